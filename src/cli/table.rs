@@ -1,0 +1,110 @@
+//! Plain-text tables for terminal output, measured in display columns (wide CJK characters
+//! and emoji take two).
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cuts `s` to at most `width` columns, ending in "…" when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads (or cuts) `s` to exactly `width` columns.
+pub fn fit(s: &str, width: usize) -> String {
+    let t = truncate(s, width);
+    let pad = width.saturating_sub(t.width());
+    format!("{t}{}", " ".repeat(pad))
+}
+
+/// A table with a header row; columns get their natural width, and the `flex` column absorbs
+/// what the terminal width leaves (at least 10 columns).
+pub struct Table {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    pub flex: usize,
+}
+
+impl Table {
+    pub fn render(&self, term_width: usize) -> String {
+        let n = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for r in &self.rows {
+            for (i, c) in r.iter().enumerate().take(n) {
+                widths[i] = widths[i].max(c.width()).min(40);
+            }
+        }
+        let others: usize = widths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != self.flex)
+            .map(|(_, w)| w + 2)
+            .sum();
+        widths[self.flex] = term_width
+            .saturating_sub(others)
+            .max(10)
+            .min(widths[self.flex].max(10));
+        let line = |cells: Vec<&str>| -> String {
+            let mut s = String::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i + 1 == n {
+                    s.push_str(&truncate(c, widths[i]));
+                } else {
+                    s.push_str(&fit(c, widths[i]));
+                    s.push_str("  ");
+                }
+            }
+            s.trim_end().to_string()
+        };
+        let mut out = line(self.headers.clone());
+        out.push('\n');
+        for r in &self.rows {
+            out.push_str(&line(r.iter().map(String::as_str).collect()));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_columns() {
+        assert_eq!(truncate("採用 Senior", 6), "採用 …");
+        assert_eq!(truncate("採用 Senior", 7), "採用 S…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn table_fits_width() {
+        let t = Table {
+            headers: vec!["A", "TITLE", "B"],
+            rows: vec![vec![
+                "1".into(),
+                "a very long title that will not fit".into(),
+                "x".into(),
+            ]],
+            flex: 1,
+        };
+        let out = t.render(20);
+        assert!(out.lines().all(|l| l.width() <= 20), "{out}");
+    }
+}

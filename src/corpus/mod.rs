@@ -1,0 +1,164 @@
+//! Loading postings: which folder (or the built-in seeds), walking it, reading and parsing its
+//! files on every core, and telling apart the same posting saved twice.
+
+pub mod seeds;
+pub mod walk;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::parse::{self, SkipReason};
+use crate::posting::Posting;
+
+/// Largest file read by default (bytes). Larger files are skipped with a reason.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Where the postings come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSource {
+    /// The seed postings compiled into the binary.
+    Seeds,
+    /// Files and folders (walked recursively).
+    Paths(Vec<PathBuf>),
+}
+
+impl CorpusSource {
+    /// The PATHs given on the command line; with none, `$JOBDECK_POSTINGS`, then the config's
+    /// `postings_dir`, then the built-in seeds.
+    pub fn resolve(paths: &[PathBuf], config: &Config) -> CorpusSource {
+        if !paths.is_empty() {
+            return CorpusSource::Paths(paths.to_vec());
+        }
+        if let Some(dir) = std::env::var_os("JOBDECK_POSTINGS").filter(|v| !v.is_empty()) {
+            return CorpusSource::Paths(vec![crate::config::expand_home(Path::new(&dir))]);
+        }
+        match &config.postings_dir {
+            Some(dir) => CorpusSource::Paths(vec![dir.clone()]),
+            None => CorpusSource::Seeds,
+        }
+    }
+
+    /// For the status line and messages: "built-in seeds" or the paths.
+    pub fn describe(&self) -> String {
+        match self {
+            CorpusSource::Seeds => "built-in seeds".into(),
+            CorpusSource::Paths(p) => p
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// The paths that do not exist (the command line reports them and exits 2).
+    pub fn missing_paths(&self) -> Vec<PathBuf> {
+        match self {
+            CorpusSource::Seeds => Vec::new(),
+            CorpusSource::Paths(p) => p
+                .iter()
+                .filter(|p| std::fs::symlink_metadata(p).is_err())
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// A file that gave no postings, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub source: String,
+    pub reason: SkipReason,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}: {}", self.source, self.reason)
+    }
+}
+
+/// Limits applied while loading.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// What loading found.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub postings: Vec<Posting>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Parses one file's bytes, or says why not.
+pub fn parse_file(
+    path: &Path,
+    source: &str,
+    opts: &LoadOptions,
+) -> Result<Vec<Posting>, SkipReason> {
+    let bytes = walk::read_limited(path, opts.max_file_size)?;
+    parse::parse_bytes(&bytes, source)
+}
+
+/// Loads every posting of a source, parsing files in parallel. Postings keep the order of their
+/// files (sorted paths) so output is deterministic.
+pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
+    let mut report = LoadReport::default();
+    match source {
+        CorpusSource::Seeds => {
+            for (name, bytes) in seeds::seeds() {
+                let src = format!("seeds/{name}");
+                match parse::parse_bytes(bytes, &src) {
+                    Ok(ps) => report.postings.extend(ps),
+                    Err(reason) => report.skipped.push(Skipped {
+                        source: src,
+                        reason,
+                    }),
+                }
+            }
+        }
+        CorpusSource::Paths(paths) => {
+            let walked = walk::walk(paths);
+            report.skipped.extend(walked.skipped);
+            let results: Vec<_> = walked
+                .files
+                .par_iter()
+                .map(|f| (f.source.clone(), parse_file(&f.path, &f.source, opts)))
+                .collect();
+            for (src, r) in results {
+                match r {
+                    Ok(ps) => report.postings.extend(ps),
+                    Err(reason) => report.skipped.push(Skipped {
+                        source: src,
+                        reason,
+                    }),
+                }
+            }
+        }
+    }
+    mark_duplicates(&mut report.postings);
+    report
+}
+
+/// The same posting saved twice (same id) keeps both records; later ones point at the first.
+pub fn mark_duplicates(postings: &mut [Posting]) {
+    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for p in postings.iter_mut() {
+        match first.get(&p.id) {
+            Some(src) if *src != p.source => p.duplicate_of = Some(src.clone()),
+            Some(_) => {}
+            None => {
+                first.insert(p.id.clone(), p.source.clone());
+            }
+        }
+    }
+}

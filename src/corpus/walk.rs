@@ -1,0 +1,108 @@
+//! Finding the files to parse: folders walked recursively (hidden entries skipped, symlinks
+//! followed with loop detection), special files refused before they are opened, sizes capped.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::Skipped;
+use crate::parse::SkipReason;
+
+/// A file to parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    /// The path as shown to the user (`source` of its postings).
+    pub source: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<FileEntry>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Lists the regular files under `paths`, sorted, each once.
+pub fn walk(paths: &[PathBuf]) -> Walked {
+    let mut out = Walked::default();
+    for root in paths {
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        let entries = walker
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in entries {
+            match entry {
+                Ok(e) => {
+                    let ft = e.file_type();
+                    if ft.is_dir() {
+                        continue;
+                    }
+                    let source = e.path().display().to_string();
+                    if ft.is_file() {
+                        out.files.push(FileEntry {
+                            path: e.path().to_path_buf(),
+                            source,
+                        });
+                    } else {
+                        out.skipped.push(Skipped {
+                            source,
+                            reason: SkipReason::Unreadable(
+                                "not a regular file (FIFO, socket or device)".into(),
+                            ),
+                        });
+                    }
+                }
+                Err(err) => {
+                    let source = err
+                        .path()
+                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symlink loop".to_string()
+                    } else {
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), |e| e.to_string())
+                    };
+                    out.skipped.push(Skipped {
+                        source,
+                        reason: SkipReason::Unreadable(reason),
+                    });
+                }
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.files.retain(|f| seen.insert(f.path.clone()));
+    out
+}
+
+/// Reads a regular file up to `limit` bytes. Special files are refused without opening them
+/// (opening a FIFO would block).
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
+    let meta = fs::metadata(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(SkipReason::Unreadable(
+            "not a regular file (FIFO, socket or device)".into(),
+        ));
+    }
+    if meta.len() > limit {
+        return Err(SkipReason::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while we read it: never take more than the limit.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(SkipReason::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,16 @@
+//! jobdeck: a keyboard-driven terminal browser for saved job postings.
+//!
+//! The data flows one way: files → [`corpus`] (walk, read) → [`parse`] (decode, sanitize,
+//! detect format, extract fields) → [`posting::Posting`]s → [`search`] → the UI. The library
+//! target exposes all of it so tests, benches and fuzzers use the internals.
+
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod parse;
+pub mod paths;
+pub mod posting;
+pub mod sanitize;
+pub mod search;

@@ -1,0 +1,113 @@
+//! Employment type: full-time, part-time, contract, internship or temporary.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::posting::EmploymentType;
+
+/// A field naming the employment type ("Full-time", "FULLTIME", "Contractor", "CDI").
+pub fn employment_from_label(s: &str) -> Option<EmploymentType> {
+    let norm: String = s
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let norm = norm.trim();
+    use EmploymentType::*;
+    Some(match norm {
+        "fulltime"
+        | "full time"
+        | "permanent"
+        | "full time permanent"
+        | "permanent full time"
+        | "cdi"
+        | "regular"
+        | "festanstellung"
+        | "vollzeit"
+        | "employee" => FullTime,
+        "parttime" | "part time" | "teilzeit" | "werkstudent" | "working student" => PartTime,
+        "contract"
+        | "contractor"
+        | "freelance"
+        | "freelancer"
+        | "contract to hire"
+        | "contracttohire"
+        | "c2c"
+        | "consultant"
+        | "independent contractor"
+        | "1099"
+        | "gig" => Contract,
+        "internship" | "intern" | "stage" | "praktikum" | "apprenticeship" | "alternance" => {
+            Internship
+        }
+        "temporary" | "temp" | "seasonal" | "fixed term" | "fixedterm" | "cdd" | "befristet" => {
+            Temporary
+        }
+        _ => return None,
+    })
+}
+
+/// The employment type stated in description text.
+pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
+    static RULES: LazyLock<Vec<(Regex, EmploymentType)>> = LazyLock::new(|| {
+        use EmploymentType::*;
+        let r = |re: &str, t| (Regex::new(re).expect("valid regex"), t);
+        vec![
+            r(
+                r"(?i)\b(?:paid\s+)?internship\b|\bintern\s+(?:role|position|program)\b",
+                Internship,
+            ),
+            r(
+                r"(?i)\b(?:fixed[\s-]term|temporary|temp)\s+(?:role|position|contract|assignment)\b|\bmaternity\s+cover\b",
+                Temporary,
+            ),
+            r(
+                r"(?i)\b(?:contract|contractor|freelance|freelancer)\s+(?:role|position|basis|opportunity|engagement|work)\b|\bcontract[\s-]to[\s-]hire\b|\b\d+[\s-]months?\s+contract\b",
+                Contract,
+            ),
+            r(
+                r"(?i)\bpart[\s-]time\s+(?:role|position|job|basis|opportunity|contract)\b|\b\d{2}\s*(?:hours|hrs)\s*(?:per|a|/)\s*week\b",
+                PartTime,
+            ),
+            r(
+                r"(?i)\bfull[\s-]time\b|\bpermanent\s+(?:role|position|contract)\b",
+                FullTime,
+            ),
+        ]
+    });
+    // The first rule (most specific kind) that matches wins: a full-time internship is an internship.
+    RULES
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn employment_labels_and_text() {
+        use EmploymentType::*;
+        assert_eq!(employment_from_label("Full-time"), Some(FullTime));
+        assert_eq!(employment_from_label("FULLTIME"), Some(FullTime));
+        assert_eq!(employment_from_label("Contractor"), Some(Contract));
+        assert_eq!(employment_from_label("Internship"), Some(Internship));
+        assert_eq!(employment_from_label("Sometimes"), None);
+        assert_eq!(
+            employment_from_text("This is a full-time position."),
+            Some(FullTime)
+        );
+        assert_eq!(
+            employment_from_text("A 6 month contract with a view to extend"),
+            Some(Contract)
+        );
+        assert_eq!(
+            employment_from_text("Our summer internship program"),
+            Some(Internship)
+        );
+        assert_eq!(employment_from_text("full medical coverage"), None);
+    }
+}

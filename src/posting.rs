@@ -1,0 +1,531 @@
+//! The Posting model: what jobdeck knows about one job posting, whatever file it came from.
+//!
+//! Everything here is plain data (serde, no I/O). The JSON shape of [`Posting`] is the output of
+//! `jobdeck parse` and is part of the command-line contract, so field names are stable.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One parsed job posting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Posting {
+    /// Stable identity derived from what the posting is (never from its path). See [`posting_id`].
+    pub id: String,
+    /// The file it came from, or `seeds/<name>` for the built-in seeds. Every posting of a file
+    /// holding many (CSV, JSONL, a Hacker News thread) has that file's path.
+    pub source: String,
+    /// Which parser read it.
+    pub format: Format,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub team: Option<String>,
+    pub locations: Vec<String>,
+    pub work_mode: Option<WorkMode>,
+    pub employment_type: Option<EmploymentType>,
+    pub seniority: Option<Seniority>,
+    /// The minimum years of experience asked for.
+    pub experience_years: Option<u32>,
+    pub salary: Option<Salary>,
+    pub skills: Vec<String>,
+    pub benefits: Vec<String>,
+    /// As the page gives it ("1mo ago", "2026-10-02").
+    pub posted: Option<String>,
+    pub url: Option<String>,
+    pub sections: Vec<Section>,
+    /// Facts about the employer found on the page (job boards show a company card).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_info: Option<CompanyInfo>,
+    /// Other postings the page advertised ("Similar Jobs"): kept apart from the description.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedJob>,
+    /// Where each field's value came from (field name → source), e.g. `"salary": "text"`.
+    #[serde(default)]
+    pub field_sources: BTreeMap<String, FieldSource>,
+    /// When another posting of the corpus has the same `id` (the same job saved twice), the
+    /// source of the first one. Set by the corpus loader, never by a parser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// What the parser was unsure of.
+    pub warnings: Vec<String>,
+}
+
+impl Posting {
+    /// "Title at Company" or whichever of the two is known; never empty.
+    pub fn headline(&self) -> String {
+        match (&self.title, &self.company) {
+            (Some(t), Some(c)) => format!("{t} at {c}"),
+            (Some(t), None) => t.clone(),
+            (None, Some(c)) => format!("(untitled) at {c}"),
+            (None, None) => "(untitled posting)".to_string(),
+        }
+    }
+
+    /// The whole description as one text (headings and bodies), for substring search.
+    pub fn description_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.sections {
+            if let Some(h) = &s.heading {
+                out.push_str(h);
+                out.push('\n');
+            }
+            out.push_str(&s.body);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Records where a field's value came from.
+    pub fn set_source(&mut self, field: &str, source: FieldSource) {
+        self.field_sources.insert(field.to_string(), source);
+    }
+}
+
+/// Which parser read a posting.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Free text pasted from a careers page.
+    #[default]
+    Text,
+    /// A job-board page scrape: header fields, description, then page widgets.
+    Board,
+    /// HTML page; fields from schema.org JobPosting JSON-LD when present.
+    Html,
+    /// JSON or JSON Lines (JobPosting objects or plain export shapes).
+    Json,
+    /// CSV export (one posting per row).
+    Csv,
+    /// Markdown, with optional front matter.
+    Markdown,
+    /// Hacker News "Who is hiring" post or thread.
+    Hn,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Board => "board",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Hn => "hn",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a field's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldSource {
+    /// Structured data: schema.org JSON-LD or a JSON/CSV export column.
+    JsonLd,
+    /// A structured export field (JSON keys, CSV columns, front matter).
+    Structured,
+    /// The page's header block (job-board fields above the description).
+    Header,
+    /// Skill tags or other labelled lists on the page.
+    Tags,
+    /// Inferred from the description text.
+    Text,
+    /// Derived from the title (seniority from "Senior …").
+    Title,
+}
+
+impl FieldSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldSource::JsonLd => "json-ld",
+            FieldSource::Structured => "structured",
+            FieldSource::Header => "header",
+            FieldSource::Tags => "tags",
+            FieldSource::Text => "text",
+            FieldSource::Title => "title",
+        }
+    }
+}
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the canonical name (as printed by `as_str`), case-insensitively.
+            pub fn from_name(s: &str) -> Option<Self> {
+                let s = s.trim();
+                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(s))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Where the work happens.
+    WorkMode { Remote => "remote", Hybrid => "hybrid", Onsite => "onsite" }
+);
+
+string_enum!(
+    /// Kind of employment.
+    EmploymentType {
+        FullTime => "full-time",
+        PartTime => "part-time",
+        Contract => "contract",
+        Internship => "internship",
+        Temporary => "temporary",
+    }
+);
+
+string_enum!(
+    /// Level of the role, ordered from least to most senior.
+    Seniority {
+        Intern => "intern",
+        Junior => "junior",
+        Mid => "mid",
+        Senior => "senior",
+        Staff => "staff",
+        Principal => "principal",
+        Lead => "lead",
+        Manager => "manager",
+        Director => "director",
+        Executive => "executive",
+    }
+);
+
+string_enum!(
+    /// The period a salary figure is paid for.
+    Period { Year => "year", Month => "month", Week => "week", Day => "day", Hour => "hour" }
+);
+
+impl Period {
+    /// How many of this period make a working year (2080 hours, 260 days, 52 weeks, 12 months).
+    pub fn per_year(self) -> f64 {
+        match self {
+            Period::Year => 1.0,
+            Period::Month => 12.0,
+            Period::Week => 52.0,
+            Period::Day => 260.0,
+            Period::Hour => 2080.0,
+        }
+    }
+
+    /// Short suffix for compact display ("/yr").
+    pub fn short(self) -> &'static str {
+        match self {
+            Period::Year => "/yr",
+            Period::Month => "/mo",
+            Period::Week => "/wk",
+            Period::Day => "/day",
+            Period::Hour => "/hr",
+        }
+    }
+}
+
+/// A pay range. At least one of `min` and `max` is set; when both are, `min <= max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Salary {
+    #[serde(with = "whole_number")]
+    pub min: Option<f64>,
+    #[serde(with = "whole_number")]
+    pub max: Option<f64>,
+    /// ISO 4217 code ("USD", "EUR", "INR").
+    pub currency: String,
+    pub period: Period,
+}
+
+impl Salary {
+    /// Builds a salary, ordering the bounds and refusing empty, negative or non-finite ones.
+    pub fn new(min: Option<f64>, max: Option<f64>, currency: &str, period: Period) -> Option<Self> {
+        let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
+        let (mut min, mut max) = (ok(min), ok(max));
+        if let (Some(a), Some(b)) = (min, max)
+            && a > b
+        {
+            (min, max) = (Some(b), Some(a));
+        }
+        if min.is_none() && max.is_none() {
+            return None;
+        }
+        Some(Salary {
+            min,
+            max,
+            currency: currency.to_string(),
+            period,
+        })
+    }
+
+    /// The lower bound (or the only bound) as a yearly figure, for sorting and comparing.
+    pub fn yearly_floor(&self) -> Option<f64> {
+        self.min.or(self.max).map(|v| v * self.period.per_year())
+    }
+
+    /// The upper bound (or the only bound) as a yearly figure.
+    pub fn yearly_ceiling(&self) -> Option<f64> {
+        self.max.or(self.min).map(|v| v * self.period.per_year())
+    }
+
+    /// Compact form for list rows: "$180k–240k/yr", "€60k+/yr", "up to £45k/yr", "$60/hr".
+    pub fn compact(&self) -> String {
+        let sym = currency_symbol(&self.currency);
+        let num = |v: f64| compact_amount(v);
+        let body = match (self.min, self.max) {
+            (Some(a), Some(b)) if (a - b).abs() < f64::EPSILON => format!("{sym}{}", num(a)),
+            (Some(a), Some(b)) => format!("{sym}{}–{}", num(a), num(b)),
+            (Some(a), None) => format!("{sym}{}+", num(a)),
+            (None, Some(b)) => format!("≤{sym}{}", num(b)),
+            (None, None) => String::new(),
+        };
+        format!("{body}{}", self.period.short())
+    }
+
+    /// Long form for the detail pane: "$180,000 – $240,000 USD per year".
+    pub fn long(&self) -> String {
+        let sym = currency_symbol(&self.currency);
+        let num = |v: f64| format!("{sym}{}", group_thousands(v));
+        let range = match (self.min, self.max) {
+            (Some(a), Some(b)) if (a - b).abs() < f64::EPSILON => num(a),
+            (Some(a), Some(b)) => format!("{} – {}", num(a), num(b)),
+            (Some(a), None) => format!("from {}", num(a)),
+            (None, Some(b)) => format!("up to {}", num(b)),
+            (None, None) => String::new(),
+        };
+        format!("{range} {} per {}", self.currency, self.period)
+    }
+}
+
+/// The usual symbol of a currency, or its code followed by a space.
+pub fn currency_symbol(code: &str) -> String {
+    match code {
+        "USD" => "$".into(),
+        "EUR" => "€".into(),
+        "GBP" => "£".into(),
+        "INR" => "₹".into(),
+        "JPY" => "¥".into(),
+        "CAD" => "CA$".into(),
+        "AUD" => "A$".into(),
+        other => format!("{other} "),
+    }
+}
+
+/// 180000 → "180k", 1500000 → "1.5M", 60 → "60", 62.5 → "62.5".
+pub fn compact_amount(v: f64) -> String {
+    let trim = |s: String| {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    };
+    if v >= 1_000_000.0 {
+        format!("{}M", trim(format!("{:.1}", v / 1_000_000.0)))
+    } else if v >= 1_000.0 {
+        format!("{}k", trim(format!("{:.1}", v / 1_000.0)))
+    } else {
+        trim(format!("{v:.2}"))
+    }
+}
+
+/// 180000 → "180,000"; keeps two decimals for fractional amounts (hourly rates).
+pub fn group_thousands(v: f64) -> String {
+    let whole = v.trunc() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    let frac = v - v.trunc();
+    if frac > 0.004 {
+        out.push_str(&format!("{frac:.2}")[1..]);
+    }
+    out
+}
+
+/// Serializes whole amounts as JSON integers (180000, not 180000.0).
+mod whole_number {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_some(&(*x as i64)),
+            Some(x) => s.serialize_some(x),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        Option::<f64>::deserialize(d)
+    }
+}
+
+/// A part of the description under one heading. The first part may have no heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub body: String,
+}
+
+/// Employer facts shown on job-board pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CompanyInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headquarters: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valuation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<f32>,
+}
+
+impl CompanyInfo {
+    pub fn is_empty(&self) -> bool {
+        *self == CompanyInfo::default()
+    }
+}
+
+/// A posting that a page advertised next to this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedJob {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// The stable id of a posting: a hash of its normalized company, title and locations, so it
+/// survives re-parsing, renaming and moving. When title or company is unknown, the description
+/// joins the key so that different untitled postings don't collide.
+pub fn posting_id(p: &Posting) -> String {
+    use sha2::{Digest, Sha256};
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut key = String::new();
+    key.push_str(&norm(p.company.as_deref().unwrap_or("")));
+    key.push('|');
+    key.push_str(&norm(p.title.as_deref().unwrap_or("")));
+    key.push('|');
+    let mut locs: Vec<String> = p.locations.iter().map(|l| norm(l)).collect();
+    locs.sort();
+    key.push_str(&locs.join(";"));
+    if p.title.is_none() || p.company.is_none() {
+        key.push('|');
+        // Only a prefix: enough to tell postings apart, cheap for large descriptions.
+        let text = norm(&p.description_text());
+        key.extend(text.chars().take(2000));
+    }
+    let digest = Sha256::digest(key.as_bytes());
+    hex::encode(&digest[..8])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salary_orders_bounds_and_rejects_nonsense() {
+        let s = Salary::new(Some(240_000.0), Some(180_000.0), "USD", Period::Year).unwrap();
+        assert_eq!((s.min, s.max), (Some(180_000.0), Some(240_000.0)));
+        assert!(Salary::new(Some(-5.0), None, "USD", Period::Year).is_none());
+        assert!(Salary::new(Some(f64::INFINITY), Some(f64::NAN), "USD", Period::Year).is_none());
+    }
+
+    #[test]
+    fn salary_compact_and_long_forms() {
+        let s = Salary::new(Some(180_000.0), Some(240_000.0), "USD", Period::Year).unwrap();
+        assert_eq!(s.compact(), "$180k–240k/yr");
+        assert_eq!(s.long(), "$180,000 – $240,000 USD per year");
+        let h = Salary::new(Some(60.0), None, "USD", Period::Hour).unwrap();
+        assert_eq!(h.compact(), "$60+/hr");
+        assert_eq!(h.yearly_floor(), Some(124_800.0));
+        let e = Salary::new(None, Some(45_500.0), "GBP", Period::Year).unwrap();
+        assert_eq!(e.compact(), "≤£45.5k/yr");
+    }
+
+    #[test]
+    fn salary_serializes_whole_numbers_as_integers() {
+        let s = Salary::new(Some(180_000.0), Some(62.5), "USD", Period::Hour).unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(
+            json,
+            r#"{"min":62.5,"max":180000,"currency":"USD","period":"hour"}"#
+        );
+        let back: Salary = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn enums_round_trip_their_names() {
+        for m in WorkMode::ALL {
+            assert_eq!(WorkMode::from_name(m.as_str()), Some(*m));
+        }
+        assert_eq!(
+            EmploymentType::from_name("Full-Time"),
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(
+            serde_json::to_string(&Seniority::Principal).unwrap(),
+            "\"principal\""
+        );
+    }
+
+    #[test]
+    fn id_ignores_source_and_formatting() {
+        let mut a = Posting {
+            title: Some("Senior Engineer (Backend)".into()),
+            company: Some("Postman".into()),
+            locations: vec!["Bengaluru, India".into()],
+            source: "a.txt".into(),
+            ..Default::default()
+        };
+        let mut b = a.clone();
+        b.source = "elsewhere/b.txt".into();
+        b.title = Some("senior  engineer backend".into());
+        assert_eq!(posting_id(&a), posting_id(&b));
+        a.company = Some("Other".into());
+        assert_ne!(posting_id(&a), posting_id(&b));
+    }
+}

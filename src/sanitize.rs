@@ -1,0 +1,202 @@
+//! Making untrusted text safe to show in a terminal.
+//!
+//! Postings come from the web. Before any other code sees their text, [`sanitize`] removes what
+//! could move the cursor, change the terminal or mislead the reader: C0/C1 control characters
+//! (newline and tab are kept), ANSI escape sequences (CSI, OSC — titles, hyperlinks, clipboard
+//! writes —, DCS, SOS, PM, APC), and bidirectional override/isolate characters (Trojan Source).
+//! Headline fields additionally lose zero-width characters ([`clean_field`]).
+
+/// Removes control characters, escape sequences and bidi controls; normalizes line ends to `\n`.
+pub fn sanitize(input: &str) -> String {
+    // Fast path: most text has nothing to remove.
+    if !input.chars().any(needs_attention) {
+        return input.to_string();
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => {
+                // CRLF and lone CR both end a line.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{1b}' => skip_escape(&mut chars),
+            // 8-bit forms of CSI, OSC, DCS, SOS, PM, APC: skip their payload as well.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if is_removed(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sanitizes a single-line field (title, company, location…): everything [`sanitize`] does, plus
+/// zero-width characters removed, whitespace runs (including newlines) collapsed, ends trimmed.
+pub fn clean_field(input: &str) -> String {
+    let s = sanitize(input);
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_zero_width(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True when a character would be dropped or transformed by [`sanitize`].
+fn needs_attention(c: char) -> bool {
+    c == '\r' || c == '\u{1b}' || c == '\u{2028}' || c == '\u{2029}' || is_removed(c)
+}
+
+/// Characters that are removed outright.
+fn is_removed(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && c != '\n' && c != '\t')
+        || (0x7f..=0x9f).contains(&u)
+        || is_bidi_control(c)
+        || c == '\u{feff}'
+}
+
+/// Bidirectional embedding, override and isolate controls, and the invisible direction marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Zero-width characters that hide text in headline fields.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+/// Skips what follows an ESC: a CSI, a string command (OSC/DCS/SOS/PM/APC) or a two-byte escape.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{7e}').contains(c) => {
+            // nF escapes carry intermediate bytes (0x20–0x2F) before the final byte.
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters and intermediates up to and including the final byte (0x40–0x7E).
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+/// Skips a string command up to its terminator: BEL, ST (ESC \) or 8-bit ST (U+009C).
+/// An unterminated string is dropped up to the end of its line, so text after it survives.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            '\n' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// True when the text holds nothing a terminal would act on (used by tests and assertions).
+pub fn is_clean(s: &str) -> bool {
+    !s.chars()
+        .any(|c| c != '\n' && c != '\t' && (needs_attention(c) || is_removed(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_ordinary_text() {
+        let s = "採用 Senior Engineer — café 🚀\n\tbullet";
+        assert_eq!(sanitize(s), s);
+    }
+
+    #[test]
+    fn removes_escape_sequences() {
+        assert_eq!(sanitize("a\x1b[31mred\x1b[0m b"), "ared b");
+        assert_eq!(sanitize("x\x1b]0;pwned title\x07y"), "xy");
+        assert_eq!(
+            sanitize("x\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\y"),
+            "xlinky"
+        );
+        assert_eq!(sanitize("x\x1b]52;c;ZXZpbA==\x07y"), "xy");
+        assert_eq!(sanitize("x\x1bPq#0;2;0;0;0\x1b\\y"), "xy");
+        assert_eq!(sanitize("x\u{9b}2Jy"), "xy");
+        assert_eq!(sanitize("x\x1b(By"), "xy");
+        assert_eq!(sanitize("trailing\x1b"), "trailing");
+    }
+
+    #[test]
+    fn removes_controls_and_bidi() {
+        assert_eq!(sanitize("a\x00b\x07c\x08d\x7fe\u{85}f"), "abcdef");
+        assert_eq!(sanitize("admin\u{202e}\u{2066}txt\u{2069}"), "admintxt");
+        assert_eq!(sanitize("l1\r\nl2\rl3"), "l1\nl2\nl3");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        assert_eq!(sanitize("a\x1b]2;title\nnext"), "a\nnext");
+    }
+
+    #[test]
+    fn clean_field_collapses_and_drops_zero_width() {
+        assert_eq!(
+            clean_field("  Senior\u{200b} Engineer \n (Backend) "),
+            "Senior Engineer (Backend)"
+        );
+        assert!(is_clean(&clean_field("x\x1b[2Jy\u{202e}")));
+    }
+}

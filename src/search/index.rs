@@ -1,0 +1,409 @@
+//! The search index: postings plus their headline fields interned, so that a fuzzy pattern is
+//! scored once per distinct string ("Senior Software Engineer", "Berlin, Germany", "Rust")
+//! rather than once per posting, and cheap bitmask checks reject most strings before scoring.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::matcher::{Matcher, SkimMatcher, char_mask, contains_ci};
+use super::query::{Field, Query, Term};
+use crate::posting::Posting;
+
+/// Postings matched by a query, with their score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the posting in the index (and in the corpus it was built from).
+    pub index: u32,
+    pub score: i64,
+}
+
+/// A distinct headline string.
+struct Entry {
+    text: Box<str>,
+    lower: Box<str>,
+    mask: u64,
+    /// Which fields use this string (bit per [`field_bit`]).
+    fields: u8,
+}
+
+fn field_bit(f: Field) -> u8 {
+    match f {
+        Field::Title => 1,
+        Field::Company => 2,
+        Field::Team => 4,
+        Field::Location => 8,
+        Field::Skill => 16,
+        _ => 0,
+    }
+}
+
+const HEADLINE_BITS: u8 = 1 | 2 | 4 | 8 | 16;
+
+/// Above this many strings or rows, work is split across cores.
+const PARALLEL_MIN: usize = 4096;
+
+pub struct SearchIndex {
+    postings: Vec<Arc<Posting>>,
+    entries: Vec<Entry>,
+    lookup: HashMap<Box<str>, u32>,
+    /// Per posting: (field bit, string id) of each headline value.
+    rows: Vec<Box<[(u8, u32)]>>,
+    /// Per posting: its position in title order (ties of score are broken by title).
+    title_rank: Vec<u32>,
+    matcher: Box<dyn Matcher>,
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex::new(Vec::new())
+    }
+}
+
+impl SearchIndex {
+    pub fn new(postings: Vec<Arc<Posting>>) -> SearchIndex {
+        let mut idx = SearchIndex {
+            postings: Vec::new(),
+            entries: Vec::new(),
+            lookup: HashMap::new(),
+            rows: Vec::new(),
+            title_rank: Vec::new(),
+            matcher: Box::new(SkimMatcher::default()),
+        };
+        idx.extend(postings);
+        idx
+    }
+
+    /// Adds postings (while a corpus streams in).
+    pub fn extend(&mut self, postings: impl IntoIterator<Item = Arc<Posting>>) {
+        for p in postings {
+            let mut row = Vec::with_capacity(4 + p.locations.len() + p.skills.len());
+            let mut add = |field: Field, s: &str, idx: &mut Self| {
+                let id = idx.intern(s, field_bit(field));
+                row.push((field_bit(field), id));
+            };
+            if let Some(t) = &p.title {
+                add(Field::Title, t, self);
+            }
+            if let Some(c) = &p.company {
+                add(Field::Company, c, self);
+            }
+            if let Some(t) = &p.team {
+                add(Field::Team, t, self);
+            }
+            for l in &p.locations {
+                add(Field::Location, l, self);
+            }
+            for s in &p.skills {
+                add(Field::Skill, s, self);
+            }
+            self.rows.push(row.into_boxed_slice());
+            self.postings.push(p);
+        }
+        self.rank_titles();
+    }
+
+    fn intern(&mut self, s: &str, bit: u8) -> u32 {
+        if let Some(&id) = self.lookup.get(s) {
+            self.entries[id as usize].fields |= bit;
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let lower = s.to_lowercase();
+        self.entries.push(Entry {
+            text: s.into(),
+            mask: char_mask(&lower),
+            lower: lower.into(),
+            fields: bit,
+        });
+        self.lookup.insert(s.into(), id);
+        id
+    }
+
+    fn rank_titles(&mut self) {
+        let mut order: Vec<u32> = (0..self.postings.len() as u32).collect();
+        let key = |i: u32| -> &str {
+            self.rows[i as usize]
+                .iter()
+                .find(|(b, _)| *b == field_bit(Field::Title))
+                .map_or("\u{10ffff}", |(_, id)| &self.entries[*id as usize].lower)
+        };
+        order.par_sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        self.title_rank = vec![0; order.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            self.title_rank[i as usize] = rank as u32;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.postings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+
+    pub fn posting(&self, index: u32) -> &Arc<Posting> {
+        &self.postings[index as usize]
+    }
+
+    pub fn postings(&self) -> &[Arc<Posting>] {
+        &self.postings
+    }
+
+    /// The position of a posting in title order.
+    pub fn title_rank(&self, index: u32) -> u32 {
+        self.title_rank[index as usize]
+    }
+
+    pub fn matcher(&self) -> &dyn Matcher {
+        self.matcher.as_ref()
+    }
+
+    /// Every posting matching `query`, best first (score, then title).
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.search_within(query, None)
+    }
+
+    /// Like [`search`](Self::search), but only among `candidates` (the hits of a query that
+    /// this one narrows, see [`Query::narrows`]).
+    pub fn search_within(&self, query: &Query, candidates: Option<&[Hit]>) -> Vec<Hit> {
+        let scored: Vec<(&Term, Option<Vec<i32>>)> = query
+            .terms
+            .iter()
+            .map(|t| (t, self.string_scores(t, candidates.map(<[Hit]>::len))))
+            .collect();
+        let eval = |i: u32| -> Option<Hit> {
+            let mut total = 0i64;
+            for (term, scores) in &scored {
+                let s = self.term_score(i, term, scores.as_deref());
+                match (s, term.negated) {
+                    (Some(_), true) | (None, false) => return None,
+                    (Some(v), false) => total += v,
+                    (None, true) => {}
+                }
+            }
+            Some(Hit {
+                index: i,
+                score: total,
+            })
+        };
+        let mut hits: Vec<Hit> = match candidates {
+            Some(c) if c.len() < PARALLEL_MIN => c.iter().filter_map(|h| eval(h.index)).collect(),
+            Some(c) => c.par_iter().filter_map(|h| eval(h.index)).collect(),
+            None if self.len() < PARALLEL_MIN => (0..self.len() as u32).filter_map(eval).collect(),
+            None => (0..self.len() as u32)
+                .into_par_iter()
+                .filter_map(eval)
+                .collect(),
+        };
+        self.sort_hits(&mut hits);
+        hits
+    }
+
+    /// Orders hits by score (highest first), then title.
+    pub fn sort_hits(&self, hits: &mut [Hit]) {
+        let cmp = |a: &Hit, b: &Hit| -> Ordering {
+            b.score.cmp(&a.score).then_with(|| {
+                self.title_rank[a.index as usize].cmp(&self.title_rank[b.index as usize])
+            })
+        };
+        if hits.len() >= PARALLEL_MIN {
+            hits.par_sort_unstable_by(cmp);
+        } else {
+            hits.sort_unstable_by(cmp);
+        }
+    }
+
+    /// For a fuzzy or exact headline term: the score of every distinct string (i32::MIN when it
+    /// does not match). None for terms that are not matched against headline strings.
+    fn string_scores(&self, term: &Term, _candidates: Option<usize>) -> Option<Vec<i32>> {
+        let bits = match term.field {
+            None => HEADLINE_BITS,
+            Some(f) if f.is_headline() => field_bit(f),
+            Some(_) => return None,
+        };
+        let need = char_mask(&term.lower);
+        let score = |e: &Entry| -> i32 {
+            if e.fields & bits == 0 || e.mask & need != need {
+                return i32::MIN;
+            }
+            if term.exact && !e.lower.contains(term.lower.as_str()) {
+                return i32::MIN;
+            }
+            match self.matcher.score(&e.text, &term.lower) {
+                Some(s) => s.clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32,
+                // An exact substring always matches, even where the fuzzy scorer gives up.
+                None if term.exact => 1,
+                None => i32::MIN,
+            }
+        };
+        Some(if self.entries.len() >= PARALLEL_MIN {
+            self.entries.par_iter().map(score).collect()
+        } else {
+            self.entries.iter().map(score).collect()
+        })
+    }
+
+    /// The score of one posting for one term; None when it does not match.
+    fn term_score(&self, i: u32, term: &Term, scores: Option<&[i32]>) -> Option<i64> {
+        match scores {
+            Some(scores) => {
+                let bits = term.field.map_or(HEADLINE_BITS, field_bit);
+                self.rows[i as usize]
+                    .iter()
+                    .filter(|(b, _)| b & bits != 0)
+                    .map(|(_, id)| scores[*id as usize])
+                    .filter(|&s| s != i32::MIN)
+                    .max()
+                    .map(i64::from)
+            }
+            None => {
+                let p = &self.postings[i as usize];
+                let matched = match term.field {
+                    Some(Field::Mode) => p
+                        .work_mode
+                        .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
+                    Some(Field::Type) => p
+                        .employment_type
+                        .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
+                    Some(Field::Level) => p
+                        .seniority
+                        .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
+                    Some(Field::Text) => p.sections.iter().any(|s| {
+                        contains_ci(&s.body, &term.lower)
+                            || s.heading
+                                .as_deref()
+                                .is_some_and(|h| contains_ci(h, &term.lower))
+                    }),
+                    _ => false,
+                };
+                matched.then_some(0)
+            }
+        }
+    }
+}
+
+/// `mode:on-site` matches "onsite", `type:full` matches "full-time": prefix match ignoring
+/// dashes and spaces.
+fn enum_matches(name: &str, term_lower: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (name, term) = (squash(name), squash(term_lower));
+    !term.is_empty() && name.starts_with(&term)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::WorkMode;
+
+    fn posting(
+        title: &str,
+        company: &str,
+        loc: &str,
+        skills: &[&str],
+        mode: Option<WorkMode>,
+        body: &str,
+    ) -> Arc<Posting> {
+        Arc::new(Posting {
+            title: Some(title.into()),
+            company: Some(company.into()),
+            locations: vec![loc.into()],
+            skills: skills.iter().map(|s| s.to_string()).collect(),
+            work_mode: mode,
+            sections: vec![crate::posting::Section {
+                heading: None,
+                body: body.into(),
+            }],
+            ..Default::default()
+        })
+    }
+
+    fn index() -> SearchIndex {
+        SearchIndex::new(vec![
+            posting(
+                "Senior Backend Engineer",
+                "Acme",
+                "Berlin, Germany",
+                &["Rust", "SQL"],
+                Some(WorkMode::Remote),
+                "We run Kubernetes.",
+            ),
+            posting(
+                "Product Designer",
+                "Initech",
+                "Austin, TX",
+                &["Figma"],
+                Some(WorkMode::Onsite),
+                "Design things.",
+            ),
+            posting(
+                "Staff Engineer, Trust",
+                "Acme",
+                "Remote",
+                &["Go", "Java"],
+                Some(WorkMode::Hybrid),
+                "Security work.",
+            ),
+        ])
+    }
+
+    fn titles(idx: &SearchIndex, q: &str) -> Vec<String> {
+        idx.search(&Query::parse(q))
+            .iter()
+            .map(|h| idx.posting(h.index).title.clone().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn fuzzy_terms_and_ranking() {
+        let idx = index();
+        assert_eq!(titles(&idx, "trust"), ["Staff Engineer, Trust"]);
+        assert_eq!(titles(&idx, "engineer")[..2].len(), 2);
+        assert_eq!(titles(&idx, "acme sql"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "figma"), ["Product Designer"]);
+        assert!(titles(&idx, "zzzz").is_empty());
+    }
+
+    #[test]
+    fn empty_query_lists_everything_by_title() {
+        let idx = index();
+        assert_eq!(
+            titles(&idx, ""),
+            [
+                "Product Designer",
+                "Senior Backend Engineer",
+                "Staff Engineer, Trust"
+            ]
+        );
+    }
+
+    #[test]
+    fn scoped_exact_negated_and_text_terms() {
+        let idx = index();
+        assert_eq!(titles(&idx, "company:initech"), ["Product Designer"]);
+        assert_eq!(titles(&idx, "loc:berlin"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "skill:go"), ["Staff Engineer, Trust"]);
+        assert_eq!(titles(&idx, "engineer !java"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "'backend"), ["Senior Backend Engineer"]);
+        assert!(titles(&idx, "'bkend").is_empty());
+        assert_eq!(titles(&idx, "text:kubernetes"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "mode:on-site"), ["Product Designer"]);
+        assert_eq!(titles(&idx, "mode:rem"), ["Senior Backend Engineer"]);
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits() {
+        let idx = index();
+        let prev = idx.search(&Query::parse("en"));
+        let q = Query::parse("eng");
+        assert!(q.narrows(&Query::parse("en")));
+        assert_eq!(idx.search_within(&q, Some(&prev)), idx.search(&q));
+    }
+}

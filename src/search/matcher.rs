@@ -1,0 +1,140 @@
+//! The fuzzy matcher, behind a small trait so another engine (nucleo-matcher…) can replace
+//! fuzzy-matcher's skim algorithm if the benchmarks ask for it.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// Scores how well a pattern matches a text; None when it does not match.
+pub trait Matcher: Send + Sync {
+    fn score(&self, text: &str, pattern: &str) -> Option<i64>;
+    /// The char indices of `text` that the pattern matched.
+    fn indices(&self, text: &str, pattern: &str) -> Option<Vec<usize>>;
+}
+
+/// fuzzy-matcher's skim V2 algorithm, case-insensitive.
+pub struct SkimMatcher(SkimMatcherV2);
+
+impl Default for SkimMatcher {
+    fn default() -> Self {
+        SkimMatcher(SkimMatcherV2::default().ignore_case())
+    }
+}
+
+impl Matcher for SkimMatcher {
+    fn score(&self, text: &str, pattern: &str) -> Option<i64> {
+        self.0.fuzzy_match(text, pattern)
+    }
+
+    fn indices(&self, text: &str, pattern: &str) -> Option<Vec<usize>> {
+        self.0.fuzzy_indices(text, pattern).map(|(_, idx)| idx)
+    }
+}
+
+/// A bitmask of the ASCII letters and digits in a (lowercased) text: a pattern can only match
+/// a text whose mask holds all of the pattern's bits. Non-ASCII chars set the top bit.
+pub fn char_mask(lower: &str) -> u64 {
+    let mut mask = 0u64;
+    for b in lower.bytes() {
+        mask |= match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            b' ' | b'\t' => 0,
+            b if b >= 0x80 => 1 << 63,
+            _ => 1 << 62,
+        };
+    }
+    mask
+}
+
+/// True when the needle's chars occur in order in the haystack (both lowercased). Cheap
+/// pre-check for a fuzzy match; non-ASCII text falls back to char comparison.
+pub fn is_subsequence(hay_lower: &str, needle_lower: &str) -> bool {
+    let mut hay = hay_lower.chars();
+    needle_lower
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|n| hay.any(|h| h == n))
+}
+
+/// Case-insensitive substring search; `needle_lower` must be lowercase.
+pub fn contains_ci(hay: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_empty() {
+        return true;
+    }
+    if needle_lower.is_ascii() {
+        let n = needle_lower.as_bytes();
+        let h = hay.as_bytes();
+        if n.len() > h.len() {
+            return false;
+        }
+        let first = n[0];
+        let upper = first.to_ascii_uppercase();
+        let mut from = 0;
+        while let Some(pos) = memchr::memchr2(first, upper, &h[from..]) {
+            let start = from + pos;
+            if start + n.len() > h.len() {
+                return false;
+            }
+            if h[start..start + n.len()].eq_ignore_ascii_case(n) {
+                return true;
+            }
+            from = start + 1;
+        }
+        false
+    } else {
+        hay.to_lowercase().contains(needle_lower)
+    }
+}
+
+/// Char indices of every case-insensitive occurrence of `needle_lower` in `text`.
+pub fn substring_indices(text: &str, needle_lower: &str) -> Vec<usize> {
+    if needle_lower.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let needle: Vec<char> = needle_lower.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= chars.len() {
+        let hit = chars[i..i + needle.len()]
+            .iter()
+            .zip(&needle)
+            .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()));
+        if hit {
+            out.extend(i..i + needle.len());
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skim_matches_case_insensitively() {
+        let m = SkimMatcher::default();
+        assert!(m.score("Product Trust", "trust").is_some());
+        assert!(m.score("Backend Engineer", "trust").is_none());
+        assert_eq!(m.indices("Product Trust", "TRU").unwrap(), vec![8, 9, 10]);
+    }
+
+    #[test]
+    fn masks_and_subsequences() {
+        assert_eq!(char_mask("ab") & char_mask("b"), char_mask("b"));
+        assert_ne!(char_mask("ab") & char_mask("z"), char_mask("z"));
+        assert!(is_subsequence("senior backend", "snbk"));
+        assert!(!is_subsequence("senior backend", "kb"));
+    }
+
+    #[test]
+    fn substrings() {
+        assert!(contains_ci("We use Kubernetes daily", "kubernetes"));
+        assert!(!contains_ci("We use Kuber", "kubernetes"));
+        assert!(contains_ci("Café Crème", "crème"));
+        assert_eq!(substring_indices("Go go GO", "go"), vec![0, 1, 3, 4, 6, 7]);
+    }
+}

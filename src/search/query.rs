@@ -1,0 +1,304 @@
+//! The query language shared by `jobdeck search` and the TUI's search bar.
+//!
+//! - space-separated terms must all match (AND);
+//! - a plain term is fuzzy-matched against each headline field (title, company, team,
+//!   locations, skills) on its own, and the best field counts;
+//! - `'term` (or `"two words"`) matches an exact, case-insensitive substring;
+//! - `!term` excludes the postings that match it;
+//! - `field:term` scopes a term: `title:`, `company:`, `team:`, `loc:`, `skill:`, `mode:`,
+//!   `type:`, `level:`, and `text:`, which searches the description by exact substring.
+
+use std::fmt;
+
+/// What a term is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Company,
+    Team,
+    Location,
+    Skill,
+    /// Work mode (`mode:remote`).
+    Mode,
+    /// Employment type (`type:contract`).
+    Type,
+    /// Seniority (`level:senior`).
+    Level,
+    /// The description, by substring.
+    Text,
+}
+
+impl Field {
+    /// Parses a field prefix (without the colon).
+    pub fn from_prefix(s: &str) -> Option<Field> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "title" | "t" => Field::Title,
+            "company" | "co" | "c" => Field::Company,
+            "team" => Field::Team,
+            "loc" | "location" | "locations" | "l" => Field::Location,
+            "skill" | "skills" | "s" => Field::Skill,
+            "mode" | "m" | "remote" => Field::Mode,
+            "type" | "employment" => Field::Type,
+            "level" | "seniority" => Field::Level,
+            "text" | "desc" | "description" => Field::Text,
+            _ => return None,
+        })
+    }
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Company => "company",
+            Field::Team => "team",
+            Field::Location => "loc",
+            Field::Skill => "skill",
+            Field::Mode => "mode",
+            Field::Type => "type",
+            Field::Level => "level",
+            Field::Text => "text",
+        }
+    }
+
+    /// Fields whose values are free text (fuzzy or substring matched), as opposed to enums.
+    pub fn is_headline(self) -> bool {
+        matches!(
+            self,
+            Field::Title | Field::Company | Field::Team | Field::Location | Field::Skill
+        )
+    }
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// None: every headline field.
+    pub field: Option<Field>,
+    /// The text to match, as typed (without prefixes).
+    pub text: String,
+    /// Lowercased text (matching is case-insensitive).
+    pub lower: String,
+    /// Exact substring instead of fuzzy.
+    pub exact: bool,
+    /// Excludes matches instead of requiring them.
+    pub negated: bool,
+}
+
+impl Term {
+    pub fn new(field: Option<Field>, text: &str, exact: bool, negated: bool) -> Term {
+        Term {
+            field,
+            text: text.to_string(),
+            lower: text.to_lowercase(),
+            exact,
+            negated,
+        }
+    }
+}
+
+impl fmt::Display for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negated {
+            f.write_str("!")?;
+        }
+        if let Some(field) = self.field {
+            write!(f, "{}:", field.prefix())?;
+        }
+        if self.exact && self.text.contains(' ') {
+            write!(f, "\"{}\"", self.text)
+        } else if self.exact && self.field != Some(Field::Text) {
+            write!(f, "'{}", self.text)
+        } else {
+            f.write_str(&self.text)
+        }
+    }
+}
+
+/// A parsed query: all its terms must hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    /// Parses a query. Never fails: anything that is not a known prefix is text to match.
+    pub fn parse(input: &str) -> Query {
+        let mut terms = Vec::new();
+        for token in tokenize(input) {
+            if let Some(t) = parse_term(&token) {
+                terms.push(t);
+            }
+        }
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every posting matching `self` also matches `prev`: then a search for `self` need
+    /// only look at `prev`'s matches. True when `self` keeps `prev`'s terms, may extend the text
+    /// of its last non-negated term, and may add terms.
+    pub fn narrows(&self, prev: &Query) -> bool {
+        if prev.terms.len() > self.terms.len() {
+            return false;
+        }
+        let n = prev.terms.len();
+        for (i, (old, new)) in prev.terms.iter().zip(&self.terms).enumerate() {
+            if old == new {
+                continue;
+            }
+            let extendable = i + 1 == n
+                && !old.negated
+                && !new.negated
+                && old.field == new.field
+                && old.exact == new.exact
+                && old.field.is_none_or(Field::is_headline)
+                && new.lower.starts_with(&old.lower);
+            // Fuzzy: a longer pattern matches a subset. Exact substring: likewise.
+            if !extendable {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl fmt::Display for Query {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, t) in self.terms.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            write!(f, "{t}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A token: its text, and whether (part of) it was quoted.
+struct Token {
+    text: String,
+    quoted: bool,
+}
+
+/// Splits on whitespace, keeping "double quoted" runs together.
+fn tokenize(input: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut in_quotes = false;
+    for c in input.chars() {
+        match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                quoted = true;
+            }
+            c if c.is_whitespace() && !in_quotes => {
+                if !cur.is_empty() || quoted {
+                    out.push(Token {
+                        text: std::mem::take(&mut cur),
+                        quoted,
+                    });
+                }
+                quoted = false;
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() || quoted {
+        out.push(Token { text: cur, quoted });
+    }
+    out
+}
+
+fn parse_term(token: &Token) -> Option<Term> {
+    let mut s = token.text.as_str();
+    let mut negated = false;
+    if let Some(rest) = s.strip_prefix('!')
+        && !rest.is_empty()
+    {
+        negated = true;
+        s = rest;
+    }
+    let mut field = None;
+    if let Some((prefix, rest)) = s.split_once(':')
+        && let Some(f) = Field::from_prefix(prefix)
+    {
+        field = Some(f);
+        s = rest;
+    }
+    let mut exact = token.quoted || field == Some(Field::Text);
+    if let Some(rest) = s.strip_prefix('\'') {
+        exact = true;
+        s = rest;
+    }
+    let s = s.trim();
+    if s.is_empty() {
+        // "title:" or "!" while typing: nothing to match yet.
+        return None;
+    }
+    Some(Term::new(field, s, exact, negated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_language() {
+        let q = Query::parse(
+            "rust !java 'node.js loc:berlin text:kubernetes title:'staff \"tech lead\" mode:remote",
+        );
+        let t = &q.terms;
+        assert_eq!(t.len(), 8);
+        assert_eq!(t[0], Term::new(None, "rust", false, false));
+        assert_eq!(t[1], Term::new(None, "java", false, true));
+        assert_eq!(t[2], Term::new(None, "node.js", true, false));
+        assert_eq!(
+            t[3],
+            Term::new(Some(Field::Location), "berlin", false, false)
+        );
+        assert_eq!(
+            t[4],
+            Term::new(Some(Field::Text), "kubernetes", true, false)
+        );
+        assert_eq!(t[5], Term::new(Some(Field::Title), "staff", true, false));
+        assert_eq!(t[6], Term::new(None, "tech lead", true, false));
+        assert_eq!(t[7], Term::new(Some(Field::Mode), "remote", false, false));
+    }
+
+    #[test]
+    fn partial_input_is_harmless() {
+        assert!(Query::parse("").is_empty());
+        assert!(Query::parse("   ").is_empty());
+        assert!(Query::parse("title:").is_empty());
+        assert!(Query::parse("!").terms.len() == 1); // a lone "!" is text
+        assert_eq!(Query::parse("http://x").terms[0].text, "http://x");
+        assert_eq!(
+            Query::parse("\"unclosed").terms[0],
+            Term::new(None, "unclosed", true, false)
+        );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for q in [
+            "rust !java 'node loc:berlin",
+            "text:kubernetes \"tech lead\"",
+        ] {
+            assert_eq!(Query::parse(&Query::parse(q).to_string()), Query::parse(q));
+        }
+    }
+
+    #[test]
+    fn narrowing() {
+        let p = |s| Query::parse(s);
+        assert!(p("sen").narrows(&p("se")));
+        assert!(p("senior b").narrows(&p("senior")));
+        assert!(p("senior").narrows(&p("")));
+        assert!(!p("se").narrows(&p("sen")));
+        assert!(!p("!jav").narrows(&p("!ja")));
+        assert!(!p("mode:rem").narrows(&p("mode:re")));
+        assert!(!p("other").narrows(&p("senior")));
+    }
+}
