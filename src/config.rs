@@ -1,19 +1,24 @@
 //! `config.toml`: the user's settings, merged over the defaults embedded from
-//! `assets/config.toml`.
+//! `assets/config.toml` (which documents every key).
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::app::keymap::KeyTables;
+
 /// The defaults, documented key by key.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
-/// The user's settings.
+/// The settings, defaults merged with the user's file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// The folder opened when jobdeck is started without a PATH.
     pub postings_dir: Option<PathBuf>,
+    /// The user's key bindings as written (validated when the keymap is built, so that a bad
+    /// binding is reported by name instead of failing the whole file).
+    pub keys: KeyTables,
 }
 
 /// Why the config file could not be used.
@@ -28,8 +33,19 @@ pub enum ConfigError {
     Invalid { path: PathBuf, message: String },
 }
 
+/// The `[keys.*]` tables of the built-in defaults.
+pub fn default_key_tables() -> KeyTables {
+    #[derive(Deserialize)]
+    struct Keys {
+        keys: KeyTables,
+    }
+    let parsed: Keys =
+        toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid (tested)");
+    parsed.keys
+}
+
 impl Config {
-    /// Loads the config file; a missing file gives the defaults.
+    /// Loads the user's config file; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -47,7 +63,8 @@ impl Config {
         })
     }
 
-    /// Parses config text (defaults for what it leaves out).
+    /// Parses the user's config text. Key bindings are kept as written: the keymap merges them
+    /// over the defaults and reports each bad one.
     pub fn parse(text: &str) -> Result<Config, String> {
         let mut cfg: Config = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
         cfg.postings_dir = cfg.postings_dir.map(|p| expand_home(&p));
@@ -72,7 +89,10 @@ mod tests {
 
     #[test]
     fn defaults_parse() {
-        assert_eq!(Config::parse(DEFAULT_CONFIG).unwrap(), Config::default());
+        let cfg = Config::parse(DEFAULT_CONFIG).unwrap();
+        assert_eq!(cfg.postings_dir, None);
+        assert!(cfg.keys.contains_key("global"));
+        assert!(!default_key_tables().is_empty());
     }
 
     #[test]

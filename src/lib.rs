@@ -6,11 +6,15 @@
 
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod facets;
 pub mod parse;
 pub mod paths;
 pub mod posting;
 pub mod sanitize;
 pub mod search;
+pub mod tui;
+pub mod ui;

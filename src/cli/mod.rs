@@ -107,15 +107,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match cli.command {
         None => {
-            let source = resolve_source(&cli.paths, &config)?;
-            let Ok(source) = source else {
+            let Ok(source) = resolve_source(&cli.paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            eprintln!(
-                "jobdeck: the interactive browser is not built yet; try `jobdeck parse` ({})",
-                source.describe()
-            );
-            Ok(ExitCode::from(2))
+            let defaults = crate::config::default_key_tables();
+            let (keymap, problems) = crate::app::keymap::Keymap::build(&defaults, &config.keys);
+            // Printed before the alternate screen, so they are still there after quitting.
+            for p in &problems {
+                eprintln!("jobdeck: config: {p} (the default binding is used)");
+            }
+            crate::tui::run(crate::tui::Options {
+                source,
+                keymap,
+                config_problems: problems,
+                load: LoadOptions::default(),
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Parse { paths }) => {
             let Ok(source) = resolve_source(&paths, &config)? else {

@@ -113,40 +113,105 @@ pub fn parse_file(
 /// files (sorted paths) so output is deterministic.
 pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
     let mut report = LoadReport::default();
+    stream(source, opts, |ev| {
+        match ev {
+            LoadEvent::Batch { postings, .. } => report.postings.extend(postings),
+            LoadEvent::Skipped(s) => report.skipped.extend(s),
+            LoadEvent::Files(_) | LoadEvent::Done => {}
+        }
+        true
+    });
+    mark_duplicates(&mut report.postings);
+    report
+}
+
+/// What a streaming load reports, in order: the number of files, then batches of postings and
+/// skipped files as they are parsed, then the end.
+#[derive(Debug)]
+pub enum LoadEvent {
+    Files(usize),
+    Batch {
+        postings: Vec<Posting>,
+        files_done: usize,
+    },
+    Skipped(Vec<Skipped>),
+    Done,
+}
+
+/// How many files are parsed (in parallel) between two reports.
+const STREAM_CHUNK: usize = 256;
+
+/// Loads a source, reporting postings in batches as they are parsed (files in sorted order,
+/// each batch parsed on every core). `keep_going` is asked between batches; returning false
+/// stops the load.
+pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(LoadEvent) -> bool) {
     match source {
         CorpusSource::Seeds => {
-            for (name, bytes) in seeds::seeds() {
+            let seeds = seeds::seeds();
+            if !emit(LoadEvent::Files(seeds.len())) {
+                return;
+            }
+            let mut postings = Vec::new();
+            let mut skipped = Vec::new();
+            for (name, bytes) in &seeds {
                 let src = format!("seeds/{name}");
                 match parse::parse_bytes(bytes, &src) {
-                    Ok(ps) => report.postings.extend(ps),
-                    Err(reason) => report.skipped.push(Skipped {
+                    Ok(ps) => postings.extend(ps),
+                    Err(reason) => skipped.push(Skipped {
                         source: src,
                         reason,
                     }),
                 }
+            }
+            if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
+                return;
+            }
+            if !emit(LoadEvent::Batch {
+                postings,
+                files_done: seeds.len(),
+            }) {
+                return;
             }
         }
         CorpusSource::Paths(paths) => {
             let walked = walk::walk(paths);
-            report.skipped.extend(walked.skipped);
-            let results: Vec<_> = walked
-                .files
-                .par_iter()
-                .map(|f| (f.source.clone(), parse_file(&f.path, &f.source, opts)))
-                .collect();
-            for (src, r) in results {
-                match r {
-                    Ok(ps) => report.postings.extend(ps),
-                    Err(reason) => report.skipped.push(Skipped {
-                        source: src,
-                        reason,
-                    }),
+            if !emit(LoadEvent::Files(walked.files.len())) {
+                return;
+            }
+            if !walked.skipped.is_empty() && !emit(LoadEvent::Skipped(walked.skipped)) {
+                return;
+            }
+            let mut done = 0;
+            for chunk in walked.files.chunks(STREAM_CHUNK) {
+                let results: Vec<_> = chunk
+                    .par_iter()
+                    .map(|f| (f.source.clone(), parse_file(&f.path, &f.source, opts)))
+                    .collect();
+                let mut postings = Vec::new();
+                let mut skipped = Vec::new();
+                for (src, r) in results {
+                    match r {
+                        Ok(ps) => postings.extend(ps),
+                        Err(reason) => skipped.push(Skipped {
+                            source: src,
+                            reason,
+                        }),
+                    }
+                }
+                done += chunk.len();
+                if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
+                    return;
+                }
+                if !emit(LoadEvent::Batch {
+                    postings,
+                    files_done: done,
+                }) {
+                    return;
                 }
             }
         }
     }
-    mark_duplicates(&mut report.postings);
-    report
+    emit(LoadEvent::Done);
 }
 
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.

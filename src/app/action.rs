@@ -1,0 +1,173 @@
+//! Actions: everything that can change the app's state. Keys become actions through the keymap
+//! (by these names, in `snake_case`, in `config.toml`); the loader, the search worker and the
+//! store send the internal ones, which cannot be bound.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Skipped;
+use crate::posting::Posting;
+use crate::search::Hit;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // Everywhere.
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    FocusSearch,
+    ToggleFilters,
+    CycleSort,
+    ToggleBookmark,
+    BookmarkedOnly,
+    ToggleMark,
+    Compare,
+    OpenUrl,
+    ResetFilters,
+    ShowSkipped,
+    /// Esc: close the overlay, leave the search bar or the filter pane.
+    Back,
+
+    // Moving in the focused pane.
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Left,
+    Right,
+    /// In the filter pane: select or deselect the value under the cursor.
+    ToggleValue,
+
+    // The search bar (a shell-like line editor).
+    SubmitSearch,
+    CancelSearch,
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    ClearLine,
+
+    // Internal: not bindable.
+    #[serde(skip)]
+    Insert(char),
+    #[serde(skip)]
+    Paste(String),
+    #[serde(skip)]
+    Resize(u16, u16),
+    #[serde(skip)]
+    ScrollAt {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    #[serde(skip)]
+    ClickAt {
+        column: u16,
+        row: u16,
+    },
+    #[serde(skip)]
+    Loaded(Vec<Arc<Posting>>),
+    #[serde(skip)]
+    LoadProgress {
+        files_done: usize,
+        files_total: usize,
+        per_second: u32,
+    },
+    #[serde(skip)]
+    LoadSkipped(Vec<Skipped>),
+    #[serde(skip)]
+    LoadFinished {
+        elapsed_ms: u64,
+    },
+    #[serde(skip)]
+    SearchDone {
+        generation: u64,
+        hits: Arc<Vec<Hit>>,
+    },
+    #[serde(skip)]
+    Notify(String),
+}
+
+impl Action {
+    /// What the action does, for the help overlay.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "show or hide this help",
+            Action::FocusNext => "focus the next pane (list → detail → filters)",
+            Action::FocusPrev => "focus the previous pane",
+            Action::FocusSearch => "search (type a query)",
+            Action::ToggleFilters => "open or close the filter pane",
+            Action::CycleSort => "cycle sort: relevance, title, company, salary, newest",
+            Action::ToggleBookmark => "bookmark or unbookmark the selected posting",
+            Action::BookmarkedOnly => "show only bookmarked postings (toggle)",
+            Action::ToggleMark => "mark or unmark the posting for comparison",
+            Action::Compare => "compare the marked postings (2–4) side by side",
+            Action::OpenUrl => "open the posting's url in the browser",
+            Action::ResetFilters => "reset all filters",
+            Action::ShowSkipped => "list the files that were skipped, with reasons",
+            Action::Back => "close the overlay / leave the pane",
+            Action::Down => "move down",
+            Action::Up => "move up",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Left => "scroll left",
+            Action::Right => "scroll right",
+            Action::ToggleValue => "select or deselect the filter value",
+            Action::SubmitSearch => "back to the list, keeping the query",
+            Action::CancelSearch => "clear the query and leave the search bar",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::LineStart => "cursor to the start",
+            Action::LineEnd => "cursor to the end",
+            Action::DeleteBack => "delete the character before the cursor",
+            Action::DeleteForward => "delete the character under the cursor",
+            Action::DeleteWord => "delete the word before the cursor",
+            Action::ClearLine => "clear the query",
+            _ => "",
+        }
+    }
+
+    /// The name used in `config.toml`.
+    pub fn name(&self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Parses a bindable action's name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for a in [
+            Action::Quit,
+            Action::ToggleBookmark,
+            Action::PageDown,
+            Action::DeleteWord,
+        ] {
+            assert_eq!(Action::from_name(&a.name()), Some(a));
+        }
+        assert_eq!(Action::ToggleBookmark.name(), "toggle_bookmark");
+        assert_eq!(Action::from_name("insert"), None);
+        assert_eq!(Action::from_name("no_such_action"), None);
+    }
+}

@@ -1,0 +1,551 @@
+//! The keymap: a table from (context, key) to action, built from the `[keys.*]` tables of the
+//! config (defaults in `assets/config.toml`). Bad bindings are reported by name and fall back to
+//! the default; nothing here panics. The help overlay and the status-line hints read the same
+//! table, so they always show what the keys really do.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Action;
+
+/// Where a binding applies. Pane contexts fall back to `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    List,
+    Detail,
+    Filters,
+    Search,
+    Help,
+    Compare,
+    Skipped,
+}
+
+impl Context {
+    pub const ALL: [Context; 8] = [
+        Context::Global,
+        Context::List,
+        Context::Detail,
+        Context::Filters,
+        Context::Search,
+        Context::Help,
+        Context::Compare,
+        Context::Skipped,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Detail => "detail",
+            Context::Filters => "filters",
+            Context::Search => "search",
+            Context::Help => "help",
+            Context::Compare => "compare",
+            Context::Skipped => "skipped",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == s)
+    }
+
+    /// Overlays take every key; panes fall back to the global bindings.
+    fn falls_back(self) -> bool {
+        matches!(
+            self,
+            Context::List | Context::Detail | Context::Filters | Context::Search
+        )
+    }
+}
+
+/// A key with its modifiers, as written in the config ("ctrl-c", "G", "pgdn").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub code: KeyCodeOrd,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub shift: bool,
+}
+
+/// `KeyCode` with an order, so keys can sit in ordered maps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Named(u8),
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pgup", KeyCode::PageUp),
+    ("pgdn", KeyCode::PageDown),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+];
+
+const ALIASES: &[(&str, &str)] = &[
+    ("pageup", "pgup"),
+    ("pagedown", "pgdn"),
+    ("return", "enter"),
+    ("escape", "esc"),
+    ("del", "delete"),
+    ("bs", "backspace"),
+];
+
+impl Key {
+    pub fn plain(c: char) -> Key {
+        Key {
+            code: KeyCodeOrd::Char(c),
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    /// The key of a terminal event. Shift is folded into the character ("G", not "shift-g").
+    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::Char(c) => {
+                // Ctrl-letter arrives lowercase; fold case only for the ctrl/alt forms.
+                let c = if ctrl || alt {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                };
+                return Some(Key {
+                    code: KeyCodeOrd::Char(c),
+                    ctrl,
+                    alt,
+                    shift: false,
+                });
+            }
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            KeyCode::BackTab => {
+                return Some(Key {
+                    code: named_code(KeyCode::BackTab)?,
+                    ctrl,
+                    alt,
+                    shift: false,
+                });
+            }
+            other => named_code(other)?,
+        };
+        Some(Key {
+            code,
+            ctrl,
+            alt,
+            shift,
+        })
+    }
+
+    /// The printable character this key types, if it is one (no ctrl/alt).
+    pub fn printable(&self) -> Option<char> {
+        match self.code {
+            KeyCodeOrd::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
+        }
+    }
+}
+
+fn named_code(code: KeyCode) -> Option<KeyCodeOrd> {
+    NAMED
+        .iter()
+        .position(|(_, c)| *c == code)
+        .map(|i| KeyCodeOrd::Named(i as u8))
+}
+
+impl FromStr for Key {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Key, String> {
+        if s.is_empty() {
+            return Err("empty key".into());
+        }
+        let mut key = Key {
+            code: KeyCodeOrd::Char(' '),
+            ctrl: false,
+            alt: false,
+            shift: false,
+        };
+        let mut rest = s;
+        // Modifiers; a trailing "-" is the minus key itself.
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if let Some(r) = lower.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                key.ctrl = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                key.alt = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("shift-").filter(|r| !r.is_empty()) {
+                key.shift = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_control() {
+                return Err(format!(
+                    "{s:?} is a control character; write it as a named key"
+                ));
+            }
+            let c = if key.ctrl || key.alt {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
+            if key.shift && c.is_alphabetic() && !key.ctrl && !key.alt {
+                // "shift-g" is "G".
+                key.shift = false;
+                key.code = KeyCodeOrd::Char(c.to_ascii_uppercase());
+            } else {
+                key.code = KeyCodeOrd::Char(c);
+            }
+            return Ok(key);
+        }
+        let lower = rest.to_ascii_lowercase();
+        let name = ALIASES
+            .iter()
+            .find(|(a, _)| *a == lower)
+            .map_or(lower.as_str(), |(_, n)| n);
+        if name == "space" {
+            key.code = KeyCodeOrd::Char(' ');
+            return Ok(key);
+        }
+        if name == "shift-tab" || (name == "tab" && key.shift) {
+            key.shift = false;
+            key.code = named_code(KeyCode::BackTab).expect("backtab is named");
+            return Ok(key);
+        }
+        if let Some(n) = name
+            .strip_prefix('f')
+            .and_then(|n| n.parse::<u8>().ok())
+            .filter(|n| (1..=24).contains(n))
+        {
+            key.code = KeyCodeOrd::F(n);
+            return Ok(key);
+        }
+        match NAMED.iter().position(|(n, _)| *n == name) {
+            Some(i) => {
+                key.code = KeyCodeOrd::Named(i as u8);
+                Ok(key)
+            }
+            None => Err(format!("unknown key {s:?}")),
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("alt-")?;
+        }
+        if self.shift {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::F(n) => write!(f, "f{n}"),
+            KeyCodeOrd::Named(i) => f.write_str(NAMED[i as usize].0),
+        }
+    }
+}
+
+/// One binding, for the help overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub context: Context,
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// The table of bindings.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    map: BTreeMap<(Context, Key), Action>,
+    /// In declaration order, for help.
+    bindings: Vec<Binding>,
+}
+
+/// The `[keys.*]` tables: context → action name → key names, in the order written.
+pub type KeyTables = toml::Table;
+
+impl Keymap {
+    /// Builds the keymap from the defaults and the user's tables. Returns the problems found in
+    /// the user's tables (each names the binding and what is wrong); a bad binding keeps its
+    /// default.
+    pub fn build(defaults: &KeyTables, user: &KeyTables) -> (Keymap, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut tables: BTreeMap<(Context, String), Vec<Key>> = BTreeMap::new();
+        let mut order: Vec<(Context, String)> = Vec::new();
+        let read = |ctx_name: &str,
+                    action: &str,
+                    value: &toml::Value|
+         -> Result<(Context, Action, Vec<Key>), String> {
+            let ctx = Context::from_name(ctx_name).ok_or_else(|| {
+                let names: Vec<_> = Context::ALL.iter().map(|c| c.name()).collect();
+                format!(
+                    "keys.{ctx_name}: unknown context (known: {})",
+                    names.join(", ")
+                )
+            })?;
+            let act = Action::from_name(action)
+                .ok_or_else(|| format!("keys.{ctx_name}.{action}: unknown action {action:?}"))?;
+            let list: Vec<&str> = match value {
+                toml::Value::String(s) => vec![s.as_str()],
+                toml::Value::Array(a) => a
+                    .iter()
+                    .map(|v| {
+                        v.as_str().ok_or_else(|| {
+                            format!("keys.{ctx_name}.{action}: keys must be strings")
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+                _ => {
+                    return Err(format!(
+                        "keys.{ctx_name}.{action}: expected a key name or a list of them"
+                    ));
+                }
+            };
+            let keys = list
+                .iter()
+                .map(|k| {
+                    k.parse::<Key>()
+                        .map_err(|e| format!("keys.{ctx_name}.{action}: {e}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((ctx, act, keys))
+        };
+        for (source_is_user, src) in [(false, defaults), (true, user)] {
+            for (ctx_name, actions) in src {
+                let Some(actions) = actions.as_table() else {
+                    problems.push(format!(
+                        "keys.{ctx_name}: expected a table of action = [keys]"
+                    ));
+                    continue;
+                };
+                for (action, value) in actions {
+                    match read(ctx_name, action, value) {
+                        Ok((ctx, _, keys)) => {
+                            let k = (ctx, action.clone());
+                            if !tables.contains_key(&k) {
+                                order.push(k.clone());
+                            }
+                            tables.insert(k, keys);
+                        }
+                        Err(e) if source_is_user => problems.push(e),
+                        Err(e) => problems.push(format!("built-in defaults: {e}")),
+                    }
+                }
+            }
+        }
+        let mut km = Keymap::default();
+        for k in order {
+            let keys = tables.remove(&k).unwrap_or_default();
+            let action = Action::from_name(&k.1).expect("validated above");
+            for key in &keys {
+                if let Some(other) = km.map.get(&(k.0, *key))
+                    && *other != action
+                {
+                    problems.push(format!(
+                        "keys.{}.{}: {key} is already bound to {} in that context",
+                        k.0.name(),
+                        k.1,
+                        other.name()
+                    ));
+                    continue;
+                }
+                km.map.insert((k.0, *key), action.clone());
+            }
+            km.bindings.push(Binding {
+                context: k.0,
+                action,
+                keys,
+            });
+        }
+        (km, problems)
+    }
+
+    /// The built-in keymap.
+    pub fn defaults() -> Keymap {
+        let d = crate::config::default_key_tables();
+        Keymap::build(&d, &KeyTables::new()).0
+    }
+
+    /// The action bound to `key` in `ctx` (falling back to the global table for panes).
+    pub fn lookup(&self, ctx: Context, key: &Key) -> Option<&Action> {
+        self.map.get(&(ctx, *key)).or_else(|| {
+            if ctx.falls_back() {
+                self.map.get(&(Context::Global, *key))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The action bound to `key` in `ctx` itself, without falling back.
+    pub fn lookup_exact(&self, ctx: Context, key: &Key) -> Option<&Action> {
+        self.map.get(&(ctx, *key))
+    }
+
+    /// Bindings in declaration order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The keys bound to `action` in `ctx` (or globally), for hints: "b", "/".
+    pub fn keys_for(&self, ctx: Context, action: &Action) -> Vec<Key> {
+        let find = |c: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == c && b.action == *action)
+                .map(|b| b.keys.clone())
+        };
+        find(ctx)
+            .or_else(|| find(Context::Global))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn key_names_parse_and_print() {
+        for s in [
+            "j",
+            "G",
+            "?",
+            "/",
+            "ctrl-c",
+            "alt-backspace",
+            "pgdn",
+            "space",
+            "backtab",
+            "f5",
+            "esc",
+            "-",
+        ] {
+            assert_eq!(k(s).to_string(), s);
+        }
+        assert_eq!(k("shift-g"), k("G"));
+        assert_eq!(k("shift-tab"), k("backtab"));
+        assert_eq!(k("PageDown"), k("pgdn"));
+        assert_eq!(k("Ctrl-C"), k("ctrl-c"));
+        assert!("ctrl-".parse::<Key>().is_err());
+        assert!("hyper-x".parse::<Key>().is_err());
+        assert!("".parse::<Key>().is_err());
+    }
+
+    #[test]
+    fn events_map_to_keys() {
+        let ev = |code, mods| KeyEvent::new(code, mods);
+        assert_eq!(
+            Key::from_event(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(k("G"))
+        );
+        assert_eq!(
+            Key::from_event(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(k("ctrl-c"))
+        );
+        assert_eq!(
+            Key::from_event(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(k("backtab"))
+        );
+        assert_eq!(
+            Key::from_event(&ev(KeyCode::PageDown, KeyModifiers::NONE)),
+            Some(k("pgdn"))
+        );
+    }
+
+    #[test]
+    fn defaults_build_cleanly_and_fall_back() {
+        let d = crate::config::default_key_tables();
+        let (km, problems) = Keymap::build(&d, &KeyTables::new());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(km.lookup(Context::List, &k("j")), Some(&Action::Down));
+        assert_eq!(km.lookup(Context::List, &k("q")), Some(&Action::Quit));
+        assert_eq!(
+            km.lookup(Context::Search, &k("ctrl-w")),
+            Some(&Action::DeleteWord)
+        );
+        assert_eq!(
+            km.lookup(Context::Help, &k("b")),
+            None,
+            "overlays don't fall back"
+        );
+    }
+
+    #[test]
+    fn user_bindings_replace_defaults_and_bad_ones_are_named() {
+        let d = crate::config::default_key_tables();
+        let user: KeyTables = toml::from_str(
+            r#"
+            [list]
+            down = ["n", "down"]
+            up = "hyper-k"
+            [nowhere]
+            quit = ["x"]
+            [global]
+            frobnicate = ["z"]
+            "#,
+        )
+        .unwrap();
+        let (km, problems) = Keymap::build(&d, &user);
+        assert_eq!(km.lookup(Context::List, &k("n")), Some(&Action::Down));
+        assert_eq!(km.lookup(Context::List, &k("j")), None, "replaced");
+        assert_eq!(
+            km.lookup(Context::List, &k("k")),
+            Some(&Action::Up),
+            "bad binding keeps the default"
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("keys.list.up") && p.contains("hyper-k"))
+        );
+        assert!(problems.iter().any(|p| p.contains("keys.nowhere")));
+        assert!(problems.iter().any(|p| p.contains("frobnicate")));
+    }
+
+    #[test]
+    fn conflicting_bindings_are_reported() {
+        let d = crate::config::default_key_tables();
+        let user: KeyTables = toml::from_str("[list]\ntop = [\"j\"]\n").unwrap();
+        let (km, problems) = Keymap::build(&d, &user);
+        assert!(
+            problems.iter().any(|p| p.contains("already bound")),
+            "{problems:?}"
+        );
+        assert_eq!(km.lookup(Context::List, &k("j")), Some(&Action::Down));
+    }
+}

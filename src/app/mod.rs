@@ -1,0 +1,364 @@
+//! The app's state and its one mutator, [`App::update`]. No I/O and no terminal here: actions
+//! come in, the state changes, and effects (search, save, open a url) go out for the event loop
+//! to carry out. That is what lets every key flow be tested without a terminal.
+
+pub mod action;
+pub mod headless;
+pub mod input;
+pub mod keymap;
+mod update;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+pub use action::Action;
+use keymap::{Context, Key, Keymap};
+
+use crate::corpus::Skipped;
+use crate::facets::{FacetIndex, FacetKind, FacetValue, Filters, SortKey, View, ViewContext};
+use crate::posting::Posting;
+use crate::search::{Hit, Query};
+use input::LineInput;
+
+/// Most postings the compare view shows side by side.
+pub const MAX_COMPARE: usize = 4;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    List,
+    Detail,
+    Filters,
+}
+
+/// A view drawn over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    /// `offset`: the first column shown when not all fit; `scroll`: rows scrolled.
+    Compare {
+        offset: usize,
+        scroll: usize,
+    },
+    Skipped {
+        scroll: usize,
+    },
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Search the corpus; the answer comes back as [`Action::SearchDone`] with this generation.
+    Search { generation: u64, query: Query },
+    /// Put a posting on the bookmarks (`on`) or take it off.
+    Bookmark { posting: Arc<Posting>, on: bool },
+    /// Open an http(s) url with the platform's opener.
+    OpenUrl(String),
+}
+
+/// Progress of the background load.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadState {
+    pub done: bool,
+    pub files_done: usize,
+    pub files_total: usize,
+    pub per_second: u32,
+    pub elapsed_ms: u64,
+}
+
+/// A row of the filter pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterRow {
+    Header(FacetKind),
+    Value {
+        value: FacetValue,
+        count: usize,
+        selected: bool,
+    },
+}
+
+/// The whole state of the browser.
+pub struct App {
+    // Domain state.
+    pub postings: Vec<Arc<Posting>>,
+    pub facet_index: FacetIndex,
+    pub load: LoadState,
+    pub skipped: Vec<Skipped>,
+    /// Where the postings come from, for the title bar ("built-in seeds", a folder).
+    pub source_name: String,
+    pub input: LineInput,
+    pub query: Query,
+    /// Hits of the current query (None while no query is active or its search is pending).
+    pub hits: Option<Arc<Vec<Hit>>>,
+    pub generation: u64,
+    pub searching: bool,
+    pub filters: Filters,
+    pub sort: SortKey,
+    pub view: View,
+    /// Bookmarked posting ids.
+    pub bookmarks: BTreeSet<String>,
+    /// Per corpus index: bookmarked? (derived from `bookmarks` for fast filtering)
+    pub bookmarked_marks: Vec<bool>,
+    pub hidden_marks: Vec<bool>,
+    /// Ids marked for comparison, in marking order.
+    pub marks: Vec<String>,
+
+    // UI state.
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub filters_open: bool,
+    /// Position of the selection in `view.rows`.
+    pub selected: usize,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    pub detail_scroll: usize,
+    pub filter_cursor: usize,
+    pub filter_offset: usize,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// A one-line message for the status line, cleared by the next key.
+    pub message: Option<String>,
+    pub keymap: Arc<Keymap>,
+    pub theme: crate::ui::theme::Theme,
+    pub should_quit: bool,
+    pub today: time::Date,
+}
+
+impl App {
+    pub fn new(source_name: impl Into<String>, keymap: Arc<Keymap>, today: time::Date) -> App {
+        App {
+            postings: Vec::new(),
+            facet_index: FacetIndex::default(),
+            load: LoadState::default(),
+            skipped: Vec::new(),
+            source_name: source_name.into(),
+            input: LineInput::default(),
+            query: Query::default(),
+            hits: None,
+            generation: 0,
+            searching: false,
+            filters: Filters::default(),
+            sort: SortKey::default(),
+            view: View::default(),
+            bookmarks: BTreeSet::new(),
+            bookmarked_marks: Vec::new(),
+            hidden_marks: Vec::new(),
+            marks: Vec::new(),
+            focus: Focus::List,
+            overlay: None,
+            filters_open: false,
+            selected: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            filter_cursor: 0,
+            filter_offset: 0,
+            size: (80, 24),
+            message: None,
+            keymap,
+            theme: crate::ui::theme::Theme::default(),
+            should_quit: false,
+            today,
+        }
+    }
+
+    /// The keymap context of the current focus and overlay.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::Compare { .. }) => Context::Compare,
+            Some(Overlay::Skipped { .. }) => Context::Skipped,
+            None => match self.focus {
+                Focus::Search => Context::Search,
+                Focus::List => Context::List,
+                Focus::Detail => Context::Detail,
+                Focus::Filters => Context::Filters,
+            },
+        }
+    }
+
+    /// The action a key press means here. In the search bar, printable keys that the search
+    /// context does not bind are typed.
+    pub fn action_for_key(&self, key: &Key) -> Option<Action> {
+        let ctx = self.context();
+        if ctx == Context::Search
+            && let Some(c) = key.printable()
+        {
+            // While typing, a printable key is text unless the search bar itself binds it.
+            return Some(
+                self.keymap
+                    .lookup_exact(Context::Search, key)
+                    .cloned()
+                    .unwrap_or(Action::Insert(c)),
+            );
+        }
+        self.keymap.lookup(ctx, key).cloned()
+    }
+
+    /// The posting under the selection.
+    pub fn selected_posting(&self) -> Option<&Arc<Posting>> {
+        self.view
+            .rows
+            .get(self.selected)
+            .map(|&i| &self.postings[i as usize])
+    }
+
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.contains(id)
+    }
+
+    pub fn is_marked(&self, id: &str) -> bool {
+        self.marks.iter().any(|m| m == id)
+    }
+
+    /// The postings marked for comparison that are in the corpus, in marking order.
+    pub fn marked_postings(&self) -> Vec<&Arc<Posting>> {
+        self.marks
+            .iter()
+            .filter_map(|id| self.facet_index.index_of(id))
+            .map(|i| &self.postings[i as usize])
+            .take(MAX_COMPARE)
+            .collect()
+    }
+
+    /// How many postings the list holds with no query and no filter (duplicates and hidden
+    /// postings left out).
+    pub fn listed_total(&self) -> usize {
+        let hidden = self.hidden_marks.iter().filter(|h| **h).count();
+        self.postings
+            .len()
+            .saturating_sub(self.facet_index.duplicates() + hidden)
+    }
+
+    /// Bookmarked postings count (over the whole corpus).
+    pub fn bookmarked_count(&self) -> usize {
+        self.bookmarks.len()
+    }
+
+    /// The filter pane's rows: each facet's header and its values.
+    pub fn filter_rows(&self) -> Vec<FilterRow> {
+        let mut rows = Vec::new();
+        for g in &self.view.facets {
+            if g.values.is_empty() {
+                continue;
+            }
+            rows.push(FilterRow::Header(g.kind));
+            for (v, c) in &g.values {
+                let selected = match v {
+                    // "no salary stated" reads as a checkbox that is on while such postings are kept.
+                    FacetValue::NoSalaryExcluded => !self.filters.is_selected(v),
+                    v => self.filters.is_selected(v),
+                };
+                rows.push(FilterRow::Value {
+                    value: v.clone(),
+                    count: *c,
+                    selected,
+                });
+            }
+        }
+        rows
+    }
+
+    /// Indices (into `filter_rows`) of the value rows: where the cursor may rest.
+    fn filter_value_positions(&self) -> Vec<usize> {
+        self.filter_rows()
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, FilterRow::Value { .. }))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Recomputes the list from the hits, filters and sort, keeping the selected posting
+    /// selected when it is still listed (or moving to `prefer`, a corpus index).
+    fn recompute_view(&mut self, prefer: Option<u32>) {
+        let keep = prefer.or_else(|| self.view.rows.get(self.selected).copied());
+        let ctx = ViewContext {
+            bookmarked: &self.bookmarked_marks,
+            hidden: &self.hidden_marks,
+            show_hidden: false,
+        };
+        self.view = match &self.hits {
+            Some(hits) => {
+                let idx: Vec<u32> = hits.iter().map(|h| h.index).collect();
+                self.facet_index.view(&idx, &self.filters, self.sort, &ctx)
+            }
+            None => {
+                let all: Vec<u32> = (0..self.postings.len() as u32).collect();
+                let sort = if self.sort == SortKey::Relevance {
+                    SortKey::Relevance
+                } else {
+                    self.sort
+                };
+                self.facet_index.view(&all, &self.filters, sort, &ctx)
+            }
+        };
+        self.selected = keep
+            .and_then(|k| self.view.rows.iter().position(|&r| r == k))
+            .unwrap_or(self.selected);
+        self.clamp_selection();
+        self.clamp_filter_cursor();
+    }
+
+    fn clamp_selection(&mut self) {
+        let n = self.view.rows.len();
+        if self.selected >= n {
+            self.selected = n.saturating_sub(1);
+        }
+        let visible = self.list_rows_visible().max(1);
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + visible {
+            self.list_offset = self.selected + 1 - visible;
+        }
+        // No empty space below the last row when the list could fill the pane.
+        self.list_offset = self.list_offset.min(n.saturating_sub(visible));
+    }
+
+    fn clamp_filter_cursor(&mut self) {
+        let values = self.filter_value_positions().len();
+        if self.filter_cursor >= values {
+            self.filter_cursor = values.saturating_sub(1);
+        }
+    }
+
+    /// How many postings fit in the list pane (two lines each).
+    pub fn list_rows_visible(&self) -> usize {
+        let panes = crate::ui::layout::panes(self.size, self.filters_open);
+        (panes.list.height.saturating_sub(2) / 2) as usize
+    }
+
+    /// Rebuilds the per-index bookmark marks after the bookmarks or the corpus changed.
+    fn refresh_marks(&mut self) {
+        self.bookmarked_marks = self
+            .postings
+            .iter()
+            .map(|p| self.bookmarks.contains(&p.id))
+            .collect();
+        self.hidden_marks.resize(self.postings.len(), false);
+    }
+
+    /// Starts a search for the current input (or drops back to the full list when it is empty).
+    fn query_changed(&mut self) -> Vec<Effect> {
+        let query = Query::parse(self.input.text());
+        if query == self.query {
+            return Vec::new();
+        }
+        self.query = query;
+        self.generation += 1;
+        if self.query.is_empty() {
+            // Back to the whole list, still on the posting that was selected.
+            self.hits = None;
+            self.searching = false;
+            self.recompute_view(None);
+            return Vec::new();
+        }
+        self.searching = true;
+        vec![Effect::Search {
+            generation: self.generation,
+            query: self.query.clone(),
+        }]
+    }
+}

@@ -1,0 +1,493 @@
+//! `App::update`: the only code that changes the app's state.
+
+use std::sync::Arc;
+
+use super::{Action, App, Effect, FilterRow, Focus, MAX_COMPARE, Overlay};
+use crate::facets::{FacetValue, SortKey};
+use crate::ui;
+
+impl App {
+    /// Applies an action; returns the effects for the event loop to carry out.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if is_user_action(&action) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::FocusSearch => {
+                self.overlay = None;
+                self.focus = Focus::Search;
+            }
+            Action::ToggleFilters => {
+                self.filters_open = !self.filters_open;
+                self.focus = if self.filters_open {
+                    Focus::Filters
+                } else if self.focus == Focus::Filters {
+                    Focus::List
+                } else {
+                    self.focus
+                };
+                self.clamp_selection();
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next(!self.query.is_empty());
+                self.recompute_view(None);
+                self.message = Some(format!("sorted by {}", self.sort.as_str()));
+            }
+            Action::ToggleBookmark => return self.toggle_bookmark(),
+            Action::BookmarkedOnly => {
+                self.filters.toggle(FacetValue::BookmarkedOnly);
+                self.recompute_view(None);
+            }
+            Action::ToggleMark => self.toggle_mark(),
+            Action::Compare => {
+                let n = self.marked_postings().len();
+                if n >= 2 {
+                    self.overlay = Some(Overlay::Compare {
+                        offset: 0,
+                        scroll: 0,
+                    });
+                } else {
+                    self.message = Some(format!(
+                        "mark 2–{MAX_COMPARE} postings with m to compare them ({n} marked)"
+                    ));
+                }
+            }
+            Action::OpenUrl => {
+                let url = self.selected_posting().and_then(|p| p.url.clone());
+                match url {
+                    Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+                        self.message = Some(format!("opening {u}"));
+                        return vec![Effect::OpenUrl(u)];
+                    }
+                    Some(_) => self.message = Some("only http(s) links are opened".into()),
+                    None => self.message = Some("this posting has no url".into()),
+                }
+            }
+            Action::ResetFilters => {
+                self.filters.clear();
+                self.recompute_view(None);
+                self.message = Some("filters reset".into());
+            }
+            Action::ShowSkipped => {
+                if self.skipped.is_empty() {
+                    self.message = Some("no file was skipped".into());
+                } else {
+                    self.overlay = Some(Overlay::Skipped { scroll: 0 });
+                }
+            }
+            Action::Back => return self.back(),
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => self.move_cursor(&action),
+            Action::Left | Action::Right => {
+                if let Some(Overlay::Compare { offset, .. }) = &mut self.overlay {
+                    let n = self.marks.len().min(MAX_COMPARE);
+                    *offset = if action == Action::Left {
+                        offset.saturating_sub(1)
+                    } else {
+                        (*offset + 1).min(n.saturating_sub(1))
+                    };
+                }
+            }
+            Action::ToggleValue => self.toggle_filter_value(),
+            Action::SubmitSearch => self.focus = Focus::List,
+            Action::CancelSearch => {
+                self.input.clear();
+                self.focus = Focus::List;
+                return self.query_changed();
+            }
+            Action::CursorLeft => self.input.left(),
+            Action::CursorRight => self.input.right(),
+            Action::LineStart => self.input.home(),
+            Action::LineEnd => self.input.end(),
+            Action::DeleteBack => {
+                self.input.backspace();
+                return self.query_changed();
+            }
+            Action::DeleteForward => {
+                self.input.delete();
+                return self.query_changed();
+            }
+            Action::DeleteWord => {
+                self.input.delete_word();
+                return self.query_changed();
+            }
+            Action::ClearLine => {
+                self.input.clear_before();
+                return self.query_changed();
+            }
+            Action::Insert(c) => {
+                self.input.insert(c);
+                return self.query_changed();
+            }
+            Action::Paste(s) => {
+                self.overlay = None;
+                self.focus = Focus::Search;
+                self.input.insert_str(&s);
+                return self.query_changed();
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_selection();
+            }
+            Action::ScrollAt { column, row, down } => self.scroll_at(column, row, down),
+            Action::ClickAt { column, row } => self.click_at(column, row),
+            Action::Loaded(batch) => return self.loaded(batch),
+            Action::LoadProgress {
+                files_done,
+                files_total,
+                per_second,
+            } => {
+                self.load.files_done = files_done;
+                self.load.files_total = files_total;
+                self.load.per_second = per_second;
+            }
+            Action::LoadSkipped(s) => self.skipped.extend(s),
+            Action::LoadFinished { elapsed_ms } => {
+                self.load.done = true;
+                self.load.elapsed_ms = elapsed_ms;
+            }
+            Action::SearchDone { generation, hits } => self.search_done(generation, hits),
+            Action::Notify(m) => self.message = Some(m),
+        }
+        Vec::new()
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        if self.overlay.is_some() {
+            return;
+        }
+        let mut order = vec![Focus::List, Focus::Detail];
+        if self.filters_open {
+            order.push(Focus::Filters);
+        }
+        let pos = order.iter().position(|f| *f == self.focus);
+        self.focus = match (pos, forward) {
+            (None, _) => Focus::List,
+            (Some(p), true) => order[(p + 1) % order.len()],
+            (Some(p), false) => order[(p + order.len() - 1) % order.len()],
+        };
+    }
+
+    fn back(&mut self) -> Vec<super::Effect> {
+        if self.overlay.take().is_some() {
+            return Vec::new();
+        }
+        match self.focus {
+            Focus::Search => {
+                self.input.clear();
+                self.focus = Focus::List;
+                return self.query_changed();
+            }
+            Focus::Filters | Focus::Detail => self.focus = Focus::List,
+            Focus::List if !self.input.text().is_empty() => {
+                self.input.clear();
+                return self.query_changed();
+            }
+            Focus::List => {}
+        }
+        Vec::new()
+    }
+
+    fn toggle_bookmark(&mut self) -> Vec<Effect> {
+        let Some(p) = self.selected_posting().cloned() else {
+            self.message = Some("nothing selected".into());
+            return Vec::new();
+        };
+        let on = !self.is_bookmarked(&p.id);
+        if on {
+            self.bookmarks.insert(p.id.clone());
+        } else {
+            self.bookmarks.remove(&p.id);
+        }
+        self.refresh_marks();
+        self.message = Some(format!(
+            "{} “{}”",
+            if on { "bookmarked" } else { "removed bookmark" },
+            p.headline()
+        ));
+        self.recompute_view(None);
+        vec![Effect::Bookmark { posting: p, on }]
+    }
+
+    fn toggle_mark(&mut self) {
+        let Some(p) = self.selected_posting() else {
+            return;
+        };
+        let id = p.id.clone();
+        if let Some(pos) = self.marks.iter().position(|m| *m == id) {
+            self.marks.remove(pos);
+        } else if self.marks.len() >= MAX_COMPARE {
+            self.message = Some(format!(
+                "at most {MAX_COMPARE} postings can be compared; unmark one first"
+            ));
+        } else {
+            self.marks.push(id);
+            let n = self.marks.len();
+            self.message = Some(if n >= 2 {
+                format!("{n} marked — press c to compare")
+            } else {
+                "marked for comparison — mark another with m".into()
+            });
+        }
+    }
+
+    fn move_cursor(&mut self, action: &Action) {
+        // Overlays scroll.
+        if let Some(overlay) = &mut self.overlay {
+            let page = self.size.1.saturating_sub(6) as usize;
+            let scroll = match overlay {
+                Overlay::Help { scroll }
+                | Overlay::Skipped { scroll }
+                | Overlay::Compare { scroll, .. } => scroll,
+            };
+            *scroll = step(*scroll, action, page, usize::MAX / 2);
+            // Rendering clamps to the content; keep the stored value in range too.
+            let max = match overlay {
+                Overlay::Help { .. } => self.keymap.bindings().len() + 16,
+                Overlay::Skipped { .. } => self.skipped.len(),
+                Overlay::Compare { .. } => 64,
+            };
+            if let Some(
+                Overlay::Help { scroll }
+                | Overlay::Skipped { scroll }
+                | Overlay::Compare { scroll, .. },
+            ) = &mut self.overlay
+            {
+                *scroll = (*scroll).min(max);
+            }
+            return;
+        }
+        match self.focus {
+            Focus::List | Focus::Search => {
+                let n = self.view.rows.len();
+                let new = step(
+                    self.selected,
+                    action,
+                    self.list_rows_visible().max(1),
+                    n.saturating_sub(1),
+                );
+                if new != self.selected {
+                    self.selected = new;
+                    self.detail_scroll = 0;
+                }
+                self.clamp_selection();
+            }
+            Focus::Detail => {
+                let height = ui::layout::panes(self.size, self.filters_open)
+                    .detail
+                    .height
+                    .saturating_sub(2) as usize;
+                let max = ui::detail::content_height(self).saturating_sub(height);
+                self.detail_scroll = step(self.detail_scroll, action, height.max(1), max).min(max);
+            }
+            Focus::Filters => {
+                let n = self.filter_value_positions().len();
+                self.filter_cursor = step(self.filter_cursor, action, 10, n.saturating_sub(1));
+                self.clamp_filter_offset();
+            }
+        }
+    }
+
+    fn clamp_filter_offset(&mut self) {
+        let Some(row) = self
+            .filter_value_positions()
+            .get(self.filter_cursor)
+            .copied()
+        else {
+            return;
+        };
+        let height = ui::layout::panes(self.size, self.filters_open)
+            .filters
+            .map_or(0, |r| r.height.saturating_sub(2) as usize)
+            .max(1);
+        // Keep the facet header above the first value visible too.
+        let top = row.saturating_sub(1);
+        if top < self.filter_offset {
+            self.filter_offset = top;
+        } else if row >= self.filter_offset + height {
+            self.filter_offset = row + 1 - height;
+        }
+    }
+
+    fn toggle_filter_value(&mut self) {
+        let rows = self.filter_rows();
+        let positions = self.filter_value_positions();
+        let Some(FilterRow::Value { value, .. }) =
+            positions.get(self.filter_cursor).and_then(|&p| rows.get(p))
+        else {
+            return;
+        };
+        let value = value.clone();
+        self.filters.toggle(value.clone());
+        self.recompute_view(None);
+        // Keep the cursor on the same value: lists re-order as counts change.
+        let rows = self.filter_rows();
+        if let Some(pos) = self
+            .filter_value_positions()
+            .iter()
+            .position(|&p| matches!(&rows[p], FilterRow::Value { value: v, .. } if *v == value))
+        {
+            self.filter_cursor = pos;
+        }
+        self.clamp_filter_offset();
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
+        let panes = ui::layout::panes(self.size, self.filters_open);
+        let action = if down { Action::Down } else { Action::Up };
+        if self.overlay.is_some() {
+            for _ in 0..3 {
+                self.move_cursor(&action);
+            }
+            return;
+        }
+        let saved = self.focus;
+        self.focus = if panes.detail.contains((column, row).into()) {
+            Focus::Detail
+        } else if panes
+            .filters
+            .is_some_and(|f| f.contains((column, row).into()))
+        {
+            Focus::Filters
+        } else {
+            Focus::List
+        };
+        for _ in 0..3 {
+            self.move_cursor(&action);
+        }
+        self.focus = saved;
+    }
+
+    fn click_at(&mut self, column: u16, row: u16) {
+        if self.overlay.is_some() {
+            return;
+        }
+        let panes = ui::layout::panes(self.size, self.filters_open);
+        let pos = (column, row).into();
+        if panes.search.contains(pos) {
+            self.focus = Focus::Search;
+        } else if panes.list.contains(pos) {
+            self.focus = Focus::List;
+            let inner_row = row.saturating_sub(panes.list.y + 1) as usize;
+            let target = self.list_offset + inner_row / 2;
+            if row > panes.list.y && target < self.view.rows.len() {
+                if target != self.selected {
+                    self.detail_scroll = 0;
+                }
+                self.selected = target;
+                self.clamp_selection();
+            }
+        } else if panes.detail.contains(pos) {
+            self.focus = Focus::Detail;
+        } else if let Some(f) = panes.filters
+            && f.contains(pos)
+        {
+            self.focus = Focus::Filters;
+            let item = self.filter_offset + row.saturating_sub(f.y + 1) as usize;
+            if let Some(cursor) = self
+                .filter_value_positions()
+                .iter()
+                .position(|&p| p == item)
+            {
+                self.filter_cursor = cursor;
+                self.toggle_filter_value();
+            }
+        }
+    }
+
+    fn loaded(&mut self, batch: Vec<Arc<crate::posting::Posting>>) -> Vec<Effect> {
+        if batch.is_empty() {
+            return Vec::new();
+        }
+        let first = self.postings.is_empty();
+        self.facet_index
+            .extend(batch.iter().map(|p| p.as_ref()), self.today);
+        self.postings.extend(batch);
+        self.refresh_marks();
+        self.recompute_view(None);
+        if first {
+            self.selected = 0;
+            self.clamp_selection();
+        }
+        if self.query.is_empty() {
+            return Vec::new();
+        }
+        // The new postings may match the query: search again (the old hits stay until then).
+        self.generation += 1;
+        self.searching = true;
+        vec![Effect::Search {
+            generation: self.generation,
+            query: self.query.clone(),
+        }]
+    }
+
+    fn search_done(&mut self, generation: u64, hits: Arc<Vec<crate::search::Hit>>) {
+        if generation != self.generation {
+            return; // an older query's answer
+        }
+        self.searching = false;
+        self.hits = Some(hits.clone());
+        self.recompute_view(None);
+        // The selection moves to the best match that is listed.
+        self.selected = if self.sort == SortKey::Relevance {
+            0
+        } else {
+            let mut listed = vec![false; self.postings.len()];
+            for &r in &self.view.rows {
+                listed[r as usize] = true;
+            }
+            best_listed(&hits, &listed)
+                .and_then(|b| self.view.rows.iter().position(|&r| r == b))
+                .unwrap_or(0)
+        };
+        self.list_offset = 0;
+        self.detail_scroll = 0;
+        self.clamp_selection();
+    }
+}
+
+/// The first (best) hit that is listed.
+fn best_listed(hits: &[crate::search::Hit], listed: &[bool]) -> Option<u32> {
+    hits.iter()
+        .find(|h| listed.get(h.index as usize).copied().unwrap_or(false))
+        .map(|h| h.index)
+}
+
+/// Moves a position for a movement action within 0..=max.
+fn step(pos: usize, action: &Action, page: usize, max: usize) -> usize {
+    match action {
+        Action::Down => (pos + 1).min(max),
+        Action::Up => pos.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::PageDown => (pos + page).min(max),
+        Action::PageUp => pos.saturating_sub(page),
+        _ => pos,
+    }
+}
+
+/// Actions a person triggers (as opposed to the loader, the worker and the store).
+fn is_user_action(a: &Action) -> bool {
+    !matches!(
+        a,
+        Action::Resize(..)
+            | Action::Loaded(_)
+            | Action::LoadProgress { .. }
+            | Action::LoadSkipped(_)
+            | Action::LoadFinished { .. }
+            | Action::SearchDone { .. }
+            | Action::Notify(_)
+    )
+}

@@ -1,0 +1,271 @@
+//! The interactive browser: the terminal guard and the event loop. Terminal events, loader
+//! progress, search results and signals meet in one `select!`; the app state changes only in
+//! `App::update`, and the screen is redrawn only when something changed, at most once a frame.
+
+pub mod terminal;
+pub mod worker;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, EventStream, KeyEventKind, MouseButton, MouseEventKind};
+use futures_util::StreamExt;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+use crate::app::keymap::{Key, Keymap};
+use crate::app::{Action, App, Effect};
+use crate::corpus::{self, CorpusSource, LoadEvent, LoadOptions};
+use terminal::TerminalGuard;
+
+/// Shortest time between two frames.
+const FRAME: Duration = Duration::from_millis(16);
+
+/// What the browser needs to start.
+pub struct Options {
+    pub source: CorpusSource,
+    pub keymap: Keymap,
+    /// Problems found in the config, shown on the first screen.
+    pub config_problems: Vec<String>,
+    pub load: LoadOptions,
+}
+
+/// Runs the browser until the user quits. The terminal is restored however it ends.
+pub fn run(opts: Options) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(event_loop(opts));
+    terminal::restore();
+    let panics = terminal::BACKGROUND_PANICS
+        .lock()
+        .map(|v| v.clone())
+        .unwrap_or_default();
+    for p in panics {
+        eprintln!("jobdeck: a background task failed: {p}");
+    }
+    result
+}
+
+async fn event_loop(opts: Options) -> anyhow::Result<()> {
+    let mut guard = TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    let today = today();
+    let mut app = App::new(opts.source.describe(), Arc::new(opts.keymap), today);
+    app.update(Action::Resize(size.width, size.height));
+    if let Some(first) = opts.config_problems.first() {
+        let more = opts.config_problems.len() - 1;
+        app.message = Some(if more > 0 {
+            format!("config: {first} (+{more} more)")
+        } else {
+            format!("config: {first}")
+        });
+    }
+    // The first frame, before any posting is read.
+    guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
+
+    let (tx, mut rx) = unbounded_channel::<Action>();
+    let worker = worker::spawn(tx.clone());
+    let stop_loading = Arc::new(AtomicBool::new(false));
+    spawn_loader(
+        opts.source,
+        opts.load,
+        tx.clone(),
+        worker.clone(),
+        stop_loading.clone(),
+    );
+
+    let mut events = EventStream::new();
+    let mut term = signal(tokio::signal::unix::SignalKind::terminate())?;
+    let mut hup = signal(tokio::signal::unix::SignalKind::hangup())?;
+    let mut int = signal(tokio::signal::unix::SignalKind::interrupt())?;
+    let mut dirty = false;
+    let mut last_draw = Instant::now();
+    loop {
+        if dirty && last_draw.elapsed() >= FRAME {
+            guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
+            last_draw = Instant::now();
+            dirty = false;
+        }
+        let deadline = tokio::time::Instant::from_std(last_draw + FRAME);
+        let mut actions = Vec::new();
+        tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(ev)) => actions.extend(event_action(&app, ev)),
+                Some(Err(e)) => return Err(e.into()),
+                None => break,
+            },
+            Some(a) = rx.recv() => actions.push(a),
+            _ = tokio::time::sleep_until(deadline), if dirty => {}
+            _ = term.recv() => app.should_quit = true,
+            _ = hup.recv() => app.should_quit = true,
+            _ = int.recv() => app.should_quit = true,
+        }
+        // Take whatever else is already waiting, so a burst costs one frame.
+        while let Ok(a) = rx.try_recv() {
+            actions.push(a);
+        }
+        for action in actions {
+            dirty = true;
+            for effect in app.update(action) {
+                run_effect(effect, &worker, &tx);
+            }
+        }
+        if app.should_quit {
+            break;
+        }
+    }
+    stop_loading.store(true, Ordering::SeqCst);
+    drop(guard);
+    Ok(())
+}
+
+fn signal(kind: tokio::signal::unix::SignalKind) -> std::io::Result<tokio::signal::unix::Signal> {
+    tokio::signal::unix::signal(kind)
+}
+
+/// Today's date in the local time zone (UTC when it cannot be known).
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}
+
+/// Turns a terminal event into the action it means here.
+fn event_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            Key::from_event(&k).and_then(|key| app.action_for_key(&key))
+        }
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(s) => Some(Action::Paste(s)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn run_effect(
+    effect: Effect,
+    worker: &crossbeam_channel::Sender<worker::Request>,
+    tx: &UnboundedSender<Action>,
+) {
+    match effect {
+        Effect::Search { generation, query } => {
+            let _ = worker.send(worker::Request::Search { generation, query });
+        }
+        Effect::OpenUrl(url) => {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                if let Err(e) = open_url(&url) {
+                    let _ = tx.send(Action::Notify(format!("could not open {url}: {e}")));
+                }
+            });
+        }
+        Effect::Bookmark { .. } => {}
+    }
+}
+
+/// Opens an http(s) url with the platform's opener, without a shell and with its output kept
+/// off the screen.
+pub fn open_url(url: &str) -> std::io::Result<()> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(std::io::Error::other("only http(s) urls are opened"));
+    }
+    let mut last = std::io::Error::other("no opener found");
+    for mut cmd in open::commands(url) {
+        cmd.stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        match cmd.spawn() {
+            Ok(mut child) => {
+                // Reap it in the background so it does not linger as a zombie.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
+/// Loads the corpus on a background thread: batches go to the search worker first, then to
+/// the app, so a search the app starts for them already sees them.
+fn spawn_loader(
+    source: CorpusSource,
+    opts: LoadOptions,
+    tx: UnboundedSender<Action>,
+    worker: crossbeam_channel::Sender<worker::Request>,
+    stop: Arc<AtomicBool>,
+) {
+    std::thread::Builder::new()
+        .name("jobdeck-loader".into())
+        .spawn(move || {
+            let started = Instant::now();
+            let reporter = tx.clone();
+            let body = std::panic::AssertUnwindSafe(|| {
+                let mut total = 0;
+                corpus::stream(&source, &opts, |ev| {
+                    if stop.load(Ordering::SeqCst) {
+                        return false;
+                    }
+                    let sent = match ev {
+                        LoadEvent::Files(n) => {
+                            total = n;
+                            tx.send(Action::LoadProgress {
+                                files_done: 0,
+                                files_total: n,
+                                per_second: 0,
+                            })
+                        }
+                        LoadEvent::Batch {
+                            postings,
+                            files_done,
+                        } => {
+                            let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
+                            let _ = worker.send(worker::Request::Append(batch.clone()));
+                            let secs = started.elapsed().as_secs_f64().max(0.001);
+                            let per_second = (files_done as f64 / secs) as u32;
+                            tx.send(Action::Loaded(batch)).and_then(|_| {
+                                tx.send(Action::LoadProgress {
+                                    files_done,
+                                    files_total: total,
+                                    per_second,
+                                })
+                            })
+                        }
+                        LoadEvent::Skipped(s) => tx.send(Action::LoadSkipped(s)),
+                        LoadEvent::Done => tx.send(Action::LoadFinished {
+                            elapsed_ms: started.elapsed().as_millis() as u64,
+                        }),
+                    };
+                    sent.is_ok()
+                });
+            });
+            if let Err(panic) = std::panic::catch_unwind(body) {
+                let _ = reporter.send(Action::Notify(format!(
+                    "loading failed: {}",
+                    worker::panic_text(&panic)
+                )));
+                let _ = reporter.send(Action::LoadFinished {
+                    elapsed_ms: started.elapsed().as_millis() as u64,
+                });
+            }
+        })
+        .expect("spawn the loader thread");
+}

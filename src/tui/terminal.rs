@@ -1,0 +1,79 @@
+//! The terminal guard: raw mode, the alternate screen, mouse capture and bracketed paste on
+//! the way in; all of it undone on every way out — drop (quit, errors, signals handled by the
+//! event loop) and panics.
+
+use std::io::{self, Stdout, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// Whether the terminal is currently in jobdeck's mode (so restoring twice is harmless).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The id of the thread that owns the terminal: only a panic there restores it.
+static OWNER: OnceLock<std::thread::ThreadId> = OnceLock::new();
+/// Panic messages of background threads, shown once the terminal is back.
+pub static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Holds the terminal in raw mode on the alternate screen until dropped.
+pub struct TerminalGuard {
+    pub terminal: Term,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        let _ = OWNER.set(std::thread::current().id());
+        let terminal = ratatui::try_init()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        // Mouse and paste are niceties: a terminal that refuses them still works.
+        let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves raw mode and the alternate screen, shows the cursor. Safe to call more than once.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        ratatui::restore();
+        let _ = execute!(stdout(), crossterm::cursor::Show);
+    }
+}
+
+/// A panic on the terminal's thread restores the terminal before the message is printed, so
+/// the message is not lost behind the alternate screen. A panic on a background thread leaves
+/// the screen alone (that thread reports to the event loop, which exits cleanly) and keeps the
+/// message to show after exit. Both go to the log.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let msg = format!("{info}");
+            tracing::error!(target: "panic", "{msg}");
+            let on_owner = OWNER
+                .get()
+                .is_none_or(|id| *id == std::thread::current().id());
+            if on_owner {
+                restore();
+                previous(info);
+            } else if let Ok(mut v) = BACKGROUND_PANICS.lock() {
+                v.push(msg);
+            }
+        }));
+    });
+}

@@ -1,0 +1,330 @@
+//! The detail pane: the selected posting's header (every field, with where it came from), then
+//! its description sections wrapped to the pane, then what the page said about the company and
+//! its similar jobs. The query's terms are highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use super::text::{self, Chars};
+use crate::app::{App, Focus};
+use crate::posting::Posting;
+use crate::search::{Field, highlight, highlight_text};
+
+/// Width of the field labels.
+const LABEL: usize = 12;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let focused = app.focus == Focus::Detail && app.overlay.is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focused } else { t.border })
+        .title(Line::styled(
+            " Details ",
+            if focused { t.title } else { t.dim },
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(p) = app.selected_posting() else {
+        frame.render_widget(
+            Paragraph::new(Line::styled("Nothing selected.", t.dim)).centered(),
+            inner,
+        );
+        return;
+    };
+    let lines = lines(app, p, inner.width as usize);
+    let height = inner.height as usize;
+    let max = lines.len().saturating_sub(height);
+    let scroll = app.detail_scroll.min(max);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    if max > 0 {
+        let mut state = ScrollbarState::new(max).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
+    }
+}
+
+/// How many lines the selected posting's details take at the detail pane's width.
+pub fn content_height(app: &App) -> usize {
+    let width = super::layout::panes(app.size, app.filters_open)
+        .detail
+        .width
+        .saturating_sub(2) as usize;
+    app.selected_posting()
+        .map_or(0, |p| lines(app, p, width).len())
+}
+
+/// The detail lines of a posting, wrapped to `width` columns.
+pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let q = &app.query;
+    let m = super::matcher();
+    let width = width.max(10);
+    let mut out: Vec<Chars> = Vec::new();
+
+    // Title and company.
+    let title = p.title.as_deref().unwrap_or("(untitled)");
+    out.extend(text::wrap(
+        &text::styled(
+            title,
+            t.title,
+            t.matched,
+            &highlight(m, title, Field::Title, q),
+        ),
+        width,
+        0,
+        0,
+    ));
+    let mut who: Chars = Vec::new();
+    if let Some(c) = &p.company {
+        who.extend(text::styled(
+            c,
+            t.accent,
+            t.matched,
+            &highlight(m, c, Field::Company, q),
+        ));
+    }
+    if let Some(team) = &p.team {
+        if !who.is_empty() {
+            who.extend(text::plain(" · ", t.dim));
+        }
+        who.extend(text::styled(
+            team,
+            t.base,
+            t.matched,
+            &highlight(m, team, Field::Team, q),
+        ));
+        who.extend(text::plain(" team", t.dim));
+    }
+    if !who.is_empty() {
+        out.extend(text::wrap(&who, width, 0, 0));
+    }
+    let mut flags: Chars = Vec::new();
+    if app.is_bookmarked(&p.id) {
+        flags.extend(text::plain("★ bookmarked  ", t.bookmark));
+    }
+    if app.is_marked(&p.id) {
+        flags.extend(text::plain("◆ marked for comparison  ", t.mark));
+    }
+    if let Some(d) = &p.duplicate_of {
+        flags.extend(text::plain(&format!("also saved as {d}"), t.dim));
+    }
+    if !flags.is_empty() {
+        out.extend(text::wrap(&flags, width, 0, 0));
+    }
+    out.push(Vec::new());
+
+    // Fields.
+    let field = |out: &mut Vec<Chars>, label: &str, value: Chars, key: &str| {
+        if value.is_empty() {
+            return;
+        }
+        let mut line = text::pad(&text::plain(label, t.label), LABEL, t.base);
+        line.extend(value);
+        if let Some(src) = p.field_sources.get(key) {
+            line.extend(text::plain(&format!("  ‹{}›", src.as_str()), t.dim));
+        }
+        out.extend(text::wrap(&line, width, 0, LABEL));
+    };
+    let joined = |items: &[String], f: Field| -> Chars {
+        let mut c = Vec::new();
+        for (i, s) in items.iter().enumerate() {
+            if i > 0 {
+                c.extend(text::plain(", ", t.dim));
+            }
+            c.extend(text::styled(s, t.base, t.matched, &highlight(m, s, f, q)));
+        }
+        c
+    };
+    field(
+        &mut out,
+        "Location",
+        joined(&p.locations, Field::Location),
+        "locations",
+    );
+    let opt = |v: Option<&str>| v.map(|s| text::plain(s, t.base)).unwrap_or_default();
+    field(
+        &mut out,
+        "Work mode",
+        opt(p.work_mode.map(|m| m.as_str())),
+        "work_mode",
+    );
+    field(
+        &mut out,
+        "Type",
+        opt(p.employment_type.map(|e| e.as_str())),
+        "employment_type",
+    );
+    field(
+        &mut out,
+        "Seniority",
+        opt(p.seniority.map(|s| s.as_str())),
+        "seniority",
+    );
+    field(
+        &mut out,
+        "Experience",
+        opt(p.experience_years.map(|y| format!("{y}+ years")).as_deref()),
+        "experience_years",
+    );
+    if let Some(s) = &p.salary {
+        let mut v = text::plain(&s.long(), t.good);
+        if s.period != crate::posting::Period::Year
+            && let Some(y) = s.yearly_floor()
+        {
+            v.extend(text::plain(
+                &format!(
+                    " (≈ {}{} a year)",
+                    crate::posting::currency_symbol(&s.currency),
+                    crate::posting::group_thousands(y)
+                ),
+                t.dim,
+            ));
+        }
+        field(&mut out, "Salary", v, "salary");
+    } else {
+        field(&mut out, "Salary", text::plain("not stated", t.dim), "");
+    }
+    field(
+        &mut out,
+        "Skills",
+        joined(&p.skills, Field::Skill),
+        "skills",
+    );
+    field(
+        &mut out,
+        "Benefits",
+        text::plain(&p.benefits.join(", "), t.base),
+        "benefits",
+    );
+    field(&mut out, "Posted", opt(p.posted.as_deref()), "posted");
+    field(
+        &mut out,
+        "URL",
+        p.url
+            .as_deref()
+            .map(|u| text::plain(u, t.accent))
+            .unwrap_or_default(),
+        "url",
+    );
+    field(
+        &mut out,
+        "Source",
+        text::plain(&format!("{} ({})", p.source, p.format), t.dim),
+        "",
+    );
+
+    // Description.
+    for s in &p.sections {
+        out.push(Vec::new());
+        let mut prev_bullet = None;
+        if let Some(h) = &s.heading {
+            out.extend(text::wrap(
+                &text::styled(h, t.heading, t.matched, &highlight_text(h, q)),
+                width,
+                0,
+                0,
+            ));
+        }
+        for para in s.body.lines() {
+            let bullet = para.starts_with("• ");
+            // Paragraphs get air between them; the items of a list stay together.
+            if prev_bullet.is_some_and(|prev| !(bullet && prev)) {
+                out.push(Vec::new());
+            }
+            prev_bullet = Some(bullet);
+            let hanging = if bullet { 2 } else { 0 };
+            out.extend(text::wrap(
+                &text::styled(para, t.base, t.matched, &highlight_text(para, q)),
+                width,
+                0,
+                hanging,
+            ));
+        }
+    }
+
+    // What the page said besides the description.
+    if let Some(info) = &p.company_info {
+        out.push(Vec::new());
+        let name = info
+            .name
+            .as_deref()
+            .or(p.company.as_deref())
+            .unwrap_or("the company");
+        out.push(text::plain(&format!("About {name}"), t.heading));
+        let mut facts = Vec::new();
+        if let Some(s) = &info.stage {
+            facts.push(s.clone());
+        }
+        if let Some(s) = &info.size {
+            facts.push(format!("{s} employees"));
+        }
+        if let Some(s) = &info.headquarters {
+            facts.push(format!("HQ {s}"));
+        }
+        if let Some(s) = &info.valuation {
+            facts.push(format!("valued {s}"));
+        }
+        if let Some(r) = info.rating {
+            facts.push(format!("rated {r:.1}/5"));
+        }
+        if !facts.is_empty() {
+            out.extend(text::wrap(
+                &text::plain(&facts.join(" · "), t.base),
+                width,
+                0,
+                0,
+            ));
+        }
+        if let Some(a) = &info.about {
+            out.extend(text::wrap(&text::plain(a, t.dim), width, 0, 0));
+        }
+    }
+    if !p.related.is_empty() {
+        out.push(Vec::new());
+        out.push(text::plain("Similar jobs on the page", t.heading));
+        for r in &p.related {
+            let mut c = text::plain(&format!("• {}", r.title), t.base);
+            let rest: Vec<&str> = [r.company.as_deref(), r.location.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !rest.is_empty() {
+                c.extend(text::plain(&format!(" — {}", rest.join(" · ")), t.dim));
+            }
+            out.extend(text::wrap(&c, width, 0, 2));
+        }
+    }
+    if !p.warnings.is_empty() {
+        out.push(Vec::new());
+        out.push(text::plain("Parser notes", t.heading));
+        for w in &p.warnings {
+            out.extend(text::wrap(
+                &text::plain(&format!("• {w}"), t.warn),
+                width,
+                0,
+                2,
+            ));
+        }
+    }
+    out.iter()
+        .map(|c| text::line(c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|l| l.style(Style::default()))
+        .collect()
+}

@@ -1,0 +1,94 @@
+//! The filter pane: each facet with its values and their counts over the current results.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::{self, Chars};
+use crate::app::{App, FilterRow, Focus};
+use crate::facets::FacetValue;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let focused = app.focus == Focus::Filters && app.overlay.is_none();
+    let title = if app.filters.is_empty() {
+        " Filters ".to_string()
+    } else {
+        " Filters (R resets) ".to_string()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focused } else { t.border })
+        .title(Line::styled(title, if focused { t.title } else { t.dim }));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let rows = app.filter_rows();
+    // The cursor's row index among all rows.
+    let cursor_row = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, FilterRow::Value { .. }))
+        .nth(app.filter_cursor)
+        .map(|(i, _)| i);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(app.filter_offset)
+        .take(inner.height as usize)
+        .map(|(i, row)| {
+            let chars: Chars = match row {
+                FilterRow::Header(kind) => text::fit(&text::plain(kind.title(), t.heading), width),
+                FilterRow::Value {
+                    value,
+                    count,
+                    selected,
+                } => {
+                    let on_cursor = Some(i) == cursor_row;
+                    let style = match (on_cursor, focused) {
+                        (true, true) => t.selection,
+                        (true, false) => t.selection_unfocused,
+                        _ => Style::default(),
+                    };
+                    let radio = matches!(value, FacetValue::SalaryAtLeast(_));
+                    let mark = match (radio, selected) {
+                        (true, true) => "(•) ",
+                        (true, false) => "( ) ",
+                        (false, true) => "[x] ",
+                        (false, false) => "[ ] ",
+                    };
+                    let base = t.base.patch(style);
+                    let mut c = text::plain(" ", base);
+                    c.extend(text::plain(
+                        mark,
+                        if *selected {
+                            base.patch(t.accent)
+                        } else {
+                            base.patch(t.dim)
+                        },
+                    ));
+                    let n = count.to_string();
+                    let room = width.saturating_sub(5 + n.len() + 1);
+                    c.extend(text::fit(
+                        &text::plain(
+                            &value.label(),
+                            if *count == 0 { base.patch(t.dim) } else { base },
+                        ),
+                        room,
+                    ));
+                    let used: usize = c.iter().map(|(ch, _)| text::char_width(*ch)).sum();
+                    c.extend(text::plain(
+                        &" ".repeat(width.saturating_sub(used + n.len())),
+                        base,
+                    ));
+                    c.extend(text::plain(&n, base.patch(t.dim)));
+                    c
+                }
+            };
+            text::line(&chars)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

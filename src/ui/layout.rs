@@ -1,0 +1,112 @@
+//! Where each pane goes. Pure: the same function serves drawing, paging and mouse hits.
+
+use ratatui::layout::Rect;
+
+/// Terminals at least this wide put the list and the detail side by side; narrower ones
+/// stack them.
+pub const WIDE: u16 = 100;
+/// Width of the filter pane.
+pub const FILTERS_WIDTH: u16 = 30;
+
+/// The screen's regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub search: Rect,
+    pub list: Rect,
+    pub detail: Rect,
+    pub filters: Option<Rect>,
+    pub status: Rect,
+    /// Everything between the search bar and the status line (overlays draw here).
+    pub body: Rect,
+}
+
+/// Lays out a screen of `size` (columns, rows).
+pub fn panes(size: (u16, u16), filters_open: bool) -> Panes {
+    let (w, h) = (size.0.max(1), size.1.max(3));
+    let search = Rect::new(0, 0, w, 1);
+    let status = Rect::new(0, h - 1, w, 1);
+    let body = Rect::new(0, 1, w, h - 2);
+    let filters_w = if filters_open {
+        FILTERS_WIDTH.min(w / 3)
+    } else {
+        0
+    };
+    if w >= WIDE {
+        // filters | list | detail
+        let rest = w - filters_w;
+        let list_w = (rest * 45 / 100).max(30).min(rest);
+        let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
+        let list = Rect::new(filters_w, body.y, list_w, body.height);
+        let detail = Rect::new(filters_w + list_w, body.y, rest - list_w, body.height);
+        Panes {
+            search,
+            list,
+            detail,
+            filters,
+            status,
+            body,
+        }
+    } else {
+        // filters | (list over detail)
+        let filters_w = if filters_open { 26.min(w / 3) } else { 0 };
+        let top_h = (body.height * 45 / 100).max(6).min(body.height);
+        let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
+        let list = Rect::new(filters_w, body.y, w - filters_w, top_h);
+        let detail = Rect::new(
+            filters_w,
+            body.y + top_h,
+            w - filters_w,
+            body.height - top_h,
+        );
+        Panes {
+            search,
+            list,
+            detail,
+            filters,
+            status,
+            body,
+        }
+    }
+}
+
+/// A rectangle of `pct_w` × `pct_h` percent centred in `area`.
+pub fn centered(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
+    let w = (area.width * pct_w / 100).max(20).min(area.width);
+    let h = (area.height * pct_h / 100).max(5).min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_tile_the_screen() {
+        for size in [(80, 24), (120, 35), (200, 60), (20, 5)] {
+            for open in [false, true] {
+                let p = panes(size, open);
+                let area = |r: Rect| r.width as u32 * r.height as u32;
+                let total = area(p.search)
+                    + area(p.status)
+                    + area(p.list)
+                    + area(p.detail)
+                    + p.filters.map_or(0, area);
+                assert_eq!(total, size.0 as u32 * size.1 as u32, "{size:?} {open}");
+            }
+        }
+        assert_eq!(
+            panes((120, 35), false).list.y,
+            panes((120, 35), false).detail.y,
+            "side by side"
+        );
+        assert!(
+            panes((80, 24), false).detail.y > panes((80, 24), false).list.y,
+            "stacked"
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! The list pane: two lines per posting — marks, title and salary; company, location, mode —
+//! with the characters that matched the query highlighted (computed for visible rows only).
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use super::text::{self, Chars, char_width};
+use crate::app::{App, Focus};
+use crate::posting::Posting;
+use crate::search::{Field, highlight};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let focused = matches!(app.focus, Focus::List | Focus::Search) && app.overlay.is_none();
+    let title = format!(" Postings {} ", count_label(app));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focused } else { t.border })
+        .title(Line::styled(title, if focused { t.title } else { t.dim }));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.view.rows.is_empty() {
+        let msg = empty_message(app);
+        let lines: Vec<Line> = msg.iter().map(|m| Line::styled(m.clone(), t.dim)).collect();
+        let y = inner.y + inner.height.saturating_sub(lines.len() as u16) / 2;
+        let h = (lines.len() as u16).min(inner.height);
+        frame.render_widget(
+            Paragraph::new(lines).centered(),
+            Rect::new(inner.x, y, inner.width, h),
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let visible = (inner.height / 2) as usize;
+    let mut lines: Vec<Line> = Vec::with_capacity(visible * 2);
+    for pos in app.list_offset..(app.list_offset + visible).min(app.view.rows.len()) {
+        let p = &app.postings[app.view.rows[pos] as usize];
+        let selected = pos == app.selected;
+        let row_style = match (selected, focused) {
+            (true, true) => t.selection,
+            (true, false) => t.selection_unfocused,
+            _ => Style::default(),
+        };
+        let (a, b) = row_lines(app, p, width, row_style);
+        lines.push(text::line(&a));
+        lines.push(text::line(&b));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if app.view.rows.len() > visible {
+        let mut state = ScrollbarState::new(app.view.rows.len().saturating_sub(visible))
+            .position(app.list_offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
+    }
+}
+
+/// "2 of 2", "1 of 3 (searching…)".
+fn count_label(app: &App) -> String {
+    let shown = app.view.rows.len();
+    let listed = app.listed_total();
+    let mut s = format!("{shown} of {listed}");
+    if app.searching {
+        s.push_str(" · searching…");
+    }
+    s
+}
+
+fn empty_message(app: &App) -> Vec<String> {
+    if app.postings.is_empty() {
+        return if app.load.done {
+            vec![
+                "No postings here.".into(),
+                format!("{} held no readable posting.", app.source_name),
+            ]
+        } else {
+            vec!["Loading postings…".into()]
+        };
+    }
+    let mut m = Vec::new();
+    if !app.query.is_empty() {
+        m.push(format!("No posting matches “{}”.", app.input.text()));
+        m.push("Esc clears the search.".into());
+    } else {
+        m.push("No posting passes the filters.".into());
+    }
+    if !app.filters.is_empty() {
+        m.push(format!(
+            "Filters: {} — R resets them.",
+            app.filters.summary()
+        ));
+    }
+    m
+}
+
+/// The two lines of one posting, `width` columns wide, in `row` style (the selection).
+fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars) {
+    let t = &app.theme;
+    let q = &app.query;
+    let m = super::matcher();
+    let base = t.base.patch(row);
+    let mut first: Chars = Vec::new();
+    let bookmarked = app.is_bookmarked(&p.id);
+    first.push(if bookmarked {
+        ('★', base.patch(t.bookmark))
+    } else {
+        (' ', base)
+    });
+    first.push(if app.is_marked(&p.id) {
+        ('◆', base.patch(t.mark))
+    } else {
+        (' ', base)
+    });
+    first.push((' ', base));
+    let salary = p.salary.as_ref().map(|s| s.compact()).unwrap_or_default();
+    let salary_w = text::str_width(&salary);
+    let title = p.title.as_deref().unwrap_or("(untitled)");
+    let title_chars = text::styled(
+        title,
+        base.patch(t.title),
+        t.matched,
+        &highlight(m, title, Field::Title, q),
+    );
+    let room = width.saturating_sub(3 + if salary_w > 0 { salary_w + 1 } else { 0 });
+    first.extend(text::fit(&title_chars, room));
+    let used: usize = first.iter().map(|(c, _)| char_width(*c)).sum();
+    first.extend(std::iter::repeat_n(
+        (' ', base),
+        width.saturating_sub(used + salary_w),
+    ));
+    first.extend(text::plain(&salary, base.patch(t.good)));
+
+    let dim = base.patch(t.dim);
+    let mut second: Chars = text::plain("   ", base);
+    let mut parts: Vec<Chars> = Vec::new();
+    if let Some(c) = &p.company {
+        parts.push(text::styled(
+            c,
+            base,
+            t.matched,
+            &highlight(m, c, Field::Company, q),
+        ));
+    }
+    if let Some(l) = p.locations.first() {
+        let mut loc = text::styled(l, dim, t.matched, &highlight(m, l, Field::Location, q));
+        if p.locations.len() > 1 {
+            loc.extend(text::plain(&format!(" +{}", p.locations.len() - 1), dim));
+        }
+        parts.push(loc);
+    }
+    if let Some(mode) = p.work_mode {
+        parts.push(text::plain(mode.as_str(), base.patch(t.accent)));
+    }
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            second.extend(text::plain(" · ", dim));
+        }
+        second.extend(part);
+    }
+    let second = text::pad(&second, width, base);
+    (text::pad(&first, width, base), second)
+}

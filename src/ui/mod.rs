@@ -1,0 +1,47 @@
+//! Drawing: one function per pane, each reading the app's state and writing nothing.
+
+pub mod compare;
+pub mod detail;
+pub mod filters;
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod search_bar;
+pub mod skipped;
+pub mod status;
+pub mod text;
+pub mod theme;
+
+use std::sync::LazyLock;
+
+use ratatui::Frame;
+
+use crate::app::{App, Overlay};
+use crate::search::matcher::SkimMatcher;
+
+/// The matcher used for highlight positions (the same algorithm the search ranks with).
+pub fn matcher() -> &'static SkimMatcher {
+    static M: LazyLock<SkimMatcher> = LazyLock::new(SkimMatcher::default);
+    &M
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let panes = layout::panes((area.width, area.height), app.filters_open);
+    search_bar::render(frame, panes.search, app);
+    list::render(frame, panes.list, app);
+    detail::render(frame, panes.detail, app);
+    if let Some(f) = panes.filters {
+        filters::render(frame, f, app);
+    }
+    status::render(frame, panes.status, app);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(frame, panes.body, app, *scroll),
+        Some(Overlay::Compare { offset, scroll }) => {
+            compare::render(frame, panes.body, app, *offset, *scroll)
+        }
+        Some(Overlay::Skipped { scroll }) => skipped::render(frame, panes.body, app, *scroll),
+        None => {}
+    }
+}

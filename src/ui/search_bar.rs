@@ -1,0 +1,50 @@
+//! The search bar: the query being typed, with the cursor when it has the focus.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::text::{self, Chars};
+use crate::app::{App, Focus};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let focused = app.focus == Focus::Search && app.overlay.is_none();
+    let width = area.width as usize;
+    let brand = format!(" jobdeck · {} ", app.source_name);
+    let brand_w = text::str_width(&brand).min(width / 3);
+    let room = width.saturating_sub(brand_w + 4);
+    let mut c: Chars = text::plain(" / ", if focused { t.key } else { t.dim });
+    let input = app.input.text();
+    if input.is_empty() && !focused {
+        let hint = if room >= 64 {
+            "search: rust remote !java loc:berlin text:kubernetes (press /)"
+        } else {
+            "press / to search, ? for help"
+        };
+        c.extend(text::fit(&text::plain(hint, t.dim), room));
+    } else {
+        // Keep the cursor in view on long queries: show the tail that holds it.
+        let chars: Vec<char> = input.chars().collect();
+        let before: String = chars[..app.input.cursor()].iter().collect();
+        let skip = text::str_width(&before).saturating_sub(room.saturating_sub(1));
+        let mut shown: Chars = text::plain(input, t.base);
+        let mut dropped = 0;
+        while dropped < skip && !shown.is_empty() {
+            dropped += text::char_width(shown.remove(0).0);
+        }
+        c.extend(text::fit(&shown, room));
+        if focused {
+            let x = area.x + 3 + (text::str_width(&before) - dropped) as u16;
+            frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        }
+    }
+    let used: usize = c.iter().map(|(ch, _)| text::char_width(*ch)).sum();
+    c.extend(text::plain(
+        &" ".repeat(width.saturating_sub(used + brand_w)),
+        t.base,
+    ));
+    c.extend(text::fit(&text::plain(&brand, t.dim), brand_w));
+    frame.render_widget(Paragraph::new(Line::from(text::spans(&c))), area);
+}

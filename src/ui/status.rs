@@ -1,0 +1,133 @@
+//! The status line: counts, sort, active filters, loading progress, messages; key hints on the
+//! right (taken from the keymap, so they show the real keys).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::text::{self, Chars};
+use crate::app::keymap::Context;
+use crate::app::{Action, App};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let width = area.width as usize;
+    let mut left: Chars = text::plain(" ", t.status);
+    if let Some(m) = &app.message {
+        left.extend(text::plain(m, t.accent));
+    } else {
+        let shown = app.view.rows.len();
+        let mut parts = vec![format!(
+            "{} of {} postings",
+            group(shown),
+            group(app.listed_total())
+        )];
+        parts.push(format!("{} bookmarked", app.bookmarked_count()));
+        if !app.marks.is_empty() {
+            parts.push(format!("{} marked", app.marks.len()));
+        }
+        parts.push(format!("sort: {}", app.sort.as_str()));
+        left.extend(text::plain(&parts.join(" · "), t.status));
+        if !app.filters.is_empty() {
+            left.extend(text::plain(" · filters: ", t.status));
+            left.extend(text::plain(&app.filters.summary(), t.accent));
+        }
+        if !app.load.done {
+            let files = if app.load.files_total > 0 {
+                format!(
+                    " · loading {}/{} files ({}/s)",
+                    group(app.load.files_done),
+                    group(app.load.files_total),
+                    group(app.load.per_second as usize)
+                )
+            } else {
+                " · loading…".to_string()
+            };
+            left.extend(text::plain(&files, t.warn));
+        }
+        if !app.skipped.is_empty() {
+            left.extend(text::plain(
+                &format!(
+                    " · {} skipped ({})",
+                    app.skipped.len(),
+                    key(app, Context::Global, &Action::ShowSkipped)
+                ),
+                t.warn,
+            ));
+        }
+    }
+    let hints = hints(app);
+    let left_w: usize = left.iter().map(|(c, _)| text::char_width(*c)).sum();
+    // Hints give way to the information on the left.
+    let mut right: Chars = Vec::new();
+    for (k, what) in hints {
+        let item_w = text::str_width(&k) + 1 + text::str_width(what) + 2;
+        let right_w: usize = right.iter().map(|(c, _)| text::char_width(*c)).sum();
+        if left_w + right_w + item_w + 1 > width {
+            break;
+        }
+        right.extend(text::plain(&k, t.key));
+        right.extend(text::plain(&format!(" {what}  "), t.dim));
+    }
+    let mut line = text::fit(&left, width);
+    let used: usize = line.iter().map(|(c, _)| text::char_width(*c)).sum();
+    let right_w: usize = right.iter().map(|(c, _)| text::char_width(*c)).sum();
+    line.extend(text::plain(
+        &" ".repeat(width.saturating_sub(used + right_w)),
+        t.status,
+    ));
+    line.extend(right);
+    frame.render_widget(
+        Paragraph::new(Line::from(text::spans(&text::fit(&line, width)))),
+        area,
+    );
+}
+
+/// The first key bound to an action, for hints ("?", "/").
+fn key(app: &App, ctx: Context, action: &Action) -> String {
+    app.keymap
+        .keys_for(ctx, action)
+        .first()
+        .map(|k| k.to_string())
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The key hints for the current context, most useful first.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let ctx = app.context();
+    let items: &[(Action, &str)] = match ctx {
+        Context::Search => &[
+            (Action::SubmitSearch, "list"),
+            (Action::CancelSearch, "clear"),
+            (Action::DeleteWord, "delete word"),
+        ],
+        Context::Help | Context::Skipped => &[(Action::Back, "close")],
+        Context::Compare => &[(Action::Back, "close"), (Action::Right, "scroll")],
+        Context::Filters => &[
+            (Action::ToggleValue, "toggle"),
+            (Action::ResetFilters, "reset"),
+            (Action::Help, "help"),
+            (Action::ToggleFilters, "close"),
+        ],
+        _ => &[
+            (Action::Help, "help"),
+            (Action::FocusSearch, "search"),
+            (Action::ToggleFilters, "filters"),
+            (Action::ToggleBookmark, "bookmark"),
+            (Action::ToggleMark, "mark"),
+            (Action::Compare, "compare"),
+            (Action::CycleSort, "sort"),
+            (Action::Quit, "quit"),
+        ],
+    };
+    items
+        .iter()
+        .map(|(a, what)| (key(app, ctx, a), *what))
+        .collect()
+}
+
+/// 12345 → "12,345".
+pub fn group(n: usize) -> String {
+    crate::posting::group_thousands(n as f64)
+}

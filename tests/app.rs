@@ -1,0 +1,485 @@
+//! The browser's behaviour without a terminal: actions in, state out.
+
+use jobdeck::app::headless::Headless;
+use jobdeck::app::{Action, Effect, Focus, Overlay};
+use jobdeck::corpus::{CorpusSource, LoadOptions, load};
+use jobdeck::facets::{FacetValue, SortKey};
+use jobdeck::posting::{Period, Posting, Salary, WorkMode};
+
+fn seeds() -> Headless {
+    Headless::new(
+        load(&CorpusSource::Seeds, &LoadOptions::default()).postings,
+        (120, 35),
+    )
+}
+
+fn posting(
+    title: &str,
+    company: &str,
+    mode: WorkMode,
+    salary: Option<f64>,
+    skills: &[&str],
+) -> Posting {
+    let mut p = Posting {
+        title: Some(title.into()),
+        company: Some(company.into()),
+        locations: vec!["Berlin, Germany".into()],
+        work_mode: Some(mode),
+        salary: salary.and_then(|s| Salary::new(Some(s), Some(s * 1.2), "EUR", Period::Year)),
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        source: format!("{title}.txt"),
+        ..Default::default()
+    };
+    p.id = jobdeck::posting::posting_id(&p);
+    p
+}
+
+fn corpus() -> Headless {
+    Headless::new(
+        vec![
+            posting(
+                "Senior Backend Engineer",
+                "Acme",
+                WorkMode::Remote,
+                Some(90_000.0),
+                &["Rust", "SQL"],
+            ),
+            posting(
+                "Frontend Developer",
+                "Initech",
+                WorkMode::Onsite,
+                None,
+                &["TypeScript"],
+            ),
+            posting(
+                "Staff Engineer",
+                "Globex",
+                WorkMode::Hybrid,
+                Some(150_000.0),
+                &["Go", "Rust"],
+            ),
+            posting(
+                "Data Analyst",
+                "Acme",
+                WorkMode::Remote,
+                Some(60_000.0),
+                &["SQL"],
+            ),
+        ],
+        (120, 35),
+    )
+}
+
+#[test]
+fn starts_with_every_posting_listed() {
+    let h = seeds();
+    assert_eq!(h.app.view.rows.len(), 2);
+    assert!(
+        h.app
+            .postings
+            .iter()
+            .all(|p| p.company.as_deref() == Some("Postman"))
+    );
+    assert_eq!(h.app.focus, Focus::List);
+}
+
+#[test]
+fn slash_trust_selects_product_trust() {
+    let mut h = seeds();
+    h.press("/");
+    assert_eq!(h.app.focus, Focus::Search);
+    h.type_str("trust");
+    assert_eq!(
+        h.app.input.text(),
+        "trust",
+        "printable keys are typed, not run (s is sort elsewhere)"
+    );
+    assert!(h.selected_title().unwrap().contains("Product Trust"));
+    let p = h.app.selected_posting().unwrap();
+    assert!(p.skills.iter().any(|s| s == "Mixpanel"));
+    h.press("enter");
+    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.input.text(), "trust", "Enter keeps the query");
+}
+
+#[test]
+fn every_keystroke_updates_the_list_and_selection_moves_to_best_match() {
+    let mut h = corpus();
+    h.press("j");
+    h.press("j");
+    h.press("/");
+    h.type_str("fr");
+    assert_eq!(
+        h.titles(),
+        ["Frontend Developer", "Staff Engineer"],
+        "fuzzy: s-t-a-f-f … r"
+    );
+    h.type_str("o");
+    assert_eq!(h.titles(), ["Frontend Developer"]);
+    h.press("ctrl-u");
+    h.type_str("staff");
+    assert_eq!(h.selected_title().as_deref(), Some("Staff Engineer"));
+    h.press("esc");
+    assert_eq!(h.app.input.text(), "", "Esc clears the query");
+    assert_eq!(h.app.view.rows.len(), 4);
+    assert_eq!(h.app.focus, Focus::List);
+}
+
+#[test]
+fn search_bar_edits_like_a_shell_line() {
+    let mut h = corpus();
+    h.press("/");
+    h.type_str("senior rust");
+    h.press("ctrl-w");
+    assert_eq!(h.app.input.text(), "senior ");
+    h.press("left");
+    h.press("left");
+    h.type_str("x");
+    assert_eq!(h.app.input.text(), "senioxr ");
+    h.press("home");
+    h.press("delete");
+    h.press("end");
+    h.press("backspace");
+    assert_eq!(h.app.input.text(), "enioxr");
+    h.press("ctrl-u");
+    assert_eq!(h.app.input.text(), "");
+}
+
+#[test]
+fn stale_search_results_are_dropped() {
+    let mut h = corpus();
+    h.press("/");
+    h.type_str("data");
+    let old_gen = h.app.generation;
+    h.type_str("x");
+    // An answer for the older query arrives late: ignored.
+    let stale = std::sync::Arc::new(h.index.search(&jobdeck::search::Query::parse("data")));
+    h.send(Action::SearchDone {
+        generation: old_gen,
+        hits: stale,
+    });
+    assert!(
+        h.app.view.rows.is_empty(),
+        "still showing the answer for “datax”"
+    );
+}
+
+#[test]
+fn filters_combine_or_within_and_across_facets() {
+    let mut h = corpus();
+    h.press("f");
+    assert!(h.app.filters_open);
+    assert_eq!(h.app.focus, Focus::Filters);
+    h.app
+        .filters
+        .toggle(FacetValue::Mode(Some(WorkMode::Remote)));
+    h.send(Action::Notify(String::new()));
+    h.send(Action::ToggleFilters);
+    h.send(Action::ToggleFilters);
+    // Drive through the pane: find the "hybrid" row and toggle it with space.
+    let rows = h.app.filter_rows();
+    let values: Vec<_> = rows
+        .iter()
+        .filter_map(|r| match r {
+            jobdeck::app::FilterRow::Value { value, .. } => Some(value.clone()),
+            _ => None,
+        })
+        .collect();
+    let hybrid = values
+        .iter()
+        .position(|v| *v == FacetValue::Mode(Some(WorkMode::Hybrid)))
+        .unwrap();
+    h.press("g");
+    for _ in 0..hybrid {
+        h.press("j");
+    }
+    h.press("space");
+    assert!(
+        h.app
+            .filters
+            .is_selected(&FacetValue::Mode(Some(WorkMode::Hybrid)))
+    );
+    let mut titles = h.titles();
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["Data Analyst", "Senior Backend Engineer", "Staff Engineer"],
+        "remote OR hybrid"
+    );
+    h.app.filters.toggle(FacetValue::Skill("SQL".into()));
+    h.press("R");
+    assert!(h.app.filters.is_empty());
+    assert_eq!(h.app.view.rows.len(), 4);
+}
+
+#[test]
+fn active_filters_show_in_status_summary() {
+    let mut h = corpus();
+    h.app.filters.toggle(FacetValue::SalaryAtLeast(100));
+    h.send(Action::CycleSort);
+    assert_eq!(
+        h.titles(),
+        ["Frontend Developer", "Staff Engineer"],
+        "no salary stated is kept"
+    );
+    assert!(h.app.filters.summary().contains("≥ 100k"));
+}
+
+#[test]
+fn sort_cycles_and_relevance_needs_a_query() {
+    let mut h = corpus();
+    assert_eq!(h.app.sort, SortKey::Relevance);
+    h.press("s");
+    assert_eq!(h.app.sort, SortKey::Title);
+    assert_eq!(
+        h.titles(),
+        [
+            "Data Analyst",
+            "Frontend Developer",
+            "Senior Backend Engineer",
+            "Staff Engineer"
+        ]
+    );
+    h.press("s");
+    assert_eq!(h.app.sort, SortKey::Company);
+    assert_eq!(h.titles()[0], "Data Analyst");
+    h.press("s");
+    assert_eq!(h.app.sort, SortKey::Salary);
+    assert_eq!(
+        h.titles(),
+        [
+            "Staff Engineer",
+            "Senior Backend Engineer",
+            "Data Analyst",
+            "Frontend Developer"
+        ]
+    );
+    h.press("s");
+    assert_eq!(h.app.sort, SortKey::Newest);
+    h.press("s");
+    assert_eq!(h.app.sort, SortKey::Title, "no query: relevance is skipped");
+}
+
+#[test]
+fn focus_cycles_list_detail_filters() {
+    let mut h = corpus();
+    h.press("tab");
+    assert_eq!(h.app.focus, Focus::Detail);
+    h.press("tab");
+    assert_eq!(h.app.focus, Focus::List, "filters closed: skipped");
+    h.press("f");
+    h.press("backtab");
+    assert_eq!(h.app.focus, Focus::Detail);
+    h.press("tab");
+    assert_eq!(h.app.focus, Focus::Filters);
+    h.press("esc");
+    assert_eq!(h.app.focus, Focus::List);
+}
+
+#[test]
+fn list_movement_keeps_selection_visible() {
+    let many: Vec<Posting> = (0..60)
+        .map(|i| {
+            posting(
+                &format!("Engineer {i:02}"),
+                "Acme",
+                WorkMode::Remote,
+                None,
+                &[],
+            )
+        })
+        .collect();
+    let mut h = Headless::new(many, (80, 24));
+    let visible = h.app.list_rows_visible();
+    assert!(visible >= 3);
+    h.press("G");
+    assert_eq!(h.app.selected, 59);
+    assert!(h.app.list_offset <= 59 && 59 < h.app.list_offset + visible);
+    h.press("g");
+    assert_eq!((h.app.selected, h.app.list_offset), (0, 0));
+    h.press("pgdn");
+    assert_eq!(h.app.selected, visible);
+    assert!(h.app.selected < h.app.list_offset + visible);
+    h.press("pgup");
+    assert_eq!(h.app.selected, 0);
+}
+
+#[test]
+fn detail_scrolls_when_focused() {
+    let mut h = seeds();
+    h.press("j");
+    h.press("tab");
+    h.press("j");
+    h.press("j");
+    assert_eq!(h.app.detail_scroll, 2);
+    h.press("G");
+    let bottom = h.app.detail_scroll;
+    assert!(bottom > 10);
+    h.press("j");
+    assert_eq!(h.app.detail_scroll, bottom, "clamped at the end");
+    h.press("g");
+    assert_eq!(h.app.detail_scroll, 0);
+}
+
+#[test]
+fn bookmark_toggles_and_asks_to_save() {
+    let mut h = seeds();
+    h.press("b");
+    let id = h.app.selected_posting().unwrap().id.clone();
+    assert!(h.app.is_bookmarked(&id));
+    assert!(matches!(
+        h.effects.last(),
+        Some(Effect::Bookmark { on: true, .. })
+    ));
+    h.press("B");
+    assert_eq!(h.app.view.rows.len(), 1, "bookmarked only");
+    h.press("B");
+    h.press("b");
+    assert!(!h.app.is_bookmarked(&id));
+    assert!(matches!(
+        h.effects.last(),
+        Some(Effect::Bookmark { on: false, .. })
+    ));
+}
+
+#[test]
+fn marks_and_compare() {
+    let mut h = corpus();
+    h.press("c");
+    assert_eq!(h.app.overlay, None, "nothing marked");
+    assert!(h.app.message.as_deref().unwrap().contains("mark"));
+    for _ in 0..4 {
+        h.press("m");
+        h.press("j");
+    }
+    h.press("g");
+    h.press("m"); // unmark the first
+    assert_eq!(h.app.marks.len(), 3);
+    h.press("m");
+    h.press("G");
+    h.press("c");
+    assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+    assert_eq!(h.app.marked_postings().len(), 4);
+    h.press("esc");
+    assert_eq!(h.app.overlay, None);
+}
+
+#[test]
+fn at_most_four_marks() {
+    let many: Vec<Posting> = (0..6)
+        .map(|i| posting(&format!("Job {i}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    let mut h = Headless::new(many, (120, 35));
+    for _ in 0..6 {
+        h.press("m");
+        h.press("j");
+    }
+    assert_eq!(h.app.marks.len(), 4);
+}
+
+#[test]
+fn help_overlay_opens_and_closes() {
+    let mut h = seeds();
+    h.press("?");
+    assert!(matches!(h.app.overlay, Some(Overlay::Help { .. })));
+    h.press("j");
+    h.press("?");
+    assert_eq!(h.app.overlay, None);
+    h.press("?");
+    h.press("esc");
+    assert_eq!(h.app.overlay, None);
+}
+
+#[test]
+fn open_url_only_for_http() {
+    let mut h = seeds();
+    h.press("o");
+    assert!(h.app.message.as_deref().unwrap().contains("no url"));
+    let mut p = posting("Linked", "Acme", WorkMode::Remote, None, &[]);
+    p.url = Some("https://example.com/job".into());
+    let mut h = Headless::new(vec![p.clone()], (120, 35));
+    h.press("o");
+    assert_eq!(
+        h.effects.last(),
+        Some(&Effect::OpenUrl("https://example.com/job".into()))
+    );
+    p.url = Some("javascript:alert(1)".into());
+    let mut h = Headless::new(vec![p], (120, 35));
+    h.press("o");
+    assert!(h.effects.is_empty());
+}
+
+#[test]
+fn quit_keys() {
+    let mut h = seeds();
+    h.press("q");
+    assert!(h.app.should_quit);
+    let mut h = seeds();
+    h.press("/");
+    h.press("q");
+    assert!(!h.app.should_quit, "q is typed in the search bar");
+    h.press("ctrl-c");
+    assert!(h.app.should_quit);
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut h = seeds();
+    let panes = jobdeck::ui::layout::panes((120, 35), false);
+    h.send(Action::ClickAt {
+        column: panes.list.x + 5,
+        row: panes.list.y + 3,
+    });
+    assert_eq!(h.app.selected, 1);
+    h.send(Action::ScrollAt {
+        column: panes.detail.x + 5,
+        row: panes.detail.y + 5,
+        down: true,
+    });
+    assert_eq!(h.app.detail_scroll, 3);
+    h.send(Action::ClickAt { column: 3, row: 0 });
+    assert_eq!(h.app.focus, Focus::Search);
+}
+
+#[test]
+fn postings_streaming_in_keep_the_query_and_selection() {
+    let mut h = corpus();
+    h.press("/");
+    h.type_str("engineer");
+    let before = h.app.view.rows.len();
+    h.load(vec![posting(
+        "Principal Engineer",
+        "Umbrella",
+        WorkMode::Remote,
+        None,
+        &[],
+    )]);
+    assert_eq!(
+        h.app.view.rows.len(),
+        before + 1,
+        "the new posting matches and is listed"
+    );
+}
+
+#[test]
+fn duplicates_are_listed_once() {
+    let p = posting("Same Job", "Acme", WorkMode::Remote, None, &[]);
+    let mut q = p.clone();
+    q.source = "other/copy.html".into();
+    let h = Headless::new(vec![p, q], (120, 35));
+    assert_eq!(h.app.view.rows.len(), 1);
+    assert_eq!(h.app.listed_total(), 1);
+}
+
+#[test]
+fn resize_keeps_everything_usable() {
+    let mut h = corpus();
+    h.press("G");
+    h.send(Action::Resize(80, 24));
+    let visible = h.app.list_rows_visible();
+    assert!(h.app.selected < h.app.list_offset + visible.max(1));
+    h.send(Action::Resize(20, 5));
+    h.press("g");
+    h.send(Action::Resize(120, 35));
+    assert_eq!(h.app.selected, 0);
+}

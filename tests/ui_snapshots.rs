@@ -1,0 +1,126 @@
+//! The rendered screens, through ratatui's TestBackend, at 80x24 and 120x35.
+
+use jobdeck::app::headless::Headless;
+use jobdeck::corpus::{CorpusSource, LoadOptions, load};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn seeds(size: (u16, u16)) -> Headless {
+    Headless::new(
+        load(&CorpusSource::Seeds, &LoadOptions::default()).postings,
+        size,
+    )
+}
+
+fn render(h: &Headless) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(h.app.size.0, h.app.size.1)).unwrap();
+    t.draw(|f| jobdeck::ui::draw(f, &h.app)).unwrap();
+    t
+}
+
+fn screen(h: &Headless) -> String {
+    render(h).backend().to_string()
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 35)];
+
+fn name(what: &str, size: (u16, u16)) -> String {
+    format!("{what}_{}x{}", size.0, size.1)
+}
+
+#[test]
+fn list_and_detail() {
+    for size in SIZES {
+        insta::assert_snapshot!(name("list_detail", size), screen(&seeds(size)));
+    }
+}
+
+#[test]
+fn search_with_highlights() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.press("/");
+        h.type_str("trust");
+        insta::assert_snapshot!(name("search", size), screen(&h));
+    }
+}
+
+#[test]
+fn matched_characters_are_highlighted() {
+    let mut h = seeds((120, 35));
+    h.press("/");
+    h.type_str("trust");
+    let mut t = render(&h);
+    let buf = t.backend().buffer().clone();
+    let matched = h.app.theme.matched;
+    // Row 2 is the first list row: find "Trust" in it and check its style.
+    let row: String = (0..120).map(|x| buf[(x, 2)].symbol().to_string()).collect();
+    let col = row.find("Trust").expect("the title is listed") as u16;
+    let col = row[..col as usize].chars().count() as u16;
+    for x in col..col + 5 {
+        let cell = &buf[(x, 2)];
+        assert!(
+            cell.modifier.contains(matched.add_modifier),
+            "{:?} at {x} is not highlighted",
+            cell.symbol()
+        );
+    }
+    let before = &buf[(col - 2, 2)];
+    assert!(
+        !before
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    // The cursor sits after the query in the search bar.
+    assert_eq!(t.get_cursor_position().unwrap().x, 3 + 5);
+}
+
+#[test]
+fn filter_pane() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.press("f");
+        h.press("j");
+        h.press("space");
+        insta::assert_snapshot!(name("filters", size), screen(&h));
+    }
+}
+
+#[test]
+fn help() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.press("?");
+        insta::assert_snapshot!(name("help", size), screen(&h));
+    }
+}
+
+#[test]
+fn compare() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.keys("m j m c");
+        insta::assert_snapshot!(name("compare", size), screen(&h));
+    }
+}
+
+#[test]
+fn empty_result() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.press("/");
+        h.type_str("zzqx");
+        insta::assert_snapshot!(name("empty", size), screen(&h));
+    }
+}
+
+#[test]
+fn tiny_terminal_does_not_panic() {
+    for size in [(1, 1), (10, 3), (30, 8), (300, 100)] {
+        let mut h = seeds(size);
+        for keys in ["f", "?", "esc", "m j m c", "esc / t r u s t", "tab tab G"] {
+            h.keys(keys);
+            let _ = screen(&h);
+        }
+    }
+}
