@@ -1,0 +1,229 @@
+//! End to end: the release-shaped binary in a real pseudo-terminal, driven by keystrokes, its
+//! screen read back through a VT100 emulator. Every wait is for something to appear on the
+//! screen (or the process to end), with a timeout only as a failure guard.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+struct Session {
+    screen: Arc<(Mutex<vt100::Parser>, Condvar)>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    exit: mpsc::Receiver<ExitStatus>,
+    pid: Option<u32>,
+}
+
+impl Session {
+    fn start(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jobdeck"));
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CACHE_HOME", home.join("cache"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.cwd(home);
+        let mut child = pair.slave.spawn_command(cmd).expect("spawn jobdeck");
+        drop(pair.slave);
+        let pid = child.process_id();
+        let (tx, exit) = mpsc::channel();
+        std::thread::spawn(move || {
+            if let Ok(status) = child.wait() {
+                let _ = tx.send(status);
+            }
+        });
+        let screen = Arc::new((
+            Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)),
+            Condvar::new(),
+        ));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let feed = screen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let (parser, changed) = &*feed;
+                        parser.lock().unwrap().process(&buf[..n]);
+                        changed.notify_all();
+                    }
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Session {
+            screen,
+            writer,
+            master: pair.master,
+            exit,
+            pid,
+        }
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the screen if it never does.
+    fn wait_for(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        let (parser, changed) = &*self.screen;
+        let mut guard = parser.lock().unwrap();
+        while !ok(guard.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what}; screen:\n{}",
+                guard.screen().contents()
+            );
+            guard = changed.wait_timeout(guard, left).unwrap().0;
+        }
+    }
+
+    fn wait_text(&self, text: &str) {
+        self.wait_for(text, |s| s.contents().contains(text));
+    }
+
+    fn contents(&self) -> String {
+        self.screen.0.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&self) -> ExitStatus {
+        self.exit.recv_timeout(TIMEOUT).expect("jobdeck exits")
+    }
+}
+
+/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
+fn assert_restored(s: &Session) {
+    let (parser, _) = &*s.screen;
+    let p = parser.lock().unwrap();
+    let screen = p.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse still captured"
+    );
+    assert!(!screen.hide_cursor(), "cursor still hidden");
+    assert!(!screen.bracketed_paste(), "bracketed paste still on");
+}
+
+#[test]
+fn search_bookmark_and_quit_in_a_real_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    assert!(s.contents().contains("Postman"));
+    s.send("/trust");
+    s.wait_for("the search to narrow the list", |sc| {
+        let c = sc.contents();
+        c.contains("Postings 1 of 2") && c.contains("Mixpanel")
+    });
+    assert!(s.contents().contains("Product Trust"));
+    s.send("\r");
+    s.wait_text("? help");
+    s.send("b");
+    s.wait_text("bookmarked “Senior Engineer (Backend), Product Trust");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let s = Session::start(home.path(), &[], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    let pid = s.pid.expect("a pid");
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    s.wait_exit();
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
+
+#[test]
+fn resizing_redraws_and_80x24_is_usable() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    s.master
+        .resize(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.screen.0.lock().unwrap().set_size(nz(24), nz(80));
+    s.wait_text("press / to search");
+    s.wait_for("the stacked layout", |sc| {
+        let rows: Vec<String> = sc.rows(0, 80).collect();
+        rows.iter().position(|r| r.contains("Postings"))
+            < rows.iter().position(|r| r.contains("Details"))
+    });
+    s.send("?");
+    s.wait_text("Help — keys");
+    s.send("\x1b");
+    s.wait_for("help to close", |sc| !sc.contents().contains("Help — keys"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
+
+#[test]
+fn hostile_text_cannot_reach_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    // A title that would set the window title, clear the screen and switch to the main screen.
+    std::fs::write(
+        dir.join("evil.txt"),
+        "Evil Engineer\x1b]0;pwned\x07\x1b[2J\x1b[?1049l\nCompany: Bad\u{202e}Corp\nWe hire.",
+    )
+    .unwrap();
+    let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 100, 30);
+    s.wait_text("Postings 1 of 1");
+    let (parser, _) = &*s.screen;
+    {
+        let p = parser.lock().unwrap();
+        assert!(
+            p.screen().alternate_screen(),
+            "the posting switched screens"
+        );
+        assert!(p.screen().contents().contains("Evil Engineer"));
+        assert!(!p.screen().contents().contains("pwned"));
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
