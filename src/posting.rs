@@ -35,17 +35,17 @@ pub struct Posting {
     pub url: Option<String>,
     pub sections: Vec<Section>,
     /// Facts about the employer found on the page (job boards show a company card).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub company_info: Option<CompanyInfo>,
     /// Other postings the page advertised ("Similar Jobs"): kept apart from the description.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub related: Vec<RelatedJob>,
     /// Where each field's value came from (field name → source), e.g. `"salary": "text"`.
     #[serde(default)]
     pub field_sources: BTreeMap<String, FieldSource>,
     /// When another posting of the corpus has the same `id` (the same job saved twice), the
     /// source of the first one. Set by the corpus loader, never by a parser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub duplicate_of: Option<String>,
     /// What the parser was unsure of.
     pub warnings: Vec<String>,
@@ -370,13 +370,16 @@ pub fn group_thousands(v: f64) -> String {
     out
 }
 
-/// Serializes whole amounts as JSON integers (180000, not 180000.0).
+/// Serializes whole amounts as JSON integers (180000, not 180000.0). Binary formats (the
+/// parse cache) get plain floats: they are read back by position, not by their text.
 mod whole_number {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
         match v {
-            Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_some(&(*x as i64)),
+            Some(x) if s.is_human_readable() && x.fract() == 0.0 && x.abs() < 9.0e15 => {
+                s.serialize_some(&(*x as i64))
+            }
             Some(x) => s.serialize_some(x),
             None => s.serialize_none(),
         }
@@ -397,19 +400,12 @@ pub struct Section {
 /// Employer facts shown on job-board pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct CompanyInfo {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub headquarters: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub valuation: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<f32>,
 }
 
@@ -423,9 +419,7 @@ impl CompanyInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelatedJob {
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
 }
 
@@ -495,6 +489,19 @@ mod tests {
         );
         let back: Salary = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn binary_round_trip_keeps_everything() {
+        let p = Posting {
+            id: "x".into(),
+            title: Some("T".into()),
+            salary: Salary::new(Some(60.5), Some(90_000.0), "EUR", Period::Hour),
+            company_info: Some(CompanyInfo { rating: Some(3.5), ..Default::default() }),
+            ..Default::default()
+        };
+        let bytes = postcard::to_allocvec(&p).unwrap();
+        assert_eq!(postcard::from_bytes::<Posting>(&bytes).unwrap(), p);
     }
 
     #[test]

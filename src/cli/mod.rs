@@ -97,8 +97,8 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let paths = Paths::from_env();
-    let config = match Config::load(&paths.config_file()) {
+    let dirs = Paths::from_env();
+    let config = match Config::load(&dirs.config_file()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("jobdeck: {e} (using defaults)");
@@ -120,7 +120,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 source,
                 keymap,
                 config_problems: problems,
-                load: LoadOptions::default(),
+                load: LoadOptions::cached(dirs.cache_dir.clone()),
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -128,7 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Ok(source) = resolve_source(&paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            let report = load_reporting(&source);
+            let report = load_reporting(&source, &dirs);
             let mut out = io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &report.postings)?;
             writeln!(out)?;
@@ -143,7 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Ok(source) = resolve_source(&paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            let report = load_reporting(&source);
+            let report = load_reporting(&source, &dirs);
             let postings: Vec<_> = report
                 .postings
                 .into_iter()
@@ -205,8 +205,8 @@ fn resolve_source(paths: &[PathBuf], config: &Config) -> anyhow::Result<Result<C
 }
 
 /// Loads a corpus, reporting each skipped file on stderr.
-pub fn load_reporting(source: &CorpusSource) -> LoadReport {
-    let report = corpus::load(source, &LoadOptions::default());
+pub fn load_reporting(source: &CorpusSource, paths: &Paths) -> LoadReport {
+    let report = corpus::load(source, &LoadOptions::cached(paths.cache_dir.clone()));
     let mut err = io::stderr().lock();
     for s in &report.skipped {
         let _ = writeln!(err, "{}", crate::sanitize::clean_field(&s.to_string()));

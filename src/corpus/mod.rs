@@ -1,6 +1,7 @@
 //! Loading postings: which folder (or the built-in seeds), walking it, reading and parsing its
 //! files on every core, and telling apart the same posting saved twice.
 
+pub mod cache;
 pub mod seeds;
 pub mod walk;
 
@@ -78,17 +79,24 @@ impl std::fmt::Display for Skipped {
     }
 }
 
-/// Limits applied while loading.
-#[derive(Debug, Clone, Copy)]
+/// Limits and the parse cache, for loading.
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_size: u64,
+    /// Where the parse cache lives; None reads every file afresh.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions {
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-        }
+        LoadOptions { max_file_size: DEFAULT_MAX_FILE_SIZE, cache_dir: None }
+    }
+}
+
+impl LoadOptions {
+    /// The defaults, with the parse cache in `cache_dir`.
+    pub fn cached(cache_dir: PathBuf) -> LoadOptions {
+        LoadOptions { cache_dir: Some(cache_dir), ..LoadOptions::default() }
     }
 }
 
@@ -181,37 +189,77 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             if !walked.skipped.is_empty() && !emit(LoadEvent::Skipped(walked.skipped)) {
                 return;
             }
+            let fingerprint = cache::fingerprint();
+            let cache_path = opts.cache_dir.as_ref().map(|d| cache::cache_file(d, paths));
+            let reader = cache_path.as_ref().and_then(|p| cache::Reader::open(p, &fingerprint));
+            // Rewrite the cache only when a file is new, changed or gone.
+            let stale = match &reader {
+                Some(r) => r.len() != walked.files.len() || walked.files.iter().any(|f| !r.has(&key(f), f.stamp)),
+                None => true,
+            };
+            let mut writer = match (&cache_path, stale) {
+                (Some(p), true) => cache::Writer::create(p).ok(),
+                _ => None,
+            };
+            let keep_bytes = writer.is_some();
             let mut done = 0;
             for chunk in walked.files.chunks(STREAM_CHUNK) {
                 let results: Vec<_> = chunk
                     .par_iter()
-                    .map(|f| (f.source.clone(), parse_file(&f.path, &f.source, opts)))
+                    .map(|f| {
+                        let cached = reader.as_ref().and_then(|r| r.raw(&key(f), f.stamp));
+                        if let Some(bytes) = cached
+                            && let Some(parsed) = cache::decode(&bytes)
+                        {
+                            let parsed = parsed.map_err(SkipReason::Unreadable);
+                            return (parsed, keep_bytes.then_some(bytes));
+                        }
+                        let parsed = parse_file(&f.path, &f.source, opts);
+                        let bytes = keep_bytes.then(|| cache::encode(&parsed.clone().map_err(|e| e.to_string())));
+                        (parsed, bytes)
+                    })
                     .collect();
                 let mut postings = Vec::new();
                 let mut skipped = Vec::new();
-                for (src, r) in results {
-                    match r {
-                        Ok(ps) => postings.extend(ps),
-                        Err(reason) => skipped.push(Skipped {
-                            source: src,
-                            reason,
-                        }),
+                for (f, (parsed, bytes)) in chunk.iter().zip(results) {
+                    if let (Some(w), Some(b)) = (writer.as_mut(), bytes)
+                        && w.add(&key(f), f.stamp, &b).is_err()
+                    {
+                        writer = None;
+                    }
+                    match parsed {
+                        Ok(mut ps) => {
+                            // The cache may hold the path as another working directory saw it.
+                            for p in &mut ps {
+                                p.source.clone_from(&f.source);
+                            }
+                            postings.extend(ps);
+                        }
+                        Err(reason) => skipped.push(Skipped { source: f.source.clone(), reason }),
                     }
                 }
                 done += chunk.len();
                 if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
                     return;
                 }
-                if !emit(LoadEvent::Batch {
-                    postings,
-                    files_done: done,
-                }) {
+                if !emit(LoadEvent::Batch { postings, files_done: done }) {
                     return;
                 }
             }
+            emit(LoadEvent::Done);
+            if let Some(w) = writer {
+                // A cache that cannot be written only costs the next start some time.
+                let _ = w.finish(&fingerprint);
+            }
+            return;
         }
     }
     emit(LoadEvent::Done);
+}
+
+/// A file's key in the parse cache: its absolute path.
+fn key(f: &walk::FileEntry) -> String {
+    std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone()).to_string_lossy().into_owned()
 }
 
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.

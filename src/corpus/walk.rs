@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Skipped;
+use super::cache::Stamp;
 use crate::parse::SkipReason;
 
 /// A file to parse.
@@ -14,6 +15,8 @@ pub struct FileEntry {
     pub path: PathBuf,
     /// The path as shown to the user (`source` of its postings).
     pub source: String,
+    /// Size and modification time when the folder was walked (the parse cache's key).
+    pub stamp: Stamp,
 }
 
 #[derive(Debug, Default)]
@@ -41,10 +44,17 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
                     }
                     let source = e.path().display().to_string();
                     if ft.is_file() {
-                        out.files.push(FileEntry {
-                            path: e.path().to_path_buf(),
-                            source,
-                        });
+                        match e.metadata() {
+                            Ok(meta) => out.files.push(FileEntry {
+                                path: e.path().to_path_buf(),
+                                source,
+                                stamp: Stamp::of(&meta),
+                            }),
+                            Err(err) => out.skipped.push(Skipped {
+                                source,
+                                reason: SkipReason::Unreadable(err.to_string()),
+                            }),
+                        }
                     } else {
                         out.skipped.push(Skipped {
                             source,
