@@ -14,3 +14,4 @@ pub mod paths;
 pub mod posting;
 pub mod sanitize;
 pub mod search;
+pub mod store;
