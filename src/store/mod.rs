@@ -308,8 +308,12 @@ impl Bookmark {
             (Some(a), Some(o)) if !a.contains(o.as_str()) => Some(format!("{a}\n\n{o}")),
             (a, _) => a,
         };
-        let mine_last = self.status_history.last().map(|c| c.date.clone());
-        let theirs_last = other.status_history.last().map(|c| c.date.clone());
+        // The status set last wins; on the same day, the one further along.
+        let key = |b: &Bookmark| {
+            b.status
+                .map(|s| (b.status_date().unwrap_or("").to_string(), s))
+        };
+        let (mine, theirs) = (key(self), key(other));
         for c in &other.status_history {
             if !self.status_history.contains(c) {
                 self.status_history.push(c.clone());
@@ -317,8 +321,8 @@ impl Bookmark {
         }
         // Stable: equal dates keep their order (this store's first).
         self.status_history.sort_by(|a, b| a.date.cmp(&b.date));
-        if self.status.is_none() || (other.status.is_some() && theirs_last > mine_last) {
-            self.status = other.status.or(self.status);
+        if theirs > mine {
+            self.status = other.status;
         }
         self.hidden |= other.hidden;
         self.snapshot.fill_from(&other.snapshot);
@@ -856,10 +860,11 @@ impl Shortlists {
     }
 }
 
-/// RFC 3339 timestamp, to the second.
+/// RFC 3339 timestamp, to the millisecond (so that entries added within a second keep their
+/// order).
 pub fn rfc3339(t: OffsetDateTime) -> String {
     use time::format_description::well_known::Rfc3339;
-    t.replace_nanosecond(0)
+    t.replace_millisecond(t.millisecond())
         .unwrap_or(t)
         .format(&Rfc3339)
         .unwrap_or_else(|_| t.unix_timestamp().to_string())

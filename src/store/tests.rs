@@ -635,3 +635,27 @@ fn export_csv_and_markdown_hold_every_bookmark() {
     assert!(md.contains("## Later (1)"), "{md}");
     assert!(md.contains("[b\\|pipe](https://example.com/job)"), "{md}");
 }
+
+#[test]
+fn import_on_the_same_day_keeps_the_status_further_along() {
+    let mut mine = Shortlists::default();
+    mine.apply(&add("a", DEFAULT_LIST), T1).unwrap();
+    let mut theirs = mine.clone();
+    theirs
+        .apply(
+            &Change::SetStatus {
+                snapshot: snap("a"),
+                id: "a".into(),
+                status: Status::Offer,
+            },
+            T1,
+        )
+        .unwrap();
+    let mut merged = mine.clone();
+    merged.apply(&Change::Import(theirs.clone()), T1).unwrap();
+    assert_eq!(merged.get("a").unwrap().status, Some(Status::Offer));
+    // And the other way round: an older "saved" does not undo the offer.
+    theirs.apply(&Change::Import(mine), T1).unwrap();
+    assert_eq!(theirs.get("a").unwrap().status, Some(Status::Offer));
+    assert_eq!(theirs.get("a").unwrap().status_history.len(), 2);
+}
