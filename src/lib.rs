@@ -16,5 +16,6 @@ pub mod paths;
 pub mod posting;
 pub mod sanitize;
 pub mod search;
+pub mod store;
 pub mod tui;
 pub mod ui;

@@ -497,7 +497,10 @@ mod tests {
             id: "x".into(),
             title: Some("T".into()),
             salary: Salary::new(Some(60.5), Some(90_000.0), "EUR", Period::Hour),
-            company_info: Some(CompanyInfo { rating: Some(3.5), ..Default::default() }),
+            company_info: Some(CompanyInfo {
+                rating: Some(3.5),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let bytes = postcard::to_allocvec(&p).unwrap();

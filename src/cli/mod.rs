@@ -1,6 +1,7 @@
 //! The command line: `jobdeck [PATH…]` opens the browser; `parse`, `search` and the other
 //! subcommands work headless.
 
+pub mod bookmarks;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -22,7 +23,9 @@ Examples:
   jobdeck ~/postings              browse a folder of saved postings
   jobdeck parse ~/postings        print every posting as JSON
   jobdeck search 'rust remote'    find postings (table on a terminal, JSON when piped)
-  jobdeck search 'loc:berlin !java text:kubernetes' ~/postings --limit 5";
+  jobdeck search 'loc:berlin !java text:kubernetes' ~/postings --limit 5
+  jobdeck bookmarks add 'rust remote' --list 'Dream jobs' --status applied
+  jobdeck bookmarks list          your bookmarks (missing postings marked)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -63,6 +66,11 @@ pub enum Command {
         /// Print at most N postings.
         #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
         limit: usize,
+    },
+    /// Bookmark postings, list, export and import your shortlists.
+    Bookmarks {
+        #[command(subcommand)]
+        command: bookmarks::BookmarksCommand,
     },
 }
 
@@ -185,6 +193,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
     }
 }
 

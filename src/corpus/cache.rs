@@ -56,7 +56,10 @@ impl Stamp {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos() as i128);
-        Stamp { size: meta.len(), mtime_ns }
+        Stamp {
+            size: meta.len(),
+            mtime_ns,
+        }
     }
 }
 
@@ -83,7 +86,9 @@ pub fn cache_file(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
         h.update(abs.to_string_lossy().as_bytes());
         h.update([0]);
     }
-    cache_dir.join("parse").join(format!("{}.bin", hex::encode(&h.finalize()[..8])))
+    cache_dir
+        .join("parse")
+        .join(format!("{}.bin", hex::encode(&h.finalize()[..8])))
 }
 
 /// A cache opened for reading.
@@ -119,7 +124,11 @@ impl Reader {
         let entries = index
             .entries
             .into_iter()
-            .filter(|e| e.offset.checked_add(e.len).is_some_and(|end| end <= data_end))
+            .filter(|e| {
+                e.offset
+                    .checked_add(e.len)
+                    .is_some_and(|end| end <= data_end)
+            })
             .map(|e| (e.path.clone(), e))
             .collect();
         Some(Reader { file, entries })
@@ -135,7 +144,9 @@ impl Reader {
 
     /// Whether the cache holds this file at this stamp.
     pub fn has(&self, path: &str, stamp: Stamp) -> bool {
-        self.entries.get(path).is_some_and(|e| e.size == stamp.size && e.mtime_ns == stamp.mtime_ns)
+        self.entries
+            .get(path)
+            .is_some_and(|e| e.size == stamp.size && e.mtime_ns == stamp.mtime_ns)
     }
 
     /// The raw cached result for a file, when its stamp still matches.
@@ -175,11 +186,19 @@ impl Writer {
         std::fs::create_dir_all(dir)?;
         let tmp = dir.join(format!(
             ".{}.tmp-{}",
-            dest.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            dest.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
             std::process::id()
         ));
         let file = private_file(&tmp)?;
-        Ok(Writer { tmp, dest: dest.to_path_buf(), out: BufWriter::new(file), offset: 0, entries: Vec::new() })
+        Ok(Writer {
+            tmp,
+            dest: dest.to_path_buf(),
+            out: BufWriter::new(file),
+            offset: 0,
+            entries: Vec::new(),
+        })
     }
 
     pub fn add(&mut self, path: &str, stamp: Stamp, data: &[u8]) -> std::io::Result<()> {
@@ -196,8 +215,11 @@ impl Writer {
     }
 
     pub fn finish(mut self, fingerprint: &str) -> std::io::Result<()> {
-        let index = postcard::to_allocvec(&Index { fingerprint: fingerprint.to_string(), entries: std::mem::take(&mut self.entries) })
-            .map_err(std::io::Error::other)?;
+        let index = postcard::to_allocvec(&Index {
+            fingerprint: fingerprint.to_string(),
+            entries: std::mem::take(&mut self.entries),
+        })
+        .map_err(std::io::Error::other)?;
         self.out.write_all(&index)?;
         self.out.write_all(&(index.len() as u64).to_le_bytes())?;
         self.out.write_all(MAGIC)?;
@@ -217,7 +239,12 @@ impl Drop for Writer {
 /// Creates a file readable by its owner only.
 pub fn private_file(path: &Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
 }
 
 #[cfg(test)]
@@ -225,7 +252,11 @@ mod tests {
     use super::*;
 
     fn posting(title: &str) -> Posting {
-        Posting { id: title.into(), title: Some(title.into()), ..Default::default() }
+        Posting {
+            id: title.into(),
+            title: Some(title.into()),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -235,7 +266,10 @@ mod tests {
         let mut w = Writer::create(&dest).unwrap();
         let a: Parsed = Ok(vec![posting("A"), posting("B")]);
         let b: Parsed = Err("empty file".into());
-        let s1 = Stamp { size: 10, mtime_ns: 5 };
+        let s1 = Stamp {
+            size: 10,
+            mtime_ns: 5,
+        };
         w.add("a.txt", s1, &encode(&a)).unwrap();
         w.add("b.txt", s1, &encode(&b)).unwrap();
         w.finish("fp").unwrap();
@@ -243,18 +277,46 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(decode(&r.raw("a.txt", s1).unwrap()).unwrap(), a);
         assert_eq!(decode(&r.raw("b.txt", s1).unwrap()).unwrap(), b);
-        assert!(r.raw("a.txt", Stamp { size: 11, mtime_ns: 5 }).is_none(), "changed size");
-        assert!(r.raw("a.txt", Stamp { size: 10, mtime_ns: 6 }).is_none(), "changed mtime");
+        assert!(
+            r.raw(
+                "a.txt",
+                Stamp {
+                    size: 11,
+                    mtime_ns: 5
+                }
+            )
+            .is_none(),
+            "changed size"
+        );
+        assert!(
+            r.raw(
+                "a.txt",
+                Stamp {
+                    size: 10,
+                    mtime_ns: 6
+                }
+            )
+            .is_none(),
+            "changed mtime"
+        );
         assert!(Reader::open(&dest, "other parser").is_none());
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 
     #[test]
     fn damaged_files_are_no_cache() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.bin");
-        for junk in [&b""[..], b"JDP1", b"\xff\xff\xff\xff\xff\xff\xff\x7fJDP1", b"garbage garbage garbage"] {
+        for junk in [
+            &b""[..],
+            b"JDP1",
+            b"\xff\xff\xff\xff\xff\xff\xff\x7fJDP1",
+            b"garbage garbage garbage",
+        ] {
             std::fs::write(&p, junk).unwrap();
             assert!(Reader::open(&p, "fp").is_none());
         }

@@ -89,14 +89,20 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_file_size: DEFAULT_MAX_FILE_SIZE, cache_dir: None }
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            cache_dir: None,
+        }
     }
 }
 
 impl LoadOptions {
     /// The defaults, with the parse cache in `cache_dir`.
     pub fn cached(cache_dir: PathBuf) -> LoadOptions {
-        LoadOptions { cache_dir: Some(cache_dir), ..LoadOptions::default() }
+        LoadOptions {
+            cache_dir: Some(cache_dir),
+            ..LoadOptions::default()
+        }
     }
 }
 
@@ -191,10 +197,15 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             }
             let fingerprint = cache::fingerprint();
             let cache_path = opts.cache_dir.as_ref().map(|d| cache::cache_file(d, paths));
-            let reader = cache_path.as_ref().and_then(|p| cache::Reader::open(p, &fingerprint));
+            let reader = cache_path
+                .as_ref()
+                .and_then(|p| cache::Reader::open(p, &fingerprint));
             // Rewrite the cache only when a file is new, changed or gone.
             let stale = match &reader {
-                Some(r) => r.len() != walked.files.len() || walked.files.iter().any(|f| !r.has(&key(f), f.stamp)),
+                Some(r) => {
+                    r.len() != walked.files.len()
+                        || walked.files.iter().any(|f| !r.has(&key(f), f.stamp))
+                }
                 None => true,
             };
             let mut writer = match (&cache_path, stale) {
@@ -215,7 +226,8 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                             return (parsed, keep_bytes.then_some(bytes));
                         }
                         let parsed = parse_file(&f.path, &f.source, opts);
-                        let bytes = keep_bytes.then(|| cache::encode(&parsed.clone().map_err(|e| e.to_string())));
+                        let bytes = keep_bytes
+                            .then(|| cache::encode(&parsed.clone().map_err(|e| e.to_string())));
                         (parsed, bytes)
                     })
                     .collect();
@@ -235,14 +247,20 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                             }
                             postings.extend(ps);
                         }
-                        Err(reason) => skipped.push(Skipped { source: f.source.clone(), reason }),
+                        Err(reason) => skipped.push(Skipped {
+                            source: f.source.clone(),
+                            reason,
+                        }),
                     }
                 }
                 done += chunk.len();
                 if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
                     return;
                 }
-                if !emit(LoadEvent::Batch { postings, files_done: done }) {
+                if !emit(LoadEvent::Batch {
+                    postings,
+                    files_done: done,
+                }) {
                     return;
                 }
             }
@@ -259,7 +277,10 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
 
 /// A file's key in the parse cache: its absolute path.
 fn key(f: &walk::FileEntry) -> String {
-    std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone()).to_string_lossy().into_owned()
+    std::path::absolute(&f.path)
+        .unwrap_or_else(|_| f.path.clone())
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.

@@ -1,0 +1,901 @@
+//! Shortlists: the one thing jobdeck owns. Bookmarks (with a snapshot of their posting, so they
+//! can be shown when the posting is gone), named lists, notes, application status with its
+//! history, and hidden ("not interested") postings.
+//!
+//! This module is the pure model: [`Shortlists`] and the [`Change`]s applied to it. Applying a
+//! change does no I/O, and every change is an *operation* rather than a new state, so that
+//! [`Store`] (in `file.rs`) can merge: under a lock it re-reads what another jobdeck process
+//! wrote and re-applies its own pending operations on top. Neither process loses the other's
+//! changes.
+
+pub mod export;
+mod file;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::posting::{Posting, Salary};
+use crate::sanitize::{clean_field, sanitize};
+
+pub use file::{Store, StoreError, WriteHook, WriteStep, write_atomic};
+
+/// The list a posting goes to when no list is named. It always exists.
+pub const DEFAULT_LIST: &str = "Saved";
+
+/// The file format version this jobdeck reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Saved,
+    Applied,
+    Interviewing,
+    Offer,
+    Rejected,
+    Withdrawn,
+}
+
+impl Status {
+    /// Every status, in the order [`Status::next`] cycles through.
+    pub const ALL: &'static [Status] = &[
+        Status::Saved,
+        Status::Applied,
+        Status::Interviewing,
+        Status::Offer,
+        Status::Rejected,
+        Status::Withdrawn,
+    ];
+
+    /// The following status; withdrawn wraps round to saved.
+    pub fn next(self) -> Status {
+        let i = Status::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Status::ALL[(i + 1) % Status::ALL.len()]
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Saved => "saved",
+            Status::Applied => "applied",
+            Status::Interviewing => "interviewing",
+            Status::Offer => "offer",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Parses a name as printed by [`Status::as_str`], case-insensitively.
+    pub fn from_name(s: &str) -> Option<Status> {
+        let s = s.trim();
+        Status::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A status and the (local) date it was set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: Status,
+    /// `YYYY-MM-DD`, in the user's local time zone when it could be determined (else UTC).
+    pub date: String,
+}
+
+/// What a bookmark remembers of its posting, so it can be shown when the posting is gone.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+    #[serde(default)]
+    pub locations: Vec<String>,
+    #[serde(default)]
+    pub salary: Option<Salary>,
+    /// The file the posting was read from when the snapshot was taken.
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Fields written by a newer jobdeck: kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Snapshot {
+    pub fn of(p: &Posting) -> Snapshot {
+        Snapshot {
+            title: p.title.clone(),
+            company: p.company.clone(),
+            locations: p.locations.clone(),
+            salary: p.salary.clone(),
+            source: p.source.clone(),
+            url: p.url.clone(),
+            extra: Map::new(),
+        }
+    }
+
+    /// "Title at Company", like [`Posting::headline`].
+    pub fn headline(&self) -> String {
+        match (&self.title, &self.company) {
+            (Some(t), Some(c)) => format!("{t} at {c}"),
+            (Some(t), None) => t.clone(),
+            (None, Some(c)) => format!("(untitled) at {c}"),
+            (None, None) => "(untitled posting)".to_string(),
+        }
+    }
+
+    /// A posting holding what the snapshot knows (for searching and showing missing postings).
+    pub fn to_posting(&self, id: &str) -> Posting {
+        Posting {
+            id: id.to_string(),
+            source: self.source.clone(),
+            title: self.title.clone(),
+            company: self.company.clone(),
+            locations: self.locations.clone(),
+            salary: self.salary.clone(),
+            url: self.url.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// Removes control characters and escape sequences from every text field (the file may
+    /// have been edited by hand or imported from elsewhere).
+    fn sanitize(&mut self) {
+        let clean = |o: &mut Option<String>| {
+            *o = o.as_deref().map(clean_field).filter(|s| !s.is_empty());
+        };
+        clean(&mut self.title);
+        clean(&mut self.company);
+        clean(&mut self.url);
+        self.locations = self
+            .locations
+            .iter()
+            .map(|l| clean_field(l))
+            .filter(|l| !l.is_empty())
+            .collect();
+        self.source = clean_field(&self.source);
+        if let Some(s) = &mut self.salary {
+            s.currency = clean_field(&s.currency);
+        }
+    }
+
+    /// Fills what this snapshot lacks from `other`.
+    fn fill_from(&mut self, other: &Snapshot) {
+        if self.title.is_none() {
+            self.title.clone_from(&other.title);
+        }
+        if self.company.is_none() {
+            self.company.clone_from(&other.company);
+        }
+        if self.locations.is_empty() {
+            self.locations.clone_from(&other.locations);
+        }
+        if self.salary.is_none() {
+            self.salary.clone_from(&other.salary);
+        }
+        if self.source.is_empty() {
+            self.source.clone_from(&other.source);
+        }
+        if self.url.is_none() {
+            self.url.clone_from(&other.url);
+        }
+        for (k, v) in &other.extra {
+            self.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+}
+
+/// A posting the user did something with: saved it to lists, wrote a note, set a status or
+/// hid it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// The posting's stable id (see [`crate::posting::posting_id`]); survives renames and moves.
+    #[serde(default)]
+    pub id: String,
+    pub snapshot: Snapshot,
+    /// The lists it is on, in the order it was put on them. Empty for a posting that is only
+    /// hidden or only has a note.
+    #[serde(default)]
+    pub lists: Vec<String>,
+    /// Free text, possibly several lines.
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Every status it was given, oldest first.
+    #[serde(default)]
+    pub status_history: Vec<StatusChange>,
+    /// "Not interested": kept out of the browser's results.
+    #[serde(default)]
+    pub hidden: bool,
+    /// RFC 3339.
+    #[serde(default)]
+    pub added: String,
+    /// RFC 3339.
+    #[serde(default)]
+    pub updated: String,
+    /// Fields written by a newer jobdeck: kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Bookmark {
+    fn new(id: &str, snapshot: Snapshot, stamp: &str) -> Bookmark {
+        Bookmark {
+            id: id.to_string(),
+            snapshot,
+            lists: Vec::new(),
+            note: None,
+            status: None,
+            status_history: Vec::new(),
+            hidden: false,
+            added: stamp.to_string(),
+            updated: stamp.to_string(),
+            extra: Map::new(),
+        }
+    }
+
+    /// On at least one list.
+    pub fn is_saved(&self) -> bool {
+        !self.lists.is_empty()
+    }
+
+    /// The date the current status was set.
+    pub fn status_date(&self) -> Option<&str> {
+        let status = self.status?;
+        self.status_history
+            .iter()
+            .rev()
+            .find(|c| c.status == status)
+            .map(|c| c.date.as_str())
+    }
+
+    /// Whether the entry holds anything but list memberships: a note, the hidden mark, or an
+    /// application status beyond "saved". Only entries holding nothing are ever dropped.
+    fn worth_keeping(&self) -> bool {
+        !self.lists.is_empty()
+            || self.note.is_some()
+            || self.hidden
+            || self
+                .status_history
+                .iter()
+                .any(|c| c.status != Status::Saved)
+            || self.status.is_some_and(|s| s != Status::Saved)
+    }
+
+    fn set_status(&mut self, status: Status, date: &str) {
+        if self.status == Some(status) {
+            return;
+        }
+        self.status = Some(status);
+        self.status_history.push(StatusChange {
+            status,
+            date: date.to_string(),
+        });
+    }
+
+    fn refresh_snapshot(&mut self, snapshot: &Snapshot) {
+        let extra = std::mem::take(&mut self.snapshot.extra);
+        self.snapshot = snapshot.clone();
+        for (k, v) in extra {
+            self.snapshot.extra.entry(k).or_insert(v);
+        }
+    }
+
+    /// Merges an imported copy of the same bookmark: nothing this one holds is lost.
+    fn merge(&mut self, other: &Bookmark) {
+        for l in &other.lists {
+            if !self.lists.contains(l) {
+                self.lists.push(l.clone());
+            }
+        }
+        self.note = match (self.note.take(), &other.note) {
+            (None, o) => o.clone(),
+            (Some(a), Some(o)) if !a.contains(o.as_str()) => Some(format!("{a}\n\n{o}")),
+            (a, _) => a,
+        };
+        // The status set last wins; on the same day, the one further along.
+        let key = |b: &Bookmark| {
+            b.status
+                .map(|s| (b.status_date().unwrap_or("").to_string(), s))
+        };
+        let (mine, theirs) = (key(self), key(other));
+        for c in &other.status_history {
+            if !self.status_history.contains(c) {
+                self.status_history.push(c.clone());
+            }
+        }
+        // Stable: equal dates keep their order (this store's first).
+        self.status_history.sort_by(|a, b| a.date.cmp(&b.date));
+        if theirs > mine {
+            self.status = other.status;
+        }
+        self.hidden |= other.hidden;
+        self.snapshot.fill_from(&other.snapshot);
+        if !other.added.is_empty() && (self.added.is_empty() || earlier(&other.added, &self.added))
+        {
+            self.added.clone_from(&other.added);
+        }
+        if earlier(&self.updated, &other.updated) {
+            self.updated.clone_from(&other.updated);
+        }
+        for (k, v) in &other.extra {
+            self.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+}
+
+/// Whether RFC 3339 timestamp `a` is before `b` (unparsable ones compare as text).
+fn earlier(a: &str, b: &str) -> bool {
+    use time::format_description::well_known::Rfc3339;
+    match (
+        OffsetDateTime::parse(a, &Rfc3339),
+        OffsetDateTime::parse(b, &Rfc3339),
+    ) {
+        (Ok(x), Ok(y)) => x < y,
+        _ => a < b,
+    }
+}
+
+/// Everything the shortlists file holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shortlists {
+    /// The format version, [`FORMAT_VERSION`].
+    pub version: u32,
+    /// The list names, in display order. Always contains [`DEFAULT_LIST`].
+    #[serde(default)]
+    pub lists: Vec<String>,
+    /// Bookmarks by posting id.
+    #[serde(default)]
+    pub bookmarks: BTreeMap<String, Bookmark>,
+    /// Fields written by a newer jobdeck: kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Default for Shortlists {
+    fn default() -> Self {
+        Shortlists {
+            version: FORMAT_VERSION,
+            lists: vec![DEFAULT_LIST.to_string()],
+            bookmarks: BTreeMap::new(),
+            extra: Map::new(),
+        }
+    }
+}
+
+/// Why a shortlists file (or an import) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    #[error("not a jobdeck shortlists file: {0}")]
+    Invalid(String),
+    #[error(
+        "written by a newer jobdeck (format version {0}; this jobdeck knows version {FORMAT_VERSION})"
+    )]
+    UnsupportedVersion(u64),
+}
+
+/// Why a change could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeError {
+    #[error("a posting id cannot be empty")]
+    EmptyId,
+    #[error("posting {0} is not bookmarked")]
+    NotBookmarked(String),
+    #[error("posting {id} is not on list {list:?}")]
+    NotOnList { id: String, list: String },
+    #[error("there is no list named {0:?}")]
+    NoSuchList(String),
+    #[error("a list named {0:?} already exists")]
+    ListExists(String),
+    #[error("the {DEFAULT_LIST:?} list cannot be renamed or deleted")]
+    DefaultList,
+    #[error("{0:?} is not a usable list name (empty, too long, or holding control characters)")]
+    InvalidListName(String),
+}
+
+/// One thing the user did. Changes are operations, so they can be re-applied onto a state that
+/// another process changed meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Puts the posting on `list` (creating the list if needed). A new entry gets status
+    /// "saved". An existing one gets its snapshot refreshed.
+    Add {
+        snapshot: Snapshot,
+        id: String,
+        list: String,
+    },
+    /// Takes the posting off `list`, or off every list when `None`. The entry goes only if
+    /// nothing else is worth keeping (note, hidden, a status beyond "saved").
+    Remove {
+        id: String,
+        list: Option<String>,
+    },
+    /// Add if not on `list`, else remove from it (the browser's `b`).
+    Toggle {
+        snapshot: Snapshot,
+        id: String,
+        list: String,
+    },
+    /// Takes the posting off `from` and puts it on `to` (created if needed).
+    Move {
+        id: String,
+        from: String,
+        to: String,
+    },
+    /// Sets (or with `None` or blank text, clears) the note.
+    SetNote {
+        snapshot: Snapshot,
+        id: String,
+        note: Option<String>,
+    },
+    /// Sets the status, recording the date. A posting on no list also goes on [`DEFAULT_LIST`].
+    SetStatus {
+        snapshot: Snapshot,
+        id: String,
+        status: Status,
+    },
+    /// The next status (the browser's `S`); a posting without one becomes "saved".
+    CycleStatus {
+        snapshot: Snapshot,
+        id: String,
+    },
+    /// Hides ("not interested") or unhides the posting.
+    SetHidden {
+        snapshot: Snapshot,
+        id: String,
+        hidden: bool,
+    },
+    CreateList {
+        name: String,
+    },
+    RenameList {
+        from: String,
+        to: String,
+    },
+    /// Deletes the list and takes its postings off it; those that then hold nothing are dropped.
+    DeleteList {
+        name: String,
+    },
+    /// Merges another store (an export) by id; nothing already here is lost.
+    Import(Shortlists),
+}
+
+/// Longest list name accepted (in characters).
+const MAX_LIST_NAME: usize = 100;
+
+fn check_list_name(name: &str) -> Result<(), ChangeError> {
+    if name.is_empty() || name.chars().count() > MAX_LIST_NAME || clean_field(name) != name {
+        return Err(ChangeError::InvalidListName(name.to_string()));
+    }
+    Ok(())
+}
+
+fn check_id(id: &str) -> Result<(), ChangeError> {
+    if id.trim().is_empty() {
+        return Err(ChangeError::EmptyId);
+    }
+    Ok(())
+}
+
+/// A note as stored: sanitized, trailing blanks trimmed, `None` when blank.
+fn normalize_note(note: Option<&str>) -> Option<String> {
+    let n = sanitize(note?);
+    let n = n.trim_end();
+    if n.trim().is_empty() {
+        None
+    } else {
+        Some(n.to_string())
+    }
+}
+
+impl Shortlists {
+    pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        self.bookmarks.get(id)
+    }
+
+    /// On at least one list.
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.get(id).is_some_and(Bookmark::is_saved)
+    }
+
+    pub fn in_list(&self, id: &str, list: &str) -> bool {
+        self.get(id)
+            .is_some_and(|b| b.lists.iter().any(|l| l == list))
+    }
+
+    pub fn is_hidden(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|b| b.hidden)
+    }
+
+    pub fn has_list(&self, name: &str) -> bool {
+        self.lists.iter().any(|l| l == name)
+    }
+
+    /// The ids on `list`, oldest bookmark first.
+    pub fn ids_in_list(&self, list: &str) -> Vec<&str> {
+        self.sorted()
+            .into_iter()
+            .filter(|b| b.lists.iter().any(|l| l == list))
+            .map(|b| b.id.as_str())
+            .collect()
+    }
+
+    /// Every entry, oldest first (then by id).
+    pub fn sorted(&self) -> Vec<&Bookmark> {
+        let mut v: Vec<&Bookmark> = self.bookmarks.values().collect();
+        v.sort_by(|a, b| a.added.cmp(&b.added).then_with(|| a.id.cmp(&b.id)));
+        v
+    }
+
+    /// Turns the changes that depend on what the user sees ([`Change::Toggle`],
+    /// [`Change::CycleStatus`]) into plain ones, so that re-applying them onto a state another
+    /// process changed does what the user meant.
+    pub fn resolve(&self, change: Change) -> Change {
+        match change {
+            Change::Toggle { snapshot, id, list } => {
+                if self.in_list(&id, &list) {
+                    Change::Remove {
+                        id,
+                        list: Some(list),
+                    }
+                } else {
+                    Change::Add { snapshot, id, list }
+                }
+            }
+            Change::CycleStatus { snapshot, id } => {
+                let status = self
+                    .get(&id)
+                    .and_then(|b| b.status)
+                    .map_or(Status::Saved, Status::next);
+                Change::SetStatus {
+                    snapshot,
+                    id,
+                    status,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Applies a change. Pure: `now` gives the timestamps. Applying the same (resolved) change
+    /// twice gives the same state, apart from `updated` stamps.
+    pub fn apply(&mut self, change: &Change, now: OffsetDateTime) -> Result<(), ChangeError> {
+        let stamp = rfc3339(now);
+        let date = date_of(now);
+        match change {
+            Change::Add { snapshot, id, list } => {
+                check_id(id)?;
+                check_list_name(list)?;
+                self.ensure_list(list);
+                let b = self.entry(id, snapshot, &stamp);
+                if !b.lists.contains(list) {
+                    b.lists.push(list.clone());
+                }
+                if b.status.is_none() {
+                    b.set_status(Status::Saved, &date);
+                }
+                b.updated = stamp;
+            }
+            Change::Remove { id, list } => {
+                let b = self
+                    .bookmarks
+                    .get_mut(id)
+                    .ok_or_else(|| ChangeError::NotBookmarked(id.clone()))?;
+                match list {
+                    Some(l) => {
+                        let before = b.lists.len();
+                        b.lists.retain(|x| x != l);
+                        if b.lists.len() == before {
+                            return Err(ChangeError::NotOnList {
+                                id: id.clone(),
+                                list: l.clone(),
+                            });
+                        }
+                    }
+                    None => {
+                        if b.lists.is_empty() {
+                            return Err(ChangeError::NotBookmarked(id.clone()));
+                        }
+                        b.lists.clear();
+                    }
+                }
+                b.updated = stamp;
+                self.drop_if_empty(id);
+            }
+            Change::Toggle { .. } | Change::CycleStatus { .. } => {
+                let resolved = self.resolve(change.clone());
+                return self.apply(&resolved, now);
+            }
+            Change::Move { id, from, to } => {
+                check_list_name(to)?;
+                if !self.bookmarks.contains_key(id) {
+                    return Err(ChangeError::NotBookmarked(id.clone()));
+                }
+                self.ensure_list(to);
+                let b = self.bookmarks.get_mut(id).expect("checked above");
+                if from != to {
+                    // Lenient about `from`: when re-applied after another process took the
+                    // posting off `from`, the user still wants it on `to`.
+                    b.lists.retain(|x| x != from);
+                }
+                if !b.lists.contains(to) {
+                    b.lists.push(to.clone());
+                }
+                b.updated = stamp;
+            }
+            Change::SetNote { snapshot, id, note } => {
+                check_id(id)?;
+                let note = normalize_note(note.as_deref());
+                if note.is_none() && !self.bookmarks.contains_key(id) {
+                    return Ok(());
+                }
+                let b = self.entry(id, snapshot, &stamp);
+                b.note = note;
+                b.updated = stamp;
+                self.drop_if_empty(id);
+            }
+            Change::SetStatus {
+                snapshot,
+                id,
+                status,
+            } => {
+                check_id(id)?;
+                let b = self.entry(id, snapshot, &stamp);
+                let added_to_default = b.lists.is_empty();
+                if added_to_default {
+                    b.lists.push(DEFAULT_LIST.to_string());
+                }
+                b.set_status(*status, &date);
+                b.updated = stamp;
+                if added_to_default {
+                    self.ensure_list(DEFAULT_LIST);
+                }
+            }
+            Change::SetHidden {
+                snapshot,
+                id,
+                hidden,
+            } => {
+                check_id(id)?;
+                if !hidden && !self.bookmarks.contains_key(id) {
+                    return Ok(());
+                }
+                let b = self.entry(id, snapshot, &stamp);
+                b.hidden = *hidden;
+                b.updated = stamp;
+                self.drop_if_empty(id);
+            }
+            Change::CreateList { name } => {
+                check_list_name(name)?;
+                if self.has_list(name) {
+                    return Err(ChangeError::ListExists(name.clone()));
+                }
+                self.lists.push(name.clone());
+            }
+            Change::RenameList { from, to } => {
+                if from == DEFAULT_LIST {
+                    return Err(ChangeError::DefaultList);
+                }
+                if !self.has_list(from) {
+                    return Err(ChangeError::NoSuchList(from.clone()));
+                }
+                check_list_name(to)?;
+                if from == to {
+                    return Ok(());
+                }
+                if self.has_list(to) {
+                    return Err(ChangeError::ListExists(to.clone()));
+                }
+                for l in &mut self.lists {
+                    if l == from {
+                        l.clone_from(to);
+                    }
+                }
+                for b in self.bookmarks.values_mut() {
+                    for l in &mut b.lists {
+                        if l == from {
+                            l.clone_from(to);
+                            b.updated.clone_from(&stamp);
+                        }
+                    }
+                }
+            }
+            Change::DeleteList { name } => {
+                if name == DEFAULT_LIST {
+                    return Err(ChangeError::DefaultList);
+                }
+                if !self.has_list(name) {
+                    return Err(ChangeError::NoSuchList(name.clone()));
+                }
+                self.lists.retain(|l| l != name);
+                let mut emptied = Vec::new();
+                for b in self.bookmarks.values_mut() {
+                    if b.lists.contains(name) {
+                        b.lists.retain(|l| l != name);
+                        b.updated.clone_from(&stamp);
+                        emptied.push(b.id.clone());
+                    }
+                }
+                for id in emptied {
+                    self.drop_if_empty(&id);
+                }
+            }
+            Change::Import(other) => {
+                let mut other = other.clone();
+                other.normalize();
+                for l in &other.lists {
+                    self.ensure_list(l);
+                }
+                for (id, ob) in other.bookmarks {
+                    match self.bookmarks.get_mut(&id) {
+                        Some(b) => b.merge(&ob),
+                        None => {
+                            self.bookmarks.insert(id, ob);
+                        }
+                    }
+                }
+                for (k, v) in other.extra {
+                    self.extra.entry(k).or_insert(v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn ensure_list(&mut self, name: &str) {
+        if !self.has_list(name) {
+            self.lists.push(name.to_string());
+        }
+    }
+
+    /// The entry for `id`, created from `snapshot` if new; an existing one gets the fresh
+    /// snapshot (the posting may have moved to another file).
+    fn entry(&mut self, id: &str, snapshot: &Snapshot, stamp: &str) -> &mut Bookmark {
+        let mut snapshot = snapshot.clone();
+        snapshot.sanitize();
+        match self.bookmarks.entry(id.to_string()) {
+            std::collections::btree_map::Entry::Occupied(e) => {
+                let b = e.into_mut();
+                b.refresh_snapshot(&snapshot);
+                b
+            }
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(Bookmark::new(id, snapshot, stamp))
+            }
+        }
+    }
+
+    /// Drops an entry that holds nothing any more (only ever as the direct result of the user
+    /// removing the last thing it held).
+    fn drop_if_empty(&mut self, id: &str) {
+        if self.get(id).is_some_and(|b| !b.worth_keeping()) {
+            self.bookmarks.remove(id);
+        }
+    }
+
+    /// Parses a shortlists file (or a JSON export). A version newer than
+    /// [`FORMAT_VERSION`] is refused, so that it is never overwritten.
+    pub fn from_json(text: &str) -> Result<Shortlists, FormatError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| FormatError::Invalid(e.to_string()))?;
+        let Some(obj) = value.as_object() else {
+            return Err(FormatError::Invalid("not a JSON object".into()));
+        };
+        match obj.get("version").and_then(Value::as_u64) {
+            Some(v) if v > u64::from(FORMAT_VERSION) => {
+                return Err(FormatError::UnsupportedVersion(v));
+            }
+            Some(v) if v == u64::from(FORMAT_VERSION) => {}
+            _ => {
+                return Err(FormatError::Invalid(format!(
+                    "missing or unknown \"version\" (expected {FORMAT_VERSION})"
+                )));
+            }
+        }
+        let mut s: Shortlists =
+            serde_json::from_value(value).map_err(|e| FormatError::Invalid(e.to_string()))?;
+        s.normalize();
+        Ok(s)
+    }
+
+    /// The file's text: pretty JSON ending in a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("shortlists always serialize");
+        s.push('\n');
+        s
+    }
+
+    /// Makes a parsed file consistent: the default list exists, every list an entry is on is
+    /// known, ids match their keys, text is free of control characters.
+    fn normalize(&mut self) {
+        self.version = FORMAT_VERSION;
+        let mut lists: Vec<String> = Vec::new();
+        for l in &self.lists {
+            if check_list_name(l).is_ok() && !lists.contains(l) {
+                lists.push(l.clone());
+            }
+        }
+        if !lists.iter().any(|l| l == DEFAULT_LIST) {
+            lists.insert(0, DEFAULT_LIST.to_string());
+        }
+        self.bookmarks.retain(|id, _| !id.trim().is_empty());
+        for (id, b) in &mut self.bookmarks {
+            b.id.clone_from(id);
+            b.snapshot.sanitize();
+            b.note = normalize_note(b.note.as_deref());
+            let mut bl: Vec<String> = Vec::new();
+            for l in &b.lists {
+                if check_list_name(l).is_ok() && !bl.contains(l) {
+                    bl.push(l.clone());
+                }
+            }
+            for l in &bl {
+                if !lists.contains(l) {
+                    lists.push(l.clone());
+                }
+            }
+            b.lists = bl;
+            for c in &mut b.status_history {
+                c.date = clean_field(&c.date);
+            }
+            b.added = clean_field(&b.added);
+            b.updated = clean_field(&b.updated);
+        }
+        self.lists = lists;
+    }
+}
+
+/// RFC 3339 timestamp, to the millisecond (so that entries added within a second keep their
+/// order).
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    use time::format_description::well_known::Rfc3339;
+    t.replace_millisecond(t.millisecond())
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| t.unix_timestamp().to_string())
+}
+
+/// `YYYY-MM-DD` of `t` in its own offset.
+pub fn date_of(t: OffsetDateTime) -> String {
+    let d = t.date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+static LOCAL_OFFSET: OnceLock<Option<UtcOffset>> = OnceLock::new();
+
+/// Determines the local UTC offset while the process is still single-threaded (the `time`
+/// crate refuses to read it later, as another thread could change the environment meanwhile).
+/// Call it early in `main`; [`now`] falls back to the offset found here, then to UTC.
+pub fn init_local_offset() {
+    LOCAL_OFFSET.get_or_init(|| UtcOffset::current_local_offset().ok());
+}
+
+/// The current time in the local offset when known, else UTC.
+pub fn now() -> OffsetDateTime {
+    let utc = OffsetDateTime::now_utc();
+    let offset = UtcOffset::current_local_offset()
+        .ok()
+        .or_else(|| LOCAL_OFFSET.get().copied().flatten());
+    match offset {
+        Some(o) => utc.to_offset(o),
+        None => utc,
+    }
+}
+
+#[cfg(test)]
+mod tests;
