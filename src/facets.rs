@@ -11,11 +11,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
+use crate::store::Status;
 
 /// The facets, in the order the filter pane shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FacetKind {
     Bookmarked,
+    Status,
     Mode,
     Type,
     Level,
@@ -26,8 +28,9 @@ pub enum FacetKind {
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 8] = [
+    pub const ALL: [FacetKind; 9] = [
         FacetKind::Bookmarked,
+        FacetKind::Status,
         FacetKind::Mode,
         FacetKind::Type,
         FacetKind::Level,
@@ -40,6 +43,7 @@ impl FacetKind {
     pub fn title(self) -> &'static str {
         match self {
             FacetKind::Bookmarked => "Bookmarks",
+            FacetKind::Status => "Application status",
             FacetKind::Mode => "Work mode",
             FacetKind::Type => "Employment type",
             FacetKind::Level => "Seniority",
@@ -65,6 +69,8 @@ pub const MAX_LISTED: usize = 25;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FacetValue {
     BookmarkedOnly,
+    /// Application status (None: no status).
+    Status(Option<Status>),
     Mode(Option<WorkMode>),
     Type(Option<EmploymentType>),
     Level(Option<Seniority>),
@@ -81,6 +87,7 @@ impl FacetValue {
     pub fn kind(&self) -> FacetKind {
         match self {
             FacetValue::BookmarkedOnly => FacetKind::Bookmarked,
+            FacetValue::Status(_) => FacetKind::Status,
             FacetValue::Mode(_) => FacetKind::Mode,
             FacetValue::Type(_) => FacetKind::Type,
             FacetValue::Level(_) => FacetKind::Level,
@@ -96,6 +103,7 @@ impl FacetValue {
         let or_unstated = |v: Option<&str>| v.unwrap_or("not stated").to_string();
         match self {
             FacetValue::BookmarkedOnly => "bookmarked only".into(),
+            FacetValue::Status(s) => s.map_or("no status".to_string(), |s| s.as_str().to_string()),
             FacetValue::Mode(m) => or_unstated(m.map(|m| m.as_str())),
             FacetValue::Type(t) => or_unstated(t.map(|t| t.as_str())),
             FacetValue::Level(l) => or_unstated(l.map(|l| l.as_str())),
@@ -377,6 +385,9 @@ impl FacetIndex {
             let iu = i as usize;
             if self.duplicate[iu]
                 || (!ctx.show_hidden && ctx.hidden.get(iu).copied().unwrap_or(false))
+                || ctx
+                    .only
+                    .is_some_and(|only| !only.get(iu).copied().unwrap_or(false))
             {
                 continue;
             }
@@ -434,12 +445,27 @@ impl FacetIndex {
     }
 }
 
-/// What the view needs from outside the corpus: bookmarks and hidden postings, by corpus index.
+/// What the view needs from outside the corpus, by corpus index: bookmarks, hidden postings,
+/// application statuses, and the shortlist being browsed.
 #[derive(Debug, Clone, Copy)]
 pub struct ViewContext<'a> {
     pub bookmarked: &'a Marks,
     pub hidden: &'a Marks,
     pub show_hidden: bool,
+    pub status: &'a [Option<Status>],
+    /// When browsing a shortlist: which postings are on it.
+    pub only: Option<&'a Marks>,
+}
+
+impl ViewContext<'_> {
+    /// No bookmarks, nothing hidden, no list.
+    pub const EMPTY: ViewContext<'static> = ViewContext {
+        bookmarked: &[],
+        hidden: &[],
+        show_hidden: false,
+        status: &[],
+        only: None,
+    };
 }
 
 /// The filtered, sorted rows and the facet counts to show.
@@ -459,6 +485,7 @@ pub struct FacetGroup {
 /// Filters turned into id sets for fast checks.
 struct Compiled {
     active: u16,
+    statuses: Vec<Option<Status>>,
     modes: Vec<Option<WorkMode>>,
     types: Vec<Option<EmploymentType>>,
     levels: Vec<Option<Seniority>>,
@@ -474,6 +501,7 @@ impl Compiled {
     fn new(ix: &FacetIndex, f: &Filters) -> Compiled {
         let mut c = Compiled {
             active: 0,
+            statuses: Vec::new(),
             modes: Vec::new(),
             types: Vec::new(),
             levels: Vec::new(),
@@ -488,6 +516,7 @@ impl Compiled {
             c.active |= v.kind().bit();
             match v {
                 FacetValue::BookmarkedOnly => c.bookmarked_only = true,
+                FacetValue::Status(s) => c.statuses.push(*s),
                 FacetValue::Mode(m) => c.modes.push(*m),
                 FacetValue::Type(t) => c.types.push(*t),
                 FacetValue::Level(l) => c.levels.push(*l),
@@ -517,6 +546,13 @@ impl Compiled {
         check(
             FacetKind::Bookmarked,
             !self.bookmarked_only || ctx.bookmarked.get(i).copied().unwrap_or(false),
+        );
+        check(
+            FacetKind::Status,
+            self.statuses.is_empty()
+                || self
+                    .statuses
+                    .contains(&ctx.status.get(i).copied().flatten()),
         );
         check(
             FacetKind::Mode,
@@ -555,6 +591,7 @@ impl Compiled {
 /// Counters for one view computation.
 struct RawCounts {
     bookmarked: usize,
+    status: [usize; 7],
     mode: [usize; 4],
     etype: [usize; 6],
     level: [usize; 11],
@@ -574,6 +611,7 @@ impl RawCounts {
     fn new(ix: &FacetIndex) -> RawCounts {
         RawCounts {
             bookmarked: 0,
+            status: [0; 7],
             mode: [0; 4],
             etype: [0; 6],
             level: [0; 11],
@@ -591,6 +629,9 @@ impl RawCounts {
         let on = |k: FacetKind| kinds & k.bit() != 0;
         if on(FacetKind::Bookmarked) && ctx.bookmarked.get(i).copied().unwrap_or(false) {
             self.bookmarked += 1;
+        }
+        if on(FacetKind::Status) {
+            self.status[slot(ctx.status.get(i).copied().flatten(), Status::ALL)] += 1;
         }
         if on(FacetKind::Mode) {
             self.mode[slot(ix.mode[i], WorkMode::ALL)] += 1;
@@ -671,6 +712,22 @@ impl RawCounts {
             FacetGroup {
                 kind: FacetKind::Bookmarked,
                 values: vec![(FacetValue::BookmarkedOnly, self.bookmarked)],
+            },
+            FacetGroup {
+                kind: FacetKind::Status,
+                // Listed once some posting has a status (or a status is being filtered on).
+                values: if self.status[..6].iter().all(|c| *c == 0)
+                    && !filters.selected().any(|v| v.kind() == FacetKind::Status)
+                {
+                    Vec::new()
+                } else {
+                    self.status
+                        .iter()
+                        .enumerate()
+                        .map(|(n, &c)| (FacetValue::Status(pick(6, n).map(|n| Status::ALL[n])), c))
+                        .filter(|(v, c)| *c > 0 || filters.is_selected(v))
+                        .collect()
+                },
             },
             enum_group(FacetKind::Mode, &self.mode, &|n| {
                 FacetValue::Mode(pick(3, n).map(|n| WorkMode::ALL[n]))
@@ -826,6 +883,8 @@ mod tests {
             bookmarked: b,
             hidden: h,
             show_hidden: false,
+            status: &[],
+            only: None,
         }
     }
 
@@ -934,6 +993,8 @@ mod tests {
             bookmarked: &b,
             hidden: &h,
             show_hidden: true,
+            status: &[],
+            only: None,
         };
         assert_eq!(
             ix.view(&[0, 1, 2], &f, SortKey::Relevance, &show).rows,

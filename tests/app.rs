@@ -322,24 +322,21 @@ fn detail_scrolls_when_focused() {
 }
 
 #[test]
-fn bookmark_toggles_and_asks_to_save() {
+fn bookmark_toggles_and_is_saved_through_the_store() {
     let mut h = seeds();
     h.press("b");
     let id = h.app.selected_posting().unwrap().id.clone();
     assert!(h.app.is_bookmarked(&id));
-    assert!(matches!(
-        h.effects.last(),
-        Some(Effect::Bookmark { on: true, .. })
-    ));
+    assert!(
+        matches!(h.effects.last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Toggle { .. }))
+    );
+    assert!(h.memory.in_list(&id, "Saved"));
     h.press("B");
     assert_eq!(h.app.view.rows.len(), 1, "bookmarked only");
     h.press("B");
     h.press("b");
     assert!(!h.app.is_bookmarked(&id));
-    assert!(matches!(
-        h.effects.last(),
-        Some(Effect::Bookmark { on: false, .. })
-    ));
+    assert!(!h.memory.is_saved(&id));
 }
 
 #[test]
@@ -482,4 +479,171 @@ fn resize_keeps_everything_usable() {
     h.press("g");
     h.send(Action::Resize(120, 35));
     assert_eq!(h.app.selected, 0);
+}
+
+mod shortlists {
+    use super::*;
+    use jobdeck::store::{Status, Store};
+
+    #[test]
+    fn notes_are_written_edited_and_cleared() {
+        let mut h = seeds();
+        h.press("n");
+        assert!(matches!(h.app.overlay, Some(Overlay::Note { .. })));
+        h.type_str("Ask about on-call");
+        h.press("enter");
+        h.type_str("second line q");
+        assert!(!h.app.should_quit, "q is typed in the note");
+        h.press("ctrl-s");
+        let id = h.app.selected_posting().unwrap().id.clone();
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("Ask about on-call\nsecond line q")
+        );
+        h.press("n");
+        h.press("ctrl-w");
+        h.press("esc");
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("Ask about on-call\nsecond line q"),
+            "esc cancels"
+        );
+        h.press("n");
+        for _ in 0..40 {
+            h.press("backspace");
+        }
+        h.press("ctrl-s");
+        assert!(h.memory.get(&id).is_none_or(|b| b.note.is_none()));
+    }
+
+    #[test]
+    fn status_cycles_and_is_picked_from_a_menu() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        h.press("S");
+        assert_eq!(h.memory.get(&id).unwrap().status, Some(Status::Saved));
+        assert!(
+            h.app.is_bookmarked(&id),
+            "a status puts the posting on Saved"
+        );
+        h.press("S");
+        assert_eq!(h.memory.get(&id).unwrap().status, Some(Status::Applied));
+        h.press("t");
+        h.keys("j j enter");
+        let b = h.memory.get(&id).unwrap();
+        assert_eq!(b.status, Some(Status::Offer));
+        assert_eq!(b.status_history.len(), 3);
+        assert!(b.status_history.iter().all(|c| c.date == "2026-11-23"));
+    }
+
+    #[test]
+    fn status_facet_filters() {
+        let mut h = seeds();
+        h.press("S");
+        h.app
+            .filters
+            .toggle(FacetValue::Status(Some(Status::Saved)));
+        h.send(Action::BookmarkedOnly);
+        h.send(Action::BookmarkedOnly);
+        assert_eq!(h.app.view.rows.len(), 1);
+        let rows = h.app.filter_rows();
+        assert!(rows.iter().any(|r| matches!(
+            r,
+            jobdeck::app::FilterRow::Header(jobdeck::facets::FacetKind::Status)
+        )));
+    }
+
+    #[test]
+    fn hiding_and_showing_hidden() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        h.press("x");
+        assert!(h.memory.is_hidden(&id));
+        assert_eq!(h.app.view.rows.len(), 1, "hidden postings leave the list");
+        assert!(h.app.selected_posting().unwrap().id != id);
+        h.press("X");
+        assert_eq!(h.app.view.rows.len(), 2, "X shows them again");
+        h.press("g");
+        assert_eq!(h.app.selected_posting().unwrap().id, id);
+        h.press("x");
+        assert!(!h.memory.is_hidden(&id), "x on a hidden one brings it back");
+        h.press("X");
+        assert_eq!(h.app.view.rows.len(), 2);
+    }
+
+    #[test]
+    fn lists_are_created_renamed_filled_browsed_and_deleted() {
+        let mut h = seeds();
+        let first = h.app.selected_posting().unwrap().id.clone();
+        h.press("l");
+        h.press("n");
+        h.type_str("Dream jobs");
+        h.press("enter");
+        assert!(h.memory.has_list("Dream jobs"));
+        // Cursor: All postings, Saved, Dream jobs.
+        h.keys("j j a");
+        assert!(h.memory.in_list(&first, "Dream jobs"));
+        h.press("r");
+        h.press("ctrl-u");
+        h.type_str("Top picks");
+        h.press("enter");
+        assert!(h.memory.in_list(&first, "Top picks"));
+        assert!(!h.memory.has_list("Dream jobs"));
+        h.press("enter");
+        assert_eq!(h.app.active_list.as_deref(), Some("Top picks"));
+        assert_eq!(h.app.view.rows.len(), 1, "only the list's postings");
+        // Move it to Saved.
+        h.keys("l k v");
+        assert!(h.memory.in_list(&first, "Saved"));
+        assert!(!h.memory.in_list(&first, "Top picks"));
+        h.keys("j d n");
+        assert!(h.memory.has_list("Top picks"), "n keeps it");
+        h.keys("d y");
+        assert!(!h.memory.has_list("Top picks"));
+        assert_eq!(h.app.active_list, None, "no longer browsing a deleted list");
+        h.keys("k k j d");
+        assert!(
+            h.app
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("cannot be deleted")
+        );
+    }
+
+    #[test]
+    fn compare_the_postings_of_a_list() {
+        let mut h = seeds();
+        h.keys("l n");
+        h.type_str("Both");
+        h.keys("enter j j a esc j l j j a enter");
+        assert_eq!(h.app.view.rows.len(), 2);
+        h.press("c");
+        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        assert_eq!(h.app.compare_postings().len(), 2);
+    }
+
+    #[test]
+    fn changes_reach_the_file_and_a_failed_save_keeps_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data/shortlists.json");
+        let (store, _) = Store::open(&file).unwrap();
+        let mut h = seeds().with_store(store);
+        h.press("b");
+        let on_disk = std::fs::read_to_string(&file).unwrap();
+        assert!(on_disk.contains("\"Saved\""));
+        // Make the folder unusable: the data dir becomes a file.
+        std::fs::remove_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data"), "not a folder").unwrap();
+        h.keys("j b");
+        assert!(h.app.store_error.is_some(), "the failure is on screen");
+        assert_eq!(h.app.bookmarked_count(), 2, "kept in memory");
+        std::fs::remove_file(dir.path().join("data")).unwrap();
+        std::fs::create_dir(dir.path().join("data")).unwrap();
+        h.press("S");
+        assert!(h.app.store_error.is_none(), "retried on the next change");
+        let saved = jobdeck::store::Shortlists::from_json(&std::fs::read_to_string(&file).unwrap())
+            .unwrap();
+        assert_eq!(saved.bookmarks.values().filter(|b| b.is_saved()).count(), 2);
+    }
 }

@@ -264,14 +264,25 @@ fn a_file_that_does_not_parse_is_set_aside_and_work_goes_on() {
     store.apply(add("a")).unwrap();
     assert_eq!(ids(&on_disk(&path)), ["a"]);
 
-    // Broken behind a running store's back: the save sets it aside too, never overwrites it.
+    // Broken behind a running store's back: the save sets it aside too, never overwrites it,
+    // and rewrites the file from what the store holds, so "a" (saved before) is not lost.
     fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
     store.apply(add("b")).unwrap();
     let notices = store.take_notices();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].contains("not UTF-8"), "{}", notices[0]);
+    assert!(
+        notices[0].contains("rewritten from the shortlists in memory"),
+        "{}",
+        notices[0]
+    );
     assert_eq!(strays(&path).len(), 2);
-    assert_eq!(ids(&on_disk(&path)), ["b"]);
+    assert_eq!(ids(&on_disk(&path)), ["a", "b"]);
+
+    // Deleted behind its back: rewritten with everything, nothing dropped.
+    fs::remove_file(&path).unwrap();
+    store.apply(add("c")).unwrap();
+    assert_eq!(ids(&on_disk(&path)), ["a", "b", "c"]);
 }
 
 #[test]

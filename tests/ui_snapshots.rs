@@ -124,3 +124,83 @@ fn tiny_terminal_does_not_panic() {
         }
     }
 }
+
+/// The seeds plus two more postings, so that 3 and 4 columns can be compared.
+fn four(size: (u16, u16)) -> Headless {
+    use jobdeck::posting::{EmploymentType, Period, Posting, Salary, WorkMode};
+    let mut ps = load(&CorpusSource::Seeds, &LoadOptions::default()).postings;
+    for (title, company, mode, salary, period, skills) in [
+        (
+            "Staff Platform Engineer",
+            "Globex",
+            WorkMode::Remote,
+            95.0,
+            Period::Hour,
+            ["SQL", "Go", "Kubernetes"],
+        ),
+        (
+            "Backend Developer",
+            "Initech",
+            WorkMode::Onsite,
+            7_000.0,
+            Period::Month,
+            ["SQL", "Node.js", "Redis"],
+        ),
+    ] {
+        let mut p = Posting {
+            title: Some(title.into()),
+            company: Some(company.into()),
+            locations: vec!["Berlin, Germany".into()],
+            work_mode: Some(mode),
+            employment_type: Some(EmploymentType::FullTime),
+            salary: Salary::new(Some(salary), None, "EUR", period),
+            skills: skills.iter().map(|s| s.to_string()).collect(),
+            benefits: vec!["Learning budget".into()],
+            posted: Some("3d ago".into()),
+            source: format!("fixtures/{company}.txt"),
+            ..Default::default()
+        };
+        p.id = jobdeck::posting::posting_id(&p);
+        ps.push(p);
+    }
+    Headless::new(ps, size)
+}
+
+#[test]
+fn compare_two_three_and_four_columns() {
+    for size in [(80, 24), (160, 48)] {
+        for n in 2..=4 {
+            let mut h = four(size);
+            for _ in 0..n {
+                h.keys("m j");
+            }
+            h.press("c");
+            insta::assert_snapshot!(
+                format!("compare_{n}_columns_{}x{}", size.0, size.1),
+                screen(&h)
+            );
+        }
+    }
+}
+
+#[test]
+fn shortlist_panes() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.keys("b j b S S n");
+        h.type_str("Ask about on-call.");
+        h.press("enter");
+        h.type_str("Referral from Ana");
+        insta::assert_snapshot!(name("note_editor", size), screen(&h));
+        h.press("ctrl-s");
+        h.keys("l n");
+        h.type_str("Dream jobs");
+        h.press("enter");
+        h.keys("j j a");
+        insta::assert_snapshot!(name("lists", size), screen(&h));
+        h.keys("esc t");
+        insta::assert_snapshot!(name("status_menu", size), screen(&h));
+        h.keys("esc tab");
+        insta::assert_snapshot!(name("detail_with_note", size), screen(&h));
+    }
+}

@@ -30,6 +30,23 @@ pub enum Action {
     ShowSkipped,
     /// Esc: close the overlay, leave the search bar or the filter pane.
     Back,
+    /// Enter in a pane that picks something (a shortlist, a status).
+    Confirm,
+
+    // Shortlists, notes, status, hiding.
+    OpenLists,
+    EditNote,
+    CycleStatus,
+    StatusMenu,
+    ToggleHidden,
+    ShowHidden,
+    NewList,
+    RenameList,
+    DeleteList,
+    AddToList,
+    MoveToList,
+    SaveNote,
+    Newline,
 
     // Moving in the focused pane.
     Down,
@@ -94,6 +111,13 @@ pub enum Action {
     },
     #[serde(skip)]
     Notify(String),
+    /// The shortlists as saved (or, after a failed save, as held in memory with the error).
+    #[serde(skip)]
+    StoreUpdated {
+        state: Arc<crate::store::Shortlists>,
+        notices: Vec<String>,
+        error: Option<String>,
+    },
 }
 
 impl Action {
@@ -115,6 +139,26 @@ impl Action {
             Action::ResetFilters => "reset all filters",
             Action::ShowSkipped => "list the files that were skipped, with reasons",
             Action::Back => "close the overlay / leave the pane",
+            Action::Confirm => "choose",
+            Action::OpenLists => "shortlists: create, rename, delete, add to, move between, browse",
+            Action::EditNote => "write or edit a note on the posting",
+            Action::CycleStatus => {
+                "next application status (saved → applied → interviewing → offer → …)"
+            }
+            Action::StatusMenu => "pick the application status from a menu",
+            Action::ToggleHidden => "hide the posting (not interested) / bring a hidden one back",
+            Action::ShowHidden => "show hidden postings too, dimmed (toggle)",
+            Action::NewList => "new list",
+            Action::RenameList => "rename the list",
+            Action::DeleteList => {
+                "delete the list (its postings stay bookmarked elsewhere or are dropped)"
+            }
+            Action::AddToList => "add the selected posting to the list",
+            Action::MoveToList => {
+                "move the selected posting to the list (off the one being browsed)"
+            }
+            Action::SaveNote => "save the note",
+            Action::Newline => "new line",
             Action::Down => "move down",
             Action::Up => "move up",
             Action::Top => "go to the top",

@@ -7,12 +7,16 @@ use super::keymap::{Key, Keymap};
 use super::{Action, App, Effect};
 use crate::posting::Posting;
 use crate::search::SearchIndex;
+use crate::store::{Shortlists, Store};
 
 pub struct Headless {
     pub app: App,
     pub index: SearchIndex,
-    /// Effects other than searches, in order (bookmarks to save, urls to open).
+    /// Effects other than searches, in order (shortlist changes, urls to open).
     pub effects: Vec<Effect>,
+    /// Where shortlist changes go: a real store (a file) when set, else memory.
+    pub store: Option<Store>,
+    pub memory: Shortlists,
 }
 
 impl Headless {
@@ -23,11 +27,25 @@ impl Headless {
             app: App::new("test corpus", Arc::new(Keymap::defaults()), today),
             index: SearchIndex::default(),
             effects: Vec::new(),
+            store: None,
+            memory: Shortlists::default(),
         };
         h.send(Action::Resize(size.0, size.1));
         h.load(postings);
         h.send(Action::LoadFinished { elapsed_ms: 1 });
         h
+    }
+
+    /// Uses a real store (saving to its file) for shortlist changes from now on.
+    pub fn with_store(mut self, store: Store) -> Headless {
+        let state = Arc::new(store.state().clone());
+        self.store = Some(store);
+        self.send(Action::StoreUpdated {
+            state,
+            notices: Vec::new(),
+            error: None,
+        });
+        self
     }
 
     /// Streams a batch of postings in, as the loader does.
@@ -46,6 +64,27 @@ impl Headless {
                     Effect::Search { generation, query } => {
                         let hits = Arc::new(self.index.search(&query));
                         queue.push(Action::SearchDone { generation, hits });
+                    }
+                    Effect::Store(change) => {
+                        self.effects.push(Effect::Store(change.clone()));
+                        let change = *change;
+                        let now = time::macros::datetime!(2026-11-23 10:00 UTC);
+                        let (state, error) = match &mut self.store {
+                            Some(s) => {
+                                let r = s.apply_at(change, now);
+                                (s.state().clone(), r.err().map(|e| e.to_string()))
+                            }
+                            None => {
+                                let change = self.memory.resolve(change);
+                                let r = self.memory.apply(&change, now);
+                                (self.memory.clone(), r.err().map(|e| e.to_string()))
+                            }
+                        };
+                        queue.push(Action::StoreUpdated {
+                            state: Arc::new(state),
+                            notices: Vec::new(),
+                            error,
+                        });
                     }
                     other => self.effects.push(other),
                 }

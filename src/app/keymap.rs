@@ -22,10 +22,20 @@ pub enum Context {
     Help,
     Compare,
     Skipped,
+    /// The shortlists pane.
+    Lists,
+    /// Typing a list name.
+    Prompt,
+    /// Confirming a deletion.
+    Confirm,
+    /// Writing a note.
+    Note,
+    /// Picking a status.
+    StatusMenu,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::List,
         Context::Detail,
@@ -34,6 +44,11 @@ impl Context {
         Context::Help,
         Context::Compare,
         Context::Skipped,
+        Context::Lists,
+        Context::Prompt,
+        Context::Confirm,
+        Context::Note,
+        Context::StatusMenu,
     ];
 
     pub fn name(self) -> &'static str {
@@ -46,6 +61,11 @@ impl Context {
             Context::Help => "help",
             Context::Compare => "compare",
             Context::Skipped => "skipped",
+            Context::Lists => "lists",
+            Context::Prompt => "prompt",
+            Context::Confirm => "confirm",
+            Context::Note => "note",
+            Context::StatusMenu => "status",
         }
     }
 

@@ -3,12 +3,13 @@
 //! to carry out. That is what lets every key flow be tested without a terminal.
 
 pub mod action;
+pub mod editor;
 pub mod headless;
 pub mod input;
 pub mod keymap;
+mod shortlists;
 mod update;
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use action::Action;
@@ -18,6 +19,8 @@ use crate::corpus::Skipped;
 use crate::facets::{FacetIndex, FacetKind, FacetValue, Filters, SortKey, View, ViewContext};
 use crate::posting::Posting;
 use crate::search::{Hit, Query};
+use crate::store::{Change, Shortlists, Status};
+use editor::TextArea;
 use input::LineInput;
 
 /// Most postings the compare view shows side by side.
@@ -46,6 +49,30 @@ pub enum Overlay {
     Skipped {
         scroll: usize,
     },
+    /// The shortlists pane: `cursor` over "All postings" (0) and the lists; an optional name
+    /// being typed (new list, rename) or a deletion awaiting confirmation.
+    Lists {
+        cursor: usize,
+        prompt: Option<ListPrompt>,
+        confirm_delete: Option<String>,
+    },
+    /// Writing the note of posting `id`.
+    Note {
+        id: String,
+        editor: TextArea,
+    },
+    /// Picking the application status of the selected posting.
+    Status {
+        cursor: usize,
+    },
+}
+
+/// A list name being typed in the shortlists pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPrompt {
+    /// None: a new list; Some(name): renaming it.
+    pub renaming: Option<String>,
+    pub input: LineInput,
 }
 
 /// Work for the event loop.
@@ -53,8 +80,9 @@ pub enum Overlay {
 pub enum Effect {
     /// Search the corpus; the answer comes back as [`Action::SearchDone`] with this generation.
     Search { generation: u64, query: Query },
-    /// Put a posting on the bookmarks (`on`) or take it off.
-    Bookmark { posting: Arc<Posting>, on: bool },
+    /// Save a change to the shortlists; the saved state comes back as
+    /// [`Action::StoreUpdated`].
+    Store(Box<Change>),
     /// Open an http(s) url with the platform's opener.
     OpenUrl(String),
 }
@@ -98,11 +126,20 @@ pub struct App {
     pub filters: Filters,
     pub sort: SortKey,
     pub view: View,
-    /// Bookmarked posting ids.
-    pub bookmarks: BTreeSet<String>,
-    /// Per corpus index: bookmarked? (derived from `bookmarks` for fast filtering)
+    /// The shortlists as last saved (bookmarks, lists, notes, statuses, hidden postings).
+    pub shortlists: Arc<Shortlists>,
+    /// The last store problem (a failed save), shown until a save succeeds.
+    pub store_error: Option<String>,
+    /// The shortlist being browsed (only its postings are listed).
+    pub active_list: Option<String>,
+    /// Hidden postings listed too (dimmed).
+    pub show_hidden: bool,
+    /// Per corpus index, derived from `shortlists` for fast filtering: on a list, hidden, on
+    /// the browsed list, status.
     pub bookmarked_marks: Vec<bool>,
     pub hidden_marks: Vec<bool>,
+    pub list_marks: Vec<bool>,
+    pub status_marks: Vec<Option<Status>>,
     /// Ids marked for comparison, in marking order.
     pub marks: Vec<String>,
 
@@ -143,9 +180,14 @@ impl App {
             filters: Filters::default(),
             sort: SortKey::default(),
             view: View::default(),
-            bookmarks: BTreeSet::new(),
+            shortlists: Arc::new(Shortlists::default()),
+            store_error: None,
+            active_list: None,
+            show_hidden: false,
             bookmarked_marks: Vec::new(),
             hidden_marks: Vec::new(),
+            list_marks: Vec::new(),
+            status_marks: Vec::new(),
             marks: Vec::new(),
             focus: Focus::List,
             overlay: None,
@@ -170,6 +212,16 @@ impl App {
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Compare { .. }) => Context::Compare,
             Some(Overlay::Skipped { .. }) => Context::Skipped,
+            Some(Overlay::Lists {
+                prompt: Some(_), ..
+            }) => Context::Prompt,
+            Some(Overlay::Lists {
+                confirm_delete: Some(_),
+                ..
+            }) => Context::Confirm,
+            Some(Overlay::Lists { .. }) => Context::Lists,
+            Some(Overlay::Note { .. }) => Context::Note,
+            Some(Overlay::Status { .. }) => Context::StatusMenu,
             None => match self.focus {
                 Focus::Search => Context::Search,
                 Focus::List => Context::List,
@@ -183,13 +235,13 @@ impl App {
     /// context does not bind are typed.
     pub fn action_for_key(&self, key: &Key) -> Option<Action> {
         let ctx = self.context();
-        if ctx == Context::Search
+        if matches!(ctx, Context::Search | Context::Prompt | Context::Note)
             && let Some(c) = key.printable()
         {
-            // While typing, a printable key is text unless the search bar itself binds it.
+            // While typing, a printable key is text unless that context itself binds it.
             return Some(
                 self.keymap
-                    .lookup_exact(Context::Search, key)
+                    .lookup_exact(ctx, key)
                     .cloned()
                     .unwrap_or(Action::Insert(c)),
             );
@@ -205,8 +257,13 @@ impl App {
             .map(|&i| &self.postings[i as usize])
     }
 
+    /// On at least one shortlist.
     pub fn is_bookmarked(&self, id: &str) -> bool {
-        self.bookmarks.contains(id)
+        self.shortlists.is_saved(id)
+    }
+
+    pub fn is_hidden(&self, id: &str) -> bool {
+        self.shortlists.is_hidden(id)
     }
 
     pub fn is_marked(&self, id: &str) -> bool {
@@ -226,7 +283,11 @@ impl App {
     /// How many postings the list holds with no query and no filter (duplicates and hidden
     /// postings left out).
     pub fn listed_total(&self) -> usize {
-        let hidden = self.hidden_marks.iter().filter(|h| **h).count();
+        let hidden = if self.show_hidden {
+            0
+        } else {
+            self.hidden_marks.iter().filter(|h| **h).count()
+        };
         self.postings
             .len()
             .saturating_sub(self.facet_index.duplicates() + hidden)
@@ -234,7 +295,11 @@ impl App {
 
     /// Bookmarked postings count (over the whole corpus).
     pub fn bookmarked_count(&self) -> usize {
-        self.bookmarks.len()
+        self.shortlists
+            .bookmarks
+            .values()
+            .filter(|b| b.is_saved())
+            .count()
     }
 
     /// The filter pane's rows: each facet's header and its values.
@@ -278,7 +343,12 @@ impl App {
         let ctx = ViewContext {
             bookmarked: &self.bookmarked_marks,
             hidden: &self.hidden_marks,
-            show_hidden: false,
+            show_hidden: self.show_hidden,
+            status: &self.status_marks,
+            only: self
+                .active_list
+                .as_ref()
+                .map(|_| self.list_marks.as_slice()),
         };
         self.view = match &self.hits {
             Some(hits) => {
@@ -332,12 +402,40 @@ impl App {
 
     /// Rebuilds the per-index bookmark marks after the bookmarks or the corpus changed.
     fn refresh_marks(&mut self) {
-        self.bookmarked_marks = self
-            .postings
-            .iter()
-            .map(|p| self.bookmarks.contains(&p.id))
-            .collect();
-        self.hidden_marks.resize(self.postings.len(), false);
+        let s = &self.shortlists;
+        let n = self.postings.len();
+        self.bookmarked_marks = vec![false; n];
+        self.hidden_marks = vec![false; n];
+        self.list_marks = vec![false; n];
+        self.status_marks = vec![None; n];
+        // Walk the bookmarks (few), not the corpus (many).
+        for (id, b) in &s.bookmarks {
+            let Some(i) = self.facet_index.index_of(id) else {
+                continue;
+            };
+            let i = i as usize;
+            self.bookmarked_marks[i] = b.is_saved();
+            self.hidden_marks[i] = b.hidden;
+            self.status_marks[i] = b.status;
+            self.list_marks[i] = self
+                .active_list
+                .as_ref()
+                .is_some_and(|l| b.lists.iter().any(|x| x == l));
+        }
+    }
+
+    /// Bookmarks of the browsed list whose postings are not in the corpus.
+    pub fn missing_in_active_list(&self) -> usize {
+        let Some(list) = &self.active_list else {
+            return 0;
+        };
+        self.shortlists
+            .bookmarks
+            .values()
+            .filter(|b| {
+                b.lists.iter().any(|l| l == list) && self.facet_index.index_of(&b.id).is_none()
+            })
+            .count()
     }
 
     /// Starts a search for the current input (or drops back to the full list when it is empty).

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::keymap::Context;
 use super::{Action, App, Effect, FilterRow, Focus, MAX_COMPARE, Overlay};
 use crate::facets::{FacetValue, SortKey};
 use crate::ui;
@@ -48,7 +49,7 @@ impl App {
             }
             Action::ToggleMark => self.toggle_mark(),
             Action::Compare => {
-                let n = self.marked_postings().len();
+                let n = self.compare_postings().len();
                 if n >= 2 {
                     self.overlay = Some(Overlay::Compare {
                         offset: 0,
@@ -56,7 +57,8 @@ impl App {
                     });
                 } else {
                     self.message = Some(format!(
-                        "mark 2–{MAX_COMPARE} postings with m to compare them ({n} marked)"
+                        "mark 2–{MAX_COMPARE} postings with m (or browse a shortlist) to compare them ({} marked)",
+                        self.marks.len()
                     ));
                 }
             }
@@ -84,6 +86,34 @@ impl App {
                 }
             }
             Action::Back => return self.back(),
+            Action::Confirm => {
+                return match self.context() {
+                    Context::Lists => self.lists_action(&Action::Confirm),
+                    Context::Prompt => self.submit_prompt(),
+                    Context::Confirm => self.confirm_delete(),
+                    Context::StatusMenu => self.pick_status(),
+                    _ => Vec::new(),
+                };
+            }
+            Action::OpenLists => self.open_lists(),
+            Action::EditNote => self.open_note(),
+            Action::SaveNote => return self.save_note(),
+            Action::CycleStatus => return self.cycle_status(),
+            Action::StatusMenu => self.open_status_menu(),
+            Action::ToggleHidden => return self.toggle_hidden(),
+            Action::ShowHidden => self.toggle_show_hidden(),
+            Action::NewList
+            | Action::RenameList
+            | Action::DeleteList
+            | Action::AddToList
+            | Action::MoveToList => {
+                return self.lists_action(&action);
+            }
+            Action::StoreUpdated {
+                state,
+                notices,
+                error,
+            } => self.store_updated(state, notices, error),
             Action::Down
             | Action::Up
             | Action::Top
@@ -91,12 +121,12 @@ impl App {
             | Action::PageDown
             | Action::PageUp => self.move_cursor(&action),
             Action::Left | Action::Right => {
+                let max = ui::compare::max_offset(self);
                 if let Some(Overlay::Compare { offset, .. }) = &mut self.overlay {
-                    let n = self.marks.len().min(MAX_COMPARE);
                     *offset = if action == Action::Left {
                         offset.saturating_sub(1)
                     } else {
-                        (*offset + 1).min(n.saturating_sub(1))
+                        (*offset + 1).min(max)
                     };
                 }
             }
@@ -107,30 +137,16 @@ impl App {
                 self.focus = Focus::List;
                 return self.query_changed();
             }
-            Action::CursorLeft => self.input.left(),
-            Action::CursorRight => self.input.right(),
-            Action::LineStart => self.input.home(),
-            Action::LineEnd => self.input.end(),
-            Action::DeleteBack => {
-                self.input.backspace();
-                return self.query_changed();
-            }
-            Action::DeleteForward => {
-                self.input.delete();
-                return self.query_changed();
-            }
-            Action::DeleteWord => {
-                self.input.delete_word();
-                return self.query_changed();
-            }
-            Action::ClearLine => {
-                self.input.clear_before();
-                return self.query_changed();
-            }
-            Action::Insert(c) => {
-                self.input.insert(c);
-                return self.query_changed();
-            }
+            Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::Newline
+            | Action::Insert(_) => return self.edit(action),
             Action::Paste(s) => {
                 self.overlay = None;
                 self.focus = Focus::Search;
@@ -181,7 +197,23 @@ impl App {
     }
 
     fn back(&mut self) -> Vec<super::Effect> {
-        if self.overlay.take().is_some() {
+        // Inside the lists pane, Esc first cancels the prompt or the question.
+        if let Some(Overlay::Lists {
+            prompt,
+            confirm_delete,
+            ..
+        }) = &mut self.overlay
+            && (prompt.is_some() || confirm_delete.is_some())
+        {
+            *prompt = None;
+            *confirm_delete = None;
+            return Vec::new();
+        }
+        if let Some(Overlay::Note { .. }) = self.overlay.take() {
+            self.message = Some("note not saved".into());
+            return Vec::new();
+        } else if self.overlay.is_some() {
+            self.overlay = None;
             return Vec::new();
         }
         match self.focus {
@@ -200,25 +232,47 @@ impl App {
         Vec::new()
     }
 
-    fn toggle_bookmark(&mut self) -> Vec<Effect> {
-        let Some(p) = self.selected_posting().cloned() else {
-            self.message = Some("nothing selected".into());
+    /// Text editing, routed to what is being typed into: the list-name prompt, the note, or
+    /// the search bar (whose every edit starts a search).
+    fn edit(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(Overlay::Lists {
+            prompt: Some(p), ..
+        }) = &mut self.overlay
+        {
+            edit_line(&mut p.input, &action);
             return Vec::new();
-        };
-        let on = !self.is_bookmarked(&p.id);
-        if on {
-            self.bookmarks.insert(p.id.clone());
-        } else {
-            self.bookmarks.remove(&p.id);
         }
-        self.refresh_marks();
-        self.message = Some(format!(
-            "{} “{}”",
-            if on { "bookmarked" } else { "removed bookmark" },
-            p.headline()
-        ));
-        self.recompute_view(None);
-        vec![Effect::Bookmark { posting: p, on }]
+        if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
+            match action {
+                Action::CursorLeft => editor.left(),
+                Action::CursorRight => editor.right(),
+                Action::LineStart => editor.home(),
+                Action::LineEnd => editor.end(),
+                Action::DeleteBack => editor.backspace(),
+                Action::DeleteForward => editor.delete(),
+                Action::DeleteWord => editor.delete_word(),
+                Action::Newline => editor.newline(),
+                Action::Insert(c) => editor.insert(c),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if self.overlay.is_some() || action == Action::Newline {
+            return Vec::new();
+        }
+        if let Action::Insert(_) = action {
+            self.focus = Focus::Search;
+        }
+        let changes = !matches!(
+            action,
+            Action::CursorLeft | Action::CursorRight | Action::LineStart | Action::LineEnd
+        );
+        edit_line(&mut self.input, &action);
+        if changes {
+            self.query_changed()
+        } else {
+            Vec::new()
+        }
     }
 
     fn toggle_mark(&mut self) {
@@ -244,20 +298,47 @@ impl App {
     }
 
     fn move_cursor(&mut self, action: &Action) {
-        // Overlays scroll.
+        // Menus move their cursor; the note editor its caret.
+        let list_rows = self.list_rows().len();
+        match &mut self.overlay {
+            Some(Overlay::Lists {
+                cursor,
+                prompt: None,
+                confirm_delete: None,
+            }) => {
+                *cursor = step(*cursor, action, 5, list_rows.saturating_sub(1));
+                return;
+            }
+            Some(Overlay::Status { cursor }) => {
+                *cursor = step(*cursor, action, 5, crate::store::Status::ALL.len() - 1);
+                return;
+            }
+            Some(Overlay::Note { editor, .. }) => {
+                match action {
+                    Action::Up => editor.up(),
+                    Action::Down => editor.down(),
+                    _ => {}
+                }
+                return;
+            }
+            Some(Overlay::Lists { .. }) => return,
+            _ => {}
+        }
+        // Other overlays scroll.
         if let Some(overlay) = &mut self.overlay {
             let page = self.size.1.saturating_sub(6) as usize;
             let scroll = match overlay {
                 Overlay::Help { scroll }
                 | Overlay::Skipped { scroll }
                 | Overlay::Compare { scroll, .. } => scroll,
+                _ => return,
             };
             *scroll = step(*scroll, action, page, usize::MAX / 2);
             // Rendering clamps to the content; keep the stored value in range too.
             let max = match overlay {
                 Overlay::Help { .. } => self.keymap.bindings().len() + 16,
                 Overlay::Skipped { .. } => self.skipped.len(),
-                Overlay::Compare { .. } => 64,
+                _ => 64,
             };
             if let Some(
                 Overlay::Help { scroll }
@@ -465,6 +546,22 @@ fn best_listed(hits: &[crate::search::Hit], listed: &[bool]) -> Option<u32> {
         .map(|h| h.index)
 }
 
+/// Applies a line-editing action to a one-line input.
+fn edit_line(input: &mut super::input::LineInput, action: &Action) {
+    match action {
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::LineStart => input.home(),
+        Action::LineEnd => input.end(),
+        Action::DeleteBack => input.backspace(),
+        Action::DeleteForward => input.delete(),
+        Action::DeleteWord => input.delete_word(),
+        Action::ClearLine => input.clear_before(),
+        Action::Insert(c) => input.insert(*c),
+        _ => {}
+    }
+}
+
 /// Moves a position for a movement action within 0..=max.
 fn step(pos: usize, action: &Action, page: usize, max: usize) -> usize {
     match action {
@@ -489,5 +586,6 @@ fn is_user_action(a: &Action) -> bool {
             | Action::LoadFinished { .. }
             | Action::SearchDone { .. }
             | Action::Notify(_)
+            | Action::StoreUpdated { .. }
     )
 }

@@ -85,6 +85,8 @@ Query language:
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
+    // While the process is still single-threaded: the local UTC offset for status dates.
+    crate::store::init_local_offset();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -124,11 +126,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for p in &problems {
                 eprintln!("jobdeck: config: {p} (the default binding is used)");
             }
+            let store = match crate::store::Store::open(&dirs.shortlists_file()) {
+                Ok((store, notices)) => {
+                    for n in notices {
+                        eprintln!("jobdeck: {}", crate::sanitize::clean_field(&n));
+                    }
+                    Ok(store)
+                }
+                Err(e) => {
+                    eprintln!("jobdeck: {e}");
+                    Err(e.to_string())
+                }
+            };
             crate::tui::run(crate::tui::Options {
                 source,
                 keymap,
                 config_problems: problems,
                 load: LoadOptions::cached(dirs.cache_dir.clone()),
+                store,
             })?;
             Ok(ExitCode::SUCCESS)
         }

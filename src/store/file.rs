@@ -94,6 +94,9 @@ pub struct Store {
     path: PathBuf,
     /// The last state read or saved, with the pending changes applied.
     state: Shortlists,
+    /// The last state read from or written to the file, without pending changes. When the file
+    /// vanishes or breaks while jobdeck runs, saving starts again from this, not from nothing.
+    disk: Shortlists,
     /// Changes applied in memory but not saved yet (a save failed), with their time.
     pending: Vec<(Change, OffsetDateTime)>,
     /// Messages for the user that came up while saving (a file set aside).
@@ -126,6 +129,7 @@ impl Store {
         let mut store = Store {
             path: path.to_path_buf(),
             state: Shortlists::default(),
+            disk: Shortlists::default(),
             pending: Vec::new(),
             notices: Vec::new(),
             hook: None,
@@ -187,17 +191,22 @@ impl Store {
     pub fn reload(&mut self) -> Result<Vec<String>, StoreError> {
         let mut notices = Vec::new();
         let mut state = match self.read()? {
-            Disk::Missing => Shortlists::default(),
+            Disk::Missing => self.rebuild(),
             Disk::Parsed(s) => s,
             // Setting it aside needs the lock: a save may be replacing the file right now.
             Disk::Corrupt(_) => match self.lock() {
                 Ok(_lock) => match self.read()? {
-                    Disk::Missing => Shortlists::default(),
+                    Disk::Missing => self.rebuild(),
                     Disk::Parsed(s) => s,
                     Disk::Corrupt(why) => match set_aside(&self.path) {
                         Ok(aside) => {
-                            notices.push(set_aside_notice(&self.path, &why, &aside));
-                            Shortlists::default()
+                            notices.push(set_aside_notice(
+                                &self.path,
+                                &why,
+                                &aside,
+                                self.has_memory(),
+                            ));
+                            self.rebuild()
                         }
                         Err(e) => {
                             notices.push(kept_notice(&self.path, &why, &e.to_string()));
@@ -211,12 +220,24 @@ impl Store {
                 }
             },
         };
+        self.disk = state.clone();
         for (c, t) in &self.pending {
             // A change that no longer applies (another process deleted its list) is moot.
             let _ = state.apply(c, *t);
         }
         self.state = state;
         Ok(notices)
+    }
+
+    /// The base to save onto when the file is gone or was set aside: what was last read or
+    /// written (empty at the first open), so that entries saved earlier are not dropped.
+    fn rebuild(&self) -> Shortlists {
+        self.disk.clone()
+    }
+
+    /// Whether there is anything in memory to rebuild the file from.
+    fn has_memory(&self) -> bool {
+        !self.disk.bookmarks.is_empty() || self.disk.lists.len() > 1
     }
 
     /// Replaces the write hook (fault injection for tests).
@@ -227,8 +248,9 @@ impl Store {
 
     fn save(&mut self) -> Result<(), StoreError> {
         let _lock = self.lock()?;
+        let mut notices = Vec::new();
         let mut merged = match self.read()? {
-            Disk::Missing => Shortlists::default(),
+            Disk::Missing => self.rebuild(),
             Disk::Parsed(s) => s,
             Disk::Corrupt(why) => {
                 let aside = set_aside(&self.path).map_err(|err| StoreError::Io {
@@ -236,11 +258,16 @@ impl Store {
                     path: self.path.clone(),
                     err,
                 })?;
-                self.notices
-                    .push(set_aside_notice(&self.path, &why, &aside));
-                Shortlists::default()
+                notices.push(set_aside_notice(
+                    &self.path,
+                    &why,
+                    &aside,
+                    self.has_memory(),
+                ));
+                self.rebuild()
             }
         };
+        self.notices.extend(notices);
         remove_temp_files(&self.path);
         for (c, t) in &self.pending {
             let _ = merged.apply(c, *t);
@@ -252,6 +279,7 @@ impl Store {
             None => &mut no_hook,
         };
         write_atomic(&self.path, text.as_bytes(), hook)?;
+        self.disk = merged.clone();
         self.state = merged;
         self.pending.clear();
         Ok(())
@@ -336,9 +364,14 @@ impl Store {
     }
 }
 
-fn set_aside_notice(path: &Path, why: &str, aside: &Path) -> String {
+fn set_aside_notice(path: &Path, why: &str, aside: &Path, from_memory: bool) -> String {
+    let then = if from_memory {
+        "rewritten from the shortlists in memory"
+    } else {
+        "starting with an empty store"
+    };
     format!(
-        "{} did not parse ({why}); set aside as {}; starting with an empty store",
+        "{} did not parse ({why}); set aside as {}; {then}",
         path.display(),
         aside.display()
     )

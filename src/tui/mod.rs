@@ -2,6 +2,7 @@
 //! progress, search results and signals meet in one `select!`; the app state changes only in
 //! `App::update`, and the screen is redrawn only when something changed, at most once a frame.
 
+pub mod store_thread;
 pub mod terminal;
 pub mod worker;
 
@@ -28,6 +29,8 @@ pub struct Options {
     /// Problems found in the config, shown on the first screen.
     pub config_problems: Vec<String>,
     pub load: LoadOptions,
+    /// The shortlists store, opened (None when it could not be: the reason is shown instead).
+    pub store: Result<crate::store::Store, String>,
 }
 
 /// Runs the browser until the user quits. The terminal is restored however it ends.
@@ -66,6 +69,13 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
 
     let (tx, mut rx) = unbounded_channel::<Action>();
     let worker = worker::spawn(tx.clone());
+    let store = match opts.store {
+        Ok(store) => Some(store_thread::spawn(store, tx.clone())),
+        Err(e) => {
+            app.message = Some(format!("shortlists unavailable: {e}"));
+            None
+        }
+    };
     let stop_loading = Arc::new(AtomicBool::new(false));
     spawn_loader(
         opts.source,
@@ -108,7 +118,7 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         for action in actions {
             dirty = true;
             for effect in app.update(action) {
-                run_effect(effect, &worker, &tx);
+                run_effect(effect, &worker, store.as_ref(), &tx);
             }
         }
         if app.should_quit {
@@ -126,9 +136,7 @@ fn signal(kind: tokio::signal::unix::SignalKind) -> std::io::Result<tokio::signa
 
 /// Today's date in the local time zone (UTC when it cannot be known).
 pub fn today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
+    crate::store::now().date()
 }
 
 /// Turns a terminal event into the action it means here.
@@ -163,6 +171,7 @@ fn event_action(app: &App, ev: Event) -> Option<Action> {
 fn run_effect(
     effect: Effect,
     worker: &crossbeam_channel::Sender<worker::Request>,
+    store: Option<&crossbeam_channel::Sender<crate::store::Change>>,
     tx: &UnboundedSender<Action>,
 ) {
     match effect {
@@ -177,7 +186,16 @@ fn run_effect(
                 }
             });
         }
-        Effect::Bookmark { .. } => {}
+        Effect::Store(change) => match store {
+            Some(s) => {
+                let _ = s.send(*change);
+            }
+            None => {
+                let _ = tx.send(Action::Notify(
+                    "the shortlists cannot be saved (see the message at start)".into(),
+                ));
+            }
+        },
     }
 }
 

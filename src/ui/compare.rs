@@ -1,22 +1,47 @@
-//! The compare view: the marked postings side by side, a column each, a row per field. Values
-//! that differ between columns are emphasized and the best salary stands out. When the
-//! terminal is too narrow for every column, they scroll sideways.
+//! The compare view: two to four postings side by side, a column each, a row per field. The
+//! skills every column shares are shown once, apart from each posting's own; values that
+//! differ between columns are emphasized and the best salary stands out. When the terminal is
+//! too narrow for every column, they scroll sideways (h/l).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::text::{self, Chars};
 use crate::app::App;
-use crate::posting::Posting;
+use crate::posting::{Period, Posting, compact_amount, currency_symbol};
+use crate::store::Shortlists;
 
-const LABEL: usize = 12;
-const MIN_COLUMN: usize = 24;
+const LABEL: usize = 13;
+const MIN_COLUMN: usize = 26;
 
-/// The rows of the comparison: label and each posting's value.
-fn rows(p: &Posting) -> Vec<(&'static str, String)> {
+/// How many columns fit at the current terminal width.
+fn fitting_columns(width: usize, n: usize) -> usize {
+    (width.saturating_sub(LABEL) / MIN_COLUMN).clamp(1, n.max(1))
+}
+
+/// The largest sideways scroll offset: the columns that do not fit.
+pub fn max_offset(app: &App) -> usize {
+    let n = app.compare_postings().len();
+    let width = super::layout::panes(app.size, app.filters_open)
+        .body
+        .width
+        .saturating_sub(2) as usize;
+    n.saturating_sub(fitting_columns(width, n))
+}
+
+/// The per-column rows: label and value.
+fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str, String)> {
     let opt = |v: Option<&str>| v.unwrap_or("—").to_string();
+    let own: Vec<&str> = p
+        .skills
+        .iter()
+        .filter(|s| !shared.contains(s))
+        .map(String::as_str)
+        .collect();
+    let b = lists.get(&p.id);
     vec![
         ("Company", opt(p.company.as_deref())),
         ("Team", opt(p.team.as_deref())),
@@ -36,43 +61,59 @@ fn rows(p: &Posting) -> Vec<(&'static str, String)> {
             p.experience_years
                 .map_or("—".into(), |y| format!("{y}+ years")),
         ),
+        ("Salary", p.salary.as_ref().map_or("—".into(), |s| s.long())),
         (
-            "Salary",
+            "Yearly",
             p.salary.as_ref().map_or("—".into(), |s| {
-                let yearly = s.yearly_floor().map(|y| {
-                    format!(
-                        " (≈ {}{}/yr)",
-                        crate::posting::currency_symbol(&s.currency),
-                        crate::posting::compact_amount(y)
-                    )
-                });
-                format!(
-                    "{}{}",
-                    s.long(),
-                    if s.period == crate::posting::Period::Year {
-                        String::new()
-                    } else {
-                        yearly.unwrap_or_default()
+                let sym = currency_symbol(&s.currency);
+                match (s.yearly_floor(), s.yearly_ceiling()) {
+                    (Some(a), Some(b)) if (a - b).abs() > 0.5 => {
+                        format!("{sym}{}–{}", compact_amount(a), compact_amount(b))
                     }
-                )
+                    (Some(a), _) => format!("{sym}{}", compact_amount(a)),
+                    _ => "—".into(),
+                }
+                .to_string()
+                    + if s.period == Period::Year {
+                        ""
+                    } else {
+                        " (from the rate)"
+                    }
             }),
         ),
         (
-            "Skills",
-            if p.skills.is_empty() {
+            "Own skills",
+            if own.is_empty() {
                 "—".into()
             } else {
-                p.skills.join(", ")
+                own.join(", ")
+            },
+        ),
+        (
+            "Benefits",
+            if p.benefits.is_empty() {
+                "—".into()
+            } else {
+                p.benefits.join(", ")
             },
         ),
         ("Posted", opt(p.posted.as_deref())),
+        (
+            "Status",
+            b.and_then(|b| b.status)
+                .map_or("—".into(), |s| s.to_string()),
+        ),
+        (
+            "Note",
+            b.and_then(|b| b.note.clone()).unwrap_or_else(|| "—".into()),
+        ),
     ]
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: usize) {
     let t = &app.theme;
     frame.render_widget(Clear, area);
-    let postings = app.marked_postings();
+    let postings = app.compare_postings();
     let n = postings.len();
     let block = Block::default()
         .borders(Borders::ALL)
@@ -83,14 +124,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if n == 0 {
+        return;
+    }
     let width = inner.width as usize;
-    let fit_cols = ((width.saturating_sub(LABEL)) / MIN_COLUMN).clamp(1, n.max(1));
-    let offset = offset.min(n.saturating_sub(fit_cols));
-    let shown = &postings[offset..(offset + fit_cols).min(n)];
-    let col_w = (width.saturating_sub(LABEL) / shown.len().max(1)).max(8);
-    let table: Vec<Vec<(&str, String)>> = shown.iter().map(|p| rows(p)).collect();
-    let all_rows: Vec<Vec<(&str, String)>> = postings.iter().map(|p| rows(p)).collect();
-    // The best yearly salary among all compared postings (same currency only).
+    let fit_cols = fitting_columns(width, n);
+    let offset = offset.min(n - fit_cols);
+    let shown = &postings[offset..offset + fit_cols];
+    let col_w = (width.saturating_sub(LABEL) / shown.len()).max(8);
+
+    // Skills every compared posting has, in the first posting's order.
+    let shared: Vec<String> = postings[0]
+        .skills
+        .iter()
+        .filter(|s| postings.iter().all(|p| p.skills.contains(s)))
+        .cloned()
+        .collect();
+    let all_rows: Vec<Vec<(&str, String)>> = postings
+        .iter()
+        .map(|p| rows(p, &shared, &app.shortlists))
+        .collect();
+    let table = &all_rows[offset..offset + fit_cols];
+    // The best yearly salary (same currency as the best one only).
     let best = postings
         .iter()
         .filter_map(|p| {
@@ -99,54 +154,67 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
                 .and_then(|s| s.yearly_ceiling().map(|y| (y, s.currency.clone())))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0));
+    let is_best = |p: &Posting| {
+        n > 1
+            && match (&p.salary, &best) {
+                (Some(s), Some((top, cur))) => {
+                    s.currency == *cur && s.yearly_ceiling() == Some(*top)
+                }
+                _ => false,
+            }
+    };
 
     let mut out: Vec<Chars> = Vec::new();
-    // Header: titles.
-    let mut header: Vec<Vec<Chars>> = Vec::new();
-    for p in shown {
-        let title = p.title.as_deref().unwrap_or("(untitled)");
-        header.push(text::wrap(&text::plain(title, t.title), col_w - 1, 0, 0));
-    }
-    push_row(
-        &mut out,
-        text::plain(if offset > 0 { "◀" } else { "" }, t.key),
-        &header,
-        col_w,
-    );
-    if offset + shown.len() < n {
-        out.last_mut()
-            .expect("a header line")
-            .extend(text::plain(" ▶", t.key));
-    }
-    out.push(text::plain(&"─".repeat(width), t.border));
-    for (r, (label, _)) in table
-        .first()
-        .map(|c| c.as_slice())
-        .unwrap_or(&[])
+    let header: Vec<Vec<Chars>> = shown
         .iter()
-        .enumerate()
-    {
-        let values: Vec<&str> = all_rows.iter().map(|c| c[r].1.as_str()).collect();
-        let differs = values.windows(2).any(|w| w[0] != w[1]);
-        let mut cells = Vec::new();
-        for (c, p) in table.iter().zip(shown) {
-            let v = &c[r].1;
-            let style = if *label == "Salary"
-                && let (Some(s), Some((top, cur))) = (&p.salary, &best)
-                && s.currency == *cur
-                && s.yearly_ceiling() == Some(*top)
-                && n > 1
-            {
-                t.good
-            } else if v == "—" {
-                t.dim
-            } else if differs {
-                t.accent
-            } else {
-                t.base
-            };
-            cells.push(text::wrap(&text::plain(v, style), col_w - 1, 0, 0));
-        }
+        .map(|p| {
+            text::wrap(
+                &text::plain(p.title.as_deref().unwrap_or("(untitled)"), t.title),
+                col_w - 2,
+                0,
+                0,
+            )
+        })
+        .collect();
+    let arrows = match (offset > 0, offset + fit_cols < n) {
+        (true, true) => "◀ h  l ▶",
+        (true, false) => "◀ h",
+        (false, true) => "l ▶",
+        _ => "",
+    };
+    push_row(&mut out, text::plain(arrows, t.key), &header, col_w);
+    out.push(text::plain(&"─".repeat(width), t.border));
+    if !shared.is_empty() {
+        let mut c = text::pad(
+            &text::plain("Shared skills", t.label),
+            LABEL,
+            Style::default(),
+        );
+        c.extend(text::plain(&shared.join(", "), t.good));
+        out.extend(text::wrap(&c, width, 0, LABEL));
+    }
+    for r in 0..table[0].len() {
+        let label = table[0][r].0;
+        let differs = all_rows.windows(2).any(|w| w[0][r].1 != w[1][r].1);
+        let cells: Vec<Vec<Chars>> = table
+            .iter()
+            .zip(shown)
+            .map(|(c, p)| {
+                let v = &c[r].1;
+                let style = if (label == "Salary" || label == "Yearly") && is_best(p) {
+                    t.good
+                } else if v == "—" {
+                    t.dim
+                } else if differs {
+                    t.accent
+                } else {
+                    t.base
+                };
+                v.lines()
+                    .flat_map(|l| text::wrap(&text::plain(l, style), col_w - 2, 0, 0))
+                    .collect()
+            })
+            .collect();
         push_row(&mut out, text::plain(label, t.label), &cells, col_w);
     }
     let height = inner.height as usize;
@@ -165,13 +233,13 @@ fn push_row(out: &mut Vec<Chars>, label: Chars, cells: &[Vec<Chars>], col_w: usi
     let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
     for i in 0..height {
         let mut line = if i == 0 {
-            text::pad(&label, LABEL, Default::default())
+            text::pad(&label, LABEL, Style::default())
         } else {
-            text::plain(&" ".repeat(LABEL), Default::default())
+            text::plain(&" ".repeat(LABEL), Style::default())
         };
         for cell in cells {
             let part = cell.get(i).cloned().unwrap_or_default();
-            line.extend(text::pad(&part, col_w, Default::default()));
+            line.extend(text::pad(&part, col_w, Style::default()));
         }
         out.push(line);
     }

@@ -120,11 +120,46 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     if app.is_marked(&p.id) {
         flags.extend(text::plain("◆ marked for comparison  ", t.mark));
     }
+    if app.is_hidden(&p.id) {
+        flags.extend(text::plain("hidden (x brings it back)  ", t.dim));
+    }
     if let Some(d) = &p.duplicate_of {
         flags.extend(text::plain(&format!("also saved as {d}"), t.dim));
     }
     if !flags.is_empty() {
         out.extend(text::wrap(&flags, width, 0, 0));
+    }
+    // The user's own: lists, status with its history, note.
+    if let Some(b) = app.shortlists.get(&p.id) {
+        if !b.lists.is_empty() {
+            let mut c = text::pad(&text::plain("Lists", t.label), LABEL, t.base);
+            c.extend(text::plain(&b.lists.join(", "), t.bookmark));
+            out.extend(text::wrap(&c, width, 0, LABEL));
+        }
+        if let Some(s) = b.status {
+            let mut c = text::pad(&text::plain("Status", t.label), LABEL, t.base);
+            c.extend(text::plain(s.as_str(), t.accent));
+            let history: Vec<String> = b
+                .status_history
+                .iter()
+                .map(|h| format!("{} {}", h.status, h.date))
+                .collect();
+            if !history.is_empty() {
+                c.extend(text::plain(&format!("  ({})", history.join(" → ")), t.dim));
+            }
+            out.extend(text::wrap(&c, width, 0, LABEL));
+        }
+        if let Some(note) = &b.note {
+            for (i, line) in note.lines().enumerate() {
+                if i == 0 {
+                    let mut c = text::pad(&text::plain("Note", t.label), LABEL, t.base);
+                    c.extend(text::plain(line, t.base));
+                    out.extend(text::wrap(&c, width, 0, LABEL));
+                } else {
+                    out.extend(text::wrap(&text::plain(line, t.base), width, LABEL, LABEL));
+                }
+            }
+        }
     }
     out.push(Vec::new());
 

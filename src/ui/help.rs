@@ -38,6 +38,11 @@ fn context_title(c: Context) -> &'static str {
         Context::Help => "This help",
         Context::Compare => "Compare view",
         Context::Skipped => "Skipped files",
+        Context::Lists => "Shortlists pane",
+        Context::Prompt => "Typing a list name",
+        Context::Confirm => "Confirming a deletion",
+        Context::Note => "Writing a note",
+        Context::StatusMenu => "Status menu",
     }
 }
 

@@ -110,7 +110,13 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
     let t = &app.theme;
     let q = &app.query;
     let m = super::matcher();
-    let base = t.base.patch(row);
+    let hidden = app.is_hidden(&p.id);
+    // Hidden postings (listed only with X) are dimmed throughout.
+    let base = if hidden {
+        t.base.patch(t.dim).patch(row)
+    } else {
+        t.base.patch(row)
+    };
     let mut first: Chars = Vec::new();
     let bookmarked = app.is_bookmarked(&p.id);
     first.push(if bookmarked {
@@ -169,6 +175,32 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
         }
         second.extend(part);
     }
-    let second = text::pad(&second, width, base);
-    (text::pad(&first, width, base), second)
+    // The application status (and hidden) at the right end of the second line.
+    let mut tag: Chars = Vec::new();
+    if let Some(b) = app.shortlists.get(&p.id) {
+        if b.note.is_some() {
+            tag.extend(text::plain("✎ ", base.patch(t.accent)));
+        }
+        if let Some(s) = b.status {
+            tag.extend(text::plain(s.as_str(), base.patch(t.accent)));
+        }
+        if b.hidden {
+            tag.extend(text::plain(" hidden", dim));
+        }
+    }
+    let tag_w: usize = tag.iter().map(|(c, _)| char_width(*c)).sum();
+    let mut second = text::fit(
+        &second,
+        width.saturating_sub(if tag_w > 0 { tag_w + 1 } else { 0 }),
+    );
+    let used: usize = second.iter().map(|(c, _)| char_width(*c)).sum();
+    second.extend(std::iter::repeat_n(
+        (' ', base),
+        width.saturating_sub(used + tag_w),
+    ));
+    second.extend(tag);
+    (
+        text::pad(&first, width, base),
+        text::pad(&second, width, base),
+    )
 }

@@ -6,9 +6,12 @@ pub mod filters;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod lists;
+pub mod note;
 pub mod search_bar;
 pub mod skipped;
 pub mod status;
+pub mod status_menu;
 pub mod text;
 pub mod theme;
 
@@ -42,6 +45,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
             compare::render(frame, panes.body, app, *offset, *scroll)
         }
         Some(Overlay::Skipped { scroll }) => skipped::render(frame, panes.body, app, *scroll),
+        Some(Overlay::Lists {
+            cursor,
+            prompt,
+            confirm_delete,
+        }) => lists::render(
+            frame,
+            panes.body,
+            app,
+            *cursor,
+            prompt.as_ref(),
+            confirm_delete.as_deref(),
+        ),
+        Some(Overlay::Note { id, editor }) => note::render(frame, panes.body, app, id, editor),
+        Some(Overlay::Status { cursor }) => status_menu::render(frame, panes.body, app, *cursor),
         None => {}
     }
 }

@@ -14,6 +14,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = area.width as usize;
     let mut left: Chars = text::plain(" ", t.status);
+    if let Some(e) = &app.store_error
+        && app.message.is_none()
+    {
+        left.extend(text::plain(
+            &format!("shortlists not saved ({e}) — retried on the next change · "),
+            t.error,
+        ));
+    }
     if let Some(m) = &app.message {
         left.extend(text::plain(m, t.accent));
     } else {
@@ -26,6 +34,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         parts.push(format!("{} bookmarked", app.bookmarked_count()));
         if !app.marks.is_empty() {
             parts.push(format!("{} marked", app.marks.len()));
+        }
+        if let Some(list) = &app.active_list {
+            parts.push(format!("list: {list}"));
+            let missing = app.missing_in_active_list();
+            if missing > 0 {
+                parts.push(format!("{missing} missing"));
+            }
+        }
+        if app.show_hidden {
+            parts.push("showing hidden".into());
         }
         parts.push(format!("sort: {}", app.sort.as_str()));
         left.extend(text::plain(&parts.join(" · "), t.status));

@@ -1,0 +1,173 @@
+//! The shortlists pane: every list with its count on the left; the highlighted list's
+//! bookmarks on the right, including those whose posting is gone (shown as missing).
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::text::{self, Chars};
+use crate::app::{App, ListPrompt};
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    cursor: usize,
+    prompt: Option<&ListPrompt>,
+    confirm: Option<&str>,
+) {
+    let t = &app.theme;
+    let popup = if area.width >= 100 {
+        super::layout::centered(area, 80, 80)
+    } else {
+        area
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border_focused)
+        .title(Line::styled(
+            " Shortlists — enter browse · n new · r rename · d delete · a add · v move · esc ",
+            t.title,
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let left_w = (inner.width / 3).clamp(16, 32).min(inner.width);
+    let width = left_w as usize;
+    let rows = app.list_rows();
+    let mut left: Vec<Line> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let (name, count) = match row {
+            None => ("All postings".to_string(), app.listed_total()),
+            Some(l) => (l.to_string(), app.shortlists.ids_in_list(l).len()),
+        };
+        let browsing = app.active_list.as_deref() == *row;
+        let style = if i == cursor { t.selection } else { t.base };
+        let mut c: Chars = text::plain(if browsing { "▸ " } else { "  " }, style.patch(t.accent));
+        let n = count.to_string();
+        c.extend(text::fit(
+            &text::plain(&name, style),
+            width.saturating_sub(3 + n.len()),
+        ));
+        let used: usize = c.iter().map(|(ch, _)| text::char_width(*ch)).sum();
+        c.extend(text::plain(
+            &" ".repeat(width.saturating_sub(used + n.len())),
+            style,
+        ));
+        c.extend(text::plain(&n, style.patch(t.dim)));
+        left.push(text::line(&c));
+    }
+    if let Some(p) = prompt {
+        left.push(Line::default());
+        let label = if p.renaming.is_some() {
+            "New name:"
+        } else {
+            "Name of the new list:"
+        };
+        left.push(Line::styled(label, t.heading));
+        let shown = text::fit(
+            &text::plain(p.input.text(), t.base),
+            width.saturating_sub(1),
+        );
+        let y = inner.y + left.len() as u16;
+        left.push(text::line(&shown));
+        let before: String = p.input.text().chars().take(p.input.cursor()).collect();
+        let x = inner.x + (text::str_width(&before) as u16).min(left_w.saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, y.min(inner.bottom().saturating_sub(1))));
+        left.push(Line::styled("enter saves · esc cancels", t.dim));
+    }
+    if let Some(name) = confirm {
+        left.push(Line::default());
+        for l in text::wrap(
+            &text::plain(
+                &format!(
+                    "Delete the list “{name}”? Its postings stay on their other lists; notes and statuses are kept. y / n"
+                ),
+                t.warn,
+            ),
+            width,
+            0,
+            0,
+        ) {
+            left.push(text::line(&l));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(left),
+        Rect::new(inner.x, inner.y, left_w, inner.height),
+    );
+
+    // The highlighted list's entries.
+    let right_area = Rect::new(
+        inner.x + left_w + 1,
+        inner.y,
+        inner.width.saturating_sub(left_w + 1),
+        inner.height,
+    );
+    let rw = right_area.width as usize;
+    let mut right: Vec<Line> = Vec::new();
+    match rows.get(cursor).copied().flatten() {
+        None => {
+            right.push(Line::styled("Every posting of the corpus.", t.dim));
+            right.push(Line::styled("Enter shows them all again.", t.dim));
+        }
+        Some(list) => {
+            let mut entries: Vec<_> = app
+                .shortlists
+                .sorted()
+                .into_iter()
+                .filter(|b| b.lists.iter().any(|l| l == list))
+                .collect();
+            entries.sort_by(|a, b| a.added.cmp(&b.added));
+            let n = entries.len();
+            right.push(Line::styled(
+                format!("{list} — {n} posting{}", if n == 1 { "" } else { "s" }),
+                t.heading,
+            ));
+            if entries.is_empty() {
+                right.push(Line::styled(
+                    "Nothing on this list yet: select a posting, press l, then a.",
+                    t.dim,
+                ));
+            }
+            for b in entries {
+                let missing = app.facet_index.index_of(&b.id).is_none();
+                let mut c = text::plain(
+                    &b.snapshot.headline(),
+                    if missing { t.dim } else { t.title },
+                );
+                if let Some(s) = b.status {
+                    c.extend(text::plain(&format!("  {s}"), t.accent));
+                    if let Some(d) = b.status_date() {
+                        c.extend(text::plain(&format!(" {d}"), t.dim));
+                    }
+                }
+                if missing {
+                    c.extend(text::plain("  missing from the corpus", t.warn));
+                }
+                right.push(text::line(&text::fit(&c, rw)));
+                let mut sub = text::plain("  ", t.base);
+                sub.extend(text::plain(&b.snapshot.locations.join("; "), t.dim));
+                if let Some(s) = &b.snapshot.salary {
+                    sub.extend(text::plain(&format!("  {}", s.compact()), t.good));
+                }
+                if missing {
+                    sub.extend(text::plain(
+                        &format!("  (was {})", b.snapshot.source),
+                        t.dim,
+                    ));
+                }
+                right.push(text::line(&text::fit(&sub, rw)));
+                if let Some(n) = &b.note {
+                    let first = n.lines().next().unwrap_or("");
+                    right.push(text::line(&text::fit(
+                        &text::plain(&format!("  ✎ {first}"), t.base),
+                        rw,
+                    )));
+                }
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(right), right_area);
+}

@@ -1,0 +1,73 @@
+//! The note editor: a multi-line text box over the screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::text;
+use crate::app::App;
+use crate::app::editor::TextArea;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, id: &str, editor: &TextArea) {
+    let t = &app.theme;
+    let popup = if area.width >= 100 {
+        super::layout::centered(area, 70, 60)
+    } else {
+        area
+    };
+    frame.render_widget(Clear, popup);
+    let headline = app
+        .facet_index
+        .index_of(id)
+        .map(|i| app.postings[i as usize].headline())
+        .or_else(|| app.shortlists.get(id).map(|b| b.snapshot.headline()))
+        .unwrap_or_default();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border_focused)
+        .title(Line::styled(format!(" Note — {headline} "), t.title))
+        .title_bottom(Line::styled(" ctrl-s save · esc cancel ", t.dim));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let width = (inner.width as usize).max(1);
+    // Each line is wrapped; find where the caret lands.
+    let (crow, ccol) = editor.cursor();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut caret = (0usize, 0usize);
+    for (r, l) in editor.lines().iter().enumerate() {
+        let chars: Vec<char> = l.chars().collect();
+        // Hard-wrap by width so the caret position is exact.
+        let mut start = 0;
+        let mut first = true;
+        while first || start < chars.len() {
+            first = false;
+            let mut w = 0;
+            let mut end = start;
+            while end < chars.len() && w + text::char_width(chars[end]) <= width {
+                w += text::char_width(chars[end]);
+                end += 1;
+            }
+            if r == crow && ccol >= start && (ccol < end || end == chars.len()) && caret == (0, 0) {
+                let before: String = chars[start..ccol.min(end)].iter().collect();
+                caret = (lines.len(), text::str_width(&before));
+            }
+            let seg: String = chars[start..end].iter().collect();
+            lines.push(Line::styled(seg, t.base));
+            if end == start {
+                break;
+            }
+            start = end;
+        }
+        if r == crow && caret == (0, 0) && crow > 0 {
+            caret = (lines.len() - 1, 0);
+        }
+    }
+    let height = inner.height as usize;
+    let skip = caret.0.saturating_sub(height.saturating_sub(1));
+    let shown: Vec<Line> = lines.into_iter().skip(skip).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    let x = inner.x + (caret.1 as u16).min(inner.width.saturating_sub(1));
+    let y = inner.y + (caret.0 - skip) as u16;
+    frame.set_cursor_position(Position::new(x, y.min(inner.bottom().saturating_sub(1))));
+}
