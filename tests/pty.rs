@@ -227,3 +227,73 @@ fn hostile_text_cannot_reach_the_terminal() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn bookmarks_notes_status_and_hiding_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    s.send("/trust\r");
+    s.wait_text("Postings 1 of 2");
+    s.send("b");
+    s.wait_text("bookmarked “Senior Engineer");
+    s.send("n");
+    s.wait_text("ctrl-s save");
+    s.send("Ask about on-call");
+    s.wait_text("Ask about on-call");
+    s.send("\x13"); // ctrl-s
+    s.wait_text("note saved");
+    s.send("S");
+    s.wait_text("status: applied");
+    // Hide the other posting.
+    s.send("\x1b");
+    s.wait_text("Postings 2 of 2");
+    s.send("gx");
+    s.wait_text("hid “Backend Engineer");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 1 of 1");
+    assert!(
+        s.contents().contains("Product Trust"),
+        "the hidden posting stays hidden"
+    );
+    s.send("B");
+    s.wait_text("filters: bookmarked only");
+    let c = s.contents();
+    assert!(
+        c.contains("Ask about on-call"),
+        "the note is in the detail pane:\n{c}"
+    );
+    assert!(c.contains("applied"));
+    s.send("X");
+    s.wait_text("showing 1 hidden posting (dimmed)");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jobdeck"))
+        .args(["bookmarks", "list", "--json"])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let saved: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| !b["lists"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(saved.len(), 1);
+    assert!(
+        saved[0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Product Trust")
+    );
+    assert_eq!(saved[0]["note"], "Ask about on-call");
+    assert_eq!(saved[0]["status"], "applied");
+}

@@ -97,7 +97,10 @@ impl App {
             .filter(|b| b.hidden)
             .count();
         self.message = Some(if self.show_hidden {
-            format!("showing {n} hidden postings (dimmed)")
+            format!(
+                "showing {n} hidden posting{} (dimmed)",
+                if n == 1 { "" } else { "s" }
+            )
         } else {
             "hidden postings left out".into()
         });
