@@ -90,6 +90,19 @@ fn empty_message(app: &App) -> Vec<String> {
         };
     }
     let mut m = Vec::new();
+    if let Some(list) = &app.active_list {
+        let missing = app.missing_in_active_list();
+        if app.shortlists.ids_in_list(list).is_empty() {
+            m.push(format!("The list “{list}” is empty."));
+            m.push("Add postings to it from the lists pane (l, then a).".into());
+        } else if missing > 0 {
+            m.push(format!("{missing} posting(s) of “{list}” are not in this corpus (see l)."));
+        }
+        m.push("l, then Enter on All postings, lists everything again.".into());
+        if app.query.is_empty() && app.filters.is_empty() {
+            return m;
+        }
+    }
     if !app.query.is_empty() {
         m.push(format!("No posting matches “{}”.", app.input.text()));
         m.push("Esc clears the search.".into());

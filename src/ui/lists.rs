@@ -27,9 +27,10 @@ pub fn render(
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
-        .title(Line::styled(
-            " Shortlists — enter browse · n new · r rename · d delete · a add · v move · esc ",
-            t.title,
+        .title(Line::styled(" Shortlists ", t.title))
+        .title_bottom(Line::styled(
+            " enter browse · n new · r rename · d delete · a add · v move · esc ",
+            t.dim,
         ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
