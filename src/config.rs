@@ -1,75 +1,280 @@
-//! `config.toml`: the user's settings, merged over the defaults embedded from
-//! `assets/config.toml` (which documents every key).
+//! `config.toml`: the user's settings, merged key by key over the defaults embedded from
+//! `assets/config.toml` (which documents every key). Nothing here fails: a bad value is
+//! reported by its key, with what is wrong, and the default is used in its place.
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use crate::app::keymap::KeyTables;
+use crate::facets::SortKey;
+use crate::search::Query;
 
 /// The defaults, documented key by key.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
-/// The settings, defaults merged with the user's file.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// What the list shows besides the title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Salary,
+    Company,
+    Location,
+    Mode,
+    Type,
+    Seniority,
+    Posted,
+    Status,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Salary,
+        Column::Company,
+        Column::Location,
+        Column::Mode,
+        Column::Type,
+        Column::Seniority,
+        Column::Posted,
+        Column::Status,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Salary => "salary",
+            Column::Company => "company",
+            Column::Location => "location",
+            Column::Mode => "mode",
+            Column::Type => "type",
+            Column::Seniority => "seniority",
+            Column::Posted => "posted",
+            Column::Status => "status",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.name() == s)
+    }
+}
+
+/// When urls become OSC 8 hyperlinks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hyperlinks {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A scoring rule: postings matching `when` get `points`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRule {
+    /// As written, for messages.
+    pub when: String,
+    pub query: Query,
+    pub points: i32,
+    pub reason: String,
+}
+
+/// The settings.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The folder opened when jobdeck is started without a PATH.
     pub postings_dir: Option<PathBuf>,
-    /// The user's key bindings as written (validated when the keymap is built, so that a bad
-    /// binding is reported by name instead of failing the whole file).
+    /// A built-in theme's name or a theme file's path.
+    pub theme: String,
+    pub sort: SortKey,
+    pub columns: Vec<Column>,
+    pub hyperlinks: Hyperlinks,
+    pub max_file_size_mb: u64,
+    pub scoring: Vec<ScoreRule>,
+    /// The user's key bindings as written (the keymap merges them over the defaults and reports
+    /// each bad one by name).
     pub keys: KeyTables,
 }
 
-/// Why the config file could not be used.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
+impl Default for Config {
+    fn default() -> Self {
+        let table: toml::Table =
+            toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid TOML (tested)");
+        let (cfg, problems) = Config::from_table(&table, Config::bare());
+        debug_assert!(problems.is_empty(), "{problems:?}");
+        Config {
+            keys: KeyTables::new(),
+            ..cfg
+        }
+    }
 }
 
 /// The `[keys.*]` tables of the built-in defaults.
 pub fn default_key_tables() -> KeyTables {
-    #[derive(Deserialize)]
-    struct Keys {
-        keys: KeyTables,
-    }
-    let parsed: Keys =
-        toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid (tested)");
-    parsed.keys
+    let table: toml::Table =
+        toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid TOML (tested)");
+    table
+        .get("keys")
+        .and_then(|k| k.as_table())
+        .cloned()
+        .unwrap_or_default()
 }
 
 impl Config {
-    /// Loads the user's config file; a missing file gives the defaults.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
-        };
-        Config::parse(&text).map_err(|message| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            message,
-        })
+    /// Hard-coded fallbacks, used only under the embedded defaults.
+    fn bare() -> Config {
+        Config {
+            postings_dir: None,
+            theme: "dark".into(),
+            sort: SortKey::Relevance,
+            columns: vec![
+                Column::Salary,
+                Column::Company,
+                Column::Location,
+                Column::Mode,
+                Column::Status,
+            ],
+            hyperlinks: Hyperlinks::Auto,
+            max_file_size_mb: 64,
+            scoring: Vec::new(),
+            keys: KeyTables::new(),
+        }
     }
 
-    /// Parses the user's config text. Key bindings are kept as written: the keymap merges them
-    /// over the defaults and reports each bad one.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        let mut cfg: Config = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
-        cfg.postings_dir = cfg.postings_dir.map(|p| expand_home(&p));
-        Ok(cfg)
+    /// Loads the user's config file over the defaults. A missing file is no problem; anything
+    /// else wrong is returned as messages naming the key.
+    pub fn load(path: &Path) -> (Config, Vec<String>) {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+            Err(e) => (
+                Config::default(),
+                vec![format!("cannot read {}: {e}", path.display())],
+            ),
+        }
     }
+
+    /// Parses the user's config text over the defaults.
+    pub fn parse(text: &str) -> (Config, Vec<String>) {
+        match toml::from_str::<toml::Table>(text) {
+            Ok(table) => Config::from_table(&table, Config::default()),
+            Err(e) => (
+                Config::default(),
+                vec![format!(
+                    "config.toml is not valid TOML: {}",
+                    one_line(&e.to_string())
+                )],
+            ),
+        }
+    }
+
+    /// Applies each key of `table` over `base`; a bad value keeps `base`'s and is reported.
+    fn from_table(table: &toml::Table, base: Config) -> (Config, Vec<String>) {
+        let mut cfg = base;
+        let mut problems = Vec::new();
+        for (key, value) in table {
+            let result: Result<(), String> = match key.as_str() {
+                "postings_dir" => {
+                    as_str(value).map(|s| cfg.postings_dir = Some(expand_home(Path::new(s))))
+                }
+                "theme" => as_str(value).map(|s| cfg.theme = s.to_string()),
+                "sort" => as_str(value).and_then(|s| {
+                    SortKey::from_name(s).map(|k| cfg.sort = k).ok_or_else(|| {
+                        format!(
+                            "{s:?} is not a sort (relevance, title, company, salary, newest, score)"
+                        )
+                    })
+                }),
+                "columns" => value
+                    .as_array()
+                    .ok_or_else(|| "expected a list of column names".to_string())
+                    .and_then(|a| {
+                        a.iter()
+                            .map(|v| {
+                                let s = v.as_str().ok_or("column names are strings")?;
+                                Column::from_name(s).ok_or_else(|| {
+                                    let names: Vec<_> =
+                                        Column::ALL.iter().map(|c| c.name()).collect();
+                                    format!("unknown column {s:?} (known: {})", names.join(", "))
+                                })
+                            })
+                            .collect::<Result<Vec<_>, String>>()
+                    })
+                    .map(|c| cfg.columns = c),
+                "hyperlinks" => as_str(value).and_then(|s| {
+                    cfg.hyperlinks = match s {
+                        "auto" => Hyperlinks::Auto,
+                        "always" => Hyperlinks::Always,
+                        "never" => Hyperlinks::Never,
+                        _ => return Err(format!("{s:?} is not one of auto, always, never")),
+                    };
+                    Ok(())
+                }),
+                "max_file_size_mb" => match value.as_integer() {
+                    Some(n) if (1..=65536).contains(&n) => {
+                        cfg.max_file_size_mb = n as u64;
+                        Ok(())
+                    }
+                    _ => Err("expected a whole number of MiB between 1 and 65536".into()),
+                },
+                "scoring" => parse_rules(value).map(|r| cfg.scoring = r),
+                "keys" => match value.as_table() {
+                    Some(t) => {
+                        cfg.keys = t.clone();
+                        Ok(())
+                    }
+                    None => Err("expected tables [keys.<context>]".into()),
+                },
+                other => Err(format!(
+                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, keys)"
+                )),
+            };
+            if let Err(e) = result {
+                problems.push(format!("{key}: {e}"));
+            }
+        }
+        (cfg, problems)
+    }
+
+    /// Size limit for one file, in bytes.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size_mb * 1024 * 1024
+    }
+}
+
+fn as_str(v: &toml::Value) -> Result<&str, String> {
+    v.as_str().ok_or_else(|| "expected a string".to_string())
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn parse_rules(value: &toml::Value) -> Result<Vec<ScoreRule>, String> {
+    let list = value.as_array().ok_or("expected [[scoring]] tables")?;
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let n = i + 1;
+            let t = v.as_table().ok_or(format!(
+                "rule {n}: expected a table with when, points, reason"
+            ))?;
+            let when = t
+                .get("when")
+                .and_then(|w| w.as_str())
+                .ok_or(format!("rule {n}: `when` (a query) is missing"))?;
+            let points = t
+                .get("points")
+                .and_then(|p| p.as_integer())
+                .filter(|p| (-100_000..=100_000).contains(p))
+                .ok_or(format!(
+                    "rule {n}: `points` must be a whole number between -100000 and 100000"
+                ))?;
+            let reason = t.get("reason").and_then(|r| r.as_str()).unwrap_or(when);
+            let query = crate::scoring::rule_query(when);
+            if query.is_empty() {
+                return Err(format!("rule {n}: `when` = {when:?} matches nothing"));
+            }
+            Ok(ScoreRule {
+                when: when.to_string(),
+                query,
+                points: points as i32,
+                reason: crate::sanitize::clean_field(reason),
+            })
+        })
+        .collect()
 }
 
 /// "~/postings" → "$HOME/postings".
@@ -88,16 +293,63 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_parse() {
-        let cfg = Config::parse(DEFAULT_CONFIG).unwrap();
-        assert_eq!(cfg.postings_dir, None);
-        assert!(cfg.keys.contains_key("global"));
+    fn defaults_parse_without_problems() {
+        let table: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap();
+        let (cfg, problems) = Config::from_table(&table, Config::bare());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(cfg.theme, "dark");
+        assert_eq!(cfg.sort, SortKey::Relevance);
         assert!(!default_key_tables().is_empty());
+        assert_eq!(Config::default().columns[0], Column::Salary);
     }
 
     #[test]
-    fn unknown_keys_are_named() {
-        let err = Config::parse("postings_dri = \"x\"").unwrap_err();
-        assert!(err.contains("postings_dri"), "{err}");
+    fn user_values_override_and_bad_ones_are_named() {
+        let (cfg, problems) = Config::parse(
+            r#"
+            theme = "light"
+            sort = "sideways"
+            columns = ["company", "posted"]
+            max_file_size_mb = 0
+            postings_dri = "x"
+            [[scoring]]
+            when = "skill:rust"
+            points = 20
+            reason = "I write Rust"
+            "#,
+        );
+        assert_eq!(cfg.theme, "light");
+        assert_eq!(cfg.sort, SortKey::Relevance, "bad value keeps the default");
+        assert_eq!(cfg.columns, [Column::Company, Column::Posted]);
+        assert_eq!(cfg.max_file_size_mb, 64);
+        assert_eq!(cfg.scoring.len(), 1);
+        assert_eq!(cfg.scoring[0].points, 20);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("sort:") && p.contains("sideways"))
+        );
+        assert!(problems.iter().any(|p| p.starts_with("max_file_size_mb:")));
+        assert!(problems.iter().any(|p| p.contains("postings_dri")));
+    }
+
+    #[test]
+    fn broken_toml_is_one_message_and_defaults() {
+        let (cfg, problems) = Config::parse("theme = \"light\nsort = ");
+        assert_eq!(cfg, Config::default());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("not valid TOML"));
+    }
+
+    #[test]
+    fn bad_rules_are_named() {
+        let (_, problems) = Config::parse("[[scoring]]\nwhen = \"skill:rust\"\n");
+        assert!(
+            problems[0].contains("rule 1") && problems[0].contains("points"),
+            "{problems:?}"
+        );
+        let (_, problems) = Config::parse("[[scoring]]\nwhen = \"  \"\npoints = 1\n");
+        assert!(problems[0].contains("matches nothing"), "{problems:?}");
     }
 }

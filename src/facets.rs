@@ -176,6 +176,8 @@ pub enum SortKey {
     Salary,
     /// Most recently posted first; unknown dates last.
     Newest,
+    /// Highest score from the user's scoring rules first.
+    Score,
 }
 
 impl SortKey {
@@ -186,22 +188,45 @@ impl SortKey {
             SortKey::Company => "company",
             SortKey::Salary => "salary",
             SortKey::Newest => "newest",
+            SortKey::Score => "score",
         }
     }
 
+    pub fn from_name(s: &str) -> Option<SortKey> {
+        [
+            SortKey::Relevance,
+            SortKey::Title,
+            SortKey::Company,
+            SortKey::Salary,
+            SortKey::Newest,
+            SortKey::Score,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
     /// The next sort in the cycle; relevance is offered only while a query is active.
-    pub fn next(self, query_active: bool) -> SortKey {
-        let next = match self {
-            SortKey::Relevance => SortKey::Title,
-            SortKey::Title => SortKey::Company,
-            SortKey::Company => SortKey::Salary,
-            SortKey::Salary => SortKey::Newest,
-            SortKey::Newest => SortKey::Relevance,
-        };
-        if next == SortKey::Relevance && !query_active {
-            SortKey::Title
-        } else {
-            next
+    /// The next sort in the cycle: relevance is offered only while a query is active, score
+    /// only when there are scoring rules.
+    pub fn next(self, query_active: bool, scoring: bool) -> SortKey {
+        let mut k = self;
+        loop {
+            k = match k {
+                SortKey::Relevance => SortKey::Title,
+                SortKey::Title => SortKey::Company,
+                SortKey::Company => SortKey::Salary,
+                SortKey::Salary => SortKey::Newest,
+                SortKey::Newest => SortKey::Score,
+                SortKey::Score => SortKey::Relevance,
+            };
+            let offered = match k {
+                SortKey::Relevance => query_active,
+                SortKey::Score => scoring,
+                _ => true,
+            };
+            if offered {
+                return k;
+            }
         }
     }
 }
@@ -400,7 +425,7 @@ impl FacetIndex {
                 counts.add(self, i, ctx, fails);
             }
         }
-        self.sort(&mut rows, sort);
+        self.sort(&mut rows, sort, ctx.scores);
         View {
             rows,
             facets: counts.finish(self, filters),
@@ -408,7 +433,7 @@ impl FacetIndex {
     }
 
     /// Sorts corpus indices in place (stable for relevance: keeps the hits' order).
-    pub fn sort(&mut self, rows: &mut [u32], sort: SortKey) {
+    pub fn sort(&mut self, rows: &mut [u32], sort: SortKey, scores: &[i32]) {
         match sort {
             SortKey::Relevance => {}
             SortKey::Title => {
@@ -430,6 +455,15 @@ impl FacetIndex {
                         (None, None) => std::cmp::Ordering::Equal,
                     }
                     .then(self.title_rank[a as usize].cmp(&self.title_rank[b as usize]))
+                });
+            }
+            SortKey::Score => {
+                self.ensure_ranks();
+                rows.sort_unstable_by_key(|&i| {
+                    (
+                        std::cmp::Reverse(scores.get(i as usize).copied().unwrap_or(0)),
+                        self.title_rank[i as usize],
+                    )
                 });
             }
             SortKey::Newest => {
@@ -455,6 +489,8 @@ pub struct ViewContext<'a> {
     pub status: &'a [Option<Status>],
     /// When browsing a shortlist: which postings are on it.
     pub only: Option<&'a Marks>,
+    /// Scores from the user's scoring rules (for the score sort).
+    pub scores: &'a [i32],
 }
 
 impl ViewContext<'_> {
@@ -465,6 +501,7 @@ impl ViewContext<'_> {
         show_hidden: false,
         status: &[],
         only: None,
+        scores: &[],
     };
 }
 
@@ -885,6 +922,7 @@ mod tests {
             show_hidden: false,
             status: &[],
             only: None,
+            scores: &[],
         }
     }
 
@@ -995,6 +1033,7 @@ mod tests {
             show_hidden: true,
             status: &[],
             only: None,
+            scores: &[],
         };
         assert_eq!(
             ix.view(&[0, 1, 2], &f, SortKey::Relevance, &show).rows,
@@ -1029,8 +1068,9 @@ mod tests {
             ix.view(&[2, 1, 0], &f, SortKey::Salary, &c).rows,
             vec![0, 2, 1]
         );
-        assert_eq!(SortKey::Newest.next(false), SortKey::Title);
-        assert_eq!(SortKey::Newest.next(true), SortKey::Relevance);
+        assert_eq!(SortKey::Newest.next(false, false), SortKey::Title);
+        assert_eq!(SortKey::Newest.next(true, false), SortKey::Relevance);
+        assert_eq!(SortKey::Newest.next(true, true), SortKey::Score);
     }
 
     #[test]

@@ -26,6 +26,16 @@ struct Session {
 
 impl Session {
     fn start(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with_env(home, args, cols, rows, &[])
+    }
+
+    fn start_with_env(
+        home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -45,6 +55,9 @@ impl Session {
         cmd.env("XDG_CACHE_HOME", home.join("cache"));
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.cwd(home);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let mut child = pair.slave.spawn_command(cmd).expect("spawn jobdeck");
         drop(pair.slave);
         let pid = child.process_id();
@@ -296,4 +309,41 @@ fn bookmarks_notes_status_and_hiding_survive_a_restart() {
     );
     assert_eq!(saved[0]["note"], "Ask about on-call");
     assert_eq!(saved[0]["status"], "applied");
+}
+
+#[test]
+fn no_color_means_no_colour_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with_env(home.path(), &[], 100, 30, &[("NO_COLOR", "1")]);
+    s.wait_text("Postings 2 of 2");
+    s.send("f/trust");
+    s.wait_text("Postings 1 of 2");
+    {
+        let p = s.screen.0.lock().unwrap();
+        let screen = p.screen();
+        let mut reversed = 0;
+        for row in 0..30 {
+            for col in 0..100 {
+                let cell = screen.cell(row, col).unwrap();
+                assert_eq!(
+                    cell.fgcolor(),
+                    vt100::Color::Default,
+                    "colour at {row},{col}"
+                );
+                assert_eq!(
+                    cell.bgcolor(),
+                    vt100::Color::Default,
+                    "colour at {row},{col}"
+                );
+                reversed += usize::from(cell.inverse());
+            }
+        }
+        assert!(reversed > 10, "the selection is still visible (reversed)");
+    }
+    s.send("\x1b");
+    s.wait_for("the search bar to clear", |sc| {
+        !sc.contents().contains("/ trust")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
 }

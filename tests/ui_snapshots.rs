@@ -204,3 +204,17 @@ fn shortlist_panes() {
         insta::assert_snapshot!(name("detail_with_note", size), screen(&h));
     }
 }
+
+/// Each theme's colours and emphasis, as styled buffers (text and styles) at 80x24.
+#[test]
+fn themed_screens() {
+    for name in ["dark", "light", "ansi16"] {
+        let mut h = seeds((80, 24));
+        h.app.theme = jobdeck::ui::theme::Theme::load(name).unwrap();
+        h.keys("b f");
+        h.press("/");
+        h.type_str("trust");
+        let t = render(&h);
+        insta::assert_debug_snapshot!(format!("theme_{name}_80x24"), t.backend().buffer());
+    }
+}

@@ -26,6 +26,8 @@ pub enum Action {
     ToggleMark,
     Compare,
     OpenUrl,
+    /// Copy the url (or title and company) to the clipboard.
+    Copy,
     ResetFilters,
     ShowSkipped,
     /// Esc: close the overlay, leave the search bar or the filter pane.
@@ -136,6 +138,9 @@ impl Action {
             Action::ToggleMark => "mark or unmark the posting for comparison",
             Action::Compare => "compare the marked postings (2–4) side by side",
             Action::OpenUrl => "open the posting's url in the browser",
+            Action::Copy => {
+                "copy the url (or title and company) to the clipboard, over SSH too (OSC 52)"
+            }
             Action::ResetFilters => "reset all filters",
             Action::ShowSkipped => "list the files that were skipped, with reasons",
             Action::Back => "close the overlay / leave the pane",

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::keymap::{Key, Keymap};
+use super::keymap::Key;
 use super::{Action, App, Effect};
 use crate::posting::Posting;
 use crate::search::SearchIndex;
@@ -24,7 +24,7 @@ impl Headless {
     pub fn new(postings: Vec<Posting>, size: (u16, u16)) -> Headless {
         let today = time::macros::date!(2026 - 11 - 23);
         let mut h = Headless {
-            app: App::new("test corpus", Arc::new(Keymap::defaults()), today),
+            app: App::new("test corpus", super::Settings::default(), today),
             index: SearchIndex::default(),
             effects: Vec::new(),
             store: None,

@@ -85,6 +85,8 @@ pub enum Effect {
     Store(Box<Change>),
     /// Open an http(s) url with the platform's opener.
     OpenUrl(String),
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
 }
 
 /// Progress of the background load.
@@ -106,6 +108,32 @@ pub enum FilterRow {
         count: usize,
         selected: bool,
     },
+}
+
+/// What the user configured for the browser.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub keymap: Arc<Keymap>,
+    pub theme: crate::ui::theme::Theme,
+    pub rules: Arc<Vec<crate::config::ScoreRule>>,
+    pub columns: Vec<crate::config::Column>,
+    pub sort: SortKey,
+    /// Draw urls as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let cfg = crate::config::Config::default();
+        Settings {
+            keymap: Arc::new(Keymap::defaults()),
+            theme: crate::ui::theme::Theme::default(),
+            rules: Arc::new(Vec::new()),
+            columns: cfg.columns,
+            sort: cfg.sort,
+            hyperlinks: false,
+        }
+    }
 }
 
 /// The whole state of the browser.
@@ -160,12 +188,25 @@ pub struct App {
     pub message: Option<String>,
     pub keymap: Arc<Keymap>,
     pub theme: crate::ui::theme::Theme,
+    pub rules: Arc<Vec<crate::config::ScoreRule>>,
+    /// Per corpus index: the score from the rules.
+    pub scores: Vec<i32>,
+    pub columns: Vec<crate::config::Column>,
+    pub hyperlinks: bool,
     pub should_quit: bool,
     pub today: time::Date,
 }
 
 impl App {
-    pub fn new(source_name: impl Into<String>, keymap: Arc<Keymap>, today: time::Date) -> App {
+    pub fn new(source_name: impl Into<String>, settings: Settings, today: time::Date) -> App {
+        let Settings {
+            keymap,
+            theme,
+            rules,
+            columns,
+            sort,
+            hyperlinks,
+        } = settings;
         App {
             postings: Vec::new(),
             facet_index: FacetIndex::default(),
@@ -178,7 +219,7 @@ impl App {
             generation: 0,
             searching: false,
             filters: Filters::default(),
-            sort: SortKey::default(),
+            sort,
             view: View::default(),
             shortlists: Arc::new(Shortlists::default()),
             store_error: None,
@@ -200,7 +241,11 @@ impl App {
             size: (80, 24),
             message: None,
             keymap,
-            theme: crate::ui::theme::Theme::default(),
+            theme,
+            rules,
+            scores: Vec::new(),
+            columns,
+            hyperlinks,
             should_quit: false,
             today,
         }
@@ -295,10 +340,11 @@ impl App {
 
     /// Bookmarked postings count (over the whole corpus).
     pub fn bookmarked_count(&self) -> usize {
-        self.shortlists
-            .bookmarks
-            .values()
-            .filter(|b| b.is_saved())
+        // Only those in this corpus: the lists pane tells about the others.
+        self.bookmarked_marks
+            .iter()
+            .zip(0..)
+            .filter(|(b, i)| **b && !self.facet_index.is_duplicate(*i))
             .count()
     }
 
@@ -349,6 +395,7 @@ impl App {
                 .active_list
                 .as_ref()
                 .map(|_| self.list_marks.as_slice()),
+            scores: &self.scores,
         };
         self.view = match &self.hits {
             Some(hits) => {

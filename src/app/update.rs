@@ -38,7 +38,9 @@ impl App {
                 self.clamp_selection();
             }
             Action::CycleSort => {
-                self.sort = self.sort.next(!self.query.is_empty());
+                self.sort = self
+                    .sort
+                    .next(!self.query.is_empty(), !self.rules.is_empty());
                 self.recompute_view(None);
                 self.message = Some(format!("sorted by {}", self.sort.as_str()));
             }
@@ -72,6 +74,18 @@ impl App {
                     Some(_) => self.message = Some("only http(s) links are opened".into()),
                     None => self.message = Some("this posting has no url".into()),
                 }
+            }
+            Action::Copy => {
+                let Some(p) = self.selected_posting() else {
+                    return Vec::new();
+                };
+                let (what, text) = match &p.url {
+                    Some(u) => ("url", u.clone()),
+                    None => ("title and company", p.headline()),
+                };
+                let text = crate::sanitize::clean_field(&text);
+                self.message = Some(format!("copied the {what}: {text}"));
+                return vec![Effect::Copy(text)];
             }
             Action::ResetFilters => {
                 self.filters.clear();
@@ -495,6 +509,9 @@ impl App {
         let first = self.postings.is_empty();
         self.facet_index
             .extend(batch.iter().map(|p| p.as_ref()), self.today);
+        let rules = self.rules.clone();
+        self.scores
+            .extend(batch.iter().map(|p| crate::scoring::score(p, &rules)));
         self.postings.extend(batch);
         self.refresh_marks();
         self.recompute_view(None);

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::{QUERY_HELP, load_reporting, resolve_source, table, terminal_width};
 use crate::config::Config;
 use crate::corpus::CorpusSource;
+use crate::corpus::LoadOptions;
 use crate::paths::Paths;
 use crate::posting::{Posting, Salary};
 use crate::sanitize::{clean_field, sanitize};
@@ -173,7 +174,8 @@ fn best_match(postings: &[Arc<Posting>], query: &str) -> Option<Arc<Posting>> {
 }
 
 fn load_postings(source: &CorpusSource) -> Vec<Arc<Posting>> {
-    load_reporting(source, &Paths::from_env())
+    let dirs = Paths::from_env();
+    load_reporting(source, &LoadOptions::cached(dirs.cache_dir))
         .postings
         .into_iter()
         .map(Arc::new)

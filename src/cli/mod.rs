@@ -72,6 +72,22 @@ pub enum Command {
         #[command(subcommand)]
         command: bookmarks::BookmarksCommand,
     },
+    /// Check the config file (with no option), or show where it is, or print the defaults.
+    Config {
+        /// Print the default config file (every key, documented).
+        #[arg(long, conflicts_with = "path")]
+        print_default: bool,
+        /// Print the path of the config file jobdeck reads.
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print a shell completion script (e.g. `jobdeck completions bash > ~/.local/share/bash-completion/completions/jobdeck`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (e.g. `jobdeck man > ~/.local/share/man/man1/jobdeck.1`).
+    Man,
 }
 
 pub const QUERY_HELP: &str = "\
@@ -87,8 +103,10 @@ Query language:
 pub fn main() -> ExitCode {
     // While the process is still single-threaded: the local UTC offset for status dates.
     crate::store::init_local_offset();
-    let cli = Cli::parse();
-    match run(cli) {
+    let dirs = Paths::from_env();
+    let cli = parse_args(&dirs);
+    let _log = crate::logging::init(&dirs.log_file());
+    match run(cli, &dirs) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`jobdeck parse | head`) is not an error worth reporting.
@@ -106,26 +124,53 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let dirs = Paths::from_env();
-    let config = match Config::load(&dirs.config_file()) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("jobdeck: {e} (using defaults)");
-            Config::default()
+/// The command line with `--version` also telling where jobdeck keeps its files.
+pub fn command(dirs: &Paths) -> clap::Command {
+    use clap::CommandFactory;
+    let long = format!(
+        "{}\nconfig: {}\ndata:   {}\ncache:  {}\nlog:    {}",
+        env!("CARGO_PKG_VERSION"),
+        dirs.config_file().display(),
+        dirs.shortlists_file().display(),
+        dirs.cache_dir.display(),
+        dirs.log_file().display()
+    );
+    Cli::command().long_version(long)
+}
+
+fn parse_args(dirs: &Paths) -> Cli {
+    use clap::FromArgMatches;
+    let matches = command(dirs).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
+    let dirs = dirs.clone();
+    let (config, config_problems) = Config::load(&dirs.config_file());
+    // The browser shows these on its first screen; they are printed too, before the alternate
+    // screen, so that they are still there after quitting. (`jobdeck config` lists them itself.)
+    if !matches!(cli.command, Some(Command::Config { .. })) {
+        for p in &config_problems {
+            tracing::warn!("config: {p}");
+            eprintln!(
+                "jobdeck: config: {} (the default is used)",
+                crate::sanitize::clean_field(p)
+            );
         }
-    };
+    }
     match cli.command {
         None => {
             let Ok(source) = resolve_source(&cli.paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            let defaults = crate::config::default_key_tables();
-            let (keymap, problems) = crate::app::keymap::Keymap::build(&defaults, &config.keys);
-            // Printed before the alternate screen, so they are still there after quitting.
+            let (settings, mut problems) = settings(&config);
             for p in &problems {
-                eprintln!("jobdeck: config: {p} (the default binding is used)");
+                eprintln!(
+                    "jobdeck: config: {} (the default is used)",
+                    crate::sanitize::clean_field(p)
+                );
             }
+            problems.splice(0..0, config_problems);
             let store = match crate::store::Store::open(&dirs.shortlists_file()) {
                 Ok((store, notices)) => {
                     for n in notices {
@@ -140,9 +185,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             crate::tui::run(crate::tui::Options {
                 source,
-                keymap,
+                settings,
                 config_problems: problems,
-                load: LoadOptions::cached(dirs.cache_dir.clone()),
+                load: load_options(&config, &dirs),
                 store,
             })?;
             Ok(ExitCode::SUCCESS)
@@ -151,7 +196,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Ok(source) = resolve_source(&paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            let report = load_reporting(&source, &dirs);
+            let report = load_reporting(&source, &load_options(&config, &dirs));
             let mut out = io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &report.postings)?;
             writeln!(out)?;
@@ -166,7 +211,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Ok(source) = resolve_source(&paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            let report = load_reporting(&source, &dirs);
+            let report = load_reporting(&source, &load_options(&config, &dirs));
             let postings: Vec<_> = report
                 .postings
                 .into_iter()
@@ -208,7 +253,91 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Config {
+            print_default,
+            path,
+        }) => {
+            let mut out = io::stdout().lock();
+            if print_default {
+                write!(out, "{}", crate::config::DEFAULT_CONFIG)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if path {
+                writeln!(out, "{}", dirs.config_file().display())?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let (_, mut problems) = settings(&config);
+            problems.splice(0..0, config_problems);
+            let file = dirs.config_file();
+            if problems.is_empty() {
+                let state = if file.exists() {
+                    "is valid"
+                } else {
+                    "does not exist: the defaults are used"
+                };
+                writeln!(out, "{} {state}", file.display())?;
+                Ok(ExitCode::SUCCESS)
+            } else {
+                for p in &problems {
+                    writeln!(
+                        out,
+                        "{}: {}",
+                        file.display(),
+                        crate::sanitize::clean_field(p)
+                    )?;
+                }
+                Ok(ExitCode::from(1))
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut command(&dirs), "jobdeck", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(command(&dirs)).render(&mut io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
+    }
+}
+
+/// The browser's settings from the config: keymap, theme (NO_COLOR respected), rules, columns,
+/// sort, hyperlinks; and the problems found building them.
+pub fn settings(config: &Config) -> (crate::app::Settings, Vec<String>) {
+    use crate::config::Hyperlinks;
+    use crate::ui::theme::{Theme, no_color_requested};
+    let defaults = crate::config::default_key_tables();
+    let (keymap, mut problems) = crate::app::keymap::Keymap::build(&defaults, &config.keys);
+    let theme = Theme::load(&config.theme).unwrap_or_else(|e| {
+        problems.push(e);
+        Theme::default()
+    });
+    let theme = if no_color_requested() {
+        theme.without_colors()
+    } else {
+        theme
+    };
+    let hyperlinks = match config.hyperlinks {
+        Hyperlinks::Always => true,
+        Hyperlinks::Never => false,
+        Hyperlinks::Auto => crate::ui::links::terminal_supports_hyperlinks(),
+    };
+    let settings = crate::app::Settings {
+        keymap: std::sync::Arc::new(keymap),
+        theme,
+        rules: std::sync::Arc::new(config.scoring.clone()),
+        columns: config.columns.clone(),
+        sort: config.sort,
+        hyperlinks,
+    };
+    (settings, problems)
+}
+
+/// Loading options from the config: the size limit and the parse cache.
+fn load_options(config: &Config, dirs: &Paths) -> LoadOptions {
+    LoadOptions {
+        max_file_size: config.max_file_size(),
+        cache_dir: Some(dirs.cache_dir.clone()),
     }
 }
 
@@ -229,8 +358,8 @@ fn resolve_source(paths: &[PathBuf], config: &Config) -> anyhow::Result<Result<C
 }
 
 /// Loads a corpus, reporting each skipped file on stderr.
-pub fn load_reporting(source: &CorpusSource, paths: &Paths) -> LoadReport {
-    let report = corpus::load(source, &LoadOptions::cached(paths.cache_dir.clone()));
+pub fn load_reporting(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
+    let report = corpus::load(source, opts);
     let mut err = io::stderr().lock();
     for s in &report.skipped {
         let _ = writeln!(err, "{}", crate::sanitize::clean_field(&s.to_string()));

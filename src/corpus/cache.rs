@@ -183,7 +183,7 @@ pub struct Writer {
 impl Writer {
     pub fn create(dest: &Path) -> std::io::Result<Writer> {
         let dir = dest.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
+        crate::store::create_private_dir(dir)?;
         let tmp = dir.join(format!(
             ".{}.tmp-{}",
             dest.file_name()

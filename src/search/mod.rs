@@ -8,7 +8,58 @@ pub mod query;
 pub use index::{Hit, SearchIndex};
 pub use query::{Field, Query, Term};
 
-use matcher::{Matcher, substring_indices};
+use matcher::{Matcher, contains_ci, is_subsequence, substring_indices};
+
+use crate::posting::Posting;
+
+/// Whether one posting matches a query, without an index (for scoring rules and single
+/// postings). Exact terms match substrings; plain terms match when their characters occur in
+/// order in a field (the condition for a fuzzy match).
+pub fn matches_posting(p: &Posting, q: &Query) -> bool {
+    q.terms.iter().all(|t| term_matches(p, t) != t.negated)
+}
+
+fn term_matches(p: &Posting, t: &Term) -> bool {
+    let text = |s: &str| {
+        if t.exact {
+            contains_ci(s, &t.lower)
+        } else {
+            is_subsequence(&s.to_lowercase(), &t.lower)
+        }
+    };
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let enum_match = |name: Option<&str>| {
+        name.is_some_and(|n| squash(n).starts_with(&squash(&t.lower)) && !t.lower.is_empty())
+    };
+    match t.field {
+        None => {
+            [p.title.as_deref(), p.company.as_deref(), p.team.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(text)
+                || p.locations.iter().any(|l| text(l))
+                || p.skills.iter().any(|s| text(s))
+        }
+        Some(Field::Title) => p.title.as_deref().is_some_and(text),
+        Some(Field::Company) => p.company.as_deref().is_some_and(text),
+        Some(Field::Team) => p.team.as_deref().is_some_and(text),
+        Some(Field::Location) => p.locations.iter().any(|l| text(l)),
+        Some(Field::Skill) => p.skills.iter().any(|s| text(s)),
+        Some(Field::Mode) => enum_match(p.work_mode.map(|m| m.as_str())),
+        Some(Field::Type) => enum_match(p.employment_type.map(|m| m.as_str())),
+        Some(Field::Level) => enum_match(p.seniority.map(|m| m.as_str())),
+        Some(Field::Text) => p.sections.iter().any(|s| {
+            contains_ci(&s.body, &t.lower)
+                || s.heading
+                    .as_deref()
+                    .is_some_and(|h| contains_ci(h, &t.lower))
+        }),
+    }
+}
 
 /// The char indices of `text` (a value of `field`) that the query's terms matched, sorted and
 /// unique, for highlighting. Negated terms highlight nothing.
@@ -29,18 +80,15 @@ pub fn highlight(matcher: &dyn Matcher, text: &str, field: Field, query: &Query)
     out
 }
 
-/// The char indices in description text to highlight: whole occurrences of each term's text
-/// (fuzzy positions scattered over a paragraph would only be noise).
+/// The char indices of `text` to highlight in the detail pane: whole occurrences of each
+/// term's text (fuzzy positions scattered over a paragraph or a list would only be noise).
 pub fn highlight_text(text: &str, query: &Query) -> Vec<usize> {
     let mut out = Vec::new();
     for t in &query.terms {
         if t.negated || t.lower.chars().count() < 2 {
             continue;
         }
-        if matches!(
-            t.field,
-            None | Some(Field::Text) | Some(Field::Skill) | Some(Field::Title)
-        ) {
+        if t.field.is_none_or(|f| f.is_headline() || f == Field::Text) {
             out.extend(substring_indices(text, &t.lower));
         }
     }

@@ -404,7 +404,8 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     folder(path).join(format!("{}{suffix}", file_name(path)))
 }
 
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+/// Creates a folder (and its parents) readable by its owner only (mode 0700).
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut b = fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]

@@ -22,7 +22,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::posting::{Posting, Salary};
 use crate::sanitize::{clean_field, sanitize};
 
-pub use file::{Store, StoreError, WriteHook, WriteStep, write_atomic};
+pub use file::{Store, StoreError, WriteHook, WriteStep, create_private_dir, write_atomic};
 
 /// The list a posting goes to when no list is named. It always exists.
 pub const DEFAULT_LIST: &str = "Saved";

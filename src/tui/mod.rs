@@ -14,7 +14,7 @@ use crossterm::event::{Event, EventStream, KeyEventKind, MouseButton, MouseEvent
 use futures_util::StreamExt;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use crate::app::keymap::{Key, Keymap};
+use crate::app::keymap::Key;
 use crate::app::{Action, App, Effect};
 use crate::corpus::{self, CorpusSource, LoadEvent, LoadOptions};
 use terminal::TerminalGuard;
@@ -25,7 +25,7 @@ const FRAME: Duration = Duration::from_millis(16);
 /// What the browser needs to start.
 pub struct Options {
     pub source: CorpusSource,
-    pub keymap: Keymap,
+    pub settings: crate::app::Settings,
     /// Problems found in the config, shown on the first screen.
     pub config_problems: Vec<String>,
     pub load: LoadOptions,
@@ -54,7 +54,7 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let today = today();
-    let mut app = App::new(opts.source.describe(), Arc::new(opts.keymap), today);
+    let mut app = App::new(opts.source.describe(), opts.settings, today);
     app.update(Action::Resize(size.width, size.height));
     if let Some(first) = opts.config_problems.first() {
         let more = opts.config_problems.len() - 1;
@@ -185,6 +185,12 @@ fn run_effect(
                     let _ = tx.send(Action::Notify(format!("could not open {url}: {e}")));
                 }
             });
+        }
+        Effect::Copy(text) => {
+            // OSC 52 asks the terminal itself, so it works over SSH; the text is sanitized.
+            use crossterm::clipboard::CopyToClipboard;
+            let _ =
+                crossterm::execute!(std::io::stdout(), CopyToClipboard::to_clipboard_from(text));
         }
         Effect::Store(change) => match store {
             Some(s) => {

@@ -13,7 +13,7 @@ use ratatui::widgets::{
 use super::text::{self, Chars};
 use crate::app::{App, Focus};
 use crate::posting::Posting;
-use crate::search::{Field, highlight, highlight_text};
+use crate::search::highlight_text;
 
 /// Width of the field labels.
 const LABEL: usize = 12;
@@ -43,6 +43,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let scroll = app.detail_scroll.min(max);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if app.hyperlinks
+        && let Some(url) = p.url.as_deref()
+    {
+        super::links::link_wrapped(frame.buffer_mut(), inner, inner.x + LABEL as u16, url);
+    }
     if max > 0 {
         let mut state = ScrollbarState::new(max).position(scroll);
         frame.render_stateful_widget(
@@ -72,31 +77,20 @@ pub fn content_height(app: &App) -> usize {
 pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let q = &app.query;
-    let m = super::matcher();
     let width = width.max(10);
     let mut out: Vec<Chars> = Vec::new();
 
     // Title and company.
     let title = p.title.as_deref().unwrap_or("(untitled)");
     out.extend(text::wrap(
-        &text::styled(
-            title,
-            t.title,
-            t.matched,
-            &highlight(m, title, Field::Title, q),
-        ),
+        &text::styled(title, t.title, t.matched, &highlight_text(title, q)),
         width,
         0,
         0,
     ));
     let mut who: Chars = Vec::new();
     if let Some(c) = &p.company {
-        who.extend(text::styled(
-            c,
-            t.accent,
-            t.matched,
-            &highlight(m, c, Field::Company, q),
-        ));
+        who.extend(text::styled(c, t.accent, t.matched, &highlight_text(c, q)));
     }
     if let Some(team) = &p.team {
         if !who.is_empty() {
@@ -106,7 +100,7 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
             team,
             t.base,
             t.matched,
-            &highlight(m, team, Field::Team, q),
+            &highlight_text(team, q),
         ));
         who.extend(text::plain(" team", t.dim));
     }
@@ -175,22 +169,17 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         }
         out.extend(text::wrap(&line, width, 0, LABEL));
     };
-    let joined = |items: &[String], f: Field| -> Chars {
+    let joined = |items: &[String]| -> Chars {
         let mut c = Vec::new();
         for (i, s) in items.iter().enumerate() {
             if i > 0 {
                 c.extend(text::plain(", ", t.dim));
             }
-            c.extend(text::styled(s, t.base, t.matched, &highlight(m, s, f, q)));
+            c.extend(text::styled(s, t.base, t.matched, &highlight_text(s, q)));
         }
         c
     };
-    field(
-        &mut out,
-        "Location",
-        joined(&p.locations, Field::Location),
-        "locations",
-    );
+    field(&mut out, "Location", joined(&p.locations), "locations");
     let opt = |v: Option<&str>| v.map(|s| text::plain(s, t.base)).unwrap_or_default();
     field(
         &mut out,
@@ -234,12 +223,7 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     } else {
         field(&mut out, "Salary", text::plain("not stated", t.dim), "");
     }
-    field(
-        &mut out,
-        "Skills",
-        joined(&p.skills, Field::Skill),
-        "skills",
-    );
+    field(&mut out, "Skills", joined(&p.skills), "skills");
     field(
         &mut out,
         "Benefits",
@@ -262,6 +246,26 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         text::plain(&format!("{} ({})", p.source, p.format), t.dim),
         "",
     );
+
+    // The user's scoring rules that this posting meets.
+    if !app.rules.is_empty() {
+        let hits = crate::scoring::matching(p, &app.rules);
+        let total: i32 = hits.iter().map(|r| r.points).sum();
+        let mut c = text::plain(
+            &format!("{total:+}"),
+            if total >= 0 { t.good } else { t.warn },
+        );
+        for r in &hits {
+            c.extend(text::plain(
+                &format!("  {:+} {}", r.points, r.reason),
+                if r.points >= 0 { t.base } else { t.warn },
+            ));
+        }
+        if hits.is_empty() {
+            c.extend(text::plain("  (no rule applies)", t.dim));
+        }
+        field(&mut out, "Score", c, "");
+    }
 
     // Description.
     for s in &p.sections {

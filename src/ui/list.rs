@@ -11,6 +11,7 @@ use ratatui::widgets::{
 
 use super::text::{self, Chars, char_width};
 use crate::app::{App, Focus};
+use crate::config::Column;
 use crate::posting::Posting;
 use crate::search::{Field, highlight};
 
@@ -96,7 +97,9 @@ fn empty_message(app: &App) -> Vec<String> {
             m.push(format!("The list “{list}” is empty."));
             m.push("Add postings to it from the lists pane (l, then a).".into());
         } else if missing > 0 {
-            m.push(format!("{missing} posting(s) of “{list}” are not in this corpus (see l)."));
+            m.push(format!(
+                "{missing} posting(s) of “{list}” are not in this corpus (see l)."
+            ));
         }
         m.push("l, then Enter on All postings, lists everything again.".into());
         if app.query.is_empty() && app.filters.is_empty() {
@@ -143,7 +146,11 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
         (' ', base)
     });
     first.push((' ', base));
-    let salary = p.salary.as_ref().map(|s| s.compact()).unwrap_or_default();
+    let salary = if app.columns.contains(&Column::Salary) {
+        p.salary.as_ref().map(|s| s.compact()).unwrap_or_default()
+    } else {
+        String::new()
+    };
     let salary_w = text::str_width(&salary);
     let title = p.title.as_deref().unwrap_or("(untitled)");
     let title_chars = text::styled(
@@ -164,23 +171,27 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
     let dim = base.patch(t.dim);
     let mut second: Chars = text::plain("   ", base);
     let mut parts: Vec<Chars> = Vec::new();
-    if let Some(c) = &p.company {
-        parts.push(text::styled(
-            c,
-            base,
-            t.matched,
-            &highlight(m, c, Field::Company, q),
-        ));
-    }
-    if let Some(l) = p.locations.first() {
-        let mut loc = text::styled(l, dim, t.matched, &highlight(m, l, Field::Location, q));
-        if p.locations.len() > 1 {
-            loc.extend(text::plain(&format!(" +{}", p.locations.len() - 1), dim));
-        }
-        parts.push(loc);
-    }
-    if let Some(mode) = p.work_mode {
-        parts.push(text::plain(mode.as_str(), base.patch(t.accent)));
+    let word = |s: Option<&str>, style| s.map(|s| text::plain(s, style));
+    for col in &app.columns {
+        let part = match col {
+            Column::Company => p
+                .company
+                .as_deref()
+                .map(|c| text::styled(c, base, t.matched, &highlight(m, c, Field::Company, q))),
+            Column::Location => p.locations.first().map(|l| {
+                let mut loc = text::styled(l, dim, t.matched, &highlight(m, l, Field::Location, q));
+                if p.locations.len() > 1 {
+                    loc.extend(text::plain(&format!(" +{}", p.locations.len() - 1), dim));
+                }
+                loc
+            }),
+            Column::Mode => word(p.work_mode.map(|m| m.as_str()), base.patch(t.accent)),
+            Column::Type => word(p.employment_type.map(|e| e.as_str()), dim),
+            Column::Seniority => word(p.seniority.map(|s| s.as_str()), dim),
+            Column::Posted => word(p.posted.as_deref(), dim),
+            Column::Salary | Column::Status => None,
+        };
+        parts.extend(part);
     }
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
@@ -190,7 +201,11 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
     }
     // The application status (and hidden) at the right end of the second line.
     let mut tag: Chars = Vec::new();
-    if let Some(b) = app.shortlists.get(&p.id) {
+    if let Some(b) = app
+        .shortlists
+        .get(&p.id)
+        .filter(|_| app.columns.contains(&Column::Status))
+    {
         if b.note.is_some() {
             tag.extend(text::plain("✎ ", base.patch(t.accent)));
         }

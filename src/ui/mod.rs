@@ -5,6 +5,7 @@ pub mod detail;
 pub mod filters;
 pub mod help;
 pub mod layout;
+pub mod links;
 pub mod list;
 pub mod lists;
 pub mod note;

@@ -132,7 +132,10 @@ pub fn wrap(chars: &[(char, Style)], width: usize, first: usize, rest: usize) ->
         let word_w: usize = word.iter().map(|(c, _)| char_width(*c)).sum();
         let spaces_w = spaces.len();
         let at_line_start = cur_w == indent_w(&lines);
-        if !at_line_start && cur_w + spaces_w + word_w > width {
+        // A word longer than any line is broken where it stands instead of moving to a new
+        // line first (which would leave a label alone on its line).
+        let fits_a_line = word_w <= width.saturating_sub(rest);
+        if !at_line_start && cur_w + spaces_w + word_w > width && fits_a_line {
             lines.push(std::mem::take(&mut cur));
             cur = vec![(' ', Style::default()); rest];
             cur_w = rest;
