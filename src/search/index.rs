@@ -52,7 +52,7 @@ pub struct SearchIndex {
     /// Per posting: (field bit, string id) of each headline value.
     rows: Vec<Box<[(u8, u32)]>>,
     /// Per posting: its position in title order (ties of score are broken by title).
-    title_rank: Vec<u32>,
+    title_rank: std::sync::OnceLock<Vec<u32>>,
     matcher: Box<dyn Matcher>,
 }
 
@@ -69,7 +69,7 @@ impl SearchIndex {
             entries: Vec::new(),
             lookup: HashMap::new(),
             rows: Vec::new(),
-            title_rank: Vec::new(),
+            title_rank: std::sync::OnceLock::new(),
             matcher: Box::new(SkimMatcher::default()),
         };
         idx.extend(postings);
@@ -102,7 +102,8 @@ impl SearchIndex {
             self.rows.push(row.into_boxed_slice());
             self.postings.push(p);
         }
-        self.rank_titles();
+        // Ranked again on the next search that needs it: streaming batches in stays linear.
+        self.title_rank = std::sync::OnceLock::new();
     }
 
     fn intern(&mut self, s: &str, bit: u8) -> u32 {
@@ -122,7 +123,12 @@ impl SearchIndex {
         id
     }
 
-    fn rank_titles(&mut self) {
+    /// Each posting's position in title order (computed once per change of the corpus).
+    fn ranks(&self) -> &[u32] {
+        self.title_rank.get_or_init(|| self.rank_titles())
+    }
+
+    fn rank_titles(&self) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.postings.len() as u32).collect();
         let key = |i: u32| -> &str {
             self.rows[i as usize]
@@ -131,10 +137,11 @@ impl SearchIndex {
                 .map_or("\u{10ffff}", |(_, id)| &self.entries[*id as usize].lower)
         };
         order.par_sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
-        self.title_rank = vec![0; order.len()];
+        let mut ranks = vec![0; order.len()];
         for (rank, i) in order.into_iter().enumerate() {
-            self.title_rank[i as usize] = rank as u32;
+            ranks[i as usize] = rank as u32;
         }
+        ranks
     }
 
     pub fn len(&self) -> usize {
@@ -155,7 +162,7 @@ impl SearchIndex {
 
     /// The position of a posting in title order.
     pub fn title_rank(&self, index: u32) -> u32 {
-        self.title_rank[index as usize]
+        self.ranks()[index as usize]
     }
 
     pub fn matcher(&self) -> &dyn Matcher {
@@ -205,10 +212,11 @@ impl SearchIndex {
 
     /// Orders hits by score (highest first), then title.
     pub fn sort_hits(&self, hits: &mut [Hit]) {
+        let ranks = self.ranks();
         let cmp = |a: &Hit, b: &Hit| -> Ordering {
-            b.score.cmp(&a.score).then_with(|| {
-                self.title_rank[a.index as usize].cmp(&self.title_rank[b.index as usize])
-            })
+            b.score
+                .cmp(&a.score)
+                .then_with(|| ranks[a.index as usize].cmp(&ranks[b.index as usize]))
         };
         if hits.len() >= PARALLEL_MIN {
             hits.par_sort_unstable_by(cmp);

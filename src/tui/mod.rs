@@ -111,9 +111,10 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
             _ = hup.recv() => app.should_quit = true,
             _ = int.recv() => app.should_quit = true,
         }
-        // Take whatever else is already waiting, so a burst costs one frame.
+        // Take whatever else is already waiting, so a burst costs one frame; batches of
+        // postings that arrived together are applied as one.
         while let Ok(a) = rx.try_recv() {
-            actions.push(a);
+            coalesce(&mut actions, a);
         }
         for action in actions {
             dirty = true;
@@ -128,6 +129,28 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
     stop_loading.store(true, Ordering::SeqCst);
     drop(guard);
     Ok(())
+}
+
+/// Adds an action to those waiting for this frame, folding every batch of postings into the
+/// first one and keeping only the newest progress report. (Postings only ever append, and
+/// progress only counts, so moving them together changes nothing but the work done.)
+fn coalesce(actions: &mut Vec<Action>, a: Action) {
+    match a {
+        Action::Loaded(more) => {
+            if let Some(Action::Loaded(batch)) =
+                actions.iter_mut().find(|x| matches!(x, Action::Loaded(_)))
+            {
+                batch.extend(more);
+            } else {
+                actions.push(Action::Loaded(more));
+            }
+        }
+        Action::LoadProgress { .. } => {
+            actions.retain(|x| !matches!(x, Action::LoadProgress { .. }));
+            actions.push(a);
+        }
+        a => actions.push(a),
+    }
 }
 
 fn signal(kind: tokio::signal::unix::SignalKind) -> std::io::Result<tokio::signal::unix::Signal> {
