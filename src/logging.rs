@@ -6,6 +6,13 @@ use std::path::Path;
 
 use tracing_subscriber::EnvFilter;
 
+/// Whether `JOBDECK_DEBUG_PANIC` asks for a deliberate panic at `place` ("main", "search",
+/// "loader", "parse"): a debugging aid that the tests use to prove the terminal is restored and
+/// the message logged whichever thread fails.
+pub fn debug_panic(place: &str) -> bool {
+    std::env::var("JOBDECK_DEBUG_PANIC").is_ok_and(|v| v == place)
+}
+
 /// Holds the log writer open; dropping it flushes.
 pub struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::WorkerGuard>);
 

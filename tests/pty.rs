@@ -347,3 +347,79 @@ fn no_color_means_no_colour_on_screen() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+fn log_text(home: &Path) -> String {
+    std::fs::read_to_string(home.join("state/jobdeck/jobdeck.log")).unwrap_or_default()
+}
+
+#[test]
+fn a_panic_in_any_thread_restores_the_terminal_and_is_logged() {
+    for (place, trigger) in [("main", ""), ("loader", ""), ("search", "/x")] {
+        let home = tempfile::tempdir().unwrap();
+        let mut s =
+            Session::start_with_env(home.path(), &[], 100, 30, &[("JOBDECK_DEBUG_PANIC", place)]);
+        if !trigger.is_empty() {
+            s.wait_text("Postings 2 of 2");
+            s.send(trigger);
+        }
+        let status = s.wait_exit();
+        assert!(!status.success(), "{place}: a failure is not a success");
+        s.wait_for("the main screen", |sc| !sc.alternate_screen());
+        assert_restored(&s);
+        let shown = s.contents();
+        assert!(
+            shown.contains(&format!("JOBDECK_DEBUG_PANIC={place}")),
+            "{place}: the message is visible:\n{shown}"
+        );
+        assert!(
+            log_text(home.path()).contains(&format!("JOBDECK_DEBUG_PANIC={place}")),
+            "{place}: logged"
+        );
+    }
+}
+
+#[test]
+fn a_parser_panic_skips_the_file_and_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
+    )
+    .unwrap();
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[dir.to_str().unwrap()],
+        100,
+        30,
+        &[("JOBDECK_DEBUG_PANIC", "parse")],
+    );
+    s.wait_text("1 skipped (E)");
+    s.send("E");
+    s.wait_text("the parser failed");
+    s.send("\x1b");
+    s.wait_for("the list to close", |sc| {
+        !sc.contents().contains("the parser failed")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let s = Session::start(home.path(), &[], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    let pid = s.pid.expect("a pid");
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-HUP", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    s.wait_exit();
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}

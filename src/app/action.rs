@@ -113,6 +113,9 @@ pub enum Action {
     },
     #[serde(skip)]
     Notify(String),
+    /// A background task failed for good: the browser closes with this message.
+    #[serde(skip)]
+    Fatal(String),
     /// The shortlists as saved (or, after a failed save, as held in memory with the error).
     #[serde(skip)]
     StoreUpdated {

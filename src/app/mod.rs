@@ -194,6 +194,8 @@ pub struct App {
     pub columns: Vec<crate::config::Column>,
     pub hyperlinks: bool,
     pub should_quit: bool,
+    /// Why the browser has to close (a background task failed).
+    pub fatal: Option<String>,
     pub today: time::Date,
 }
 
@@ -247,6 +249,7 @@ impl App {
             columns,
             hyperlinks,
             should_quit: false,
+            fatal: None,
             today,
         }
     }

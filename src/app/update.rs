@@ -190,6 +190,10 @@ impl App {
             }
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.message = Some(m),
+            Action::Fatal(m) => {
+                self.fatal = Some(m);
+                self.should_quit = true;
+            }
         }
         Vec::new()
     }
@@ -603,6 +607,7 @@ fn is_user_action(a: &Action) -> bool {
             | Action::LoadFinished { .. }
             | Action::SearchDone { .. }
             | Action::Notify(_)
+            | Action::Fatal(_)
             | Action::StoreUpdated { .. }
     )
 }

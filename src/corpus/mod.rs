@@ -120,7 +120,24 @@ pub fn parse_file(
     opts: &LoadOptions,
 ) -> Result<Vec<Posting>, SkipReason> {
     let bytes = walk::read_limited(path, opts.max_file_size)?;
-    parse::parse_bytes(&bytes, source)
+    // Parsers must not panic (fuzzing looks for that); if one does anyway, that file is
+    // skipped with the reason instead of taking the whole load down.
+    std::panic::catch_unwind(|| {
+        if crate::logging::debug_panic("parse") {
+            panic!("JOBDECK_DEBUG_PANIC=parse");
+        }
+        parse::parse_bytes(&bytes, source)
+    })
+    .unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned());
+        Err(SkipReason::Unreadable(format!(
+            "the parser failed: {}",
+            msg.unwrap_or_default()
+        )))
+    })
 }
 
 /// Loads every posting of a source, parsing files in parallel. Postings keep the order of their

@@ -66,6 +66,9 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
     }
     // The first frame, before any posting is read.
     guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
+    if crate::logging::debug_panic("main") {
+        panic!("JOBDECK_DEBUG_PANIC=main");
+    }
 
     let (tx, mut rx) = unbounded_channel::<Action>();
     let worker = worker::spawn(tx.clone());
@@ -128,7 +131,10 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
     }
     stop_loading.store(true, Ordering::SeqCst);
     drop(guard);
-    Ok(())
+    match app.fatal {
+        Some(m) => Err(anyhow::anyhow!("{m} (details in the log)")),
+        None => Ok(()),
+    }
 }
 
 /// Adds an action to those waiting for this frame, folding every batch of postings into the
@@ -266,6 +272,9 @@ fn spawn_loader(
             let started = Instant::now();
             let reporter = tx.clone();
             let body = std::panic::AssertUnwindSafe(|| {
+                if crate::logging::debug_panic("loader") {
+                    panic!("JOBDECK_DEBUG_PANIC=loader");
+                }
                 let mut total = 0;
                 corpus::stream(&source, &opts, |ev| {
                     if stop.load(Ordering::SeqCst) {
@@ -305,13 +314,10 @@ fn spawn_loader(
                 });
             });
             if let Err(panic) = std::panic::catch_unwind(body) {
-                let _ = reporter.send(Action::Notify(format!(
+                let _ = reporter.send(Action::Fatal(format!(
                     "loading failed: {}",
                     worker::panic_text(&panic)
                 )));
-                let _ = reporter.send(Action::LoadFinished {
-                    elapsed_ms: started.elapsed().as_millis() as u64,
-                });
             }
         })
         .expect("spawn the loader thread");

@@ -29,9 +29,12 @@ pub struct TerminalGuard {
 
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
-        install_panic_hook();
         let _ = OWNER.set(std::thread::current().id());
         let terminal = ratatui::try_init()?;
+        // After ratatui's own hook, so that this one decides whether ratatui's (which restores
+        // the terminal) runs at all: a caught panic on a background thread must not restore
+        // the screen under a browser that goes on running.
+        install_panic_hook();
         ACTIVE.store(true, Ordering::SeqCst);
         // Mouse and paste are niceties: a terminal that refuses them still works.
         let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);

@@ -31,7 +31,7 @@ pub fn spawn(actions: UnboundedSender<Action>) -> Sender<Request> {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(rx, actions)))
             {
                 let msg = panic_text(&panic);
-                let _ = reporter.send(Action::Notify(format!("search failed: {msg}")));
+                let _ = reporter.send(Action::Fatal(format!("the search worker failed: {msg}")));
             }
         })
         .expect("spawn the search thread");
@@ -63,6 +63,9 @@ fn run(rx: Receiver<Request>, actions: UnboundedSender<Action>) {
         let Some((generation, query)) = search else {
             continue;
         };
+        if crate::logging::debug_panic("search") {
+            panic!("JOBDECK_DEBUG_PANIC=search");
+        }
         let hits = match &last {
             Some((prev, prev_hits)) if query.narrows(prev) => {
                 index.search_within(&query, Some(prev_hits))
