@@ -275,7 +275,12 @@ pub struct FacetIndex {
     posted_age: Vec<Option<u32>>,
     /// Another posting with the same id came first: listed once, under the first.
     duplicate: Vec<bool>,
-    first_by_id: HashMap<String, u32>,
+    /// Every corpus index holding each id, in order (the first not removed is listed).
+    by_id: HashMap<String, Vec<u32>>,
+    /// Postings whose file changed or went away (the corpus only grows; these are skipped).
+    removed: Vec<bool>,
+    /// The corpus indices of each file's postings.
+    by_source: HashMap<String, Vec<u32>>,
     companies: Interner,
     places: Interner,
     skill_names: Interner,
@@ -330,14 +335,12 @@ impl FacetIndex {
             self.skills.push(skills.into_boxed_slice());
             self.posted_age
                 .push(p.posted.as_deref().and_then(|s| posted_age_days(s, today)));
-            let dup = match self.first_by_id.get(&p.id) {
-                Some(_) => true,
-                None => {
-                    self.first_by_id.insert(p.id.clone(), i);
-                    false
-                }
-            };
-            self.duplicate.push(dup);
+            let same = self.by_id.entry(p.id.clone()).or_default();
+            self.duplicate
+                .push(same.iter().any(|&j| !self.removed[j as usize]));
+            same.push(i);
+            self.removed.push(false);
+            self.by_source.entry(p.source.clone()).or_default().push(i);
             self.title_keys.push(
                 p.title
                     .as_deref()
@@ -356,19 +359,66 @@ impl FacetIndex {
         self.ranks_stale = true;
     }
 
-    /// How many postings are later copies of another (listed once, under the first).
-    pub fn duplicates(&self) -> usize {
-        self.duplicate.iter().filter(|d| **d).count()
+    /// How many postings are not listed: later copies of another, or removed.
+    pub fn unlisted(&self) -> usize {
+        self.duplicate
+            .iter()
+            .zip(&self.removed)
+            .filter(|(d, r)| **d || **r)
+            .count()
     }
 
-    /// Whether the posting is a later copy of another (same id).
+    /// Whether the posting is a later copy of another (same id) or removed: not listed.
     pub fn is_duplicate(&self, i: u32) -> bool {
-        self.duplicate[i as usize]
+        self.duplicate[i as usize] || self.removed[i as usize]
     }
 
-    /// The corpus index of the first posting with this id.
+    /// The corpus index of the posting listed for this id (the first not removed).
     pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.first_by_id.get(id).copied()
+        self.by_id
+            .get(id)?
+            .iter()
+            .copied()
+            .find(|&i| !self.removed[i as usize])
+    }
+
+    /// Marks every posting of `source` (or, for a folder, of the files under it) removed, and
+    /// lets a copy saved elsewhere take their place. Returns how many went.
+    pub fn remove_source(&mut self, source: &str) -> usize {
+        let folder = format!("{}/", source.trim_end_matches('/'));
+        let keys: Vec<String> = self
+            .by_source
+            .keys()
+            .filter(|k| *k == source || k.starts_with(&folder))
+            .cloned()
+            .collect();
+        let mut ids = Vec::new();
+        let mut n = 0;
+        for k in keys {
+            for i in self.by_source.remove(&k).unwrap_or_default() {
+                if !self.removed[i as usize] {
+                    self.removed[i as usize] = true;
+                    n += 1;
+                    ids.push(i);
+                }
+            }
+        }
+        // Re-decide which copy of each affected id is listed.
+        let affected: Vec<String> = self
+            .by_id
+            .iter()
+            .filter(|(_, v)| v.iter().any(|i| ids.contains(i)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for id in affected {
+            let mut seen = false;
+            for &i in &self.by_id[&id] {
+                let i = i as usize;
+                self.duplicate[i] = !self.removed[i] && seen;
+                seen |= !self.removed[i];
+            }
+        }
+        n
     }
 
     fn ensure_ranks(&mut self) {
@@ -409,6 +459,7 @@ impl FacetIndex {
         for &i in hits {
             let iu = i as usize;
             if self.duplicate[iu]
+                || self.removed[iu]
                 || (!ctx.show_hidden && ctx.hidden.get(iu).copied().unwrap_or(false))
                 || ctx
                     .only

@@ -647,3 +647,98 @@ mod shortlists {
         assert_eq!(saved.bookmarks.values().filter(|b| b.is_saved()).count(), 2);
     }
 }
+
+mod watching {
+    use super::*;
+    use std::sync::Arc;
+
+    fn from(source: &str, title: &str) -> Posting {
+        let mut p = posting(title, "Acme", WorkMode::Remote, None, &[]);
+        p.source = source.into();
+        p
+    }
+
+    fn change(h: &mut Headless, source: &str, postings: Vec<Posting>) {
+        let batch: Vec<Arc<Posting>> = postings.into_iter().map(Arc::new).collect();
+        h.index.extend(batch.iter().cloned());
+        h.send(Action::SourceChanged {
+            source: source.into(),
+            postings: batch,
+        });
+    }
+
+    #[test]
+    fn saved_changed_and_deleted_files() {
+        let mut h = Headless::new(vec![from("a.txt", "Alpha")], (120, 35));
+        change(&mut h, "b.txt", vec![from("b.txt", "Beta")]);
+        assert_eq!(h.titles(), ["Alpha", "Beta"]);
+        assert!(
+            h.app
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("1 new posting from b.txt")
+        );
+        change(
+            &mut h,
+            "b.txt",
+            vec![from("b.txt", "Beta 2"), from("b.txt", "Gamma")],
+        );
+        assert_eq!(
+            h.titles(),
+            ["Alpha", "Beta 2", "Gamma"],
+            "the old Beta is replaced"
+        );
+        h.send(Action::SourceRemoved {
+            source: "b.txt".into(),
+        });
+        assert_eq!(h.titles(), ["Alpha"]);
+        assert_eq!(h.app.listed_total(), 1);
+    }
+
+    #[test]
+    fn a_removed_folder_takes_its_files() {
+        let mut h = Headless::new(
+            vec![
+                from("dir/a.txt", "Alpha"),
+                from("dir/sub/b.txt", "Beta"),
+                from("dirx/c.txt", "Gamma"),
+            ],
+            (120, 35),
+        );
+        h.send(Action::SourceRemoved {
+            source: "dir".into(),
+        });
+        assert_eq!(h.titles(), ["Gamma"]);
+    }
+
+    #[test]
+    fn bookmarks_stay_when_the_posting_goes_and_a_copy_takes_over() {
+        let mut h = Headless::new(
+            vec![from("a.txt", "Alpha"), from("b.txt", "Beta")],
+            (120, 35),
+        );
+        h.press("b");
+        let id = h.app.selected_posting().unwrap().id.clone();
+        // The same posting saved again elsewhere: listed once.
+        change(&mut h, "copy/a.html", vec![from("copy/a.html", "Alpha")]);
+        assert_eq!(h.titles(), ["Alpha", "Beta"]);
+        h.send(Action::SourceRemoved {
+            source: "a.txt".into(),
+        });
+        assert_eq!(
+            h.titles(),
+            ["Beta", "Alpha"],
+            "the copy is listed now (in corpus order)"
+        );
+        assert_eq!(h.app.selected_posting().unwrap().source, "copy/a.html");
+        assert!(h.app.is_bookmarked(&id), "the bookmark follows the id");
+        h.send(Action::SourceRemoved {
+            source: "copy/a.html".into(),
+        });
+        assert_eq!(h.titles(), ["Beta"]);
+        assert!(h.memory.is_saved(&id), "the bookmark is kept");
+        h.keys("l j enter");
+        assert_eq!(h.app.missing_in_active_list(), 1, "shown as missing");
+    }
+}

@@ -423,3 +423,29 @@ fn sighup_restores_the_terminal() {
     s.wait_for("the main screen", |sc| !sc.alternate_screen());
     assert_restored(&s);
 }
+
+#[test]
+fn files_saved_or_deleted_while_running_show_up() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
+    )
+    .unwrap();
+    let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 100, 30);
+    s.wait_text("Postings 1 of 1");
+    std::fs::write(
+        dir.join("b.txt"),
+        "Go Developer\nCompany: Gopherco\nWe write Go.",
+    )
+    .unwrap();
+    s.wait_text("Postings 2 of 2");
+    assert!(s.contents().contains("Gopherco"));
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    s.wait_text("Postings 1 of 1");
+    assert!(!s.contents().contains("Ferrous"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -116,6 +116,17 @@ pub enum Action {
     /// A background task failed for good: the browser closes with this message.
     #[serde(skip)]
     Fatal(String),
+    /// A watched file was saved or changed: its postings now (replacing those it had).
+    #[serde(skip)]
+    SourceChanged {
+        source: String,
+        postings: Vec<Arc<Posting>>,
+    },
+    /// A watched file (or folder) went away.
+    #[serde(skip)]
+    SourceRemoved {
+        source: String,
+    },
     /// The shortlists as saved (or, after a failed save, as held in memory with the error).
     #[serde(skip)]
     StoreUpdated {

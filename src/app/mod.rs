@@ -331,14 +331,12 @@ impl App {
     /// How many postings the list holds with no query and no filter (duplicates and hidden
     /// postings left out).
     pub fn listed_total(&self) -> usize {
-        let hidden = if self.show_hidden {
-            0
-        } else {
-            self.hidden_marks.iter().filter(|h| **h).count()
-        };
-        self.postings
-            .len()
-            .saturating_sub(self.facet_index.duplicates() + hidden)
+        (0..self.postings.len() as u32)
+            .filter(|&i| {
+                !self.facet_index.is_duplicate(i)
+                    && (self.show_hidden || !self.hidden_marks[i as usize])
+            })
+            .count()
     }
 
     /// Bookmarked postings count (over the whole corpus).
@@ -415,6 +413,17 @@ impl App {
                 self.facet_index.view(&all, &self.filters, sort, &ctx)
             }
         };
+        // The same posting stays selected; when its file went away and a copy of it (same id)
+        // is listed instead, the copy.
+        let keep = keep.map(|k| {
+            if self.facet_index.is_duplicate(k) {
+                self.facet_index
+                    .index_of(&self.postings[k as usize].id)
+                    .unwrap_or(k)
+            } else {
+                k
+            }
+        });
         self.selected = keep
             .and_then(|k| self.view.rows.iter().position(|&r| r == k))
             .unwrap_or(self.selected);

@@ -190,6 +190,40 @@ impl App {
             }
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.message = Some(m),
+            Action::SourceChanged { source, postings } => {
+                let gone = self.facet_index.remove_source(&source);
+                let n = postings.len();
+                self.skipped.retain(|s| s.source != source);
+                let effects = self.loaded(postings);
+                if gone > 0 || n == 0 {
+                    self.refresh_marks();
+                    self.recompute_view(None);
+                }
+                self.message = Some(match (gone, n) {
+                    (0, n) => format!(
+                        "{n} new posting{} from {source}",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    _ => format!(
+                        "{source} changed: {n} posting{} now",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                });
+                return effects;
+            }
+            Action::SourceRemoved { source } => {
+                let gone = self.facet_index.remove_source(&source);
+                self.skipped
+                    .retain(|s| s.source != source && !s.source.starts_with(&format!("{source}/")));
+                if gone > 0 {
+                    self.message = Some(format!(
+                        "{source} is gone: {gone} posting{} removed (bookmarks kept)",
+                        if gone == 1 { "" } else { "s" }
+                    ));
+                }
+                self.refresh_marks();
+                self.recompute_view(None);
+            }
             Action::Fatal(m) => {
                 self.fatal = Some(m);
                 self.should_quit = true;
@@ -608,6 +642,8 @@ fn is_user_action(a: &Action) -> bool {
             | Action::SearchDone { .. }
             | Action::Notify(_)
             | Action::Fatal(_)
+            | Action::SourceChanged { .. }
+            | Action::SourceRemoved { .. }
             | Action::StoreUpdated { .. }
     )
 }

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod seeds;
 pub mod walk;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

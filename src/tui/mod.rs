@@ -80,6 +80,13 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         }
     };
     let stop_loading = Arc::new(AtomicBool::new(false));
+    // Watch the folders from the start, so nothing saved while loading is missed.
+    let _watch = match &opts.source {
+        CorpusSource::Paths(roots) => {
+            watch_folders(roots.clone(), opts.load.clone(), tx.clone(), worker.clone())
+        }
+        CorpusSource::Seeds => None,
+    };
     spawn_loader(
         opts.source,
         opts.load,
@@ -255,6 +262,42 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
         }
     }
     Err(last)
+}
+
+/// Reports files saved, changed or deleted in the folders while the browser runs. New postings
+/// go to the search worker first, then to the app (as when loading).
+fn watch_folders(
+    roots: Vec<std::path::PathBuf>,
+    opts: LoadOptions,
+    tx: UnboundedSender<Action>,
+    worker: crossbeam_channel::Sender<worker::Request>,
+) -> Option<corpus::watch::WatchGuard> {
+    use corpus::watch::Change;
+    corpus::watch::spawn(roots, opts, move |changes| {
+        for c in changes {
+            let sent = match c {
+                Change::Parsed { source, postings } => {
+                    let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
+                    let _ = worker.send(worker::Request::Append(batch.clone()));
+                    tx.send(Action::SourceChanged {
+                        source,
+                        postings: batch,
+                    })
+                }
+                Change::Skipped(s) => tx
+                    .send(Action::SourceChanged {
+                        source: s.source.clone(),
+                        postings: Vec::new(),
+                    })
+                    .and_then(|_| tx.send(Action::LoadSkipped(vec![s]))),
+                Change::Removed { source } => tx.send(Action::SourceRemoved { source }),
+            };
+            if sent.is_err() {
+                return false;
+            }
+        }
+        true
+    })
 }
 
 /// Loads the corpus on a background thread: batches go to the search worker first, then to
