@@ -218,3 +218,55 @@ fn themed_screens() {
         insta::assert_debug_snapshot!(format!("theme_{name}_80x24"), t.backend().buffer());
     }
 }
+
+/// Wide characters (CJK) and emoji take two columns; rows stay aligned around them.
+#[test]
+fn wide_characters_and_emoji_keep_columns_aligned() {
+    use jobdeck::posting::{Period, Posting, Salary};
+    let titles = [
+        "採用 Senior Engineer 🚀",
+        "Plain Engineer",
+        "🦀🦀 Rustacean 職種 👩‍💻",
+        "Café Müller Ingénieur",
+    ];
+    let ps: Vec<Posting> = titles
+        .iter()
+        .map(|t| {
+            let mut p = Posting {
+                title: Some(t.to_string()),
+                company: Some("会社 株式会社".into()),
+                locations: vec!["東京, Japan".into()],
+                salary: Salary::new(Some(100_000.0), Some(150_000.0), "USD", Period::Year),
+                source: format!("{t}.txt"),
+                ..Default::default()
+            };
+            p.id = jobdeck::posting::posting_id(&p);
+            p
+        })
+        .collect();
+    for size in SIZES {
+        let h = Headless::new(ps.clone(), size);
+        let t = render(&h);
+        let buf = t.backend().buffer();
+        let list = jobdeck::ui::layout::panes(size, false).list;
+        // Each posting's first row ends with the salary against the right border.
+        let visible = (list.height - 2) / 2;
+        for row in 0..(titles.len() as u16).min(visible) {
+            let y = list.y + 1 + row * 2;
+            let right = list.right() - 2;
+            let tail: String = (right - 5..=right)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            assert!(
+                tail.ends_with("150k/yr") || tail.ends_with("0k/yr"),
+                "row {row} at {size:?}: {tail:?}"
+            );
+            let border = buf[(list.right() - 1, y)].symbol();
+            assert!(
+                ["│", "█", "║"].contains(&border),
+                "the border (or scrollbar) stays in place on row {row}: {border:?}"
+            );
+        }
+        insta::assert_snapshot!(name("wide", size), t.backend().to_string());
+    }
+}

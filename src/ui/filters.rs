@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                         ),
                         room,
                     ));
-                    let used: usize = c.iter().map(|(ch, _)| text::char_width(*ch)).sum();
+                    let used: usize = text::width(&c);
                     c.extend(text::plain(
                         &" ".repeat(width.saturating_sub(used + n.len())),
                         base,

@@ -9,7 +9,7 @@ use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use super::text::{self, Chars, char_width};
+use super::text::{self, Chars};
 use crate::app::{App, Focus};
 use crate::config::Column;
 use crate::posting::Posting;
@@ -161,7 +161,7 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
     );
     let room = width.saturating_sub(3 + if salary_w > 0 { salary_w + 1 } else { 0 });
     first.extend(text::fit(&title_chars, room));
-    let used: usize = first.iter().map(|(c, _)| char_width(*c)).sum();
+    let used: usize = text::width(&first);
     first.extend(std::iter::repeat_n(
         (' ', base),
         width.saturating_sub(used + salary_w),
@@ -216,12 +216,12 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
             tag.extend(text::plain(" hidden", dim));
         }
     }
-    let tag_w: usize = tag.iter().map(|(c, _)| char_width(*c)).sum();
+    let tag_w: usize = text::width(&tag);
     let mut second = text::fit(
         &second,
         width.saturating_sub(if tag_w > 0 { tag_w + 1 } else { 0 }),
     );
-    let used: usize = second.iter().map(|(c, _)| char_width(*c)).sum();
+    let used: usize = text::width(&second);
     second.extend(std::iter::repeat_n(
         (' ', base),
         width.saturating_sub(used + tag_w),

@@ -51,7 +51,7 @@ pub fn render(
             &text::plain(&name, style),
             width.saturating_sub(3 + n.len()),
         ));
-        let used: usize = c.iter().map(|(ch, _)| text::char_width(*ch)).sum();
+        let used: usize = text::width(&c);
         c.extend(text::plain(
             &" ".repeat(width.saturating_sub(used + n.len())),
             style,

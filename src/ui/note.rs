@@ -36,31 +36,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, id: &str, editor: &TextA
     let mut lines: Vec<Line> = Vec::new();
     let mut caret = (0usize, 0usize);
     for (r, l) in editor.lines().iter().enumerate() {
-        let chars: Vec<char> = l.chars().collect();
-        // Hard-wrap by width so the caret position is exact.
-        let mut start = 0;
-        let mut first = true;
-        while first || start < chars.len() {
-            first = false;
-            let mut w = 0;
-            let mut end = start;
-            while end < chars.len() && w + text::char_width(chars[end]) <= width {
-                w += text::char_width(chars[end]);
-                end += 1;
-            }
-            if r == crow && ccol >= start && (ccol < end || end == chars.len()) && caret == (0, 0) {
-                let before: String = chars[start..ccol.min(end)].iter().collect();
+        let pieces = text::hard_wrap(l, width);
+        let last = pieces.len() - 1;
+        for (k, (start, piece)) in pieces.into_iter().enumerate() {
+            let n = piece.chars().count();
+            // The caret sits in this piece (or at the end of the line's last piece).
+            if r == crow && ccol >= start && (ccol < start + n || k == last) {
+                let before: String = piece.chars().take(ccol - start).collect();
                 caret = (lines.len(), text::str_width(&before));
             }
-            let seg: String = chars[start..end].iter().collect();
-            lines.push(Line::styled(seg, t.base));
-            if end == start {
-                break;
-            }
-            start = end;
-        }
-        if r == crow && caret == (0, 0) && crow > 0 {
-            caret = (lines.len() - 1, 0);
+            lines.push(Line::styled(piece, t.base));
         }
     }
     let height = inner.height as usize;

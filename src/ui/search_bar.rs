@@ -29,18 +29,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let chars: Vec<char> = input.chars().collect();
         let before: String = chars[..app.input.cursor()].iter().collect();
         let skip = text::str_width(&before).saturating_sub(room.saturating_sub(1));
-        let mut shown: Chars = text::plain(input, t.base);
         let mut dropped = 0;
-        while dropped < skip && !shown.is_empty() {
-            dropped += text::char_width(shown.remove(0).0);
+        let mut dropped_chars = 0;
+        for g in unicode_segmentation::UnicodeSegmentation::graphemes(input, true) {
+            if dropped >= skip {
+                break;
+            }
+            dropped += text::str_width(g);
+            dropped_chars += g.chars().count();
         }
+        let shown: Chars = text::plain(
+            &input.chars().skip(dropped_chars).collect::<String>(),
+            t.base,
+        );
         c.extend(text::fit(&shown, room));
         if focused {
             let x = area.x + 3 + (text::str_width(&before) - dropped) as u16;
             frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         }
     }
-    let used: usize = c.iter().map(|(ch, _)| text::char_width(*ch)).sum();
+    let used: usize = text::width(&c);
     c.extend(text::plain(
         &" ".repeat(width.saturating_sub(used + brand_w)),
         t.base,

@@ -76,12 +76,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     let hints = hints(app);
-    let left_w: usize = left.iter().map(|(c, _)| text::char_width(*c)).sum();
+    let left_w: usize = text::width(&left);
     // Hints give way to the information on the left.
     let mut right: Chars = Vec::new();
     for (k, what) in hints {
         let item_w = text::str_width(&k) + 1 + text::str_width(what) + 2;
-        let right_w: usize = right.iter().map(|(c, _)| text::char_width(*c)).sum();
+        let right_w: usize = text::width(&right);
         if left_w + right_w + item_w + 1 > width {
             break;
         }
@@ -89,8 +89,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         right.extend(text::plain(&format!(" {what}  "), t.dim));
     }
     let mut line = text::fit(&left, width);
-    let used: usize = line.iter().map(|(c, _)| text::char_width(*c)).sum();
-    let right_w: usize = right.iter().map(|(c, _)| text::char_width(*c)).sum();
+    let used: usize = text::width(&line);
+    let right_w: usize = text::width(&right);
     line.extend(text::plain(
         &" ".repeat(width.saturating_sub(used + right_w)),
         t.status,
