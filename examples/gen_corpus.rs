@@ -10,12 +10,16 @@
 
 #[path = "gen_corpus/data.rs"]
 mod data;
+#[path = "gen_corpus/desc.rs"]
+mod desc;
 #[path = "gen_corpus/model.rs"]
 mod model;
 #[path = "gen_corpus/render.rs"]
 mod render;
 #[path = "gen_corpus/rng.rs"]
 mod rng;
+#[path = "gen_corpus/salary.rs"]
+mod salary;
 
 use std::fmt;
 use std::io;
@@ -163,31 +167,130 @@ fn prepare_out(out: &Path, force: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Which format each distinct posting is written in: 40% text (a few of them copies of HTML
+/// postings, see [`generate`]), 30% JSONL, 20% HTML, 10% Hacker News, shuffled.
+fn plan(count: usize, rng: &mut Rng) -> (Vec<Format>, usize) {
+    let html = count * 20 / 100;
+    let jsonl = count * 30 / 100;
+    let hn = count * 10 / 100;
+    let text = count - html - jsonl - hn;
+    let duplicates = (count / 200).min(text).min(html);
+    let mut formats = Vec::with_capacity(count);
+    formats.extend(std::iter::repeat_n(Format::Text, text - duplicates));
+    formats.extend(std::iter::repeat_n(Format::Jsonl, jsonl));
+    formats.extend(std::iter::repeat_n(Format::Html, html));
+    formats.extend(std::iter::repeat_n(Format::Hn, hn));
+    rng.shuffle(&mut formats);
+    (formats, duplicates)
+}
+
+/// A file name: "<company>-<title>-<n>.<ext>".
+fn file_name(world: &World, job: &model::Job, n: usize, ext: &str) -> String {
+    let mut title = model::slug(&job.title);
+    title.truncate(60);
+    format!(
+        "{}-{}-{n:06}.{ext}",
+        world.companies[job.company].slug,
+        title.trim_end_matches('-')
+    )
+}
+
 /// Generates the corpus that `opts` describes.
+///
+/// `count` postings in all. About 0.5% of them (count / 200) are deliberate duplicates: an HTML
+/// posting saved a second time as a titled `.txt` file (same company, title and locations), so
+/// de-duplication has something to find. Every other posting has its own (company, title,
+/// locations).
 pub fn generate(opts: &Options) -> io::Result<Summary> {
     let start = Instant::now();
     prepare_out(&opts.out, opts.force)?;
     let mut world = World::new(opts.seed);
     let mut rng = Rng::new(opts.seed);
+    let (formats, duplicates) = plan(opts.count, &mut rng);
+    let html_total = formats.iter().filter(|f| **f == Format::Html).count();
+    let dup_every = html_total
+        .checked_div(duplicates)
+        .unwrap_or(usize::MAX)
+        .max(1);
     let mut sink = Sink {
         out: opts.out.clone(),
         files: [0; 4],
         summary: Summary::default(),
     };
-    let mut buf = String::with_capacity(16 * 1024);
-    for i in 0..opts.count {
-        let job = world.job(&mut rng, false);
+    let mut buf = String::with_capacity(32 * 1024);
+    let mut jsonl = String::new();
+    let mut jsonl_rows = 0;
+    let mut jsonl_target = 100 + rng.below(901);
+    let mut jsonl_files = 0;
+    let mut html_seen = 0;
+    for (i, &format) in formats.iter().enumerate() {
+        let untitled = format == Format::Text && rng.chance(0.15);
+        let mut job = world.job(&mut rng, untitled);
+        if format != Format::Hn {
+            job.sections = desc::describe(&world, &job, &mut rng, untitled);
+        }
         buf.clear();
-        render::text(&world, &job, &mut buf);
-        let name = format!(
-            "{}-{}-{i:06}.txt",
-            world.companies[job.company].slug,
-            model::slug(&job.title)
-        );
-        sink.write(Format::Text, &name, buf.as_bytes())?;
-        sink.summary.text += 1;
-        sink.summary.postings += 1;
+        match format {
+            Format::Text => {
+                render::text(&world, &job, &mut rng, untitled, &mut buf);
+                let name = if untitled {
+                    format!("posting-{i:06}.txt")
+                } else {
+                    file_name(&world, &job, i, "txt")
+                };
+                sink.write(Format::Text, &name, buf.as_bytes())?;
+                sink.summary.text += 1;
+                sink.summary.text_untitled += usize::from(untitled);
+            }
+            Format::Jsonl => {
+                render::jsonl_line(&world, &job, &mut rng, &mut jsonl);
+                jsonl_rows += 1;
+                sink.summary.jsonl += 1;
+                if jsonl_rows == jsonl_target {
+                    let name = format!("export-{jsonl_files:04}.jsonl");
+                    sink.write(Format::Jsonl, &name, jsonl.as_bytes())?;
+                    jsonl.clear();
+                    jsonl_rows = 0;
+                    jsonl_files += 1;
+                    jsonl_target = 100 + rng.below(901);
+                }
+            }
+            Format::Html => {
+                render::html(&world, &job, &mut rng, &mut buf);
+                sink.write(
+                    Format::Html,
+                    &file_name(&world, &job, i, "html"),
+                    buf.as_bytes(),
+                )?;
+                sink.summary.html += 1;
+                if html_seen % dup_every == dup_every / 2 && sink.summary.duplicates < duplicates {
+                    // The same posting, saved again from the page as text.
+                    buf.clear();
+                    render::text(&world, &job, &mut rng, false, &mut buf);
+                    let name = file_name(&world, &job, i, "txt");
+                    sink.write(Format::Text, &name, buf.as_bytes())?;
+                    sink.summary.text += 1;
+                    sink.summary.duplicates += 1;
+                }
+                html_seen += 1;
+            }
+            Format::Hn => {
+                render::hn(&world, &job, &mut rng, &mut buf);
+                sink.write(
+                    Format::Hn,
+                    &format!("hn-{}-{i:06}.txt", world.companies[job.company].slug),
+                    buf.as_bytes(),
+                )?;
+                sink.summary.hn += 1;
+            }
+        }
     }
+    if jsonl_rows > 0 {
+        let name = format!("export-{jsonl_files:04}.jsonl");
+        sink.write(Format::Jsonl, &name, jsonl.as_bytes())?;
+    }
+    sink.summary.postings =
+        sink.summary.text + sink.summary.jsonl + sink.summary.html + sink.summary.hn;
     sink.summary.elapsed = start.elapsed();
     Ok(sink.summary)
 }

@@ -1,6 +1,6 @@
 //! What a synthetic posting is, before it is written in any format, and how one is drawn.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::data::{self, Family, Place};
 use super::rng::Rng;
@@ -29,6 +29,7 @@ pub struct Skill {
 pub struct World {
     pub companies: Vec<Company>,
     pub skills: Vec<Skill>,
+    skill_ids: HashMap<String, usize>,
     place_weights: Vec<u32>,
     role_weights: Vec<u32>,
     seniority_weights: Vec<u32>,
@@ -46,6 +47,94 @@ pub struct Job {
     pub places: Vec<usize>,
     /// Indexes into [`World::skills`].
     pub skills: Vec<usize>,
+    pub mode: Mode,
+    /// How the posting states the work mode: "Remote-first", "Hybrid (3 days in office)"…
+    pub mode_phrase: &'static str,
+    pub employment: Employment,
+    /// "Full-time", "Contract (6 months)", "Permanent"…
+    pub employment_phrase: &'static str,
+    pub salary: Option<Salary>,
+    /// "$150k–$200k", "competitive", or None when the posting says nothing about pay.
+    pub salary_phrase: Option<String>,
+    /// 2026-MM-DD.
+    pub date: (u32, u32),
+    /// As the page shows it: the date or "3d ago".
+    pub posted: String,
+    pub team: &'static str,
+    pub years: u32,
+    pub url: String,
+    /// The description, set by [`super::desc::describe`].
+    pub sections: Vec<Section>,
+}
+
+/// A heading with its paragraphs and bullets (either may be empty).
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub bullets: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Remote,
+    Hybrid,
+    Onsite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Employment {
+    FullTime,
+    PartTime,
+    Contract,
+    Internship,
+    Temporary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    Month,
+    Day,
+    Hour,
+}
+
+/// A pay range in a currency's own units per period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salary {
+    /// ISO 4217.
+    pub currency: &'static str,
+    pub min: u64,
+    pub max: u64,
+    pub period: Period,
+}
+
+impl Job {
+    pub fn place(&self) -> &'static Place {
+        &data::PLACES[self.places[0]]
+    }
+
+    /// The places as the posting lists them: "Austin, TX; New York, NY".
+    pub fn location_line(&self, sep: &str) -> String {
+        let names: Vec<String> = self
+            .places
+            .iter()
+            .map(|&p| data::PLACES[p].display())
+            .collect();
+        names.join(sep)
+    }
+
+    /// "a" or "an" for the title.
+    pub fn article(&self) -> &'static str {
+        article(&self.title)
+    }
+}
+
+pub fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some('A' | 'E' | 'I' | 'O' | 'a' | 'e' | 'i' | 'o') => "an",
+        _ => "a",
+    }
 }
 
 pub fn slug(s: &str) -> String {
@@ -104,9 +193,15 @@ impl World {
                 }
             })
             .collect::<Vec<_>>();
+        let skills = load_skills();
         World {
             companies,
-            skills: load_skills(),
+            skill_ids: skills
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name.clone(), i))
+                .collect(),
+            skills,
             place_weights: data::PLACES.iter().map(|p| p.weight).collect(),
             role_weights: data::ROLES.iter().map(|r| r.2).collect(),
             seniority_weights: data::SENIORITIES.iter().map(|s| s.1).collect(),
@@ -115,17 +210,25 @@ impl World {
     }
 
     pub fn skill_index(&self, name: &str) -> usize {
-        self.skills
-            .iter()
-            .position(|s| s.name == name)
+        *self
+            .skill_ids
+            .get(name)
             .unwrap_or_else(|| panic!("skill {name:?} is not in assets/skills.toml"))
     }
 
-    /// Draws a posting whose (company, title, places) no earlier posting has.
+    /// Draws a posting whose (company, title, places) no earlier posting has. `plain_title`:
+    /// a title that a sentence can carry whole (capitalized words, no specialization).
     pub fn job(&mut self, rng: &mut Rng, plain_title: bool) -> Job {
         loop {
             let company = (rng.unit().powf(1.8) * self.companies.len() as f64) as usize;
-            let (title, family) = self.title(rng, plain_title);
+            let (title, family, seniority, lead) = self.title(rng, plain_title);
+            if plain_title
+                && !title
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            {
+                continue;
+            }
             let mut places = vec![rng.weighted(&self.place_weights)];
             if !data::PLACES[places[0]].remote && rng.chance(0.12) {
                 let second = rng.weighted(&self.place_weights);
@@ -141,42 +244,165 @@ impl World {
             {
                 continue;
             }
-            let skills = self.skills_for(rng, family, &title);
+            let skills = self.skills_for(rng, family, lead);
+            let place = &data::PLACES[places[0]];
+            let mode = if place.remote {
+                Mode::Remote
+            } else {
+                [Mode::Onsite, Mode::Hybrid, Mode::Remote][rng.weighted(&[45, 37, 18])]
+            };
+            let mode_phrase = rng.pick(match mode {
+                Mode::Remote => &[
+                    "Remote",
+                    "Fully remote",
+                    "Remote-first",
+                    "100% remote",
+                    "Remote OK",
+                    "Work from home",
+                    "Remote (async-friendly)",
+                ][..],
+                Mode::Hybrid => &[
+                    "Hybrid",
+                    "Hybrid (3 days in office)",
+                    "Hybrid - 2 days/week in office",
+                    "Flexible hybrid",
+                    "Hybrid remote",
+                ],
+                Mode::Onsite => &[
+                    "On-site",
+                    "Onsite",
+                    "In office",
+                    "On-site (5 days)",
+                    "Office-based",
+                ],
+            });
+            let employment = if seniority == "Intern" {
+                Employment::Internship
+            } else {
+                [
+                    Employment::FullTime,
+                    Employment::Contract,
+                    Employment::PartTime,
+                    Employment::Temporary,
+                ][rng.weighted(&[86, 9, 3, 2])]
+            };
+            let employment_phrase = rng.pick(match employment {
+                Employment::FullTime => &[
+                    "Full-time",
+                    "Full-time",
+                    "Full Time",
+                    "Permanent",
+                    "Full-time, permanent",
+                    "Full-time employee",
+                ][..],
+                Employment::Contract => &[
+                    "Contract",
+                    "Contract (6 months)",
+                    "Contractor",
+                    "Freelance",
+                    "B2B contract",
+                    "Contract to hire",
+                ],
+                Employment::PartTime => {
+                    &["Part-time", "Part Time (20h/week)", "Part-time (30 hours)"]
+                }
+                Employment::Internship => &["Internship", "Intern (12 weeks)", "Summer internship"],
+                Employment::Temporary => &[
+                    "Temporary",
+                    "Fixed-term (12 months)",
+                    "Temporary (maternity cover)",
+                ],
+            });
+            let (salary, salary_phrase) =
+                super::salary::draw(rng, place, family, seniority, employment);
+            let date = (rng.range(1, 6) as u32, rng.range(1, 28) as u32);
+            let posted = if rng.chance(0.6) {
+                format!("2026-{:02}-{:02}", date.0, date.1)
+            } else {
+                rng.pick(&[
+                    "3d ago",
+                    "1d ago",
+                    "5d ago",
+                    "12h ago",
+                    "1w ago",
+                    "2w ago",
+                    "1mo ago",
+                    "Posted 2 days ago",
+                    "Posted 6 days ago",
+                    "2 weeks ago",
+                    "30+ days ago",
+                    "today",
+                    "yesterday",
+                    "Posted today",
+                    "4 days ago",
+                ])
+                .to_string()
+            };
+            let years = match seniority {
+                "Intern" => 0,
+                "Junior" | "Jr." | "Associate" => rng.range(0, 2) as u32,
+                "" | "Mid-level" => rng.range(2, 5) as u32,
+                "Senior" | "Sr." | "Lead" => rng.range(5, 8) as u32,
+                _ => rng.range(8, 12) as u32,
+            };
+            let slug_c = &self.companies[company].slug;
+            let n = rng.range(1000, 9_999_999);
+            let url = match rng.below(4) {
+                0 => format!("https://{slug_c}.example/careers/{n}"),
+                1 => format!("https://jobs.{slug_c}.example/{}-{n}", slug(&title)),
+                2 => format!("https://boards.hireflow.example/{slug_c}/jobs/{n}"),
+                _ => format!("https://apply.workwise.example/{slug_c}/{}", slug(&title)),
+            };
             return Job {
                 company,
                 title,
                 family,
                 places,
                 skills,
+                mode,
+                mode_phrase,
+                employment,
+                employment_phrase,
+                salary,
+                salary_phrase,
+                date,
+                posted,
+                team: rng.pick(data::TEAMS),
+                years,
+                url,
+                sections: Vec::new(),
             };
         }
     }
 
     /// seniority × role × specialization. `plain` titles have no trailing specialization that
     /// a sentence would cut off ("…looking for a Staff Data Scientist, Ads to…").
-    fn title(&self, rng: &mut Rng, plain: bool) -> (String, Family) {
-        let (role, family, _, _) = data::ROLES[rng.weighted(&self.role_weights)];
+    fn title(&self, rng: &mut Rng, plain: bool) -> (String, Family, &'static str, &'static str) {
+        let (role, family, _, lead) = data::ROLES[rng.weighted(&self.role_weights)];
         let (sen, _) = data::SENIORITIES[rng.weighted(&self.seniority_weights)];
+        let sen = match (family, sen) {
+            (Family::Management, "Intern" | "Junior" | "Jr." | "Associate" | "Mid-level") => "",
+            _ => sen,
+        };
         let mut title = match (family, sen) {
-            (Family::Management, "Intern" | "Junior" | "Jr." | "Associate" | "Mid-level") => {
-                role.to_string()
-            }
             (_, "Intern") => format!("{role} Intern"),
             (_, "") => role.to_string(),
             _ => format!("{sen} {role}"),
         };
         if !plain && sen != "Intern" && rng.chance(0.22) {
-            title.push_str(rng.pick(data::SPECIALIZATIONS));
+            let spec = rng.pick(data::SPECIALIZATIONS);
+            // Levels (" II") go with unprefixed titles only: "Software Engineer II".
+            if !(spec.starts_with(" I") && !sen.is_empty()) {
+                title.push_str(spec);
+            }
         }
-        (title, family)
+        (title, family, sen, lead)
     }
 
-    fn skills_for(&self, rng: &mut Rng, family: Family, title: &str) -> Vec<usize> {
+    fn skills_for(&self, rng: &mut Rng, family: Family, lead: &str) -> Vec<usize> {
         let pool = skill_pool(family);
         let mut out: Vec<usize> = Vec::new();
-        if let Some(&(_, _, _, lead)) = data::ROLES.iter().find(|r| title.contains(r.0))
-            && !lead.is_empty()
-        {
+        if !lead.is_empty() {
             out.push(self.skill_index(lead));
         }
         let want = rng.range(3, 8) as usize;
