@@ -202,8 +202,8 @@ fn file_name(world: &World, job: &model::Job, n: usize, ext: &str) -> String {
 /// de-duplication has something to find. Every other posting has its own (company, title,
 /// locations).
 pub fn generate(opts: &Options) -> io::Result<Summary> {
-    let start = Instant::now();
     prepare_out(&opts.out, opts.force)?;
+    let start = Instant::now();
     let mut world = World::new(opts.seed);
     let mut rng = Rng::new(opts.seed);
     let (formats, duplicates) = plan(opts.count, &mut rng);

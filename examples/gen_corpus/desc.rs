@@ -22,7 +22,7 @@ const INTRO_MORE: &[&str] = &[
     "This role sits at the heart of {product}, our {domain} platform, and has a direct impact on how {customers} work every day.",
     "You'll join a small team that values ownership, clear writing and thoughtful code review.",
     "The {team} team owns {product} end to end, from the first design doc to the on-call rotation.",
-    "In your first months you'll ramp up on our {skill} codebase, ship a meaningful improvement, and help shape the roadmap for the rest of the year.",
+    "In your first months you'll get to know {product} and its users, ship a meaningful improvement, and help shape the roadmap for the rest of the year.",
     "We care about craft and pragmatism in equal measure: we ship small, measure everything and iterate quickly.",
     "Day to day you'll work with {skill}, {skill} and {skill}.",
     "This is a great opportunity for someone who wants real ownership and the chance to grow with a fast-moving {domain} company.",

@@ -392,7 +392,7 @@ impl World {
         if !plain && sen != "Intern" && rng.chance(0.22) {
             let spec = rng.pick(data::SPECIALIZATIONS);
             // Levels (" II") go with unprefixed titles only: "Software Engineer II".
-            if !(spec.starts_with(" I") && !sen.is_empty()) {
+            if !spec.starts_with(" I") || sen.is_empty() {
                 title.push_str(spec);
             }
         }
