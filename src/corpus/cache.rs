@@ -1,12 +1,14 @@
 //! The parse cache: what each file parsed to, keyed by its path, size and modification time and
-//! by the parser's version, so that a second start over a large folder skips parsing.
+//! by the parser's version, so that a second start over a large folder skips parsing — and so
+//! that `jobdeck search` can rank without reading descriptions at all.
 //!
-//! One cache file per set of folders, in the `directories` cache dir. Layout: the entries' data
-//! (postcard-encoded parse results, one blob per file), then the index (postcard: fingerprint
-//! and, per file, path, size, mtime, offset and length), then the index's length and a magic
-//! tag. Readers load only the index and fetch each blob with a positioned read when its file is
-//! visited, so the cache is never held in memory whole. Writers build a temp file and rename it
-//! over the old one. Anything unexpected in the file means "no cache", never an error.
+//! One cache file per set of folders, in the `directories` cache dir. Layout: one postcard blob
+//! per posting, then the index, then the index's length and a magic tag. The index holds, per
+//! file, its path, size, mtime and skip reason; per posting, where its blob is and its headline
+//! record (interned title, company, team, locations, skills; work mode, type, level); and the
+//! modification time of every folder walked. Readers load the index only and fetch blobs with
+//! positioned reads, so the cache is never held in memory whole. Writers build a temp file and
+//! rename it over the old one. Anything unexpected in the file means "no cache", never an error.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -16,34 +18,18 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::posting::Posting;
+use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
-const MAGIC: &[u8; 4] = b"JDP1";
+const MAGIC: &[u8; 4] = b"JDP2";
 /// Bump when the cache layout or the meaning of parse results changes.
-const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 2;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).
-const MAX_INDEX: u64 = 1 << 30;
-
-/// What a file parsed to: its postings, or the reason it was skipped.
-pub type Parsed = Result<Vec<Posting>, String>;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct IndexEntry {
-    path: String,
-    size: u64,
-    mtime_ns: i128,
-    offset: u64,
-    len: u64,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct Index {
-    fingerprint: String,
-    entries: Vec<IndexEntry>,
-}
+const MAX_INDEX: u64 = 1 << 31;
+/// "No value" in the index's id fields.
+pub const NONE: u32 = u32::MAX;
 
 /// A file's identity for the cache.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub size: u64,
     pub mtime_ns: i128,
@@ -60,6 +46,61 @@ impl Stamp {
             size: meta.len(),
             mtime_ns,
         }
+    }
+}
+
+/// A posting as the search ranks it: headline strings as ids into [`Index::strings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headline {
+    pub offset: u64,
+    pub len: u32,
+    pub id: u32,
+    pub title: u32,
+    pub company: u32,
+    pub team: u32,
+    /// Locations and skills: `count` ids from `start` in [`Index::lists`].
+    pub locations: (u32, u16),
+    pub skills: (u32, u16),
+    /// Index in `WorkMode::ALL` (etc.), or 255 for none.
+    pub mode: u8,
+    pub etype: u8,
+    pub level: u8,
+}
+
+/// A file in the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRec {
+    /// The file's absolute path (the cache key).
+    pub path: String,
+    pub stamp: Stamp,
+    /// Why it gave no postings, if it didn't.
+    pub skip: Option<String>,
+    /// Its postings: `count` headlines from `first`.
+    pub first: u32,
+    pub count: u32,
+}
+
+/// The cache's index.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub fingerprint: String,
+    /// Every folder walked, with its modification time: a folder whose files were added,
+    /// removed or renamed has a new one.
+    pub dirs: Vec<(String, i128)>,
+    pub files: Vec<FileRec>,
+    pub strings: Vec<String>,
+    pub lists: Vec<u32>,
+    pub headlines: Vec<Headline>,
+}
+
+impl Index {
+    pub fn string(&self, id: u32) -> Option<&str> {
+        self.strings.get(id as usize).map(String::as_str)
+    }
+
+    pub fn list(&self, (start, n): (u32, u16)) -> &[u32] {
+        let s = start as usize;
+        self.lists.get(s..s + n as usize).unwrap_or(&[])
     }
 }
 
@@ -94,7 +135,8 @@ pub fn cache_file(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
 /// A cache opened for reading.
 pub struct Reader {
     file: File,
-    entries: HashMap<String, IndexEntry>,
+    pub index: Index,
+    by_path: HashMap<String, usize>,
 }
 
 impl Reader {
@@ -120,55 +162,89 @@ impl Reader {
         if index.fingerprint != fingerprint {
             return None;
         }
+        // Every reference must stay inside the file and the tables: a damaged index is no cache.
         let data_end = len - 12 - index_len;
-        let entries = index
-            .entries
-            .into_iter()
-            .filter(|e| {
-                e.offset
-                    .checked_add(e.len)
-                    .is_some_and(|end| end <= data_end)
-            })
-            .map(|e| (e.path.clone(), e))
+        let n = index.headlines.len() as u64;
+        let ok = index.headlines.iter().all(|h| {
+            h.offset
+                .checked_add(h.len as u64)
+                .is_some_and(|e| e <= data_end)
+        }) && index.files.iter().all(|f| {
+            (f.first as u64)
+                .checked_add(f.count as u64)
+                .is_some_and(|e| e <= n)
+        });
+        if !ok {
+            return None;
+        }
+        let by_path = index
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.clone(), i))
             .collect();
-        Some(Reader { file, entries })
+        Some(Reader {
+            file,
+            index,
+            by_path,
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.index.files.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.index.files.is_empty()
     }
 
-    /// Whether the cache holds this file at this stamp.
-    pub fn has(&self, path: &str, stamp: Stamp) -> bool {
-        self.entries
-            .get(path)
-            .is_some_and(|e| e.size == stamp.size && e.mtime_ns == stamp.mtime_ns)
+    /// The cached record of a file, when its stamp still matches.
+    pub fn file(&self, path: &str, stamp: Stamp) -> Option<&FileRec> {
+        let f = &self.index.files[*self.by_path.get(path)?];
+        (f.stamp == stamp).then_some(f)
     }
 
-    /// The raw cached result for a file, when its stamp still matches.
-    pub fn raw(&self, path: &str, stamp: Stamp) -> Option<Vec<u8>> {
-        let e = self.entries.get(path)?;
-        if e.size != stamp.size || e.mtime_ns != stamp.mtime_ns {
-            return None;
-        }
-        let mut buf = vec![0u8; e.len as usize];
-        self.file.read_exact_at(&mut buf, e.offset).ok()?;
+    /// The raw blob of posting `i`.
+    pub fn blob(&self, i: u32) -> Option<Vec<u8>> {
+        let h = self.index.headlines.get(i as usize)?;
+        let mut buf = vec![0u8; h.len as usize];
+        self.file.read_exact_at(&mut buf, h.offset).ok()?;
         Some(buf)
     }
+
+    /// Posting `i`, read and decoded.
+    pub fn posting(&self, i: u32) -> Option<Posting> {
+        decode(&self.blob(i)?)
+    }
+
+    /// Whether no folder changed since the cache was written: same folders, same times. Files
+    /// added, removed or renamed change their folder's time; a file rewritten in place does not
+    /// (the browser and `jobdeck parse` check every file's own stamp).
+    pub fn folders_unchanged(&self) -> bool {
+        !self.index.dirs.is_empty()
+            && self.index.dirs.iter().all(|(d, t)| {
+                std::fs::metadata(d)
+                    .ok()
+                    .filter(|m| m.is_dir())
+                    .map(|m| Stamp::of(&m).mtime_ns)
+                    == Some(*t)
+            })
+    }
 }
 
-/// Encodes a parse result for the cache.
-pub fn encode(parsed: &Parsed) -> Vec<u8> {
-    postcard::to_allocvec(parsed).unwrap_or_default()
+/// Encodes a posting for the cache.
+pub fn encode(p: &Posting) -> Vec<u8> {
+    postcard::to_allocvec(p).unwrap_or_default()
 }
 
-/// Decodes a cached parse result; None if damaged.
-pub fn decode(bytes: &[u8]) -> Option<Parsed> {
+/// Decodes a cached posting; None if damaged.
+pub fn decode(bytes: &[u8]) -> Option<Posting> {
     postcard::from_bytes(bytes).ok()
+}
+
+fn slot<T: PartialEq + Copy>(v: Option<T>, all: &[T]) -> u8 {
+    v.and_then(|x| all.iter().position(|a| *a == x))
+        .map_or(255, |p| p as u8)
 }
 
 /// Writes a new cache file next to the old one, then renames it into place.
@@ -177,7 +253,8 @@ pub struct Writer {
     dest: PathBuf,
     out: BufWriter<File>,
     offset: u64,
-    entries: Vec<IndexEntry>,
+    index: Index,
+    interned: HashMap<String, u32>,
 }
 
 impl Writer {
@@ -195,31 +272,92 @@ impl Writer {
         Ok(Writer {
             tmp,
             dest: dest.to_path_buf(),
-            out: BufWriter::new(file),
+            out: BufWriter::with_capacity(1 << 20, file),
             offset: 0,
-            entries: Vec::new(),
+            index: Index::default(),
+            interned: HashMap::new(),
         })
     }
 
-    pub fn add(&mut self, path: &str, stamp: Stamp, data: &[u8]) -> std::io::Result<()> {
-        self.out.write_all(data)?;
-        self.entries.push(IndexEntry {
+    fn intern(&mut self, s: Option<&str>) -> u32 {
+        let Some(s) = s else { return NONE };
+        if let Some(&id) = self.interned.get(s) {
+            return id;
+        }
+        let id = self.index.strings.len() as u32;
+        self.index.strings.push(s.to_string());
+        self.interned.insert(s.to_string(), id);
+        id
+    }
+
+    fn list(&mut self, items: &[String]) -> (u32, u16) {
+        let start = self.index.lists.len() as u32;
+        let n = items.len().min(u16::MAX as usize);
+        for s in &items[..n] {
+            let id = self.intern(Some(s));
+            self.index.lists.push(id);
+        }
+        (start, n as u16)
+    }
+
+    /// Records a file and its postings, each with its encoded blob (`None`: encode it here).
+    pub fn add(
+        &mut self,
+        path: &str,
+        stamp: Stamp,
+        parsed: Result<&[(Posting, Option<Vec<u8>>)], &str>,
+    ) -> std::io::Result<()> {
+        let first = self.index.headlines.len() as u32;
+        let (skip, count) = match parsed {
+            Ok(ps) => {
+                for (p, blob) in ps {
+                    let owned;
+                    let bytes = match blob {
+                        Some(b) => b.as_slice(),
+                        None => {
+                            owned = encode(p);
+                            owned.as_slice()
+                        }
+                    };
+                    self.out.write_all(bytes)?;
+                    let h = Headline {
+                        offset: self.offset,
+                        len: bytes.len() as u32,
+                        id: self.intern(Some(&p.id)),
+                        title: self.intern(p.title.as_deref()),
+                        company: self.intern(p.company.as_deref()),
+                        team: self.intern(p.team.as_deref()),
+                        locations: self.list(&p.locations),
+                        skills: self.list(&p.skills),
+                        mode: slot(p.work_mode, WorkMode::ALL),
+                        etype: slot(p.employment_type, EmploymentType::ALL),
+                        level: slot(p.seniority, Seniority::ALL),
+                    };
+                    self.offset += bytes.len() as u64;
+                    self.index.headlines.push(h);
+                }
+                (None, ps.len() as u32)
+            }
+            Err(reason) => (Some(reason.to_string()), 0),
+        };
+        self.index.files.push(FileRec {
             path: path.to_string(),
-            size: stamp.size,
-            mtime_ns: stamp.mtime_ns,
-            offset: self.offset,
-            len: data.len() as u64,
+            stamp,
+            skip,
+            first,
+            count,
         });
-        self.offset += data.len() as u64;
         Ok(())
     }
 
+    /// Records a folder's modification time.
+    pub fn add_dir(&mut self, path: &str, mtime_ns: i128) {
+        self.index.dirs.push((path.to_string(), mtime_ns));
+    }
+
     pub fn finish(mut self, fingerprint: &str) -> std::io::Result<()> {
-        let index = postcard::to_allocvec(&Index {
-            fingerprint: fingerprint.to_string(),
-            entries: std::mem::take(&mut self.entries),
-        })
-        .map_err(std::io::Error::other)?;
+        self.index.fingerprint = fingerprint.to_string();
+        let index = postcard::to_allocvec(&self.index).map_err(std::io::Error::other)?;
         self.out.write_all(&index)?;
         self.out.write_all(&(index.len() as u64).to_le_bytes())?;
         self.out.write_all(MAGIC)?;
@@ -255,6 +393,9 @@ mod tests {
         Posting {
             id: title.into(),
             title: Some(title.into()),
+            company: Some("Acme".into()),
+            skills: vec!["Rust".into(), "SQL".into()],
+            work_mode: Some(WorkMode::Hybrid),
             ..Default::default()
         }
     }
@@ -264,21 +405,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("c.bin");
         let mut w = Writer::create(&dest).unwrap();
-        let a: Parsed = Ok(vec![posting("A"), posting("B")]);
-        let b: Parsed = Err("empty file".into());
         let s1 = Stamp {
             size: 10,
             mtime_ns: 5,
         };
-        w.add("a.txt", s1, &encode(&a)).unwrap();
-        w.add("b.txt", s1, &encode(&b)).unwrap();
+        let ps = [(posting("A"), None), (posting("B"), None)];
+        w.add("a.txt", s1, Ok(&ps)).unwrap();
+        w.add("b.txt", s1, Err("empty file")).unwrap();
+        w.add_dir(dir.path().to_str().unwrap(), 1);
         w.finish("fp").unwrap();
         let r = Reader::open(&dest, "fp").unwrap();
         assert_eq!(r.len(), 2);
-        assert_eq!(decode(&r.raw("a.txt", s1).unwrap()).unwrap(), a);
-        assert_eq!(decode(&r.raw("b.txt", s1).unwrap()).unwrap(), b);
+        let f = r.file("a.txt", s1).unwrap().clone();
+        assert_eq!((f.first, f.count), (0, 2));
+        assert_eq!(r.posting(1).unwrap(), posting("B"));
+        let h = r.index.headlines[1];
+        assert_eq!(r.index.string(h.title), Some("B"));
+        assert_eq!(r.index.string(h.company), Some("Acme"));
+        assert_eq!(r.index.list(h.skills).len(), 2);
+        assert_eq!(h.mode, 1);
+        assert_eq!(
+            r.file("b.txt", s1).unwrap().skip.as_deref(),
+            Some("empty file")
+        );
         assert!(
-            r.raw(
+            r.file(
                 "a.txt",
                 Stamp {
                     size: 11,
@@ -289,7 +440,7 @@ mod tests {
             "changed size"
         );
         assert!(
-            r.raw(
+            r.file(
                 "a.txt",
                 Stamp {
                     size: 10,
@@ -298,6 +449,10 @@ mod tests {
             )
             .is_none(),
             "changed mtime"
+        );
+        assert!(
+            !r.folders_unchanged(),
+            "the folder's recorded time is not its time"
         );
         assert!(Reader::open(&dest, "other parser").is_none());
         use std::os::unix::fs::PermissionsExt;
@@ -313,8 +468,8 @@ mod tests {
         let p = dir.path().join("c.bin");
         for junk in [
             &b""[..],
-            b"JDP1",
-            b"\xff\xff\xff\xff\xff\xff\xff\x7fJDP1",
+            b"JDP2",
+            b"\xff\xff\xff\xff\xff\xff\xff\x7fJDP2",
             b"garbage garbage garbage",
         ] {
             std::fs::write(&p, junk).unwrap();

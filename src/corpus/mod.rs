@@ -218,11 +218,15 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             let reader = cache_path
                 .as_ref()
                 .and_then(|p| cache::Reader::open(p, &fingerprint));
-            // Rewrite the cache only when a file is new, changed or gone.
+            // Rewrite the cache only when a file is new, changed or gone, or a folder changed.
             let stale = match &reader {
                 Some(r) => {
                     r.len() != walked.files.len()
-                        || walked.files.iter().any(|f| !r.has(&key(f), f.stamp))
+                        || r.index.dirs != walked.dirs
+                        || walked
+                            .files
+                            .iter()
+                            .any(|f| r.file(&key(f), f.stamp).is_none())
                 }
                 None => true,
             };
@@ -233,37 +237,39 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             let keep_bytes = writer.is_some();
             let mut done = 0;
             for chunk in walked.files.chunks(STREAM_CHUNK) {
-                let results: Vec<_> = chunk
+                let results: Vec<FileResult> = chunk
                     .par_iter()
                     .map(|f| {
-                        let cached = reader.as_ref().and_then(|r| r.raw(&key(f), f.stamp));
-                        if let Some(bytes) = cached
-                            && let Some(parsed) = cache::decode(&bytes)
+                        if let Some(r) = &reader
+                            && let Some(hit) = from_cache(r, &key(f), f.stamp, keep_bytes)
                         {
-                            let parsed = parsed.map_err(SkipReason::Unreadable);
-                            return (parsed, keep_bytes.then_some(bytes));
+                            return hit;
                         }
-                        let parsed = parse_file(&f.path, &f.source, opts);
-                        let bytes = keep_bytes
-                            .then(|| cache::encode(&parsed.clone().map_err(|e| e.to_string())));
-                        (parsed, bytes)
+                        parse_file(&f.path, &f.source, opts)
+                            .map(|ps| ps.into_iter().map(|p| (p, None)).collect())
                     })
                     .collect();
                 let mut postings = Vec::new();
                 let mut skipped = Vec::new();
-                for (f, (parsed, bytes)) in chunk.iter().zip(results) {
-                    if let (Some(w), Some(b)) = (writer.as_mut(), bytes)
-                        && w.add(&key(f), f.stamp, &b).is_err()
-                    {
-                        writer = None;
+                for (f, parsed) in chunk.iter().zip(results) {
+                    if let Some(w) = writer.as_mut() {
+                        let reason = parsed.as_ref().err().map(|e| e.to_string());
+                        let rec = match (&parsed, &reason) {
+                            (Ok(ps), _) => Ok(ps.as_slice()),
+                            (Err(_), Some(r)) => Err(r.as_str()),
+                            (Err(_), None) => Err(""),
+                        };
+                        if w.add(&key(f), f.stamp, rec).is_err() {
+                            writer = None;
+                        }
                     }
                     match parsed {
-                        Ok(mut ps) => {
+                        Ok(ps) => {
                             // The cache may hold the path as another working directory saw it.
-                            for p in &mut ps {
+                            postings.extend(ps.into_iter().map(|(mut p, _)| {
                                 p.source.clone_from(&f.source);
-                            }
-                            postings.extend(ps);
+                                p
+                            }));
                         }
                         Err(reason) => skipped.push(Skipped {
                             source: f.source.clone(),
@@ -282,6 +288,11 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                     return;
                 }
             }
+            if let Some(w) = writer.as_mut() {
+                for (d, t) in &walked.dirs {
+                    w.add_dir(d, *t);
+                }
+            }
             emit(LoadEvent::Done);
             if let Some(w) = writer {
                 // A cache that cannot be written only costs the next start some time.
@@ -291,6 +302,32 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
         }
     }
     emit(LoadEvent::Done);
+}
+
+/// What a file gave: its postings (each with its cache blob when read from the cache), or
+/// why it gave none.
+type FileResult = Result<Vec<(Posting, Option<Vec<u8>>)>, SkipReason>;
+
+/// A file's parse result from the cache, when the cache has it at this stamp and its blobs
+/// decode (anything off means: parse the file again).
+fn from_cache(
+    r: &cache::Reader,
+    key: &str,
+    stamp: cache::Stamp,
+    keep_bytes: bool,
+) -> Option<FileResult> {
+    let rec = r.file(key, stamp)?;
+    if let Some(reason) = &rec.skip {
+        return Some(Err(SkipReason::Unreadable(reason.clone())));
+    }
+    (rec.first..rec.first + rec.count)
+        .map(|i| {
+            let blob = r.blob(i)?;
+            let p = cache::decode(&blob)?;
+            Some((p, keep_bytes.then_some(blob)))
+        })
+        .collect::<Option<Vec<_>>>()
+        .map(Ok)
 }
 
 /// A file's key in the parse cache: its absolute path.

@@ -23,6 +23,8 @@ pub struct FileEntry {
 pub struct Walked {
     pub files: Vec<FileEntry>,
     pub skipped: Vec<Skipped>,
+    /// Every folder walked (absolute path) with its modification time.
+    pub dirs: Vec<(String, i128)>,
 }
 
 /// Lists the regular files under `paths`, sorted, each once.
@@ -40,6 +42,14 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
                 Ok(e) => {
                     let ft = e.file_type();
                     if ft.is_dir() {
+                        if let Ok(meta) = e.metadata() {
+                            let abs = std::path::absolute(e.path())
+                                .unwrap_or_else(|_| e.path().to_path_buf());
+                            out.dirs.push((
+                                abs.to_string_lossy().into_owned(),
+                                Stamp::of(&meta).mtime_ns,
+                            ));
+                        }
                         continue;
                     }
                     let source = e.path().display().to_string();

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::matcher::{Matcher, SkimMatcher, char_mask, contains_ci};
 use super::query::{Field, Query, Term};
-use crate::posting::Posting;
+use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
 /// Postings matched by a query, with their score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,9 @@ pub struct SearchIndex {
     lookup: HashMap<Box<str>, u32>,
     /// Per posting: (field bit, string id) of each headline value.
     rows: Vec<Box<[(u8, u32)]>>,
+    /// Per posting: work mode, employment type and seniority as positions in their `ALL`
+    /// lists (255: not stated).
+    attrs: Vec<[u8; 3]>,
     /// Per posting: its position in title order (ties of score are broken by title).
     title_rank: std::sync::OnceLock<Vec<u32>>,
     matcher: Box<dyn Matcher>,
@@ -69,6 +72,7 @@ impl SearchIndex {
             entries: Vec::new(),
             lookup: HashMap::new(),
             rows: Vec::new(),
+            attrs: Vec::new(),
             title_rank: std::sync::OnceLock::new(),
             matcher: Box::new(SkimMatcher::default()),
         };
@@ -100,10 +104,51 @@ impl SearchIndex {
                 add(Field::Skill, s, self);
             }
             self.rows.push(row.into_boxed_slice());
+            self.attrs.push(attrs_of(&p));
             self.postings.push(p);
         }
         // Ranked again on the next search that needs it: streaming batches in stays linear.
         self.title_rank = std::sync::OnceLock::new();
+    }
+
+    /// An index over the headline records of the parse cache, without the postings: enough to
+    /// rank every term except `text:` (see [`Query::needs_text`]).
+    pub fn from_cache(index: &crate::corpus::cache::Index) -> SearchIndex {
+        let mut idx = SearchIndex::default();
+        idx.entries = index
+            .strings
+            .iter()
+            .map(|s| {
+                let lower = s.to_lowercase();
+                Entry {
+                    text: s.as_str().into(),
+                    mask: char_mask(&lower),
+                    lower: lower.into(),
+                    fields: 0,
+                }
+            })
+            .collect();
+        for h in &index.headlines {
+            let mut row = Vec::new();
+            let mut add = |bit: u8, id: u32, idx: &mut SearchIndex| {
+                if let Some(e) = idx.entries.get_mut(id as usize) {
+                    e.fields |= bit;
+                    row.push((bit, id));
+                }
+            };
+            add(field_bit(Field::Title), h.title, &mut idx);
+            add(field_bit(Field::Company), h.company, &mut idx);
+            add(field_bit(Field::Team), h.team, &mut idx);
+            for &l in index.list(h.locations) {
+                add(field_bit(Field::Location), l, &mut idx);
+            }
+            for &s in index.list(h.skills) {
+                add(field_bit(Field::Skill), s, &mut idx);
+            }
+            idx.rows.push(row.into_boxed_slice());
+            idx.attrs.push([h.mode, h.etype, h.level]);
+        }
+        idx
     }
 
     fn intern(&mut self, s: &str, bit: u8) -> u32 {
@@ -269,22 +314,25 @@ impl SearchIndex {
                     .map(i64::from)
             }
             None => {
-                let p = &self.postings[i as usize];
+                let [mode, etype, level] = self.attrs[i as usize];
                 let matched = match term.field {
-                    Some(Field::Mode) => p
-                        .work_mode
+                    Some(Field::Mode) => WorkMode::ALL
+                        .get(mode as usize)
                         .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
-                    Some(Field::Type) => p
-                        .employment_type
+                    Some(Field::Type) => EmploymentType::ALL
+                        .get(etype as usize)
                         .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
-                    Some(Field::Level) => p
-                        .seniority
+                    Some(Field::Level) => Seniority::ALL
+                        .get(level as usize)
                         .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
-                    Some(Field::Text) => p.sections.iter().any(|s| {
-                        contains_ci(&s.body, &term.lower)
-                            || s.heading
-                                .as_deref()
-                                .is_some_and(|h| contains_ci(h, &term.lower))
+                    // Descriptions are only here when the index was built from postings.
+                    Some(Field::Text) => self.postings.get(i as usize).is_some_and(|p| {
+                        p.sections.iter().any(|s| {
+                            contains_ci(&s.body, &term.lower)
+                                || s.heading
+                                    .as_deref()
+                                    .is_some_and(|h| contains_ci(h, &term.lower))
+                        })
                     }),
                     _ => false,
                 };
@@ -292,6 +340,19 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// Positions in an enum's `ALL` list, as the cache and `attrs` store them.
+fn attrs_of(p: &Posting) -> [u8; 3] {
+    fn slot<T: PartialEq + Copy>(v: Option<T>, all: &[T]) -> u8 {
+        v.and_then(|x| all.iter().position(|a| *a == x))
+            .map_or(255, |p| p as u8)
+    }
+    [
+        slot(p.work_mode, WorkMode::ALL),
+        slot(p.employment_type, EmploymentType::ALL),
+        slot(p.seniority, Seniority::ALL),
+    ]
 }
 
 /// `mode:on-site` matches "onsite", `type:full` matches "full-time": prefix match ignoring
