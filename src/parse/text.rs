@@ -43,6 +43,36 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
     Ok(vec![p])
 }
 
+/// Reads a "Label: value" line into the fields of the posting that are still empty; true when
+/// the line was such a label (description lines further down may repeat the header).
+pub fn apply_label_if_missing(p: &mut Posting, line: &str) -> bool {
+    let mut tmp = Posting::default();
+    if !apply_label(&mut tmp, line) {
+        return false;
+    }
+    macro_rules! take {
+        ($field:ident, $name:literal, $empty:expr) => {
+            if $empty(&p.$field) && !$empty(&tmp.$field) {
+                p.$field = std::mem::take(&mut tmp.$field);
+                if let Some(s) = tmp.field_sources.get($name) {
+                    p.set_source($name, *s);
+                }
+            }
+        };
+    }
+    take!(title, "title", Option::is_none);
+    take!(company, "company", Option::is_none);
+    take!(locations, "locations", Vec::is_empty);
+    take!(work_mode, "work_mode", Option::is_none);
+    take!(salary, "salary", Option::is_none);
+    take!(employment_type, "employment_type", Option::is_none);
+    take!(posted, "posted", Option::is_none);
+    take!(team, "team", Option::is_none);
+    take!(url, "url", Option::is_none);
+    take!(seniority, "seniority", Option::is_none);
+    true
+}
+
 /// Reads a "Label: value" line into the posting; true when it was one.
 pub fn apply_label(p: &mut Posting, line: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {

@@ -431,6 +431,31 @@ pub fn salary_from_field(s: &str) -> Option<Salary> {
         .map(|h| h.salary)
 }
 
+/// A figure given without a currency ("420000.0", "120000 - 150000") in a field known to be
+/// pay, read in `currency`. Zero and empty give None.
+pub fn bare_salary(s: &str, currency: &str) -> Option<Salary> {
+    let t = s.trim();
+    if is_unstated(t) || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Only digits, separators, range words and multipliers: anything else is not a bare figure.
+    if t.chars()
+        .any(|c| c.is_alphabetic() && !"kKmMtoTO".contains(c))
+    {
+        return None;
+    }
+    salary_from_field(&format!("{currency} {t}"))
+}
+
+/// Whether a pay text names its period ("per hour", "/yr", "monthly", "LPA").
+pub fn states_period(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:year|yr|yearly|annum|annual|annually|month|mo|monthly|hour|hr|hourly|week|wk|weekly|day|daily|LPA|p\.a)\b|/\s*(?:h|y|m)\b")
+            .expect("valid regex")
+    });
+    RE.is_match(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,873 @@
+//! Hacker News "Who is hiring" posts and threads.
+//!
+//! A post starts with a header of fields in any order — `Company | Role | Location | REMOTE |
+//! $150k-$200k | url` — separated by pipes (older posts use " - ", " -- " or " — "), with
+//! markers such as REMOTE, REMOTE (US), ONSITE, HYBRID, VISA, INTERNS. A thread (saved as text
+//! from the page, or as the HN API's JSON) gives one posting per top-level comment; the thread's
+//! own header and the replies are skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::fields::company::ROLE_NOUNS;
+use super::fields::sections::{split_sections, tidy_lines};
+use super::fields::{employment, location, salary};
+use super::record::{get, text_of};
+use super::{Document, SkipReason, html_text};
+use crate::posting::{EmploymentType, FieldSource, Format, Posting, WorkMode};
+
+/// What one header field is.
+#[derive(Debug, Clone, PartialEq)]
+enum Part {
+    Url(String),
+    Markers,
+    Salary,
+    Place,
+    Title,
+    Other,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.(?:com|io|ai|co|org|net|dev|app|me|tech|xyz|us|uk|de|fr|ca|ly|so|sh|gg|to|tv|fm|is|mx|in|jp|eu|nl|se|ch|at|be|es|it|pl|cz|ee|fi|no|dk|au|nz|sg|hk|br|ar|cl|health|finance|vc|works|jobs|careers|systems|cloud|digital|global|games|studio|agency|team|company|inc)(?:/\S*)?$")
+        .expect("valid regex")
+});
+
+static URL_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(?\[?\s*https?://\S+?\s*\]?\)?(?:\s|$)").expect("valid regex")
+});
+
+/// Words that header markers are made of (work mode, visa, interns, employment type).
+static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+          full[\s-]?time|part[\s-]?time|fulltime|parttime|full|part|time|permanent|perm|contract(?:s|or|ors|ing)?|freelance(?:rs?)?|temporary|temp|
+          intern(?:s|ship|ships)?|co-?ops?|remote(?:ly)?|remote[\s-](?:first|friendly|only|ok|okay)|on[\s-]?site|onsite|in[\s-]office|hybrid|
+          visas?|h-?1-?bs?|sponsorship|sponsor(?:ed|s)?|transfers?|relocation|relocate|no|not|ok|okay|friendly|possible|
+          considered|welcome|available|only|preferred|options?|allowed|fine|partial(?:ly)?|local(?:ly)?|fully|100%|
+          equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|
+          a|an|the|plus|with|\d+(?:/\d+)?|days?|week|wk|per|w/|wfh|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
+        )$",
+    )
+    .expect("valid regex")
+});
+
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{ROLE_NOUNS}\b|\b(?:engineers|developers|roles|positions|openings|jobs|hackers|devs?|dev|SWE|SDE|PM|QA|UX|UI|devops|frontend|front[\s-]end|backend|back[\s-]end|full[\s-]?stack|sysadmin|CTO|VP|cofounder|co-founder|head\s+of|multiple|various|several|many)\b"
+    ))
+    .expect("valid regex")
+});
+
+static SALARY_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[$€£¥₹]\s?\d|\d\s?[kK]\b|\b(?:salary|comp|compensation|pay|equity)\b|\d{2,3},\d{3}|\b(?:USD|EUR|GBP|CHF|CAD)\b")
+        .expect("valid regex")
+});
+
+/// Whether the first line of a text is an HN post header: two or more " | "-separated fields,
+/// one of which is a place, a marker or a role.
+pub fn looks_like_post(text: &str) -> bool {
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    is_header_line(first)
+}
+
+fn is_header_line(line: &str) -> bool {
+    if line.starts_with('|') || line.chars().count() > 300 || line.matches('|').count() < 2 {
+        return false;
+    }
+    let parts: Vec<&str> = line
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 3 || parts.iter().any(|p| p.chars().count() > 120) {
+        return false;
+    }
+    let kinds: Vec<Part> = parts.iter().map(|p| classify(p)).collect();
+    let signals = kinds
+        .iter()
+        .filter(|k| matches!(k, Part::Place | Part::Markers | Part::Title | Part::Salary))
+        .count();
+    signals >= 2
+}
+
+/// Whether a text is a saved "Who is hiring" thread: the thread title near the top, or several
+/// comment header lines ("user 3 hours ago | next [–]").
+pub fn looks_like_thread(text: &str) -> bool {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bAsk HN:\s*Who\s+is\s+hiring\b|\bWho\s+is\s+hiring\?\s*\(")
+            .expect("valid regex")
+    });
+    let head: String = text.lines().take(15).collect::<Vec<_>>().join("\n");
+    let metas = text
+        .lines()
+        .filter(|l| meta_line(l).is_some())
+        .take(2)
+        .count();
+    (TITLE.is_match(&head) && (metas >= 1 || header_lines(text).len() >= 2)) || metas >= 2
+}
+
+/// A comment's header line in a saved thread: `user 3 hours ago | parent | next [–]`. Returns
+/// whether the comment is top-level (no "parent"/"root"/"context" link).
+fn meta_line(line: &str) -> Option<bool> {
+    static META: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*[\w-]{2,20}\s+(?:\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|on\s+[A-Z][a-z]{2,8}\s+\d{1,2},\s+\d{4})\b(?P<rest>.*)$")
+            .expect("valid regex")
+    });
+    let c = META.captures(line)?;
+    let rest = c.name("rest").map_or("", |m| m.as_str()).to_lowercase();
+    // A comment line carries HN's links or the collapse toggle; a sentence does not.
+    let is_meta = rest.trim().is_empty()
+        || rest.contains('|')
+        || rest.contains("[–]")
+        || rest.contains("[-]")
+        || rest.contains("[+]")
+        || rest.contains("next")
+        || rest.contains("parent");
+    if !is_meta || line.len() > 200 {
+        return None;
+    }
+    Some(!(rest.contains("parent") || rest.contains("root") || rest.contains("context")))
+}
+
+/// Lines that open a post in a thread saved without comment headers (a header line after a
+/// blank line or a separator).
+fn header_lines(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    (0..lines.len())
+        .filter(|&i| {
+            (i == 0 || lines[i - 1].trim().is_empty() || is_separator(lines[i - 1]))
+                && is_header_line(lines[i].trim())
+        })
+        .collect()
+}
+
+fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '*' | '_' | '—' | '─'))
+}
+
+/// A text document: a whole thread or one post.
+pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
+    let text = if html_text::has_markup(doc.text) && doc.text.contains("<p>") {
+        html_text::fragment_to_text(doc.text)
+    } else {
+        doc.text.to_string()
+    };
+    if looks_like_thread(&text) {
+        let posts = thread_posts(&text);
+        if posts.is_empty() {
+            return Err(SkipReason::NoPosting(
+                "Hacker News thread without top-level job posts".into(),
+            ));
+        }
+        return Ok(posts);
+    }
+    parse_post(&text)
+        .map(|p| vec![p])
+        .ok_or_else(|| SkipReason::NoPosting("empty Hacker News post".into()))
+}
+
+/// The top-level comments of a thread saved as text.
+fn thread_posts(text: &str) -> Vec<Posting> {
+    let lines: Vec<&str> = text.lines().collect();
+    let metas: Vec<(usize, bool)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| meta_line(l).map(|top| (i, top)))
+        .collect();
+    let mut out = Vec::new();
+    if metas.is_empty() {
+        // No comment headers: posts start at header lines.
+        let starts = header_lines(text);
+        for (k, &s) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+            let body: Vec<&str> = lines[s..end]
+                .iter()
+                .copied()
+                .filter(|l| !is_separator(l))
+                .collect();
+            if let Some(p) = parse_post(&body.join("\n")) {
+                out.push(p);
+            }
+        }
+        return out;
+    }
+    for (k, &(i, top)) in metas.iter().enumerate() {
+        if !top {
+            continue;
+        }
+        let end = metas.get(k + 1).map_or(lines.len(), |m| m.0);
+        let mut body: Vec<&str> = lines[i + 1..end].to_vec();
+        // Page furniture around a comment: the reply link, the collapse toggles.
+        while body
+            .last()
+            .is_some_and(|l| l.trim().is_empty() || l.trim().eq_ignore_ascii_case("reply"))
+        {
+            body.pop();
+        }
+        let joined = body.join("\n");
+        let t = joined.trim();
+        if t.is_empty() || matches!(t, "[deleted]" | "[dead]" | "[flagged]" | "[removed]") {
+            continue;
+        }
+        if let Some(p) = parse_post(t) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// HN shapes in JSON: a thread (Algolia `items` tree with `children`, Firebase items with
+/// `parent`/`kids`), one comment, or an array of comments (`full_html`/`text` bodies).
+/// None when the value is not HN-shaped.
+pub fn from_json(v: &Value) -> Option<Vec<Posting>> {
+    match v {
+        Value::Object(o) if is_story(o) => {
+            let kids = get(o, "children").or_else(|| get(o, "kids"))?;
+            let Value::Array(items) = kids else {
+                return Some(Vec::new());
+            };
+            Some(
+                items
+                    .iter()
+                    .filter_map(|c| c.as_object())
+                    .filter_map(comment_posting)
+                    .collect(),
+            )
+        }
+        Value::Object(o) if is_comment(o) => Some(comment_posting(o).into_iter().collect()),
+        Value::Object(o) => {
+            // Algolia search results: {"hits": [...]} with story_id / parent_id.
+            let hits = get(o, "hits")?.as_array()?;
+            let objs: Vec<&Map<String, Value>> =
+                hits.iter().filter_map(|h| h.as_object()).collect();
+            if objs.is_empty() || !objs.iter().all(|h| is_comment(h)) {
+                return None;
+            }
+            Some(
+                top_level(&objs)
+                    .into_iter()
+                    .filter_map(comment_posting)
+                    .collect(),
+            )
+        }
+        Value::Array(a) => {
+            let objs: Vec<&Map<String, Value>> = a.iter().filter_map(|h| h.as_object()).collect();
+            if objs.is_empty() || objs.len() != a.len() {
+                return None;
+            }
+            let comments = objs.iter().filter(|o| is_comment(o)).count();
+            let stories = objs.iter().filter(|o| is_story(o)).count();
+            if comments == 0 || comments + stories != objs.len() {
+                return None;
+            }
+            let comments: Vec<&Map<String, Value>> =
+                objs.into_iter().filter(|o| is_comment(o)).collect();
+            Some(
+                top_level(&comments)
+                    .into_iter()
+                    .filter_map(comment_posting)
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// The thread itself: an HN story ("Ask HN: Who is hiring?").
+fn is_story(o: &Map<String, Value>) -> bool {
+    let ty = get(o, "type").and_then(|v| v.as_str()).unwrap_or("");
+    let title = get(o, "title").and_then(|v| v.as_str()).unwrap_or("");
+    let has_kids = get(o, "children")
+        .or_else(|| get(o, "kids"))
+        .is_some_and(Value::is_array);
+    has_kids && (ty == "story" || title.to_lowercase().contains("who is hiring"))
+}
+
+/// A comment: a body (`text`, `comment_text`, `full_html`) with an author or an HN link, and
+/// no title of its own.
+fn is_comment(o: &Map<String, Value>) -> bool {
+    let ty = get(o, "type").and_then(|v| v.as_str());
+    if ty.is_some_and(|t| t != "comment") {
+        return false;
+    }
+    let has_body = ["full_html", "text", "comment_text"]
+        .iter()
+        .any(|k| o.contains_key(*k));
+    let hn_link = ["url", "story_url"]
+        .iter()
+        .filter_map(|k| o.get(*k).and_then(|v| v.as_str()))
+        .any(|u| u.contains("news.ycombinator.com"));
+    let author = ["by", "user", "author"].iter().any(|k| o.contains_key(*k));
+    has_body && (author || hn_link || ty == Some("comment")) && !o.contains_key("title")
+}
+
+/// Comments that answer the thread rather than another comment: with a story in view, those
+/// whose parent is the story; otherwise those whose parent is none of the comments.
+fn top_level<'a>(comments: &[&'a Map<String, Value>]) -> Vec<&'a Map<String, Value>> {
+    let id = |o: &Map<String, Value>, k: &str| {
+        o.get(k)
+            .and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
+    };
+    let ids: std::collections::HashSet<u64> = comments
+        .iter()
+        .filter_map(|c| id(c, "id").or_else(|| id(c, "objectID")))
+        .collect();
+    comments
+        .iter()
+        .copied()
+        .filter(|c| {
+            let parent = id(c, "parent").or_else(|| id(c, "parent_id"));
+            let story = id(c, "story_id");
+            match (parent, story) {
+                (Some(p), Some(s)) => p == s,
+                (Some(p), None) => !ids.contains(&p),
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+/// One comment object → a posting (None for deleted or dead comments).
+fn comment_posting(o: &Map<String, Value>) -> Option<Posting> {
+    if ["deleted", "dead"]
+        .iter()
+        .any(|k| o.get(*k).and_then(Value::as_bool) == Some(true))
+    {
+        return None;
+    }
+    let body = ["full_html", "text", "comment_text"]
+        .iter()
+        .find_map(|k| o.get(*k).and_then(text_of))?;
+    let text = if html_text::has_markup(&body) {
+        html_text::fragment_to_text(&body)
+    } else {
+        body
+    };
+    let mut p = parse_post(&text)?;
+    if p.url.is_none() {
+        let id = o.get("id").or_else(|| o.get("objectID")).and_then(text_of);
+        let link = o
+            .get("url")
+            .and_then(|v| v.as_str())
+            .filter(|u| u.contains("news.ycombinator.com"))
+            .map(str::to_string)
+            .or_else(|| id.map(|i| format!("https://news.ycombinator.com/item?id={i}")));
+        if let Some(u) = link {
+            p.url = Some(u);
+            p.set_source("url", FieldSource::Structured);
+        }
+    }
+    Some(p)
+}
+
+/// One post's text → a posting: the header's fields, the rest as the description.
+pub fn parse_post(text: &str) -> Option<Posting> {
+    let lines: Vec<&str> = text.lines().collect();
+    let first_idx = lines.iter().position(|l| !l.trim().is_empty())?;
+    let first = lines[first_idx].trim();
+    let mut p = Posting {
+        format: Format::Hn,
+        ..Default::default()
+    };
+    let consumed = read_header(&mut p, first);
+    let body_from = if consumed { first_idx + 1 } else { first_idx };
+    let body = tidy_lines(lines[body_from..].iter().copied());
+    p.sections = split_sections(&body);
+    // Markers on their own line right under the header ("REMOTE", "Onsite only").
+    if p.work_mode.is_none() {
+        for l in body.iter().take(3) {
+            if l.chars().count() <= 40 && MARKER_WORDS_LINE.is_match(l) {
+                if let Some(m) = mode_of_markers(l) {
+                    p.work_mode = Some(m);
+                    p.set_source("work_mode", FieldSource::Header);
+                    break;
+                }
+            }
+        }
+    }
+    Some(p)
+}
+
+static MARKER_WORDS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:remote|on[\s-]?site|onsite|hybrid|no\s+remote)\b[^.]{0,30}$")
+        .expect("valid regex")
+});
+
+/// Splits a header line into fields.
+fn split_header(line: &str) -> Vec<String> {
+    let line = line.trim().trim_end_matches(['|', ' ']);
+    if line.contains('|') {
+        return line
+            .split('|')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    for sep in [" -- ", " — ", " – ", " - ", " ~ ", " :: ", " / "] {
+        if line.contains(sep) {
+            return line
+                .split(sep)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
+    }
+    if line.matches("; ").count() >= 1 {
+        return line
+            .split(';')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    vec![line.to_string()]
+}
+
+/// Reads a header line; true when the line was a header (and is not description).
+fn read_header(p: &mut Posting, line: &str) -> bool {
+    let h = FieldSource::Header;
+    if line.chars().count() > 250 {
+        return false;
+    }
+    let mut parts = split_header(line);
+    // "Company: Location - Full time" (older posts): the name before a colon is a field.
+    if parts.len() <= 2
+        && let Some((a, b)) = parts[0].clone().split_once(": ")
+        && a.split_whitespace().count() <= 4
+        && !a.contains("http")
+    {
+        parts.remove(0);
+        parts.insert(0, b.to_string());
+        parts.insert(0, a.to_string());
+    }
+    if parts.len() < 2 {
+        // A single field: a sentence is the description, a short line may still name a
+        // company and place ("Acme, San Francisco").
+        return false;
+    }
+    let mut kinds: Vec<Part> = parts.iter().map(|s| classify(s)).collect();
+    // The first field, when it is a domain name, is the company's name ("Stamps.com").
+    if matches!(kinds[0], Part::Url(_))
+        && !parts[0].contains("://")
+        && !parts[0].starts_with("www.")
+    {
+        kinds[0] = Part::Other;
+    }
+    // A field mixing a company with a role ("Periscope -- Support Specialist").
+    let mut fields: Vec<(String, Part)> = parts.into_iter().zip(kinds).collect();
+    if !fields.iter().any(|(_, k)| *k == Part::Other) {
+        for i in 0..fields.len() {
+            if fields[i].1 != Part::Title {
+                continue;
+            }
+            let f = fields[i].0.clone();
+            if let Some((a, b)) = [" -- ", " — ", " – ", " - "]
+                .iter()
+                .find_map(|s| f.split_once(s))
+                && classify(a) == Part::Other
+                && classify(b) == Part::Title
+            {
+                fields[i] = (b.trim().to_string(), Part::Title);
+                fields.insert(i, (a.trim().to_string(), Part::Other));
+                break;
+            }
+        }
+    }
+    let mut modes: Vec<WorkMode> = Vec::new();
+    for (text, kind) in &fields {
+        match kind {
+            Part::Url(u) => {
+                if p.url.is_none() {
+                    p.url = Some(u.clone());
+                    p.set_source("url", h);
+                }
+            }
+            Part::Markers => {
+                read_markers(p, text, &mut modes);
+                // "REMOTE (US)": the place in parentheses.
+                for inner in parenthesized(text) {
+                    if location::mentions_place(&inner) && p.locations.is_empty() {
+                        p.locations = location::from_label(&inner);
+                        p.set_source("locations", h);
+                    }
+                }
+            }
+            Part::Salary => {
+                if p.salary.is_none()
+                    && let Some(s) = salary::salary_from_field(text)
+                {
+                    p.salary = Some(s);
+                    p.set_source("salary", h);
+                }
+                read_markers(p, text, &mut modes);
+            }
+            Part::Place => {
+                read_markers(p, text, &mut modes);
+                let places = places_of(text);
+                if !places.is_empty() {
+                    for pl in places {
+                        if !p.locations.contains(&pl) {
+                            p.locations.push(pl);
+                        }
+                    }
+                    p.set_source("locations", h);
+                }
+            }
+            Part::Title => {
+                if p.title.is_none() {
+                    p.title = Some(strip_urls(text));
+                    p.set_source("title", h);
+                }
+            }
+            Part::Other => {
+                if p.company.is_none() {
+                    let c = company_name(text);
+                    if !c.is_empty() {
+                        p.company = Some(c);
+                        p.set_source("company", h);
+                    }
+                }
+            }
+        }
+    }
+    // A header made only of a company and a role-less description ("Acme | We make anvils").
+    if let Some(m) = combine_modes(&modes) {
+        p.work_mode = Some(m);
+        p.set_source("work_mode", h);
+    }
+    true
+}
+
+/// Classifies one header field.
+fn classify(s: &str) -> Part {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '.' || c == ';' || c.is_whitespace());
+    if t.is_empty() {
+        return Part::Other;
+    }
+    if URL.is_match(t) {
+        return Part::Url(if t.starts_with("http") {
+            t.to_string()
+        } else {
+            format!("https://{t}")
+        });
+    }
+    let bare = strip_urls(t);
+    if bare.is_empty() {
+        return Part::Url(t.to_string());
+    }
+    if is_markers(&bare) {
+        return Part::Markers;
+    }
+    if SALARY_PART.is_match(&bare) && bare.chars().any(|c| c.is_ascii_digit())
+        || bare.to_lowercase().starts_with("salary")
+    {
+        return Part::Salary;
+    }
+    if is_place(&bare) {
+        return Part::Place;
+    }
+    if ROLE.is_match(&bare) {
+        return Part::Title;
+    }
+    Part::Other
+}
+
+/// Whether a field is made only of marker words ("REMOTE", "Full-time, ONSITE", "VISA").
+fn is_markers(s: &str) -> bool {
+    let without_parens = strip_parens(s);
+    let words: Vec<&str> = without_parens
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | ';' | ':' | '(' | ')' | '!'))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == '-' || c == '*'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 10
+        && words.iter().all(|w| MARKER_WORDS.is_match(w))
+        && words.iter().any(|w| {
+            let l = w.to_lowercase();
+            !matches!(
+                l.as_str(),
+                "and"
+                    | "or"
+                    | "&"
+                    | "+"
+                    | "no"
+                    | "not"
+                    | "ok"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "to"
+                    | "is"
+                    | "us"
+                    | "only"
+            )
+        })
+}
+
+/// Whether a field names a place ("Austin, TX", "NYC", "London or Remote").
+fn is_place(s: &str) -> bool {
+    static CITY_STATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*[A-Z]{2}\b").expect("valid regex")
+    });
+    let t = strip_parens(s);
+    if ROLE.is_match(&t) && !location::mentions_place(&t) {
+        return false;
+    }
+    CITY_STATE.is_match(t.trim())
+        || location::places_in(&t)
+            .iter()
+            .any(|&(a, b, _)| b - a > 2 || t.trim().len() <= 3)
+}
+
+/// The places of a location field: split at " or ", " and ", "&", ";" and " / ", mode words
+/// dropped ("New York City or REMOTE" → "New York City").
+fn places_of(s: &str) -> Vec<String> {
+    let s = strip_urls(s);
+    let mut out = Vec::new();
+    for chunk in s
+        .split(" or ")
+        .flat_map(|c| c.split(" OR "))
+        .flat_map(|c| c.split(" and "))
+        .flat_map(|c| c.split(" & "))
+        .flat_map(|c| c.split("; "))
+    {
+        let c = chunk.trim();
+        if c.is_empty() || is_markers(c) {
+            continue;
+        }
+        // Drop marker words glued to the place ("Full-time REMOTE").
+        for l in location::from_label(c) {
+            let l = l.trim().to_string();
+            if !l.is_empty() && !is_markers(&l) && !out.contains(&l) {
+                out.push(l);
+            }
+        }
+    }
+    out
+}
+
+/// Reads work mode and employment type words of a field.
+fn read_markers(p: &mut Posting, s: &str, modes: &mut Vec<WorkMode>) {
+    static NO_REMOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b").expect("valid regex")
+    });
+    static REMOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bremote(?:ly)?\b|\bwfh\b").expect("valid regex"));
+    static ONSITE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bon[\s-]?site\b|\bin[\s-]office\b").expect("valid regex")
+    });
+    static HYBRID: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bhybrid\b").expect("valid regex"));
+    static EMPLOY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<ft>full[\s-]?time|permanent)\b|\b(?P<pt>part[\s-]?time)\b|\b(?P<c>contract(?:or|ors)?|freelance(?:r|rs)?)\b|\b(?P<i>internships?)\b")
+            .expect("valid regex")
+    });
+    if NO_REMOTE.is_match(s) {
+        modes.push(WorkMode::Onsite);
+    } else if REMOTE.is_match(s) {
+        modes.push(WorkMode::Remote);
+    }
+    if ONSITE.is_match(s) {
+        modes.push(WorkMode::Onsite);
+    }
+    if HYBRID.is_match(s) {
+        modes.push(WorkMode::Hybrid);
+    }
+    if p.employment_type.is_none()
+        && let Some(c) = EMPLOY.captures(s)
+    {
+        let t = if c.name("ft").is_some() {
+            EmploymentType::FullTime
+        } else if c.name("pt").is_some() {
+            EmploymentType::PartTime
+        } else if c.name("c").is_some() {
+            EmploymentType::Contract
+        } else {
+            EmploymentType::Internship
+        };
+        // "Full or Part Time" and similar: the first named kind.
+        p.employment_type = Some(t);
+        p.set_source("employment_type", FieldSource::Header);
+    } else if p.employment_type.is_none()
+        && let Some(t) = employment::employment_from_label(s)
+    {
+        p.employment_type = Some(t);
+        p.set_source("employment_type", FieldSource::Header);
+    }
+}
+
+/// The mode of a line of markers.
+fn mode_of_markers(s: &str) -> Option<WorkMode> {
+    let mut p = Posting::default();
+    let mut modes = Vec::new();
+    read_markers(&mut p, s, &mut modes);
+    combine_modes(&modes)
+}
+
+/// Several modes named: remote and on-site together mean the job can be done remotely
+/// ("REMOTE | ONSITE", "NYC or Remote"); with hybrid named, hybrid.
+fn combine_modes(modes: &[WorkMode]) -> Option<WorkMode> {
+    if modes.is_empty() {
+        None
+    } else if modes.contains(&WorkMode::Remote) {
+        Some(WorkMode::Remote)
+    } else if modes.contains(&WorkMode::Hybrid) {
+        Some(WorkMode::Hybrid)
+    } else {
+        Some(WorkMode::Onsite)
+    }
+}
+
+/// A company field, tidied: URLs and bracketed notes dropped ("Foxpass (YC S15)" → "Foxpass",
+/// "Meetup [http://www.meetup.com]" → "Meetup").
+fn company_name(s: &str) -> String {
+    let s = strip_urls(s);
+    let s = strip_parens(&s);
+    s.trim()
+        .trim_end_matches([',', '-', ':', '–', '—'])
+        .trim()
+        .to_string()
+}
+
+fn strip_urls(s: &str) -> String {
+    let t = URL_IN.replace_all(s, " ");
+    let t = t.replace("[]", "").replace("()", "");
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` without parenthesized or bracketed parts.
+fn strip_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The parenthesized parts of `s` ("REMOTE (US)" → ["US"]).
+fn parenthesized(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                cur.clear();
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                out.push(cur.trim().to_string());
+            }
+            _ if depth > 0 => cur.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::Period;
+
+    fn post(text: &str) -> Posting {
+        parse_post(text).unwrap()
+    }
+
+    #[test]
+    fn header_fields_in_any_order() {
+        let p = post(
+            "Acme Corp | Senior Backend Engineer | San Francisco, CA | REMOTE (US) | $150k-$200k | https://acme.example/jobs\n\nWe build anvils.",
+        );
+        assert_eq!(p.company.as_deref(), Some("Acme Corp"));
+        assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer"));
+        assert_eq!(p.locations, ["San Francisco, CA"]);
+        assert_eq!(p.work_mode, Some(WorkMode::Remote));
+        let s = p.salary.unwrap();
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str(), s.period),
+            (Some(150e3), Some(200e3), "USD", Period::Year)
+        );
+        assert_eq!(p.url.as_deref(), Some("https://acme.example/jobs"));
+        assert_eq!(p.sections[0].body, "We build anvils.");
+
+        let p = post("Software Engineer (Back End) | CareMessage (YC W14) | REMOTE | FullTime");
+        assert_eq!(p.company.as_deref(), Some("CareMessage"));
+        assert_eq!(p.title.as_deref(), Some("Software Engineer (Back End)"));
+        assert_eq!(p.work_mode, Some(WorkMode::Remote));
+        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
+
+        let p = post(
+            "Stamps.com | El Segundo, CA | Web Applications Developer | ONSITE, Full-time, VISA",
+        );
+        assert_eq!(p.company.as_deref(), Some("Stamps.com"));
+        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
+        assert_eq!(p.locations, ["El Segundo, CA"]);
+    }
+
+    #[test]
+    fn older_separators_and_mixed_fields() {
+        let p = post("SeatGeek -- New York, NY -- Full Time\nWe're a search engine for tickets.");
+        assert_eq!(p.company.as_deref(), Some("SeatGeek"));
+        assert_eq!(p.locations, ["New York, NY"]);
+        let p = post("AudioAddict | Full-time REMOTE or Denver, CO, USA");
+        assert_eq!(p.work_mode, Some(WorkMode::Remote));
+        assert!(
+            p.locations.iter().any(|l| l.contains("Denver")),
+            "{:?}",
+            p.locations
+        );
+        let p = post(
+            "Gracenote: Emeryville, CA (SF Bay Area) - Full time, No remote, relocation possible",
+        );
+        assert_eq!(p.company.as_deref(), Some("Gracenote"));
+        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
+    }
+
+    #[test]
+    fn threads_as_text() {
+        let t = "Ask HN: Who is hiring? (March 2018)\n500 points by whoishiring 5 months ago | hide | 900 comments\nPlease state the location.\n\nalice 5 months ago | next [–]\nAcme | Engineer | Berlin, Germany | ONSITE\nWe make anvils.\nreply\n\nbob 5 months ago | parent | next [–]\nIs this still open?\nreply\n\ncarol 5 months ago | prev | next [–]\nInitech | Data Scientist | REMOTE\nreply\n";
+        assert!(looks_like_thread(t));
+        let posts = parse(&Document {
+            text: t,
+            source: "t.txt",
+        })
+        .unwrap();
+        let names: Vec<_> = posts.iter().map(|p| p.company.clone().unwrap()).collect();
+        assert_eq!(names, ["Acme", "Initech"]);
+    }
+
+    #[test]
+    fn threads_as_json() {
+        let v: Value = serde_json::from_str(r#"{"id": 1, "type": "story", "title": "Ask HN: Who is hiring? (May 2024)", "author": "whoishiring",
+            "children": [
+              {"id": 2, "type": "comment", "author": "a", "text": "<p>Acme | Engineer | NYC | ONSITE</p><p>More.</p>", "children": [
+                 {"id": 4, "type": "comment", "author": "c", "text": "reply", "children": []}]},
+              {"id": 3, "type": "comment", "author": null, "text": null, "children": []}
+            ]}"#).unwrap();
+        let posts = from_json(&v).unwrap();
+        assert_eq!(posts.len(), 1);
+        assert_eq!(posts[0].company.as_deref(), Some("Acme"));
+        let v: Value = serde_json::from_str(r#"[{"by": "whoishiring", "id": 1, "kids": [2], "title": "Ask HN: Who is hiring?", "type": "story"},
+            {"by": "a", "id": 2, "parent": 1, "text": "Acme | Engineer | NYC", "type": "comment"},
+            {"by": "b", "id": 5, "parent": 2, "text": "cool", "type": "comment"}]"#).unwrap();
+        assert_eq!(from_json(&v).unwrap().len(), 1);
+        assert!(from_json(&serde_json::json!([{"title": "x"}])).is_none());
+    }
+}
