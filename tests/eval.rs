@@ -136,7 +136,10 @@ fn per_field_accuracy_meets_the_goals() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval");
     let labels: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
-    assert!(labels.len() >= 40, "the evaluation set has at least 40 postings");
+    assert!(
+        labels.len() >= 40,
+        "the evaluation set has at least 40 postings"
+    );
 
     // Parse each labelled file once.
     let mut parsed: BTreeMap<String, Vec<Posting>> = BTreeMap::new();

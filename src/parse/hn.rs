@@ -26,12 +26,21 @@ enum Part {
     Salary,
     Place,
     Title,
+    /// An e-mail address or other contact.
+    Contact,
     Other,
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:https?://|www\.)\S+$|^[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.(?:com|io|ai|co|org|net|dev|app|me|tech|xyz|us|uk|de|fr|ca|ly|so|sh|gg|to|tv|fm|is|mx|in|jp|eu|nl|se|ch|at|be|es|it|pl|cz|ee|fi|no|dk|au|nz|sg|hk|br|ar|cl|health|finance|vc|works|jobs|careers|systems|cloud|digital|global|games|studio|agency|team|company|inc)(?:/\S*)?$")
         .expect("valid regex")
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:e-?mail:?\s*)?[\w.+-]+(?:@|\s+at\s+|\s*\[at\]\s*)[\w-]+(?:\.|\s+dot\s+)[\w.]+$",
+    )
+    .expect("valid regex")
 });
 
 static URL_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,6 +58,16 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
           equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|
           a|an|the|plus|with|\d+(?:/\d+)?|days?|week|wk|per|w/|wfh|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
         )$",
+    )
+    .expect("valid regex")
+});
+
+/// The words among [`MARKER_WORDS`] that make a field a marker field on their own.
+static REAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:full[\s-]?time|part[\s-]?time|fulltime|parttime|full|part|permanent|perm|contract(?:s|or|ors|ing)?|freelance(?:rs?)?|temporary|temp|
+          intern(?:s|ship|ships)?|co-?ops?|remote(?:ly)?|remote[\s-](?:first|friendly|only|ok|okay)|on[\s-]?site|onsite|in[\s-]office|hybrid|
+          visas?|h-?1-?bs?|sponsorship|relocation|relocate|wfh|equity)$",
     )
     .expect("valid regex")
 });
@@ -376,23 +395,86 @@ pub fn parse_post(text: &str) -> Option<Posting> {
         format: Format::Hn,
         ..Default::default()
     };
-    let consumed = read_header(&mut p, first);
-    let body_from = if consumed { first_idx + 1 } else { first_idx };
-    let body = tidy_lines(lines[body_from..].iter().copied());
+    let mut body_lines: Vec<String> = Vec::new();
+    let mut body_from = first_idx;
+    if read_header(&mut p, first) {
+        body_from = first_idx + 1;
+    } else if let Some((head, rest)) = header_then_sentences(first)
+        && read_header(&mut p, head)
+    {
+        // "Acme - London, UK - Onsite - Full-time. Acme is building…"
+        body_lines.push(rest.to_string());
+        body_from = first_idx + 1;
+    } else {
+        // A header stacked over short lines ("Acme https://acme.example" / "NYC | Engineer").
+        // Blank lines may separate them (HN paragraphs).
+        let mut stacked: Vec<&str> = Vec::new();
+        let mut end = first_idx;
+        for (k, l) in lines.iter().enumerate().skip(first_idx) {
+            let l = l.trim();
+            if l.is_empty() {
+                continue;
+            }
+            if !is_short_field_line(l) || stacked.len() == 3 {
+                break;
+            }
+            stacked.push(l);
+            end = k + 1;
+        }
+        if stacked.len() >= 2 && read_header(&mut p, &stacked.join(" | ")) {
+            body_from = end;
+        }
+    }
+    body_lines.extend(lines[body_from..].iter().map(|l| l.to_string()));
+    let body = tidy_lines(body_lines.iter().map(String::as_str));
     p.sections = split_sections(&body);
     // Markers on their own line right under the header ("REMOTE", "Onsite only").
     if p.work_mode.is_none() {
         for l in body.iter().take(3) {
-            if l.chars().count() <= 40 && MARKER_WORDS_LINE.is_match(l) {
-                if let Some(m) = mode_of_markers(l) {
-                    p.work_mode = Some(m);
-                    p.set_source("work_mode", FieldSource::Header);
-                    break;
-                }
+            if l.chars().count() <= 40
+                && MARKER_WORDS_LINE.is_match(l)
+                && let Some(m) = mode_of_markers(l)
+            {
+                p.work_mode = Some(m);
+                p.set_source("work_mode", FieldSource::Header);
+                break;
             }
         }
     }
     Some(p)
+}
+
+/// A short line that can be one header field (a name, a place list, a role), not a sentence.
+fn is_short_field_line(l: &str) -> bool {
+    let t = l.trim();
+    t.chars().count() <= 120
+        && !t.ends_with(['.', '!', '?', ':'])
+        && t.split_whitespace().count() <= 16
+        && !t.starts_with(['-', '*', '•'])
+}
+
+/// A first line holding the header and then the first sentences: the head up to the first
+/// sentence end, when it has at least two field separators.
+fn header_then_sentences(line: &str) -> Option<(&str, &str)> {
+    let mut search = 0;
+    while let Some(i) = line[search..].find(". ") {
+        let at = search + i;
+        let head = &line[..at];
+        let rest = line[at + 2..].trim_start();
+        if head.chars().count() > 250 {
+            return None;
+        }
+        let seps = [" | ", " - ", " -- ", " — ", " – ", " // ", " · "]
+            .iter()
+            .map(|s| head.matches(s).count())
+            .max()
+            .unwrap_or(0);
+        if seps >= 2 && rest.starts_with(|c: char| c.is_uppercase()) {
+            return Some((head, rest));
+        }
+        search = at + 2;
+    }
+    None
 }
 
 static MARKER_WORDS_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -402,6 +484,28 @@ static MARKER_WORDS_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits a header line into fields.
 fn split_header(line: &str) -> Vec<String> {
+    // A link between two fields separates them ("Acme https://acme.example San Francisco | …").
+    let mut out = Vec::new();
+    for part in split_fields(line) {
+        match URL_WORD.find(&part) {
+            Some(m) if m.start() > 0 && m.end() < part.len() => {
+                for piece in [&part[..m.start()], m.as_str(), &part[m.end()..]] {
+                    let piece = piece.trim();
+                    if !piece.is_empty() {
+                        out.push(piece.to_string());
+                    }
+                }
+            }
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
+static URL_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bhttps?://\S+").expect("valid regex"));
+
+fn split_fields(line: &str) -> Vec<String> {
     let line = line.trim().trim_end_matches(['|', ' ']);
     if line.contains('|') {
         return line
@@ -410,7 +514,9 @@ fn split_header(line: &str) -> Vec<String> {
             .filter(|s| !s.is_empty())
             .collect();
     }
-    for sep in [" -- ", " — ", " – ", " - ", " ~ ", " :: ", " / "] {
+    for sep in [
+        " // ", " -- ", " — ", " – ", " · ", " • ", " - ", " ~ ", " :: ",
+    ] {
         if line.contains(sep) {
             return line
                 .split(sep)
@@ -448,8 +554,20 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
     }
     if parts.len() < 2 {
         // A single field: a sentence is the description, a short line may still name a
-        // company and place ("Acme, San Francisco").
-        return false;
+        // company and its place ("Acme, San Francisco").
+        let only = parts[0].clone();
+        match only.split_once(", ") {
+            Some((a, b))
+                if only.chars().count() <= 80
+                    && !only.ends_with('.')
+                    && a.split_whitespace().count() <= 4
+                    && classify(a) == Part::Other
+                    && is_place(b) =>
+            {
+                parts = vec![a.to_string(), b.to_string()];
+            }
+            _ => return false,
+        }
     }
     let mut kinds: Vec<Part> = parts.iter().map(|s| classify(s)).collect();
     // The first field, when it is a domain name, is the company's name ("Stamps.com").
@@ -525,7 +643,16 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
                     p.set_source("title", h);
                 }
             }
+            Part::Contact => {}
             Part::Other => {
+                if p.locations.is_empty() {
+                    for inner in parenthesized(text) {
+                        if is_place(&inner) {
+                            p.locations = places_of(&inner);
+                            p.set_source("locations", h);
+                        }
+                    }
+                }
                 if p.company.is_none() {
                     let c = company_name(text);
                     if !c.is_empty() {
@@ -559,6 +686,9 @@ fn classify(s: &str) -> Part {
             format!("https://{t}")
         });
     }
+    if EMAIL.is_match(t) {
+        return Part::Contact;
+    }
     let bare = strip_urls(t);
     if bare.is_empty() {
         return Part::Url(t.to_string());
@@ -591,26 +721,7 @@ fn is_markers(s: &str) -> bool {
     !words.is_empty()
         && words.len() <= 10
         && words.iter().all(|w| MARKER_WORDS.is_match(w))
-        && words.iter().any(|w| {
-            let l = w.to_lowercase();
-            !matches!(
-                l.as_str(),
-                "and"
-                    | "or"
-                    | "&"
-                    | "+"
-                    | "no"
-                    | "not"
-                    | "ok"
-                    | "a"
-                    | "an"
-                    | "the"
-                    | "to"
-                    | "is"
-                    | "us"
-                    | "only"
-            )
-        })
+        && words.iter().any(|w| REAL_MARKER.is_match(w))
 }
 
 /// Whether a field names a place ("Austin, TX", "NYC", "London or Remote").
@@ -618,14 +729,19 @@ fn is_place(s: &str) -> bool {
     static CITY_STATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*[A-Z]{2}\b").expect("valid regex")
     });
-    let t = strip_parens(s);
+    let s = strip_urls(s);
+    let t = strip_parens(&s);
     if ROLE.is_match(&t) && !location::mentions_place(&t) {
         return false;
     }
-    CITY_STATE.is_match(t.trim())
-        || location::places_in(&t)
-            .iter()
-            .any(|&(a, b, _)| b - a > 2 || t.trim().len() <= 3)
+    let named = |t: &str| {
+        CITY_STATE.is_match(t.trim())
+            || location::places_in(t)
+                .iter()
+                .any(|&(a, b, _)| b - a > 2 || t.trim().len() <= 3)
+    };
+    // "Harsum/Hanover (Germany)": the place may be in the parentheses.
+    named(&t) || (t.split_whitespace().count() <= 4 && parenthesized(&s).iter().any(|i| named(i)))
 }
 
 /// The places of a location field: split at " or ", " and ", "&", ";" and " / ", mode words

@@ -227,6 +227,8 @@ impl PageHints {
         }
         if p.company.is_none()
             && let Some(c) = t_company
+                .map(|c| strip_site_words(&c))
+                .filter(|c| !c.is_empty())
         {
             p.company = Some(c);
             p.set_source("company", src);
@@ -241,6 +243,25 @@ impl PageHints {
         }
         let _ = &self.site_name;
     }
+}
+
+/// "Acme Careers" → "Acme": the site's own words after a company name.
+fn strip_site_words(s: &str) -> String {
+    let mut t = s.trim().to_string();
+    for suffix in [
+        " Careers",
+        " careers",
+        " Career Site",
+        " Jobs",
+        " jobs",
+        " Job Board",
+        " Hiring",
+    ] {
+        if let Some(x) = t.strip_suffix(suffix) {
+            t = x.trim().to_string();
+        }
+    }
+    t
 }
 
 /// "Senior Engineer at Acme | Board" → (title, company); "Acme - Senior Engineer" too.

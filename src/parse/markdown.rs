@@ -178,6 +178,20 @@ fn read_header(p: &mut Posting, lines: &[&str]) -> usize {
             i += 1;
             continue;
         }
+        // An empty heading, or a placeholder where a board had no value ("### None").
+        if line.trim_start_matches('#').trim().is_empty()
+            || (headings > 0
+                && matches!(
+                    line.trim_start_matches('#').trim().to_lowercase().as_str(),
+                    "none" | "null" | "n/a" | "-" | "unknown"
+                ))
+        {
+            if line.starts_with('#') {
+                headings += 1;
+            }
+            i += 1;
+            continue;
+        }
         let Some(c) = ATX.captures(line) else { break };
         let level = c["hashes"].len();
         let raw = c["t"].trim();

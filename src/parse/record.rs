@@ -347,7 +347,36 @@ pub fn posting_from_record(o: &Map<String, Value>, source: FieldSource) -> Optio
         p.set_source("team", source);
     }
     if let Some(v) = first(o, SKILL_KEYS) {
-        let tags = list_of(v);
+        let mut tags = list_of(v);
+        // Tags also carry the kind of job and where it is ("full time", "Montreal", "remote").
+        tags.retain(|t| {
+            if let Some(e) = employment::employment_from_label(t) {
+                if p.employment_type.is_none() {
+                    p.employment_type = Some(e);
+                    p.set_source("employment_type", FieldSource::Tags);
+                }
+                return false;
+            }
+            if let Some(m) = work_mode::from_label(t) {
+                if p.work_mode.is_none() {
+                    p.work_mode = Some(m);
+                    p.set_source("work_mode", FieldSource::Tags);
+                }
+                return false;
+            }
+            if location::place_kind(t).is_some() {
+                if !p.locations.iter().any(|l| l.contains(t.as_str())) {
+                    if p.locations.is_empty() {
+                        p.set_source("locations", FieldSource::Tags);
+                    }
+                    if p.field_sources.get("locations") == Some(&FieldSource::Tags) {
+                        p.locations.push(t.clone());
+                    }
+                }
+                return false;
+            }
+            true
+        });
         let tags = skills::canonical_tags(tags.iter().map(String::as_str));
         if !tags.is_empty() {
             p.skills = tags;

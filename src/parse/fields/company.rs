@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
-const NAME: &str = r"[A-Z0-9][\w&.'’+-]*(?:\s+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
+/// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
+const NAME: &str = r"(?:[A-Z0-9]|[a-z][-.]?[A-Z])[\w&.'’+-]*(?:\s+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
 
 /// Words that start sentences or name generic things, never a company.
 fn is_generic(name: &str) -> bool {
@@ -79,10 +80,19 @@ pub fn company_from_text(text: &str) -> Option<String> {
     static PATTERNS: LazyLock<Vec<(Regex, i32)>> = LazyLock::new(|| {
         let r = |p: String, w| (Regex::new(&p).expect("valid regex"), w);
         vec![
-            r(format!(r"\bAt\s+(?P<c>{NAME}),\s+(?:we|our)\b"), 4),
+            r(format!(r"\bAt\s+(?P<c>{NAME})\s*,\s+(?:we|our)\b"), 4),
             r(
-                format!(r"(?m)(?:^|[.!?]\s+)(?P<c>{NAME})\s+is\s+(?:a|an|the)\s"),
+                format!(
+                    r"(?m)(?:^|[.!?]\s+)(?P<c>{NAME})\s+is\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping)\s"
+                ),
                 3,
+            ),
+            // "Acme is hiring…", "Acme (YC S15) in New York City is looking for…" at a line start.
+            r(
+                format!(
+                    r"(?m)^\s*(?P<c>{NAME})(?:\s*\([^)\n]{{1,40}}\))?(?:,?\s+(?:in|based\s+in)\s+[^\n]{{2,40}}?)?,?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|searching\s+for|recruiting)\b"
+                ),
+                5,
             ),
             r(
                 format!(
@@ -195,7 +205,8 @@ pub fn title_from_text(text: &str) -> Option<String> {
         let title =
             format!(r"(?P<t>(?:[A-Z][\w+#./&-]*\s+){{0,5}}{ROLE_NOUNS}(?:\s*\([^)\n]{{1,30}}\))?)");
         [
-            format!(r"(?i:looking\s+for|seeking|hiring|searching\s+for|in\s+search\s+of|recruiting)\s+(?:an?\s+|our\s+|the\s+)?{adj}{title}"),
+            format!(r"(?i:looking\s+for|seeking|seek|hiring|searching\s+for|in\s+search\s+of|recruiting)\s+(?:an?\s+|our\s+|the\s+)?{adj}{title}"),
+            format!(r"\b(?i:are\s+you)\s+(?:an?|the|our)\s+(?:next\s+)?{adj}{title}"),
             format!(r"\bAs\s+(?:an?|the|our)\s+{title}\b"),
             format!(r"(?i:join\s+(?:us|our\s+team|the\s+team))\s+as\s+(?:an?|our)\s+{adj}{title}"),
             r"(?m)^(?:Job\s+)?(?:Title|Position|Role)\s*:\s*(?P<t2>[^\n]{3,100})$".to_string(),
@@ -204,13 +215,22 @@ pub fn title_from_text(text: &str) -> Option<String> {
         .map(|p| Regex::new(p).expect("valid regex"))
         .collect()
     });
+    static ANOTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^\s*(?:,\s*)?(?:and|or|&)\s+(?:an?\s+)?(?:[A-Z][\w+#./&-]*\s+){{0,4}}{ROLE_NOUNS}\b"
+        ))
+        .expect("valid regex")
+    });
     for re in PATTERNS.iter() {
         if let Some(c) = re.captures(text) {
-            let t = c
-                .name("t")
-                .or(c.name("t2"))
-                .map_or("", |m| m.as_str())
-                .trim();
+            let m = c.name("t").or(c.name("t2"));
+            let t = m.map_or("", |m| m.as_str()).trim();
+            // "an Engineering Manager and a Senior Product Designer": several roles, no one title.
+            if let Some(m) = m
+                && ANOTHER_ROLE.is_match(&text[m.end()..])
+            {
+                return None;
+            }
             if !t.is_empty() {
                 return Some(t.to_string());
             }

@@ -49,6 +49,25 @@ pub fn employment_from_label(s: &str) -> Option<EmploymentType> {
     })
 }
 
+/// The employment type a job title names ("Summer Intern", "Contract Designer", "Part-time
+/// Barista", "Freelance Writer").
+pub fn employment_from_title(title: &str) -> Option<EmploymentType> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<i>intern|internship|interns|werkstudent|stagiaire|co-op)\b|\b(?P<c>contract|contractor|freelance|freelancer)\b|\b(?P<p>part[\s-]time)\b|\b(?P<t>temporary|temp|fixed[\s-]term)\b")
+            .expect("valid regex")
+    });
+    let c = RE.captures(title)?;
+    Some(if c.name("i").is_some() {
+        EmploymentType::Internship
+    } else if c.name("c").is_some() {
+        EmploymentType::Contract
+    } else if c.name("p").is_some() {
+        EmploymentType::PartTime
+    } else {
+        EmploymentType::Temporary
+    })
+}
+
 /// The employment type stated in description text.
 pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
     static RULES: LazyLock<Vec<(Regex, EmploymentType)>> = LazyLock::new(|| {
@@ -64,7 +83,7 @@ pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
                 Temporary,
             ),
             r(
-                r"(?i)\b(?:contract|contractor|freelance|freelancer)\s+(?:role|position|basis|opportunity|engagement|work)\b|\bcontract[\s-]to[\s-]hire\b|\b\d+[\s-]months?\s+contract\b",
+                r"(?i)\b(?:contract|contractor|freelance|freelancer)\s+(?:role|position|basis|opportunity|engagement|work)\b|\bcontract[\s-]to[\s-]hire\b|\b\d+[\s-]months?\s+contract\b|\bas\s+an?\s+(?:independent\s+)?(?:contractor|freelancer)\b",
                 Contract,
             ),
             r(

@@ -391,7 +391,10 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
         if NOT_PAY_WORDS.is_match(near_before) || NOT_PAY_WORDS.is_match(near_after) {
             score -= 6;
         }
-        if OTHER_PAY_WORDS.is_match(near_before) || OTHER_PAY_WORDS.is_match(near_after) {
+        // Other payments are named right before the figure, or by the word right after it
+        // ("$5,000 sign-on bonus"); "$100k+ and real equity" is still the salary.
+        let (_, right_after) = sentence_window(text, start, end, 0, 14);
+        if OTHER_PAY_WORDS.is_match(near_before) || OTHER_PAY_WORDS.is_match(right_after) {
             score -= 4;
         }
         if let Some(salary) = Salary::new(min, max, currency, period) {
