@@ -62,6 +62,10 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "On Site" written as two words.
+static ON_SITE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bon\s+site\b").expect("valid regex"));
+
 /// The words among [`MARKER_WORDS`] that make a field a marker field on their own.
 static REAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -174,7 +178,7 @@ fn is_separator(line: &str) -> bool {
 /// A text document: a whole thread or one post.
 pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
     let text = if html_text::has_markup(doc.text) && doc.text.contains("<p>") {
-        html_text::fragment_to_text(doc.text)
+        html_text::fragment_to_text(&doc.text.replace('\n', "<br>"))
     } else {
         doc.text.to_string()
     };
@@ -365,7 +369,8 @@ fn comment_posting(o: &Map<String, Value>) -> Option<Posting> {
         .iter()
         .find_map(|k| o.get(*k).and_then(text_of))?;
     let text = if html_text::has_markup(&body) {
-        html_text::fragment_to_text(&body)
+        // The author's own line breaks separate the header from the text.
+        html_text::fragment_to_text(&body.replace('\n', "<br>"))
     } else {
         body
     };
@@ -399,6 +404,18 @@ pub fn parse_post(text: &str) -> Option<Posting> {
     let mut body_from = first_idx;
     if read_header(&mut p, first) {
         body_from = first_idx + 1;
+        // A second header line ("Acme https://acme.example" / "NYC | Engineer | ONSITE").
+        if let Some(k) = (first_idx + 1..lines.len()).find(|&k| !lines[k].trim().is_empty())
+            && k <= first_idx + 2
+            && lines[k].contains('|')
+            && is_short_field_line(lines[k])
+        {
+            let mut more = Posting::default();
+            if read_header(&mut more, lines[k].trim()) {
+                merge_missing(&mut p, more);
+                body_from = k + 1;
+            }
+        }
     } else if let Some((head, rest)) = header_then_sentences(first)
         && read_header(&mut p, head)
     {
@@ -442,6 +459,44 @@ pub fn parse_post(text: &str) -> Option<Posting> {
         }
     }
     Some(p)
+}
+
+/// Moves the fields `p` lacks from `more`.
+fn merge_missing(p: &mut Posting, more: Posting) {
+    let srcs = more.field_sources.clone();
+    let took = |field: &str, p: &mut Posting| {
+        if let Some(s) = srcs.get(field) {
+            p.set_source(field, *s);
+        }
+    };
+    if p.title.is_none() && more.title.is_some() {
+        p.title = more.title;
+        took("title", p);
+    }
+    if p.company.is_none() && more.company.is_some() {
+        p.company = more.company;
+        took("company", p);
+    }
+    if p.locations.is_empty() && !more.locations.is_empty() {
+        p.locations = more.locations;
+        took("locations", p);
+    }
+    if p.work_mode.is_none() && more.work_mode.is_some() {
+        p.work_mode = more.work_mode;
+        took("work_mode", p);
+    }
+    if p.employment_type.is_none() && more.employment_type.is_some() {
+        p.employment_type = more.employment_type;
+        took("employment_type", p);
+    }
+    if p.salary.is_none() && more.salary.is_some() {
+        p.salary = more.salary;
+        took("salary", p);
+    }
+    if p.url.is_none() && more.url.is_some() {
+        p.url = more.url;
+        took("url", p);
+    }
 }
 
 /// A short line that can be one header field (a name, a place list, a role), not a sentence.
@@ -488,7 +543,7 @@ fn split_header(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in split_fields(line) {
         match URL_WORD.find(&part) {
-            Some(m) if m.start() > 0 && m.end() < part.len() => {
+            Some(m) if m.start() > 0 || m.end() < part.len() => {
                 for piece in [&part[..m.start()], m.as_str(), &part[m.end()..]] {
                     let piece = piece.trim();
                     if !piece.is_empty() {
@@ -510,6 +565,8 @@ fn split_fields(line: &str) -> Vec<String> {
     if line.contains('|') {
         return line
             .split('|')
+            .flat_map(|s| s.split(" — "))
+            .flat_map(|s| s.split(" -- "))
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect();
@@ -535,6 +592,36 @@ fn split_fields(line: &str) -> Vec<String> {
     vec![line.to_string()]
 }
 
+/// Comma-separated header fields of a short line: pieces of one place are kept together
+/// ("Oakland, CA"); the line counts when it names a place and at most one unknown field.
+fn comma_fields(line: &str) -> Option<Vec<String>> {
+    let t = line.trim().trim_end_matches([':', ' ']);
+    if t.chars().count() > 100 || t.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let mut fields: Vec<String> = Vec::new();
+    for piece in t.split(", ").map(str::trim).filter(|s| !s.is_empty()) {
+        let is_place_tail = location::place_kind(piece)
+            .is_some_and(|k| k != location::PlaceKind::City)
+            || (piece.len() == 2 && piece.chars().all(|c| c.is_ascii_uppercase()));
+        match fields.last_mut() {
+            Some(prev) if is_place_tail && is_place(prev) || is_place_tail && piece.len() == 2 => {
+                prev.push_str(", ");
+                prev.push_str(piece);
+            }
+            _ => fields.push(piece.to_string()),
+        }
+    }
+    if fields.iter().any(|f| f.split_whitespace().count() > 6) {
+        return None;
+    }
+    let kinds: Vec<Part> = fields.iter().map(|f| classify(f)).collect();
+    let places = kinds.iter().filter(|k| **k == Part::Place).count();
+    let unknown = kinds.iter().filter(|k| **k == Part::Other).count();
+    let single_place = fields.len() == 1 && places == 1;
+    (places >= 1 && unknown <= 1 && (fields.len() >= 2 || single_place)).then_some(fields)
+}
+
 /// Reads a header line; true when the line was a header (and is not description).
 fn read_header(p: &mut Posting, line: &str) -> bool {
     let h = FieldSource::Header;
@@ -553,21 +640,25 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
         parts.insert(0, a.to_string());
     }
     if parts.len() < 2 {
-        // A single field: a sentence is the description, a short line may still name a
-        // company and its place ("Acme, San Francisco").
-        let only = parts[0].clone();
-        match only.split_once(", ") {
-            Some((a, b))
-                if only.chars().count() <= 80
-                    && !only.ends_with('.')
-                    && a.split_whitespace().count() <= 4
-                    && classify(a) == Part::Other
-                    && is_place(b) =>
-            {
-                parts = vec![a.to_string(), b.to_string()];
-            }
-            _ => return false,
+        // A single field: a sentence is the description; a short line may still hold
+        // comma-separated fields ("Acme, San Francisco", "Tools developer, npm, Oakland, CA").
+        match comma_fields(&parts[0]) {
+            Some(f) => parts = f,
+            None => return false,
         }
+    }
+    // Fields split at dashes or semicolons must not be sentences ("Acme is hiring in Berlin;
+    // Dublin; and Helsinki.").
+    if !line.contains('|')
+        && parts.iter().any(|f| {
+            let l = format!(" {} ", f.to_lowercase());
+            f.split_whitespace().count() > 12
+                || [" is ", " are ", " we ", " we're ", " our ", " you "]
+                    .iter()
+                    .any(|w| l.contains(w))
+        })
+    {
+        return false;
     }
     let mut kinds: Vec<Part> = parts.iter().map(|s| classify(s)).collect();
     // The first field, when it is a domain name, is the company's name ("Stamps.com").
@@ -577,11 +668,17 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
     {
         kinds[0] = Part::Other;
     }
+    // The first field names a place, another field too, and no field is left for the company:
+    // the first is the company ("Indianapolis Colts | Developer | Indianapolis, IN").
+    if kinds[0] == Part::Place && !kinds.contains(&Part::Other) && kinds[1..].contains(&Part::Place)
+    {
+        kinds[0] = Part::Other;
+    }
     // A field mixing a company with a role ("Periscope -- Support Specialist").
     let mut fields: Vec<(String, Part)> = parts.into_iter().zip(kinds).collect();
     if !fields.iter().any(|(_, k)| *k == Part::Other) {
         for i in 0..fields.len() {
-            if fields[i].1 != Part::Title {
+            if fields[i].1 != Part::Title && fields[i].1 != Part::Place {
                 continue;
             }
             let f = fields[i].0.clone();
@@ -589,9 +686,10 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
                 .iter()
                 .find_map(|s| f.split_once(s))
                 && classify(a) == Part::Other
-                && classify(b) == Part::Title
+                && classify(b) == fields[i].1
             {
-                fields[i] = (b.trim().to_string(), Part::Title);
+                let kind = fields[i].1.clone();
+                fields[i] = (b.trim().to_string(), kind);
                 fields.insert(i, (a.trim().to_string(), Part::Other));
                 break;
             }
@@ -675,9 +773,15 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
 fn classify(s: &str) -> Part {
     let t = s
         .trim()
-        .trim_matches(|c: char| c == ',' || c == '.' || c == ';' || c.is_whitespace());
+        .trim_matches(|c: char| c == ',' || c == '.' || c == ';' || c == ':' || c.is_whitespace());
     if t.is_empty() {
         return Part::Other;
+    }
+    // "(Full time, permanent)": a field wrapped in parentheses.
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
+        && !inner.contains(['(', ')'])
+    {
+        return classify(inner);
     }
     if URL.is_match(t) {
         return Part::Url(if t.starts_with("http") {
@@ -712,7 +816,7 @@ fn classify(s: &str) -> Part {
 
 /// Whether a field is made only of marker words ("REMOTE", "Full-time, ONSITE", "VISA").
 fn is_markers(s: &str) -> bool {
-    let without_parens = strip_parens(s);
+    let without_parens = ON_SITE.replace_all(&strip_parens(s), "onsite").into_owned();
     let words: Vec<&str> = without_parens
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | ';' | ':' | '(' | ')' | '!'))
         .map(|w| w.trim_matches(|c: char| c == '.' || c == '-' || c == '*'))
@@ -729,41 +833,105 @@ fn is_place(s: &str) -> bool {
     static CITY_STATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*[A-Z]{2}\b").expect("valid regex")
     });
+    static CODE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?,\s*(?:[A-Z]{2,3}|U\.S\.A?\.?|U\.K\.)$")
+            .expect("valid regex")
+    });
     let s = strip_urls(s);
     let t = strip_parens(&s);
     if ROLE.is_match(&t) && !location::mentions_place(&t) {
         return false;
     }
     let named = |t: &str| {
-        CITY_STATE.is_match(t.trim())
-            || location::places_in(t)
-                .iter()
-                .any(|&(a, b, _)| b - a > 2 || t.trim().len() <= 3)
+        let found = |t: &str| {
+            CITY_STATE.is_match(t.trim())
+                || CODE_TAIL.is_match(t.trim())
+                || location::places_in(t)
+                    .iter()
+                    .any(|&(a, b, _)| b - a > 2 || t.trim().len() <= 3)
+        };
+        // "BOSTON": capitals only, as some headers shout.
+        found(t)
+            || (t.chars().any(|c| c.is_alphabetic())
+                && !t.chars().any(|c| c.is_lowercase())
+                && t.len() > 3
+                && found(&title_case(t)))
     };
     // "Harsum/Hanover (Germany)": the place may be in the parentheses.
     named(&t) || (t.split_whitespace().count() <= 4 && parenthesized(&s).iter().any(|i| named(i)))
 }
 
+/// "NEW YORK, NY" → "New York, Ny" (enough to look names up).
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
 /// The places of a location field: split at " or ", " and ", "&", ";" and " / ", mode words
 /// dropped ("New York City or REMOTE" → "New York City").
 fn places_of(s: &str) -> Vec<String> {
+    static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:or|and|in|at|based|near|the|office|offices|hq|only|ok|considered|preferred|possible|welcome|relocation|to|from|locations?|where|onsite|remote)\b[\s,:-]*)+")
+            .expect("valid regex")
+    });
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[(\[]\s*(?:or|and|e\.g\.|incl\.?|including|near|but)\b")
+            .expect("valid regex")
+    });
+    // "Palo Alto (California)" is one place; "(or onsite in Redwood City)" another.
     let s = strip_urls(s);
+    let s = ASIDE.replace_all(&s, " ; ");
+    let s = s.replace(['(', '['], ", ").replace([')', ']'], " ");
     let mut out = Vec::new();
     for chunk in s
         .split(" or ")
         .flat_map(|c| c.split(" OR "))
         .flat_map(|c| c.split(" and "))
         .flat_map(|c| c.split(" & "))
-        .flat_map(|c| c.split("; "))
+        .flat_map(|c| c.split(';'))
+        .flat_map(|c| c.split('/'))
     {
-        let c = chunk.trim();
-        if c.is_empty() || is_markers(c) {
+        // Marker words glued to the place ("London ONSITE", "US/Canada REMOTE").
+        let words: Vec<&str> = chunk
+            .split_whitespace()
+            .filter(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !(REAL_MARKER.is_match(bare) || bare.eq_ignore_ascii_case("only"))
+            })
+            .collect();
+        let c = words.join(" ");
+        let c = CONNECTOR.replace(c.trim().trim_matches([',', '-', ':', '.', ' ']), "");
+        let c = c.trim().trim_matches([',', '-', ':', '.', ' ']);
+        if c.is_empty() || !c.chars().any(char::is_alphabetic) {
             continue;
         }
-        // Drop marker words glued to the place ("Full-time REMOTE").
         for l in location::from_label(c) {
-            let l = l.trim().to_string();
-            if !l.is_empty() && !is_markers(&l) && !out.contains(&l) {
+            // Words that are not names ("will help with", "technically Cambridge") are not
+            // part of a place.
+            let pieces: Vec<&str> = l
+                .split(", ")
+                .map(str::trim)
+                .filter(|x| {
+                    x.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        && !x.contains(['!', '?'])
+                })
+                .collect();
+            let l = pieces.join(", ");
+            let looks_named = l
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3);
+            if !l.is_empty() && (looks_named || is_place(&l)) && !out.contains(&l) {
                 out.push(l);
             }
         }
@@ -848,10 +1016,25 @@ fn combine_modes(modes: &[WorkMode]) -> Option<WorkMode> {
 fn company_name(s: &str) -> String {
     let s = strip_urls(s);
     let s = strip_parens(&s);
-    s.trim()
-        .trim_end_matches([',', '-', ':', '–', '—'])
-        .trim()
-        .to_string()
+    let s = s.trim().trim_end_matches([',', '-', ':', '–', '—']).trim();
+    // "ECMC Innovation Lab / collegeabacus.org": a domain next to the name goes.
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !(URL.is_match(w) && w.contains('.')) && *w != "/")
+        .collect();
+    let name = if words.is_empty() {
+        s.to_string()
+    } else {
+        words.join(" ")
+    };
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first.as_str(),
+        "hi" | "hello" | "hey" | "we" | "we're" | "our" | "i" | "i'm"
+    ) {
+        return String::new();
+    }
+    name
 }
 
 fn strip_urls(s: &str) -> String {

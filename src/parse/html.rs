@@ -331,10 +331,10 @@ fn microdata_posting(item: ElementRef<'_>) -> Posting {
                     *s = value;
                 }
             }
-            "addressLocality" | "addressRegion" | "addressCountry" => {
-                if !places.contains(&value) && !value.is_empty() {
-                    places.push(value);
-                }
+            "addressLocality" | "addressRegion" | "addressCountry"
+                if !places.contains(&value) && !value.is_empty() =>
+            {
+                places.push(value);
             }
             "baseSalary" | "value" | "minValue" | "maxValue" | "currency" | "unitText" => {
                 obj.entry(format!("salary_{prop}"))

@@ -90,7 +90,7 @@ pub fn company_from_text(text: &str) -> Option<String> {
             // "Acme is hiring…", "Acme (YC S15) in New York City is looking for…" at a line start.
             r(
                 format!(
-                    r"(?m)^\s*(?P<c>{NAME})(?:\s*\([^)\n]{{1,40}}\))?(?:,?\s+(?:in|based\s+in)\s+[^\n]{{2,40}}?)?,?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|searching\s+for|recruiting)\b"
+                    r"(?m)^\s*(?P<c>{NAME})(?:\s*\([^)\n]{{1,80}}\))?(?:,?\s+(?:in|based\s+in)\s+[^\n]{{2,40}}?)?,?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|searching\s+for|recruiting)\b"
                 ),
                 5,
             ),

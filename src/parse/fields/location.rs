@@ -188,6 +188,7 @@ pub fn from_text(text: &str) -> Vec<String> {
             r"(?i)\b(?:roles?|positions?|jobs?|candidates?|you)\s+(?:is\s+|are\s+|will\s+be\s+|must\s+be\s+|can\s+be\s+)?(?:based|located|working)\s+(?:out\s+of|in|at|from)\s+(?P<list>[^.;:!?\n]{2,160})",
             r"(?i)\b(?:this|the)\s+(?:role|position|job)\s+(?:is\s+)?(?:open\s+)?(?:in|at)\s+(?:our\s+)?(?P<list>[^.;:!?\n]{2,100}?)\s+(?:office|offices|hub|location)",
             r"(?i)\bfrom\s+our\s+(?P<list>[A-Z][^.;:!?\n]{1,60}?)\s+(?:office|offices|hub)\b",
+            r"(?i)\b(?:is|are)\s+(?:now\s+)?hiring\s+(?:\w+\s+){0,3}?in\s+(?P<list>[A-Z][^.;:!?\n]{1,120})",
             r"(?m)^[^\n]{1,60}?\s+in\s+(?P<list>[A-Z][^.;:!?\n]{1,40}?),?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|recruiting)\b",
         ]
         .iter()
