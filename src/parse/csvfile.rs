@@ -47,7 +47,13 @@ pub fn header_delimiter(text: &str) -> Option<u8> {
 }
 
 pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
-    let delim = header_delimiter(doc.text).unwrap_or(b',');
+    let delim = header_delimiter(doc.text).unwrap_or_else(|| {
+        let first = doc.text.lines().next().unwrap_or("");
+        [b',', b'\t', b';']
+            .into_iter()
+            .max_by_key(|d| first.matches(*d as char).count())
+            .unwrap_or(b',')
+    });
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delim)
         .flexible(true)

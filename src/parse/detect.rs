@@ -63,6 +63,15 @@ pub fn detect(doc: &Document<'_>) -> Format {
     {
         return Format::Csv;
     }
+    // A .csv file with an unusual header is still a table (and says so when it holds no posting).
+    if matches!(ext.as_str(), "csv" | "tsv")
+        && text
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains([',', '\t', ';']) && l.chars().count() <= 2_000)
+    {
+        return Format::Csv;
+    }
     if matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd") && !hn::looks_like_thread(text) {
         return Format::Markdown;
     }

@@ -68,6 +68,15 @@ fn has_ext(source: &str, exts: &[&str]) -> bool {
 }
 
 pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
+    if super::html_text::too_deep(doc.text) {
+        return Err(SkipReason::Malformed {
+            format: "html",
+            detail: format!(
+                "elements nested deeper than {}",
+                super::html_text::MAX_NESTING
+            ),
+        });
+    }
     let page = Html::parse_document(doc.text);
     let hints = PageHints::read(&page);
 

@@ -70,10 +70,74 @@ pub struct TextOptions {
     pub drop_furniture: bool,
 }
 
+/// How deeply elements may nest before a document is refused: real pages stay far below, and
+/// the HTML tree builder slows down quadratically on absurd nesting.
+pub const MAX_NESTING: usize = 2_000;
+
 /// Text of an HTML fragment (a description, a comment body).
 pub fn fragment_to_text(html: &str) -> String {
+    if too_deep(html) {
+        return strip_tags(html);
+    }
     let doc = Html::parse_fragment(html);
     element_text(doc.root_element(), TextOptions::default())
+}
+
+/// Whether markup nests deeper than [`MAX_NESTING`] elements, by a linear scan of the tags
+/// (void and self-closing elements, and those the parser closes implicitly, don't count).
+pub fn too_deep(html: &str) -> bool {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + off + 1;
+        let Some(end_off) = memchr::memchr(b'>', &bytes[start..]) else {
+            break;
+        };
+        let tag = &html[start..start + end_off];
+        i = start + end_off + 1;
+        if let Some(rest) = tag.strip_prefix('/') {
+            if rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || tag.ends_with('/') || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            return true;
+        }
+    }
+    false
+}
+
+/// Text without tags, for markup too deep to parse: every `<…>` becomes a space.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `s` contains markup worth running through the HTML parser.
@@ -360,8 +424,13 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
+        let html = "<div>".repeat(1_500) + "deep" + &"</div>".repeat(1_500);
         assert_eq!(fragment_to_text(&html), "deep");
+        // Absurd nesting is not handed to the tree builder (quadratic there).
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        assert!(too_deep(&html));
+        assert_eq!(fragment_to_text(&html), "deep");
+        assert!(!too_deep(&"<p>x</p><br><img src=a>".repeat(10_000)));
     }
 
     #[test]

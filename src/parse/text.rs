@@ -171,19 +171,26 @@ fn is_name_line(s: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// "Remote (Buenos Aires)", "Hybrid - 3 days" → the mode named at the start.
+/// The mode a short header field names: "Remote (Buenos Aires)", "United States (Remote)",
+/// "Hybrid - 3 days".
 fn mode_word(s: &str) -> Option<crate::posting::WorkMode> {
-    let l = s.trim().to_lowercase();
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<r>remote)\b|\b(?P<h>hybrid)\b|\b(?P<o>on[\s-]?site|in[\s-]office)\b")
+            .expect("valid regex")
+    });
     use crate::posting::WorkMode;
-    if l.starts_with("remote") || l.starts_with("fully remote") {
-        Some(WorkMode::Remote)
-    } else if l.starts_with("hybrid") {
-        Some(WorkMode::Hybrid)
-    } else if l.starts_with("on-site") || l.starts_with("onsite") {
-        Some(WorkMode::Onsite)
-    } else {
-        None
+    let l = s.trim().to_lowercase();
+    if l.starts_with("no remote") || l.starts_with("not remote") {
+        return Some(WorkMode::Onsite);
     }
+    let c = WORD.captures(&l)?;
+    Some(if c.name("r").is_some() {
+        WorkMode::Remote
+    } else if c.name("h").is_some() {
+        WorkMode::Hybrid
+    } else {
+        WorkMode::Onsite
+    })
 }
 
 /// Reads a "Label: value" line into the fields of the posting that are still empty; true when

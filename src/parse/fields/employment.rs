@@ -53,7 +53,7 @@ pub fn employment_from_label(s: &str) -> Option<EmploymentType> {
 /// Barista", "Freelance Writer").
 pub fn employment_from_title(title: &str) -> Option<EmploymentType> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?P<i>intern|internship|interns|werkstudent|stagiaire|co-op)\b|\b(?P<c>contract|contractor|freelance|freelancer)\b|\b(?P<p>part[\s-]time)\b|\b(?P<t>temporary|temp|fixed[\s-]term)\b")
+        Regex::new(r"(?i)\b(?P<i>intern|internship|interns|werkstudent|stagiaire|co-op)\b|\b(?P<c>contract|contractor|freelance|freelancer)\b|\b(?P<p>part[\s-]time)\b|\b(?P<t>temporary|temp|fixed[\s-]term)\b|\b(?P<f>full[\s-]?time)\b")
             .expect("valid regex")
     });
     let c = RE.captures(title)?;
@@ -63,8 +63,10 @@ pub fn employment_from_title(title: &str) -> Option<EmploymentType> {
         EmploymentType::Contract
     } else if c.name("p").is_some() {
         EmploymentType::PartTime
-    } else {
+    } else if c.name("t").is_some() {
         EmploymentType::Temporary
+    } else {
+        EmploymentType::FullTime
     })
 }
 
@@ -75,7 +77,7 @@ pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
         let r = |re: &str, t| (Regex::new(re).expect("valid regex"), t);
         vec![
             r(
-                r"(?i)\b(?:paid\s+)?internship\b|\bintern\s+(?:role|position|program)\b",
+                r"(?i)(?:^|[^\w-])(?:paid\s+)?internship\b|\bintern\s+(?:role|position|program)\b",
                 Internship,
             ),
             r(
@@ -87,7 +89,7 @@ pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
                 Contract,
             ),
             r(
-                r"(?i)\bpart[\s-]time\s+(?:role|position|job|basis|opportunity|contract)\b|\b\d{2}\s*(?:hours|hrs)\s*(?:per|a|/)\s*week\b",
+                r"(?i)\bpart[\s-]time\s+(?:role|position|job|basis|opportunity|contract)\b|\b(?:[1-2]\d|3[0-4])\s*(?:hours|hrs)\s*(?:per|a|/)\s*week\b",
                 PartTime,
             ),
             r(
@@ -128,5 +130,17 @@ mod tests {
             Some(Internship)
         );
         assert_eq!(employment_from_text("full medical coverage"), None);
+        assert_eq!(
+            employment_from_text("3+ years of post-internship, full-time experience"),
+            Some(FullTime)
+        );
+        assert_eq!(
+            employment_from_text("Full-time availability (40 hours/week)"),
+            Some(FullTime)
+        );
+        assert_eq!(
+            employment_from_text("about 20 hours per week"),
+            Some(PartTime)
+        );
     }
 }

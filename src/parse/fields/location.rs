@@ -118,6 +118,7 @@ pub fn from_label(s: &str) -> Vec<String> {
         .split([';', '|', '•', '·', '\n'])
         .flat_map(|c| c.split(" / "))
         .flat_map(|c| c.split(" or "))
+        .flat_map(|c| c.split(" OR "))
     {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
         let chunk = chunk.replace(['(', '['], ",").replace([')', ']'], "");
@@ -157,15 +158,30 @@ pub fn from_label(s: &str) -> Vec<String> {
 }
 
 /// "Remote - US" → "US", "Remote: Canada" → "Canada".
+/// Also "Remote United States" → "United States", "Canada - Remote" → "Canada",
+/// "US-Remote" → "US", "Poland Remote" → "Poland".
 fn strip_mode_prefix(s: &str) -> &str {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:fully\s+)?(?:remote|hybrid|on-?site)\s*(?:[-–—:]|\bin\b|\bfrom\b|\bwithin\b)\s*")
+        Regex::new(r"(?i)^(?:fully\s+|100%\s+)?(?:remote|hybrid|on-?site)(?:\s*[-–—:]\s*|\s+(?:in|from|within|-)\s+|\s+)")
             .expect("valid regex")
     });
-    match PREFIX.find(s) {
-        Some(m) if m.end() < s.len() => &s[m.end()..],
-        _ => s,
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\s*[-–—:]\s*|\s+|-)(?:fully\s+)?(?:remote|hybrid|on-?site)(?:\s+(?:only|ok|friendly|first))?$")
+            .expect("valid regex")
+    });
+    let mut t = s;
+    if let Some(m) = PREFIX.find(t)
+        && m.end() < t.len()
+        && t[m.end()..].starts_with(|c: char| c.is_uppercase())
+    {
+        t = &t[m.end()..];
     }
+    if let Some(m) = SUFFIX.find(t)
+        && m.start() > 0
+    {
+        t = t[..m.start()].trim_end();
+    }
+    t
 }
 
 fn dedupe(v: Vec<String>) -> Vec<String> {
@@ -274,6 +290,14 @@ mod tests {
         assert_eq!(from_label("Springfield, IL"), ["Springfield, IL"]);
         assert_eq!(from_label("Germany, France"), ["Germany", "France"]);
         assert!(from_label("Remote").is_empty());
+        assert_eq!(from_label("Remote United States"), ["United States"]);
+        assert_eq!(from_label("Canada - Remote"), ["Canada"]);
+        assert_eq!(
+            from_label("New York, NY OR US-Remote"),
+            ["New York, NY", "US"]
+        );
+        assert_eq!(from_label("Poland Remote"), ["Poland"]);
+        assert_eq!(from_label("Remote - US"), ["US"]);
     }
 
     #[test]
