@@ -605,7 +605,7 @@ fn comma_fields(line: &str) -> Option<Vec<String>> {
             .is_some_and(|k| k != location::PlaceKind::City)
             || (piece.len() == 2 && piece.chars().all(|c| c.is_ascii_uppercase()));
         match fields.last_mut() {
-            Some(prev) if is_place_tail && is_place(prev) || is_place_tail && piece.len() == 2 => {
+            Some(prev) if is_place_tail && (is_place(prev) || piece.len() == 2) => {
                 prev.push_str(", ");
                 prev.push_str(piece);
             }
