@@ -56,7 +56,7 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
           visas?|h-?1-?bs?|sponsorship|sponsor(?:ed|s)?|transfers?|relocation|relocate|no|not|ok|okay|friendly|possible|
           considered|welcome|available|only|preferred|options?|allowed|fine|partial(?:ly)?|local(?:ly)?|fully|100%|
           equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|
-          a|an|the|plus|with|\d+(?:/\d+)?|days?|week|wk|per|w/|wfh|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
+          a|an|the|plus|with|\d+(?:[/-]\d+)?|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
         )$",
     )
     .expect("valid regex")
@@ -71,7 +71,7 @@ static REAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:full[\s-]?time|part[\s-]?time|fulltime|parttime|full|part|permanent|perm|contract(?:s|or|ors|ing)?|freelance(?:rs?)?|temporary|temp|
           intern(?:s|ship|ships)?|co-?ops?|remote(?:ly)?|remote[\s-](?:first|friendly|only|ok|okay)|on[\s-]?site|onsite|in[\s-]office|hybrid|
-          visas?|h-?1-?bs?|sponsorship|relocation|relocate|wfh|equity)$",
+          visas?|h-?1-?bs?|sponsorship|relocation|relocate|wfh|equity|locals?)$",
     )
     .expect("valid regex")
 });
@@ -582,6 +582,13 @@ fn split_fields(line: &str) -> Vec<String> {
                 .collect();
         }
     }
+    if line.matches(" / ").count() >= 2 {
+        return line
+            .split(" / ")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
     if line.matches("; ").count() >= 1 {
         return line
             .split(';')
@@ -676,6 +683,32 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
     }
     // A field mixing a company with a role ("Periscope -- Support Specialist").
     let mut fields: Vec<(String, Part)> = parts.into_iter().zip(kinds).collect();
+    // "Spiral Media (Magento Developers) | Lincoln": the roles in parentheses after the name.
+    if fields[0].1 == Part::Title
+        && !fields.iter().any(|(_, k)| *k == Part::Other)
+        && !ROLE.is_match(&strip_parens(&fields[0].0))
+        && !strip_parens(&fields[0].0).is_empty()
+    {
+        let roles = parenthesized(&fields[0].0).join(", ");
+        fields[0].1 = Part::Other;
+        fields.insert(1, (roles, Part::Title));
+    }
+    // "Senior Developer @ Universe", "Python developer at Blue Brain Project".
+    if !fields.iter().any(|(_, k)| *k == Part::Other)
+        && let Some(i) = fields.iter().position(|(_, k)| *k == Part::Title)
+    {
+        let f = fields[i].0.clone();
+        if let Some((a, b)) = f
+            .split_once(" @ ")
+            .or_else(|| f.split_once(" @"))
+            .or_else(|| f.rsplit_once(" at "))
+            && classify(a) == Part::Title
+            && classify(b) == Part::Other
+        {
+            fields[i] = (a.trim().to_string(), Part::Title);
+            fields.insert(i + 1, (b.trim().to_string(), Part::Other));
+        }
+    }
     if !fields.iter().any(|(_, k)| *k == Part::Other) {
         for i in 0..fields.len() {
             if fields[i].1 != Part::Title && fields[i].1 != Part::Place {
@@ -742,6 +775,10 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
                 }
             }
             Part::Contact => {}
+            Part::Other if p.company.is_some() && starts_with_marker(text) => {
+                // "Full-time, ONSITE preferred, but REMOTE is an option for seniors".
+                read_markers(p, text, &mut modes);
+            }
             Part::Other => {
                 if p.locations.is_empty() {
                     for inner in parenthesized(text) {
@@ -812,6 +849,16 @@ fn classify(s: &str) -> Part {
         return Part::Title;
     }
     Part::Other
+}
+
+/// Whether a field's first word is a marker ("Full-time, onsite preferred, but…").
+fn starts_with_marker(s: &str) -> bool {
+    let first = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    REAL_MARKER.is_match(first)
 }
 
 /// Whether a field is made only of marker words ("REMOTE", "Full-time, ONSITE", "VISA").
@@ -1027,6 +1074,9 @@ fn company_name(s: &str) -> String {
     } else {
         words.join(" ")
     };
+    if name.split_whitespace().count() > 8 {
+        return String::new();
+    }
     let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
     if matches!(
         first.as_str(),
@@ -1137,6 +1187,68 @@ mod tests {
         );
         assert_eq!(p.company.as_deref(), Some("Gracenote"));
         assert_eq!(p.work_mode, Some(WorkMode::Onsite));
+    }
+
+    #[test]
+    fn more_header_shapes() {
+        let p = post(
+            "Spiral Media (Magento Developers) | Lincoln, United Kingdom | Full Time | ONSITE",
+        );
+        assert_eq!(p.company.as_deref(), Some("Spiral Media"));
+        assert_eq!(p.title.as_deref(), Some("Magento Developers"));
+        let p = post("Senior Full Stack Developer @ Universe | Toronto | ONSITE");
+        assert_eq!(p.company.as_deref(), Some("Universe"));
+        assert_eq!(p.title.as_deref(), Some("Senior Full Stack Developer"));
+        let p = post(
+            "Takt | Haskell Engineer | San Francisco, CA | Full-time, ONSITE preferred, but REMOTE is an option for senior candidates.",
+        );
+        assert_eq!(p.work_mode, Some(WorkMode::Remote));
+        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
+        let p = post("Indianapolis Colts | Software Developer | Indianapolis, IN | Onsite");
+        assert_eq!(p.company.as_deref(), Some("Indianapolis Colts"));
+        let p = post("Yoyo Wallet | London ONSITE | Full-time\nWe're the fastest growing wallet.");
+        assert_eq!(p.locations, ["London"]);
+        let p = post("EnergyHub, Brooklyn, NY\n\nWe build an IoT platform.");
+        assert_eq!(p.company.as_deref(), Some("EnergyHub"));
+        assert_eq!(p.locations, ["Brooklyn, NY"]);
+        let p = post(
+            "Mason https://www.trymason.com\nSan Francisco | Software Engineer | On-site\n\nCompensation: $100K+ and real equity",
+        );
+        assert_eq!(p.company.as_deref(), Some("Mason"));
+        assert_eq!(p.title.as_deref(), Some("Software Engineer"));
+        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
+        let p = post(
+            "Atlanta -- Onsite only -- jobs@arrayfire.com -- Full-time, internship\n\nArrayFire is a leader.",
+        );
+        assert_eq!(p.title, None);
+        assert_eq!(p.locations, ["Atlanta"]);
+        let p = post(
+            "Zalando is hiring in Berlin, Dortmund (Germany); Dublin (Ireland); and Helsinki (Finland).",
+        );
+        assert!(p.locations.is_empty() && p.company.is_none());
+    }
+
+    #[test]
+    fn malformed_posts_and_threads() {
+        assert!(parse_post("").is_none());
+        assert!(parse_post("\n\n  \n").is_none());
+        let t =
+            "Ask HN: Who is hiring? (May 2020)\nbob 2 hours ago | parent | next [–]\nreply only\n";
+        assert!(matches!(
+            parse(&Document {
+                text: t,
+                source: "t.txt"
+            }),
+            Err(SkipReason::NoPosting(_))
+        ));
+        assert!(from_json(&serde_json::json!({"type": "story", "title": "Ask HN: Who is hiring?", "kids": [1, 2]})).unwrap().is_empty());
+        assert!(
+            from_json(&serde_json::json!([{"full_html": null, "user": "x"}]))
+                .unwrap()
+                .is_empty()
+        );
+        let _ = parse_post(&"| ".repeat(10_000));
+        let _ = parse_post(&"(".repeat(10_000));
     }
 
     #[test]
