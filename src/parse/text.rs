@@ -63,6 +63,10 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
 /// The job title of a first line, if it is one: short, not a sentence, naming a role. A note
 /// in parentheses and a trailing colon are dropped ("Data Scientist ( > 4 years ) :").
 fn title_line(line: &str) -> Option<String> {
+    // "Job Title: QA Engineer" is a label, read as one.
+    if apply_label(&mut Posting::default(), line) {
+        return None;
+    }
     let n = line.chars().count();
     if n > 90 || line.ends_with(['.', '!']) || !looks_like_title(line) {
         return None;

@@ -8,7 +8,7 @@ use regex::Regex;
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
-const NAME: &str = r"(?:[A-Z0-9]|[a-z][-.]?[A-Z])[\w&.'’+-]*(?:\s+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
+const NAME: &str = r"(?:[A-Z0-9]|[a-z][-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
 
 /// Words that start sentences or name generic things, never a company.
 fn is_generic(name: &str) -> bool {
@@ -201,15 +201,19 @@ pub fn looks_like_title(s: &str) -> bool {
 /// "As a Backend Engineer on the … team", "hiring a Senior Designer".
 pub fn title_from_text(text: &str) -> Option<String> {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-        let adj = r"(?:(?:exceptional|talented|experienced|passionate|motivated|skilled|strong|great|new|first|founding|curious|driven|creative|outstanding|dedicated|highly|self-motivated|hands-on)\s+)*";
-        let title =
-            format!(r"(?P<t>(?:[A-Z][\w+#./&-]*\s+){{0,5}}{ROLE_NOUNS}(?:\s*\([^)\n]{{1,30}}\))?)");
+        // Describing words before the title ("a passionate and motivated", "a customer-focused,
+        // highly technical"): lowercase, a few at most.
+        let adj = r"(?:(?:[a-z][\w'’-]*,?\s+(?:and\s+|&\s+)?){0,4}?)";
+        let title = format!(
+            r"(?P<t>(?:[A-Z][\w+#./&-]*[ \t]+){{0,5}}{ROLE_NOUNS}(?:[ \t]*\([^)\n]{{1,30}}\))?)"
+        );
         [
-            format!(r"(?i:looking\s+for|seeking|seek|hiring|searching\s+for|in\s+search\s+of|recruiting)\s+(?:an?\s+|our\s+|the\s+)?{adj}{title}"),
-            format!(r"\b(?i:are\s+you)\s+(?:an?|the|our)\s+(?:next\s+)?{adj}{title}"),
+            r"(?m)^(?:Job\s+)?(?:Title|Position|Role)\s*:\s*(?P<t2>[^\n]{3,100})$".to_string(),
+            format!(r"(?i:looking\s+for|seeking|seek|hiring|searching\s+for|in\s+search\s+of|recruiting|we\s+need|to\s+hire|opportunity\s+for|opening\s+for)\s+(?:an?\s+|our\s+|the\s+|two\s+|several\s+)?{adj}{title}"),
+            format!(r"\b(?i:are\s+you|if\s+you\s+are)\s+(?:an?|the|our)\s+(?:next\s+)?{adj}{title}"),
             format!(r"\bAs\s+(?:an?|the|our)\s+{title}\b"),
             format!(r"(?i:join\s+(?:us|our\s+team|the\s+team))\s+as\s+(?:an?|our)\s+{adj}{title}"),
-            r"(?m)^(?:Job\s+)?(?:Title|Position|Role)\s*:\s*(?P<t2>[^\n]{3,100})$".to_string(),
+            format!(r"(?m)(?:^|[.!?]\s+)(?:The|A|An|Our)\s+(?:[A-Z0-9][\w-]*\s+)??{title}\s+(?:is|will|role|position|plays|works|leads|owns|sits|reports|helps|designs|builds)\b"),
         ]
         .iter()
         .map(|p| Regex::new(p).expect("valid regex"))
