@@ -8,7 +8,13 @@ use crate::posting::Section;
 /// Plain text lines of a body given as HTML, Markdown or text.
 pub fn to_text(s: &str) -> String {
     if html_text::has_markup(s) && looks_html(s) {
-        html_text::fragment_to_text(s)
+        let text = html_text::fragment_to_text(s);
+        // Descriptions escaped twice ("&lt;p&gt;…") are still HTML after one pass.
+        if looks_html(&text) && (text.contains("</") || text.contains("<br")) {
+            html_text::fragment_to_text(&text)
+        } else {
+            text
+        }
     } else if markdown::looks_markdown(s) {
         markdown::to_text(s)
     } else {
@@ -62,5 +68,9 @@ mod tests {
         assert_eq!(t[0].body, "Just text.");
         assert_eq!(inline_text("R&amp;D <b>Engineer</b>"), "R&D Engineer");
         assert_eq!(inline_text("a < b"), "a < b");
+        let twice = sections_of(
+            "&lt;p&gt;Build &amp;amp; ship.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Rust&lt;/li&gt;&lt;/ul&gt;",
+        );
+        assert_eq!(twice[0].body, "Build & ship.\n• Rust");
     }
 }

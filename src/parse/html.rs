@@ -20,18 +20,10 @@ fn sel(s: &str) -> Selector {
 
 static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script"));
 static MAIN: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    [
-        "main",
-        "[role=main]",
-        "article",
-        "#content",
-        ".job-description",
-        ".description",
-        "body",
-    ]
-    .iter()
-    .map(|s| sel(s))
-    .collect()
+    ["main", "[role=main]", "article", "body"]
+        .iter()
+        .map(|s| sel(s))
+        .collect()
 });
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
@@ -175,8 +167,44 @@ fn parse_ld_json(raw: &str) -> Option<Value> {
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        serde_json::from_str(&cleaned).ok()
+        serde_json::from_str(&cleaned)
+            .ok()
+            .or_else(|| serde_json::from_str(&without_trailing_commas(&cleaned)).ok())
     })
+}
+
+/// JSON with the trailing commas some pages leave (`[1, 2,]`, `{"a": 1,}`) removed; commas
+/// inside strings are kept.
+fn without_trailing_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_str = false;
+    let mut escaped = false;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_str {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        if c == '"' {
+            in_str = true;
+        } else if c == ','
+            && chars[i + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|n| matches!(n, '}' | ']'))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Title and company hints from the page around the posting.
@@ -281,12 +309,28 @@ fn split_page_title(t: &str) -> (Option<String>, Option<String>) {
         .trim_start_matches("Job application for ");
     // Drop a trailing board name after " | ".
     let main = t.split(" | ").next().unwrap_or(t).trim();
+    // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
+    if let Some((c, rest)) = main.split_once(" hiring ") {
+        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
+        if looks_like_title(title) && !c.trim().is_empty() {
+            return (Some(title.to_string()), Some(c.trim().to_string()));
+        }
+    }
     if let Some((a, b)) = main.rsplit_once(" at ")
         && looks_like_title(a)
     {
         return (Some(a.trim().to_string()), Some(b.trim().to_string()));
     }
     for sep in [" - ", " – ", " — "] {
+        let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
+        // "Senior Engineer - Acme - Berlin, Germany": title, company, place.
+        if parts.len() == 3
+            && looks_like_title(parts[0])
+            && !looks_like_title(parts[1])
+            && super::fields::location::mentions_place(parts[2])
+        {
+            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
+        }
         if let Some((a, b)) = main.split_once(sep) {
             let (a, b) = (a.trim(), b.trim());
             if looks_like_title(a) && !looks_like_title(b) {
@@ -467,7 +511,24 @@ mod tests {
     }
 
     #[test]
+    fn lenient_json_ld() {
+        let v = parse_ld_json(
+            "<!--\n{\"@type\": \"JobPosting\", \"title\": \"A, B\",\n \"x\": [1, 2,],}\n-->",
+        )
+        .unwrap();
+        assert_eq!(v["title"], "A, B");
+    }
+
+    #[test]
     fn page_titles() {
+        assert_eq!(
+            split_page_title("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
+            (Some("Data Engineer".into()), Some("Acme".into()))
+        );
+        assert_eq!(
+            split_page_title("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
+            (Some("Data Engineer".into()), Some("Acme".into()))
+        );
         assert_eq!(
             split_page_title("Senior Engineer at Acme | LinkedIn"),
             (Some("Senior Engineer".into()), Some("Acme".into()))

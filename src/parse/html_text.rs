@@ -63,6 +63,51 @@ const BLOCKS: &[&str] = &[
     "legend",
 ];
 
+/// Page furniture: navigation, forms and asides anywhere; headers and footers of the page
+/// (those inside the main content or an article are the posting's own); elements whose role,
+/// id or class names a widget (cookie banners, breadcrumbs, share buttons, related jobs).
+fn is_furniture(node: ego_tree::NodeRef<'_, Node>, e: &scraper::node::Element) -> bool {
+    let name = e.name();
+    if matches!(name, "header" | "footer") {
+        let in_content = node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|x| matches!(x.name(), "main" | "article"))
+        });
+        return !in_content;
+    }
+    if FURNITURE.contains(&name) {
+        return true;
+    }
+    if matches!(
+        e.attr("role"),
+        Some("navigation" | "contentinfo" | "search" | "dialog" | "alertdialog")
+    ) {
+        return true;
+    }
+    let marks = format!(
+        "{} {}",
+        e.attr("id").unwrap_or(""),
+        e.attr("class").unwrap_or("")
+    )
+    .to_lowercase();
+    const WIDGETS: &[&str] = &[
+        "cookie",
+        "consent",
+        "breadcrumb",
+        "navbar",
+        "share",
+        "social",
+        "newsletter",
+        "related-jobs",
+        "similar-jobs",
+        "recommended",
+        "skip-link",
+        "sr-only",
+    ];
+    !marks.trim().is_empty() && WIDGETS.iter().any(|w| marks.contains(w))
+}
+
 /// Options for [`to_text`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextOptions {
@@ -173,7 +218,7 @@ pub fn element_text(root: ElementRef<'_>, opts: TextOptions) -> String {
                     Node::Element(e) => {
                         let name = e.name();
                         if SKIPPED.contains(&name)
-                            || (opts.drop_furniture && FURNITURE.contains(&name))
+                            || (opts.drop_furniture && is_furniture(node, e))
                             || e.attr("hidden").is_some()
                             || e.attr("aria-hidden") == Some("true")
                         {

@@ -567,7 +567,7 @@ pub fn list_of(v: &Value) -> Vec<String> {
 
 /// A pay period from a unit word ("yearly", "YEAR", "per hour", "monthly").
 pub fn period_of(s: &str) -> Option<Period> {
-    let l = s.trim().to_lowercase();
+    let l = s.trim().to_lowercase().replace(['_', '-'], " ");
     let l = l.trim_start_matches("per ").trim();
     Some(match l {
         "year" | "yearly" | "annual" | "annually" | "yr" | "y" | "a" | "p.a." | "pa"
