@@ -37,7 +37,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day|annum)\b\.?|per\s+(?:year|hour|month|annum))?\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
 });
 
 static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,23 +56,23 @@ static PERIOD_AFTER: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
     let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
     vec![
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:yr|year|annum|an|a)\b|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|yearly|p\.\s?a\.|pa\b|brut\s+annuel|brut/an|brutto|gross|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:yr|year|annum|an|a|yearly|annually)\b|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|annuel|yearly|p\.\s?a\.|pa\b|brut\s+annuel|brut/an|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
             Period::Year,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:h|hr|hour)\b|per\s+hour|an\s+hour|hourly|p/h|ph\b|/\s*heure|de\s+l'heure)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:h|hr|hour|hourly)\b|per\s+hour|an\s+hour|hourly|p/h|ph\b|/\s*heure|de\s+l'heure)",
             Period::Hour,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:mo|month|mois|mes|monat)\b|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm\b|p\.m\.)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:mo|month|monthly|mois|mes|monat)\b|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm\b|p\.m\.)",
             Period::Month,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:wk|week)\b|per\s+week|a\s+week|weekly)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:wk|week|weekly)\b|per\s+week|a\s+week|weekly)",
             Period::Week,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:d|day)\b|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:d|day|daily)\b|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
             Period::Day,
         ),
     ]
@@ -129,6 +129,8 @@ struct Amount {
     /// The multiplier word was present ("k", "lakh"…), or none.
     mult: Option<f64>,
     currency: Option<&'static str>,
+    /// Only a bare "$" named the currency (US dollars unless a code says otherwise).
+    weak_currency: bool,
     lakh: bool,
     company_figure: bool,
 }
@@ -182,18 +184,26 @@ fn find_amounts(text: &str) -> Vec<Amount> {
     for caps in AMOUNT.captures_iter(text) {
         let whole = caps.get(0).expect("group 0");
         let num = caps.name("num").expect("num group");
+        // The span starts at the currency, else at the number (not at a space before it).
+        let start = caps.name("cur1").map_or(num.start(), |c| c.start());
         // A figure glued to letters or digits is not money ("A320", "v2.5", "COVID19").
-        let before = text[..whole.start()].chars().next_back();
+        let before = text[..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '/') {
             continue;
         }
         let Some(mut value) = parse_number(num.as_str()) else {
             continue;
         };
-        let cur = caps
-            .name("cur1")
-            .or(caps.name("cur2"))
-            .and_then(|m| currency_code(m.as_str()));
+        // A bare "$" gives way to a code written after the figure ("$81,200 CAD").
+        let c1 = caps.name("cur1").map(|m| m.as_str());
+        let c2 = caps.name("cur2").map(|m| m.as_str());
+        let weak = c1.is_some_and(|c| c.trim() == "$") && c2.is_none_or(|c| c == "$");
+        let cur = match (c1, c2) {
+            (Some(a), Some(b)) if a.trim() == "$" && b != "$" => currency_code(b),
+            (Some(a), _) => currency_code(a),
+            (None, Some(b)) => currency_code(b),
+            (None, None) => None,
+        };
         let mult_s = caps.name("mult").map(|m| m.as_str());
         let (mult, lakh, company_figure) = match mult_s {
             Some("k" | "K") | Some("thousand" | "Thousand") => (Some(1e3), false, false),
@@ -214,11 +224,12 @@ fn find_amounts(text: &str) -> Vec<Amount> {
         }
         // "LPA" in the multiplier also says the period; remember it via `lakh`.
         out.push(Amount {
-            start: whole.start(),
-            end: trim_end(text, whole.start(), whole.end()),
+            start,
+            end: trim_end(text, start, whole.end()),
             value,
             mult,
             currency: cur,
+            weak_currency: weak,
             lakh: lakh || mult_s.is_some_and(|m| m.eq_ignore_ascii_case("lpa")),
             company_figure,
         });
@@ -307,7 +318,10 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
             .get(i + 1)
             .filter(|b| RANGE_GAP.is_match(&text[a.end..b.start]));
         let (start, end) = (a.start, b.map_or(a.end, |b| b.end));
-        let currency = a.currency.or(b.and_then(|b| b.currency));
+        let currency = match b {
+            Some(b) if a.weak_currency && b.currency.is_some() && !b.weak_currency => b.currency,
+            _ => a.currency.or(b.and_then(|b| b.currency)),
+        };
         let lakh = a.lakh || b.is_some_and(|b| b.lakh);
         let company_figure = a.company_figure || b.is_some_and(|b| b.company_figure);
         let mut lo = a.value;
@@ -492,6 +506,26 @@ mod tests {
         assert_eq!(one("¥8,000,000"), y(Some(8e6), Some(8e6), "JPY"));
         assert_eq!(one("CHF 120'000"), y(Some(120e3), Some(120e3), "CHF"));
         assert_eq!(one("$60/hr"), (Some(60.0), Some(60.0), "USD".into(), Hour));
+        assert_eq!(
+            one("$174,000/yr - $235,000/yr"),
+            y(Some(174e3), Some(235e3), "USD")
+        );
+        assert_eq!(
+            one("$40.00/HR - $50.00/HR"),
+            (Some(40.0), Some(50.0), "USD".into(), Hour)
+        );
+        assert_eq!(
+            one("$81,200 - $121,800 CAD"),
+            y(Some(81.2e3), Some(121.8e3), "CAD")
+        );
+        assert_eq!(
+            one("21 250 - 25 000 PLN gross/monthly"),
+            (Some(21_250.0), Some(25e3), "PLN".into(), Month)
+        );
+        assert_eq!(
+            one("20 to 45 lakhs INR per annum (Gross)"),
+            y(Some(20e5), Some(45e5), "INR")
+        );
         assert_eq!(
             one("$8,000 per month"),
             (Some(8e3), Some(8e3), "USD".into(), Month)
