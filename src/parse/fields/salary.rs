@@ -108,7 +108,7 @@ static NOT_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 static OTHER_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?)\b",
+        r"(?i)\b(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?|contributions?|HSA|FSA|insurance|premiums?|deductibles?|gym|wellness|commuter|transit|coworking|meals?|internet|phone|tuition|education|training|conference)\b",
     )
     .expect("valid regex")
 });
