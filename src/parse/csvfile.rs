@@ -31,7 +31,7 @@ pub fn header_delimiter(text: &str) -> Option<u8> {
                 .iter()
                 .filter(|c| {
                     let k = norm_key(c);
-                    TITLE_KEYS.contains(&k.as_str())
+                    (k != "name" && TITLE_KEYS.contains(&k.as_str()))
                         || COMPANY_KEYS.contains(&k.as_str())
                         || DESCRIPTION_KEYS.contains(&k.as_str())
                         || matches!(
@@ -71,7 +71,11 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
     };
     let keys: Vec<String> = headers.iter().map(|h| norm_key(h)).collect();
     let has = |list: &[&str]| keys.iter().any(|k| list.contains(&k.as_str()));
-    if !(has(TITLE_KEYS) || has(DESCRIPTION_KEYS)) {
+    // A bare "name" column is a person's or a thing's more often than a job's.
+    let has_title = keys
+        .iter()
+        .any(|k| k != "name" && TITLE_KEYS.contains(&k.as_str()));
+    if !(has_title || has(DESCRIPTION_KEYS)) {
         return Err(SkipReason::NoPosting(format!(
             "CSV without a title or description column (columns: {})",
             headers

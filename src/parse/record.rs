@@ -33,9 +33,17 @@ pub fn text_of(v: &Value) -> Option<String> {
             (!is_missing(s)).then(|| s.to_string())
         }
         Value::Number(n) => Some(n.to_string()),
-        Value::Object(o) => ["name", "value", "text", "label", "title"]
-            .iter()
-            .find_map(|k| get(o, k).and_then(text_of)),
+        Value::Object(o) => [
+            "name",
+            "display_name",
+            "displayName",
+            "value",
+            "text",
+            "label",
+            "title",
+        ]
+        .iter()
+        .find_map(|k| get(o, k).and_then(text_of)),
         Value::Array(a) => {
             let items: Vec<String> = a.iter().filter_map(text_of).collect();
             (!items.is_empty()).then(|| items.join("; "))
@@ -106,7 +114,9 @@ pub const TITLE_KEYS: &[&str] = &[
     "jobposition",
     "designation",
     "vacancy",
+    "fulltitle",
     "role",
+    "name",
 ];
 pub const COMPANY_KEYS: &[&str] = &[
     "company",
@@ -137,7 +147,9 @@ pub const DESCRIPTION_KEYS: &[&str] = &[
     "jobdescription",
     "descriptionhtml",
     "descriptiontext",
+    "descriptionplain",
     "plaindescription",
+    "jobad",
     "body",
     "content",
     "text",
@@ -159,6 +171,9 @@ const SALARY_KEYS: &[&str] = &[
     "salarytext",
     "basesalary",
     "estimatedsalary",
+    "salaryinfo",
+    "salaryrange",
+    "compensationtiersummary",
 ];
 const MIN_KEYS: &[&str] = &[
     "minamount",
@@ -208,6 +223,9 @@ const EMPLOYMENT_KEYS: &[&str] = &[
     "schedule",
     "employment",
     "commitment",
+    "contracttime",
+    "scheduletype",
+    "typeofemployment",
     "type",
 ];
 const MODE_KEYS: &[&str] = &[
@@ -223,6 +241,11 @@ const MODE_KEYS: &[&str] = &[
     "worksetting",
     "workarrangement",
     "remotetype",
+    "telecommuting",
+    "telecommute",
+    "workfromhome",
+    "workplacetypes",
+    "remoteallowed",
 ];
 const URL_KEYS: &[&str] = &[
     "joburl",
@@ -282,6 +305,8 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
 /// Reads a plain export record into a posting. Fields it names are sourced `source`; the
 /// description is split into sections. None when the record holds nothing of a posting.
 pub fn posting_from_record(o: &Map<String, Value>, source: FieldSource) -> Option<Posting> {
+    let flat = flattened(o);
+    let o = &flat;
     let mut p = Posting::default();
     if let Some(t) = first(o, TITLE_KEYS).and_then(text_of) {
         p.title = Some(t);
@@ -398,6 +423,44 @@ pub fn posting_from_record(o: &Map<String, Value>, source: FieldSource) -> Optio
     Some(p)
 }
 
+/// The record with the fields of nested plain objects lifted up one level when the record
+/// lacks them (`"categories": {"commitment": …, "location": …}`, `"detected_extensions": {…}`).
+/// Objects that are values in their own right (a company, a location, a salary) stay.
+/// A short one-line "text" next to a description is the title (as some ATS exports name it).
+fn flattened(o: &Map<String, Value>) -> Map<String, Value> {
+    let mut out = o.clone();
+    for (k, v) in o {
+        let Value::Object(inner) = v else { continue };
+        let nk = norm_key(k);
+        let is_value = [COMPANY_KEYS, LOCATION_KEYS, SALARY_KEYS]
+            .iter()
+            .any(|keys| keys.contains(&nk.as_str()));
+        if is_value {
+            continue;
+        }
+        for (ik, iv) in inner {
+            if !out.keys().any(|x| norm_key(x) == norm_key(ik)) {
+                out.insert(ik.clone(), iv.clone());
+            }
+        }
+    }
+    let has_other_description = DESCRIPTION_KEYS
+        .iter()
+        .filter(|k| **k != "text")
+        .any(|k| get(&out, k).is_some());
+    if first(&out, TITLE_KEYS).is_none()
+        && has_other_description
+        && let Some(Value::String(t)) = get(&out, "text")
+        && t.chars().count() <= 120
+        && !t.contains('\n')
+    {
+        let t = t.clone();
+        out.remove("text");
+        out.insert("title".into(), Value::String(t));
+    }
+    out
+}
+
 /// A company name from a string or an organization object; a rating glued under the name
 /// ("Ericsson-Worldwide\n3.9", as job-site scrapes give it) is dropped.
 pub fn company_of(v: &Value) -> Option<String> {
@@ -500,7 +563,10 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
     if !parts.is_empty() {
         return Some(parts.join(", "));
     }
-    get(o, "name").and_then(text_of)
+    get(o, "name")
+        .or_else(|| get(o, "display_name"))
+        .or_else(|| get(o, "label"))
+        .and_then(text_of)
 }
 
 /// The work mode a location value implies ("Remote", "Remote (US)", "Hybrid - Berlin").
@@ -645,7 +711,12 @@ pub fn salary_of_record(o: &Map<String, Value>, locations: &[String]) -> Option<
     }
     let v = first(o, SALARY_KEYS)?;
     match v {
-        Value::Object(m) => salary_of_amount(m, currency.as_deref(), locations),
+        Value::Object(m) => salary_of_amount(m, currency.as_deref(), locations).or_else(|| {
+            // An object of texts ("compensationTierSummary": "$120K – $150K").
+            m.values()
+                .filter_map(|x| x.as_str())
+                .find_map(salary::salary_from_field)
+        }),
         Value::Array(a) => a.iter().find_map(|item| match item {
             Value::Object(m) => salary_of_amount(m, currency.as_deref(), locations),
             other => salary_of_value(other, currency.as_deref(), period, locations),
@@ -796,6 +867,33 @@ mod tests {
         );
         assert_eq!(p.skills, ["Python", "PostgreSQL"]);
         assert_eq!(p.sections[0].body, "Build pipelines.");
+    }
+
+    #[test]
+    fn ats_export_shapes() {
+        // Lever-like: the title is "text", details nested under "categories".
+        let p = rec(
+            json!({"text": "Platform Engineer", "descriptionPlain": "Run it.",
+            "categories": {"commitment": "Full-time", "location": "Toronto", "team": "Infra"},
+            "workplaceType": "remote", "hostedUrl": "https://jobs.example/1"}),
+        );
+        assert_eq!(p.title.as_deref(), Some("Platform Engineer"));
+        assert_eq!(p.locations, ["Toronto"]);
+        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
+        assert_eq!(p.work_mode, Some(WorkMode::Remote));
+        assert_eq!(p.team.as_deref(), Some("Infra"));
+        // Adzuna/SmartRecruiters-like nested names, Ashby-like compensation summary.
+        let p = rec(
+            json!({"name": "Nurse", "company": {"display_name": "Care Co"},
+            "location": {"display_name": "Leeds, UK"}, "contract_time": "part_time",
+            "compensation": {"compensationTierSummary": "£30K – £35K"}, "telecommuting": false}),
+        );
+        assert_eq!(p.title.as_deref(), Some("Nurse"));
+        assert_eq!(p.company.as_deref(), Some("Care Co"));
+        assert_eq!(p.locations, ["Leeds, UK"]);
+        assert_eq!(p.employment_type, Some(EmploymentType::PartTime));
+        assert_eq!(p.salary.unwrap().currency, "GBP");
+        assert_eq!(p.work_mode, None);
     }
 
     #[test]
