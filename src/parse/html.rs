@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::fields::company::looks_like_title;
+use super::fields::company::{looks_like_title, split_title_company};
 use super::html_text::{TextOptions, element_text};
 use super::{Document, SkipReason, detect, jsonld, text};
 use crate::posting::{FieldSource, Format, Posting, WorkMode};
@@ -253,7 +253,7 @@ impl PageHints {
             .og_title
             .as_deref()
             .or(self.title.as_deref())
-            .map(split_page_title)
+            .map(split_title_company)
             .unwrap_or((None, None));
         if p.title.is_none() {
             let h1 = self.h1.clone().filter(|h| looks_like_title(h));
@@ -299,49 +299,6 @@ fn strip_site_words(s: &str) -> String {
         }
     }
     t
-}
-
-/// "Senior Engineer at Acme | Board" → (title, company); "Acme - Senior Engineer" too.
-fn split_page_title(t: &str) -> (Option<String>, Option<String>) {
-    let t = t
-        .trim()
-        .trim_start_matches("Job Application for ")
-        .trim_start_matches("Job application for ");
-    // Drop a trailing board name after " | ".
-    let main = t.split(" | ").next().unwrap_or(t).trim();
-    // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
-    if let Some((c, rest)) = main.split_once(" hiring ") {
-        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
-        if looks_like_title(title) && !c.trim().is_empty() {
-            return (Some(title.to_string()), Some(c.trim().to_string()));
-        }
-    }
-    if let Some((a, b)) = main.rsplit_once(" at ")
-        && looks_like_title(a)
-    {
-        return (Some(a.trim().to_string()), Some(b.trim().to_string()));
-    }
-    for sep in [" - ", " – ", " — "] {
-        let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
-        // "Senior Engineer - Acme - Berlin, Germany": title, company, place.
-        if parts.len() == 3
-            && looks_like_title(parts[0])
-            && !looks_like_title(parts[1])
-            && super::fields::location::mentions_place(parts[2])
-        {
-            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
-        }
-        if let Some((a, b)) = main.split_once(sep) {
-            let (a, b) = (a.trim(), b.trim());
-            if looks_like_title(a) && !looks_like_title(b) {
-                return (Some(a.to_string()), Some(b.to_string()));
-            }
-            if looks_like_title(b) && !looks_like_title(a) {
-                return (Some(b.to_string()), Some(a.to_string()));
-            }
-        }
-    }
-    (looks_like_title(main).then(|| main.to_string()), None)
 }
 
 /// A posting from schema.org microdata (`itemprop` attributes under a JobPosting item).
@@ -522,19 +479,19 @@ mod tests {
     #[test]
     fn page_titles() {
         assert_eq!(
-            split_page_title("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
+            split_title_company("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
             (Some("Data Engineer".into()), Some("Acme".into()))
         );
         assert_eq!(
-            split_page_title("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
+            split_title_company("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
             (Some("Data Engineer".into()), Some("Acme".into()))
         );
         assert_eq!(
-            split_page_title("Senior Engineer at Acme | LinkedIn"),
+            split_title_company("Senior Engineer at Acme | LinkedIn"),
             (Some("Senior Engineer".into()), Some("Acme".into()))
         );
         assert_eq!(
-            split_page_title("Acme - Staff Designer"),
+            split_title_company("Acme - Staff Designer"),
             (Some("Staff Designer".into()), Some("Acme".into()))
         );
     }

@@ -138,7 +138,9 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
     let text = to_text(&rest);
     let tidy = tidy_lines(text.lines());
     for line in tidy.iter().take(40) {
-        text::apply_label_if_missing(&mut p, line);
+        // "• **Salary:** $100k" reads as the label without its bullet.
+        let bare = line.trim_start_matches(['•', '-', '*', ' ']);
+        text::apply_label_if_missing(&mut p, bare);
     }
     let mut sections = split_sections(&tidy);
     if !p.sections.is_empty() {
@@ -208,7 +210,15 @@ fn read_header(p: &mut Posting, lines: &[&str]) -> usize {
         }
         if headings == 0 {
             if p.title.is_none() {
-                p.title = Some(t);
+                // "# Senior Engineer at Acme", "# Acme — Senior Engineer".
+                match split_at_company(&t) {
+                    Some((title, company)) if p.company.is_none() => {
+                        p.title = Some(title);
+                        p.company = Some(company);
+                        p.set_source("company", h);
+                    }
+                    _ => p.title = Some(t),
+                }
                 p.set_source("title", h);
             } else if p
                 .title
@@ -241,6 +251,19 @@ fn read_header(p: &mut Posting, lines: &[&str]) -> usize {
         i += 1;
     }
     if headings == 0 { 0 } else { i }
+}
+
+/// "Senior Engineer at Acme" / "Senior Engineer @ Acme" → (title, company). Dashes are not
+/// split here: "Software Engineer - Backend" is one title.
+fn split_at_company(t: &str) -> Option<(String, String)> {
+    use super::fields::company::looks_like_title;
+    let (a, b) = t.rsplit_once(" at ").or_else(|| t.rsplit_once(" @ "))?;
+    let (a, b) = (a.trim(), b.trim());
+    (looks_like_title(a)
+        && !looks_like_title(b)
+        && !location::mentions_place(b)
+        && (1..=5).contains(&b.split_whitespace().count()))
+    .then(|| (a.to_string(), b.to_string()))
 }
 
 /// A heading that opens a description section ("About the role", "Requirements").
@@ -527,6 +550,22 @@ mod tests {
             (Some(130e3), Some(140e3), "USD")
         );
         assert_eq!(p.sections[0].heading.as_deref(), Some("What we do"));
+    }
+
+    #[test]
+    fn generic_markdown_posting() {
+        let p = one(
+            "## Senior Rust Engineer at Ferrous Ltd\n\n- **Location:** Berlin, Germany (hybrid)\n- **Salary:** €80k–€95k\n\n### About the role\n\nYou will write Rust every day, with care, tests and good humour all along.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Senior Rust Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Ferrous Ltd"));
+        assert_eq!(p.locations, ["Berlin, Germany"]);
+        assert_eq!(p.work_mode, Some(WorkMode::Hybrid));
+        let s = p.salary.unwrap();
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str()),
+            (Some(80e3), Some(95e3), "EUR")
+        );
     }
 
     #[test]

@@ -243,6 +243,50 @@ pub fn title_from_text(text: &str) -> Option<String> {
     None
 }
 
+/// A page or heading title split into (title, company): "Senior Engineer at Acme | Board",
+/// "Acme - Senior Engineer", "Acme hiring Data Engineer in Berlin", "Engineer - Acme - Berlin".
+pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
+    let t = t
+        .trim()
+        .trim_start_matches("Job Application for ")
+        .trim_start_matches("Job application for ");
+    // Drop a trailing board name after " | ".
+    let main = t.split(" | ").next().unwrap_or(t).trim();
+    // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
+    if let Some((c, rest)) = main.split_once(" hiring ") {
+        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
+        if looks_like_title(title) && !c.trim().is_empty() {
+            return (Some(title.to_string()), Some(c.trim().to_string()));
+        }
+    }
+    if let Some((a, b)) = main.rsplit_once(" at ")
+        && looks_like_title(a)
+    {
+        return (Some(a.trim().to_string()), Some(b.trim().to_string()));
+    }
+    for sep in [" - ", " – ", " — "] {
+        let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
+        // "Senior Engineer - Acme - Berlin, Germany": title, company, place.
+        if parts.len() == 3
+            && looks_like_title(parts[0])
+            && !looks_like_title(parts[1])
+            && super::location::mentions_place(parts[2])
+        {
+            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
+        }
+        if let Some((a, b)) = main.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if looks_like_title(a) && !looks_like_title(b) {
+                return (Some(a.to_string()), Some(b.to_string()));
+            }
+            if looks_like_title(b) && !looks_like_title(a) {
+                return (Some(b.to_string()), Some(a.to_string()));
+            }
+        }
+    }
+    (looks_like_title(main).then(|| main.to_string()), None)
+}
+
 /// Benefits listed in a sentence: "benefits, including full medical coverage, flexible PTO,
 /// wellness reimbursement, and a monthly lunch stipend".
 pub fn benefits_from_text(text: &str) -> Vec<String> {
