@@ -18,6 +18,8 @@ pub enum PlaceKind {
 
 struct Gazetteer {
     names: Vec<(String, PlaceKind)>,
+    /// Name → kind of its first listing, for whole-string lookups.
+    by_name: std::collections::HashMap<String, PlaceKind>,
     matcher: AhoCorasick,
 }
 
@@ -46,7 +48,15 @@ fn gazetteer() -> &'static Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(names.iter().map(|(n, _)| n))
             .expect("place names compile");
-        Gazetteer { names, matcher }
+        let mut by_name = std::collections::HashMap::new();
+        for (n, k) in &names {
+            by_name.entry(n.clone()).or_insert(*k);
+        }
+        Gazetteer {
+            names,
+            by_name,
+            matcher,
+        }
     });
     &G
 }
@@ -58,7 +68,7 @@ pub fn place_kind(s: &str) -> Option<PlaceKind> {
         .trim_start_matches("the ")
         .trim_start_matches("The ");
     let g = gazetteer();
-    g.names.iter().find(|(n, _)| n == s).map(|(_, k)| *k)
+    g.by_name.get(s).copied()
 }
 
 /// Places named in `s` (whole words), as (start, end, kind).

@@ -28,8 +28,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
             |MX\$|MXN|\$|€|EUR|£|GBP|¥|JPY|円|₹|INR|Rs\.?|CHF|Fr\.|SEK|NOK|DKK|PLN|zł|ZAR)?
         \s?
         (?P<num>\d{1,3}(?:(?:,|\.|'|’|\x{a0}|\x{202f}|\x20)\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)
-        (?:\s?(?P<mult>[kK]\b|[mM]\b|mn\b|MM\b|[mM]illion|[tT]housand|[lL]akhs?|[lL]acs?|L\b|LPA|[cC]r\b|[cC]rores?
-            |[bB]\b|bn\b|[bB]illion))?
+        (?:\s?(?P<mult>[kK](?-u:\b)|[mM](?-u:\b)|mn(?-u:\b)|MM(?-u:\b)|[mM]illion|[tT]housand|[lL]akhs?|[lL]acs?|L(?-u:\b)|LPA|[cC]r(?-u:\b)|[cC]rores?
+            |[bB](?-u:\b)|bn(?-u:\b)|[bB]illion))?
         (?:\s?(?P<cur2>USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|JPY|INR|SEK|NOK|DKK|PLN|BRL|MXN|ZAR|€|£|円|zł|\$))?
         ",
     )
@@ -37,7 +37,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day|annum)\b\.?|per\s+(?:year|hour|month|annum))?\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day|annum)(?-u:\b)\.?|per\s+(?:year|hour|month|annum))?\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
 });
 
 static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,23 +56,23 @@ static PERIOD_AFTER: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
     let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
     vec![
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:yr|year|annum|an|a|yearly|annually)\b|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|annuel|yearly|p\.\s?a\.|pa\b|brut\s+annuel|brut/an|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:yr|year|annum|an|a|yearly|annually)(?-u:\b)|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|annuel|yearly|p\.\s?a\.|pa(?-u:\b)|brut\s+annuel|brut/an|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
             Period::Year,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:h|hr|hour|hourly)\b|per\s+hour|an\s+hour|hourly|p/h|ph\b|/\s*heure|de\s+l'heure)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:h|hr|hour|hourly)(?-u:\b)|per\s+hour|an\s+hour|hourly|p/h|ph(?-u:\b)|/\s*heure|de\s+l'heure)",
             Period::Hour,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:mo|month|monthly|mois|mes|monat)\b|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm\b|p\.m\.)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:mo|month|monthly|mois|mes|monat)(?-u:\b)|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm(?-u:\b)|p\.m\.)",
             Period::Month,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:wk|week|weekly)\b|per\s+week|a\s+week|weekly)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:wk|week|weekly)(?-u:\b)|per\s+week|a\s+week|weekly)",
             Period::Week,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)\b\s*)?(?:/\s*(?:d|day|daily)\b|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:d|day|daily)(?-u:\b)|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
             Period::Day,
         ),
     ]
@@ -82,33 +82,33 @@ static PERIOD_BEFORE: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
     let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
     vec![
         p(
-            r"(?i)\b(?:annual|yearly|annualized|per\s+annum)\b",
+            r"(?i)(?-u:\b)(?:annual|yearly|annualized|per\s+annum)(?-u:\b)",
             Period::Year,
         ),
-        p(r"(?i)\bhourly\b", Period::Hour),
-        p(r"(?i)\bmonthly\b", Period::Month),
-        p(r"(?i)\bweekly\b", Period::Week),
-        p(r"(?i)\b(?:daily|day\s+rate)\b", Period::Day),
+        p(r"(?i)(?-u:\b)hourly(?-u:\b)", Period::Hour),
+        p(r"(?i)(?-u:\b)monthly(?-u:\b)", Period::Month),
+        p(r"(?i)(?-u:\b)weekly(?-u:\b)", Period::Week),
+        p(r"(?i)(?-u:\b)(?:daily|day\s+rate)(?-u:\b)", Period::Day),
     ]
 });
 
 static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:salary|salaries|compensation|comp|pay|paid|pays|wage|wages|base|OTE|rate|remuneration|earn|earnings|package|CTC|LPA|range|ranges|band|salaire|rémunération|gehalt|vergütung|sueldo|salario|salário|stipendio|retribución)\b",
+        r"(?i)(?-u:\b)(?:salary|salaries|compensation|comp|pay|paid|pays|wage|wages|base|OTE|rate|remuneration|earn|earnings|package|CTC|LPA|range|ranges|band|salaire|rémunération|gehalt|vergütung|sueldo|salario|salário|stipendio|retribución)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static NOT_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:valuation|valued|raised|raise|funding|funded|revenue|revenues|ARR|invest\w*|investors?|series\s+[a-f]|market\s+cap|capital|donat\w*|grants?|customers|users|spend|spent|assets|loan|fine|fee|fees|price|pricing|cost|costs|worth|sales|GMV|budget\s+of|prize|award)\b",
+        r"(?i)(?-u:\b)(?:valuation|valued|raised|raise|funding|funded|revenue|revenues|ARR|invest\w*|investors?|series\s+[a-f]|market\s+cap|capital|donat\w*|grants?|customers|users|spend|spent|assets|loan|fine|fee|fees|price|pricing|cost|costs|worth|sales|GMV|budget\s+of|prize|award)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static OTHER_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?|contributions?|HSA|FSA|insurance|premiums?|deductibles?|gym|wellness|commuter|transit|coworking|meals?|internet|phone|tuition|education|training|conference)\b",
+        r"(?i)(?-u:\b)(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?|contributions?|HSA|FSA|insurance|premiums?|deductibles?|gym|wellness|commuter|transit|coworking|meals?|internet|phone|tuition|education|training|conference)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -204,7 +204,18 @@ fn find_amounts(text: &str) -> Vec<Amount> {
             (None, Some(b)) => currency_code(b),
             (None, None) => None,
         };
-        let mult_s = caps.name("mult").map(|m| m.as_str());
+        // The regex's word boundaries are ASCII (fast on any text): a multiplier glued to a
+        // non-ASCII letter is a word ("30 Ländern"), not "30 L".
+        let mult_m = caps.name("mult");
+        if let Some(m) = mult_m
+            && text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
+        let mult_s = mult_m.map(|m| m.as_str());
         let (mult, lakh, company_figure) = match mult_s {
             Some("k" | "K") | Some("thousand" | "Thousand") => (Some(1e3), false, false),
             Some("m" | "M" | "mn" | "MM" | "million" | "Million") => (Some(1e6), false, true),
@@ -467,7 +478,7 @@ pub fn bare_salary(s: &str, currency: &str) -> Option<Salary> {
 /// Whether a pay text names its period ("per hour", "/yr", "monthly", "LPA").
 pub fn states_period(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:year|yr|yearly|annum|annual|annually|month|mo|monthly|hour|hr|hourly|week|wk|weekly|day|daily|LPA|p\.a)\b|/\s*(?:h|y|m)\b")
+        Regex::new(r"(?i)(?-u:\b)(?:year|yr|yearly|annum|annual|annually|month|mo|monthly|hour|hr|hourly|week|wk|weekly|day|daily|LPA|p\.a)(?-u:\b)|/\s*(?:h|y|m)(?-u:\b)")
             .expect("valid regex")
     });
     RE.is_match(s)
@@ -572,6 +583,15 @@ mod tests {
             (s.min, s.max, s.currency.as_str(), s.period),
             (Some(180e3), Some(240e3), "USD", Period::Year)
         );
+    }
+
+    #[test]
+    fn words_after_figures_are_not_multipliers() {
+        assert_eq!(
+            salary_in_text("Mehr als 50.000 Mitarbeiter in 30 Ländern."),
+            None
+        );
+        assert_eq!(salary_in_text("Gehalt: 5 Millionen Kunden"), None);
     }
 
     #[test]
