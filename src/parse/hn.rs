@@ -56,7 +56,7 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
           visas?|h-?1-?bs?|sponsorship|sponsor(?:ed|s)?|transfers?|relocation|relocate|no|not|ok|okay|friendly|possible|
           considered|welcome|available|only|preferred|options?|allowed|fine|partial(?:ly)?|local(?:ly)?|fully|100%|
           equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|
-          a|an|the|plus|with|\d+(?:[/-]\d+)?|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
+          a|an|the|plus|with|paid|unpaid|\d+(?:[/-]\d+)?|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
         )$",
     )
     .expect("valid regex")
@@ -599,11 +599,34 @@ fn split_fields(line: &str) -> Vec<String> {
     vec![line.to_string()]
 }
 
+/// Whether a place field names a city ("London, UK", "Austin, TX"), not only a country.
+fn names_city(s: &str) -> bool {
+    location::places_in(s)
+        .iter()
+        .any(|&(_, _, k)| k == location::PlaceKind::City)
+        || s.split(", ")
+            .nth(1)
+            .is_some_and(|st| st.len() == 2 && st.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Whether a header field reads as a sentence rather than a value.
+fn is_sentence(f: &str) -> bool {
+    let l = format!(" {} ", f.to_lowercase());
+    let words = f.split_whitespace().count();
+    words > 12
+        || (words >= 4
+            && [
+                " is ", " are ", " we ", " we're ", " our ", " you ", " works ", " has ",
+            ]
+            .iter()
+            .any(|w| l.contains(w)))
+}
+
 /// Comma-separated header fields of a short line: pieces of one place are kept together
 /// ("Oakland, CA"); the line counts when it names a place and at most one unknown field.
 fn comma_fields(line: &str) -> Option<Vec<String>> {
-    let t = line.trim().trim_end_matches([':', ' ']);
-    if t.chars().count() > 100 || t.ends_with(['.', '!', '?']) {
+    let t = line.trim().trim_end_matches([':', ' ', '.']);
+    if t.chars().count() > 100 || t.ends_with(['!', '?']) || t.contains(". ") {
         return None;
     }
     let mut fields: Vec<String> = Vec::new();
@@ -654,18 +677,21 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
             None => return false,
         }
     }
-    // Fields split at dashes or semicolons must not be sentences ("Acme is hiring in Berlin;
-    // Dublin; and Helsinki.").
-    if !line.contains('|')
-        && parts.iter().any(|f| {
-            let l = format!(" {} ", f.to_lowercase());
-            f.split_whitespace().count() > 12
-                || [" is ", " are ", " we ", " we're ", " our ", " you "]
-                    .iter()
-                    .any(|w| l.contains(w))
-        })
-    {
-        return false;
+    // Sentences are description, not fields ("Acme is hiring in Berlin; Dublin; and Helsinki.",
+    // "SeatGeek — New York — Full Time — We're a search engine for tickets."). Without pipes, a
+    // header must come before the first sentence.
+    if let Some(k) = parts.iter().position(|f| is_sentence(f)) {
+        if line.contains('|') {
+            // "Full-time, ONSITE preferred, but REMOTE is an option": markers in a sentence stay.
+            parts.retain(|f| !is_sentence(f) || starts_with_marker(f));
+        } else if k >= 2 {
+            parts.truncate(k);
+        } else {
+            return false;
+        }
+        if parts.is_empty() {
+            return false;
+        }
     }
     let mut kinds: Vec<Part> = parts.iter().map(|s| classify(s)).collect();
     // The first field, when it is a domain name, is the company's name ("Stamps.com").
@@ -674,6 +700,18 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
         && !parts[0].starts_with("www.")
     {
         kinds[0] = Part::Other;
+    }
+    // "Devops Engineer - RetailMeNot, London, UK": a name before the place in a place field.
+    if !kinds.contains(&Part::Other)
+        && let Some(i) = kinds.iter().position(|k| *k == Part::Place)
+        && let Some(f) = comma_fields(&parts[i])
+        && f.len() == 2
+        && classify(&f[0]) == Part::Other
+        && classify(&f[1]) == Part::Place
+        && names_city(&f[1])
+    {
+        parts.splice(i..=i, f);
+        kinds.splice(i..=i, [Part::Other, Part::Place]);
     }
     // The first field names a place, another field too, and no field is left for the company:
     // the first is the company ("Indianapolis Colts | Developer | Indianapolis, IN").
@@ -715,10 +753,16 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
                 continue;
             }
             let f = fields[i].0.clone();
+            let is_name = |a: &str| match classify(a) {
+                Part::Other => true,
+                // "BOOKING.COM - Amsterdam": a domain-like name.
+                Part::Url(_) => !a.contains("://") && !a.starts_with("www."),
+                _ => false,
+            };
             if let Some((a, b)) = [" -- ", " — ", " – ", " - "]
                 .iter()
                 .find_map(|s| f.split_once(s))
-                && classify(a) == Part::Other
+                && is_name(a)
                 && classify(b) == fields[i].1
             {
                 let kind = fields[i].1.clone();
@@ -1226,6 +1270,27 @@ mod tests {
             "Zalando is hiring in Berlin, Dortmund (Germany); Dublin (Ireland); and Helsinki (Finland).",
         );
         assert!(p.locations.is_empty() && p.company.is_none());
+    }
+
+    #[test]
+    fn sentences_and_names_in_headers() {
+        let p = post(
+            "SeatGeek — New York, NY — Full Time — We're a search engine for tickets and live events.",
+        );
+        assert_eq!(p.company.as_deref(), Some("SeatGeek"));
+        assert_eq!(p.locations, ["New York, NY"]);
+        let p = post(
+            "BOOKING.COM - Amsterdam, The Netherlands | ONSITE | Full-time | VISA | Booking.com is world leader in travel",
+        );
+        assert_eq!(p.company.as_deref(), Some("BOOKING.COM"));
+        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
+        let p = post("Devops Engineer - RetailMeNot, London, UK");
+        assert_eq!(p.company.as_deref(), Some("RetailMeNot"));
+        assert_eq!(p.locations, ["London, UK"]);
+        let p = post("Azarius, Amsterdam, The Netherlands.\n\nWe sell things.");
+        assert_eq!(p.company.as_deref(), Some("Azarius"));
+        let p = post("Openly | Web Developer |  Paid Internship | San Mateo, California | Onsite");
+        assert_eq!(p.employment_type, Some(EmploymentType::Internship));
     }
 
     #[test]
