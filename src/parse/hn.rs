@@ -613,7 +613,8 @@ fn names_city(s: &str) -> bool {
 fn is_sentence(f: &str) -> bool {
     let l = format!(" {} ", f.to_lowercase());
     let words = f.split_whitespace().count();
-    words > 12
+    (words > 12 && !ROLE.is_match(f))
+        || words > 24
         || (words >= 4
             && [
                 " is ", " are ", " we ", " we're ", " our ", " you ", " works ", " has ",

@@ -113,6 +113,13 @@ static OTHER_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static LATER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:conversion|converted|on\s+successful|after\s+the\s+internship|post[\s-]internship|pre[\s-]placement|PPO|upon\s+completion)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
 /// Whether `s` says there is no stated figure ("DOE", "competitive", "negotiable").
 pub fn is_unstated(s: &str) -> bool {
     static UNSTATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,6 +426,10 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
         // Other payments are named right before the figure, or by the word right after it
         // ("$5,000 sign-on bonus"); "$100k+ and real equity" is still the salary.
         let (_, right_after) = sentence_window(text, start, end, 0, 14);
+        // Pay of a later role ("on successful conversion to a permanent employee, a salary of…").
+        if LATER_ROLE.is_match(before) {
+            score -= 6;
+        }
         if OTHER_PAY_WORDS.is_match(near_before) || OTHER_PAY_WORDS.is_match(right_after) {
             score -= 4;
         }
@@ -582,6 +593,16 @@ mod tests {
         assert_eq!(
             (s.min, s.max, s.currency.as_str(), s.period),
             (Some(180e3), Some(240e3), "USD", Period::Year)
+        );
+    }
+
+    #[test]
+    fn pay_of_a_later_role_is_not_the_salary() {
+        assert_eq!(
+            salary_in_text(
+                "On successful conversion to a permanent employee, the candidate can expect a salary of Rs. 2 to 3 Lac/annum."
+            ),
+            None
         );
     }
 
