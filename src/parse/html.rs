@@ -416,7 +416,7 @@ mod tests {
         assert_eq!(p.format, Format::Html);
         assert_eq!(p.title.as_deref(), Some("Platform Engineer"));
         assert_eq!(p.company.as_deref(), Some("Acme"));
-        assert_eq!(p.locations, ["Austin, TX, US"]);
+        assert_eq!(p.locations, ["Austin, TX"]);
         assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
         let s = p.salary.clone().unwrap();
         assert_eq!((s.min, s.period), (Some(60.0), Period::Hour));

@@ -543,23 +543,23 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
             }
         }
     }
-    let parts: Vec<String> = [
-        "addressLocality",
-        "city",
-        "addressRegion",
-        "region",
-        "state",
-        "addressCountry",
-        "country",
-    ]
-    .iter()
-    .filter_map(|k| get(o, k).and_then(text_of))
-    .fold(Vec::new(), |mut acc, s| {
-        if !acc.contains(&s) {
-            acc.push(s);
+    let pick = |keys: &[&str]| keys.iter().find_map(|k| get(o, k).and_then(text_of));
+    let locality = pick(&["addressLocality", "city"]);
+    let region = pick(&["addressRegion", "region", "state"]);
+    let country = pick(&["addressCountry", "country"]);
+    // "Boston, MA" as pages show it: the country only when no region says where the city is.
+    let mut parts: Vec<String> = Vec::new();
+    for part in [locality.clone(), region.clone()].into_iter().flatten() {
+        if !parts.contains(&part) {
+            parts.push(part);
         }
-        acc
-    });
+    }
+    if let Some(c) = country
+        && (locality.is_none() || region.is_none())
+        && !parts.contains(&c)
+    {
+        parts.push(c);
+    }
     if !parts.is_empty() {
         return Some(parts.join(", "));
     }
