@@ -702,6 +702,15 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
     {
         kinds[0] = Part::Other;
     }
+    // Two role-like fields and no name: the first is the company ("Lead Genius | Software
+    // Engineer | Berlin").
+    if kinds[0] == Part::Title
+        && !kinds.contains(&Part::Other)
+        && kinds[1..].contains(&Part::Title)
+        && parts[0].split_whitespace().count() <= 4
+    {
+        kinds[0] = Part::Other;
+    }
     // "Devops Engineer - RetailMeNot, London, UK": a name before the place in a place field.
     if !kinds.contains(&Part::Other)
         && let Some(i) = kinds.iter().position(|k| *k == Part::Place)
@@ -1292,6 +1301,15 @@ mod tests {
         assert_eq!(p.company.as_deref(), Some("Azarius"));
         let p = post("Openly | Web Developer |  Paid Internship | San Mateo, California | Onsite");
         assert_eq!(p.employment_type, Some(EmploymentType::Internship));
+    }
+
+    #[test]
+    fn company_names_that_look_like_roles_or_places() {
+        let p = post("Lead Genius | Software Engineer | Berkeley, CA | ONSITE");
+        assert_eq!(p.company.as_deref(), Some("Lead Genius"));
+        assert_eq!(p.title.as_deref(), Some("Software Engineer"));
+        let p = post("Boston Dynamics | Robotics Engineer | Waltham, MA | Onsite");
+        assert_eq!(p.company.as_deref(), Some("Boston Dynamics"));
     }
 
     #[test]
