@@ -69,6 +69,29 @@ fn is_generic(name: &str) -> bool {
         "Along",
         "Currently",
         "When",
+        "Bachelor",
+        "Master",
+        "Masters",
+        "Doctor",
+        "PhD",
+        "Associate",
+        "World",
+        "Client",
+        "Customer",
+        "Industry",
+        "Nation",
+        "Country",
+        "Earth",
+        "America",
+        "Tomorrow",
+        "Life",
+        "People",
+        "Everyone",
+        "Anyone",
+        "Each",
+        "Every",
+        "Career",
+        "Careers",
     ];
     let first = name.split_whitespace().next().unwrap_or(name);
     GENERIC.contains(&first) || name.len() < 2 || name.chars().all(|c| c.is_ascii_digit())
@@ -83,14 +106,21 @@ pub fn company_from_text(text: &str) -> Option<String> {
             r(format!(r"\bAt\s+(?P<c>{NAME})\s*,\s+(?:we|our)\b"), 4),
             r(
                 format!(
-                    r"(?m)(?:^|[.!?]\s+)(?P<c>{NAME})\s+is\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping)\s"
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,60}}\))?(?:,\s+an?\s+[^,\n]{{1,40}},)?\s+is\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping|growing|committed|dedicated)\s"
                 ),
                 3,
             ),
+            // "As a Software Engineer at SentiLink, you will…"
+            r(
+                format!(r"\bAs\s+(?:an?|the|our)\s+[^,.\n]{{3,60}}?\s+at\s+(?P<c>{NAME})\s*,"),
+                4,
+            ),
+            // "Inovalon’s SAAS services": a weak hint, counted with the name's other mentions.
+            r(format!(r"(?P<c>{NAME})(?:’s|'s)\s"), 1),
             // "Acme is hiring…", "Acme (YC S15) in New York City is looking for…" at a line start.
             r(
                 format!(
-                    r"(?m)^\s*(?P<c>{NAME})(?:\s*\([^)\n]{{1,80}}\))?(?:,?\s+(?:in|based\s+in)\s+[^\n]{{2,40}}?)?,?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|searching\s+for|recruiting)\b"
+                    r"(?m)(?:^\s*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,80}}\))?(?:,?\s+(?:in|based\s+in)\s+[^\n]{{2,40}}?)?,?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|searching\s+for|recruiting)\b"
                 ),
                 5,
             ),
@@ -110,7 +140,7 @@ pub fn company_from_text(text: &str) -> Option<String> {
             ),
             r(
                 format!(
-                    r"(?m)(?:^|[.!?]\s+)(?P<c>{NAME})\s+(?:offers|provides|builds|helps|makes|was\s+founded|is\s+headquartered)\b"
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})\s+(?:offers|provides|builds|helps|makes|was\s+(?:founded|established|created|started|born)|is\s+headquartered)\b"
                 ),
                 2,
             ),
