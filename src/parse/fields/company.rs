@@ -8,7 +8,7 @@ use regex::Regex;
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
-const NAME: &str = r"(?:[A-Z0-9]|[a-z][-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
+const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
 
 /// Words that start sentences or name generic things, never a company.
 fn is_generic(name: &str) -> bool {
