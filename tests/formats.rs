@@ -57,8 +57,10 @@ fn a_mixed_folder_gives_every_format_in_one_load() {
         .filter(|p| p.source.ends_with("thread-december.txt"))
         .collect();
     assert_eq!(thread.len(), 3);
-    // Only the labels file and the README are not postings.
+    // Every fixture reads (the labels file and the README too: they are JSON records and
+    // Markdown); nothing is skipped.
     let skipped: Vec<String> = report.skipped.iter().map(|s| s.to_string()).collect();
+    assert!(skipped.is_empty(), "{skipped:?}");
     assert!(
         skipped.iter().all(|s| s.contains("labels.json")),
         "{skipped:?}"
