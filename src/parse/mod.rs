@@ -5,9 +5,18 @@
 //! (infers the rest) → [`fields::finish`] (cleans fields, derives the id).
 
 pub mod board;
+pub mod body;
+pub mod csvfile;
 pub mod decode;
 pub mod detect;
 pub mod fields;
+pub mod hn;
+pub mod html;
+pub mod html_text;
+pub mod json;
+pub mod jsonld;
+pub mod markdown;
+pub mod record;
 pub mod text;
 
 use thiserror::Error;
@@ -54,12 +63,26 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     let doc = Document { text, source };
     let format = detect::detect(&doc);
     let mut postings = match format {
+        Format::Json => json::parse(&doc)?,
+        Format::Html => html::parse(&doc)?,
+        Format::Csv => csvfile::parse(&doc)?,
+        Format::Markdown => markdown::parse(&doc)?,
+        Format::Hn => hn::parse(&doc)?,
         Format::Board => board::parse(&doc)?,
-        _ => text::parse(&doc)?,
+        Format::Text => text::parse(&doc)?,
     };
+    // A posting with no title, no company and next to no text is not a posting.
+    postings.retain(|p| {
+        p.title.is_some()
+            || p.company.is_some()
+            || p.description_text().trim().chars().count() >= 20
+    });
     for p in &mut postings {
         p.source = source.to_string();
-        p.format = format;
+        // Parsers of several formats mark their postings; the others take the detected one.
+        if p.format == Format::Text {
+            p.format = format;
+        }
         fields::fill_from_text(p);
         fields::finish(p);
     }

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
-const NAME: &str = r"[A-Z0-9][\w&.'’+-]*(?:\s+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
+/// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
+const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
 
 /// Words that start sentences or name generic things, never a company.
 fn is_generic(name: &str) -> bool {
@@ -68,6 +69,29 @@ fn is_generic(name: &str) -> bool {
         "Along",
         "Currently",
         "When",
+        "Bachelor",
+        "Master",
+        "Masters",
+        "Doctor",
+        "PhD",
+        "Associate",
+        "World",
+        "Client",
+        "Customer",
+        "Industry",
+        "Nation",
+        "Country",
+        "Earth",
+        "America",
+        "Tomorrow",
+        "Life",
+        "People",
+        "Everyone",
+        "Anyone",
+        "Each",
+        "Every",
+        "Career",
+        "Careers",
     ];
     let first = name.split_whitespace().next().unwrap_or(name);
     GENERIC.contains(&first) || name.len() < 2 || name.chars().all(|c| c.is_ascii_digit())
@@ -79,10 +103,26 @@ pub fn company_from_text(text: &str) -> Option<String> {
     static PATTERNS: LazyLock<Vec<(Regex, i32)>> = LazyLock::new(|| {
         let r = |p: String, w| (Regex::new(&p).expect("valid regex"), w);
         vec![
-            r(format!(r"\bAt\s+(?P<c>{NAME}),\s+(?:we|our)\b"), 4),
+            r(format!(r"\bAt\s+(?P<c>{NAME})\s*,\s+(?:we|our)\b"), 4),
             r(
-                format!(r"(?m)(?:^|[.!?]\s+)(?P<c>{NAME})\s+is\s+(?:a|an|the)\s"),
+                format!(
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,60}}\))?(?:,\s+an?\s+[^,\n]{{1,40}},)?\s+is\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping|growing|committed|dedicated)\s"
+                ),
                 3,
+            ),
+            // "As a Software Engineer at SentiLink, you will…"
+            r(
+                format!(r"\bAs\s+(?:an?|the|our)\s+[^,.\n]{{3,60}}?\s+at\s+(?P<c>{NAME})\s*,"),
+                4,
+            ),
+            // "Inovalon’s SAAS services": a weak hint, counted with the name's other mentions.
+            r(format!(r"(?P<c>{NAME})(?:’s|'s)\s"), 1),
+            // "Acme is hiring…", "Acme (YC S15) in New York City is looking for…" at a line start.
+            r(
+                format!(
+                    r"(?m)(?:^\s*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,80}}\))?(?:,?\s+(?:in|based\s+in)\s+[^\n]{{2,40}}?)?,?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|searching\s+for|recruiting)\b"
+                ),
+                5,
             ),
             r(
                 format!(
@@ -100,7 +140,7 @@ pub fn company_from_text(text: &str) -> Option<String> {
             ),
             r(
                 format!(
-                    r"(?m)(?:^|[.!?]\s+)(?P<c>{NAME})\s+(?:offers|provides|builds|helps|makes|was\s+founded|is\s+headquartered)\b"
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})\s+(?:offers|provides|builds|helps|makes|was\s+(?:founded|established|created|started|born)|is\s+headquartered)\b"
                 ),
                 2,
             ),
@@ -191,32 +231,90 @@ pub fn looks_like_title(s: &str) -> bool {
 /// "As a Backend Engineer on the … team", "hiring a Senior Designer".
 pub fn title_from_text(text: &str) -> Option<String> {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-        let adj = r"(?:(?:exceptional|talented|experienced|passionate|motivated|skilled|strong|great|new|first|founding|curious|driven|creative|outstanding|dedicated|highly|self-motivated|hands-on)\s+)*";
-        let title =
-            format!(r"(?P<t>(?:[A-Z][\w+#./&-]*\s+){{0,5}}{ROLE_NOUNS}(?:\s*\([^)\n]{{1,30}}\))?)");
+        // Describing words before the title ("a passionate and motivated", "a customer-focused,
+        // highly technical"): lowercase, a few at most.
+        let adj = r"(?:(?:[a-z][\w'’-]*,?\s+(?:and\s+|&\s+)?){0,4}?)";
+        let title = format!(
+            r"(?P<t>(?:[A-Z][\w+#./&-]*[ \t]+){{0,5}}{ROLE_NOUNS}(?:[ \t]*\([^)\n]{{1,30}}\))?)"
+        );
         [
-            format!(r"(?i:looking\s+for|seeking|hiring|searching\s+for|in\s+search\s+of|recruiting)\s+(?:an?\s+|our\s+|the\s+)?{adj}{title}"),
+            r"(?m)^(?:Job\s+)?(?:Title|Position|Role)\s*:\s*(?P<t2>[^\n]{3,100})$".to_string(),
+            format!(r"(?i:looking\s+for|seeking|seek|hiring|searching\s+for|in\s+search\s+of|recruiting|we\s+need|to\s+hire|opportunity\s+for|opening\s+for)\s+(?:an?\s+|our\s+|the\s+|two\s+|several\s+)?{adj}{title}"),
+            format!(r"\b(?i:are\s+you|if\s+you\s+are)\s+(?:an?|the|our)\s+(?:next\s+)?{adj}{title}"),
             format!(r"\bAs\s+(?:an?|the|our)\s+{title}\b"),
             format!(r"(?i:join\s+(?:us|our\s+team|the\s+team))\s+as\s+(?:an?|our)\s+{adj}{title}"),
-            r"(?m)^(?:Job\s+)?(?:Title|Position|Role)\s*:\s*(?P<t2>[^\n]{3,100})$".to_string(),
+            format!(r"(?m)(?:^|[.!?]\s+)(?:The|A|An|Our)\s+(?:[A-Z0-9][\w-]*\s+)??{title}\s+(?:is|will|role|position|plays|works|leads|owns|sits|reports|helps|designs|builds)\b"),
         ]
         .iter()
         .map(|p| Regex::new(p).expect("valid regex"))
         .collect()
     });
+    static ANOTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^\s*(?:,\s*)?(?:and|or|&)\s+(?:an?\s+)?(?:[A-Z][\w+#./&-]*\s+){{0,4}}{ROLE_NOUNS}\b"
+        ))
+        .expect("valid regex")
+    });
     for re in PATTERNS.iter() {
         if let Some(c) = re.captures(text) {
-            let t = c
-                .name("t")
-                .or(c.name("t2"))
-                .map_or("", |m| m.as_str())
-                .trim();
+            let m = c.name("t").or(c.name("t2"));
+            let t = m.map_or("", |m| m.as_str()).trim();
+            // "an Engineering Manager and a Senior Product Designer": several roles, no one title.
+            if let Some(m) = m
+                && ANOTHER_ROLE.is_match(&text[m.end()..])
+            {
+                return None;
+            }
             if !t.is_empty() {
                 return Some(t.to_string());
             }
         }
     }
     None
+}
+
+/// A page or heading title split into (title, company): "Senior Engineer at Acme | Board",
+/// "Acme - Senior Engineer", "Acme hiring Data Engineer in Berlin", "Engineer - Acme - Berlin".
+pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
+    let t = t
+        .trim()
+        .trim_start_matches("Job Application for ")
+        .trim_start_matches("Job application for ");
+    // Drop a trailing board name after " | ".
+    let main = t.split(" | ").next().unwrap_or(t).trim();
+    // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
+    if let Some((c, rest)) = main.split_once(" hiring ") {
+        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
+        if looks_like_title(title) && !c.trim().is_empty() {
+            return (Some(title.to_string()), Some(c.trim().to_string()));
+        }
+    }
+    if let Some((a, b)) = main.rsplit_once(" at ")
+        && looks_like_title(a)
+    {
+        return (Some(a.trim().to_string()), Some(b.trim().to_string()));
+    }
+    for sep in [" - ", " – ", " — "] {
+        let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
+        // "Senior Engineer - Acme - Berlin, Germany": title, company, place.
+        if parts.len() == 3
+            && looks_like_title(parts[0])
+            && !looks_like_title(parts[1])
+            && super::location::mentions_place(parts[2])
+        {
+            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
+        }
+        if let Some((a, b)) = main.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if looks_like_title(a) && !looks_like_title(b) {
+                return (Some(a.to_string()), Some(b.to_string()));
+            }
+            if looks_like_title(b) && !looks_like_title(a) {
+                return (Some(b.to_string()), Some(a.to_string()));
+            }
+        }
+    }
+    (looks_like_title(main).then(|| main.to_string()), None)
 }
 
 /// Benefits listed in a sentence: "benefits, including full medical coverage, flexible PTO,

@@ -49,6 +49,27 @@ pub fn employment_from_label(s: &str) -> Option<EmploymentType> {
     })
 }
 
+/// The employment type a job title names ("Summer Intern", "Contract Designer", "Part-time
+/// Barista", "Freelance Writer").
+pub fn employment_from_title(title: &str) -> Option<EmploymentType> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?P<i>intern|internship|interns|werkstudent|stagiaire|co-op)(?-u:\b)|(?-u:\b)(?P<c>contract|contractor|freelance|freelancer)(?-u:\b)|(?-u:\b)(?P<p>part[\s-]time)(?-u:\b)|(?-u:\b)(?P<t>temporary|temp|fixed[\s-]term)(?-u:\b)|(?-u:\b)(?P<f>full[\s-]?time)(?-u:\b)")
+            .expect("valid regex")
+    });
+    let c = RE.captures(title)?;
+    Some(if c.name("i").is_some() {
+        EmploymentType::Internship
+    } else if c.name("c").is_some() {
+        EmploymentType::Contract
+    } else if c.name("p").is_some() {
+        EmploymentType::PartTime
+    } else if c.name("t").is_some() {
+        EmploymentType::Temporary
+    } else {
+        EmploymentType::FullTime
+    })
+}
+
 /// The employment type stated in description text.
 pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
     static RULES: LazyLock<Vec<(Regex, EmploymentType)>> = LazyLock::new(|| {
@@ -56,23 +77,23 @@ pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
         let r = |re: &str, t| (Regex::new(re).expect("valid regex"), t);
         vec![
             r(
-                r"(?i)\b(?:paid\s+)?internship\b|\bintern\s+(?:role|position|program)\b",
+                r"(?i)(?:^|[^\w-])(?:paid\s+)?internship(?-u:\b)|(?-u:\b)intern\s+(?:role|position|program)(?-u:\b)",
                 Internship,
             ),
             r(
-                r"(?i)\b(?:fixed[\s-]term|temporary|temp)\s+(?:role|position|contract|assignment)\b|\bmaternity\s+cover\b",
+                r"(?i)(?-u:\b)(?:fixed[\s-]term|temporary|temp)\s+(?:role|position|contract|assignment)(?-u:\b)|(?-u:\b)maternity\s+cover(?-u:\b)",
                 Temporary,
             ),
             r(
-                r"(?i)\b(?:contract|contractor|freelance|freelancer)\s+(?:role|position|basis|opportunity|engagement|work)\b|\bcontract[\s-]to[\s-]hire\b|\b\d+[\s-]months?\s+contract\b",
+                r"(?i)(?-u:\b)(?:contract|contractor|freelance|freelancer)\s+(?:role|position|basis|opportunity|engagement|work)(?-u:\b)|(?-u:\b)contract[\s-]to[\s-]hire(?-u:\b)|(?-u:\b)\d+[\s-]months?\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+(?:independent\s+)?(?:contractor|freelancer)(?-u:\b)",
                 Contract,
             ),
             r(
-                r"(?i)\bpart[\s-]time\s+(?:role|position|job|basis|opportunity|contract)\b|\b\d{2}\s*(?:hours|hrs)\s*(?:per|a|/)\s*week\b",
+                r"(?i)(?-u:\b)part[\s-]time\s+(?:role|position|job|basis|opportunity|contract)(?-u:\b)|(?-u:\b)(?:[1-2]\d|3[0-4])\s*(?:hours|hrs)\s*(?:per|a|/)\s*week(?-u:\b)",
                 PartTime,
             ),
             r(
-                r"(?i)\bfull[\s-]time\b|\bpermanent\s+(?:role|position|contract)\b",
+                r"(?i)(?-u:\b)full[\s-]time(?-u:\b)|(?-u:\b)permanent\s+(?:role|position|contract)(?-u:\b)",
                 FullTime,
             ),
         ]
@@ -109,5 +130,17 @@ mod tests {
             Some(Internship)
         );
         assert_eq!(employment_from_text("full medical coverage"), None);
+        assert_eq!(
+            employment_from_text("3+ years of post-internship, full-time experience"),
+            Some(FullTime)
+        );
+        assert_eq!(
+            employment_from_text("Full-time availability (40 hours/week)"),
+            Some(FullTime)
+        );
+        assert_eq!(
+            employment_from_text("about 20 hours per week"),
+            Some(PartTime)
+        );
     }
 }

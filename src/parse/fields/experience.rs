@@ -37,14 +37,14 @@ pub fn years(text: &str) -> Option<u32> {
         Regex::new(&format!(
             r"(?ix)
             (?:(?P<atleast>at\s+least|minimum\s+(?:of\s+)?|min\.?\s+|over|more\s+than)\s+)?
-            \b(?P<n>{n})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?P<m>{n})\s*\+?\s*)?
-            (?:years?|yrs?)\b(?:'|’)?
+            (?-u:\b)(?P<n>{n})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?P<m>{n})\s*\+?\s*)?
+            (?:years?|yrs?)(?-u:\b)(?:'|’)?
             (?P<tail>.{{0,60}})"
         ))
         .expect("valid regex")
     });
     static EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:of\s+|'\s+|’\s+)?(?:[\w/.+#-]+\s+){0,6}?(?:experience|expérience|erfahrung|exp\b|professional|industry|hands[\s-]on|working|work\s+experience|in\s+(?:a|an|the)?\s*\w+|with\s+\w+|of\s+\w+|building|developing|designing|leading|writing|programming|coding)")
+        Regex::new(r"(?i)^\s*(?:of\s+|'\s+|’\s+)?(?:[\w/.+#-]+\s+){0,6}?(?:experience|expérience|erfahrung|exp(?-u:\b)|professional|industry|hands[\s-]on|working|work\s+experience|in\s+(?:a|an|the)?\s*\w+|with\s+\w+|of\s+\w+|building|developing|designing|leading|writing|programming|coding)")
             .expect("valid regex")
     });
     let mut best: Option<u32> = None;

@@ -18,6 +18,8 @@ pub enum PlaceKind {
 
 struct Gazetteer {
     names: Vec<(String, PlaceKind)>,
+    /// Name → kind of its first listing, for whole-string lookups.
+    by_name: std::collections::HashMap<String, PlaceKind>,
     matcher: AhoCorasick,
 }
 
@@ -46,7 +48,15 @@ fn gazetteer() -> &'static Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(names.iter().map(|(n, _)| n))
             .expect("place names compile");
-        Gazetteer { names, matcher }
+        let mut by_name = std::collections::HashMap::new();
+        for (n, k) in &names {
+            by_name.entry(n.clone()).or_insert(*k);
+        }
+        Gazetteer {
+            names,
+            by_name,
+            matcher,
+        }
     });
     &G
 }
@@ -58,7 +68,7 @@ pub fn place_kind(s: &str) -> Option<PlaceKind> {
         .trim_start_matches("the ")
         .trim_start_matches("The ");
     let g = gazetteer();
-    g.names.iter().find(|(n, _)| n == s).map(|(_, k)| *k)
+    g.by_name.get(s).copied()
 }
 
 /// Places named in `s` (whole words), as (start, end, kind).
@@ -118,6 +128,7 @@ pub fn from_label(s: &str) -> Vec<String> {
         .split([';', '|', '•', '·', '\n'])
         .flat_map(|c| c.split(" / "))
         .flat_map(|c| c.split(" or "))
+        .flat_map(|c| c.split(" OR "))
     {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
         let chunk = chunk.replace(['(', '['], ",").replace([')', ']'], "");
@@ -157,15 +168,30 @@ pub fn from_label(s: &str) -> Vec<String> {
 }
 
 /// "Remote - US" → "US", "Remote: Canada" → "Canada".
+/// Also "Remote United States" → "United States", "Canada - Remote" → "Canada",
+/// "US-Remote" → "US", "Poland Remote" → "Poland".
 fn strip_mode_prefix(s: &str) -> &str {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:fully\s+)?(?:remote|hybrid|on-?site)\s*(?:[-–—:]|\bin\b|\bfrom\b|\bwithin\b)\s*")
+        Regex::new(r"(?i)^(?:fully\s+|100%\s+)?(?:remote|hybrid|on-?site)(?:\s*[-–—:]\s*|\s+(?:in|from|within|-)\s+|\s+)")
             .expect("valid regex")
     });
-    match PREFIX.find(s) {
-        Some(m) if m.end() < s.len() => &s[m.end()..],
-        _ => s,
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\s*[-–—:]\s*|\s+|-)(?:fully\s+)?(?:remote|hybrid|on-?site)(?:\s+(?:only|ok|friendly|first))?$")
+            .expect("valid regex")
+    });
+    let mut t = s;
+    if let Some(m) = PREFIX.find(t)
+        && m.end() < t.len()
+        && t[m.end()..].starts_with(|c: char| c.is_uppercase())
+    {
+        t = &t[m.end()..];
     }
+    if let Some(m) = SUFFIX.find(t)
+        && m.start() > 0
+    {
+        t = t[..m.start()].trim_end();
+    }
+    t
 }
 
 fn dedupe(v: Vec<String>) -> Vec<String> {
@@ -188,6 +214,8 @@ pub fn from_text(text: &str) -> Vec<String> {
             r"(?i)\b(?:roles?|positions?|jobs?|candidates?|you)\s+(?:is\s+|are\s+|will\s+be\s+|must\s+be\s+|can\s+be\s+)?(?:based|located|working)\s+(?:out\s+of|in|at|from)\s+(?P<list>[^.;:!?\n]{2,160})",
             r"(?i)\b(?:this|the)\s+(?:role|position|job)\s+(?:is\s+)?(?:open\s+)?(?:in|at)\s+(?:our\s+)?(?P<list>[^.;:!?\n]{2,100}?)\s+(?:office|offices|hub|location)",
             r"(?i)\bfrom\s+our\s+(?P<list>[A-Z][^.;:!?\n]{1,60}?)\s+(?:office|offices|hub)\b",
+            r"(?i)\b(?:is|are)\s+(?:now\s+)?hiring\s+(?:\w+\s+){0,3}?in\s+(?P<list>[A-Z][^.;:!?\n]{1,120})",
+            r"(?m)^[^\n]{1,60}?\s+in\s+(?P<list>[A-Z][^.;:!?\n]{1,40}?),?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|recruiting)\b",
         ]
         .iter()
         .map(|p| Regex::new(p).expect("valid regex"))
@@ -272,6 +300,14 @@ mod tests {
         assert_eq!(from_label("Springfield, IL"), ["Springfield, IL"]);
         assert_eq!(from_label("Germany, France"), ["Germany", "France"]);
         assert!(from_label("Remote").is_empty());
+        assert_eq!(from_label("Remote United States"), ["United States"]);
+        assert_eq!(from_label("Canada - Remote"), ["Canada"]);
+        assert_eq!(
+            from_label("New York, NY OR US-Remote"),
+            ["New York, NY", "US"]
+        );
+        assert_eq!(from_label("Poland Remote"), ["Poland"]);
+        assert_eq!(from_label("Remote - US"), ["US"]);
     }
 
     #[test]

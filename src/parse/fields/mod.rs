@@ -110,6 +110,21 @@ pub fn fill_from_text(p: &mut Posting) {
         }
     }
     if p.work_mode.is_none()
+        && let Some(m) = p.title.as_deref().and_then(work_mode::from_title)
+    {
+        p.work_mode = Some(m);
+        p.set_source("work_mode", FieldSource::Title);
+    }
+    if p.employment_type.is_none()
+        && let Some(t) = p
+            .title
+            .as_deref()
+            .and_then(employment::employment_from_title)
+    {
+        p.employment_type = Some(t);
+        p.set_source("employment_type", FieldSource::Title);
+    }
+    if p.work_mode.is_none()
         && let Some(m) = work_mode::from_text(&job)
     {
         p.work_mode = Some(m);

@@ -28,8 +28,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
             |MX\$|MXN|\$|€|EUR|£|GBP|¥|JPY|円|₹|INR|Rs\.?|CHF|Fr\.|SEK|NOK|DKK|PLN|zł|ZAR)?
         \s?
         (?P<num>\d{1,3}(?:(?:,|\.|'|’|\x{a0}|\x{202f}|\x20)\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)
-        (?:\s?(?P<mult>[kK]\b|[mM]\b|mn\b|MM\b|[mM]illion|[tT]housand|[lL]akhs?|[lL]acs?|L\b|LPA|[cC]r\b|[cC]rores?
-            |[bB]\b|bn\b|[bB]illion))?
+        (?:\s?(?P<mult>[kK](?-u:\b)|[mM](?-u:\b)|mn(?-u:\b)|MM(?-u:\b)|[mM]illion|[tT]housand|[lL]akhs?|[lL]acs?|L(?-u:\b)|LPA|[cC]r(?-u:\b)|[cC]rores?
+            |[bB](?-u:\b)|bn(?-u:\b)|[bB]illion))?
         (?:\s?(?P<cur2>USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|JPY|INR|SEK|NOK|DKK|PLN|BRL|MXN|ZAR|€|£|円|zł|\$))?
         ",
     )
@@ -37,7 +37,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day|annum)(?-u:\b)\.?|per\s+(?:year|hour|month|annum))?\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
 });
 
 static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,23 +56,23 @@ static PERIOD_AFTER: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
     let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
     vec![
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:yr|year|annum|an|a)\b|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|yearly|p\.\s?a\.|pa\b|brut\s+annuel|brut/an|brutto|gross|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:yr|year|annum|an|a|yearly|annually)(?-u:\b)|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|annuel|yearly|p\.\s?a\.|pa(?-u:\b)|brut\s+annuel|brut/an|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
             Period::Year,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:h|hr|hour)\b|per\s+hour|an\s+hour|hourly|p/h|ph\b|/\s*heure|de\s+l'heure)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:h|hr|hour|hourly)(?-u:\b)|per\s+hour|an\s+hour|hourly|p/h|ph(?-u:\b)|/\s*heure|de\s+l'heure)",
             Period::Hour,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:mo|month|mois|mes|monat)\b|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm\b|p\.m\.)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:mo|month|monthly|mois|mes|monat)(?-u:\b)|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm(?-u:\b)|p\.m\.)",
             Period::Month,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:wk|week)\b|per\s+week|a\s+week|weekly)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:wk|week|weekly)(?-u:\b)|per\s+week|a\s+week|weekly)",
             Period::Week,
         ),
         p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:/\s*(?:d|day)\b|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
+            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:d|day|daily)(?-u:\b)|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
             Period::Day,
         ),
     ]
@@ -82,33 +82,40 @@ static PERIOD_BEFORE: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
     let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
     vec![
         p(
-            r"(?i)\b(?:annual|yearly|annualized|per\s+annum)\b",
+            r"(?i)(?-u:\b)(?:annual|yearly|annualized|per\s+annum)(?-u:\b)",
             Period::Year,
         ),
-        p(r"(?i)\bhourly\b", Period::Hour),
-        p(r"(?i)\bmonthly\b", Period::Month),
-        p(r"(?i)\bweekly\b", Period::Week),
-        p(r"(?i)\b(?:daily|day\s+rate)\b", Period::Day),
+        p(r"(?i)(?-u:\b)hourly(?-u:\b)", Period::Hour),
+        p(r"(?i)(?-u:\b)monthly(?-u:\b)", Period::Month),
+        p(r"(?i)(?-u:\b)weekly(?-u:\b)", Period::Week),
+        p(r"(?i)(?-u:\b)(?:daily|day\s+rate)(?-u:\b)", Period::Day),
     ]
 });
 
 static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:salary|salaries|compensation|comp|pay|paid|pays|wage|wages|base|OTE|rate|remuneration|earn|earnings|package|CTC|LPA|range|ranges|band|salaire|rémunération|gehalt|vergütung|sueldo|salario|salário|stipendio|retribución)\b",
+        r"(?i)(?-u:\b)(?:salary|salaries|compensation|comp|pay|paid|pays|wage|wages|base|OTE|rate|remuneration|earn|earnings|package|CTC|LPA|range|ranges|band|salaire|rémunération|gehalt|vergütung|sueldo|salario|salário|stipendio|retribución)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static NOT_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:valuation|valued|raised|raise|funding|funded|revenue|revenues|ARR|invest\w*|investors?|series\s+[a-f]|market\s+cap|capital|donat\w*|grants?|customers|users|spend|spent|assets|loan|fine|fee|fees|price|pricing|cost|costs|worth|sales|GMV|budget\s+of|prize|award)\b",
+        r"(?i)(?-u:\b)(?:valuation|valued|raised|raise|funding|funded|revenue|revenues|ARR|invest\w*|investors?|series\s+[a-f]|market\s+cap|capital|donat\w*|grants?|customers|users|spend|spent|assets|loan|fine|fee|fees|price|pricing|cost|costs|worth|sales|GMV|budget\s+of|prize|award)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static OTHER_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?)\b",
+        r"(?i)(?-u:\b)(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?|contributions?|HSA|FSA|insurance|premiums?|deductibles?|gym|wellness|commuter|transit|coworking|meals?|internet|phone|tuition|education|training|conference)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+static LATER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:conversion|converted|on\s+successful|after\s+the\s+internship|post[\s-]internship|pre[\s-]placement|PPO|upon\s+completion)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -129,6 +136,8 @@ struct Amount {
     /// The multiplier word was present ("k", "lakh"…), or none.
     mult: Option<f64>,
     currency: Option<&'static str>,
+    /// Only a bare "$" named the currency (US dollars unless a code says otherwise).
+    weak_currency: bool,
     lakh: bool,
     company_figure: bool,
 }
@@ -182,19 +191,38 @@ fn find_amounts(text: &str) -> Vec<Amount> {
     for caps in AMOUNT.captures_iter(text) {
         let whole = caps.get(0).expect("group 0");
         let num = caps.name("num").expect("num group");
+        // The span starts at the currency, else at the number (not at a space before it).
+        let start = caps.name("cur1").map_or(num.start(), |c| c.start());
         // A figure glued to letters or digits is not money ("A320", "v2.5", "COVID19").
-        let before = text[..whole.start()].chars().next_back();
+        let before = text[..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '/') {
             continue;
         }
         let Some(mut value) = parse_number(num.as_str()) else {
             continue;
         };
-        let cur = caps
-            .name("cur1")
-            .or(caps.name("cur2"))
-            .and_then(|m| currency_code(m.as_str()));
-        let mult_s = caps.name("mult").map(|m| m.as_str());
+        // A bare "$" gives way to a code written after the figure ("$81,200 CAD").
+        let c1 = caps.name("cur1").map(|m| m.as_str());
+        let c2 = caps.name("cur2").map(|m| m.as_str());
+        let weak = c1.is_some_and(|c| c.trim() == "$") && c2.is_none_or(|c| c == "$");
+        let cur = match (c1, c2) {
+            (Some(a), Some(b)) if a.trim() == "$" && b != "$" => currency_code(b),
+            (Some(a), _) => currency_code(a),
+            (None, Some(b)) => currency_code(b),
+            (None, None) => None,
+        };
+        // The regex's word boundaries are ASCII (fast on any text): a multiplier glued to a
+        // non-ASCII letter is a word ("30 Ländern"), not "30 L".
+        let mult_m = caps.name("mult");
+        if let Some(m) = mult_m
+            && text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
+        let mult_s = mult_m.map(|m| m.as_str());
         let (mult, lakh, company_figure) = match mult_s {
             Some("k" | "K") | Some("thousand" | "Thousand") => (Some(1e3), false, false),
             Some("m" | "M" | "mn" | "MM" | "million" | "Million") => (Some(1e6), false, true),
@@ -214,11 +242,12 @@ fn find_amounts(text: &str) -> Vec<Amount> {
         }
         // "LPA" in the multiplier also says the period; remember it via `lakh`.
         out.push(Amount {
-            start: whole.start(),
-            end: trim_end(text, whole.start(), whole.end()),
+            start,
+            end: trim_end(text, start, whole.end()),
             value,
             mult,
             currency: cur,
+            weak_currency: weak,
             lakh: lakh || mult_s.is_some_and(|m| m.eq_ignore_ascii_case("lpa")),
             company_figure,
         });
@@ -307,7 +336,10 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
             .get(i + 1)
             .filter(|b| RANGE_GAP.is_match(&text[a.end..b.start]));
         let (start, end) = (a.start, b.map_or(a.end, |b| b.end));
-        let currency = a.currency.or(b.and_then(|b| b.currency));
+        let currency = match b {
+            Some(b) if a.weak_currency && b.currency.is_some() && !b.weak_currency => b.currency,
+            _ => a.currency.or(b.and_then(|b| b.currency)),
+        };
         let lakh = a.lakh || b.is_some_and(|b| b.lakh);
         let company_figure = a.company_figure || b.is_some_and(|b| b.company_figure);
         let mut lo = a.value;
@@ -391,7 +423,14 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
         if NOT_PAY_WORDS.is_match(near_before) || NOT_PAY_WORDS.is_match(near_after) {
             score -= 6;
         }
-        if OTHER_PAY_WORDS.is_match(near_before) || OTHER_PAY_WORDS.is_match(near_after) {
+        // Other payments are named right before the figure, or by the word right after it
+        // ("$5,000 sign-on bonus"); "$100k+ and real equity" is still the salary.
+        let (_, right_after) = sentence_window(text, start, end, 0, 14);
+        // Pay of a later role ("on successful conversion to a permanent employee, a salary of…").
+        if LATER_ROLE.is_match(before) {
+            score -= 6;
+        }
+        if OTHER_PAY_WORDS.is_match(near_before) || OTHER_PAY_WORDS.is_match(right_after) {
             score -= 4;
         }
         if let Some(salary) = Salary::new(min, max, currency, period) {
@@ -431,6 +470,31 @@ pub fn salary_from_field(s: &str) -> Option<Salary> {
         .map(|h| h.salary)
 }
 
+/// A figure given without a currency ("420000.0", "120000 - 150000") in a field known to be
+/// pay, read in `currency`. Zero and empty give None.
+pub fn bare_salary(s: &str, currency: &str) -> Option<Salary> {
+    let t = s.trim();
+    if is_unstated(t) || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Only digits, separators, range words and multipliers: anything else is not a bare figure.
+    if t.chars()
+        .any(|c| c.is_alphabetic() && !"kKmMtoTO".contains(c))
+    {
+        return None;
+    }
+    salary_from_field(&format!("{currency} {t}"))
+}
+
+/// Whether a pay text names its period ("per hour", "/yr", "monthly", "LPA").
+pub fn states_period(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:year|yr|yearly|annum|annual|annually|month|mo|monthly|hour|hr|hourly|week|wk|weekly|day|daily|LPA|p\.a)(?-u:\b)|/\s*(?:h|y|m)(?-u:\b)")
+            .expect("valid regex")
+    });
+    RE.is_match(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,6 +528,26 @@ mod tests {
         assert_eq!(one("¥8,000,000"), y(Some(8e6), Some(8e6), "JPY"));
         assert_eq!(one("CHF 120'000"), y(Some(120e3), Some(120e3), "CHF"));
         assert_eq!(one("$60/hr"), (Some(60.0), Some(60.0), "USD".into(), Hour));
+        assert_eq!(
+            one("$174,000/yr - $235,000/yr"),
+            y(Some(174e3), Some(235e3), "USD")
+        );
+        assert_eq!(
+            one("$40.00/HR - $50.00/HR"),
+            (Some(40.0), Some(50.0), "USD".into(), Hour)
+        );
+        assert_eq!(
+            one("$81,200 - $121,800 CAD"),
+            y(Some(81.2e3), Some(121.8e3), "CAD")
+        );
+        assert_eq!(
+            one("21 250 - 25 000 PLN gross/monthly"),
+            (Some(21_250.0), Some(25e3), "PLN".into(), Month)
+        );
+        assert_eq!(
+            one("20 to 45 lakhs INR per annum (Gross)"),
+            y(Some(20e5), Some(45e5), "INR")
+        );
         assert_eq!(
             one("$8,000 per month"),
             (Some(8e3), Some(8e3), "USD".into(), Month)
@@ -510,6 +594,25 @@ mod tests {
             (s.min, s.max, s.currency.as_str(), s.period),
             (Some(180e3), Some(240e3), "USD", Period::Year)
         );
+    }
+
+    #[test]
+    fn pay_of_a_later_role_is_not_the_salary() {
+        assert_eq!(
+            salary_in_text(
+                "On successful conversion to a permanent employee, the candidate can expect a salary of Rs. 2 to 3 Lac/annum."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn words_after_figures_are_not_multipliers() {
+        assert_eq!(
+            salary_in_text("Mehr als 50.000 Mitarbeiter in 30 Ländern."),
+            None
+        );
+        assert_eq!(salary_in_text("Gehalt: 5 Millionen Kunden"), None);
     }
 
     #[test]

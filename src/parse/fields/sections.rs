@@ -131,7 +131,7 @@ pub fn kind_of(heading: &str) -> SectionKind {
     }
 }
 
-static KNOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+pub static KNOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:about\b.*|the\s+role|your\s+role|role|responsibilities|key\s+responsibilities|requirements|qualifications|(?:preferred|minimum|basic)\s+qualifications|benefits|perks|benefits\s*(?:&|and)\s*perks|what\s+we\s+offer|nice\s+to\s+haves?|bonus\s+points|compensation|salary|how\s+to\s+apply|tech\s+stack|our\s+stack|location|our\s+values|equal\s+opportunity.*|who\s+you\s+are|about\s+you|job\s+description|overview|summary|the\s+opportunity|what\s+you.ll\s+do|what\s+you\s+will\s+do|what\s+we.re\s+looking\s+for|your\s+profile|skills|must\s+haves?|duties)$",
     )

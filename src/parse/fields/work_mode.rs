@@ -52,6 +52,34 @@ pub fn from_label(s: &str) -> Option<WorkMode> {
     }
 }
 
+/// The mode a job title names: "Senior Engineer (Remote)", "Data Analyst - Hybrid",
+/// "Remote Backend Developer", "… onsite or remote (in Germany)".
+pub fn from_title(title: &str) -> Option<WorkMode> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<r>remote|work\s+from\s+home|wfh)\b|\b(?P<h>hybrid)\b|\b(?P<o>on[\s-]?site|in[\s-]office)\b")
+            .expect("valid regex")
+    });
+    let mut found = Vec::new();
+    for c in RE.captures_iter(title) {
+        let m = if c.name("r").is_some() {
+            WorkMode::Remote
+        } else if c.name("h").is_some() {
+            WorkMode::Hybrid
+        } else {
+            WorkMode::Onsite
+        };
+        if !found.contains(&m) {
+            found.push(m);
+        }
+    }
+    match found.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many if many.contains(&WorkMode::Remote) => Some(WorkMode::Remote),
+        _ => Some(WorkMode::Hybrid),
+    }
+}
+
 struct Rule {
     re: Regex,
     mode: WorkMode,
@@ -125,9 +153,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             6,
         ),
         r(
-            r"(?i)\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s+(?:role|position|job|work)\b",
+            r"(?i)\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\)?\s+(?:role|position|job|work|internship|opportunity)\b",
             Onsite,
             4,
+        ),
+        r(
+            r"(?i)\b(?:every\s+day|daily|full[\s-]time)\s+(?:in|at|from)\s+(?:our|the)\s+office\b|\b(?:in|at)\s+(?:our|the)\s+office\s+(?:every\s+day|daily)\b",
+            Onsite,
+            5,
         ),
         r(
             r"(?i)\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the|our)\s+office\b",

@@ -1,0 +1,172 @@
+//! Every format from one folder, the same job in two formats, and robustness: no input makes
+//! a parser panic, truncated or foreign files give a one-line reason.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jobdeck::corpus::{CorpusSource, LoadOptions, load};
+use jobdeck::parse::{SkipReason, parse_bytes, parse_text};
+use jobdeck::posting::{Format, WorkMode};
+
+fn eval_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval")
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_mixed_folder_gives_every_format_in_one_load() {
+    let report = load(
+        &CorpusSource::Paths(vec![eval_dir()]),
+        &LoadOptions::default(),
+    );
+    let mut by_format: BTreeMap<Format, usize> = BTreeMap::new();
+    for p in &report.postings {
+        *by_format.entry(p.format).or_default() += 1;
+    }
+    for f in [
+        Format::Text,
+        Format::Board,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Hn,
+    ] {
+        assert!(by_format.contains_key(&f), "{f} missing: {by_format:?}");
+    }
+    // Several postings of one file share its path.
+    let thread: Vec<_> = report
+        .postings
+        .iter()
+        .filter(|p| p.source.ends_with("thread-december.txt"))
+        .collect();
+    assert_eq!(thread.len(), 3);
+    // Every fixture reads (the labels file and the README too: they are JSON records and
+    // Markdown); nothing is skipped.
+    let skipped: Vec<String> = report.skipped.iter().map(|s| s.to_string()).collect();
+    assert!(skipped.is_empty(), "{skipped:?}");
+    assert!(
+        skipped.iter().all(|s| s.contains("labels.json")),
+        "{skipped:?}"
+    );
+}
+
+#[test]
+fn the_same_job_as_html_and_as_text_has_one_id() {
+    let dir = eval_dir();
+    let html = std::fs::read(dir.join("html/five9-senior-infrastructure-engineer.html")).unwrap();
+    let from_html = parse_bytes(&html, "a.html").unwrap().remove(0);
+    let text = "Senior Infrastructure Engineer - Compute\nFive9 · United States (Remote)\n\n\
+                We are actively seeking a Senior Infrastructure Engineer to join our growing Cloud Operations team.";
+    let from_text = parse_text(text, "b.txt").unwrap().remove(0);
+    assert_eq!(from_text.format, Format::Text);
+    assert_eq!(from_text.work_mode, Some(WorkMode::Remote));
+    assert_eq!(
+        (&from_html.title, &from_html.company, &from_html.locations),
+        (&from_text.title, &from_text.company, &from_text.locations)
+    );
+    assert_eq!(from_html.id, from_text.id);
+}
+
+#[test]
+fn field_sources_say_where_values_came_from() {
+    let dir = eval_dir();
+    let html = std::fs::read(dir.join("html/five9-senior-infrastructure-engineer.html")).unwrap();
+    let p = parse_bytes(&html, "a.html").unwrap().remove(0);
+    assert_eq!(p.field_sources["title"].as_str(), "json-ld");
+    assert_eq!(p.field_sources["salary"].as_str(), "json-ld");
+    let md =
+        std::fs::read(dir.join("markdown/remotewlb/Java__2024-10__software-engineer-131127.md"))
+            .unwrap();
+    let p = parse_bytes(&md, "b.md").unwrap().remove(0);
+    assert_eq!(p.field_sources["salary"].as_str(), "header");
+    let csv = std::fs::read(dir.join("csv/jobspy-sample.csv")).unwrap();
+    let p = parse_bytes(&csv, "c.csv").unwrap().remove(0);
+    assert_eq!(p.field_sources["company"].as_str(), "structured");
+}
+
+/// Every fixture cut short at many points, and with bytes flipped, parses or is skipped with a
+/// reason; nothing panics.
+#[test]
+fn truncated_and_damaged_files_never_panic() {
+    for path in files_under(&eval_dir()) {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.display().to_string();
+        let step = (bytes.len() / 25).max(1);
+        let mut cut = 0;
+        while cut < bytes.len() {
+            let _ = parse_bytes(&bytes[..cut], &name);
+            cut += step;
+        }
+        let mut damaged = bytes.clone();
+        for i in (0..damaged.len()).step_by(97) {
+            damaged[i] = damaged[i].wrapping_add(0x5b);
+        }
+        let _ = parse_bytes(&damaged, &name);
+    }
+}
+
+#[test]
+fn malformed_inputs_have_one_line_reasons() {
+    let cases: &[(&str, &[u8])] = &[
+        ("a.json", b"{\"title\": \"Engineer\", \"company\": "),
+        ("b.json", b"{\"@context\": \"https://schema.org\", \"@type\": \"Organization\"}"),
+        ("c.csv", b"name,age,city\nBob,3,Paris\n"),
+        ("d.csv", b"title,company,location\n"),
+        ("e.html", b"<html><head><style>x{}</style></head></html>"),
+        ("f.md", b"---\n---\n"),
+        ("g.json", b"[{\"by\": \"x\", \"id\": 1, \"kids\": [2], \"title\": \"Ask HN: Who is hiring?\", \"type\": \"story\"}]"),
+    ];
+    for (name, bytes) in cases {
+        let err = parse_bytes(bytes, name).expect_err(name);
+        let msg = err.to_string();
+        assert!(!msg.is_empty() && !msg.contains('\n'), "{name}: {msg:?}");
+        assert!(
+            matches!(err, SkipReason::Malformed { .. } | SkipReason::NoPosting(_)),
+            "{name}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn encodings() {
+    // UTF-8 with BOM, UTF-16 BE with BOM, Windows-1252, Latin-1, CRLF.
+    let text = "Développeur Backend\nCompany: Café Logiciel\nLocation: Paris, France\nSalaire : 60 000 € brut annuel\r\n\r\nNous recrutons.";
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    let mut be = vec![0xfe, 0xff];
+    for u in text.encode_utf16() {
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    for bytes in [bom, be, cp1252.into_owned()] {
+        let p = parse_bytes(&bytes, "x.txt").unwrap().remove(0);
+        assert_eq!(p.title.as_deref(), Some("Développeur Backend"));
+        assert_eq!(p.company.as_deref(), Some("Café Logiciel"));
+        let s = p.salary.expect("salary");
+        assert_eq!((s.min, s.currency.as_str()), (Some(60_000.0), "EUR"));
+    }
+    // Latin-1 (no euro sign there).
+    let latin1: Vec<u8> = "Ingénieur à Genève, salaire CHF 120'000"
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    let p = parse_bytes(&latin1, "y.txt").unwrap().remove(0);
+    assert!(p.description_text().contains("Ingénieur à Genève"));
+}
