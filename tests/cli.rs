@@ -246,3 +246,25 @@ fn help_lists_examples_and_query_language() {
         .success()
         .stdout(predicate::str::contains("text:kubernetes"));
 }
+
+#[test]
+fn parse_output_is_deterministic_across_runs() {
+    // Separate processes get different hash seeds: output must not depend on map order.
+    let home = tempfile::tempdir().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let run = || {
+        jobdeck(&home)
+            .args(["parse", fixtures])
+            .env("JOBDECK_CACHE_DIR", home.path().join("nocache"))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let first = run();
+    for _ in 0..3 {
+        std::fs::remove_dir_all(home.path().join("nocache")).ok();
+        assert!(run() == first, "two runs printed different postings");
+    }
+}

@@ -163,7 +163,13 @@ pub fn company_from_text(text: &str) -> Option<String> {
     scores
         .into_iter()
         .filter(|(_, s)| *s >= 4)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())))
+        // Ties: the shorter name, then the first in byte order — never the map's order, so the
+        // same text always gives the same company.
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(&a.0))
+        })
         .map(|(n, _)| n)
 }
 
