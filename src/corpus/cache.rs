@@ -247,6 +247,9 @@ fn slot<T: PartialEq + Copy>(v: Option<T>, all: &[T]) -> u8 {
         .map_or(255, |p| p as u8)
 }
 
+/// A posting with its encoded blob when already at hand (`None`: the writer encodes it).
+pub type WithBlob = (Posting, Option<Vec<u8>>);
+
 /// Writes a new cache file next to the old one, then renames it into place.
 pub struct Writer {
     tmp: PathBuf,
@@ -305,7 +308,7 @@ impl Writer {
         &mut self,
         path: &str,
         stamp: Stamp,
-        parsed: Result<&[(Posting, Option<Vec<u8>>)], &str>,
+        parsed: Result<&[WithBlob], &str>,
     ) -> std::io::Result<()> {
         let first = self.index.headlines.len() as u32;
         let (skip, count) = match parsed {
