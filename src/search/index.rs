@@ -114,8 +114,7 @@ impl SearchIndex {
     /// An index over the headline records of the parse cache, without the postings: enough to
     /// rank every term except `text:` (see [`Query::needs_text`]).
     pub fn from_cache(index: &crate::corpus::cache::Index) -> SearchIndex {
-        let mut idx = SearchIndex::default();
-        idx.entries = index
+        let entries = index
             .strings
             .iter()
             .map(|s| {
@@ -128,6 +127,10 @@ impl SearchIndex {
                 }
             })
             .collect();
+        let mut idx = SearchIndex {
+            entries,
+            ..SearchIndex::default()
+        };
         for h in &index.headlines {
             let mut row = Vec::new();
             let mut add = |bit: u8, id: u32, idx: &mut SearchIndex| {
