@@ -211,15 +211,9 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
             let Ok(source) = resolve_source(&paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
-            let report = load_reporting(&source, &load_options(&config, &dirs));
-            let postings: Vec<_> = report
-                .postings
-                .into_iter()
-                .map(std::sync::Arc::new)
-                .collect();
-            let index = SearchIndex::new(postings);
-            let hits = index.search(&Query::parse(&query));
-            let hits = &hits[..hits.len().min(limit)];
+            let query_text = query;
+            let query = Query::parse(&query_text);
+            let found = search_postings(&source, &load_options(&config, &dirs), &query, limit);
             let mut out = io::stdout().lock();
             if json || !io::stdout().is_terminal() {
                 #[derive(Serialize)]
@@ -228,21 +222,25 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
                     posting: &'a Posting,
                     score: i64,
                 }
-                let rows: Vec<Scored> = hits
+                let rows: Vec<Scored> = found
                     .iter()
-                    .map(|h| Scored {
-                        posting: index.posting(h.index),
-                        score: h.score,
+                    .map(|(p, score)| Scored {
+                        posting: p,
+                        score: *score,
                     })
                     .collect();
                 serde_json::to_writer_pretty(&mut out, &rows)?;
                 writeln!(out)?;
-            } else if hits.is_empty() {
-                writeln!(out, "no posting matches {query:?}")?;
+            } else if found.is_empty() {
+                writeln!(
+                    out,
+                    "no posting matches {:?}",
+                    crate::sanitize::clean_field(&query_text)
+                )?;
             } else {
-                let rows = hits
+                let rows = found
                     .iter()
-                    .map(|h| summary_row(index.posting(h.index), Some(h.score)))
+                    .map(|(p, score)| summary_row(p, Some(*score)))
                     .collect();
                 let table = table::Table {
                     headers: vec!["SCORE", "TITLE", "COMPANY", "LOCATION", "MODE", "SALARY"],
@@ -339,6 +337,47 @@ fn load_options(config: &Config, dirs: &Paths) -> LoadOptions {
         max_file_size: config.max_file_size(),
         cache_dir: Some(dirs.cache_dir.clone()),
     }
+}
+
+/// The best `limit` postings for a query, each listed once (a posting saved twice is one).
+///
+/// When the parse cache is current — no folder changed since it was written — and the query
+/// needs no description (`text:`), it is ranked from the cache's headline records and only the
+/// postings printed are read: a search never decodes the whole corpus. A file rewritten in
+/// place, in a folder where nothing was added, removed or renamed, leaves its folder's time
+/// alone: that change is seen by the next `jobdeck` or `jobdeck parse`, which check every
+/// file's own stamp. Otherwise the corpus is loaded (and the cache brought up to date).
+pub fn search_postings(
+    source: &CorpusSource,
+    opts: &LoadOptions,
+    query: &Query,
+    limit: usize,
+) -> Vec<(Posting, i64)> {
+    if let CorpusSource::Paths(roots) = source {
+        let t = std::time::Instant::now();
+        if let Some(found) = corpus::search_cached(roots, opts, query, limit) {
+            tracing::debug!(
+                "search: {} postings from the cache in {:?}",
+                found.len(),
+                t.elapsed()
+            );
+            return found;
+        }
+    }
+    let report = load_reporting(source, opts);
+    let postings: Vec<_> = report
+        .postings
+        .into_iter()
+        .filter(|p| p.duplicate_of.is_none())
+        .map(std::sync::Arc::new)
+        .collect();
+    let index = SearchIndex::new(postings);
+    index
+        .search(query)
+        .iter()
+        .take(limit)
+        .map(|h| (index.posting(h.index).as_ref().clone(), h.score))
+        .collect()
 }
 
 /// The corpus to read, or Err(()) after reporting the paths that do not exist (exit 2).

@@ -18,15 +18,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
+use crate::posting::Posting;
 
 const MAGIC: &[u8; 4] = b"JDP2";
 /// Bump when the cache layout or the meaning of parse results changes.
-const SCHEMA: u32 = 2;
+const SCHEMA: u32 = 4;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).
 const MAX_INDEX: u64 = 1 << 31;
-/// "No value" in the index's id fields.
-pub const NONE: u32 = u32::MAX;
 
 /// A file's identity for the cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,22 +47,12 @@ impl Stamp {
     }
 }
 
-/// A posting as the search ranks it: headline strings as ids into [`Index::strings`].
+/// Where a posting's blob is, and its id as a number (to list a posting saved twice once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Headline {
     pub offset: u64,
     pub len: u32,
-    pub id: u32,
-    pub title: u32,
-    pub company: u32,
-    pub team: u32,
-    /// Locations and skills: `count` ids from `start` in [`Index::lists`].
-    pub locations: (u32, u16),
-    pub skills: (u32, u16),
-    /// Index in `WorkMode::ALL` (etc.), or 255 for none.
-    pub mode: u8,
-    pub etype: u8,
-    pub level: u8,
+    pub id: u64,
 }
 
 /// A file in the index.
@@ -88,20 +76,11 @@ pub struct Index {
     /// removed or renamed has a new one.
     pub dirs: Vec<(String, i128)>,
     pub files: Vec<FileRec>,
-    pub strings: Vec<String>,
-    pub lists: Vec<u32>,
+    /// Per posting, in file order: where its blob is.
     pub headlines: Vec<Headline>,
-}
-
-impl Index {
-    pub fn string(&self, id: u32) -> Option<&str> {
-        self.strings.get(id as usize).map(String::as_str)
-    }
-
-    pub fn list(&self, (start, n): (u32, u16)) -> &[u32] {
-        let s = start as usize;
-        self.lists.get(s..s + n as usize).unwrap_or(&[])
-    }
+    /// The search index over every posting's headline, frozen (see `SearchIndex::freeze`).
+    #[serde(with = "serde_bytes")]
+    pub search: Vec<u8>,
 }
 
 /// What identifies the parser that produced cached results: the crate version, the cache
@@ -132,16 +111,66 @@ pub fn cache_file(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
         .join(format!("{}.bin", hex::encode(&h.finalize()[..8])))
 }
 
-/// A cache opened for reading.
-pub struct Reader {
-    file: File,
-    pub index: Index,
-    by_path: HashMap<String, usize>,
+/// The same index, borrowing its strings and the frozen search index from the index bytes:
+/// what a search reads, with no allocation per file.
+#[derive(Debug, Deserialize)]
+pub struct IndexRef<'a> {
+    #[serde(borrow)]
+    pub fingerprint: &'a str,
+    #[serde(borrow)]
+    pub dirs: Vec<(&'a str, i128)>,
+    #[serde(borrow)]
+    pub files: Vec<FileRecRef<'a>>,
+    pub headlines: Vec<Headline>,
+    #[serde(borrow)]
+    pub search: &'a [u8],
 }
 
-impl Reader {
-    /// Opens a cache file; None when it is missing, foreign, stale or damaged.
-    pub fn open(path: &Path, fingerprint: &str) -> Option<Reader> {
+#[derive(Debug, Deserialize)]
+pub struct FileRecRef<'a> {
+    #[serde(borrow)]
+    pub path: &'a str,
+    pub stamp: Stamp,
+    #[serde(borrow)]
+    pub skip: Option<&'a str>,
+    pub first: u32,
+    pub count: u32,
+}
+
+impl IndexRef<'_> {
+    /// See [`Reader::folders_unchanged`].
+    pub fn folders_unchanged(&self) -> bool {
+        !self.dirs.is_empty()
+            && self.dirs.iter().all(|(d, t)| {
+                std::fs::metadata(d)
+                    .ok()
+                    .filter(|m| m.is_dir())
+                    .map(|m| Stamp::of(&m).mtime_ns)
+                    == Some(*t)
+            })
+    }
+
+    /// The file holding posting `i`.
+    pub fn file_of(&self, i: u32) -> Option<&FileRecRef<'_>> {
+        let n = self.files.len().checked_sub(1)?;
+        self.files.get(
+            self.files
+                .partition_point(|f| f.first + f.count <= i)
+                .min(n),
+        )
+    }
+}
+
+/// A cache file's index bytes, and the file to fetch blobs from.
+pub struct RawIndex {
+    file: File,
+    bytes: Vec<u8>,
+    data_end: u64,
+}
+
+impl RawIndex {
+    /// Reads the trailer and the index bytes; None when the file is missing or not a cache.
+    pub fn read(path: &Path) -> Option<RawIndex> {
         let file = File::open(path).ok()?;
         let len = file.metadata().ok()?.len();
         if len < 12 {
@@ -156,24 +185,65 @@ impl Reader {
         if index_len > MAX_INDEX || index_len > len - 12 {
             return None;
         }
-        let mut buf = vec![0u8; index_len as usize];
-        file.read_exact_at(&mut buf, len - 12 - index_len).ok()?;
-        let index: Index = postcard::from_bytes(&buf).ok()?;
-        if index.fingerprint != fingerprint {
-            return None;
-        }
-        // Every reference must stay inside the file and the tables: a damaged index is no cache.
-        let data_end = len - 12 - index_len;
-        let n = index.headlines.len() as u64;
-        let ok = index.headlines.iter().all(|h| {
+        let mut bytes = vec![0u8; index_len as usize];
+        file.read_exact_at(&mut bytes, len - 12 - index_len).ok()?;
+        Some(RawIndex {
+            file,
+            bytes,
+            data_end: len - 12 - index_len,
+        })
+    }
+
+    /// Every reference must stay inside the file and the tables: a damaged index is no cache.
+    fn valid(&self, headlines: &[Headline], mut files: impl Iterator<Item = (u32, u32)>) -> bool {
+        let n = headlines.len() as u64;
+        headlines.iter().all(|h| {
             h.offset
                 .checked_add(h.len as u64)
-                .is_some_and(|e| e <= data_end)
-        }) && index.files.iter().all(|f| {
-            (f.first as u64)
-                .checked_add(f.count as u64)
+                .is_some_and(|e| e <= self.data_end)
+        }) && files.all(|(first, count)| {
+            (first as u64)
+                .checked_add(count as u64)
                 .is_some_and(|e| e <= n)
-        });
+        })
+    }
+
+    /// The index, borrowing from these bytes, when it was written by this parser.
+    pub fn borrowed(&self, fingerprint: &str) -> Option<IndexRef<'_>> {
+        let index: IndexRef = postcard::from_bytes(&self.bytes).ok()?;
+        let ok = index.fingerprint == fingerprint
+            && self.valid(
+                &index.headlines,
+                index.files.iter().map(|f| (f.first, f.count)),
+            );
+        ok.then_some(index)
+    }
+
+    /// The posting a headline points at, read and decoded.
+    pub fn posting(&self, h: &Headline) -> Option<Posting> {
+        let mut buf = vec![0u8; h.len as usize];
+        self.file.read_exact_at(&mut buf, h.offset).ok()?;
+        decode(&buf)
+    }
+}
+
+/// A cache opened for reading (the loader's view: every file's record by path).
+pub struct Reader {
+    file: File,
+    pub index: Index,
+    by_path: HashMap<String, usize>,
+}
+
+impl Reader {
+    /// Opens a cache file; None when it is missing, foreign, stale or damaged.
+    pub fn open(path: &Path, fingerprint: &str) -> Option<Reader> {
+        let raw = RawIndex::read(path)?;
+        let index: Index = postcard::from_bytes(&raw.bytes).ok()?;
+        let ok = index.fingerprint == fingerprint
+            && raw.valid(
+                &index.headlines,
+                index.files.iter().map(|f| (f.first, f.count)),
+            );
         if !ok {
             return None;
         }
@@ -184,7 +254,7 @@ impl Reader {
             .map(|(i, f)| (f.path.clone(), i))
             .collect();
         Some(Reader {
-            file,
+            file: raw.file,
             index,
             by_path,
         })
@@ -232,6 +302,15 @@ impl Reader {
     }
 }
 
+/// A posting id as a number: ids are 16 hex digits; anything else is hashed.
+pub fn id_key(id: &str) -> u64 {
+    u64::from_str_radix(id, 16).unwrap_or_else(|_| {
+        use sha2::{Digest, Sha256};
+        let d = Sha256::digest(id.as_bytes());
+        u64::from_le_bytes(d[..8].try_into().expect("8 bytes"))
+    })
+}
+
 /// Encodes a posting for the cache.
 pub fn encode(p: &Posting) -> Vec<u8> {
     postcard::to_allocvec(p).unwrap_or_default()
@@ -240,11 +319,6 @@ pub fn encode(p: &Posting) -> Vec<u8> {
 /// Decodes a cached posting; None if damaged.
 pub fn decode(bytes: &[u8]) -> Option<Posting> {
     postcard::from_bytes(bytes).ok()
-}
-
-fn slot<T: PartialEq + Copy>(v: Option<T>, all: &[T]) -> u8 {
-    v.and_then(|x| all.iter().position(|a| *a == x))
-        .map_or(255, |p| p as u8)
 }
 
 /// A posting with its encoded blob when already at hand (`None`: the writer encodes it).
@@ -257,7 +331,8 @@ pub struct Writer {
     out: BufWriter<File>,
     offset: u64,
     index: Index,
-    interned: HashMap<String, u32>,
+    /// The search index over every posting added, frozen into the index at the end.
+    search: crate::search::SearchIndex,
 }
 
 impl Writer {
@@ -278,29 +353,8 @@ impl Writer {
             out: BufWriter::with_capacity(1 << 20, file),
             offset: 0,
             index: Index::default(),
-            interned: HashMap::new(),
+            search: crate::search::SearchIndex::default(),
         })
-    }
-
-    fn intern(&mut self, s: Option<&str>) -> u32 {
-        let Some(s) = s else { return NONE };
-        if let Some(&id) = self.interned.get(s) {
-            return id;
-        }
-        let id = self.index.strings.len() as u32;
-        self.index.strings.push(s.to_string());
-        self.interned.insert(s.to_string(), id);
-        id
-    }
-
-    fn list(&mut self, items: &[String]) -> (u32, u16) {
-        let start = self.index.lists.len() as u32;
-        let n = items.len().min(u16::MAX as usize);
-        for s in &items[..n] {
-            let id = self.intern(Some(s));
-            self.index.lists.push(id);
-        }
-        (start, n as u16)
     }
 
     /// Records a file and its postings, each with its encoded blob (`None`: encode it here).
@@ -326,16 +380,9 @@ impl Writer {
                     let h = Headline {
                         offset: self.offset,
                         len: bytes.len() as u32,
-                        id: self.intern(Some(&p.id)),
-                        title: self.intern(p.title.as_deref()),
-                        company: self.intern(p.company.as_deref()),
-                        team: self.intern(p.team.as_deref()),
-                        locations: self.list(&p.locations),
-                        skills: self.list(&p.skills),
-                        mode: slot(p.work_mode, WorkMode::ALL),
-                        etype: slot(p.employment_type, EmploymentType::ALL),
-                        level: slot(p.seniority, Seniority::ALL),
+                        id: id_key(&p.id),
                     };
+                    self.search.push_headline(p);
                     self.offset += bytes.len() as u64;
                     self.index.headlines.push(h);
                 }
@@ -360,6 +407,7 @@ impl Writer {
 
     pub fn finish(mut self, fingerprint: &str) -> std::io::Result<()> {
         self.index.fingerprint = fingerprint.to_string();
+        self.index.search = self.search.freeze();
         let index = postcard::to_allocvec(&self.index).map_err(std::io::Error::other)?;
         self.out.write_all(&index)?;
         self.out.write_all(&(index.len() as u64).to_le_bytes())?;
@@ -391,6 +439,7 @@ pub fn private_file(path: &Path) -> std::io::Result<File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::posting::WorkMode;
 
     fn posting(title: &str) -> Posting {
         Posting {
@@ -422,11 +471,14 @@ mod tests {
         let f = r.file("a.txt", s1).unwrap().clone();
         assert_eq!((f.first, f.count), (0, 2));
         assert_eq!(r.posting(1).unwrap(), posting("B"));
-        let h = r.index.headlines[1];
-        assert_eq!(r.index.string(h.title), Some("B"));
-        assert_eq!(r.index.string(h.company), Some("Acme"));
-        assert_eq!(r.index.list(h.skills).len(), 2);
-        assert_eq!(h.mode, 1);
+        let search = crate::search::SearchIndex::thaw(&r.index.search).expect("a frozen index");
+        assert_eq!(search.len(), 2);
+        let hits = search.search(&crate::search::Query::parse("mode:hybrid b"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            r.posting(hits[0].index).unwrap().title.as_deref(),
+            Some("B")
+        );
         assert_eq!(
             r.file("b.txt", s1).unwrap().skip.as_deref(),
             Some("empty file")

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::parse::{self, SkipReason};
 use crate::posting::Posting;
+use crate::search::{Query, SearchIndex};
 
 /// Largest file read by default (bytes). Larger files are skipped with a reason.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -328,6 +329,94 @@ fn from_cache(
         })
         .collect::<Option<Vec<_>>>()
         .map(Ok)
+}
+
+/// Whether the parse cache for `roots` is current by its folders' times (see
+/// [`cache::Reader::folders_unchanged`]).
+pub fn cache_is_fresh(roots: &[PathBuf], opts: &LoadOptions) -> bool {
+    let Some(dir) = opts.cache_dir.as_ref() else {
+        return false;
+    };
+    cache::RawIndex::read(&cache::cache_file(dir, roots)).is_some_and(|raw| {
+        raw.borrowed(&cache::fingerprint())
+            .is_some_and(|i| i.folders_unchanged())
+    })
+}
+
+/// The best `limit` postings for a query, ranked from the parse cache's headline records and
+/// only those read in full, when the cache is current (no folder changed since it was
+/// written). None when it is not, or the query needs the descriptions (`text:`). Each posting
+/// is listed once (a posting saved twice is one).
+pub fn search_cached(
+    roots: &[PathBuf],
+    opts: &LoadOptions,
+    query: &Query,
+    limit: usize,
+) -> Option<Vec<(Posting, i64)>> {
+    if query.needs_text() {
+        return None;
+    }
+    let t = std::time::Instant::now();
+    let raw = cache::RawIndex::read(&cache::cache_file(opts.cache_dir.as_ref()?, roots))?;
+    let t_read = t.elapsed();
+    let index = raw.borrowed(&cache::fingerprint())?;
+    let t_decode = t.elapsed();
+    if !index.folders_unchanged() {
+        return None;
+    }
+    let t_fresh = t.elapsed();
+    let search = SearchIndex::thaw(index.search)?;
+    if search.len() != index.headlines.len() {
+        return None;
+    }
+    let t_index = t.elapsed();
+    let hits = search.search(query);
+    let t_search = t.elapsed();
+    tracing::debug!(
+        "cached search: read {t_read:?}, decode {:?}, folders {:?}, index {:?}, search {:?}",
+        t_decode - t_read,
+        t_fresh - t_decode,
+        t_index - t_fresh,
+        t_search - t_index
+    );
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for h in hits {
+        let head = &index.headlines[h.index as usize];
+        if !seen.insert(head.id) {
+            continue;
+        }
+        let Some(mut p) = raw.posting(head) else {
+            continue;
+        };
+        // The cache keeps absolute paths: show the file as `roots` name it.
+        if let Some(f) = index.file_of(h.index)
+            && let Some(src) = shown_source(Path::new(f.path), roots)
+        {
+            p.source = src;
+        }
+        out.push((p, h.score));
+        if out.len() == limit {
+            break;
+        }
+    }
+    Some(out)
+}
+
+/// `path` (absolute) as the root holding it names it.
+fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
+    roots.iter().find_map(|r| {
+        let rest = path.strip_prefix(std::path::absolute(r).ok()?).ok()?;
+        Some(
+            if rest.as_os_str().is_empty() {
+                r.clone()
+            } else {
+                r.join(rest)
+            }
+            .display()
+            .to_string(),
+        )
+    })
 }
 
 /// A file's key in the parse cache: its absolute path.

@@ -12,6 +12,59 @@ use super::matcher::{Matcher, SkimMatcher, char_mask, contains_ci};
 use super::query::{Field, Query, Term};
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
+/// Marks the bytes of a frozen index (and its format's version).
+const FROZEN_TAG: &[u8] = b"jdsearch1";
+
+/// Reads little-endian values off a byte slice.
+struct ByteReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> ByteReader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+/// Every posting's headline values, (field bit, string id), stored flat: one allocation for
+/// all rows instead of one per posting.
+#[derive(Default)]
+struct Rows {
+    data: Vec<(u8, u32)>,
+    /// Where each row starts in `data`; one more entry than rows.
+    start: Vec<u32>,
+}
+
+impl Rows {
+    fn push(&mut self, row: &[(u8, u32)]) {
+        if self.start.is_empty() {
+            self.start.push(0);
+        }
+        self.data.extend_from_slice(row);
+        self.start.push(self.data.len() as u32);
+    }
+
+    fn get(&self, i: u32) -> &[(u8, u32)] {
+        let i = i as usize;
+        &self.data[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Postings matched by a query, with their score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -50,7 +103,7 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     lookup: HashMap<Box<str>, u32>,
     /// Per posting: (field bit, string id) of each headline value.
-    rows: Vec<Box<[(u8, u32)]>>,
+    rows: Rows,
     /// Per posting: work mode, employment type and seniority as positions in their `ALL`
     /// lists (255: not stated).
     attrs: Vec<[u8; 3]>,
@@ -71,7 +124,7 @@ impl SearchIndex {
             postings: Vec::new(),
             entries: Vec::new(),
             lookup: HashMap::new(),
-            rows: Vec::new(),
+            rows: Rows::default(),
             attrs: Vec::new(),
             title_rank: std::sync::OnceLock::new(),
             matcher: Box::new(SkimMatcher::default()),
@@ -83,75 +136,139 @@ impl SearchIndex {
     /// Adds postings (while a corpus streams in).
     pub fn extend(&mut self, postings: impl IntoIterator<Item = Arc<Posting>>) {
         for p in postings {
-            let mut row = Vec::with_capacity(4 + p.locations.len() + p.skills.len());
-            let mut add = |field: Field, s: &str, idx: &mut Self| {
-                let id = idx.intern(s, field_bit(field));
-                row.push((field_bit(field), id));
-            };
-            if let Some(t) = &p.title {
-                add(Field::Title, t, self);
-            }
-            if let Some(c) = &p.company {
-                add(Field::Company, c, self);
-            }
-            if let Some(t) = &p.team {
-                add(Field::Team, t, self);
-            }
-            for l in &p.locations {
-                add(Field::Location, l, self);
-            }
-            for s in &p.skills {
-                add(Field::Skill, s, self);
-            }
-            self.rows.push(row.into_boxed_slice());
-            self.attrs.push(attrs_of(&p));
+            self.push_headline(&p);
             self.postings.push(p);
         }
+    }
+
+    /// Adds a posting's headline values only (the posting itself is not kept): for an index
+    /// that will be frozen into the parse cache.
+    pub fn push_headline(&mut self, p: &Posting) {
+        let mut row = Vec::with_capacity(4 + p.locations.len() + p.skills.len());
+        let mut add = |field: Field, s: &str, idx: &mut Self| {
+            let id = idx.intern(s, field_bit(field));
+            row.push((field_bit(field), id));
+        };
+        if let Some(t) = &p.title {
+            add(Field::Title, t, self);
+        }
+        if let Some(c) = &p.company {
+            add(Field::Company, c, self);
+        }
+        if let Some(t) = &p.team {
+            add(Field::Team, t, self);
+        }
+        for l in &p.locations {
+            add(Field::Location, l, self);
+        }
+        for s in &p.skills {
+            add(Field::Skill, s, self);
+        }
+        self.rows.push(&row);
+        self.attrs.push(attrs_of(p));
         // Ranked again on the next search that needs it: streaming batches in stays linear.
         self.title_rank = std::sync::OnceLock::new();
     }
 
-    /// An index over the headline records of the parse cache, without the postings: enough to
-    /// rank every term except `text:` (see [`Query::needs_text`]).
-    pub fn from_cache(index: &crate::corpus::cache::Index) -> SearchIndex {
-        let entries = index
-            .strings
-            .iter()
-            .map(|s| {
-                let lower = s.to_lowercase();
-                Entry {
-                    text: s.as_str().into(),
-                    mask: char_mask(&lower),
-                    lower: lower.into(),
-                    fields: 0,
-                }
-            })
-            .collect();
-        let mut idx = SearchIndex {
-            entries,
-            ..SearchIndex::default()
-        };
-        for h in &index.headlines {
-            let mut row = Vec::new();
-            let mut add = |bit: u8, id: u32, idx: &mut SearchIndex| {
-                if let Some(e) = idx.entries.get_mut(id as usize) {
-                    e.fields |= bit;
-                    row.push((bit, id));
-                }
-            };
-            add(field_bit(Field::Title), h.title, &mut idx);
-            add(field_bit(Field::Company), h.company, &mut idx);
-            add(field_bit(Field::Team), h.team, &mut idx);
-            for &l in index.list(h.locations) {
-                add(field_bit(Field::Location), l, &mut idx);
-            }
-            for &s in index.list(h.skills) {
-                add(field_bit(Field::Skill), s, &mut idx);
-            }
-            idx.rows.push(row.into_boxed_slice());
-            idx.attrs.push([h.mode, h.etype, h.level]);
+    /// The index as bytes, everything a search needs precomputed (lowercased strings, their
+    /// character masks, rows, attributes, title ranks), for the parse cache.
+    pub fn freeze(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let u32s = |out: &mut Vec<u8>, v: u32| out.extend_from_slice(&v.to_le_bytes());
+        out.extend_from_slice(FROZEN_TAG);
+        u32s(&mut out, self.entries.len() as u32);
+        for e in &self.entries {
+            out.push(e.fields);
+            out.extend_from_slice(&e.mask.to_le_bytes());
+            u32s(&mut out, e.text.len() as u32);
+            u32s(&mut out, e.lower.len() as u32);
         }
-        idx
+        for e in &self.entries {
+            out.extend_from_slice(e.text.as_bytes());
+            out.extend_from_slice(e.lower.as_bytes());
+        }
+        let n = self.rows.len();
+        u32s(&mut out, n as u32);
+        u32s(&mut out, self.rows.data.len() as u32);
+        if self.rows.start.is_empty() {
+            u32s(&mut out, 0);
+        }
+        for &st in &self.rows.start {
+            u32s(&mut out, st);
+        }
+        for &(b, id) in &self.rows.data {
+            out.push(b);
+            u32s(&mut out, id);
+        }
+        for a in &self.attrs {
+            out.extend_from_slice(a);
+        }
+        for &r in self.ranks() {
+            u32s(&mut out, r);
+        }
+        out
+    }
+
+    /// An index from [`freeze`](Self::freeze)'s bytes (without postings: see
+    /// [`Query::needs_text`]). None when the bytes are not such an index.
+    pub fn thaw(bytes: &[u8]) -> Option<SearchIndex> {
+        let mut r = ByteReader { bytes, at: 0 };
+        if r.take(FROZEN_TAG.len())? != FROZEN_TAG {
+            return None;
+        }
+        let n_entries = r.u32()? as usize;
+        let mut heads = Vec::with_capacity(n_entries.min(bytes.len()));
+        for _ in 0..n_entries {
+            let fields = r.take(1)?[0];
+            let mask = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let (tl, ll) = (r.u32()? as usize, r.u32()? as usize);
+            heads.push((fields, mask, tl, ll));
+        }
+        let mut entries = Vec::with_capacity(heads.len());
+        for (fields, mask, tl, ll) in heads {
+            let text = std::str::from_utf8(r.take(tl)?).ok()?;
+            let lower = std::str::from_utf8(r.take(ll)?).ok()?;
+            entries.push(Entry {
+                text: text.into(),
+                lower: lower.into(),
+                mask,
+                fields,
+            });
+        }
+        let n = r.u32()? as usize;
+        let n_data = r.u32()? as usize;
+        // Sizes must fit in what is left before anything is allocated for them.
+        if n.checked_mul(11)?.checked_add(n_data.checked_mul(5)?)? > bytes.len() {
+            return None;
+        }
+        let start: Vec<u32> = (0..n + 1).map(|_| r.u32()).collect::<Option<_>>()?;
+        let data: Vec<(u8, u32)> = (0..n_data)
+            .map(|_| Some((r.take(1)?[0], r.u32()?)))
+            .collect::<Option<_>>()?;
+        let attrs: Vec<[u8; 3]> = (0..n)
+            .map(|_| r.take(3)?.try_into().ok())
+            .collect::<Option<_>>()?;
+        let ranks: Vec<u32> = (0..n).map(|_| r.u32()).collect::<Option<_>>()?;
+        // Every reference must point inside: a damaged cache is no index.
+        let ok = start.first() == Some(&0)
+            && start.windows(2).all(|w| w[0] <= w[1])
+            && start.last().is_some_and(|&e| e as usize == data.len())
+            && data.iter().all(|&(_, id)| (id as usize) < entries.len())
+            && ranks.iter().all(|&x| (x as usize) < n);
+        if !ok || r.at != bytes.len() {
+            return None;
+        }
+        let rank = std::sync::OnceLock::new();
+        let _ = rank.set(ranks);
+        let lookup = HashMap::new();
+        Some(SearchIndex {
+            entries,
+            lookup,
+            rows: Rows { data, start },
+            attrs,
+            title_rank: rank,
+            ..SearchIndex::default()
+        })
     }
 
     fn intern(&mut self, s: &str, bit: u8) -> u32 {
@@ -176,15 +293,34 @@ impl SearchIndex {
         self.title_rank.get_or_init(|| self.rank_titles())
     }
 
+    /// Ranks by title: the distinct titles are sorted (far fewer than postings), then postings
+    /// by (their title's place, their own index) — plain integers.
     fn rank_titles(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.postings.len() as u32).collect();
-        let key = |i: u32| -> &str {
-            self.rows[i as usize]
+        let title_bit = field_bit(Field::Title);
+        let mut titles: Vec<u32> = (0..self.entries.len() as u32)
+            .filter(|&id| self.entries[id as usize].fields & title_bit != 0)
+            .collect();
+        titles.par_sort_unstable_by(|&a, &b| {
+            self.entries[a as usize]
+                .lower
+                .cmp(&self.entries[b as usize].lower)
+        });
+        let mut place = vec![u32::MAX; self.entries.len()];
+        for (n, id) in titles.into_iter().enumerate() {
+            place[id as usize] = n as u32;
+        }
+        let key = |i: u32| -> u64 {
+            let t = self
+                .rows
+                .get(i)
                 .iter()
-                .find(|(b, _)| *b == field_bit(Field::Title))
-                .map_or("\u{10ffff}", |(_, id)| &self.entries[*id as usize].lower)
+                .find(|(b, _)| *b == title_bit)
+                .map_or(u32::MAX, |(_, id)| place[*id as usize]);
+            (u64::from(t) << 32) | u64::from(i)
         };
-        order.par_sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        let mut order: Vec<u64> = (0..self.rows.len() as u32).map(key).collect();
+        order.par_sort_unstable();
+        let order = order.into_iter().map(|k| k as u32);
         let mut ranks = vec![0; order.len()];
         for (rank, i) in order.into_iter().enumerate() {
             ranks[i as usize] = rank as u32;
@@ -192,12 +328,13 @@ impl SearchIndex {
         ranks
     }
 
+    /// How many postings the index ranks (also when built from the cache, without postings).
     pub fn len(&self) -> usize {
-        self.postings.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.postings.is_empty()
+        self.rows.is_empty()
     }
 
     pub fn posting(&self, index: u32) -> &Arc<Posting> {
@@ -308,7 +445,8 @@ impl SearchIndex {
         match scores {
             Some(scores) => {
                 let bits = term.field.map_or(HEADLINE_BITS, field_bit);
-                self.rows[i as usize]
+                self.rows
+                    .get(i)
                     .iter()
                     .filter(|(b, _)| b & bits != 0)
                     .map(|(_, id)| scores[*id as usize])

@@ -135,6 +135,11 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Whether a term searches the descriptions (`text:`), which only full postings hold.
+    pub fn needs_text(&self) -> bool {
+        self.terms.iter().any(|t| t.field == Some(Field::Text))
+    }
+
     /// Whether every posting matching `self` also matches `prev`: then a search for `self` need
     /// only look at `prev`'s matches. True when `self` keeps `prev`'s terms, may extend the text
     /// of its last non-negated term, and may add terms.
