@@ -5,6 +5,8 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::Skipped;
 use super::cache::Stamp;
 use crate::parse::SkipReason;
@@ -17,6 +19,8 @@ pub struct FileEntry {
     pub source: String,
     /// Size and modification time when the folder was walked (the parse cache's key).
     pub stamp: Stamp,
+    /// The absolute path, as the parse cache keys files.
+    pub key: String,
 }
 
 #[derive(Debug, Default)]
@@ -31,6 +35,8 @@ pub struct Walked {
 pub fn walk(paths: &[PathBuf]) -> Walked {
     let mut out = Walked::default();
     for root in paths {
+        // Computed once: every file's cache key is this joined with its path under the root.
+        let abs_root = std::path::absolute(root).ok();
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -54,17 +60,22 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
                     }
                     let source = e.path().display().to_string();
                     if ft.is_file() {
-                        match e.metadata() {
-                            Ok(meta) => out.files.push(FileEntry {
-                                path: e.path().to_path_buf(),
-                                source,
-                                stamp: Stamp::of(&meta),
-                            }),
-                            Err(err) => out.skipped.push(Skipped {
-                                source,
-                                reason: SkipReason::Unreadable(err.to_string()),
-                            }),
+                        // Stamped below, on every core.
+                        let key = match &abs_root {
+                            Some(abs) => abs.join(e.path().strip_prefix(root).unwrap_or(e.path())),
+                            None => e.path().to_path_buf(),
                         }
+                        .to_string_lossy()
+                        .into_owned();
+                        out.files.push(FileEntry {
+                            path: e.into_path(),
+                            source,
+                            stamp: Stamp {
+                                size: 0,
+                                mtime_ns: 0,
+                            },
+                            key,
+                        });
                     } else {
                         out.skipped.push(Skipped {
                             source,
@@ -92,6 +103,26 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
             }
         }
     }
+    // Size and time of every file, in parallel (a stat each: the bulk of a walk's time).
+    let stamps: Vec<std::io::Result<Stamp>> = out
+        .files
+        .par_iter()
+        .map(|f| std::fs::metadata(&f.path).map(|m| Stamp::of(&m)))
+        .collect();
+    let mut files = Vec::with_capacity(out.files.len());
+    for (mut f, stamp) in out.files.drain(..).zip(stamps) {
+        match stamp {
+            Ok(s) => {
+                f.stamp = s;
+                files.push(f);
+            }
+            Err(err) => out.skipped.push(Skipped {
+                source: f.source,
+                reason: SkipReason::Unreadable(err.to_string()),
+            }),
+        }
+    }
+    out.files = files;
     let mut seen = std::collections::HashSet::new();
     out.files.retain(|f| seen.insert(f.path.clone()));
     out
