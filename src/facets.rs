@@ -7,7 +7,11 @@
 //! results that pass every *other* facet's filter, so the alternatives within a facet stay
 //! visible while one of its values is selected.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+// Hot internal maps (interning, lookups by id): a fast non-cryptographic hash; the keys
+// are not attacker-chosen in a way that matters for a local tool.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};

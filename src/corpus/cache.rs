@@ -10,7 +10,8 @@
 //! positioned reads, so the cache is never held in memory whole. Writers build a temp file and
 //! rename it over the old one. Anything unexpected in the file means "no cache", never an error.
 
-use std::collections::HashMap;
+// Hot internal maps: a fast non-cryptographic hash (keys are local data).
+use rustc_hash::FxHashMap as HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::os::unix::fs::FileExt;
