@@ -459,6 +459,30 @@ fn postings_streaming_in_keep_the_query_and_selection() {
 }
 
 #[test]
+fn a_folder_load_ends_with_a_summary_and_the_skipped_count() {
+    let mut h = corpus();
+    let listed = h.app.view.rows.len();
+    h.send(Action::LoadProgress {
+        files_done: 0,
+        files_total: 7,
+        per_second: 0,
+    });
+    h.send(Action::LoadSkipped(vec![jobdeck::corpus::Skipped {
+        source: "junk.bin".into(),
+        reason: jobdeck::parse::SkipReason::Empty,
+    }]));
+    h.send(Action::LoadFinished { elapsed_ms: 1234 });
+    let m = h.app.message.clone().expect("a summary line");
+    assert!(
+        m.starts_with(&format!("{listed} postings from 7 files in 1.2 s")),
+        "{m}"
+    );
+    assert!(m.contains("1 skipped"), "{m}");
+    h.press("j");
+    assert!(h.app.message.is_none(), "the next key clears it");
+}
+
+#[test]
 fn duplicates_are_listed_once() {
     let p = posting("Same Job", "Acme", WorkMode::Remote, None, &[]);
     let mut q = p.clone();

@@ -58,8 +58,24 @@ impl Headless {
     /// Applies an action and carries out its effects (searches at once).
     pub fn send(&mut self, action: Action) {
         let mut queue = vec![action];
-        while let Some(a) = queue.pop() {
-            for effect in self.app.update(a) {
+        loop {
+            let Some(a) = queue.pop() else {
+                // As the event loop does before each frame: streamed-in postings catch up.
+                let effects = self.app.refresh();
+                if effects.is_empty() {
+                    break;
+                }
+                self.run(effects, &mut queue);
+                continue;
+            };
+            let effects = self.app.update(a);
+            self.run(effects, &mut queue);
+        }
+    }
+
+    fn run(&mut self, effects: Vec<Effect>, queue: &mut Vec<Action>) {
+        {
+            for effect in effects {
                 match effect {
                     Effect::Search { generation, query } => {
                         let hits = Arc::new(self.index.search(&query));

@@ -110,6 +110,13 @@ pub enum FilterRow {
     },
 }
 
+/// What postings that streamed in left to redo.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stale {
+    pub(crate) view: bool,
+    pub(crate) search: bool,
+}
+
 /// What the user configured for the browser.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -194,6 +201,8 @@ pub struct App {
     pub columns: Vec<crate::config::Column>,
     pub hyperlinks: bool,
     pub should_quit: bool,
+    /// What streamed-in postings left out of date (see [`App::refresh`]).
+    stale: Stale,
     /// Why the browser has to close (a background task failed).
     pub fatal: Option<String>,
     pub today: time::Date,
@@ -249,6 +258,7 @@ impl App {
             columns,
             hyperlinks,
             should_quit: false,
+            stale: Stale::default(),
             fatal: None,
             today,
         }
@@ -480,6 +490,23 @@ impl App {
                 .active_list
                 .as_ref()
                 .is_some_and(|l| b.lists.iter().any(|x| x == l));
+        }
+    }
+
+    /// The marks of postings `from..` (just streamed in), from the shortlists.
+    fn extend_marks(&mut self, from: usize) {
+        for i in from..self.postings.len() {
+            let b = self.shortlists.get(&self.postings[i].id);
+            let listed = self.facet_index.index_of(&self.postings[i].id) == Some(i as u32);
+            let b = b.filter(|_| listed);
+            self.bookmarked_marks.push(b.is_some_and(|b| b.is_saved()));
+            self.hidden_marks.push(b.is_some_and(|b| b.hidden));
+            self.status_marks.push(b.and_then(|b| b.status));
+            self.list_marks.push(b.is_some_and(|b| {
+                self.active_list
+                    .as_ref()
+                    .is_some_and(|l| b.lists.contains(l))
+            }));
         }
     }
 

@@ -3,13 +3,26 @@
 use std::sync::Arc;
 
 use super::keymap::Context;
-use super::{Action, App, Effect, FilterRow, Focus, MAX_COMPARE, Overlay};
+use super::{Action, App, Effect, FilterRow, Focus, MAX_COMPARE, Overlay, Stale};
 use crate::facets::{FacetValue, SortKey};
 use crate::ui;
 
 impl App {
     /// Applies an action; returns the effects for the event loop to carry out.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        // Postings that streamed in count for everything but more streaming.
+        if !matches!(
+            action,
+            Action::Loaded(_) | Action::LoadProgress { .. } | Action::LoadSkipped(_)
+        ) {
+            effects = self.refresh();
+        }
+        effects.extend(self.apply(action));
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         if is_user_action(&action) {
             self.message = None;
         }
@@ -187,6 +200,26 @@ impl App {
             Action::LoadFinished { elapsed_ms } => {
                 self.load.done = true;
                 self.load.elapsed_ms = elapsed_ms;
+                // A folder load (one that counted its files) ends with a summary line.
+                if self.message.is_none() && self.load.files_total > 0 {
+                    let n = self.listed_total();
+                    let mut m = format!(
+                        "{} posting{} from {} file{} in {:.1} s",
+                        crate::ui::status::group(n),
+                        if n == 1 { "" } else { "s" },
+                        crate::ui::status::group(self.load.files_total),
+                        if self.load.files_total == 1 { "" } else { "s" },
+                        elapsed_ms as f64 / 1000.0
+                    );
+                    if !self.skipped.is_empty() {
+                        let key = self
+                            .keymap
+                            .keys_for(super::keymap::Context::Global, &Action::ShowSkipped);
+                        let key = key.first().map(|k| k.to_string()).unwrap_or_default();
+                        m.push_str(&format!(" · {} skipped ({key})", self.skipped.len()));
+                    }
+                    self.message = Some(m);
+                }
             }
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.message = Some(m),
@@ -194,7 +227,7 @@ impl App {
                 let gone = self.facet_index.remove_source(&source);
                 let n = postings.len();
                 self.skipped.retain(|s| s.source != source);
-                let effects = self.loaded(postings);
+                let mut effects = self.loaded(postings);
                 if gone > 0 || n == 0 {
                     self.refresh_marks();
                     self.recompute_view(None);
@@ -209,6 +242,7 @@ impl App {
                         if n == 1 { "" } else { "s" }
                     ),
                 });
+                effects.extend(self.refresh());
                 return effects;
             }
             Action::SourceRemoved { source } => {
@@ -540,6 +574,8 @@ impl App {
         }
     }
 
+    /// Postings streamed in: they join the corpus at once; the list, the facets and the
+    /// search catch up in [`App::refresh`], once a frame, not once a batch.
     fn loaded(&mut self, batch: Vec<Arc<crate::posting::Posting>>) -> Vec<Effect> {
         if batch.is_empty() {
             return Vec::new();
@@ -550,14 +586,27 @@ impl App {
         let rules = self.rules.clone();
         self.scores
             .extend(batch.iter().map(|p| crate::scoring::score(p, &rules)));
+        let from = self.postings.len();
         self.postings.extend(batch);
-        self.refresh_marks();
-        self.recompute_view(None);
+        self.extend_marks(from);
         if first {
             self.selected = 0;
-            self.clamp_selection();
         }
-        if self.query.is_empty() {
+        self.stale = Stale {
+            view: true,
+            search: self.stale.search || !self.query.is_empty(),
+        };
+        Vec::new()
+    }
+
+    /// Brings the list (and, with a query, the search) up to date after postings streamed in.
+    /// The event loop calls it before each frame; every other action calls it first.
+    pub fn refresh(&mut self) -> Vec<Effect> {
+        let stale = std::mem::take(&mut self.stale);
+        if stale.view {
+            self.recompute_view(None);
+        }
+        if !stale.search || self.query.is_empty() {
             return Vec::new();
         }
         // The new postings may match the query: search again (the old hits stay until then).
@@ -574,6 +623,19 @@ impl App {
             return; // an older query's answer
         }
         self.searching = false;
+        // The worker may already know postings that have not reached the app yet (the loader
+        // gives them to it first): those hits wait for the next search.
+        let n = self.postings.len() as u32;
+        let hits = if hits.iter().any(|h| h.index >= n) {
+            Arc::new(
+                hits.iter()
+                    .copied()
+                    .filter(|h| h.index < n)
+                    .collect::<Vec<_>>(),
+            )
+        } else {
+            hits
+        };
         self.hits = Some(hits.clone());
         self.recompute_view(None);
         // The selection moves to the best match that is listed.

@@ -3,7 +3,8 @@
 //! rather than once per posting, and cheap bitmask checks reject most strings before scoring.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+// Hot internal maps: a fast non-cryptographic hash (keys are local data).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -112,6 +113,15 @@ pub struct SearchIndex {
     matcher: Box<dyn Matcher>,
 }
 
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("rows", &self.rows.len())
+            .field("strings", &self.entries.len())
+            .finish()
+    }
+}
+
 impl Default for SearchIndex {
     fn default() -> Self {
         SearchIndex::new(Vec::new())
@@ -123,7 +133,7 @@ impl SearchIndex {
         let mut idx = SearchIndex {
             postings: Vec::new(),
             entries: Vec::new(),
-            lookup: HashMap::new(),
+            lookup: HashMap::default(),
             rows: Rows::default(),
             attrs: Vec::new(),
             title_rank: std::sync::OnceLock::new(),
@@ -138,6 +148,20 @@ impl SearchIndex {
         for p in postings {
             self.push_headline(&p);
             self.postings.push(p);
+        }
+    }
+
+    /// Gives postings to an index thawed from the cache, which already ranks them: they are
+    /// kept (for `text:` terms and output), not indexed again. Postings past the thawed rows
+    /// are indexed as usual.
+    pub fn attach(&mut self, postings: impl IntoIterator<Item = Arc<Posting>>) {
+        for p in postings {
+            if self.postings.len() < self.rows.len() {
+                self.postings.push(p);
+            } else {
+                self.push_headline(&p);
+                self.postings.push(p);
+            }
         }
     }
 
@@ -260,7 +284,7 @@ impl SearchIndex {
         }
         let rank = std::sync::OnceLock::new();
         let _ = rank.set(ranks);
-        let lookup = HashMap::new();
+        let lookup = HashMap::default();
         Some(SearchIndex {
             entries,
             lookup,

@@ -12,6 +12,8 @@ use crate::posting::Posting;
 use crate::search::{Hit, Query, SearchIndex};
 
 pub enum Request {
+    /// An index thawed from the parse cache, ranking the postings about to be appended.
+    Preindexed(Box<SearchIndex>),
     /// New postings, in corpus order.
     Append(Vec<Arc<Posting>>),
     Search {
@@ -53,8 +55,13 @@ fn run(rx: Receiver<Request>, actions: UnboundedSender<Action>) {
         let mut search = None;
         for req in std::iter::once(first).chain(rx.try_iter()) {
             match req {
+                Request::Preindexed(ix) if index.is_empty() => {
+                    index = *ix;
+                    last = None;
+                }
+                Request::Preindexed(_) => {}
                 Request::Append(batch) => {
-                    index.extend(batch);
+                    index.attach(batch);
                     last = None;
                 }
                 Request::Search { generation, query } => search = Some((generation, query)),
