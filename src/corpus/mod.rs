@@ -150,7 +150,10 @@ pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
         match ev {
             LoadEvent::Batch { postings, .. } => report.postings.extend(postings),
             LoadEvent::Skipped(s) => report.skipped.extend(s),
-            LoadEvent::Files(_) | LoadEvent::Done => {}
+            LoadEvent::Files(_)
+            | LoadEvent::Folders(_)
+            | LoadEvent::Indexed(_)
+            | LoadEvent::Done => {}
         }
         true
     });
@@ -163,6 +166,11 @@ pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
 #[derive(Debug)]
 pub enum LoadEvent {
     Files(usize),
+    /// The folders the walk went through (to watch them without walking again).
+    Folders(Vec<std::path::PathBuf>),
+    /// The search index of every posting about to come, when the parse cache is current:
+    /// whoever searches need not index them again.
+    Indexed(Box<SearchIndex>),
     Batch {
         postings: Vec<Posting>,
         files_done: usize,
@@ -207,8 +215,22 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             }
         }
         CorpusSource::Paths(paths) => {
+            let started = std::time::Instant::now();
             let walked = walk::walk(paths);
+            tracing::debug!(
+                "load: walked {} files in {:?}",
+                walked.files.len(),
+                started.elapsed()
+            );
             if !emit(LoadEvent::Files(walked.files.len())) {
+                return;
+            }
+            let folders = walked
+                .dirs
+                .iter()
+                .map(|(d, _)| std::path::PathBuf::from(d))
+                .collect();
+            if !emit(LoadEvent::Folders(folders)) {
                 return;
             }
             if !walked.skipped.is_empty() && !emit(LoadEvent::Skipped(walked.skipped)) {
@@ -227,7 +249,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                         || walked
                             .files
                             .iter()
-                            .any(|f| r.file(&key(f), f.stamp).is_none())
+                            .any(|f| r.file(&f.key, f.stamp).is_none())
                 }
                 None => true,
             };
@@ -236,13 +258,30 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 _ => None,
             };
             let keep_bytes = writer.is_some();
+            if !stale
+                && let Some(r) = &reader
+                && let Some(ix) = SearchIndex::thaw(&r.index.search)
+                && ix.len() == r.index.headlines.len()
+                && !emit(LoadEvent::Indexed(Box::new(ix)))
+            {
+                return;
+            }
+            tracing::debug!(
+                "load: cache {} at {:?}",
+                if reader.is_some() {
+                    if stale { "stale" } else { "current" }
+                } else {
+                    "absent"
+                },
+                started.elapsed()
+            );
             let mut done = 0;
             for chunk in walked.files.chunks(STREAM_CHUNK) {
                 let results: Vec<FileResult> = chunk
                     .par_iter()
                     .map(|f| {
                         if let Some(r) = &reader
-                            && let Some(hit) = from_cache(r, &key(f), f.stamp, keep_bytes)
+                            && let Some(hit) = from_cache(r, &f.key, f.stamp, keep_bytes)
                         {
                             return hit;
                         }
@@ -260,7 +299,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                             (Err(_), Some(r)) => Err(r.as_str()),
                             (Err(_), None) => Err(""),
                         };
-                        if w.add(&key(f), f.stamp, rec).is_err() {
+                        if w.add(&f.key, f.stamp, rec).is_err() {
                             writer = None;
                         }
                     }
@@ -289,6 +328,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                     return;
                 }
             }
+            tracing::debug!("load: {done} files read at {:?}", started.elapsed());
             if let Some(w) = writer.as_mut() {
                 for (d, t) in &walked.dirs {
                     w.add_dir(d, *t);
@@ -417,14 +457,6 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
             .to_string(),
         )
     })
-}
-
-/// A file's key in the parse cache: its absolute path.
-fn key(f: &walk::FileEntry) -> String {
-    std::path::absolute(&f.path)
-        .unwrap_or_else(|_| f.path.clone())
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{RecursiveMode, Watcher};
 
 use super::{LoadOptions, Skipped, parse_file};
 use crate::posting::Posting;
@@ -30,36 +30,48 @@ pub enum Change {
     Removed { source: String },
 }
 
-/// Keeps the watch alive; dropping it stops watching.
-pub struct WatchGuard {
-    _watcher: RecommendedWatcher,
-}
-
-/// Watches `roots` recursively; each settled batch of changes goes to `report`. Paths are
-/// reported as `roots` name them (the same `source` the loader gave). Returns None when the
+/// Watches `dirs` (the folders the loader walked; a root that is a file is watched itself),
+/// each on its own: no second walk of the tree. The watch runs on its own thread, which owns
+/// the watcher and adds a watch when a new folder appears under one it watches (its files are
+/// reported too). Each settled batch of changes goes to `report`; paths are named as under
+/// `roots` (the loader's `source`). It stops when `report` returns false. False when the
 /// platform refuses to watch (the browser works without).
+///
+/// Files saved in a folder after `since` (when the walk began) and before its watch was in
+/// place are reported once the watches are set, so the moment between walking and watching
+/// loses nothing.
 pub fn spawn(
     roots: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
+    since: std::time::SystemTime,
     opts: LoadOptions,
     report: impl Fn(Vec<Change>) -> bool + Send + 'static,
-) -> Option<WatchGuard> {
+) -> bool {
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx).ok()?;
+    let Ok(mut watcher) = notify::recommended_watcher(tx) else {
+        return false;
+    };
     let mut any = false;
-    for r in &roots {
-        let mode = if r.is_dir() {
-            RecursiveMode::Recursive
-        } else {
-            RecursiveMode::NonRecursive
-        };
-        any |= watcher.watch(r, mode).is_ok();
+    for d in dirs.iter().chain(roots.iter().filter(|r| r.is_file())) {
+        any |= watcher.watch(d, RecursiveMode::NonRecursive).is_ok();
     }
     if !any {
-        return None;
+        return false;
     }
     std::thread::Builder::new()
         .name("jobdeck-watch".into())
         .spawn(move || {
+            let mut watcher = watcher;
+            let missed = saved_since(&dirs, since);
+            if !missed.is_empty() {
+                let changes: Vec<Change> = missed
+                    .iter()
+                    .filter_map(|p| change_of(p, &roots, &opts))
+                    .collect();
+                if !changes.is_empty() && !report(changes) {
+                    return;
+                }
+            }
             while let Ok(first) = rx.recv() {
                 let mut paths = BTreeSet::new();
                 collect(&mut paths, first);
@@ -67,6 +79,21 @@ pub fn spawn(
                 while let Ok(ev) = rx.recv_timeout(SETTLE) {
                     collect(&mut paths, ev);
                 }
+                // A new folder: watch it, and its files count as saved.
+                let mut more = BTreeSet::new();
+                for p in &paths {
+                    if p.is_dir() && under(p, &roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
+                        let _ = watcher.watch(p, RecursiveMode::NonRecursive);
+                        for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
+                            if e.file_type().is_dir() && e.depth() > 0 {
+                                let _ = watcher.watch(e.path(), RecursiveMode::NonRecursive);
+                            } else if e.file_type().is_file() {
+                                more.insert(e.into_path());
+                            }
+                        }
+                    }
+                }
+                paths.extend(more);
                 let changes: Vec<Change> = paths
                     .iter()
                     .filter_map(|p| change_of(p, &roots, &opts))
@@ -76,8 +103,38 @@ pub fn spawn(
                 }
             }
         })
-        .ok()?;
-    Some(WatchGuard { _watcher: watcher })
+        .is_ok()
+}
+
+fn modified(p: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// Files in `dirs` (not below them: each folder is one of the list) written at or after
+/// `since`, in folders themselves changed since then.
+fn saved_since(dirs: &[PathBuf], since: std::time::SystemTime) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for d in dirs {
+        if modified(d).is_none_or(|m| m < since) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(d) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            if e.file_type().is_ok_and(|t| t.is_file()) && modified(&p).is_some_and(|m| m >= since)
+            {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn is_hidden(rest: &Path) -> bool {
+    rest.components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 fn collect(paths: &mut BTreeSet<PathBuf>, ev: notify::Result<notify::Event>) {
@@ -138,10 +195,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
         let (tx, rx) = channel();
-        let _guard = spawn(vec![root.clone()], LoadOptions::default(), move |c| {
-            tx.send(c).is_ok()
-        })
-        .expect("watching works here");
+        assert!(
+            spawn(
+                vec![root.clone()],
+                vec![root.clone()],
+                std::time::SystemTime::now(),
+                LoadOptions::default(),
+                move |c| tx.send(c).is_ok()
+            ),
+            "watching works here"
+        );
         let file = root.join("new.txt");
         std::fs::write(&file, "Rust Engineer\nCompany: Ferrous\nWe write Rust.").unwrap();
         let got = rx

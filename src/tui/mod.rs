@@ -80,13 +80,6 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         }
     };
     let stop_loading = Arc::new(AtomicBool::new(false));
-    // Watch the folders from the start, so nothing saved while loading is missed.
-    let _watch = match &opts.source {
-        CorpusSource::Paths(roots) => {
-            watch_folders(roots.clone(), opts.load.clone(), tx.clone(), worker.clone())
-        }
-        CorpusSource::Seeds => None,
-    };
     spawn_loader(
         opts.source,
         opts.load,
@@ -103,6 +96,10 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
     let mut last_draw = Instant::now();
     loop {
         if dirty && last_draw.elapsed() >= FRAME {
+            // Postings that streamed in since the last frame: the list catches up once.
+            for effect in app.refresh() {
+                run_effect(effect, &worker, store.as_ref(), &tx);
+            }
             guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
             last_draw = Instant::now();
             dirty = false;
@@ -265,15 +262,18 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
 }
 
 /// Reports files saved, changed or deleted in the folders while the browser runs. New postings
-/// go to the search worker first, then to the app (as when loading).
+/// go to the search worker first, then to the app (as when loading). Started by the loader
+/// once it has walked the folders (`dirs`), which began at `since`.
 fn watch_folders(
     roots: Vec<std::path::PathBuf>,
+    dirs: Vec<std::path::PathBuf>,
+    since: std::time::SystemTime,
     opts: LoadOptions,
     tx: UnboundedSender<Action>,
     worker: crossbeam_channel::Sender<worker::Request>,
-) -> Option<corpus::watch::WatchGuard> {
+) -> bool {
     use corpus::watch::Change;
-    corpus::watch::spawn(roots, opts, move |changes| {
+    corpus::watch::spawn(roots, dirs, since, opts, move |changes| {
         for c in changes {
             let sent = match c {
                 Change::Parsed { source, postings } => {
@@ -313,6 +313,7 @@ fn spawn_loader(
         .name("jobdeck-loader".into())
         .spawn(move || {
             let started = Instant::now();
+            let since = std::time::SystemTime::now();
             let reporter = tx.clone();
             let body = std::panic::AssertUnwindSafe(|| {
                 if crate::logging::debug_panic("loader") {
@@ -348,7 +349,29 @@ fn spawn_loader(
                                 })
                             })
                         }
+                        LoadEvent::Folders(dirs) => {
+                            // Watch them now, so nothing saved while loading is missed.
+                            if let CorpusSource::Paths(roots) = &source
+                                && !watch_folders(
+                                    roots.clone(),
+                                    dirs,
+                                    since,
+                                    opts.clone(),
+                                    tx.clone(),
+                                    worker.clone(),
+                                )
+                            {
+                                tracing::warn!(
+                                    "the folders cannot be watched: changes show after a restart"
+                                );
+                            }
+                            Ok(())
+                        }
                         LoadEvent::Skipped(s) => tx.send(Action::LoadSkipped(s)),
+                        LoadEvent::Indexed(ix) => {
+                            let _ = worker.send(worker::Request::Preindexed(ix));
+                            Ok(())
+                        }
                         LoadEvent::Done => tx.send(Action::LoadFinished {
                             elapsed_ms: started.elapsed().as_millis() as u64,
                         }),
