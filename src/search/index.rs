@@ -386,12 +386,30 @@ impl SearchIndex {
     /// Like [`search`](Self::search), but only among `candidates` (the hits of a query that
     /// this one narrows, see [`Query::narrows`]).
     pub fn search_within(&self, query: &Query, candidates: Option<&[Hit]>) -> Vec<Hit> {
+        self.search_until(query, candidates, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// Like [`search_within`](Self::search_within), but gives up (None) as soon as `cancelled`
+    /// says so: a search that a newer query has made pointless stops instead of finishing.
+    pub fn search_until(
+        &self,
+        query: &Query,
+        candidates: Option<&[Hit]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let scored: Vec<(&Term, Option<Vec<i32>>)> = query
             .terms
             .iter()
-            .map(|t| (t, self.string_scores(t, candidates.map(<[Hit]>::len))))
+            .map(|t| (t, self.string_scores(t, cancelled)))
             .collect();
+        if cancelled() {
+            return None;
+        }
         let eval = |i: u32| -> Option<Hit> {
+            if cancelled() {
+                return None; // skip the rest cheaply: the result is thrown away
+            }
             let mut total = 0i64;
             for (term, scores) in &scored {
                 let s = self.term_score(i, term, scores.as_deref());
@@ -415,8 +433,11 @@ impl SearchIndex {
                 .filter_map(eval)
                 .collect(),
         };
+        if cancelled() {
+            return None;
+        }
         self.sort_hits(&mut hits);
-        hits
+        Some(hits)
     }
 
     /// Orders hits by score (highest first), then title.
@@ -436,7 +457,11 @@ impl SearchIndex {
 
     /// For a fuzzy or exact headline term: the score of every distinct string (i32::MIN when it
     /// does not match). None for terms that are not matched against headline strings.
-    fn string_scores(&self, term: &Term, _candidates: Option<usize>) -> Option<Vec<i32>> {
+    fn string_scores(
+        &self,
+        term: &Term,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<i32>> {
         let bits = match term.field {
             None => HEADLINE_BITS,
             Some(f) if f.is_headline() => field_bit(f),
@@ -444,7 +469,7 @@ impl SearchIndex {
         };
         let need = char_mask(&term.lower);
         let score = |e: &Entry| -> i32 {
-            if e.fields & bits == 0 || e.mask & need != need {
+            if e.fields & bits == 0 || e.mask & need != need || cancelled() {
                 return i32::MIN;
             }
             if term.exact && !e.lower.contains(term.lower.as_str()) {
@@ -586,6 +611,20 @@ mod tests {
                 "Security work.",
             ),
         ])
+    }
+
+    #[test]
+    fn a_search_gives_up_when_a_newer_query_arrives() {
+        let ix = index();
+        let q = Query::parse("engineer");
+        let full = ix.search(&q);
+        assert!(!full.is_empty());
+        assert_eq!(ix.search_until(&q, None, &|| false), Some(full));
+        assert_eq!(ix.search_until(&q, None, &|| true), None);
+        // Cancelled part-way through: still no (partial) answer.
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let midway = || calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > 2;
+        assert_eq!(ix.search_until(&q, None, &midway), None);
     }
 
     fn titles(idx: &SearchIndex, q: &str) -> Vec<String> {

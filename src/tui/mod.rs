@@ -203,13 +203,13 @@ fn event_action(app: &App, ev: Event) -> Option<Action> {
 
 fn run_effect(
     effect: Effect,
-    worker: &crossbeam_channel::Sender<worker::Request>,
+    worker: &worker::Worker,
     store: Option<&crossbeam_channel::Sender<crate::store::Change>>,
     tx: &UnboundedSender<Action>,
 ) {
     match effect {
         Effect::Search { generation, query } => {
-            let _ = worker.send(worker::Request::Search { generation, query });
+            worker.send(worker::Request::Search { generation, query });
         }
         Effect::OpenUrl(url) => {
             let tx = tx.clone();
@@ -270,7 +270,7 @@ fn watch_folders(
     since: std::time::SystemTime,
     opts: LoadOptions,
     tx: UnboundedSender<Action>,
-    worker: crossbeam_channel::Sender<worker::Request>,
+    worker: worker::Worker,
 ) -> bool {
     use corpus::watch::Change;
     corpus::watch::spawn(roots, dirs, since, opts, move |changes| {
@@ -278,7 +278,7 @@ fn watch_folders(
             let sent = match c {
                 Change::Parsed { source, postings } => {
                     let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
-                    let _ = worker.send(worker::Request::Append(batch.clone()));
+                    worker.send(worker::Request::Append(batch.clone()));
                     tx.send(Action::SourceChanged {
                         source,
                         postings: batch,
@@ -306,7 +306,7 @@ fn spawn_loader(
     source: CorpusSource,
     opts: LoadOptions,
     tx: UnboundedSender<Action>,
-    worker: crossbeam_channel::Sender<worker::Request>,
+    worker: worker::Worker,
     stop: Arc<AtomicBool>,
 ) {
     std::thread::Builder::new()
@@ -338,7 +338,7 @@ fn spawn_loader(
                             files_done,
                         } => {
                             let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
-                            let _ = worker.send(worker::Request::Append(batch.clone()));
+                            worker.send(worker::Request::Append(batch.clone()));
                             let secs = started.elapsed().as_secs_f64().max(0.001);
                             let per_second = (files_done as f64 / secs) as u32;
                             tx.send(Action::Loaded(batch)).and_then(|_| {
@@ -369,7 +369,7 @@ fn spawn_loader(
                         }
                         LoadEvent::Skipped(s) => tx.send(Action::LoadSkipped(s)),
                         LoadEvent::Indexed(ix) => {
-                            let _ = worker.send(worker::Request::Preindexed(ix));
+                            worker.send(worker::Request::Preindexed(ix));
                             Ok(())
                         }
                         LoadEvent::Done => tx.send(Action::LoadFinished {

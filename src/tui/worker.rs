@@ -1,8 +1,10 @@
 //! The search worker: a thread that owns the search index, so that searching a large corpus
 //! never happens on the render path. Pending requests are drained before each pass and only
-//! the newest is answered; a query that extends the previous one searches only its matches.
+//! the newest is answered; a query that extends the previous one searches only its matches;
+//! a search still running when a newer query arrives stops where it is.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crossbeam_channel::{Receiver, Sender};
 use tokio::sync::mpsc::UnboundedSender;
@@ -22,22 +24,42 @@ pub enum Request {
     },
 }
 
+/// The way to the worker: requests, and the generation of the newest query asked for, which
+/// a running search watches so that it can give up as soon as it is out of date.
+#[derive(Clone)]
+pub struct Worker {
+    tx: Sender<Request>,
+    newest: Arc<AtomicU64>,
+}
+
+impl Worker {
+    pub fn send(&self, req: Request) {
+        if let Request::Search { generation, .. } = &req {
+            self.newest.fetch_max(*generation, Ordering::Relaxed);
+        }
+        // The worker only goes away with the app.
+        let _ = self.tx.send(req);
+    }
+}
+
 /// Starts the worker; its answers arrive as actions.
-pub fn spawn(actions: UnboundedSender<Action>) -> Sender<Request> {
+pub fn spawn(actions: UnboundedSender<Action>) -> Worker {
     let (tx, rx) = crossbeam_channel::unbounded();
+    let newest = Arc::new(AtomicU64::new(0));
+    let watched = newest.clone();
     std::thread::Builder::new()
         .name("jobdeck-search".into())
         .spawn(move || {
             let reporter = actions.clone();
-            if let Err(panic) =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(rx, actions)))
-            {
+            if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run(rx, &watched, actions)
+            })) {
                 let msg = panic_text(&panic);
                 let _ = reporter.send(Action::Fatal(format!("the search worker failed: {msg}")));
             }
         })
         .expect("spawn the search thread");
-    tx
+    Worker { tx, newest }
 }
 
 pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -47,7 +69,7 @@ pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_default()
 }
 
-fn run(rx: Receiver<Request>, actions: UnboundedSender<Action>) {
+fn run(rx: Receiver<Request>, newest: &AtomicU64, actions: UnboundedSender<Action>) {
     let mut index = SearchIndex::default();
     let mut last: Option<(Query, Arc<Vec<Hit>>)> = None;
     while let Ok(first) = rx.recv() {
@@ -73,11 +95,13 @@ fn run(rx: Receiver<Request>, actions: UnboundedSender<Action>) {
         if crate::logging::debug_panic("search") {
             panic!("JOBDECK_DEBUG_PANIC=search");
         }
-        let hits = match &last {
-            Some((prev, prev_hits)) if query.narrows(prev) => {
-                index.search_within(&query, Some(prev_hits))
-            }
-            _ => index.search(&query),
+        let outdated = || newest.load(Ordering::Relaxed) > generation;
+        let candidates = match &last {
+            Some((prev, prev_hits)) if query.narrows(prev) => Some(prev_hits.as_slice()),
+            _ => None,
+        };
+        let Some(hits) = index.search_until(&query, candidates, &outdated) else {
+            continue; // a newer query is waiting
         };
         let hits = Arc::new(hits);
         last = Some((query, hits.clone()));
