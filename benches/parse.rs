@@ -1,0 +1,61 @@
+//! Parse throughput per format, in MB/s: the generator's four formats (2,000-posting corpus)
+//! and the hand-labelled evaluation postings of every format (`tests/fixtures/eval`).
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// Up to `budget` bytes of the files under `dir`.
+fn sample(dir: &Path, budget: usize) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    for path in support::files(dir) {
+        if total >= budget {
+            break;
+        }
+        let bytes = std::fs::read(&path).expect("read a corpus file");
+        total += bytes.len();
+        out.push((path.to_string_lossy().into_owned(), bytes));
+    }
+    out
+}
+
+fn bench_files(c: &mut Criterion, name: &str, files: &[(String, Vec<u8>)]) {
+    if files.is_empty() {
+        return;
+    }
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let mut g = c.benchmark_group("parse");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (source, bytes) in files {
+                n += jobdeck::parse::parse_bytes(bytes, source).map_or(0, |p| p.len());
+            }
+            assert!(n > 0, "{name}: the sample parses");
+            n
+        })
+    });
+    g.finish();
+}
+
+fn parse(c: &mut Criterion) {
+    let generated = support::corpus(2_000);
+    for format in ["text", "jsonl", "html", "hn"] {
+        let files = sample(&generated.join(format), 4 << 20);
+        bench_files(c, &format!("generated/{format}"), &files);
+    }
+    let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval");
+    for format in ["text", "markdown", "html", "json", "csv", "hn"] {
+        let files = sample(&eval.join(format), usize::MAX);
+        bench_files(c, &format!("eval/{format}"), &files);
+    }
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);
