@@ -291,6 +291,8 @@ pub struct FacetIndex {
     /// Position of each posting in title order and company order; rebuilt when stale.
     title_rank: Vec<u32>,
     company_rank: Vec<u32>,
+    /// Position in salary order (highest yearly ceiling first, then title; none last).
+    salary_rank: Vec<u32>,
     ranks_stale: bool,
     title_keys: Vec<Box<str>>,
     company_keys: Vec<Box<str>>,
@@ -445,6 +447,21 @@ impl FacetIndex {
         };
         self.title_rank = rank(&self.title_keys, &self.company_keys);
         self.company_rank = rank(&self.company_keys, &self.title_keys);
+        let mut order: Vec<u32> = (0..self.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (sa, sb) = (self.salary_top[a as usize], self.salary_top[b as usize]);
+            match (sa, sb) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then(self.title_rank[a as usize].cmp(&self.title_rank[b as usize]))
+        });
+        self.salary_rank = vec![0; order.len()];
+        for (pos, i) in order.into_iter().enumerate() {
+            self.salary_rank[i as usize] = pos as u32;
+        }
         self.ranks_stale = false;
     }
 
@@ -493,28 +510,19 @@ impl FacetIndex {
             SortKey::Relevance => {}
             SortKey::Title => {
                 self.ensure_ranks();
-                rows.sort_unstable_by_key(|&i| self.title_rank[i as usize]);
+                sort_by_key(rows, |i| self.title_rank[i as usize]);
             }
             SortKey::Company => {
                 self.ensure_ranks();
-                rows.sort_unstable_by_key(|&i| self.company_rank[i as usize]);
+                sort_by_key(rows, |i| self.company_rank[i as usize]);
             }
             SortKey::Salary => {
                 self.ensure_ranks();
-                rows.sort_by(|&a, &b| {
-                    let (sa, sb) = (self.salary_top[a as usize], self.salary_top[b as usize]);
-                    match (sa, sb) {
-                        (Some(x), Some(y)) => y.total_cmp(&x),
-                        (Some(_), None) => std::cmp::Ordering::Less,
-                        (None, Some(_)) => std::cmp::Ordering::Greater,
-                        (None, None) => std::cmp::Ordering::Equal,
-                    }
-                    .then(self.title_rank[a as usize].cmp(&self.title_rank[b as usize]))
-                });
+                sort_by_key(rows, |i| self.salary_rank[i as usize]);
             }
             SortKey::Score => {
                 self.ensure_ranks();
-                rows.sort_unstable_by_key(|&i| {
+                sort_by_key(rows, |i| {
                     (
                         std::cmp::Reverse(scores.get(i as usize).copied().unwrap_or(0)),
                         self.title_rank[i as usize],
@@ -523,7 +531,7 @@ impl FacetIndex {
             }
             SortKey::Newest => {
                 self.ensure_ranks();
-                rows.sort_unstable_by_key(|&i| {
+                sort_by_key(rows, |i| {
                     (
                         self.posted_age[i as usize].unwrap_or(u32::MAX),
                         self.title_rank[i as usize],
@@ -531,6 +539,17 @@ impl FacetIndex {
                 });
             }
         }
+    }
+}
+
+/// Sorts corpus indices by a key (ranks are unique, so an unstable sort is deterministic);
+/// large result sets on both cores.
+fn sort_by_key<K: Ord + Send>(rows: &mut [u32], key: impl Fn(u32) -> K + Sync) {
+    use rayon::slice::ParallelSliceMut;
+    if rows.len() >= 20_000 {
+        rows.par_sort_unstable_by_key(|&i| key(i));
+    } else {
+        rows.sort_unstable_by_key(|&i| key(i));
     }
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::matcher::{Matcher, SkimMatcher, char_mask, contains_ci};
+use super::matcher::{Matcher, SkimMatcher, TextFinder, char_mask};
 use super::query::{Field, Query, Term};
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
@@ -398,10 +398,19 @@ impl SearchIndex {
         candidates: Option<&[Hit]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        let scored: Vec<(&Term, Option<Vec<i32>>)> = query
+        let scored: Vec<(&Term, Prepared)> = query
             .terms
             .iter()
-            .map(|t| (t, self.string_scores(t, cancelled)))
+            .map(|t| {
+                let prepared = match self.string_scores(t, cancelled) {
+                    Some(scores) => Prepared::Scores(scores),
+                    None if t.field == Some(Field::Text) => {
+                        Prepared::Text(TextFinder::new(&t.lower))
+                    }
+                    None => Prepared::Nothing,
+                };
+                (t, prepared)
+            })
             .collect();
         if cancelled() {
             return None;
@@ -412,7 +421,7 @@ impl SearchIndex {
             }
             let mut total = 0i64;
             for (term, scores) in &scored {
-                let s = self.term_score(i, term, scores.as_deref());
+                let s = self.term_score(i, term, scores);
                 match (s, term.negated) {
                     (Some(_), true) | (None, false) => return None,
                     (Some(v), false) => total += v,
@@ -490,9 +499,9 @@ impl SearchIndex {
     }
 
     /// The score of one posting for one term; None when it does not match.
-    fn term_score(&self, i: u32, term: &Term, scores: Option<&[i32]>) -> Option<i64> {
-        match scores {
-            Some(scores) => {
+    fn term_score(&self, i: u32, term: &Term, prepared: &Prepared) -> Option<i64> {
+        match prepared {
+            Prepared::Scores(scores) => {
                 let bits = term.field.map_or(HEADLINE_BITS, field_bit);
                 self.rows
                     .get(i)
@@ -503,7 +512,17 @@ impl SearchIndex {
                     .max()
                     .map(i64::from)
             }
-            None => {
+            Prepared::Text(finder) => self
+                .postings
+                .get(i as usize)
+                .is_some_and(|p| {
+                    p.sections.iter().any(|s| {
+                        finder.is_match(&s.body)
+                            || s.heading.as_deref().is_some_and(|h| finder.is_match(h))
+                    })
+                })
+                .then_some(0),
+            Prepared::Nothing => {
                 let [mode, etype, level] = self.attrs[i as usize];
                 let matched = match term.field {
                     Some(Field::Mode) => WorkMode::ALL
@@ -515,21 +534,22 @@ impl SearchIndex {
                     Some(Field::Level) => Seniority::ALL
                         .get(level as usize)
                         .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
-                    // Descriptions are only here when the index was built from postings.
-                    Some(Field::Text) => self.postings.get(i as usize).is_some_and(|p| {
-                        p.sections.iter().any(|s| {
-                            contains_ci(&s.body, &term.lower)
-                                || s.heading
-                                    .as_deref()
-                                    .is_some_and(|h| contains_ci(h, &term.lower))
-                        })
-                    }),
                     _ => false,
                 };
                 matched.then_some(0)
             }
         }
     }
+}
+
+/// A query term made ready to test postings against.
+enum Prepared {
+    /// A headline term: the score of every distinct headline string.
+    Scores(Vec<i32>),
+    /// A `text:` term (descriptions are only here when the index was built from postings).
+    Text(TextFinder),
+    /// A term on a posting's attributes (mode, type, level).
+    Nothing,
 }
 
 /// Positions in an enum's `ALL` list, as the cache and `attrs` store them.

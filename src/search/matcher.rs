@@ -86,6 +86,39 @@ pub fn contains_ci(hay: &str, needle_lower: &str) -> bool {
     }
 }
 
+/// A case-insensitive substring search, prepared once for a query term and then run over
+/// many descriptions: an ASCII needle goes to aho-corasick (which skips ahead on the needle's
+/// rarest bytes), anything else to [`contains_ci`].
+pub struct TextFinder {
+    needle_lower: String,
+    ascii: Option<aho_corasick::AhoCorasick>,
+}
+
+impl TextFinder {
+    /// `needle_lower` must be lowercase.
+    pub fn new(needle_lower: &str) -> TextFinder {
+        let ascii = (needle_lower.is_ascii() && !needle_lower.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build([needle_lower])
+                    .ok()
+            })
+            .flatten();
+        TextFinder {
+            needle_lower: needle_lower.to_string(),
+            ascii,
+        }
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        match &self.ascii {
+            Some(ac) => ac.is_match(hay),
+            None => contains_ci(hay, &self.needle_lower),
+        }
+    }
+}
+
 /// Char indices of every case-insensitive occurrence of `needle_lower` in `text`.
 pub fn substring_indices(text: &str, needle_lower: &str) -> Vec<usize> {
     if needle_lower.is_empty() {
@@ -135,6 +168,20 @@ mod tests {
         assert!(contains_ci("We use Kubernetes daily", "kubernetes"));
         assert!(!contains_ci("We use Kuber", "kubernetes"));
         assert!(contains_ci("Café Crème", "crème"));
+        for (hay, needle, found) in [
+            ("We use KUBERNETES daily", "kubernetes", true),
+            ("We use Kuber", "kubernetes", false),
+            ("Café Crème", "crème", true),
+            ("on-call Rotation", "on-call rotation", true),
+            ("anything", "", true),
+        ] {
+            assert_eq!(
+                TextFinder::new(needle).is_match(hay),
+                found,
+                "{needle} in {hay}"
+            );
+            assert_eq!(contains_ci(hay, needle), found, "{needle} in {hay}");
+        }
         assert_eq!(substring_indices("Go go GO", "go"), vec![0, 1, 3, 4, 6, 7]);
     }
 }
