@@ -110,6 +110,13 @@ pub enum FilterRow {
     },
 }
 
+/// The corpus-wide counts the status line shows.
+#[derive(Debug, Clone, Copy, Default)]
+struct Totals {
+    listed: usize,
+    bookmarked: usize,
+}
+
 /// What postings that streamed in left to redo.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Stale {
@@ -203,6 +210,7 @@ pub struct App {
     pub should_quit: bool,
     /// What streamed-in postings left out of date (see [`App::refresh`]).
     stale: Stale,
+    totals: Totals,
     /// Why the browser has to close (a background task failed).
     pub fatal: Option<String>,
     pub today: time::Date,
@@ -259,6 +267,7 @@ impl App {
             hyperlinks,
             should_quit: false,
             stale: Stale::default(),
+            totals: Totals::default(),
             fatal: None,
             today,
         }
@@ -341,22 +350,31 @@ impl App {
     /// How many postings the list holds with no query and no filter (duplicates and hidden
     /// postings left out).
     pub fn listed_total(&self) -> usize {
-        (0..self.postings.len() as u32)
-            .filter(|&i| {
-                !self.facet_index.is_duplicate(i)
-                    && (self.show_hidden || !self.hidden_marks[i as usize])
-            })
-            .count()
+        self.totals.listed
     }
 
     /// Bookmarked postings count (over the whole corpus).
     pub fn bookmarked_count(&self) -> usize {
+        self.totals.bookmarked
+    }
+
+    /// Counts the totals afresh (with the view: whatever changes them recomputes it), so that
+    /// a frame does not walk the whole corpus to draw the status line.
+    fn count_totals(&self) -> Totals {
+        let listed = (0..self.postings.len() as u32)
+            .filter(|&i| {
+                !self.facet_index.is_duplicate(i)
+                    && (self.show_hidden || !self.hidden_marks[i as usize])
+            })
+            .count();
         // Only those in this corpus: the lists pane tells about the others.
-        self.bookmarked_marks
+        let bookmarked = self
+            .bookmarked_marks
             .iter()
             .zip(0..)
             .filter(|(b, i)| **b && !self.facet_index.is_duplicate(*i))
-            .count()
+            .count();
+        Totals { listed, bookmarked }
     }
 
     /// The filter pane's rows: each facet's header and its values.
@@ -396,6 +414,7 @@ impl App {
     /// Recomputes the list from the hits, filters and sort, keeping the selected posting
     /// selected when it is still listed (or moving to `prefer`, a corpus index).
     fn recompute_view(&mut self, prefer: Option<u32>) {
+        self.totals = self.count_totals();
         let keep = prefer.or_else(|| self.view.rows.get(self.selected).copied());
         let ctx = ViewContext {
             bookmarked: &self.bookmarked_marks,
