@@ -49,7 +49,7 @@ impl CorpusSource {
             CorpusSource::Seeds => "built-in seeds".into(),
             CorpusSource::Paths(p) => p
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| crate::sanitize::shown_path(p))
                 .collect::<Vec<_>>()
                 .join(", "),
         }
@@ -447,15 +447,13 @@ pub fn search_cached(
 fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
     roots.iter().find_map(|r| {
         let rest = path.strip_prefix(std::path::absolute(r).ok()?).ok()?;
-        Some(
-            if rest.as_os_str().is_empty() {
+        Some(crate::sanitize::shown_path(
+            &if rest.as_os_str().is_empty() {
                 r.clone()
             } else {
                 r.join(rest)
-            }
-            .display()
-            .to_string(),
-        )
+            },
+        ))
     })
 }
 
