@@ -776,3 +776,33 @@ fn bookmarks_import_of_a_device_or_fifo_does_not_hang() {
     assert!(out.status.success(), "{stderr}");
     assert_clean_text("import stderr", &stderr);
 }
+
+#[test]
+fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/jobdeck");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("config.toml"), "max_file_size_mb = 1\n").unwrap();
+    let dir = home.path().join("postings");
+    fs::create_dir(&dir).unwrap();
+    fs::write(
+        dir.join("small.txt"),
+        "Rust Engineer\nCompany: Ferrous\n\nWe write Rust.\n",
+    )
+    .unwrap();
+    let big = fs::File::create(dir.join("big.txt")).unwrap();
+    big.set_len(2 * 1024 * 1024).unwrap();
+    drop(big);
+    let out = run(home.path(), &["parse", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "skipped {}/big.txt: too large: 2 MiB (limit 1 MiB; max_file_size_mb in the config file raises it)\n",
+            dir.display()
+        )
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["title"], "Rust Engineer");
+}
