@@ -782,7 +782,10 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join("config/jobdeck");
     fs::create_dir_all(&config).unwrap();
-    fs::write(config.join("config.toml"), "max_file_size_mb = 1\n").unwrap();
+    let set_limit = |mb: Option<u32>| {
+        let text = mb.map_or(String::new(), |mb| format!("max_file_size_mb = {mb}\n"));
+        fs::write(config.join("config.toml"), text).unwrap();
+    };
     let dir = home.path().join("postings");
     fs::create_dir(&dir).unwrap();
     fs::write(
@@ -790,12 +793,24 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
         "Rust Engineer\nCompany: Ferrous\n\nWe write Rust.\n",
     )
     .unwrap();
-    let big = fs::File::create(dir.join("big.txt")).unwrap();
-    big.set_len(2 * 1024 * 1024).unwrap();
-    drop(big);
-    let out = run(home.path(), &["parse", dir.to_str().unwrap()]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let mut big = b"Big Engineer\nCompany: Large Ltd\n\n".to_vec();
+    big.resize(2 * 1024 * 1024, b'x');
+    fs::write(dir.join("big.txt"), big).unwrap();
+    let parse = || {
+        let out = run(home.path(), &["parse", dir.to_str().unwrap()]);
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let titles: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["title"].as_str().unwrap().to_string())
+            .collect();
+        (titles, String::from_utf8(out.stderr).unwrap())
+    };
+    set_limit(Some(1));
+    let (titles, stderr) = parse();
+    assert_eq!(titles, ["Rust Engineer"]);
     assert_eq!(
         stderr,
         format!(
@@ -803,6 +818,17 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
             dir.display()
         )
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v[0]["title"], "Rust Engineer");
+    // Raised: the file is read, although the parse cache remembers it as too large.
+    set_limit(None);
+    let (titles, stderr) = parse();
+    assert_eq!(titles, ["Big Engineer", "Rust Engineer"], "{stderr}");
+    assert_eq!(stderr, "");
+    // Lowered again: skipped, although the cache holds its posting.
+    set_limit(Some(1));
+    let (titles, stderr) = parse();
+    assert_eq!(titles, ["Rust Engineer"]);
+    assert!(stderr.contains("too large: 2 MiB"), "{stderr}");
+    // And once more from a cache that is current.
+    let (titles, _) = parse();
+    assert_eq!(titles, ["Rust Engineer"]);
 }

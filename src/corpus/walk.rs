@@ -155,6 +155,16 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
     Ok(bytes)
 }
 
+/// Whether the file can be opened for reading now (without blocking, whatever it is).
+pub fn can_open(path: &Path) -> bool {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .is_ok()
+}
+
 /// A regular file within the size limit, or why not.
 fn check_file(meta: &fs::Metadata, limit: u64) -> Result<(), SkipReason> {
     if !meta.is_file() {

@@ -45,8 +45,26 @@ pub enum SkipReason {
         mib(*.limit)
     )]
     TooLarge { size: u64, limit: u64 },
+    /// The file could not be read (an I/O error, a special file).
     #[error("{}", one_line(.0))]
     Unreadable(String),
+    /// A reason about the file's content, as the parse cache recorded it.
+    #[error("{}", one_line(.0))]
+    Cached(String),
+    /// A parser failed on the file's content (a bug, caught).
+    #[error("the parser failed: {}", one_line(.0))]
+    ParserFailed(String),
+}
+
+impl SkipReason {
+    /// Whether the reason is about the file's surroundings (the size limit, permissions, a
+    /// file that vanished) rather than its content: it may change while the file does not.
+    pub fn depends_on_surroundings(&self) -> bool {
+        matches!(
+            self,
+            SkipReason::TooLarge { .. } | SkipReason::Unreadable(_)
+        )
+    }
 }
 
 /// The longest skip reason shown, in characters.
