@@ -794,7 +794,7 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
     )
     .unwrap();
     let mut big = b"Big Engineer\nCompany: Large Ltd\n\n".to_vec();
-    big.resize(2 * 1024 * 1024, b'x');
+    big.resize(3 * 1024 * 1024, b'x');
     fs::write(dir.join("big.txt"), big).unwrap();
     let parse = || {
         let out = run(home.path(), &["parse", dir.to_str().unwrap()]);
@@ -814,7 +814,7 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
     assert_eq!(
         stderr,
         format!(
-            "skipped {}/big.txt: too large: 2 MiB (limit 1 MiB; max_file_size_mb in the config file raises it)\n",
+            "skipped {}/big.txt: too large: 3 MiB (limit 1 MiB; max_file_size_mb in the config file raises it)\n",
             dir.display()
         )
     );
@@ -827,8 +827,16 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
     set_limit(Some(1));
     let (titles, stderr) = parse();
     assert_eq!(titles, ["Rust Engineer"]);
-    assert!(stderr.contains("too large: 2 MiB"), "{stderr}");
-    // And once more from a cache that is current.
-    let (titles, _) = parse();
+    assert!(
+        stderr.contains("too large: 3 MiB (limit 1 MiB;"),
+        "{stderr}"
+    );
+    // And once more from a cache that is current, under another limit.
+    set_limit(Some(2));
+    let (titles, stderr) = parse();
     assert_eq!(titles, ["Rust Engineer"]);
+    assert!(
+        stderr.contains("too large: 3 MiB (limit 2 MiB;"),
+        "{stderr}"
+    );
 }

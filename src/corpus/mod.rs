@@ -353,6 +353,13 @@ fn from_cache(
     let rec = r
         .file(&f.key, f.stamp)
         .filter(|rec| rec.still_holds(&f.path, limit))?;
+    if f.stamp.size > limit {
+        // Told afresh: the limit may have changed since the reason was recorded.
+        return Some(Err(SkipReason::TooLarge {
+            size: f.stamp.size,
+            limit,
+        }));
+    }
     if let Some(reason) = &rec.skip {
         return Some(Err(if rec.recheck {
             SkipReason::Unreadable(reason.clone())
