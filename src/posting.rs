@@ -375,9 +375,15 @@ pub struct Salary {
 }
 
 impl Salary {
-    /// Builds a salary, ordering the bounds and refusing empty, negative or non-finite ones.
+    /// The largest amount taken as pay, in any currency and period: a trillion. Larger figures
+    /// (`1e308` in a JSON-LD block) are nonsense, and would overflow to infinity once converted
+    /// to a yearly figure.
+    pub const MAX_AMOUNT: f64 = 1e12;
+
+    /// Builds a salary, ordering the bounds and refusing empty, negative, non-finite or absurd
+    /// (above [`Salary::MAX_AMOUNT`]) ones.
     pub fn new(min: Option<f64>, max: Option<f64>, currency: &str, period: Period) -> Option<Self> {
-        let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
+        let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0 && *x <= Self::MAX_AMOUNT);
         let (mut min, mut max) = (ok(min), ok(max));
         if let (Some(a), Some(b)) = (min, max)
             && a > b
@@ -579,6 +585,9 @@ mod tests {
         assert_eq!((s.min, s.max), (Some(180_000.0), Some(240_000.0)));
         assert!(Salary::new(Some(-5.0), None, "USD", Period::Year).is_none());
         assert!(Salary::new(Some(f64::INFINITY), Some(f64::NAN), "USD", Period::Year).is_none());
+        assert!(Salary::new(Some(1e308), None, "USD", Period::Hour).is_none());
+        let s = Salary::new(Some(-5000.0), Some(1e308), "USD", Period::Year);
+        assert!(s.is_none(), "{s:?}");
     }
 
     #[test]

@@ -59,6 +59,108 @@ pub fn clean_field(input: &str) -> String {
     out
 }
 
+/// Sanitizes `s` in place, allocating only when something must go.
+pub fn sanitize_in_place(s: &mut String) {
+    if s.chars().any(needs_attention) {
+        *s = sanitize(s);
+    }
+}
+
+/// [`clean_field`] in place, allocating only when the field changes.
+pub fn clean_field_in_place(s: &mut String) {
+    let tidy = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s
+            .chars()
+            .any(|c| (c.is_whitespace() && c != ' ') || needs_attention(c) || is_zero_width(c));
+    if !tidy {
+        *s = clean_field(s);
+    }
+}
+
+/// Makes every text of a posting safe, wherever the format parser got it: JSON string escapes
+/// (`\u001b`) and HTML character references (`&#x1b;`, `&#x202e;`) are decoded after the file's
+/// text was sanitized, so what they produce is sanitized here, before anything reads the
+/// posting. Headline texts (title, company, team, locations, skills, headings, the company card,
+/// related jobs, the currency) become single clean lines; descriptions keep their lines.
+pub fn sanitize_posting(p: &mut crate::posting::Posting) {
+    let field = |v: &mut Option<String>| {
+        if let Some(s) = v {
+            clean_field_in_place(s);
+            if s.is_empty() {
+                *v = None;
+            }
+        }
+    };
+    field(&mut p.title);
+    field(&mut p.company);
+    field(&mut p.team);
+    field(&mut p.posted);
+    field(&mut p.url);
+    for list in [&mut p.locations, &mut p.skills, &mut p.benefits] {
+        list.iter_mut().for_each(clean_field_in_place);
+        list.retain(|s| !s.is_empty());
+    }
+    if let Some(s) = &mut p.salary {
+        clean_field_in_place(&mut s.currency);
+    }
+    for s in &mut p.sections {
+        field(&mut s.heading);
+        sanitize_in_place(&mut s.body);
+    }
+    if let Some(c) = &mut p.company_info {
+        field(&mut c.name);
+        field(&mut c.stage);
+        field(&mut c.size);
+        field(&mut c.headquarters);
+        field(&mut c.valuation);
+        if let Some(a) = &mut c.about {
+            sanitize_in_place(a);
+        }
+    }
+    for r in &mut p.related {
+        clean_field_in_place(&mut r.title);
+        field(&mut r.company);
+        field(&mut r.location);
+    }
+    p.warnings.iter_mut().for_each(clean_field_in_place);
+}
+
+/// A message for one line of a report (a skip reason, an error): [`clean_field`], cut to
+/// `max` characters with an ellipsis.
+pub fn one_line(s: &str, max: usize) -> String {
+    let mut c = clean_field(s);
+    if let Some((i, _)) = c.char_indices().nth(max) {
+        c.truncate(i);
+        c.push('…');
+    }
+    c
+}
+
+/// A path as shown to the user (a posting's `source`, a skipped file): anything [`sanitize`]
+/// would remove, and zero-width characters, are made visible as `\u{…}` escapes instead, so that
+/// a file named to attack the terminal is shown harmlessly yet stays distinguishable from its
+/// innocent-looking twin. Bytes that are not UTF-8 are shown as U+FFFD.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let s = path.to_string_lossy();
+    if !s
+        .chars()
+        .any(|c| needs_attention(c) || is_zero_width(c) || c == '\n' || c == '\t')
+    {
+        return s.into_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_attention(c) || is_zero_width(c) || c == '\n' || c == '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True when a character would be dropped or transformed by [`sanitize`].
 fn needs_attention(c: char) -> bool {
     c == '\r' || c == '\u{1b}' || c == '\u{2028}' || c == '\u{2029}' || is_removed(c)
@@ -198,5 +300,56 @@ mod tests {
             "Senior Engineer (Backend)"
         );
         assert!(is_clean(&clean_field("x\x1b[2Jy\u{202e}")));
+    }
+
+    #[test]
+    fn a_posting_is_sanitized_whatever_its_parser_decoded() {
+        use crate::posting::{CompanyInfo, Period, Posting, RelatedJob, Salary, Section};
+        let mut p = Posting {
+            title: Some("Evil\u{200b} Engineer\x1b]2;pwned\x07\u{202e}".into()),
+            locations: vec!["Ber\u{200b}lin".into(), "\x1b[2J".into()],
+            salary: Salary::new(Some(1.0), None, "\x1b]2;x\x07EUR", Period::Year),
+            sections: vec![Section {
+                heading: Some("About\u{9b}31m us".into()),
+                body: "line\x1b[31m one\nline two\u{2066}".into(),
+            }],
+            company_info: Some(CompanyInfo {
+                about: Some("we\x1b]52;c;ZXZpbA==\x07 build".into()),
+                ..Default::default()
+            }),
+            related: vec![RelatedJob {
+                title: "Other\x1b[1m job".into(),
+                company: None,
+                location: Some("\u{202e}".into()),
+            }],
+            warnings: vec!["bad\x07 thing".into()],
+            ..Default::default()
+        };
+        sanitize_posting(&mut p);
+        assert_eq!(p.title.as_deref(), Some("Evil Engineer"));
+        assert_eq!(p.locations, ["Berlin"]);
+        assert_eq!(p.salary.unwrap().currency, "EUR");
+        assert_eq!(p.sections[0].heading.as_deref(), Some("About us"));
+        assert_eq!(p.sections[0].body, "line one\nline two");
+        assert_eq!(p.company_info.unwrap().about.as_deref(), Some("we build"));
+        assert_eq!(p.related[0].title, "Other job");
+        assert_eq!(p.related[0].location, None);
+        assert_eq!(p.warnings, ["bad thing"]);
+    }
+
+    #[test]
+    fn paths_show_their_controls() {
+        use std::path::Path;
+        assert_eq!(shown_path(Path::new("a/b c.txt")), "a/b c.txt");
+        assert_eq!(
+            shown_path(Path::new("a/\x1b]2;x\x07\u{202e}\n.txt")),
+            "a/\\u{1b}]2;x\\u{7}\\u{202e}\\u{a}.txt"
+        );
+    }
+
+    #[test]
+    fn one_line_messages_are_cut() {
+        assert_eq!(one_line("a\nb\x1b[2J c", 10), "a b c");
+        assert_eq!(one_line("é".repeat(20).as_str(), 3), "ééé…");
     }
 }

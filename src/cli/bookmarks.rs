@@ -2,7 +2,7 @@
 //! through [`Store`], so it merges with what a running browser (or another command) wrote.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -520,7 +520,18 @@ fn import(file: &Path, input: &Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    let bytes = std::fs::read(input).with_context(|| format!("cannot read {shown}"))?;
+    // Read through a limit whatever the metadata said: a named pipe (`<(…)`) has no size, and
+    // a device such as /dev/zero never ends.
+    let mut bytes = Vec::new();
+    std::fs::File::open(input)
+        .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_IMPORT_SIZE {
+        eprintln!(
+            "jobdeck: {shown}: too large for a shortlists export (more than {MAX_IMPORT_SIZE} bytes)"
+        );
+        return Ok(ExitCode::from(1));
+    }
     let Ok(text) = String::from_utf8(bytes) else {
         eprintln!("jobdeck: {shown}: not UTF-8 text");
         return Ok(ExitCode::from(1));

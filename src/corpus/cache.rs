@@ -23,7 +23,7 @@ use crate::posting::Posting;
 
 const MAGIC: &[u8; 4] = b"JDP2";
 /// Bump when the cache layout or the meaning of parse results changes.
-const SCHEMA: u32 = 4;
+const SCHEMA: u32 = 5;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).
 const MAX_INDEX: u64 = 1 << 31;
 
@@ -64,9 +64,25 @@ pub struct FileRec {
     pub stamp: Stamp,
     /// Why it gave no postings, if it didn't.
     pub skip: Option<String>,
+    /// The skip depends on the file's surroundings (the size limit, permissions), not on its
+    /// content: it holds only while they do (see [`FileRec::still_holds`]).
+    pub recheck: bool,
     /// Its postings: `count` headlines from `first`.
     pub first: u32,
     pub count: u32,
+}
+
+impl FileRec {
+    /// Whether this record still says what reading the file would give under `limit`: a file
+    /// over the limit is skipped whatever was cached; a skip for its surroundings holds while
+    /// the file is over the limit or still cannot be opened.
+    pub fn still_holds(&self, path: &Path, limit: u64) -> bool {
+        if self.recheck {
+            self.stamp.size > limit || !super::walk::can_open(path)
+        } else {
+            self.stamp.size <= limit
+        }
+    }
 }
 
 /// The cache's index.
@@ -134,6 +150,7 @@ pub struct FileRecRef<'a> {
     pub stamp: Stamp,
     #[serde(borrow)]
     pub skip: Option<&'a str>,
+    pub recheck: bool,
     pub first: u32,
     pub count: u32,
 }
@@ -363,9 +380,10 @@ impl Writer {
         &mut self,
         path: &str,
         stamp: Stamp,
-        parsed: Result<&[WithBlob], &str>,
+        parsed: Result<&[WithBlob], &crate::parse::SkipReason>,
     ) -> std::io::Result<()> {
         let first = self.index.headlines.len() as u32;
+        let recheck = parsed.is_err_and(|r| r.depends_on_surroundings());
         let (skip, count) = match parsed {
             Ok(ps) => {
                 for (p, blob) in ps {
@@ -395,6 +413,7 @@ impl Writer {
             path: path.to_string(),
             stamp,
             skip,
+            recheck,
             first,
             count,
         });
@@ -439,6 +458,30 @@ pub fn private_file(path: &Path) -> std::io::Result<File> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_skip_for_the_files_surroundings_holds_only_while_they_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("here.txt");
+        std::fs::write(&here, "x").unwrap();
+        let gone = dir.path().join("gone.txt");
+        let rec = |size, recheck: bool| FileRec {
+            path: String::new(),
+            stamp: Stamp { size, mtime_ns: 0 },
+            skip: recheck.then(|| "permission denied".to_string()),
+            recheck,
+            first: 0,
+            count: 0,
+        };
+        // Parsed: holds while the file is within the limit.
+        assert!(rec(10, false).still_holds(&here, 10));
+        assert!(!rec(11, false).still_holds(&here, 10));
+        // Skipped for its surroundings: holds while over the limit or unopenable.
+        assert!(rec(11, true).still_holds(&here, 10));
+        assert!(rec(5, true).still_holds(&gone, 10));
+        assert!(!rec(5, true).still_holds(&here, 10));
+    }
+
     use super::*;
     use crate::posting::WorkMode;
 
@@ -464,7 +507,8 @@ mod tests {
         };
         let ps = [(posting("A"), None), (posting("B"), None)];
         w.add("a.txt", s1, Ok(&ps)).unwrap();
-        w.add("b.txt", s1, Err("empty file")).unwrap();
+        w.add("b.txt", s1, Err(&crate::parse::SkipReason::Empty))
+            .unwrap();
         w.add_dir(dir.path().to_str().unwrap(), 1);
         w.finish("fp").unwrap();
         let r = Reader::open(&dest, "fp").unwrap();

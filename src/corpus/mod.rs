@@ -49,7 +49,7 @@ impl CorpusSource {
             CorpusSource::Seeds => "built-in seeds".into(),
             CorpusSource::Paths(p) => p
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| crate::sanitize::shown_path(p))
                 .collect::<Vec<_>>()
                 .join(", "),
         }
@@ -135,10 +135,7 @@ pub fn parse_file(
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| p.downcast_ref::<String>().cloned());
-        Err(SkipReason::Unreadable(format!(
-            "the parser failed: {}",
-            msg.unwrap_or_default()
-        )))
+        Err(SkipReason::ParserFailed(msg.unwrap_or_default()))
     })
 }
 
@@ -246,10 +243,10 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 Some(r) => {
                     r.len() != walked.files.len()
                         || r.index.dirs != walked.dirs
-                        || walked
-                            .files
-                            .iter()
-                            .any(|f| r.file(&f.key, f.stamp).is_none())
+                        || walked.files.iter().any(|f| {
+                            r.file(&f.key, f.stamp)
+                                .is_none_or(|rec| !rec.still_holds(&f.path, opts.max_file_size))
+                        })
                 }
                 None => true,
             };
@@ -281,7 +278,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                     .par_iter()
                     .map(|f| {
                         if let Some(r) = &reader
-                            && let Some(hit) = from_cache(r, &f.key, f.stamp, keep_bytes)
+                            && let Some(hit) = from_cache(r, f, opts.max_file_size, keep_bytes)
                         {
                             return hit;
                         }
@@ -293,12 +290,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 let mut skipped = Vec::new();
                 for (f, parsed) in chunk.iter().zip(results) {
                     if let Some(w) = writer.as_mut() {
-                        let reason = parsed.as_ref().err().map(|e| e.to_string());
-                        let rec = match (&parsed, &reason) {
-                            (Ok(ps), _) => Ok(ps.as_slice()),
-                            (Err(_), Some(r)) => Err(r.as_str()),
-                            (Err(_), None) => Err(""),
-                        };
+                        let rec = parsed.as_ref().map(Vec::as_slice);
                         if w.add(&f.key, f.stamp, rec).is_err() {
                             writer = None;
                         }
@@ -349,17 +341,31 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
 /// why it gave none.
 type FileResult = Result<Vec<(Posting, Option<Vec<u8>>)>, SkipReason>;
 
-/// A file's parse result from the cache, when the cache has it at this stamp and its blobs
-/// decode (anything off means: parse the file again).
+/// A file's parse result from the cache, when the cache has it at this stamp, the record
+/// still holds under the size limit, and its blobs decode (anything off means: read the file
+/// again).
 fn from_cache(
     r: &cache::Reader,
-    key: &str,
-    stamp: cache::Stamp,
+    f: &walk::FileEntry,
+    limit: u64,
     keep_bytes: bool,
 ) -> Option<FileResult> {
-    let rec = r.file(key, stamp)?;
+    let rec = r
+        .file(&f.key, f.stamp)
+        .filter(|rec| rec.still_holds(&f.path, limit))?;
+    if f.stamp.size > limit {
+        // Told afresh: the limit may have changed since the reason was recorded.
+        return Some(Err(SkipReason::TooLarge {
+            size: f.stamp.size,
+            limit,
+        }));
+    }
     if let Some(reason) = &rec.skip {
-        return Some(Err(SkipReason::Unreadable(reason.clone())));
+        return Some(Err(if rec.recheck {
+            SkipReason::Unreadable(reason.clone())
+        } else {
+            SkipReason::Cached(reason.clone())
+        }));
     }
     (rec.first..rec.first + rec.count)
         .map(|i| {
@@ -447,15 +453,13 @@ pub fn search_cached(
 fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
     roots.iter().find_map(|r| {
         let rest = path.strip_prefix(std::path::absolute(r).ok()?).ok()?;
-        Some(
-            if rest.as_os_str().is_empty() {
+        Some(crate::sanitize::shown_path(
+            &if rest.as_os_str().is_empty() {
                 r.clone()
             } else {
                 r.join(rest)
-            }
-            .display()
-            .to_string(),
-        )
+            },
+        ))
     })
 }
 

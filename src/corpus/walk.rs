@@ -1,7 +1,7 @@
 //! Finding the files to parse: folders walked recursively (hidden entries skipped, symlinks
 //! followed with loop detection), special files refused before they are opened, sizes capped.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::Skipped;
 use super::cache::Stamp;
 use crate::parse::SkipReason;
+use crate::sanitize::shown_path;
 
 /// A file to parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
                         }
                         continue;
                     }
-                    let source = e.path().display().to_string();
+                    let source = shown_path(e.path());
                     if ft.is_file() {
                         // Stamped below, on every core.
                         let key = match &abs_root {
@@ -79,16 +80,12 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
                     } else {
                         out.skipped.push(Skipped {
                             source,
-                            reason: SkipReason::Unreadable(
-                                "not a regular file (FIFO, socket or device)".into(),
-                            ),
+                            reason: not_regular(),
                         });
                     }
                 }
                 Err(err) => {
-                    let source = err
-                        .path()
-                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    let source = err.path().map_or_else(|| shown_path(root), shown_path);
                     let reason = if err.loop_ancestor().is_some() {
                         "symlink loop".to_string()
                     } else {
@@ -118,7 +115,7 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
             }
             Err(err) => out.skipped.push(Skipped {
                 source: f.source,
-                reason: SkipReason::Unreadable(err.to_string()),
+                reason: io_reason(err),
             }),
         }
     }
@@ -129,26 +126,26 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
 }
 
 /// Reads a regular file up to `limit` bytes. Special files are refused without opening them
-/// (opening a FIFO would block).
+/// (opening a FIFO would block, reading a device may never end), and the file is opened
+/// non-blocking and checked again once open, so a file swapped for a FIFO or a device between
+/// the check and the open is refused too. A file that grows while it is read is cut at the limit
+/// and refused; one that vanishes is skipped with the reason.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
-    let meta = fs::metadata(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(SkipReason::Unreadable(
-            "not a regular file (FIFO, socket or device)".into(),
-        ));
-    }
-    if meta.len() > limit {
-        return Err(SkipReason::TooLarge {
-            size: meta.len(),
-            limit,
-        });
-    }
-    let file = File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    use std::os::unix::fs::OpenOptionsExt;
+    let meta = fs::metadata(path).map_err(io_reason)?;
+    check_file(&meta, limit)?;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(io_reason)?;
+    let meta = file.metadata().map_err(io_reason)?;
+    check_file(&meta, limit)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow while we read it: never take more than the limit.
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+        .map_err(io_reason)?;
     if bytes.len() as u64 > limit {
         return Err(SkipReason::TooLarge {
             size: bytes.len() as u64,
@@ -156,4 +153,119 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
         });
     }
     Ok(bytes)
+}
+
+/// Whether the file can be opened for reading now (without blocking, whatever it is).
+pub fn can_open(path: &Path) -> bool {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .is_ok()
+}
+
+/// A regular file within the size limit, or why not.
+fn check_file(meta: &fs::Metadata, limit: u64) -> Result<(), SkipReason> {
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > limit {
+        return Err(SkipReason::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    Ok(())
+}
+
+fn not_regular() -> SkipReason {
+    SkipReason::Unreadable("not a regular file (FIFO, socket or device)".into())
+}
+
+/// The reason for an I/O error, in words that say what happened to the file.
+pub fn io_reason(err: std::io::Error) -> SkipReason {
+    use std::io::ErrorKind;
+    SkipReason::Unreadable(match err.kind() {
+        ErrorKind::NotFound => {
+            "gone before it could be read (moved or deleted while loading)".into()
+        }
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{LoadOptions, parse_file};
+
+    const POSTING: &str = "Rust Engineer\nCompany: Ferrous\n\nWe write Rust all day long.\n";
+
+    #[test]
+    fn a_file_that_vanishes_after_the_walk_is_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), POSTING).unwrap();
+        std::fs::write(dir.path().join("b.txt"), POSTING).unwrap();
+        let walked = walk(&[dir.path().to_path_buf()]);
+        assert_eq!(walked.files.len(), 2);
+        std::fs::remove_file(dir.path().join("a.txt")).unwrap();
+        let opts = LoadOptions::default();
+        let [a, b] = &walked.files[..] else {
+            panic!("two files")
+        };
+        let err = parse_file(&a.path, &a.source, &opts).unwrap_err();
+        assert!(
+            err.to_string().starts_with("gone before it could be read"),
+            "{err}"
+        );
+        assert_eq!(parse_file(&b.path, &b.source, &opts).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_file_that_changes_after_the_walk_is_read_as_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, POSTING).unwrap();
+        let walked = walk(&[dir.path().to_path_buf()]);
+        let f = &walked.files[0];
+        // Grown past the limit.
+        std::fs::write(&path, POSTING.repeat(100)).unwrap();
+        let limit = POSTING.len() as u64 * 10;
+        assert!(matches!(
+            read_limited(&f.path, limit),
+            Err(SkipReason::TooLarge { .. })
+        ));
+        // Emptied.
+        std::fs::write(&path, "").unwrap();
+        let opts = LoadOptions::default();
+        assert_eq!(
+            parse_file(&f.path, &f.source, &opts),
+            Err(SkipReason::Empty)
+        );
+        // Replaced by a folder.
+        std::fs::remove_file(&path).unwrap();
+        std::fs::create_dir(&path).unwrap();
+        let err = parse_file(&f.path, &f.source, &opts).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn special_files_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero")).unwrap();
+        let walked = walk(&[dir.path().to_path_buf()]);
+        assert!(walked.files.is_empty());
+        assert_eq!(walked.skipped.len(), 2);
+        for s in &walked.skipped {
+            assert!(s.reason.to_string().contains("not a regular file"), "{s}");
+        }
+        for p in [&fifo, &dir.path().join("zero")] {
+            let err = read_limited(p, 1 << 20).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+    }
 }

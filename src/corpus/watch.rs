@@ -168,13 +168,11 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
         return None;
     }
     // The source as the loader named it: under the root as the user gave it.
-    let source = if rest.as_os_str().is_empty() {
+    let source = crate::sanitize::shown_path(&if rest.as_os_str().is_empty() {
         root.clone()
     } else {
         root.join(&rest)
-    }
-    .display()
-    .to_string();
+    });
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Some(match parse_file(path, &source, opts) {
             Ok(postings) => Change::Parsed { source, postings },

@@ -23,24 +23,67 @@ use thiserror::Error;
 
 use crate::posting::{Format, Posting};
 
-/// Why a file gave no postings. Displayed as the one-line reason of `skipped <path>: <reason>`.
+/// Why a file gave no postings. Displayed as the one-line reason of `skipped <path>: <reason>`:
+/// whatever a detail holds (an I/O error, a parser's message, a panic's text quoting the file),
+/// the reason shown is one clean line of at most [`MAX_REASON`] characters.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SkipReason {
     #[error("empty file")]
     Empty,
-    #[error("not text: {0}")]
+    #[error("not text: {}", one_line(.0))]
     Binary(String),
-    #[error("no posting found: {0}")]
+    #[error("no posting found: {}", one_line(.0))]
     NoPosting(String),
-    #[error("malformed {format}: {detail}")]
+    #[error("malformed {format}: {}", one_line(.detail))]
     Malformed {
         format: &'static str,
         detail: String,
     },
-    #[error("too large: {size} bytes (limit {limit})")]
+    #[error(
+        "too large: {} (limit {}; max_file_size_mb in the config file raises it)",
+        mib(*.size),
+        mib(*.limit)
+    )]
     TooLarge { size: u64, limit: u64 },
-    #[error("{0}")]
+    /// The file could not be read (an I/O error, a special file).
+    #[error("{}", one_line(.0))]
     Unreadable(String),
+    /// A reason about the file's content, as the parse cache recorded it.
+    #[error("{}", one_line(.0))]
+    Cached(String),
+    /// A parser failed on the file's content (a bug, caught).
+    #[error("the parser failed: {}", one_line(.0))]
+    ParserFailed(String),
+}
+
+impl SkipReason {
+    /// Whether the reason is about the file's surroundings (the size limit, permissions, a
+    /// file that vanished) rather than its content: it may change while the file does not.
+    pub fn depends_on_surroundings(&self) -> bool {
+        matches!(
+            self,
+            SkipReason::TooLarge { .. } | SkipReason::Unreadable(_)
+        )
+    }
+}
+
+/// The longest skip reason shown, in characters.
+pub const MAX_REASON: usize = 300;
+
+fn one_line(s: &str) -> String {
+    crate::sanitize::one_line(s, MAX_REASON)
+}
+
+/// A size for a message: "200 MiB", "1.5 MiB", "812 bytes".
+fn mib(bytes: u64) -> String {
+    const M: u64 = 1024 * 1024;
+    if bytes < M {
+        format!("{bytes} bytes")
+    } else if bytes.is_multiple_of(M) {
+        format!("{} MiB", bytes / M)
+    } else {
+        format!("{:.1} MiB", bytes as f64 / M as f64)
+    }
 }
 
 /// A decoded document about to be parsed.
@@ -71,6 +114,10 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         Format::Board => board::parse(&doc)?,
         Format::Text => text::parse(&doc)?,
     };
+    // JSON escapes and HTML character references were decoded after the text was sanitized.
+    postings
+        .iter_mut()
+        .for_each(crate::sanitize::sanitize_posting);
     // A posting with no title, no company and next to no text is not a posting.
     postings.retain(|p| {
         p.title.is_some()
@@ -106,6 +153,19 @@ mod tests {
             Err(SkipReason::Binary(_))
         ));
         assert_eq!(SkipReason::Empty.to_string(), "empty file");
+        assert_eq!(
+            SkipReason::TooLarge {
+                size: 200 << 20,
+                limit: 64 << 20
+            }
+            .to_string(),
+            "too large: 200 MiB (limit 64 MiB; max_file_size_mb in the config file raises it)"
+        );
+        // A reason quoting the file (a panic message) is one clean, short line.
+        let r = SkipReason::Unreadable(format!("x\x1b]2;t\x07\n{}", "y".repeat(1000)));
+        let shown = r.to_string();
+        assert!(!shown.contains('\n') && !shown.contains('\x1b'), "{shown}");
+        assert_eq!(shown.chars().count(), MAX_REASON + 1);
     }
 
     #[test]
@@ -118,5 +178,21 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].source, "a.txt");
         assert!(p[0].salary.is_some());
+    }
+
+    #[test]
+    fn json_escapes_and_html_references_are_sanitized() {
+        let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
+            "hiringOrganization": {"name": "Acme\u202e"},
+            "description": "We \u001b[2Jbuild\u009b31m things in Rust, all day long."}"#;
+        let p = &parse_text(json, "a.json").unwrap()[0];
+        assert_eq!(p.title.as_deref(), Some("Rust Dev"));
+        assert_eq!(p.company.as_deref(), Some("Acme"));
+        assert!(crate::sanitize::is_clean(&p.description_text()));
+        let html = "<html><head><title>Rust&#x200B; Engineer&#x1b;]2;x&#7;</title></head><body>\
+                    <p>We &#27;[2Jbuild &#x202E;things in Rust, all day long.</p></body></html>";
+        let p = &parse_text(html, "a.html").unwrap()[0];
+        assert_eq!(p.title.as_deref(), Some("Rust Engineer"));
+        assert!(crate::sanitize::is_clean(&p.description_text()));
     }
 }

@@ -103,12 +103,30 @@ impl fmt::Display for Term {
         if let Some(field) = self.field {
             write!(f, "{}:", field.prefix())?;
         }
-        if self.exact && self.text.contains(' ') {
-            write!(f, "\"{}\"", self.text)
-        } else if self.exact && self.field != Some(Field::Text) {
-            write!(f, "'{}", self.text)
+        if !self.exact {
+            return f.write_str(&self.text);
+        }
+        // Exact: quoted (when it holds whitespace), or `'`-marked, or implied by `text:`. The
+        // `'` mark also goes inside quotes, or after `text:`, when the text would otherwise
+        // read as something else: a leading `'` or `!`, or a field prefix of its own.
+        let spaced = self.text.chars().any(char::is_whitespace);
+        let ambiguous = self.text.starts_with('\'')
+            || (self.field.is_none() && !self.negated && self.text.starts_with('!'))
+            || (self.field.is_none()
+                && self
+                    .text
+                    .split_once(':')
+                    .is_some_and(|(p, _)| Field::from_prefix(p).is_some()));
+        let mark = if spaced || self.field == Some(Field::Text) {
+            ambiguous
         } else {
-            f.write_str(&self.text)
+            true
+        };
+        let mark = if mark { "'" } else { "" };
+        if spaced {
+            write!(f, "\"{mark}{}\"", self.text)
+        } else {
+            write!(f, "{mark}{}", self.text)
         }
     }
 }
@@ -290,6 +308,7 @@ mod tests {
         for q in [
             "rust !java 'node loc:berlin",
             "text:kubernetes \"tech lead\"",
+            "text:''quoted \"'title:a b\" \"!a b\" \"a\tb\"",
         ] {
             assert_eq!(Query::parse(&Query::parse(q).to_string()), Query::parse(q));
         }
