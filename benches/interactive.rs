@@ -51,6 +51,16 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn search(c: &mut Criterion) {
     let postings = support::postings(COUNT);
     let index = SearchIndex::new(support::shared(&postings));
+    let text_bytes: usize = postings
+        .iter()
+        .flat_map(|p| &p.sections)
+        .map(|s| s.body.len() + s.heading.as_ref().map_or(0, String::len))
+        .sum();
+    println!(
+        "{} postings, {:.0} MB of description text (what a text: search reads)",
+        postings.len(),
+        text_bytes as f64 / 1e6
+    );
 
     // Typing the whole sentence, many times: the distribution of one keystroke's search.
     let mut times = Vec::new();

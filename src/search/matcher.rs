@@ -87,35 +87,62 @@ pub fn contains_ci(hay: &str, needle_lower: &str) -> bool {
 }
 
 /// A case-insensitive substring search, prepared once for a query term and then run over
-/// many descriptions: an ASCII needle goes to aho-corasick (which skips ahead on the needle's
-/// rarest bytes), anything else to [`contains_ci`].
+/// many descriptions. An ASCII needle goes to aho-corasick's packed (SIMD "Teddy") searcher,
+/// given every upper/lower-case spelling of its first three bytes; each candidate is then
+/// checked in full. That skips through text several times faster than stopping at every
+/// occurrence of one byte in either case. Anything else goes to [`contains_ci`].
 pub struct TextFinder {
     needle_lower: String,
-    ascii: Option<aho_corasick::AhoCorasick>,
+    prefixes: Option<aho_corasick::packed::Searcher>,
 }
 
 impl TextFinder {
     /// `needle_lower` must be lowercase.
     pub fn new(needle_lower: &str) -> TextFinder {
-        let ascii = (needle_lower.is_ascii() && !needle_lower.is_empty())
+        let prefixes = (needle_lower.is_ascii() && !needle_lower.is_empty())
             .then(|| {
-                aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .build([needle_lower])
-                    .ok()
+                let prefix = &needle_lower.as_bytes()[..needle_lower.len().min(3)];
+                let mut spellings: Vec<Vec<u8>> = vec![Vec::new()];
+                for &b in prefix {
+                    let upper = b.to_ascii_uppercase();
+                    let mut next = Vec::with_capacity(spellings.len() * 2);
+                    for s in &spellings {
+                        next.push([s.as_slice(), &[b]].concat());
+                        if upper != b {
+                            next.push([s.as_slice(), &[upper]].concat());
+                        }
+                    }
+                    spellings = next;
+                }
+                aho_corasick::packed::Config::new()
+                    .builder()
+                    .extend(&spellings)
+                    .build()
             })
             .flatten();
         TextFinder {
             needle_lower: needle_lower.to_string(),
-            ascii,
+            prefixes,
         }
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        match &self.ascii {
-            Some(ac) => ac.is_match(hay),
-            None => contains_ci(hay, &self.needle_lower),
+        let Some(searcher) = &self.prefixes else {
+            return contains_ci(hay, &self.needle_lower);
+        };
+        let (h, n) = (hay.as_bytes(), self.needle_lower.as_bytes());
+        let mut from = 0;
+        while from + n.len() <= h.len() {
+            let Some(m) = searcher.find_in(h, aho_corasick::Span::from(from..h.len())) else {
+                return false;
+            };
+            let start = m.start();
+            if h.len() - start >= n.len() && h[start..start + n.len()].eq_ignore_ascii_case(n) {
+                return true;
+            }
+            from = start + 1;
         }
+        false
     }
 }
 
@@ -174,6 +201,11 @@ mod tests {
             ("Café Crème", "crème", true),
             ("on-call Rotation", "on-call rotation", true),
             ("anything", "", true),
+            ("a", "ab", false),
+            ("xxAbxAB", "ab", true),
+            ("kubernetes at the end: KUBERNETES", "kubernetes", true),
+            ("C++ and c#", "c#", true),
+            ("KUB KUBE KUBER kubern", "kubernetes", false),
         ] {
             assert_eq!(
                 TextFinder::new(needle).is_match(hay),
