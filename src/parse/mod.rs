@@ -103,8 +103,14 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Vec<Posting>, SkipReaso
 
 /// Parses decoded, sanitized text.
 pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> {
+    let format = detect::detect(&Document { text, source });
+    parse_as(text, source, format)
+}
+
+/// Parses decoded, sanitized text with the parser of `format`, whatever [`detect::detect`]
+/// would say (the fuzz targets drive each parser this way).
+pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>, SkipReason> {
     let doc = Document { text, source };
-    let format = detect::detect(&doc);
     let mut postings = match format {
         Format::Json => json::parse(&doc)?,
         Format::Html => html::parse(&doc)?,
