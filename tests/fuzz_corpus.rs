@@ -13,23 +13,6 @@ use jobdeck::posting::{Format, Posting};
 use jobdeck::search::Query;
 use jobdeck::store::Shortlists;
 
-/// The same table as `tests/fuzz/src/lib.rs`: the first byte of a `parse_any`/`detect` input
-/// picks the file name.
-const SOURCES: &[&str] = &[
-    "fuzz.txt",
-    "fuzz.json",
-    "fuzz.jsonl",
-    "fuzz.html",
-    "fuzz.htm",
-    "fuzz.csv",
-    "fuzz.tsv",
-    "fuzz.md",
-    "fuzz",
-    "dir.v2/fuzz",
-    "fuzz.ndjson",
-    "fuzz.xhtml",
-];
-
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fuzz/corpus")
@@ -71,10 +54,9 @@ fn check(result: &Result<Vec<Posting>, SkipReason>, source: &str, input: &Path) 
 fn parse_any_and_detect() {
     for target in ["parse_any", "detect"] {
         for (path, data) in inputs(target) {
-            let Some((&first, bytes)) = data.split_first() else {
+            let Some((source, bytes)) = checks::split_source(&data) else {
                 continue;
             };
-            let source = SOURCES[first as usize % SOURCES.len()];
             check(&parse::parse_bytes(bytes, source), source, &path);
         }
     }

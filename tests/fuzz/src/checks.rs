@@ -96,3 +96,25 @@ pub fn check_posting(p: &Posting, source: &str) {
     assert_eq!(p.source, source);
     assert!(p.duplicate_of.is_none());
 }
+
+/// File names the format detector and the parsers may be given: the extension is a hint.
+pub const SOURCES: &[&str] = &[
+    "fuzz.txt",
+    "fuzz.json",
+    "fuzz.jsonl",
+    "fuzz.html",
+    "fuzz.htm",
+    "fuzz.csv",
+    "fuzz.tsv",
+    "fuzz.md",
+    "fuzz",
+    "dir.v2/fuzz",
+    "fuzz.ndjson",
+    "fuzz.xhtml",
+];
+
+/// Splits an input into a source name (chosen by its first byte) and the file's bytes.
+pub fn split_source(data: &[u8]) -> Option<(&'static str, &[u8])> {
+    let (&first, rest) = data.split_first()?;
+    Some((SOURCES[first as usize % SOURCES.len()], rest))
+}

@@ -5,27 +5,7 @@ pub mod checks;
 use jobdeck::parse::{self, SkipReason};
 use jobdeck::posting::{Format, Posting};
 
-/// File names the format detector and the parsers may be given: the extension is a hint.
-pub const SOURCES: &[&str] = &[
-    "fuzz.txt",
-    "fuzz.json",
-    "fuzz.jsonl",
-    "fuzz.html",
-    "fuzz.htm",
-    "fuzz.csv",
-    "fuzz.tsv",
-    "fuzz.md",
-    "fuzz",
-    "dir.v2/fuzz",
-    "fuzz.ndjson",
-    "fuzz.xhtml",
-];
-
-/// Splits an input into a source name (chosen by its first byte) and the file's bytes.
-pub fn split_source(data: &[u8]) -> Option<(&'static str, &[u8])> {
-    let (&first, rest) = data.split_first()?;
-    Some((SOURCES[first as usize % SOURCES.len()], rest))
-}
+pub use checks::{SOURCES, split_source};
 
 /// Checks what a parse returned: postings that hold the invariants, or a skip reason whose
 /// message is clean.
