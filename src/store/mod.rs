@@ -320,7 +320,8 @@ impl Bookmark {
             }
         }
         // Stable: equal dates keep their order (this store's first).
-        self.status_history.sort_by(|a, b| a.date.cmp(&b.date));
+        self.status_history
+            .sort_by(|a, b| compare_times(&a.date, &b.date));
         if theirs > mine {
             self.status = other.status;
         }
@@ -341,13 +342,22 @@ impl Bookmark {
 
 /// Whether RFC 3339 timestamp `a` is before `b` (unparsable ones compare as text).
 fn earlier(a: &str, b: &str) -> bool {
+    compare_times(a, b).is_lt()
+}
+
+/// Orders RFC 3339 timestamps by the time they name. Not as text: the fraction of a second is
+/// written without trailing zeros, so "…:01.12Z" sorts before "…:01.1Z" as text. Unparsable
+/// ones compare as text, after the others.
+pub fn compare_times(a: &str, b: &str) -> std::cmp::Ordering {
     use time::format_description::well_known::Rfc3339;
     match (
         OffsetDateTime::parse(a, &Rfc3339),
         OffsetDateTime::parse(b, &Rfc3339),
     ) {
-        (Ok(x), Ok(y)) => x < y,
-        _ => a < b,
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => a.cmp(b),
     }
 }
 
@@ -538,7 +548,7 @@ impl Shortlists {
     /// Every entry, oldest first (then by id).
     pub fn sorted(&self) -> Vec<&Bookmark> {
         let mut v: Vec<&Bookmark> = self.bookmarks.values().collect();
-        v.sort_by(|a, b| a.added.cmp(&b.added).then_with(|| a.id.cmp(&b.id)));
+        v.sort_by(|a, b| compare_times(&a.added, &b.added).then_with(|| a.id.cmp(&b.id)));
         v
     }
 

@@ -659,3 +659,25 @@ fn import_on_the_same_day_keeps_the_status_further_along() {
     assert_eq!(theirs.get("a").unwrap().status, Some(Status::Offer));
     assert_eq!(theirs.get("a").unwrap().status_history.len(), 2);
 }
+
+#[test]
+fn timestamps_order_by_time_not_by_text() {
+    use std::cmp::Ordering;
+    // The fraction is written without trailing zeros: as text, .12 would come before .1.
+    assert_eq!(
+        compare_times("2026-11-23T14:45:01.12Z", "2026-11-23T14:45:01.1Z"),
+        Ordering::Greater
+    );
+    assert_eq!(
+        compare_times("2026-11-23T14:45:01Z", "2026-11-23T14:45:01.5Z"),
+        Ordering::Less
+    );
+    assert_eq!(
+        compare_times("2026-11-23T15:45:01+01:00", "2026-11-23T14:45:01Z"),
+        Ordering::Equal
+    );
+    assert_eq!(
+        compare_times("garbage", "2026-11-23T14:45:01Z"),
+        Ordering::Greater
+    );
+}

@@ -120,7 +120,7 @@ pub fn render(
                 .into_iter()
                 .filter(|b| b.lists.iter().any(|l| l == list))
                 .collect();
-            entries.sort_by(|a, b| a.added.cmp(&b.added));
+            entries.sort_by(|a, b| crate::store::compare_times(&a.added, &b.added));
             let n = entries.len();
             right.push(Line::styled(
                 format!("{list} — {n} posting{}", if n == 1 { "" } else { "s" }),
