@@ -7,6 +7,8 @@
 //! Every run is guarded by a deadline: a hang fails the test (and the child is killed) instead
 //! of blocking the suite.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{Read, Write};
@@ -378,7 +380,7 @@ fn run(home: &Path, args: &[&str]) -> Output {
 /// `jobdeck ARGS…` on a pseudo-terminal (so that it prints tables), with a deadline; everything
 /// it wrote to the terminal.
 fn run_on_terminal(home: &Path, args: &[&str]) -> Vec<u8> {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use portable_pty::{PtySize, native_pty_system};
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 50,
@@ -387,16 +389,7 @@ fn run_on_terminal(home: &Path, args: &[&str]) -> Vec<u8> {
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jobdeck"));
-    cmd.args(args);
-    cmd.env_clear();
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", home);
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.env("XDG_DATA_HOME", home.join("data"));
-    cmd.env("XDG_CACHE_HOME", home.join("cache"));
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.cwd(home);
+    let cmd = common::pty_command(home, args);
     let mut child = pair.slave.spawn_command(cmd).expect("spawn jobdeck");
     drop(pair.slave);
     let mut killer = child.clone_killer();

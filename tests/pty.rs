@@ -2,13 +2,15 @@
 //! screen read back through a VT100 emulator. Every wait is for something to appear on the
 //! screen (or the process to end), with a timeout only as a failure guard.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use portable_pty::{ExitStatus, MasterPty, PtySize, native_pty_system};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -45,16 +47,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jobdeck"));
-        cmd.args(args);
-        cmd.env_clear();
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("XDG_CACHE_HOME", home.join("cache"));
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.cwd(home);
+        let mut cmd = common::pty_command(home, args);
         for (k, v) in env {
             cmd.env(k, v);
         }
