@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jobdeck::parse::fields::{location, salary};
 use jobdeck::posting::{Period, Salary};
 use jobdeck::search::Query;
+use jobdeck::search::matcher::TextFinder;
 use jobdeck::store::{Bookmark, Change, DEFAULT_LIST, Shortlists, Snapshot, Status, StatusChange};
 use proptest::prelude::*;
 
@@ -648,5 +649,37 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Description search.
+
+/// Text made of few letters in both cases (so needles are often found, and often nearly
+/// found), with a little punctuation and non-ASCII; long enough to take the SIMD path.
+fn haystack() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => prop::sample::select(vec!['k', 'K', 'u', 'U', 'b', 'B', 'e', 'E', ' ']),
+            1 => prop::sample::select(vec!['-', '.', '\n', 'é', 'ß', '\u{212A}']),
+        ],
+        0..300,
+    )
+    .prop_map(|cs| cs.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The prepared finder agrees with the plain definition: some window of the text equals
+    /// the needle, ignoring ASCII case.
+    #[test]
+    fn text_finder_finds_exactly_the_needles(hay in haystack(), needle in "[kube -]{1,6}") {
+        let lower = needle.to_lowercase();
+        let expected = hay
+            .as_bytes()
+            .windows(lower.len())
+            .any(|w| w.eq_ignore_ascii_case(lower.as_bytes()));
+        prop_assert_eq!(TextFinder::new(&lower).is_match(&hay), expected, "{:?} in {:?}", lower, hay);
     }
 }

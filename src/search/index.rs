@@ -99,6 +99,9 @@ const HEADLINE_BITS: u8 = 1 | 2 | 4 | 8 | 16;
 /// Above this many strings or rows, work is split across cores.
 const PARALLEL_MIN: usize = 4096;
 
+/// How many postings a `text:` search looks up before scanning them (see `filter_text`).
+const TEXT_BATCH: usize = 16;
+
 pub struct SearchIndex {
     postings: Vec<Arc<Posting>>,
     entries: Vec<Entry>,
@@ -398,20 +401,17 @@ impl SearchIndex {
         candidates: Option<&[Hit]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        let scored: Vec<(&Term, Prepared)> = query
-            .terms
-            .iter()
-            .map(|t| {
-                let prepared = match self.string_scores(t, cancelled) {
-                    Some(scores) => Prepared::Scores(scores),
-                    None if t.field == Some(Field::Text) => {
-                        Prepared::Text(TextFinder::new(&t.lower))
-                    }
-                    None => Prepared::Nothing,
-                };
-                (t, prepared)
-            })
-            .collect();
+        let mut scored: Vec<(&Term, Prepared)> = Vec::new();
+        let mut texts: Vec<(TextFinder, bool)> = Vec::new();
+        for t in &query.terms {
+            match self.string_scores(t, cancelled) {
+                Some(scores) => scored.push((t, Prepared::Scores(scores))),
+                None if t.field == Some(Field::Text) => {
+                    texts.push((TextFinder::new(&t.lower), t.negated))
+                }
+                None => scored.push((t, Prepared::Nothing)),
+            }
+        }
         if cancelled() {
             return None;
         }
@@ -442,6 +442,14 @@ impl SearchIndex {
                 .filter_map(eval)
                 .collect(),
         };
+        // Description scans last, over what the headline terms left: the costliest test runs
+        // on the fewest postings.
+        for (finder, negated) in &texts {
+            if cancelled() {
+                return None;
+            }
+            hits = self.filter_text(hits, finder, *negated, cancelled);
+        }
         if cancelled() {
             return None;
         }
@@ -461,6 +469,55 @@ impl SearchIndex {
             hits.par_sort_unstable_by(cmp);
         } else {
             hits.sort_unstable_by(cmp);
+        }
+    }
+
+    /// Keeps the hits whose description (section headings and bodies) contains the finder's
+    /// needle, or, `negated`, lacks it. Postings are taken [`TEXT_BATCH`] at a time: first
+    /// every section string of the batch is looked up, then the strings are scanned. Looking
+    /// them up together lets the CPU fetch the postings' scattered records from memory at
+    /// once, instead of waiting for each one between two long scans. An index without
+    /// postings (the headline records a cache gives before the postings are decoded) has no
+    /// descriptions: nothing contains the needle there.
+    fn filter_text(
+        &self,
+        hits: Vec<Hit>,
+        finder: &TextFinder,
+        negated: bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Vec<Hit> {
+        let keep = |batch: &[Hit]| -> Vec<Hit> {
+            if cancelled() {
+                return Vec::new();
+            }
+            let mut strings: Vec<(usize, &str)> = Vec::with_capacity(batch.len() * 8);
+            for (k, hit) in batch.iter().enumerate() {
+                if let Some(p) = self.postings.get(hit.index as usize) {
+                    for s in &p.sections {
+                        strings.push((k, &s.body));
+                        if let Some(h) = &s.heading {
+                            strings.push((k, h));
+                        }
+                    }
+                }
+            }
+            let mut found = [false; TEXT_BATCH];
+            for (k, text) in strings {
+                if !found[k] && finder.is_match(text) {
+                    found[k] = true;
+                }
+            }
+            batch
+                .iter()
+                .zip(found)
+                .filter(|(_, found)| *found != negated)
+                .map(|(hit, _)| *hit)
+                .collect()
+        };
+        if hits.len() < PARALLEL_MIN {
+            hits.chunks(TEXT_BATCH).flat_map(keep).collect()
+        } else {
+            hits.par_chunks(TEXT_BATCH).flat_map_iter(keep).collect()
         }
     }
 
@@ -512,16 +569,6 @@ impl SearchIndex {
                     .max()
                     .map(i64::from)
             }
-            Prepared::Text(finder) => self
-                .postings
-                .get(i as usize)
-                .is_some_and(|p| {
-                    p.sections.iter().any(|s| {
-                        finder.is_match(&s.body)
-                            || s.heading.as_deref().is_some_and(|h| finder.is_match(h))
-                    })
-                })
-                .then_some(0),
             Prepared::Nothing => {
                 let [mode, etype, level] = self.attrs[i as usize];
                 let matched = match term.field {
@@ -546,8 +593,6 @@ impl SearchIndex {
 enum Prepared {
     /// A headline term: the score of every distinct headline string.
     Scores(Vec<i32>),
-    /// A `text:` term (descriptions are only here when the index was built from postings).
-    Text(TextFinder),
     /// A term on a posting's attributes (mode, type, level).
     Nothing,
 }
@@ -689,6 +734,75 @@ mod tests {
         assert_eq!(titles(&idx, "text:kubernetes"), ["Senior Backend Engineer"]);
         assert_eq!(titles(&idx, "mode:on-site"), ["Product Designer"]);
         assert_eq!(titles(&idx, "mode:rem"), ["Senior Backend Engineer"]);
+    }
+
+    /// Many postings (more than one batch, and enough for both cores) with the needle in
+    /// various places and cases: `text:` finds exactly those, alone, negated and after a
+    /// headline term, and a narrowed search agrees.
+    #[test]
+    fn text_search_over_many_postings_matches_a_plain_scan() {
+        let count = PARALLEL_MIN + 37;
+        let postings: Vec<Arc<Posting>> = (0..count)
+            .map(|i| {
+                let (heading, body) = match i % 7 {
+                    0 => (Some("Our KUBERNETES stack"), "Nothing here."),
+                    1 => (None, "A long body that mentions kubernetes near the end."),
+                    2 => (Some("About"), "kubernete (almost), KUBERNETE, kubernetex"),
+                    3 => (None, ""),
+                    _ => (Some("Stack"), "We run Kubernetes on bare metal, mostly."),
+                };
+                let title = if i % 2 == 0 {
+                    "Rust Engineer"
+                } else {
+                    "Designer"
+                };
+                let mut p = (*posting(title, "Acme", "Berlin", &[], None, "intro")).clone();
+                p.sections.push(crate::posting::Section {
+                    heading: heading.map(String::from),
+                    body: body.repeat(1 + i % 5),
+                });
+                Arc::new(p)
+            })
+            .collect();
+        let contains = |p: &Posting| {
+            p.sections.iter().any(|s| {
+                s.body.to_lowercase().contains("kubernetes")
+                    || s.heading
+                        .as_ref()
+                        .is_some_and(|h| h.to_lowercase().contains("kubernetes"))
+            })
+        };
+        let expect = |pred: &dyn Fn(&Posting) -> bool| -> Vec<u32> {
+            (0..count as u32)
+                .filter(|&i| pred(&postings[i as usize]))
+                .collect()
+        };
+        let idx = SearchIndex::new(postings.clone());
+        let found = |q: &str| -> Vec<u32> {
+            let mut v: Vec<u32> = idx
+                .search(&Query::parse(q))
+                .iter()
+                .map(|h| h.index)
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(found("text:kubernetes"), expect(&|p| contains(p)));
+        assert_eq!(found("!text:kubernetes"), expect(&|p| !contains(p)));
+        let rust = |p: &Posting| p.title.as_deref() == Some("Rust Engineer");
+        assert_eq!(
+            found("'rust text:kubernetes"),
+            expect(&|p| rust(p) && contains(p))
+        );
+        let prev = idx.search(&Query::parse("text:kube"));
+        let q = Query::parse("text:kubernetes");
+        let mut narrowed: Vec<u32> = idx
+            .search_within(&q, Some(&prev))
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        narrowed.sort_unstable();
+        assert_eq!(narrowed, expect(&|p| contains(p)));
     }
 
     #[test]

@@ -96,6 +96,9 @@ pub struct TextFinder {
     prefixes: Option<aho_corasick::packed::Searcher>,
 }
 
+/// Haystacks shorter than this are searched with a plain loop (see [`TextFinder::is_match`]).
+const SHORT_HAYSTACK: usize = 64;
+
 impl TextFinder {
     /// `needle_lower` must be lowercase.
     pub fn new(needle_lower: &str) -> TextFinder {
@@ -131,6 +134,12 @@ impl TextFinder {
             return contains_ci(hay, &self.needle_lower);
         };
         let (h, n) = (hay.as_bytes(), self.needle_lower.as_bytes());
+        if h.len() < SHORT_HAYSTACK {
+            // A heading: starting the SIMD searcher costs more than a plain loop.
+            return h.len() >= n.len()
+                && h.windows(n.len())
+                    .any(|w| w[0].eq_ignore_ascii_case(&n[0]) && w.eq_ignore_ascii_case(n));
+        }
         let mut from = 0;
         while from + n.len() <= h.len() {
             let Some(m) = searcher.find_in(h, aho_corasick::Span::from(from..h.len())) else {
