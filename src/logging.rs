@@ -14,6 +14,15 @@ pub fn debug_panic(place: &str) -> bool {
     std::env::var("JOBDECK_DEBUG_PANIC").is_ok_and(|v| v == place)
 }
 
+/// Whether `JOBDECK_DEBUG_DELAY` asks for a pause at `place` ("cache": before the parse cache
+/// is renamed into place); pauses one second if so. A debugging aid: the tests use it to hold
+/// a step open while they do something (quit) that must wait for it.
+pub fn debug_delay(place: &str) {
+    if std::env::var("JOBDECK_DEBUG_DELAY").is_ok_and(|v| v == place) {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+
 const DEFAULT_FILTER: &str = "warn,jobdeck=info";
 
 /// The tracing filter for a `JOBDECK_LOG` value: a bare level ("debug") applies to jobdeck and

@@ -399,6 +399,39 @@ fn a_parser_panic_skips_the_file_and_goes_on() {
     assert!(s.wait_exit().success());
 }
 
+/// Quitting as soon as a folder is loaded waits for the parse cache being written (held open
+/// here for a second): the cache is complete afterwards, and no temp file is left behind.
+#[test]
+fn quitting_right_after_loading_keeps_the_parse_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..20 {
+        std::fs::write(
+            dir.join(format!("{i}.txt")),
+            format!("Rust Engineer {i}\nCompany: Ferrous\nWe write Rust, posting {i}."),
+        )
+        .unwrap();
+    }
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[dir.to_str().unwrap()],
+        100,
+        30,
+        &[("JOBDECK_DEBUG_DELAY", "cache")],
+    );
+    s.wait_text("20 postings from 20 files");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let cache = home.path().join("cache/jobdeck/parse");
+    let names: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "one cache file and no temp file: {names:?}");
+    assert!(names[0].ends_with(".bin"), "{names:?}");
+}
+
 #[test]
 fn sighup_restores_the_terminal() {
     let home = tempfile::tempdir().unwrap();

@@ -357,14 +357,17 @@ impl Writer {
     pub fn create(dest: &Path) -> std::io::Result<Writer> {
         let dir = dest.parent().unwrap_or(Path::new("."));
         crate::store::create_private_dir(dir)?;
+        remove_abandoned(dir);
         let tmp = dir.join(format!(
-            ".{}.tmp-{}",
+            ".{}{TEMP_MARK}{}",
             dest.file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default(),
             std::process::id()
         ));
         let file = private_file(&tmp)?;
+        // Held until the writer is done: a temp file nobody holds was abandoned.
+        file.try_lock().map_err(std::io::Error::other)?;
         Ok(Writer {
             tmp,
             dest: dest.to_path_buf(),
@@ -426,6 +429,7 @@ impl Writer {
     }
 
     pub fn finish(mut self, fingerprint: &str) -> std::io::Result<()> {
+        let started = std::time::Instant::now();
         self.index.fingerprint = fingerprint.to_string();
         self.index.search = self.search.freeze();
         let index = postcard::to_allocvec(&self.index).map_err(std::io::Error::other)?;
@@ -434,7 +438,14 @@ impl Writer {
         self.out.write_all(MAGIC)?;
         self.out.flush()?;
         self.out.get_ref().sync_all()?;
-        std::fs::rename(&self.tmp, &self.dest)
+        crate::logging::debug_delay("cache");
+        std::fs::rename(&self.tmp, &self.dest)?;
+        tracing::debug!(
+            "load: cache of {} postings written in {:?}",
+            self.index.headlines.len(),
+            started.elapsed()
+        );
+        Ok(())
     }
 }
 
@@ -442,6 +453,30 @@ impl Drop for Writer {
     fn drop(&mut self) {
         // A finished writer has renamed its temp file; an abandoned one leaves nothing behind.
         let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// What names a writer's temp file: `.<cache file>.tmp-<pid>`.
+const TEMP_MARK: &str = ".tmp-";
+
+/// Removes the temp files of writers that never finished (killed, crashed, the machine went
+/// down): a live writer holds a lock on its temp file, so one that can be locked is abandoned.
+/// Each is as large as a cache, so they must not pile up.
+fn remove_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with('.') && name.contains(TEMP_MARK)) {
+            continue;
+        }
+        let abandoned = File::open(e.path()).is_ok_and(|f| f.try_lock().is_ok());
+        if abandoned {
+            tracing::debug!("removing an abandoned cache temp file: {name}");
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
@@ -560,6 +595,34 @@ mod tests {
             std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
             0o600
         );
+    }
+
+    #[test]
+    fn temp_files_of_writers_that_never_finished_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = |d: &Path| -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        // A writer killed mid-way: its temp file stays, and nobody holds it.
+        let killed = dir.path().join(".old.bin.tmp-999999");
+        std::fs::write(&killed, b"half a cache").unwrap();
+        // A writer still at work, for another set of folders.
+        let live = Writer::create(&dir.path().join("other.bin")).unwrap();
+        let live_tmp = live.tmp.clone();
+        // A file that is not a temp file stays whatever its name holds.
+        std::fs::write(dir.path().join("notes.tmp-1"), b"x").unwrap();
+
+        let w = Writer::create(&dir.path().join("mine.bin")).unwrap();
+        assert!(!killed.exists(), "the abandoned temp file is removed");
+        assert!(live_tmp.exists(), "a live writer's temp file is kept");
+        w.finish("fp").unwrap();
+        drop(live);
+        assert_eq!(names(dir.path()), ["mine.bin", "notes.tmp-1"]);
     }
 
     #[test]

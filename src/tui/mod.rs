@@ -80,7 +80,7 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         }
     };
     let stop_loading = Arc::new(AtomicBool::new(false));
-    spawn_loader(
+    let loader = spawn_loader(
         opts.source,
         opts.load,
         tx.clone(),
@@ -135,6 +135,7 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
     }
     stop_loading.store(true, Ordering::SeqCst);
     drop(guard);
+    loader.wait_on_quit();
     match app.fatal {
         Some(m) => Err(anyhow::anyhow!("{m} (details in the log)")),
         None => Ok(()),
@@ -300,6 +301,32 @@ fn watch_folders(
     })
 }
 
+/// The loader thread, to wait for on quit.
+struct Loader {
+    /// Disconnects when the thread ends.
+    ended: std::sync::mpsc::Receiver<()>,
+}
+
+impl Loader {
+    /// After the user quit (and the loader was told to stop): lets it finish what it is
+    /// doing, which is at most one batch of files or writing the parse cache. Killing it
+    /// there would throw the cache away and cost the next start a full parse. Waits a bounded
+    /// time, saying why when it is more than a moment.
+    fn wait_on_quit(self) {
+        use std::sync::mpsc::RecvTimeoutError;
+        let wait = |ms| self.ended.recv_timeout(Duration::from_millis(ms));
+        if let Err(RecvTimeoutError::Timeout) = wait(300) {
+            eprintln!("jobdeck: saving the parse cache…");
+            if let Err(RecvTimeoutError::Timeout) = wait(LOADER_GRACE_MS) {
+                tracing::warn!("quit before the parse cache was written");
+            }
+        }
+    }
+}
+
+/// How long quitting waits for the parse cache to be written (after the first 300 ms).
+const LOADER_GRACE_MS: u64 = 10_000;
+
 /// Loads the corpus on a background thread: batches go to the search worker first, then to
 /// the app, so a search the app starts for them already sees them.
 fn spawn_loader(
@@ -308,10 +335,12 @@ fn spawn_loader(
     tx: UnboundedSender<Action>,
     worker: worker::Worker,
     stop: Arc<AtomicBool>,
-) {
+) -> Loader {
+    let (ended_tx, ended) = std::sync::mpsc::channel::<()>();
     std::thread::Builder::new()
         .name("jobdeck-loader".into())
         .spawn(move || {
+            let _ended = ended_tx;
             let started = Instant::now();
             let since = std::time::SystemTime::now();
             let reporter = tx.clone();
@@ -387,4 +416,5 @@ fn spawn_loader(
             }
         })
         .expect("spawn the loader thread");
+    Loader { ended }
 }
