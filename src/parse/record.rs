@@ -502,7 +502,7 @@ fn apply_company_info(p: &mut Posting, o: &Map<String, Value>) {
         first(o, &["companydescription", "aboutcompany", "companyabout"]).and_then(text_of);
     if !info.is_empty() {
         info.name = p.company.clone();
-        p.company_info = Some(info);
+        p.company_info = Some(Box::new(info));
     }
 }
 

@@ -35,12 +35,29 @@ impl<'a> ByteReader<'a> {
 }
 
 /// Every posting's headline values, (field bit, string id), stored flat: one allocation for
-/// all rows instead of one per posting.
+/// all rows instead of one per posting, each value packed in a `u32` (the field's bit
+/// position in the top 3 bits, the string id below), which halves the largest part of the
+/// index.
 #[derive(Default)]
 struct Rows {
-    data: Vec<(u8, u32)>,
+    data: Vec<u32>,
     /// Where each row starts in `data`; one more entry than rows.
     start: Vec<u32>,
+}
+
+/// String ids must fit below the 3 bits that name the field.
+const ID_BITS: u32 = 29;
+
+/// A (field bit, string id) value as [`Rows`] stores it; None when it cannot be stored (a
+/// field bit that is not a single headline field, or more strings than ids).
+fn pack((bit, id): (u8, u32)) -> Option<u32> {
+    let slot = bit.trailing_zeros();
+    (bit.is_power_of_two() && bit & HEADLINE_BITS != 0 && id >> ID_BITS == 0)
+        .then_some(slot << ID_BITS | id)
+}
+
+fn unpack(v: u32) -> (u8, u32) {
+    (1 << (v >> ID_BITS), v & ((1 << ID_BITS) - 1))
 }
 
 impl Rows {
@@ -48,13 +65,15 @@ impl Rows {
         if self.start.is_empty() {
             self.start.push(0);
         }
-        self.data.extend_from_slice(row);
+        self.data.extend(row.iter().filter_map(|&v| pack(v)));
         self.start.push(self.data.len() as u32);
     }
 
-    fn get(&self, i: u32) -> &[(u8, u32)] {
+    fn get(&self, i: u32) -> impl Iterator<Item = (u8, u32)> + '_ {
         let i = i as usize;
-        &self.data[self.start[i] as usize..self.start[i + 1] as usize]
+        self.data[self.start[i] as usize..self.start[i + 1] as usize]
+            .iter()
+            .map(|&v| unpack(v))
     }
 
     fn len(&self) -> usize {
@@ -201,39 +220,48 @@ impl SearchIndex {
     /// character masks, rows, attributes, title ranks), for the parse cache.
     pub fn freeze(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        let u32s = |out: &mut Vec<u8>, v: u32| out.extend_from_slice(&v.to_le_bytes());
-        out.extend_from_slice(FROZEN_TAG);
-        u32s(&mut out, self.entries.len() as u32);
+        self.freeze_into(&mut out)
+            .expect("writing to a Vec cannot fail");
+        out
+    }
+
+    /// [`freeze`](Self::freeze), written straight to `out` (the parse cache streams it to its
+    /// file rather than holding the bytes).
+    pub fn freeze_into(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let u32s = |out: &mut dyn std::io::Write, v: u32| out.write_all(&v.to_le_bytes());
+        out.write_all(FROZEN_TAG)?;
+        u32s(out, self.entries.len() as u32)?;
         for e in &self.entries {
-            out.push(e.fields);
-            out.extend_from_slice(&e.mask.to_le_bytes());
-            u32s(&mut out, e.text.len() as u32);
-            u32s(&mut out, e.lower.len() as u32);
+            out.write_all(&[e.fields])?;
+            out.write_all(&e.mask.to_le_bytes())?;
+            u32s(out, e.text.len() as u32)?;
+            u32s(out, e.lower.len() as u32)?;
         }
         for e in &self.entries {
-            out.extend_from_slice(e.text.as_bytes());
-            out.extend_from_slice(e.lower.as_bytes());
+            out.write_all(e.text.as_bytes())?;
+            out.write_all(e.lower.as_bytes())?;
         }
         let n = self.rows.len();
-        u32s(&mut out, n as u32);
-        u32s(&mut out, self.rows.data.len() as u32);
+        u32s(out, n as u32)?;
+        u32s(out, self.rows.data.len() as u32)?;
         if self.rows.start.is_empty() {
-            u32s(&mut out, 0);
+            u32s(out, 0)?;
         }
         for &st in &self.rows.start {
-            u32s(&mut out, st);
+            u32s(out, st)?;
         }
-        for &(b, id) in &self.rows.data {
-            out.push(b);
-            u32s(&mut out, id);
+        for &v in &self.rows.data {
+            let (b, id) = unpack(v);
+            out.write_all(&[b])?;
+            u32s(out, id)?;
         }
         for a in &self.attrs {
-            out.extend_from_slice(a);
+            out.write_all(a)?;
         }
         for &r in self.ranks() {
-            u32s(&mut out, r);
+            u32s(out, r)?;
         }
-        out
+        Ok(())
     }
 
     /// An index from [`freeze`](Self::freeze)'s bytes (without postings: see
@@ -269,8 +297,8 @@ impl SearchIndex {
             return None;
         }
         let start: Vec<u32> = (0..n + 1).map(|_| r.u32()).collect::<Option<_>>()?;
-        let data: Vec<(u8, u32)> = (0..n_data)
-            .map(|_| Some((r.take(1)?[0], r.u32()?)))
+        let data: Vec<u32> = (0..n_data)
+            .map(|_| pack((r.take(1)?[0], r.u32()?)))
             .collect::<Option<_>>()?;
         let attrs: Vec<[u8; 3]> = (0..n)
             .map(|_| r.take(3)?.try_into().ok())
@@ -280,7 +308,7 @@ impl SearchIndex {
         let ok = start.first() == Some(&0)
             && start.windows(2).all(|w| w[0] <= w[1])
             && start.last().is_some_and(|&e| e as usize == data.len())
-            && data.iter().all(|&(_, id)| (id as usize) < entries.len())
+            && data.iter().all(|&v| (unpack(v).1 as usize) < entries.len())
             && ranks.iter().all(|&x| (x as usize) < n);
         if !ok || r.at != bytes.len() {
             return None;
@@ -340,9 +368,8 @@ impl SearchIndex {
             let t = self
                 .rows
                 .get(i)
-                .iter()
                 .find(|(b, _)| *b == title_bit)
-                .map_or(u32::MAX, |(_, id)| place[*id as usize]);
+                .map_or(u32::MAX, |(_, id)| place[id as usize]);
             (u64::from(t) << 32) | u64::from(i)
         };
         let mut order: Vec<u64> = (0..self.rows.len() as u32).map(key).collect();
@@ -562,9 +589,8 @@ impl SearchIndex {
                 let bits = term.field.map_or(HEADLINE_BITS, field_bit);
                 self.rows
                     .get(i)
-                    .iter()
                     .filter(|(b, _)| b & bits != 0)
-                    .map(|(_, id)| scores[*id as usize])
+                    .map(|(_, id)| scores[id as usize])
                     .filter(|&s| s != i32::MIN)
                     .max()
                     .map(i64::from)
@@ -803,6 +829,19 @@ mod tests {
             .collect();
         narrowed.sort_unstable();
         assert_eq!(narrowed, expect(&|p| contains(p)));
+    }
+
+    #[test]
+    fn row_values_pack_into_one_word_and_back() {
+        for bit in [1u8, 2, 4, 8, 16] {
+            for id in [0, 1, 12_345, (1 << ID_BITS) - 1] {
+                assert_eq!(pack((bit, id)).map(unpack), Some((bit, id)));
+            }
+        }
+        assert_eq!(pack((1, 1 << ID_BITS)), None, "too many strings");
+        assert_eq!(pack((3, 0)), None, "two fields");
+        assert_eq!(pack((32, 0)), None, "not a headline field");
+        assert_eq!(pack((0, 0)), None);
     }
 
     #[test]
