@@ -463,7 +463,7 @@ pub fn parse_post(text: &str) -> Option<Posting> {
 
 /// Moves the fields `p` lacks from `more`.
 fn merge_missing(p: &mut Posting, more: Posting) {
-    let srcs = more.field_sources.clone();
+    let srcs = more.field_sources;
     let took = |field: &str, p: &mut Posting| {
         if let Some(s) = srcs.get(field) {
             p.set_source(field, *s);
