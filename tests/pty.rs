@@ -138,6 +138,18 @@ fn assert_restored(s: &Session) {
     assert!(!screen.bracketed_paste(), "bracketed paste still on");
 }
 
+/// A `postings` folder in `home` holding `files` (name, text).
+fn postings_folder(home: &Path, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = home.join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+const FERROUS: &str = "Rust Engineer\nCompany: Ferrous\nWe write Rust.";
+
 #[test]
 fn search_bookmark_and_quit_in_a_real_terminal() {
     let home = tempfile::tempdir().unwrap();
@@ -210,14 +222,14 @@ fn resizing_redraws_and_80x24_is_usable() {
 #[test]
 fn hostile_text_cannot_reach_the_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("postings");
-    std::fs::create_dir(&dir).unwrap();
     // A title that would set the window title, clear the screen and switch to the main screen.
-    std::fs::write(
-        dir.join("evil.txt"),
-        "Evil Engineer\x1b]0;pwned\x07\x1b[2J\x1b[?1049l\nCompany: Bad\u{202e}Corp\nWe hire.",
-    )
-    .unwrap();
+    let dir = postings_folder(
+        home.path(),
+        &[(
+            "evil.txt",
+            "Evil Engineer\x1b]0;pwned\x07\x1b[2J\x1b[?1049l\nCompany: Bad\u{202e}Corp\nWe hire.",
+        )],
+    );
     let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 100, 30);
     s.wait_text("Postings 1 of 1");
     let (parser, _) = &*s.screen;
@@ -374,13 +386,7 @@ fn a_panic_in_any_thread_restores_the_terminal_and_is_logged() {
 #[test]
 fn a_parser_panic_skips_the_file_and_goes_on() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("postings");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
-        "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
-    )
-    .unwrap();
+    let dir = postings_folder(home.path(), &[("a.txt", FERROUS)]);
     let mut s = Session::start_with_env(
         home.path(),
         &[dir.to_str().unwrap()],
@@ -404,15 +410,17 @@ fn a_parser_panic_skips_the_file_and_goes_on() {
 #[test]
 fn quitting_right_after_loading_keeps_the_parse_cache() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("postings");
-    std::fs::create_dir(&dir).unwrap();
-    for i in 0..20 {
-        std::fs::write(
-            dir.join(format!("{i}.txt")),
-            format!("Rust Engineer {i}\nCompany: Ferrous\nWe write Rust, posting {i}."),
-        )
-        .unwrap();
-    }
+    let texts: Vec<(String, String)> = (0..20)
+        .map(|i| {
+            let text = format!("Rust Engineer {i}\nCompany: Ferrous\nWe write Rust, posting {i}.");
+            (format!("{i}.txt"), text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = postings_folder(home.path(), &files);
     let mut s = Session::start_with_env(
         home.path(),
         &[dir.to_str().unwrap()],
@@ -453,13 +461,7 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn files_saved_or_deleted_while_running_show_up() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("postings");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
-        "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
-    )
-    .unwrap();
+    let dir = postings_folder(home.path(), &[("a.txt", FERROUS)]);
     let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 100, 30);
     s.wait_text("Postings 1 of 1");
     std::fs::write(
