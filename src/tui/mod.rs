@@ -316,7 +316,7 @@ impl Loader {
         use std::sync::mpsc::RecvTimeoutError;
         let wait = |ms| self.ended.recv_timeout(Duration::from_millis(ms));
         if let Err(RecvTimeoutError::Timeout) = wait(300) {
-            eprintln!("jobdeck: saving the parse cache…");
+            eprintln!("jobdeck: waiting for the parse cache to be saved…");
             if let Err(RecvTimeoutError::Timeout) = wait(LOADER_GRACE_MS) {
                 tracing::warn!("quit before the parse cache was written");
             }
