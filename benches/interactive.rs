@@ -156,40 +156,36 @@ fn facets(c: &mut Criterion) {
     g.finish();
 }
 
+/// Times drawing one whole frame of the app as it stands.
+fn draw_frame(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    term: &mut Terminal<TestBackend>,
+    h: &Headless,
+) {
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            term.draw(|f| jobdeck::ui::draw(f, &h.app))
+                .unwrap()
+                .area
+                .width
+        })
+    });
+}
+
 fn render(c: &mut Criterion) {
     let postings = support::postings(COUNT);
     let mut h = Headless::new(postings, (200, 60));
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut g = c.benchmark_group("render 200x60");
-    g.bench_function("list and detail", |b| {
-        b.iter(|| {
-            term.draw(|f| jobdeck::ui::draw(f, &h.app))
-                .unwrap()
-                .area
-                .width
-        })
-    });
+    draw_frame(&mut g, "list and detail", &mut term, &h);
     h.press("/");
     h.type_str("senior backend");
     h.press("Enter");
     assert!(!h.app.view.rows.is_empty());
-    g.bench_function("with a query highlighted", |b| {
-        b.iter(|| {
-            term.draw(|f| jobdeck::ui::draw(f, &h.app))
-                .unwrap()
-                .area
-                .width
-        })
-    });
+    draw_frame(&mut g, "with a query highlighted", &mut term, &h);
     h.press("f");
-    g.bench_function("with the filter pane", |b| {
-        b.iter(|| {
-            term.draw(|f| jobdeck::ui::draw(f, &h.app))
-                .unwrap()
-                .area
-                .width
-        })
-    });
+    draw_frame(&mut g, "with the filter pane", &mut term, &h);
     g.finish();
 }
 
