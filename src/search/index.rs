@@ -3,14 +3,13 @@
 //! rather than once per posting, and cheap bitmask checks reject most strings before scoring.
 
 use std::cmp::Ordering;
-// Hot internal maps: a fast non-cryptographic hash (keys are local data).
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::matcher::{Matcher, SkimMatcher, TextFinder, char_mask};
 use super::query::{Field, Query, Term};
+use crate::intern::Interner;
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
 /// Marks the bytes of a frozen index (and its format's version).
@@ -95,7 +94,6 @@ pub struct Hit {
 
 /// A distinct headline string.
 struct Entry {
-    text: Box<str>,
     lower: Box<str>,
     mask: u64,
     /// Which fields use this string (bit per [`field_bit`]).
@@ -123,8 +121,9 @@ const TEXT_BATCH: usize = 16;
 
 pub struct SearchIndex {
     postings: Vec<Arc<Posting>>,
+    /// The distinct headline strings; `entries` holds what searching needs of each, by id.
+    strings: Interner,
     entries: Vec<Entry>,
-    lookup: HashMap<Box<str>, u32>,
     /// Per posting: (field bit, string id) of each headline value.
     rows: Rows,
     /// Per posting: work mode, employment type and seniority as positions in their `ALL`
@@ -154,8 +153,8 @@ impl SearchIndex {
     pub fn new(postings: Vec<Arc<Posting>>) -> SearchIndex {
         let mut idx = SearchIndex {
             postings: Vec::new(),
+            strings: Interner::default(),
             entries: Vec::new(),
-            lookup: HashMap::default(),
             rows: Rows::default(),
             attrs: Vec::new(),
             title_rank: std::sync::OnceLock::new(),
@@ -231,14 +230,14 @@ impl SearchIndex {
         let u32s = |out: &mut dyn std::io::Write, v: u32| out.write_all(&v.to_le_bytes());
         out.write_all(FROZEN_TAG)?;
         u32s(out, self.entries.len() as u32)?;
-        for e in &self.entries {
+        for (e, text) in self.entries.iter().zip(self.strings.names()) {
             out.write_all(&[e.fields])?;
             out.write_all(&e.mask.to_le_bytes())?;
-            u32s(out, e.text.len() as u32)?;
+            u32s(out, text.len() as u32)?;
             u32s(out, e.lower.len() as u32)?;
         }
-        for e in &self.entries {
-            out.write_all(e.text.as_bytes())?;
+        for (e, text) in self.entries.iter().zip(self.strings.names()) {
+            out.write_all(text.as_bytes())?;
             out.write_all(e.lower.as_bytes())?;
         }
         let n = self.rows.len();
@@ -280,11 +279,12 @@ impl SearchIndex {
             heads.push((fields, mask, tl, ll));
         }
         let mut entries = Vec::with_capacity(heads.len());
+        let mut names = Vec::with_capacity(heads.len());
         for (fields, mask, tl, ll) in heads {
             let text = std::str::from_utf8(r.take(tl)?).ok()?;
             let lower = std::str::from_utf8(r.take(ll)?).ok()?;
+            names.push(text.into());
             entries.push(Entry {
-                text: text.into(),
                 lower: lower.into(),
                 mask,
                 fields,
@@ -315,10 +315,9 @@ impl SearchIndex {
         }
         let rank = std::sync::OnceLock::new();
         let _ = rank.set(ranks);
-        let lookup = HashMap::default();
         Some(SearchIndex {
+            strings: Interner::from_names(names),
             entries,
-            lookup,
             rows: Rows { data, start },
             attrs,
             title_rank: rank,
@@ -327,19 +326,17 @@ impl SearchIndex {
     }
 
     fn intern(&mut self, s: &str, bit: u8) -> u32 {
-        if let Some(&id) = self.lookup.get(s) {
+        let (id, new) = self.strings.intern(s);
+        if new {
+            let lower = s.to_lowercase();
+            self.entries.push(Entry {
+                mask: char_mask(&lower),
+                lower: lower.into(),
+                fields: bit,
+            });
+        } else {
             self.entries[id as usize].fields |= bit;
-            return id;
         }
-        let id = self.entries.len() as u32;
-        let lower = s.to_lowercase();
-        self.entries.push(Entry {
-            text: s.into(),
-            mask: char_mask(&lower),
-            lower: lower.into(),
-            fields: bit,
-        });
-        self.lookup.insert(s.into(), id);
         id
     }
 
@@ -561,14 +558,14 @@ impl SearchIndex {
             Some(_) => return None,
         };
         let need = char_mask(&term.lower);
-        let score = |e: &Entry| -> i32 {
+        let score = |(e, text): (&Entry, &Arc<str>)| -> i32 {
             if e.fields & bits == 0 || e.mask & need != need || cancelled() {
                 return i32::MIN;
             }
             if term.exact && !e.lower.contains(term.lower.as_str()) {
                 return i32::MIN;
             }
-            match self.matcher.score(&e.text, &term.lower) {
+            match self.matcher.score(text, &term.lower) {
                 Some(s) => s.clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32,
                 // An exact substring always matches, even where the fuzzy scorer gives up.
                 None if term.exact => 1,
@@ -576,9 +573,17 @@ impl SearchIndex {
             }
         };
         Some(if self.entries.len() >= PARALLEL_MIN {
-            self.entries.par_iter().map(score).collect()
+            self.entries
+                .par_iter()
+                .zip(self.strings.names())
+                .map(score)
+                .collect()
         } else {
-            self.entries.iter().map(score).collect()
+            self.entries
+                .iter()
+                .zip(self.strings.names())
+                .map(score)
+                .collect()
         })
     }
 
