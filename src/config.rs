@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::keymap::KeyTables;
 use crate::facets::SortKey;
-use crate::search::Query;
+use crate::scoring::ScoreRule;
 
 /// The defaults, documented key by key.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
@@ -62,16 +61,6 @@ pub enum Hyperlinks {
     Never,
 }
 
-/// A scoring rule: postings matching `when` get `points`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScoreRule {
-    /// As written, for messages.
-    pub when: String,
-    pub query: Query,
-    pub points: i32,
-    pub reason: String,
-}
-
 /// The settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -85,7 +74,7 @@ pub struct Config {
     pub scoring: Vec<ScoreRule>,
     /// The user's key bindings as written (the keymap merges them over the defaults and reports
     /// each bad one by name).
-    pub keys: KeyTables,
+    pub keys: toml::Table,
 }
 
 impl Default for Config {
@@ -95,14 +84,14 @@ impl Default for Config {
         let (cfg, problems) = Config::from_table(&table, Config::bare());
         debug_assert!(problems.is_empty(), "{problems:?}");
         Config {
-            keys: KeyTables::new(),
+            keys: toml::Table::new(),
             ..cfg
         }
     }
 }
 
 /// The `[keys.*]` tables of the built-in defaults.
-pub fn default_key_tables() -> KeyTables {
+pub fn default_key_tables() -> toml::Table {
     let table: toml::Table =
         toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid TOML (tested)");
     table
@@ -129,7 +118,7 @@ impl Config {
             hyperlinks: Hyperlinks::Auto,
             max_file_size_mb: 64,
             scoring: Vec::new(),
-            keys: KeyTables::new(),
+            keys: toml::Table::new(),
         }
     }
 

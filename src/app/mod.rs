@@ -129,7 +129,7 @@ pub(crate) struct Stale {
 pub struct Settings {
     pub keymap: Arc<Keymap>,
     pub theme: crate::ui::theme::Theme,
-    pub rules: Arc<Vec<crate::config::ScoreRule>>,
+    pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     pub columns: Vec<crate::config::Column>,
     pub sort: SortKey,
     /// Draw urls as OSC 8 hyperlinks.
@@ -202,7 +202,7 @@ pub struct App {
     pub message: Option<String>,
     pub keymap: Arc<Keymap>,
     pub theme: crate::ui::theme::Theme,
-    pub rules: Arc<Vec<crate::config::ScoreRule>>,
+    pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     /// Per corpus index: the score from the rules.
     pub scores: Vec<i32>,
     pub columns: Vec<crate::config::Column>,
