@@ -379,7 +379,7 @@ fn run(home: &Path, args: &[&str]) -> Output {
 
 /// `jobdeck ARGS…` on a pseudo-terminal (so that it prints tables), with a deadline; everything
 /// it wrote to the terminal.
-fn run_on_terminal(home: &Path, args: &[&str]) -> Vec<u8> {
+fn run_on_terminal(home: &Path, args: &[&str], code: u32) -> Vec<u8> {
     use portable_pty::{PtySize, native_pty_system};
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -417,7 +417,11 @@ fn run_on_terminal(home: &Path, args: &[&str]) -> Vec<u8> {
             panic!("jobdeck {args:?} on a terminal did not finish within {DEADLINE:?}");
         }
     };
-    assert!(status.success(), "jobdeck {args:?} failed on a terminal");
+    assert_eq!(
+        status.exit_code(),
+        code,
+        "jobdeck {args:?} exited with another status on a terminal"
+    );
     // The child is gone; collect what it wrote (the reader ends when the master is dropped or
     // nothing more comes).
     let mut out = Vec::new();
@@ -671,7 +675,7 @@ fn a_folder_of_hostile_files_is_parsed_or_skipped_with_reasons() {
     for t in ["Evil Engineer", "Evil JSON Engineer", "Evil HTML Engineer"] {
         assert!(titles.contains(&t), "search misses {t:?}: {titles:?}");
     }
-    let table = run_on_terminal(&f.home, &["search", "evil", dir, "-n", "50"]);
+    let table = run_on_terminal(&f.home, &["search", "evil", dir, "-n", "50"], 0);
     let table = String::from_utf8(table).expect("a UTF-8 table");
     // A terminal turns each \n into \r\n.
     let table = table.replace("\r\n", "\n");
@@ -679,7 +683,7 @@ fn a_folder_of_hostile_files_is_parsed_or_skipped_with_reasons() {
     assert!(table.contains("Evil Engineer"), "{table}");
     assert!(!table.chars().any(zero_width), "{table}");
     // A hostile query is echoed clean.
-    let none = run_on_terminal(&f.home, &["search", "zzqq\x1b]2;pwned\x07\u{202e}", dir]);
+    let none = run_on_terminal(&f.home, &["search", "zzqq\x1b]2;pwned\x07\u{202e}", dir], 1);
     let none = String::from_utf8(none).unwrap().replace("\r\n", "\n");
     assert_clean_text("search message", &none);
     assert!(none.contains("no posting matches"), "{none}");
@@ -713,7 +717,7 @@ fn a_folder_of_hostile_files_is_parsed_or_skipped_with_reasons() {
         v.to_string().contains("Evil JSON Engineer"),
         "the bookmark is listed: {v}"
     );
-    let table = run_on_terminal(&f.home, &["bookmarks", "list", dir]);
+    let table = run_on_terminal(&f.home, &["bookmarks", "list", dir], 0);
     let table = String::from_utf8(table).unwrap().replace("\r\n", "\n");
     assert_clean_text("bookmarks table", &table);
     assert!(table.contains("Evil JSON Engineer"), "{table}");

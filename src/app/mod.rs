@@ -165,6 +165,9 @@ pub struct App {
     pub hits: Option<Arc<Vec<Hit>>>,
     pub generation: u64,
     pub searching: bool,
+    /// What is wrong with the query being typed ("unknown field foo: …"); while there is one,
+    /// the last good results stay listed.
+    pub query_problem: Option<String>,
     pub filters: Filters,
     pub sort: SortKey,
     pub view: View,
@@ -237,6 +240,7 @@ impl App {
             hits: None,
             generation: 0,
             searching: false,
+            query_problem: None,
             filters: Filters::default(),
             sort,
             view: View::default(),
@@ -545,6 +549,10 @@ impl App {
 
     /// Starts a search for the current input (or drops back to the full list when it is empty).
     fn query_changed(&mut self) -> Vec<Effect> {
+        self.query_problem = Query::problem(self.input.text());
+        if self.query_problem.is_some() {
+            return Vec::new();
+        }
         let query = Query::parse(self.input.text());
         if query == self.query {
             return Vec::new();

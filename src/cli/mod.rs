@@ -94,10 +94,13 @@ pub const QUERY_HELP: &str = "\
 Query language:
   rust backend      every term must match (fuzzy, against title, company, team, locations, skills)
   'node.js          exact substring (case-insensitive); \"two words\" too
-  !java             exclude postings that match
-  title: company: team: loc: skill:   scope a term to one field
+  !java             exclude postings that match (!!java is java again)
+  title: company: team: loc: skill:   scope a term to one field: each word must start a
+                    word of it (skill:rust finds Rust, not \"Zero Trust\")
   mode:remote type:contract level:senior   work mode, employment type, seniority
-  text:kubernetes   substring of the description";
+  text:kubernetes   substring of the description
+
+Exit status: 0 when postings matched, 1 when none did, 2 on a bad query or path.";
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
@@ -212,6 +215,10 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             };
             let query_text = query;
+            if let Some(problem) = Query::problem(&query_text) {
+                eprintln!("jobdeck: bad query: {problem}");
+                return Ok(ExitCode::from(2));
+            }
             let query = Query::parse(&query_text);
             let found = search_postings(&source, &load_options(&config, &dirs), &query, limit);
             let mut out = io::stdout().lock();
@@ -249,7 +256,12 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
                 };
                 write!(out, "{}", table.render(terminal_width()))?;
             }
-            Ok(ExitCode::SUCCESS)
+            // Like grep: 1 when nothing matched.
+            Ok(if found.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Some(Command::Config {
             print_default,

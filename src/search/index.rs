@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::matcher::{Matcher, SkimMatcher, TextFinder, char_mask};
-use super::query::{Field, Query, Term};
+use super::matcher::{Matcher, SkimMatcher, TextFinder, char_mask, word_prefix_in_lower};
+use super::query::{Field, Query, Term, enum_matches};
 use crate::intern::Interner;
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
@@ -565,10 +565,17 @@ impl SearchIndex {
             if term.exact && !e.lower.contains(term.lower.as_str()) {
                 return i32::MIN;
             }
+            // A scoped term matches words of its field (see `word_prefix_indices`); the fuzzy
+            // score still ranks what matched.
+            let scoped = term.field.is_some() && !term.exact;
+            if scoped && word_prefix_in_lower(&e.lower, &term.lower).is_none() {
+                return i32::MIN;
+            }
             match self.matcher.score(text, &term.lower) {
                 Some(s) => s.clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32,
-                // An exact substring always matches, even where the fuzzy scorer gives up.
-                None if term.exact => 1,
+                // An exact substring or a scoped word always matches, even where the fuzzy
+                // scorer gives up.
+                None if term.exact || scoped => 1,
                 None => i32::MIN,
             }
         };
@@ -639,18 +646,6 @@ fn attrs_of(p: &Posting) -> [u8; 3] {
         slot(p.employment_type, EmploymentType::ALL),
         slot(p.seniority, Seniority::ALL),
     ]
-}
-
-/// `mode:on-site` matches "onsite", `type:full` matches "full-time": prefix match ignoring
-/// dashes and spaces.
-fn enum_matches(name: &str, term_lower: &str) -> bool {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (name, term) = (squash(name), squash(term_lower));
-    !term.is_empty() && name.starts_with(&term)
 }
 
 #[cfg(test)]
@@ -765,6 +760,22 @@ mod tests {
         assert_eq!(titles(&idx, "text:kubernetes"), ["Senior Backend Engineer"]);
         assert_eq!(titles(&idx, "mode:on-site"), ["Product Designer"]);
         assert_eq!(titles(&idx, "mode:rem"), ["Senior Backend Engineer"]);
+    }
+
+    /// A scoped term matches its field's words, not a subsequence of them: the counts it gives
+    /// are the postings that have it.
+    #[test]
+    fn scoped_terms_match_words_of_their_field() {
+        let idx = index();
+        // "Staff Engineer, Trust" holds r-u-s-t in order, but no word starting with "rust".
+        assert_eq!(titles(&idx, "title:rust"), Vec::<String>::new());
+        assert_eq!(titles(&idx, "rust").len(), 2, "plain terms stay fuzzy");
+        assert_eq!(titles(&idx, "skill:rust"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "title:trust"), ["Staff Engineer, Trust"]);
+        assert_eq!(titles(&idx, "title:eng").len(), 2);
+        assert!(titles(&idx, "company:cme").is_empty());
+        assert_eq!(titles(&idx, "loc:ger"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "!skill:rust").len(), 2);
     }
 
     /// Many postings (more than one batch, and enough for both cores) with the needle in

@@ -59,6 +59,30 @@ impl Field {
         }
     }
 
+    /// The fields as the help and messages name them, in that order.
+    pub const NAMED: [Field; 9] = [
+        Field::Title,
+        Field::Company,
+        Field::Team,
+        Field::Location,
+        Field::Skill,
+        Field::Mode,
+        Field::Type,
+        Field::Level,
+        Field::Text,
+    ];
+
+    /// The values a field can have, for fields with a fixed set (mode, type, level).
+    pub fn values(self) -> Option<Vec<&'static str>> {
+        use crate::posting::{EmploymentType, Seniority, WorkMode};
+        Some(match self {
+            Field::Mode => WorkMode::ALL.iter().map(|m| m.as_str()).collect(),
+            Field::Type => EmploymentType::ALL.iter().map(|m| m.as_str()).collect(),
+            Field::Level => Seniority::ALL.iter().map(|m| m.as_str()).collect(),
+            _ => return None,
+        })
+    }
+
     /// Fields whose values are free text (fuzzy or substring matched), as opposed to enums.
     pub fn is_headline(self) -> bool {
         matches!(
@@ -153,6 +177,35 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// What is wrong with a query as typed, in words the search bar can show: an unknown field
+    /// prefix, or a value a field cannot have. None when it reads well (an unfinished term,
+    /// `title:` or a lone `!`, is not a problem: it matches nothing yet).
+    pub fn problem(input: &str) -> Option<String> {
+        tokenize(input).iter().find_map(|token| {
+            let s = token.text.trim_start_matches('!');
+            let (prefix, rest) = s.split_once(':')?;
+            if rest.is_empty() && token.quoted {
+                return None;
+            }
+            let Some(field) = Field::from_prefix(prefix) else {
+                // "http://…", "c++:" or "10:30" are text, not a field.
+                let word = !token.quoted
+                    && !prefix.is_empty()
+                    && prefix.chars().all(|c| c.is_alphabetic());
+                return (word && !rest.starts_with("//")).then(|| {
+                    format!(
+                        "unknown field {prefix}: — {}",
+                        Field::NAMED.map(Field::prefix).join(" ")
+                    )
+                });
+            };
+            let value = rest.trim().trim_start_matches('\'').to_lowercase();
+            let names = field.values()?;
+            let known = value.is_empty() || names.iter().any(|n| enum_matches(n, &value));
+            (!known).then(|| format!("{}: {}", field.prefix(), or_list(&names)))
+        })
+    }
+
     /// Whether a term searches the descriptions (`text:`), which only full postings hold.
     pub fn needs_text(&self) -> bool {
         self.terms.iter().any(|t| t.field == Some(Field::Text))
@@ -234,14 +287,38 @@ fn tokenize(input: &str) -> Vec<Token> {
     out
 }
 
+/// `mode:on-site` matches "onsite", `type:full` matches "full-time": a prefix, ignoring
+/// dashes and spaces.
+pub fn enum_matches(name: &str, term_lower: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (name, term) = (squash(name), squash(term_lower));
+    !term.is_empty() && name.starts_with(&term)
+}
+
+/// "a, b or c".
+fn or_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 fn parse_term(token: &Token) -> Option<Term> {
     let mut s = token.text.as_str();
-    let mut negated = false;
-    if let Some(rest) = s.strip_prefix('!')
-        && !rest.is_empty()
-    {
-        negated = true;
-        s = rest;
+    // `!x` excludes x; `!!x` excludes the exclusion: it is `x` (and so on, by parity).
+    let marks = s.len() - s.trim_start_matches('!').len();
+    let negated = marks % 2 == 1;
+    if !token.quoted || marks < s.len() {
+        s = &s[marks..];
+    }
+    if s.is_empty() && !token.quoted {
+        // A lone "!" while typing: nothing to match yet.
+        return None;
     }
     let mut field = None;
     if let Some((prefix, rest)) = s.split_once(':')
@@ -295,12 +372,57 @@ mod tests {
         assert!(Query::parse("").is_empty());
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse("title:").is_empty());
-        assert!(Query::parse("!").terms.len() == 1); // a lone "!" is text
+        assert!(Query::parse("!").is_empty());
+        assert!(Query::parse("!!").is_empty());
         assert_eq!(Query::parse("http://x").terms[0].text, "http://x");
         assert_eq!(
             Query::parse("\"unclosed").terms[0],
             Term::new(None, "unclosed", true, false)
         );
+    }
+
+    #[test]
+    fn double_negation_cancels() {
+        assert_eq!(Query::parse("!!java"), Query::parse("java"));
+        assert_eq!(Query::parse("!!!java"), Query::parse("!java"));
+        assert_eq!(Query::parse("!!mode:remote"), Query::parse("mode:remote"));
+    }
+
+    #[test]
+    fn problems_are_named_as_typed() {
+        assert_eq!(
+            Query::problem("rust foo:bar").as_deref(),
+            Some("unknown field foo: — title company team loc skill mode type level text")
+        );
+        assert_eq!(
+            Query::problem("mode:xyz").as_deref(),
+            Some("mode: remote, hybrid or onsite")
+        );
+        assert!(Query::problem("type:intern").is_none());
+        assert!(
+            Query::problem("type:zz")
+                .unwrap()
+                .starts_with("type: full-time")
+        );
+        assert!(
+            Query::problem("!level:wizard")
+                .unwrap()
+                .starts_with("level: ")
+        );
+        for fine in [
+            "",
+            "rust",
+            "title:",
+            "mode:",
+            "mode:rem",
+            "http://x.org",
+            "10:30",
+            "c++:",
+            "!",
+            "\"a:b\"",
+        ] {
+            assert_eq!(Query::problem(fine), None, "{fine}");
+        }
     }
 
     #[test]

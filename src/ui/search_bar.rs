@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let input = app.input.text();
     if input.is_empty() && !focused {
         let hint = if room >= 64 {
-            "search: rust remote !java loc:berlin text:kubernetes (press /)"
+            "press / to search — e.g. rust remote !java loc:berlin text:kubernetes"
         } else {
             "press / to search, ? for help"
         };
@@ -43,6 +43,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             t.base,
         );
         c.extend(text::fit(&shown, room));
+        // A query that does not read says why, after it (the last good results stay listed).
+        if let Some(problem) = &app.query_problem {
+            let used = text::width(&c);
+            c.extend(text::fit(
+                &text::plain(&format!("  ⚠ {problem}"), t.warn),
+                (room + 3).saturating_sub(used),
+            ));
+        }
         if focused {
             let x = area.x + 3 + (text::str_width(&before) - dropped) as u16;
             frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
