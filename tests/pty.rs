@@ -203,7 +203,7 @@ fn resizing_redraws_and_80x24_is_usable() {
         })
         .unwrap();
     s.screen.0.lock().unwrap().set_size(nz(24), nz(80));
-    s.wait_text("press / to search");
+    s.wait_text("/ to search, ? for help");
     s.wait_for("the stacked layout", |sc| {
         let rows: Vec<String> = sc.rows(0, 80).collect();
         rows.iter().position(|r| r.contains("Postings"))

@@ -19,9 +19,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let input = app.input.text();
     if input.is_empty() && !focused {
         let hint = if room >= 64 {
-            "press / to search — e.g. rust remote !java loc:berlin text:kubernetes"
+            "to search — e.g. rust remote !java loc:berlin text:kubernetes"
         } else {
-            "press / to search, ? for help"
+            "to search, ? for help"
         };
         c.extend(text::fit(&text::plain(hint, t.dim), room));
     } else {
