@@ -126,6 +126,38 @@ fn every_keystroke_updates_the_list_and_selection_moves_to_best_match() {
 }
 
 #[test]
+fn a_query_that_does_not_read_is_named_and_keeps_the_last_results() {
+    let mut h = corpus();
+    h.press("/");
+    h.type_str("rust");
+    assert_eq!(h.titles().len(), 2);
+    // "rust mode:" is "rust" so far; "mode:x…" names no work mode.
+    h.type_str(" mode:xyz");
+    assert_eq!(
+        h.app.query_problem.as_deref(),
+        Some("mode: remote, hybrid or onsite")
+    );
+    assert_eq!(h.titles().len(), 2, "the last good results stay listed");
+    let shown = h.screen();
+    assert!(
+        shown.contains("⚠ mode: remote, hybrid or onsite"),
+        "{shown}"
+    );
+    for _ in 0..3 {
+        h.press("backspace");
+    }
+    h.type_str("rem");
+    assert_eq!(h.app.query_problem, None);
+    assert_eq!(h.titles(), ["Senior Backend Engineer"]);
+    h.press("ctrl-u");
+    h.type_str("foo:bar");
+    assert_eq!(
+        h.app.query_problem.as_deref(),
+        Some("unknown field foo: — title company team loc skill mode type level text")
+    );
+}
+
+#[test]
 fn search_bar_edits_like_a_shell_line() {
     let mut h = corpus();
     h.press("/");

@@ -135,6 +135,15 @@ impl Headless {
         }
     }
 
+    /// The screen as drawn at the app's size, as text.
+    pub fn screen(&self) -> String {
+        let backend = ratatui::backend::TestBackend::new(self.app.size.0, self.app.size.1);
+        let mut t = ratatui::Terminal::new(backend).expect("a test terminal");
+        t.draw(|f| crate::ui::draw(f, &self.app))
+            .expect("drawing to a test terminal");
+        t.backend().to_string()
+    }
+
     /// The selected posting's title.
     pub fn selected_title(&self) -> Option<String> {
         self.app.selected_posting().and_then(|p| p.title.clone())
