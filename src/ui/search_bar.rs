@@ -13,7 +13,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Focus::Search && app.overlay.is_none();
     let width = area.width as usize;
     let brand = format!(" jobdeck · {} ", app.source_name);
-    let brand_w = text::str_width(&brand).min(width / 3);
+    // A query problem takes the title's room: the message matters more.
+    let brand_w = if app.query_problem.is_some() {
+        0
+    } else {
+        text::str_width(&brand).min(width / 3)
+    };
     let room = width.saturating_sub(brand_w + 4);
     let mut c: Chars = text::plain(" / ", if focused { t.key } else { t.dim });
     let input = app.input.text();
