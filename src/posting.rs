@@ -437,18 +437,35 @@ impl Salary {
         format!("{body}{}", self.period.short())
     }
 
-    /// Long form for the detail pane: "$180,000 – $240,000 USD per year".
+    /// Long form for the detail pane: "$180,000 – $240,000 a year (USD)", "MXN 836,400 –
+    /// 1,100,000 a year": the currency named once.
     pub fn long(&self) -> String {
         let sym = currency_symbol(&self.currency);
-        let num = |v: f64| format!("{sym}{}", group_thousands(v));
+        // A symbol goes on both bounds ("$1 – $2"); a code only in front ("MXN 1 – 2").
+        let coded = sym.ends_with(' ');
+        let num = |v: f64, first: bool| {
+            if coded && !first {
+                group_thousands(v)
+            } else {
+                format!("{sym}{}", group_thousands(v))
+            }
+        };
         let range = match (self.min, self.max) {
-            (Some(a), Some(b)) if (a - b).abs() < f64::EPSILON => num(a),
-            (Some(a), Some(b)) => format!("{} – {}", num(a), num(b)),
-            (Some(a), None) => format!("from {}", num(a)),
-            (None, Some(b)) => format!("up to {}", num(b)),
+            (Some(a), Some(b)) if (a - b).abs() < f64::EPSILON => num(a, true),
+            (Some(a), Some(b)) => format!("{} – {}", num(a, true), num(b, false)),
+            (Some(a), None) => format!("from {}", num(a, true)),
+            (None, Some(b)) => format!("up to {}", num(b, true)),
             (None, None) => String::new(),
         };
-        format!("{range} {} per {}", self.currency, self.period)
+        let per = match self.period {
+            Period::Hour => "an hour".to_string(),
+            p => format!("a {p}"),
+        };
+        if coded {
+            format!("{range} {per}")
+        } else {
+            format!("{range} {per} ({})", self.currency)
+        }
     }
 }
 
@@ -606,7 +623,11 @@ mod tests {
     fn salary_compact_and_long_forms() {
         let s = Salary::new(Some(180_000.0), Some(240_000.0), "USD", Period::Year).unwrap();
         assert_eq!(s.compact(), "$180k–240k/yr");
-        assert_eq!(s.long(), "$180,000 – $240,000 USD per year");
+        assert_eq!(s.long(), "$180,000 – $240,000 a year (USD)");
+        let m = Salary::new(Some(836_400.0), Some(1_100_000.0), "MXN", Period::Year).unwrap();
+        assert_eq!(m.long(), "MXN 836,400 – 1,100,000 a year");
+        let h = Salary::new(Some(30.0), Some(45.0), "EUR", Period::Hour).unwrap();
+        assert_eq!(h.long(), "€30 – €45 an hour (EUR)");
         let h = Salary::new(Some(60.0), None, "USD", Period::Hour).unwrap();
         assert_eq!(h.compact(), "$60+/hr");
         assert_eq!(h.yearly_floor(), Some(124_800.0));

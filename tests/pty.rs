@@ -273,6 +273,9 @@ fn bookmarks_notes_status_and_hiding_survive_a_restart() {
 
     let mut s = Session::start(home.path(), &[], 120, 35);
     s.wait_text("Postings 1 of 1");
+    // The load ends with a summary in the status line; wait for it, so that it does not
+    // replace the filter summary the next key brings.
+    s.wait_text("posting from 2 files");
     assert!(
         s.contents().contains("Product Trust"),
         "the hidden posting stays hidden"
