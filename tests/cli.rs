@@ -287,3 +287,13 @@ fn parse_output_is_deterministic_across_runs() {
         assert!(run() == first, "two runs printed different postings");
     }
 }
+
+#[test]
+fn the_browser_without_a_terminal_says_what_works_instead() {
+    let home = tempfile::tempdir().unwrap();
+    jobdeck(&home)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the browser needs a terminal"))
+        .stderr(predicate::str::contains("jobdeck parse"));
+}

@@ -69,6 +69,25 @@ impl Context {
         }
     }
 
+    /// How the help and the man page head the context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::List => "List",
+            Context::Detail => "Details",
+            Context::Filters => "Filter pane",
+            Context::Search => "Search bar (while typing)",
+            Context::Help => "This help",
+            Context::Compare => "Compare view",
+            Context::Skipped => "Skipped files",
+            Context::Lists => "Shortlists pane",
+            Context::Prompt => "Typing a list name",
+            Context::Confirm => "Confirming a deletion",
+            Context::Note => "Writing a note",
+            Context::StatusMenu => "Status menu",
+        }
+    }
+
     pub fn from_name(s: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == s)
     }

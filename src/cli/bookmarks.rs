@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
-use super::{QUERY_HELP, load_reporting, resolve_source, table, terminal_width};
+use super::{load_reporting, resolve_source, table, terminal_width};
 use crate::config::Config;
 use crate::corpus::CorpusSource;
 use crate::corpus::LoadOptions;
@@ -30,7 +30,7 @@ const MAX_IMPORT_SIZE: u64 = 64 * 1024 * 1024;
 pub enum BookmarksCommand {
     /// Bookmark the best match of QUERY. Adding an existing bookmark updates its list, note
     /// and status.
-    #[command(after_help = QUERY_HELP)]
+    #[command(after_help = crate::search::query::language_help())]
     Add {
         /// The query (see below), or a posting id.
         query: String,
@@ -43,13 +43,13 @@ pub enum BookmarksCommand {
         /// A note; may span several lines. An empty one clears the note.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-        /// saved, applied, interviewing, offer, rejected or withdrawn.
-        #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+        /// The application status.
+        #[arg(long, value_name = "STATUS", value_parser = StatusParser)]
         status: Option<Status>,
     },
     /// Remove the bookmarked posting that best matches QUERY, from one list or from all. A
     /// bookmark with a note or an application status is kept (off every list).
-    #[command(after_help = QUERY_HELP)]
+    #[command(after_help = crate::search::query::language_help())]
     Remove {
         /// The query (see below), or a posting id. Only bookmarked postings are searched.
         query: String,
@@ -94,11 +94,52 @@ pub enum ExportFormat {
     Json,
 }
 
-fn parse_status(s: &str) -> Result<Status, String> {
-    Status::from_name(s).ok_or_else(|| {
-        let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-        format!("expected one of: {}", names.join(", "))
-    })
+/// Reads a status (any case) and offers the statuses to `--help`, the man page and shell
+/// completion.
+#[derive(Debug, Clone, Copy)]
+struct StatusParser;
+
+impl clap::builder::TypedValueParser for StatusParser {
+    type Value = Status;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Status, clap::Error> {
+        let s = value.to_string_lossy();
+        Status::from_name(&s).ok_or_else(|| {
+            let mut e = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(arg) = arg {
+                e.insert(
+                    clap::error::ContextKind::InvalidArg,
+                    clap::error::ContextValue::String(arg.to_string()),
+                );
+            }
+            e.insert(
+                clap::error::ContextKind::InvalidValue,
+                clap::error::ContextValue::String(s.into_owned()),
+            );
+            e.insert(
+                clap::error::ContextKind::ValidValue,
+                clap::error::ContextValue::Strings(
+                    Status::ALL.iter().map(|s| s.as_str().to_string()).collect(),
+                ),
+            );
+            e
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Status::ALL
+                .iter()
+                .map(|s| clap::builder::PossibleValue::new(s.as_str())),
+        ))
+    }
 }
 
 /// Runs a `bookmarks` subcommand; returns the exit code.

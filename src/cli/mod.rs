@@ -2,6 +2,7 @@
 //! subcommands work headless.
 
 pub mod bookmarks;
+mod man;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -54,7 +55,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print the postings matching a query, best first.
-    #[command(after_help = crate::cli::QUERY_HELP)]
+    #[command(after_help = crate::cli::query_help())]
     Search {
         /// The query (see below).
         query: String,
@@ -90,17 +91,18 @@ pub enum Command {
     Man,
 }
 
-pub const QUERY_HELP: &str = "\
-Query language:
-  rust backend      every term must match (fuzzy, against title, company, team, locations, skills)
-  'node.js          exact substring (case-insensitive); \"two words\" too
-  !java             exclude postings that match (!!java is java again)
-  title: company: team: loc: skill:   scope a term to one field: each word must start a
-                    word of it (skill:rust finds Rust, not \"Zero Trust\")
-  mode:remote type:contract level:senior   work mode, employment type, seniority
-  text:kubernetes   substring of the description
+/// Why the browser did not start without a terminal, and what works instead.
+const NO_TERMINAL: &str = "jobdeck: the browser needs a terminal, and this output is not one. \
+Without a terminal: `jobdeck parse [PATH…]` prints every posting as JSON, \
+`jobdeck search QUERY [PATH…]` the ones that match.";
 
-Exit status: 0 when postings matched, 1 when none did, 2 on a bad query or path.";
+/// The query language and the exit statuses, after `search --help`.
+pub fn query_help() -> String {
+    format!(
+        "{}\nExit status: 0 when postings matched, 1 when none did, 2 on a bad query or path.",
+        crate::search::query::language_help()
+    )
+}
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
@@ -163,6 +165,10 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         None => {
+            if !io::stdout().is_terminal() {
+                eprintln!("{NO_TERMINAL}");
+                return Ok(ExitCode::from(2));
+            }
             let Ok(source) = resolve_source(&cli.paths, &config)? else {
                 return Ok(ExitCode::from(2));
             };
@@ -186,13 +192,22 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
                     Err(e.to_string())
                 }
             };
-            crate::tui::run(crate::tui::Options {
+            let run = crate::tui::run(crate::tui::Options {
                 source,
                 settings,
                 config_problems: problems,
                 load: load_options(&config, &dirs),
                 store,
-            })?;
+            });
+            // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
+            if let Err(e) = &run
+                && e.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.raw_os_error() == Some(libc::ENXIO))
+            {
+                eprintln!("{NO_TERMINAL}");
+                return Ok(ExitCode::from(2));
+            }
+            run?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Parse { paths }) => {
@@ -304,7 +319,7 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(command(&dirs)).render(&mut io::stdout())?;
+            io::stdout().write_all(man::page(&command(&dirs)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),

@@ -10,6 +10,40 @@
 
 use std::fmt;
 
+/// The query language, as the help overlay, `--help` and the man page explain it.
+pub const LANGUAGE: &[(&str, &str)] = &[
+    (
+        "rust backend",
+        "every term must match (fuzzy: title, company, team, locations, skills)",
+    ),
+    (
+        "'node.js  \"tech lead\"",
+        "exact substring (case-insensitive)",
+    ),
+    (
+        "!java",
+        "exclude postings that match (!!java is java again)",
+    ),
+    (
+        "title: company: team: loc: skill:",
+        "scope a term to one field: each word starts a word of it (skill:rust finds Rust, not \"Zero Trust\")",
+    ),
+    (
+        "mode:remote type:contract level:senior",
+        "work mode, employment type, seniority",
+    ),
+    ("text:kubernetes", "substring of the description"),
+];
+
+/// [`LANGUAGE`] as plain text for `--help`.
+pub fn language_help() -> String {
+    let mut out = String::from("Query language:\n");
+    for (q, what) in LANGUAGE {
+        out.push_str(&format!("  {q:<40} {what}\n"));
+    }
+    out
+}
+
 /// What a term is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
