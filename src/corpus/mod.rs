@@ -219,7 +219,10 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 walked.files.len(),
                 started.elapsed()
             );
-            if !emit(LoadEvent::Files(walked.files.len())) {
+            // Every file found counts, those the walk refused (special files, loops, no
+            // permission) too: they are done at once, and listed among the skipped.
+            let refused = walked.skipped.len();
+            if !emit(LoadEvent::Files(walked.files.len() + refused)) {
                 return;
             }
             let folders = walked
@@ -272,7 +275,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 },
                 started.elapsed()
             );
-            let mut done = 0;
+            let mut done = refused;
             // Files are let go of chunk by chunk: at 100,000 files their paths are tens of
             // megabytes, better spent on postings.
             let dirs = walked.dirs;
@@ -501,5 +504,52 @@ pub fn mark_duplicates(postings: &mut [Posting]) {
                 first.insert(p.id.clone(), p.source.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "N postings from F files · S skipped": F counts every file found, those the walk
+    /// refused too, so that the numbers add up for a reader.
+    #[test]
+    fn every_file_found_is_counted_and_done() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Rust Engineer at Acme\nRemote. We build tools in Rust all day long.",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("fifo"))
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let (mut total, mut done, mut skipped, mut postings) = (0, 0, 0, 0);
+        let opts = LoadOptions {
+            cache_dir: None,
+            ..LoadOptions::default()
+        };
+        stream(
+            &CorpusSource::Paths(vec![dir.path().to_path_buf()]),
+            &opts,
+            |ev| {
+                match ev {
+                    LoadEvent::Files(n) => total = n,
+                    LoadEvent::Batch {
+                        postings: p,
+                        files_done,
+                    } => {
+                        postings += p.len();
+                        done = files_done;
+                    }
+                    LoadEvent::Skipped(s) => skipped += s.len(),
+                    _ => {}
+                }
+                true
+            },
+        );
+        assert_eq!((postings, total, done, skipped), (1, 3, 3, 2));
     }
 }
