@@ -164,156 +164,18 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
         }
     }
     match cli.command {
-        None => {
-            if !io::stdout().is_terminal() {
-                eprintln!("{NO_TERMINAL}");
-                return Ok(ExitCode::from(2));
-            }
-            let Ok(source) = resolve_source(&cli.paths, &config)? else {
-                return Ok(ExitCode::from(2));
-            };
-            let (settings, mut problems) = settings(&config);
-            for p in &problems {
-                eprintln!(
-                    "jobdeck: config: {} (the default is used)",
-                    crate::sanitize::clean_field(p)
-                );
-            }
-            problems.splice(0..0, config_problems);
-            let store = match crate::store::Store::open(&dirs.shortlists_file()) {
-                Ok((store, notices)) => {
-                    for n in notices {
-                        eprintln!("jobdeck: {}", crate::sanitize::clean_field(&n));
-                    }
-                    Ok(store)
-                }
-                Err(e) => {
-                    eprintln!("jobdeck: {e}");
-                    Err(e.to_string())
-                }
-            };
-            let run = crate::tui::run(crate::tui::Options {
-                source,
-                settings,
-                config_problems: problems,
-                load: load_options(&config, &dirs),
-                store,
-            });
-            // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
-            if let Err(e) = &run
-                && e.downcast_ref::<io::Error>()
-                    .is_some_and(|e| e.raw_os_error() == Some(libc::ENXIO))
-            {
-                eprintln!("{NO_TERMINAL}");
-                return Ok(ExitCode::from(2));
-            }
-            run?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Parse { paths }) => {
-            let Ok(source) = resolve_source(&paths, &config)? else {
-                return Ok(ExitCode::from(2));
-            };
-            let report = load_reporting(&source, &load_options(&config, &dirs));
-            let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &report.postings)?;
-            writeln!(out)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => run_browser(&cli.paths, &config, config_problems, &dirs),
+        Some(Command::Parse { paths }) => run_parse(&paths, &config, &dirs),
         Some(Command::Search {
             query,
             paths,
             json,
             limit,
-        }) => {
-            let Ok(source) = resolve_source(&paths, &config)? else {
-                return Ok(ExitCode::from(2));
-            };
-            let query_text = query;
-            if let Some(problem) = Query::problem(&query_text) {
-                eprintln!("jobdeck: bad query: {problem}");
-                return Ok(ExitCode::from(2));
-            }
-            let query = Query::parse(&query_text);
-            let found = search_postings(&source, &load_options(&config, &dirs), &query, limit);
-            let mut out = io::stdout().lock();
-            if json || !io::stdout().is_terminal() {
-                #[derive(Serialize)]
-                struct Scored<'a> {
-                    #[serde(flatten)]
-                    posting: &'a Posting,
-                    score: i64,
-                }
-                let rows: Vec<Scored> = found
-                    .iter()
-                    .map(|(p, score)| Scored {
-                        posting: p,
-                        score: *score,
-                    })
-                    .collect();
-                serde_json::to_writer_pretty(&mut out, &rows)?;
-                writeln!(out)?;
-            } else if found.is_empty() {
-                writeln!(
-                    out,
-                    "no posting matches {:?}",
-                    crate::sanitize::clean_field(&query_text)
-                )?;
-            } else {
-                let rows = found
-                    .iter()
-                    .map(|(p, score)| summary_row(p, Some(*score)))
-                    .collect();
-                let table = table::Table {
-                    headers: vec!["SCORE", "TITLE", "COMPANY", "LOCATION", "MODE", "SALARY"],
-                    rows,
-                    flex: 1,
-                };
-                write!(out, "{}", table.render(terminal_width()))?;
-            }
-            // Like grep: 1 when nothing matched.
-            Ok(if found.is_empty() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        }) => run_search(&query, &paths, json, limit, &config, &dirs),
         Some(Command::Config {
             print_default,
             path,
-        }) => {
-            let mut out = io::stdout().lock();
-            if print_default {
-                write!(out, "{}", crate::config::DEFAULT_CONFIG)?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            if path {
-                writeln!(out, "{}", dirs.config_file().display())?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let (_, mut problems) = settings(&config);
-            problems.splice(0..0, config_problems);
-            let file = dirs.config_file();
-            if problems.is_empty() {
-                let state = if file.exists() {
-                    "is valid"
-                } else {
-                    "does not exist: the defaults are used"
-                };
-                writeln!(out, "{} {state}", file.display())?;
-                Ok(ExitCode::SUCCESS)
-            } else {
-                for p in &problems {
-                    writeln!(
-                        out,
-                        "{}: {}",
-                        file.display(),
-                        crate::sanitize::clean_field(p)
-                    )?;
-                }
-                Ok(ExitCode::from(1))
-            }
-        }
+        }) => run_config(print_default, path, &config, config_problems, &dirs),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut command(&dirs), "jobdeck", &mut io::stdout());
             Ok(ExitCode::SUCCESS)
@@ -323,6 +185,173 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
+    }
+}
+
+/// `jobdeck [PATH…]`: the browser.
+fn run_browser(
+    paths: &[PathBuf],
+    config: &Config,
+    config_problems: Vec<String>,
+    dirs: &Paths,
+) -> anyhow::Result<ExitCode> {
+    if !io::stdout().is_terminal() {
+        eprintln!("{NO_TERMINAL}");
+        return Ok(ExitCode::from(2));
+    }
+    let Ok(source) = resolve_source(paths, config)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let (settings, mut problems) = settings(config);
+    for p in &problems {
+        eprintln!(
+            "jobdeck: config: {} (the default is used)",
+            crate::sanitize::clean_field(p)
+        );
+    }
+    problems.splice(0..0, config_problems);
+    let store = match crate::store::Store::open(&dirs.shortlists_file()) {
+        Ok((store, notices)) => {
+            for n in notices {
+                eprintln!("jobdeck: {}", crate::sanitize::clean_field(&n));
+            }
+            Ok(store)
+        }
+        Err(e) => {
+            eprintln!("jobdeck: {e}");
+            Err(e.to_string())
+        }
+    };
+    let run = crate::tui::run(crate::tui::Options {
+        source,
+        settings,
+        config_problems: problems,
+        load: load_options(config, dirs),
+        store,
+    });
+    // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
+    if let Err(e) = &run
+        && e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.raw_os_error() == Some(libc::ENXIO))
+    {
+        eprintln!("{NO_TERMINAL}");
+        return Ok(ExitCode::from(2));
+    }
+    run?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `jobdeck parse`: every posting as JSON.
+fn run_parse(paths: &[PathBuf], config: &Config, dirs: &Paths) -> anyhow::Result<ExitCode> {
+    let Ok(source) = resolve_source(paths, config)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let report = load_reporting(&source, &load_options(config, dirs));
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &report.postings)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `jobdeck search`: the postings matching a query, best first.
+fn run_search(
+    query_text: &str,
+    paths: &[PathBuf],
+    json: bool,
+    limit: usize,
+    config: &Config,
+    dirs: &Paths,
+) -> anyhow::Result<ExitCode> {
+    let Ok(source) = resolve_source(paths, config)? else {
+        return Ok(ExitCode::from(2));
+    };
+    if let Some(problem) = Query::problem(query_text) {
+        eprintln!("jobdeck: bad query: {problem}");
+        return Ok(ExitCode::from(2));
+    }
+    let query = Query::parse(query_text);
+    let found = search_postings(&source, &load_options(config, dirs), &query, limit);
+    let mut out = io::stdout().lock();
+    if json || !io::stdout().is_terminal() {
+        #[derive(Serialize)]
+        struct Scored<'a> {
+            #[serde(flatten)]
+            posting: &'a Posting,
+            score: i64,
+        }
+        let rows: Vec<Scored> = found
+            .iter()
+            .map(|(p, score)| Scored {
+                posting: p,
+                score: *score,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else if found.is_empty() {
+        writeln!(
+            out,
+            "no posting matches {:?}",
+            crate::sanitize::clean_field(query_text)
+        )?;
+    } else {
+        let rows = found
+            .iter()
+            .map(|(p, score)| summary_row(p, Some(*score)))
+            .collect();
+        let table = table::Table {
+            headers: vec!["SCORE", "TITLE", "COMPANY", "LOCATION", "MODE", "SALARY"],
+            rows,
+            flex: 1,
+        };
+        write!(out, "{}", table.render(terminal_width()))?;
+    }
+    // Like grep: 1 when nothing matched.
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `jobdeck config`: check the config file, or show where it is, or print the defaults.
+fn run_config(
+    print_default: bool,
+    path: bool,
+    config: &Config,
+    config_problems: Vec<String>,
+    dirs: &Paths,
+) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    if print_default {
+        write!(out, "{}", crate::config::DEFAULT_CONFIG)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if path {
+        writeln!(out, "{}", dirs.config_file().display())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (_, mut problems) = settings(config);
+    problems.splice(0..0, config_problems);
+    let file = dirs.config_file();
+    if problems.is_empty() {
+        let state = if file.exists() {
+            "is valid"
+        } else {
+            "does not exist: the defaults are used"
+        };
+        writeln!(out, "{} {state}", file.display())?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for p in &problems {
+            writeln!(
+                out,
+                "{}: {}",
+                file.display(),
+                crate::sanitize::clean_field(p)
+            )?;
+        }
+        Ok(ExitCode::from(1))
     }
 }
 
