@@ -15,6 +15,7 @@ pub mod logging;
 pub mod parse;
 pub mod paths;
 pub mod posting;
+pub mod pull;
 pub mod sanitize;
 pub mod scoring;
 pub mod search;
