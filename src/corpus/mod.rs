@@ -155,6 +155,7 @@ pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
         true
     });
     mark_duplicates(&mut report.postings);
+    link_sources(&mut report.postings);
     report
 }
 
@@ -273,6 +274,9 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 started.elapsed()
             );
             let mut done = 0;
+            // Pulled files get their board's tracking record (never cached: a pull changes the
+            // record, not the files of postings that closed).
+            let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
             // Files are let go of chunk by chunk: at 100,000 files their paths are tens of
             // megabytes, better spent on postings.
             let dirs = walked.dirs;
@@ -315,10 +319,15 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                     match parsed {
                         Ok(ps) => {
                             // The cache may hold the path as another working directory saw it.
-                            postings.extend(ps.into_iter().map(|(mut p, _)| {
-                                p.source.clone_from(&f.source);
-                                p
-                            }));
+                            let mut ps: Vec<Posting> = ps
+                                .into_iter()
+                                .map(|(mut p, _)| {
+                                    p.source.clone_from(&f.source);
+                                    p
+                                })
+                                .collect();
+                            tracker.attach(&f.path, &f.source, &mut ps);
+                            postings.extend(ps);
                         }
                         Err(reason) => skipped.push(Skipped {
                             source: f.source.clone(),
@@ -326,6 +335,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                         }),
                     }
                 }
+                skipped.extend(tracker.take_problems());
                 done += chunk.len();
                 if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
                     return;
@@ -426,7 +436,7 @@ pub fn search_cached(
     query: &Query,
     limit: usize,
 ) -> Option<Vec<(Posting, i64)>> {
-    if query.needs_text() {
+    if query.needs_postings() {
         return None;
     }
     let t = std::time::Instant::now();
@@ -454,6 +464,7 @@ pub fn search_cached(
     );
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
+    let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
     for h in hits {
         let head = &index.headlines[h.index as usize];
         if !seen.insert(head.id) {
@@ -463,10 +474,15 @@ pub fn search_cached(
             continue;
         };
         // The cache keeps absolute paths: show the file as `roots` name it.
-        if let Some(f) = index.file_of(h.index)
-            && let Some(src) = shown_source(Path::new(f.path), roots)
-        {
-            p.source = src;
+        if let Some(f) = index.file_of(h.index) {
+            if let Some(src) = shown_source(Path::new(f.path), roots) {
+                p.source = src;
+            }
+            tracker.attach(
+                Path::new(f.path),
+                &p.source.clone(),
+                std::slice::from_mut(&mut p),
+            );
         }
         out.push((p, h.score));
         if out.len() == limit {
@@ -488,6 +504,25 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
             },
         ))
     })
+}
+
+/// Postings of the same role from two sources (a pulled board and a saved page or an HN
+/// comment, see [`crate::pull::link`]): the second is listed under the first (`linked_to`),
+/// and each names the other's source in `seen_on`. Postings saved twice (same id) are left to
+/// [`mark_duplicates`].
+pub fn link_sources(postings: &mut [Posting]) {
+    let listed: Vec<usize> = (0..postings.len())
+        .filter(|&i| postings[i].duplicate_of.is_none())
+        .collect();
+    let refs: Vec<&Posting> = listed.iter().map(|&i| &postings[i]).collect();
+    let links = crate::pull::link::find(&refs);
+    for l in links {
+        let (p, s) = (listed[l.primary], listed[l.secondary]);
+        let (ps, ss) = (postings[p].source.clone(), postings[s].source.clone());
+        postings[p].seen_on.push(ss);
+        postings[s].seen_on.push(ps.clone());
+        postings[s].linked_to = Some(ps);
+    }
 }
 
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.

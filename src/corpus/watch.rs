@@ -79,9 +79,16 @@ pub fn spawn(
                 while let Ok(ev) = rx.recv_timeout(SETTLE) {
                     collect(&mut paths, ev);
                 }
-                // A new folder: watch it, and its files count as saved.
+                // A new folder: watch it, and its files count as saved. A board's tracking
+                // record changed (a pull): its postings are read again with it.
                 let mut more = BTreeSet::new();
                 for p in &paths {
+                    if p.file_name()
+                        .is_some_and(|n| n == crate::pull::track::TRACK_FILE)
+                        && let Some(dir) = p.parent()
+                    {
+                        more.extend(crate::pull::track::board_files(dir));
+                    }
                     if p.is_dir() && under(p, &roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
                         let _ = watcher.watch(p, RecursiveMode::NonRecursive);
                         for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
@@ -175,12 +182,31 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
     });
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Some(match parse_file(path, &source, opts) {
-            Ok(postings) => Change::Parsed { source, postings },
+            Ok(mut postings) => {
+                crate::pull::track::Tracker::new(opts.max_file_size).attach(
+                    path,
+                    &source,
+                    &mut postings,
+                );
+                Change::Parsed { source, postings }
+            }
             Err(reason) => Change::Skipped(Skipped { source, reason }),
         }),
         Ok(_) => None, // a folder appeared: its files are reported on their own
         Err(_) => Some(Change::Removed { source }),
     }
+}
+
+/// Every posting file of a pulled board folder read again (with its tracking record), named
+/// as the loader names them under `roots`.
+pub fn board_changes(dir: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Vec<Change> {
+    crate::pull::track::board_files(dir)
+        .iter()
+        .filter_map(|f| {
+            let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+            change_of(&abs, roots, opts)
+        })
+        .collect()
 }
 
 #[cfg(test)]
