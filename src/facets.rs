@@ -283,6 +283,10 @@ pub struct FacetIndex {
     by_id: HashMap<String, Vec<u32>>,
     /// Postings whose file changed or went away (the corpus only grows; these are skipped).
     removed: Vec<bool>,
+    /// Pulled postings their board no longer lists (left out unless shown).
+    closed: Vec<bool>,
+    /// Postings listed under another of the same role from another source.
+    linked: Vec<bool>,
     /// The corpus indices of each file's postings.
     by_source: HashMap<String, Vec<u32>>,
     companies: Interner,
@@ -346,6 +350,9 @@ impl FacetIndex {
                 .push(same.iter().any(|&j| !self.removed[j as usize]));
             same.push(i);
             self.removed.push(false);
+            self.closed
+                .push(p.pulled.as_ref().is_some_and(|t| t.closed.is_some()));
+            self.linked.push(false);
             self.by_source.entry(p.source.clone()).or_default().push(i);
             self.title_keys.push(
                 p.title
@@ -365,18 +372,39 @@ impl FacetIndex {
         self.ranks_stale = true;
     }
 
-    /// How many postings are not listed: later copies of another, or removed.
+    /// How many postings are not listed: later copies of another, removed, or linked.
     pub fn unlisted(&self) -> usize {
-        self.duplicate
-            .iter()
-            .zip(&self.removed)
-            .filter(|(d, r)| **d || **r)
+        (0..self.len() as u32)
+            .filter(|&i| self.is_duplicate(i))
             .count()
     }
 
-    /// Whether the posting is a later copy of another (same id) or removed: not listed.
+    /// Whether the posting is a later copy of another (same id), removed, or listed under a
+    /// posting of the same role from another source: not listed.
     pub fn is_duplicate(&self, i: u32) -> bool {
+        self.is_duplicate_unlinked(i) || self.linked[i as usize]
+    }
+
+    /// [`is_duplicate`](Self::is_duplicate), links aside (to link afresh).
+    pub fn is_duplicate_unlinked(&self, i: u32) -> bool {
         self.duplicate[i as usize] || self.removed[i as usize]
+    }
+
+    /// Whether the posting is pulled and closed.
+    pub fn is_closed(&self, i: u32) -> bool {
+        self.closed[i as usize]
+    }
+
+    /// Marks exactly `secondary` as listed under another posting. Returns whether anything
+    /// changed.
+    pub fn set_linked(&mut self, secondary: &[u32]) -> bool {
+        let mut next = vec![false; self.len()];
+        for &i in secondary {
+            next[i as usize] = true;
+        }
+        let changed = next != self.linked;
+        self.linked = next;
+        changed
     }
 
     /// The corpus index of the posting listed for this id (the first not removed).
@@ -481,6 +509,8 @@ impl FacetIndex {
             let iu = i as usize;
             if self.duplicate[iu]
                 || self.removed[iu]
+                || self.linked[iu]
+                || (!ctx.show_closed && self.closed[iu])
                 || (!ctx.show_hidden && ctx.hidden.get(iu).copied().unwrap_or(false))
                 || ctx
                     .only
@@ -560,6 +590,8 @@ pub struct ViewContext<'a> {
     pub bookmarked: &'a Marks,
     pub hidden: &'a Marks,
     pub show_hidden: bool,
+    /// Closed pulled postings listed too.
+    pub show_closed: bool,
     pub status: &'a [Option<Status>],
     /// When browsing a shortlist: which postings are on it.
     pub only: Option<&'a Marks>,
@@ -573,6 +605,7 @@ impl ViewContext<'_> {
         bookmarked: &[],
         hidden: &[],
         show_hidden: false,
+        show_closed: false,
         status: &[],
         only: None,
         scores: &[],
@@ -991,6 +1024,7 @@ mod tests {
 
     fn ctx<'a>(b: &'a [bool], h: &'a [bool]) -> ViewContext<'a> {
         ViewContext {
+            show_closed: false,
             bookmarked: b,
             hidden: h,
             show_hidden: false,
@@ -1102,6 +1136,7 @@ mod tests {
             vec![0, 1]
         );
         let show = ViewContext {
+            show_closed: false,
             bookmarked: &b,
             hidden: &h,
             show_hidden: true,

@@ -129,6 +129,10 @@ impl App {
             Action::StatusMenu => self.open_status_menu(),
             Action::ToggleHidden => return self.toggle_hidden(),
             Action::ShowHidden => self.toggle_show_hidden(),
+            Action::ShowClosed => self.toggle_show_closed(),
+            Action::Pull => return self.start_pull(),
+            Action::PullProgress { index, progress } => self.pull_progress(index, *progress),
+            Action::PullFinished => self.pull_finished(),
             Action::NewList
             | Action::RenameList
             | Action::DeleteList
@@ -199,6 +203,7 @@ impl App {
             Action::LoadSkipped(s) => self.skipped.extend(s),
             Action::LoadFinished { elapsed_ms } => {
                 self.load.done = true;
+                self.relink();
                 self.load.elapsed_ms = elapsed_ms;
                 // A folder load (one that counted its files) ends with a summary line.
                 if self.message.is_none() && self.load.files_total > 0 {
@@ -232,16 +237,22 @@ impl App {
                     self.refresh_marks();
                     self.recompute_view(None);
                 }
-                self.message = Some(match (gone, n) {
-                    (0, n) => format!(
-                        "{n} new posting{} from {source}",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                    _ => format!(
-                        "{source} changed: {n} posting{} now",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                });
+                // A pull tells its own progress; files it writes are not news one by one.
+                if self.pull.is_none() {
+                    self.message = Some(match (gone, n) {
+                        (0, n) => format!(
+                            "{n} new posting{} from {source}",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        _ => format!(
+                            "{source} changed: {n} posting{} now",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                    });
+                    if self.load.done {
+                        self.relink();
+                    }
+                }
                 effects.extend(self.refresh());
                 return effects;
             }
@@ -256,6 +267,7 @@ impl App {
                     ));
                 }
                 self.refresh_marks();
+                self.relink();
                 self.recompute_view(None);
             }
             Action::Fatal(m) => {
@@ -707,5 +719,7 @@ fn is_user_action(a: &Action) -> bool {
             | Action::SourceChanged { .. }
             | Action::SourceRemoved { .. }
             | Action::StoreUpdated { .. }
+            | Action::PullProgress { .. }
+            | Action::PullFinished
     )
 }

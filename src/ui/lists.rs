@@ -147,6 +147,15 @@ pub fn render(
                 if missing {
                     c.extend(text::plain("  missing from the corpus", t.warn));
                 }
+                // A bookmarked posting whose board no longer lists it.
+                let closed = app
+                    .facet_index
+                    .index_of(&b.id)
+                    .and_then(|i| app.postings[i as usize].pulled.as_ref()?.closed.clone());
+                if let Some(when) = closed {
+                    let date: String = when.chars().take(10).collect();
+                    c.extend(text::plain(&format!("  closed {date}"), t.warn));
+                }
                 right.push(text::line(&text::fit(&c, rw)));
                 let mut sub = text::plain("  ", t.base);
                 sub.extend(text::plain(&b.snapshot.locations.join("; "), t.dim));
