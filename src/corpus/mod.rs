@@ -447,6 +447,15 @@ pub fn search_cached(
     if !index.folders_unchanged() {
         return None;
     }
+    // Pulled boards: their tracking records (closed, links across sources) are not in the
+    // cache, so the postings are loaded.
+    if index
+        .dirs
+        .iter()
+        .any(|(d, _)| Path::new(d).join(crate::pull::track::TRACK_FILE).exists())
+    {
+        return None;
+    }
     let t_fresh = t.elapsed();
     let search = SearchIndex::thaw(index.search)?;
     if search.len() != index.headlines.len() {
@@ -464,7 +473,6 @@ pub fn search_cached(
     );
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
     for h in hits {
         let head = &index.headlines[h.index as usize];
         if !seen.insert(head.id) {
@@ -474,15 +482,10 @@ pub fn search_cached(
             continue;
         };
         // The cache keeps absolute paths: show the file as `roots` name it.
-        if let Some(f) = index.file_of(h.index) {
-            if let Some(src) = shown_source(Path::new(f.path), roots) {
-                p.source = src;
-            }
-            tracker.attach(
-                Path::new(f.path),
-                &p.source.clone(),
-                std::slice::from_mut(&mut p),
-            );
+        if let Some(f) = index.file_of(h.index)
+            && let Some(src) = shown_source(Path::new(f.path), roots)
+        {
+            p.source = src;
         }
         out.push((p, h.score));
         if out.len() == limit {
@@ -511,6 +514,24 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
 /// and each names the other's source in `seen_on`. Postings saved twice (same id) are left to
 /// [`mark_duplicates`].
 pub fn link_sources(postings: &mut [Posting]) {
+    // The same posting saved twice was seen on two sources too.
+    let by_source: std::collections::HashMap<String, usize> = postings
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.clone(), i))
+        .collect();
+    for i in 0..postings.len() {
+        if let Some(first) = postings[i]
+            .duplicate_of
+            .as_ref()
+            .and_then(|d| by_source.get(d))
+            .copied()
+        {
+            let (a, b) = (postings[first].source.clone(), postings[i].source.clone());
+            postings[first].seen_on.push(b);
+            postings[i].seen_on.push(a);
+        }
+    }
     let listed: Vec<usize> = (0..postings.len())
         .filter(|&i| postings[i].duplicate_of.is_none())
         .collect();

@@ -101,9 +101,9 @@ pub fn find(postings: &[&Posting]) -> Vec<Link> {
                 .filter(|m| ends_token(&hay, m.end()))
                 .map(|m| owner[m.pattern().as_usize()])
                 .find(|&i| i != j);
+            // The posting whose board id is referred to is the one listed.
             if let Some(i) = found {
-                let (p, s) = order(postings, i, j);
-                add(p, s, Evidence::SourceId, &mut links);
+                add(i, j, Evidence::SourceId, &mut links);
             }
         }
     }

@@ -138,15 +138,6 @@ pub fn render(
                     &b.snapshot.headline(),
                     if missing { t.dim } else { t.title },
                 );
-                if let Some(s) = b.status {
-                    c.extend(text::plain(&format!("  {s}"), t.accent));
-                    if let Some(d) = b.status_date() {
-                        c.extend(text::plain(&format!(" {d}"), t.dim));
-                    }
-                }
-                if missing {
-                    c.extend(text::plain("  missing from the corpus", t.warn));
-                }
                 // A bookmarked posting whose board no longer lists it.
                 let closed = app
                     .facet_index
@@ -156,6 +147,16 @@ pub fn render(
                     let date: String = when.chars().take(10).collect();
                     c.extend(text::plain(&format!("  closed {date}"), t.warn));
                 }
+                if let Some(s) = b.status {
+                    c.extend(text::plain(&format!("  {s}"), t.accent));
+                    if let Some(d) = b.status_date() {
+                        c.extend(text::plain(&format!(" {d}"), t.dim));
+                    }
+                }
+                if missing {
+                    c.extend(text::plain("  missing from the corpus", t.warn));
+                }
+
                 right.push(text::line(&text::fit(&c, rw)));
                 let mut sub = text::plain("  ", t.base);
                 sub.extend(text::plain(&b.snapshot.locations.join("; "), t.dim));
