@@ -390,6 +390,16 @@ impl FacetIndex {
         self.duplicate[i as usize] || self.removed[i as usize]
     }
 
+    /// The corpus indices of a file's postings (those not removed), in order.
+    pub fn source_indices(&self, source: &str) -> Vec<u32> {
+        self.by_source.get(source).map_or_else(Vec::new, |v| {
+            v.iter()
+                .copied()
+                .filter(|&i| !self.removed[i as usize])
+                .collect()
+        })
+    }
+
     /// Whether the posting is pulled and closed.
     pub fn is_closed(&self, i: u32) -> bool {
         self.closed[i as usize]

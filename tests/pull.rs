@@ -614,6 +614,37 @@ mod browser {
         );
     }
 
+    /// A pull reports the files it wrote and the watcher sees them too: the same postings
+    /// told again are no news, and the postings stay linked.
+    #[test]
+    fn postings_told_twice_are_no_news_and_stay_linked() {
+        let mut h = browser();
+        let again = saved(
+            "Backend Engineers",
+            "Apply: https://job-boards.greenhouse.io/postman/jobs/4012001",
+        );
+        h.app.message = None;
+        h.send(Action::SourceChanged {
+            source: again.source.clone(),
+            postings: vec![std::sync::Arc::new(again)],
+        });
+        assert_eq!(h.app.message, None);
+        let mut titles = h.titles();
+        titles.sort();
+        assert_eq!(titles, ["Backend Engineer", "Rust Engineer"]);
+        // A changed file is news.
+        let changed = saved(
+            "Backend Engineers",
+            "Now remote. https://job-boards.greenhouse.io/postman/jobs/4012001",
+        );
+        h.send(Action::SourceChanged {
+            source: changed.source.clone(),
+            postings: vec![std::sync::Arc::new(changed)],
+        });
+        assert!(h.app.message.as_deref().unwrap().contains("changed"));
+        assert_eq!(h.titles().len(), 2, "still linked");
+    }
+
     #[test]
     fn the_pull_key_starts_a_pull_and_the_status_line_follows_it() {
         let mut h = browser();

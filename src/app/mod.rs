@@ -130,6 +130,8 @@ struct Totals {
 pub(crate) struct Stale {
     pub(crate) view: bool,
     pub(crate) search: bool,
+    /// Postings of the same role from two sources are to be linked again.
+    pub(crate) links: bool,
 }
 
 /// What the user configured for the browser.

@@ -229,6 +229,16 @@ impl App {
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.message = Some(m),
             Action::SourceChanged { source, postings } => {
+                // Told twice (a pull reports the files it wrote, the watcher sees them too):
+                // the same postings again are no news. (They are still taken in, as the search
+                // worker was given them: corpus indices must stay the same on both sides.)
+                let now = self.facet_index.source_indices(&source);
+                let same = !postings.is_empty()
+                    && now.len() == postings.len()
+                    && now
+                        .iter()
+                        .zip(&postings)
+                        .all(|(&i, p)| *self.postings[i as usize] == **p);
                 let gone = self.facet_index.remove_source(&source);
                 let n = postings.len();
                 self.skipped.retain(|s| s.source != source);
@@ -238,7 +248,7 @@ impl App {
                     self.recompute_view(None);
                 }
                 // A pull tells its own progress; files it writes are not news one by one.
-                if self.pull.is_none() {
+                if self.pull.is_none() && !same {
                     self.message = Some(match (gone, n) {
                         (0, n) => format!(
                             "{n} new posting{} from {source}",
@@ -249,10 +259,8 @@ impl App {
                             if n == 1 { "" } else { "s" }
                         ),
                     });
-                    if self.load.done {
-                        self.relink();
-                    }
                 }
+                self.stale.links = true;
                 effects.extend(self.refresh());
                 return effects;
             }
@@ -267,7 +275,7 @@ impl App {
                     ));
                 }
                 self.refresh_marks();
-                self.relink();
+                self.stale.links = true;
                 self.recompute_view(None);
             }
             Action::Fatal(m) => {
@@ -607,6 +615,7 @@ impl App {
         self.stale = Stale {
             view: true,
             search: self.stale.search || !self.query.is_empty(),
+            links: self.stale.links,
         };
         Vec::new()
     }
@@ -615,6 +624,15 @@ impl App {
     /// The event loop calls it before each frame; every other action calls it first.
     pub fn refresh(&mut self) -> Vec<Effect> {
         let stale = std::mem::take(&mut self.stale);
+        // Links wait for the load and any pull to end (they are made afresh then), and are
+        // made once for a burst of changed files.
+        if stale.links {
+            if self.load.done && self.pull.is_none() {
+                self.relink();
+            } else {
+                self.stale.links = true;
+            }
+        }
         if stale.view {
             self.recompute_view(None);
         }
