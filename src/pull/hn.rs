@@ -157,11 +157,7 @@ fn comment(raw: &RawValue) -> Option<Item> {
     if text.trim().is_empty() || gone || v.get("author").is_none_or(|a| a.is_null()) {
         return None;
     }
-    let id = match v.get("id")? {
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::String(s) => s.clone(),
-        _ => return None,
-    };
+    let id = super::id_text(v.get("id")?)?;
     Some(Item {
         id: safe_id(&id),
         bytes: raw.get().as_bytes().to_vec(),

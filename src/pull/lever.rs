@@ -6,9 +6,7 @@
 //! `200 []` — the same as a company with no openings — so an empty answer is reported as a
 //! failure and nothing is marked closed.
 
-use serde_json::value::RawValue;
-
-use super::{Client, Kind, Listing, Validators, json_items, listing_error};
+use super::{Client, Kind, Listing, ListingBody, Validators, json_board};
 
 pub(super) fn fetch(
     c: &Client,
@@ -16,22 +14,20 @@ pub(super) fn fetch(
     board: &str,
     prior: &dyn Fn(&str) -> Option<Validators>,
 ) -> Result<Listing, String> {
-    let url = c.url(
-        &kind.origin(board),
+    let listing = json_board(
+        c,
+        kind,
+        board,
         &format!("/v0/postings/{board}?mode=json"),
-    );
-    let fetched = c
-        .get(&url, prior(board).as_ref())
-        .map_err(|e| listing_error(e, &format!("Lever has no site {board:?}")))?;
-    Listing::from_fetched(board, fetched, |bytes| {
-        let list: Vec<&RawValue> =
-            serde_json::from_slice(bytes).map_err(|e| format!("not a Lever postings list: {e}"))?;
-        if list.is_empty() {
-            return Err(format!(
-                "unknown board or no open postings: Lever answers a site it does not know with an empty list (HTTP 200 []); is {board:?} the name in jobs.lever.co/<name>{}? Nothing was marked closed",
-                if kind == Kind::LeverEu { " (EU)" } else { "" }
-            ));
-        }
-        Ok(json_items(&list, "id"))
-    })
+        None,
+        &format!("Lever has no site {board:?}"),
+        prior,
+    )?;
+    if matches!(&listing.body, ListingBody::Items { items, .. } if items.is_empty()) {
+        return Err(format!(
+            "unknown board or no open postings: Lever answers a site it does not know with an empty list (HTTP 200 []); is {board:?} the name in jobs.lever.co/<name>{}? Nothing was marked closed",
+            if kind == Kind::LeverEu { " (EU)" } else { "" }
+        ));
+    }
+    Ok(listing)
 }

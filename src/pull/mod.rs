@@ -280,6 +280,15 @@ pub fn safe_id(raw: &str) -> String {
     }
 }
 
+/// An id as an API writes it: a string or a number.
+fn id_text(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// The items of a JSON list of posting objects, each kept byte for byte, named by `key`.
 /// Objects without the key are skipped.
 fn json_items(list: &[&RawValue], key: &str) -> Vec<Item> {
@@ -287,11 +296,7 @@ fn json_items(list: &[&RawValue], key: &str) -> Vec<Item> {
         .filter_map(|raw| {
             let v: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(raw.get()).ok()?;
-            let id = match v.get(key)? {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Number(n) => n.to_string(),
-                _ => return None,
-            };
+            let id = id_text(v.get(key)?)?;
             Some(Item {
                 id: safe_id(&id),
                 bytes: raw.get().as_bytes().to_vec(),
@@ -299,6 +304,39 @@ fn json_items(list: &[&RawValue], key: &str) -> Vec<Item> {
             })
         })
         .collect()
+}
+
+/// The listing of a board whose API answers one JSON document: the postings are the array
+/// under `wrapper` (or the answer itself, an array), each named by its `id`. `unknown` says
+/// what a 404 means ("Greenhouse has no board \"x\"").
+fn json_board(
+    c: &Client,
+    kind: Kind,
+    board: &str,
+    path: &str,
+    wrapper: Option<&str>,
+    unknown: &str,
+    prior: &dyn Fn(&str) -> Option<Validators>,
+) -> Result<Listing, String> {
+    let url = c.url(&kind.origin(board), path);
+    let fetched = c
+        .get(&url, prior(board).as_ref())
+        .map_err(|e| listing_error(e, unknown))?;
+    Listing::from_fetched(board, fetched, |bytes| {
+        let not_one = |e: serde_json::Error| format!("not a {} job list: {e}", kind.name());
+        let list: Vec<&RawValue> = match wrapper {
+            None => serde_json::from_slice(bytes).map_err(not_one)?,
+            Some(key) => {
+                let doc: std::collections::HashMap<String, &RawValue> =
+                    serde_json::from_slice(bytes).map_err(not_one)?;
+                let raw = doc
+                    .get(key)
+                    .ok_or_else(|| format!("not a {} job list: no {key:?}", kind.name()))?;
+                serde_json::from_str(raw.get()).map_err(not_one)?
+            }
+        };
+        Ok(json_items(&list, "id"))
+    })
 }
 
 /// Maps an HTTP failure of a board's listing to a reason, naming an unknown board.

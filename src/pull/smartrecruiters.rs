@@ -67,11 +67,7 @@ pub(super) fn fetch(
         let p: Page = serde_json::from_slice(&bytes)
             .map_err(|e| format!("not a SmartRecruiters postings list: {e}"))?;
         let got = p.content.len();
-        ids.extend(p.content.into_iter().filter_map(|e| match e.id {
-            serde_json::Value::String(s) => Some(s),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }));
+        ids.extend(p.content.iter().filter_map(|e| super::id_text(&e.id)));
         if got == 0 || ids.len() >= p.total {
             break;
         }
