@@ -156,7 +156,10 @@ impl Client {
     }
 
     fn attempt(&self, url: &str, prior: Option<&Validators>) -> Result<Fetched, Retry> {
-        let mut req = self.agent.get(url).header("Accept", "application/json");
+        let mut req = self.agent.get(url).header(
+            "Accept",
+            "application/json, application/xml;q=0.9, */*;q=0.5",
+        );
         if let Some(v) = prior {
             if let Some(e) = &v.etag {
                 req = req.header("If-None-Match", e);
