@@ -534,7 +534,20 @@ mod browser {
         };
         Headless::new(
             vec![
-                pulled("Backend Engineer", "4012001", false, vec![salary]),
+                pulled(
+                    "Backend Engineer",
+                    "4012001",
+                    false,
+                    vec![
+                        salary,
+                        FieldChange {
+                            field: "title".into(),
+                            from: Some("Backend Dev".into()),
+                            to: Some("Backend Engineer".into()),
+                            at: "2026-12-02T09:00:00Z".into(),
+                        },
+                    ],
+                ),
                 pulled("Product Designer", "4012002", true, Vec::new()),
                 saved(
                     "Backend Engineers",
@@ -594,6 +607,14 @@ mod browser {
             "{s}"
         );
         assert!(s.contains("greenhouse:postman"), "{s}");
+        // Later changes line up under the first, in the value column.
+        assert!(
+            s.contains(&format!(
+                "│{}title Backend Dev → Backend Engineer on 2026-12-02",
+                " ".repeat(12)
+            )),
+            "{s}"
+        );
     }
 
     #[test]

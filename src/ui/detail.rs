@@ -115,11 +115,16 @@ fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
             } else {
                 t.base
             };
-            row(
-                if i == 0 { "Changes" } else { "" },
-                text::plain(&c.describe(), style),
-                &mut out,
-            );
+            if i == 0 {
+                row("Changes", text::plain(&c.describe(), style), &mut out);
+            } else {
+                out.extend(text::wrap(
+                    &text::plain(&c.describe(), style),
+                    width,
+                    LABEL,
+                    LABEL,
+                ));
+            }
         }
     }
     let others = app
