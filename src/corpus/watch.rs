@@ -251,3 +251,56 @@ mod tests {
         assert!(!got.iter().any(|c| matches!(c, Change::Parsed { source, .. } | Change::Removed { source } if source.contains(".hidden"))));
     }
 }
+
+#[cfg(test)]
+mod pulled_tests {
+    use super::*;
+    use std::sync::mpsc::channel;
+
+    /// A pull made elsewhere (`jobdeck pull` in another terminal) rewrites only the board's
+    /// tracking record for postings that closed: their files are read again with it.
+    #[test]
+    fn a_changed_tracking_record_rereads_its_board() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let board = root.join("pulled/greenhouse/acme");
+        std::fs::create_dir_all(&board).unwrap();
+        std::fs::write(
+            board.join("7.json"),
+            r#"{"title": "Rust Engineer", "company": "Acme", "description": "We write Rust all day long, happily."}"#,
+        )
+        .unwrap();
+        let record = |closed: &str| {
+            format!(
+                r#"{{"version": 1, "source": "greenhouse", "board": "acme", "last_pull": "t2",
+                "postings": {{"7": {{"file": "7.json", "first_seen": "t1", "last_seen": "t1", "closed": {closed}}}}}}}"#
+            )
+        };
+        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("null")).unwrap();
+        let (tx, rx) = channel();
+        let dirs = vec![
+            root.clone(),
+            root.join("pulled"),
+            root.join("pulled/greenhouse"),
+            board.clone(),
+        ];
+        assert!(spawn(
+            vec![root.clone()],
+            dirs,
+            std::time::SystemTime::now(),
+            LoadOptions::default(),
+            move |c| tx.send(c).is_ok()
+        ));
+        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("\"t2\"")).unwrap();
+        let got = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the board is read again");
+        let closed = got.iter().find_map(|c| match c {
+            Change::Parsed { source, postings } if source.ends_with("7.json") => {
+                postings[0].pulled.as_ref().map(|p| p.closed.clone())
+            }
+            _ => None,
+        });
+        assert_eq!(closed, Some(Some("t2".to_string())), "{got:?}");
+    }
+}
