@@ -75,6 +75,8 @@ pub struct Config {
     /// The user's key bindings as written (the keymap merges them over the defaults and reports
     /// each bad one by name).
     pub keys: toml::Table,
+    /// The watch-list: the boards `jobdeck pull` (and the pull key) fetch.
+    pub sources: Vec<crate::pull::SourceSpec>,
 }
 
 impl Default for Config {
@@ -119,6 +121,7 @@ impl Config {
             max_file_size_mb: 64,
             scoring: Vec::new(),
             keys: toml::Table::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -199,6 +202,13 @@ impl Config {
                     _ => Err("expected a whole number of MiB between 1 and 65536".into()),
                 },
                 "scoring" => parse_rules(value).map(|r| cfg.scoring = r),
+                "sources" => {
+                    let (sources, bad) = parse_sources(value);
+                    cfg.sources = sources;
+                    // Each bad entry is its own problem; the good ones are kept.
+                    problems.extend(bad.into_iter().map(|b| format!("sources: {b}")));
+                    Ok(())
+                }
                 "keys" => match value.as_table() {
                     Some(t) => {
                         cfg.keys = t.clone();
@@ -207,7 +217,7 @@ impl Config {
                     None => Err("expected tables [keys.<context>]".into()),
                 },
                 other => Err(format!(
-                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, keys)"
+                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, sources, keys)"
                 )),
             };
             if let Err(e) = result {
@@ -229,6 +239,48 @@ fn as_str(v: &toml::Value) -> Result<&str, String> {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `[[sources]]` watch-list: each entry a table with one `source = "board"` pair
+/// (`greenhouse = "postman"`). Returns the entries that read, and a message per one that
+/// does not.
+fn parse_sources(value: &toml::Value) -> (Vec<crate::pull::SourceSpec>, Vec<String>) {
+    let Some(list) = value.as_array() else {
+        return (
+            Vec::new(),
+            vec!["expected [[sources]] tables such as greenhouse = \"postman\"".into()],
+        );
+    };
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let n = i + 1;
+        let entry = v.as_table().and_then(|t| {
+            let mut it = t.iter();
+            match (it.next(), it.next()) {
+                (Some((k, v)), None) => Some((k, v)),
+                _ => None,
+            }
+        });
+        let Some((kind, board)) = entry else {
+            bad.push(format!(
+                "entry {n}: expected one source = \"board\" pair, e.g. lever = \"palantir\""
+            ));
+            continue;
+        };
+        let spec = board
+            .as_str()
+            .ok_or_else(|| format!("{kind}: the board is a string"))
+            .and_then(|b| {
+                crate::pull::Kind::from_name(kind).and_then(|k| crate::pull::SourceSpec::new(k, b))
+            });
+        match spec {
+            Ok(s) if !out.contains(&s) => out.push(s),
+            Ok(_) => {}
+            Err(e) => bad.push(format!("entry {n}: {e}")),
+        }
+    }
+    (out, bad)
 }
 
 fn parse_rules(value: &toml::Value) -> Result<Vec<ScoreRule>, String> {
@@ -329,6 +381,33 @@ mod tests {
         assert_eq!(cfg, Config::default());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("not valid TOML"));
+    }
+
+    #[test]
+    fn the_watch_list_reads_and_names_bad_entries() {
+        let (cfg, problems) = Config::parse(
+            r#"
+            [[sources]]
+            greenhouse = "postman"
+            [[sources]]
+            lever = "palantir"
+            [[sources]]
+            hn = "latest"
+            [[sources]]
+            workable = "acme"
+            [[sources]]
+            ashby = "../x"
+            [[sources]]
+            ashby = "openai"
+            lever = "two"
+            "#,
+        );
+        let names: Vec<String> = cfg.sources.iter().map(|s| s.to_string()).collect();
+        assert_eq!(names, ["greenhouse:postman", "lever:palantir", "hn:latest"]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("entry 4") && problems[0].contains("not pulled"));
+        assert!(problems[1].contains("entry 5"));
+        assert!(problems[2].contains("entry 6") && problems[2].contains("one source"));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod parse;
 pub mod paths;
 pub mod places;
 pub mod posting;
+pub mod pull;
 pub mod sanitize;
 pub mod scoring;
 pub mod search;

@@ -3,6 +3,8 @@
 //! screen (or the process to end), with a timeout only as a failure guard.
 
 mod common;
+#[allow(dead_code)]
+mod pull_server;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -479,4 +481,44 @@ fn files_saved_or_deleted_while_running_show_up() {
     assert!(!s.contents().contains("Ferrous"));
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+/// The pull key pulls the watch-list in the background: progress in the status line, each
+/// board's postings in the list as soon as it is saved, a summary at the end.
+#[test]
+fn the_pull_key_shows_progress_and_the_postings_arrive() {
+    use pull_server::{Gate, HN_ITEM, Reply};
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings_folder(home.path(), &[("ferrous.txt", FERROUS)]);
+    let server = pull_server::boards();
+    // The HN thread waits until the test has seen the pull under way.
+    let gate = Gate::default();
+    server.route(HN_ITEM, vec![Reply::fixture("hn-item.json").gated(&gate)]);
+    let cfg = home.path().join("config/jobdeck");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        "[[sources]]\ngreenhouse = \"postman\"\n[[sources]]\nhn = \"latest\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[dir.to_str().unwrap()],
+        120,
+        35,
+        &[("JOBDECK_PULL_BASE_URL", &server.base)],
+    );
+    s.wait_text("Postings 1 of 1");
+    s.send("P");
+    s.wait_text("pulling 1/2: postman 3 (3 new)");
+    s.wait_text("Backend Engineer, API Platform");
+    gate.open();
+    s.wait_text("pulled 2 of 2 sources: 5 new, 0 changed, 0 closed");
+    // The HN comment that links to the Greenhouse posting is listed under it.
+    s.wait_text("Postings 5 of 5");
+    assert!(dir.join("pulled/hn/2026-12/42010001.json").is_file());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
 }

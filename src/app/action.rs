@@ -42,6 +42,10 @@ pub enum Action {
     StatusMenu,
     ToggleHidden,
     ShowHidden,
+    /// Show closed pulled postings too, dimmed (toggle).
+    ShowClosed,
+    /// Pull the watch-list in the background.
+    Pull,
     NewList,
     RenameList,
     DeleteList,
@@ -127,6 +131,15 @@ pub enum Action {
     SourceRemoved {
         source: String,
     },
+    /// How the pull of the watch-list's source `index` is going.
+    #[serde(skip)]
+    PullProgress {
+        index: usize,
+        progress: Box<crate::pull::Progress>,
+    },
+    /// The pull of the watch-list ended.
+    #[serde(skip)]
+    PullFinished,
     /// The shortlists as saved (or, after a failed save, as held in memory with the error).
     #[serde(skip)]
     StoreUpdated {
@@ -167,6 +180,8 @@ impl Action {
             Action::StatusMenu => "pick the application status from a menu",
             Action::ToggleHidden => "hide the posting (not interested) / bring a hidden one back",
             Action::ShowHidden => "show hidden postings too, dimmed (toggle)",
+            Action::ShowClosed => "show closed pulled postings too, dimmed (toggle)",
+            Action::Pull => "pull the watch-list ([[sources]]) in the background",
             Action::NewList => "new list",
             Action::RenameList => "rename the list",
             Action::DeleteList => {

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod headless;
 pub mod input;
 pub mod keymap;
+mod pull;
 mod shortlists;
 mod update;
 
@@ -22,6 +23,7 @@ use crate::search::{Hit, Query};
 use crate::store::{Change, Shortlists, Status};
 use editor::TextArea;
 use input::LineInput;
+pub use pull::PullState;
 
 /// Most postings the compare view shows side by side.
 pub const MAX_COMPARE: usize = 4;
@@ -87,6 +89,12 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Pull these sources into the postings folder `into`; progress comes back as
+    /// [`Action::PullProgress`], the end as [`Action::PullFinished`].
+    Pull {
+        sources: Vec<crate::pull::SourceSpec>,
+        into: std::path::PathBuf,
+    },
 }
 
 /// Progress of the background load.
@@ -122,6 +130,8 @@ struct Totals {
 pub(crate) struct Stale {
     pub(crate) view: bool,
     pub(crate) search: bool,
+    /// Postings of the same role from two sources are to be linked again.
+    pub(crate) links: bool,
 }
 
 /// What the user configured for the browser.
@@ -134,6 +144,10 @@ pub struct Settings {
     pub sort: SortKey,
     /// Draw urls as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// The watch-list the pull key fetches.
+    pub sources: Vec<crate::pull::SourceSpec>,
+    /// The postings folder pulled postings go to (None for the built-in seeds).
+    pub pull_into: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -146,6 +160,8 @@ impl Default for Settings {
             columns: cfg.columns,
             sort: cfg.sort,
             hyperlinks: false,
+            sources: Vec::new(),
+            pull_into: None,
         }
     }
 }
@@ -179,6 +195,15 @@ pub struct App {
     pub active_list: Option<String>,
     /// Hidden postings listed too (dimmed).
     pub show_hidden: bool,
+    /// Closed pulled postings listed too (dimmed).
+    pub show_closed: bool,
+    /// The watch-list and where it is pulled to; the pull under way, if any.
+    pub sources: Vec<crate::pull::SourceSpec>,
+    pub pull_into: Option<std::path::PathBuf>,
+    pub pull: Option<PullState>,
+    /// Per corpus index of a linked posting: the sources of the same role (see
+    /// [`crate::pull::link`]).
+    pub seen_on: rustc_hash::FxHashMap<u32, Vec<String>>,
     /// Per corpus index, derived from `shortlists` for fast filtering: on a list, hidden, on
     /// the browsed list, status.
     pub bookmarked_marks: Vec<bool>,
@@ -228,6 +253,8 @@ impl App {
             columns,
             sort,
             hyperlinks,
+            sources,
+            pull_into,
         } = settings;
         App {
             postings: Vec::new(),
@@ -248,6 +275,11 @@ impl App {
             store_error: None,
             active_list: None,
             show_hidden: false,
+            show_closed: false,
+            sources,
+            pull_into,
+            pull: None,
+            seen_on: Default::default(),
             bookmarked_marks: Vec::new(),
             hidden_marks: Vec::new(),
             list_marks: Vec::new(),
@@ -369,6 +401,7 @@ impl App {
             .filter(|&i| {
                 !self.facet_index.is_duplicate(i)
                     && (self.show_hidden || !self.hidden_marks[i as usize])
+                    && (self.showing_closed() || !self.facet_index.is_closed(i))
             })
             .count();
         // Only those in this corpus: the lists pane tells about the others.
@@ -424,6 +457,7 @@ impl App {
             bookmarked: &self.bookmarked_marks,
             hidden: &self.hidden_marks,
             show_hidden: self.show_hidden,
+            show_closed: self.showing_closed(),
             status: &self.status_marks,
             only: self
                 .active_list

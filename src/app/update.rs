@@ -129,6 +129,10 @@ impl App {
             Action::StatusMenu => self.open_status_menu(),
             Action::ToggleHidden => return self.toggle_hidden(),
             Action::ShowHidden => self.toggle_show_hidden(),
+            Action::ShowClosed => self.toggle_show_closed(),
+            Action::Pull => return self.start_pull(),
+            Action::PullProgress { index, progress } => self.pull_progress(index, *progress),
+            Action::PullFinished => self.pull_finished(),
             Action::NewList
             | Action::RenameList
             | Action::DeleteList
@@ -199,6 +203,7 @@ impl App {
             Action::LoadSkipped(s) => self.skipped.extend(s),
             Action::LoadFinished { elapsed_ms } => {
                 self.load.done = true;
+                self.relink();
                 self.load.elapsed_ms = elapsed_ms;
                 // A folder load (one that counted its files) ends with a summary line.
                 if self.message.is_none() && self.load.files_total > 0 {
@@ -224,6 +229,16 @@ impl App {
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.message = Some(m),
             Action::SourceChanged { source, postings } => {
+                // Told twice (a pull reports the files it wrote, the watcher sees them too):
+                // the same postings again are no news. (They are still taken in, as the search
+                // worker was given them: corpus indices must stay the same on both sides.)
+                let now = self.facet_index.source_indices(&source);
+                let same = !postings.is_empty()
+                    && now.len() == postings.len()
+                    && now
+                        .iter()
+                        .zip(&postings)
+                        .all(|(&i, p)| *self.postings[i as usize] == **p);
                 let gone = self.facet_index.remove_source(&source);
                 let n = postings.len();
                 self.skipped.retain(|s| s.source != source);
@@ -232,16 +247,20 @@ impl App {
                     self.refresh_marks();
                     self.recompute_view(None);
                 }
-                self.message = Some(match (gone, n) {
-                    (0, n) => format!(
-                        "{n} new posting{} from {source}",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                    _ => format!(
-                        "{source} changed: {n} posting{} now",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                });
+                // A pull tells its own progress; files it writes are not news one by one.
+                if self.pull.is_none() && !same {
+                    self.message = Some(match (gone, n) {
+                        (0, n) => format!(
+                            "{n} new posting{} from {source}",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        _ => format!(
+                            "{source} changed: {n} posting{} now",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                    });
+                }
+                self.stale.links = true;
                 effects.extend(self.refresh());
                 return effects;
             }
@@ -256,6 +275,7 @@ impl App {
                     ));
                 }
                 self.refresh_marks();
+                self.stale.links = true;
                 self.recompute_view(None);
             }
             Action::Fatal(m) => {
@@ -595,6 +615,7 @@ impl App {
         self.stale = Stale {
             view: true,
             search: self.stale.search || !self.query.is_empty(),
+            links: self.stale.links,
         };
         Vec::new()
     }
@@ -603,6 +624,15 @@ impl App {
     /// The event loop calls it before each frame; every other action calls it first.
     pub fn refresh(&mut self) -> Vec<Effect> {
         let stale = std::mem::take(&mut self.stale);
+        // Links wait for the load and any pull to end (they are made afresh then), and are
+        // made once for a burst of changed files.
+        if stale.links {
+            if self.load.done && self.pull.is_none() {
+                self.relink();
+            } else {
+                self.stale.links = true;
+            }
+        }
         if stale.view {
             self.recompute_view(None);
         }
@@ -707,5 +737,7 @@ fn is_user_action(a: &Action) -> bool {
             | Action::SourceChanged { .. }
             | Action::SourceRemoved { .. }
             | Action::StoreUpdated { .. }
+            | Action::PullProgress { .. }
+            | Action::PullFinished
     )
 }

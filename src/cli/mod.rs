@@ -3,6 +3,7 @@
 
 pub mod bookmarks;
 mod man;
+pub mod pull;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -26,7 +27,10 @@ Examples:
   jobdeck search 'rust remote'    find postings (table on a terminal, JSON when piped)
   jobdeck search 'loc:berlin !java text:kubernetes' ~/postings --limit 5
   jobdeck bookmarks add 'rust remote' --list 'Dream jobs' --status applied
-  jobdeck bookmarks list          your bookmarks (missing postings marked)";
+  jobdeck bookmarks list          your bookmarks (missing postings marked)
+  jobdeck pull greenhouse:postman hn:latest --into ~/postings
+                                  fetch boards into the postings folder
+  jobdeck search 'is:changed' ~/postings   pulled postings whose fields changed";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -68,6 +72,18 @@ pub enum Command {
         #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
         limit: usize,
     },
+    /// Fetch postings from the boards of the watch-list (or those named) into the postings
+    /// folder, and tell per source what is new, what changed and what closed.
+    #[command(after_help = crate::cli::PULL_HELP)]
+    Pull {
+        /// Sources as SOURCE:BOARD: greenhouse:postman lever:palantir lever-eu:NAME ashby:openai
+        /// hn:latest hn:2026-12 smartrecruiters:NAME recruitee:NAME personio:NAME (default: the
+        /// config's [[sources]]).
+        sources: Vec<String>,
+        /// The postings folder to write into (default: $JOBDECK_POSTINGS, then postings_dir).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+    },
     /// Bookmark postings, list, export and import your shortlists.
     Bookmarks {
         #[command(subcommand)]
@@ -90,6 +106,13 @@ pub enum Command {
     /// Print the man page (e.g. `jobdeck man > ~/.local/share/man/man1/jobdeck.1`).
     Man,
 }
+
+pub const PULL_HELP: &str = "\
+Each posting is written as the board's API returned it, one file per posting, to
+DIR/pulled/<source>/<board>/<id>.json (Personio: .xml), with the board's tracking record
+(first seen, last seen, closed, field changes) in DIR/pulled/<source>/<board>/.jobdeck-pull.json.
+Exit status: 0 when every source was pulled, 1 when any failed (the others are saved),
+2 for usage errors.";
 
 /// Why the browser did not start without a terminal, and what works instead.
 const NO_TERMINAL: &str = "jobdeck: the browser needs a terminal, and this output is not one. \
@@ -185,6 +208,7 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
+        Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config),
     }
 }
 
@@ -202,7 +226,12 @@ fn run_browser(
     let Ok(source) = resolve_source(paths, config)? else {
         return Ok(ExitCode::from(2));
     };
-    let (settings, mut problems) = settings(config);
+    let (mut settings, mut problems) = settings(config);
+    // The pull key writes into the folder being browsed.
+    settings.pull_into = match &source {
+        CorpusSource::Paths(p) => p.first().filter(|d| d.is_dir()).cloned(),
+        CorpusSource::Seeds => None,
+    };
     for p in &problems {
         eprintln!(
             "jobdeck: config: {} (the default is used)",
@@ -383,6 +412,8 @@ pub fn settings(config: &Config) -> (crate::app::Settings, Vec<String>) {
         columns: config.columns.clone(),
         sort: config.sort,
         hyperlinks,
+        sources: config.sources.clone(),
+        pull_into: pull::destination(config),
     };
     (settings, problems)
 }
@@ -424,7 +455,7 @@ pub fn search_postings(
     let postings: Vec<_> = report
         .postings
         .into_iter()
-        .filter(|p| p.duplicate_of.is_none())
+        .filter(|p| p.duplicate_of.is_none() && p.linked_to.is_none())
         .map(std::sync::Arc::new)
         .collect();
     let index = SearchIndex::new(postings);

@@ -23,7 +23,7 @@ use crate::posting::Posting;
 
 const MAGIC: &[u8; 4] = b"JDP2";
 /// Bump when the cache layout or the meaning of parse results changes.
-const SCHEMA: u32 = 5;
+const SCHEMA: u32 = 6;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).
 const MAX_INDEX: u64 = 1 << 31;
 

@@ -155,6 +155,7 @@ pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
         true
     });
     mark_duplicates(&mut report.postings);
+    link_sources(&mut report.postings);
     report
 }
 
@@ -276,6 +277,9 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 started.elapsed()
             );
             let mut done = refused;
+            // Pulled files get their board's tracking record (never cached: a pull changes the
+            // record, not the files of postings that closed).
+            let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
             // Files are let go of chunk by chunk: at 100,000 files their paths are tens of
             // megabytes, better spent on postings.
             let dirs = walked.dirs;
@@ -318,10 +322,15 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                     match parsed {
                         Ok(ps) => {
                             // The cache may hold the path as another working directory saw it.
-                            postings.extend(ps.into_iter().map(|(mut p, _)| {
-                                p.source.clone_from(&f.source);
-                                p
-                            }));
+                            let mut ps: Vec<Posting> = ps
+                                .into_iter()
+                                .map(|(mut p, _)| {
+                                    p.source.clone_from(&f.source);
+                                    p
+                                })
+                                .collect();
+                            tracker.attach(&f.path, &f.source, &mut ps);
+                            postings.extend(ps);
                         }
                         Err(reason) => skipped.push(Skipped {
                             source: f.source.clone(),
@@ -329,6 +338,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                         }),
                     }
                 }
+                skipped.extend(tracker.take_problems());
                 done += chunk.len();
                 if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
                     return;
@@ -429,7 +439,7 @@ pub fn search_cached(
     query: &Query,
     limit: usize,
 ) -> Option<Vec<(Posting, i64)>> {
-    if query.needs_text() {
+    if query.needs_postings() {
         return None;
     }
     let t = std::time::Instant::now();
@@ -438,6 +448,15 @@ pub fn search_cached(
     let index = raw.borrowed(&cache::fingerprint())?;
     let t_decode = t.elapsed();
     if !index.folders_unchanged() {
+        return None;
+    }
+    // Pulled boards: their tracking records (closed, links across sources) are not in the
+    // cache, so the postings are loaded.
+    if index
+        .dirs
+        .iter()
+        .any(|(d, _)| Path::new(d).join(crate::pull::track::TRACK_FILE).exists())
+    {
         return None;
     }
     let t_fresh = t.elapsed();
@@ -491,6 +510,43 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
             },
         ))
     })
+}
+
+/// Postings of the same role from two sources (a pulled board and a saved page or an HN
+/// comment, see [`crate::pull::link`]): the second is listed under the first (`linked_to`),
+/// and each names the other's source in `seen_on`. Postings saved twice (same id) are left to
+/// [`mark_duplicates`].
+pub fn link_sources(postings: &mut [Posting]) {
+    // The same posting saved twice was seen on two sources too.
+    let by_source: std::collections::HashMap<String, usize> = postings
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.clone(), i))
+        .collect();
+    for i in 0..postings.len() {
+        if let Some(first) = postings[i]
+            .duplicate_of
+            .as_ref()
+            .and_then(|d| by_source.get(d))
+            .copied()
+        {
+            let (a, b) = (postings[first].source.clone(), postings[i].source.clone());
+            postings[first].seen_on.push(b);
+            postings[i].seen_on.push(a);
+        }
+    }
+    let listed: Vec<usize> = (0..postings.len())
+        .filter(|&i| postings[i].duplicate_of.is_none())
+        .collect();
+    let refs: Vec<&Posting> = listed.iter().map(|&i| &postings[i]).collect();
+    let links = crate::pull::link::find(&refs);
+    for l in links {
+        let (p, s) = (listed[l.primary], listed[l.secondary]);
+        let (ps, ss) = (postings[p].source.clone(), postings[s].source.clone());
+        postings[p].seen_on.push(ss);
+        postings[s].seen_on.push(ps.clone());
+        postings[s].linked_to = Some(ps);
+    }
 }
 
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.

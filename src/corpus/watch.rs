@@ -79,9 +79,16 @@ pub fn spawn(
                 while let Ok(ev) = rx.recv_timeout(SETTLE) {
                     collect(&mut paths, ev);
                 }
-                // A new folder: watch it, and its files count as saved.
+                // A new folder: watch it, and its files count as saved. A board's tracking
+                // record changed (a pull): its postings are read again with it.
                 let mut more = BTreeSet::new();
                 for p in &paths {
+                    if p.file_name()
+                        .is_some_and(|n| n == crate::pull::track::TRACK_FILE)
+                        && let Some(dir) = p.parent()
+                    {
+                        more.extend(crate::pull::track::board_files(dir));
+                    }
                     if p.is_dir() && under(p, &roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
                         let _ = watcher.watch(p, RecursiveMode::NonRecursive);
                         for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
@@ -175,12 +182,31 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
     });
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Some(match parse_file(path, &source, opts) {
-            Ok(postings) => Change::Parsed { source, postings },
+            Ok(mut postings) => {
+                crate::pull::track::Tracker::new(opts.max_file_size).attach(
+                    path,
+                    &source,
+                    &mut postings,
+                );
+                Change::Parsed { source, postings }
+            }
             Err(reason) => Change::Skipped(Skipped { source, reason }),
         }),
         Ok(_) => None, // a folder appeared: its files are reported on their own
         Err(_) => Some(Change::Removed { source }),
     }
+}
+
+/// Every posting file of a pulled board folder read again (with its tracking record), named
+/// as the loader names them under `roots`.
+pub fn board_changes(dir: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Vec<Change> {
+    crate::pull::track::board_files(dir)
+        .iter()
+        .filter_map(|f| {
+            let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+            change_of(&abs, roots, opts)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -223,5 +249,58 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|c| matches!(c, Change::Parsed { source, .. } | Change::Removed { source } if source.contains(".hidden"))));
+    }
+}
+
+#[cfg(test)]
+mod pulled_tests {
+    use super::*;
+    use std::sync::mpsc::channel;
+
+    /// A pull made elsewhere (`jobdeck pull` in another terminal) rewrites only the board's
+    /// tracking record for postings that closed: their files are read again with it.
+    #[test]
+    fn a_changed_tracking_record_rereads_its_board() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let board = root.join("pulled/greenhouse/acme");
+        std::fs::create_dir_all(&board).unwrap();
+        std::fs::write(
+            board.join("7.json"),
+            r#"{"title": "Rust Engineer", "company": "Acme", "description": "We write Rust all day long, happily."}"#,
+        )
+        .unwrap();
+        let record = |closed: &str| {
+            format!(
+                r#"{{"version": 1, "source": "greenhouse", "board": "acme", "last_pull": "t2",
+                "postings": {{"7": {{"file": "7.json", "first_seen": "t1", "last_seen": "t1", "closed": {closed}}}}}}}"#
+            )
+        };
+        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("null")).unwrap();
+        let (tx, rx) = channel();
+        let dirs = vec![
+            root.clone(),
+            root.join("pulled"),
+            root.join("pulled/greenhouse"),
+            board.clone(),
+        ];
+        assert!(spawn(
+            vec![root.clone()],
+            dirs,
+            std::time::SystemTime::now(),
+            LoadOptions::default(),
+            move |c| tx.send(c).is_ok()
+        ));
+        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("\"t2\"")).unwrap();
+        let got = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the board is read again");
+        let closed = got.iter().find_map(|c| match c {
+            Change::Parsed { source, postings } if source.ends_with("7.json") => {
+                postings[0].pulled.as_ref().map(|p| p.closed.clone())
+            }
+            _ => None,
+        });
+        assert_eq!(closed, Some(Some("t2".to_string())), "{got:?}");
     }
 }

@@ -27,6 +27,10 @@ pub struct FacetIndex {
     pub(super) by_id: HashMap<String, Vec<u32>>,
     /// Postings whose file changed or went away (the corpus only grows; these are skipped).
     pub(super) removed: Vec<bool>,
+    /// Pulled postings their board no longer lists (left out unless shown).
+    pub(super) closed: Vec<bool>,
+    /// Postings listed under another of the same role from another source.
+    pub(super) linked: Vec<bool>,
     /// The corpus indices of each file's postings.
     pub(super) by_source: HashMap<String, Vec<u32>>,
     pub(super) companies: Interner,
@@ -97,6 +101,9 @@ impl FacetIndex {
                 .push(same.iter().any(|&j| !self.removed[j as usize]));
             same.push(i);
             self.removed.push(false);
+            self.closed
+                .push(p.pulled.as_ref().is_some_and(|t| t.closed.is_some()));
+            self.linked.push(false);
             self.by_source.entry(p.source.clone()).or_default().push(i);
             self.title_keys.push(
                 p.title
@@ -116,18 +123,49 @@ impl FacetIndex {
         self.ranks_stale = true;
     }
 
-    /// How many postings are not listed: later copies of another, or removed.
+    /// How many postings are not listed: later copies of another, removed, or linked.
     pub fn unlisted(&self) -> usize {
-        self.duplicate
-            .iter()
-            .zip(&self.removed)
-            .filter(|(d, r)| **d || **r)
+        (0..self.len() as u32)
+            .filter(|&i| self.is_duplicate(i))
             .count()
     }
 
-    /// Whether the posting is a later copy of another (same id) or removed: not listed.
+    /// Whether the posting is a later copy of another (same id), removed, or listed under a
+    /// posting of the same role from another source: not listed.
     pub fn is_duplicate(&self, i: u32) -> bool {
+        self.is_duplicate_unlinked(i) || self.linked[i as usize]
+    }
+
+    /// [`is_duplicate`](Self::is_duplicate), links aside (to link afresh).
+    pub fn is_duplicate_unlinked(&self, i: u32) -> bool {
         self.duplicate[i as usize] || self.removed[i as usize]
+    }
+
+    /// The corpus indices of a file's postings (those not removed), in order.
+    pub fn source_indices(&self, source: &str) -> Vec<u32> {
+        self.by_source.get(source).map_or_else(Vec::new, |v| {
+            v.iter()
+                .copied()
+                .filter(|&i| !self.removed[i as usize])
+                .collect()
+        })
+    }
+
+    /// Whether the posting is pulled and closed.
+    pub fn is_closed(&self, i: u32) -> bool {
+        self.closed[i as usize]
+    }
+
+    /// Marks exactly `secondary` as listed under another posting. Returns whether anything
+    /// changed.
+    pub fn set_linked(&mut self, secondary: &[u32]) -> bool {
+        let mut next = vec![false; self.len()];
+        for &i in secondary {
+            next[i as usize] = true;
+        }
+        let changed = next != self.linked;
+        self.linked = next;
+        changed
     }
 
     /// The corpus index of the posting listed for this id (the first not removed).

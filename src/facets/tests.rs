@@ -57,6 +57,7 @@ fn index() -> FacetIndex {
 
 fn ctx<'a>(b: &'a [bool], h: &'a [bool]) -> ViewContext<'a> {
     ViewContext {
+        show_closed: false,
         bookmarked: b,
         hidden: h,
         show_hidden: false,
@@ -168,6 +169,7 @@ fn bookmarked_and_hidden() {
         vec![0, 1]
     );
     let show = ViewContext {
+        show_closed: false,
         bookmarked: &b,
         hidden: &h,
         show_hidden: true,

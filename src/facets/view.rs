@@ -23,6 +23,8 @@ impl FacetIndex {
             let iu = i as usize;
             if self.duplicate[iu]
                 || self.removed[iu]
+                || self.linked[iu]
+                || (!ctx.show_closed && self.closed[iu])
                 || (!ctx.show_hidden && ctx.hidden.get(iu).copied().unwrap_or(false))
                 || ctx
                     .only
@@ -54,6 +56,8 @@ pub struct ViewContext<'a> {
     pub bookmarked: &'a Marks,
     pub hidden: &'a Marks,
     pub show_hidden: bool,
+    /// Closed pulled postings listed too.
+    pub show_closed: bool,
     pub status: &'a [Option<Status>],
     /// When browsing a shortlist: which postings are on it.
     pub only: Option<&'a Marks>,
@@ -67,6 +71,7 @@ impl ViewContext<'_> {
         bookmarked: &[],
         hidden: &[],
         show_hidden: false,
+        show_closed: false,
         status: &[],
         only: None,
         scores: &[],

@@ -619,6 +619,12 @@ impl SearchIndex {
                     Some(Field::Level) => Seniority::ALL
                         .get(level as usize)
                         .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
+                    // Tracking records are on the postings (an index thawed from the cache
+                    // without them matches nothing here).
+                    Some(Field::Is) => self
+                        .postings
+                        .get(i as usize)
+                        .is_some_and(|p| super::query::posting_is(p, &term.lower)),
                     _ => false,
                 };
                 matched.then_some(0)

@@ -47,6 +47,7 @@ fn term_matches(p: &Posting, t: &Term) -> bool {
         Some(Field::Mode) => enum_match(p.work_mode.map(|m| m.as_str())),
         Some(Field::Type) => enum_match(p.employment_type.map(|m| m.as_str())),
         Some(Field::Level) => enum_match(p.seniority.map(|m| m.as_str())),
+        Some(Field::Is) => query::posting_is(p, &t.lower),
         Some(Field::Text) => p.sections.iter().any(|s| {
             contains_ci(&s.body, &t.lower)
                 || s.heading

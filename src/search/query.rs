@@ -33,6 +33,10 @@ pub const LANGUAGE: &[(&str, &str)] = &[
         "work mode, employment type, seniority",
     ),
     ("text:kubernetes", "substring of the description"),
+    (
+        "is:new is:changed is:closed",
+        "pulled postings first seen / changed by the latest pull of their board, or no longer listed by it",
+    ),
 ];
 
 /// [`LANGUAGE`] as plain text for `--help`.
@@ -60,6 +64,8 @@ pub enum Field {
     Level,
     /// The description, by substring.
     Text,
+    /// A pulled posting's state (`is:new`, `is:changed`, `is:closed`).
+    Is,
 }
 
 impl Field {
@@ -75,6 +81,7 @@ impl Field {
             "type" | "employment" => Field::Type,
             "level" | "seniority" => Field::Level,
             "text" | "desc" | "description" => Field::Text,
+            "is" => Field::Is,
             _ => return None,
         })
     }
@@ -90,6 +97,7 @@ impl Field {
             Field::Type => "type",
             Field::Level => "level",
             Field::Text => "text",
+            Field::Is => "is",
         }
     }
 
@@ -245,6 +253,21 @@ impl Query {
         self.terms.iter().any(|t| t.field == Some(Field::Text))
     }
 
+    /// Whether a term needs the postings themselves, not only the headline records a parse
+    /// cache holds: `text:` (descriptions) and `is:` (tracking records, attached on load).
+    pub fn needs_postings(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.field, Some(Field::Text | Field::Is)))
+    }
+
+    /// Whether a non-negated `is:closed` asks for closed postings (hidden unless asked for).
+    pub fn wants_closed(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.field == Some(Field::Is) && !t.negated && is_state_name(&t.lower, "closed"))
+    }
+
     /// Whether every posting matching `self` also matches `prev`: then a search for `self` need
     /// only look at `prev`'s matches. True when `self` keeps `prev`'s terms, may extend the text
     /// of its last non-negated term, and may add terms.
@@ -283,6 +306,33 @@ impl fmt::Display for Query {
         }
         Ok(())
     }
+}
+
+/// The states `is:` knows: a pulled posting first seen by its board's latest pull, changed
+/// by it, or closed (no longer listed); `is:pulled` for any pulled posting.
+pub const STATES: [&str; 4] = ["new", "changed", "closed", "pulled"];
+
+/// Whether `term` (lowercased) names `state`: the whole name or a prefix of it (`is:clo`).
+pub fn is_state_name(term: &str, state: &str) -> bool {
+    !term.is_empty() && state.starts_with(term)
+}
+
+/// Whether a posting is in the state an `is:` term names (lowercased); an unknown state
+/// matches nothing.
+pub fn posting_is(p: &crate::posting::Posting, term: &str) -> bool {
+    let Some(t) = &p.pulled else {
+        return false;
+    };
+    STATES
+        .iter()
+        .filter(|s| is_state_name(term, s))
+        .take(1)
+        .any(|s| match *s {
+            "new" => t.new,
+            "changed" => t.changed,
+            "closed" => t.closed.is_some(),
+            _ => true,
+        })
 }
 
 /// A token: its text, and whether (part of) it was quoted.

@@ -80,6 +80,13 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         }
     };
     let stop_loading = Arc::new(AtomicBool::new(false));
+    let pulls = PullContext {
+        roots: match &opts.source {
+            CorpusSource::Paths(p) => p.clone(),
+            CorpusSource::Seeds => Vec::new(),
+        },
+        load: opts.load.clone(),
+    };
     let loader = spawn_loader(
         opts.source,
         opts.load,
@@ -98,7 +105,7 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         if dirty && last_draw.elapsed() >= FRAME {
             // Postings that streamed in since the last frame: the list catches up once.
             for effect in app.refresh() {
-                run_effect(effect, &worker, store.as_ref(), &tx);
+                run_effect(effect, &worker, store.as_ref(), &tx, &pulls);
             }
             guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
             last_draw = Instant::now();
@@ -126,7 +133,7 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         for action in actions {
             dirty = true;
             for effect in app.update(action) {
-                run_effect(effect, &worker, store.as_ref(), &tx);
+                run_effect(effect, &worker, store.as_ref(), &tx, &pulls);
             }
         }
         if app.should_quit {
@@ -202,13 +209,24 @@ fn event_action(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
+/// What a pull started from the browser needs: the folders being browsed (to name the files
+/// it writes as the loader does) and the loading options.
+struct PullContext {
+    roots: Vec<std::path::PathBuf>,
+    load: LoadOptions,
+}
+
 fn run_effect(
     effect: Effect,
     worker: &worker::Worker,
     store: Option<&crossbeam_channel::Sender<crate::store::Change>>,
     tx: &UnboundedSender<Action>,
+    pulls: &PullContext,
 ) {
     match effect {
+        Effect::Pull { sources, into } => {
+            spawn_pull(sources, into, pulls, worker.clone(), tx.clone());
+        }
         Effect::Search { generation, query } => {
             worker.send(worker::Request::Search { generation, query });
         }
@@ -273,32 +291,91 @@ fn watch_folders(
     tx: UnboundedSender<Action>,
     worker: worker::Worker,
 ) -> bool {
-    use corpus::watch::Change;
     corpus::watch::spawn(roots, dirs, since, opts, move |changes| {
-        for c in changes {
-            let sent = match c {
-                Change::Parsed { source, postings } => {
-                    let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
-                    worker.send(worker::Request::Append(batch.clone()));
-                    tx.send(Action::SourceChanged {
-                        source,
-                        postings: batch,
-                    })
-                }
-                Change::Skipped(s) => tx
-                    .send(Action::SourceChanged {
-                        source: s.source.clone(),
-                        postings: Vec::new(),
-                    })
-                    .and_then(|_| tx.send(Action::LoadSkipped(vec![s]))),
-                Change::Removed { source } => tx.send(Action::SourceRemoved { source }),
-            };
-            if sent.is_err() {
-                return false;
-            }
-        }
-        true
+        send_changes(changes, &tx, &worker)
     })
+}
+
+/// Gives changed files' postings to the search worker, then to the app (as when loading).
+/// False when the app is gone.
+fn send_changes(
+    changes: Vec<corpus::watch::Change>,
+    tx: &UnboundedSender<Action>,
+    worker: &worker::Worker,
+) -> bool {
+    use corpus::watch::Change;
+    for c in changes {
+        let sent = match c {
+            Change::Parsed { source, postings } => {
+                let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
+                worker.send(worker::Request::Append(batch.clone()));
+                tx.send(Action::SourceChanged {
+                    source,
+                    postings: batch,
+                })
+            }
+            Change::Skipped(s) => tx
+                .send(Action::SourceChanged {
+                    source: s.source.clone(),
+                    postings: Vec::new(),
+                })
+                .and_then(|_| tx.send(Action::LoadSkipped(vec![s]))),
+            Change::Removed { source } => tx.send(Action::SourceRemoved { source }),
+        };
+        if sent.is_err() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Pulls the watch-list on its own thread: progress goes to the status line, and each board's
+/// postings (with their new tracking records) reach the list as soon as it is saved — whether
+/// or not the folders can be watched.
+fn spawn_pull(
+    sources: Vec<crate::pull::SourceSpec>,
+    into: std::path::PathBuf,
+    ctx: &PullContext,
+    worker: worker::Worker,
+    tx: UnboundedSender<Action>,
+) {
+    let roots = ctx.roots.clone();
+    let load = ctx.load.clone();
+    let failed = tx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("jobdeck-pull".into())
+        .spawn(move || {
+            let opts = crate::pull::Options {
+                into,
+                max_bytes: load.max_file_size,
+            };
+            match crate::pull::Client::from_env(opts.max_bytes) {
+                Ok(client) => {
+                    crate::pull::run(&sources, &opts, &client, &|index, progress| {
+                        if let crate::pull::Progress::Done(Ok(s)) = &progress {
+                            let changes = corpus::watch::board_changes(&s.dir, &roots, &load);
+                            send_changes(changes, &tx, &worker);
+                        }
+                        let _ = tx.send(Action::PullProgress {
+                            index,
+                            progress: Box::new(progress),
+                        });
+                    });
+                }
+                Err(e) => {
+                    for index in 0..sources.len() {
+                        let _ = tx.send(Action::PullProgress {
+                            index,
+                            progress: Box::new(crate::pull::Progress::Done(Err(e.clone()))),
+                        });
+                    }
+                }
+            }
+            let _ = tx.send(Action::PullFinished);
+        });
+    if spawned.is_err() {
+        let _ = failed.send(Action::PullFinished);
+    }
 }
 
 /// The loader thread, to wait for on quit.

@@ -22,6 +22,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             t.error,
         ));
     }
+    if let Some(p) = &app.pull {
+        left.extend(text::plain(&format!("{} · ", p.line()), t.warn));
+    }
     if let Some(m) = &app.message {
         left.extend(text::plain(m, t.accent));
     } else {
@@ -44,6 +47,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         if app.show_hidden {
             parts.push("showing hidden".into());
+        }
+        if app.show_closed {
+            parts.push("showing closed".into());
         }
         parts.push(format!("sort: {}", app.sort.as_str()));
         left.extend(text::plain(&parts.join(" · "), t.status));
