@@ -143,12 +143,17 @@ pub fn one_line(s: &str, max: usize) -> String {
 /// a file named to attack the terminal is shown harmlessly yet stays distinguishable from its
 /// innocent-looking twin. Bytes that are not UTF-8 are shown as U+FFFD.
 pub fn shown_path(path: &std::path::Path) -> String {
-    let s = path.to_string_lossy();
+    shown_text(&path.to_string_lossy())
+}
+
+/// Text from an untrusted source shown as it is, but with what [`shown_path`] makes visible
+/// made visible (an id, a name that must stay recognisable).
+pub fn shown_text(s: &str) -> String {
     if !s
         .chars()
         .any(|c| needs_attention(c) || is_zero_width(c) || c == '\n' || c == '\t')
     {
-        return s.into_owned();
+        return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {

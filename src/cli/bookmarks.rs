@@ -483,7 +483,8 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
     };
     match output {
         Some(path) => {
-            store::write_atomic(path, &bytes, &mut |_, _| Ok(()))?;
+            crate::fsio::write_output(path, &bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             let n = s.bookmarks.len();
             eprintln!(
                 "jobdeck: exported {n} bookmark{} to {}",
