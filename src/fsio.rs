@@ -10,7 +10,7 @@
 //!   0600, locked while it is written, fsynced, renamed over the target, the folder fsynced. A
 //!   crash at any moment leaves the old file or the new one; a temporary file nobody holds any
 //!   more was abandoned by a killed writer and [`remove_abandoned`] removes it.
-//! - **Output** ([`write_output`]): what the user names as a destination — a terminal, a
+//! - **Output** ([`Output`]): what the user names as a destination — a terminal, a
 //!   device, a pipe or `/dev/stdout` is written to directly, never replaced by a file.
 
 use std::fmt;
@@ -458,21 +458,58 @@ fn is_direct_target(path: &Path) -> bool {
     false
 }
 
-/// Writes an export to the destination the user named: a regular file (or a new one) is
-/// written atomically (through symlinks); a terminal, device, pipe, or `/dev/stdout` is written
-/// to directly — never replaced by a file.
-pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if is_direct_target(path) {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NOCTTY)
-            .open(path)?;
-        f.write_all(bytes)?;
-        return f.flush();
+/// A destination the user named for output (an export): see [`Output::open`].
+pub enum Output {
+    /// A terminal, device, pipe or `/dev/stdout`: written to as it is.
+    Direct(File),
+    /// A regular file (or a new one): replaced atomically by [`Output::finish`].
+    Replace(AtomicFile),
+}
+
+impl Output {
+    /// Opens `path` for output: a regular file (or a new one) is written atomically (through
+    /// symlinks); a terminal, device, pipe, or `/dev/stdout` is written to directly — never
+    /// replaced by a file. (A FIFO's open waits for its reader, as writing to a FIFO does.)
+    pub fn open(path: &Path) -> io::Result<Output> {
+        if is_direct_target(path) {
+            let f = OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_NOCTTY)
+                .open(path)?;
+            return Ok(Output::Direct(f));
+        }
+        Ok(Output::Replace(AtomicFile::create(path)?))
     }
-    write_atomic(path, bytes, &mut |_, _| Ok(()))
-        .map(|_| ())
-        .map_err(|f| io::Error::new(f.err.kind(), format!("{}: {}", f.step, f.err)))
+
+    /// Whether the output is a terminal (text for it is sanitized).
+    pub fn is_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        matches!(self, Output::Direct(f) if f.is_terminal())
+    }
+
+    /// Makes the output complete: flushed, or synced and renamed into place.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Output::Direct(mut f) => f.flush(),
+            Output::Replace(a) => a.commit(),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Direct(f) => f.write(buf),
+            Output::Replace(a) => a.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Direct(f) => f.flush(),
+            Output::Replace(a) => a.flush(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -580,7 +617,10 @@ mod tests {
         mkfifo(&fifo);
         assert!(is_direct_target(&fifo));
         assert!(!is_direct_target(&dir.path().join("new.json")));
-        write_output(Path::new("/dev/null"), b"x").unwrap();
+        let mut out = Output::open(Path::new("/dev/null")).unwrap();
+        assert!(matches!(out, Output::Direct(_)));
+        out.write_all(b"x").unwrap();
+        out.finish().unwrap();
         assert!(
             fs::metadata("/dev/null")
                 .unwrap()

@@ -623,3 +623,128 @@ fn list_is_json_when_piped() {
     let v = stdout_json(jobdeck(&home).args(["bookmarks", "list"]).arg(&dir));
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
+
+/// `-o -`, `-o /dev/stdout`, a device and a FIFO are written to, never replaced by a file; a
+/// symlinked file is written at its target.
+#[test]
+fn export_to_stdout_a_device_or_a_fifo_writes_to_it() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 1);
+    jobdeck(&home)
+        .args(["bookmarks", "add", "'k01"])
+        .arg(&dir)
+        .assert()
+        .success();
+    for target in ["-", "/dev/stdout"] {
+        let out = jobdeck(&home)
+            .args(["bookmarks", "export", "--format", "json", "-o", target])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let s = Shortlists::from_json(&String::from_utf8(out).unwrap()).unwrap();
+        assert_eq!(s.bookmarks.len(), 1, "-o {target}");
+    }
+    assert!(
+        !home.path().join("-").exists(),
+        "`-o -` is the standard output, not a file named -"
+    );
+    jobdeck(&home)
+        .args(["bookmarks", "export", "--format", "csv", "-o", "/dev/null"])
+        .assert()
+        .success();
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    // A FIFO with a reader gets the export through it.
+    let fifo = home.path().join("out.fifo");
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    jobdeck(&home)
+        .args(["bookmarks", "export", "--format", "markdown", "-o"])
+        .arg(&fifo)
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert!(reader.join().unwrap().contains("Rust Engineer k01"));
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+
+    // A link to a file in a synced folder: the target is written, the link stays.
+    fs::create_dir(home.path().join("Sync")).unwrap();
+    let link = home.path().join("export.md");
+    std::os::unix::fs::symlink(home.path().join("Sync/export.md"), &link).unwrap();
+    jobdeck(&home)
+        .args(["bookmarks", "export", "--format", "markdown", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(home.path().join("Sync/export.md"))
+            .unwrap()
+            .contains("k01")
+    );
+}
+
+/// An imported file's ids are untrusted: one holding an escape sequence is kept under a posting
+/// id derived from it (and said so, visibly), and nothing printed later carries the escape.
+#[test]
+fn imported_ids_that_are_not_posting_ids_are_rewritten_and_never_printed_raw() {
+    let home = tempfile::tempdir().unwrap();
+    let evil_id = "abc\u{1b}]2;pwned\u{7}";
+    let export = serde_json::json!({
+        "version": 1,
+        "lists": ["Saved"],
+        "bookmarks": {
+            evil_id: {"snapshot": {"title": "Evil Title", "company": "Bad"}, "lists": ["Saved"]}
+        }
+    });
+    let file = home.path().join("evil.json");
+    fs::write(&file, export.to_string()).unwrap();
+    let out = jobdeck(&home)
+        .args(["bookmarks", "import"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let said = format!("{}{}", stdout_text(&out), stderr(&out));
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+    assert!(said.contains("is not a posting id"), "{said}");
+    let stored = Shortlists::from_json(&fs::read_to_string(store_file(&home)).unwrap()).unwrap();
+    let id = stored.bookmarks.keys().next().unwrap().clone();
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{id:?}");
+    let out = jobdeck(&home)
+        .args(["bookmarks", "remove", "Evil"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let said = format!("{}{}", stdout_text(&out), stderr(&out));
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+    assert!(said.contains(&id), "{said}");
+}
+
+fn stdout_text(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

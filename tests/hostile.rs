@@ -334,7 +334,27 @@ Python and SQL. Remote within Europe.</p></body></html>"#,
 
 /// `jobdeck ARGS…`, isolated from the user's config and data, with a deadline.
 fn run(home: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jobdeck"));
+    run_cmd(home, Command::new(env!("CARGO_BIN_EXE_jobdeck")), args)
+}
+
+/// As [`run`], under a 3 GB address-space limit (`prlimit --as`), as the issue's scripts run
+/// it: something that reads without bound dies instead of taking the machine down.
+fn run_limited(home: &Path, args: &[&str]) -> Output {
+    let has_prlimit = Command::new("prlimit")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_prlimit {
+        return run(home, args);
+    }
+    let mut cmd = Command::new("prlimit");
+    cmd.args(["--as=3000000000", "--"])
+        .arg(env!("CARGO_BIN_EXE_jobdeck"));
+    run_cmd(home, cmd, args)
+}
+
+fn run_cmd(home: &Path, mut cmd: Command, args: &[&str]) -> Output {
     cmd.args(args)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -739,11 +759,15 @@ fn a_missing_path_with_a_hostile_name_is_reported_clean() {
 #[test]
 fn bookmarks_import_of_a_device_or_fifo_does_not_hang() {
     let home = tempfile::tempdir().unwrap();
-    // /dev/zero never ends: the import reads up to its limit and refuses it.
+    // /dev/zero never ends: a device is refused without reading it.
     let out = run(home.path(), &["bookmarks", "import", "/dev/zero"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("too large"), "{stderr}");
+    assert!(
+        stderr.contains("not a regular file (a character device)"),
+        "{stderr}"
+    );
+
     // A FIFO with a writer (as `<(…)` gives) is read like a file.
     let fifo = home.path().join("export.fifo");
     mkfifo(&fifo);
@@ -832,4 +856,94 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
         stderr.contains("too large: 3 MiB (limit 2 MiB;"),
         "{stderr}"
     );
+}
+
+/// jobdeck's own files — the shortlists, the config, a theme file, the parse cache — replaced by
+/// a FIFO or a link to /dev/zero: every command finishes promptly (a FIFO was waited on for
+/// ever, /dev/zero read until memory ran out) and says which file and why.
+#[test]
+fn jobdecks_own_files_as_a_fifo_or_dev_zero_never_hang_or_flood() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let dir = home.join("postings");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("a.txt"),
+        "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
+    )
+    .unwrap();
+    let dir_s = dir.to_str().unwrap();
+    let config_dir = home.join("config/jobdeck");
+    let data_dir = home.join("data/jobdeck");
+    fs::create_dir_all(&config_dir).unwrap();
+    fs::create_dir_all(&data_dir).unwrap();
+    let theme = home.join("theme.toml");
+    let cache =
+        jobdeck::corpus::cache::cache_file(&home.join("cache/jobdeck"), std::slice::from_ref(&dir));
+    fs::create_dir_all(cache.parent().unwrap()).unwrap();
+    let targets: [(&str, PathBuf); 4] = [
+        ("shortlists", data_dir.join("shortlists.json")),
+        ("config", config_dir.join("config.toml")),
+        ("theme", theme.clone()),
+        ("cache", cache.clone()),
+    ];
+    for (what, path) in &targets {
+        for special in ["fifo", "zero"] {
+            let _ = fs::remove_file(path);
+            if what == &"theme" {
+                fs::write(
+                    config_dir.join("config.toml"),
+                    format!("theme = {:?}\n", theme.to_str().unwrap()),
+                )
+                .unwrap();
+            } else if what == &"config" {
+                // (the config itself is the target)
+            } else {
+                let _ = fs::remove_file(config_dir.join("config.toml"));
+            }
+            match special {
+                "fifo" => mkfifo(path),
+                _ => symlink("/dev/zero", path).unwrap(),
+            }
+            for args in [
+                vec!["bookmarks", "list", dir_s],
+                vec!["search", "rust", dir_s],
+                vec!["parse", dir_s],
+                vec!["config"],
+            ] {
+                let out = run_limited(home, &args);
+                let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+                let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+                let said = format!("{stdout}{stderr}");
+                let ctx = format!("{what} as {special}, `jobdeck {}`", args.join(" "));
+                assert!(
+                    out.status.code().is_some(),
+                    "{ctx}: killed by a signal (memory?)\n{said}"
+                );
+                match *what {
+                    "shortlists" if args[0] == "bookmarks" => {
+                        assert!(!out.status.success(), "{ctx}");
+                        assert!(said.contains("shortlists.json"), "{ctx}: {said}");
+                        assert!(said.contains("not a regular file"), "{ctx}: {said}");
+                    }
+                    "config" => {
+                        assert!(said.contains("config.toml"), "{ctx}: {said}");
+                        assert!(said.contains("not a regular file"), "{ctx}: {said}");
+                    }
+                    // The theme is read by the browser and `jobdeck config` only.
+                    "theme" if args[0] == "config" => {
+                        assert!(said.contains("theme.toml"), "{ctx}: {said}");
+                        assert!(said.contains("not a regular file"), "{ctx}: {said}");
+                    }
+                    // The cache is an optimisation: without it, the folder is read.
+                    "cache" if args[0] == "search" || args[0] == "parse" => {
+                        assert!(out.status.success(), "{ctx}: {said}");
+                        assert!(stdout.contains("Ferrous"), "{ctx}: {said}");
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let _ = fs::remove_file(path);
+    }
 }

@@ -572,6 +572,13 @@ fn rewritten_id(id: &str) -> String {
     hex::encode(&Sha256::digest(id.as_bytes())[..8])
 }
 
+fn foreign_id_notice(id: &str, new: &str) -> String {
+    format!(
+        "bookmark id {} is not a posting id: kept as {new}",
+        crate::sanitize::shown_text(id)
+    )
+}
+
 /// A note's first line, cut, for messages.
 fn note_excerpt(note: &str) -> String {
     let first = clean_field(note.lines().next().unwrap_or(""));
@@ -835,7 +842,7 @@ impl Shortlists {
             }
             Change::Import(other) => {
                 let mut other = other.clone();
-                other.normalize();
+                let _ = other.normalize();
                 for l in &other.lists {
                     self.ensure_list(l);
                 }
@@ -1020,10 +1027,7 @@ impl Shortlists {
                 continue;
             };
             let new = rewritten_id(&id);
-            notices.push(format!(
-                "bookmark id {} is not a posting id: kept as {new}",
-                crate::sanitize::shown_text(&id)
-            ));
+            notices.push(foreign_id_notice(&id, &new));
             b.id.clone_from(&new);
             match self.bookmarks.get_mut(&new) {
                 Some(existing) => existing.merge(&b),
@@ -1069,6 +1073,15 @@ impl Shortlists {
     /// Parses a shortlists file (or a JSON export). A version newer than
     /// [`FORMAT_VERSION`] is refused, so that it is never overwritten.
     pub fn from_json(text: &str) -> Result<Shortlists, FormatError> {
+        let (s, notices) = Shortlists::from_json_reporting(text)?;
+        for n in notices {
+            tracing::warn!("shortlists: {n}");
+        }
+        Ok(s)
+    }
+
+    /// [`Shortlists::from_json`], and what was tidied on the way (ids rewritten) in words.
+    pub fn from_json_reporting(text: &str) -> Result<(Shortlists, Vec<String>), FormatError> {
         // Editors on some systems start a UTF-8 file with a byte order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut value: Value =
@@ -1100,8 +1113,8 @@ impl Shortlists {
         }
         let mut s: Shortlists =
             serde_json::from_value(value).map_err(|e| FormatError::Invalid(e.to_string()))?;
-        s.normalize();
-        Ok(s)
+        let notices = s.normalize();
+        Ok((s, notices))
     }
 
     /// The file's text: pretty JSON ending in a newline.
@@ -1113,7 +1126,8 @@ impl Shortlists {
 
     /// Makes a parsed file consistent: the default list exists, every list an entry is on is
     /// known, ids match their keys, text is free of control characters.
-    fn normalize(&mut self) {
+    fn normalize(&mut self) -> Vec<String> {
+        let mut notices = Vec::new();
         self.version = FORMAT_VERSION;
         let mut lists: Vec<String> = Vec::new();
         for l in &self.lists {
@@ -1125,7 +1139,6 @@ impl Shortlists {
         if !lists.iter().any(|l| l == DEFAULT_LIST) {
             lists.insert(0, DEFAULT_LIST.to_string());
         }
-        self.bookmarks.retain(|id, _| !id.trim().is_empty());
         // An id that could not be printed safely (a hand-edited file may hold escape sequences
         // there) is kept under an id derived from it.
         let odd: Vec<String> = self
@@ -1137,7 +1150,7 @@ impl Shortlists {
         for id in odd {
             if let Some(b) = self.bookmarks.remove(&id) {
                 let new = rewritten_id(&id);
-                tracing::warn!("shortlists: a bookmark id that is not plain text is kept as {new}");
+                notices.push(foreign_id_notice(&id, &new));
                 match self.bookmarks.get_mut(&new) {
                     Some(existing) => existing.merge(&b),
                     None => {
@@ -1170,6 +1183,7 @@ impl Shortlists {
             b.updated = clean_field(&b.updated);
         }
         self.lists = lists;
+        notices
     }
 }
 
