@@ -290,6 +290,25 @@ fn is_temp_name(name: &str, target_name: Option<&str>) -> bool {
     })
 }
 
+/// Whether `target` (links resolved) may be replaced by a rename: a regular file or nothing
+/// yet, and not a device's or the kernel's name.
+fn check_replaceable(target: &Path) -> io::Result<()> {
+    if target.starts_with("/dev") || target.starts_with("/proc") || target.starts_with("/sys") {
+        return Err(io::Error::other(format!(
+            "{} is a system file; it is not replaced",
+            target.display()
+        )));
+    }
+    match fs::symlink_metadata(target) {
+        Ok(m) if !m.file_type().is_file() => Err(io::Error::other(format!(
+            "{} is {}, not a regular file; it is not replaced",
+            target.display(),
+            kind_of(&m.file_type())
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// A new version of a file being written: a locked temporary file in the target's folder,
 /// renamed over the target by [`AtomicFile::commit`]; dropped uncommitted, it is removed.
 pub struct AtomicFile {
@@ -300,9 +319,12 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
-    /// Starts a new version of `path` (written through symlinks to their target).
+    /// Starts a new version of `path` (written through symlinks to their target). Only a
+    /// regular file (or a new one) is ever replaced: a link to a device, a FIFO or a folder —
+    /// `/dev/zero`, say — is refused, and nothing under `/dev` or `/proc` is replaced.
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
         let target = resolve_links(path)?;
+        check_replaceable(&target)?;
         let tmp = temp_name(&target);
         let file = OpenOptions::new()
             .write(true)
@@ -576,6 +598,38 @@ mod tests {
         std::os::unix::fs::symlink("synced/new.json", &dangling).unwrap();
         write_atomic(&dangling, b"x", &mut |_, _| Ok(())).unwrap();
         assert_eq!(fs::read_to_string(synced.join("new.json")).unwrap(), "x");
+    }
+
+    /// A link to a device (or a FIFO, a folder) is never written through: replacing its target
+    /// by a rename would replace the device itself (as root, `/dev/zero` with a file).
+    #[test]
+    fn a_link_to_a_device_or_a_fifo_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let zero = dir.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let err = write_atomic(&zero, b"x", &mut |_, _| Ok(())).unwrap_err();
+        assert!(err.err.to_string().contains("not replaced"), "{err}");
+        assert!(
+            fs::metadata("/dev/zero")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let fifo = dir.path().join("fifo");
+        mkfifo(&fifo);
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        for p in [&fifo, &link] {
+            let err = AtomicFile::create(p).err().expect("refused");
+            assert!(err.to_string().contains("a FIFO"), "{err}");
+        }
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(AtomicFile::create(&dir.path().join("new")).is_ok());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            3,
+            "no temp file left"
+        );
     }
 
     #[test]

@@ -916,6 +916,12 @@ fn jobdecks_own_files_as_a_fifo_or_dev_zero_never_hang_or_flood() {
                 let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
                 let said = format!("{stdout}{stderr}");
                 let ctx = format!("{what} as {special}, `jobdeck {}`", args.join(" "));
+                // Writing "through the link" must never replace the device itself.
+                use std::os::unix::fs::FileTypeExt;
+                assert!(
+                    fs::metadata("/dev/zero").is_ok_and(|m| m.file_type().is_char_device()),
+                    "{ctx}: /dev/zero was replaced"
+                );
                 assert!(
                     out.status.code().is_some(),
                     "{ctx}: killed by a signal (memory?)\n{said}"

@@ -231,6 +231,11 @@ impl Store {
         std::mem::take(&mut self.notices)
     }
 
+    /// Keeps a message for the next [`Store::take_notices`].
+    pub fn push_notice(&mut self, notice: String) {
+        self.notices.push(notice);
+    }
+
     /// Applies a change now and saves it (see [`Store::apply_at`]).
     pub fn apply(&mut self, change: Change) -> Result<(), StoreError> {
         self.apply_at(change, super::now())
@@ -241,10 +246,21 @@ impl Store {
     /// (with other processes' changes) becomes the state; on error the change stays applied in
     /// memory and pending, and the next change (or [`Store::flush`]) retries.
     pub fn apply_at(&mut self, change: Change, now: OffsetDateTime) -> Result<(), StoreError> {
+        self.stage_at(change, now)?;
+        self.save()
+    }
+
+    /// Applies a change in memory and keeps it pending without saving: changes that arrive
+    /// together are staged, then saved once ([`Store::flush`]).
+    pub fn stage(&mut self, change: Change) -> Result<(), StoreError> {
+        self.stage_at(change, super::now())
+    }
+
+    fn stage_at(&mut self, change: Change, now: OffsetDateTime) -> Result<(), StoreError> {
         let change = self.state.resolve(change);
         self.state.apply(&change, now)?;
         self.pending.push((change, now));
-        self.save()
+        Ok(())
     }
 
     /// Retries saving the pending changes, if any (and rewrites a file set aside).
@@ -479,6 +495,13 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// A symlinked file is set aside at its target, next to it; the link stays.
 fn set_aside(path: &Path) -> io::Result<PathBuf> {
     let path = &fsio::resolve_links(path)?;
+    // Only ever a regular file: never a device a link points to.
+    if !fs::symlink_metadata(path)?.is_file() || path.starts_with("/dev") {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
     let t = OffsetDateTime::now_utc();
     let stamp = format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
