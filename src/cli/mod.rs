@@ -171,26 +171,30 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
                 );
             }
             problems.splice(0..0, config_problems);
-            let store = match crate::store::Store::open(&dirs.shortlists_file()) {
-                Ok((store, notices)) => {
-                    for n in notices {
-                        eprintln!("jobdeck: {}", crate::sanitize::clean_field(&n));
+            // A file that cannot be read right now (a FIFO in its place) does not keep the
+            // browser from saving: changes wait and are merged into it once it can be read.
+            let (store, store_notices) =
+                match crate::store::Store::open_lenient(&dirs.shortlists_file()) {
+                    Ok((store, notices)) => {
+                        for n in &notices {
+                            eprintln!("jobdeck: {}", crate::sanitize::clean_field(n));
+                        }
+                        (Ok(store), notices)
                     }
-                    Ok(store)
-                }
-                Err(e) => {
-                    eprintln!("jobdeck: {e}");
-                    Err(e.to_string())
-                }
-            };
-            crate::tui::run(crate::tui::Options {
+                    Err(e) => {
+                        eprintln!("jobdeck: {}", crate::sanitize::clean_field(&e.to_string()));
+                        (Err(e.to_string()), Vec::new())
+                    }
+                };
+            let code = crate::tui::run(crate::tui::Options {
                 source,
                 settings,
                 config_problems: problems,
                 load: load_options(&config, &dirs),
                 store,
+                store_notices,
             })?;
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitCode::from(code))
         }
         Some(Command::Parse { paths }) => {
             let Ok(source) = resolve_source(&paths, &config)? else {

@@ -39,10 +39,11 @@ fn context_title(c: Context) -> &'static str {
         Context::Compare => "Compare view",
         Context::Skipped => "Skipped files",
         Context::Lists => "Shortlists pane",
-        Context::Prompt => "Typing a list name",
+        Context::Prompt => "Typing a list name or a file",
         Context::Confirm => "Confirming a deletion",
         Context::Note => "Writing a note",
         Context::StatusMenu => "Status menu",
+        Context::Unsaved => "Quitting with unsaved shortlists",
     }
 }
 

@@ -14,15 +14,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = area.width as usize;
     let mut left: Chars = text::plain(" ", t.status);
-    if let Some(e) = &app.store_error
+    if app.closing.is_some() {
+        // Shown once saving takes longer than a frame (the screen is not drawn before).
+        left.extend(text::plain(
+            "saving the shortlists before quitting…",
+            t.warn,
+        ));
+    } else if let Some(e) = &app.store_error
         && app.message.is_none()
     {
-        left.extend(text::plain(
-            &format!("shortlists not saved ({e}) — retried on the next change · "),
-            t.error,
-        ));
+        left.extend(text::plain(&app.save_problem_line(e), t.error));
+        left.extend(text::plain(" · ", t.status));
     }
-    if let Some(m) = &app.message {
+    if app.closing.is_some() {
+    } else if let Some(m) = &app.message {
         left.extend(text::plain(m, t.accent));
     } else {
         let shown = app.view.rows.len();
