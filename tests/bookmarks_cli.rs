@@ -748,3 +748,79 @@ fn imported_ids_that_are_not_posting_ids_are_rewritten_and_never_printed_raw() {
 fn stdout_text(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// A hand-edited or imported file with list names that are not "clean" keeps every bookmark
+/// on its list (tidied), across a save by the command line.
+#[test]
+fn lists_with_untidy_names_keep_their_bookmarks_across_a_save() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 1);
+    let file = store_file(&home);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let long = "L".repeat(101);
+    let text = format!(
+        r#"{{"version": 1, "lists": ["Saved", "Dream  jobs", "Later ", "{long}"],
+           "bookmarks": {{
+             "aaaa000000000001": {{"snapshot": {{"title": "One"}}, "lists": ["Dream  jobs"]}},
+             "aaaa000000000002": {{"snapshot": {{"title": "Two"}}, "lists": ["Later "]}},
+             "aaaa000000000003": {{"snapshot": {{"title": "Three"}}, "lists": ["{long}"]}}
+           }}}}"#
+    );
+    fs::write(&file, text).unwrap();
+    jobdeck(&home)
+        .args(["bookmarks", "add", "'k01"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let s = Shortlists::from_json(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(s.bookmarks.len(), 4, "nothing dropped");
+    assert_eq!(s.get("aaaa000000000001").unwrap().lists, ["Dream jobs"]);
+    assert_eq!(s.get("aaaa000000000002").unwrap().lists, ["Later"]);
+    assert_eq!(s.get("aaaa000000000003").unwrap().lists, ["L".repeat(100)]);
+    assert!(strays_of(&file).is_empty(), "nothing set aside");
+}
+
+/// A store written with a byte order mark, or `"version": 1.0`, is read, not set aside; a
+/// symlinked store is written at its target.
+#[test]
+fn a_store_with_a_bom_a_float_version_or_behind_a_link_is_used_as_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 2);
+    let sync = home.path().join("Sync");
+    fs::create_dir_all(&sync).unwrap();
+    let target = sync.join("shortlists.json");
+    fs::write(
+        &target,
+        "\u{feff}{\"version\": 1.0, \"lists\": [\"Saved\"], \"bookmarks\": {\"aaaa000000000001\": {\"snapshot\": {\"title\": \"Kept\"}, \"lists\": [\"Saved\"]}}}",
+    )
+    .unwrap();
+    let file = store_file(&home);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&target, &file).unwrap();
+    jobdeck(&home)
+        .args(["bookmarks", "add", "'k02"])
+        .arg(&dir)
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let s = Shortlists::from_json(&fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(s.bookmarks.len(), 2);
+    assert!(s.get("aaaa000000000001").is_some());
+    assert!(strays_of(&file).is_empty());
+    assert!(strays_of(&target).is_empty());
+}
+
+/// Files next to `file` other than it and its lock (set-aside copies, temp files).
+fn strays_of(file: &Path) -> Vec<String> {
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| *n != name && *n != format!("{name}.lock"))
+        .collect()
+}

@@ -904,3 +904,47 @@ fn a_note_edited_here_and_from_the_command_line_keeps_both() {
         )
     );
 }
+
+/// The folder watcher follows what is on disk: a posting whose file became a FIFO or a link to
+/// /dev/zero goes (it stayed listed), and a folder deleted and made again is watched again.
+#[test]
+fn the_watcher_drops_fifos_and_follows_a_folder_made_again() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings_folder(
+        home.path(),
+        &[
+            ("a.txt", FERROUS),
+            ("b.txt", "Go Developer\nCompany: Gopherco\nWe write Go."),
+        ],
+    );
+    let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("a.txt"))
+        .status();
+    assert!(made.is_ok_and(|st| st.success()));
+    s.wait_text("Postings 1 of 1");
+    std::fs::remove_file(dir.join("b.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("b.txt")).unwrap();
+    s.wait_text("Postings 0 of 0");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("c.txt"), FERROUS).unwrap();
+    s.wait_text("Postings 1 of 1");
+    std::fs::write(
+        dir.join("d.txt"),
+        "Zig Developer\nCompany: Ziggy\nWe write Zig.",
+    )
+    .unwrap();
+    s.wait_text("Postings 2 of 2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/zero")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
