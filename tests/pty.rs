@@ -948,3 +948,31 @@ fn the_watcher_drops_fifos_and_follows_a_folder_made_again() {
             .is_char_device()
     );
 }
+
+/// `b` then `q` while another process holds the shortlists' lock: quitting waits, saying so,
+/// and saves once the lock is free.
+#[test]
+fn quitting_while_another_process_holds_the_lock_waits_and_saves() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    let lock_path = home.path().join("data/jobdeck/shortlists.json.lock");
+    std::fs::create_dir_all(lock_path.parent().unwrap()).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .unwrap();
+    lock.try_lock().expect("the lock is free");
+    s.send("bq");
+    s.wait_text("saving the shortlists before quitting");
+    assert!(saved_titles(home.path()).is_empty());
+    drop(lock);
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_eq!(saved_titles(home.path()).len(), 1);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
