@@ -524,6 +524,16 @@ fn assert_no_stray_escapes(s: &Session) {
     );
 }
 
+/// Makes the data folder's disk "full" (see `JOBDECK_DEBUG_DISK_FULL`): returns the flag file,
+/// which empties the disk when removed.
+fn full_disk(home: &Path) -> std::path::PathBuf {
+    let data = home.join("data/jobdeck");
+    std::fs::create_dir_all(&data).unwrap();
+    let flag = data.join("DISK-FULL");
+    std::fs::write(&flag, "").unwrap();
+    flag
+}
+
 /// `j b q` typed at once while a save takes a second (as a 62 MB store does): quitting waits
 /// for the save, saying so, and the bookmark is on disk after a clean exit.
 #[test]
@@ -582,10 +592,7 @@ fn a_signal_right_after_a_change_waits_for_the_save_and_exits_128_plus_n() {
 #[test]
 fn a_full_disk_at_quit_asks_and_saving_elsewhere_keeps_the_change() {
     let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data/jobdeck");
-    std::fs::create_dir_all(&data).unwrap();
-    let flag = data.join("DISK-FULL");
-    std::fs::write(&flag, "").unwrap();
+    let flag = full_disk(home.path());
     let rescue = home.path().join("rescue.json");
     let mut s = Session::start_with_env(
         home.path(),
@@ -622,10 +629,7 @@ fn a_full_disk_at_quit_asks_and_saving_elsewhere_keeps_the_change() {
 #[test]
 fn when_space_comes_back_the_change_is_saved() {
     let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data/jobdeck");
-    std::fs::create_dir_all(&data).unwrap();
-    let flag = data.join("DISK-FULL");
-    std::fs::write(&flag, "").unwrap();
+    let flag = full_disk(home.path());
     let mut s = Session::start_with_env(
         home.path(),
         &[],
@@ -657,10 +661,7 @@ fn when_space_comes_back_the_change_is_saved() {
 #[test]
 fn quitting_anyway_names_what_was_lost_and_fails() {
     let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data/jobdeck");
-    std::fs::create_dir_all(&data).unwrap();
-    let flag = data.join("DISK-FULL");
-    std::fs::write(&flag, "").unwrap();
+    let flag = full_disk(home.path());
     let mut s = Session::start_with_env(
         home.path(),
         &[],

@@ -250,20 +250,29 @@ mod tests {
         }
     }
 
+    /// Watches `root` (a folder) from now on; the changes come on the receiver.
+    fn watch(root: &Path) -> std::sync::mpsc::Receiver<Vec<Change>> {
+        let (tx, rx) = channel();
+        assert!(
+            spawn(
+                vec![root.to_path_buf()],
+                vec![root.to_path_buf()],
+                std::time::SystemTime::now(),
+                LoadOptions::default(),
+                move |c| tx.send(c).is_ok()
+            ),
+            "watching works here"
+        );
+        rx
+    }
+
     #[test]
     fn a_file_replaced_by_a_fifo_or_a_device_link_loses_its_postings() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
         let file = root.join("a.txt");
         std::fs::write(&file, "Rust Engineer\nCompany: Ferrous\nWe write Rust.").unwrap();
-        let (tx, rx) = channel();
-        assert!(spawn(
-            vec![root.clone()],
-            vec![root.clone()],
-            std::time::SystemTime::now(),
-            LoadOptions::default(),
-            move |c| tx.send(c).is_ok()
-        ));
+        let rx = watch(&root);
         for special in ["fifo", "zero"] {
             std::fs::remove_file(&file).unwrap();
             if special == "fifo" {
@@ -284,14 +293,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("postings");
         std::fs::create_dir(&root).unwrap();
-        let (tx, rx) = channel();
-        assert!(spawn(
-            vec![root.clone()],
-            vec![root.clone()],
-            std::time::SystemTime::now(),
-            LoadOptions::default(),
-            move |c| tx.send(c).is_ok()
-        ));
+        let rx = watch(&root);
         std::fs::write(
             root.join("a.txt"),
             "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
@@ -332,17 +334,7 @@ mod tests {
     fn saved_changed_and_deleted_files_are_reported() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
-        let (tx, rx) = channel();
-        assert!(
-            spawn(
-                vec![root.clone()],
-                vec![root.clone()],
-                std::time::SystemTime::now(),
-                LoadOptions::default(),
-                move |c| tx.send(c).is_ok()
-            ),
-            "watching works here"
-        );
+        let rx = watch(&root);
         let file = root.join("new.txt");
         std::fs::write(&file, "Rust Engineer\nCompany: Ferrous\nWe write Rust.").unwrap();
         let got = rx

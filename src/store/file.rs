@@ -129,15 +129,7 @@ impl Store {
     /// is renamed aside and the returned notices say so; a file written by a newer jobdeck is
     /// refused. Leftover temporary files of an interrupted save are removed.
     pub fn open(path: &Path) -> Result<(Store, Vec<String>), StoreError> {
-        let mut store = Store {
-            path: path.to_path_buf(),
-            state: Shortlists::default(),
-            disk: Shortlists::default(),
-            pending: Vec::new(),
-            notices: Vec::new(),
-            rewrite: false,
-            hook: None,
-        };
+        let mut store = Store::empty(path);
         let notices = store.reload()?;
         store.rewrite = false;
         store.remove_abandoned();
@@ -151,15 +143,7 @@ impl Store {
     pub fn open_lenient(path: &Path) -> Result<(Store, Vec<String>), StoreError> {
         match Store::open(path) {
             Err(e @ (StoreError::Read { .. } | StoreError::Io { .. })) => {
-                let store = Store {
-                    path: path.to_path_buf(),
-                    state: Shortlists::default(),
-                    disk: Shortlists::default(),
-                    pending: Vec::new(),
-                    notices: Vec::new(),
-                    rewrite: false,
-                    hook: None,
-                };
+                let store = Store::empty(path);
                 let notice = format!(
                     "shortlists not read ({}): starting empty; your changes are kept and merged \
                      into the file once it can be read ({e})",
@@ -168,6 +152,19 @@ impl Store {
                 Ok((store, vec![notice]))
             }
             other => other,
+        }
+    }
+
+    /// A store of `path` holding nothing yet (nothing read).
+    fn empty(path: &Path) -> Store {
+        Store {
+            path: path.to_path_buf(),
+            state: Shortlists::default(),
+            disk: Shortlists::default(),
+            pending: Vec::new(),
+            notices: Vec::new(),
+            rewrite: false,
+            hook: None,
         }
     }
 

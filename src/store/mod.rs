@@ -1015,14 +1015,20 @@ impl Shortlists {
     /// hold anything there, escape sequences included — to 16 hex digits derived from it.
     /// Returns a message for each one rewritten.
     pub fn rewrite_foreign_ids(&mut self) -> Vec<String> {
-        let foreign: Vec<String> = self
+        self.rewrite_ids(is_hex_id)
+    }
+
+    /// Moves every bookmark whose id `keep` refuses to the id [`rewritten_id`] derives from it
+    /// (merging with a bookmark already there); a message for each.
+    fn rewrite_ids(&mut self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        let refused: Vec<String> = self
             .bookmarks
             .keys()
-            .filter(|id| !is_hex_id(id))
+            .filter(|id| !keep(id))
             .cloned()
             .collect();
         let mut notices = Vec::new();
-        for id in foreign {
+        for id in refused {
             let Some(mut b) = self.bookmarks.remove(&id) else {
                 continue;
             };
@@ -1141,24 +1147,7 @@ impl Shortlists {
         }
         // An id that could not be printed safely (a hand-edited file may hold escape sequences
         // there) is kept under an id derived from it.
-        let odd: Vec<String> = self
-            .bookmarks
-            .keys()
-            .filter(|id| !is_plain_id(id))
-            .cloned()
-            .collect();
-        for id in odd {
-            if let Some(b) = self.bookmarks.remove(&id) {
-                let new = rewritten_id(&id);
-                notices.push(foreign_id_notice(&id, &new));
-                match self.bookmarks.get_mut(&new) {
-                    Some(existing) => existing.merge(&b),
-                    None => {
-                        self.bookmarks.insert(new, b);
-                    }
-                }
-            }
-        }
+        notices.extend(self.rewrite_ids(is_plain_id));
         for (id, b) in &mut self.bookmarks {
             b.id.clone_from(id);
             b.snapshot.sanitize();

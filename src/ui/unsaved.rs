@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::{self, Chars};
 use crate::app::input::LineInput;
@@ -19,18 +19,11 @@ pub fn render(
     note: Option<&str>,
 ) {
     let t = &app.theme;
-    let popup = if area.width >= 100 {
-        super::layout::centered(area, 80, 70)
-    } else {
-        area
-    };
-    frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(" Shortlists not saved ", t.title));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = super::layout::overlay(frame, area, 80, 70, block);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let para = |s: &str, style, lines: &mut Vec<Line>| {
