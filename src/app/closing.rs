@@ -49,6 +49,9 @@ impl App {
     /// Quitting waited long enough for the store (another process holds its lock, the disk
     /// hangs).
     pub(super) fn save_timed_out(&mut self) {
+        if self.closing.is_some() {
+            self.gave_up_saving = true;
+        }
         match self.closing.take() {
             Some(Closing::Signal(_)) => self.should_quit = true,
             Some(Closing::User) => self.ask_unsaved(Some(

@@ -218,6 +218,8 @@ pub struct App {
     pub exit_signal: Option<i32>,
     /// The user chose to quit with changes unsaved.
     pub quit_anyway: bool,
+    /// Quitting waited its full time for the store and gave up.
+    pub gave_up_saving: bool,
     /// Where a copy of the unsaved shortlists was written.
     pub saved_copy: Option<String>,
     /// The file name offered when saving the shortlists elsewhere.
@@ -297,6 +299,7 @@ impl App {
             closing: None,
             exit_signal: None,
             quit_anyway: false,
+            gave_up_saving: false,
             saved_copy: None,
             rescue_path: "shortlists-unsaved.json".into(),
             active_list: None,

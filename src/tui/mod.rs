@@ -175,7 +175,13 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     // Whatever ended the loop, the shortlists are saved (or what was not is known) before the
     // process ends. Normally quitting has waited for that already, and this is at once.
     if let Some(h) = store.as_mut() {
-        ending.unsaved = finish_store(h, &mut rx).await;
+        // Once more, briefly when quitting has already waited or the user chose to go.
+        let wait = if app.gave_up_saving || app.quit_anyway {
+            Duration::from_secs(1)
+        } else {
+            SAVE_WAIT
+        };
+        ending.unsaved = finish_store(h, &mut rx, wait).await;
     }
     ending.signal = app.exit_signal;
     ending.saved_copy = app.saved_copy.clone();
@@ -303,6 +309,7 @@ async fn browse(
 async fn finish_store(
     h: &mut store_thread::StoreHandle,
     rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
+    wait: Duration,
 ) -> Vec<String> {
     if h.outstanding().is_empty() {
         return Vec::new();
@@ -312,9 +319,9 @@ async fn finish_store(
     let mut told = false;
     loop {
         let next = if told {
-            started + SAVE_WAIT
+            started + wait
         } else {
-            started + Duration::from_millis(300)
+            started + Duration::from_millis(300).min(wait)
         };
         match tokio::time::timeout_at(next, rx.recv()).await {
             Ok(Some(Action::StoreUpdated(report))) => {
