@@ -126,6 +126,11 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (Action::DeleteWord, "delete word"),
         ],
         Context::Help | Context::Skipped => &[(Action::Back, "close")],
+        Context::Unsaved => &[
+            (Action::RetrySave, "retry"),
+            (Action::SaveElsewhere, "save elsewhere"),
+            (Action::QuitAnyway, "quit anyway"),
+        ],
         Context::Compare => &[(Action::Back, "close"), (Action::Right, "scroll")],
         Context::Filters => &[
             (Action::ToggleValue, "toggle"),
