@@ -14,10 +14,11 @@ use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use common::mkfifo;
 use serde_json::Value;
 
 /// Generous for a debug build on a busy two-core machine; a run takes well under a second.
@@ -63,11 +64,6 @@ fn running_as_root(probe_dir: &Path) -> bool {
     let uid = fs::metadata(&probe).unwrap().uid();
     fs::remove_file(&probe).unwrap();
     uid == 0
-}
-
-fn mkfifo(path: &Path) {
-    let made = Command::new("mkfifo").arg(path).status();
-    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
 }
 
 /// A JSON-LD JobPosting with the given baseSalary `value` (raw JSON text).
@@ -334,67 +330,7 @@ Python and SQL. Remote within Europe.</p></body></html>"#,
 
 /// `jobdeck ARGS…`, isolated from the user's config and data, with a deadline.
 fn run(home: &Path, args: &[&str]) -> Output {
-    run_cmd(home, Command::new(env!("CARGO_BIN_EXE_jobdeck")), args)
-}
-
-/// As [`run`], under a 3 GB address-space limit (`prlimit --as`), as the issue's scripts run
-/// it: something that reads without bound dies instead of taking the machine down.
-fn run_limited(home: &Path, args: &[&str]) -> Output {
-    let has_prlimit = Command::new("prlimit")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !has_prlimit {
-        return run(home, args);
-    }
-    let mut cmd = Command::new("prlimit");
-    cmd.args(["--as=3000000000", "--"])
-        .arg(env!("CARGO_BIN_EXE_jobdeck"));
-    run_cmd(home, cmd, args)
-}
-
-fn run_cmd(home: &Path, mut cmd: Command, args: &[&str]) -> Output {
-    cmd.args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .current_dir(home)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn jobdeck");
-    // Drain both pipes on their own threads, so a full pipe never stalls the child.
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for jobdeck") {
-            break status;
-        }
-        if started.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("jobdeck {args:?} did not finish within {DEADLINE:?}: a hang");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    Output {
-        status,
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-    }
+    common::run_with_deadline(home, args, DEADLINE, false)
 }
 
 /// `jobdeck ARGS…` on a pseudo-terminal (so that it prints tables), with a deadline; everything
@@ -670,10 +606,8 @@ fn a_folder_of_hostile_files_is_parsed_or_skipped_with_reasons() {
             "an unexpected file is skipped: {src}"
         );
     }
-    assert!(
-        parse_time < Duration::from_secs(20),
-        "parse took {parse_time:?}"
-    );
+    // A hang is caught by `run`'s deadline; how fast it parses is for the benchmarks (a fixed
+    // bound here failed on a loaded two-core machine: 17–30 s for a debug build at load 10).
 
     // `search`, as JSON and as the table a terminal gets.
     let out = run(&f.home, &["search", "engineer", dir, "--json", "-n", "500"]);
@@ -856,100 +790,4 @@ fn the_size_limit_comes_from_the_config_and_is_named_in_the_reason() {
         stderr.contains("too large: 3 MiB (limit 2 MiB;"),
         "{stderr}"
     );
-}
-
-/// jobdeck's own files — the shortlists, the config, a theme file, the parse cache — replaced by
-/// a FIFO or a link to /dev/zero: every command finishes promptly (a FIFO was waited on for
-/// ever, /dev/zero read until memory ran out) and says which file and why.
-#[test]
-fn jobdecks_own_files_as_a_fifo_or_dev_zero_never_hang_or_flood() {
-    let home = tempfile::tempdir().unwrap();
-    let home = home.path();
-    let dir = home.join("postings");
-    fs::create_dir_all(&dir).unwrap();
-    fs::write(
-        dir.join("a.txt"),
-        "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
-    )
-    .unwrap();
-    let dir_s = dir.to_str().unwrap();
-    let config_dir = home.join("config/jobdeck");
-    let data_dir = home.join("data/jobdeck");
-    fs::create_dir_all(&config_dir).unwrap();
-    fs::create_dir_all(&data_dir).unwrap();
-    let theme = home.join("theme.toml");
-    let cache =
-        jobdeck::corpus::cache::cache_file(&home.join("cache/jobdeck"), std::slice::from_ref(&dir));
-    fs::create_dir_all(cache.parent().unwrap()).unwrap();
-    let targets: [(&str, PathBuf); 4] = [
-        ("shortlists", data_dir.join("shortlists.json")),
-        ("config", config_dir.join("config.toml")),
-        ("theme", theme.clone()),
-        ("cache", cache.clone()),
-    ];
-    for (what, path) in &targets {
-        for special in ["fifo", "zero"] {
-            let _ = fs::remove_file(path);
-            if what == &"theme" {
-                fs::write(
-                    config_dir.join("config.toml"),
-                    format!("theme = {:?}\n", theme.to_str().unwrap()),
-                )
-                .unwrap();
-            } else if what == &"config" {
-                // (the config itself is the target)
-            } else {
-                let _ = fs::remove_file(config_dir.join("config.toml"));
-            }
-            match special {
-                "fifo" => mkfifo(path),
-                _ => symlink("/dev/zero", path).unwrap(),
-            }
-            for args in [
-                vec!["bookmarks", "list", dir_s],
-                vec!["search", "rust", dir_s],
-                vec!["parse", dir_s],
-                vec!["config"],
-            ] {
-                let out = run_limited(home, &args);
-                let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-                let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-                let said = format!("{stdout}{stderr}");
-                let ctx = format!("{what} as {special}, `jobdeck {}`", args.join(" "));
-                // Writing "through the link" must never replace the device itself.
-                use std::os::unix::fs::FileTypeExt;
-                assert!(
-                    fs::metadata("/dev/zero").is_ok_and(|m| m.file_type().is_char_device()),
-                    "{ctx}: /dev/zero was replaced"
-                );
-                assert!(
-                    out.status.code().is_some(),
-                    "{ctx}: killed by a signal (memory?)\n{said}"
-                );
-                match *what {
-                    "shortlists" if args[0] == "bookmarks" => {
-                        assert!(!out.status.success(), "{ctx}");
-                        assert!(said.contains("shortlists.json"), "{ctx}: {said}");
-                        assert!(said.contains("not a regular file"), "{ctx}: {said}");
-                    }
-                    "config" => {
-                        assert!(said.contains("config.toml"), "{ctx}: {said}");
-                        assert!(said.contains("not a regular file"), "{ctx}: {said}");
-                    }
-                    // The theme is read by the browser and `jobdeck config` only.
-                    "theme" if args[0] == "config" => {
-                        assert!(said.contains("theme.toml"), "{ctx}: {said}");
-                        assert!(said.contains("not a regular file"), "{ctx}: {said}");
-                    }
-                    // The cache is an optimisation: without it, the folder is read.
-                    "cache" if args[0] == "search" || args[0] == "parse" => {
-                        assert!(out.status.success(), "{ctx}: {said}");
-                        assert!(stdout.contains("Ferrous"), "{ctx}: {said}");
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let _ = fs::remove_file(path);
-    }
 }
