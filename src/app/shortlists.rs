@@ -360,7 +360,6 @@ impl App {
         self.unsaved.clone_from(&report.unsaved);
         match &report.error {
             Some(e) => {
-                tracing::warn!("shortlists: {}", e.detail);
                 self.message = Some(self.save_problem_line(e));
                 self.store_error = Some(e.clone());
             }
@@ -372,10 +371,8 @@ impl App {
                 }
             }
         }
+        // (The store thread logs them.)
         if let Some(n) = report.notices.first() {
-            for n in &report.notices {
-                tracing::warn!("shortlists: {n}");
-            }
             self.message = Some(n.clone());
         }
         self.refresh_marks();

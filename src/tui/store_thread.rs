@@ -125,9 +125,13 @@ struct Worker<'a> {
 impl Worker<'_> {
     /// Tells the app the state (and why the last save failed). False when the app is gone.
     fn report(&mut self, error: Option<&StoreError>, final_save: bool) -> bool {
+        let notices = self.store.take_notices();
+        for n in &notices {
+            tracing::warn!("shortlists: {n}");
+        }
         let report = StoreReport {
             state: Arc::new(self.store.state().clone()),
-            notices: self.store.take_notices(),
+            notices,
             error: error.map(SaveProblem::of),
             unsaved: self.store.pending_descriptions(),
             answered: self.answered,
@@ -228,7 +232,6 @@ impl Worker<'_> {
         let error = match self.store.reload() {
             Ok(notices) => {
                 for n in notices {
-                    tracing::warn!("shortlists: {n}");
                     self.store.push_notice(n);
                 }
                 if self.store.needs_save() {
