@@ -134,6 +134,16 @@ pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
 /// Reads a file of at most `limit` bytes (see the module comment). A file that grows while it
 /// is read is cut at the limit and refused.
 pub fn read_limited(path: &Path, limit: u64, accept: Accept) -> Result<Vec<u8>, ReadError> {
+    read_limited_meta(path, limit, accept).map(|(b, _)| b)
+}
+
+/// [`read_limited`], with the metadata of the file read (as it was when opened: what a later
+/// look at the path compares with, to tell whether the file changed since).
+pub fn read_limited_meta(
+    path: &Path,
+    limit: u64,
+    accept: Accept,
+) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
     let (file, meta) = open_checked(path, accept)?;
     if meta.is_file() && meta.len() > limit {
         return Err(ReadError::TooLarge {
@@ -146,7 +156,7 @@ pub fn read_limited(path: &Path, limit: u64, accept: Accept) -> Result<Vec<u8>, 
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { size: None, limit });
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Creates a folder (and its parents) readable by its owner only (mode 0700).
@@ -359,6 +369,11 @@ impl AtomicFile {
         self.file.sync_all()
     }
 
+    /// The new file's metadata (the rename keeps its inode and times).
+    pub fn metadata(&self) -> io::Result<fs::Metadata> {
+        self.file.metadata()
+    }
+
     /// Renames the temporary file over the target, then syncs the folder (best effort: the new
     /// file is in place already, and some filesystems cannot sync a folder).
     pub fn rename(mut self) -> io::Result<()> {
@@ -399,12 +414,12 @@ impl Drop for AtomicFile {
 }
 
 /// Writes `bytes` to `path` atomically with an [`AtomicFile`]; `hook` runs before each step
-/// (tests inject faults). Returns the file written (the target of a symlink).
+/// (tests inject faults). Returns the file written (the target of a symlink) and its metadata.
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
     hook: &mut dyn FnMut(WriteStep, &Path) -> io::Result<()>,
-) -> Result<PathBuf, WriteFailed> {
+) -> Result<(PathBuf, fs::Metadata), WriteFailed> {
     let at = |step: WriteStep| move |err: io::Error| WriteFailed { step, err };
     let planned = resolve_links(path).map_err(at(WriteStep::CreateTemp))?;
     hook(WriteStep::CreateTemp, &planned).map_err(at(WriteStep::CreateTemp))?;
@@ -414,12 +429,13 @@ pub fn write_atomic(
     file.write_all(bytes).map_err(at(WriteStep::Write))?;
     hook(WriteStep::Sync, &tmp).map_err(at(WriteStep::Sync))?;
     file.sync().map_err(at(WriteStep::Sync))?;
+    let meta = file.metadata().map_err(at(WriteStep::Sync))?;
     hook(WriteStep::Rename, &tmp).map_err(at(WriteStep::Rename))?;
     let target = file.target().to_path_buf();
     file.rename().map_err(at(WriteStep::Rename))?;
     // Best effort, as the folder sync itself.
     let _ = hook(WriteStep::SyncDir, &tmp);
-    Ok(target)
+    Ok((target, meta))
 }
 
 /// Removes the temporary files in `dir` of writes that never finished (killed, crashed, the
@@ -579,7 +595,7 @@ mod tests {
         fs::write(synced.join("real.json"), "old").unwrap();
         let link = dir.path().join("link.json");
         std::os::unix::fs::symlink("synced/real.json", &link).unwrap();
-        let written = write_atomic(&link, b"new", &mut |_, _| Ok(())).unwrap();
+        let (written, _) = write_atomic(&link, b"new", &mut |_, _| Ok(())).unwrap();
         assert_eq!(written, dir.path().join("synced/real.json"));
         assert!(
             fs::symlink_metadata(&link)

@@ -123,19 +123,16 @@ impl Session {
     }
 }
 
-/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
+/// The terminal is back to normal: main screen, no mouse reporting, cursor shown, no
+/// bracketed paste. Waited for, as everything on screen: the restoring sequences may still be
+/// on their way through the reader thread when the process has stopped or ended.
 fn assert_restored(s: &Session) {
-    let (parser, _) = &*s.screen;
-    let p = parser.lock().unwrap();
-    let screen = p.screen();
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse still captured"
-    );
-    assert!(!screen.hide_cursor(), "cursor still hidden");
-    assert!(!screen.bracketed_paste(), "bracketed paste still on");
+    s.wait_for("the terminal restored", |screen| {
+        !screen.alternate_screen()
+            && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            && !screen.hide_cursor()
+            && !screen.bracketed_paste()
+    });
 }
 
 /// A `postings` folder in `home` holding `files` (name, text).

@@ -697,6 +697,7 @@ fn a_file_that_breaks_behind_a_running_store_is_rewritten_on_the_next_flush() {
     assert_eq!(ids(store.state()), ["a", "b"], "kept in memory");
     assert!(store.needs_save());
     store.flush().unwrap();
+    assert!(!store.changed_on_disk(), "its own write is not a change");
     assert_eq!(ids(&on_disk(&path)), ["a", "b"], "written back");
     let aside = strays(&path);
     assert_eq!(aside.len(), 1, "{aside:?}");

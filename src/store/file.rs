@@ -104,6 +104,9 @@ pub struct Store {
     /// The file was set aside (it did not parse) and not written back yet: the next flush
     /// rewrites it from memory even with no change pending.
     rewrite: bool,
+    /// The file as last read or written (from the open file itself, so that a change made
+    /// right after is never mistaken for ours).
+    seen: Option<FileStamp>,
     hook: Option<WriteHook>,
 }
 
@@ -114,6 +117,27 @@ impl fmt::Debug for Store {
             .field("bookmarks", &self.state.bookmarks.len())
             .field("pending", &self.pending.len())
             .finish_non_exhaustive()
+    }
+}
+
+/// A file's identity and version: which file (device, inode), its size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i128,
+}
+
+impl FileStamp {
+    fn of(m: &fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        FileStamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+        }
     }
 }
 
@@ -164,6 +188,7 @@ impl Store {
             pending: Vec::new(),
             notices: Vec::new(),
             rewrite: false,
+            seen: None,
             hook: None,
         }
     }
@@ -206,6 +231,13 @@ impl Store {
         v
     }
 
+    /// Whether the file is not the one last read or written here (another process wrote it, it
+    /// was edited by hand, it went away or came back).
+    pub fn changed_on_disk(&self) -> bool {
+        let now = fs::metadata(&self.path).ok().map(|m| FileStamp::of(&m));
+        now != self.seen
+    }
+
     /// Whether there is anything to save: pending changes, or a set-aside file to rewrite.
     pub fn needs_save(&self) -> bool {
         !self.pending.is_empty() || self.rewrite
@@ -216,11 +248,13 @@ impl Store {
     /// written. `jobdeck bookmarks import` merges it back.
     pub fn save_copy(&self, to: &Path) -> Result<PathBuf, StoreError> {
         let text = self.state.to_json();
-        fsio::write_atomic(to, text.as_bytes(), &mut |_, _| Ok(())).map_err(|f| StoreError::Save {
-            path: to.to_path_buf(),
-            step: f.step,
-            err: f.err,
-        })
+        fsio::write_atomic(to, text.as_bytes(), &mut |_, _| Ok(()))
+            .map(|(written, _)| written)
+            .map_err(|f| StoreError::Save {
+                path: to.to_path_buf(),
+                step: f.step,
+                err: f.err,
+            })
     }
 
     /// Messages for the user from saves since the last call (e.g. a file set aside).
@@ -368,11 +402,14 @@ impl Store {
             Some(h) => h.as_mut(),
             None => &mut no_hook,
         };
-        fsio::write_atomic(&self.path, text.as_bytes(), hook).map_err(|f| StoreError::Save {
-            path: self.path.clone(),
-            step: f.step,
-            err: f.err,
+        let (_, meta) = fsio::write_atomic(&self.path, text.as_bytes(), hook).map_err(|f| {
+            StoreError::Save {
+                path: self.path.clone(),
+                step: f.step,
+                err: f.err,
+            }
         })?;
+        self.seen = Some(FileStamp::of(&meta));
         self.notices.extend(conflicts);
         self.disk = merged.clone();
         self.state = merged;
@@ -383,11 +420,19 @@ impl Store {
 
     /// Reads the file without ever blocking (a FIFO in its place is refused, not opened for
     /// good) and within [`MAX_STORE_SIZE`].
-    fn read(&self) -> Result<Disk, StoreError> {
-        let bytes = match fsio::read_limited(&self.path, MAX_STORE_SIZE, Accept::Regular) {
-            Ok(b) => b,
-            Err(ReadError::NotFound) => return Ok(Disk::Missing),
+    fn read(&mut self) -> Result<Disk, StoreError> {
+        let bytes = match fsio::read_limited_meta(&self.path, MAX_STORE_SIZE, Accept::Regular) {
+            Ok((b, meta)) => {
+                self.seen = Some(FileStamp::of(&meta));
+                b
+            }
+            Err(ReadError::NotFound) => {
+                self.seen = None;
+                return Ok(Disk::Missing);
+            }
             Err(err) => {
+                // Told once: not again until the file changes.
+                self.seen = fs::metadata(&self.path).ok().map(|m| FileStamp::of(&m));
                 return Err(StoreError::Read {
                     path: self.path.clone(),
                     err,

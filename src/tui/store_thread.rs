@@ -3,14 +3,14 @@
 //! saved state goes back to the app. Changes that arrive together are saved together. A save
 //! that fails keeps its changes in memory and is retried (every few seconds, then less often);
 //! quitting asks for a final save and waits for its answer. Changes another jobdeck makes are
-//! picked up when the file's modification time moves; a file broken behind jobdeck's back is
+//! picked up when the file is no longer the one last read or written here; a file broken behind jobdeck's back is
 //! set aside and written back from memory.
 //!
 //! Nothing here blocks for good: the store reads without blocking (a FIFO in place of the file
 //! is refused), and its lock is waited for a bounded time.
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -116,8 +116,6 @@ struct Worker<'a> {
     actions: &'a UnboundedSender<Action>,
     /// The number of the last request carried out.
     answered: u64,
-    /// The file's modification time when last read or written.
-    seen: Option<std::time::SystemTime>,
     /// When a failed save is tried again.
     retry: Duration,
 }
@@ -144,9 +142,7 @@ impl Worker<'_> {
 
     /// Saves what is pending; on failure the next retry waits longer.
     fn flush(&mut self) -> Option<StoreError> {
-        let r = self.store.flush();
-        self.seen = mtime(self.store.path());
-        match r {
+        match self.store.flush() {
             Ok(()) => {
                 self.retry = RETRY_FIRST;
                 None
@@ -224,11 +220,9 @@ impl Worker<'_> {
             let error = self.flush();
             return self.report(error.as_ref(), false);
         }
-        let now = mtime(self.store.path());
-        if now == self.seen {
+        if !self.store.changed_on_disk() {
             return true;
         }
-        self.seen = now;
         let error = match self.store.reload() {
             Ok(notices) => {
                 for n in notices {
@@ -247,12 +241,10 @@ impl Worker<'_> {
 }
 
 fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &UnboundedSender<Action>) {
-    let seen = mtime(store.path());
     let mut w = Worker {
         store,
         actions,
         answered: 0,
-        seen,
         retry: RETRY_FIRST,
     };
     if !w.report(None, false) {
@@ -275,8 +267,4 @@ fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &UnboundedSender<Ac
             return;
         }
     }
-}
-
-fn mtime(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
