@@ -128,10 +128,10 @@ impl Config {
     /// Loads the user's config file over the defaults. A missing file is no problem; anything
     /// else wrong is returned as messages naming the key.
     pub fn load(path: &Path) -> (Config, Vec<String>) {
-        match std::fs::read_to_string(path) {
+        match read_small_text(path) {
             Ok(text) => Config::parse(&text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-            Err(e) => (
+            Err(None) => (Config::default(), Vec::new()),
+            Err(Some(e)) => (
                 Config::default(),
                 vec![format!("cannot read {}: {e}", path.display())],
             ),
@@ -230,6 +230,24 @@ impl Config {
     /// Size limit for one file, in bytes.
     pub fn max_file_size(&self) -> u64 {
         self.max_file_size_mb * 1024 * 1024
+    }
+}
+
+/// Largest config or theme file read.
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
+/// Reads a config or theme file: a regular file of at most [`MAX_CONFIG_SIZE`], UTF-8, read
+/// without ever blocking (a FIFO in its place is refused, not waited on). `Err(None)`: there is
+/// no such file; `Err(Some(why))` otherwise.
+pub fn read_small_text(path: &Path) -> Result<String, Option<String>> {
+    use crate::fsio::{Accept, ReadError};
+    match crate::fsio::read_limited(path, MAX_CONFIG_SIZE, Accept::Regular) {
+        Ok(bytes) => {
+            let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+            String::from_utf8(bytes.to_vec()).map_err(|_| Some("not UTF-8 text".to_string()))
+        }
+        Err(ReadError::NotFound) => Err(None),
+        Err(e) => Err(Some(e.to_string())),
     }
 }
 

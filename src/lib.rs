@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod facets;
+pub mod fsio;
 pub mod intern;
 pub mod logging;
 pub mod money;

@@ -3,6 +3,7 @@
 //! to carry out. That is what lets every key flow be tested without a terminal.
 
 pub mod action;
+mod closing;
 pub mod editor;
 pub mod headless;
 pub mod input;
@@ -13,7 +14,7 @@ mod update;
 
 use std::sync::Arc;
 
-pub use action::Action;
+pub use action::{Action, SaveProblem, StoreReport};
 use keymap::{Context, Key, Keymap};
 
 use crate::corpus::Skipped;
@@ -24,6 +25,15 @@ use crate::store::{Change, Shortlists, Status};
 use editor::TextArea;
 use input::LineInput;
 pub use pull::PullState;
+
+/// "1 change", "3 changes".
+pub fn count(n: usize, what: &str) -> String {
+    format!(
+        "{} {what}{}",
+        crate::ui::status::group(n),
+        if n == 1 { "" } else { "s" }
+    )
+}
 
 /// Most postings the compare view shows side by side.
 pub const MAX_COMPARE: usize = 4;
@@ -58,10 +68,19 @@ pub enum Overlay {
         prompt: Option<ListPrompt>,
         confirm_delete: Option<String>,
     },
-    /// Writing the note of posting `id`.
+    /// Writing the note of posting `id`; `base` is the note as it was when the editor opened
+    /// (what a note written elsewhere meanwhile is merged against).
     Note {
         id: String,
         editor: TextArea,
+        base: Option<String>,
+    },
+    /// Quitting found changes that could not be saved: retry, save them to another file, or
+    /// quit anyway. `prompt`: the other file's path being typed; `note`: how the last attempt
+    /// went.
+    Unsaved {
+        prompt: Option<LineInput>,
+        note: Option<String>,
     },
     /// Picking the application status of the selected posting.
     Status {
@@ -95,6 +114,22 @@ pub enum Effect {
         sources: Vec<crate::pull::SourceSpec>,
         into: std::path::PathBuf,
     },
+    /// Save whatever is pending, and answer with a final [`StoreReport`] (quitting).
+    FinalSave,
+    /// Write the shortlists as held in memory to this file; answered with
+    /// [`Action::StoreCopied`].
+    SaveCopy(String),
+    /// Give the terminal back and stop until `fg` (Ctrl-Z).
+    Suspend,
+}
+
+/// Why the browser is closing, while it waits for the shortlists to be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// The user quit: a failed save asks what to do.
+    User,
+    /// A signal: a failed save is reported on stderr, and the browser ends anyway.
+    Signal(i32),
 }
 
 /// Progress of the background load.
@@ -190,7 +225,24 @@ pub struct App {
     /// The shortlists as last saved (bookmarks, lists, notes, statuses, hidden postings).
     pub shortlists: Arc<Shortlists>,
     /// The last store problem (a failed save), shown until a save succeeds.
-    pub store_error: Option<String>,
+    pub store_error: Option<SaveProblem>,
+    /// The changes the store holds in memory only (their save failed), in words.
+    pub unsaved: Vec<String>,
+    /// Whether there is a store to save to (false: it could not be opened; quitting does not
+    /// wait for it).
+    pub has_store: bool,
+    /// Quitting, waiting for the shortlists to be saved.
+    pub closing: Option<Closing>,
+    /// The signal that ended the browser (its exit status is 128 + this).
+    pub exit_signal: Option<i32>,
+    /// The user chose to quit with changes unsaved.
+    pub quit_anyway: bool,
+    /// Quitting waited its full time for the store and gave up.
+    pub gave_up_saving: bool,
+    /// Where a copy of the unsaved shortlists was written.
+    pub saved_copy: Option<String>,
+    /// The file name offered when saving the shortlists elsewhere.
+    pub rescue_path: String,
     /// The shortlist being browsed (only its postings are listed).
     pub active_list: Option<String>,
     /// Hidden postings listed too (dimmed).
@@ -273,6 +325,14 @@ impl App {
             view: View::default(),
             shortlists: Arc::new(Shortlists::default()),
             store_error: None,
+            unsaved: Vec::new(),
+            has_store: true,
+            closing: None,
+            exit_signal: None,
+            quit_anyway: false,
+            gave_up_saving: false,
+            saved_copy: None,
+            rescue_path: "shortlists-unsaved.json".into(),
             active_list: None,
             show_hidden: false,
             show_closed: false,
@@ -325,6 +385,10 @@ impl App {
             Some(Overlay::Lists { .. }) => Context::Lists,
             Some(Overlay::Note { .. }) => Context::Note,
             Some(Overlay::Status { .. }) => Context::StatusMenu,
+            Some(Overlay::Unsaved {
+                prompt: Some(_), ..
+            }) => Context::Prompt,
+            Some(Overlay::Unsaved { .. }) => Context::Unsaved,
             None => match self.focus {
                 Focus::Search => Context::Search,
                 Focus::List => Context::List,
@@ -335,9 +399,13 @@ impl App {
     }
 
     /// The action a key press means here. In the search bar, printable keys that the search
-    /// context does not bind are typed.
+    /// context does not bind are typed. Ctrl-C quits everywhere but where text is typed (a
+    /// note, a name), whatever the key map says: there is always a way out.
     pub fn action_for_key(&self, key: &Key) -> Option<Action> {
         let ctx = self.context();
+        if *key == Key::ctrl('c') && !matches!(ctx, Context::Note | Context::Prompt) {
+            return Some(Action::Quit);
+        }
         if matches!(ctx, Context::Search | Context::Prompt | Context::Note)
             && let Some(c) = key.printable()
         {

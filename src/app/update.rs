@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::keymap::Context;
-use super::{Action, App, Effect, FilterRow, Focus, MAX_COMPARE, Overlay, Stale};
+use super::{Action, App, Closing, Effect, FilterRow, Focus, MAX_COMPARE, Overlay, Stale};
 use crate::facets::{FacetValue, SortKey};
 use crate::ui;
 
@@ -23,11 +23,22 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
+        // Quitting: the keyboard waits (with "saving…" on screen) until the store answers.
+        if self.closing.is_some() && is_user_action(&action) {
+            return Vec::new();
+        }
         if is_user_action(&action) {
             self.message = None;
         }
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => return self.start_closing(Closing::User),
+            Action::Signal(n) => return self.start_closing(Closing::Signal(n)),
+            Action::SaveTimedOut => self.save_timed_out(),
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::RetrySave | Action::SaveElsewhere | Action::QuitAnyway => {
+                return self.unsaved_action(&action);
+            }
+            Action::StoreCopied { path, result } => self.copy_done(path, result),
             Action::Help => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -116,6 +127,9 @@ impl App {
             Action::Confirm => {
                 return match self.context() {
                     Context::Lists => self.lists_action(&Action::Confirm),
+                    Context::Prompt if matches!(self.overlay, Some(Overlay::Unsaved { .. })) => {
+                        self.submit_save_path()
+                    }
                     Context::Prompt => self.submit_prompt(),
                     Context::Confirm => self.confirm_delete(),
                     Context::StatusMenu => self.pick_status(),
@@ -140,11 +154,7 @@ impl App {
             | Action::MoveToList => {
                 return self.lists_action(&action);
             }
-            Action::StoreUpdated {
-                state,
-                notices,
-                error,
-            } => self.store_updated(state, notices, error),
+            Action::StoreUpdated(report) => self.store_updated(*report),
             Action::Down
             | Action::Up
             | Action::Top
@@ -178,12 +188,7 @@ impl App {
             | Action::ClearLine
             | Action::Newline
             | Action::Insert(_) => return self.edit(action),
-            Action::Paste(s) => {
-                self.overlay = None;
-                self.focus = Focus::Search;
-                self.input.insert_str(&s);
-                return self.query_changed();
-            }
+            Action::Paste(s) => return self.paste(&s),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_selection();
@@ -315,6 +320,16 @@ impl App {
             *confirm_delete = None;
             return Vec::new();
         }
+        if let Some(Overlay::Unsaved { prompt, .. }) = &mut self.overlay {
+            if prompt.take().is_none() {
+                self.overlay = None;
+                self.message = Some(format!(
+                    "{} kept in memory — jobdeck keeps trying to save; quitting tries again",
+                    super::count(self.unsaved.len(), "unsaved change")
+                ));
+            }
+            return Vec::new();
+        }
         if let Some(Overlay::Note { .. }) = self.overlay.take() {
             self.message = Some("note not saved".into());
             return Vec::new();
@@ -341,11 +356,19 @@ impl App {
     /// Text editing, routed to what is being typed into: the list-name prompt, the note, or
     /// the search bar (whose every edit starts a search).
     fn edit(&mut self, action: Action) -> Vec<Effect> {
-        if let Some(Overlay::Lists {
-            prompt: Some(p), ..
-        }) = &mut self.overlay
-        {
-            edit_line(&mut p.input, &action);
+        let prompt = match &mut self.overlay {
+            Some(Overlay::Lists {
+                prompt: Some(p), ..
+            }) => Some(&mut p.input),
+            Some(Overlay::Unsaved {
+                prompt: Some(p), ..
+            }) => Some(p),
+            _ => None,
+        };
+        if let Some(input) = prompt {
+            if !edit_line(input, &action) {
+                self.message = Some(full_line_message());
+            }
             return Vec::new();
         }
         if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
@@ -358,7 +381,9 @@ impl App {
                 Action::DeleteForward => editor.delete(),
                 Action::DeleteWord => editor.delete_word(),
                 Action::Newline => editor.newline(),
-                Action::Insert(c) => editor.insert(c),
+                Action::Insert(c) if !editor.insert(c) => {
+                    self.message = Some(full_note_message());
+                }
                 _ => {}
             }
             return Vec::new();
@@ -373,7 +398,10 @@ impl App {
             action,
             Action::CursorLeft | Action::CursorRight | Action::LineStart | Action::LineEnd
         );
-        edit_line(&mut self.input, &action);
+        if !edit_line(&mut self.input, &action) {
+            self.message = Some(full_line_message());
+            return Vec::new();
+        }
         if changes {
             self.query_changed()
         } else {
@@ -693,8 +721,75 @@ fn best_listed(hits: &[crate::search::Hit], listed: &[bool]) -> Option<u32> {
         .map(|h| h.index)
 }
 
-/// Applies a line-editing action to a one-line input.
-fn edit_line(input: &mut super::input::LineInput, action: &Action) {
+impl App {
+    /// Pasted text goes where the keyboard is: the note being written, the name or path being
+    /// typed, else the search bar (which takes the focus, as typing there would). Overlays that
+    /// take no text leave it. One-line fields take at most [`input::MAX_LINE`] characters
+    /// (a larger paste is cut, and the user told); a note at most [`editor::MAX_NOTE`].
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        use super::keymap::Context;
+        let cut = |dropped: usize, what: String| -> Option<String> {
+            (dropped > 0).then(|| {
+                format!(
+                    "pasted text cut: {what} ({} left out)",
+                    super::count(dropped, "character")
+                )
+            })
+        };
+        match self.context() {
+            Context::Note => {
+                if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
+                    let dropped = editor.insert_str(text);
+                    self.message = cut(dropped, full_note_message());
+                }
+                Vec::new()
+            }
+            Context::Prompt => {
+                let input = match &mut self.overlay {
+                    Some(Overlay::Lists {
+                        prompt: Some(p), ..
+                    }) => &mut p.input,
+                    Some(Overlay::Unsaved {
+                        prompt: Some(p), ..
+                    }) => p,
+                    _ => return Vec::new(),
+                };
+                let dropped = input.insert_str(text);
+                self.message = cut(dropped, full_line_message());
+                Vec::new()
+            }
+            Context::Search | Context::List | Context::Detail | Context::Filters => {
+                self.focus = Focus::Search;
+                let dropped = self.input.insert_str(text);
+                self.message = cut(dropped, full_line_message());
+                self.query_changed()
+            }
+            _ => {
+                self.message = Some(
+                    "nothing here takes text: paste into the search bar (/) or a note (n)".into(),
+                );
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn full_line_message() -> String {
+    format!(
+        "a one-line field holds at most {} characters",
+        crate::ui::status::group(super::input::MAX_LINE)
+    )
+}
+
+fn full_note_message() -> String {
+    format!(
+        "a note holds at most {} characters",
+        crate::ui::status::group(super::editor::MAX_NOTE)
+    )
+}
+
+/// Applies a line-editing action to a one-line input; false when a character did not fit.
+fn edit_line(input: &mut super::input::LineInput, action: &Action) -> bool {
     match action {
         Action::CursorLeft => input.left(),
         Action::CursorRight => input.right(),
@@ -704,9 +799,10 @@ fn edit_line(input: &mut super::input::LineInput, action: &Action) {
         Action::DeleteForward => input.delete(),
         Action::DeleteWord => input.delete_word(),
         Action::ClearLine => input.clear_before(),
-        Action::Insert(c) => input.insert(*c),
+        Action::Insert(c) => return input.insert(*c),
         _ => {}
     }
+    true
 }
 
 /// Moves a position for a movement action within 0..=max.
@@ -736,7 +832,10 @@ fn is_user_action(a: &Action) -> bool {
             | Action::Fatal(_)
             | Action::SourceChanged { .. }
             | Action::SourceRemoved { .. }
-            | Action::StoreUpdated { .. }
+            | Action::StoreUpdated(_)
+            | Action::StoreCopied { .. }
+            | Action::Signal(_)
+            | Action::SaveTimedOut
             | Action::PullProgress { .. }
             | Action::PullFinished
     )

@@ -2,7 +2,7 @@
 //! through [`Store`], so it merges with what a running browser (or another command) wrote.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -76,7 +76,8 @@ pub enum BookmarksCommand {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write to FILE instead of the standard output.
+        /// Write to FILE instead of the standard output (`-`: the standard output). A regular
+        /// file is replaced atomically; a device, pipe or `/dev/stdout` is written to directly.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -302,9 +303,10 @@ fn add(
         .map(|s| format!(", {s}"))
         .unwrap_or_default();
     println!(
-        "{} {} ({id}) on {:?}{status}",
+        "{} {} ({}) on {:?}{status}",
         if updating { "updated" } else { "saved" },
         clean_field(&p.headline()),
+        crate::sanitize::shown_text(&id),
         clean_field(&list)
     );
     Ok(ExitCode::SUCCESS)
@@ -370,7 +372,7 @@ fn remove(
     println!(
         "removed {} ({}) from {from}{kept}",
         clean_field(&p.headline()),
-        p.id
+        crate::sanitize::shown_text(&p.id)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -522,9 +524,19 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
         ExportFormat::Csv => store::export::csv(s)?,
         ExportFormat::Json => store::export::json(s).into_bytes(),
     };
+    // `-o -` is the standard output, as the option's absence is.
+    let output = output.filter(|p| *p != Path::new("-"));
     match output {
         Some(path) => {
-            store::write_atomic(path, &bytes, &mut |_, _| Ok(()))?;
+            let shown = clean_field(&path.display().to_string());
+            let write = || -> io::Result<()> {
+                let mut out = crate::fsio::Output::open(path)?;
+                let text = String::from_utf8_lossy(&bytes);
+                let terminal = out.is_terminal();
+                out.write_all(for_stdout(&text, terminal).as_bytes())?;
+                out.finish()
+            };
+            write().with_context(|| format!("cannot write {shown}"))?;
             let n = s.bookmarks.len();
             eprintln!(
                 "jobdeck: exported {n} bookmark{} to {}",
@@ -545,45 +557,42 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
 }
 
 fn import(file: &Path, input: &Path) -> anyhow::Result<ExitCode> {
+    use crate::fsio::{Accept, ReadError};
     let shown = clean_field(&input.display().to_string());
-    let meta = match std::fs::metadata(input) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+    // A regular file, or a pipe (`<(…)`) read until its writer is done; never a device, and
+    // never more than the limit (a pipe has no size to check first).
+    let bytes = match crate::fsio::read_limited(input, MAX_IMPORT_SIZE, Accept::RegularOrPipe) {
+        Ok(b) => b,
+        Err(ReadError::NotFound) => {
             eprintln!("jobdeck: {shown}: no such file");
             return Ok(ExitCode::from(2));
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+        Err(e @ (ReadError::TooLarge { .. } | ReadError::NotRegular(_))) => {
+            let what = if matches!(e, ReadError::TooLarge { .. }) {
+                "too large for a shortlists export: "
+            } else {
+                ""
+            };
+            eprintln!("jobdeck: {shown}: {what}{e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(ReadError::Io(e)) => return Err(e).with_context(|| format!("cannot read {shown}")),
     };
-    if meta.len() > MAX_IMPORT_SIZE {
-        eprintln!(
-            "jobdeck: {shown}: too large for a shortlists export ({} bytes)",
-            meta.len()
-        );
-        return Ok(ExitCode::from(1));
-    }
-    // Read through a limit whatever the metadata said: a named pipe (`<(…)`) has no size, and
-    // a device such as /dev/zero never ends.
-    let mut bytes = Vec::new();
-    std::fs::File::open(input)
-        .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
-        .with_context(|| format!("cannot read {shown}"))?;
-    if bytes.len() as u64 > MAX_IMPORT_SIZE {
-        eprintln!(
-            "jobdeck: {shown}: too large for a shortlists export (more than {MAX_IMPORT_SIZE} bytes)"
-        );
-        return Ok(ExitCode::from(1));
-    }
     let Ok(text) = String::from_utf8(bytes) else {
         eprintln!("jobdeck: {shown}: not UTF-8 text");
         return Ok(ExitCode::from(1));
     };
-    let theirs = match Shortlists::from_json(&text) {
+    let (mut theirs, tidied) = match Shortlists::from_json_reporting(&text) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("jobdeck: {shown}: {}", clean_field(&e.to_string()));
             return Ok(ExitCode::from(1));
         }
     };
+    // Only posting ids (hex) come in as they are: anything else — escape sequences included —
+    // is kept under an id derived from it, and said so.
+    report_notices(&tidied);
+    report_notices(&theirs.rewrite_foreign_ids());
     let mut store = open_store(file)?;
     let before: HashSet<String> = store.state().bookmarks.keys().cloned().collect();
     let total = theirs.bookmarks.len();

@@ -239,16 +239,18 @@ fn run_browser(
         );
     }
     problems.splice(0..0, config_problems);
-    let store = match crate::store::Store::open(&dirs.shortlists_file()) {
+    // A file that cannot be read right now (a FIFO in its place) does not keep the
+    // browser from saving: changes wait and are merged into it once it can be read.
+    let (store, store_notices) = match crate::store::Store::open_lenient(&dirs.shortlists_file()) {
         Ok((store, notices)) => {
-            for n in notices {
-                eprintln!("jobdeck: {}", crate::sanitize::clean_field(&n));
+            for n in &notices {
+                eprintln!("jobdeck: {}", crate::sanitize::clean_field(n));
             }
-            Ok(store)
+            (Ok(store), notices)
         }
         Err(e) => {
-            eprintln!("jobdeck: {e}");
-            Err(e.to_string())
+            eprintln!("jobdeck: {}", crate::sanitize::clean_field(&e.to_string()));
+            (Err(e.to_string()), Vec::new())
         }
     };
     let run = crate::tui::run(crate::tui::Options {
@@ -257,6 +259,7 @@ fn run_browser(
         config_problems: problems,
         load: load_options(config, dirs),
         store,
+        store_notices,
     });
     // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
     if let Err(e) = &run
@@ -266,8 +269,7 @@ fn run_browser(
         eprintln!("{NO_TERMINAL}");
         return Ok(ExitCode::from(2));
     }
-    run?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(run?))
 }
 
 /// `jobdeck parse`: every posting as JSON.

@@ -238,10 +238,11 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 return;
             }
             let fingerprint = cache::fingerprint();
+            let roots = cache::root_keys(paths);
             let cache_path = opts.cache_dir.as_ref().map(|d| cache::cache_file(d, paths));
             let reader = cache_path
                 .as_ref()
-                .and_then(|p| cache::Reader::open(p, &fingerprint));
+                .and_then(|p| cache::Reader::open(p, &fingerprint, &roots));
             // Rewrite the cache only when a file is new, changed or gone, or a folder changed.
             let stale = match &reader {
                 Some(r) => {
@@ -255,7 +256,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 None => true,
             };
             let mut writer = match (&cache_path, stale) {
-                (Some(p), true) => cache::Writer::create(p, walked.files.len()).ok(),
+                (Some(p), true) => cache::Writer::create(p, roots, walked.files.len()).ok(),
                 _ => None,
             };
             let keep_bytes = writer.is_some();
@@ -424,7 +425,7 @@ pub fn cache_is_fresh(roots: &[PathBuf], opts: &LoadOptions) -> bool {
         return false;
     };
     cache::RawIndex::read(&cache::cache_file(dir, roots)).is_some_and(|raw| {
-        raw.borrowed(&cache::fingerprint())
+        raw.borrowed(&cache::fingerprint(), &cache::root_keys(roots))
             .is_some_and(|i| i.folders_unchanged())
     })
 }
@@ -445,7 +446,7 @@ pub fn search_cached(
     let t = std::time::Instant::now();
     let raw = cache::RawIndex::read(&cache::cache_file(opts.cache_dir.as_ref()?, roots))?;
     let t_read = t.elapsed();
-    let index = raw.borrowed(&cache::fingerprint())?;
+    let index = raw.borrowed(&cache::fingerprint(), &cache::root_keys(roots))?;
     let t_decode = t.elapsed();
     if !index.folders_unchanged() {
         return None;

@@ -204,7 +204,7 @@ pub fn apply(
         }
     };
     let write = |file: &str, bytes: &[u8]| {
-        crate::store::write_atomic(&dir.join(file), bytes, &mut |_, _| Ok(()))
+        crate::fsio::write_atomic(&dir.join(file), bytes, &mut |_, _| Ok(()))
             .map_err(|e| e.to_string())
     };
     match listing.body {
