@@ -2,7 +2,8 @@
 //! (typing "senior backend engineer" one character at a time, each query searching only the
 //! previous one's matches, as the search worker does), a `text:` description search, the
 //! facet counts and sort of a result set, drawing a 200x60 frame, and a paste of a megabyte
-//! into the search bar and a note (one-line fields keep 4,096 characters of it, notes 64 Ki).
+//! into the search bar and a note (one-line fields keep 4,096 characters of it, notes 64 Ki),
+//! and scrolling the detail pane through a long description.
 //!
 //! Besides criterion's estimates, the keystroke benchmark prints the median and p99 over
 //! repeated typing of the whole sentence: those are the numbers the README reports.
@@ -223,5 +224,33 @@ fn paste(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, search, facets, render, paste);
+/// Scrolling the detail pane through a long description (180 KB, and 20 MB, which is laid out
+/// only in part): a key and the frame after it. The description is laid out once per posting,
+/// width and query, so a key costs the header and the visible lines (it cost 12.6 ms a key and
+/// 10.8 ms a frame for 180 KB when everything was laid out again each time).
+fn detail_scroll(c: &mut Criterion) {
+    let mut g = c.benchmark_group("detail pane 120x35");
+    for (name, bytes) in [("180 KB", 180 << 10), ("20 MB", 20 << 20)] {
+        let mut p = support::postings(100).swap_remove(0);
+        let paragraph = "lorem ipsum dolor sit amet consectetur adipiscing elit\n";
+        p.sections = vec![jobdeck::posting::Section {
+            heading: Some("About".into()),
+            body: paragraph.repeat(bytes / paragraph.len()),
+        }];
+        let mut h = Headless::new(vec![p], (120, 35));
+        h.press("tab");
+        h.press("j");
+        let mut down = false;
+        g.bench_function(format!("a scroll key and its frame, {name}"), |b| {
+            b.iter(|| {
+                down = !down;
+                h.press(if down { "j" } else { "k" });
+                h.app.detail_scroll
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, search, facets, render, paste, detail_scroll);
 criterion_main!(benches);

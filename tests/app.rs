@@ -1058,3 +1058,37 @@ mod pasting {
         assert!(h.app.input.text().is_empty());
     }
 }
+
+/// A posting with a 20 MB description (a CSV field): the detail pane lays out a bounded start of
+/// it and says so, and scrolling to its end and back works (it took seconds and gigabytes when
+/// the whole text was laid out on every key and frame).
+#[test]
+fn a_huge_description_is_laid_out_only_in_part_and_says_so() {
+    let mut p = posting("Huge", "Acme", WorkMode::Remote, None, &[]);
+    let paragraph = "lorem ipsum dolor sit amet consectetur adipiscing elit\n";
+    p.sections = vec![jobdeck::posting::Section {
+        heading: Some("About".into()),
+        body: paragraph.repeat((20 << 20) / paragraph.len()),
+    }];
+    let mut h = Headless::new(vec![p], (120, 35));
+    h.press("tab");
+    h.press("G");
+    let bottom = h.app.detail_scroll;
+    let screen = h.screen();
+    assert!(
+        screen.contains("the description goes on for"),
+        "the cut is named:\n{screen}"
+    );
+    // Bounded: the lines laid out are those of the first MAX_LAID_OUT bytes (a paragraph and
+    // the blank line after it), not of 20 MB.
+    let per_line = paragraph.len();
+    assert!(
+        bottom < 2 * jobdeck::ui::detail::MAX_LAID_OUT / per_line + 400,
+        "{bottom} lines"
+    );
+    assert!(bottom > jobdeck::ui::detail::MAX_LAID_OUT / per_line / 2);
+    h.press("j");
+    assert_eq!(h.app.detail_scroll, bottom, "clamped at the end");
+    h.press("g");
+    assert_eq!(h.app.detail_scroll, 0);
+}

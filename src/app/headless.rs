@@ -67,6 +67,18 @@ impl Headless {
             let effects = self.app.update(a);
             self.run(effects, &mut queue);
         }
+        // As the event loop does after each batch of input: a frame is drawn (scrolling stops
+        // where the last frame said the text ends).
+        self.draw();
+    }
+
+    /// Draws a frame at the app's size, as the event loop does.
+    pub fn draw(&self) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+        let backend = ratatui::backend::TestBackend::new(self.app.size.0, self.app.size.1);
+        let mut t = ratatui::Terminal::new(backend).expect("a test terminal");
+        t.draw(|f| crate::ui::draw(f, &self.app))
+            .expect("drawing to a test terminal");
+        t
     }
 
     fn run(&mut self, effects: Vec<Effect>, queue: &mut Vec<Action>) {
@@ -159,11 +171,7 @@ impl Headless {
 
     /// The screen as drawn at the app's size, as text.
     pub fn screen(&self) -> String {
-        let backend = ratatui::backend::TestBackend::new(self.app.size.0, self.app.size.1);
-        let mut t = ratatui::Terminal::new(backend).expect("a test terminal");
-        t.draw(|f| crate::ui::draw(f, &self.app))
-            .expect("drawing to a test terminal");
-        t.backend().to_string()
+        self.draw().backend().to_string()
     }
 
     /// The selected posting's title.

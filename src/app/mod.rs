@@ -274,6 +274,9 @@ pub struct App {
     /// First visible row of the list.
     pub list_offset: usize,
     pub detail_scroll: usize,
+    /// How far the detail pane could scroll when it was last drawn (the drawing code knows
+    /// how the posting wraps; scrolling stops there).
+    pub detail_max_scroll: std::cell::Cell<usize>,
     pub filter_cursor: usize,
     pub filter_offset: usize,
     /// Terminal size (columns, rows).
@@ -351,6 +354,7 @@ impl App {
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
+            detail_max_scroll: std::cell::Cell::new(0),
             filter_cursor: 0,
             filter_offset: 0,
             size: (80, 24),

@@ -504,7 +504,7 @@ impl App {
                     .detail
                     .height
                     .saturating_sub(2) as usize;
-                let max = ui::detail::content_height(self).saturating_sub(height);
+                let max = self.detail_max_scroll.get();
                 self.detail_scroll = step(self.detail_scroll, action, height.max(1), max).min(max);
             }
             Focus::Filters => {

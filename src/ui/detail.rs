@@ -10,10 +10,14 @@ use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use super::text::{self, Chars};
+use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::posting::Posting;
-use crate::search::highlight_text;
+use crate::search::{Query, highlight_text};
 
 /// Width of the field labels.
 const LABEL: usize = 12;
@@ -37,12 +41,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     };
-    let lines = lines(app, p, inner.width as usize);
+    let width = inner.width as usize;
     let height = inner.height as usize;
-    let max = lines.len().saturating_sub(height);
-    let scroll = app.detail_scroll.min(max);
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    let head = head_lines(app, p, width);
+    let shown = with_body(app, p, width, |body| {
+        let total = head.len() + body.len();
+        let max = total.saturating_sub(height);
+        app.detail_max_scroll.set(max);
+        let scroll = app.detail_scroll.min(max);
+        let lines: Vec<Line> = head
+            .iter()
+            .chain(body.iter())
+            .skip(scroll)
+            .take(height)
+            .cloned()
+            .collect();
+        (lines, scroll, max)
+    });
+    let (lines, scroll, max) = shown;
+    frame.render_widget(Paragraph::new(lines), inner);
     if app.hyperlinks
         && let Some(url) = p.url.as_deref()
     {
@@ -61,16 +78,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             &mut state,
         );
     }
-}
-
-/// How many lines the selected posting's details take at the detail pane's width.
-pub fn content_height(app: &App) -> usize {
-    let width = super::layout::panes(app.size, app.filters_open)
-        .detail
-        .width
-        .saturating_sub(2) as usize;
-    app.selected_posting()
-        .map_or(0, |p| lines(app, p, width).len())
 }
 
 /// What pulling says of a posting: its board, when it was seen, whether it closed, how its
@@ -139,8 +146,16 @@ fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
     out
 }
 
-/// The detail lines of a posting, wrapped to `width` columns.
-pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
+/// The detail lines of a posting, wrapped to `width` columns: its header, then its body.
+pub fn lines(app: &App, p: &Arc<Posting>, width: usize) -> Vec<Line<'static>> {
+    let mut out = head_lines(app, p, width);
+    with_body(app, p, width, |body| out.extend_from_slice(body));
+    out
+}
+
+/// The posting's header: title, company, the user's flags, lists, status and note, every
+/// field with where it came from, and the scoring rules it meets. Cheap: built every frame.
+fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let q = &app.query;
     let width = width.max(10);
@@ -334,6 +349,22 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         field(&mut out, "Score", c, "");
     }
 
+    finish(out)
+}
+
+/// The most of a posting's description laid out: a longer one (a 50 MB CSV field) is cut here,
+/// saying so, so that showing it costs milliseconds and a bounded amount of memory.
+pub const MAX_LAID_OUT: usize = 256 * 1024;
+
+/// The posting's description, what the page said about the company, similar jobs and the
+/// parser's notes, wrapped to `width` columns, the query's terms highlighted.
+fn body_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let q = &app.query;
+    let width = width.max(10);
+    let mut out: Vec<Chars> = Vec::new();
+    let mut budget = MAX_LAID_OUT;
+    let mut cut = 0usize;
     // Description.
     for s in &p.sections {
         out.push(Vec::new());
@@ -347,6 +378,27 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
             ));
         }
         for para in s.body.lines() {
+            if para.len() > budget {
+                // What is left of the budget of this paragraph, then nothing more.
+                let mut end = budget;
+                while !para.is_char_boundary(end) {
+                    end -= 1;
+                }
+                cut += para.len() - end;
+                budget = 0;
+                if end == 0 {
+                    continue;
+                }
+                let head = &para[..end];
+                out.extend(text::wrap(
+                    &text::styled(head, t.base, t.matched, &highlight_text(head, q)),
+                    width,
+                    0,
+                    0,
+                ));
+                continue;
+            }
+            budget -= para.len();
             let bullet = para.starts_with("• ");
             // Paragraphs get air between them; the items of a list stay together.
             if prev_bullet.is_some_and(|prev| !(bullet && prev)) {
@@ -361,6 +413,18 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
                 hanging,
             ));
         }
+    }
+
+    if cut > 0 {
+        out.push(Vec::new());
+        out.push(text::plain(
+            &format!(
+                "… the description goes on for {} more, not shown here (jobdeck lays out the first {})",
+                human_bytes(cut),
+                human_bytes(MAX_LAID_OUT)
+            ),
+            t.warn,
+        ));
     }
 
     // What the page said besides the description.
@@ -427,6 +491,64 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
             ));
         }
     }
+    finish(out)
+}
+
+/// "1.4 MB", "256 KB", "900 bytes".
+fn human_bytes(n: usize) -> String {
+    if n >= 1 << 20 {
+        format!("{:.1} MB", n as f64 / f64::from(1u32 << 20))
+    } else if n >= 1 << 10 {
+        format!("{} KB", n >> 10)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// The body of the posting last shown, laid out for a width and a query: scrolling, and every
+/// frame drawn while nothing changes, take lines from it instead of laying the description out
+/// again (an 180 KB description cost 12 ms a key and 11 ms a frame). Held per thread (each test
+/// draws on its own); holding the posting's `Arc` keeps its address from being reused.
+struct Body {
+    posting: Arc<Posting>,
+    width: usize,
+    query: Query,
+    theme: Theme,
+    lines: Vec<Line<'static>>,
+}
+
+thread_local! {
+    static BODY: RefCell<Option<Body>> = const { RefCell::new(None) };
+}
+
+/// Calls `f` with the body lines of `p` at `width`, laid out once per posting, width and query.
+fn with_body<R>(
+    app: &App,
+    p: &Arc<Posting>,
+    width: usize,
+    f: impl FnOnce(&[Line<'static>]) -> R,
+) -> R {
+    BODY.with_borrow_mut(|cached| {
+        let fresh = cached.as_ref().is_some_and(|b| {
+            Arc::ptr_eq(&b.posting, p)
+                && b.width == width
+                && b.query == app.query
+                && b.theme == app.theme
+        });
+        if !fresh {
+            *cached = Some(Body {
+                posting: Arc::clone(p),
+                width,
+                query: app.query.clone(),
+                theme: app.theme.clone(),
+                lines: body_lines(app, p, width),
+            });
+        }
+        f(cached.as_ref().map_or(&[][..], |b| &b.lines))
+    })
+}
+
+fn finish(out: Vec<Chars>) -> Vec<Line<'static>> {
     out.iter()
         .map(|c| text::line(c))
         .collect::<Vec<_>>()
