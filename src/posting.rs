@@ -267,6 +267,9 @@ pub enum FieldSource {
     Text,
     /// Derived from the title (seniority from "Senior …").
     Title,
+    /// Composed by the parser where the posting states none ("Acme — hiring" as the title of
+    /// a Hacker News post that names no role): shown, but not a stated value.
+    Composed,
 }
 
 impl FieldSource {
@@ -278,6 +281,7 @@ impl FieldSource {
             FieldSource::Tags => "tags",
             FieldSource::Text => "text",
             FieldSource::Title => "title",
+            FieldSource::Composed => "composed",
         }
     }
 }
