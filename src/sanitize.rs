@@ -161,6 +161,11 @@ pub fn shown_path(path: &std::path::Path) -> String {
     out
 }
 
+/// True when [`sanitize`] would change `s` (lets callers skip the copy).
+pub fn needs_sanitizing(s: &str) -> bool {
+    s.chars().any(needs_attention)
+}
+
 /// True when a character would be dropped or transformed by [`sanitize`].
 fn needs_attention(c: char) -> bool {
     c == '\r' || c == '\u{1b}' || c == '\u{2028}' || c == '\u{2029}' || is_removed(c)

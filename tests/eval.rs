@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jobdeck::parse::parse_bytes;
-use jobdeck::posting::{FieldSource, Posting};
+use jobdeck::posting::{Field, FieldSource, Posting};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
@@ -162,7 +162,7 @@ fn labels_of(path: &Path, schema: Schema) -> Vec<Label> {
 
 /// The posting's title as a stated title (a composed one counts as none).
 fn stated_title(p: &Posting) -> Option<&str> {
-    if p.field_sources.get("title") == Some(&FieldSource::Composed) {
+    if p.field_sources.get(Field::Title) == Some(&FieldSource::Composed) {
         return None;
     }
     p.title.as_deref()

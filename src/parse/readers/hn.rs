@@ -3,20 +3,24 @@
 //! A post starts with a header of fields in any order — `Company | Role | Location | REMOTE |
 //! $150k-$200k | url` — separated by pipes (older posts use " - ", " -- " or " — "), with
 //! markers such as REMOTE, REMOTE (US), ONSITE, HYBRID, VISA, INTERNS. A thread (saved as text
-//! from the page, or as the HN API's JSON) gives one posting per top-level comment; the thread's
-//! own header and the replies are skipped.
+//! from the page, or as the HN API's JSON) gives one document per top-level comment; the
+//! thread's own header and the replies are skipped. What the reader unwraps: each header field
+//! by its shape (the company, the role, the places, the markers as badges, the pay, the link),
+//! the rest of the comment as blocks. Every post may have a composed title ("Acme — hiring").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde_json::{Map, Value};
 
-use super::fields::company::ROLE_NOUNS;
-use super::fields::sections::{split_sections, tidy_lines};
-use super::fields::{employment, location, salary};
+use super::super::SkipReason;
+use super::super::doc::{Doc, Key, Origin};
+use super::super::fields::location;
+use super::super::html_text;
+use super::super::places;
+use super::label_facts;
 use super::record::{get, text_of};
-use super::{Document, SkipReason, html_text};
-use crate::posting::{EmploymentType, FieldSource, Format, Posting, WorkMode};
+use crate::posting::Format;
 
 /// What one header field is.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +59,7 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
           intern(?:s|ship|ships)?|co-?ops?|remote(?:ly)?|remote[\s-](?:first|friendly|only|ok|okay)|on[\s-]?site|onsite|in[\s-]office|hybrid|
           visas?|h-?1-?bs?|sponsorship|sponsor(?:ed|s)?|transfers?|relocation|relocate|no|not|ok|okay|friendly|possible|
           considered|welcome|available|only|preferred|options?|allowed|fine|partial(?:ly)?|local(?:ly)?|fully|100%|
-          equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|
+          equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|up|in|office|day|remote/\d+|
           a|an|the|plus|with|paid|unpaid|\d+(?:[/-]\d+)?|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
         )$",
     )
@@ -76,12 +80,24 @@ static REAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b{ROLE_NOUNS}\b|\b(?:engineers|developers|roles|positions|openings|jobs|hackers|devs?|dev|SWE|SDE|PM|QA|UX|UI|devops|frontend|front[\s-]end|backend|back[\s-]end|full[\s-]?stack|sysadmin|CTO|VP|cofounder|co-founder|head\s+of|multiple|various|several|many)\b"
-    ))
-    .expect("valid regex")
-});
+/// Whether a header field names a role: a role noun or a field of work in any language, or the
+/// words HN posts use for openings ("roles", "devs", "multiple").
+struct RoleMatcher;
+
+impl RoleMatcher {
+    fn is_match(&self, s: &str) -> bool {
+        static EXTRA: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:engineers|developers|roles|positions|openings|jobs|hackers|devs?|SWE|SDE|PM|QA|UX|UI|CTO|VP|cofounder|co-founder|head\s+of|multiple|various|several|many)\b")
+                .expect("valid regex")
+        });
+        let v = super::super::vocab::vocab();
+        v.names_role(s)
+            || (v.domains.first_in(s).is_some() && s.split_whitespace().count() <= 6)
+            || EXTRA.is_match(s)
+    }
+}
+
+static ROLE: RoleMatcher = RoleMatcher;
 
 static SALARY_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[$€£¥₹]\s?\d|\d\s?[kK]\b|\b(?:salary|comp|compensation|pay|equity)\b|\d{2,3},\d{3}|\b(?:USD|EUR|GBP|CHF|CAD)\b")
@@ -176,11 +192,11 @@ fn is_separator(line: &str) -> bool {
 }
 
 /// A text document: a whole thread or one post.
-pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
-    let text = if html_text::has_markup(doc.text) && doc.text.contains("<p>") {
-        html_text::fragment_to_text(&doc.text.replace('\n', "<br>"))
+pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
+    let text = if html_text::has_markup(text) && text.contains("<p>") {
+        html_text::fragment_to_text(&text.replace('\n', "<br>"))
     } else {
-        doc.text.to_string()
+        text.to_string()
     };
     if looks_like_thread(&text) {
         let posts = thread_posts(&text);
@@ -191,13 +207,13 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
         }
         return Ok(posts);
     }
-    parse_post(&text)
+    read_post(&text)
         .map(|p| vec![p])
         .ok_or_else(|| SkipReason::NoPosting("empty Hacker News post".into()))
 }
 
 /// The top-level comments of a thread saved as text.
-fn thread_posts(text: &str) -> Vec<Posting> {
+fn thread_posts(text: &str) -> Vec<Doc> {
     let lines: Vec<&str> = text.lines().collect();
     let metas: Vec<(usize, bool)> = lines
         .iter()
@@ -215,7 +231,7 @@ fn thread_posts(text: &str) -> Vec<Posting> {
                 .copied()
                 .filter(|l| !is_separator(l))
                 .collect();
-            if let Some(p) = parse_post(&body.join("\n")) {
+            if let Some(p) = read_post(&body.join("\n")) {
                 out.push(p);
             }
         }
@@ -239,7 +255,7 @@ fn thread_posts(text: &str) -> Vec<Posting> {
         if t.is_empty() || matches!(t, "[deleted]" | "[dead]" | "[flagged]" | "[removed]") {
             continue;
         }
-        if let Some(p) = parse_post(t) {
+        if let Some(p) = read_post(t) {
             out.push(p);
         }
     }
@@ -249,7 +265,7 @@ fn thread_posts(text: &str) -> Vec<Posting> {
 /// HN shapes in JSON: a thread (Algolia `items` tree with `children`, Firebase items with
 /// `parent`/`kids`), one comment, or an array of comments (`full_html`/`text` bodies).
 /// None when the value is not HN-shaped.
-pub fn from_json(v: &Value) -> Option<Vec<Posting>> {
+pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
     match v {
         Value::Object(o) if is_story(o) => {
             let kids = get(o, "children").or_else(|| get(o, "kids"))?;
@@ -260,11 +276,11 @@ pub fn from_json(v: &Value) -> Option<Vec<Posting>> {
                 items
                     .iter()
                     .filter_map(|c| c.as_object())
-                    .filter_map(comment_posting)
+                    .filter_map(comment_doc)
                     .collect(),
             )
         }
-        Value::Object(o) if is_comment(o) => Some(comment_posting(o).into_iter().collect()),
+        Value::Object(o) if is_comment(o) => Some(comment_doc(o).into_iter().collect()),
         Value::Object(o) => {
             // Algolia search results: {"hits": [...]} with story_id / parent_id.
             let hits = get(o, "hits")?.as_array()?;
@@ -276,7 +292,7 @@ pub fn from_json(v: &Value) -> Option<Vec<Posting>> {
             Some(
                 top_level(&objs)
                     .into_iter()
-                    .filter_map(comment_posting)
+                    .filter_map(comment_doc)
                     .collect(),
             )
         }
@@ -295,14 +311,13 @@ pub fn from_json(v: &Value) -> Option<Vec<Posting>> {
             Some(
                 top_level(&comments)
                     .into_iter()
-                    .filter_map(comment_posting)
+                    .filter_map(comment_doc)
                     .collect(),
             )
         }
         _ => None,
     }
 }
-
 /// The thread itself: an HN story ("Ask HN: Who is hiring?").
 fn is_story(o: &Map<String, Value>) -> bool {
     let ty = get(o, "type").and_then(|v| v.as_str()).unwrap_or("");
@@ -357,8 +372,8 @@ fn top_level<'a>(comments: &[&'a Map<String, Value>]) -> Vec<&'a Map<String, Val
         .collect()
 }
 
-/// One comment object → a posting (None for deleted or dead comments).
-fn comment_posting(o: &Map<String, Value>) -> Option<Posting> {
+/// One comment object → a document (None for deleted or dead comments).
+fn comment_doc(o: &Map<String, Value>) -> Option<Doc> {
     if ["deleted", "dead"]
         .iter()
         .any(|k| o.get(*k).and_then(Value::as_bool) == Some(true))
@@ -374,50 +389,42 @@ fn comment_posting(o: &Map<String, Value>) -> Option<Posting> {
     } else {
         body
     };
-    let mut p = parse_post(&text)?;
-    if p.url.is_none() {
-        let id = o.get("id").or_else(|| o.get("objectID")).and_then(text_of);
-        let link = o
-            .get("url")
-            .and_then(|v| v.as_str())
-            .filter(|u| u.contains("news.ycombinator.com"))
-            .map(str::to_string)
-            .or_else(|| id.map(|i| format!("https://news.ycombinator.com/item?id={i}")));
-        if let Some(u) = link {
-            p.url = Some(u);
-            p.set_source("url", FieldSource::Structured);
-        }
+    let mut d = read_post(&text)?;
+    let id = o.get("id").or_else(|| o.get("objectID")).and_then(text_of);
+    let link = o
+        .get("url")
+        .and_then(|v| v.as_str())
+        .filter(|u| u.contains("news.ycombinator.com"))
+        .map(str::to_string)
+        .or_else(|| id.map(|i| format!("https://news.ycombinator.com/item?id={i}")));
+    if let Some(u) = link {
+        d.text(Key::Url, u, Origin::Record);
     }
-    Some(p)
+    Some(d)
 }
 
-/// One post's text → a posting: the header's fields, the rest as the description.
-pub fn parse_post(text: &str) -> Option<Posting> {
+/// One post's text → a document: the header's fields as facts, the rest as blocks.
+pub fn read_post(text: &str) -> Option<Doc> {
     let lines: Vec<&str> = text.lines().collect();
     let first_idx = lines.iter().position(|l| !l.trim().is_empty())?;
     let first = lines[first_idx].trim();
-    let mut p = Posting {
-        format: Format::Hn,
-        ..Default::default()
-    };
+    let mut d = Doc::new(Format::Hn);
+    d.compose_title = true;
     let mut body_lines: Vec<String> = Vec::new();
     let mut body_from = first_idx;
-    if read_header(&mut p, first) {
+    if read_header(&mut d, first) {
         body_from = first_idx + 1;
         // A second header line ("Acme https://acme.example" / "NYC | Engineer | ONSITE").
         if let Some(k) = (first_idx + 1..lines.len()).find(|&k| !lines[k].trim().is_empty())
             && k <= first_idx + 2
             && lines[k].contains('|')
             && is_short_field_line(lines[k])
+            && read_header(&mut d, lines[k].trim())
         {
-            let mut more = Posting::default();
-            if read_header(&mut more, lines[k].trim()) {
-                merge_missing(&mut p, more);
-                body_from = k + 1;
-            }
+            body_from = k + 1;
         }
     } else if let Some((head, rest)) = header_then_sentences(first)
-        && read_header(&mut p, head)
+        && read_header(&mut d, head)
     {
         // "Acme - London, UK - Onsite - Full-time. Acme is building…"
         body_lines.push(rest.to_string());
@@ -438,65 +445,26 @@ pub fn parse_post(text: &str) -> Option<Posting> {
             stacked.push(l);
             end = k + 1;
         }
-        if stacked.len() >= 2 && read_header(&mut p, &stacked.join(" | ")) {
+        if stacked.len() >= 2 && read_header(&mut d, &stacked.join(" | ")) {
             body_from = end;
         }
     }
     body_lines.extend(lines[body_from..].iter().map(|l| l.to_string()));
-    let body = tidy_lines(body_lines.iter().map(String::as_str));
-    p.sections = split_sections(&body);
     // Markers on their own line right under the header ("REMOTE", "Onsite only").
-    if p.work_mode.is_none() {
-        for l in body.iter().take(3) {
-            if l.chars().count() <= 40
-                && MARKER_WORDS_LINE.is_match(l)
-                && let Some(m) = mode_of_markers(l)
-            {
-                p.work_mode = Some(m);
-                p.set_source("work_mode", FieldSource::Header);
-                break;
-            }
+    for l in body_lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(3)
+    {
+        if l.chars().count() <= 40 && MARKER_WORDS_LINE.is_match(l) {
+            d.text(Key::Badge, l, Origin::Header);
+            break;
         }
     }
-    Some(p)
-}
-
-/// Moves the fields `p` lacks from `more`.
-fn merge_missing(p: &mut Posting, more: Posting) {
-    let srcs = more.field_sources;
-    let took = |field: &str, p: &mut Posting| {
-        if let Some(s) = srcs.get(field) {
-            p.set_source(field, *s);
-        }
-    };
-    if p.title.is_none() && more.title.is_some() {
-        p.title = more.title;
-        took("title", p);
-    }
-    if p.company.is_none() && more.company.is_some() {
-        p.company = more.company;
-        took("company", p);
-    }
-    if p.locations.is_empty() && !more.locations.is_empty() {
-        p.locations = more.locations;
-        took("locations", p);
-    }
-    if p.work_mode.is_none() && more.work_mode.is_some() {
-        p.work_mode = more.work_mode;
-        took("work_mode", p);
-    }
-    if p.employment_type.is_none() && more.employment_type.is_some() {
-        p.employment_type = more.employment_type;
-        took("employment_type", p);
-    }
-    if p.salary.is_none() && more.salary.is_some() {
-        p.salary = more.salary;
-        took("salary", p);
-    }
-    if p.url.is_none() && more.url.is_some() {
-        p.url = more.url;
-        took("url", p);
-    }
+    d.add_lines(body_lines.iter().map(String::as_str));
+    label_facts(&mut d);
+    Some(d)
 }
 
 /// A short line that can be one header field (a name, a place list, a role), not a sentence.
@@ -601,9 +569,9 @@ fn split_fields(line: &str) -> Vec<String> {
 
 /// Whether a place field names a city ("London, UK", "Austin, TX"), not only a country.
 fn names_city(s: &str) -> bool {
-    location::places_in(s)
+    places::places_in(s)
         .iter()
-        .any(|&(_, _, k)| k == location::PlaceKind::City)
+        .any(|&(_, _, k)| k == places::PlaceKind::City)
         || s.split(", ")
             .nth(1)
             .is_some_and(|st| st.len() == 2 && st.chars().all(|c| c.is_ascii_uppercase()))
@@ -632,8 +600,7 @@ fn comma_fields(line: &str) -> Option<Vec<String>> {
     }
     let mut fields: Vec<String> = Vec::new();
     for piece in t.split(", ").map(str::trim).filter(|s| !s.is_empty()) {
-        let is_place_tail = location::place_kind(piece)
-            .is_some_and(|k| k != location::PlaceKind::City)
+        let is_place_tail = places::place_kind(piece).is_some_and(|k| k != places::PlaceKind::City)
             || (piece.len() == 2 && piece.chars().all(|c| c.is_ascii_uppercase()));
         match fields.last_mut() {
             Some(prev) if is_place_tail && (is_place(prev) || piece.len() == 2) => {
@@ -654,8 +621,7 @@ fn comma_fields(line: &str) -> Option<Vec<String>> {
 }
 
 /// Reads a header line; true when the line was a header (and is not description).
-fn read_header(p: &mut Posting, line: &str) -> bool {
-    let h = FieldSource::Header;
+fn read_header(d: &mut Doc, line: &str) -> bool {
     if line.chars().count() > 250 {
         return false;
     }
@@ -782,82 +748,92 @@ fn read_header(p: &mut Posting, line: &str) -> bool {
             }
         }
     }
-    let mut modes: Vec<WorkMode> = Vec::new();
+    let h = Origin::Header;
+    let mut company = d.has(Key::Company);
     for (text, kind) in &fields {
         match kind {
-            Part::Url(u) => {
-                if p.url.is_none() {
-                    p.url = Some(u.clone());
-                    p.set_source("url", h);
-                }
-            }
-            Part::Markers => {
-                read_markers(p, text, &mut modes);
-                // "REMOTE (US)": the place in parentheses.
-                for inner in parenthesized(text) {
-                    if location::mentions_place(&inner) && p.locations.is_empty() {
-                        p.locations = location::from_label(&inner);
-                        p.set_source("locations", h);
-                    }
-                }
-            }
+            Part::Url(u) => d.text(Key::Url, u, h),
+            Part::Markers => d.text(Key::Badge, text, h),
             Part::Salary => {
-                if p.salary.is_none()
-                    && let Some(s) = salary::salary_from_field(text)
-                {
-                    p.salary = Some(s);
-                    p.set_source("salary", h);
+                d.text(Key::Salary, text, h);
+                if starts_with_marker(text) || is_markers(&strip_pay(text)) {
+                    d.text(Key::Badge, text, h);
                 }
-                read_markers(p, text, &mut modes);
             }
             Part::Place => {
-                read_markers(p, text, &mut modes);
-                let places = places_of(text);
-                if !places.is_empty() {
-                    for pl in places {
-                        if !p.locations.contains(&pl) {
-                            p.locations.push(pl);
-                        }
-                    }
-                    p.set_source("locations", h);
+                for pl in places_of(text) {
+                    d.text(Key::Location, pl, h);
+                }
+                if has_marker(text) {
+                    d.text(Key::Badge, text, h);
                 }
             }
             Part::Title => {
-                if p.title.is_none() {
-                    p.title = Some(strip_urls(text));
-                    p.set_source("title", h);
+                for t in split_roles(&strip_urls(text)) {
+                    d.text(Key::Title, t, h);
                 }
             }
             Part::Contact => {}
-            Part::Other if p.company.is_some() && starts_with_marker(text) => {
+            Part::Other if company && starts_with_marker(text) => {
                 // "Full-time, ONSITE preferred, but REMOTE is an option for seniors".
-                read_markers(p, text, &mut modes);
+                d.text(Key::Badge, text, h);
             }
             Part::Other => {
-                if p.locations.is_empty() {
-                    for inner in parenthesized(text) {
-                        if is_place(&inner) {
-                            p.locations = places_of(&inner);
-                            p.set_source("locations", h);
+                for inner in parenthesized(text) {
+                    if is_place(&inner) {
+                        for pl in places_of(&inner) {
+                            d.text(Key::Location, pl, h);
                         }
                     }
                 }
-                if p.company.is_none() {
+                if !company {
                     let c = company_name(text);
                     if !c.is_empty() {
-                        p.company = Some(c);
-                        p.set_source("company", h);
+                        d.text(Key::Company, c, h);
+                        company = true;
                     }
                 }
             }
         }
     }
-    // A header made only of a company and a role-less description ("Acme | We make anvils").
-    if let Some(m) = combine_modes(&modes) {
-        p.work_mode = Some(m);
-        p.set_source("work_mode", h);
-    }
     true
+}
+
+/// A title field naming several roles, each with its own pay ("Senior Frontend Engineer
+/// (£80-100k) Mid-Level Fullstack Engineer (£65-75k)"): one title per role. Other fields are
+/// one title ("Software Engineer, UI/UX Designer").
+fn split_roles(s: &str) -> Vec<String> {
+    static ROLE_PAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[^()]+?\([^()]*\d[^()]*\)").expect("valid regex"));
+    let parts: Vec<&str> = ROLE_PAY.find_iter(s).map(|m| m.as_str().trim()).collect();
+    let covered: usize = ROLE_PAY.find_iter(s).map(|m| m.as_str().len()).sum();
+    if parts.len() >= 2
+        && s.len() - covered <= 3
+        && parts
+            .iter()
+            .all(|p| ROLE.is_match(p) && SALARY_PART.is_match(p))
+    {
+        return parts
+            .iter()
+            .map(|p| p.trim_matches([',', ';', ' ']).to_string())
+            .collect();
+    }
+    vec![s.to_string()]
+}
+
+/// `s` without pay figures, to see whether what is left are markers.
+fn strip_pay(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a field holds a marker word (a place field "London ONSITE").
+fn has_marker(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '(' | ')' | ';'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .any(|w| REAL_MARKER.is_match(w))
 }
 
 /// Classifies one header field.
@@ -890,6 +866,12 @@ fn classify(s: &str) -> Part {
     }
     if is_markers(&bare) {
         return Part::Markers;
+    }
+    // Roles each with their pay in brackets ("Engineer (£80-100k) Designer (£65k)") are roles.
+    let outside = strip_parens(&bare);
+    if ROLE.is_match(&outside) && !outside.chars().any(|c| c.is_ascii_digit()) && outside.len() >= 8
+    {
+        return Part::Title;
     }
     if SALARY_PART.is_match(&bare) && bare.chars().any(|c| c.is_ascii_digit())
         || bare.to_lowercase().starts_with("salary")
@@ -940,14 +922,14 @@ fn is_place(s: &str) -> bool {
     });
     let s = strip_urls(s);
     let t = strip_parens(&s);
-    if ROLE.is_match(&t) && !location::mentions_place(&t) {
+    if ROLE.is_match(&t) && !places::mentions_place(&t) {
         return false;
     }
     let named = |t: &str| {
         let found = |t: &str| {
             CITY_STATE.is_match(t.trim())
                 || CODE_TAIL.is_match(t.trim())
-                || location::places_in(t)
+                || places::places_in(t)
                     .iter()
                     .any(|&(a, b, _)| b - a > 2 || t.trim().len() <= 3)
         };
@@ -958,8 +940,38 @@ fn is_place(s: &str) -> bool {
                 && t.len() > 3
                 && found(&title_case(t)))
     };
+    // "Oxford Ionics", "Boston Dynamics": a name that starts with a city is a name. Each item
+    // of a place list ("Chicago and Schaumburg, IL") is a place, or an unknown name beside one.
+    let only_places = |t: &str| {
+        let items: Vec<&str> = t
+            .split([',', '/', '&', ';'])
+            .flat_map(|i| i.split(" and "))
+            .flat_map(|i| i.split(" or "))
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
+        items.iter().all(|item| {
+            let found = places::places_in(item);
+            if found.is_empty() {
+                return true;
+            }
+            let mut rest = item.to_string();
+            for (a, b, _) in found.into_iter().rev() {
+                rest.replace_range(a..b, " ");
+            }
+            rest.split(|c: char| c.is_whitespace() || matches!(c, '-' | '(' | ')' | '.'))
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    !w.chars().next().is_some_and(char::is_uppercase)
+                        || MARKER_WORDS.is_match(w)
+                        || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+                })
+        })
+    };
     // "Harsum/Hanover (Germany)": the place may be in the parentheses.
-    named(&t) || (t.split_whitespace().count() <= 4 && parenthesized(&s).iter().any(|i| named(i)))
+    (named(&t)
+        && (only_places(&t) || CITY_STATE.is_match(t.trim()) || CODE_TAIL.is_match(t.trim())))
+        || (t.split_whitespace().count() <= 4 && parenthesized(&s).iter().any(|i| named(i)))
 }
 
 /// "NEW YORK, NY" → "New York, Ny" (enough to look names up).
@@ -1040,78 +1052,6 @@ fn places_of(s: &str) -> Vec<String> {
     out
 }
 
-/// Reads work mode and employment type words of a field.
-fn read_markers(p: &mut Posting, s: &str, modes: &mut Vec<WorkMode>) {
-    static NO_REMOTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b").expect("valid regex")
-    });
-    static REMOTE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bremote(?:ly)?\b|\bwfh\b").expect("valid regex"));
-    static ONSITE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bon[\s-]?site\b|\bin[\s-]office\b").expect("valid regex")
-    });
-    static HYBRID: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bhybrid\b").expect("valid regex"));
-    static EMPLOY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?P<ft>full[\s-]?time|permanent)\b|\b(?P<pt>part[\s-]?time)\b|\b(?P<c>contract(?:or|ors)?|freelance(?:r|rs)?)\b|\b(?P<i>internships?)\b")
-            .expect("valid regex")
-    });
-    if NO_REMOTE.is_match(s) {
-        modes.push(WorkMode::Onsite);
-    } else if REMOTE.is_match(s) {
-        modes.push(WorkMode::Remote);
-    }
-    if ONSITE.is_match(s) {
-        modes.push(WorkMode::Onsite);
-    }
-    if HYBRID.is_match(s) {
-        modes.push(WorkMode::Hybrid);
-    }
-    if p.employment_type.is_none()
-        && let Some(c) = EMPLOY.captures(s)
-    {
-        let t = if c.name("ft").is_some() {
-            EmploymentType::FullTime
-        } else if c.name("pt").is_some() {
-            EmploymentType::PartTime
-        } else if c.name("c").is_some() {
-            EmploymentType::Contract
-        } else {
-            EmploymentType::Internship
-        };
-        // "Full or Part Time" and similar: the first named kind.
-        p.employment_type = Some(t);
-        p.set_source("employment_type", FieldSource::Header);
-    } else if p.employment_type.is_none()
-        && let Some(t) = employment::employment_from_label(s)
-    {
-        p.employment_type = Some(t);
-        p.set_source("employment_type", FieldSource::Header);
-    }
-}
-
-/// The mode of a line of markers.
-fn mode_of_markers(s: &str) -> Option<WorkMode> {
-    let mut p = Posting::default();
-    let mut modes = Vec::new();
-    read_markers(&mut p, s, &mut modes);
-    combine_modes(&modes)
-}
-
-/// Several modes named: remote and on-site together mean the job can be done remotely
-/// ("REMOTE | ONSITE", "NYC or Remote"); with hybrid named, hybrid.
-fn combine_modes(modes: &[WorkMode]) -> Option<WorkMode> {
-    if modes.is_empty() {
-        None
-    } else if modes.contains(&WorkMode::Remote) {
-        Some(WorkMode::Remote)
-    } else if modes.contains(&WorkMode::Hybrid) {
-        Some(WorkMode::Hybrid)
-    } else {
-        Some(WorkMode::Onsite)
-    }
-}
-
 /// A company field, tidied: URLs and bracketed notes dropped ("Foxpass (YC S15)" → "Foxpass",
 /// "Meetup [http://www.meetup.com]" → "Meetup").
 fn company_name(s: &str) -> String {
@@ -1187,178 +1127,80 @@ fn parenthesized(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::posting::Period;
 
-    fn post(text: &str) -> Posting {
-        parse_post(text).unwrap()
+    fn post(text: &str) -> Doc {
+        read_post(text).unwrap()
+    }
+
+    fn all(d: &Doc, k: Key) -> Vec<String> {
+        d.texts(k).map(|(t, _)| t.to_string()).collect()
     }
 
     #[test]
     fn header_fields_in_any_order() {
-        let p = post(
+        let d = post(
             "Acme Corp | Senior Backend Engineer | San Francisco, CA | REMOTE (US) | $150k-$200k | https://acme.example/jobs\n\nWe build anvils.",
         );
-        assert_eq!(p.company.as_deref(), Some("Acme Corp"));
-        assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer"));
-        assert_eq!(p.locations, ["San Francisco, CA"]);
-        assert_eq!(p.work_mode, Some(WorkMode::Remote));
-        let s = p.salary.unwrap();
+        assert_eq!(all(&d, Key::Company), ["Acme Corp"]);
+        assert_eq!(all(&d, Key::Title), ["Senior Backend Engineer"]);
+        assert_eq!(all(&d, Key::Location), ["San Francisco, CA"]);
+        assert_eq!(all(&d, Key::Badge), ["REMOTE (US)"]);
+        assert_eq!(all(&d, Key::Salary), ["$150k-$200k"]);
+        assert_eq!(all(&d, Key::Url), ["https://acme.example/jobs"]);
+        assert_eq!(d.blocks[0].text, "We build anvils.");
+        assert!(d.compose_title);
+
+        let d = post("Software Engineer (Back End) | CareMessage (YC W14) | REMOTE | FullTime");
+        assert_eq!(all(&d, Key::Company), ["CareMessage"]);
+        assert_eq!(all(&d, Key::Title), ["Software Engineer (Back End)"]);
+    }
+
+    #[test]
+    fn several_roles_each_with_pay() {
+        let d = post(
+            "Spill (https://www.spill.chat/) | Senior Frontend Engineer (£80-100k) Mid-Level Fullstack Engineer (£65-75k) Mid-Level Devops/SRE (£65-75k) | London, UK (HQ) | ONSITE | Full-time",
+        );
         assert_eq!(
-            (s.min, s.max, s.currency.as_str(), s.period),
-            (Some(150e3), Some(200e3), "USD", Period::Year)
+            all(&d, Key::Title),
+            [
+                "Senior Frontend Engineer (£80-100k)",
+                "Mid-Level Fullstack Engineer (£65-75k)",
+                "Mid-Level Devops/SRE (£65-75k)"
+            ]
         );
-        assert_eq!(p.url.as_deref(), Some("https://acme.example/jobs"));
-        assert_eq!(p.sections[0].body, "We build anvils.");
-
-        let p = post("Software Engineer (Back End) | CareMessage (YC W14) | REMOTE | FullTime");
-        assert_eq!(p.company.as_deref(), Some("CareMessage"));
-        assert_eq!(p.title.as_deref(), Some("Software Engineer (Back End)"));
-        assert_eq!(p.work_mode, Some(WorkMode::Remote));
-        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
-
-        let p = post(
-            "Stamps.com | El Segundo, CA | Web Applications Developer | ONSITE, Full-time, VISA",
-        );
-        assert_eq!(p.company.as_deref(), Some("Stamps.com"));
-        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
-        assert_eq!(p.locations, ["El Segundo, CA"]);
-    }
-
-    #[test]
-    fn older_separators_and_mixed_fields() {
-        let p = post("SeatGeek -- New York, NY -- Full Time\nWe're a search engine for tickets.");
-        assert_eq!(p.company.as_deref(), Some("SeatGeek"));
-        assert_eq!(p.locations, ["New York, NY"]);
-        let p = post("AudioAddict | Full-time REMOTE or Denver, CO, USA");
-        assert_eq!(p.work_mode, Some(WorkMode::Remote));
-        assert!(
-            p.locations.iter().any(|l| l.contains("Denver")),
-            "{:?}",
-            p.locations
-        );
-        let p = post(
-            "Gracenote: Emeryville, CA (SF Bay Area) - Full time, No remote, relocation possible",
-        );
-        assert_eq!(p.company.as_deref(), Some("Gracenote"));
-        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
-    }
-
-    #[test]
-    fn more_header_shapes() {
-        let p = post(
-            "Spiral Media (Magento Developers) | Lincoln, United Kingdom | Full Time | ONSITE",
-        );
-        assert_eq!(p.company.as_deref(), Some("Spiral Media"));
-        assert_eq!(p.title.as_deref(), Some("Magento Developers"));
-        let p = post("Senior Full Stack Developer @ Universe | Toronto | ONSITE");
-        assert_eq!(p.company.as_deref(), Some("Universe"));
-        assert_eq!(p.title.as_deref(), Some("Senior Full Stack Developer"));
-        let p = post(
-            "Takt | Haskell Engineer | San Francisco, CA | Full-time, ONSITE preferred, but REMOTE is an option for senior candidates.",
-        );
-        assert_eq!(p.work_mode, Some(WorkMode::Remote));
-        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
-        let p = post("Indianapolis Colts | Software Developer | Indianapolis, IN | Onsite");
-        assert_eq!(p.company.as_deref(), Some("Indianapolis Colts"));
-        let p = post("Yoyo Wallet | London ONSITE | Full-time\nWe're the fastest growing wallet.");
-        assert_eq!(p.locations, ["London"]);
-        let p = post("EnergyHub, Brooklyn, NY\n\nWe build an IoT platform.");
-        assert_eq!(p.company.as_deref(), Some("EnergyHub"));
-        assert_eq!(p.locations, ["Brooklyn, NY"]);
-        let p = post(
-            "Mason https://www.trymason.com\nSan Francisco | Software Engineer | On-site\n\nCompensation: $100K+ and real equity",
-        );
-        assert_eq!(p.company.as_deref(), Some("Mason"));
-        assert_eq!(p.title.as_deref(), Some("Software Engineer"));
-        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
-        let p = post(
-            "Atlanta -- Onsite only -- jobs@arrayfire.com -- Full-time, internship\n\nArrayFire is a leader.",
-        );
-        assert_eq!(p.title, None);
-        assert_eq!(p.locations, ["Atlanta"]);
-        let p = post(
-            "Zalando is hiring in Berlin, Dortmund (Germany); Dublin (Ireland); and Helsinki (Finland).",
-        );
-        assert!(p.locations.is_empty() && p.company.is_none());
-    }
-
-    #[test]
-    fn sentences_and_names_in_headers() {
-        let p = post(
-            "SeatGeek — New York, NY — Full Time — We're a search engine for tickets and live events.",
-        );
-        assert_eq!(p.company.as_deref(), Some("SeatGeek"));
-        assert_eq!(p.locations, ["New York, NY"]);
-        let p = post(
-            "BOOKING.COM - Amsterdam, The Netherlands | ONSITE | Full-time | VISA | Booking.com is world leader in travel",
-        );
-        assert_eq!(p.company.as_deref(), Some("BOOKING.COM"));
-        assert_eq!(p.work_mode, Some(WorkMode::Onsite));
-        let p = post("Devops Engineer - RetailMeNot, London, UK");
-        assert_eq!(p.company.as_deref(), Some("RetailMeNot"));
-        assert_eq!(p.locations, ["London, UK"]);
-        let p = post("Azarius, Amsterdam, The Netherlands.\n\nWe sell things.");
-        assert_eq!(p.company.as_deref(), Some("Azarius"));
-        let p = post("Openly | Web Developer |  Paid Internship | San Mateo, California | Onsite");
-        assert_eq!(p.employment_type, Some(EmploymentType::Internship));
+        assert_eq!(all(&d, Key::Company), ["Spill"]);
     }
 
     #[test]
     fn company_names_that_look_like_roles_or_places() {
-        let p = post("Lead Genius | Software Engineer | Berkeley, CA | ONSITE");
-        assert_eq!(p.company.as_deref(), Some("Lead Genius"));
-        assert_eq!(p.title.as_deref(), Some("Software Engineer"));
-        let p = post("Boston Dynamics | Robotics Engineer | Waltham, MA | Onsite");
-        assert_eq!(p.company.as_deref(), Some("Boston Dynamics"));
+        let d = post("Lead Genius | Software Engineer | Berkeley, CA | ONSITE");
+        assert_eq!(all(&d, Key::Company), ["Lead Genius"]);
+        assert_eq!(all(&d, Key::Title), ["Software Engineer"]);
+        let d = post("Indianapolis Colts | Software Developer | Indianapolis, IN | Onsite");
+        assert_eq!(all(&d, Key::Company), ["Indianapolis Colts"]);
+        let d = post("Senior Full Stack Developer @ Universe | Toronto | ONSITE");
+        assert_eq!(all(&d, Key::Company), ["Universe"]);
     }
 
     #[test]
     fn malformed_posts_and_threads() {
-        assert!(parse_post("").is_none());
-        assert!(parse_post("\n\n  \n").is_none());
+        assert!(read_post("").is_none());
+        assert!(read_post("\n\n  \n").is_none());
         let t =
             "Ask HN: Who is hiring? (May 2020)\nbob 2 hours ago | parent | next [–]\nreply only\n";
-        assert!(matches!(
-            parse(&Document {
-                text: t,
-                source: "t.txt"
-            }),
-            Err(SkipReason::NoPosting(_))
-        ));
+        assert!(matches!(read(t), Err(SkipReason::NoPosting(_))));
         assert!(from_json(&serde_json::json!({"type": "story", "title": "Ask HN: Who is hiring?", "kids": [1, 2]})).unwrap().is_empty());
-        assert!(
-            from_json(&serde_json::json!([{"full_html": null, "user": "x"}]))
-                .unwrap()
-                .is_empty()
-        );
-        let _ = parse_post(&"| ".repeat(10_000));
-        let _ = parse_post(&"(".repeat(10_000));
+        let _ = read_post(&"| ".repeat(10_000));
+        let _ = read_post(&"(".repeat(10_000));
     }
 
     #[test]
-    fn threads_as_text() {
+    fn threads_as_text_and_json() {
         let t = "Ask HN: Who is hiring? (March 2018)\n500 points by whoishiring 5 months ago | hide | 900 comments\nPlease state the location.\n\nalice 5 months ago | next [–]\nAcme | Engineer | Berlin, Germany | ONSITE\nWe make anvils.\nreply\n\nbob 5 months ago | parent | next [–]\nIs this still open?\nreply\n\ncarol 5 months ago | prev | next [–]\nInitech | Data Scientist | REMOTE\nreply\n";
         assert!(looks_like_thread(t));
-        let posts = parse(&Document {
-            text: t,
-            source: "t.txt",
-        })
-        .unwrap();
-        let names: Vec<_> = posts.iter().map(|p| p.company.clone().unwrap()).collect();
-        assert_eq!(names, ["Acme", "Initech"]);
-    }
-
-    #[test]
-    fn threads_as_json() {
-        let v: Value = serde_json::from_str(r#"{"id": 1, "type": "story", "title": "Ask HN: Who is hiring? (May 2024)", "author": "whoishiring",
-            "children": [
-              {"id": 2, "type": "comment", "author": "a", "text": "<p>Acme | Engineer | NYC | ONSITE</p><p>More.</p>", "children": [
-                 {"id": 4, "type": "comment", "author": "c", "text": "reply", "children": []}]},
-              {"id": 3, "type": "comment", "author": null, "text": null, "children": []}
-            ]}"#).unwrap();
-        let posts = from_json(&v).unwrap();
-        assert_eq!(posts.len(), 1);
-        assert_eq!(posts[0].company.as_deref(), Some("Acme"));
+        let posts = read(t).unwrap();
+        let names: Vec<_> = posts.iter().map(|p| all(p, Key::Company)).collect();
+        assert_eq!(names, [["Acme"], ["Initech"]]);
         let v: Value = serde_json::from_str(r#"[{"by": "whoishiring", "id": 1, "kids": [2], "title": "Ask HN: Who is hiring?", "type": "story"},
             {"by": "a", "id": 2, "parent": 1, "text": "Acme | Engineer | NYC", "type": "comment"},
             {"by": "b", "id": 5, "parent": 2, "text": "cool", "type": "comment"}]"#).unwrap();

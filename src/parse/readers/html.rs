@@ -1,24 +1,26 @@
 //! HTML pages saved from a browser. When the page carries schema.org `JobPosting` data
-//! (JSON-LD `<script type="application/ld+json">`, or microdata `itemtype=…/JobPosting`), the
-//! fields come from it; otherwise the page's main text is extracted with the HTML parser
-//! (scripts, styles, navigation, headers, footers and forms dropped) and read as text, with the
-//! page's `<h1>` and `<title>` as title hints.
+//! (JSON-LD `<script type="application/ld+json">`, or microdata `itemtype=…/JobPosting`), its
+//! properties are the facts; the page's main text (scripts, styles, navigation, headers,
+//! footers, forms and widgets dropped) is read as a board page, a Hacker News post or a plain
+//! text. The page's `<h1>`, `<title>`, `og:title` and `og:site_name` are weak facts about the
+//! title and the employer.
 
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::fields::company::{looks_like_title, split_title_company};
-use super::html_text::{TextOptions, element_text};
-use super::{Document, SkipReason, detect, jsonld, text};
-use crate::posting::{FieldSource, Format, Posting, WorkMode};
+use super::super::SkipReason;
+use super::super::doc::{Doc, Key, Origin};
+use super::super::html_text::{self, TextOptions, element_blocks, element_text};
+use super::{board, hn, jsonld, text};
+use crate::posting::Format;
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script"));
+static SCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("script"));
 static MAIN: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     ["main", "[role=main]", "article", "body"]
         .iter()
@@ -48,33 +50,27 @@ pub fn looks_like_html(text: &str, source: &str) -> bool {
     {
         return true;
     }
-    let ext_html = has_ext(source, &["html", "htm", "xhtml"]);
+    let lower = source.to_lowercase();
+    let ext_html = ["html", "htm", "xhtml"]
+        .iter()
+        .any(|e| lower.ends_with(&format!(".{e}")));
     let starts_tag = head.starts_with('<')
         && head[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
     (starts_tag || ext_html) && head.contains("</")
 }
 
-fn has_ext(source: &str, exts: &[&str]) -> bool {
-    let lower = source.to_lowercase();
-    exts.iter().any(|e| lower.ends_with(&format!(".{e}")))
-}
-
-pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
-    if super::html_text::too_deep(doc.text) {
+pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
+    if html_text::too_deep(page_text) {
         return Err(SkipReason::Malformed {
             format: "html",
-            detail: format!(
-                "elements nested deeper than {}",
-                super::html_text::MAX_NESTING
-            ),
+            detail: format!("elements nested deeper than {}", html_text::MAX_NESTING),
         });
     }
-    let page = Html::parse_document(doc.text);
-    let hints = PageHints::read(&page);
+    let page = Html::parse_document(page_text);
 
     // 1. JSON-LD.
-    let mut postings = Vec::new();
-    for script in page.select(&LD_JSON) {
+    let mut docs = Vec::new();
+    for script in page.select(&SCRIPT) {
         let ty = script.value().attr("type").unwrap_or("").to_lowercase();
         if !ty.contains("ld+json") {
             continue;
@@ -84,71 +80,56 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
             continue;
         };
         for o in jsonld::find_job_postings(&v) {
-            postings.push(jsonld::posting(o));
+            docs.push(jsonld::doc(o, Format::Html));
         }
     }
     // 2. Microdata.
-    if postings.is_empty() {
+    if docs.is_empty() {
         for item in page.select(&MICRODATA) {
             let ty = item.value().attr("itemtype").unwrap_or("");
             if ty.trim_end_matches('/').ends_with("JobPosting") {
-                postings.push(microdata_posting(item));
+                docs.push(microdata_doc(item));
             }
         }
     }
-    // 3. The page's text.
-    let main_text = || {
-        let root = MAIN
-            .iter()
-            .find_map(|s| {
-                page.select(s)
-                    .find(|e| e.text().any(|t| !t.trim().is_empty()))
-            })
-            .unwrap_or_else(|| page.root_element());
-        element_text(
-            root,
-            TextOptions {
-                drop_furniture: true,
-            },
-        )
+    // 3. The page's main text.
+    let main = MAIN
+        .iter()
+        .find_map(|s| {
+            page.select(s)
+                .find(|e| e.text().any(|t| !t.trim().is_empty()))
+        })
+        .unwrap_or_else(|| page.root_element());
+    let opts = TextOptions {
+        drop_furniture: true,
     };
-    if postings.is_empty() {
-        let text = main_text();
+    if docs.is_empty() {
+        let text = element_text(main, opts);
         if text.trim().is_empty() {
             return Err(SkipReason::NoPosting("HTML page without text".into()));
         }
-        let inner = Document {
-            text: &text,
-            source: doc.source,
+        docs = if board::looks_like_board(&text) {
+            board::read(&text)
+        } else if hn::looks_like_thread(&text) || hn::looks_like_post(&text) {
+            hn::read(&text)?
+        } else {
+            vec![text::read_blocks(element_blocks(main, opts), Format::Html)]
         };
-        let mut ps = match detect::detect_text(&inner) {
-            Format::Board => super::board::parse(&inner)?,
-            Format::Hn => super::hn::parse(&inner)?,
-            _ => text::parse(&inner)?,
-        };
-        for p in &mut ps {
-            hints.apply(p);
-        }
-        postings = ps;
-    } else {
-        let fallback = postings
-            .iter()
-            .any(|p| p.sections.is_empty())
-            .then(main_text);
-        for p in &mut postings {
-            if p.sections.is_empty()
-                && let Some(t) = &fallback
-            {
-                let lines = super::fields::sections::tidy_lines(t.lines());
-                p.sections = super::fields::sections::split_sections(&lines);
-            }
-            hints.apply(p);
+    } else if docs.iter().any(|d| d.blocks.is_empty()) {
+        let blocks = element_blocks(main, opts);
+        for d in docs.iter_mut().filter(|d| d.blocks.is_empty()) {
+            d.blocks = blocks.clone();
+            super::label_facts(d);
         }
     }
-    for p in &mut postings {
-        p.format = Format::Html;
+    let hints = page_facts(&page);
+    for d in &mut docs {
+        d.format = Format::Html;
+        for (k, v) in &hints {
+            d.text(*k, v, Origin::Page);
+        }
     }
-    Ok(postings)
+    Ok(docs)
 }
 
 /// JSON-LD text, leniently: HTML comment and CDATA wrappers removed, raw control characters
@@ -207,102 +188,49 @@ fn without_trailing_commas(s: &str) -> String {
     out
 }
 
-/// Title and company hints from the page around the posting.
-#[derive(Debug, Default)]
-struct PageHints {
-    h1: Option<String>,
-    title: Option<String>,
-    og_title: Option<String>,
-    site_name: Option<String>,
-}
-
-impl PageHints {
-    fn read(page: &Html) -> Self {
-        let text_of = |e: ElementRef<'_>| {
-            let t: String = e.text().collect::<Vec<_>>().join(" ");
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            (!t.is_empty() && t.chars().count() <= 200).then_some(t)
-        };
-        let mut h = PageHints {
-            h1: page.select(&H1).find_map(text_of),
-            title: page.select(&TITLE).find_map(text_of),
-            ..Default::default()
-        };
-        for m in page.select(&META) {
-            let key = m
-                .value()
-                .attr("property")
-                .or_else(|| m.value().attr("name"))
-                .unwrap_or("")
-                .to_lowercase();
-            let content = m.value().attr("content").map(|c| c.trim().to_string());
-            match key.as_str() {
-                "og:title" | "twitter:title" if h.og_title.is_none() => h.og_title = content,
-                "og:site_name" if h.site_name.is_none() => h.site_name = content,
-                _ => {}
-            }
-        }
-        h
+/// Title and employer hints of the page around the posting: the `<h1>`, the `og:title` or
+/// `<title>` (split later: "Senior Engineer at Acme | Board"), the site's name.
+fn page_facts(page: &Html) -> Vec<(Key, String)> {
+    let text_of = |e: ElementRef<'_>| {
+        let t: String = e.text().collect::<Vec<_>>().join(" ");
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!t.is_empty() && t.chars().count() <= 200).then_some(t)
+    };
+    let mut out = Vec::new();
+    if let Some(h1) = page.select(&H1).find_map(text_of) {
+        out.push((Key::Title, h1));
     }
-
-    /// Fills title and company when the posting has none: the `<h1>` (when it reads as a job
-    /// title), else the `<title>` / og:title split as "Title at Company" or "Title - Company".
-    fn apply(&self, p: &mut Posting) {
-        let src = FieldSource::Header;
-        let (t_title, t_company) = self
-            .og_title
-            .as_deref()
-            .or(self.title.as_deref())
-            .map(split_title_company)
-            .unwrap_or((None, None));
-        if p.title.is_none() {
-            let h1 = self.h1.clone().filter(|h| looks_like_title(h));
-            if let Some(t) = h1.or(t_title) {
-                p.title = Some(t);
-                p.set_source("title", src);
-            }
-        }
-        if p.company.is_none()
-            && let Some(c) = t_company
-                .map(|c| strip_site_words(&c))
-                .filter(|c| !c.is_empty())
-        {
-            p.company = Some(c);
-            p.set_source("company", src);
-        }
-        // "Senior Engineer (Remote)": a mode in the title.
-        if p.work_mode.is_none()
-            && let Some(t) = &p.title
-            && t.to_lowercase().contains("remote")
-        {
-            p.work_mode = Some(WorkMode::Remote);
-            p.set_source("work_mode", FieldSource::Title);
-        }
-        let _ = &self.site_name;
-    }
-}
-
-/// "Acme Careers" → "Acme": the site's own words after a company name.
-fn strip_site_words(s: &str) -> String {
-    let mut t = s.trim().to_string();
-    for suffix in [
-        " Careers",
-        " careers",
-        " Career Site",
-        " Jobs",
-        " jobs",
-        " Job Board",
-        " Hiring",
-    ] {
-        if let Some(x) = t.strip_suffix(suffix) {
-            t = x.trim().to_string();
+    let mut og_title = None;
+    let mut site = None;
+    for m in page.select(&META) {
+        let key = m
+            .value()
+            .attr("property")
+            .or_else(|| m.value().attr("name"))
+            .unwrap_or("")
+            .to_lowercase();
+        let content = m
+            .value()
+            .attr("content")
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty() && c.chars().count() <= 200);
+        match key.as_str() {
+            "og:title" | "twitter:title" if og_title.is_none() => og_title = content,
+            "og:site_name" if site.is_none() => site = content,
+            _ => {}
         }
     }
-    t
+    if let Some(t) = og_title.or_else(|| page.select(&TITLE).find_map(text_of)) {
+        out.push((Key::Subject, t));
+    }
+    if let Some(s) = site {
+        out.push((Key::Company, s));
+    }
+    out
 }
 
-/// A posting from schema.org microdata (`itemprop` attributes under a JobPosting item).
-fn microdata_posting(item: ElementRef<'_>) -> Posting {
+/// A document from schema.org microdata (`itemprop` attributes under a JobPosting item).
+fn microdata_doc(item: ElementRef<'_>) -> Doc {
     let mut obj = serde_json::Map::new();
     let mut places: Vec<String> = Vec::new();
     for el in item.select(&ITEMPROP) {
@@ -373,11 +301,13 @@ fn microdata_posting(item: ElementRef<'_>) -> Posting {
     } else if let Some(s) = amount("baseSalary") {
         obj.insert("baseSalary".into(), s);
     }
-    let mut p = jsonld::posting(&obj);
-    for v in p.field_sources.values_mut() {
-        *v = FieldSource::Structured;
+    let mut d = jsonld::doc(&obj, Format::Html);
+    for f in &mut d.facts {
+        if f.origin == Origin::JsonLd {
+            f.origin = Origin::Record;
+        }
     }
-    p
+    d
 }
 
 /// Whether `el` sits inside an element with `itemprop=prop`.
@@ -390,13 +320,13 @@ fn is_inside(el: ElementRef<'_>, prop: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::posting::{EmploymentType, Period};
 
-    fn run(text: &str) -> Result<Vec<Posting>, SkipReason> {
-        parse(&Document {
-            text,
-            source: "x.html",
-        })
+    fn run(text: &str) -> Result<Vec<Doc>, SkipReason> {
+        read(text)
+    }
+
+    fn all(d: &Doc, k: Key) -> Vec<String> {
+        d.texts(k).map(|(t, _)| t.to_string()).collect()
     }
 
     #[test]
@@ -408,20 +338,21 @@ mod tests {
              "description": "<p>Run the platform.
              </p><h3>Requirements</h3><ul><li>Kubernetes</li></ul>",
              "hiringOrganization": {"@type": "Organization", "name": "Acme"},
-             "jobLocation": {"@type": "Place", "address": {"addressLocality": "Austin", "addressRegion": "TX", "addressCountry": "US"}},
-             "employmentType": "FULL_TIME",
-             "baseSalary": {"@type": "MonetaryAmount", "currency": "USD", "value": {"@type": "QuantitativeValue", "value": 60, "unitText": "HOUR"}}}
+             "employmentType": "FULL_TIME"}
             </script></head><body><nav>Home Jobs</nav><h1>Platform Engineer</h1></body></html>"#;
-        let p = run(page).unwrap().remove(0);
-        assert_eq!(p.format, Format::Html);
-        assert_eq!(p.title.as_deref(), Some("Platform Engineer"));
-        assert_eq!(p.company.as_deref(), Some("Acme"));
-        assert_eq!(p.locations, ["Austin, TX"]);
-        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
-        let s = p.salary.clone().unwrap();
-        assert_eq!((s.min, s.period), (Some(60.0), Period::Hour));
-        assert_eq!(p.field_sources["title"], FieldSource::JsonLd);
-        assert!(p.description_text().contains("Kubernetes"));
+        let d = run(page).unwrap().remove(0);
+        assert_eq!(d.format, Format::Html);
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Platform Engineer", "Platform Engineer"]
+        );
+        assert!(
+            d.texts(Key::Title)
+                .next()
+                .is_some_and(|(_, o)| o == Origin::JsonLd)
+        );
+        assert_eq!(all(&d, Key::Company), ["Acme"]);
+        assert!(d.blocks.iter().any(|b| b.text == "Kubernetes"));
     }
 
     #[test]
@@ -430,11 +361,11 @@ mod tests {
             <nav><a>Home</a><a>Jobs</a></nav><header>Initech careers</header><main><h1>Data Analyst</h1>\
             <p>Location: Berlin, Germany</p><h2>About the role</h2><p>You will analyse data all day long, with SQL and Python and more.</p></main>\
             <footer>© Initech</footer><script>track()</script></body></html>";
-        let p = run(page).unwrap().remove(0);
-        assert_eq!(p.title.as_deref(), Some("Data Analyst"));
-        assert_eq!(p.company.as_deref(), Some("Initech"));
-        assert_eq!(p.locations, ["Berlin, Germany"]);
-        let text = p.description_text();
+        let d = run(page).unwrap().remove(0);
+        assert!(all(&d, Key::Title).contains(&"Data Analyst".to_string()));
+        assert_eq!(all(&d, Key::Subject), ["Data Analyst at Initech | Jobs"]);
+        assert_eq!(all(&d, Key::Location), ["Berlin, Germany"]);
+        let text: String = d.blocks.iter().map(|b| b.text.clone()).collect();
         assert!(!text.contains("track()") && !text.contains("Home") && !text.contains("©"));
     }
 
@@ -444,12 +375,8 @@ mod tests {
             run("<html><head><script>x</script></head></html>"),
             Err(SkipReason::NoPosting(_))
         ));
-        let p = run("<html><body><script type=\"application/ld+json\">{\"@type\": \"JobPosting\", \"title\": </script><h1>QA Engineer</h1><p>Test things.</p></body></html>").unwrap();
-        assert_eq!(p[0].title.as_deref(), Some("QA Engineer"));
-        let p =
-            run("<div><p>Barista wanted. Acme Cafe is hiring a Barista for weekends.</p></div>")
-                .unwrap();
-        assert_eq!(p[0].format, Format::Html);
+        let d = run("<html><body><script type=\"application/ld+json\">{\"@type\": \"JobPosting\", \"title\": </script><h1>QA Engineer</h1><p>Test things.</p></body></html>").unwrap();
+        assert!(all(&d[0], Key::Title).contains(&"QA Engineer".to_string()));
     }
 
     #[test]
@@ -460,11 +387,11 @@ mod tests {
             <span itemprop="jobLocation" itemscope><span itemprop="addressLocality">Leeds</span></span>
             <meta itemprop="employmentType" content="PART_TIME">
             <div itemprop="description"><p>Weld.</p></div></div></body></html>"#;
-        let p = run(page).unwrap().remove(0);
-        assert_eq!(p.title.as_deref(), Some("Welder"));
-        assert_eq!(p.company.as_deref(), Some("Forge Co"));
-        assert_eq!(p.locations, ["Leeds"]);
-        assert_eq!(p.employment_type, Some(EmploymentType::PartTime));
+        let d = run(page).unwrap().remove(0);
+        assert_eq!(all(&d, Key::Title)[0], "Welder");
+        assert_eq!(all(&d, Key::Company), ["Forge Co"]);
+        assert_eq!(all(&d, Key::Location), ["Leeds"]);
+        assert_eq!(all(&d, Key::EmploymentType), ["PART_TIME"]);
     }
 
     #[test]
@@ -474,25 +401,5 @@ mod tests {
         )
         .unwrap();
         assert_eq!(v["title"], "A, B");
-    }
-
-    #[test]
-    fn page_titles() {
-        assert_eq!(
-            split_title_company("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
-            (Some("Data Engineer".into()), Some("Acme".into()))
-        );
-        assert_eq!(
-            split_title_company("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
-            (Some("Data Engineer".into()), Some("Acme".into()))
-        );
-        assert_eq!(
-            split_title_company("Senior Engineer at Acme | LinkedIn"),
-            (Some("Senior Engineer".into()), Some("Acme".into()))
-        );
-        assert_eq!(
-            split_title_company("Acme - Staff Designer"),
-            (Some("Staff Designer".into()), Some("Acme".into()))
-        );
     }
 }

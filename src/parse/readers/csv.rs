@@ -6,9 +6,16 @@
 
 use serde_json::{Map, Value};
 
-use super::record::{self, COMPANY_KEYS, DESCRIPTION_KEYS, TITLE_KEYS, norm_key};
-use super::{Document, SkipReason};
-use crate::posting::{FieldSource, Format, Posting};
+use super::super::SkipReason;
+use super::super::doc::{Doc, Key, Origin};
+use super::super::vocab::{Label, vocab};
+use super::record;
+use crate::posting::Format;
+
+/// Whether a column name is one a posting table has.
+fn known_column(name: &str) -> Option<Label> {
+    vocab().label(name)
+}
 
 /// The delimiter of a header line, when it reads as a CSV header: at least three fields, each a
 /// short column name, among them a title, company or description column.
@@ -30,14 +37,19 @@ pub fn header_delimiter(text: &str) -> Option<u8> {
             let known = cells
                 .iter()
                 .filter(|c| {
-                    let k = norm_key(c);
-                    (k != "name" && TITLE_KEYS.contains(&k.as_str()))
-                        || COMPANY_KEYS.contains(&k.as_str())
-                        || DESCRIPTION_KEYS.contains(&k.as_str())
-                        || matches!(
-                            k.as_str(),
-                            "location" | "joburl" | "salary" | "jobtype" | "site"
+                    matches!(
+                        known_column(c),
+                        Some(
+                            Label::Key(
+                                Key::Title
+                                    | Key::Company
+                                    | Key::Location
+                                    | Key::Url
+                                    | Key::Salary
+                                    | Key::EmploymentType
+                            ) | Label::Description
                         )
+                    )
                 })
                 .count();
             (short && known >= 2).then_some((d, cells.len()))
@@ -46,9 +58,9 @@ pub fn header_delimiter(text: &str) -> Option<u8> {
         .map(|(d, _)| d)
 }
 
-pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
-    let delim = header_delimiter(doc.text).unwrap_or_else(|| {
-        let first = doc.text.lines().next().unwrap_or("");
+pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
+    let delim = header_delimiter(text).unwrap_or_else(|| {
+        let first = text.lines().next().unwrap_or("");
         [b',', b'\t', b';']
             .into_iter()
             .max_by_key(|d| first.matches(*d as char).count())
@@ -59,7 +71,7 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
         .flexible(true)
         .has_headers(true)
         .trim(::csv::Trim::Headers)
-        .from_reader(doc.text.as_bytes());
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(e) => {
@@ -69,13 +81,8 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
             });
         }
     };
-    let keys: Vec<String> = headers.iter().map(|h| norm_key(h)).collect();
-    let has = |list: &[&str]| keys.iter().any(|k| list.contains(&k.as_str()));
-    // A bare "name" column is a person's or a thing's more often than a job's.
-    let has_title = keys
-        .iter()
-        .any(|k| k != "name" && TITLE_KEYS.contains(&k.as_str()));
-    if !(has_title || has(DESCRIPTION_KEYS)) {
+    let has = |want: Label| headers.iter().any(|h| known_column(h) == Some(want));
+    if !(has(Label::Key(Key::Title)) || has(Label::Description)) {
         return Err(SkipReason::NoPosting(format!(
             "CSV without a title or description column (columns: {})",
             headers
@@ -114,11 +121,8 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
                 rec.insert(h.clone(), Value::String(cell.to_string()));
             }
         }
-        match record::posting_from_record(&rec, FieldSource::Structured) {
-            Some(mut p) => {
-                p.format = Format::Csv;
-                out.push(p);
-            }
+        match record::record_doc(&rec, Origin::Record, Format::Csv) {
+            Some(d) => out.push(d),
             None => {
                 if warnings.len() < 5 {
                     warnings.push(format!(
@@ -134,10 +138,8 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
             None => "CSV without data rows".into(),
         }));
     }
-    if !warnings.is_empty() {
-        for p in &mut out {
-            p.warnings.extend(warnings.iter().cloned());
-        }
+    for d in &mut out {
+        d.notes.extend(warnings.iter().cloned());
     }
     Ok(out)
 }
@@ -145,49 +147,42 @@ pub fn parse(doc: &Document<'_>) -> Result<Vec<Posting>, SkipReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::posting::{EmploymentType, Period, WorkMode};
-
-    fn run(text: &str) -> Result<Vec<Posting>, SkipReason> {
-        parse(&Document {
-            text,
-            source: "x.csv",
-        })
-    }
 
     #[test]
     fn jobspy_rows() {
         let csv = "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,skills\n\
             li-1,linkedin,https://www.linkedin.com/jobs/view/1,,Senior Data Engineer,Acme,\"Austin, TX, US\",2024-05-01,fulltime,direct_data,yearly,150000.0,190000.0,USD,False,mid-senior level,,,,\"**About us**\n\nWe build *data* tools.\",Software,,\n\
             in-2,indeed,https://www.indeed.com/viewjob?jk=2,,Nurse,Care Inc,\"Remote, US\",2024-05-02,parttime,,hourly,40,55,USD,True,,,,,Help people.,,,\n";
-        let ps = run(csv).unwrap();
-        assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].title.as_deref(), Some("Senior Data Engineer"));
-        assert_eq!(ps[0].locations, ["Austin, TX, US"]);
-        assert_eq!(ps[0].employment_type, Some(EmploymentType::FullTime));
-        let s = ps[0].salary.clone().unwrap();
-        assert_eq!(
-            (s.min, s.max, s.period),
-            (Some(150e3), Some(190e3), Period::Year)
+        let ds = read(csv).unwrap();
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[0].format, Format::Csv);
+        assert!(
+            ds[0]
+                .texts(Key::Title)
+                .any(|(t, _)| t == "Senior Data Engineer")
         );
-        assert_eq!(ps[0].sections[0].heading.as_deref(), Some("About us"));
-        assert_eq!(ps[0].format, Format::Csv);
-        assert_eq!(ps[1].work_mode, Some(WorkMode::Remote));
-        assert_eq!(ps[1].salary.clone().unwrap().period, Period::Hour);
+        assert!(
+            ds[0]
+                .texts(Key::Location)
+                .any(|(t, _)| t == "Austin, TX, US")
+        );
+        assert_eq!(ds[0].facts_of(Key::Pay).count(), 1);
+        assert_eq!(ds[0].blocks[0].text, "About us");
     }
 
     #[test]
     fn ragged_and_missing() {
-        let ps = run("title,company,location\nEngineer,Acme\nAnalyst,Initech,Berlin,extra\n,,\n")
+        let ds = read("title,company,location\nEngineer,Acme\nAnalyst,Initech,Berlin,extra\n,,\n")
             .unwrap();
-        assert_eq!(ps.len(), 2);
-        assert!(ps[0].locations.is_empty());
-        assert!(ps[0].warnings.iter().any(|w| w.contains("row 2")));
+        assert_eq!(ds.len(), 2);
+        assert!(!ds[0].has(Key::Location));
+        assert!(ds[0].notes.iter().any(|w| w.contains("row 2")));
         assert!(matches!(
-            run("name,age,city\nBob,3,Paris\n"),
+            read("name,age,city\nBob,3,Paris\n"),
             Err(SkipReason::NoPosting(_))
         ));
         assert!(matches!(
-            run("title,company\n"),
+            read("title,company\n"),
             Err(SkipReason::NoPosting(_))
         ));
     }
