@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::keymap::KeyTables;
 use crate::facets::SortKey;
-use crate::search::Query;
+use crate::scoring::ScoreRule;
 
 /// The defaults, documented key by key.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
@@ -62,16 +61,6 @@ pub enum Hyperlinks {
     Never,
 }
 
-/// A scoring rule: postings matching `when` get `points`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScoreRule {
-    /// As written, for messages.
-    pub when: String,
-    pub query: Query,
-    pub points: i32,
-    pub reason: String,
-}
-
 /// The settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -85,7 +74,9 @@ pub struct Config {
     pub scoring: Vec<ScoreRule>,
     /// The user's key bindings as written (the keymap merges them over the defaults and reports
     /// each bad one by name).
-    pub keys: KeyTables,
+    pub keys: toml::Table,
+    /// The watch-list: the boards `jobdeck pull` (and the pull key) fetch.
+    pub sources: Vec<crate::pull::SourceSpec>,
 }
 
 impl Default for Config {
@@ -95,14 +86,14 @@ impl Default for Config {
         let (cfg, problems) = Config::from_table(&table, Config::bare());
         debug_assert!(problems.is_empty(), "{problems:?}");
         Config {
-            keys: KeyTables::new(),
+            keys: toml::Table::new(),
             ..cfg
         }
     }
 }
 
 /// The `[keys.*]` tables of the built-in defaults.
-pub fn default_key_tables() -> KeyTables {
+pub fn default_key_tables() -> toml::Table {
     let table: toml::Table =
         toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid TOML (tested)");
     table
@@ -129,17 +120,18 @@ impl Config {
             hyperlinks: Hyperlinks::Auto,
             max_file_size_mb: 64,
             scoring: Vec::new(),
-            keys: KeyTables::new(),
+            keys: toml::Table::new(),
+            sources: Vec::new(),
         }
     }
 
     /// Loads the user's config file over the defaults. A missing file is no problem; anything
     /// else wrong is returned as messages naming the key.
     pub fn load(path: &Path) -> (Config, Vec<String>) {
-        match std::fs::read_to_string(path) {
+        match read_small_text(path) {
             Ok(text) => Config::parse(&text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-            Err(e) => (
+            Err(None) => (Config::default(), Vec::new()),
+            Err(Some(e)) => (
                 Config::default(),
                 vec![format!("cannot read {}: {e}", path.display())],
             ),
@@ -210,6 +202,13 @@ impl Config {
                     _ => Err("expected a whole number of MiB between 1 and 65536".into()),
                 },
                 "scoring" => parse_rules(value).map(|r| cfg.scoring = r),
+                "sources" => {
+                    let (sources, bad) = parse_sources(value);
+                    cfg.sources = sources;
+                    // Each bad entry is its own problem; the good ones are kept.
+                    problems.extend(bad.into_iter().map(|b| format!("sources: {b}")));
+                    Ok(())
+                }
                 "keys" => match value.as_table() {
                     Some(t) => {
                         cfg.keys = t.clone();
@@ -218,7 +217,7 @@ impl Config {
                     None => Err("expected tables [keys.<context>]".into()),
                 },
                 other => Err(format!(
-                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, keys)"
+                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, sources, keys)"
                 )),
             };
             if let Err(e) = result {
@@ -234,12 +233,72 @@ impl Config {
     }
 }
 
+/// Largest config or theme file read.
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
+/// Reads a config or theme file: a regular file of at most [`MAX_CONFIG_SIZE`], UTF-8, read
+/// without ever blocking (a FIFO in its place is refused, not waited on). `Err(None)`: there is
+/// no such file; `Err(Some(why))` otherwise.
+pub fn read_small_text(path: &Path) -> Result<String, Option<String>> {
+    use crate::fsio::{Accept, ReadError};
+    match crate::fsio::read_limited(path, MAX_CONFIG_SIZE, Accept::Regular) {
+        Ok(bytes) => {
+            let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+            String::from_utf8(bytes.to_vec()).map_err(|_| Some("not UTF-8 text".to_string()))
+        }
+        Err(ReadError::NotFound) => Err(None),
+        Err(e) => Err(Some(e.to_string())),
+    }
+}
+
 fn as_str(v: &toml::Value) -> Result<&str, String> {
     v.as_str().ok_or_else(|| "expected a string".to_string())
 }
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `[[sources]]` watch-list: each entry a table with one `source = "board"` pair
+/// (`greenhouse = "postman"`). Returns the entries that read, and a message per one that
+/// does not.
+fn parse_sources(value: &toml::Value) -> (Vec<crate::pull::SourceSpec>, Vec<String>) {
+    let Some(list) = value.as_array() else {
+        return (
+            Vec::new(),
+            vec!["expected [[sources]] tables such as greenhouse = \"postman\"".into()],
+        );
+    };
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let n = i + 1;
+        let entry = v.as_table().and_then(|t| {
+            let mut it = t.iter();
+            match (it.next(), it.next()) {
+                (Some((k, v)), None) => Some((k, v)),
+                _ => None,
+            }
+        });
+        let Some((kind, board)) = entry else {
+            bad.push(format!(
+                "entry {n}: expected one source = \"board\" pair, e.g. lever = \"palantir\""
+            ));
+            continue;
+        };
+        let spec = board
+            .as_str()
+            .ok_or_else(|| format!("{kind}: the board is a string"))
+            .and_then(|b| {
+                crate::pull::Kind::from_name(kind).and_then(|k| crate::pull::SourceSpec::new(k, b))
+            });
+        match spec {
+            Ok(s) if !out.contains(&s) => out.push(s),
+            Ok(_) => {}
+            Err(e) => bad.push(format!("entry {n}: {e}")),
+        }
+    }
+    (out, bad)
 }
 
 fn parse_rules(value: &toml::Value) -> Result<Vec<ScoreRule>, String> {
@@ -340,6 +399,33 @@ mod tests {
         assert_eq!(cfg, Config::default());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("not valid TOML"));
+    }
+
+    #[test]
+    fn the_watch_list_reads_and_names_bad_entries() {
+        let (cfg, problems) = Config::parse(
+            r#"
+            [[sources]]
+            greenhouse = "postman"
+            [[sources]]
+            lever = "palantir"
+            [[sources]]
+            hn = "latest"
+            [[sources]]
+            workable = "acme"
+            [[sources]]
+            ashby = "../x"
+            [[sources]]
+            ashby = "openai"
+            lever = "two"
+            "#,
+        );
+        let names: Vec<String> = cfg.sources.iter().map(|s| s.to_string()).collect();
+        assert_eq!(names, ["greenhouse:postman", "lever:palantir", "hn:latest"]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("entry 4") && problems[0].contains("not pulled"));
+        assert!(problems[1].contains("entry 5"));
+        assert!(problems[2].contains("entry 6") && problems[2].contains("one source"));
     }
 
     #[test]

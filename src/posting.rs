@@ -48,6 +48,72 @@ pub struct Posting {
     pub duplicate_of: Option<String>,
     /// What the parser was unsure of.
     pub warnings: Vec<String>,
+    /// For a posting pulled from a board (`jobdeck pull`): when it was first and last seen,
+    /// whether it closed, and how its fields changed between pulls. Set by the corpus loader
+    /// from the board's tracking record, never by a parser.
+    #[serde(default)]
+    pub pulled: Option<Box<Pulled>>,
+    /// The sources of other postings of the corpus found to be the same role (linked by the
+    /// board's posting id, or by company, title and place confirmed by the description). Set
+    /// by the corpus loader.
+    #[serde(default)]
+    pub seen_on: Vec<String>,
+    /// When this posting was linked to another one of the same role, the source of the one it
+    /// is listed under (it is not listed itself). Set by the corpus loader.
+    #[serde(default)]
+    pub linked_to: Option<String>,
+}
+
+/// What jobdeck knows about a pulled posting across pulls of its board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Pulled {
+    /// The source API ("greenhouse", "lever", "hn", …).
+    pub source: String,
+    /// The board (company token, site name, or the HN thread's month).
+    pub board: String,
+    /// The posting's id on the board.
+    pub id: String,
+    /// RFC 3339 time of the first pull that listed it.
+    pub first_seen: String,
+    /// RFC 3339 time of the last pull that listed it.
+    pub last_seen: String,
+    /// RFC 3339 time of the first pull that no longer listed it; None while it is open (a
+    /// posting that comes back is reopened).
+    pub closed: Option<String>,
+    /// Field changes between pulls, oldest first.
+    pub changes: Vec<FieldChange>,
+    /// First seen by the latest pull of its board.
+    pub new: bool,
+    /// Changed by the latest pull of its board.
+    pub changed: bool,
+}
+
+/// One field of a pulled posting changed between two pulls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// "title", "salary", "locations", "work_mode", "employment_type", "description" or
+    /// "status" (closed → open when a posting comes back).
+    pub field: String,
+    /// The value before, as shown ("$150k–180k/yr"); None when not stated.
+    pub from: Option<String>,
+    /// The value after; None when not stated.
+    pub to: Option<String>,
+    /// RFC 3339 time of the pull that saw the change.
+    pub at: String,
+}
+
+impl FieldChange {
+    /// "salary $150k–180k/yr → $160k–190k/yr on 2026-12-02".
+    pub fn describe(&self) -> String {
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "not stated".into());
+        let field = self.field.replace('_', " ");
+        let date: String = self.at.chars().take(10).collect();
+        format!(
+            "{field} {} → {} on {date}",
+            show(&self.from),
+            show(&self.to)
+        )
+    }
 }
 
 impl Posting {
@@ -490,18 +556,35 @@ impl Salary {
         format!("{body}{}", self.period.short())
     }
 
-    /// Long form for the detail pane: "$180,000 – $240,000 USD per year".
+    /// Long form for the detail pane: "$180,000 – $240,000 a year (USD)", "MXN 836,400 –
+    /// 1,100,000 a year": the currency named once.
     pub fn long(&self) -> String {
         let sym = currency_symbol(&self.currency);
-        let num = |v: f64| format!("{sym}{}", group_thousands(v));
+        // A symbol goes on both bounds ("$1 – $2"); a code only in front ("MXN 1 – 2").
+        let coded = sym.ends_with(' ');
+        let num = |v: f64, first: bool| {
+            if coded && !first {
+                group_thousands(v)
+            } else {
+                format!("{sym}{}", group_thousands(v))
+            }
+        };
         let range = match (self.min, self.max) {
-            (Some(a), Some(b)) if (a - b).abs() < f64::EPSILON => num(a),
-            (Some(a), Some(b)) => format!("{} – {}", num(a), num(b)),
-            (Some(a), None) => format!("from {}", num(a)),
-            (None, Some(b)) => format!("up to {}", num(b)),
+            (Some(a), Some(b)) if (a - b).abs() < f64::EPSILON => num(a, true),
+            (Some(a), Some(b)) => format!("{} – {}", num(a, true), num(b, false)),
+            (Some(a), None) => format!("from {}", num(a, true)),
+            (None, Some(b)) => format!("up to {}", num(b, true)),
             (None, None) => String::new(),
         };
-        format!("{range} {} per {}", self.currency, self.period)
+        let per = match self.period {
+            Period::Hour => "an hour".to_string(),
+            p => format!("a {p}"),
+        };
+        if coded {
+            format!("{range} {per}")
+        } else {
+            format!("{range} {per} ({})", self.currency)
+        }
     }
 }
 
@@ -659,7 +742,11 @@ mod tests {
     fn salary_compact_and_long_forms() {
         let s = Salary::new(Some(180_000.0), Some(240_000.0), "USD", Period::Year).unwrap();
         assert_eq!(s.compact(), "$180k–240k/yr");
-        assert_eq!(s.long(), "$180,000 – $240,000 USD per year");
+        assert_eq!(s.long(), "$180,000 – $240,000 a year (USD)");
+        let m = Salary::new(Some(836_400.0), Some(1_100_000.0), "MXN", Period::Year).unwrap();
+        assert_eq!(m.long(), "MXN 836,400 – 1,100,000 a year");
+        let h = Salary::new(Some(30.0), Some(45.0), "EUR", Period::Hour).unwrap();
+        assert_eq!(h.long(), "€30 – €45 an hour (EUR)");
         let h = Salary::new(Some(60.0), None, "USD", Period::Hour).unwrap();
         assert_eq!(h.compact(), "$60+/hr");
         assert_eq!(h.yearly_floor(), Some(124_800.0));

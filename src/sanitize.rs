@@ -9,7 +9,7 @@
 /// Removes control characters, escape sequences and bidi controls; normalizes line ends to `\n`.
 pub fn sanitize(input: &str) -> String {
     // Fast path: most text has nothing to remove.
-    if !input.chars().any(needs_attention) {
+    if !has_attention(input) {
         return input.to_string();
     }
     let mut out = String::with_capacity(input.len());
@@ -61,7 +61,7 @@ pub fn clean_field(input: &str) -> String {
 
 /// Sanitizes `s` in place, allocating only when something must go.
 pub fn sanitize_in_place(s: &mut String) {
-    if s.chars().any(needs_attention) {
+    if has_attention(s) {
         *s = sanitize(s);
     }
 }
@@ -143,12 +143,17 @@ pub fn one_line(s: &str, max: usize) -> String {
 /// a file named to attack the terminal is shown harmlessly yet stays distinguishable from its
 /// innocent-looking twin. Bytes that are not UTF-8 are shown as U+FFFD.
 pub fn shown_path(path: &std::path::Path) -> String {
-    let s = path.to_string_lossy();
+    shown_text(&path.to_string_lossy())
+}
+
+/// Text from an untrusted source shown as it is, but with what [`shown_path`] makes visible
+/// made visible (an id, a name that must stay recognisable).
+pub fn shown_text(s: &str) -> String {
     if !s
         .chars()
         .any(|c| needs_attention(c) || is_zero_width(c) || c == '\n' || c == '\t')
     {
-        return s.into_owned();
+        return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -163,7 +168,53 @@ pub fn shown_path(path: &std::path::Path) -> String {
 
 /// True when [`sanitize`] would change `s` (lets callers skip the copy).
 pub fn needs_sanitizing(s: &str) -> bool {
-    s.chars().any(needs_attention)
+    has_attention(s)
+}
+
+/// Whether `s` holds a character [`needs_attention`] names: `s.chars().any(needs_attention)`,
+/// read a byte at a time. Every such character's UTF-8 form starts with a byte below 0x20, 0x7F,
+/// 0xC2, 0xD8, 0xE2 or 0xEF; other bytes are passed over with one table lookup, and only those
+/// lead bytes are looked at closely (0xE2 starts common punctuation, ’ and –, too). Text read
+/// from the parse cache goes through this, so it has to be fast.
+fn has_attention(s: &str) -> bool {
+    const fn lead_table() -> [bool; 256] {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = b != b'\n' as usize && b != b'\t' as usize;
+            b += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xd8] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    }
+    static LEAD: [bool; 256] = lead_table();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if LEAD[b[i] as usize] {
+            let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+            let hit = match b[i] {
+                0xc2 => (0x80..=0x9f).contains(&next(1)),
+                0xd8 => next(1) == 0x9c,
+                0xe2 => match next(1) {
+                    0x80 => matches!(next(2), 0x8e | 0x8f | 0xa8..=0xae),
+                    0x81 => (0xa6..=0xa9).contains(&next(2)),
+                    _ => false,
+                },
+                0xef => next(1) == 0xbb && next(2) == 0xbf,
+                _ => true,
+            };
+            if hit {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 /// True when a character would be dropped or transformed by [`sanitize`].
@@ -259,6 +310,29 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 pub fn is_clean(s: &str) -> bool {
     !s.chars()
         .any(|c| c != '\n' && c != '\t' && (needs_attention(c) || is_removed(c)))
+}
+
+#[cfg(test)]
+mod fast_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte-level check says exactly what the character-level one says.
+        #[test]
+        fn the_byte_scan_agrees_with_the_char_scan(s in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{61c}\u{200b}-\u{202f}\u{2060}-\u{206f}\u{feff}\u{2019}\u{2013}])*") {
+            prop_assert_eq!(has_attention(&s), s.chars().any(needs_attention));
+        }
+    }
+
+    #[test]
+    fn every_character_that_needs_attention_is_found() {
+        for u in 0..=0x10ffffu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("ab{c}cd");
+            assert_eq!(has_attention(&s), needs_attention(c), "U+{u:04X}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,18 @@
 //! except that plain terms match as exact substrings: a rule is a statement ("I write Rust"),
 //! not a search as you type.
 
-use crate::config::ScoreRule;
 use crate::posting::Posting;
 use crate::search::{Field, Query, matches_posting};
+
+/// A scoring rule: postings matching `when` get `points`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRule {
+    /// As written, for messages.
+    pub when: String,
+    pub query: Query,
+    pub points: i32,
+    pub reason: String,
+}
 
 /// The query of a rule: plain and field terms become exact substring matches.
 pub fn rule_query(when: &str) -> Query {

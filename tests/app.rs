@@ -126,6 +126,38 @@ fn every_keystroke_updates_the_list_and_selection_moves_to_best_match() {
 }
 
 #[test]
+fn a_query_that_does_not_read_is_named_and_keeps_the_last_results() {
+    let mut h = corpus();
+    h.press("/");
+    h.type_str("rust");
+    assert_eq!(h.titles().len(), 2);
+    // "rust mode:" is "rust" so far; "mode:x…" names no work mode.
+    h.type_str(" mode:xyz");
+    assert_eq!(
+        h.app.query_problem.as_deref(),
+        Some("mode: remote, hybrid or onsite")
+    );
+    assert_eq!(h.titles().len(), 2, "the last good results stay listed");
+    let shown = h.screen();
+    assert!(
+        shown.contains("⚠ mode: remote, hybrid or onsite"),
+        "{shown}"
+    );
+    for _ in 0..3 {
+        h.press("backspace");
+    }
+    h.type_str("rem");
+    assert_eq!(h.app.query_problem, None);
+    assert_eq!(h.titles(), ["Senior Backend Engineer"]);
+    h.press("ctrl-u");
+    h.type_str("foo:bar");
+    assert_eq!(
+        h.app.query_problem.as_deref(),
+        Some("unknown field foo: — title company team loc skill mode type level text")
+    );
+}
+
+#[test]
 fn search_bar_edits_like_a_shell_line() {
     let mut h = corpus();
     h.press("/");
@@ -764,5 +796,265 @@ mod watching {
         assert!(h.memory.is_saved(&id), "the bookmark is kept");
         h.keys("l j enter");
         assert_eq!(h.app.missing_in_active_list(), 1, "shown as missing");
+    }
+}
+
+/// Quitting saves first; a save that fails keeps the browser open with a prompt — never a
+/// silent exit with the change dropped.
+mod quitting {
+    use super::*;
+    use jobdeck::app::Closing;
+    use jobdeck::store::{Store, WriteStep};
+    use std::io;
+    use std::path::Path;
+
+    fn with_store() -> (tempfile::TempDir, std::path::PathBuf, Headless) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data/shortlists.json");
+        let (store, _) = Store::open(&file).unwrap();
+        let h = seeds().with_store(store);
+        (dir, file, h)
+    }
+
+    fn disk_full(h: &mut Headless, full: bool) {
+        let hook: Option<jobdeck::store::WriteHook> = full.then(|| {
+            Box::new(|step, _: &Path| {
+                if step == WriteStep::Write {
+                    Err(io::Error::from(io::ErrorKind::StorageFull))
+                } else {
+                    Ok(())
+                }
+            }) as jobdeck::store::WriteHook
+        });
+        h.store.as_mut().unwrap().set_write_hook(hook);
+    }
+
+    fn saved_count(file: &Path) -> usize {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        jobdeck::store::Shortlists::from_json(&text)
+            .map(|s| s.bookmarks.len())
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn quit_asks_for_a_final_save_and_quits_on_its_answer() {
+        let (_dir, file, mut h) = with_store();
+        h.press("b");
+        h.press("q");
+        assert_eq!(h.effects.last(), Some(&Effect::FinalSave));
+        assert!(h.app.should_quit);
+        assert_eq!(saved_count(&file), 1);
+        // Without a store (it could not be opened), quitting does not wait.
+        let mut h = seeds();
+        h.app.has_store = false;
+        h.press("q");
+        assert!(h.app.should_quit);
+    }
+
+    #[test]
+    fn a_failed_save_at_quit_asks_retry_save_elsewhere_or_quit_anyway() {
+        let (dir, file, mut h) = with_store();
+        disk_full(&mut h, true);
+        h.press("b");
+        let e = h.app.store_error.clone().expect("the failure is on screen");
+        assert_eq!(e.brief, "the disk is full");
+        let line = h.app.message.clone().unwrap();
+        assert!(
+            line.starts_with("not saved: the disk is full — 1 change kept in memory"),
+            "the essentials first, so a narrow status line keeps them: {line}"
+        );
+        h.press("q");
+        assert!(
+            !h.app.should_quit,
+            "never a silent exit with the change dropped"
+        );
+        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+        assert_eq!(h.app.unsaved.len(), 1);
+        assert!(
+            h.app.unsaved[0].starts_with("bookmark “"),
+            "{:?}",
+            h.app.unsaved
+        );
+
+        // Retry while the disk is still full: asked again.
+        h.press("r");
+        assert!(!h.app.should_quit);
+        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+
+        // Save elsewhere: a path prompt, typed, and the copy written.
+        h.press("s");
+        assert!(matches!(
+            h.app.overlay,
+            Some(Overlay::Unsaved {
+                prompt: Some(_),
+                ..
+            })
+        ));
+        for _ in 0..80 {
+            h.press("backspace");
+        }
+        let rescue = dir.path().join("rescue.json");
+        h.send(Action::Paste(rescue.to_string_lossy().into_owned()));
+        h.press("enter");
+        assert!(h.app.should_quit);
+        assert_eq!(h.app.saved_copy.as_deref(), Some(rescue.to_str().unwrap()));
+        assert_eq!(saved_count(&rescue), 1);
+        assert_eq!(
+            saved_count(&file),
+            0,
+            "the store itself could not be written"
+        );
+    }
+
+    #[test]
+    fn space_coming_back_lets_the_retry_save_and_quit() {
+        let (_dir, file, mut h) = with_store();
+        disk_full(&mut h, true);
+        h.press("b");
+        h.press("q");
+        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+        disk_full(&mut h, false);
+        h.press("r");
+        assert!(h.app.should_quit);
+        assert_eq!(saved_count(&file), 1);
+        assert!(!h.app.quit_anyway);
+    }
+
+    #[test]
+    fn quit_anyway_is_a_choice_and_esc_goes_back_to_browsing() {
+        let (_dir, _file, mut h) = with_store();
+        disk_full(&mut h, true);
+        h.press("b");
+        h.press("q");
+        h.press("esc");
+        assert!(h.app.overlay.is_none(), "back to the browser");
+        assert!(!h.app.should_quit);
+        assert!(
+            h.app
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("1 unsaved change")
+        );
+        h.press("q");
+        h.press("Q");
+        assert!(h.app.should_quit);
+        assert!(h.app.quit_anyway, "the exit reports what was lost");
+    }
+
+    #[test]
+    fn a_signal_saves_without_asking_and_records_the_signal() {
+        let (_dir, file, mut h) = with_store();
+        h.press("b");
+        h.send(Action::Signal(15));
+        assert!(h.app.should_quit);
+        assert_eq!(h.app.exit_signal, Some(15));
+        assert_eq!(saved_count(&file), 1);
+        // A failed save does not keep a signalled browser open.
+        let (_dir, _file, mut h) = with_store();
+        disk_full(&mut h, true);
+        h.press("b");
+        h.send(Action::Signal(1));
+        assert!(h.app.should_quit);
+        assert!(h.app.overlay.is_none());
+        assert_eq!(h.app.unsaved.len(), 1);
+    }
+
+    #[test]
+    fn keys_wait_while_quitting_saves() {
+        let mut h = seeds();
+        h.app.closing = Some(Closing::User);
+        h.press("b");
+        h.press("j");
+        assert!(
+            h.effects.is_empty(),
+            "nothing new starts while saving to quit"
+        );
+        h.send(Action::SaveTimedOut);
+        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+    }
+
+    #[test]
+    fn ctrl_c_quits_from_any_pane_or_overlay_but_not_while_typing() {
+        for keys in ["?", "l", "t", "c", "E"] {
+            let mut h = seeds();
+            h.press(keys);
+            h.press("ctrl-c");
+            assert!(h.app.should_quit, "after {keys}");
+        }
+        let mut h = seeds();
+        h.press("n");
+        h.press("ctrl-c");
+        assert!(!h.app.should_quit, "typing a note");
+        // A key map that binds no key to quit keeps the default one.
+        let config = jobdeck::config::Config::parse("[keys.global]\nquit = []\n").0;
+        let (settings, problems) = jobdeck::cli::settings(&config);
+        assert!(problems.iter().any(|p| p.contains("no key would quit")));
+        let mut h = Headless::new(
+            load(&CorpusSource::Seeds, &LoadOptions::default()).postings,
+            (120, 35),
+        );
+        h.app.keymap = settings.keymap;
+        h.press("q");
+        assert!(h.app.should_quit);
+    }
+}
+
+/// A paste goes where the keyboard is, in one step, cut at a limit in a one-line field.
+mod pasting {
+    use super::*;
+    use jobdeck::app::input::MAX_LINE;
+
+    #[test]
+    fn a_paste_into_the_note_editor_stays_in_the_note() {
+        let mut h = seeds();
+        h.press("n");
+        h.type_str("typed first. ");
+        h.send(Action::Paste("pasted\nover two lines".into()));
+        let Some(Overlay::Note { editor, .. }) = &h.app.overlay else {
+            panic!("the editor stays open: {:?}", h.app.overlay);
+        };
+        assert_eq!(editor.text(), "typed first. pasted\nover two lines");
+        assert!(
+            h.app.input.text().is_empty(),
+            "nothing went to the search bar"
+        );
+        h.press("ctrl-s");
+        let id = h.app.selected_posting().unwrap().id.clone();
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("typed first. pasted\nover two lines")
+        );
+    }
+
+    #[test]
+    fn a_paste_into_a_list_name_goes_there() {
+        let mut h = seeds();
+        h.keys("l n");
+        h.send(Action::Paste("Dream\njobs".into()));
+        h.press("enter");
+        assert!(h.app.shortlists.has_list("Dream jobs"));
+    }
+
+    #[test]
+    fn a_huge_paste_into_the_search_bar_is_cut_and_said_so() {
+        let mut h = seeds();
+        h.send(Action::Paste("x".repeat(1 << 20)));
+        assert_eq!(h.app.focus, Focus::Search);
+        assert_eq!(h.app.input.text().len(), MAX_LINE);
+        let m = h.app.message.clone().unwrap();
+        assert!(m.contains("pasted text cut") && m.contains("4,096"), "{m}");
+        // Typing on is refused with the same limit.
+        h.type_str("y");
+        assert_eq!(h.app.input.text().len(), MAX_LINE);
+    }
+
+    #[test]
+    fn an_overlay_without_text_leaves_the_paste_and_stays_open() {
+        let mut h = seeds();
+        h.press("?");
+        h.send(Action::Paste("hello".into()));
+        assert!(matches!(h.app.overlay, Some(Overlay::Help { .. })));
+        assert!(h.app.input.text().is_empty());
     }
 }

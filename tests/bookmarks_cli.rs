@@ -623,3 +623,204 @@ fn list_is_json_when_piped() {
     let v = stdout_json(jobdeck(&home).args(["bookmarks", "list"]).arg(&dir));
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
+
+/// `-o -`, `-o /dev/stdout`, a device and a FIFO are written to, never replaced by a file; a
+/// symlinked file is written at its target.
+#[test]
+fn export_to_stdout_a_device_or_a_fifo_writes_to_it() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 1);
+    jobdeck(&home)
+        .args(["bookmarks", "add", "'k01"])
+        .arg(&dir)
+        .assert()
+        .success();
+    for target in ["-", "/dev/stdout"] {
+        let out = jobdeck(&home)
+            .args(["bookmarks", "export", "--format", "json", "-o", target])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let s = Shortlists::from_json(&String::from_utf8(out).unwrap()).unwrap();
+        assert_eq!(s.bookmarks.len(), 1, "-o {target}");
+    }
+    assert!(
+        !home.path().join("-").exists(),
+        "`-o -` is the standard output, not a file named -"
+    );
+    jobdeck(&home)
+        .args(["bookmarks", "export", "--format", "csv", "-o", "/dev/null"])
+        .assert()
+        .success();
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    // A FIFO with a reader gets the export through it.
+    let fifo = home.path().join("out.fifo");
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    jobdeck(&home)
+        .args(["bookmarks", "export", "--format", "markdown", "-o"])
+        .arg(&fifo)
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert!(reader.join().unwrap().contains("Rust Engineer k01"));
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+
+    // A link to a file in a synced folder: the target is written, the link stays.
+    fs::create_dir(home.path().join("Sync")).unwrap();
+    let link = home.path().join("export.md");
+    std::os::unix::fs::symlink(home.path().join("Sync/export.md"), &link).unwrap();
+    jobdeck(&home)
+        .args(["bookmarks", "export", "--format", "markdown", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(home.path().join("Sync/export.md"))
+            .unwrap()
+            .contains("k01")
+    );
+}
+
+/// An imported file's ids are untrusted: one holding an escape sequence is kept under a posting
+/// id derived from it (and said so, visibly), and nothing printed later carries the escape.
+#[test]
+fn imported_ids_that_are_not_posting_ids_are_rewritten_and_never_printed_raw() {
+    let home = tempfile::tempdir().unwrap();
+    let evil_id = "abc\u{1b}]2;pwned\u{7}";
+    let export = serde_json::json!({
+        "version": 1,
+        "lists": ["Saved"],
+        "bookmarks": {
+            evil_id: {"snapshot": {"title": "Evil Title", "company": "Bad"}, "lists": ["Saved"]}
+        }
+    });
+    let file = home.path().join("evil.json");
+    fs::write(&file, export.to_string()).unwrap();
+    let out = jobdeck(&home)
+        .args(["bookmarks", "import"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let said = format!("{}{}", stdout_text(&out), stderr(&out));
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+    assert!(said.contains("is not a posting id"), "{said}");
+    let stored = Shortlists::from_json(&fs::read_to_string(store_file(&home)).unwrap()).unwrap();
+    let id = stored.bookmarks.keys().next().unwrap().clone();
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{id:?}");
+    let out = jobdeck(&home)
+        .args(["bookmarks", "remove", "Evil"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let said = format!("{}{}", stdout_text(&out), stderr(&out));
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+    assert!(said.contains(&id), "{said}");
+}
+
+fn stdout_text(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A hand-edited or imported file with list names that are not "clean" keeps every bookmark
+/// on its list (tidied), across a save by the command line.
+#[test]
+fn lists_with_untidy_names_keep_their_bookmarks_across_a_save() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 1);
+    let file = store_file(&home);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let long = "L".repeat(101);
+    let text = format!(
+        r#"{{"version": 1, "lists": ["Saved", "Dream  jobs", "Later ", "{long}"],
+           "bookmarks": {{
+             "aaaa000000000001": {{"snapshot": {{"title": "One"}}, "lists": ["Dream  jobs"]}},
+             "aaaa000000000002": {{"snapshot": {{"title": "Two"}}, "lists": ["Later "]}},
+             "aaaa000000000003": {{"snapshot": {{"title": "Three"}}, "lists": ["{long}"]}}
+           }}}}"#
+    );
+    fs::write(&file, text).unwrap();
+    jobdeck(&home)
+        .args(["bookmarks", "add", "'k01"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let s = Shortlists::from_json(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(s.bookmarks.len(), 4, "nothing dropped");
+    assert_eq!(s.get("aaaa000000000001").unwrap().lists, ["Dream jobs"]);
+    assert_eq!(s.get("aaaa000000000002").unwrap().lists, ["Later"]);
+    assert_eq!(s.get("aaaa000000000003").unwrap().lists, ["L".repeat(100)]);
+    assert!(strays_of(&file).is_empty(), "nothing set aside");
+}
+
+/// A store written with a byte order mark, or `"version": 1.0`, is read, not set aside; a
+/// symlinked store is written at its target.
+#[test]
+fn a_store_with_a_bom_a_float_version_or_behind_a_link_is_used_as_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 2);
+    let sync = home.path().join("Sync");
+    fs::create_dir_all(&sync).unwrap();
+    let target = sync.join("shortlists.json");
+    fs::write(
+        &target,
+        "\u{feff}{\"version\": 1.0, \"lists\": [\"Saved\"], \"bookmarks\": {\"aaaa000000000001\": {\"snapshot\": {\"title\": \"Kept\"}, \"lists\": [\"Saved\"]}}}",
+    )
+    .unwrap();
+    let file = store_file(&home);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&target, &file).unwrap();
+    jobdeck(&home)
+        .args(["bookmarks", "add", "'k02"])
+        .arg(&dir)
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let s = Shortlists::from_json(&fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(s.bookmarks.len(), 2);
+    assert!(s.get("aaaa000000000001").is_some());
+    assert!(strays_of(&file).is_empty());
+    assert!(strays_of(&target).is_empty());
+}
+
+/// Files next to `file` other than it and its lock (set-aside copies, temp files).
+fn strays_of(file: &Path) -> Vec<String> {
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| *n != name && *n != format!("{name}.lock"))
+        .collect()
+}

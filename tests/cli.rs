@@ -211,16 +211,19 @@ fn search_query_language_from_the_command_line() {
         let out = jobdeck(&home)
             .args(["search", q, "--json"])
             .assert()
-            .success()
             .get_output()
-            .stdout
             .clone();
-        json(&out)
+        // Like grep: 0 when something matched, 1 when nothing did.
+        let status = out.status.code();
+        let out = out.stdout;
+        let found: Vec<String> = json(&out)
             .as_array()
             .unwrap()
             .iter()
             .map(|p| p["title"].as_str().unwrap_or("").to_string())
-            .collect()
+            .collect();
+        assert_eq!(status, Some(if found.is_empty() { 1 } else { 0 }), "{q}");
+        found
     };
     assert_eq!(titles("postman").len(), 2);
     assert_eq!(titles("postman !trust").len(), 1);
@@ -230,6 +233,22 @@ fn search_query_language_from_the_command_line() {
     assert_eq!(titles("text:\"graphic novel\"").len(), 2);
     assert_eq!(titles("loc:bengaluru").len(), 1);
     assert!(titles("zzzzqqq").is_empty());
+}
+
+#[test]
+fn a_bad_query_is_named_and_exits_2() {
+    let home = tempfile::tempdir().unwrap();
+    jobdeck(&home)
+        .args(["search", "foo:bar"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("unknown field foo:"));
+    jobdeck(&home)
+        .args(["search", "mode:xyz"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("mode: remote, hybrid or onsite"));
 }
 
 #[test]
@@ -267,4 +286,14 @@ fn parse_output_is_deterministic_across_runs() {
         std::fs::remove_dir_all(home.path().join("nocache")).ok();
         assert!(run() == first, "two runs printed different postings");
     }
+}
+
+#[test]
+fn the_browser_without_a_terminal_says_what_works_instead() {
+    let home = tempfile::tempdir().unwrap();
+    jobdeck(&home)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the browser needs a terminal"))
+        .stderr(predicate::str::contains("jobdeck parse"));
 }

@@ -208,10 +208,19 @@ fn completions_and_man_page() {
             "{shell}"
         );
     }
+    let bash = stdout(jobdeck(&home).args(["completions", "bash"]));
+    assert!(
+        bash.contains("saved applied interviewing offer rejected withdrawn"),
+        "--status completes to the statuses"
+    );
     let man = stdout(jobdeck(&home).arg("man"));
     assert!(
-        man.contains(".TH jobdeck 1") && man.contains("SUBCOMMANDS"),
+        man.contains(".TH JOBDECK 1") && man.contains("COMMANDS") && man.contains("EXIT STATUS"),
         "{man}"
+    );
+    assert!(
+        !man.contains(home.path().to_str().unwrap()),
+        "the page names no path of this machine"
     );
     jobdeck(&home)
         .args(["completions", "tcsh"])

@@ -3,6 +3,8 @@
 //! screen (or the process to end), with a timeout only as a failure guard.
 
 mod common;
+#[allow(dead_code)]
+mod pull_server;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -123,19 +125,16 @@ impl Session {
     }
 }
 
-/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
+/// The terminal is back to normal: main screen, no mouse reporting, cursor shown, no
+/// bracketed paste. Waited for, as everything on screen: the restoring sequences may still be
+/// on their way through the reader thread when the process has stopped or ended.
 fn assert_restored(s: &Session) {
-    let (parser, _) = &*s.screen;
-    let p = parser.lock().unwrap();
-    let screen = p.screen();
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse still captured"
-    );
-    assert!(!screen.hide_cursor(), "cursor still hidden");
-    assert!(!screen.bracketed_paste(), "bracketed paste still on");
+    s.wait_for("the terminal restored", |screen| {
+        !screen.alternate_screen()
+            && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            && !screen.hide_cursor()
+            && !screen.bracketed_paste()
+    });
 }
 
 /// A `postings` folder in `home` holding `files` (name, text).
@@ -203,7 +202,7 @@ fn resizing_redraws_and_80x24_is_usable() {
         })
         .unwrap();
     s.screen.0.lock().unwrap().set_size(nz(24), nz(80));
-    s.wait_text("press / to search");
+    s.wait_text("/ to search, ? for help");
     s.wait_for("the stacked layout", |sc| {
         let rows: Vec<String> = sc.rows(0, 80).collect();
         rows.iter().position(|r| r.contains("Postings"))
@@ -273,6 +272,9 @@ fn bookmarks_notes_status_and_hiding_survive_a_restart() {
 
     let mut s = Session::start(home.path(), &[], 120, 35);
     s.wait_text("Postings 1 of 1");
+    // The load ends with a summary in the status line; wait for it, so that it does not
+    // replace the filter summary the next key brings.
+    s.wait_text("posting from 2 files");
     assert!(
         s.contents().contains("Product Trust"),
         "the hidden posting stays hidden"
@@ -476,4 +478,544 @@ fn files_saved_or_deleted_while_running_show_up() {
     assert!(!s.contents().contains("Ferrous"));
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+/// The pull key pulls the watch-list in the background: progress in the status line, each
+/// board's postings in the list as soon as it is saved, a summary at the end.
+#[test]
+fn the_pull_key_shows_progress_and_the_postings_arrive() {
+    use pull_server::{Gate, HN_ITEM, Reply};
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings_folder(home.path(), &[("ferrous.txt", FERROUS)]);
+    let server = pull_server::boards();
+    // The HN thread waits until the test has seen the pull under way.
+    let gate = Gate::default();
+    server.route(HN_ITEM, vec![Reply::fixture("hn-item.json").gated(&gate)]);
+    let cfg = home.path().join("config/jobdeck");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        "[[sources]]\ngreenhouse = \"postman\"\n[[sources]]\nhn = \"latest\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[dir.to_str().unwrap()],
+        120,
+        35,
+        &[("JOBDECK_PULL_BASE_URL", &server.base)],
+    );
+    s.wait_text("Postings 1 of 1");
+    s.send("P");
+    s.wait_text("pulling 1/2: postman 3 (3 new)");
+    s.wait_text("Backend Engineer, API Platform");
+    gate.open();
+    s.wait_text("pulled 2 of 2 sources: 5 new, 0 changed, 0 closed");
+    // The HN comment that links to the Greenhouse posting is listed under it.
+    s.wait_text("Postings 5 of 5");
+    assert!(dir.join("pulled/hn/2026-12/42010001.json").is_file());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shortlists never lose a change (issue 13), tried as an unlucky user would.
+
+/// The shortlists file of a session started in `home`.
+fn store_file(home: &Path) -> std::path::PathBuf {
+    home.join("data/jobdeck/shortlists.json")
+}
+
+/// The shortlists on disk (empty when there is no file).
+fn on_disk(home: &Path) -> jobdeck::store::Shortlists {
+    let text = std::fs::read_to_string(store_file(home)).unwrap_or_default();
+    if text.is_empty() {
+        return jobdeck::store::Shortlists::default();
+    }
+    jobdeck::store::Shortlists::from_json(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
+}
+
+fn saved_titles(home: &Path) -> Vec<String> {
+    let mut v: Vec<String> = on_disk(home)
+        .bookmarks
+        .values()
+        .filter(|b| b.is_saved())
+        .map(|b| b.snapshot.title.clone().unwrap_or_default())
+        .collect();
+    v.sort();
+    v
+}
+
+fn kill(pid: u32, signal: &str) {
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success(), "kill -{signal}");
+}
+
+/// Nothing a terminal would act on is left on the screen: no escape sequence was printed as
+/// text (a stray ESC shows up as a control character in the emulator's cells).
+fn assert_no_stray_escapes(s: &Session) {
+    let text = s.contents();
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "control characters on screen:\n{text:?}"
+    );
+}
+
+/// Makes the data folder's disk "full" (see `JOBDECK_DEBUG_DISK_FULL`): returns the flag file,
+/// which empties the disk when removed.
+fn full_disk(home: &Path) -> std::path::PathBuf {
+    let data = home.join("data/jobdeck");
+    std::fs::create_dir_all(&data).unwrap();
+    let flag = data.join("DISK-FULL");
+    std::fs::write(&flag, "").unwrap();
+    flag
+}
+
+/// `j b q` typed at once while a save takes a second (as a 62 MB store does): quitting waits
+/// for the save, saying so, and the bookmark is on disk after a clean exit.
+#[test]
+fn quitting_right_after_a_change_waits_for_the_save() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[],
+        100,
+        30,
+        &[("JOBDECK_DEBUG_DELAY", "store")],
+    );
+    s.wait_text("Postings 2 of 2");
+    s.send("jbq");
+    s.wait_text("saving the shortlists before quitting");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+    assert_no_stray_escapes(&s);
+    assert_eq!(
+        saved_titles(home.path()).len(),
+        1,
+        "the bookmark is on disk"
+    );
+}
+
+/// SIGTERM (and SIGHUP, SIGINT) right after a change: the save is waited for, and the exit
+/// status says a signal ended it (128 + n), not 0.
+#[test]
+fn a_signal_right_after_a_change_waits_for_the_save_and_exits_128_plus_n() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::start_with_env(
+            home.path(),
+            &[],
+            100,
+            30,
+            &[("JOBDECK_DEBUG_DELAY", "store")],
+        );
+        s.wait_text("Postings 2 of 2");
+        s.send("b");
+        s.wait_text("bookmarked");
+        kill(s.pid.unwrap(), signal);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), code, "SIG{signal}");
+        s.wait_for("the main screen", |sc| !sc.alternate_screen());
+        assert_restored(&s);
+        assert_eq!(saved_titles(home.path()).len(), 1, "SIG{signal}: saved");
+    }
+}
+
+/// The disk is full (simulated: writes to the data folder fail while a flag file is there):
+/// the status line says so in words that fit; quitting keeps the browser open with a prompt;
+/// saving elsewhere writes every change to the file given, and the exit says where they are.
+#[test]
+fn a_full_disk_at_quit_asks_and_saving_elsewhere_keeps_the_change() {
+    let home = tempfile::tempdir().unwrap();
+    let flag = full_disk(home.path());
+    let rescue = home.path().join("rescue.json");
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[],
+        80,
+        24,
+        &[("JOBDECK_DEBUG_DISK_FULL", flag.to_str().unwrap())],
+    );
+    s.wait_text("Postings 2 of 2");
+    s.send("b");
+    // At 80 columns the status line still says what happened and that the change is kept.
+    s.wait_text("not saved: the disk is full — 1 change kept in memory");
+    s.send("q");
+    s.wait_text("Shortlists not saved");
+    s.wait_text("save them to another file");
+    s.send("s");
+    s.wait_text("Save the shortlists to");
+    s.send("\x15"); // ctrl-u: clear the suggested path
+    s.send(rescue.to_str().unwrap());
+    s.send("\r");
+    let status = s.wait_exit();
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+    s.wait_text("they are in");
+    assert!(status.success(), "{status:?}\n{}", s.contents());
+    let copy =
+        jobdeck::store::Shortlists::from_json(&std::fs::read_to_string(&rescue).unwrap()).unwrap();
+    assert_eq!(copy.bookmarks.len(), 1, "the change is in the copy");
+    assert!(saved_titles(home.path()).is_empty(), "the disk stayed full");
+}
+
+/// Space comes back: the failed save is retried on its own (and the screen says it worked),
+/// or at quit; either way the change is on disk and the exit is clean.
+#[test]
+fn when_space_comes_back_the_change_is_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let flag = full_disk(home.path());
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[],
+        100,
+        30,
+        &[("JOBDECK_DEBUG_DISK_FULL", flag.to_str().unwrap())],
+    );
+    s.wait_text("Postings 2 of 2");
+    s.send("b");
+    s.wait_text("not saved: the disk is full");
+    std::fs::remove_file(&flag).unwrap();
+    s.wait_text("the shortlists are saved now");
+    assert_eq!(saved_titles(home.path()).len(), 1);
+
+    // Full again; the retry at quit finds space.
+    std::fs::write(&flag, "").unwrap();
+    s.send("jb");
+    s.wait_text("not saved: the disk is full");
+    s.send("q");
+    s.wait_text("Shortlists not saved");
+    std::fs::remove_file(&flag).unwrap();
+    s.send("r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_eq!(saved_titles(home.path()).len(), 2);
+}
+
+/// Quit anyway is a choice the exit reports: the lost change is named and the status is 1.
+#[test]
+fn quitting_anyway_names_what_was_lost_and_fails() {
+    let home = tempfile::tempdir().unwrap();
+    let flag = full_disk(home.path());
+    let mut s = Session::start_with_env(
+        home.path(),
+        &[],
+        100,
+        30,
+        &[("JOBDECK_DEBUG_DISK_FULL", flag.to_str().unwrap())],
+    );
+    s.wait_text("Postings 2 of 2");
+    s.send("b");
+    s.wait_text("not saved");
+    s.send("q");
+    s.wait_text("Shortlists not saved");
+    s.send("Q");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    s.wait_text("are lost");
+    assert!(s.contents().contains("bookmark “"), "{}", s.contents());
+}
+
+/// A hand edit with a typo (a trailing comma) while the browser runs: it is told on screen,
+/// keeps its shortlists, writes them back, and the damaged file stays set aside.
+#[test]
+fn a_hand_edit_with_a_typo_is_told_and_the_shortlists_written_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    s.send("b");
+    s.wait_text("bookmarked");
+    s.wait_for("the bookmark on disk", |_| {
+        saved_titles(home.path()).len() == 1
+    });
+    let file = store_file(home.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen("\"Saved\"", "\"Saved\",", 1);
+    std::fs::write(&file, &broken).unwrap();
+    s.wait_text("did not parse, rewritten");
+    s.wait_for("the file written back", |_| {
+        std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|t| jobdeck::store::Shortlists::from_json(&t).ok())
+            .is_some_and(|st| st.bookmarks.len() == 1)
+    });
+    let aside: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), broken);
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(
+        saved_titles(home.path()).len(),
+        1,
+        "the next start shows it"
+    );
+}
+
+/// A corrupt file found at start is told on the first screen, not only behind it on stderr.
+#[test]
+fn a_corrupt_file_at_start_is_shown_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let file = store_file(home.path());
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "{\"version\": 1, \"lists\": [\"Saved\",]}").unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("did not parse");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// A paste into the note editor goes into the note (it used to close the editor, drop the
+/// typed note and land in the search bar).
+#[test]
+fn a_paste_goes_into_the_note_being_written() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    s.send("n");
+    s.wait_text("ctrl-s save");
+    s.send("typed then ");
+    s.wait_text("typed then");
+    s.send("\x1b[200~pasted text\x1b[201~");
+    s.wait_text("typed then pasted text");
+    s.send("\x13"); // ctrl-s
+    s.wait_text("note saved");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let notes: Vec<String> = on_disk(home.path())
+        .bookmarks
+        .values()
+        .filter_map(|b| b.note.clone())
+        .collect();
+    assert_eq!(notes, ["typed then pasted text"]);
+}
+
+/// The shortlists file briefly a FIFO: the store thread is not wedged on it (it was, forever,
+/// and every later bookmark said "bookmarked" and was never written). The change waits, and is
+/// saved once the file is a file again.
+#[test]
+fn a_store_that_is_briefly_a_fifo_does_not_wedge_saving() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    s.send("b");
+    s.wait_for("the bookmark on disk", |_| {
+        saved_titles(home.path()).len() == 1
+    });
+    let file = store_file(home.path());
+    std::fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&file).status();
+    assert!(made.is_ok_and(|st| st.success()));
+    s.send("jb");
+    s.wait_text("not a regular file");
+    std::fs::remove_file(&file).unwrap();
+    s.wait_text("the shortlists are saved now");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(saved_titles(home.path()).len(), 2);
+}
+
+/// More than a couple of kilobytes typed in one burst (no bracketed paste) is all read, without
+/// waiting for another key: crossterm's default input source reads the terminal edge-triggered
+/// and returned with bytes left unread (crossterm#1057); jobdeck uses its `use-dev-tty` source.
+#[test]
+fn a_burst_of_typing_is_all_read_without_another_key() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 120, 35);
+    s.wait_text("Postings 2 of 2");
+    let burst = format!("/{}\x15trust\r", "x".repeat(3000));
+    s.send(&burst);
+    s.wait_for("the whole burst to be read", |sc| {
+        let c = sc.contents();
+        c.contains("Postings 1 of 2") && c.contains("/ trust")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// The state of process `pid` as /proc shows it ('T' when stopped).
+fn proc_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(") ").next()?.chars().next()
+}
+
+/// Waits (bounded) until process `pid` is in `state`.
+fn wait_state(pid: u32, state: char) {
+    let deadline = Instant::now() + TIMEOUT;
+    while proc_state(pid) != Some(state) {
+        assert!(
+            Instant::now() < deadline,
+            "process never reached state {state}"
+        );
+        std::thread::yield_now();
+    }
+}
+
+/// Ctrl-Z gives the terminal back (main screen, no mouse reporting, line mode) and stops;
+/// continued, the browser takes the terminal again and redraws. SIGTSTP does the same.
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    let pid = s.pid.unwrap();
+    for how in ["ctrl-z", "SIGTSTP"] {
+        match how {
+            "ctrl-z" => s.send("\x1a"),
+            _ => kill(pid, "TSTP"),
+        }
+        s.wait_for("the main screen", |sc| !sc.alternate_screen());
+        wait_state(pid, 'T');
+        assert_restored(&s);
+        kill(pid, "CONT");
+        s.wait_for("the browser again", |sc| {
+            sc.alternate_screen() && sc.contents().contains("Postings 2 of 2")
+        });
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
+
+/// SIGQUIT restores the terminal too (it dumped core in the alternate screen).
+#[test]
+fn sigquit_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let s = Session::start(home.path(), &[], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    kill(s.pid.unwrap(), "QUIT");
+    assert_eq!(s.wait_exit().exit_code(), 131);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
+}
+
+/// The same note edited in the browser and by `jobdeck bookmarks add --note` at once: both
+/// texts are kept, the browser's first, and the user is told.
+#[test]
+fn a_note_edited_here_and_from_the_command_line_keeps_both() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings_folder(home.path(), &[("a.txt", FERROUS)]);
+    let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 120, 35);
+    s.wait_text("Postings 1 of 1");
+    s.send("n");
+    s.wait_text("ctrl-s save");
+    s.send("from the browser");
+    s.wait_text("from the browser");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jobdeck"))
+        .args(["bookmarks", "add", "Ferrous"])
+        .arg(&dir)
+        .args(["--note", "from the command line"])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s.send("\x13");
+    s.wait_text("both are kept");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let note = on_disk(home.path())
+        .bookmarks
+        .values()
+        .find_map(|b| b.note.clone())
+        .unwrap();
+    assert_eq!(
+        note,
+        format!(
+            "from the browser\n\n{}\nfrom the command line",
+            jobdeck::store::NOTE_MERGE_MARK
+        )
+    );
+}
+
+/// The folder watcher follows what is on disk: a posting whose file became a FIFO or a link to
+/// /dev/zero goes (it stayed listed), and a folder deleted and made again is watched again.
+#[test]
+fn the_watcher_drops_fifos_and_follows_a_folder_made_again() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings_folder(
+        home.path(),
+        &[
+            ("a.txt", FERROUS),
+            ("b.txt", "Go Developer\nCompany: Gopherco\nWe write Go."),
+        ],
+    );
+    let mut s = Session::start(home.path(), &[dir.to_str().unwrap()], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("a.txt"))
+        .status();
+    assert!(made.is_ok_and(|st| st.success()));
+    s.wait_text("Postings 1 of 1");
+    std::fs::remove_file(dir.join("b.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("b.txt")).unwrap();
+    s.wait_text("Postings 0 of 0");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("c.txt"), FERROUS).unwrap();
+    s.wait_text("Postings 1 of 1");
+    std::fs::write(
+        dir.join("d.txt"),
+        "Zig Developer\nCompany: Ziggy\nWe write Zig.",
+    )
+    .unwrap();
+    s.wait_text("Postings 2 of 2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/zero")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+/// `b` then `q` while another process holds the shortlists' lock: quitting waits, saying so,
+/// and saves once the lock is free.
+#[test]
+fn quitting_while_another_process_holds_the_lock_waits_and_saves() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(home.path(), &[], 100, 30);
+    s.wait_text("Postings 2 of 2");
+    let lock_path = home.path().join("data/jobdeck/shortlists.json.lock");
+    std::fs::create_dir_all(lock_path.parent().unwrap()).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .unwrap();
+    lock.try_lock().expect("the lock is free");
+    s.send("bq");
+    s.wait_text("saving the shortlists before quitting");
+    assert!(saved_titles(home.path()).is_empty());
+    drop(lock);
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_eq!(saved_titles(home.path()).len(), 1);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    assert_restored(&s);
 }

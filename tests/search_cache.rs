@@ -124,3 +124,34 @@ fn text_queries_read_the_descriptions() {
     let found = search_postings(&source, &opts, &Query::parse("text:python"), 10);
     assert_eq!(found.len(), 1);
 }
+
+/// A cache file copied over another folder's (or any cache not built for the folders asked
+/// for) is no cache: `search` answers from the folder itself, never with the other folder's
+/// postings.
+#[test]
+fn a_cache_copied_from_another_folder_is_not_used() {
+    let one = folder();
+    let other = tempfile::tempdir().unwrap();
+    write(
+        other.path(),
+        "x.txt",
+        "Rust Compiler Engineer\nCompany: Oxide Other\nLocation: Lisbon\nWe write Rust.",
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let opts = LoadOptions::cached(cache.path().to_path_buf());
+    let _ = load(&CorpusSource::Paths(vec![one.path().to_path_buf()]), &opts);
+    let theirs = jobdeck::corpus::cache::cache_file(cache.path(), &[one.path().to_path_buf()]);
+    let mine = jobdeck::corpus::cache::cache_file(cache.path(), &[other.path().to_path_buf()]);
+    std::fs::copy(&theirs, &mine).unwrap();
+    assert!(!jobdeck::corpus::cache_is_fresh(
+        &[other.path().to_path_buf()],
+        &opts
+    ));
+    let source = CorpusSource::Paths(vec![other.path().to_path_buf()]);
+    let found = search_postings(&source, &opts, &Query::parse("rust"), 10);
+    let companies: Vec<_> = found
+        .iter()
+        .map(|(p, _)| p.company.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(companies, ["Oxide Other"]);
+}

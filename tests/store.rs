@@ -571,3 +571,190 @@ fn two_processes_adding_15_each_at_once_lose_nothing() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files that are not what they should be.
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+}
+
+/// Runs `f` on a thread and fails the test if it does not return within 10 s (a hang).
+fn within_10s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .unwrap_or_else(|_| panic!("{what} hung"))
+}
+
+#[test]
+fn a_symlinked_store_is_written_through_the_link_to_its_target() {
+    let (dir, path) = fresh();
+    let synced = dir.path().join("Sync");
+    fs::create_dir_all(&synced).unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(synced.join("shortlists.json"), &path).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.apply(add("a")).unwrap();
+    store.apply(add("b")).unwrap();
+    assert!(
+        fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(ids(&on_disk(&synced.join("shortlists.json"))), ["a", "b"]);
+    let left: Vec<_> = fs::read_dir(&synced).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temp file left in the target's folder");
+    // A broken target is set aside next to it, and rewritten there.
+    fs::write(synced.join("shortlists.json"), "{ broken").unwrap();
+    store.apply(add("c")).unwrap();
+    assert!(
+        fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(ids(&on_disk(&path)), ["a", "b", "c"]);
+    assert!(fs::read_dir(&synced).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains(".corrupt-")
+    }));
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_store_never_blocks_and_changes_wait_for_a_real_file() {
+    let (_dir, path) = fresh();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    mkfifo(&path);
+    let p = path.clone();
+    let err = within_10s("opening a FIFO store", move || Store::open(&p).err());
+    let err = err.expect("a FIFO is not a store");
+    assert!(err.to_string().contains("FIFO"), "{err}");
+    assert!(err.brief().contains("FIFO"), "{}", err.brief());
+
+    // The browser goes on with an empty store, and the change is saved once the file is back.
+    let p = path.clone();
+    let (mut store, notices) = within_10s("opening leniently", move || {
+        Store::open_lenient(&p).unwrap()
+    });
+    assert!(notices[0].contains("starting empty"), "{notices:?}");
+    let (store_back, r) = within_10s("saving onto a FIFO", move || {
+        let r = store.apply(add("a"));
+        (store, r)
+    });
+    store = store_back;
+    assert!(r.is_err());
+    assert_eq!(store.pending(), 1);
+    assert_eq!(
+        store.pending_descriptions(),
+        ["bookmark “a at Ferrous” on “Saved”"]
+    );
+    assert!(
+        fs::symlink_metadata(&path).unwrap().file_type().is_fifo(),
+        "the FIFO is left alone"
+    );
+    fs::remove_file(&path).unwrap();
+    store.flush().unwrap();
+    assert_eq!(ids(&on_disk(&path)), ["a"]);
+
+    // /dev/zero behind a link: refused at once, not read until memory runs out.
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    let p = path.clone();
+    let err = within_10s("opening /dev/zero", move || {
+        Store::open(&p).map(|(s, n)| format!("{s:?} {n:?}"))
+    });
+    let err = err.unwrap_err();
+    assert!(err.to_string().contains("character device"), "{err}");
+}
+
+use std::os::unix::fs::FileTypeExt;
+
+#[test]
+fn a_file_that_breaks_behind_a_running_store_is_rewritten_on_the_next_flush() {
+    let (_dir, path) = fresh();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.apply(add("a")).unwrap();
+    store.apply(add("b")).unwrap();
+    // A hand edit with a trailing comma.
+    let text = fs::read_to_string(&path).unwrap();
+    let broken = text.replacen("\"Saved\"", "\"Saved\",", 1);
+    fs::write(&path, &broken).unwrap();
+    let notices = store.reload().unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].starts_with("shortlists.json did not parse, rewritten"),
+        "{}",
+        notices[0]
+    );
+    assert_eq!(ids(store.state()), ["a", "b"], "kept in memory");
+    assert!(store.needs_save());
+    store.flush().unwrap();
+    assert!(!store.changed_on_disk(), "its own write is not a change");
+    assert_eq!(ids(&on_disk(&path)), ["a", "b"], "written back");
+    let aside = strays(&path);
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        fs::read_to_string(path.with_file_name(&aside[0])).unwrap(),
+        broken,
+        "the damaged file stays set aside as it was"
+    );
+}
+
+#[test]
+fn a_copy_of_what_is_in_memory_can_be_saved_elsewhere() {
+    let (dir, path) = fresh();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.apply(add("a")).unwrap();
+    store.set_write_hook(Some(Box::new(|_, _: &Path| {
+        Err(io::Error::from(io::ErrorKind::StorageFull))
+    })));
+    let err = store.apply(add("b")).unwrap_err();
+    assert_eq!(err.brief(), "the disk is full");
+    let rescue = dir.path().join("rescue.json");
+    let written = store.save_copy(&rescue).unwrap();
+    assert_eq!(written, rescue);
+    assert_eq!(ids(&on_disk(&rescue)), ["a", "b"]);
+}
+
+#[test]
+fn a_note_edited_while_another_process_wrote_it_keeps_both() {
+    let (_dir, path) = fresh();
+    let (mut browser, _) = Store::open(&path).unwrap();
+    browser.apply(add("a")).unwrap();
+    let set = |note: &str| Change::SetNote {
+        snapshot: snap("a"),
+        id: "a".into(),
+        note: Some(note.into()),
+    };
+    browser.apply(set("base")).unwrap();
+    // The command line writes a note while the browser's editor is open on "base".
+    let (mut cli, _) = Store::open(&path).unwrap();
+    cli.apply(set("from the command line")).unwrap();
+    browser
+        .apply(Change::EditNote {
+            snapshot: snap("a"),
+            id: "a".into(),
+            base: Some("base".into()),
+            note: Some("from the editor".into()),
+        })
+        .unwrap();
+    let notices = browser.take_notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("both are kept"), "{notices:?}");
+    let note = on_disk(&path).get("a").unwrap().note.clone().unwrap();
+    assert_eq!(
+        note,
+        format!(
+            "from the editor\n\n{}\nfrom the command line",
+            jobdeck::store::NOTE_MERGE_MARK
+        )
+    );
+}

@@ -14,7 +14,10 @@ use crate::search::Hit;
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     // Everywhere.
+    /// Quit, once the shortlists are saved (a failed save asks what to do).
     Quit,
+    /// Suspend to the shell (Ctrl-Z); `fg` brings the browser back.
+    Suspend,
     Help,
     FocusNext,
     FocusPrev,
@@ -42,6 +45,10 @@ pub enum Action {
     StatusMenu,
     ToggleHidden,
     ShowHidden,
+    /// Show closed pulled postings too, dimmed (toggle).
+    ShowClosed,
+    /// Pull the watch-list in the background.
+    Pull,
     NewList,
     RenameList,
     DeleteList,
@@ -49,6 +56,11 @@ pub enum Action {
     MoveToList,
     SaveNote,
     Newline,
+
+    // When the shortlists could not be saved at quit.
+    RetrySave,
+    SaveElsewhere,
+    QuitAnyway,
 
     // Moving in the focused pane.
     Down,
@@ -127,20 +139,90 @@ pub enum Action {
     SourceRemoved {
         source: String,
     },
+    /// How the pull of the watch-list's source `index` is going.
+    #[serde(skip)]
+    PullProgress {
+        index: usize,
+        progress: Box<crate::pull::Progress>,
+    },
+    /// The pull of the watch-list ended.
+    #[serde(skip)]
+    PullFinished,
     /// The shortlists as saved (or, after a failed save, as held in memory with the error).
     #[serde(skip)]
-    StoreUpdated {
-        state: Arc<crate::store::Shortlists>,
-        notices: Vec<String>,
-        error: Option<String>,
+    StoreUpdated(Box<StoreReport>),
+    /// A copy of the shortlists written elsewhere (the way out of a failed save): the file
+    /// written, or why not.
+    #[serde(skip)]
+    StoreCopied {
+        path: String,
+        result: Result<String, String>,
     },
+    /// A signal asked the browser to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT): it saves what is
+    /// pending, without asking, and exits with 128 + the signal's number.
+    #[serde(skip)]
+    Signal(i32),
+    /// Quitting waited for the shortlists to be saved for as long as it should.
+    #[serde(skip)]
+    SaveTimedOut,
+}
+
+/// What the store thread says after each request (and after retries and reloads).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreReport {
+    /// The shortlists as saved, or as held in memory when a save failed.
+    pub state: Arc<crate::store::Shortlists>,
+    /// Things to tell the user (a file set aside, notes merged).
+    pub notices: Vec<String>,
+    /// Why the last save failed, if it did.
+    pub error: Option<SaveProblem>,
+    /// The changes held in memory and not on disk, in words.
+    pub unsaved: Vec<String>,
+    /// The number of the last request the store thread has carried out.
+    pub answered: u64,
+    /// The answer to a final save (quitting).
+    pub final_save: bool,
+}
+
+impl StoreReport {
+    /// A report of `state` with nothing else to say.
+    pub fn of(state: Arc<crate::store::Shortlists>) -> StoreReport {
+        StoreReport {
+            state,
+            notices: Vec::new(),
+            error: None,
+            unsaved: Vec::new(),
+            answered: 0,
+            final_save: false,
+        }
+    }
+}
+
+/// A failed save: in a few words for the status line, and in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveProblem {
+    pub brief: String,
+    pub detail: String,
+}
+
+impl SaveProblem {
+    pub fn of(e: &crate::store::StoreError) -> SaveProblem {
+        SaveProblem {
+            brief: e.brief(),
+            detail: e.to_string(),
+        }
+    }
 }
 
 impl Action {
     /// What the action does, for the help overlay.
     pub fn describe(&self) -> &'static str {
         match self {
-            Action::Quit => "quit",
+            Action::Quit => "quit (once the shortlists are saved)",
+            Action::Suspend => "suspend to the shell (fg brings jobdeck back)",
+            Action::RetrySave => "try saving the shortlists again",
+            Action::SaveElsewhere => "save the shortlists to another file",
+            Action::QuitAnyway => "quit without saving (the unsaved changes are lost)",
             Action::Help => "show or hide this help",
             Action::FocusNext => "focus the next pane (list → detail → filters)",
             Action::FocusPrev => "focus the previous pane",
@@ -167,6 +249,8 @@ impl Action {
             Action::StatusMenu => "pick the application status from a menu",
             Action::ToggleHidden => "hide the posting (not interested) / bring a hidden one back",
             Action::ShowHidden => "show hidden postings too, dimmed (toggle)",
+            Action::ShowClosed => "show closed pulled postings too, dimmed (toggle)",
+            Action::Pull => "pull the watch-list ([[sources]]) in the background",
             Action::NewList => "new list",
             Action::RenameList => "rename the list",
             Action::DeleteList => {

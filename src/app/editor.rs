@@ -1,5 +1,8 @@
 //! A small multi-line text editor for notes: lines of text and a cursor (row, char column).
 
+/// Most characters a note holds (a paste beyond it is cut).
+pub const MAX_NOTE: usize = 64 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextArea {
     lines: Vec<String>,
@@ -60,22 +63,77 @@ impl TextArea {
             .map_or(self.lines[row].len(), |(b, _)| b)
     }
 
-    pub fn insert(&mut self, c: char) {
-        if c == '\n' {
-            return self.newline();
+    /// Characters in the note (line breaks count one each).
+    fn len(&self) -> usize {
+        self.lines.iter().map(|l| l.chars().count()).sum::<usize>() + self.lines.len() - 1
+    }
+
+    /// Types a character; false when the note is full.
+    pub fn insert(&mut self, c: char) -> bool {
+        if c.is_control() && c != '\t' && c != '\n' {
+            return true;
         }
-        if c.is_control() && c != '\t' {
-            return;
+        if self.len() >= MAX_NOTE {
+            return false;
+        }
+        if c == '\n' {
+            self.newline();
+            return true;
         }
         let b = self.byte(self.row, self.col);
         self.lines[self.row].insert(b, c);
         self.col += 1;
+        true
     }
 
-    pub fn insert_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.insert(if c == '\r' { '\n' } else { c });
+    /// Inserts text at the cursor in one step (CRLF and CR end lines; other control characters
+    /// but tabs are dropped); what does not fit in [`MAX_NOTE`] is left out. Returns how many
+    /// characters were left out.
+    pub fn insert_str(&mut self, s: &str) -> usize {
+        let room = MAX_NOTE.saturating_sub(self.len());
+        let mut pieces: Vec<String> = vec![String::new()];
+        let mut taken = 0;
+        let mut dropped = 0;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let c = match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    '\n'
+                }
+                c if c.is_control() && c != '\t' && c != '\n' => continue,
+                c => c,
+            };
+            if taken >= room {
+                dropped += 1;
+                continue;
+            }
+            taken += 1;
+            if c == '\n' {
+                pieces.push(String::new());
+            } else if let Some(last) = pieces.last_mut() {
+                last.push(c);
+            }
         }
+        // The line splits at the cursor: the first piece joins its start, the last its end.
+        let b = self.byte(self.row, self.col);
+        let tail = self.lines[self.row].split_off(b);
+        let last = pieces.len() - 1;
+        let end_col = pieces[last].chars().count() + if last == 0 { self.col } else { 0 };
+        let mut rest = pieces.split_off(1);
+        self.lines[self.row].push_str(&pieces[0]);
+        if let Some(l) = rest.last_mut() {
+            l.push_str(&tail);
+        } else {
+            self.lines[self.row].push_str(&tail);
+        }
+        let at = self.row + 1;
+        self.lines.splice(at..at, rest);
+        self.row += last;
+        self.col = end_col;
+        dropped
     }
 
     pub fn newline(&mut self) {
@@ -194,6 +252,25 @@ mod tests {
         t.end();
         t.delete();
         assert_eq!(t.text(), "ask about!the ");
+    }
+
+    #[test]
+    fn a_paste_goes_in_at_the_cursor_at_once_and_is_cut_at_the_limit() {
+        let mut t = TextArea::with_text("start end");
+        t.home();
+        for _ in 0..6 {
+            t.right();
+        }
+        assert_eq!(t.insert_str("one\r\ntwo\rthree \u{1b}"), 0);
+        assert_eq!(t.text(), "start one\ntwo\nthree end");
+        assert_eq!(t.cursor(), (2, 6));
+        t.insert('!');
+        assert_eq!(t.text(), "start one\ntwo\nthree !end");
+        let mut t = TextArea::default();
+        let big = "x".repeat(MAX_NOTE + 5);
+        assert_eq!(t.insert_str(&big), 5);
+        assert!(!t.insert('y'));
+        assert_eq!(t.text().chars().count(), MAX_NOTE);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::keymap::Key;
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, SaveProblem, StoreReport};
 use crate::posting::Posting;
 use crate::search::SearchIndex;
 use crate::store::{Shortlists, Store};
@@ -40,11 +40,7 @@ impl Headless {
     pub fn with_store(mut self, store: Store) -> Headless {
         let state = Arc::new(store.state().clone());
         self.store = Some(store);
-        self.send(Action::StoreUpdated {
-            state,
-            notices: Vec::new(),
-            error: None,
-        });
+        self.send(Action::StoreUpdated(Box::new(StoreReport::of(state))));
         self
     }
 
@@ -85,22 +81,48 @@ impl Headless {
                         self.effects.push(Effect::Store(change.clone()));
                         let change = *change;
                         let now = time::macros::datetime!(2026-11-23 10:00 UTC);
-                        let (state, error) = match &mut self.store {
+                        let report = match &mut self.store {
                             Some(s) => {
                                 let r = s.apply_at(change, now);
-                                (s.state().clone(), r.err().map(|e| e.to_string()))
+                                store_report(s, r.err(), false)
                             }
                             None => {
                                 let change = self.memory.resolve(change);
                                 let r = self.memory.apply(&change, now);
-                                (self.memory.clone(), r.err().map(|e| e.to_string()))
+                                let mut report = StoreReport::of(Arc::new(self.memory.clone()));
+                                report.error = r.err().map(|e| SaveProblem {
+                                    brief: e.to_string(),
+                                    detail: e.to_string(),
+                                });
+                                report
                             }
                         };
-                        queue.push(Action::StoreUpdated {
-                            state: Arc::new(state),
-                            notices: Vec::new(),
-                            error,
-                        });
+                        queue.push(Action::StoreUpdated(Box::new(report)));
+                    }
+                    Effect::FinalSave => {
+                        self.effects.push(Effect::FinalSave);
+                        let report = match &mut self.store {
+                            Some(s) => {
+                                let r = s.flush();
+                                store_report(s, r.err(), true)
+                            }
+                            None => StoreReport {
+                                final_save: true,
+                                ..StoreReport::of(Arc::new(self.memory.clone()))
+                            },
+                        };
+                        queue.push(Action::StoreUpdated(Box::new(report)));
+                    }
+                    Effect::SaveCopy(path) => {
+                        self.effects.push(Effect::SaveCopy(path.clone()));
+                        let result = match &self.store {
+                            Some(s) => s
+                                .save_copy(std::path::Path::new(&path))
+                                .map(|p| p.display().to_string())
+                                .map_err(|e| e.to_string()),
+                            None => Err("no store".into()),
+                        };
+                        queue.push(Action::StoreCopied { path, result });
                     }
                     other => self.effects.push(other),
                 }
@@ -135,6 +157,15 @@ impl Headless {
         }
     }
 
+    /// The screen as drawn at the app's size, as text.
+    pub fn screen(&self) -> String {
+        let backend = ratatui::backend::TestBackend::new(self.app.size.0, self.app.size.1);
+        let mut t = ratatui::Terminal::new(backend).expect("a test terminal");
+        t.draw(|f| crate::ui::draw(f, &self.app))
+            .expect("drawing to a test terminal");
+        t.backend().to_string()
+    }
+
     /// The selected posting's title.
     pub fn selected_title(&self) -> Option<String> {
         self.app.selected_posting().and_then(|p| p.title.clone())
@@ -153,5 +184,21 @@ impl Headless {
                     .unwrap_or_default()
             })
             .collect()
+    }
+}
+
+/// What the store thread reports after a request.
+fn store_report(
+    s: &mut Store,
+    error: Option<crate::store::StoreError>,
+    final_save: bool,
+) -> StoreReport {
+    StoreReport {
+        state: Arc::new(s.state().clone()),
+        notices: s.take_notices(),
+        error: error.as_ref().map(SaveProblem::of),
+        unsaved: s.pending_descriptions(),
+        answered: 0,
+        final_save,
     }
 }

@@ -1,6 +1,12 @@
 //! The search bar's line editor: a string and a cursor, edited like a shell line.
 
-/// A single-line text input. The cursor is a char index (0 ..= number of chars).
+/// Most characters a one-line field holds (a query, a list name, a path). A paste beyond it is
+/// cut: a megabyte pasted into the search bar is a mistake, and every keystroke re-reads the
+/// whole line.
+pub const MAX_LINE: usize = 4096;
+
+/// A single-line text input of at most [`MAX_LINE`] characters. The cursor is a char index
+/// (0 ..= number of chars).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
     text: String,
@@ -27,20 +33,45 @@ impl LineInput {
         self.text.chars().count()
     }
 
-    pub fn insert(&mut self, c: char) {
+    /// Types a character; false when the field is full.
+    pub fn insert(&mut self, c: char) -> bool {
         // Control characters never enter the query (a pasted escape sequence included).
         if c.is_control() {
-            return;
+            return true;
+        }
+        if self.len() >= MAX_LINE {
+            return false;
         }
         let b = self.byte_at(self.cursor);
         self.text.insert(b, c);
         self.cursor += 1;
+        true
     }
 
-    pub fn insert_str(&mut self, s: &str) {
+    /// Inserts text at the cursor in one step (line breaks and tabs become spaces, other
+    /// control characters are dropped); what does not fit is left out. Returns how many
+    /// characters were left out.
+    pub fn insert_str(&mut self, s: &str) -> usize {
+        let room = MAX_LINE.saturating_sub(self.len());
+        let mut clean = String::with_capacity(s.len().min(room * 4));
+        let mut taken = 0;
+        let mut dropped = 0;
         for c in s.chars() {
-            self.insert(if c == '\n' || c == '\t' { ' ' } else { c });
+            let c = if c == '\n' || c == '\t' { ' ' } else { c };
+            if c.is_control() {
+                continue;
+            }
+            if taken < room {
+                clean.push(c);
+                taken += 1;
+            } else {
+                dropped += 1;
+            }
         }
+        let b = self.byte_at(self.cursor);
+        self.text.insert_str(b, &clean);
+        self.cursor += taken;
+        dropped
     }
 
     pub fn backspace(&mut self) {
@@ -128,6 +159,21 @@ mod tests {
         assert_eq!((l.text(), l.cursor()), ("enior o", 6));
         l.clear_before();
         assert_eq!((l.text(), l.cursor()), ("o", 0));
+    }
+
+    #[test]
+    fn a_paste_is_inserted_at_once_and_cut_at_the_limit() {
+        let mut l = typed("ab");
+        l.home();
+        l.right();
+        assert_eq!(l.insert_str("x\ny\u{1b}"), 0);
+        assert_eq!((l.text(), l.cursor()), ("ax yb", 4));
+        let mut l = LineInput::default();
+        let big = "é".repeat(MAX_LINE + 10);
+        assert_eq!(l.insert_str(&big), 10);
+        assert_eq!(l.text().chars().count(), MAX_LINE);
+        assert!(!l.insert('z'), "full");
+        assert_eq!(l.cursor(), MAX_LINE);
     }
 
     #[test]

@@ -32,10 +32,12 @@ pub enum Context {
     Note,
     /// Picking a status.
     StatusMenu,
+    /// Quitting with changes that could not be saved.
+    Unsaved,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::List,
         Context::Detail,
@@ -49,6 +51,7 @@ impl Context {
         Context::Confirm,
         Context::Note,
         Context::StatusMenu,
+        Context::Unsaved,
     ];
 
     pub fn name(self) -> &'static str {
@@ -66,6 +69,27 @@ impl Context {
             Context::Confirm => "confirm",
             Context::Note => "note",
             Context::StatusMenu => "status",
+            Context::Unsaved => "unsaved",
+        }
+    }
+
+    /// How the help and the man page head the context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::List => "List",
+            Context::Detail => "Details",
+            Context::Filters => "Filter pane",
+            Context::Search => "Search bar (while typing)",
+            Context::Help => "This help",
+            Context::Compare => "Compare view",
+            Context::Skipped => "Skipped files",
+            Context::Lists => "Shortlists pane",
+            Context::Prompt => "Typing a list name or a file",
+            Context::Confirm => "Confirming a deletion",
+            Context::Note => "Writing a note",
+            Context::StatusMenu => "Status menu",
+            Context::Unsaved => "Quitting with unsaved shortlists",
         }
     }
 
@@ -133,6 +157,14 @@ impl Key {
             ctrl: false,
             alt: false,
             shift: false,
+        }
+    }
+
+    /// Ctrl and a letter.
+    pub fn ctrl(c: char) -> Key {
+        Key {
+            ctrl: true,
+            ..Key::plain(c)
         }
     }
 
@@ -359,7 +391,12 @@ impl Keymap {
                 .collect::<Result<Vec<_>, _>>()?;
             Ok((ctx, act, keys))
         };
+        let quit_key = (Context::Global, Action::Quit.name());
+        let mut default_quit = Vec::new();
         for (source_is_user, src) in [(false, defaults), (true, user)] {
+            if source_is_user {
+                default_quit = tables.get(&quit_key).cloned().unwrap_or_default();
+            }
             for (ctx_name, actions) in src {
                 let Some(actions) = actions.as_table() else {
                     problems.push(format!(
@@ -381,6 +418,25 @@ impl Keymap {
                     }
                 }
             }
+        }
+        // A key map must leave a way to quit: with no key bound to it, the defaults stay.
+        let quits = |t: &BTreeMap<(Context, String), Vec<Key>>| {
+            t.iter()
+                .any(|((_, a), keys)| a == &Action::Quit.name() && !keys.is_empty())
+        };
+        if !quits(&tables) && !default_quit.is_empty() {
+            problems.push(format!(
+                "keys.global.quit: no key would quit jobdeck; the default ({}) is kept",
+                default_quit
+                    .iter()
+                    .map(Key::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            if !order.contains(&quit_key) {
+                order.push(quit_key.clone());
+            }
+            tables.insert(quit_key, default_quit);
         }
         let mut km = Keymap::default();
         for k in order {
@@ -555,6 +611,26 @@ mod tests {
         );
         assert!(problems.iter().any(|p| p.contains("keys.nowhere")));
         assert!(problems.iter().any(|p| p.contains("frobnicate")));
+    }
+
+    #[test]
+    fn a_key_map_without_a_way_to_quit_is_refused() {
+        let d = crate::config::default_key_tables();
+        let user: KeyTables = toml::from_str("[global]\nquit = []\n").unwrap();
+        let (km, problems) = Keymap::build(&d, &user);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("keys.global.quit") && p.contains("no key would quit")),
+            "{problems:?}"
+        );
+        assert_eq!(km.lookup(Context::List, &k("q")), Some(&Action::Quit));
+        // Moved to another key is fine.
+        let user: KeyTables = toml::from_str("[global]\nquit = [\"Q\"]\n").unwrap();
+        let (km, problems) = Keymap::build(&d, &user);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(km.lookup(Context::List, &k("Q")), Some(&Action::Quit));
+        assert_eq!(km.lookup(Context::List, &k("q")), None);
     }
 
     #[test]

@@ -3,16 +3,18 @@
 //! to carry out. That is what lets every key flow be tested without a terminal.
 
 pub mod action;
+mod closing;
 pub mod editor;
 pub mod headless;
 pub mod input;
 pub mod keymap;
+mod pull;
 mod shortlists;
 mod update;
 
 use std::sync::Arc;
 
-pub use action::Action;
+pub use action::{Action, SaveProblem, StoreReport};
 use keymap::{Context, Key, Keymap};
 
 use crate::corpus::Skipped;
@@ -22,6 +24,16 @@ use crate::search::{Hit, Query};
 use crate::store::{Change, Shortlists, Status};
 use editor::TextArea;
 use input::LineInput;
+pub use pull::PullState;
+
+/// "1 change", "3 changes".
+pub fn count(n: usize, what: &str) -> String {
+    format!(
+        "{} {what}{}",
+        crate::ui::status::group(n),
+        if n == 1 { "" } else { "s" }
+    )
+}
 
 /// Most postings the compare view shows side by side.
 pub const MAX_COMPARE: usize = 4;
@@ -56,10 +68,19 @@ pub enum Overlay {
         prompt: Option<ListPrompt>,
         confirm_delete: Option<String>,
     },
-    /// Writing the note of posting `id`.
+    /// Writing the note of posting `id`; `base` is the note as it was when the editor opened
+    /// (what a note written elsewhere meanwhile is merged against).
     Note {
         id: String,
         editor: TextArea,
+        base: Option<String>,
+    },
+    /// Quitting found changes that could not be saved: retry, save them to another file, or
+    /// quit anyway. `prompt`: the other file's path being typed; `note`: how the last attempt
+    /// went.
+    Unsaved {
+        prompt: Option<LineInput>,
+        note: Option<String>,
     },
     /// Picking the application status of the selected posting.
     Status {
@@ -87,6 +108,28 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Pull these sources into the postings folder `into`; progress comes back as
+    /// [`Action::PullProgress`], the end as [`Action::PullFinished`].
+    Pull {
+        sources: Vec<crate::pull::SourceSpec>,
+        into: std::path::PathBuf,
+    },
+    /// Save whatever is pending, and answer with a final [`StoreReport`] (quitting).
+    FinalSave,
+    /// Write the shortlists as held in memory to this file; answered with
+    /// [`Action::StoreCopied`].
+    SaveCopy(String),
+    /// Give the terminal back and stop until `fg` (Ctrl-Z).
+    Suspend,
+}
+
+/// Why the browser is closing, while it waits for the shortlists to be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// The user quit: a failed save asks what to do.
+    User,
+    /// A signal: a failed save is reported on stderr, and the browser ends anyway.
+    Signal(i32),
 }
 
 /// Progress of the background load.
@@ -122,6 +165,8 @@ struct Totals {
 pub(crate) struct Stale {
     pub(crate) view: bool,
     pub(crate) search: bool,
+    /// Postings of the same role from two sources are to be linked again.
+    pub(crate) links: bool,
 }
 
 /// What the user configured for the browser.
@@ -129,11 +174,15 @@ pub(crate) struct Stale {
 pub struct Settings {
     pub keymap: Arc<Keymap>,
     pub theme: crate::ui::theme::Theme,
-    pub rules: Arc<Vec<crate::config::ScoreRule>>,
+    pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     pub columns: Vec<crate::config::Column>,
     pub sort: SortKey,
     /// Draw urls as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// The watch-list the pull key fetches.
+    pub sources: Vec<crate::pull::SourceSpec>,
+    /// The postings folder pulled postings go to (None for the built-in seeds).
+    pub pull_into: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -146,6 +195,8 @@ impl Default for Settings {
             columns: cfg.columns,
             sort: cfg.sort,
             hyperlinks: false,
+            sources: Vec::new(),
+            pull_into: None,
         }
     }
 }
@@ -165,17 +216,46 @@ pub struct App {
     pub hits: Option<Arc<Vec<Hit>>>,
     pub generation: u64,
     pub searching: bool,
+    /// What is wrong with the query being typed ("unknown field foo: …"); while there is one,
+    /// the last good results stay listed.
+    pub query_problem: Option<String>,
     pub filters: Filters,
     pub sort: SortKey,
     pub view: View,
     /// The shortlists as last saved (bookmarks, lists, notes, statuses, hidden postings).
     pub shortlists: Arc<Shortlists>,
     /// The last store problem (a failed save), shown until a save succeeds.
-    pub store_error: Option<String>,
+    pub store_error: Option<SaveProblem>,
+    /// The changes the store holds in memory only (their save failed), in words.
+    pub unsaved: Vec<String>,
+    /// Whether there is a store to save to (false: it could not be opened; quitting does not
+    /// wait for it).
+    pub has_store: bool,
+    /// Quitting, waiting for the shortlists to be saved.
+    pub closing: Option<Closing>,
+    /// The signal that ended the browser (its exit status is 128 + this).
+    pub exit_signal: Option<i32>,
+    /// The user chose to quit with changes unsaved.
+    pub quit_anyway: bool,
+    /// Quitting waited its full time for the store and gave up.
+    pub gave_up_saving: bool,
+    /// Where a copy of the unsaved shortlists was written.
+    pub saved_copy: Option<String>,
+    /// The file name offered when saving the shortlists elsewhere.
+    pub rescue_path: String,
     /// The shortlist being browsed (only its postings are listed).
     pub active_list: Option<String>,
     /// Hidden postings listed too (dimmed).
     pub show_hidden: bool,
+    /// Closed pulled postings listed too (dimmed).
+    pub show_closed: bool,
+    /// The watch-list and where it is pulled to; the pull under way, if any.
+    pub sources: Vec<crate::pull::SourceSpec>,
+    pub pull_into: Option<std::path::PathBuf>,
+    pub pull: Option<PullState>,
+    /// Per corpus index of a linked posting: the sources of the same role (see
+    /// [`crate::pull::link`]).
+    pub seen_on: rustc_hash::FxHashMap<u32, Vec<String>>,
     /// Per corpus index, derived from `shortlists` for fast filtering: on a list, hidden, on
     /// the browsed list, status.
     pub bookmarked_marks: Vec<bool>,
@@ -202,7 +282,7 @@ pub struct App {
     pub message: Option<String>,
     pub keymap: Arc<Keymap>,
     pub theme: crate::ui::theme::Theme,
-    pub rules: Arc<Vec<crate::config::ScoreRule>>,
+    pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     /// Per corpus index: the score from the rules.
     pub scores: Vec<i32>,
     pub columns: Vec<crate::config::Column>,
@@ -225,6 +305,8 @@ impl App {
             columns,
             sort,
             hyperlinks,
+            sources,
+            pull_into,
         } = settings;
         App {
             postings: Vec::new(),
@@ -237,13 +319,27 @@ impl App {
             hits: None,
             generation: 0,
             searching: false,
+            query_problem: None,
             filters: Filters::default(),
             sort,
             view: View::default(),
             shortlists: Arc::new(Shortlists::default()),
             store_error: None,
+            unsaved: Vec::new(),
+            has_store: true,
+            closing: None,
+            exit_signal: None,
+            quit_anyway: false,
+            gave_up_saving: false,
+            saved_copy: None,
+            rescue_path: "shortlists-unsaved.json".into(),
             active_list: None,
             show_hidden: false,
+            show_closed: false,
+            sources,
+            pull_into,
+            pull: None,
+            seen_on: Default::default(),
             bookmarked_marks: Vec::new(),
             hidden_marks: Vec::new(),
             list_marks: Vec::new(),
@@ -289,6 +385,10 @@ impl App {
             Some(Overlay::Lists { .. }) => Context::Lists,
             Some(Overlay::Note { .. }) => Context::Note,
             Some(Overlay::Status { .. }) => Context::StatusMenu,
+            Some(Overlay::Unsaved {
+                prompt: Some(_), ..
+            }) => Context::Prompt,
+            Some(Overlay::Unsaved { .. }) => Context::Unsaved,
             None => match self.focus {
                 Focus::Search => Context::Search,
                 Focus::List => Context::List,
@@ -299,9 +399,13 @@ impl App {
     }
 
     /// The action a key press means here. In the search bar, printable keys that the search
-    /// context does not bind are typed.
+    /// context does not bind are typed. Ctrl-C quits everywhere but where text is typed (a
+    /// note, a name), whatever the key map says: there is always a way out.
     pub fn action_for_key(&self, key: &Key) -> Option<Action> {
         let ctx = self.context();
+        if *key == Key::ctrl('c') && !matches!(ctx, Context::Note | Context::Prompt) {
+            return Some(Action::Quit);
+        }
         if matches!(ctx, Context::Search | Context::Prompt | Context::Note)
             && let Some(c) = key.printable()
         {
@@ -365,6 +469,7 @@ impl App {
             .filter(|&i| {
                 !self.facet_index.is_duplicate(i)
                     && (self.show_hidden || !self.hidden_marks[i as usize])
+                    && (self.showing_closed() || !self.facet_index.is_closed(i))
             })
             .count();
         // Only those in this corpus: the lists pane tells about the others.
@@ -420,6 +525,7 @@ impl App {
             bookmarked: &self.bookmarked_marks,
             hidden: &self.hidden_marks,
             show_hidden: self.show_hidden,
+            show_closed: self.showing_closed(),
             status: &self.status_marks,
             only: self
                 .active_list
@@ -545,6 +651,10 @@ impl App {
 
     /// Starts a search for the current input (or drops back to the full list when it is empty).
     fn query_changed(&mut self) -> Vec<Effect> {
+        self.query_problem = Query::problem(self.input.text());
+        if self.query_problem.is_some() {
+            return Vec::new();
+        }
         let query = Query::parse(self.input.text());
         if query == self.query {
             return Vec::new();

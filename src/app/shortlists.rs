@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::editor::TextArea;
 use super::input::LineInput;
-use super::{Action, App, Effect, ListPrompt, Overlay};
-use crate::store::{Change, DEFAULT_LIST, Shortlists, Snapshot, Status};
+use super::{Action, App, Effect, ListPrompt, Overlay, SaveProblem, StoreReport};
+use crate::store::{Change, DEFAULT_LIST, Snapshot, Status};
 
 impl App {
     /// The selected posting's id and snapshot, or a message saying there is none.
@@ -121,11 +121,12 @@ impl App {
         self.overlay = Some(Overlay::Note {
             id,
             editor: TextArea::with_text(&text),
+            base: (!text.is_empty()).then_some(text),
         });
     }
 
     pub(super) fn save_note(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Note { id, editor }) = self.overlay.take() else {
+        let Some(Overlay::Note { id, editor, base }) = self.overlay.take() else {
             return Vec::new();
         };
         let snapshot = match self.facet_index.index_of(&id) {
@@ -147,9 +148,12 @@ impl App {
         } else {
             "note cleared".into()
         });
-        vec![Effect::Store(Box::new(Change::SetNote {
+        // Merged with a note written elsewhere meanwhile (`jobdeck bookmarks add --note`,
+        // another browser) against what this editor started from.
+        vec![Effect::Store(Box::new(Change::EditNote {
             snapshot,
             id,
+            base,
             note,
         }))]
     }
@@ -341,14 +345,10 @@ impl App {
         }))]
     }
 
-    /// The store's answer: the saved state (or the state held in memory after a failed save).
-    pub(super) fn store_updated(
-        &mut self,
-        state: Arc<Shortlists>,
-        notices: Vec<String>,
-        error: Option<String>,
-    ) {
-        self.shortlists = state;
+    /// The store's answer: the saved state (or the state held in memory after a failed save),
+    /// with anything to tell the user; the answer to a final save decides whether to quit.
+    pub(super) fn store_updated(&mut self, report: StoreReport) {
+        self.shortlists = report.state.clone();
         if let Some(l) = &self.active_list
             && !self.shortlists.has_list(l)
         {
@@ -357,20 +357,42 @@ impl App {
         if let Some(Overlay::Lists { cursor, .. }) = &mut self.overlay {
             *cursor = (*cursor).min(self.shortlists.lists.len());
         }
-        match error {
+        self.unsaved.clone_from(&report.unsaved);
+        match &report.error {
             Some(e) => {
-                self.message = Some(format!(
-                    "could not save the shortlists: {e} — kept in memory, retried on the next change"
-                ));
-                self.store_error = Some(e);
+                self.message = Some(self.save_problem_line(e));
+                self.store_error = Some(e.clone());
             }
-            None => self.store_error = None,
+            None => {
+                // A save that failed before went through (space came back, the file is a file
+                // again): say so, or the last thing said is that it failed.
+                if self.store_error.take().is_some() {
+                    self.message = Some("the shortlists are saved now".into());
+                }
+            }
         }
-        if let Some(n) = notices.into_iter().next() {
-            self.message = Some(n);
+        // (The store thread logs them.)
+        if let Some(n) = report.notices.first() {
+            self.message = Some(n.clone());
         }
         self.refresh_marks();
         self.recompute_view(None);
+        if report.final_save {
+            self.final_save_done(&report);
+        }
+    }
+
+    /// A failed save in one line, the essentials first (the status line may be narrow): what
+    /// went wrong, what is kept, what happens next. The path is in the log and the quit prompt.
+    pub fn save_problem_line(&self, e: &SaveProblem) -> String {
+        if self.unsaved.is_empty() {
+            return format!("shortlists: {}", e.brief);
+        }
+        format!(
+            "not saved: {} — {} kept in memory, retrying",
+            e.brief,
+            super::count(self.unsaved.len(), "change")
+        )
     }
 
     /// Postings the compare view shows: the marked ones, else (2 or more) the browsed list's.

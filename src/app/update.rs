@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::keymap::Context;
-use super::{Action, App, Effect, FilterRow, Focus, MAX_COMPARE, Overlay, Stale};
+use super::{Action, App, Closing, Effect, FilterRow, Focus, MAX_COMPARE, Overlay, Stale};
 use crate::facets::{FacetValue, SortKey};
 use crate::ui;
 
@@ -23,11 +23,22 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
+        // Quitting: the keyboard waits (with "saving…" on screen) until the store answers.
+        if self.closing.is_some() && is_user_action(&action) {
+            return Vec::new();
+        }
         if is_user_action(&action) {
             self.message = None;
         }
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => return self.start_closing(Closing::User),
+            Action::Signal(n) => return self.start_closing(Closing::Signal(n)),
+            Action::SaveTimedOut => self.save_timed_out(),
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::RetrySave | Action::SaveElsewhere | Action::QuitAnyway => {
+                return self.unsaved_action(&action);
+            }
+            Action::StoreCopied { path, result } => self.copy_done(path, result),
             Action::Help => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -116,6 +127,9 @@ impl App {
             Action::Confirm => {
                 return match self.context() {
                     Context::Lists => self.lists_action(&Action::Confirm),
+                    Context::Prompt if matches!(self.overlay, Some(Overlay::Unsaved { .. })) => {
+                        self.submit_save_path()
+                    }
                     Context::Prompt => self.submit_prompt(),
                     Context::Confirm => self.confirm_delete(),
                     Context::StatusMenu => self.pick_status(),
@@ -129,6 +143,10 @@ impl App {
             Action::StatusMenu => self.open_status_menu(),
             Action::ToggleHidden => return self.toggle_hidden(),
             Action::ShowHidden => self.toggle_show_hidden(),
+            Action::ShowClosed => self.toggle_show_closed(),
+            Action::Pull => return self.start_pull(),
+            Action::PullProgress { index, progress } => self.pull_progress(index, *progress),
+            Action::PullFinished => self.pull_finished(),
             Action::NewList
             | Action::RenameList
             | Action::DeleteList
@@ -136,11 +154,7 @@ impl App {
             | Action::MoveToList => {
                 return self.lists_action(&action);
             }
-            Action::StoreUpdated {
-                state,
-                notices,
-                error,
-            } => self.store_updated(state, notices, error),
+            Action::StoreUpdated(report) => self.store_updated(*report),
             Action::Down
             | Action::Up
             | Action::Top
@@ -174,12 +188,7 @@ impl App {
             | Action::ClearLine
             | Action::Newline
             | Action::Insert(_) => return self.edit(action),
-            Action::Paste(s) => {
-                self.overlay = None;
-                self.focus = Focus::Search;
-                self.input.insert_str(&s);
-                return self.query_changed();
-            }
+            Action::Paste(s) => return self.paste(&s),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_selection();
@@ -199,6 +208,7 @@ impl App {
             Action::LoadSkipped(s) => self.skipped.extend(s),
             Action::LoadFinished { elapsed_ms } => {
                 self.load.done = true;
+                self.relink();
                 self.load.elapsed_ms = elapsed_ms;
                 // A folder load (one that counted its files) ends with a summary line.
                 if self.message.is_none() && self.load.files_total > 0 {
@@ -224,6 +234,16 @@ impl App {
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.message = Some(m),
             Action::SourceChanged { source, postings } => {
+                // Told twice (a pull reports the files it wrote, the watcher sees them too):
+                // the same postings again are no news. (They are still taken in, as the search
+                // worker was given them: corpus indices must stay the same on both sides.)
+                let now = self.facet_index.source_indices(&source);
+                let same = !postings.is_empty()
+                    && now.len() == postings.len()
+                    && now
+                        .iter()
+                        .zip(&postings)
+                        .all(|(&i, p)| *self.postings[i as usize] == **p);
                 let gone = self.facet_index.remove_source(&source);
                 let n = postings.len();
                 self.skipped.retain(|s| s.source != source);
@@ -232,16 +252,20 @@ impl App {
                     self.refresh_marks();
                     self.recompute_view(None);
                 }
-                self.message = Some(match (gone, n) {
-                    (0, n) => format!(
-                        "{n} new posting{} from {source}",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                    _ => format!(
-                        "{source} changed: {n} posting{} now",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                });
+                // A pull tells its own progress; files it writes are not news one by one.
+                if self.pull.is_none() && !same {
+                    self.message = Some(match (gone, n) {
+                        (0, n) => format!(
+                            "{n} new posting{} from {source}",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        _ => format!(
+                            "{source} changed: {n} posting{} now",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                    });
+                }
+                self.stale.links = true;
                 effects.extend(self.refresh());
                 return effects;
             }
@@ -256,6 +280,7 @@ impl App {
                     ));
                 }
                 self.refresh_marks();
+                self.stale.links = true;
                 self.recompute_view(None);
             }
             Action::Fatal(m) => {
@@ -295,6 +320,16 @@ impl App {
             *confirm_delete = None;
             return Vec::new();
         }
+        if let Some(Overlay::Unsaved { prompt, .. }) = &mut self.overlay {
+            if prompt.take().is_none() {
+                self.overlay = None;
+                self.message = Some(format!(
+                    "{} kept in memory — jobdeck keeps trying to save; quitting tries again",
+                    super::count(self.unsaved.len(), "unsaved change")
+                ));
+            }
+            return Vec::new();
+        }
         if let Some(Overlay::Note { .. }) = self.overlay.take() {
             self.message = Some("note not saved".into());
             return Vec::new();
@@ -321,11 +356,19 @@ impl App {
     /// Text editing, routed to what is being typed into: the list-name prompt, the note, or
     /// the search bar (whose every edit starts a search).
     fn edit(&mut self, action: Action) -> Vec<Effect> {
-        if let Some(Overlay::Lists {
-            prompt: Some(p), ..
-        }) = &mut self.overlay
-        {
-            edit_line(&mut p.input, &action);
+        let prompt = match &mut self.overlay {
+            Some(Overlay::Lists {
+                prompt: Some(p), ..
+            }) => Some(&mut p.input),
+            Some(Overlay::Unsaved {
+                prompt: Some(p), ..
+            }) => Some(p),
+            _ => None,
+        };
+        if let Some(input) = prompt {
+            if !edit_line(input, &action) {
+                self.message = Some(full_line_message());
+            }
             return Vec::new();
         }
         if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
@@ -338,7 +381,9 @@ impl App {
                 Action::DeleteForward => editor.delete(),
                 Action::DeleteWord => editor.delete_word(),
                 Action::Newline => editor.newline(),
-                Action::Insert(c) => editor.insert(c),
+                Action::Insert(c) if !editor.insert(c) => {
+                    self.message = Some(full_note_message());
+                }
                 _ => {}
             }
             return Vec::new();
@@ -353,7 +398,10 @@ impl App {
             action,
             Action::CursorLeft | Action::CursorRight | Action::LineStart | Action::LineEnd
         );
-        edit_line(&mut self.input, &action);
+        if !edit_line(&mut self.input, &action) {
+            self.message = Some(full_line_message());
+            return Vec::new();
+        }
         if changes {
             self.query_changed()
         } else {
@@ -595,6 +643,7 @@ impl App {
         self.stale = Stale {
             view: true,
             search: self.stale.search || !self.query.is_empty(),
+            links: self.stale.links,
         };
         Vec::new()
     }
@@ -603,6 +652,15 @@ impl App {
     /// The event loop calls it before each frame; every other action calls it first.
     pub fn refresh(&mut self) -> Vec<Effect> {
         let stale = std::mem::take(&mut self.stale);
+        // Links wait for the load and any pull to end (they are made afresh then), and are
+        // made once for a burst of changed files.
+        if stale.links {
+            if self.load.done && self.pull.is_none() {
+                self.relink();
+            } else {
+                self.stale.links = true;
+            }
+        }
         if stale.view {
             self.recompute_view(None);
         }
@@ -663,8 +721,75 @@ fn best_listed(hits: &[crate::search::Hit], listed: &[bool]) -> Option<u32> {
         .map(|h| h.index)
 }
 
-/// Applies a line-editing action to a one-line input.
-fn edit_line(input: &mut super::input::LineInput, action: &Action) {
+impl App {
+    /// Pasted text goes where the keyboard is: the note being written, the name or path being
+    /// typed, else the search bar (which takes the focus, as typing there would). Overlays that
+    /// take no text leave it. One-line fields take at most [`input::MAX_LINE`] characters
+    /// (a larger paste is cut, and the user told); a note at most [`editor::MAX_NOTE`].
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        use super::keymap::Context;
+        let cut = |dropped: usize, what: String| -> Option<String> {
+            (dropped > 0).then(|| {
+                format!(
+                    "pasted text cut: {what} ({} left out)",
+                    super::count(dropped, "character")
+                )
+            })
+        };
+        match self.context() {
+            Context::Note => {
+                if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
+                    let dropped = editor.insert_str(text);
+                    self.message = cut(dropped, full_note_message());
+                }
+                Vec::new()
+            }
+            Context::Prompt => {
+                let input = match &mut self.overlay {
+                    Some(Overlay::Lists {
+                        prompt: Some(p), ..
+                    }) => &mut p.input,
+                    Some(Overlay::Unsaved {
+                        prompt: Some(p), ..
+                    }) => p,
+                    _ => return Vec::new(),
+                };
+                let dropped = input.insert_str(text);
+                self.message = cut(dropped, full_line_message());
+                Vec::new()
+            }
+            Context::Search | Context::List | Context::Detail | Context::Filters => {
+                self.focus = Focus::Search;
+                let dropped = self.input.insert_str(text);
+                self.message = cut(dropped, full_line_message());
+                self.query_changed()
+            }
+            _ => {
+                self.message = Some(
+                    "nothing here takes text: paste into the search bar (/) or a note (n)".into(),
+                );
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn full_line_message() -> String {
+    format!(
+        "a one-line field holds at most {} characters",
+        crate::ui::status::group(super::input::MAX_LINE)
+    )
+}
+
+fn full_note_message() -> String {
+    format!(
+        "a note holds at most {} characters",
+        crate::ui::status::group(super::editor::MAX_NOTE)
+    )
+}
+
+/// Applies a line-editing action to a one-line input; false when a character did not fit.
+fn edit_line(input: &mut super::input::LineInput, action: &Action) -> bool {
     match action {
         Action::CursorLeft => input.left(),
         Action::CursorRight => input.right(),
@@ -674,9 +799,10 @@ fn edit_line(input: &mut super::input::LineInput, action: &Action) {
         Action::DeleteForward => input.delete(),
         Action::DeleteWord => input.delete_word(),
         Action::ClearLine => input.clear_before(),
-        Action::Insert(c) => input.insert(*c),
+        Action::Insert(c) => return input.insert(*c),
         _ => {}
     }
+    true
 }
 
 /// Moves a position for a movement action within 0..=max.
@@ -706,6 +832,11 @@ fn is_user_action(a: &Action) -> bool {
             | Action::Fatal(_)
             | Action::SourceChanged { .. }
             | Action::SourceRemoved { .. }
-            | Action::StoreUpdated { .. }
+            | Action::StoreUpdated(_)
+            | Action::StoreCopied { .. }
+            | Action::Signal(_)
+            | Action::SaveTimedOut
+            | Action::PullProgress { .. }
+            | Action::PullFinished
     )
 }

@@ -2,7 +2,7 @@
 //! through [`Store`], so it merges with what a running browser (or another command) wrote.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
-use super::{QUERY_HELP, load_reporting, resolve_source, table, terminal_width};
+use super::{load_reporting, resolve_source, table, terminal_width};
 use crate::config::Config;
 use crate::corpus::CorpusSource;
 use crate::corpus::LoadOptions;
@@ -30,7 +30,7 @@ const MAX_IMPORT_SIZE: u64 = 64 * 1024 * 1024;
 pub enum BookmarksCommand {
     /// Bookmark the best match of QUERY. Adding an existing bookmark updates its list, note
     /// and status.
-    #[command(after_help = QUERY_HELP)]
+    #[command(after_help = crate::search::query::language_help())]
     Add {
         /// The query (see below), or a posting id.
         query: String,
@@ -43,13 +43,13 @@ pub enum BookmarksCommand {
         /// A note; may span several lines. An empty one clears the note.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-        /// saved, applied, interviewing, offer, rejected or withdrawn.
-        #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+        /// The application status.
+        #[arg(long, value_name = "STATUS", value_parser = StatusParser)]
         status: Option<Status>,
     },
     /// Remove the bookmarked posting that best matches QUERY, from one list or from all. A
     /// bookmark with a note or an application status is kept (off every list).
-    #[command(after_help = QUERY_HELP)]
+    #[command(after_help = crate::search::query::language_help())]
     Remove {
         /// The query (see below), or a posting id. Only bookmarked postings are searched.
         query: String,
@@ -76,7 +76,8 @@ pub enum BookmarksCommand {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write to FILE instead of the standard output.
+        /// Write to FILE instead of the standard output (`-`: the standard output). A regular
+        /// file is replaced atomically; a device, pipe or `/dev/stdout` is written to directly.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -94,11 +95,52 @@ pub enum ExportFormat {
     Json,
 }
 
-fn parse_status(s: &str) -> Result<Status, String> {
-    Status::from_name(s).ok_or_else(|| {
-        let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-        format!("expected one of: {}", names.join(", "))
-    })
+/// Reads a status (any case) and offers the statuses to `--help`, the man page and shell
+/// completion.
+#[derive(Debug, Clone, Copy)]
+struct StatusParser;
+
+impl clap::builder::TypedValueParser for StatusParser {
+    type Value = Status;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Status, clap::Error> {
+        let s = value.to_string_lossy();
+        Status::from_name(&s).ok_or_else(|| {
+            let mut e = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(arg) = arg {
+                e.insert(
+                    clap::error::ContextKind::InvalidArg,
+                    clap::error::ContextValue::String(arg.to_string()),
+                );
+            }
+            e.insert(
+                clap::error::ContextKind::InvalidValue,
+                clap::error::ContextValue::String(s.into_owned()),
+            );
+            e.insert(
+                clap::error::ContextKind::ValidValue,
+                clap::error::ContextValue::Strings(
+                    Status::ALL.iter().map(|s| s.as_str().to_string()).collect(),
+                ),
+            );
+            e
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Status::ALL
+                .iter()
+                .map(|s| clap::builder::PossibleValue::new(s.as_str())),
+        ))
+    }
 }
 
 /// Runs a `bookmarks` subcommand; returns the exit code.
@@ -261,9 +303,10 @@ fn add(
         .map(|s| format!(", {s}"))
         .unwrap_or_default();
     println!(
-        "{} {} ({id}) on {:?}{status}",
+        "{} {} ({}) on {:?}{status}",
         if updating { "updated" } else { "saved" },
         clean_field(&p.headline()),
+        crate::sanitize::shown_text(&id),
         clean_field(&list)
     );
     Ok(ExitCode::SUCCESS)
@@ -329,7 +372,7 @@ fn remove(
     println!(
         "removed {} ({}) from {from}{kept}",
         clean_field(&p.headline()),
-        p.id
+        crate::sanitize::shown_text(&p.id)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -481,9 +524,19 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
         ExportFormat::Csv => store::export::csv(s)?,
         ExportFormat::Json => store::export::json(s).into_bytes(),
     };
+    // `-o -` is the standard output, as the option's absence is.
+    let output = output.filter(|p| *p != Path::new("-"));
     match output {
         Some(path) => {
-            store::write_atomic(path, &bytes, &mut |_, _| Ok(()))?;
+            let shown = clean_field(&path.display().to_string());
+            let write = || -> io::Result<()> {
+                let mut out = crate::fsio::Output::open(path)?;
+                let text = String::from_utf8_lossy(&bytes);
+                let terminal = out.is_terminal();
+                out.write_all(for_stdout(&text, terminal).as_bytes())?;
+                out.finish()
+            };
+            write().with_context(|| format!("cannot write {shown}"))?;
             let n = s.bookmarks.len();
             eprintln!(
                 "jobdeck: exported {n} bookmark{} to {}",
@@ -504,45 +557,42 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
 }
 
 fn import(file: &Path, input: &Path) -> anyhow::Result<ExitCode> {
+    use crate::fsio::{Accept, ReadError};
     let shown = clean_field(&input.display().to_string());
-    let meta = match std::fs::metadata(input) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+    // A regular file, or a pipe (`<(…)`) read until its writer is done; never a device, and
+    // never more than the limit (a pipe has no size to check first).
+    let bytes = match crate::fsio::read_limited(input, MAX_IMPORT_SIZE, Accept::RegularOrPipe) {
+        Ok(b) => b,
+        Err(ReadError::NotFound) => {
             eprintln!("jobdeck: {shown}: no such file");
             return Ok(ExitCode::from(2));
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+        Err(e @ (ReadError::TooLarge { .. } | ReadError::NotRegular(_))) => {
+            let what = if matches!(e, ReadError::TooLarge { .. }) {
+                "too large for a shortlists export: "
+            } else {
+                ""
+            };
+            eprintln!("jobdeck: {shown}: {what}{e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(ReadError::Io(e)) => return Err(e).with_context(|| format!("cannot read {shown}")),
     };
-    if meta.len() > MAX_IMPORT_SIZE {
-        eprintln!(
-            "jobdeck: {shown}: too large for a shortlists export ({} bytes)",
-            meta.len()
-        );
-        return Ok(ExitCode::from(1));
-    }
-    // Read through a limit whatever the metadata said: a named pipe (`<(…)`) has no size, and
-    // a device such as /dev/zero never ends.
-    let mut bytes = Vec::new();
-    std::fs::File::open(input)
-        .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
-        .with_context(|| format!("cannot read {shown}"))?;
-    if bytes.len() as u64 > MAX_IMPORT_SIZE {
-        eprintln!(
-            "jobdeck: {shown}: too large for a shortlists export (more than {MAX_IMPORT_SIZE} bytes)"
-        );
-        return Ok(ExitCode::from(1));
-    }
     let Ok(text) = String::from_utf8(bytes) else {
         eprintln!("jobdeck: {shown}: not UTF-8 text");
         return Ok(ExitCode::from(1));
     };
-    let theirs = match Shortlists::from_json(&text) {
+    let (mut theirs, tidied) = match Shortlists::from_json_reporting(&text) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("jobdeck: {shown}: {}", clean_field(&e.to_string()));
             return Ok(ExitCode::from(1));
         }
     };
+    // Only posting ids (hex) come in as they are: anything else — escape sequences included —
+    // is kept under an id derived from it, and said so.
+    report_notices(&tidied);
+    report_notices(&theirs.rewrite_foreign_ids());
     let mut store = open_store(file)?;
     let before: HashSet<String> = store.state().bookmarks.keys().cloned().collect();
     let total = theirs.bookmarks.len();

@@ -2,6 +2,8 @@
 //! subcommands work headless.
 
 pub mod bookmarks;
+mod man;
+pub mod pull;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};
@@ -25,7 +27,10 @@ Examples:
   jobdeck search 'rust remote'    find postings (table on a terminal, JSON when piped)
   jobdeck search 'loc:berlin !java text:kubernetes' ~/postings --limit 5
   jobdeck bookmarks add 'rust remote' --list 'Dream jobs' --status applied
-  jobdeck bookmarks list          your bookmarks (missing postings marked)";
+  jobdeck bookmarks list          your bookmarks (missing postings marked)
+  jobdeck pull greenhouse:postman hn:latest --into ~/postings
+                                  fetch boards into the postings folder
+  jobdeck search 'is:changed' ~/postings   pulled postings whose fields changed";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,7 +59,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print the postings matching a query, best first.
-    #[command(after_help = crate::cli::QUERY_HELP)]
+    #[command(after_help = crate::cli::query_help())]
     Search {
         /// The query (see below).
         query: String,
@@ -66,6 +71,18 @@ pub enum Command {
         /// Print at most N postings.
         #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
         limit: usize,
+    },
+    /// Fetch postings from the boards of the watch-list (or those named) into the postings
+    /// folder, and tell per source what is new, what changed and what closed.
+    #[command(after_help = crate::cli::PULL_HELP)]
+    Pull {
+        /// Sources as SOURCE:BOARD: greenhouse:postman lever:palantir lever-eu:NAME ashby:openai
+        /// hn:latest hn:2026-12 smartrecruiters:NAME recruitee:NAME personio:NAME (default: the
+        /// config's [[sources]]).
+        sources: Vec<String>,
+        /// The postings folder to write into (default: $JOBDECK_POSTINGS, then postings_dir).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
     },
     /// Bookmark postings, list, export and import your shortlists.
     Bookmarks {
@@ -90,14 +107,25 @@ pub enum Command {
     Man,
 }
 
-pub const QUERY_HELP: &str = "\
-Query language:
-  rust backend      every term must match (fuzzy, against title, company, team, locations, skills)
-  'node.js          exact substring (case-insensitive); \"two words\" too
-  !java             exclude postings that match
-  title: company: team: loc: skill:   scope a term to one field
-  mode:remote type:contract level:senior   work mode, employment type, seniority
-  text:kubernetes   substring of the description";
+pub const PULL_HELP: &str = "\
+Each posting is written as the board's API returned it, one file per posting, to
+DIR/pulled/<source>/<board>/<id>.json (Personio: .xml), with the board's tracking record
+(first seen, last seen, closed, field changes) in DIR/pulled/<source>/<board>/.jobdeck-pull.json.
+Exit status: 0 when every source was pulled, 1 when any failed (the others are saved),
+2 for usage errors.";
+
+/// Why the browser did not start without a terminal, and what works instead.
+const NO_TERMINAL: &str = "jobdeck: the browser needs a terminal, and this output is not one. \
+Without a terminal: `jobdeck parse [PATH…]` prints every posting as JSON, \
+`jobdeck search QUERY [PATH…]` the ones that match.";
+
+/// The query language and the exit statuses, after `search --help`.
+pub fn query_help() -> String {
+    format!(
+        "{}\nExit status: 0 when postings matched, 1 when none did, 2 on a bad query or path.",
+        crate::search::query::language_help()
+    )
+}
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
@@ -159,143 +187,202 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
         }
     }
     match cli.command {
-        None => {
-            let Ok(source) = resolve_source(&cli.paths, &config)? else {
-                return Ok(ExitCode::from(2));
-            };
-            let (settings, mut problems) = settings(&config);
-            for p in &problems {
-                eprintln!(
-                    "jobdeck: config: {} (the default is used)",
-                    crate::sanitize::clean_field(p)
-                );
-            }
-            problems.splice(0..0, config_problems);
-            let store = match crate::store::Store::open(&dirs.shortlists_file()) {
-                Ok((store, notices)) => {
-                    for n in notices {
-                        eprintln!("jobdeck: {}", crate::sanitize::clean_field(&n));
-                    }
-                    Ok(store)
-                }
-                Err(e) => {
-                    eprintln!("jobdeck: {e}");
-                    Err(e.to_string())
-                }
-            };
-            crate::tui::run(crate::tui::Options {
-                source,
-                settings,
-                config_problems: problems,
-                load: load_options(&config, &dirs),
-                store,
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Parse { paths }) => {
-            let Ok(source) = resolve_source(&paths, &config)? else {
-                return Ok(ExitCode::from(2));
-            };
-            let report = load_reporting(&source, &load_options(&config, &dirs));
-            let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &report.postings)?;
-            writeln!(out)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => run_browser(&cli.paths, &config, config_problems, &dirs),
+        Some(Command::Parse { paths }) => run_parse(&paths, &config, &dirs),
         Some(Command::Search {
             query,
             paths,
             json,
             limit,
-        }) => {
-            let Ok(source) = resolve_source(&paths, &config)? else {
-                return Ok(ExitCode::from(2));
-            };
-            let query_text = query;
-            let query = Query::parse(&query_text);
-            let found = search_postings(&source, &load_options(&config, &dirs), &query, limit);
-            let mut out = io::stdout().lock();
-            if json || !io::stdout().is_terminal() {
-                #[derive(Serialize)]
-                struct Scored<'a> {
-                    #[serde(flatten)]
-                    posting: &'a Posting,
-                    score: i64,
-                }
-                let rows: Vec<Scored> = found
-                    .iter()
-                    .map(|(p, score)| Scored {
-                        posting: p,
-                        score: *score,
-                    })
-                    .collect();
-                serde_json::to_writer_pretty(&mut out, &rows)?;
-                writeln!(out)?;
-            } else if found.is_empty() {
-                writeln!(
-                    out,
-                    "no posting matches {:?}",
-                    crate::sanitize::clean_field(&query_text)
-                )?;
-            } else {
-                let rows = found
-                    .iter()
-                    .map(|(p, score)| summary_row(p, Some(*score)))
-                    .collect();
-                let table = table::Table {
-                    headers: vec!["SCORE", "TITLE", "COMPANY", "LOCATION", "MODE", "SALARY"],
-                    rows,
-                    flex: 1,
-                };
-                write!(out, "{}", table.render(terminal_width()))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        }) => run_search(&query, &paths, json, limit, &config, &dirs),
         Some(Command::Config {
             print_default,
             path,
-        }) => {
-            let mut out = io::stdout().lock();
-            if print_default {
-                write!(out, "{}", crate::config::DEFAULT_CONFIG)?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            if path {
-                writeln!(out, "{}", dirs.config_file().display())?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let (_, mut problems) = settings(&config);
-            problems.splice(0..0, config_problems);
-            let file = dirs.config_file();
-            if problems.is_empty() {
-                let state = if file.exists() {
-                    "is valid"
-                } else {
-                    "does not exist: the defaults are used"
-                };
-                writeln!(out, "{} {state}", file.display())?;
-                Ok(ExitCode::SUCCESS)
-            } else {
-                for p in &problems {
-                    writeln!(
-                        out,
-                        "{}: {}",
-                        file.display(),
-                        crate::sanitize::clean_field(p)
-                    )?;
-                }
-                Ok(ExitCode::from(1))
-            }
-        }
+        }) => run_config(print_default, path, &config, config_problems, &dirs),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut command(&dirs), "jobdeck", &mut io::stdout());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(command(&dirs)).render(&mut io::stdout())?;
+            io::stdout().write_all(man::page(&command(&dirs)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
+        Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config),
+    }
+}
+
+/// `jobdeck [PATH…]`: the browser.
+fn run_browser(
+    paths: &[PathBuf],
+    config: &Config,
+    config_problems: Vec<String>,
+    dirs: &Paths,
+) -> anyhow::Result<ExitCode> {
+    if !io::stdout().is_terminal() {
+        eprintln!("{NO_TERMINAL}");
+        return Ok(ExitCode::from(2));
+    }
+    let Ok(source) = resolve_source(paths, config)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let (mut settings, mut problems) = settings(config);
+    // The pull key writes into the folder being browsed.
+    settings.pull_into = match &source {
+        CorpusSource::Paths(p) => p.first().filter(|d| d.is_dir()).cloned(),
+        CorpusSource::Seeds => None,
+    };
+    for p in &problems {
+        eprintln!(
+            "jobdeck: config: {} (the default is used)",
+            crate::sanitize::clean_field(p)
+        );
+    }
+    problems.splice(0..0, config_problems);
+    // A file that cannot be read right now (a FIFO in its place) does not keep the
+    // browser from saving: changes wait and are merged into it once it can be read.
+    let (store, store_notices) = match crate::store::Store::open_lenient(&dirs.shortlists_file()) {
+        Ok((store, notices)) => {
+            for n in &notices {
+                eprintln!("jobdeck: {}", crate::sanitize::clean_field(n));
+            }
+            (Ok(store), notices)
+        }
+        Err(e) => {
+            eprintln!("jobdeck: {}", crate::sanitize::clean_field(&e.to_string()));
+            (Err(e.to_string()), Vec::new())
+        }
+    };
+    let run = crate::tui::run(crate::tui::Options {
+        source,
+        settings,
+        config_problems: problems,
+        load: load_options(config, dirs),
+        store,
+        store_notices,
+    });
+    // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
+    if let Err(e) = &run
+        && e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.raw_os_error() == Some(libc::ENXIO))
+    {
+        eprintln!("{NO_TERMINAL}");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::from(run?))
+}
+
+/// `jobdeck parse`: every posting as JSON.
+fn run_parse(paths: &[PathBuf], config: &Config, dirs: &Paths) -> anyhow::Result<ExitCode> {
+    let Ok(source) = resolve_source(paths, config)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let report = load_reporting(&source, &load_options(config, dirs));
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &report.postings)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `jobdeck search`: the postings matching a query, best first.
+fn run_search(
+    query_text: &str,
+    paths: &[PathBuf],
+    json: bool,
+    limit: usize,
+    config: &Config,
+    dirs: &Paths,
+) -> anyhow::Result<ExitCode> {
+    let Ok(source) = resolve_source(paths, config)? else {
+        return Ok(ExitCode::from(2));
+    };
+    if let Some(problem) = Query::problem(query_text) {
+        eprintln!("jobdeck: bad query: {problem}");
+        return Ok(ExitCode::from(2));
+    }
+    let query = Query::parse(query_text);
+    let found = search_postings(&source, &load_options(config, dirs), &query, limit);
+    let mut out = io::stdout().lock();
+    if json || !io::stdout().is_terminal() {
+        #[derive(Serialize)]
+        struct Scored<'a> {
+            #[serde(flatten)]
+            posting: &'a Posting,
+            score: i64,
+        }
+        let rows: Vec<Scored> = found
+            .iter()
+            .map(|(p, score)| Scored {
+                posting: p,
+                score: *score,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else if found.is_empty() {
+        writeln!(
+            out,
+            "no posting matches {:?}",
+            crate::sanitize::clean_field(query_text)
+        )?;
+    } else {
+        let rows = found
+            .iter()
+            .map(|(p, score)| summary_row(p, Some(*score)))
+            .collect();
+        let table = table::Table {
+            headers: vec!["SCORE", "TITLE", "COMPANY", "LOCATION", "MODE", "SALARY"],
+            rows,
+            flex: 1,
+        };
+        write!(out, "{}", table.render(terminal_width()))?;
+    }
+    // Like grep: 1 when nothing matched.
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `jobdeck config`: check the config file, or show where it is, or print the defaults.
+fn run_config(
+    print_default: bool,
+    path: bool,
+    config: &Config,
+    config_problems: Vec<String>,
+    dirs: &Paths,
+) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    if print_default {
+        write!(out, "{}", crate::config::DEFAULT_CONFIG)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if path {
+        writeln!(out, "{}", dirs.config_file().display())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (_, mut problems) = settings(config);
+    problems.splice(0..0, config_problems);
+    let file = dirs.config_file();
+    if problems.is_empty() {
+        let state = if file.exists() {
+            "is valid"
+        } else {
+            "does not exist: the defaults are used"
+        };
+        writeln!(out, "{} {state}", file.display())?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for p in &problems {
+            writeln!(
+                out,
+                "{}: {}",
+                file.display(),
+                crate::sanitize::clean_field(p)
+            )?;
+        }
+        Ok(ExitCode::from(1))
     }
 }
 
@@ -327,6 +414,8 @@ pub fn settings(config: &Config) -> (crate::app::Settings, Vec<String>) {
         columns: config.columns.clone(),
         sort: config.sort,
         hyperlinks,
+        sources: config.sources.clone(),
+        pull_into: pull::destination(config),
     };
     (settings, problems)
 }
@@ -368,7 +457,7 @@ pub fn search_postings(
     let postings: Vec<_> = report
         .postings
         .into_iter()
-        .filter(|p| p.duplicate_of.is_none())
+        .filter(|p| p.duplicate_of.is_none() && p.linked_to.is_none())
         .map(std::sync::Arc::new)
         .collect();
     let index = SearchIndex::new(postings);

@@ -33,7 +33,9 @@ pub fn fit(s: &str, width: usize) -> String {
 }
 
 /// A table with a header row; columns get their natural width, and the `flex` column absorbs
-/// what the terminal width leaves (at least 10 columns).
+/// what the terminal width leaves (at least 10 columns). Every cell is sanitized as it is laid
+/// out (a single clean line): whatever a caller puts in a cell — text from a posting, the
+/// parse cache or the shortlists file — no control character or escape sequence is printed.
 pub struct Table {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
@@ -42,9 +44,14 @@ pub struct Table {
 
 impl Table {
     pub fn render(&self, term_width: usize) -> String {
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| crate::sanitize::clean_field(c)).collect())
+            .collect();
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for r in &self.rows {
+        for r in &rows {
             for (i, c) in r.iter().enumerate().take(n) {
                 widths[i] = widths[i].max(c.width()).min(40);
             }
@@ -73,7 +80,7 @@ impl Table {
         };
         let mut out = line(self.headers.clone());
         out.push('\n');
-        for r in &self.rows {
+        for r in &rows {
             out.push_str(&line(r.iter().map(String::as_str).collect()));
             out.push('\n');
         }
@@ -91,6 +98,25 @@ mod tests {
         assert_eq!(truncate("採用 Senior", 7), "採用 S…");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn every_cell_is_sanitized() {
+        let t = Table {
+            headers: vec!["A", "B"],
+            rows: vec![vec![
+                "id\u{1b}]2;pwned\u{7}".into(),
+                "x\u{9b}31m\u{202e}y\nz".into(),
+            ]],
+            flex: 1,
+        };
+        let out = t.render(80);
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
+            "{out:?}"
+        );
+        assert!(out.contains("id"), "{out}");
     }
 
     #[test]

@@ -8,12 +8,20 @@
 //! record (interned title, company, team, locations, skills; work mode, type, level); and the
 //! modification time of every folder walked. Readers load the index only and fetch blobs with
 //! positioned reads, so the cache is never held in memory whole. Writers build a temp file and
-//! rename it over the old one. Anything unexpected in the file means "no cache", never an error.
+//! rename it over the old one (`fsio::AtomicFile`). Anything unexpected in the file means "no
+//! cache", never an error.
+//!
+//! The cache is untrusted like everything on disk: it is opened without blocking (a FIFO in its
+//! place is no cache), it names the folders it was built for (a cache copied from another
+//! folder is no cache), the index and every posting's blob carry a CRC-32 (a damaged record
+//! means the file is parsed again), and what a blob decodes to is sanitized again.
 
 // Hot internal maps: a fast non-cryptographic hash (keys are local data).
 use rustc_hash::FxHashMap as HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
+
+use crate::fsio::{self, AtomicFile};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
@@ -21,9 +29,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::posting::Posting;
 
-const MAGIC: &[u8; 4] = b"JDP2";
+const MAGIC: &[u8; 4] = b"JDP3";
 /// Bump when the cache layout or the meaning of parse results changes.
-const SCHEMA: u32 = 5;
+const SCHEMA: u32 = 6;
+/// The trailer: the index's length (8 bytes), its CRC-32 (4), the magic tag (4).
+const TRAILER: u64 = 16;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).
 const MAX_INDEX: u64 = 1 << 31;
 
@@ -54,6 +64,8 @@ pub struct Headline {
     pub offset: u64,
     pub len: u32,
     pub id: u64,
+    /// CRC-32 of the blob.
+    pub sum: u32,
 }
 
 /// A file in the index.
@@ -89,6 +101,8 @@ impl FileRec {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub fingerprint: String,
+    /// The folders (or files) the cache was built for, as [`root_keys`] gives them.
+    pub roots: Vec<String>,
     /// Every folder walked, with its modification time: a folder whose files were added,
     /// removed or renamed has a new one.
     pub dirs: Vec<(String, i128)>,
@@ -114,13 +128,25 @@ pub fn fingerprint() -> String {
     format!("{}/{SCHEMA}/{exe}", env!("CARGO_PKG_VERSION"))
 }
 
+/// The corpus roots as the cache records them: each made absolute, symlinks resolved.
+pub fn root_keys(roots: &[PathBuf]) -> Vec<String> {
+    roots
+        .iter()
+        .map(|r| {
+            std::fs::canonicalize(r)
+                .unwrap_or_else(|_| r.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
 /// The cache file for a set of corpus roots.
 pub fn cache_file(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    for r in roots {
-        let abs = std::fs::canonicalize(r).unwrap_or_else(|_| r.clone());
-        h.update(abs.to_string_lossy().as_bytes());
+    for r in root_keys(roots) {
+        h.update(r.as_bytes());
         h.update([0]);
     }
     cache_dir
@@ -134,6 +160,8 @@ pub fn cache_file(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
 pub struct IndexRef<'a> {
     #[serde(borrow)]
     pub fingerprint: &'a str,
+    #[serde(borrow)]
+    pub roots: Vec<&'a str>,
     #[serde(borrow)]
     pub dirs: Vec<(&'a str, i128)>,
     #[serde(borrow)]
@@ -187,28 +215,34 @@ pub struct RawIndex {
 }
 
 impl RawIndex {
-    /// Reads the trailer and the index bytes; None when the file is missing or not a cache.
+    /// Reads the trailer and the index bytes; None when the file is missing, not a regular
+    /// file (never blocking on a FIFO), not a cache, or its index is damaged.
     pub fn read(path: &Path) -> Option<RawIndex> {
-        let file = File::open(path).ok()?;
-        let len = file.metadata().ok()?.len();
-        if len < 12 {
+        let (file, meta) = fsio::open_regular(path).ok()?;
+        let len = meta.len();
+        if len < TRAILER {
             return None;
         }
-        let mut trailer = [0u8; 12];
-        file.read_exact_at(&mut trailer, len - 12).ok()?;
-        if &trailer[8..] != MAGIC {
+        let mut trailer = [0u8; TRAILER as usize];
+        file.read_exact_at(&mut trailer, len - TRAILER).ok()?;
+        if &trailer[12..] != MAGIC {
             return None;
         }
         let index_len = u64::from_le_bytes(trailer[..8].try_into().ok()?);
-        if index_len > MAX_INDEX || index_len > len - 12 {
+        let sum = u32::from_le_bytes(trailer[8..12].try_into().ok()?);
+        if index_len > MAX_INDEX || index_len > len - TRAILER {
             return None;
         }
         let mut bytes = vec![0u8; index_len as usize];
-        file.read_exact_at(&mut bytes, len - 12 - index_len).ok()?;
+        file.read_exact_at(&mut bytes, len - TRAILER - index_len)
+            .ok()?;
+        if crc32fast::hash(&bytes) != sum {
+            return None;
+        }
         Some(RawIndex {
             file,
             bytes,
-            data_end: len - 12 - index_len,
+            data_end: len - TRAILER - index_len,
         })
     }
 
@@ -226,10 +260,16 @@ impl RawIndex {
         })
     }
 
-    /// The index, borrowing from these bytes, when it was written by this parser.
-    pub fn borrowed(&self, fingerprint: &str) -> Option<IndexRef<'_>> {
+    /// The index, borrowing from these bytes, when it was written by this parser for these
+    /// roots ([`root_keys`]).
+    pub fn borrowed(&self, fingerprint: &str, roots: &[String]) -> Option<IndexRef<'_>> {
         let index: IndexRef = postcard::from_bytes(&self.bytes).ok()?;
         let ok = index.fingerprint == fingerprint
+            && index
+                .roots
+                .iter()
+                .copied()
+                .eq(roots.iter().map(String::as_str))
             && self.valid(
                 &index.headlines,
                 index.files.iter().map(|f| (f.first, f.count)),
@@ -237,11 +277,9 @@ impl RawIndex {
         ok.then_some(index)
     }
 
-    /// The posting a headline points at, read and decoded.
+    /// The posting a headline points at, read, checked and decoded.
     pub fn posting(&self, h: &Headline) -> Option<Posting> {
-        let mut buf = vec![0u8; h.len as usize];
-        self.file.read_exact_at(&mut buf, h.offset).ok()?;
-        decode(&buf)
+        decode(&read_blob(&self.file, h)?)
     }
 }
 
@@ -253,11 +291,13 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Opens a cache file; None when it is missing, foreign, stale or damaged.
-    pub fn open(path: &Path, fingerprint: &str) -> Option<Reader> {
+    /// Opens a cache file; None when it is missing, foreign (another parser, other roots),
+    /// stale or damaged.
+    pub fn open(path: &Path, fingerprint: &str, roots: &[String]) -> Option<Reader> {
         let raw = RawIndex::read(path)?;
         let index: Index = postcard::from_bytes(&raw.bytes).ok()?;
         let ok = index.fingerprint == fingerprint
+            && index.roots == roots
             && raw.valid(
                 &index.headlines,
                 index.files.iter().map(|f| (f.first, f.count)),
@@ -292,12 +332,9 @@ impl Reader {
         (f.stamp == stamp).then_some(f)
     }
 
-    /// The raw blob of posting `i`.
+    /// The raw blob of posting `i`, when its checksum holds.
     pub fn blob(&self, i: u32) -> Option<Vec<u8>> {
-        let h = self.index.headlines.get(i as usize)?;
-        let mut buf = vec![0u8; h.len as usize];
-        self.file.read_exact_at(&mut buf, h.offset).ok()?;
-        Some(buf)
+        read_blob(&self.file, self.index.headlines.get(i as usize)?)
     }
 
     /// Posting `i`, read and decoded.
@@ -329,14 +366,24 @@ pub fn id_key(id: &str) -> u64 {
     })
 }
 
+/// A blob, when it reads back whole and its checksum holds.
+fn read_blob(file: &File, h: &Headline) -> Option<Vec<u8>> {
+    let mut buf = vec![0u8; h.len as usize];
+    file.read_exact_at(&mut buf, h.offset).ok()?;
+    (crc32fast::hash(&buf) == h.sum).then_some(buf)
+}
+
 /// Encodes a posting for the cache.
 pub fn encode(p: &Posting) -> Vec<u8> {
     postcard::to_allocvec(p).unwrap_or_default()
 }
 
-/// Decodes a cached posting; None if damaged.
+/// Decodes a cached posting; None if damaged. Its text is sanitized again: the cache is a file
+/// anyone with access to the folder could have changed.
 pub fn decode(bytes: &[u8]) -> Option<Posting> {
-    postcard::from_bytes(bytes).ok()
+    let mut p: Posting = postcard::from_bytes(bytes).ok()?;
+    crate::sanitize::sanitize_posting(&mut p);
+    Some(p)
 }
 
 /// A posting with its encoded blob when already at hand (`None`: the writer encodes it).
@@ -344,9 +391,7 @@ pub type WithBlob = (Posting, Option<Vec<u8>>);
 
 /// Writes a new cache file next to the old one, then renames it into place.
 pub struct Writer {
-    tmp: PathBuf,
-    dest: PathBuf,
-    out: BufWriter<File>,
+    out: BufWriter<AtomicFile>,
     offset: u64,
     index: Index,
     /// The search index over every posting added, frozen into the index at the end.
@@ -354,27 +399,19 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// A writer for about `files` files (room for their records is made at once).
-    pub fn create(dest: &Path, files: usize) -> std::io::Result<Writer> {
-        let dir = dest.parent().unwrap_or(Path::new("."));
-        crate::store::create_private_dir(dir)?;
-        remove_abandoned(dir);
-        let tmp = dir.join(format!(
-            ".{}{TEMP_MARK}{}",
-            dest.file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
-            std::process::id()
-        ));
-        let file = private_file(&tmp)?;
-        // Held until the writer is done: a temp file nobody holds was abandoned.
-        file.try_lock().map_err(std::io::Error::other)?;
+    /// A writer for about `files` files (room for their records is made at once), for the
+    /// corpus `roots` ([`root_keys`]).
+    pub fn create(dest: &Path, roots: Vec<String>, files: usize) -> std::io::Result<Writer> {
+        let dir = fsio::folder(dest);
+        fsio::create_private_dir(dir)?;
+        // Each is as large as a cache: they must not pile up.
+        fsio::remove_abandoned(dir, None);
+        let file = AtomicFile::create(dest)?;
         Ok(Writer {
-            tmp,
-            dest: dest.to_path_buf(),
             out: BufWriter::with_capacity(1 << 20, file),
             offset: 0,
             index: Index {
+                roots,
                 files: Vec::with_capacity(files),
                 ..Index::default()
             },
@@ -407,6 +444,7 @@ impl Writer {
                         offset: self.offset,
                         len: bytes.len() as u32,
                         id: id_key(&p.id),
+                        sum: crc32fast::hash(bytes),
                     };
                     self.search.push_headline(p);
                     self.offset += bytes.len() as u64;
@@ -442,11 +480,13 @@ impl Writer {
         let mut sized = Counted {
             out: &mut std::io::sink(),
             bytes: 0,
+            crc: crc32fast::Hasher::new(),
         };
         self.search.freeze_into(&mut sized)?;
         let search_len = sized.bytes;
         let head = IndexHead {
             fingerprint: &self.index.fingerprint,
+            roots: &self.index.roots,
             dirs: &self.index.dirs,
             files: &self.index.files,
             headlines: &self.index.headlines,
@@ -454,16 +494,18 @@ impl Writer {
         let mut counted = Counted {
             out: &mut self.out,
             bytes: 0,
+            crc: crc32fast::Hasher::new(),
         };
         postcard::to_io(&(head, search_len), &mut counted).map_err(std::io::Error::other)?;
         self.search.freeze_into(&mut counted)?;
-        let len = counted.bytes;
+        let (len, sum) = (counted.bytes, counted.crc.finalize());
         self.out.write_all(&len.to_le_bytes())?;
+        self.out.write_all(&sum.to_le_bytes())?;
         self.out.write_all(MAGIC)?;
-        self.out.flush()?;
-        self.out.get_ref().sync_all()?;
+        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
+        file.sync()?;
         crate::logging::debug_delay("cache");
-        std::fs::rename(&self.tmp, &self.dest)?;
+        file.rename()?;
         tracing::debug!(
             "load: cache of {} postings written in {:?}",
             self.index.headlines.len(),
@@ -477,69 +519,30 @@ impl Writer {
 #[derive(Serialize)]
 struct IndexHead<'a> {
     fingerprint: &'a str,
+    roots: &'a [String],
     dirs: &'a [(String, i128)],
     files: &'a [FileRec],
     headlines: &'a [Headline],
 }
 
-/// A writer that counts what goes through it.
+/// A writer that counts (and checksums) what goes through it.
 struct Counted<'a, W: Write> {
     out: &'a mut W,
     bytes: u64,
+    crc: crc32fast::Hasher,
 }
 
 impl<W: Write> Write for Counted<'_, W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.out.write(buf)?;
         self.bytes += n as u64;
+        self.crc.update(&buf[..n]);
         Ok(n)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.out.flush()
     }
-}
-
-impl Drop for Writer {
-    fn drop(&mut self) {
-        // A finished writer has renamed its temp file; an abandoned one leaves nothing behind.
-        let _ = std::fs::remove_file(&self.tmp);
-    }
-}
-
-/// What names a writer's temp file: `.<cache file>.tmp-<pid>`.
-const TEMP_MARK: &str = ".tmp-";
-
-/// Removes the temp files of writers that never finished (killed, crashed, the machine went
-/// down): a live writer holds a lock on its temp file, so one that can be locked is abandoned.
-/// Each is as large as a cache, so they must not pile up.
-fn remove_abandoned(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if !(name.starts_with('.') && name.contains(TEMP_MARK)) {
-            continue;
-        }
-        let abandoned = File::open(e.path()).is_ok_and(|f| f.try_lock().is_ok());
-        if abandoned {
-            tracing::debug!("removing an abandoned cache temp file: {name}");
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
-/// Creates a file readable by its owner only.
-pub fn private_file(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
 }
 
 #[cfg(test)]
@@ -571,6 +574,10 @@ mod tests {
     use super::*;
     use crate::posting::WorkMode;
 
+    fn roots() -> Vec<String> {
+        vec!["/postings".to_string()]
+    }
+
     fn posting(title: &str) -> Posting {
         Posting {
             id: title.into(),
@@ -586,7 +593,7 @@ mod tests {
     fn write_then_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("c.bin");
-        let mut w = Writer::create(&dest, 2).unwrap();
+        let mut w = Writer::create(&dest, roots(), 2).unwrap();
         let s1 = Stamp {
             size: 10,
             mtime_ns: 5,
@@ -597,7 +604,7 @@ mod tests {
             .unwrap();
         w.add_dir(dir.path().to_str().unwrap(), 1);
         w.finish("fp").unwrap();
-        let r = Reader::open(&dest, "fp").unwrap();
+        let r = Reader::open(&dest, "fp", &roots()).unwrap();
         assert_eq!(r.len(), 2);
         let f = r.file("a.txt", s1).unwrap().clone();
         assert_eq!((f.first, f.count), (0, 2));
@@ -640,7 +647,11 @@ mod tests {
             !r.folders_unchanged(),
             "the folder's recorded time is not its time"
         );
-        assert!(Reader::open(&dest, "other parser").is_none());
+        assert!(Reader::open(&dest, "other parser", &roots()).is_none());
+        assert!(
+            Reader::open(&dest, "fp", &["/elsewhere".to_string()]).is_none(),
+            "a cache built for other folders is no cache"
+        );
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(
             std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
@@ -660,20 +671,85 @@ mod tests {
             v
         };
         // A writer killed mid-way: its temp file stays, and nobody holds it.
-        let killed = dir.path().join(".old.bin.tmp-999999");
+        let killed = dir.path().join(".old.bin.999999.0.tmp");
+        // The name an older jobdeck gave its temp files.
+        let older = dir.path().join(".old.bin.tmp-999999");
+        std::fs::write(&older, b"half a cache").unwrap();
         std::fs::write(&killed, b"half a cache").unwrap();
         // A writer still at work, for another set of folders.
-        let live = Writer::create(&dir.path().join("other.bin"), 0).unwrap();
-        let live_tmp = live.tmp.clone();
+        let live = Writer::create(&dir.path().join("other.bin"), roots(), 0).unwrap();
+        let live_tmp = live.out.get_ref().temp_path().to_path_buf();
         // A file that is not a temp file stays whatever its name holds.
         std::fs::write(dir.path().join("notes.tmp-1"), b"x").unwrap();
 
-        let w = Writer::create(&dir.path().join("mine.bin"), 0).unwrap();
+        let w = Writer::create(&dir.path().join("mine.bin"), roots(), 0).unwrap();
         assert!(!killed.exists(), "the abandoned temp file is removed");
+        assert!(!older.exists());
         assert!(live_tmp.exists(), "a live writer's temp file is kept");
         w.finish("fp").unwrap();
         drop(live);
         assert_eq!(names(dir.path()), ["mine.bin", "notes.tmp-1"]);
+    }
+
+    /// A cache whose records were changed on disk: the damaged record is refused (and its file
+    /// parsed again), never decoded into wrong data; what a record decodes to is sanitized.
+    #[test]
+    fn a_damaged_record_or_index_is_refused_and_escapes_never_come_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("c.bin");
+        let mut w = Writer::create(&dest, roots(), 1).unwrap();
+        let stamp = Stamp {
+            size: 1,
+            mtime_ns: 1,
+        };
+        let mut evil = posting("Evil");
+        evil.title = Some("Evil\u{1b}]2;pwned\u{7} title".into());
+        // Written as a tampering hand would write it: escapes inside a valid record.
+        w.add("a.txt", stamp, Ok(&[(evil, None), (posting("Good"), None)]))
+            .unwrap();
+        w.finish("fp").unwrap();
+        let r = Reader::open(&dest, "fp", &roots()).unwrap();
+        assert_eq!(
+            r.posting(0).unwrap().title.as_deref(),
+            Some("Evil title"),
+            "sanitized when decoded"
+        );
+        // Flip a byte inside the second blob.
+        let h = r.index.headlines[1];
+        let mut bytes = std::fs::read(&dest).unwrap();
+        bytes[h.offset as usize + 2] ^= 0x55;
+        std::fs::write(&dest, &bytes).unwrap();
+        let r = Reader::open(&dest, "fp", &roots()).unwrap();
+        assert!(r.posting(0).is_some());
+        assert!(r.blob(1).is_none(), "the damaged record is refused");
+        // Flip a byte inside the index: the whole cache is refused.
+        let len = bytes.len();
+        bytes[len - TRAILER as usize - 3] ^= 0x55;
+        std::fs::write(&dest, &bytes).unwrap();
+        assert!(Reader::open(&dest, "fp", &roots()).is_none());
+        assert!(RawIndex::read(&dest).is_none());
+    }
+
+    #[test]
+    fn a_fifo_or_a_device_in_place_of_the_cache_is_no_cache_and_never_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.bin");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        let zero = dir.path().join("zero.bin");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        for p in [fifo, zero] {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let q = p.clone();
+            std::thread::spawn(move || {
+                let _ =
+                    tx.send(RawIndex::read(&q).is_none() && Reader::open(&q, "fp", &[]).is_none());
+            });
+            let none = rx
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("reading {} hung", p.display()));
+            assert!(none);
+        }
     }
 
     #[test]
@@ -687,7 +763,7 @@ mod tests {
             b"garbage garbage garbage",
         ] {
             std::fs::write(&p, junk).unwrap();
-            assert!(Reader::open(&p, "fp").is_none());
+            assert!(Reader::open(&p, "fp", &roots()).is_none());
         }
     }
 }

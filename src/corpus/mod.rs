@@ -155,6 +155,7 @@ pub fn load(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
         true
     });
     mark_duplicates(&mut report.postings);
+    link_sources(&mut report.postings);
     report
 }
 
@@ -219,7 +220,10 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 walked.files.len(),
                 started.elapsed()
             );
-            if !emit(LoadEvent::Files(walked.files.len())) {
+            // Every file found counts, those the walk refused (special files, loops, no
+            // permission) too: they are done at once, and listed among the skipped.
+            let refused = walked.skipped.len();
+            if !emit(LoadEvent::Files(walked.files.len() + refused)) {
                 return;
             }
             let folders = walked
@@ -234,10 +238,11 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 return;
             }
             let fingerprint = cache::fingerprint();
+            let roots = cache::root_keys(paths);
             let cache_path = opts.cache_dir.as_ref().map(|d| cache::cache_file(d, paths));
             let reader = cache_path
                 .as_ref()
-                .and_then(|p| cache::Reader::open(p, &fingerprint));
+                .and_then(|p| cache::Reader::open(p, &fingerprint, &roots));
             // Rewrite the cache only when a file is new, changed or gone, or a folder changed.
             let stale = match &reader {
                 Some(r) => {
@@ -251,7 +256,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 None => true,
             };
             let mut writer = match (&cache_path, stale) {
-                (Some(p), true) => cache::Writer::create(p, walked.files.len()).ok(),
+                (Some(p), true) => cache::Writer::create(p, roots, walked.files.len()).ok(),
                 _ => None,
             };
             let keep_bytes = writer.is_some();
@@ -272,7 +277,10 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                 },
                 started.elapsed()
             );
-            let mut done = 0;
+            let mut done = refused;
+            // Pulled files get their board's tracking record (never cached: a pull changes the
+            // record, not the files of postings that closed).
+            let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
             // Files are let go of chunk by chunk: at 100,000 files their paths are tens of
             // megabytes, better spent on postings.
             let dirs = walked.dirs;
@@ -315,10 +323,15 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                     match parsed {
                         Ok(ps) => {
                             // The cache may hold the path as another working directory saw it.
-                            postings.extend(ps.into_iter().map(|(mut p, _)| {
-                                p.source.clone_from(&f.source);
-                                p
-                            }));
+                            let mut ps: Vec<Posting> = ps
+                                .into_iter()
+                                .map(|(mut p, _)| {
+                                    p.source.clone_from(&f.source);
+                                    p
+                                })
+                                .collect();
+                            tracker.attach(&f.path, &f.source, &mut ps);
+                            postings.extend(ps);
                         }
                         Err(reason) => skipped.push(Skipped {
                             source: f.source.clone(),
@@ -326,6 +339,7 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
                         }),
                     }
                 }
+                skipped.extend(tracker.take_problems());
                 done += chunk.len();
                 if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
                     return;
@@ -411,7 +425,7 @@ pub fn cache_is_fresh(roots: &[PathBuf], opts: &LoadOptions) -> bool {
         return false;
     };
     cache::RawIndex::read(&cache::cache_file(dir, roots)).is_some_and(|raw| {
-        raw.borrowed(&cache::fingerprint())
+        raw.borrowed(&cache::fingerprint(), &cache::root_keys(roots))
             .is_some_and(|i| i.folders_unchanged())
     })
 }
@@ -426,15 +440,24 @@ pub fn search_cached(
     query: &Query,
     limit: usize,
 ) -> Option<Vec<(Posting, i64)>> {
-    if query.needs_text() {
+    if query.needs_postings() {
         return None;
     }
     let t = std::time::Instant::now();
     let raw = cache::RawIndex::read(&cache::cache_file(opts.cache_dir.as_ref()?, roots))?;
     let t_read = t.elapsed();
-    let index = raw.borrowed(&cache::fingerprint())?;
+    let index = raw.borrowed(&cache::fingerprint(), &cache::root_keys(roots))?;
     let t_decode = t.elapsed();
     if !index.folders_unchanged() {
+        return None;
+    }
+    // Pulled boards: their tracking records (closed, links across sources) are not in the
+    // cache, so the postings are loaded.
+    if index
+        .dirs
+        .iter()
+        .any(|(d, _)| Path::new(d).join(crate::pull::track::TRACK_FILE).exists())
+    {
         return None;
     }
     let t_fresh = t.elapsed();
@@ -490,6 +513,43 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
     })
 }
 
+/// Postings of the same role from two sources (a pulled board and a saved page or an HN
+/// comment, see [`crate::pull::link`]): the second is listed under the first (`linked_to`),
+/// and each names the other's source in `seen_on`. Postings saved twice (same id) are left to
+/// [`mark_duplicates`].
+pub fn link_sources(postings: &mut [Posting]) {
+    // The same posting saved twice was seen on two sources too.
+    let by_source: std::collections::HashMap<String, usize> = postings
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.clone(), i))
+        .collect();
+    for i in 0..postings.len() {
+        if let Some(first) = postings[i]
+            .duplicate_of
+            .as_ref()
+            .and_then(|d| by_source.get(d))
+            .copied()
+        {
+            let (a, b) = (postings[first].source.clone(), postings[i].source.clone());
+            postings[first].seen_on.push(b);
+            postings[i].seen_on.push(a);
+        }
+    }
+    let listed: Vec<usize> = (0..postings.len())
+        .filter(|&i| postings[i].duplicate_of.is_none())
+        .collect();
+    let refs: Vec<&Posting> = listed.iter().map(|&i| &postings[i]).collect();
+    let links = crate::pull::link::find(&refs);
+    for l in links {
+        let (p, s) = (listed[l.primary], listed[l.secondary]);
+        let (ps, ss) = (postings[p].source.clone(), postings[s].source.clone());
+        postings[p].seen_on.push(ss);
+        postings[s].seen_on.push(ps.clone());
+        postings[s].linked_to = Some(ps);
+    }
+}
+
 /// The same posting saved twice (same id) keeps both records; later ones point at the first.
 pub fn mark_duplicates(postings: &mut [Posting]) {
     let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
@@ -501,5 +561,52 @@ pub fn mark_duplicates(postings: &mut [Posting]) {
                 first.insert(p.id.clone(), p.source.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "N postings from F files · S skipped": F counts every file found, those the walk
+    /// refused too, so that the numbers add up for a reader.
+    #[test]
+    fn every_file_found_is_counted_and_done() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Rust Engineer at Acme\nRemote. We build tools in Rust all day long.",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("fifo"))
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let (mut total, mut done, mut skipped, mut postings) = (0, 0, 0, 0);
+        let opts = LoadOptions {
+            cache_dir: None,
+            ..LoadOptions::default()
+        };
+        stream(
+            &CorpusSource::Paths(vec![dir.path().to_path_buf()]),
+            &opts,
+            |ev| {
+                match ev {
+                    LoadEvent::Files(n) => total = n,
+                    LoadEvent::Batch {
+                        postings: p,
+                        files_done,
+                    } => {
+                        postings += p.len();
+                        done = files_done;
+                    }
+                    LoadEvent::Skipped(s) => skipped += s.len(),
+                    _ => {}
+                }
+                true
+            },
+        );
+        assert_eq!((postings, total, done, skipped), (1, 3, 3, 2));
     }
 }

@@ -2,7 +2,6 @@
 //! followed with loop detection), special files refused before they are opened, sizes capped.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -125,34 +124,23 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
     out
 }
 
-/// Reads a regular file up to `limit` bytes. Special files are refused without opening them
-/// (opening a FIFO would block, reading a device may never end), and the file is opened
-/// non-blocking and checked again once open, so a file swapped for a FIFO or a device between
-/// the check and the open is refused too. A file that grows while it is read is cut at the limit
-/// and refused; one that vanishes is skipped with the reason.
+/// Reads a regular file up to `limit` bytes, as jobdeck reads all its files
+/// ([`crate::fsio::read_limited`]): special files are refused without opening them (opening a
+/// FIFO would block, reading a device may never end), and the file is opened non-blocking and
+/// checked again once open, so a file swapped for a FIFO or a device between the check and the
+/// open is refused too. A file that grows while it is read is cut at the limit and refused; one
+/// that vanishes is skipped with the reason.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let meta = fs::metadata(path).map_err(io_reason)?;
-    check_file(&meta, limit)?;
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(io_reason)?;
-    let meta = file.metadata().map_err(io_reason)?;
-    check_file(&meta, limit)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow while we read it: never take more than the limit.
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_reason)?;
-    if bytes.len() as u64 > limit {
-        return Err(SkipReason::TooLarge {
-            size: bytes.len() as u64,
+    use crate::fsio::{Accept, ReadError};
+    crate::fsio::read_limited(path, limit, Accept::Regular).map_err(|e| match e {
+        ReadError::NotFound => io_reason(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        ReadError::NotRegular(_) => not_regular(),
+        ReadError::TooLarge { size, limit } => SkipReason::TooLarge {
+            size: size.unwrap_or(limit + 1),
             limit,
-        });
-    }
-    Ok(bytes)
+        },
+        ReadError::Io(e) => io_reason(e),
+    })
 }
 
 /// Whether the file can be opened for reading now (without blocking, whatever it is).
@@ -163,20 +151,6 @@ pub fn can_open(path: &Path) -> bool {
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
         .is_ok()
-}
-
-/// A regular file within the size limit, or why not.
-fn check_file(meta: &fs::Metadata, limit: u64) -> Result<(), SkipReason> {
-    if !meta.is_file() {
-        return Err(not_regular());
-    }
-    if meta.len() > limit {
-        return Err(SkipReason::TooLarge {
-            size: meta.len(),
-            limit,
-        });
-    }
-    Ok(())
 }
 
 fn not_regular() -> SkipReason {

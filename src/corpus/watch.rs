@@ -15,6 +15,9 @@ use crate::posting::Posting;
 /// How long events are gathered before the files they name are read.
 pub const SETTLE: Duration = Duration::from_millis(250);
 
+/// How often a deleted root folder (or file) is looked for again.
+const LOOK_AGAIN: Duration = Duration::from_secs(1);
+
 /// What happened to a file.
 #[derive(Debug)]
 pub enum Change {
@@ -72,16 +75,54 @@ pub fn spawn(
                     return;
                 }
             }
-            while let Ok(first) = rx.recv() {
+            // Roots that were deleted: their watch went with them, so they are looked for
+            // again every moment, and watched (and read) once they are back.
+            let mut gone: BTreeSet<PathBuf> = BTreeSet::new();
+            loop {
+                let first = if gone.is_empty() {
+                    match rx.recv() {
+                        Ok(ev) => Some(ev),
+                        Err(_) => return,
+                    }
+                } else {
+                    match rx.recv_timeout(LOOK_AGAIN) {
+                        Ok(ev) => Some(ev),
+                        Err(mpsc::RecvTimeoutError::Timeout) => None,
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    }
+                };
                 let mut paths = BTreeSet::new();
-                collect(&mut paths, first);
-                // Let the writer finish: take whatever else comes in the next moment.
-                while let Ok(ev) = rx.recv_timeout(SETTLE) {
-                    collect(&mut paths, ev);
+                if let Some(first) = first {
+                    collect(&mut paths, first);
+                    // Let the writer finish: take whatever else comes in the next moment.
+                    while let Ok(ev) = rx.recv_timeout(SETTLE) {
+                        collect(&mut paths, ev);
+                    }
                 }
-                // A new folder: watch it, and its files count as saved.
+                for r in std::mem::take(&mut gone) {
+                    match std::fs::metadata(&r) {
+                        Ok(m) if m.is_file() => {
+                            let _ = watcher.watch(&r, RecursiveMode::NonRecursive);
+                            paths.insert(r);
+                        }
+                        Ok(m) if m.is_dir() => {
+                            paths.insert(r);
+                        }
+                        _ => {
+                            gone.insert(r);
+                        }
+                    }
+                }
+                // A new folder: watch it, and its files count as saved. A board's tracking
+                // record changed (a pull): its postings are read again with it.
                 let mut more = BTreeSet::new();
                 for p in &paths {
+                    if p.file_name()
+                        .is_some_and(|n| n == crate::pull::track::TRACK_FILE)
+                        && let Some(dir) = p.parent()
+                    {
+                        more.extend(crate::pull::track::board_files(dir));
+                    }
                     if p.is_dir() && under(p, &roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
                         let _ = watcher.watch(p, RecursiveMode::NonRecursive);
                         for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
@@ -98,6 +139,13 @@ pub fn spawn(
                     .iter()
                     .filter_map(|p| change_of(p, &roots, &opts))
                     .collect();
+                for r in &roots {
+                    if std::fs::symlink_metadata(r).is_err()
+                        && let Ok(abs) = std::path::absolute(r)
+                    {
+                        gone.insert(abs);
+                    }
+                }
                 if !changes.is_empty() && !report(changes) {
                     return;
                 }
@@ -174,13 +222,34 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
         root.join(&rest)
     });
     match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => Some(match parse_file(path, &source, opts) {
-            Ok(postings) => Change::Parsed { source, postings },
+        Ok(m) if m.is_dir() => None, // a folder appeared: its files are reported on their own
+        // A file, or what took its place: a FIFO, a link to a device. Those are skipped with
+        // the reason (and the postings the file had are gone), as when loading.
+        Ok(_) => Some(match parse_file(path, &source, opts) {
+            Ok(mut postings) => {
+                crate::pull::track::Tracker::new(opts.max_file_size).attach(
+                    path,
+                    &source,
+                    &mut postings,
+                );
+                Change::Parsed { source, postings }
+            }
             Err(reason) => Change::Skipped(Skipped { source, reason }),
         }),
-        Ok(_) => None, // a folder appeared: its files are reported on their own
         Err(_) => Some(Change::Removed { source }),
     }
+}
+
+/// Every posting file of a pulled board folder read again (with its tracking record), named
+/// as the loader names them under `roots`.
+pub fn board_changes(dir: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Vec<Change> {
+    crate::pull::track::board_files(dir)
+        .iter()
+        .filter_map(|f| {
+            let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+            change_of(&abs, roots, opts)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -188,21 +257,110 @@ mod tests {
     use super::*;
     use std::sync::mpsc::channel;
 
-    #[test]
-    fn saved_changed_and_deleted_files_are_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().to_path_buf();
+    /// Waits for a batch of changes holding one that `ok` accepts (other batches are passed
+    /// over: a change may come in several).
+    fn wait_for(
+        rx: &std::sync::mpsc::Receiver<Vec<Change>>,
+        what: &str,
+        ok: impl Fn(&Change) -> bool,
+    ) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let got = rx
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no change reported: {what}"));
+            if got.iter().any(&ok) {
+                return;
+            }
+        }
+    }
+
+    /// Watches `root` (a folder) from now on; the changes come on the receiver.
+    fn watch(root: &Path) -> std::sync::mpsc::Receiver<Vec<Change>> {
         let (tx, rx) = channel();
         assert!(
             spawn(
-                vec![root.clone()],
-                vec![root.clone()],
+                vec![root.to_path_buf()],
+                vec![root.to_path_buf()],
                 std::time::SystemTime::now(),
                 LoadOptions::default(),
                 move |c| tx.send(c).is_ok()
             ),
             "watching works here"
         );
+        rx
+    }
+
+    #[test]
+    fn a_file_replaced_by_a_fifo_or_a_device_link_loses_its_postings() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let file = root.join("a.txt");
+        std::fs::write(&file, "Rust Engineer\nCompany: Ferrous\nWe write Rust.").unwrap();
+        let rx = watch(&root);
+        for special in ["fifo", "zero"] {
+            std::fs::remove_file(&file).unwrap();
+            if special == "fifo" {
+                let made = std::process::Command::new("mkfifo").arg(&file).status();
+                assert!(made.is_ok_and(|s| s.success()));
+            } else {
+                std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+            }
+            wait_for(&rx, special, |c| {
+                matches!(c, Change::Skipped(s) if s.source.ends_with("a.txt")
+                    && s.reason.to_string().contains("not a regular file"))
+            });
+        }
+    }
+
+    #[test]
+    fn a_root_folder_deleted_and_created_again_is_watched_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("postings");
+        std::fs::create_dir(&root).unwrap();
+        let rx = watch(&root);
+        std::fs::write(
+            root.join("a.txt"),
+            "Rust Engineer\nCompany: Ferrous\nWe write Rust.",
+        )
+        .unwrap();
+        wait_for(&rx, "the first file", |c| {
+            matches!(c, Change::Parsed { .. })
+        });
+        std::fs::remove_dir_all(&root).unwrap();
+        wait_for(&rx, "the folder gone", |c| {
+            matches!(c, Change::Removed { .. })
+        });
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(
+            root.join("b.txt"),
+            "Go Developer\nCompany: Gopherco\nWe write Go.",
+        )
+        .unwrap();
+        wait_for(
+            &rx,
+            "a file in the folder made again",
+            |c| matches!(c, Change::Parsed { source, .. } if source.ends_with("b.txt")),
+        );
+        // And it is watched again: a later file shows up too.
+        std::fs::write(
+            root.join("c.txt"),
+            "Zig Developer\nCompany: Ziggy\nWe write Zig.",
+        )
+        .unwrap();
+        wait_for(
+            &rx,
+            "a later file",
+            |c| matches!(c, Change::Parsed { source, .. } if source.ends_with("c.txt")),
+        );
+    }
+
+    #[test]
+    fn saved_changed_and_deleted_files_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let rx = watch(&root);
         let file = root.join("new.txt");
         std::fs::write(&file, "Rust Engineer\nCompany: Ferrous\nWe write Rust.").unwrap();
         let got = rx
@@ -223,5 +381,58 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|c| matches!(c, Change::Parsed { source, .. } | Change::Removed { source } if source.contains(".hidden"))));
+    }
+}
+
+#[cfg(test)]
+mod pulled_tests {
+    use super::*;
+    use std::sync::mpsc::channel;
+
+    /// A pull made elsewhere (`jobdeck pull` in another terminal) rewrites only the board's
+    /// tracking record for postings that closed: their files are read again with it.
+    #[test]
+    fn a_changed_tracking_record_rereads_its_board() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let board = root.join("pulled/greenhouse/acme");
+        std::fs::create_dir_all(&board).unwrap();
+        std::fs::write(
+            board.join("7.json"),
+            r#"{"title": "Rust Engineer", "company": "Acme", "description": "We write Rust all day long, happily."}"#,
+        )
+        .unwrap();
+        let record = |closed: &str| {
+            format!(
+                r#"{{"version": 1, "source": "greenhouse", "board": "acme", "last_pull": "t2",
+                "postings": {{"7": {{"file": "7.json", "first_seen": "t1", "last_seen": "t1", "closed": {closed}}}}}}}"#
+            )
+        };
+        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("null")).unwrap();
+        let (tx, rx) = channel();
+        let dirs = vec![
+            root.clone(),
+            root.join("pulled"),
+            root.join("pulled/greenhouse"),
+            board.clone(),
+        ];
+        assert!(spawn(
+            vec![root.clone()],
+            dirs,
+            std::time::SystemTime::now(),
+            LoadOptions::default(),
+            move |c| tx.send(c).is_ok()
+        ));
+        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("\"t2\"")).unwrap();
+        let got = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the board is read again");
+        let closed = got.iter().find_map(|c| match c {
+            Change::Parsed { source, postings } if source.ends_with("7.json") => {
+                postings[0].pulled.as_ref().map(|p| p.closed.clone())
+            }
+            _ => None,
+        });
+        assert_eq!(closed, Some(Some("t2".to_string())), "{got:?}");
     }
 }

@@ -3,14 +3,13 @@
 //! rather than once per posting, and cheap bitmask checks reject most strings before scoring.
 
 use std::cmp::Ordering;
-// Hot internal maps: a fast non-cryptographic hash (keys are local data).
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::matcher::{Matcher, SkimMatcher, TextFinder, char_mask};
-use super::query::{Field, Query, Term};
+use super::matcher::{Matcher, SkimMatcher, TextFinder, char_mask, word_prefix_in_lower};
+use super::query::{Field, Query, Term, enum_matches};
+use crate::intern::Interner;
 use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
 
 /// Marks the bytes of a frozen index (and its format's version).
@@ -95,7 +94,6 @@ pub struct Hit {
 
 /// A distinct headline string.
 struct Entry {
-    text: Box<str>,
     lower: Box<str>,
     mask: u64,
     /// Which fields use this string (bit per [`field_bit`]).
@@ -123,8 +121,9 @@ const TEXT_BATCH: usize = 16;
 
 pub struct SearchIndex {
     postings: Vec<Arc<Posting>>,
+    /// The distinct headline strings; `entries` holds what searching needs of each, by id.
+    strings: Interner,
     entries: Vec<Entry>,
-    lookup: HashMap<Box<str>, u32>,
     /// Per posting: (field bit, string id) of each headline value.
     rows: Rows,
     /// Per posting: work mode, employment type and seniority as positions in their `ALL`
@@ -154,8 +153,8 @@ impl SearchIndex {
     pub fn new(postings: Vec<Arc<Posting>>) -> SearchIndex {
         let mut idx = SearchIndex {
             postings: Vec::new(),
+            strings: Interner::default(),
             entries: Vec::new(),
-            lookup: HashMap::default(),
             rows: Rows::default(),
             attrs: Vec::new(),
             title_rank: std::sync::OnceLock::new(),
@@ -231,14 +230,14 @@ impl SearchIndex {
         let u32s = |out: &mut dyn std::io::Write, v: u32| out.write_all(&v.to_le_bytes());
         out.write_all(FROZEN_TAG)?;
         u32s(out, self.entries.len() as u32)?;
-        for e in &self.entries {
+        for (e, text) in self.entries.iter().zip(self.strings.names()) {
             out.write_all(&[e.fields])?;
             out.write_all(&e.mask.to_le_bytes())?;
-            u32s(out, e.text.len() as u32)?;
+            u32s(out, text.len() as u32)?;
             u32s(out, e.lower.len() as u32)?;
         }
-        for e in &self.entries {
-            out.write_all(e.text.as_bytes())?;
+        for (e, text) in self.entries.iter().zip(self.strings.names()) {
+            out.write_all(text.as_bytes())?;
             out.write_all(e.lower.as_bytes())?;
         }
         let n = self.rows.len();
@@ -280,11 +279,12 @@ impl SearchIndex {
             heads.push((fields, mask, tl, ll));
         }
         let mut entries = Vec::with_capacity(heads.len());
+        let mut names = Vec::with_capacity(heads.len());
         for (fields, mask, tl, ll) in heads {
             let text = std::str::from_utf8(r.take(tl)?).ok()?;
             let lower = std::str::from_utf8(r.take(ll)?).ok()?;
+            names.push(text.into());
             entries.push(Entry {
-                text: text.into(),
                 lower: lower.into(),
                 mask,
                 fields,
@@ -315,10 +315,9 @@ impl SearchIndex {
         }
         let rank = std::sync::OnceLock::new();
         let _ = rank.set(ranks);
-        let lookup = HashMap::default();
         Some(SearchIndex {
+            strings: Interner::from_names(names),
             entries,
-            lookup,
             rows: Rows { data, start },
             attrs,
             title_rank: rank,
@@ -327,19 +326,17 @@ impl SearchIndex {
     }
 
     fn intern(&mut self, s: &str, bit: u8) -> u32 {
-        if let Some(&id) = self.lookup.get(s) {
+        let (id, new) = self.strings.intern(s);
+        if new {
+            let lower = s.to_lowercase();
+            self.entries.push(Entry {
+                mask: char_mask(&lower),
+                lower: lower.into(),
+                fields: bit,
+            });
+        } else {
             self.entries[id as usize].fields |= bit;
-            return id;
         }
-        let id = self.entries.len() as u32;
-        let lower = s.to_lowercase();
-        self.entries.push(Entry {
-            text: s.into(),
-            mask: char_mask(&lower),
-            lower: lower.into(),
-            fields: bit,
-        });
-        self.lookup.insert(s.into(), id);
         id
     }
 
@@ -561,24 +558,39 @@ impl SearchIndex {
             Some(_) => return None,
         };
         let need = char_mask(&term.lower);
-        let score = |e: &Entry| -> i32 {
+        let score = |(e, text): (&Entry, &Arc<str>)| -> i32 {
             if e.fields & bits == 0 || e.mask & need != need || cancelled() {
                 return i32::MIN;
             }
             if term.exact && !e.lower.contains(term.lower.as_str()) {
                 return i32::MIN;
             }
-            match self.matcher.score(&e.text, &term.lower) {
+            // A scoped term matches words of its field (see `word_prefix_indices`); the fuzzy
+            // score still ranks what matched.
+            let scoped = term.field.is_some() && !term.exact;
+            if scoped && word_prefix_in_lower(&e.lower, &term.lower).is_none() {
+                return i32::MIN;
+            }
+            match self.matcher.score(text, &term.lower) {
                 Some(s) => s.clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32,
-                // An exact substring always matches, even where the fuzzy scorer gives up.
-                None if term.exact => 1,
+                // An exact substring or a scoped word always matches, even where the fuzzy
+                // scorer gives up.
+                None if term.exact || scoped => 1,
                 None => i32::MIN,
             }
         };
         Some(if self.entries.len() >= PARALLEL_MIN {
-            self.entries.par_iter().map(score).collect()
+            self.entries
+                .par_iter()
+                .zip(self.strings.names())
+                .map(score)
+                .collect()
         } else {
-            self.entries.iter().map(score).collect()
+            self.entries
+                .iter()
+                .zip(self.strings.names())
+                .map(score)
+                .collect()
         })
     }
 
@@ -607,6 +619,12 @@ impl SearchIndex {
                     Some(Field::Level) => Seniority::ALL
                         .get(level as usize)
                         .is_some_and(|m| enum_matches(m.as_str(), &term.lower)),
+                    // Tracking records are on the postings (an index thawed from the cache
+                    // without them matches nothing here).
+                    Some(Field::Is) => self
+                        .postings
+                        .get(i as usize)
+                        .is_some_and(|p| super::query::posting_is(p, &term.lower)),
                     _ => false,
                 };
                 matched.then_some(0)
@@ -634,18 +652,6 @@ fn attrs_of(p: &Posting) -> [u8; 3] {
         slot(p.employment_type, EmploymentType::ALL),
         slot(p.seniority, Seniority::ALL),
     ]
-}
-
-/// `mode:on-site` matches "onsite", `type:full` matches "full-time": prefix match ignoring
-/// dashes and spaces.
-fn enum_matches(name: &str, term_lower: &str) -> bool {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (name, term) = (squash(name), squash(term_lower));
-    !term.is_empty() && name.starts_with(&term)
 }
 
 #[cfg(test)]
@@ -760,6 +766,22 @@ mod tests {
         assert_eq!(titles(&idx, "text:kubernetes"), ["Senior Backend Engineer"]);
         assert_eq!(titles(&idx, "mode:on-site"), ["Product Designer"]);
         assert_eq!(titles(&idx, "mode:rem"), ["Senior Backend Engineer"]);
+    }
+
+    /// A scoped term matches its field's words, not a subsequence of them: the counts it gives
+    /// are the postings that have it.
+    #[test]
+    fn scoped_terms_match_words_of_their_field() {
+        let idx = index();
+        // "Staff Engineer, Trust" holds r-u-s-t in order, but no word starting with "rust".
+        assert_eq!(titles(&idx, "title:rust"), Vec::<String>::new());
+        assert_eq!(titles(&idx, "rust").len(), 2, "plain terms stay fuzzy");
+        assert_eq!(titles(&idx, "skill:rust"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "title:trust"), ["Staff Engineer, Trust"]);
+        assert_eq!(titles(&idx, "title:eng").len(), 2);
+        assert!(titles(&idx, "company:cme").is_empty());
+        assert_eq!(titles(&idx, "loc:ger"), ["Senior Backend Engineer"]);
+        assert_eq!(titles(&idx, "!skill:rust").len(), 2);
     }
 
     /// Many postings (more than one batch, and enough for both cores) with the needle in

@@ -57,6 +57,55 @@ pub fn is_subsequence(hay_lower: &str, needle_lower: &str) -> bool {
 }
 
 /// Case-insensitive substring search; `needle_lower` must be lowercase.
+/// Where the words of a field value start (char indices): at the beginning, and after any
+/// character that separates words in names ("Full-Stack", "Node.js / Go", "R&D (EMEA)").
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut prev_sep = true;
+    text.char_indices()
+        .enumerate()
+        .filter_map(move |(ci, (bi, c))| {
+            let sep = c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '/' | '(' | ')' | '-' | '·' | '|' | ':' | ';' | '&' | '"' | '[' | ']'
+                );
+            let start = prev_sep && !sep;
+            prev_sep = sep;
+            start.then_some((ci, bi))
+        })
+}
+
+/// How a scoped term (`title:rust`, `skill:go`, `company:acme`) matches a field value: each
+/// of its words is a case-insensitive prefix of a word of the value, in order. Returns the char
+/// indices matched (for highlighting), or None. A subsequence is not a match: `skill:rust`
+/// does not find "Zero Trust", `company:mbr` does not find "Ambra".
+pub fn word_prefix_indices(text: &str, term_lower: &str) -> Option<Vec<usize>> {
+    let lower = text.to_lowercase();
+    // Lowercasing can change lengths (rare: 'İ'); match on the original when it does.
+    if lower.chars().count() == text.chars().count() {
+        word_prefix_in_lower(&lower, term_lower)
+    } else {
+        word_prefix_in_lower(text, term_lower)
+    }
+}
+
+/// [`word_prefix_indices`] on text already lowercased.
+pub fn word_prefix_in_lower(hay: &str, term_lower: &str) -> Option<Vec<usize>> {
+    let words: Vec<(usize, usize)> = word_starts(hay).collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for tw in term_lower.split_whitespace() {
+        let (k, &(ci, _)) = words
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, (_, bi))| hay[*bi..].starts_with(tw))?;
+        out.extend(ci..ci + tw.chars().count());
+        from = k + 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 pub fn contains_ci(hay: &str, needle_lower: &str) -> bool {
     if needle_lower.is_empty() {
         return true;
@@ -182,6 +231,24 @@ pub fn substring_indices(text: &str, needle_lower: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scoped_terms_match_word_prefixes_not_subsequences() {
+        let m = |t: &str, q: &str| word_prefix_indices(t, q).is_some();
+        assert!(m("Rust", "rust"));
+        assert!(m("Senior Rust Engineer", "rust"));
+        assert!(m("Rustacean", "rust"));
+        assert!(!m("Zero Trust", "rust"));
+        assert!(!m("Distributed Systems", "rust"));
+        assert!(!m("Ambra Health", "mbr"));
+        assert!(m("Full-Stack Developer", "stack"));
+        assert!(m("Node.js", "node"));
+        assert!(m("C++", "c++"));
+        assert!(m("San Francisco, CA", "san fran"));
+        assert!(!m("Francisco San", "san fran"));
+        assert_eq!(word_prefix_indices("Zero Trust", "tr"), Some(vec![5, 6]));
+        assert!(!m("Rust", ""));
+    }
 
     #[test]
     fn skim_matches_case_insensitively() {

@@ -8,7 +8,7 @@ pub mod query;
 pub use index::{Hit, SearchIndex};
 pub use query::{Field, Query, Term};
 
-use matcher::{Matcher, contains_ci, is_subsequence, substring_indices};
+use matcher::{Matcher, contains_ci, is_subsequence, substring_indices, word_prefix_indices};
 
 use crate::posting::Posting;
 
@@ -23,18 +23,13 @@ fn term_matches(p: &Posting, t: &Term) -> bool {
     let text = |s: &str| {
         if t.exact {
             contains_ci(s, &t.lower)
+        } else if t.field.is_some() {
+            word_prefix_indices(s, &t.lower).is_some()
         } else {
             is_subsequence(&s.to_lowercase(), &t.lower)
         }
     };
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let enum_match = |name: Option<&str>| {
-        name.is_some_and(|n| squash(n).starts_with(&squash(&t.lower)) && !t.lower.is_empty())
-    };
+    let enum_match = |name: Option<&str>| name.is_some_and(|n| query::enum_matches(n, &t.lower));
     match t.field {
         None => {
             [p.title.as_deref(), p.company.as_deref(), p.team.as_deref()]
@@ -52,6 +47,7 @@ fn term_matches(p: &Posting, t: &Term) -> bool {
         Some(Field::Mode) => enum_match(p.work_mode.map(|m| m.as_str())),
         Some(Field::Type) => enum_match(p.employment_type.map(|m| m.as_str())),
         Some(Field::Level) => enum_match(p.seniority.map(|m| m.as_str())),
+        Some(Field::Is) => query::posting_is(p, &t.lower),
         Some(Field::Text) => p.sections.iter().any(|s| {
             contains_ci(&s.body, &t.lower)
                 || s.heading
@@ -71,6 +67,8 @@ pub fn highlight(matcher: &dyn Matcher, text: &str, field: Field, query: &Query)
         }
         if t.exact {
             out.extend(substring_indices(text, &t.lower));
+        } else if t.field.is_some() {
+            out.extend(word_prefix_indices(text, &t.lower).unwrap_or_default());
         } else if let Some(idx) = matcher.indices(text, &t.lower) {
             out.extend(idx);
         }

@@ -10,6 +10,44 @@
 
 use std::fmt;
 
+/// The query language, as the help overlay, `--help` and the man page explain it.
+pub const LANGUAGE: &[(&str, &str)] = &[
+    (
+        "rust backend",
+        "every term must match (fuzzy: title, company, team, locations, skills)",
+    ),
+    (
+        "'node.js  \"tech lead\"",
+        "exact substring (case-insensitive)",
+    ),
+    (
+        "!java",
+        "exclude postings that match (!!java is java again)",
+    ),
+    (
+        "title: company: team: loc: skill:",
+        "scope a term to one field: each word starts a word of it (skill:rust finds Rust, not \"Zero Trust\")",
+    ),
+    (
+        "mode:remote type:contract level:senior",
+        "work mode, employment type, seniority",
+    ),
+    ("text:kubernetes", "substring of the description"),
+    (
+        "is:new is:changed is:closed",
+        "pulled postings first seen / changed by the latest pull of their board, or no longer listed by it",
+    ),
+];
+
+/// [`LANGUAGE`] as plain text for `--help`.
+pub fn language_help() -> String {
+    let mut out = String::from("Query language:\n");
+    for (q, what) in LANGUAGE {
+        out.push_str(&format!("  {q:<40} {what}\n"));
+    }
+    out
+}
+
 /// What a term is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -26,6 +64,8 @@ pub enum Field {
     Level,
     /// The description, by substring.
     Text,
+    /// A pulled posting's state (`is:new`, `is:changed`, `is:closed`).
+    Is,
 }
 
 impl Field {
@@ -41,6 +81,7 @@ impl Field {
             "type" | "employment" => Field::Type,
             "level" | "seniority" => Field::Level,
             "text" | "desc" | "description" => Field::Text,
+            "is" => Field::Is,
             _ => return None,
         })
     }
@@ -56,7 +97,32 @@ impl Field {
             Field::Type => "type",
             Field::Level => "level",
             Field::Text => "text",
+            Field::Is => "is",
         }
+    }
+
+    /// The fields as the help and messages name them, in that order.
+    pub const NAMED: [Field; 9] = [
+        Field::Title,
+        Field::Company,
+        Field::Team,
+        Field::Location,
+        Field::Skill,
+        Field::Mode,
+        Field::Type,
+        Field::Level,
+        Field::Text,
+    ];
+
+    /// The values a field can have, for fields with a fixed set (mode, type, level).
+    pub fn values(self) -> Option<Vec<&'static str>> {
+        use crate::posting::{EmploymentType, Seniority, WorkMode};
+        Some(match self {
+            Field::Mode => WorkMode::ALL.iter().map(|m| m.as_str()).collect(),
+            Field::Type => EmploymentType::ALL.iter().map(|m| m.as_str()).collect(),
+            Field::Level => Seniority::ALL.iter().map(|m| m.as_str()).collect(),
+            _ => return None,
+        })
     }
 
     /// Fields whose values are free text (fuzzy or substring matched), as opposed to enums.
@@ -153,9 +219,53 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// What is wrong with a query as typed, in words the search bar can show: an unknown field
+    /// prefix, or a value a field cannot have. None when it reads well (an unfinished term,
+    /// `title:` or a lone `!`, is not a problem: it matches nothing yet).
+    pub fn problem(input: &str) -> Option<String> {
+        tokenize(input).iter().find_map(|token| {
+            let s = token.text.trim_start_matches('!');
+            let (prefix, rest) = s.split_once(':')?;
+            if rest.is_empty() && token.quoted {
+                return None;
+            }
+            let Some(field) = Field::from_prefix(prefix) else {
+                // "http://…", "c++:" or "10:30" are text, not a field.
+                let word = !token.quoted
+                    && !prefix.is_empty()
+                    && prefix.chars().all(|c| c.is_alphabetic());
+                return (word && !rest.starts_with("//")).then(|| {
+                    format!(
+                        "unknown field {prefix}: — {}",
+                        Field::NAMED.map(Field::prefix).join(" ")
+                    )
+                });
+            };
+            let value = rest.trim().trim_start_matches('\'').to_lowercase();
+            let names = field.values()?;
+            let known = value.is_empty() || names.iter().any(|n| enum_matches(n, &value));
+            (!known).then(|| format!("{}: {}", field.prefix(), or_list(&names)))
+        })
+    }
+
     /// Whether a term searches the descriptions (`text:`), which only full postings hold.
     pub fn needs_text(&self) -> bool {
         self.terms.iter().any(|t| t.field == Some(Field::Text))
+    }
+
+    /// Whether a term needs the postings themselves, not only the headline records a parse
+    /// cache holds: `text:` (descriptions) and `is:` (tracking records, attached on load).
+    pub fn needs_postings(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.field, Some(Field::Text | Field::Is)))
+    }
+
+    /// Whether a non-negated `is:closed` asks for closed postings (hidden unless asked for).
+    pub fn wants_closed(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.field == Some(Field::Is) && !t.negated && is_state_name(&t.lower, "closed"))
     }
 
     /// Whether every posting matching `self` also matches `prev`: then a search for `self` need
@@ -198,6 +308,33 @@ impl fmt::Display for Query {
     }
 }
 
+/// The states `is:` knows: a pulled posting first seen by its board's latest pull, changed
+/// by it, or closed (no longer listed); `is:pulled` for any pulled posting.
+pub const STATES: [&str; 4] = ["new", "changed", "closed", "pulled"];
+
+/// Whether `term` (lowercased) names `state`: the whole name or a prefix of it (`is:clo`).
+pub fn is_state_name(term: &str, state: &str) -> bool {
+    !term.is_empty() && state.starts_with(term)
+}
+
+/// Whether a posting is in the state an `is:` term names (lowercased); an unknown state
+/// matches nothing.
+pub fn posting_is(p: &crate::posting::Posting, term: &str) -> bool {
+    let Some(t) = &p.pulled else {
+        return false;
+    };
+    STATES
+        .iter()
+        .filter(|s| is_state_name(term, s))
+        .take(1)
+        .any(|s| match *s {
+            "new" => t.new,
+            "changed" => t.changed,
+            "closed" => t.closed.is_some(),
+            _ => true,
+        })
+}
+
 /// A token: its text, and whether (part of) it was quoted.
 struct Token {
     text: String,
@@ -234,14 +371,38 @@ fn tokenize(input: &str) -> Vec<Token> {
     out
 }
 
+/// `mode:on-site` matches "onsite", `type:full` matches "full-time": a prefix, ignoring
+/// dashes and spaces.
+pub fn enum_matches(name: &str, term_lower: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (name, term) = (squash(name), squash(term_lower));
+    !term.is_empty() && name.starts_with(&term)
+}
+
+/// "a, b or c".
+fn or_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 fn parse_term(token: &Token) -> Option<Term> {
     let mut s = token.text.as_str();
-    let mut negated = false;
-    if let Some(rest) = s.strip_prefix('!')
-        && !rest.is_empty()
-    {
-        negated = true;
-        s = rest;
+    // `!x` excludes x; `!!x` excludes the exclusion: it is `x` (and so on, by parity).
+    let marks = s.len() - s.trim_start_matches('!').len();
+    let negated = marks % 2 == 1;
+    if !token.quoted || marks < s.len() {
+        s = &s[marks..];
+    }
+    if s.is_empty() && !token.quoted {
+        // A lone "!" while typing: nothing to match yet.
+        return None;
     }
     let mut field = None;
     if let Some((prefix, rest)) = s.split_once(':')
@@ -295,12 +456,57 @@ mod tests {
         assert!(Query::parse("").is_empty());
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse("title:").is_empty());
-        assert!(Query::parse("!").terms.len() == 1); // a lone "!" is text
+        assert!(Query::parse("!").is_empty());
+        assert!(Query::parse("!!").is_empty());
         assert_eq!(Query::parse("http://x").terms[0].text, "http://x");
         assert_eq!(
             Query::parse("\"unclosed").terms[0],
             Term::new(None, "unclosed", true, false)
         );
+    }
+
+    #[test]
+    fn double_negation_cancels() {
+        assert_eq!(Query::parse("!!java"), Query::parse("java"));
+        assert_eq!(Query::parse("!!!java"), Query::parse("!java"));
+        assert_eq!(Query::parse("!!mode:remote"), Query::parse("mode:remote"));
+    }
+
+    #[test]
+    fn problems_are_named_as_typed() {
+        assert_eq!(
+            Query::problem("rust foo:bar").as_deref(),
+            Some("unknown field foo: — title company team loc skill mode type level text")
+        );
+        assert_eq!(
+            Query::problem("mode:xyz").as_deref(),
+            Some("mode: remote, hybrid or onsite")
+        );
+        assert!(Query::problem("type:intern").is_none());
+        assert!(
+            Query::problem("type:zz")
+                .unwrap()
+                .starts_with("type: full-time")
+        );
+        assert!(
+            Query::problem("!level:wizard")
+                .unwrap()
+                .starts_with("level: ")
+        );
+        for fine in [
+            "",
+            "rust",
+            "title:",
+            "mode:",
+            "mode:rem",
+            "http://x.org",
+            "10:30",
+            "c++:",
+            "!",
+            "\"a:b\"",
+        ] {
+            assert_eq!(Query::problem(fine), None, "{fine}");
+        }
     }
 
     #[test]

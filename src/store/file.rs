@@ -8,55 +8,22 @@
 //! the old file or the new one. Files are created readable by their owner only.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
 use super::{Change, ChangeError, FormatError, Shortlists};
+use crate::fsio::{self, Accept, ReadError};
+pub use crate::fsio::{WriteHook, WriteStep};
 
 /// How long a save waits for another process to finish its own (saves take milliseconds).
 const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The steps of an atomic write, in order (for tests that interrupt a save at each one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriteStep {
-    CreateTemp,
-    Write,
-    Sync,
-    Rename,
-    /// After the rename: the new file is in place. Best effort; a failure here is ignored.
-    SyncDir,
-}
-
-impl WriteStep {
-    pub const ALL: &'static [WriteStep] = &[
-        WriteStep::CreateTemp,
-        WriteStep::Write,
-        WriteStep::Sync,
-        WriteStep::Rename,
-        WriteStep::SyncDir,
-    ];
-}
-
-impl fmt::Display for WriteStep {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            WriteStep::CreateTemp => "creating a temporary file",
-            WriteStep::Write => "writing",
-            WriteStep::Sync => "syncing to disk",
-            WriteStep::Rename => "renaming into place",
-            WriteStep::SyncDir => "syncing the folder",
-        })
-    }
-}
-
-/// Called before each step of a write with the temporary file's path; an error aborts the write
-/// there. For fault-injection tests.
-pub type WriteHook = Box<dyn FnMut(WriteStep, &Path) -> io::Result<()> + Send>;
+/// Largest shortlists file read (a store of thousands of bookmarks is a few megabytes).
+pub const MAX_STORE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Why the store could not be read or saved. A failed save keeps its changes pending.
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +40,10 @@ pub enum StoreError {
         step: WriteStep,
         err: io::Error,
     },
+    /// The file is there but cannot be read: a FIFO or device in its place, over the size
+    /// limit, unreadable. It is left alone, and changes wait until it can be read.
+    #[error("could not read {}: {err}", path.display())]
+    Read { path: PathBuf, err: ReadError },
     #[error(
         "{} was {}; refusing to change it (upgrade jobdeck)",
         path.display(),
@@ -89,6 +60,35 @@ pub enum StoreError {
     Change(#[from] ChangeError),
 }
 
+impl StoreError {
+    /// What went wrong in a few words, for the status line (the path is in the full message).
+    pub fn brief(&self) -> String {
+        let io_brief = |e: &io::Error| -> String {
+            match e.kind() {
+                io::ErrorKind::StorageFull => "the disk is full".into(),
+                io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
+                io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+                io::ErrorKind::PermissionDenied => "permission denied".into(),
+                io::ErrorKind::NotADirectory => "a file is in the way of the data folder".into(),
+                _ => {
+                    let t = e.to_string();
+                    match t.find(" (os error") {
+                        Some(i) => t[..i].to_string(),
+                        None => t,
+                    }
+                }
+            }
+        };
+        match self {
+            StoreError::Io { err, .. } | StoreError::Save { err, .. } => io_brief(err),
+            StoreError::Read { path, err } => format!("{} is {err}", file_name(path)),
+            StoreError::UnsupportedVersion { .. } => "written by a newer jobdeck".into(),
+            StoreError::Locked { .. } => "another jobdeck holds the lock".into(),
+            StoreError::Change(e) => e.to_string(),
+        }
+    }
+}
+
 /// The shortlists file and its state in memory.
 pub struct Store {
     path: PathBuf,
@@ -101,6 +101,12 @@ pub struct Store {
     pending: Vec<(Change, OffsetDateTime)>,
     /// Messages for the user that came up while saving (a file set aside).
     notices: Vec<String>,
+    /// The file was set aside (it did not parse) and not written back yet: the next flush
+    /// rewrites it from memory even with no change pending.
+    rewrite: bool,
+    /// The file as last read or written (from the open file itself, so that a change made
+    /// right after is never mistaken for ours).
+    seen: Option<FileStamp>,
     hook: Option<WriteHook>,
 }
 
@@ -111,6 +117,27 @@ impl fmt::Debug for Store {
             .field("bookmarks", &self.state.bookmarks.len())
             .field("pending", &self.pending.len())
             .finish_non_exhaustive()
+    }
+}
+
+/// A file's identity and version: which file (device, inode), its size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i128,
+}
+
+impl FileStamp {
+    fn of(m: &fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        FileStamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+        }
     }
 }
 
@@ -126,22 +153,52 @@ impl Store {
     /// is renamed aside and the returned notices say so; a file written by a newer jobdeck is
     /// refused. Leftover temporary files of an interrupted save are removed.
     pub fn open(path: &Path) -> Result<(Store, Vec<String>), StoreError> {
-        let mut store = Store {
+        let mut store = Store::empty(path);
+        let notices = store.reload()?;
+        store.rewrite = false;
+        store.remove_abandoned();
+        Ok((store, notices))
+    }
+
+    /// Like [`Store::open`], but a file that cannot be read right now (a FIFO or device in its
+    /// place, over the size limit, unreadable) does not stop the browser: it starts from an
+    /// empty store, changes are kept and saved — merged with the file — once it can be read,
+    /// and the notice says so. A file from a newer jobdeck is still refused.
+    pub fn open_lenient(path: &Path) -> Result<(Store, Vec<String>), StoreError> {
+        match Store::open(path) {
+            Err(e @ (StoreError::Read { .. } | StoreError::Io { .. })) => {
+                let store = Store::empty(path);
+                let notice = format!(
+                    "shortlists not read ({}): starting empty; your changes are kept and merged \
+                     into the file once it can be read ({e})",
+                    e.brief()
+                );
+                Ok((store, vec![notice]))
+            }
+            other => other,
+        }
+    }
+
+    /// A store of `path` holding nothing yet (nothing read).
+    fn empty(path: &Path) -> Store {
+        Store {
             path: path.to_path_buf(),
             state: Shortlists::default(),
             disk: Shortlists::default(),
             pending: Vec::new(),
             notices: Vec::new(),
+            rewrite: false,
+            seen: None,
             hook: None,
-        };
-        let notices = store.reload()?;
-        // Only under the lock: a temporary file may be another process's save in progress.
-        if folder(path).is_dir()
-            && let Ok(Some(_lock)) = store.try_lock_once()
-        {
-            remove_temp_files(path);
         }
-        Ok((store, notices))
+    }
+
+    /// Removes temporary files of saves that were killed (live ones are locked by their
+    /// writer, so this is safe while another process saves).
+    fn remove_abandoned(&self) {
+        if let Ok(target) = fsio::resolve_links(&self.path) {
+            fsio::remove_abandoned(fsio::folder(&target), Some(&file_name(&target)));
+        }
     }
 
     pub fn state(&self) -> &Shortlists {
@@ -157,9 +214,57 @@ impl Store {
         self.pending.len()
     }
 
+    /// The pending changes in words (what would be lost if jobdeck ended now).
+    pub fn pending_descriptions(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .pending
+            .iter()
+            .map(|(c, _)| self.state.describe(c))
+            .collect();
+        if self.rewrite {
+            v.push(format!(
+                "rewrite {} from the {} bookmarks in memory (it was set aside)",
+                file_name(&self.path),
+                self.state.bookmarks.len()
+            ));
+        }
+        v
+    }
+
+    /// Whether the file is not the one last read or written here (another process wrote it, it
+    /// was edited by hand, it went away or came back).
+    pub fn changed_on_disk(&self) -> bool {
+        let now = fs::metadata(&self.path).ok().map(|m| FileStamp::of(&m));
+        now != self.seen
+    }
+
+    /// Whether there is anything to save: pending changes, or a set-aside file to rewrite.
+    pub fn needs_save(&self) -> bool {
+        !self.pending.is_empty() || self.rewrite
+    }
+
+    /// Writes the shortlists as held in memory (pending changes included) to another file,
+    /// atomically: the way out when the store's own folder cannot be written. Returns the file
+    /// written. `jobdeck bookmarks import` merges it back.
+    pub fn save_copy(&self, to: &Path) -> Result<PathBuf, StoreError> {
+        let text = self.state.to_json();
+        fsio::write_atomic(to, text.as_bytes(), &mut |_, _| Ok(()))
+            .map(|(written, _)| written)
+            .map_err(|f| StoreError::Save {
+                path: to.to_path_buf(),
+                step: f.step,
+                err: f.err,
+            })
+    }
+
     /// Messages for the user from saves since the last call (e.g. a file set aside).
     pub fn take_notices(&mut self) -> Vec<String> {
         std::mem::take(&mut self.notices)
+    }
+
+    /// Keeps a message for the next [`Store::take_notices`].
+    pub fn push_notice(&mut self, notice: String) {
+        self.notices.push(notice);
     }
 
     /// Applies a change now and saves it (see [`Store::apply_at`]).
@@ -172,15 +277,26 @@ impl Store {
     /// (with other processes' changes) becomes the state; on error the change stays applied in
     /// memory and pending, and the next change (or [`Store::flush`]) retries.
     pub fn apply_at(&mut self, change: Change, now: OffsetDateTime) -> Result<(), StoreError> {
-        let change = self.state.resolve(change);
-        self.state.apply(&change, now)?;
-        self.pending.push((change, now));
+        self.stage_at(change, now)?;
         self.save()
     }
 
-    /// Retries saving the pending changes, if any.
+    /// Applies a change in memory and keeps it pending without saving: changes that arrive
+    /// together are staged, then saved once ([`Store::flush`]).
+    pub fn stage(&mut self, change: Change) -> Result<(), StoreError> {
+        self.stage_at(change, super::now())
+    }
+
+    fn stage_at(&mut self, change: Change, now: OffsetDateTime) -> Result<(), StoreError> {
+        let change = self.state.resolve(change);
+        self.state.apply(&change, now)?;
+        self.pending.push((change, now));
+        Ok(())
+    }
+
+    /// Retries saving the pending changes, if any (and rewrites a file set aside).
     pub fn flush(&mut self) -> Result<(), StoreError> {
-        if self.pending.is_empty() {
+        if !self.needs_save() {
             return Ok(());
         }
         self.save()
@@ -206,6 +322,8 @@ impl Store {
                                 &aside,
                                 self.has_memory(),
                             ));
+                            // Written back from memory by the next flush.
+                            self.rewrite = true;
                             self.rebuild()
                         }
                         Err(e) => {
@@ -226,6 +344,7 @@ impl Store {
             let _ = state.apply(c, *t);
         }
         self.state = state;
+        self.remove_abandoned();
         Ok(notices)
     }
 
@@ -248,7 +367,6 @@ impl Store {
 
     fn save(&mut self) -> Result<(), StoreError> {
         let _lock = self.lock()?;
-        let mut notices = Vec::new();
         let mut merged = match self.read()? {
             Disk::Missing => self.rebuild(),
             Disk::Parsed(s) => s,
@@ -258,40 +376,64 @@ impl Store {
                     path: self.path.clone(),
                     err,
                 })?;
-                notices.push(set_aside_notice(
+                // Told whether or not the write below works; until it does, the file is
+                // rewritten from memory by every retry.
+                self.notices.push(set_aside_notice(
                     &self.path,
                     &why,
                     &aside,
                     self.has_memory(),
                 ));
+                self.rewrite = true;
                 self.rebuild()
             }
         };
-        self.notices.extend(notices);
-        remove_temp_files(&self.path);
+        self.remove_abandoned();
+        // Told once, when the merge that settles them is written.
+        let mut conflicts = Vec::new();
         for (c, t) in &self.pending {
+            conflicts.extend(merged.note_conflict(c));
             let _ = merged.apply(c, *t);
         }
         let text = merged.to_json();
+        crate::logging::debug_delay("store");
         let mut no_hook = |_: WriteStep, _: &Path| Ok(());
         let hook: &mut dyn FnMut(WriteStep, &Path) -> io::Result<()> = match &mut self.hook {
             Some(h) => h.as_mut(),
             None => &mut no_hook,
         };
-        write_atomic(&self.path, text.as_bytes(), hook)?;
+        let (_, meta) = fsio::write_atomic(&self.path, text.as_bytes(), hook).map_err(|f| {
+            StoreError::Save {
+                path: self.path.clone(),
+                step: f.step,
+                err: f.err,
+            }
+        })?;
+        self.seen = Some(FileStamp::of(&meta));
+        self.notices.extend(conflicts);
         self.disk = merged.clone();
         self.state = merged;
         self.pending.clear();
+        self.rewrite = false;
         Ok(())
     }
 
-    fn read(&self) -> Result<Disk, StoreError> {
-        let bytes = match fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Disk::Missing),
+    /// Reads the file without ever blocking (a FIFO in its place is refused, not opened for
+    /// good) and within [`MAX_STORE_SIZE`].
+    fn read(&mut self) -> Result<Disk, StoreError> {
+        let bytes = match fsio::read_limited_meta(&self.path, MAX_STORE_SIZE, Accept::Regular) {
+            Ok((b, meta)) => {
+                self.seen = Some(FileStamp::of(&meta));
+                b
+            }
+            Err(ReadError::NotFound) => {
+                self.seen = None;
+                return Ok(Disk::Missing);
+            }
             Err(err) => {
-                return Err(StoreError::Io {
-                    action: "read",
+                // Told once: not again until the file changes.
+                self.seen = fs::metadata(&self.path).ok().map(|m| FileStamp::of(&m));
+                return Err(StoreError::Read {
                     path: self.path.clone(),
                     err,
                 });
@@ -318,13 +460,13 @@ impl Store {
     /// another process's save (polling, so that a stuck process gives an error, not a hang).
     fn lock(&self) -> Result<File, StoreError> {
         let dir = folder(&self.path);
-        create_private_dir(dir).map_err(|err| StoreError::Io {
+        fsio::create_private_dir(dir).map_err(|err| StoreError::Io {
             action: "create the folder",
             path: dir.to_path_buf(),
             err,
         })?;
         let lock_path = self.lock_path();
-        let file = open_private(&lock_path, false).map_err(|err| StoreError::Io {
+        let file = fsio::open_lock_file(&lock_path).map_err(|err| StoreError::Io {
             action: "open the lock file",
             path: lock_path.clone(),
             err,
@@ -352,16 +494,6 @@ impl Store {
             }
         }
     }
-
-    /// The lock if it is free right now.
-    fn try_lock_once(&self) -> io::Result<Option<File>> {
-        let file = open_private(&self.lock_path(), false)?;
-        match file.try_lock() {
-            Ok(()) => Ok(Some(file)),
-            Err(fs::TryLockError::WouldBlock) => Ok(None),
-            Err(fs::TryLockError::Error(e)) => Err(e),
-        }
-    }
 }
 
 fn set_aside_notice(path: &Path, why: &str, aside: &Path, from_memory: bool) -> String {
@@ -370,9 +502,10 @@ fn set_aside_notice(path: &Path, why: &str, aside: &Path, from_memory: bool) -> 
     } else {
         "starting with an empty store"
     };
+    // The essentials first: the status line may be narrow.
     format!(
-        "{} did not parse ({why}); set aside as {}; {then}",
-        path.display(),
+        "{} did not parse, {then}; set aside as {} ({why})",
+        file_name(path),
         aside.display()
     )
 }
@@ -385,12 +518,8 @@ fn kept_notice(path: &Path, why: &str, err: &str) -> String {
     )
 }
 
-/// The folder holding `path` (`.` for a bare file name).
 fn folder(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
+    fsio::folder(path)
 }
 
 fn file_name(path: &Path) -> String {
@@ -404,37 +533,17 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     folder(path).join(format!("{}{suffix}", file_name(path)))
 }
 
-/// Creates a folder (and its parents) readable by its owner only (mode 0700).
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
-}
-
-/// Opens a file readable and writable by its owner only (mode 0600 when created).
-fn open_private(path: &Path, create_new: bool) -> io::Result<File> {
-    let mut o = OpenOptions::new();
-    o.write(true);
-    if create_new {
-        o.create_new(true);
-    } else {
-        o.read(true).create(true).truncate(false);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
-}
-
 /// Renames an unparsable file to `<name>.corrupt-<UTC timestamp>` (never over another file).
+/// A symlinked file is set aside at its target, next to it; the link stays.
 fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let path = &fsio::resolve_links(path)?;
+    // Only ever a regular file: never a device a link points to.
+    if !fs::symlink_metadata(path)?.is_file() || path.starts_with("/dev") {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
     let t = OffsetDateTime::now_utc();
     let stamp = format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
@@ -458,76 +567,4 @@ fn set_aside(path: &Path) -> io::Result<PathBuf> {
         }
     }
     unreachable!("some suffix is free")
-}
-
-/// The temporary files of saves: `.<name>.<pid>.<n>.tmp` next to the file.
-fn is_temp_file(path: &Path, candidate: &str) -> bool {
-    candidate.starts_with(&format!(".{}.", file_name(path))) && candidate.ends_with(".tmp")
-}
-
-/// Removes temporary files left by a save that was killed. Call only under the lock.
-fn remove_temp_files(path: &Path) {
-    let Ok(entries) = fs::read_dir(folder(path)) else {
-        return;
-    };
-    for e in entries.flatten() {
-        if let Some(name) = e.file_name().to_str()
-            && is_temp_file(path, name)
-        {
-            let _ = fs::remove_file(e.path());
-        }
-    }
-}
-
-/// Removes the temporary file unless the write got as far as renaming it.
-struct TempGuard(Option<PathBuf>);
-
-impl Drop for TempGuard {
-    fn drop(&mut self) {
-        if let Some(p) = self.0.take() {
-            let _ = fs::remove_file(p);
-        }
-    }
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder (mode 0600),
-/// written, fsynced, renamed over `path`, then the folder fsynced. A crash at any point leaves
-/// either the old file or the new one. `hook` runs before each step (tests inject faults).
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    hook: &mut dyn FnMut(WriteStep, &Path) -> io::Result<()>,
-) -> Result<(), StoreError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let tmp = folder(path).join(format!(
-        ".{}.{}.{}.tmp",
-        file_name(path),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let fail = |step: WriteStep| {
-        move |err: io::Error| StoreError::Save {
-            path: path.to_path_buf(),
-            step,
-            err,
-        }
-    };
-    hook(WriteStep::CreateTemp, &tmp).map_err(fail(WriteStep::CreateTemp))?;
-    let mut file = open_private(&tmp, true).map_err(fail(WriteStep::CreateTemp))?;
-    let mut guard = TempGuard(Some(tmp.clone()));
-    hook(WriteStep::Write, &tmp).map_err(fail(WriteStep::Write))?;
-    file.write_all(bytes).map_err(fail(WriteStep::Write))?;
-    hook(WriteStep::Sync, &tmp).map_err(fail(WriteStep::Sync))?;
-    file.sync_all().map_err(fail(WriteStep::Sync))?;
-    drop(file);
-    hook(WriteStep::Rename, &tmp).map_err(fail(WriteStep::Rename))?;
-    fs::rename(&tmp, path).map_err(fail(WriteStep::Rename))?;
-    guard.0 = None;
-    // Makes the rename durable. Best effort: the new file is in place already, and some
-    // filesystems cannot sync a folder.
-    let _ = hook(WriteStep::SyncDir, &tmp);
-    if let Ok(dir) = File::open(folder(path)) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
 }

@@ -22,7 +22,8 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::posting::{Posting, Salary};
 use crate::sanitize::{clean_field, sanitize};
 
-pub use file::{Store, StoreError, WriteHook, WriteStep, create_private_dir, write_atomic};
+pub use crate::fsio::create_private_dir;
+pub use file::{MAX_STORE_SIZE, Store, StoreError, WriteHook, WriteStep};
 
 /// The list a posting goes to when no list is named. It always exists.
 pub const DEFAULT_LIST: &str = "Saved";
@@ -453,6 +454,14 @@ pub enum Change {
         id: String,
         note: Option<String>,
     },
+    /// The note as written in an editor that started from `base` (the browser's note editor):
+    /// merged with what was written elsewhere meanwhile (see [`Shortlists::note_conflict`]).
+    EditNote {
+        snapshot: Snapshot,
+        id: String,
+        base: Option<String>,
+        note: Option<String>,
+    },
     /// Sets the status, recording the date. A posting on no list also goes on [`DEFAULT_LIST`].
     SetStatus {
         snapshot: Snapshot,
@@ -510,6 +519,74 @@ fn normalize_note(note: Option<&str>) -> Option<String> {
         None
     } else {
         Some(n.to_string())
+    }
+}
+
+/// The line between two notes kept together: the one written in the browser, then the one
+/// written elsewhere (`jobdeck bookmarks add --note`, another browser) while it was edited.
+pub const NOTE_MERGE_MARK: &str = "--- also written elsewhere while this note was edited ---";
+
+/// What an edited note does to the stored one.
+enum NoteMerge {
+    /// Nothing to change.
+    Keep,
+    Set(Option<String>),
+}
+
+/// The name a list read from a file is kept under: control characters removed, whitespace
+/// runs collapsed, ends trimmed, cut to [`MAX_LIST_NAME`] characters; "Unnamed list" when
+/// nothing is left. Never dropped: its bookmarks stay on it.
+fn tidy_list_name(name: &str) -> String {
+    if check_list_name(name).is_ok() {
+        return name.to_string();
+    }
+    let clean = clean_field(name);
+    let cut: String = clean.chars().take(MAX_LIST_NAME).collect();
+    let cut = cut.trim_end();
+    if cut.is_empty() {
+        "Unnamed list".to_string()
+    } else {
+        cut.to_string()
+    }
+}
+
+/// Whether an id is safe to keep and print as it is: ASCII letters, digits, `-`, `_` and `.`,
+/// at most 64 of them. (Posting ids are 16 hex digits.)
+fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Whether an id is a posting id: hex digits only (lowercase), at most 64.
+pub fn is_hex_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The id a foreign id is kept under: 16 hex digits derived from it (the same every time, so
+/// importing the same file twice merges instead of duplicating).
+fn rewritten_id(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(id.as_bytes())[..8])
+}
+
+fn foreign_id_notice(id: &str, new: &str) -> String {
+    format!(
+        "bookmark id {} is not a posting id: kept as {new}",
+        crate::sanitize::shown_text(id)
+    )
+}
+
+/// A note's first line, cut, for messages.
+fn note_excerpt(note: &str) -> String {
+    let first = clean_field(note.lines().next().unwrap_or(""));
+    let cut: String = first.chars().take(40).collect();
+    if cut.len() < first.len() || note.lines().nth(1).is_some() {
+        format!("{cut}…")
+    } else {
+        cut
     }
 }
 
@@ -659,6 +736,24 @@ impl Shortlists {
                 b.updated = stamp;
                 self.drop_if_empty(id);
             }
+            Change::EditNote {
+                snapshot,
+                id,
+                base,
+                note,
+            } => {
+                check_id(id)?;
+                let note = match self.merge_note(id, base.as_deref(), note.as_deref()) {
+                    NoteMerge::Keep => return Ok(()),
+                    NoteMerge::Set(n) => n,
+                };
+                let change = Change::SetNote {
+                    snapshot: snapshot.clone(),
+                    id: id.clone(),
+                    note,
+                };
+                return self.apply(&change, now);
+            }
             Change::SetStatus {
                 snapshot,
                 id,
@@ -747,7 +842,7 @@ impl Shortlists {
             }
             Change::Import(other) => {
                 let mut other = other.clone();
-                other.normalize();
+                let _ = other.normalize();
                 for l in &other.lists {
                     self.ensure_list(l);
                 }
@@ -765,6 +860,189 @@ impl Shortlists {
             }
         }
         Ok(())
+    }
+
+    /// Three-way merge of an edited note: `base` is what the editor started from, `mine` what
+    /// it saved, the stored note what is there now (another process may have written it).
+    fn merge_note(&self, id: &str, base: Option<&str>, mine: Option<&str>) -> NoteMerge {
+        let current = self.get(id).and_then(|b| b.note.clone());
+        let base = normalize_note(base);
+        let mine = normalize_note(mine);
+        if current == base || current == mine {
+            return NoteMerge::Set(mine);
+        }
+        if mine == base {
+            // This editor changed nothing; the other writer's note stays.
+            return NoteMerge::Keep;
+        }
+        match (mine, current) {
+            // Cleared here, rewritten elsewhere: clearing would drop their text.
+            (None, Some(_)) => NoteMerge::Keep,
+            (Some(m), None) => NoteMerge::Set(Some(m)),
+            (Some(m), Some(c)) => {
+                if c.starts_with(&m) && c.contains(NOTE_MERGE_MARK) {
+                    return NoteMerge::Keep; // merged already
+                }
+                NoteMerge::Set(Some(format!("{m}\n\n{NOTE_MERGE_MARK}\n{c}")))
+            }
+            (None, None) => NoteMerge::Set(None),
+        }
+    }
+
+    /// What the user should be told when `change` is applied here: an edited note that was
+    /// also changed elsewhere meanwhile (both texts are kept, or theirs is).
+    pub fn note_conflict(&self, change: &Change) -> Option<String> {
+        let Change::EditNote {
+            snapshot,
+            id,
+            base,
+            note,
+        } = change
+        else {
+            return None;
+        };
+        let current = self.get(id).and_then(|b| b.note.clone());
+        let (base, mine) = (
+            normalize_note(base.as_deref()),
+            normalize_note(note.as_deref()),
+        );
+        if current == base || current == mine || mine == base || current.is_none() {
+            return None;
+        }
+        let current = current.unwrap_or_default();
+        if mine.as_deref().is_some_and(|m| current.starts_with(m))
+            && current.contains(NOTE_MERGE_MARK)
+        {
+            return None;
+        }
+        let what = clean_field(&snapshot.headline());
+        Some(match mine {
+            Some(_) => format!(
+                "the note on “{what}” was also changed elsewhere while you edited it: both are \
+                 kept (yours first, then “{}”)",
+                note_excerpt(&current)
+            ),
+            None => format!(
+                "the note on “{what}” was changed elsewhere while you edited it, so it was not \
+                 cleared: it now reads “{}”",
+                note_excerpt(&current)
+            ),
+        })
+    }
+
+    /// A change in words, for telling the user what was not saved.
+    pub fn describe(&self, change: &Change) -> String {
+        let name = |id: &str, snapshot: Option<&Snapshot>| -> String {
+            let headline = snapshot
+                .filter(|s| s.title.is_some() || s.company.is_some())
+                .or_else(|| self.get(id).map(|b| &b.snapshot))
+                .map(Snapshot::headline)
+                .unwrap_or_else(|| format!("posting {id}"));
+            format!("“{}”", clean_field(&headline))
+        };
+        let list = |l: &str| format!("“{}”", clean_field(l));
+        match change {
+            Change::Add {
+                snapshot,
+                id,
+                list: l,
+            } => {
+                format!("bookmark {} on {}", name(id, Some(snapshot)), list(l))
+            }
+            Change::Remove { id, list: Some(l) } => {
+                format!("take {} off {}", name(id, None), list(l))
+            }
+            Change::Remove { id, list: None } => format!("take {} off every list", name(id, None)),
+            Change::Toggle {
+                snapshot,
+                id,
+                list: l,
+            } => {
+                format!(
+                    "bookmark or unbookmark {} on {}",
+                    name(id, Some(snapshot)),
+                    list(l)
+                )
+            }
+            Change::Move { id, from, to } => {
+                format!(
+                    "move {} from {} to {}",
+                    name(id, None),
+                    list(from),
+                    list(to)
+                )
+            }
+            Change::SetNote { snapshot, id, note }
+            | Change::EditNote {
+                snapshot, id, note, ..
+            } => match note.as_deref().filter(|n| !n.trim().is_empty()) {
+                Some(n) => format!(
+                    "note on {}: “{}”",
+                    name(id, Some(snapshot)),
+                    note_excerpt(n)
+                ),
+                None => format!("clear the note on {}", name(id, Some(snapshot))),
+            },
+            Change::SetStatus {
+                snapshot,
+                id,
+                status,
+            } => {
+                format!("status of {}: {status}", name(id, Some(snapshot)))
+            }
+            Change::CycleStatus { snapshot, id } => {
+                format!("next status of {}", name(id, Some(snapshot)))
+            }
+            Change::SetHidden {
+                snapshot,
+                id,
+                hidden,
+            } => format!(
+                "{} {}",
+                if *hidden { "hide" } else { "bring back" },
+                name(id, Some(snapshot))
+            ),
+            Change::CreateList { name: n } => format!("create the list {}", list(n)),
+            Change::RenameList { from, to } => {
+                format!("rename the list {} to {}", list(from), list(to))
+            }
+            Change::DeleteList { name: n } => format!("delete the list {}", list(n)),
+            Change::Import(other) => format!("import {} bookmarks", other.bookmarks.len()),
+        }
+    }
+
+    /// Rewrites every bookmark id that is not a posting id (plain hex) — an imported file may
+    /// hold anything there, escape sequences included — to 16 hex digits derived from it.
+    /// Returns a message for each one rewritten.
+    pub fn rewrite_foreign_ids(&mut self) -> Vec<String> {
+        self.rewrite_ids(is_hex_id)
+    }
+
+    /// Moves every bookmark whose id `keep` refuses to the id [`rewritten_id`] derives from it
+    /// (merging with a bookmark already there); a message for each.
+    fn rewrite_ids(&mut self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        let refused: Vec<String> = self
+            .bookmarks
+            .keys()
+            .filter(|id| !keep(id))
+            .cloned()
+            .collect();
+        let mut notices = Vec::new();
+        for id in refused {
+            let Some(mut b) = self.bookmarks.remove(&id) else {
+                continue;
+            };
+            let new = rewritten_id(&id);
+            notices.push(foreign_id_notice(&id, &new));
+            b.id.clone_from(&new);
+            match self.bookmarks.get_mut(&new) {
+                Some(existing) => existing.merge(&b),
+                None => {
+                    self.bookmarks.insert(new, b);
+                }
+            }
+        }
+        notices
     }
 
     fn ensure_list(&mut self, name: &str) {
@@ -801,12 +1079,34 @@ impl Shortlists {
     /// Parses a shortlists file (or a JSON export). A version newer than
     /// [`FORMAT_VERSION`] is refused, so that it is never overwritten.
     pub fn from_json(text: &str) -> Result<Shortlists, FormatError> {
-        let value: Value =
+        let (s, notices) = Shortlists::from_json_reporting(text)?;
+        for n in notices {
+            tracing::warn!("shortlists: {n}");
+        }
+        Ok(s)
+    }
+
+    /// [`Shortlists::from_json`], and what was tidied on the way (ids rewritten) in words.
+    pub fn from_json_reporting(text: &str) -> Result<(Shortlists, Vec<String>), FormatError> {
+        // Editors on some systems start a UTF-8 file with a byte order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut value: Value =
             serde_json::from_str(text).map_err(|e| FormatError::Invalid(e.to_string()))?;
-        let Some(obj) = value.as_object() else {
+        let Some(obj) = value.as_object_mut() else {
             return Err(FormatError::Invalid("not a JSON object".into()));
         };
-        match obj.get("version").and_then(Value::as_u64) {
+        // A whole number written as a float (`1.0`, as some tools write numbers) is that number.
+        let version = obj.get("version").and_then(|v| {
+            v.as_u64().or_else(|| {
+                v.as_f64()
+                    .filter(|f| f.fract() == 0.0 && (0.0..1e15).contains(f))
+                    .map(|f| f as u64)
+            })
+        });
+        if version.is_some() {
+            obj.insert("version".into(), Value::from(version));
+        }
+        match version {
             Some(v) if v > u64::from(FORMAT_VERSION) => {
                 return Err(FormatError::UnsupportedVersion(v));
             }
@@ -819,8 +1119,8 @@ impl Shortlists {
         }
         let mut s: Shortlists =
             serde_json::from_value(value).map_err(|e| FormatError::Invalid(e.to_string()))?;
-        s.normalize();
-        Ok(s)
+        let notices = s.normalize();
+        Ok((s, notices))
     }
 
     /// The file's text: pretty JSON ending in a newline.
@@ -832,26 +1132,31 @@ impl Shortlists {
 
     /// Makes a parsed file consistent: the default list exists, every list an entry is on is
     /// known, ids match their keys, text is free of control characters.
-    fn normalize(&mut self) {
+    fn normalize(&mut self) -> Vec<String> {
+        let mut notices = Vec::new();
         self.version = FORMAT_VERSION;
         let mut lists: Vec<String> = Vec::new();
         for l in &self.lists {
-            if check_list_name(l).is_ok() && !lists.contains(l) {
-                lists.push(l.clone());
+            let l = tidy_list_name(l);
+            if !lists.contains(&l) {
+                lists.push(l);
             }
         }
         if !lists.iter().any(|l| l == DEFAULT_LIST) {
             lists.insert(0, DEFAULT_LIST.to_string());
         }
-        self.bookmarks.retain(|id, _| !id.trim().is_empty());
+        // An id that could not be printed safely (a hand-edited file may hold escape sequences
+        // there) is kept under an id derived from it.
+        notices.extend(self.rewrite_ids(is_plain_id));
         for (id, b) in &mut self.bookmarks {
             b.id.clone_from(id);
             b.snapshot.sanitize();
             b.note = normalize_note(b.note.as_deref());
             let mut bl: Vec<String> = Vec::new();
             for l in &b.lists {
-                if check_list_name(l).is_ok() && !bl.contains(l) {
-                    bl.push(l.clone());
+                let l = tidy_list_name(l);
+                if !bl.contains(&l) {
+                    bl.push(l);
                 }
             }
             for l in &bl {
@@ -867,6 +1172,7 @@ impl Shortlists {
             b.updated = clean_field(&b.updated);
         }
         self.lists = lists;
+        notices
     }
 }
 

@@ -693,3 +693,158 @@ fn numbers_in_fields_jobdeck_does_not_know_survive_a_save_exactly() {
     assert_eq!(back, s);
     assert_eq!(back.to_json(), s.to_json());
 }
+
+#[test]
+fn a_byte_order_mark_and_a_version_written_as_a_float_are_read() {
+    let body = r#"{"version": 1.0, "lists": ["Saved"], "bookmarks": {"ab": {"snapshot": {}, "lists": ["Saved"]}}}"#;
+    let with_bom = format!("\u{feff}{body}");
+    let s = Shortlists::from_json(&with_bom).expect("a BOM is read");
+    assert!(s.is_saved("ab"));
+    assert_eq!(s.version, FORMAT_VERSION);
+    // A newer version written as a float is still newer: refused, not "corrupt".
+    assert_eq!(
+        Shortlists::from_json(r#"{"version": 2.0, "bookmarks": {}}"#),
+        Err(FormatError::UnsupportedVersion(2))
+    );
+    assert!(matches!(
+        Shortlists::from_json(r#"{"version": 1.5}"#),
+        Err(FormatError::Invalid(_))
+    ));
+}
+
+#[test]
+fn list_names_that_are_not_clean_are_tidied_never_dropped() {
+    let long = "x".repeat(101);
+    let text = format!(
+        r#"{{"version": 1, "lists": ["Saved", "Dream  jobs", "Later ", "{long}", " \t "],
+           "bookmarks": {{
+             "a1": {{"snapshot": {{"title": "A"}}, "lists": ["Dream  jobs"]}},
+             "b2": {{"snapshot": {{"title": "B"}}, "lists": ["Later "]}},
+             "c3": {{"snapshot": {{"title": "C"}}, "lists": ["{long}"]}},
+             "d4": {{"snapshot": {{"title": "D"}}, "lists": ["Later", " \t "]}}
+           }}}}"#
+    );
+    let mut s = Shortlists::from_json(&text).unwrap();
+    let cut = "x".repeat(100);
+    assert_eq!(
+        s.lists,
+        [DEFAULT_LIST, "Dream jobs", "Later", &cut, "Unnamed list"]
+    );
+    assert_eq!(s.get("a1").unwrap().lists, ["Dream jobs"]);
+    assert_eq!(s.get("b2").unwrap().lists, ["Later"]);
+    assert_eq!(s.get("c3").unwrap().lists, [cut.as_str()]);
+    assert_eq!(s.get("d4").unwrap().lists, ["Later", "Unnamed list"]);
+    // The tidied names work like any other.
+    s.apply(&add("e5", "Dream jobs"), T1).unwrap();
+    s.apply(&add("f6", &cut), T1).unwrap();
+    let mut on = s.ids_in_list("Dream jobs");
+    on.sort();
+    assert_eq!(on, ["a1", "e5"]);
+    // And survive a round trip.
+    assert_eq!(Shortlists::from_json(&s.to_json()).unwrap(), s);
+}
+
+#[test]
+fn ids_that_cannot_be_printed_safely_are_rewritten_and_imports_take_only_hex_ids() {
+    let text = r#"{"version": 1, "lists": ["Saved"], "bookmarks": {
+        "evil\u001b]2;pwned\u0007": {"snapshot": {"title": "Evil"}, "lists": ["Saved"]},
+        "0123abcd0123abcd": {"snapshot": {"title": "Real"}, "lists": ["Saved"]},
+        "plain-id": {"snapshot": {"title": "Plain"}, "lists": ["Saved"]}
+    }}"#;
+    let mut s = Shortlists::from_json(text).unwrap();
+    assert_eq!(s.bookmarks.len(), 3, "nothing dropped");
+    for id in s.bookmarks.keys() {
+        assert!(!id.contains('\u{1b}'), "{id:?}");
+    }
+    assert!(s.get("plain-id").is_some(), "a plain id is kept on load");
+    let notices = s.rewrite_foreign_ids();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("plain-id"), "{notices:?}");
+    assert!(s.bookmarks.keys().all(|id| is_hex_id(id)));
+    assert!(s.get("0123abcd0123abcd").is_some(), "a posting id is kept");
+    assert_eq!(s.bookmarks.len(), 3);
+    // The same file imported twice merges, not duplicates.
+    let mut again = Shortlists::from_json(text).unwrap();
+    again.rewrite_foreign_ids();
+    assert_eq!(
+        again.bookmarks.keys().collect::<Vec<_>>(),
+        s.bookmarks.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_edited_note_merges_with_one_written_elsewhere_meanwhile() {
+    let edit = |base: Option<&str>, note: Option<&str>| Change::EditNote {
+        snapshot: snap("a"),
+        id: "a".into(),
+        base: base.map(str::to_string),
+        note: note.map(str::to_string),
+    };
+    let set = |note: &str| Change::SetNote {
+        snapshot: snap("a"),
+        id: "a".into(),
+        note: Some(note.into()),
+    };
+    let note = |s: &Shortlists| s.get("a").and_then(|b| b.note.clone());
+    let mut s = Shortlists::default();
+    s.apply(&add("a", DEFAULT_LIST), T1).unwrap();
+    s.apply(&set("base"), T1).unwrap();
+
+    // Nobody else wrote: the edit wins.
+    let mut plain = s.clone();
+    assert_eq!(plain.note_conflict(&edit(Some("base"), Some("mine"))), None);
+    plain.apply(&edit(Some("base"), Some("mine")), T2).unwrap();
+    assert_eq!(note(&plain).as_deref(), Some("mine"));
+
+    // The command line wrote "theirs" while the editor was open on "base".
+    s.apply(&set("theirs"), T2).unwrap();
+    let both = edit(Some("base"), Some("mine"));
+    let told = s.note_conflict(&both).expect("the user is told");
+    assert!(told.contains("both are kept"), "{told}");
+    s.apply(&both, T3).unwrap();
+    assert_eq!(
+        note(&s).unwrap(),
+        format!("mine\n\n{NOTE_MERGE_MARK}\ntheirs"),
+        "the editor's text first, then the other, marked"
+    );
+    // Applying it again (a retried save) changes nothing.
+    let once = note(&s);
+    s.apply(&both, T3).unwrap();
+    assert_eq!(note(&s), once);
+    assert_eq!(s.note_conflict(&both), None);
+
+    // The editor left the note alone: the other text stays.
+    let mut t = Shortlists::default();
+    t.apply(&add("a", DEFAULT_LIST), T1).unwrap();
+    t.apply(&set("theirs"), T2).unwrap();
+    t.apply(&edit(Some("base"), Some("base")), T3).unwrap();
+    assert_eq!(note(&t).as_deref(), Some("theirs"));
+    // The editor cleared it but it was rewritten elsewhere: not cleared, and the user is told.
+    let clear = edit(Some("base"), None);
+    assert!(t.note_conflict(&clear).unwrap().contains("not cleared"));
+    t.apply(&clear, T3).unwrap();
+    assert_eq!(note(&t).as_deref(), Some("theirs"));
+    // The same text written on both sides is no conflict.
+    assert_eq!(t.note_conflict(&edit(Some("base"), Some("theirs"))), None);
+}
+
+#[test]
+fn changes_are_described_in_words() {
+    let mut s = Shortlists::default();
+    s.apply(&add("a", DEFAULT_LIST), T1).unwrap();
+    assert_eq!(
+        s.describe(&add("b", "Dream jobs")),
+        "bookmark “b at Ferrous” on “Dream jobs”"
+    );
+    assert_eq!(
+        s.describe(&Change::Remove {
+            id: "a".into(),
+            list: None
+        }),
+        "take “a at Ferrous” off every list"
+    );
+    let evil = Change::CreateList {
+        name: "x\u{1b}]2;t\u{7}".into(),
+    };
+    assert!(!s.describe(&evil).contains('\u{1b}'));
+}

@@ -6,6 +6,7 @@ pub mod store_thread;
 pub mod terminal;
 pub mod worker;
 
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -22,6 +23,9 @@ use terminal::TerminalGuard;
 /// Shortest time between two frames.
 const FRAME: Duration = Duration::from_millis(16);
 
+/// How long quitting waits for the shortlists to be saved before it says what was not.
+const SAVE_WAIT: Duration = Duration::from_secs(10);
+
 /// What the browser needs to start.
 pub struct Options {
     pub source: CorpusSource,
@@ -31,10 +35,27 @@ pub struct Options {
     pub load: LoadOptions,
     /// The shortlists store, opened (None when it could not be: the reason is shown instead).
     pub store: Result<crate::store::Store, String>,
+    /// What opening the store had to say (a file set aside), shown on the first screen.
+    pub store_notices: Vec<String>,
 }
 
-/// Runs the browser until the user quits. The terminal is restored however it ends.
-pub fn run(opts: Options) -> anyhow::Result<()> {
+/// How the browser ended, for the exit status and what is said on stderr.
+#[derive(Debug, Default)]
+struct Ending {
+    /// The signal that ended it.
+    signal: Option<i32>,
+    /// Changes that are not in the shortlists file, in words.
+    unsaved: Vec<String>,
+    /// Where the user saved them instead.
+    saved_copy: Option<String>,
+    /// The shortlists file.
+    store_path: Option<std::path::PathBuf>,
+}
+
+/// Runs the browser until the user quits; returns the exit status: 0, 1 when changes to the
+/// shortlists could not be saved (they are listed on stderr), 128 + n after signal n. The
+/// terminal is restored however it ends.
+pub fn run(opts: Options) -> anyhow::Result<u8> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -44,18 +65,77 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         .lock()
         .map(|v| v.clone())
         .unwrap_or_default();
+    // Never a panic for a closed terminal (after SIGHUP): what cannot be said is lost.
+    let mut err = std::io::stderr().lock();
     for p in panics {
-        eprintln!("jobdeck: a background task failed: {p}");
+        let _ = writeln!(err, "jobdeck: a background task failed: {p}");
     }
-    result
+    let (ending, result) = match result {
+        Ok(e) => (e, Ok(())),
+        Err((e, failure)) => (e, Err(failure)),
+    };
+    let code = report_ending(&mut err, &ending);
+    result.map(|()| code)
 }
 
-async fn event_loop(opts: Options) -> anyhow::Result<()> {
-    let mut guard = TerminalGuard::enter()?;
-    let size = guard.terminal.size()?;
+/// Says on stderr what was not saved (and where it went instead); the exit status.
+fn report_ending(err: &mut impl Write, e: &Ending) -> u8 {
+    let file = e
+        .store_path
+        .as_deref()
+        .map(crate::sanitize::shown_path)
+        .unwrap_or_else(|| "the shortlists file".into());
+    let n = e.unsaved.len();
+    let mut code = 0;
+    if n > 0 {
+        match &e.saved_copy {
+            Some(copy) => {
+                let _ = writeln!(
+                    err,
+                    "jobdeck: {} could not be saved to {file}; they are in {copy} \
+                     (`jobdeck bookmarks import {copy}` merges them back):",
+                    crate::app::count(n, "change")
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    err,
+                    "jobdeck: {} could not be saved to {file} and are lost:",
+                    crate::app::count(n, "change")
+                );
+                code = 1;
+            }
+        }
+        for what in &e.unsaved {
+            let _ = writeln!(err, "  - {}", crate::sanitize::clean_field(what));
+        }
+    }
+    match e.signal {
+        Some(sig) => 128 + sig.clamp(0, 127) as u8,
+        None => code,
+    }
+}
+
+/// The event loop; on an error, how it ended all the same (the shortlists were still saved,
+/// or what was not is known).
+async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
+    let mut guard = TerminalGuard::enter().map_err(|e| (Ending::default(), e.into()))?;
+    let store_path = opts.store.as_ref().ok().map(|s| s.path().to_path_buf());
+    let size = guard
+        .terminal
+        .size()
+        .map_err(|e| (Ending::default(), e.into()))?;
     let today = today();
     let mut app = App::new(opts.source.describe(), opts.settings, today);
     app.update(Action::Resize(size.width, size.height));
+    app.has_store = opts.store.is_ok();
+    if let Some(home) = directories::BaseDirs::new() {
+        app.rescue_path = home
+            .home_dir()
+            .join("jobdeck-shortlists-unsaved.json")
+            .to_string_lossy()
+            .into_owned();
+    }
     if let Some(first) = opts.config_problems.first() {
         let more = opts.config_problems.len() - 1;
         app.message = Some(if more > 0 {
@@ -64,59 +144,151 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
             format!("config: {first}")
         });
     }
-    // The first frame, before any posting is read.
-    guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
-    if crate::logging::debug_panic("main") {
-        panic!("JOBDECK_DEBUG_PANIC=main");
+    // What happened to the shortlists matters more than the config (a file set aside).
+    if let Some(first) = opts.store_notices.first() {
+        app.message = Some(first.clone());
     }
 
     let (tx, mut rx) = unbounded_channel::<Action>();
-    let worker = worker::spawn(tx.clone());
-    let store = match opts.store {
+    let mut store = match opts.store {
         Ok(store) => Some(store_thread::spawn(store, tx.clone())),
         Err(e) => {
             app.message = Some(format!("shortlists unavailable: {e}"));
             None
         }
     };
-    let stop_loading = Arc::new(AtomicBool::new(false));
-    let loader = spawn_loader(
+    let mut ending = Ending {
+        store_path,
+        ..Ending::default()
+    };
+    let result = browse(
+        &mut app,
+        &mut guard,
+        &mut store,
+        tx,
+        &mut rx,
         opts.source,
         opts.load,
+    )
+    .await;
+    drop(guard);
+    // Whatever ended the loop, the shortlists are saved (or what was not is known) before the
+    // process ends. Normally quitting has waited for that already, and this is at once.
+    if let Some(h) = store.as_mut() {
+        // Once more, briefly when quitting has already waited or the user chose to go.
+        let wait = if app.gave_up_saving || app.quit_anyway {
+            Duration::from_secs(1)
+        } else {
+            SAVE_WAIT
+        };
+        ending.unsaved = finish_store(h, &mut rx, wait).await;
+    }
+    ending.signal = app.exit_signal;
+    ending.saved_copy = app.saved_copy.clone();
+    match result {
+        Ok(loader) => {
+            loader.wait_on_quit();
+            match app.fatal {
+                Some(m) => Err((ending, anyhow::anyhow!("{m} (details in the log)"))),
+                None => Ok(ending),
+            }
+        }
+        Err(e) => Err((ending, e)),
+    }
+}
+
+/// The browser proper: until the user quits (and the shortlists are saved), a signal ends it,
+/// or the terminal fails.
+async fn browse(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    store: &mut Option<store_thread::StoreHandle>,
+    tx: UnboundedSender<Action>,
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
+    source: CorpusSource,
+    load: LoadOptions,
+) -> anyhow::Result<Loader> {
+    use tokio::signal::unix::SignalKind;
+    // The first frame, before any posting is read.
+    guard.terminal.draw(|f| crate::ui::draw(f, app))?;
+    if crate::logging::debug_panic("main") {
+        panic!("JOBDECK_DEBUG_PANIC=main");
+    }
+    let worker = worker::spawn(tx.clone());
+    let services = Services {
+        worker: worker.clone(),
+        tx: tx.clone(),
+        pulls: PullContext {
+            roots: match &source {
+                CorpusSource::Paths(p) => p.clone(),
+                CorpusSource::Seeds => Vec::new(),
+            },
+            load: load.clone(),
+        },
+    };
+    let stop_loading = Arc::new(AtomicBool::new(false));
+    let loader = spawn_loader(
+        source,
+        load,
         tx.clone(),
         worker.clone(),
         stop_loading.clone(),
     );
+    // The loader stops with the browser however it ends.
+    struct Stop(Arc<AtomicBool>);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let _stop = Stop(stop_loading);
 
     let mut events = EventStream::new();
-    let mut term = signal(tokio::signal::unix::SignalKind::terminate())?;
-    let mut hup = signal(tokio::signal::unix::SignalKind::hangup())?;
-    let mut int = signal(tokio::signal::unix::SignalKind::interrupt())?;
+    let mut term = signal(SignalKind::terminate())?;
+    let mut hup = signal(SignalKind::hangup())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    let mut quit = signal(SignalKind::quit())?;
+    let mut tstp = signal(SignalKind::from_raw(libc::SIGTSTP))?;
+    let mut cont = signal(SignalKind::from_raw(libc::SIGCONT))?;
     let mut dirty = false;
     let mut last_draw = Instant::now();
+    // While quitting waits for the shortlists: when it stops waiting.
+    let mut save_deadline: Option<tokio::time::Instant> = None;
     loop {
         if dirty && last_draw.elapsed() >= FRAME {
             // Postings that streamed in since the last frame: the list catches up once.
             for effect in app.refresh() {
-                run_effect(effect, &worker, store.as_ref(), &tx);
+                run_effect(effect, app, guard, &services, store, &mut save_deadline)?;
             }
-            guard.terminal.draw(|f| crate::ui::draw(f, &app))?;
+            guard.terminal.draw(|f| crate::ui::draw(f, app))?;
             last_draw = Instant::now();
             dirty = false;
         }
         let deadline = tokio::time::Instant::from_std(last_draw + FRAME);
+        let far = tokio::time::Instant::now() + Duration::from_secs(86_400);
         let mut actions = Vec::new();
         tokio::select! {
             ev = events.next() => match ev {
-                Some(Ok(ev)) => actions.extend(event_action(&app, ev)),
+                Some(Ok(ev)) => actions.extend(event_action(app, ev)),
                 Some(Err(e)) => return Err(e.into()),
                 None => break,
             },
             Some(a) = rx.recv() => actions.push(a),
             _ = tokio::time::sleep_until(deadline), if dirty => {}
-            _ = term.recv() => app.should_quit = true,
-            _ = hup.recv() => app.should_quit = true,
-            _ = int.recv() => app.should_quit = true,
+            _ = tokio::time::sleep_until(save_deadline.unwrap_or(far)), if save_deadline.is_some() => {
+                save_deadline = None;
+                actions.push(Action::SaveTimedOut);
+            }
+            _ = term.recv() => actions.push(Action::Signal(libc::SIGTERM)),
+            _ = hup.recv() => actions.push(Action::Signal(libc::SIGHUP)),
+            _ = int.recv() => actions.push(Action::Signal(libc::SIGINT)),
+            _ = quit.recv() => actions.push(Action::Signal(libc::SIGQUIT)),
+            _ = tstp.recv() => actions.push(Action::Suspend),
+            // Continued after a stop jobdeck did not see coming (SIGSTOP): paint it all again.
+            _ = cont.recv() => {
+                terminal::repaint_all(guard)?;
+                dirty = true;
+            }
         }
         // Take whatever else is already waiting, so a burst costs one frame; batches of
         // postings that arrived together are applied as one.
@@ -125,21 +297,64 @@ async fn event_loop(opts: Options) -> anyhow::Result<()> {
         }
         for action in actions {
             dirty = true;
-            for effect in app.update(action) {
-                run_effect(effect, &worker, store.as_ref(), &tx);
+            if let (Action::StoreUpdated(report), Some(h)) = (&action, store.as_mut()) {
+                h.note(report);
             }
+            for effect in app.update(action) {
+                run_effect(effect, app, guard, &services, store, &mut save_deadline)?;
+            }
+        }
+        if app.closing.is_none() {
+            save_deadline = None;
         }
         if app.should_quit {
             break;
         }
     }
-    stop_loading.store(true, Ordering::SeqCst);
-    drop(guard);
-    loader.wait_on_quit();
-    match app.fatal {
-        Some(m) => Err(anyhow::anyhow!("{m} (details in the log)")),
-        None => Ok(()),
+    Ok(loader)
+}
+
+/// After the browser: asks the store thread to save whatever is not known to be on disk, and
+/// waits for its answer for a bounded time (saying why on stderr after a moment). Returns what
+/// is still not saved, in words.
+async fn finish_store(
+    h: &mut store_thread::StoreHandle,
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
+    wait: Duration,
+) -> Vec<String> {
+    if h.outstanding().is_empty() {
+        return Vec::new();
     }
+    let asked = h.flush();
+    let started = tokio::time::Instant::now();
+    let mut told = false;
+    loop {
+        let next = if told {
+            started + wait
+        } else {
+            started + Duration::from_millis(300).min(wait)
+        };
+        match tokio::time::timeout_at(next, rx.recv()).await {
+            Ok(Some(Action::StoreUpdated(report))) => {
+                h.note(&report);
+                if report.final_save && report.answered >= asked {
+                    // Answered: what is left is what could not be saved.
+                    break;
+                }
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(_) if !told => {
+                let _ = writeln!(std::io::stderr(), "jobdeck: saving the shortlists…");
+                told = true;
+            }
+            Err(_) => {
+                tracing::warn!("quit before the shortlists were saved");
+                break;
+            }
+        }
+    }
+    h.outstanding()
 }
 
 /// Adds an action to those waiting for this frame, folding every batch of postings into the
@@ -202,13 +417,34 @@ fn event_action(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
+/// What a pull started from the browser needs: the folders being browsed (to name the files
+/// it writes as the loader does) and the loading options.
+struct PullContext {
+    roots: Vec<std::path::PathBuf>,
+    load: LoadOptions,
+}
+
+/// What carrying out effects needs besides the app, the terminal and the store: the search
+/// worker, the way back to the loop, and what a pull needs.
+struct Services {
+    worker: worker::Worker,
+    tx: UnboundedSender<Action>,
+    pulls: PullContext,
+}
+
 fn run_effect(
     effect: Effect,
-    worker: &worker::Worker,
-    store: Option<&crossbeam_channel::Sender<crate::store::Change>>,
-    tx: &UnboundedSender<Action>,
-) {
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    services: &Services,
+    store: &mut Option<store_thread::StoreHandle>,
+    save_deadline: &mut Option<tokio::time::Instant>,
+) -> std::io::Result<()> {
+    let Services { worker, tx, pulls } = services;
     match effect {
+        Effect::Pull { sources, into } => {
+            spawn_pull(sources, into, pulls, worker.clone(), tx.clone());
+        }
         Effect::Search { generation, query } => {
             worker.send(worker::Request::Search { generation, query });
         }
@@ -227,16 +463,33 @@ fn run_effect(
                 crossterm::execute!(std::io::stdout(), CopyToClipboard::to_clipboard_from(text));
         }
         Effect::Store(change) => match store {
-            Some(s) => {
-                let _ = s.send(*change);
-            }
+            Some(s) => s.change(*change, &app.shortlists),
             None => {
                 let _ = tx.send(Action::Notify(
                     "the shortlists cannot be saved (see the message at start)".into(),
                 ));
             }
         },
+        Effect::FinalSave => match store {
+            Some(s) => {
+                s.flush();
+                save_deadline.get_or_insert_with(|| tokio::time::Instant::now() + SAVE_WAIT);
+            }
+            None => app.should_quit = true,
+        },
+        Effect::SaveCopy(path) => {
+            if let Some(s) = store {
+                let path = crate::config::expand_home(std::path::Path::new(&path));
+                s.save_copy(path);
+            }
+        }
+        Effect::Suspend => {
+            terminal::suspend(guard)?;
+            let size = guard.terminal.size()?;
+            let _ = tx.send(Action::Resize(size.width, size.height));
+        }
     }
+    Ok(())
 }
 
 /// Opens an http(s) url with the platform's opener, without a shell and with its output kept
@@ -273,32 +526,91 @@ fn watch_folders(
     tx: UnboundedSender<Action>,
     worker: worker::Worker,
 ) -> bool {
-    use corpus::watch::Change;
     corpus::watch::spawn(roots, dirs, since, opts, move |changes| {
-        for c in changes {
-            let sent = match c {
-                Change::Parsed { source, postings } => {
-                    let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
-                    worker.send(worker::Request::Append(batch.clone()));
-                    tx.send(Action::SourceChanged {
-                        source,
-                        postings: batch,
-                    })
-                }
-                Change::Skipped(s) => tx
-                    .send(Action::SourceChanged {
-                        source: s.source.clone(),
-                        postings: Vec::new(),
-                    })
-                    .and_then(|_| tx.send(Action::LoadSkipped(vec![s]))),
-                Change::Removed { source } => tx.send(Action::SourceRemoved { source }),
-            };
-            if sent.is_err() {
-                return false;
-            }
-        }
-        true
+        send_changes(changes, &tx, &worker)
     })
+}
+
+/// Gives changed files' postings to the search worker, then to the app (as when loading).
+/// False when the app is gone.
+fn send_changes(
+    changes: Vec<corpus::watch::Change>,
+    tx: &UnboundedSender<Action>,
+    worker: &worker::Worker,
+) -> bool {
+    use corpus::watch::Change;
+    for c in changes {
+        let sent = match c {
+            Change::Parsed { source, postings } => {
+                let batch: Vec<Arc<_>> = postings.into_iter().map(Arc::new).collect();
+                worker.send(worker::Request::Append(batch.clone()));
+                tx.send(Action::SourceChanged {
+                    source,
+                    postings: batch,
+                })
+            }
+            Change::Skipped(s) => tx
+                .send(Action::SourceChanged {
+                    source: s.source.clone(),
+                    postings: Vec::new(),
+                })
+                .and_then(|_| tx.send(Action::LoadSkipped(vec![s]))),
+            Change::Removed { source } => tx.send(Action::SourceRemoved { source }),
+        };
+        if sent.is_err() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Pulls the watch-list on its own thread: progress goes to the status line, and each board's
+/// postings (with their new tracking records) reach the list as soon as it is saved — whether
+/// or not the folders can be watched.
+fn spawn_pull(
+    sources: Vec<crate::pull::SourceSpec>,
+    into: std::path::PathBuf,
+    ctx: &PullContext,
+    worker: worker::Worker,
+    tx: UnboundedSender<Action>,
+) {
+    let roots = ctx.roots.clone();
+    let load = ctx.load.clone();
+    let failed = tx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("jobdeck-pull".into())
+        .spawn(move || {
+            let opts = crate::pull::Options {
+                into,
+                max_bytes: load.max_file_size,
+            };
+            match crate::pull::Client::from_env(opts.max_bytes) {
+                Ok(client) => {
+                    crate::pull::run(&sources, &opts, &client, &|index, progress| {
+                        if let crate::pull::Progress::Done(Ok(s)) = &progress {
+                            let changes = corpus::watch::board_changes(&s.dir, &roots, &load);
+                            send_changes(changes, &tx, &worker);
+                        }
+                        let _ = tx.send(Action::PullProgress {
+                            index,
+                            progress: Box::new(progress),
+                        });
+                    });
+                }
+                Err(e) => {
+                    for index in 0..sources.len() {
+                        let _ = tx.send(Action::PullProgress {
+                            index,
+                            progress: Box::new(crate::pull::Progress::Done(Err(e.clone()))),
+                        });
+                    }
+                }
+            }
+            let _ = tx.send(Action::PullFinished);
+        });
+    if spawned.is_err() {
+        let _ = failed.send(Action::PullFinished);
+    }
 }
 
 /// The loader thread, to wait for on quit.
@@ -316,7 +628,10 @@ impl Loader {
         use std::sync::mpsc::RecvTimeoutError;
         let wait = |ms| self.ended.recv_timeout(Duration::from_millis(ms));
         if let Err(RecvTimeoutError::Timeout) = wait(300) {
-            eprintln!("jobdeck: waiting for the parse cache to be saved…");
+            let _ = writeln!(
+                std::io::stderr(),
+                "jobdeck: waiting for the parse cache to be saved…"
+            );
             if let Err(RecvTimeoutError::Timeout) = wait(LOADER_GRACE_MS) {
                 tracing::warn!("quit before the parse cache was written");
             }

@@ -1,73 +1,270 @@
 //! The shortlists store on its own thread: changes are saved in the order they were made
 //! (each save locks, merges with what other processes wrote, and writes atomically), and the
-//! saved state goes back to the app. Changes another jobdeck makes are picked up when the
-//! file's modification time moves.
+//! saved state goes back to the app. Changes that arrive together are saved together. A save
+//! that fails keeps its changes in memory and is retried (every few seconds, then less often);
+//! quitting asks for a final save and waits for its answer. Changes another jobdeck makes are
+//! picked up when the file is no longer the one last read or written here; a file broken behind jobdeck's back is
+//! set aside and written back from memory.
+//!
+//! Nothing here blocks for good: the store reads without blocking (a FIFO in place of the file
+//! is refused), and its lock is waited for a bounded time.
 
-use std::path::Path;
+use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossbeam_channel::{RecvTimeoutError, Sender};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::app::Action;
-use crate::store::{Change, Store};
+use crate::app::{Action, SaveProblem, StoreReport};
+use crate::store::{Change, Shortlists, Store, StoreError};
 
 /// How often the file is checked for other processes' changes.
 const POLL: Duration = Duration::from_secs(2);
+/// The first retry of a failed save comes this soon; each failure doubles it up to
+/// [`RETRY_MAX`].
+const RETRY_FIRST: Duration = Duration::from_secs(2);
+const RETRY_MAX: Duration = Duration::from_secs(30);
 
-/// Starts the store thread with an opened store; the current state is sent at once.
-pub fn spawn(store: Store, actions: UnboundedSender<Action>) -> Sender<Change> {
-    let (tx, rx) = crossbeam_channel::unbounded::<Change>();
-    std::thread::Builder::new()
-        .name("jobdeck-store".into())
-        .spawn(move || {
-            let mut store = store;
-            let mut seen = mtime(store.path());
-            let send = |store: &mut Store, error: Option<String>| {
-                let notices = store.take_notices();
-                let state = Arc::new(store.state().clone());
-                actions
-                    .send(Action::StoreUpdated {
-                        state,
-                        notices,
-                        error,
-                    })
-                    .is_ok()
-            };
-            if !send(&mut store, None) {
-                return;
-            }
-            loop {
-                match rx.recv_timeout(POLL) {
-                    Ok(change) => {
-                        let error = store.apply(change).err().map(|e| e.to_string());
-                        seen = mtime(store.path());
-                        if !send(&mut store, error) {
-                            return;
-                        }
-                    }
-                    Err(RecvTimeoutError::Timeout) => {
-                        let now = mtime(store.path());
-                        if now != seen {
-                            seen = now;
-                            let error = store.reload().err().map(|e| e.to_string());
-                            // Pending changes (from a failed save) are retried too.
-                            let error =
-                                error.or_else(|| store.flush().err().map(|e| e.to_string()));
-                            if !send(&mut store, error) {
-                                return;
-                            }
-                        }
-                    }
-                    Err(RecvTimeoutError::Disconnected) => return,
-                }
-            }
-        })
-        .expect("spawn the store thread");
-    tx
+/// What the event loop asks of the store thread.
+pub enum Request {
+    Change(Box<Change>),
+    /// Save whatever is pending now, and answer with a final report (quitting).
+    Flush,
+    /// Write the shortlists as held in memory to another file.
+    SaveCopy(PathBuf),
 }
 
-fn mtime(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// The event loop's side of the store thread: requests go out numbered, and it keeps track of
+/// what is not known to be on disk yet — changes sent but not answered for, and those the store
+/// reported unsaved — so that it can always say what would be lost.
+pub struct StoreHandle {
+    tx: Sender<(u64, Request)>,
+    next: u64,
+    /// Changes sent and not answered for yet, in words.
+    in_flight: VecDeque<(u64, String)>,
+    /// The changes the store last reported held in memory only, in words.
+    unsaved: Vec<String>,
+}
+
+impl StoreHandle {
+    fn send(&mut self, req: Request) -> u64 {
+        self.next += 1;
+        // The thread ends only when this handle is dropped (or it panicked: then the
+        // changes stay listed as not saved).
+        let _ = self.tx.send((self.next, req));
+        self.next
+    }
+
+    /// Sends a change, described (for the report of what was not saved, should it come to
+    /// that) against the shortlists the user sees.
+    pub fn change(&mut self, change: Change, seen: &Shortlists) {
+        let what = seen.describe(&change);
+        let n = self.send(Request::Change(Box::new(change)));
+        self.in_flight.push_back((n, what));
+    }
+
+    /// Asks for a final save; returns the request's number (its answer carries it).
+    pub fn flush(&mut self) -> u64 {
+        self.send(Request::Flush)
+    }
+
+    pub fn save_copy(&mut self, path: PathBuf) {
+        self.send(Request::SaveCopy(path));
+    }
+
+    /// Takes note of a report from the store thread (before the app sees it).
+    pub fn note(&mut self, report: &StoreReport) {
+        while self
+            .in_flight
+            .front()
+            .is_some_and(|(n, _)| *n <= report.answered)
+        {
+            self.in_flight.pop_front();
+        }
+        self.unsaved.clone_from(&report.unsaved);
+    }
+
+    /// Everything not known to be on disk: the changes the store holds unsaved, then those it
+    /// has not answered for.
+    pub fn outstanding(&self) -> Vec<String> {
+        let mut v = self.unsaved.clone();
+        v.extend(self.in_flight.iter().map(|(_, w)| w.clone()));
+        v
+    }
+}
+
+/// Starts the store thread with an opened store; the current state is sent at once.
+pub fn spawn(store: Store, actions: UnboundedSender<Action>) -> StoreHandle {
+    let (tx, rx) = crossbeam_channel::unbounded::<(u64, Request)>();
+    std::thread::Builder::new()
+        .name("jobdeck-store".into())
+        .spawn(move || run(store, &rx, &actions))
+        .expect("spawn the store thread");
+    StoreHandle {
+        tx,
+        next: 0,
+        in_flight: VecDeque::new(),
+        unsaved: Vec::new(),
+    }
+}
+
+/// The store thread's state between requests.
+struct Worker<'a> {
+    store: Store,
+    actions: &'a UnboundedSender<Action>,
+    /// The number of the last request carried out.
+    answered: u64,
+    /// When a failed save is tried again.
+    retry: Duration,
+}
+
+impl Worker<'_> {
+    /// Tells the app the state (and why the last save failed). False when the app is gone.
+    fn report(&mut self, error: Option<&StoreError>, final_save: bool) -> bool {
+        let notices = self.store.take_notices();
+        for n in &notices {
+            tracing::warn!("shortlists: {n}");
+        }
+        let report = StoreReport {
+            state: Arc::new(self.store.state().clone()),
+            notices,
+            error: error.map(SaveProblem::of),
+            unsaved: self.store.pending_descriptions(),
+            answered: self.answered,
+            final_save,
+        };
+        self.actions
+            .send(Action::StoreUpdated(Box::new(report)))
+            .is_ok()
+    }
+
+    /// Saves what is pending; on failure the next retry waits longer.
+    fn flush(&mut self) -> Option<StoreError> {
+        match self.store.flush() {
+            Ok(()) => {
+                self.retry = RETRY_FIRST;
+                None
+            }
+            Err(e) => {
+                tracing::warn!("shortlists: {e}");
+                self.retry = (self.retry * 2).min(RETRY_MAX);
+                Some(e)
+            }
+        }
+    }
+
+    /// Carries out a batch of requests that arrived together: the changes are applied in
+    /// memory and saved once, before any flush or copy that follows them.
+    fn handle(&mut self, batch: Vec<(u64, Request)>) -> bool {
+        let mut staged = false;
+        let mut change_error = None;
+        for (n, req) in batch {
+            match req {
+                Request::Change(c) => {
+                    if let Err(e) = self.store.stage(*c) {
+                        change_error = Some(e);
+                    }
+                    staged = true;
+                    self.answered = n;
+                }
+                Request::Flush => {
+                    let error = self.flush().or(change_error.take());
+                    staged = false;
+                    self.answered = n;
+                    if !self.report(error.as_ref(), true) {
+                        return false;
+                    }
+                }
+                Request::SaveCopy(path) => {
+                    if staged {
+                        let error = self.flush().or(change_error.take());
+                        staged = false;
+                        if !self.report(error.as_ref(), false) {
+                            return false;
+                        }
+                    }
+                    self.answered = n;
+                    let result = self
+                        .store
+                        .save_copy(&path)
+                        .map(|p| crate::sanitize::shown_path(&p))
+                        .map_err(|e| e.to_string());
+                    let shown = crate::sanitize::shown_path(&path);
+                    if self
+                        .actions
+                        .send(Action::StoreCopied {
+                            path: shown,
+                            result,
+                        })
+                        .is_err()
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        if staged {
+            let error = self.flush().or(change_error);
+            return self.report(error.as_ref(), false);
+        }
+        true
+    }
+
+    /// Nothing asked for a while: retry a failed save when its time comes, else pick up what
+    /// another process wrote (or a file broken behind jobdeck's back, which is set aside and
+    /// written back from memory).
+    fn idle(&mut self) -> bool {
+        if self.store.needs_save() {
+            let error = self.flush();
+            return self.report(error.as_ref(), false);
+        }
+        if !self.store.changed_on_disk() {
+            return true;
+        }
+        let error = match self.store.reload() {
+            Ok(notices) => {
+                for n in notices {
+                    self.store.push_notice(n);
+                }
+                if self.store.needs_save() {
+                    self.flush()
+                } else {
+                    None
+                }
+            }
+            Err(e) => Some(e),
+        };
+        self.report(error.as_ref(), false)
+    }
+}
+
+fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &UnboundedSender<Action>) {
+    let mut w = Worker {
+        store,
+        actions,
+        answered: 0,
+        retry: RETRY_FIRST,
+    };
+    if !w.report(None, false) {
+        return;
+    }
+    loop {
+        let wait = if w.store.needs_save() { w.retry } else { POLL };
+        let first = match rx.recv_timeout(wait) {
+            Ok(r) => r,
+            Err(RecvTimeoutError::Timeout) => {
+                if !w.idle() {
+                    return;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        let batch: Vec<_> = std::iter::once(first).chain(rx.try_iter()).collect();
+        if !w.handle(batch) {
+            return;
+        }
+    }
 }

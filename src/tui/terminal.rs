@@ -1,6 +1,6 @@
 //! The terminal guard: raw mode, the alternate screen, mouse capture and bracketed paste on
 //! the way in; all of it undone on every way out — drop (quit, errors, signals handled by the
-//! event loop) and panics.
+//! event loop) and panics — and around a suspension (Ctrl-Z, SIGTSTP).
 
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,6 +46,42 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Gives the terminal back (as on quit) and stops the process, as Ctrl-Z does in a shell; when
+/// it is continued (`fg`, SIGCONT), takes the terminal again and clears the screen for a full
+/// redraw, which the caller makes.
+pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    use std::io::Write;
+    restore();
+    let _ = stdout().flush();
+    // SIGSTOP rather than SIGTSTP: the handler for SIGTSTP is jobdeck's own (it brought us
+    // here), and SIGSTOP cannot be caught or ignored. Returns once continued.
+    signal_hook::low_level::raise(libc::SIGSTOP)?;
+    resume(guard)
+}
+
+/// Takes the terminal again after [`suspend`].
+fn resume(guard: &mut TerminalGuard) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
+    repaint_all(guard)
+}
+
+/// Clears the screen and makes the next draw paint every cell (the screen may hold anything
+/// after a stop). Not `Terminal::clear`, which asks the terminal where its cursor is and waits
+/// for an answer.
+pub fn repaint_all(guard: &mut TerminalGuard) -> io::Result<()> {
+    execute!(
+        stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // Between frames the current buffer is blank: swapping makes the previous one blank too,
+    // so the next frame is drawn against nothing.
+    guard.terminal.swap_buffers();
+    Ok(())
 }
 
 /// Leaves raw mode and the alternate screen, shows the cursor. Safe to call more than once.

@@ -185,11 +185,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
     push_row(&mut out, text::plain(arrows, t.key), &header, col_w);
     out.push(text::plain(&"─".repeat(width), t.border));
     if !shared.is_empty() {
-        let mut c = text::pad(
-            &text::plain("Shared skills", t.label),
-            LABEL,
-            Style::default(),
-        );
+        let mut c = label_cell(text::plain("In common", t.label));
         c.extend(text::plain(&shared.join(", "), t.good));
         out.extend(text::wrap(&c, width, 0, LABEL));
     }
@@ -228,12 +224,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A row label in its column, always with a space before the values (a label as wide as the
+/// column is cut to leave it).
+fn label_cell(label: Chars) -> Chars {
+    let mut c = text::pad(&label, LABEL - 1, Style::default());
+    c.push((' ', Style::default()));
+    c
+}
+
 /// Appends one table row: the label, then each column's wrapped lines side by side.
 fn push_row(out: &mut Vec<Chars>, label: Chars, cells: &[Vec<Chars>], col_w: usize) {
     let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
     for i in 0..height {
         let mut line = if i == 0 {
-            text::pad(&label, LABEL, Style::default())
+            label_cell(label.clone())
         } else {
             text::plain(&" ".repeat(LABEL), Style::default())
         };

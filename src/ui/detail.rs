@@ -73,6 +73,72 @@ pub fn content_height(app: &App) -> usize {
         .map_or(0, |p| lines(app, p, width).len())
 }
 
+/// What pulling says of a posting: its board, when it was seen, whether it closed, how its
+/// fields changed ("salary $150k–180k/yr → $160k–190k/yr on 2026-12-02"), and the other
+/// sources of the same role.
+fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    let row = |label: &str, value: Chars, out: &mut Vec<Chars>| {
+        let mut c = text::pad(&text::plain(label, t.label), LABEL, t.base);
+        c.extend(value);
+        out.extend(text::wrap(&c, width, 0, LABEL));
+    };
+    let date = |s: &str| s.chars().take(10).collect::<String>();
+    if let Some(pl) = &p.pulled {
+        let mut v = text::plain(&format!("{}:{}", pl.source, pl.board), t.accent);
+        v.extend(text::plain(
+            &format!(
+                " · first seen {} · last seen {}",
+                date(&pl.first_seen),
+                date(&pl.last_seen)
+            ),
+            t.dim,
+        ));
+        if pl.new {
+            v.extend(text::plain("  new", t.good));
+        }
+        row("Pulled", v, &mut out);
+        if let Some(c) = &pl.closed {
+            row(
+                "Closed",
+                text::plain(
+                    &format!("{} (the board no longer lists it)", date(c)),
+                    t.warn,
+                ),
+                &mut out,
+            );
+        }
+        for (i, c) in pl.changes.iter().enumerate() {
+            let style = if pl.changed && c.at == pl.last_seen {
+                t.accent
+            } else {
+                t.base
+            };
+            if i == 0 {
+                row("Changes", text::plain(&c.describe(), style), &mut out);
+            } else {
+                out.extend(text::wrap(
+                    &text::plain(&c.describe(), style),
+                    width,
+                    LABEL,
+                    LABEL,
+                ));
+            }
+        }
+    }
+    let others = app
+        .facet_index
+        .index_of(&p.id)
+        .and_then(|i| app.seen_on.get(&i));
+    if let Some(others) = others {
+        let mut v = text::plain(&format!("{} sources: ", others.len() + 1), t.accent);
+        v.extend(text::plain(&others.join(", "), t.dim));
+        row("Seen on", v, &mut out);
+    }
+    out
+}
+
 /// The detail lines of a posting, wrapped to `width` columns.
 pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
@@ -123,6 +189,7 @@ pub fn lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     if !flags.is_empty() {
         out.extend(text::wrap(&flags, width, 0, 0));
     }
+    out.extend(pulled_lines(app, p, width));
     // The user's own: lists, status with its history, note.
     if let Some(b) = app.shortlists.get(&p.id) {
         if !b.lists.is_empty() {

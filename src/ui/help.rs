@@ -10,42 +10,6 @@ use super::text::{self, Chars};
 use crate::app::App;
 use crate::app::keymap::Context;
 
-const QUERY_LANGUAGE: &[(&str, &str)] = &[
-    (
-        "rust backend",
-        "every term must match (fuzzy: title, company, team, locations, skills)",
-    ),
-    ("'node.js  \"tech lead\"", "exact substring"),
-    ("!java", "exclude postings that match"),
-    (
-        "title: company: team: loc: skill:",
-        "scope a term to one field",
-    ),
-    (
-        "mode:remote type:contract level:senior",
-        "work mode, employment type, seniority",
-    ),
-    ("text:kubernetes", "substring of the description"),
-];
-
-fn context_title(c: Context) -> &'static str {
-    match c {
-        Context::Global => "Everywhere",
-        Context::List => "List",
-        Context::Detail => "Details",
-        Context::Filters => "Filter pane",
-        Context::Search => "Search bar (while typing)",
-        Context::Help => "This help",
-        Context::Compare => "Compare view",
-        Context::Skipped => "Skipped files",
-        Context::Lists => "Shortlists pane",
-        Context::Prompt => "Typing a list name",
-        Context::Confirm => "Confirming a deletion",
-        Context::Note => "Writing a note",
-        Context::StatusMenu => "Status menu",
-    }
-}
-
 /// The help text, one entry per line.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
@@ -64,7 +28,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if !out.is_empty() {
             out.push(Vec::new());
         }
-        out.push(text::plain(context_title(ctx), t.heading));
+        out.push(text::plain(ctx.title(), t.heading));
         for b in bindings {
             let keys: Vec<String> = b.keys.iter().map(|k| k.to_string()).collect();
             let mut c = text::pad(&text::plain(&keys.join(", "), t.key), key_w, t.base);
@@ -74,7 +38,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Vec::new());
     out.push(text::plain("Query language", t.heading));
-    for (q, what) in QUERY_LANGUAGE {
+    for (q, what) in crate::search::query::LANGUAGE {
         let mut c = text::plain(q, t.key);
         c.extend(text::plain(&format!("  {what}"), t.dim));
         out.extend(text::wrap(&c, width, 2, 4));

@@ -40,14 +40,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let visible = (inner.height / 2) as usize;
     let mut lines: Vec<Line> = Vec::with_capacity(visible * 2);
     for pos in app.list_offset..(app.list_offset + visible).min(app.view.rows.len()) {
-        let p = &app.postings[app.view.rows[pos] as usize];
+        let index = app.view.rows[pos];
         let selected = pos == app.selected;
         let row_style = match (selected, focused) {
             (true, true) => t.selection,
             (true, false) => t.selection_unfocused,
             _ => Style::default(),
         };
-        let (a, b) = row_lines(app, p, width, row_style);
+        let (a, b) = row_lines(app, index, width, row_style);
         lines.push(text::line(&a));
         lines.push(text::line(&b));
     }
@@ -122,12 +122,14 @@ fn empty_message(app: &App) -> Vec<String> {
 }
 
 /// The two lines of one posting, `width` columns wide, in `row` style (the selection).
-fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars) {
+fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) {
+    let p: &Posting = &app.postings[index as usize];
     let t = &app.theme;
     let q = &app.query;
     let m = super::matcher();
-    let hidden = app.is_hidden(&p.id);
-    // Hidden postings (listed only with X) are dimmed throughout.
+    let closed = p.pulled.as_ref().is_some_and(|t| t.closed.is_some());
+    let hidden = app.is_hidden(&p.id) || closed;
+    // Hidden postings (listed only with X) and closed ones (with C) are dimmed throughout.
     let base = if hidden {
         t.base.patch(t.dim).patch(row)
     } else {
@@ -199,8 +201,24 @@ fn row_lines(app: &App, p: &Posting, width: usize, row: Style) -> (Chars, Chars)
         }
         second.extend(part);
     }
-    // The application status (and hidden) at the right end of the second line.
+    // The application status (and hidden) at the right end of the second line, after what a
+    // pull says of the posting.
     let mut tag: Chars = Vec::new();
+    if let Some(pulled) = &p.pulled {
+        let (word, style) = if pulled.closed.is_some() {
+            ("closed ", base.patch(t.warn))
+        } else if pulled.new {
+            ("new ", base.patch(t.good))
+        } else if pulled.changed {
+            ("changed ", base.patch(t.accent))
+        } else {
+            ("", base)
+        };
+        tag.extend(text::plain(word, style));
+    }
+    if let Some(n) = app.seen_on.get(&index).map(Vec::len) {
+        tag.extend(text::plain(&format!("{} sources ", n + 1), dim));
+    }
     if let Some(b) = app
         .shortlists
         .get(&p.id)

@@ -138,6 +138,15 @@ pub fn render(
                     &b.snapshot.headline(),
                     if missing { t.dim } else { t.title },
                 );
+                // A bookmarked posting whose board no longer lists it.
+                let closed = app
+                    .facet_index
+                    .index_of(&b.id)
+                    .and_then(|i| app.postings[i as usize].pulled.as_ref()?.closed.clone());
+                if let Some(when) = closed {
+                    let date: String = when.chars().take(10).collect();
+                    c.extend(text::plain(&format!("  closed {date}"), t.warn));
+                }
                 if let Some(s) = b.status {
                     c.extend(text::plain(&format!("  {s}"), t.accent));
                     if let Some(d) = b.status_date() {
@@ -147,6 +156,7 @@ pub fn render(
                 if missing {
                     c.extend(text::plain("  missing from the corpus", t.warn));
                 }
+
                 right.push(text::line(&text::fit(&c, rw)));
                 let mut sub = text::plain("  ", t.base);
                 sub.extend(text::plain(&b.snapshot.locations.join("; "), t.dim));

@@ -15,6 +15,7 @@ pub mod status;
 pub mod status_menu;
 pub mod text;
 pub mod theme;
+pub mod unsaved;
 
 use std::sync::LazyLock;
 
@@ -58,8 +59,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
             prompt.as_ref(),
             confirm_delete.as_deref(),
         ),
-        Some(Overlay::Note { id, editor }) => note::render(frame, panes.body, app, id, editor),
+        Some(Overlay::Note { id, editor, .. }) => note::render(frame, panes.body, app, id, editor),
         Some(Overlay::Status { cursor }) => status_menu::render(frame, panes.body, app, *cursor),
+        Some(Overlay::Unsaved { prompt, note }) => {
+            unsaved::render(frame, panes.body, app, prompt.as_ref(), note.as_deref())
+        }
         None => {}
     }
 }

@@ -13,15 +13,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Focus::Search && app.overlay.is_none();
     let width = area.width as usize;
     let brand = format!(" jobdeck · {} ", app.source_name);
-    let brand_w = text::str_width(&brand).min(width / 3);
+    // A query problem takes the title's room: the message matters more.
+    let brand_w = if app.query_problem.is_some() {
+        0
+    } else {
+        text::str_width(&brand).min(width / 3)
+    };
     let room = width.saturating_sub(brand_w + 4);
     let mut c: Chars = text::plain(" / ", if focused { t.key } else { t.dim });
     let input = app.input.text();
     if input.is_empty() && !focused {
         let hint = if room >= 64 {
-            "search: rust remote !java loc:berlin text:kubernetes (press /)"
+            "to search — e.g. rust remote !java loc:berlin text:kubernetes"
         } else {
-            "press / to search, ? for help"
+            "to search, ? for help"
         };
         c.extend(text::fit(&text::plain(hint, t.dim), room));
     } else {
@@ -43,6 +48,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             t.base,
         );
         c.extend(text::fit(&shown, room));
+        // A query that does not read says why, after it (the last good results stay listed).
+        if let Some(problem) = &app.query_problem {
+            let used = text::width(&c);
+            c.extend(text::fit(
+                &text::plain(&format!("  ⚠ {problem}"), t.warn),
+                (room + 3).saturating_sub(used),
+            ));
+        }
         if focused {
             let x = area.x + 3 + (text::str_width(&before) - dropped) as u16;
             frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));

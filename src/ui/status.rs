@@ -14,15 +14,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = area.width as usize;
     let mut left: Chars = text::plain(" ", t.status);
-    if let Some(e) = &app.store_error
+    if app.closing.is_some() {
+        // Shown once saving takes longer than a frame (the screen is not drawn before).
+        left.extend(text::plain(
+            "saving the shortlists before quitting…",
+            t.warn,
+        ));
+    } else if let Some(e) = &app.store_error
         && app.message.is_none()
     {
-        left.extend(text::plain(
-            &format!("shortlists not saved ({e}) — retried on the next change · "),
-            t.error,
-        ));
+        left.extend(text::plain(&app.save_problem_line(e), t.error));
+        left.extend(text::plain(" · ", t.status));
     }
-    if let Some(m) = &app.message {
+    if let Some(p) = &app.pull
+        && app.closing.is_none()
+    {
+        left.extend(text::plain(&format!("{} · ", p.line()), t.warn));
+    }
+    if app.closing.is_some() {
+    } else if let Some(m) = &app.message {
         left.extend(text::plain(m, t.accent));
     } else {
         let shown = app.view.rows.len();
@@ -44,6 +54,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         if app.show_hidden {
             parts.push("showing hidden".into());
+        }
+        if app.show_closed {
+            parts.push("showing closed".into());
         }
         parts.push(format!("sort: {}", app.sort.as_str()));
         left.extend(text::plain(&parts.join(" · "), t.status));
@@ -121,6 +134,11 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (Action::DeleteWord, "delete word"),
         ],
         Context::Help | Context::Skipped => &[(Action::Back, "close")],
+        Context::Unsaved => &[
+            (Action::RetrySave, "retry"),
+            (Action::SaveElsewhere, "save elsewhere"),
+            (Action::QuitAnyway, "quit anyway"),
+        ],
         Context::Compare => &[(Action::Back, "close"), (Action::Right, "scroll")],
         Context::Filters => &[
             (Action::ToggleValue, "toggle"),

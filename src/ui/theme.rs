@@ -140,8 +140,10 @@ impl Theme {
                 names.join(", ")
             ));
         }
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("theme: cannot read {}: {e}", path.display()))?;
+        let text = crate::config::read_small_text(&path).map_err(|e| {
+            let why = e.unwrap_or_else(|| "no such file".to_string());
+            format!("theme: cannot read {}: {why}", path.display())
+        })?;
         Theme::parse(&text, Some(Theme::default()))
             .map_err(|e| format!("theme {}: {e}", path.display()))
     }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use portable_pty::CommandBuilder;
 
+#[allow(dead_code)] // not every test binary uses a pseudo-terminal
 /// The release-under-test `jobdeck` with `args`, for a pseudo-terminal: a clean environment,
 /// `TERM=xterm-256color`, and every XDG folder (and the working directory) inside `home`.
 pub fn pty_command(home: &Path, args: &[&str]) -> CommandBuilder {
@@ -18,4 +19,81 @@ pub fn pty_command(home: &Path, args: &[&str]) -> CommandBuilder {
     cmd.env("XDG_STATE_HOME", home.join("state"));
     cmd.cwd(home);
     cmd
+}
+
+/// `jobdeck ARGS…` isolated from the user's config and data (every XDG folder in `home`), its
+/// output collected, killed and failed if it does not end within `deadline` (a hang). With
+/// `limited`, under a 3 GB address-space limit (`prlimit --as`, when there is one), as the
+/// issue's scripts run it: something that reads without bound dies instead of taking the
+/// machine down.
+#[allow(dead_code)] // not every test binary runs commands
+pub fn run_with_deadline(
+    home: &Path,
+    args: &[&str],
+    deadline: std::time::Duration,
+    limited: bool,
+) -> std::process::Output {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let bin = env!("CARGO_BIN_EXE_jobdeck");
+    let has_prlimit = limited
+        && Command::new("prlimit")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    let mut cmd = if has_prlimit {
+        let mut c = Command::new("prlimit");
+        c.args(["--as=3000000000", "--"]).arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .current_dir(home)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn jobdeck");
+    // Drain both pipes on their own threads, so a full pipe never stalls the child.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for jobdeck") {
+            break status;
+        }
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("jobdeck {args:?} did not finish within {deadline:?}: a hang");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    std::process::Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+/// Makes a FIFO at `path`.
+#[allow(dead_code)]
+pub fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
 }

@@ -343,7 +343,9 @@ fn is_comment(o: &Map<String, Value>) -> bool {
         .filter_map(|k| o.get(*k).and_then(|v| v.as_str()))
         .any(|u| u.contains("news.ycombinator.com"));
     let author = ["by", "user", "author"].iter().any(|k| o.contains_key(*k));
-    has_body && (author || hn_link || ty == Some("comment")) && !o.contains_key("title")
+    // The Algolia API writes `"title": null` on every comment: no title of its own.
+    let titled = o.get("title").is_some_and(|t| !t.is_null());
+    has_body && (author || hn_link || ty == Some("comment")) && !titled
 }
 
 /// Comments that answer the thread rather than another comment: with a story in view, those

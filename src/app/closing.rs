@@ -1,0 +1,126 @@
+//! Quitting without losing a change: quit (or a signal) first saves what is pending and waits
+//! for the store's answer; a save that fails keeps the browser open with a prompt — retry, save
+//! to another file, or quit anyway — instead of ending with the change dropped. A signal does
+//! not wait for an answer from the user: the failure is reported on stderr.
+
+use super::input::LineInput;
+use super::{Action, App, Closing, Effect, Overlay, StoreReport};
+
+impl App {
+    /// Quit (or a signal, `Closing::Signal`): save first.
+    pub(super) fn start_closing(&mut self, why: Closing) -> Vec<Effect> {
+        if let Closing::Signal(n) = why {
+            self.exit_signal = Some(n);
+        }
+        if !self.has_store {
+            self.should_quit = true;
+            return Vec::new();
+        }
+        if self.closing.is_some() {
+            // Already waiting for the store; a signal now only changes how it ends.
+            if matches!(why, Closing::Signal(_)) {
+                self.closing = Some(why);
+            }
+            return Vec::new();
+        }
+        if matches!(self.overlay, Some(Overlay::Unsaved { .. })) {
+            self.overlay = None;
+        }
+        self.closing = Some(why);
+        vec![Effect::FinalSave]
+    }
+
+    /// The store's answer to a final save: quit when everything is on disk; else a user who
+    /// quit is asked what to do, and a signal ends the browser anyway.
+    pub(super) fn final_save_done(&mut self, report: &StoreReport) {
+        let Some(why) = self.closing.take() else {
+            return;
+        };
+        if report.unsaved.is_empty() {
+            self.should_quit = true;
+            return;
+        }
+        match why {
+            Closing::Signal(_) => self.should_quit = true,
+            Closing::User => self.ask_unsaved(None),
+        }
+    }
+
+    /// Quitting waited long enough for the store (another process holds its lock, the disk
+    /// hangs).
+    pub(super) fn save_timed_out(&mut self) {
+        if self.closing.is_some() {
+            self.gave_up_saving = true;
+        }
+        match self.closing.take() {
+            Some(Closing::Signal(_)) => self.should_quit = true,
+            Some(Closing::User) => self.ask_unsaved(Some(
+                "the save did not finish in time (another jobdeck may hold the lock, or the disk \
+                 is not answering)"
+                    .into(),
+            )),
+            None => {}
+        }
+    }
+
+    fn ask_unsaved(&mut self, note: Option<String>) {
+        self.overlay = Some(Overlay::Unsaved { prompt: None, note });
+        self.message = None;
+    }
+
+    /// The keys of the unsaved-changes prompt.
+    pub(super) fn unsaved_action(&mut self, action: &Action) -> Vec<Effect> {
+        match action {
+            Action::RetrySave => self.start_closing(Closing::User),
+            Action::SaveElsewhere => {
+                if let Some(Overlay::Unsaved { prompt, .. }) = &mut self.overlay {
+                    let mut input = LineInput::default();
+                    input.insert_str(&self.rescue_path);
+                    *prompt = Some(input);
+                }
+                Vec::new()
+            }
+            Action::QuitAnyway => {
+                self.quit_anyway = true;
+                self.should_quit = true;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Enter in the "save to" prompt.
+    pub(super) fn submit_save_path(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Unsaved { prompt, note }) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let Some(input) = prompt.take() else {
+            return Vec::new();
+        };
+        let path = input.text().trim().to_string();
+        if path.is_empty() {
+            *note = Some("give a file to save to".into());
+            return Vec::new();
+        }
+        *note = Some(format!("saving to {path}…"));
+        vec![Effect::SaveCopy(path)]
+    }
+
+    /// The answer to [`Effect::SaveCopy`]: saved (the browser ends; what was saved where is
+    /// said on stderr), or why not (asked again).
+    pub(super) fn copy_done(&mut self, path: String, result: Result<String, String>) {
+        match result {
+            Ok(written) => {
+                self.saved_copy = Some(written);
+                self.should_quit = true;
+            }
+            Err(e) => {
+                let note = format!("could not save to {path}: {e}");
+                match &mut self.overlay {
+                    Some(Overlay::Unsaved { note: n, .. }) => *n = Some(note),
+                    _ => self.message = Some(note),
+                }
+            }
+        }
+    }
+}

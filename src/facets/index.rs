@@ -1,0 +1,218 @@
+//! Per-posting facet keys: interned companies, places and skills, salary floors, ages, and
+//! which copy of a duplicated posting is listed.
+
+// Hot internal maps (lookups by id): a fast non-cryptographic hash; the keys are local data.
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::intern::Interner;
+use crate::posting::{EmploymentType, Posting, Seniority, WorkMode};
+
+/// Per-posting keys for filtering, counting and sorting.
+#[derive(Debug, Default)]
+pub struct FacetIndex {
+    pub(super) mode: Vec<Option<WorkMode>>,
+    pub(super) etype: Vec<Option<EmploymentType>>,
+    pub(super) level: Vec<Option<Seniority>>,
+    /// Yearly salary floor in thousands of the posting's currency.
+    pub(super) salary_k: Vec<Option<f64>>,
+    /// Yearly salary ceiling, for sorting by salary.
+    pub(super) salary_top: Vec<Option<f64>>,
+    pub(super) company: Vec<Option<u32>>,
+    pub(super) locations: Vec<Box<[u32]>>,
+    pub(super) skills: Vec<Box<[u32]>>,
+    pub(super) posted_age: Vec<Option<u32>>,
+    /// Another posting with the same id came first: listed once, under the first.
+    pub(super) duplicate: Vec<bool>,
+    /// Every corpus index holding each id, in order (the first not removed is listed).
+    pub(super) by_id: HashMap<String, Vec<u32>>,
+    /// Postings whose file changed or went away (the corpus only grows; these are skipped).
+    pub(super) removed: Vec<bool>,
+    /// Pulled postings their board no longer lists (left out unless shown).
+    pub(super) closed: Vec<bool>,
+    /// Postings listed under another of the same role from another source.
+    pub(super) linked: Vec<bool>,
+    /// The corpus indices of each file's postings.
+    pub(super) by_source: HashMap<String, Vec<u32>>,
+    pub(super) companies: Interner,
+    pub(super) places: Interner,
+    pub(super) skill_names: Interner,
+    /// Position of each posting in title order and company order; rebuilt when stale.
+    pub(super) title_rank: Vec<u32>,
+    pub(super) company_rank: Vec<u32>,
+    /// Position in salary order (highest yearly ceiling first, then title; none last).
+    pub(super) salary_rank: Vec<u32>,
+    pub(super) ranks_stale: bool,
+    pub(super) title_keys: Vec<Box<str>>,
+    pub(super) company_keys: Vec<Box<str>>,
+}
+
+/// Which postings are bookmarked, by corpus index (maintained by the app from the store).
+pub type Marks = [bool];
+
+impl FacetIndex {
+    pub fn len(&self) -> usize {
+        self.mode.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mode.is_empty()
+    }
+
+    /// Adds postings (in corpus order) as they load. `today` dates absolute "posted" values.
+    pub fn extend<'a>(
+        &mut self,
+        postings: impl IntoIterator<Item = &'a Posting>,
+        today: time::Date,
+    ) {
+        for p in postings {
+            let i = self.len() as u32;
+            self.mode.push(p.work_mode);
+            self.etype.push(p.employment_type);
+            self.level.push(p.seniority);
+            self.salary_k.push(
+                p.salary
+                    .as_ref()
+                    .and_then(|s| s.yearly_floor())
+                    .map(|v| v / 1000.0),
+            );
+            self.salary_top
+                .push(p.salary.as_ref().and_then(|s| s.yearly_ceiling()));
+            self.company
+                .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
+            let locs: Vec<u32> = p
+                .locations
+                .iter()
+                .map(|l| self.places.intern(l).0)
+                .collect();
+            self.locations.push(locs.into_boxed_slice());
+            let skills: Vec<u32> = p
+                .skills
+                .iter()
+                .map(|s| self.skill_names.intern(s).0)
+                .collect();
+            self.skills.push(skills.into_boxed_slice());
+            self.posted_age.push(
+                p.posted
+                    .as_deref()
+                    .and_then(|s| crate::dates::posted_age_days(s, today)),
+            );
+            let same = self.by_id.entry(p.id.clone()).or_default();
+            self.duplicate
+                .push(same.iter().any(|&j| !self.removed[j as usize]));
+            same.push(i);
+            self.removed.push(false);
+            self.closed
+                .push(p.pulled.as_ref().is_some_and(|t| t.closed.is_some()));
+            self.linked.push(false);
+            self.by_source.entry(p.source.clone()).or_default().push(i);
+            self.title_keys.push(
+                p.title
+                    .as_deref()
+                    .unwrap_or("\u{10ffff}")
+                    .to_lowercase()
+                    .into(),
+            );
+            self.company_keys.push(
+                p.company
+                    .as_deref()
+                    .unwrap_or("\u{10ffff}")
+                    .to_lowercase()
+                    .into(),
+            );
+        }
+        self.ranks_stale = true;
+    }
+
+    /// How many postings are not listed: later copies of another, removed, or linked.
+    pub fn unlisted(&self) -> usize {
+        (0..self.len() as u32)
+            .filter(|&i| self.is_duplicate(i))
+            .count()
+    }
+
+    /// Whether the posting is a later copy of another (same id), removed, or listed under a
+    /// posting of the same role from another source: not listed.
+    pub fn is_duplicate(&self, i: u32) -> bool {
+        self.is_duplicate_unlinked(i) || self.linked[i as usize]
+    }
+
+    /// [`is_duplicate`](Self::is_duplicate), links aside (to link afresh).
+    pub fn is_duplicate_unlinked(&self, i: u32) -> bool {
+        self.duplicate[i as usize] || self.removed[i as usize]
+    }
+
+    /// The corpus indices of a file's postings (those not removed), in order.
+    pub fn source_indices(&self, source: &str) -> Vec<u32> {
+        self.by_source.get(source).map_or_else(Vec::new, |v| {
+            v.iter()
+                .copied()
+                .filter(|&i| !self.removed[i as usize])
+                .collect()
+        })
+    }
+
+    /// Whether the posting is pulled and closed.
+    pub fn is_closed(&self, i: u32) -> bool {
+        self.closed[i as usize]
+    }
+
+    /// Marks exactly `secondary` as listed under another posting. Returns whether anything
+    /// changed.
+    pub fn set_linked(&mut self, secondary: &[u32]) -> bool {
+        let mut next = vec![false; self.len()];
+        for &i in secondary {
+            next[i as usize] = true;
+        }
+        let changed = next != self.linked;
+        self.linked = next;
+        changed
+    }
+
+    /// The corpus index of the posting listed for this id (the first not removed).
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id
+            .get(id)?
+            .iter()
+            .copied()
+            .find(|&i| !self.removed[i as usize])
+    }
+
+    /// Marks every posting of `source` (or, for a folder, of the files under it) removed, and
+    /// lets a copy saved elsewhere take their place. Returns how many went.
+    pub fn remove_source(&mut self, source: &str) -> usize {
+        let folder = format!("{}/", source.trim_end_matches('/'));
+        let keys: Vec<String> = self
+            .by_source
+            .keys()
+            .filter(|k| *k == source || k.starts_with(&folder))
+            .cloned()
+            .collect();
+        let mut ids = Vec::new();
+        let mut n = 0;
+        for k in keys {
+            for i in self.by_source.remove(&k).unwrap_or_default() {
+                if !self.removed[i as usize] {
+                    self.removed[i as usize] = true;
+                    n += 1;
+                    ids.push(i);
+                }
+            }
+        }
+        // Re-decide which copy of each affected id is listed.
+        let affected: Vec<String> = self
+            .by_id
+            .iter()
+            .filter(|(_, v)| v.iter().any(|i| ids.contains(i)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for id in affected {
+            let mut seen = false;
+            for &i in &self.by_id[&id] {
+                let i = i as usize;
+                self.duplicate[i] = !self.removed[i] && seen;
+                seen |= !self.removed[i];
+            }
+        }
+        n
+    }
+}

@@ -1,0 +1,199 @@
+//! From search hits to the rows the list shows: duplicates, hidden postings and filters dropped,
+//! the rest sorted, and the facet values counted on the way.
+
+use super::counts::RawCounts;
+use super::{FacetIndex, FacetKind, FacetValue, Filters, Marks, SortKey};
+use crate::posting::{EmploymentType, Seniority, WorkMode};
+use crate::store::Status;
+
+impl FacetIndex {
+    /// Filters and sorts `hits` (corpus indices, best first), and counts facet values.
+    /// Duplicates are dropped, and so are hidden postings unless `show_hidden`.
+    pub fn view(
+        &mut self,
+        hits: &[u32],
+        filters: &Filters,
+        sort: SortKey,
+        ctx: &ViewContext<'_>,
+    ) -> View {
+        let compiled = Compiled::new(self, filters);
+        let mut counts = RawCounts::new(self);
+        let mut rows = Vec::with_capacity(hits.len());
+        for &i in hits {
+            let iu = i as usize;
+            if self.duplicate[iu]
+                || self.removed[iu]
+                || self.linked[iu]
+                || (!ctx.show_closed && self.closed[iu])
+                || (!ctx.show_hidden && ctx.hidden.get(iu).copied().unwrap_or(false))
+                || ctx
+                    .only
+                    .is_some_and(|only| !only.get(iu).copied().unwrap_or(false))
+            {
+                continue;
+            }
+            let fails = compiled.failures(self, i, ctx);
+            if fails == 0 {
+                rows.push(i);
+                counts.add(self, i, ctx, u16::MAX);
+            } else if fails.count_ones() == 1 {
+                // Passes every other facet: counts toward the alternatives of the failing one.
+                counts.add(self, i, ctx, fails);
+            }
+        }
+        self.sort(&mut rows, sort, ctx.scores);
+        View {
+            rows,
+            facets: counts.finish(self, filters),
+        }
+    }
+}
+
+/// What the view needs from outside the corpus, by corpus index: bookmarks, hidden postings,
+/// application statuses, and the shortlist being browsed.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewContext<'a> {
+    pub bookmarked: &'a Marks,
+    pub hidden: &'a Marks,
+    pub show_hidden: bool,
+    /// Closed pulled postings listed too.
+    pub show_closed: bool,
+    pub status: &'a [Option<Status>],
+    /// When browsing a shortlist: which postings are on it.
+    pub only: Option<&'a Marks>,
+    /// Scores from the user's scoring rules (for the score sort).
+    pub scores: &'a [i32],
+}
+
+impl ViewContext<'_> {
+    /// No bookmarks, nothing hidden, no list.
+    pub const EMPTY: ViewContext<'static> = ViewContext {
+        bookmarked: &[],
+        hidden: &[],
+        show_hidden: false,
+        show_closed: false,
+        status: &[],
+        only: None,
+        scores: &[],
+    };
+}
+
+/// The filtered, sorted rows and the facet counts to show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    pub rows: Vec<u32>,
+    pub facets: Vec<FacetGroup>,
+}
+
+/// A facet with its values and counts, as the filter pane lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetGroup {
+    pub kind: FacetKind,
+    pub values: Vec<(FacetValue, usize)>,
+}
+
+/// Filters turned into id sets for fast checks.
+struct Compiled {
+    active: u16,
+    statuses: Vec<Option<Status>>,
+    modes: Vec<Option<WorkMode>>,
+    types: Vec<Option<EmploymentType>>,
+    levels: Vec<Option<Seniority>>,
+    floor: Option<f64>,
+    exclude_no_salary: bool,
+    companies: Vec<u32>,
+    places: Vec<u32>,
+    skills: Vec<u32>,
+    bookmarked_only: bool,
+}
+
+impl Compiled {
+    fn new(ix: &FacetIndex, f: &Filters) -> Compiled {
+        let mut c = Compiled {
+            active: 0,
+            statuses: Vec::new(),
+            modes: Vec::new(),
+            types: Vec::new(),
+            levels: Vec::new(),
+            floor: None,
+            exclude_no_salary: false,
+            companies: Vec::new(),
+            places: Vec::new(),
+            skills: Vec::new(),
+            bookmarked_only: false,
+        };
+        for v in f.selected() {
+            c.active |= v.kind().bit();
+            match v {
+                FacetValue::BookmarkedOnly => c.bookmarked_only = true,
+                FacetValue::Status(s) => c.statuses.push(*s),
+                FacetValue::Mode(m) => c.modes.push(*m),
+                FacetValue::Type(t) => c.types.push(*t),
+                FacetValue::Level(l) => c.levels.push(*l),
+                FacetValue::SalaryAtLeast(k) => c.floor = Some(f64::from(*k)),
+                FacetValue::NoSalaryExcluded => c.exclude_no_salary = true,
+                // A value no posting has (yet) matches nothing: u32::MAX is never an id.
+                FacetValue::Company(s) => c.companies.push(ix.companies.get(s).unwrap_or(u32::MAX)),
+                FacetValue::Location(s) => c.places.push(ix.places.get(s).unwrap_or(u32::MAX)),
+                FacetValue::Skill(s) => c.skills.push(ix.skill_names.get(s).unwrap_or(u32::MAX)),
+            }
+        }
+        c
+    }
+
+    /// The facets (as bits) whose filter posting `i` fails.
+    fn failures(&self, ix: &FacetIndex, i: u32, ctx: &ViewContext<'_>) -> u16 {
+        if self.active == 0 {
+            return 0;
+        }
+        let i = i as usize;
+        let mut fails = 0;
+        let mut check = |kind: FacetKind, ok: bool| {
+            if self.active & kind.bit() != 0 && !ok {
+                fails |= kind.bit();
+            }
+        };
+        check(
+            FacetKind::Bookmarked,
+            !self.bookmarked_only || ctx.bookmarked.get(i).copied().unwrap_or(false),
+        );
+        check(
+            FacetKind::Status,
+            self.statuses.is_empty()
+                || self
+                    .statuses
+                    .contains(&ctx.status.get(i).copied().flatten()),
+        );
+        check(
+            FacetKind::Mode,
+            self.modes.is_empty() || self.modes.contains(&ix.mode[i]),
+        );
+        check(
+            FacetKind::Type,
+            self.types.is_empty() || self.types.contains(&ix.etype[i]),
+        );
+        check(
+            FacetKind::Level,
+            self.levels.is_empty() || self.levels.contains(&ix.level[i]),
+        );
+        let salary_ok = match ix.salary_k[i] {
+            Some(k) => self.floor.is_none_or(|f| k >= f),
+            None => !self.exclude_no_salary,
+        };
+        check(FacetKind::Salary, salary_ok);
+        check(
+            FacetKind::Company,
+            self.companies.is_empty() || ix.company[i].is_some_and(|c| self.companies.contains(&c)),
+        );
+        check(
+            FacetKind::Location,
+            self.places.is_empty() || ix.locations[i].iter().any(|l| self.places.contains(l)),
+        );
+        // Skills combine OR within the facet, like every facet.
+        check(
+            FacetKind::Skill,
+            self.skills.is_empty() || ix.skills[i].iter().any(|s| self.skills.contains(s)),
+        );
+        fails
+    }
+}

@@ -1,0 +1,273 @@
+//! Money that compares: every salary as stated, and also as a yearly range in the user's home
+//! currency, through a table of reference rates of one stated day (`assets/rates.toml`, which
+//! the config's `[money.rates]` can override) and annualising constants the config can change.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+
+use crate::posting::{Period, Salary};
+
+const BUILTIN: &str = include_str!("../assets/rates.toml");
+
+/// Exchange rates of one day: units of each currency per euro.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rates {
+    /// The day the rates are of ("2026-09-29").
+    pub date: String,
+    /// Where they come from, for the help and `--version`.
+    pub source: String,
+    per_eur: BTreeMap<String, f64>,
+}
+
+impl Rates {
+    /// The table shipped in `assets/rates.toml`.
+    pub fn builtin() -> Arc<Rates> {
+        static R: LazyLock<Arc<Rates>> = LazyLock::new(|| {
+            Arc::new(Rates::parse(BUILTIN).expect("assets/rates.toml is valid (tested)"))
+        });
+        R.clone()
+    }
+
+    /// Reads a rates table (`date`, `source`, `[per_eur]`).
+    pub fn parse(text: &str) -> Result<Rates, String> {
+        let t: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let s = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let mut per_eur = BTreeMap::new();
+        for (code, v) in t
+            .get("per_eur")
+            .and_then(|v| v.as_table())
+            .ok_or("no [per_eur] table")?
+        {
+            let rate = v
+                .as_float()
+                .or_else(|| v.as_integer().map(|i| i as f64))
+                .filter(|r| r.is_finite() && *r > 0.0)
+                .ok_or(format!("{code}: not a positive number"))?;
+            per_eur.insert(code.to_ascii_uppercase(), rate);
+        }
+        Ok(Rates {
+            date: s("date"),
+            source: s("source"),
+            per_eur,
+        })
+    }
+
+    /// The currencies the table knows.
+    pub fn currencies(&self) -> impl Iterator<Item = &str> {
+        self.per_eur.keys().map(String::as_str)
+    }
+
+    pub fn knows(&self, code: &str) -> bool {
+        self.per_eur.contains_key(code)
+    }
+
+    /// `amount` of `from` in `to`; None when either currency is unknown.
+    pub fn convert(&self, amount: f64, from: &str, to: &str) -> Option<f64> {
+        if from == to {
+            return Some(amount);
+        }
+        Some(amount / self.per_eur.get(from)? * self.per_eur.get(to)?)
+    }
+
+    /// Sets a currency's rate from what one unit of it is worth in `home` (the way the config
+    /// states overrides: `GBP = 1.27` in a USD config means one pound buys 1.27 dollars).
+    /// Refused (false) when `home` itself has no rate or the value is not a positive number.
+    pub fn set_in_home(&mut self, code: &str, value_in_home: f64, home: &str) -> bool {
+        let code = code.to_ascii_uppercase();
+        if !(value_in_home.is_finite() && value_in_home > 0.0) || code == home {
+            return false;
+        }
+        let Some(&home_per_eur) = self.per_eur.get(home) else {
+            return false;
+        };
+        self.per_eur.insert(code, home_per_eur / value_in_home);
+        true
+    }
+}
+
+/// How many of each period make a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Annual {
+    pub hours: f64,
+    pub days: f64,
+    pub weeks: f64,
+    pub months: f64,
+}
+
+impl Default for Annual {
+    /// A full-time year: 2080 hours, 260 working days, 52 weeks, 12 months.
+    fn default() -> Self {
+        Annual {
+            hours: 2080.0,
+            days: 260.0,
+            weeks: 52.0,
+            months: 12.0,
+        }
+    }
+}
+
+impl Annual {
+    pub fn per_year(&self, p: Period) -> f64 {
+        match p {
+            Period::Year => 1.0,
+            Period::Month => self.months,
+            Period::Week => self.weeks,
+            Period::Day => self.days,
+            Period::Hour => self.hours,
+        }
+    }
+}
+
+/// A salary as a yearly range in the home currency.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Yearly {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Whether a currency conversion went into it (shown with "≈").
+    pub converted: bool,
+}
+
+impl Yearly {
+    /// The lower bound, or the only one.
+    pub fn floor(&self) -> Option<f64> {
+        self.min.or(self.max)
+    }
+
+    /// The upper bound, or the only one.
+    pub fn ceiling(&self) -> Option<f64> {
+        self.max.or(self.min)
+    }
+}
+
+/// The money settings: the home currency, the rates and the annualising constants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    pub home: String,
+    pub rates: Arc<Rates>,
+    pub annual: Annual,
+}
+
+impl Default for Money {
+    fn default() -> Self {
+        Money {
+            home: "USD".into(),
+            rates: Rates::builtin(),
+            annual: Annual::default(),
+        }
+    }
+}
+
+impl Money {
+    /// A salary as a yearly range in the home currency; None when its currency has no rate.
+    pub fn yearly(&self, s: &Salary) -> Option<Yearly> {
+        let k = self.annual.per_year(s.period);
+        let conv = |v: Option<f64>| -> Option<Option<f64>> {
+            match v {
+                None => Some(None),
+                Some(v) => self.rates.convert(v * k, &s.currency, &self.home).map(Some),
+            }
+        };
+        let (min, max) = (conv(s.min)?, conv(s.max)?);
+        Some(Yearly {
+            min,
+            max,
+            converted: s.currency != self.home,
+        })
+    }
+
+    /// A yearly home-currency range for a list row or the compare view: "$65k–81k", with "≈ "
+    /// in front when converted.
+    pub fn compact(&self, y: &Yearly) -> String {
+        let sym = crate::posting::currency_symbol(&self.home);
+        let n = crate::posting::compact_amount;
+        let body = match (y.min, y.max) {
+            (Some(a), Some(b)) if (a - b).abs() < 0.5 => format!("{sym}{}", n(a)),
+            (Some(a), Some(b)) => format!("{sym}{}–{}", n(a), n(b)),
+            (Some(a), None) => format!("{sym}{}+", n(a)),
+            (None, Some(b)) => format!("≤{sym}{}", n(b)),
+            (None, None) => String::new(),
+        };
+        if y.converted {
+            format!("≈ {body}")
+        } else {
+            body
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn salary(min: f64, max: f64, cur: &str, p: Period) -> Salary {
+        Salary::new(Some(min), Some(max), cur, p).unwrap()
+    }
+
+    #[test]
+    fn the_builtin_table_is_dated_and_covers_the_common_currencies() {
+        let r = Rates::builtin();
+        assert_eq!(r.date.len(), 10, "{}", r.date);
+        for c in "USD EUR GBP CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF RON JPY KRW CNY HKD SGD \
+                  INR IDR VND THB PHP MYR BRL MXN ARS CLP COP ZAR TRY ILS AED"
+            .split_whitespace()
+        {
+            assert!(r.knows(c), "{c}");
+        }
+        assert!(r.currencies().count() >= 30);
+    }
+
+    #[test]
+    fn conversion_goes_through_the_euro() {
+        let r = Rates::parse("date='d'\n[per_eur]\nEUR=1\nUSD=1.25\nGBP=0.8").unwrap();
+        assert_eq!(r.convert(100.0, "EUR", "USD"), Some(125.0));
+        assert_eq!(r.convert(80.0, "GBP", "USD"), Some(125.0));
+        assert_eq!(r.convert(5.0, "USD", "USD"), Some(5.0));
+        assert_eq!(r.convert(5.0, "XXX", "USD"), None);
+        assert!(Rates::parse("[per_eur]\nUSD=-1").is_err());
+        assert!(Rates::parse("[per_eur]\nUSD='x'").is_err());
+    }
+
+    #[test]
+    fn overrides_are_what_one_unit_is_worth_at_home() {
+        let mut r = Rates::parse("[per_eur]\nEUR=1\nUSD=1.25").unwrap();
+        assert!(r.set_in_home("gbp", 1.5, "USD"));
+        assert!((r.convert(1.0, "GBP", "USD").unwrap() - 1.5).abs() < 1e-9);
+        assert!(!r.set_in_home("GBP", 0.0, "USD"));
+        assert!(!r.set_in_home("GBP", 1.0, "XXX"));
+    }
+
+    #[test]
+    fn yearly_in_home_currency() {
+        let m = Money {
+            home: "USD".into(),
+            rates: Arc::new(Rates::parse("[per_eur]\nEUR=1\nUSD=1.1\nJPY=170").unwrap()),
+            annual: Annual::default(),
+        };
+        // An hourly dollar rate: annualised, not converted.
+        let y = m.yearly(&salary(60.0, 60.0, "USD", Period::Hour)).unwrap();
+        assert_eq!((y.min, y.converted), (Some(124_800.0), false));
+        // Euros a year: converted.
+        let y = m
+            .yearly(&salary(60_000.0, 75_000.0, "EUR", Period::Year))
+            .unwrap();
+        assert!((y.min.unwrap() - 66_000.0).abs() < 1e-6 && y.converted);
+        assert_eq!(m.compact(&y), "≈ $66k–82.5k");
+        // ¥8M a year is about $52k, not eight million.
+        let y = m.yearly(&salary(8e6, 8e6, "JPY", Period::Year)).unwrap();
+        assert!(y.floor().unwrap() < 60_000.0);
+        // A currency without a rate gives nothing rather than a wrong figure.
+        assert_eq!(m.yearly(&salary(1.0, 2.0, "XXX", Period::Year)), None);
+        // The constants come from the settings.
+        let four_day = Money {
+            annual: Annual {
+                days: 208.0,
+                ..Annual::default()
+            },
+            ..m.clone()
+        };
+        let y = four_day
+            .yearly(&salary(500.0, 500.0, "USD", Period::Day))
+            .unwrap();
+        assert_eq!(y.min, Some(104_000.0));
+    }
+}

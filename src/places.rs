@@ -1,0 +1,604 @@
+//! Places that compare: a location as written ("SF", "San Francisco, CA", "München",
+//! "Remote — EU") resolved to city / region / country through a gazetteer generated from
+//! GeoNames (`assets/places.tsv`, see `assets/gen/places.py`) plus the hand-written aliases
+//! of `assets/places_aliases.toml`.
+//!
+//! Only what reads as a place is taken: every part of the text must be a known place or a
+//! known qualifier (a postcode, "Remote", "HQ"…); "Reading the docs" is not Reading, UK.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+// Local data: a fast non-cryptographic hash.
+use rustc_hash::FxHashMap as HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+const TABLE: &str = include_str!("../assets/places.tsv");
+const ALIASES: &str = include_str!("../assets/places_aliases.toml");
+
+/// A country of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2.
+    pub iso2: String,
+    pub iso3: String,
+    pub name: String,
+    /// ISO 4217 code of its currency.
+    pub currency: String,
+}
+
+#[derive(Debug, Clone)]
+struct Region {
+    country: u16,
+    code: String,
+    name: String,
+}
+
+#[derive(Debug, Clone)]
+struct City {
+    country: u16,
+    /// Index into the regions, when the table names the city's region.
+    region: Option<u32>,
+    name: String,
+    population: u32,
+}
+
+/// What a name can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Country(u16),
+    Region(u32),
+    /// A city; `primary` when the name is the city's own name (not an alternate or alias).
+    City {
+        id: u32,
+        primary: bool,
+    },
+}
+
+/// A resolved place.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Place {
+    /// As written.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// The table of places.
+pub struct Gazetteer {
+    countries: Vec<Country>,
+    regions: Vec<Region>,
+    cities: Vec<City>,
+    /// Folded name → what it may be. Codes (ISO-2, ISO-3, region codes) live in `codes`: they
+    /// count only when written in capitals.
+    names: HashMap<String, Vec<Entry>>,
+    codes: HashMap<String, Vec<Entry>>,
+    groups: BTreeMap<String, Vec<String>>,
+}
+
+/// Folds a name for lookup: compatibility-decomposed, marks dropped, lowercased, punctuation
+/// and runs of spaces made one space ("Zürich" → "zurich", "St. Gallen" → "st gallen").
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'ß' => {
+                out.push_str("ss");
+                continue;
+            }
+            'ł' | 'Ł' => 'l',
+            'ø' | 'Ø' => 'o',
+            'æ' | 'Æ' => {
+                out.push_str("ae");
+                continue;
+            }
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            space = true;
+        }
+    }
+    out
+}
+
+impl Gazetteer {
+    /// The built-in table (read once).
+    pub fn get() -> &'static Gazetteer {
+        static G: LazyLock<Gazetteer> = LazyLock::new(|| {
+            Gazetteer::parse(TABLE, ALIASES).expect("the built-in place tables are valid (tested)")
+        });
+        &G
+    }
+
+    fn parse(table: &str, aliases: &str) -> Result<Gazetteer, String> {
+        let mut g = Gazetteer {
+            countries: Vec::new(),
+            regions: Vec::new(),
+            cities: Vec::new(),
+            names: HashMap::default(),
+            codes: HashMap::default(),
+            groups: BTreeMap::new(),
+        };
+        let mut country_ix: HashMap<String, u16> = HashMap::default();
+        let mut region_ix: HashMap<(u16, String), u32> = HashMap::default();
+        for (n, line) in table.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = || format!("places.tsv line {}: {line:?}", n + 1);
+            let alts = |i: usize| -> Vec<&str> {
+                f.get(i)
+                    .map(|s| s.split('|').filter(|a| !a.is_empty()).collect())
+                    .unwrap_or_default()
+            };
+            match f[0] {
+                "C" if f.len() >= 5 => {
+                    let id = g.countries.len() as u16;
+                    g.countries.push(Country {
+                        iso2: f[1].into(),
+                        iso3: f[2].into(),
+                        name: f[3].into(),
+                        currency: f[4].into(),
+                    });
+                    country_ix.insert(f[1].into(), id);
+                    g.add_name(f[3], Entry::Country(id));
+                    for a in alts(5) {
+                        g.add_name(a, Entry::Country(id));
+                    }
+                    g.add_code(f[1], Entry::Country(id));
+                    g.add_code(f[2], Entry::Country(id));
+                }
+                "R" if f.len() >= 4 => {
+                    let c = *country_ix.get(f[1]).ok_or_else(bad)?;
+                    let id = g.regions.len() as u32;
+                    g.regions.push(Region {
+                        country: c,
+                        code: f[2].into(),
+                        name: f[3].into(),
+                    });
+                    region_ix.insert((c, f[2].into()), id);
+                    g.add_name(f[3], Entry::Region(id));
+                    for a in alts(4) {
+                        g.add_name(a, Entry::Region(id));
+                    }
+                    if f[2].chars().all(|c| c.is_ascii_uppercase()) {
+                        g.add_code(f[2], Entry::Region(id));
+                    }
+                }
+                "T" if f.len() >= 5 => {
+                    let c = *country_ix.get(f[1]).ok_or_else(bad)?;
+                    let id = g.cities.len() as u32;
+                    g.cities.push(City {
+                        country: c,
+                        region: region_ix.get(&(c, f[2].to_string())).copied(),
+                        name: f[3].into(),
+                        population: f[4].parse().map_err(|_| bad())?,
+                    });
+                    g.add_name(f[3], Entry::City { id, primary: true });
+                    for a in alts(5) {
+                        g.add_name(a, Entry::City { id, primary: false });
+                    }
+                }
+                _ => return Err(bad()),
+            }
+        }
+        g.read_aliases(aliases, &country_ix, &region_ix)?;
+        Ok(g)
+    }
+
+    fn read_aliases(
+        &mut self,
+        text: &str,
+        country_ix: &HashMap<String, u16>,
+        region_ix: &HashMap<(u16, String), u32>,
+    ) -> Result<(), String> {
+        let t: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let table = |k: &str| {
+            t.get(k)
+                .and_then(|v| v.as_table())
+                .cloned()
+                .unwrap_or_default()
+        };
+        for (alias, path) in table("cities") {
+            let path = path.as_str().unwrap_or_default();
+            let mut it = path.splitn(3, '/');
+            let (c, r, name) = (it.next(), it.next(), it.next());
+            let c = c.and_then(|c| country_ix.get(c)).copied();
+            let city = c.and_then(|c| {
+                let region = r.and_then(|r| region_ix.get(&(c, r.to_string())).copied());
+                (0..self.cities.len() as u32).find(|&i| {
+                    let x = &self.cities[i as usize];
+                    x.country == c && Some(x.name.as_str()) == name && x.region == region
+                })
+            });
+            let id = city.ok_or(format!("places_aliases.toml: no city {path}"))?;
+            // A short form in capitals ("SF", "NYC") counts only as written.
+            if alias.len() <= 4 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+                self.add_code(&alias, Entry::City { id, primary: true });
+            } else {
+                self.add_name(&alias, Entry::City { id, primary: true });
+            }
+        }
+        for (alias, iso2) in table("countries") {
+            let iso2 = iso2.as_str().unwrap_or_default();
+            let c = *country_ix
+                .get(iso2)
+                .ok_or(format!("places_aliases.toml: no country {iso2}"))?;
+            if alias.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+                self.add_code(&alias, Entry::Country(c));
+            } else {
+                self.add_name(&alias, Entry::Country(c));
+            }
+        }
+        for (name, members) in table("groups") {
+            let members: Vec<String> = members
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|m| m.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(bad) = members.iter().find(|m| !country_ix.contains_key(*m)) {
+                return Err(format!(
+                    "places_aliases.toml: group {name}: no country {bad}"
+                ));
+            }
+            self.groups.insert(fold(&name), members);
+        }
+        Ok(())
+    }
+
+    fn add_name(&mut self, name: &str, e: Entry) {
+        let k = fold(name);
+        if !k.is_empty() {
+            let v = self.names.entry(k).or_default();
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        }
+    }
+
+    fn add_code(&mut self, code: &str, e: Entry) {
+        let v = self.codes.entry(code.replace('.', "")).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+
+    /// A country by ISO-2 or ISO-3 code (any case) or by name in any language the table knows.
+    pub fn country(&self, s: &str) -> Option<&Country> {
+        let s = s.trim();
+        let upper = s.to_ascii_uppercase().replace('.', "");
+        let by_code = self.codes.get(&upper).and_then(|v| {
+            v.iter().find_map(|e| match e {
+                Entry::Country(c) => Some(*c),
+                _ => None,
+            })
+        });
+        let by_name = || {
+            self.names.get(&fold(s)).and_then(|v| {
+                v.iter().find_map(|e| match e {
+                    Entry::Country(c) => Some(*c),
+                    _ => None,
+                })
+            })
+        };
+        by_code
+            .or_else(by_name)
+            .map(|c| &self.countries[c as usize])
+    }
+
+    /// The countries of a group ("EU", "EMEA", "LATAM"), by ISO-2 code.
+    pub fn group(&self, name: &str) -> Option<&[String]> {
+        self.groups.get(&fold(name)).map(Vec::as_slice)
+    }
+
+    /// What one part of a location may be, each with whether it is only a region's code
+    /// ("OR", "CA"), which names a region only beside a place inside it.
+    fn lookup(&self, part: &str) -> Vec<(Entry, bool)> {
+        // A code in capitals ("US", "CA", "NYC") is read as a code only.
+        let code = part.replace('.', "");
+        if (2..=4).contains(&code.len())
+            && code.chars().all(|c| c.is_ascii_uppercase())
+            && let Some(v) = self.codes.get(&code)
+        {
+            return v
+                .iter()
+                .map(|&e| (e, matches!(e, Entry::Region(_))))
+                .collect();
+        }
+        self.names
+            .get(&fold(part))
+            .into_iter()
+            .flatten()
+            .map(|&e| (e, false))
+            .collect()
+    }
+
+    fn country_of(&self, e: Entry) -> u16 {
+        match e {
+            Entry::Country(c) => c,
+            Entry::Region(r) => self.regions[r as usize].country,
+            Entry::City { id, .. } => self.cities[id as usize].country,
+        }
+    }
+
+    /// Resolves a location as written. None unless every part reads as a place or a
+    /// qualifier, and at least one is a place.
+    pub fn resolve(&self, text: &str) -> Option<Place> {
+        let parts = split_parts(text);
+        if parts.is_empty() {
+            return None;
+        }
+        let mut options: Vec<Vec<(Entry, bool)>> = Vec::new();
+        for p in &parts {
+            let mut found = self.lookup(p);
+            if found.is_empty() {
+                // "US only", "Remote Germany", "Greater London": the place without its qualifier.
+                let words: Vec<&str> = p.split(' ').collect();
+                let start = words.iter().take_while(|w| is_qualifier(w)).count();
+                let end = words.len()
+                    - words[start..]
+                        .iter()
+                        .rev()
+                        .take_while(|w| is_qualifier(w))
+                        .count();
+                if start >= end {
+                    continue;
+                }
+                found = self.lookup(&words[start..end].join(" "));
+            }
+            if found.is_empty() {
+                return None;
+            }
+            options.push(found);
+        }
+        // The most specific part decides, constrained by the others (a city in the country or
+        // region they name), preferring a city's own name and then the larger city.
+        let holds = |outer: Entry, e: Entry| match (outer, e) {
+            (a, b) if a == b => true,
+            (Entry::Country(c), x) => self.country_of(x) == c,
+            (Entry::Region(r), Entry::City { id, .. }) => {
+                self.cities[id as usize].region == Some(r)
+            }
+            (Entry::City { id, .. }, Entry::Region(r)) => {
+                self.cities[id as usize].region == Some(r)
+            }
+            (Entry::City { id, .. }, Entry::Country(c)) => self.cities[id as usize].country == c,
+            (Entry::Region(r), Entry::Country(c)) => self.regions[r as usize].country == c,
+            _ => false,
+        };
+        let fits = |e: Entry| {
+            options
+                .iter()
+                .all(|opts| opts.iter().any(|&(o, _)| holds(o, e)))
+        };
+        let rank = |e: &(Entry, bool)| -> (bool, u8, u8, u32) {
+            let strong = !e.1;
+            match e.0 {
+                Entry::City { id, primary } => (
+                    strong,
+                    2,
+                    primary as u8,
+                    self.cities[id as usize].population,
+                ),
+                Entry::Region(_) => (strong, 1, 0, 0),
+                Entry::Country(_) => (strong, 0, 0, 0),
+            }
+        };
+        let (best, _) = options
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&(e, _)| fits(e))
+            .max_by_key(rank)?;
+        let mut place = Place {
+            name: text.trim().to_string(),
+            ..Place::default()
+        };
+        match best {
+            Entry::City { id, .. } => {
+                let c = &self.cities[id as usize];
+                place.city = Some(c.name.clone());
+                place.region = c.region.map(|r| self.regions[r as usize].name.clone());
+                place.country = Some(self.countries[c.country as usize].iso2.clone());
+            }
+            Entry::Region(r) => {
+                let r = &self.regions[r as usize];
+                place.region = Some(r.name.clone());
+                place.country = Some(self.countries[r.country as usize].iso2.clone());
+            }
+            Entry::Country(c) => place.country = Some(self.countries[c as usize].iso2.clone()),
+        }
+        Some(place)
+    }
+
+    /// The code of a region by its name, for messages and `loc:` matching.
+    pub fn region_code(&self, country: &str, name: &str) -> Option<&str> {
+        self.regions
+            .iter()
+            .find(|r| self.countries[r.country as usize].iso2 == country && r.name == name)
+            .map(|r| r.code.as_str())
+    }
+}
+
+/// The parts of a location: "San Francisco, CA 94105 (Hybrid)" → ["San Francisco", "CA 94105",
+/// "Hybrid"]; a trailing postcode is dropped from its part.
+fn split_parts(text: &str) -> Vec<String> {
+    text.split([',', '/', '|', '(', ')', '·', '•', ';', '–', '—'])
+        .flat_map(|p| p.split(" - "))
+        .map(|p| {
+            let words: Vec<&str> = p
+                .split_whitespace()
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                .collect();
+            words.join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Words that may stand beside a place without being one.
+fn is_qualifier(part: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "remote",
+        "hybrid",
+        "onsite",
+        "on site",
+        "in office",
+        "office",
+        "hq",
+        "headquarters",
+        "area",
+        "metro",
+        "based",
+        "in",
+        "from",
+        "within",
+        "preferred",
+        "metropolitan area",
+        "greater",
+        "only",
+        "or",
+        "and",
+        "anywhere",
+        "relocation",
+        "visa",
+        "full time",
+        "part time",
+        "flexible",
+    ];
+    let f = fold(part);
+    WORDS.contains(&f.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(s: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        Gazetteer::get()
+            .resolve(s)
+            .map(|p| (p.city, p.region, p.country))
+    }
+
+    fn city(s: &str) -> Option<String> {
+        r(s).and_then(|x| x.0)
+    }
+
+    fn country(s: &str) -> Option<String> {
+        r(s).and_then(|x| x.2)
+    }
+
+    #[test]
+    fn aliases_and_spellings_meet_in_one_place() {
+        for s in [
+            "SF",
+            "San Francisco",
+            "San Francisco, CA",
+            "San Francisco, California",
+            "Bay Area",
+        ] {
+            assert_eq!(city(s).as_deref(), Some("San Francisco"), "{s}");
+            assert_eq!(country(s).as_deref(), Some("US"), "{s}");
+        }
+        for s in ["NYC", "New York, NY", "New York City"] {
+            assert_eq!(city(s).as_deref(), Some("New York City"), "{s}");
+        }
+        for s in ["München", "Munich", "Munich, Germany", "Muenchen"] {
+            assert_eq!(city(s).as_deref(), Some("Munich"), "{s}");
+        }
+        for s in ["Bengaluru", "Bangalore", "Bangalore, India"] {
+            assert_eq!(city(s).as_deref(), Some("Bengaluru"), "{s}");
+        }
+        for s in ["Gurgaon", "Gurugram"] {
+            assert_eq!(city(s).as_deref(), Some("Gurugram"), "{s}");
+        }
+        assert_eq!(city("東京").as_deref(), Some("Tokyo"));
+        assert_eq!(city("Zurich").as_deref(), Some("Zürich"));
+    }
+
+    #[test]
+    fn countries_by_code_and_name_in_many_languages() {
+        let g = Gazetteer::get();
+        for s in [
+            "DE",
+            "DEU",
+            "Germany",
+            "Deutschland",
+            "Allemagne",
+            "Niemcy",
+            "ドイツ",
+            "독일",
+        ] {
+            assert_eq!(g.country(s).map(|c| c.iso2.as_str()), Some("DE"), "{s}");
+        }
+        for s in ["USA", "U.S.", "United States", "US"] {
+            assert_eq!(country(s).as_deref(), Some("US"), "{s}");
+        }
+        assert_eq!(g.country("NOR").map(|c| c.name.as_str()), Some("Norway"));
+        assert_eq!(g.country("CHL").map(|c| c.name.as_str()), Some("Chile"));
+        assert_eq!(g.country("CA").map(|c| c.currency.as_str()), Some("CAD"));
+        assert_eq!(country("UK").as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn qualifiers_and_postcodes_are_not_places_but_do_not_spoil_them() {
+        assert_eq!(
+            city("San Francisco, CA 94105").as_deref(),
+            Some("San Francisco")
+        );
+        assert_eq!(city("Berlin (Hybrid)").as_deref(), Some("Berlin"));
+        assert_eq!(country("Remote (US only)").as_deref(), Some("US"));
+        assert_eq!(r("Remote"), None);
+    }
+
+    #[test]
+    fn a_part_that_is_not_a_place_makes_no_place() {
+        assert_eq!(r("Reading the docs"), None);
+        assert_eq!(r("Competitive salary"), None);
+        assert_eq!(r("Python, Go"), None);
+        // Reading alone is a town (the largest one: Reading, England).
+        assert_eq!(country("Reading").as_deref(), Some("GB"));
+        assert_eq!(
+            r("Reading, PA").map(|x| x.1),
+            Some(Some("Pennsylvania".into()))
+        );
+    }
+
+    #[test]
+    fn the_other_parts_choose_between_namesakes() {
+        assert_eq!(r("Portland, OR").unwrap().1.as_deref(), Some("Oregon"));
+        assert_eq!(r("Portland, Maine").unwrap().1.as_deref(), Some("Maine"));
+        assert_eq!(country("London, Ontario").as_deref(), Some("CA"));
+        assert_eq!(country("London").as_deref(), Some("GB"));
+        assert_eq!(country("Toronto, ON").as_deref(), Some("CA"));
+    }
+
+    #[test]
+    fn groups_of_countries() {
+        let g = Gazetteer::get();
+        assert!(g.group("EU").unwrap().contains(&"DE".to_string()));
+        assert!(!g.group("EU").unwrap().contains(&"GB".to_string()));
+        assert!(g.group("emea").unwrap().contains(&"GB".to_string()));
+        assert_eq!(g.group("Narnia"), None);
+    }
+}

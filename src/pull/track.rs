@@ -1,0 +1,584 @@
+//! The tracking record of a pulled board: `<board folder>/.jobdeck-pull.json`, beside the
+//! posting files it describes. It lives in the postings folder, not in jobdeck's data folder,
+//! because the folder is the single source of truth: copied, synced or moved elsewhere, the
+//! history of its pulled postings goes with it, and nothing outside the folder has to agree
+//! with it. Its name starts with a dot, so the loader and the watcher never take it for a
+//! posting; they read it to tell each pulled posting when it was first and last seen, whether
+//! it closed, and what changed ([`Tracker`]). Like every file there it is untrusted: read
+//! within a size limit, and when it does not parse it is skipped with a reason (and set aside
+//! by the next pull, which starts a new record).
+//!
+//! ```json
+//! {
+//!   "version": 1, "source": "greenhouse", "board": "postman",
+//!   "last_pull": "2026-12-02T09:00:00.000+01:00", "previous_pull": "2026-12-01T09:00:00.000+01:00",
+//!   "validators": {"etag": "\"abc\""},
+//!   "postings": {
+//!     "4012001": {"file": "4012001.json", "first_seen": "…", "last_seen": "…", "closed": null,
+//!                 "changes": [{"field": "salary", "from": "$150k–180k/yr", "to": "$160k–190k/yr", "at": "…"}]}
+//!   }
+//! }
+//! ```
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Kind, Listing, ListingBody, Summary, Validators};
+use crate::corpus::Skipped;
+use crate::parse::SkipReason;
+use crate::posting::{FieldChange, Posting, Pulled};
+
+/// The tracking record's file name in a board folder.
+pub const TRACK_FILE: &str = ".jobdeck-pull.json";
+/// The record's format version; a newer one is never overwritten.
+pub const VERSION: u32 = 1;
+
+/// A board's tracking record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardRecord {
+    pub version: u32,
+    pub source: String,
+    pub board: String,
+    /// RFC 3339 time of the latest pull.
+    #[serde(default)]
+    pub last_pull: Option<String>,
+    /// RFC 3339 time of the pull before it.
+    #[serde(default)]
+    pub previous_pull: Option<String>,
+    /// The listing's `ETag` / `Last-Modified`, for a conditional request next time.
+    #[serde(default)]
+    pub validators: Validators,
+    /// Per posting id on the board.
+    #[serde(default)]
+    pub postings: BTreeMap<String, PostingRecord>,
+}
+
+/// What the record keeps about one posting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingRecord {
+    /// Its file name in the board folder.
+    pub file: String,
+    pub first_seen: String,
+    pub last_seen: String,
+    #[serde(default)]
+    pub closed: Option<String>,
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
+}
+
+/// Why a record could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Written by a newer jobdeck: left alone.
+    Newer(u32),
+    /// Unreadable or not a record.
+    Bad(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Newer(v) => {
+                write!(f, "written by a newer jobdeck (version {v}); left as it is")
+            }
+            LoadError::Bad(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl BoardRecord {
+    fn new(kind: Kind, board: &str) -> BoardRecord {
+        BoardRecord {
+            version: VERSION,
+            source: kind.name().to_string(),
+            board: board.to_string(),
+            last_pull: None,
+            previous_pull: None,
+            validators: Validators::default(),
+            postings: BTreeMap::new(),
+        }
+    }
+
+    /// The record of a board folder: None when there is none.
+    pub fn load(dir: &Path, max_bytes: u64) -> Result<Option<BoardRecord>, LoadError> {
+        let path = dir.join(TRACK_FILE);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Ok(None);
+        }
+        let bytes = crate::corpus::walk::read_limited(&path, max_bytes)
+            .map_err(|r| LoadError::Bad(r.to_string()))?;
+        #[derive(Deserialize)]
+        struct Version {
+            version: u32,
+        }
+        let v: Version = serde_json::from_slice(&bytes)
+            .map_err(|e| LoadError::Bad(format!("not a tracking record: {e}")))?;
+        if v.version > VERSION {
+            return Err(LoadError::Newer(v.version));
+        }
+        let mut rec: BoardRecord = serde_json::from_slice(&bytes)
+            .map_err(|e| LoadError::Bad(format!("not a tracking record: {e}")))?;
+        // Text from the file reaches the screen: clean it once, here.
+        for r in rec.postings.values_mut() {
+            for c in &mut r.changes {
+                for v in [&mut c.from, &mut c.to].into_iter().flatten() {
+                    *v = crate::sanitize::clean_field(v);
+                }
+                c.field = crate::sanitize::clean_field(&c.field);
+            }
+        }
+        Ok(Some(rec))
+    }
+
+    /// Whether a posting first seen, or changed, at `time` was so by the latest pull.
+    fn is_latest(&self, time: &str) -> bool {
+        self.last_pull.as_deref() == Some(time)
+    }
+
+    /// What a posting of this board carries: its record, as the loader attaches it.
+    pub fn pulled(&self, id: &str) -> Option<Pulled> {
+        let r = self.postings.get(id)?;
+        Some(Pulled {
+            source: self.source.clone(),
+            board: self.board.clone(),
+            id: id.to_string(),
+            first_seen: r.first_seen.clone(),
+            last_seen: r.last_seen.clone(),
+            closed: r.closed.clone(),
+            changes: r.changes.clone(),
+            new: self.is_latest(&r.first_seen),
+            changed: r.changes.iter().any(|c| self.is_latest(&c.at)),
+        })
+    }
+}
+
+/// The validators to ask a board's listing with: those of its record, when every open posting
+/// the record names still has its file (otherwise a 304 would leave them missing).
+pub fn prior_validators(dir: &Path, max_bytes: u64) -> Option<Validators> {
+    let rec = BoardRecord::load(dir, max_bytes).ok()??;
+    let complete = rec
+        .postings
+        .values()
+        .filter(|r| r.closed.is_none())
+        .all(|r| dir.join(&r.file).is_file());
+    (complete && rec.validators != Validators::default()).then_some(rec.validators)
+}
+
+/// Brings a board folder up to date with what its board listed at `now`: writes new and
+/// changed postings (atomically), records what was first seen, what changed field by field,
+/// what closed and what came back, then saves the record.
+pub fn apply(
+    dir: &Path,
+    kind: Kind,
+    listing: Listing,
+    now: &str,
+    max_bytes: u64,
+) -> Result<Summary, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create {}: {e}", crate::sanitize::shown_path(dir)))?;
+    let mut summary = Summary {
+        board: listing.board.clone(),
+        dir: dir.to_path_buf(),
+        ..Summary::default()
+    };
+    let mut rec = match BoardRecord::load(dir, max_bytes) {
+        Ok(Some(r)) => r,
+        Ok(None) => BoardRecord::new(kind, &listing.board),
+        Err(LoadError::Newer(v)) => {
+            return Err(format!(
+                "its tracking record was written by a newer jobdeck (version {v}); not pulled"
+            ));
+        }
+        Err(LoadError::Bad(e)) => {
+            let aside = set_aside(&dir.join(TRACK_FILE)).map_err(|err| {
+                format!("the tracking record is unreadable ({e}) and cannot be set aside: {err}")
+            })?;
+            summary.notices.push(format!(
+                "the tracking record did not parse ({e}); kept as {} and started anew",
+                crate::sanitize::shown_path(&aside)
+            ));
+            BoardRecord::new(kind, &listing.board)
+        }
+    };
+    let write = |file: &str, bytes: &[u8]| {
+        crate::fsio::write_atomic(&dir.join(file), bytes, &mut |_, _| Ok(()))
+            .map_err(|e| e.to_string())
+    };
+    match listing.body {
+        ListingBody::NotModified => {
+            summary.not_modified = true;
+            for r in rec.postings.values_mut().filter(|r| r.closed.is_none()) {
+                r.last_seen = now.to_string();
+            }
+        }
+        ListingBody::Items { items, validators } => {
+            let mut listed = HashSet::new();
+            for item in items {
+                listed.insert(item.id.clone());
+                let file = format!("{}.{}", item.id, item.ext);
+                let path = dir.join(&file);
+                let old = path
+                    .is_file()
+                    .then(|| crate::corpus::walk::read_limited(&path, max_bytes).ok())
+                    .flatten();
+                let differs = old.as_deref() != Some(item.bytes.as_slice());
+                if differs {
+                    write(&file, &item.bytes)?;
+                }
+                match rec.postings.get_mut(&item.id) {
+                    Some(r) => {
+                        r.last_seen = now.to_string();
+                        r.file = file.clone();
+                        let mut changed = false;
+                        if r.closed.take().is_some() {
+                            summary.reopened += 1;
+                            r.changes.push(FieldChange {
+                                field: "status".into(),
+                                from: Some("closed".into()),
+                                to: Some("open".into()),
+                                at: now.to_string(),
+                            });
+                            changed = true;
+                        }
+                        if differs && let Some(old) = &old {
+                            let fields = diff(old, &item.bytes, &file, now);
+                            changed |= !fields.is_empty();
+                            r.changes.extend(fields);
+                        }
+                        if changed {
+                            summary.changed += 1;
+                        }
+                    }
+                    None => {
+                        summary.new += 1;
+                        rec.postings.insert(
+                            item.id.clone(),
+                            PostingRecord {
+                                file,
+                                first_seen: now.to_string(),
+                                last_seen: now.to_string(),
+                                closed: None,
+                                changes: Vec::new(),
+                            },
+                        );
+                    }
+                }
+            }
+            for (id, r) in rec.postings.iter_mut() {
+                if !listed.contains(id) && r.closed.is_none() {
+                    r.closed = Some(now.to_string());
+                    summary.closed += 1;
+                }
+            }
+            rec.validators = validators;
+        }
+    }
+    rec.previous_pull = rec.last_pull.replace(now.to_string());
+    summary.postings = rec.postings.values().filter(|r| r.closed.is_none()).count();
+    let json = serde_json::to_vec_pretty(&rec).map_err(|e| e.to_string())?;
+    write(TRACK_FILE, &json)?;
+    Ok(summary)
+}
+
+/// The field changes between two versions of a posting's file, as jobdeck parses them.
+pub fn diff(old: &[u8], new: &[u8], name: &str, at: &str) -> Vec<FieldChange> {
+    let first = |b: &[u8]| {
+        crate::parse::parse_bytes(b, name)
+            .ok()
+            .and_then(|v| v.into_iter().next())
+    };
+    let (Some(a), Some(b)) = (first(old), first(new)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut field = |name: &str, from: Option<String>, to: Option<String>| {
+        if from != to {
+            out.push(FieldChange {
+                field: name.into(),
+                from,
+                to,
+                at: at.to_string(),
+            });
+        }
+    };
+    field("title", a.title.clone(), b.title.clone());
+    let salary = |p: &Posting| p.salary.as_ref().map(|s| s.compact());
+    field("salary", salary(&a), salary(&b));
+    let places = |p: &Posting| (!p.locations.is_empty()).then(|| p.locations.join("; "));
+    field("locations", places(&a), places(&b));
+    field(
+        "work_mode",
+        a.work_mode.map(|m| m.to_string()),
+        b.work_mode.map(|m| m.to_string()),
+    );
+    field(
+        "employment_type",
+        a.employment_type.map(|m| m.to_string()),
+        b.employment_type.map(|m| m.to_string()),
+    );
+    if let Some((from, to)) = text_change(&a.description_text(), &b.description_text()) {
+        field("description", Some(from), Some(to));
+    }
+    out
+}
+
+/// Whether two descriptions differ (beyond whitespace), and their first differing lines,
+/// shortened, to show what changed.
+fn text_change(a: &str, b: &str) -> Option<(String, String)> {
+    let lines = |s: &str| -> Vec<String> {
+        s.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let (la, lb) = (lines(a), lines(b));
+    if la == lb {
+        return None;
+    }
+    let i = la.iter().zip(&lb).take_while(|(x, y)| x == y).count();
+    let show = |v: &[String]| -> String {
+        let line = v.get(i).map_or("(nothing)", String::as_str);
+        let mut s: String = line.chars().take(80).collect();
+        if line.chars().count() > 80 {
+            s.push('…');
+        }
+        s
+    };
+    Some((show(&la), show(&lb)))
+}
+
+/// Renames an unparsable record to `<name>.corrupt-<time>` beside it.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = crate::store::now().unix_timestamp();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let target = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    std::fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// Attaches tracking records to the postings of pulled files, reading each board folder's
+/// record once. Postings of folders without a record are left alone.
+#[derive(Debug, Default)]
+pub struct Tracker {
+    max_bytes: u64,
+    boards: HashMap<PathBuf, Option<Arc<BoardRecord>>>,
+    problems: Vec<Skipped>,
+}
+
+impl Tracker {
+    pub fn new(max_bytes: u64) -> Tracker {
+        Tracker {
+            max_bytes,
+            ..Tracker::default()
+        }
+    }
+
+    /// Sets `pulled` on the postings of the file at `path` (named `source` for messages) from
+    /// its folder's record.
+    pub fn attach(&mut self, path: &Path, source: &str, postings: &mut [Posting]) {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return;
+        };
+        let rec = match self.boards.get(dir) {
+            Some(r) => r.clone(),
+            None => {
+                let r = match BoardRecord::load(dir, self.max_bytes) {
+                    Ok(r) => r.map(Arc::new),
+                    Err(e) => {
+                        self.problems.push(Skipped {
+                            source: crate::sanitize::shown_path(
+                                &Path::new(source).with_file_name(TRACK_FILE),
+                            ),
+                            reason: SkipReason::Malformed {
+                                format: "tracking record",
+                                detail: e.to_string(),
+                            },
+                        });
+                        None
+                    }
+                };
+                self.boards.insert(dir.to_path_buf(), r.clone());
+                r
+            }
+        };
+        let Some(rec) = rec else {
+            return;
+        };
+        let name = name.to_string_lossy();
+        let Some(id) = rec
+            .postings
+            .iter()
+            .find(|(_, r)| r.file == name)
+            .map(|(id, _)| id.clone())
+        else {
+            return;
+        };
+        if let Some(pulled) = rec.pulled(&id) {
+            for p in postings {
+                p.pulled = Some(Box::new(pulled.clone()));
+            }
+        }
+    }
+
+    /// The records that could not be read since the last call (each told once).
+    pub fn take_problems(&mut self) -> Vec<Skipped> {
+        std::mem::take(&mut self.problems)
+    }
+}
+
+/// The posting files of a board folder (not its record, nor anything hidden), sorted.
+pub fn board_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pull::Item;
+
+    fn listing(items: &[(&str, &str)]) -> Listing {
+        Listing {
+            board: "acme".into(),
+            body: ListingBody::Items {
+                items: items
+                    .iter()
+                    .map(|(id, text)| Item {
+                        id: id.to_string(),
+                        bytes: text.as_bytes().to_vec(),
+                        ext: "json",
+                    })
+                    .collect(),
+                validators: Validators::default(),
+            },
+        }
+    }
+
+    fn job(title: &str, salary: &str) -> String {
+        serde_json::json!({
+            "title": title, "company": "Acme", "location": "Berlin, Germany",
+            "description": format!("We build anvils in Rust. Salary: {salary} per year. Apply today, we answer in a week.")
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn new_changed_closed_and_reopened_across_pulls() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("acme");
+        let (a, b) = (
+            job("Rust Engineer", "$150,000 - $180,000"),
+            job("Designer", "$90,000 - $100,000"),
+        );
+        let s = apply(
+            &d,
+            Kind::Greenhouse,
+            listing(&[("1", &a), ("2", &b)]),
+            "2026-12-01T09:00:00Z",
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!((s.postings, s.new, s.changed, s.closed), (2, 2, 0, 0));
+        // The salary of 1 changes, 2 goes, 3 comes.
+        let a2 = job("Rust Engineer", "$160,000 - $190,000");
+        let c = job("Manager", "$200,000 - $220,000");
+        let s = apply(
+            &d,
+            Kind::Greenhouse,
+            listing(&[("1", &a2), ("3", &c)]),
+            "2026-12-02T09:00:00Z",
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!((s.postings, s.new, s.changed, s.closed), (2, 1, 1, 1));
+        let rec = BoardRecord::load(&d, 1 << 20).unwrap().unwrap();
+        let one = rec.pulled("1").unwrap();
+        assert!(one.changed && !one.new);
+        let salary: Vec<_> = one.changes.iter().filter(|c| c.field == "salary").collect();
+        assert_eq!(salary.len(), 1, "{:?}", one.changes);
+        assert_eq!(
+            salary[0].describe(),
+            "salary $150k–180k/yr → $160k–190k/yr on 2026-12-02"
+        );
+        assert_eq!(
+            rec.pulled("2").unwrap().closed.as_deref(),
+            Some("2026-12-02T09:00:00Z")
+        );
+        assert!(rec.pulled("3").unwrap().new);
+        assert!(d.join("2.json").is_file(), "a closed posting's file stays");
+        // 2 comes back: reopened, a change of status.
+        let s = apply(
+            &d,
+            Kind::Greenhouse,
+            listing(&[("1", &a2), ("2", &b), ("3", &c)]),
+            "2026-12-03T09:00:00Z",
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(
+            (s.postings, s.new, s.changed, s.closed, s.reopened),
+            (3, 0, 1, 0, 1)
+        );
+        let two = BoardRecord::load(&d, 1 << 20)
+            .unwrap()
+            .unwrap()
+            .pulled("2")
+            .unwrap();
+        assert_eq!(two.closed, None);
+        assert_eq!(two.changes.last().unwrap().field, "status");
+    }
+
+    #[test]
+    fn a_broken_record_is_set_aside_and_a_newer_one_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("acme");
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join(TRACK_FILE), "{not json").unwrap();
+        let s = apply(
+            &d,
+            Kind::Lever,
+            listing(&[("1", &job("A", "$1"))]),
+            "t1",
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(s.notices.len(), 1, "{s:?}");
+        assert!(std::fs::read_dir(&d).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".corrupt-")
+        }));
+        std::fs::write(d.join(TRACK_FILE), r#"{"version": 99}"#).unwrap();
+        let e = apply(&d, Kind::Lever, listing(&[]), "t2", 1 << 20).unwrap_err();
+        assert!(e.contains("newer"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(d.join(TRACK_FILE)).unwrap(),
+            r#"{"version": 99}"#
+        );
+    }
+
+    #[test]
+    fn descriptions_show_their_first_differing_line() {
+        assert_eq!(text_change("a\nb  c", "a\nb c"), None);
+        assert_eq!(
+            text_change("a\nold line\nz", "a\nnew line\nz"),
+            Some(("old line".into(), "new line".into()))
+        );
+    }
+}

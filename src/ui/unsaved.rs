@@ -1,0 +1,113 @@
+//! The prompt shown when quitting found changes that could not be saved: what went wrong, what
+//! is unsaved, and the ways out (retry, save to another file, quit anyway).
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::{self, Chars};
+use crate::app::input::LineInput;
+use crate::app::keymap::Context;
+use crate::app::{Action, App};
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    prompt: Option<&LineInput>,
+    note: Option<&str>,
+) {
+    let t = &app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border_focused)
+        .title(Line::styled(" Shortlists not saved ", t.title));
+    let inner = super::layout::overlay(frame, area, 80, 70, block);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let para = |s: &str, style, lines: &mut Vec<Line>| {
+        for l in text::wrap(&text::plain(s, style), width, 0, 2) {
+            lines.push(text::line(&l));
+        }
+    };
+    let n = app.unsaved.len();
+    let why = app
+        .store_error
+        .as_ref()
+        .map_or("the save did not finish".to_string(), |e| e.brief.clone());
+    para(
+        &format!(
+            "{} could not be saved: {why}.",
+            crate::app::count(n, "change")
+        ),
+        t.error,
+        &mut lines,
+    );
+    if let Some(e) = &app.store_error {
+        para(&e.detail, t.dim, &mut lines);
+    }
+    lines.push(Line::default());
+    for what in app.unsaved.iter().take(8) {
+        para(&format!("• {what}"), t.base, &mut lines);
+    }
+    if n > 8 {
+        para(&format!("  … and {} more", n - 8), t.dim, &mut lines);
+    }
+    lines.push(Line::default());
+    let key = |a: &Action| {
+        app.keymap
+            .keys_for(Context::Unsaved, a)
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "?".into())
+    };
+    match prompt {
+        None => {
+            for (a, what) in [
+                (Action::RetrySave, "try again"),
+                (Action::SaveElsewhere, "save them to another file"),
+                (Action::QuitAnyway, "quit anyway: these changes are lost"),
+                (
+                    Action::Back,
+                    "back to jobdeck (they stay in memory; saving is retried)",
+                ),
+            ] {
+                let mut c: Chars = text::plain(&format!("{:>6}  ", key(&a)), t.key);
+                c.extend(text::plain(what, t.base));
+                for l in text::wrap(&c, width, 0, 8) {
+                    lines.push(text::line(&l));
+                }
+            }
+        }
+        Some(input) => {
+            para(
+                "Save the shortlists to (a file; `jobdeck bookmarks import FILE` merges it back later):",
+                t.heading,
+                &mut lines,
+            );
+            let y = inner.y + lines.len() as u16;
+            // The tail that holds the cursor, on one line.
+            let before: String = input.text().chars().take(input.cursor()).collect();
+            let skip = text::str_width(&before).saturating_sub(width.saturating_sub(3));
+            let shown: String = input.text().chars().skip(skip).collect();
+            let mut c: Chars = text::plain("> ", t.key);
+            c.extend(text::fit(
+                &text::plain(&shown, t.base),
+                width.saturating_sub(2),
+            ));
+            lines.push(text::line(&c));
+            let x = inner.x
+                + 2
+                + (text::str_width(&before).saturating_sub(skip) as u16)
+                    .min(inner.width.saturating_sub(3));
+            frame.set_cursor_position(Position::new(x, y.min(inner.bottom().saturating_sub(1))));
+            para("enter saves · esc goes back", t.dim, &mut lines);
+        }
+    }
+    if let Some(note) = note {
+        lines.push(Line::default());
+        para(note, t.warn, &mut lines);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
