@@ -16,6 +16,7 @@ pub mod html_text;
 pub mod markdown_text;
 pub mod places;
 pub mod readers;
+pub mod scan;
 pub mod split;
 pub mod vocab;
 

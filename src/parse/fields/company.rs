@@ -173,10 +173,11 @@ pub fn company_from_text(text: &str) -> Option<String> {
             ),
         ]
     });
+    let scan = crate::parse::scan::Scan::new(text);
     let mut scores: HashMap<String, i32> = HashMap::new();
     for (re, weight) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
-            let name = trim_name(c.name("c").map_or("", |m| m.as_str()));
+        for c in re.captures_iter(scan.text()) {
+            let name = trim_name(c.name("c").map_or("", |m| scan.original(m.range())));
             if !name.is_empty() && !is_generic(name) {
                 *scores.entry(name.to_string()).or_default() += weight;
             }
@@ -551,10 +552,10 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             let strength = TEXT + 4 + 4 * (mentions.min(3) as i32 - 1);
             cands.push(Cand::new(c, strength, FieldSource::Text));
         }
-        if let Some(c) = company_from_text(&ctx.full)
-            && is_company_name(&c)
+        if let Some(c) = ctx.company_in_text()
+            && is_company_name(c)
         {
-            cands.push(Cand::new(c, TEXT + 5, FieldSource::Text));
+            cands.push(Cand::new(c.to_string(), TEXT + 5, FieldSource::Text));
         }
     }
     // Weak facts (a site's name, a mail domain) count when the text confirms them.

@@ -56,6 +56,9 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
     let mut best: Option<(i32, usize, EmploymentType)> = None;
     for i in v.employment_statement_set.matches(text).iter() {
         let st = &v.employment_statements[i];
+        if !st.re.is_match(text) {
+            continue;
+        }
         if best.is_none_or(|b| st.weight > b.0) {
             best = Some((st.weight, i, st.value));
         }

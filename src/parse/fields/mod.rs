@@ -111,6 +111,8 @@ pub struct Ctx<'a> {
     /// Facts read from the chosen title's wrapper (a company, a place, a mode, pay).
     pub derived: Vec<Fact>,
     pub notes: Vec<String>,
+    /// The employer the description's sentences name (found once, asked for twice).
+    company_in_text: std::cell::OnceCell<Option<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -147,7 +149,15 @@ impl<'a> Ctx<'a> {
             requirements: capped(requirements),
             derived: Vec::new(),
             notes: Vec::new(),
+            company_in_text: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The employer the description's sentences name ([`company::company_from_text`]).
+    pub fn company_in_text(&self) -> Option<&str> {
+        self.company_in_text
+            .get_or_init(|| company::company_from_text(&self.full))
+            .as_deref()
     }
 
     /// The text facts of `key`, the document's and the derived ones.

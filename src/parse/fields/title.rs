@@ -400,17 +400,18 @@ pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
 /// Engineer on the … team", "Wir suchen einen Java-Entwickler", "招聘全栈实习生".
 pub fn title_from_text(text: &str) -> Option<String> {
     let v = vocab();
+    let scan = crate::parse::scan::Scan::new(text);
     let mut best: Option<(usize, String)> = None;
-    for i in v.hiring_set.matches(text).iter() {
+    for i in 0..v.hiring.len() {
         let (re, noun_first) = &v.hiring[i];
-        for c in re.captures_iter(text).take(3) {
+        for c in re.captures_iter(scan.text()).take(3) {
             let Some(m) = c.name("t") else { continue };
-            let Some(t) = role_phrase(m.as_str(), *noun_first) else {
+            let phrase = scan.original(m.range());
+            let Some(t) = role_phrase(phrase, *noun_first) else {
                 continue;
             };
             // "an Engineering Manager and a Senior Product Designer": several roles, no one
             // title.
-            let phrase = m.as_str();
             let after = phrase.find(&t).map_or("", |i| &phrase[i + t.len()..]);
             let after = after.trim_start().trim_start_matches(',').trim_start();
             let another = [
@@ -630,8 +631,8 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
         .texts(Key::Company)
         .map(|(c, _)| c.to_string())
         .collect();
-    if let Some(c) = super::company::company_from_text(&ctx.full) {
-        companies.push(c);
+    if let Some(c) = ctx.company_in_text() {
+        companies.push(c.to_string());
     }
     let mut cands: Vec<Cand<(Unwrapped, Origin)>> = Vec::new();
     // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an
