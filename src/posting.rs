@@ -142,7 +142,7 @@ impl Posting {
     }
 
     /// Records where a field's value came from.
-    pub fn set_source(&mut self, field: &str, source: FieldSource) {
+    pub fn set_source(&mut self, field: Field, source: FieldSource) {
         self.field_sources.insert(field, source);
     }
 }
@@ -168,6 +168,8 @@ pub enum Format {
     Markdown,
     /// Hacker News "Who is hiring" post or thread.
     Hn,
+    /// A saved e-mail (RFC 822 / MIME).
+    Email,
 }
 
 impl Format {
@@ -180,6 +182,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Markdown => "markdown",
             Format::Hn => "hn",
+            Format::Email => "email",
         }
     }
 }
@@ -190,55 +193,101 @@ impl fmt::Display for Format {
     }
 }
 
-/// The posting fields whose origin is recorded, in name order (the JSON key order).
-pub const SOURCED_FIELDS: [&str; 13] = [
-    "benefits",
-    "company",
-    "employment_type",
-    "experience_years",
-    "locations",
-    "posted",
-    "salary",
-    "seniority",
-    "skills",
-    "team",
-    "title",
-    "url",
-    "work_mode",
-];
+/// The posting fields whose origin is recorded, in name order (the JSON key order of
+/// [`FieldSources`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Benefits,
+    Company,
+    EmploymentType,
+    ExperienceYears,
+    Locations,
+    Posted,
+    Salary,
+    Seniority,
+    Skills,
+    Team,
+    Title,
+    Url,
+    WorkMode,
+}
+
+impl Field {
+    /// Every field, in name order.
+    pub const ALL: [Field; 13] = [
+        Field::Benefits,
+        Field::Company,
+        Field::EmploymentType,
+        Field::ExperienceYears,
+        Field::Locations,
+        Field::Posted,
+        Field::Salary,
+        Field::Seniority,
+        Field::Skills,
+        Field::Team,
+        Field::Title,
+        Field::Url,
+        Field::WorkMode,
+    ];
+
+    /// The field's name in the JSON output ("employment_type").
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Benefits => "benefits",
+            Field::Company => "company",
+            Field::EmploymentType => "employment_type",
+            Field::ExperienceYears => "experience_years",
+            Field::Locations => "locations",
+            Field::Posted => "posted",
+            Field::Salary => "salary",
+            Field::Seniority => "seniority",
+            Field::Skills => "skills",
+            Field::Team => "team",
+            Field::Title => "title",
+            Field::Url => "url",
+            Field::WorkMode => "work_mode",
+        }
+    }
+
+    /// The field of a JSON name.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// Where each field's value came from, written in JSON as an object in field-name order
-/// (`{"salary": "text"}`). Held inline, a byte per field of [`SOURCED_FIELDS`]: no
-/// allocation per posting (a map with a string per key once cost 100,000 postings 50 MB, a
-/// vector of pairs still 25 MB).
+/// (`{"salary": "text"}`). Held inline, a byte per [`Field`]: no allocation per posting (a map
+/// with a string per key once cost 100,000 postings 50 MB, a vector of pairs still 25 MB).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FieldSources([Option<FieldSource>; SOURCED_FIELDS.len()]);
+pub struct FieldSources([Option<FieldSource>; Field::ALL.len()]);
 
 impl FieldSources {
-    fn slot(field: &str) -> Option<usize> {
-        SOURCED_FIELDS.iter().position(|n| *n == field)
+    pub fn get(&self, field: Field) -> Option<&FieldSource> {
+        self.0[field as usize].as_ref()
     }
 
-    pub fn get(&self, field: &str) -> Option<&FieldSource> {
-        self.0[Self::slot(field)?].as_ref()
+    /// Records a field's source (replacing an earlier one).
+    pub fn insert(&mut self, field: Field, source: FieldSource) {
+        self.0[field as usize] = Some(source);
     }
 
-    /// Records a field's source (replacing an earlier one); a name that is not one of
-    /// [`SOURCED_FIELDS`] is ignored (it has nothing to describe).
-    pub fn insert(&mut self, field: &str, source: FieldSource) {
-        let Some(i) = Self::slot(field) else {
-            debug_assert!(false, "no posting field is named {field:?}");
-            return;
-        };
-        self.0[i] = Some(source);
+    /// Forgets a field's source (its value was dropped).
+    pub fn remove(&mut self, field: Field) {
+        self.0[field as usize] = None;
     }
 
     /// The recorded (field, source) pairs, in field-name order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, FieldSource)> + '_ {
-        SOURCED_FIELDS
+    pub fn iter(&self) -> impl Iterator<Item = (Field, FieldSource)> + '_ {
+        Field::ALL
             .iter()
             .zip(self.0)
-            .filter_map(|(name, s)| Some((*name, s?)))
+            .filter_map(|(f, s)| Some((*f, s?)))
     }
 
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut FieldSource> {
@@ -254,10 +303,10 @@ impl FieldSources {
     }
 }
 
-impl std::ops::Index<&str> for FieldSources {
+impl std::ops::Index<Field> for FieldSources {
     type Output = FieldSource;
 
-    fn index(&self, field: &str) -> &FieldSource {
+    fn index(&self, field: Field) -> &FieldSource {
         self.get(field)
             .unwrap_or_else(|| panic!("no source recorded for {field}"))
     }
@@ -269,7 +318,7 @@ impl Serialize for FieldSources {
         // The length first: postcard (the parse cache) needs it.
         let mut map = s.serialize_map(Some(self.len()))?;
         for (k, v) in self.iter() {
-            map.serialize_entry(k, &v)?;
+            map.serialize_entry(k.name(), &v)?;
         }
         map.end()
     }
@@ -278,7 +327,7 @@ impl Serialize for FieldSources {
 impl<'de> Deserialize<'de> for FieldSources {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FieldSources, D::Error> {
         /// A key, matched against the known names without allocating.
-        struct Key(Option<&'static str>);
+        struct Key(Option<Field>);
         impl<'de> Deserialize<'de> for Key {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
                 struct V;
@@ -288,7 +337,7 @@ impl<'de> Deserialize<'de> for FieldSources {
                         f.write_str("a field name")
                     }
                     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
-                        Ok(Key(SOURCED_FIELDS.iter().copied().find(|n| *n == v)))
+                        Ok(Key(Field::from_name(v)))
                     }
                 }
                 d.deserialize_str(V)
@@ -333,6 +382,9 @@ pub enum FieldSource {
     Text,
     /// Derived from the title (seniority from "Senior …").
     Title,
+    /// Composed by the parser where the posting states none ("Acme — hiring" as the title of
+    /// a Hacker News post that names no role): shown, but not a stated value.
+    Composed,
 }
 
 impl FieldSource {
@@ -344,6 +396,7 @@ impl FieldSource {
             FieldSource::Tags => "tags",
             FieldSource::Text => "text",
             FieldSource::Title => "title",
+            FieldSource::Composed => "composed",
         }
     }
 }

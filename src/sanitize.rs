@@ -166,6 +166,11 @@ pub fn shown_text(s: &str) -> String {
     out
 }
 
+/// True when [`sanitize`] would change `s` (lets callers skip the copy).
+pub fn needs_sanitizing(s: &str) -> bool {
+    has_attention(s)
+}
+
 /// Whether `s` holds a character [`needs_attention`] names: `s.chars().any(needs_attention)`,
 /// read a byte at a time. Every such character's UTF-8 form starts with a byte below 0x20, 0x7F,
 /// 0xC2, 0xD8, 0xE2 or 0xEF; other bytes are passed over with one table lookup, and only those

@@ -270,7 +270,9 @@ fn help_lists_examples_and_query_language() {
 fn parse_output_is_deterministic_across_runs() {
     // Separate processes get different hash seeds: output must not depend on map order.
     let home = tempfile::tempdir().unwrap();
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    // The labelled sets: every format, many languages (all of tests/fixtures is slow in a
+    // debug build, parsed four times).
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/labelled");
     let run = || {
         jobdeck(&home)
             .args(["parse", fixtures])

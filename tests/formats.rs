@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::parse::{SkipReason, parse_bytes, parse_text};
-use jobdeck::posting::{Format, WorkMode};
+use jobdeck::posting::{Field, Format, WorkMode};
 
 fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval")
@@ -89,16 +89,16 @@ fn field_sources_say_where_values_came_from() {
     let dir = eval_dir();
     let html = std::fs::read(dir.join("html/five9-senior-infrastructure-engineer.html")).unwrap();
     let p = parse_bytes(&html, "a.html").unwrap().remove(0);
-    assert_eq!(p.field_sources["title"].as_str(), "json-ld");
-    assert_eq!(p.field_sources["salary"].as_str(), "json-ld");
+    assert_eq!(p.field_sources[Field::Title].as_str(), "json-ld");
+    assert_eq!(p.field_sources[Field::Salary].as_str(), "json-ld");
     let md =
         std::fs::read(dir.join("markdown/remotewlb/Java__2024-10__software-engineer-131127.md"))
             .unwrap();
     let p = parse_bytes(&md, "b.md").unwrap().remove(0);
-    assert_eq!(p.field_sources["salary"].as_str(), "header");
+    assert_eq!(p.field_sources[Field::Salary].as_str(), "header");
     let csv = std::fs::read(dir.join("csv/jobspy-sample.csv")).unwrap();
     let p = parse_bytes(&csv, "c.csv").unwrap().remove(0);
-    assert_eq!(p.field_sources["company"].as_str(), "structured");
+    assert_eq!(p.field_sources[Field::Company].as_str(), "structured");
 }
 
 /// Every fixture cut short at many points, and with bytes flipped, parses or is skipped with a

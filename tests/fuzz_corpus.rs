@@ -72,6 +72,7 @@ fn each_parser() {
         ("parse_csv", Format::Csv, "fuzz.csv"),
         ("parse_markdown", Format::Markdown, "fuzz.md"),
         ("parse_hn", Format::Hn, "fuzz.txt"),
+        ("parse_email", Format::Email, "fuzz.eml"),
     ] {
         for (path, data) in inputs(target) {
             let Ok(text) = parse::decode::decode(&data) else {

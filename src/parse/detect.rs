@@ -1,47 +1,15 @@
-//! Which parser reads a document, decided from its content (the extension is only a hint).
+//! Which reader unwraps a document, decided from its content (the extension is only a hint).
 
-use super::fields::{employment, posted_from_label, work_mode};
-use super::{Document, csvfile, hn, html, html_text, json, markdown};
+use super::readers::{board, csv, email, hn, html, json, markdown};
+use super::{Document, html_text, markdown_text};
 use crate::posting::Format;
-
-/// Widgets of job-board pages that follow the description.
-pub const BOARD_WIDGETS: &[&str] = &[
-    "Total Views",
-    "Apply Clicks",
-    "Mock Applicants",
-    "Scraps",
-    "Similar Jobs",
-    "Similar jobs",
-    "Related Jobs",
-    "More Jobs",
-    "People also viewed",
-    "Recommended Jobs",
-    "Reviews",
-    "Salary Ranges",
-    "Interview Experience",
-    "News & Buzz",
-    "Report this job",
-    "Report Job",
-];
-
-/// Labelled lists that job boards show above the description.
-pub const BOARD_TAG_HEADINGS: &[&str] = &[
-    "Benefits & Perks",
-    "Benefits",
-    "Perks",
-    "Required Skills",
-    "Skills",
-    "Tech Stack",
-    "Tags",
-    "Preferred Skills",
-];
 
 /// Picks the format of a document from its content; the file extension only breaks ties
 /// (a `.csv` file whose header is unusual, a `.md` file with little Markdown syntax).
 ///
-/// Order: JSON (an object or array at the start), HTML (a document or block markup), Markdown
-/// front matter, a Hacker News thread, a CSV header, a Hacker News post header, a job-board
-/// scrape, Markdown syntax, plain text.
+/// Order: JSON (an object or array at the start), HTML (a document or block markup), a saved
+/// e-mail (a block of mail headers), Markdown front matter (YAML or TOML), a CSV header, a
+/// Hacker News thread or post, a job-board scrape, Markdown syntax, plain text.
 pub fn detect(doc: &Document<'_>) -> Format {
     let text = doc.text;
     let ext = extension(doc.source);
@@ -55,10 +23,13 @@ pub fn detect(doc: &Document<'_>) -> Format {
     if html::looks_like_html(text, doc.source) {
         return Format::Html;
     }
+    if ext == "eml" || email::looks_like_email(text) {
+        return Format::Email;
+    }
     if markdown::split_front_matter(text).is_some() {
         return Format::Markdown;
     }
-    if csvfile::header_delimiter(text).is_some()
+    if csv::header_delimiter(text).is_some()
         && (matches!(ext.as_str(), "csv" | "tsv") || text.lines().nth(1).is_some())
     {
         return Format::Csv;
@@ -76,7 +47,7 @@ pub fn detect(doc: &Document<'_>) -> Format {
         return Format::Markdown;
     }
     match detect_text(doc) {
-        Format::Text if markdown::looks_markdown(text) => Format::Markdown,
+        Format::Text if markdown_text::looks_markdown(text) => Format::Markdown,
         other => other,
     }
 }
@@ -94,7 +65,7 @@ pub fn detect_text(doc: &Document<'_>) -> Format {
     };
     if hn::looks_like_thread(&probe) || hn::looks_like_post(&probe) {
         Format::Hn
-    } else if looks_like_board(text) {
+    } else if board::looks_like_board(text) {
         Format::Board
     } else {
         Format::Text
@@ -110,34 +81,6 @@ fn extension(source: &str) -> String {
     }
 }
 
-/// A job-board page scrape: a header of short labelled lines ("On-site", "Full-time", "1mo ago",
-/// "·" separators) near the top, tag lists, and page widgets after the description.
-pub fn looks_like_board(text: &str) -> bool {
-    let head: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(30)
-        .collect();
-    let header_signals = head
-        .iter()
-        .filter(|l| {
-            l.chars().count() <= 40
-                && (**l == "·"
-                    || work_mode::from_label(l).is_some()
-                    || employment::employment_from_label(l).is_some()
-                    || posted_from_label(l).is_some()
-                    || BOARD_TAG_HEADINGS.contains(l))
-        })
-        .count();
-    let widgets = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| BOARD_WIDGETS.contains(l))
-        .count();
-    header_signals >= 3 || (header_signals >= 2 && widgets >= 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +92,10 @@ mod tests {
         })
     }
 
+    fn fmt_at(text: &str, source: &str) -> Format {
+        detect(&Document { text, source })
+    }
+
     #[test]
     fn board_pages_and_plain_text() {
         let board = "Senior Engineer\nBerlin, Germany\n·\nRemote\n·\nFull-time\n·\n2d ago\nAbout the role\n…";
@@ -156,10 +103,6 @@ mod tests {
         let text =
             "Acme is the leading maker of anvils.\nWe are hiring a remote, full-time engineer.";
         assert_eq!(fmt(text), Format::Text);
-    }
-
-    fn fmt_at(text: &str, source: &str) -> Format {
-        detect(&Document { text, source })
     }
 
     #[test]
@@ -173,6 +116,7 @@ mod tests {
         );
         assert_eq!(fmt("<div><p>Engineer</p></div>"), Format::Html);
         assert_eq!(fmt("---\ntitle: x\n---\nbody"), Format::Markdown);
+        assert_eq!(fmt("+++\ntitle = \"x\"\n+++\nbody"), Format::Markdown);
         assert_eq!(
             fmt("# Engineer\n\n**Acme** is hiring: [apply](https://a.example)"),
             Format::Markdown
@@ -192,6 +136,10 @@ mod tests {
         assert_eq!(
             fmt("[Remote] Senior Engineer at Acme\nWe build."),
             Format::Text
+        );
+        assert_eq!(
+            fmt("From: Jane <jane@acme.example>\nSubject: Rust Engineer\n\nHello."),
+            Format::Email
         );
     }
 

@@ -9,6 +9,8 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
+use super::doc::Block;
+
 /// Elements whose whole content is dropped.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head",
@@ -128,6 +130,41 @@ pub fn fragment_to_text(html: &str) -> String {
     element_text(doc.root_element(), TextOptions::default())
 }
 
+/// Blocks of an HTML fragment: its headings with their levels, items, paragraph lines.
+pub fn fragment_blocks(html: &str) -> Vec<Block> {
+    if too_deep(html) {
+        return super::blocks::from_lines(strip_tags(html).lines());
+    }
+    let doc = Html::parse_fragment(html);
+    element_blocks(doc.root_element(), TextOptions::default())
+}
+
+/// Blocks of an element: headings (`<h1>`…`<h6>`, a lone bold paragraph as level 6) with
+/// their levels, the other lines through the plain-text rules.
+pub fn element_blocks(root: ElementRef<'_>, opts: TextOptions) -> Vec<Block> {
+    let w = walk(root, opts);
+    let headings = w.headings.clone();
+    let text = w.finish();
+    let mut out = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut next = headings.iter().peekable();
+    for line in text.lines() {
+        let bare = line.trim().trim_end_matches(':');
+        if let Some((h, level)) = next.peek()
+            && bare == h.as_str()
+            && !bare.is_empty()
+        {
+            out.extend(super::blocks::from_lines(pending.drain(..)));
+            out.push(Block::heading(*level, super::blocks::clean_heading(bare)));
+            next.next();
+            continue;
+        }
+        pending.push(line);
+    }
+    out.extend(super::blocks::from_lines(pending));
+    out
+}
+
 /// Whether markup nests deeper than [`MAX_NESTING`] elements, by a linear scan of the tags
 /// (void and self-closing elements, and those the parser closes implicitly, don't count).
 pub fn too_deep(html: &str) -> bool {
@@ -196,6 +233,10 @@ pub fn has_markup(s: &str) -> bool {
 
 /// Text of an element and everything under it.
 pub fn element_text(root: ElementRef<'_>, opts: TextOptions) -> String {
+    walk(root, opts).finish()
+}
+
+fn walk(root: ElementRef<'_>, opts: TextOptions) -> Writer {
     let mut w = Writer::default();
     // The node id of a subtree being skipped, until its close.
     let mut skipping: Option<ego_tree::NodeId> = None;
@@ -242,14 +283,14 @@ pub fn element_text(root: ElementRef<'_>, opts: TextOptions) -> String {
                             "td" | "th" => w.cell(),
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                                 w.paragraph();
-                                w.heading_start();
+                                w.heading_start(name.as_bytes()[1] - b'0');
                             }
                             "p" => {
                                 w.paragraph();
                                 if let Some(el) = ElementRef::wrap(node)
                                     && is_bold_paragraph(el)
                                 {
-                                    w.heading_start();
+                                    w.heading_start(6);
                                 }
                             }
                             n if BLOCKS.contains(&n) => w.block(),
@@ -291,7 +332,7 @@ pub fn element_text(root: ElementRef<'_>, opts: TextOptions) -> String {
             }
         }
     }
-    w.finish()
+    w
 }
 
 /// A paragraph whose only content is bold text ("<p><strong>Requirements</strong></p>") is a
@@ -315,8 +356,13 @@ fn is_bold_paragraph(p: ElementRef<'_>) -> bool {
             _ => other = true,
         }
     }
-    let n = bold.trim().chars().count();
-    !other && (2..=70).contains(&n)
+    let b = bold.trim();
+    let n = b.chars().count();
+    // "<b>Location: Berlin</b>" is a labelled value, not a heading.
+    let labelled = b
+        .split_once([':', '：'])
+        .is_some_and(|(_, v)| !v.trim().is_empty());
+    !other && !labelled && (2..=70).contains(&n)
 }
 
 /// Accumulates text, collapsing whitespace and placing line breaks.
@@ -325,8 +371,10 @@ struct Writer {
     out: String,
     /// Whitespace seen since the last word (becomes one space).
     space: bool,
-    /// Index in `out` where the current heading began.
-    heading_at: Option<usize>,
+    /// Index in `out` where the current heading began, and its level.
+    heading_at: Option<(usize, u8)>,
+    /// The headings written, in order, with their levels.
+    headings: Vec<(String, u8)>,
 }
 
 impl Writer {
@@ -400,14 +448,14 @@ impl Writer {
         self.space = false;
     }
 
-    fn heading_start(&mut self) {
-        self.heading_at = Some(self.out.len());
+    fn heading_start(&mut self, level: u8) {
+        self.heading_at = Some((self.out.len(), level));
     }
 
     /// Ends a heading line with ':' (unless it already ends in punctuation) so that it reads as a
     /// heading to the section splitter.
     fn heading_end(&mut self) {
-        let Some(at) = self.heading_at.take() else {
+        let Some((at, level)) = self.heading_at.take() else {
             return;
         };
         self.trim_trailing_spaces();
@@ -416,6 +464,8 @@ impl Writer {
         if n == 0 || n > 70 || text.contains('\n') {
             return;
         }
+        self.headings
+            .push((text.trim_end_matches(':').to_string(), level));
         if !text.ends_with([':', '?', '!', '.', ')', ']']) {
             self.out.push(':');
         }

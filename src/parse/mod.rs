@@ -1,23 +1,24 @@
 //! Text → postings. Pure: bytes (or text) and a source name in, postings or a skip reason out.
 //!
-//! The pipeline: [`decode`] (encoding, sanitizing) → [`detect`] (which format) → the format's
-//! parser (fills what the format labels, splits the description) → [`fields::fill_from_text`]
-//! (infers the rest) → [`fields::finish`] (cleans fields, derives the id).
+//! Two layers. [`decode`] (encoding per region, sanitizing) and [`detect`] (which container)
+//! hand the text to a format reader ([`readers`]), which unwraps its container into
+//! intermediate documents ([`doc::Doc`]: labelled facts and text blocks) and decides no field;
+//! [`split`] gives each job of a page its own document; the field resolvers ([`fields`]) then
+//! decide every field from the facts and the text, with the vocabularies of [`vocab`].
 
-pub mod board;
+pub mod blocks;
 pub mod body;
-pub mod csvfile;
 pub mod decode;
 pub mod detect;
+pub mod doc;
 pub mod fields;
-pub mod hn;
-pub mod html;
 pub mod html_text;
-pub mod json;
-pub mod jsonld;
-pub mod markdown;
-pub mod record;
-pub mod text;
+pub mod markdown_text;
+pub mod places;
+pub mod readers;
+pub mod scan;
+pub mod split;
+pub mod vocab;
 
 use thiserror::Error;
 
@@ -107,23 +108,44 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     parse_as(text, source, format)
 }
 
-/// Parses decoded, sanitized text with the parser of `format`, whatever [`detect::detect`]
-/// would say (the fuzz targets drive each parser this way).
+/// The documents a reader unwraps from a text of `format`.
+pub fn read(text: &str, format: Format) -> Result<Vec<doc::Doc>, SkipReason> {
+    use readers::{board, csv, email, hn, html, json, markdown, text as plain};
+    match format {
+        Format::Json => json::read(text),
+        Format::Html => html::read(text),
+        Format::Csv => csv::read(text),
+        Format::Markdown => markdown::read(text),
+        Format::Hn => hn::read(text),
+        Format::Board => Ok(board::read(text)),
+        Format::Text => Ok(plain::read(text)),
+        Format::Email => email::read(text),
+    }
+}
+
+/// How many documents a file must hold before they are resolved on every core.
+const PARALLEL_FROM: usize = 64;
+
+/// Parses decoded, sanitized text with the reader of `format`, whatever [`detect::detect`]
+/// would say (the fuzz targets drive each reader this way).
 pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>, SkipReason> {
-    let doc = Document { text, source };
-    let mut postings = match format {
-        Format::Json => json::parse(&doc)?,
-        Format::Html => html::parse(&doc)?,
-        Format::Csv => csvfile::parse(&doc)?,
-        Format::Markdown => markdown::parse(&doc)?,
-        Format::Hn => hn::parse(&doc)?,
-        Format::Board => board::parse(&doc)?,
-        Format::Text => text::parse(&doc)?,
+    use rayon::prelude::*;
+    let mut docs = read(text, format)?;
+    docs.iter_mut().for_each(doc::Doc::sanitize);
+    let docs = split::several_jobs(docs);
+    let resolve = |d: &doc::Doc| {
+        let mut p = fields::resolve(d);
+        // JSON escapes, HTML character references and MIME encodings were decoded after the
+        // text was sanitized.
+        crate::sanitize::sanitize_posting(&mut p);
+        p
     };
-    // JSON escapes and HTML character references were decoded after the text was sanitized.
-    postings
-        .iter_mut()
-        .for_each(crate::sanitize::sanitize_posting);
+    // A large file (an HN month, a big JSON Lines export) is resolved on every core.
+    let mut postings: Vec<Posting> = if docs.len() >= PARALLEL_FROM {
+        docs.par_iter().map(resolve).collect()
+    } else {
+        docs.iter().map(resolve).collect()
+    };
     // A posting with no title, no company and next to no text is not a posting.
     postings.retain(|p| {
         p.title.is_some()
@@ -132,11 +154,6 @@ pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>
     });
     for p in &mut postings {
         p.source = source.to_string();
-        // Parsers of several formats mark their postings; the others take the detected one.
-        if p.format == Format::Text {
-            p.format = format;
-        }
-        fields::fill_from_text(p);
         fields::finish(p);
     }
     if postings.is_empty() {

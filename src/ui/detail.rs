@@ -246,7 +246,9 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         }
         let mut line = text::pad(&text::plain(label, t.label), LABEL, t.base);
         line.extend(value);
-        if let Some(src) = p.field_sources.get(key) {
+        if let Some(src) =
+            crate::posting::Field::from_name(key).and_then(|f| p.field_sources.get(f))
+        {
             line.extend(text::plain(&format!("  ‹{}›", src.as_str()), t.dim));
         }
         out.extend(text::wrap(&line, width, 0, LABEL));

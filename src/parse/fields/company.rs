@@ -1,10 +1,20 @@
-//! Who is hiring and for what: the company, the team and the job title, inferred from
-//! description text when no labelled field gives them.
+//! Who is hiring: the company, from labelled facts (a JSON key, JSON-LD `hiringOrganization`,
+//! "Company:", an e-mail's Organization, a header line), the title's wrapper ("… at Acme",
+//! "Acme recrute …"), an ATS link's account name confirmed by the text
+//! (`jobs.lever.co/voltus` and "Voltus"), or the employer-shaped phrases of the text ("At Acme,
+//! we…", "Acme is hiring"). A value that is a label, a heading, a place list, a list of
+//! languages or a comment header is no company.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::super::doc::{Key, Origin};
+use super::super::places;
+use super::super::vocab::{fold, norm_label, vocab};
+use super::{Cand, Ctx, TEXT, pick};
+use crate::posting::{Field, FieldSource};
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
@@ -132,6 +142,23 @@ pub fn company_from_text(text: &str) -> Option<String> {
             ),
             r(format!(r"\b[Jj]oin\s+(?P<c>{NAME})\b"), 2),
             r(format!(r"(?m)^About\s+(?P<c>{NAME})\s*$"), 4),
+            // Other languages: "Chez Acme, nous…", "Bei Acme", "Facile.it è…", "Acme recrute".
+            r(
+                format!(r"\b(?:Chez|Bei|Bij|Hos|Presso|Em|Na|W)\s+(?P<c>{NAME})\s*,"),
+                4,
+            ),
+            r(
+                format!(
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:est|ist|è|es|é|är|jest|is)\s+(?:une?|eine?|una?|uma?|een|ett|en|a|an|the|in|la|le|il|o|die|der|das|ein|leader|leading|spécialisée?|specializzat[ao])\s"
+                ),
+                2,
+            ),
+            r(
+                format!(
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:recrute|sucht|busca|zoekt|söker|szuka|cerca|contrata|procura|assume)\b"
+                ),
+                4,
+            ),
             r(
                 format!(
                     r"\b(?:[Ww]hy|[Ll]ife\s+at|[Ww]orking\s+at|[Ww]ork\s+at)\s+(?P<c>{NAME})\b"
@@ -146,10 +173,11 @@ pub fn company_from_text(text: &str) -> Option<String> {
             ),
         ]
     });
+    let scan = crate::parse::scan::Scan::new(text);
     let mut scores: HashMap<String, i32> = HashMap::new();
     for (re, weight) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
-            let name = trim_name(c.name("c").map_or("", |m| m.as_str()));
+        for c in re.captures_iter(scan.text()) {
+            let name = trim_name(c.name("c").map_or("", |m| scan.original(m.range())));
             if !name.is_empty() && !is_generic(name) {
                 *scores.entry(name.to_string()).or_default() += weight;
             }
@@ -179,6 +207,379 @@ fn trim_name(s: &str) -> &str {
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .trim()
+}
+
+/// Organization names the text writes with their legal form or an organization noun
+/// ("LanguageTooler GmbH", "PT Logique Digital Indonesia", "株式会社イルナ", "Universität
+/// Paderborn", "Department of Veterans Affairs"), the most mentioned first.
+pub fn legal_names(text: &str) -> Vec<(String, usize)> {
+    // Each pattern, and whether it is an organization noun's (those names count from a second
+    // mention: a degree "from an accredited University" is not the employer).
+    static RES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
+        let v = vocab();
+        let alt = |forms: &[String], cjk: bool| {
+            forms
+                .iter()
+                .filter(|f| f.chars().any(super::super::vocab::unspaced) == cjk)
+                .map(|f| regex::escape(f))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let word = r"[\p{Lu}\d][\p{L}\d&'’.\-]*";
+        let cjk_name = r"[\p{Han}\p{Katakana}\p{Hiragana}ー（）()A-Za-z0-9]";
+        let mut out = Vec::new();
+        let suffix = alt(&v.legal_suffixes, false);
+        if !suffix.is_empty() {
+            out.push((
+                format!(r"(?P<n>(?:{word}\s+){{0,4}}{word},?\s+(?:{suffix}))(?:[^\p{{L}}\d]|$)"),
+                false,
+            ));
+        }
+        let prefix = alt(&v.legal_prefixes, false);
+        if !prefix.is_empty() {
+            out.push((
+                format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix})\s+{word}(?:\s+{word}){{0,4}})"),
+                false,
+            ));
+        }
+        let nouns = alt(&v.org_nouns, false);
+        if !nouns.is_empty() {
+            out.push((format!(
+                r"(?P<n>(?:{nouns})\s+(?:(?:of|for|für|de|di|del|do|da|van|für)\s+)?\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:\p{{Lu}}[\p{{L}}\-]+|of|and|und)){{0,5}})"
+            ), true));
+        }
+        let cjk_suffix = alt(&v.legal_suffixes, true);
+        if !cjk_suffix.is_empty() {
+            out.push((
+                format!(r"(?P<n>{cjk_name}{{2,20}}?(?:{cjk_suffix}))"),
+                false,
+            ));
+        }
+        let cjk_prefix = alt(&v.legal_prefixes, true);
+        if !cjk_prefix.is_empty() {
+            out.push((
+                format!(r"(?P<n>(?:{cjk_prefix})\s?{cjk_name}{{1,20}})"),
+                false,
+            ));
+        }
+        out.iter()
+            .map(|(p, org)| (Regex::new(p).expect("legal name patterns compile"), *org))
+            .collect()
+    });
+    let mut found: Vec<(String, usize, usize, bool)> = Vec::new();
+    for (re, org) in RES.iter() {
+        for c in re.captures_iter(text).take(50) {
+            let Some(m) = c.name("n") else { continue };
+            let mut name = m
+                .as_str()
+                .trim()
+                .trim_end_matches([',', '.', ')', '）'])
+                .to_string();
+            // "Die LanguageTooler GmbH": an article before the name is not part of it.
+            while let Some((first, rest)) = name.split_once(' ')
+                && matches!(
+                    first,
+                    "The"
+                        | "Die"
+                        | "Der"
+                        | "Das"
+                        | "Den"
+                        | "Dem"
+                        | "La"
+                        | "Le"
+                        | "Les"
+                        | "El"
+                        | "Los"
+                        | "Il"
+                        | "Lo"
+                        | "De"
+                        | "Het"
+                        | "A"
+                        | "An"
+                        | "At"
+                        | "For"
+                        | "By"
+                        | "With"
+                        | "From"
+                        | "Bei"
+                        | "Chez"
+                        | "Na"
+                        | "W"
+                        | "V"
+                )
+            {
+                name = rest.to_string();
+            }
+            if name.chars().count() < 3 || is_generic(&name) || !is_company_name(&name) {
+                continue;
+            }
+            match found.iter_mut().find(|f| f.0 == name) {
+                Some(f) => f.1 += 1,
+                None => found.push((name, 1, m.start(), *org)),
+            }
+        }
+    }
+    found.retain(|f| !f.3 || f.1 >= 2);
+    found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    found.into_iter().map(|f| (f.0, f.1)).collect()
+}
+
+/// A company value, tidied ("Acme\n4.1" → "Acme", "Foxpass (YC S15)" → "Foxpass", "Acme
+/// logo" → "Acme", "Acme Careers" → "Acme"), or None when it is not a company name at all.
+pub fn clean_company(raw: &str) -> Option<String> {
+    static URL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(?\[?\s*https?://\S+").expect("valid regex"));
+    static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b\d+\s+points?\s+by\b|\b\d+\s+\w+\s+ago\b|\|\s*(?:parent|next|prev)\b")
+            .expect("valid regex")
+    });
+    let mut lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    // A rating glued under the name ("Ericsson-Worldwide\n3.9").
+    while lines.len() > 1
+        && lines
+            .last()
+            .is_some_and(|l| l.parse::<f32>().is_ok_and(|r| (0.0..=5.0).contains(&r)))
+    {
+        lines.pop();
+    }
+    let joined = lines.join(" ");
+    if COMMENT.is_match(&joined) {
+        return None;
+    }
+    let s = URL.replace_all(&joined, " ");
+    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for suffix in [
+        " logo",
+        " Logo",
+        " Careers",
+        " careers",
+        " Career Site",
+        " Jobs",
+        " jobs",
+        " Job Board",
+        " Hiring",
+        " Karriere",
+    ] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            s = x.trim().to_string();
+        }
+    }
+    // Notes in brackets after the name: "(YC S15)", "[http://…]".
+    if let Some(i) = s.find(['(', '['])
+        && i > 0
+    {
+        s = s[..i].trim().to_string();
+    }
+    let s = s
+        .trim()
+        .trim_end_matches([',', '-', ':', '–', '—', ';', '|', '/'])
+        .trim()
+        .to_string();
+    is_company_name(&s).then_some(s)
+}
+
+/// Whether a tidied value can be a company's name.
+fn is_company_name(s: &str) -> bool {
+    let v = vocab();
+    let words = s.split_whitespace().count();
+    if s.is_empty()
+        || s.chars().count() > 120
+        || words > 14
+        || !s.chars().any(char::is_alphabetic)
+        || s.starts_with(['#', '=', '/', '*', '>', '-'])
+    {
+        return false;
+    }
+    // A field label ("Location"), a mode or contract word ("REMOTE", "Full-time").
+    if v.label(s).is_some() || v.work_mode.whole(s).is_some() || v.employment.whole(s).is_some() {
+        return false;
+    }
+    if matches!(
+        s.to_lowercase().as_str(),
+        "company"
+            | "client"
+            | "confidential"
+            | "hiring"
+            | "careers"
+            | "jobs"
+            | "job"
+            | "we"
+            | "our client"
+            | "stealth"
+            | "emails"
+            | "email"
+            | "none"
+            | "n/a"
+            | "unknown"
+            | "various"
+            | "multiple"
+    ) {
+        return false;
+    }
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first.as_str(),
+        "hi" | "hello"
+            | "hey"
+            | "we"
+            | "we're"
+            | "our"
+            | "i"
+            | "i'm"
+            | "looking"
+            | "seeking"
+            | "hiring"
+    ) {
+        return false;
+    }
+    // A place or a list of places ("CA or REMOTE", "San Francisco/CA", "London, UK").
+    let pieces: Vec<&str> = s
+        .split(['/', ',', '&', '|', ';'])
+        .flat_map(|p| p.split(" or "))
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let place_or_mode = |p: &str| {
+        places::place_kind(p).is_some()
+            || v.country(p).is_some()
+            || v.work_mode.whole(p).is_some()
+            || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    if !pieces.is_empty() && pieces.iter().all(|p| place_or_mode(p)) {
+        return false;
+    }
+    // A list of languages or technologies ("GoLang/Java/C++").
+    let skills = super::skills::vocabulary();
+    if pieces.len() >= 2 && pieces.iter().all(|p| skills.canonical(p).is_some()) {
+        return false;
+    }
+    // A sentence, not a name.
+    let l = format!(" {} ", s.to_lowercase());
+    ![
+        " is ",
+        " are ",
+        " we ",
+        " our ",
+        " you ",
+        " looking ",
+        " hiring ",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// ATS links name the employer's account: `jobs.lever.co/voltus`, `boards.greenhouse.io/acme`,
+/// `jobs.ashbyhq.com/cleo-2`, `acme.teamtailor.com`, `apply.workable.com/acme`.
+fn ats_account(url: &str) -> Option<String> {
+    static PATH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^https?://(?:jobs\.lever\.co|(?:job-)?boards(?:-api)?\.greenhouse\.io(?:/v1/boards)?|jobs\.ashbyhq\.com|apply\.workable\.com|jobs\.smartrecruiters\.com|careers\.smartrecruiters\.com|jobs\.jobvite\.com|ats\.rippling\.com|jobs\.polymer\.co)/(?P<a>[A-Za-z0-9][\w.-]{1,60})")
+            .expect("valid regex")
+    });
+    static HOST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^https?://(?P<a>[a-z0-9][a-z0-9-]{1,60})\.(?:teamtailor\.com|recruitee\.com|workable\.com|jobs\.personio\.(?:de|com)|bamboohr\.com|breezy\.hr|myworkdayjobs\.com|pinpointhq\.com|homerun\.co|join\.com)")
+            .expect("valid regex")
+    });
+    let a = PATH
+        .captures(url)
+        .or_else(|| HOST.captures(url))?
+        .name("a")?
+        .as_str()
+        .to_string();
+    let a = a.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    let key = norm_label(a);
+    (key.len() >= 2).then_some(key)
+}
+
+/// The name the text writes for an account key ("idealistconsulting" → "Idealist Consulting").
+fn name_in_text(key: &str, text: &str) -> Option<String> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{Lu}0-9][\w&.'’+-]*(?:\s+[\p{Lu}0-9][\w&.'’+-]*){0,3}")
+            .expect("valid regex")
+    });
+    for m in NAME.find_iter(text) {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        // Any run of the words (a name may sit inside a longer capitalized run).
+        for i in 0..words.len() {
+            for j in i + 1..=words.len() {
+                let cand = words[i..j].join(" ");
+                let cand = cand
+                    .trim_end_matches(['.', ',', '\'', '’'])
+                    .trim_end_matches("'s");
+                if norm_label(cand) == key {
+                    return Some(cand.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Resolves the company.
+pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldSource)> {
+    let mut cands: Vec<Cand<String>> = Vec::new();
+    for f in ctx.doc.facts_of(Key::Company) {
+        if let Some(c) = f.value.text().and_then(clean_company) {
+            // A long name is a structured field's (an organization's full name), not a header's.
+            let structured = matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label);
+            if structured || c.split_whitespace().count() <= 8 {
+                cands.push(Cand::of(c, f.origin, 0));
+            }
+        }
+    }
+    for f in ctx.derived.iter().filter(|f| f.key == Key::Company) {
+        if let Some(c) = f.value.text().and_then(clean_company) {
+            cands.push(Cand::of(c, f.origin, 15));
+        }
+    }
+    // The account of an ATS link, as the text writes it.
+    let text_and_title = format!("{}\n{}", title.unwrap_or(""), ctx.full);
+    for (u, _) in ctx.doc.texts(Key::Url) {
+        if let Some(key) = ats_account(u)
+            && let Some(name) = name_in_text(&key, &text_and_title)
+            && is_company_name(&name)
+        {
+            cands.push(Cand::new(name, 55, FieldSource::Structured));
+        }
+    }
+    if cands.iter().all(|c| c.strength < 60) {
+        // A name written with its legal form is surer than a name in an employer phrase.
+        if let Some((c, mentions)) = legal_names(&ctx.full).into_iter().next() {
+            let strength = TEXT + 4 + 4 * (mentions.min(3) as i32 - 1);
+            cands.push(Cand::new(c, strength, FieldSource::Text));
+        }
+        if let Some(c) = ctx.company_in_text()
+            && is_company_name(c)
+        {
+            cands.push(Cand::new(c.to_string(), TEXT + 5, FieldSource::Text));
+        }
+    }
+    // Weak facts (a site's name, a mail domain) count when the text confirms them.
+    let full_fold = fold(&ctx.full);
+    for c in &mut cands {
+        if c.strength <= 50 && c.source != FieldSource::Text {
+            let key = norm_label(&c.value);
+            if let Some(written) = name_in_text(&key, &text_and_title) {
+                c.value = written;
+                c.strength += 10;
+            } else if !full_fold.contains(&fold(&c.value)) {
+                c.strength = 0;
+            }
+        }
+    }
+    pick(Field::Company, cands, TEXT, &mut ctx.notes)
+}
+
+/// The team: a labelled team or department, else the team a sentence names.
+pub fn team(ctx: &Ctx<'_>) -> Option<(String, FieldSource)> {
+    if let Some((t, o)) = ctx.doc.texts(Key::Team).next() {
+        return Some((t.to_string(), o.source()));
+    }
+    team_from_text(&ctx.full).map(|t| (t, FieldSource::Text))
 }
 
 /// The team named by the text: "on the API Client team", "About the Product Trust Team".
@@ -218,109 +619,6 @@ pub fn team_from_text(text: &str) -> Option<String> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(t, _)| t)
-}
-
-/// Nouns that end job titles.
-pub const ROLE_NOUNS: &str = r"(?:Engineer|Developer|Programmer|Architect|Designer|Manager|Director|Scientist|Analyst|Researcher|Consultant|Specialist|Administrator|Lead|Officer|Intern|Technician|Writer|Editor|Strategist|Coordinator|Recruiter|Representative|Marketer|Owner|Tester|Advocate|Evangelist|Accountant|Counsel|Producer|Artist|Animator|Operator|SRE|Head\s+of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?|VP\s+of\s+[A-Z]\w*|CTO|CEO)s?";
-
-/// True when `s` reads like a job title (ends with, or contains, a role noun).
-pub fn looks_like_title(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\b{ROLE_NOUNS}\b|\b(?:engineering|developer|intern|internship|designer|UX|UI|devops|frontend|backend|full[\s-]?stack|data|software)\b"))
-            .expect("valid regex")
-    });
-    let n = s.chars().count();
-    (3..=120).contains(&n) && RE.is_match(s)
-}
-
-/// The job title as a sentence names it: "we're looking for a Backend Engineer to…",
-/// "As a Backend Engineer on the … team", "hiring a Senior Designer".
-pub fn title_from_text(text: &str) -> Option<String> {
-    static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-        // Describing words before the title ("a passionate and motivated", "a customer-focused,
-        // highly technical"): lowercase, a few at most.
-        let adj = r"(?:(?:[a-z][\w'’-]*,?\s+(?:and\s+|&\s+)?){0,4}?)";
-        let title = format!(
-            r"(?P<t>(?:[A-Z][\w+#./&-]*[ \t]+){{0,5}}{ROLE_NOUNS}(?:[ \t]*\([^)\n]{{1,30}}\))?)"
-        );
-        [
-            r"(?m)^(?:Job\s+)?(?:Title|Position|Role)\s*:\s*(?P<t2>[^\n]{3,100})$".to_string(),
-            format!(r"(?i:looking\s+for|seeking|seek|hiring|searching\s+for|in\s+search\s+of|recruiting|we\s+need|to\s+hire|opportunity\s+for|opening\s+for)\s+(?:an?\s+|our\s+|the\s+|two\s+|several\s+)?{adj}{title}"),
-            format!(r"\b(?i:are\s+you|if\s+you\s+are)\s+(?:an?|the|our)\s+(?:next\s+)?{adj}{title}"),
-            format!(r"\bAs\s+(?:an?|the|our)\s+{title}\b"),
-            format!(r"(?i:join\s+(?:us|our\s+team|the\s+team))\s+as\s+(?:an?|our)\s+{adj}{title}"),
-            format!(r"(?m)(?:^|[.!?]\s+)(?:The|A|An|Our)\s+(?:[A-Z0-9][\w-]*\s+)??{title}\s+(?:is|will|role|position|plays|works|leads|owns|sits|reports|helps|designs|builds)\b"),
-        ]
-        .iter()
-        .map(|p| Regex::new(p).expect("valid regex"))
-        .collect()
-    });
-    static ANOTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"^\s*(?:,\s*)?(?:and|or|&)\s+(?:an?\s+)?(?:[A-Z][\w+#./&-]*\s+){{0,4}}{ROLE_NOUNS}\b"
-        ))
-        .expect("valid regex")
-    });
-    for re in PATTERNS.iter() {
-        if let Some(c) = re.captures(text) {
-            let m = c.name("t").or(c.name("t2"));
-            let t = m.map_or("", |m| m.as_str()).trim();
-            // "an Engineering Manager and a Senior Product Designer": several roles, no one title.
-            if let Some(m) = m
-                && ANOTHER_ROLE.is_match(&text[m.end()..])
-            {
-                return None;
-            }
-            if !t.is_empty() {
-                return Some(t.to_string());
-            }
-        }
-    }
-    None
-}
-
-/// A page or heading title split into (title, company): "Senior Engineer at Acme | Board",
-/// "Acme - Senior Engineer", "Acme hiring Data Engineer in Berlin", "Engineer - Acme - Berlin".
-pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
-    let t = t
-        .trim()
-        .trim_start_matches("Job Application for ")
-        .trim_start_matches("Job application for ");
-    // Drop a trailing board name after " | ".
-    let main = t.split(" | ").next().unwrap_or(t).trim();
-    // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
-    if let Some((c, rest)) = main.split_once(" hiring ") {
-        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
-        if looks_like_title(title) && !c.trim().is_empty() {
-            return (Some(title.to_string()), Some(c.trim().to_string()));
-        }
-    }
-    if let Some((a, b)) = main.rsplit_once(" at ")
-        && looks_like_title(a)
-    {
-        return (Some(a.trim().to_string()), Some(b.trim().to_string()));
-    }
-    for sep in [" - ", " – ", " — "] {
-        let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
-        // "Senior Engineer - Acme - Berlin, Germany": title, company, place.
-        if parts.len() == 3
-            && looks_like_title(parts[0])
-            && !looks_like_title(parts[1])
-            && super::location::mentions_place(parts[2])
-        {
-            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
-        }
-        if let Some((a, b)) = main.split_once(sep) {
-            let (a, b) = (a.trim(), b.trim());
-            if looks_like_title(a) && !looks_like_title(b) {
-                return (Some(a.to_string()), Some(b.to_string()));
-            }
-            if looks_like_title(b) && !looks_like_title(a) {
-                return (Some(b.to_string()), Some(a.to_string()));
-            }
-        }
-    }
-    (looks_like_title(main).then(|| main.to_string()), None)
 }
 
 /// Benefits listed in a sentence: "benefits, including full medical coverage, flexible PTO,
@@ -377,47 +675,58 @@ mod tests {
     }
 
     #[test]
+    fn values_that_are_no_company() {
+        for bad in [
+            "Location",
+            "##",
+            "/======",
+            "CA or REMOTE",
+            "GoLang/Java/C++",
+            "1 point by bob 3 hours ago",
+            "Remote",
+            "San Francisco/CA",
+        ] {
+            assert_eq!(clean_company(bad), None, "{bad}");
+        }
+        assert_eq!(clean_company("Acme\n4.1").as_deref(), Some("Acme"));
+        assert_eq!(
+            clean_company("Foxpass (YC S15)").as_deref(),
+            Some("Foxpass")
+        );
+        assert_eq!(clean_company("Omen logo").as_deref(), Some("Omen"));
+        assert_eq!(clean_company("Amplitude ").as_deref(), Some("Amplitude"));
+    }
+
+    #[test]
+    fn ats_accounts() {
+        assert_eq!(
+            ats_account("https://jobs.lever.co/voltus/db4f").as_deref(),
+            Some("voltus")
+        );
+        assert_eq!(
+            ats_account("https://jobs.ashbyhq.com/cleo-2/2b5c").as_deref(),
+            Some("cleo")
+        );
+        assert_eq!(
+            ats_account("https://acme.teamtailor.com/jobs/1").as_deref(),
+            Some("acme")
+        );
+        assert_eq!(
+            name_in_text(
+                "idealistconsulting",
+                "Join Idealist Consulting as a consultant."
+            )
+            .as_deref(),
+            Some("Idealist Consulting")
+        );
+    }
+
+    #[test]
     fn team_from_phrases() {
         assert_eq!(
             team_from_text("As a Backend Engineer on the API Client team, you'll…").as_deref(),
             Some("API Client")
         );
-        assert_eq!(
-            team_from_text("About the Product Trust Team\nThe Product Trust team at X").as_deref(),
-            Some("Product Trust")
-        );
         assert_eq!(team_from_text("You will join the team."), None);
-    }
-
-    #[test]
-    fn title_from_sentences() {
-        assert_eq!(
-            title_from_text("we're looking for a Backend Engineer to bring depth").as_deref(),
-            Some("Backend Engineer")
-        );
-        assert_eq!(
-            title_from_text("As a Senior Data Scientist at Acme, you").as_deref(),
-            Some("Senior Data Scientist")
-        );
-        assert_eq!(
-            title_from_text("Title: Staff Engineer, Payments\nmore").as_deref(),
-            Some("Staff Engineer, Payments")
-        );
-        assert_eq!(title_from_text("We like engineers."), None);
-    }
-
-    #[test]
-    fn benefits_sentence() {
-        let t = "Postman offers a comprehensive set of benefits, including full medical coverage, flexible PTO, \
-                 wellness reimbursement, and a monthly lunch stipend. Along with that…";
-        assert_eq!(
-            benefits_from_text(t),
-            [
-                "Full medical coverage",
-                "Flexible PTO",
-                "Wellness reimbursement",
-                "Monthly lunch stipend"
-            ]
-        );
     }
 }

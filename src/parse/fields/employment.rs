@@ -1,146 +1,156 @@
-//! Employment type: full-time, part-time, contract, internship or temporary.
+//! Employment type — full-time, part-time, contract, internship or temporary: a labelled type
+//! (`employmentType`, `commitment`, "Job type:", "Vertragsart:", "雇用形態"), a header badge, the
+//! title ("Summer Intern", "(1099 Contract)"), else what the description states. An internship
+//! named in the title is an internship whatever else says "full-time".
 
-use std::sync::LazyLock;
+use super::super::doc::{Key, Value};
+use super::super::vocab::{fold, vocab};
+use super::{Cand, Ctx, TEXT, pick};
+use crate::posting::{EmploymentType, Field, FieldSource};
 
-use regex::Regex;
-
-use crate::posting::EmploymentType;
-
-/// A field naming the employment type ("Full-time", "FULLTIME", "Contractor", "CDI").
-pub fn employment_from_label(s: &str) -> Option<EmploymentType> {
-    let norm: String = s
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect();
-    let norm = norm.trim();
-    use EmploymentType::*;
-    Some(match norm {
-        "fulltime"
-        | "full time"
-        | "permanent"
-        | "full time permanent"
-        | "permanent full time"
-        | "cdi"
-        | "regular"
-        | "festanstellung"
-        | "vollzeit"
-        | "employee" => FullTime,
-        "parttime" | "part time" | "teilzeit" | "werkstudent" | "working student" => PartTime,
-        "contract"
-        | "contractor"
-        | "freelance"
-        | "freelancer"
-        | "contract to hire"
-        | "contracttohire"
-        | "c2c"
-        | "consultant"
-        | "independent contractor"
-        | "1099"
-        | "gig" => Contract,
-        "internship" | "intern" | "stage" | "praktikum" | "apprenticeship" | "alternance" => {
-            Internship
+/// The kinds a field names, in the order it names them ("Part-time, Contract").
+pub fn kinds_in(s: &str) -> Vec<EmploymentType> {
+    let s = s.replace('_', " ");
+    let mut out = Vec::new();
+    for (_, _, k) in vocab().employment.find(&fold(&s)) {
+        if !out.contains(&k) {
+            out.push(k);
         }
-        "temporary" | "temp" | "seasonal" | "fixed term" | "fixedterm" | "cdd" | "befristet" => {
-            Temporary
-        }
-        _ => return None,
-    })
+    }
+    out
 }
 
-/// The employment type a job title names ("Summer Intern", "Contract Designer", "Part-time
-/// Barista", "Freelance Writer").
-pub fn employment_from_title(title: &str) -> Option<EmploymentType> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?P<i>intern|internship|interns|werkstudent|stagiaire|co-op)(?-u:\b)|(?-u:\b)(?P<c>contract|contractor|freelance|freelancer)(?-u:\b)|(?-u:\b)(?P<p>part[\s-]time)(?-u:\b)|(?-u:\b)(?P<t>temporary|temp|fixed[\s-]term)(?-u:\b)|(?-u:\b)(?P<f>full[\s-]?time)(?-u:\b)")
-            .expect("valid regex")
-    });
-    let c = RE.captures(title)?;
-    Some(if c.name("i").is_some() {
-        EmploymentType::Internship
-    } else if c.name("c").is_some() {
-        EmploymentType::Contract
-    } else if c.name("p").is_some() {
-        EmploymentType::PartTime
-    } else if c.name("t").is_some() {
-        EmploymentType::Temporary
-    } else {
-        EmploymentType::FullTime
-    })
+/// The kind a field names: the one the text supports when it names several, else the first.
+fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentType> {
+    if s.chars().count() > 120 {
+        return None;
+    }
+    let mut kinds = kinds_in(s);
+    // "REMOTE, INTERN or ONSITE": interns welcome among other options, not an internship.
+    if kinds.contains(&EmploymentType::Internship)
+        && super::work_mode::from_label(s).is_some()
+        && s.split([',', '|', '/']).count() + s.matches(" or ").count() >= 2
+    {
+        kinds.retain(|k| *k != EmploymentType::Internship);
+    }
+    // Several kinds named: the first, unless the text states a more specific one of them
+    // ("Part-time, Contract" and a 1099 contract in the text).
+    let specific = |k: EmploymentType| {
+        matches!(
+            k,
+            EmploymentType::Contract | EmploymentType::Internship | EmploymentType::Temporary
+        )
+    };
+    match (kinds.as_slice(), text_kind) {
+        ([], _) => None,
+        ([one], _) => Some(*one),
+        (many, Some(t)) if many.contains(&t) && specific(t) && !specific(many[0]) => Some(t),
+        (many, _) => Some(many[0]),
+    }
 }
 
-/// The employment type stated in description text.
-pub fn employment_from_text(text: &str) -> Option<EmploymentType> {
-    static RULES: LazyLock<Vec<(Regex, EmploymentType)>> = LazyLock::new(|| {
-        use EmploymentType::*;
-        let r = |re: &str, t| (Regex::new(re).expect("valid regex"), t);
-        vec![
-            r(
-                r"(?i)(?:^|[^\w-])(?:paid\s+)?internship(?-u:\b)|(?-u:\b)intern\s+(?:role|position|program)(?-u:\b)",
-                Internship,
-            ),
-            r(
-                r"(?i)(?-u:\b)(?:fixed[\s-]term|temporary|temp)\s+(?:role|position|contract|assignment)(?-u:\b)|(?-u:\b)maternity\s+cover(?-u:\b)",
-                Temporary,
-            ),
-            r(
-                r"(?i)(?-u:\b)(?:contract|contractor|freelance|freelancer)\s+(?:role|position|basis|opportunity|engagement|work)(?-u:\b)|(?-u:\b)contract[\s-]to[\s-]hire(?-u:\b)|(?-u:\b)\d+[\s-]months?\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+(?:independent\s+)?(?:contractor|freelancer)(?-u:\b)",
-                Contract,
-            ),
-            r(
-                r"(?i)(?-u:\b)part[\s-]time\s+(?:role|position|job|basis|opportunity|contract)(?-u:\b)|(?-u:\b)(?:[1-2]\d|3[0-4])\s*(?:hours|hrs)\s*(?:per|a|/)\s*week(?-u:\b)",
-                PartTime,
-            ),
-            r(
-                r"(?i)(?-u:\b)full[\s-]time(?-u:\b)|(?-u:\b)permanent\s+(?:role|position|contract)(?-u:\b)",
-                FullTime,
-            ),
-        ]
+/// The kind the description states, the most specific first (a full-time internship is an
+/// internship).
+pub fn from_text(text: &str) -> Option<EmploymentType> {
+    let v = vocab();
+    let mut best: Option<(i32, usize, EmploymentType)> = None;
+    for i in v.employment_statement_set.matches(text).iter() {
+        let st = &v.employment_statements[i];
+        if !st.re.is_match(text) {
+            continue;
+        }
+        if best.is_none_or(|b| st.weight > b.0) {
+            best = Some((st.weight, i, st.value));
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// Resolves the employment type.
+pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType, FieldSource)> {
+    let text_kind = from_text(&ctx.job).or_else(|| {
+        (ctx.job.len() != ctx.full.len())
+            .then(|| from_text(&ctx.full))
+            .flatten()
     });
-    // The first rule (most specific kind) that matches wins: a full-time internship is an internship.
-    RULES
-        .iter()
-        .find(|(re, _)| re.is_match(text))
-        .map(|(_, t)| *t)
+    let mut cands: Vec<Cand<EmploymentType>> = Vec::new();
+    for f in &ctx.doc.facts {
+        let Value::Text(t) = &f.value else { continue };
+        let less = match f.key {
+            Key::EmploymentType => 0,
+            Key::Badge => 0,
+            Key::Skill if vocab().employment.whole(t).is_some() => 10,
+            _ => continue,
+        };
+        if let Some(k) = from_label(t, text_kind) {
+            cands.push(Cand::of(k, f.origin, less));
+        }
+    }
+    for f in ctx.derived.iter().filter(|f| f.key == Key::EmploymentType) {
+        if let Some(k) = f.value.text().and_then(|t| from_label(t, text_kind)) {
+            cands.push(Cand::of(k, f.origin, 15));
+        }
+    }
+    if let Some(title) = title {
+        let kinds = kinds_in(title);
+        if kinds.contains(&EmploymentType::Internship) {
+            // An internship is one whatever the hours: stronger than a "Full-time" badge.
+            cands.push(Cand::new(
+                EmploymentType::Internship,
+                110,
+                FieldSource::Title,
+            ));
+        } else if let Some(k) = kinds.first() {
+            cands.push(Cand::new(*k, 65, FieldSource::Title));
+        }
+    }
+    if let Some(k) = text_kind {
+        cands.push(Cand::new(k, TEXT, FieldSource::Text));
+    }
+    pick(Field::EmploymentType, cands, TEXT, &mut ctx.notes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use EmploymentType::*;
 
     #[test]
-    fn employment_labels_and_text() {
-        use EmploymentType::*;
-        assert_eq!(employment_from_label("Full-time"), Some(FullTime));
-        assert_eq!(employment_from_label("FULLTIME"), Some(FullTime));
-        assert_eq!(employment_from_label("Contractor"), Some(Contract));
-        assert_eq!(employment_from_label("Internship"), Some(Internship));
-        assert_eq!(employment_from_label("Sometimes"), None);
+    fn labels_in_many_languages() {
+        let l = |s: &str| from_label(s, None);
+        assert_eq!(l("Full-time"), Some(FullTime));
+        assert_eq!(l("FULL_TIME"), Some(FullTime));
+        assert_eq!(l("fulltime"), Some(FullTime));
+        assert_eq!(l("Contractor"), Some(Contract));
+        assert_eq!(l("Internship"), Some(Internship));
+        assert_eq!(l("CDI"), Some(FullTime));
+        assert_eq!(l("CDD"), Some(Temporary));
+        assert_eq!(l("umowa o pracę"), Some(FullTime));
+        assert_eq!(l("B2B"), Some(Contract));
+        assert_eq!(l("PJ"), Some(Contract));
+        assert_eq!(l("正社員"), Some(FullTime));
+        assert_eq!(l("アルバイト"), Some(PartTime));
+        assert_eq!(l("정규직"), Some(FullTime));
+        assert_eq!(l("Praktikum"), Some(Internship));
+        assert_eq!(l("Regular"), Some(FullTime));
+        assert_eq!(l("Sometimes"), None);
         assert_eq!(
-            employment_from_text("This is a full-time position."),
-            Some(FullTime)
-        );
-        assert_eq!(
-            employment_from_text("A 6 month contract with a view to extend"),
+            from_label("Part-time, Contract", Some(Contract)),
             Some(Contract)
         );
+        assert_eq!(from_label("Full Time, Part Time", None), Some(FullTime));
+    }
+
+    #[test]
+    fn text_statements() {
+        assert_eq!(from_text("This is a full-time position."), Some(FullTime));
         assert_eq!(
-            employment_from_text("Our summer internship program"),
-            Some(Internship)
+            from_text("A 6 month contract with a view to extend"),
+            Some(Contract)
         );
-        assert_eq!(employment_from_text("full medical coverage"), None);
-        assert_eq!(
-            employment_from_text("3+ years of post-internship, full-time experience"),
-            Some(FullTime)
-        );
-        assert_eq!(
-            employment_from_text("Full-time availability (40 hours/week)"),
-            Some(FullTime)
-        );
-        assert_eq!(
-            employment_from_text("about 20 hours per week"),
-            Some(PartTime)
-        );
+        assert_eq!(from_text("Our summer internship program"), Some(Internship));
+        assert_eq!(from_text("full medical coverage"), None);
+        assert_eq!(from_text("Die Stelle ist befristet."), Some(Temporary));
+        assert_eq!(from_text("about 20 hours per week"), Some(PartTime));
     }
 }

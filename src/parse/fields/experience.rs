@@ -71,6 +71,27 @@ pub fn years(text: &str) -> Option<u32> {
     best
 }
 
+/// Resolves the years of experience: a labelled number of months (JSON-LD), a labelled text
+/// ("Experience: 3+ years"), else the requirements' highest minimum.
+pub fn resolve(ctx: &super::Ctx<'_>) -> Option<(u32, crate::posting::FieldSource)> {
+    use super::super::doc::{Key, Value};
+    for f in ctx.doc.facts_of(Key::ExperienceMonths) {
+        if let Value::Number(m) = f.value
+            && (1.0..=480.0).contains(&m)
+        {
+            return Some(((m / 12.0).round().max(1.0) as u32, f.origin.source()));
+        }
+    }
+    for (t, origin) in ctx.doc.texts(Key::Experience) {
+        if let Some(y) = years(t) {
+            return Some((y, origin.source()));
+        }
+    }
+    years(&ctx.requirements)
+        .or_else(|| years(&ctx.job))
+        .map(|y| (y, crate::posting::FieldSource::Text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,127 +1,66 @@
-//! Locations: split a labelled location field into places ("Bengaluru, Karnataka, India" is one
-//! place, "Boston, New York, London" three), and find the places a description says the role
-//! can sit in ("roles based out of Boston, Bangalore and New York").
+//! Where the job is: labelled places (a JSON key, JSON-LD `jobLocation`, "Location:", a page
+//! header's place badge, a Hacker News place field), the title's wrapper ("… in Berlin"), the
+//! countries applicants must live in, else the places a sentence says the role sits in
+//! ("roles based out of Boston, Bangalore and New York"). A labelled field is split into places
+//! ("Bengaluru, Karnataka, India" is one place, "Boston, New York, London" three); mode words
+//! ("Remote (US)" → "US"), time zones and "worldwide" are no places; ISO-3 and lowercase ISO-2
+//! country codes are shown by name ("NOR" → "Norway").
+//!
+//! The resolver keeps the places structured (one string per place, the country known when a
+//! place names one) so that a place table can be added on top.
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-const PLACES_TOML: &str = include_str!("../../../assets/places.toml");
+use super::super::doc::{Key, Origin};
+use super::super::places::{self, PlaceKind, place_kind};
+use super::super::vocab::{Country, vocab};
+use super::{Cand, Ctx, TEXT, pick};
+use crate::posting::{Field, FieldSource};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
-    Country,
-    Region,
-    City,
-}
-
-struct Gazetteer {
-    names: Vec<(String, PlaceKind)>,
-    /// Name → kind of its first listing, for whole-string lookups.
-    by_name: std::collections::HashMap<String, PlaceKind>,
-    matcher: AhoCorasick,
-}
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: LazyLock<Gazetteer> = LazyLock::new(|| {
-        let table: toml::Table =
-            toml::from_str(PLACES_TOML).expect("assets/places.toml is valid (tested)");
-        let mut names = Vec::new();
-        for (key, kind) in [
-            ("countries", PlaceKind::Country),
-            ("regions", PlaceKind::Region),
-            ("cities", PlaceKind::City),
-        ] {
-            for v in table
-                .get(key)
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-            {
-                if let Some(s) = v.as_str() {
-                    names.push((s.to_string(), kind));
-                }
-            }
-        }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(names.iter().map(|(n, _)| n))
-            .expect("place names compile");
-        let mut by_name = std::collections::HashMap::new();
-        for (n, k) in &names {
-            by_name.entry(n.clone()).or_insert(*k);
-        }
-        Gazetteer {
-            names,
-            by_name,
-            matcher,
-        }
-    });
-    &G
-}
-
-/// What kind of place a whole string names, if the gazetteer knows it.
-pub fn place_kind(s: &str) -> Option<PlaceKind> {
-    let s = s
-        .trim()
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
-    let g = gazetteer();
-    g.by_name.get(s).copied()
-}
-
-/// Places named in `s` (whole words), as (start, end, kind).
-pub fn places_in(s: &str) -> Vec<(usize, usize, PlaceKind)> {
-    let g = gazetteer();
-    let bytes = s.as_bytes();
-    g.matcher
-        .find_iter(s)
-        .filter(|m| {
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
-            before_ok && after_ok
-        })
-        .map(|m| (m.start(), m.end(), g.names[m.pattern().as_usize()].1))
-        .collect()
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
-
-/// True when `s` mentions a known place. Two-letter codes ("CA", "IN") alone don't count.
-pub fn mentions_place(s: &str) -> bool {
-    places_in(s)
-        .iter()
-        .any(|&(a, b, _)| b - a > 2 || s.trim().len() <= 3)
+/// The places chosen, where they came from, and the country they are in when known.
+#[derive(Debug, Clone)]
+pub struct Places {
+    pub places: Vec<String>,
+    pub source: FieldSource,
+    pub country: Option<&'static Country>,
 }
 
 /// Words that say where the work happens rather than where the office is.
 fn is_mode_word(s: &str) -> bool {
-    let l = s.trim().to_lowercase();
-    matches!(
-        l.as_str(),
-        "remote"
-            | "hybrid"
-            | "on-site"
-            | "onsite"
-            | "on site"
-            | "in office"
-            | "fully remote"
-            | "remote first"
-            | "remote-first"
-            | "wfh"
-            | "work from home"
-            | "télétravail"
-            | "flexible"
-    )
+    let v = vocab();
+    v.work_mode.whole(s).is_some() || v.anywhere.whole(s).is_some()
+}
+
+/// Time zones and offsets are not places ("CST", "UTC-6", "GMT+1").
+fn is_time_zone(s: &str) -> bool {
+    static TZ: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:UTC|GMT)\s*(?:[+\-−]\s*\d{1,2}(?::\d{2})?)?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|SGT|HKT|NZST)(?:\s*[+\-]\s*\d{1,2})?$")
+            .expect("valid regex")
+    });
+    TZ.is_match(s.trim())
+}
+
+/// A place piece as shown: ISO-3 codes and lowercase ISO-2 codes by the country's name.
+fn show_piece(s: &str) -> String {
+    let t = s.trim();
+    let code3 = t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase());
+    let code2_lower = t.len() == 2 && t.chars().all(|c| c.is_ascii_lowercase());
+    // "USA" is written as a name; "NOR", "CHL" are codes.
+    if (code3 && places::place_kind(t).is_none() || code2_lower)
+        && let Some(c) = vocab().country(t)
+    {
+        return c.name.clone();
+    }
+    t.to_string()
 }
 
 /// Splits a labelled location field into places. Commas separate both the parts of one place
 /// ("Bengaluru, Karnataka, India") and different places ("Boston, New York"): a known city
 /// after a city, or a country after a country, starts a new place. Semicolons, pipes, " / ",
-/// " or ", bullets and newlines always separate places. Mode words ("Remote") are dropped.
+/// " or ", bullets and newlines always separate places. Mode words ("Remote"), time zones and
+/// notes ("(HQ)") are dropped.
 pub fn from_label(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in s
@@ -129,18 +68,40 @@ pub fn from_label(s: &str) -> Vec<String> {
         .flat_map(|c| c.split(" / "))
         .flat_map(|c| c.split(" or "))
         .flat_map(|c| c.split(" OR "))
+        .flat_map(|c| c.split(" oder "))
+        .flat_map(|c| c.split(" ou "))
+        .flat_map(|c| c.split(" och "))
+        .flat_map(|c| c.split(" & "))
     {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
         let chunk = chunk.replace(['(', '['], ",").replace([')', ']'], "");
         let mut group: Vec<String> = Vec::new();
         let mut group_has = (false, false); // (city or unknown lead, country)
         for part in chunk.split(',') {
-            let part = part.trim();
+            // A sentence glued after the place ("London, UK. Time zone…") is no part of it.
+            let part = part
+                .split(". ")
+                .next()
+                .unwrap_or(part)
+                .trim()
+                .trim_end_matches('.');
             let part = strip_mode_prefix(part);
-            if part.is_empty() || is_mode_word(part) {
+            if part.is_empty()
+                || is_mode_word(part)
+                || is_time_zone(part)
+                || matches!(
+                    part.to_lowercase().as_str(),
+                    "hq" | "headquarters" | "office" | "offices" | "peo" | "and"
+                )
+            {
                 continue;
             }
-            let kind = place_kind(part);
+            let part = show_piece(part);
+            if group.iter().any(|g| g.eq_ignore_ascii_case(&part)) {
+                continue;
+            }
+            let kind =
+                place_kind(&part).or_else(|| vocab().country(&part).map(|_| PlaceKind::Country));
             let starts_new = match kind {
                 Some(PlaceKind::City) => group_has.0,
                 Some(PlaceKind::Country) => group_has.1,
@@ -157,7 +118,7 @@ pub fn from_label(s: &str) -> Vec<String> {
                 Some(PlaceKind::Country) => group_has.1 = true,
                 Some(PlaceKind::Region) => {}
             }
-            group.push(part.to_string());
+            group.push(part);
         }
         if !group.is_empty() {
             out.push(group.join(", "));
@@ -227,7 +188,11 @@ pub fn from_text(text: &str) -> Vec<String> {
             let list = c.name("list").map_or("", |m| m.as_str());
             // A "Location:" line is a labelled field; sentences hold lists of places.
             if i == 0 {
-                out.extend(from_label(list).into_iter().filter(|l| mentions_place(l)));
+                out.extend(
+                    from_label(list)
+                        .into_iter()
+                        .filter(|l| places::mentions_place(l)),
+                );
             } else {
                 out.extend(split_place_list(list));
             }
@@ -257,7 +222,7 @@ fn split_place_list(list: &str) -> Vec<String> {
         if item.is_empty() {
             continue;
         }
-        let places = places_in(item);
+        let places = places::places_in(item);
         // An item counts when it begins with a place and is short: "Boston", "San Francisco Bay Area".
         match places.first() {
             Some(&(0, _, _)) if item.split_whitespace().count() <= 5 => out.push(item.to_string()),
@@ -268,18 +233,240 @@ fn split_place_list(list: &str) -> Vec<String> {
     out
 }
 
+/// The city of an address in the text ("Karl-Liebknecht-Str. 1, 14482 Potsdam", "75002 Paris",
+/// "1234 AB Amersfoort", "00-950 Warszawa"): where the office is.
+fn address_city(text: &str) -> Option<String> {
+    static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s,])(?:\d{5}|\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{3}\s\d{2}|\d{4})\s+(?P<city>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?)")
+            .expect("valid regex")
+    });
+    POSTAL.captures_iter(text).find_map(|c| {
+        let city = c.name("city")?.as_str();
+        let first = city.split_whitespace().next().unwrap_or(city);
+        [city, first]
+            .into_iter()
+            .find(|x| place_kind(x) == Some(PlaceKind::City))
+            .map(str::to_string)
+    })
+}
+
+/// The city a text names again and again (three times at least, twice as often as any other
+/// city): where the job is, when nothing says so in other words.
+fn frequent_city(text: &str) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (a, b, kind) in places::places_in(text) {
+        if kind != PlaceKind::City || b - a < 3 {
+            continue;
+        }
+        let name = &text[a..b];
+        match counts.iter_mut().find(|c| c.0 == name) {
+            Some(c) => c.1 += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(name, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|r| r.1 * 2 <= *n) => {
+            Some(name.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The known places named in a short text, each as a label reads it ("Berlin, Germany" stays
+/// one place), two-letter codes only when they are countries written in capitals ("UK", "US").
+fn known_places_in(t: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in from_label(t) {
+        let known = place_kind(&p).is_some()
+            || vocab().country(&p).is_some()
+            || places::places_in(&p)
+                .iter()
+                .any(|&(a, b, _)| b - a > 2 && a == 0);
+        if known {
+            out.push(p);
+        }
+    }
+    if out.is_empty() {
+        for (a, b, kind) in places::places_in(t) {
+            let name = &t[a..b];
+            let code = name.len() <= 3;
+            if !code || (kind == PlaceKind::Country && name.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                out.push(name.to_string());
+            }
+        }
+    }
+    dedupe(out)
+}
+
+/// The country a list of places is in: a country named in a place, a US state or Canadian
+/// province code, a region or city the gazetteer ties to a country.
+pub fn country_of_places(places: &[String]) -> Option<&'static Country> {
+    let v = vocab();
+    let by_region = |part: &str| places::country_of(part).and_then(|iso| v.country(iso));
+    let by_name = |part: &str| {
+        v.country(part)
+            .filter(|_| !(part.len() <= 3 && part.chars().all(|c| c.is_ascii_lowercase())))
+    };
+    for p in places {
+        let parts: Vec<&str> = p
+            .split(',')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        let Some(last) = parts.last() else { continue };
+        // The broadest part first: "London, ON" is in Canada, "San Francisco, CA" in the US
+        // (a two-letter code after a city is a region's before a country's).
+        let code = last.chars().count() == 2 && last.chars().all(|c| c.is_ascii_uppercase());
+        let found = if code {
+            by_region(last).or_else(|| by_name(last))
+        } else {
+            by_name(last).or_else(|| by_region(last))
+        };
+        if let Some(c) = found {
+            return Some(c);
+        }
+        for part in parts.iter().rev().skip(1) {
+            if let Some(c) = by_name(part).or_else(|| by_region(part)) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// The country a text's script points to, for a posting that names no place: Hangul is
+/// Korean, kana Japanese, Han alone Chinese, Vietnamese letters Vietnamese.
+pub fn country_of_script(text: &str) -> Option<&'static Country> {
+    let (mut letters, mut hangul, mut kana, mut han, mut viet) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        letters += 1;
+        match c as u32 {
+            0xac00..=0xd7af => hangul += 1,
+            0x3040..=0x30ff => kana += 1,
+            0x4e00..=0x9fff => han += 1,
+            _ if "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+                .contains(c.to_lowercase().next().unwrap_or(c)) =>
+            {
+                viet += 1
+            }
+            _ => {}
+        }
+    }
+    let v = vocab();
+    let share = |n: usize| n * 10 >= letters.max(1);
+    if share(hangul) {
+        v.country("KR")
+    } else if kana >= 5 && share(kana + han) {
+        v.country("JP")
+    } else if share(han) {
+        v.country("CN")
+    } else if viet >= 20 {
+        v.country("VN")
+    } else {
+        None
+    }
+}
+
+/// Resolves the places.
+pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
+    let mut cands: Vec<Cand<Vec<String>>> = Vec::new();
+    let mut origins: Vec<Origin> = Vec::new();
+    for (t, origin) in ctx.doc.texts(Key::Location) {
+        let places = from_label(t);
+        if !places.is_empty() {
+            cands.push(Cand::of(places, origin, 0));
+            origins.push(origin);
+        }
+    }
+    // A badge names its places among other words ("REMOTE (UK)", "ONSITE (Paris)", "UK hybrid
+    // up to 4 days remote"): the known places in it.
+    for (t, origin) in ctx.doc.texts(Key::Badge) {
+        let places = known_places_in(t);
+        if !places.is_empty() {
+            cands.push(Cand::of(places, origin, 5));
+            origins.push(origin);
+        }
+    }
+    for f in ctx.derived.iter().filter(|f| f.key == Key::Location) {
+        let Some(t) = f.value.text() else { continue };
+        let places: Vec<String> = from_label(t)
+            .into_iter()
+            .filter(|p| places::mentions_place(p))
+            .collect();
+        if !places.is_empty() {
+            cands.push(Cand::of(places, f.origin, 15));
+            origins.push(f.origin);
+        }
+    }
+    // Tags that are places ("Montreal" among a posting's tags).
+    for (t, origin) in ctx.doc.texts(Key::Skill) {
+        if place_kind(t).is_some() {
+            cands.push(Cand::of(vec![t.to_string()], origin, 30));
+            origins.push(origin);
+        }
+    }
+    // The countries applicants must be in: the place of a remote role that names no other.
+    for (t, origin) in ctx.doc.texts(Key::Country) {
+        let places = from_label(t);
+        if !places.is_empty() {
+            cands.push(Cand::of(places, origin, 30));
+            origins.push(origin);
+        }
+    }
+    if cands.is_empty() {
+        let mut places = from_text(&ctx.full);
+        if places.is_empty() {
+            places = address_city(&ctx.full).into_iter().collect();
+        }
+        if places.is_empty() {
+            places = frequent_city(&ctx.full).into_iter().collect();
+        }
+        if !places.is_empty() {
+            cands.push(Cand::new(places, TEXT, FieldSource::Text));
+            origins.push(Origin::Page);
+        }
+    }
+    // Several facts of the chosen origin (a header's place fields, a location and its list):
+    // their places together, in order.
+    let (first, source) = pick(Field::Locations, cands.clone(), TEXT, &mut ctx.notes)?;
+    let best = cands
+        .iter()
+        .position(|c| c.value == first && c.source == source)
+        .unwrap_or(0);
+    let mut places = first;
+    for (c, o) in cands.iter().zip(&origins) {
+        if *o == origins[best] && c.strength == cands[best].strength {
+            for p in &c.value {
+                if !places.iter().any(|x| x.eq_ignore_ascii_case(p)) {
+                    places.push(p.clone());
+                }
+            }
+        }
+    }
+    let country = country_of_places(&places).or_else(|| {
+        let countries: Vec<String> = ctx
+            .doc
+            .texts(Key::Country)
+            .map(|(t, _)| t.to_string())
+            .collect();
+        country_of_places(&countries)
+    });
+    Some(Places {
+        places,
+        source,
+        country,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gazetteer_loads() {
-        assert_eq!(place_kind("Bengaluru"), Some(PlaceKind::City));
-        assert_eq!(place_kind("Karnataka"), Some(PlaceKind::Region));
-        assert_eq!(place_kind("India"), Some(PlaceKind::Country));
-        assert!(mentions_place("Office in Berlin"));
-        assert!(!mentions_place("Berliner Weisse"));
-    }
 
     #[test]
     fn labels_split_into_places() {
@@ -300,6 +487,7 @@ mod tests {
         assert_eq!(from_label("Springfield, IL"), ["Springfield, IL"]);
         assert_eq!(from_label("Germany, France"), ["Germany", "France"]);
         assert!(from_label("Remote").is_empty());
+        assert!(from_label("Worldwide").is_empty());
         assert_eq!(from_label("Remote United States"), ["United States"]);
         assert_eq!(from_label("Canada - Remote"), ["Canada"]);
         assert_eq!(
@@ -308,6 +496,20 @@ mod tests {
         );
         assert_eq!(from_label("Poland Remote"), ["Poland"]);
         assert_eq!(from_label("Remote - US"), ["US"]);
+        assert_eq!(from_label("USA, CST (UTC-6)"), ["USA"]);
+        assert_eq!(from_label("NOR"), ["Norway"]);
+        assert_eq!(from_label("Singapore, sg"), ["Singapore"]);
+        assert_eq!(from_label("London, UK (HQ)"), ["London, UK"]);
+        assert_eq!(from_label("Salem oder Remote"), ["Salem"]);
+    }
+
+    #[test]
+    fn countries_of_places() {
+        let c = |p: &str| country_of_places(&[p.to_string()]).map(|c| c.iso2.clone());
+        assert_eq!(c("Toronto, ON").as_deref(), Some("CA"));
+        assert_eq!(c("Berlin, Germany").as_deref(), Some("DE"));
+        assert_eq!(c("Austin, TX").as_deref(), Some("US"));
+        assert_eq!(c("London").as_deref(), Some("GB"));
     }
 
     #[test]

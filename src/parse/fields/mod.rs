@@ -1,198 +1,296 @@
-//! Field extractors shared by every format parser.
+//! Field resolvers: one per field, the only code that decides what a posting's fields are.
 //!
-//! A format parser fills the fields its format labels (a JSON-LD `baseSalary`, a board page's
-//! "On-site" header line) and the description sections. [`fill_from_text`] then infers every
-//! field still missing from the description, and [`finish`] cleans the fields and derives the id.
+//! Each resolver gathers candidates from the document's facts (by origin: a JSON key or a
+//! JSON-LD property is trusted more than a page header's badge, a badge more than a sentence of
+//! the description), from the title's wrapper ("Acme recrute un·e …", "… (Remote)") and from the
+//! text, scores them and picks one — or none when none is sure enough. When strong candidates
+//! disagree, the pick is noted in the posting's warnings.
 
 pub mod company;
+pub mod dates;
 pub mod employment;
 pub mod experience;
 pub mod location;
 pub mod salary;
-pub mod sections;
 pub mod seniority;
 pub mod skills;
+pub mod title;
 pub mod work_mode;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::posting::{FieldSource, Posting, posting_id};
+use super::blocks::{SectionKind, kind_of, list_items, sections_of};
+use super::doc::{Doc, Fact, Key, Origin};
+use crate::posting::{Field, FieldSource, Posting, Section, posting_id};
 use crate::sanitize::clean_field;
-use sections::{SectionKind, kind_of, list_items};
 
-/// "1mo ago", "3 days ago", "Posted 2 weeks ago", "today", "2026-10-02".
-pub fn posted_from_label(s: &str) -> Option<String> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:posted\s*:?\s*|date\s+posted\s*:?\s*|published\s*:?\s*)?(?P<v>(?:about\s+|over\s+)?(?:an?|\d{1,3}\+?)\s*(?:mo|mos|months?|w|wk|wks|weeks?|d|days?|h|hr|hrs|hours?|m|min|mins|minutes?|y|yr|yrs|years?)\s+ago|today|yesterday|just\s+(?:now|posted)|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?|\d{1,2}/\d{1,2}/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})$",
-        )
-        .expect("valid regex")
-    });
-    let s = s.trim();
-    RE.captures(s)
-        .and_then(|c| c.name("v"))
-        .map(|m| m.as_str().to_string())
+/// A candidate value of a field.
+#[derive(Debug, Clone)]
+pub struct Cand<T> {
+    pub value: T,
+    /// How much it is trusted (an origin's [`Origin::strength`], less for weaker readings).
+    pub strength: i32,
+    pub source: FieldSource,
 }
 
-/// A URL for applying, named in the text near words that say so.
-pub fn url_from_text(text: &str) -> Option<String> {
-    static URL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"https?://[^\s<>"'()\[\]]+[^\s<>"'()\[\].,;:!?]"#).expect("valid regex")
-    });
-    static APPLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:apply|application|careers|jobs|job\s+posting|position|opening)\b")
-            .expect("valid regex")
-    });
-    text.lines()
-        .filter(|l| APPLY.is_match(l))
-        .find_map(|l| URL.find(l))
-        .map(|m| m.as_str().to_string())
-}
-
-/// The text of the description sections that are about this job (not the employer's
-/// boilerplate, benefits or legal notes). With no headings at all, the whole description.
-fn job_text(p: &Posting) -> String {
-    let mut out = String::new();
-    for s in &p.sections {
-        let kind = s.heading.as_deref().map_or(SectionKind::Other, kind_of);
-        if !kind.is_boilerplate() {
-            out.push_str(&s.body);
-            out.push('\n');
+impl<T> Cand<T> {
+    pub fn new(value: T, strength: i32, source: FieldSource) -> Cand<T> {
+        Cand {
+            value,
+            strength,
+            source,
         }
     }
-    out
-}
 
-/// The requirement sections' text, or the job text when there are none.
-fn requirement_text(p: &Posting) -> String {
-    let req: Vec<&str> = p
-        .sections
-        .iter()
-        .filter(|s| s.heading.as_deref().map(kind_of) == Some(SectionKind::Requirements))
-        .map(|s| s.body.as_str())
-        .collect();
-    if req.is_empty() {
-        job_text(p)
-    } else {
-        req.join("\n")
+    /// A candidate from a fact of `origin`, `less` below the origin's strength.
+    pub fn of(value: T, origin: Origin, less: i32) -> Cand<T> {
+        Cand::new(value, origin.strength() - less, origin.source())
     }
 }
 
-/// Infers, from the description, every field the format parser did not fill.
-pub fn fill_from_text(p: &mut Posting) {
-    let full = p.description_text();
-    let job = job_text(p);
-    let text = FieldSource::Text;
+/// The strength a value read from the description text has.
+pub const TEXT: i32 = 30;
+
+/// How much of a description the resolvers read (bytes): real postings are far shorter; a
+/// megabyte of one line costs no more than this.
+pub const MAX_TEXT: usize = 64 * 1024;
+
+/// `s` cut to [`MAX_TEXT`] bytes, at a character boundary.
+fn capped(mut s: String) -> String {
+    if s.len() > MAX_TEXT {
+        let mut end = MAX_TEXT;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+    s
+}
+
+/// Picks the strongest candidate (the first of equals: facts come in document order) when it
+/// is at least `min` strong. A different value nearly as strong is noted.
+pub fn pick<T: Clone + PartialEq + std::fmt::Debug>(
+    field: Field,
+    cands: Vec<Cand<T>>,
+    min: i32,
+    notes: &mut Vec<String>,
+) -> Option<(T, FieldSource)> {
+    let mut best: Option<&Cand<T>> = None;
+    for c in &cands {
+        if best.is_none_or(|b| c.strength > b.strength) {
+            best = Some(c);
+        }
+    }
+    let best = best.filter(|b| b.strength >= min)?;
+    if let Some(other) = cands
+        .iter()
+        .filter(|c| c.value != best.value && c.strength >= min && c.strength + 25 >= best.strength)
+        .max_by_key(|c| c.strength)
+        && other.source != best.source
+    {
+        notes.push(format!(
+            "{field}: took {:?} ({}) over {:?} ({})",
+            best.value,
+            best.source.as_str(),
+            other.value,
+            other.source.as_str()
+        ));
+    }
+    Some((best.value.clone(), best.source))
+}
+
+/// What the resolvers share: the document, the description's sections and texts, the facts the
+/// title's wrapper gave, the notes.
+pub struct Ctx<'a> {
+    pub doc: &'a Doc,
+    pub sections: Vec<Section>,
+    /// The whole description.
+    pub full: String,
+    /// The sections about this job (not the employer's boilerplate, benefits, legal notes).
+    pub job: String,
+    /// The requirement sections, or the job text when there are none.
+    pub requirements: String,
+    /// Facts read from the chosen title's wrapper (a company, a place, a mode, pay).
+    pub derived: Vec<Fact>,
+    pub notes: Vec<String>,
+    /// The employer the description's sentences name (found once, asked for twice).
+    company_in_text: std::cell::OnceCell<Option<String>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Doc) -> Ctx<'a> {
+        let sections = sections_of(&doc.blocks);
+        let mut full = String::new();
+        let mut job = String::new();
+        let mut requirements = String::new();
+        for s in &sections {
+            let kind = s.heading.as_deref().map_or(SectionKind::Other, kind_of);
+            if let Some(h) = &s.heading {
+                full.push_str(h);
+                full.push('\n');
+            }
+            full.push_str(&s.body);
+            full.push('\n');
+            if !kind.is_boilerplate() {
+                job.push_str(&s.body);
+                job.push('\n');
+            }
+            if kind == SectionKind::Requirements {
+                requirements.push_str(&s.body);
+                requirements.push('\n');
+            }
+        }
+        if requirements.is_empty() {
+            requirements = job.clone();
+        }
+        Ctx {
+            doc,
+            sections,
+            full: capped(full),
+            job: capped(job),
+            requirements: capped(requirements),
+            derived: Vec::new(),
+            notes: Vec::new(),
+            company_in_text: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The employer the description's sentences name ([`company::company_from_text`]).
+    pub fn company_in_text(&self) -> Option<&str> {
+        self.company_in_text
+            .get_or_init(|| company::company_from_text(&self.full))
+            .as_deref()
+    }
+
+    /// The text facts of `key`, the document's and the derived ones.
+    pub fn texts(&self, key: Key) -> impl Iterator<Item = (&str, Origin)> {
+        self.doc.texts(key).chain(
+            self.derived
+                .iter()
+                .filter(move |f| f.key == key)
+                .filter_map(|f| f.value.text().map(|t| (t, f.origin))),
+        )
+    }
+}
+
+/// Resolves every field of a document into a posting (its id is derived by [`finish`], once
+/// the posting is sanitized).
+pub fn resolve(doc: &Doc) -> Posting {
+    let mut ctx = Ctx::new(doc);
+    let mut p = Posting {
+        format: doc.format,
+        ..Posting::default()
+    };
+    macro_rules! set {
+        ($field:ident, $name:expr, $value:expr) => {
+            if let Some((v, src)) = $value {
+                p.$field = v;
+                p.set_source($name, src);
+            }
+        };
+    }
+    let title = title::resolve(&mut ctx);
+    set!(
+        title,
+        Field::Title,
+        title.clone().map(|(t, s)| (Some(t), s))
+    );
+    let company = company::resolve(&mut ctx, p.title.as_deref());
+    set!(company, Field::Company, company.map(|(c, s)| (Some(c), s)));
+    let places = location::resolve(&mut ctx);
+    let country = places.as_ref().and_then(|p| p.country);
+    set!(
+        locations,
+        Field::Locations,
+        places.map(|p| (p.places, p.source))
+    );
+    let mode = work_mode::resolve(&mut ctx, p.title.as_deref());
+    set!(work_mode, Field::WorkMode, mode.map(|(m, s)| (Some(m), s)));
+    let kind = employment::resolve(&mut ctx, p.title.as_deref());
+    set!(
+        employment_type,
+        Field::EmploymentType,
+        kind.map(|(k, s)| (Some(k), s))
+    );
+    let level = seniority::resolve(&ctx, p.title.as_deref());
+    set!(
+        seniority,
+        Field::Seniority,
+        level.map(|(l, s)| (Some(l), s))
+    );
+    let years = experience::resolve(&ctx);
+    set!(
+        experience_years,
+        Field::ExperienceYears,
+        years.map(|(y, s)| (Some(y), s))
+    );
+    let country = country
+        .or_else(|| location::country_of_places(&p.locations))
+        .or_else(|| {
+            location::country_of_script(&format!(
+                "{} {}",
+                p.title.as_deref().unwrap_or(""),
+                ctx.full
+            ))
+        });
+    let pay = salary::resolve(&mut ctx, country);
+    set!(salary, Field::Salary, pay.map(|(v, s)| (Some(v), s)));
+    let skills = skills::resolve(&ctx, p.company.as_deref());
+    set!(skills, Field::Skills, skills);
+    set!(benefits, Field::Benefits, benefits(&ctx));
+    set!(url, Field::Url, dates::url(&ctx).map(|(u, s)| (Some(u), s)));
+    set!(
+        posted,
+        Field::Posted,
+        dates::posted(&ctx).map(|(d, s)| (Some(d), s))
+    );
+    set!(
+        team,
+        Field::Team,
+        company::team(&ctx).map(|(t, s)| (Some(t), s))
+    );
     if p.title.is_none()
-        && let Some(t) = company::title_from_text(&full)
+        && doc.compose_title
+        && let Some(t) = title::composed(&ctx, p.company.as_deref())
     {
         p.title = Some(t);
-        p.set_source("title", text);
+        p.set_source(Field::Title, FieldSource::Composed);
     }
-    if p.company.is_none()
-        && let Some(c) = company::company_from_text(&full)
+    p.sections = ctx.sections;
+    p.company_info = doc.company_info.clone();
+    if let Some(info) = &mut p.company_info
+        && info.name.is_none()
     {
-        p.company = Some(c);
-        p.set_source("company", text);
+        info.name = p.company.clone();
     }
-    if p.team.is_none()
-        && let Some(t) = company::team_from_text(&full)
-    {
-        p.team = Some(t);
-        p.set_source("team", text);
+    p.related = doc.related.clone();
+    p.warnings = doc.notes.clone();
+    p.warnings.extend(ctx.notes);
+    p
+}
+
+/// Benefits: the page's list, else the items of the benefits sections, else a sentence listing
+/// them.
+fn benefits(ctx: &Ctx<'_>) -> Option<(Vec<String>, FieldSource)> {
+    let facts: Vec<(String, Origin)> = ctx
+        .doc
+        .texts(Key::Benefit)
+        .map(|(t, o)| (t.to_string(), o))
+        .collect();
+    if let Some((_, o)) = facts.first() {
+        return Some((facts.iter().map(|f| f.0.clone()).collect(), o.source()));
     }
-    if p.locations.is_empty() {
-        p.locations = location::from_text(&full);
-        if !p.locations.is_empty() {
-            p.set_source("locations", text);
-        }
-    }
-    if p.work_mode.is_none()
-        && let Some(m) = p.title.as_deref().and_then(work_mode::from_title)
-    {
-        p.work_mode = Some(m);
-        p.set_source("work_mode", FieldSource::Title);
-    }
-    if p.employment_type.is_none()
-        && let Some(t) = p
-            .title
-            .as_deref()
-            .and_then(employment::employment_from_title)
-    {
-        p.employment_type = Some(t);
-        p.set_source("employment_type", FieldSource::Title);
-    }
-    if p.work_mode.is_none()
-        && let Some(m) = work_mode::from_text(&job)
-    {
-        p.work_mode = Some(m);
-        p.set_source("work_mode", text);
-    }
-    if p.employment_type.is_none()
-        && let Some(t) = employment::employment_from_text(&job)
-    {
-        p.employment_type = Some(t);
-        p.set_source("employment_type", text);
-    }
-    if p.seniority.is_none()
-        && let Some(s) = p.title.as_deref().and_then(seniority::from_title)
-    {
-        p.seniority = Some(s);
-        p.set_source("seniority", FieldSource::Title);
-    }
-    if p.experience_years.is_none()
-        && let Some(y) = experience::years(&requirement_text(p)).or_else(|| experience::years(&job))
-    {
-        p.experience_years = Some(y);
-        p.set_source("experience_years", text);
-    }
-    if p.salary.is_none()
-        && let Some(s) = salary::salary_in_text(&full)
-    {
-        p.salary = Some(s);
-        p.set_source("salary", text);
-    }
-    // Skills: the page's tags first, then what the job text names. The employer's own name is
-    // not a skill (a posting by Postman mentions Postman).
-    let company_lower = p.company.as_deref().map(str::to_lowercase);
-    let found = skills::vocabulary().find_in_text(&job);
-    let before = p.skills.len();
-    for s in found {
-        if company_lower.as_deref() == Some(&s.to_lowercase()) {
-            continue;
-        }
-        if !p.skills.iter().any(|k| k.eq_ignore_ascii_case(s)) {
-            p.skills.push(s.to_string());
-        }
-    }
-    if p.skills.len() > before && before == 0 {
-        p.set_source("skills", text);
-    }
-    if p.benefits.is_empty() {
-        let listed: Vec<String> = p
-            .sections
-            .iter()
-            .filter(|s| s.heading.as_deref().map(kind_of) == Some(SectionKind::Benefits))
-            .flat_map(|s| list_items(&s.body))
-            .filter(|i| i.chars().count() <= 80)
-            .collect();
-        p.benefits = if listed.is_empty() {
-            company::benefits_from_text(&full)
-        } else {
-            listed
-        };
-        if !p.benefits.is_empty() {
-            p.set_source("benefits", text);
-        }
-    }
-    if p.url.is_none()
-        && let Some(u) = url_from_text(&full)
-    {
-        p.url = Some(u);
-        p.set_source("url", text);
-    }
+    let listed: Vec<String> = ctx
+        .sections
+        .iter()
+        .filter(|s| s.heading.as_deref().map(kind_of) == Some(SectionKind::Benefits))
+        .flat_map(|s| list_items(&s.body))
+        .filter(|i| i.chars().count() <= 80)
+        .collect();
+    let out = if listed.is_empty() {
+        company::benefits_from_text(&ctx.full)
+    } else {
+        listed
+    };
+    (!out.is_empty()).then_some((out, FieldSource::Text))
 }
 
 /// Cleans every headline field (no control characters, zero-width characters or stray
@@ -222,12 +320,26 @@ pub fn finish(p: &mut Posting) {
     clean_list(&mut p.locations);
     clean_list(&mut p.skills);
     clean_list(&mut p.benefits);
+    for (field, empty) in [
+        (Field::Title, p.title.is_none()),
+        (Field::Company, p.company.is_none()),
+        (Field::Team, p.team.is_none()),
+        (Field::Posted, p.posted.is_none()),
+        (Field::Locations, p.locations.is_empty()),
+        (Field::Skills, p.skills.is_empty()),
+        (Field::Benefits, p.benefits.is_empty()),
+    ] {
+        if empty {
+            p.field_sources.remove(field);
+        }
+    }
     if let Some(u) = &p.url
         && !(u.starts_with("http://") || u.starts_with("https://"))
     {
         p.warnings
             .push(format!("url {u:?} is not http(s); dropped"));
         p.url = None;
+        p.field_sources.remove(Field::Url);
     }
     if p.title.is_none() {
         p.warnings.push("no title found".into());
@@ -236,37 +348,4 @@ pub fn finish(p: &mut Posting) {
         p.warnings.push("no company found".into());
     }
     p.id = posting_id(p);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn posted_labels() {
-        assert_eq!(posted_from_label("1mo ago").as_deref(), Some("1mo ago"));
-        assert_eq!(
-            posted_from_label("Posted 3 days ago").as_deref(),
-            Some("3 days ago")
-        );
-        assert_eq!(
-            posted_from_label("2026-10-02").as_deref(),
-            Some("2026-10-02")
-        );
-        assert_eq!(
-            posted_from_label("Oct 2, 2026").as_deref(),
-            Some("Oct 2, 2026")
-        );
-        assert_eq!(posted_from_label("Full-time"), None);
-    }
-
-    #[test]
-    fn apply_urls() {
-        assert_eq!(
-            url_from_text("Apply here: https://jobs.example.com/123.\nhttps://other.example")
-                .as_deref(),
-            Some("https://jobs.example.com/123")
-        );
-        assert_eq!(url_from_text("Our blog: https://blog.example.com"), None);
-    }
 }

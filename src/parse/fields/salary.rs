@@ -1,16 +1,23 @@
-//! Salary phrases: "$180,000 to $240,000", "$150k–$200k", "120-150k USD", "up to $120k",
-//! "$120,000+", "€60.000 - €75.000", "60 000 € brut annuel", "£45k", "₹25-35 LPA",
-//! "¥8,000,000", "$60/hr", "CHF 120'000". "DOE" and "competitive" are not salaries.
+//! Pay: "$180,000 to $240,000", "$150k–$200k", "120-150k USD", "up to $120k", "€60.000 -
+//! €75.000", "entre 30.000 y 45.000 €", "60 000 € brut annuel", "₹25-35 LPA", "月給200,000円～",
+//! "연봉 3,000만원 ~ 3,500만원", "6-8 triệu/tháng", "$45, 700 - $74, 400 CAD", "CHF 120'000".
+//! "DOE" and "competitive" are not salaries.
 //!
-//! Every money figure in the text is found, then scored by its context: pay words around it
-//! raise it, company figures (valuation, funding, revenue) and other payments (bonus, stipend)
-//! sink it. The best-scoring figure is the posting's salary.
+//! Every money figure of a text is found — currency symbols and codes, multipliers, range
+//! words and periods from the vocabularies of every language — then scored by its context: pay
+//! words around it raise it, base pay words raise it over total pay, company figures (revenue,
+//! funding, a price) and other payments (bonus, stipend) sink it. A bare "$" (or "kr", "¥") is
+//! the currency of the posting's country. The stated currency and period are kept as stated
+//! (converting them is the job of a later layer).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::posting::{Period, Salary};
+use super::super::doc::{Key, Money, PayKind, Value};
+use super::super::vocab::{Country, PayWord, fold, unspaced, vocab};
+use super::{Cand, Ctx, TEXT, pick};
+use crate::posting::{Field, FieldSource, Period, Salary};
 
 /// A money figure found in text, with how likely it is to be the role's pay.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,153 +28,115 @@ pub struct SalaryHit {
     pub score: i32,
 }
 
-static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<cur1>US\$|USD\s?\$?|CA\$|C\$|CAD\s?\$?|A\$|AU\$|AUD\s?\$?|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL
-            |MX\$|MXN|\$|€|EUR|£|GBP|¥|JPY|円|₹|INR|Rs\.?|CHF|Fr\.|SEK|NOK|DKK|PLN|zł|ZAR)?
-        \s?
-        (?P<num>\d{1,3}(?:(?:,|\.|'|’|\x{a0}|\x{202f}|\x20)\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)
-        (?:\s?(?P<mult>[kK](?-u:\b)|[mM](?-u:\b)|mn(?-u:\b)|MM(?-u:\b)|[mM]illion|[tT]housand|[lL]akhs?|[lL]acs?|L(?-u:\b)|LPA|[cC]r(?-u:\b)|[cC]rores?
-            |[bB](?-u:\b)|bn(?-u:\b)|[bB]illion))?
-        (?:\s?(?P<cur2>USD|EUR|GBP|CHF|CAD|AUD|NZD|SGD|JPY|INR|SEK|NOK|DKK|PLN|BRL|MXN|ZAR|€|£|円|zł|\$))?
-        ",
-    )
-    .expect("valid regex")
-});
+/// The currency written next to a figure.
+#[derive(Debug, Clone, PartialEq)]
+enum Cur {
+    None,
+    /// An ISO code.
+    Code(String),
+    /// A symbol several currencies share ("$", "kr", "¥").
+    Shared(String),
+}
 
-static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:/\s*(?:yr|year|hr|hour|h|mo|month|wk|week|day|annum)(?-u:\b)\.?|per\s+(?:year|hour|month|annum))?\s*(?:-|–|—|~|to|and|bis|à|a|through)\s*$").expect("valid regex")
-});
-
-static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:up\s+to|max(?:imum)?(?:\s+of)?|no\s+more\s+than|jusqu'à|bis\s+zu|at\s+most)\s*$",
-    )
-    .expect("valid regex")
-});
-
-static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least|à\s+partir\s+de|ab)\s*$")
-        .expect("valid regex")
-});
-
-static PERIOD_AFTER: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
-    let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
-    vec![
-        p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:yr|year|annum|an|a|yearly|annually)(?-u:\b)|per\s+(?:year|annum)|a\s+year|each\s+year|annually|annual|annuel|yearly|p\.\s?a\.|pa(?-u:\b)|brut\s+annuel|brut/an|per\s+anno|par\s+an|LPA|total\s*/\s*year|OTE)",
-            Period::Year,
-        ),
-        p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:h|hr|hour|hourly)(?-u:\b)|per\s+hour|an\s+hour|hourly|p/h|ph(?-u:\b)|/\s*heure|de\s+l'heure)",
-            Period::Hour,
-        ),
-        p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:mo|month|monthly|mois|mes|monat)(?-u:\b)|per\s+month|a\s+month|monthly|par\s+mois|mensuel|pro\s+monat|pm(?-u:\b)|p\.m\.)",
-            Period::Month,
-        ),
-        p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:wk|week|weekly)(?-u:\b)|per\s+week|a\s+week|weekly)",
-            Period::Week,
-        ),
-        p(
-            r"(?i)^\s*(?:\(|,)?\s*(?:(?:gross|net|brutto|brut|netto|base)(?-u:\b)\s*)?(?:/\s*(?:d|day|daily)(?-u:\b)|per\s+day|a\s+day|daily|day\s+rate|par\s+jour|/\s*jour)",
-            Period::Day,
-        ),
-    ]
-});
-
-static PERIOD_BEFORE: LazyLock<Vec<(Regex, Period)>> = LazyLock::new(|| {
-    let p = |re: &str, period| (Regex::new(re).expect("valid regex"), period);
-    vec![
-        p(
-            r"(?i)(?-u:\b)(?:annual|yearly|annualized|per\s+annum)(?-u:\b)",
-            Period::Year,
-        ),
-        p(r"(?i)(?-u:\b)hourly(?-u:\b)", Period::Hour),
-        p(r"(?i)(?-u:\b)monthly(?-u:\b)", Period::Month),
-        p(r"(?i)(?-u:\b)weekly(?-u:\b)", Period::Week),
-        p(r"(?i)(?-u:\b)(?:daily|day\s+rate)(?-u:\b)", Period::Day),
-    ]
-});
-
-static PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:salary|salaries|compensation|comp|pay|paid|pays|wage|wages|base|OTE|rate|remuneration|earn|earnings|package|CTC|LPA|range|ranges|band|salaire|rémunération|gehalt|vergütung|sueldo|salario|salário|stipendio|retribución)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
-
-static NOT_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:valuation|valued|raised|raise|funding|funded|revenue|revenues|ARR|invest\w*|investors?|series\s+[a-f]|market\s+cap|capital|donat\w*|grants?|customers|users|spend|spent|assets|loan|fine|fee|fees|price|pricing|cost|costs|worth|sales|GMV|budget\s+of|prize|award)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
-
-static OTHER_PAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:bonus|sign-?on|signing|relocation|referral|reimburse\w*|allowance|stipend|401\(?k\)?|equity|stock|RSUs?|per\s+diem|lunch|learning\s+budget|home\s+office|data\s+points?|reports?|contributions?|HSA|FSA|insurance|premiums?|deductibles?|gym|wellness|commuter|transit|coworking|meals?|internet|phone|tuition|education|training|conference)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
-
-static LATER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:conversion|converted|on\s+successful|after\s+the\s+internship|post[\s-]internship|pre[\s-]placement|PPO|upon\s+completion)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
-
-/// Whether `s` says there is no stated figure ("DOE", "competitive", "negotiable").
-pub fn is_unstated(s: &str) -> bool {
-    static UNSTATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:DOE|depending\s+on\s+experience|competitive|negotiable|n/?a|tbd|market\s+rate|-1|0)\s*\.?$")
-            .expect("valid regex")
-    });
-    UNSTATED.is_match(s)
+impl Cur {
+    fn is_none(&self) -> bool {
+        matches!(self, Cur::None)
+    }
 }
 
 struct Amount {
     start: usize,
     end: usize,
     value: f64,
-    /// The multiplier word was present ("k", "lakh"…), or none.
+    /// The multiplier present ("k", "万", "triệu"…), if any.
     mult: Option<f64>,
-    currency: Option<&'static str>,
-    /// Only a bare "$" named the currency (US dollars unless a code says otherwise).
-    weak_currency: bool,
+    currency: Cur,
+    /// "LPA", "lakh": Indian pay, per year.
     lakh: bool,
+    /// "million", "billion": a company's figure, not pay.
     company_figure: bool,
 }
 
-fn currency_code(s: &str) -> Option<&'static str> {
-    let s = s.trim().trim_end_matches('$').trim();
-    Some(match s {
-        "US" | "USD" | "" => "USD",
-        "CA" | "C" | "CAD" => "CAD",
-        "A" | "AU" | "AUD" => "AUD",
-        "NZ" | "NZD" => "NZD",
-        "S" | "SGD" => "SGD",
-        "HK" | "HKD" => "HKD",
-        "R" | "BRL" => "BRL",
-        "MX" | "MXN" => "MXN",
-        "€" | "EUR" => "EUR",
-        "£" | "GBP" => "GBP",
-        "¥" | "JPY" | "円" => "JPY",
-        "₹" | "INR" | "Rs" | "Rs." => "INR",
-        "CHF" | "Fr." => "CHF",
-        "SEK" => "SEK",
-        "NOK" => "NOK",
-        "DKK" => "DKK",
-        "PLN" | "zł" => "PLN",
-        "ZAR" => "ZAR",
-        _ => return None,
-    })
+/// Currency tokens, longest first, as a regex alternation.
+fn currency_alternation() -> &'static str {
+    static ALT: LazyLock<String> = LazyLock::new(|| {
+        let v = vocab();
+        let mut tokens: Vec<String> = v
+            .currencies
+            .keys()
+            .chain(v.ambiguous_symbols.keys())
+            .filter(|t| {
+                // One ASCII letter alone is too common to be a currency.
+                !(t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_alphabetic()))
+            })
+            .cloned()
+            .collect();
+        tokens.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        tokens.dedup();
+        tokens
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|")
+    });
+    &ALT
 }
 
-/// Parses "180,000", "60.000", "120'000", "60 000", "62.50", "1,5" into a number.
+fn multiplier_alternation() -> &'static str {
+    static ALT: LazyLock<String> = LazyLock::new(|| {
+        let mut tokens: Vec<String> = vocab().multipliers.keys().cloned().collect();
+        tokens.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        tokens
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|")
+    });
+    &ALT
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\d{1,3}(?:(?:,\s?|\.|'|’|\x{a0}|\x{202f}|\x20)\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?",
+    )
+    .expect("valid regex")
+});
+
+static CUR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<code>[A-Z]{{3}})\s?)?(?P<cur>{})\s?$",
+        currency_alternation()
+    ))
+    .expect("valid regex")
+});
+
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\s?(?P<mult>{}))?(?:\s?(?P<cur>{}))?",
+        multiplier_alternation(),
+        currency_alternation()
+    ))
+    .expect("valid regex")
+});
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !unspaced(c)
+}
+
+/// The currency a token names.
+fn currency_of(token: &str) -> Cur {
+    let v = vocab();
+    let t = token.trim();
+    if v.ambiguous_symbols.contains_key(&fold(t)) {
+        return Cur::Shared(t.to_string());
+    }
+    match v.currency(t) {
+        Some(c) => Cur::Code(c.to_string()),
+        None => Cur::None,
+    }
+}
+
+/// Parses "180,000", "60.000", "120'000", "60 000", "45, 700", "62.50", "1,5" into a number.
 fn parse_number(s: &str) -> Option<f64> {
     let s: String = s
         .chars()
@@ -186,94 +155,170 @@ fn parse_number(s: &str) -> Option<f64> {
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 fn find_amounts(text: &str) -> Vec<Amount> {
+    let v = vocab();
     let mut out = Vec::new();
-    for caps in AMOUNT.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0");
-        let num = caps.name("num").expect("num group");
-        // The span starts at the currency, else at the number (not at a space before it).
-        let start = caps.name("cur1").map_or(num.start(), |c| c.start());
-        // A figure glued to letters or digits is not money ("A320", "v2.5", "COVID19").
-        let before = text[..start].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '/') {
+    // Shared symbols a code names somewhere in the text ("CAD $119,000" makes every "$" CAD).
+    let mut symbols: Vec<(String, String)> = Vec::new();
+    for m in NUMBER.find_iter(text) {
+        let (nstart, mut nend) = (m.start(), m.end());
+        let mut num = m.as_str();
+        // A figure glued to letters or digits is not money ("A320", "v2.5", "COVID-19", "24/7").
+        let before_char = text[..nstart].chars().next_back();
+        let before2 = text[..nstart].chars().rev().nth(1);
+        let glued = match before_char {
+            Some(c) if c.is_ascii_digit() => true,
+            Some(c) if is_letter(c) && !c.is_uppercase() => true,
+            Some('.') => true,
+            // "24/7", "1/2" are glued; "本科/15-30k" is a list.
+            Some('/') => before2.is_some_and(|c| c.is_ascii_digit()),
+            // "COVID-19" is glued, "$100k-120k" is a range.
+            Some('-') => {
+                before2.is_some_and(is_letter)
+                    && !text[..nstart - 1]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+            }
+            _ => false,
+        };
+        if glued {
             continue;
         }
-        let Some(mut value) = parse_number(num.as_str()) else {
-            continue;
-        };
-        // A bare "$" gives way to a code written after the figure ("$81,200 CAD").
-        let c1 = caps.name("cur1").map(|m| m.as_str());
-        let c2 = caps.name("cur2").map(|m| m.as_str());
-        let weak = c1.is_some_and(|c| c.trim() == "$") && c2.is_none_or(|c| c == "$");
-        let cur = match (c1, c2) {
-            (Some(a), Some(b)) if a.trim() == "$" && b != "$" => currency_code(b),
-            (Some(a), _) => currency_code(a),
-            (None, Some(b)) => currency_code(b),
-            (None, None) => None,
-        };
-        // The regex's word boundaries are ASCII (fast on any text): a multiplier glued to a
-        // non-ASCII letter is a word ("30 Ländern"), not "30 L".
-        let mult_m = caps.name("mult");
-        if let Some(m) = mult_m
-            && text[m.end()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
+        // The currency before the figure.
+        let left_start = floor_boundary(text, nstart.saturating_sub(14));
+        let left = &text[left_start..nstart];
+        let mut start = nstart;
+        let mut currency = Cur::None;
+        if let Some(c) = CUR_BEFORE.captures(left)
+            && let Some(cm) = c.name("cur")
+        {
+            let tok = cm.as_str();
+            let abs = left_start + cm.start();
+            let glued_word = tok.chars().next().is_some_and(is_letter)
+                && text[..abs].chars().next_back().is_some_and(is_letter);
+            if !glued_word {
+                currency = currency_of(tok);
+                // "CAD $119,000": a code before a shared symbol names it.
+                if let Cur::Shared(sym) = &currency
+                    && let Some(code) = c.name("code")
+                    && let Some(iso) = vocab().currency(code.as_str())
+                {
+                    symbols.push((sym.clone(), iso.to_string()));
+                    currency = Cur::Code(iso.to_string());
+                }
+                if !currency.is_none() {
+                    start = abs;
+                }
+            }
+        }
+        if before_char.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && currency.is_none()
         {
             continue;
         }
-        let mult_s = mult_m.map(|m| m.as_str());
-        let (mult, lakh, company_figure) = match mult_s {
-            Some("k" | "K") | Some("thousand" | "Thousand") => (Some(1e3), false, false),
-            Some("m" | "M" | "mn" | "MM" | "million" | "Million") => (Some(1e6), false, true),
-            Some(m)
-                if m.eq_ignore_ascii_case("lpa")
-                    || m == "L"
-                    || m.to_lowercase().starts_with("la") =>
-            {
-                (Some(1e5), true, false)
-            }
-            Some(m) if m.to_lowercase().starts_with("cr") => (Some(1e7), false, false),
-            Some(m) if m.to_lowercase().starts_with('b') => (Some(1e9), false, true),
-            _ => (None, false, false),
+        // A number with ", " inside counts only with a currency ("$45, 700").
+        if num.contains(", ") && currency.is_none() {
+            let cut = num.find(", ").unwrap_or(num.len());
+            num = &num[..cut];
+            nend = nstart + cut;
+        }
+        let Some(mut value) = parse_number(num) else {
+            continue;
         };
+        // The multiplier and currency after it.
+        let right_end = ceil_boundary(text, nend + 24);
+        let right = &text[nend..right_end];
+        let mut end = nend;
+        let mut mult: Option<f64> = None;
+        let mut mult_word = String::new();
+        if let Some(c) = AFTER.captures(right) {
+            if let Some(mm) = c.name("mult") {
+                let word = mm.as_str();
+                let next = right[mm.end()..].chars().next();
+                let glued =
+                    word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+                // "30 Ländern": not "30 L".
+                if !glued {
+                    mult = v.multipliers.get(&fold(word)).copied();
+                    mult_word = fold(word);
+                    end = nend + mm.end();
+                }
+            }
+            if let Some(cm) = c.name("cur")
+                && (mult.is_some() || c.name("mult").is_none())
+            {
+                let tok = cm.as_str();
+                let next = right[cm.end()..].chars().next();
+                let glued =
+                    tok.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+                let abs_start = nend + cm.start();
+                if !glued && (mult.is_some() || abs_start <= end + 1) {
+                    let after_cur = currency_of(tok);
+                    if !after_cur.is_none() {
+                        // A code after the figure beats a shared symbol before it ("$81,200 CAD").
+                        if let (Cur::Shared(sym), Cur::Code(code)) = (&currency, &after_cur) {
+                            symbols.push((sym.clone(), code.clone()));
+                        }
+                        if currency.is_none() || matches!(currency, Cur::Shared(_)) {
+                            currency = after_cur;
+                        }
+                        end = nend + cm.end();
+                    }
+                }
+            }
+        }
         if let Some(m) = mult {
             value *= m;
         }
-        // "LPA" in the multiplier also says the period; remember it via `lakh`.
+        let company_figure = mult.is_some_and(|m| m >= 1e6)
+            && !matches!(mult_word.as_str(), "triệu" | "tr" | "juta" | "jt");
+        let lakh = matches!(
+            mult_word.as_str(),
+            "lakh" | "lakhs" | "lac" | "lacs" | "l" | "lpa" | "cr" | "crore" | "crores"
+        );
         out.push(Amount {
             start,
-            end: trim_end(text, start, whole.end()),
+            end,
             value,
             mult,
-            currency: cur,
-            weak_currency: weak,
-            lakh: lakh || mult_s.is_some_and(|m| m.eq_ignore_ascii_case("lpa")),
+            currency,
+            lakh,
             company_figure,
         });
+    }
+    for a in &mut out {
+        if let Cur::Shared(sym) = &a.currency
+            && let Some((_, code)) = symbols.iter().find(|(s, _)| s == sym)
+        {
+            a.currency = Cur::Code(code.clone());
+        }
     }
     out
 }
 
-/// The regex may swallow a trailing space before an absent group; keep spans tight.
-fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    start + text[start..end].trim_end().len()
-}
-
+/// `(before, after)` around `start..end`, `before` and `after` bytes wide at most.
 fn window(text: &str, start: usize, end: usize, before: usize, after: usize) -> (&str, &str) {
-    let mut b = start.saturating_sub(before);
-    while !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    let mut a = (end + after).min(text.len());
-    while !text.is_char_boundary(a) {
-        a += 1;
-    }
+    let b = floor_boundary(text, start.saturating_sub(before));
+    let a = ceil_boundary(text, end + after);
     (&text[b..start], &text[end..a])
 }
 
-/// Like [`window`], but cut at sentence ends (". ", "! ", "? ", line breaks) so that words of
-/// neighbouring sentences don't count as context.
+/// Like [`window`], but cut at sentence ends (". ", "! ", "? ", "。", line breaks) so that
+/// words of neighbouring sentences don't count as context.
 fn sentence_window(
     text: &str,
     start: usize,
@@ -282,40 +327,179 @@ fn sentence_window(
     after: usize,
 ) -> (&str, &str) {
     let (b, a) = window(text, start, end, before, after);
-    let is_end = |w: &[u8]| matches!(w, [b'.' | b'!' | b'?', b' ' | b'\n'] | [b'\n', _]);
     let cut_b = b
-        .as_bytes()
-        .windows(2)
-        .rposition(is_end)
-        .map_or(b, |i| &b[i + 1..]);
+        .char_indices()
+        .rfind(|(i, c)| {
+            *c == '\n'
+                || *c == '。'
+                || (matches!(c, '.' | '!' | '?') && b[i + 1..].starts_with(' '))
+        })
+        .map_or(b, |(i, c)| &b[i + c.len_utf8()..]);
     let cut_a = a
-        .as_bytes()
-        .windows(2)
-        .position(is_end)
-        .map_or(a, |i| &a[..i]);
+        .char_indices()
+        .find(|(i, c)| {
+            *c == '\n'
+                || *c == '。'
+                || (matches!(c, '.' | '!' | '?') && a[i + 1..].starts_with(' '))
+        })
+        .map_or(a, |(i, _)| &a[..i]);
     (cut_b, cut_a)
 }
 
-/// Rough USD value of one unit, only to judge whether a figure is a plausible salary.
+/// Whether the gap between two figures makes them one range ("-", "to", "bis", "à", "y",
+/// "～", "/yr -").
+fn is_range_gap(gap: &str) -> bool {
+    let v = vocab();
+    let mut rest = gap.trim();
+    if rest.chars().count() > 24 {
+        return false;
+    }
+    // "/yr" or "per hour" after the first figure ("$174,000/yr - $235,000/yr").
+    if let Some(p) = period_at_start(rest) {
+        rest = rest[p.1..].trim_start();
+    }
+    let f = fold(rest);
+    let mut pos = 0;
+    let mut words = 0;
+    while pos < f.len() {
+        let tail = &f[pos..];
+        let skip = tail.len() - tail.trim_start().len();
+        if skip > 0 {
+            pos += skip;
+            continue;
+        }
+        match v.range_words.find(tail).next() {
+            Some((0, e, _)) => {
+                pos += e;
+                words += 1;
+            }
+            _ => return false,
+        }
+    }
+    (1..=2).contains(&words)
+}
+
+/// The period a text starts with ("/yr", "per hour", "brut annuel", "a month", "/月"), and
+/// where it ends. Gross/net words and "(" may come first.
+fn period_at_start(s: &str) -> Option<(Period, usize)> {
+    let v = vocab();
+    let f = fold(s);
+    let mut pos = 0;
+    for _ in 0..4 {
+        let tail = &f[pos..];
+        let trimmed = tail
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '+' | '*'));
+        pos += tail.len() - trimmed.len();
+        let tail = &f[pos..];
+        if let Some((0, e, p)) = v.periods.find(tail).next() {
+            return Some((p, pos + e));
+        }
+        // "/ yr": a slash before the word.
+        if let Some(rest) = tail.strip_prefix('/')
+            && let Some((0, e, p)) = v.periods.find(rest.trim_start()).next()
+        {
+            return Some((p, pos + 1 + (rest.len() - rest.trim_start().len()) + e));
+        }
+        match v.pay_words.find(tail).next() {
+            Some((0, e, PayWord::Gross | PayWord::Base)) => pos += e,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The period named right before a figure ("annual salary of", "hourly rate", "月給", "年収").
+fn period_before(before: &str) -> Option<Period> {
+    let v = vocab();
+    let f = fold(before);
+    let last = v.periods.find(&f).last()?;
+    let gap = &f[last.1..];
+    let near = gap.chars().count() <= 30;
+    // Only the words that say "per year" on their own, not "a month" of a duration.
+    let word = &f[last.0..last.1];
+    let adjective = word.ends_with("ly")
+        || word.starts_with("annual")
+        || word.chars().any(unspaced)
+        || matches!(word, "p.a." | "per annum" | "annum");
+    (near && adjective).then_some(last.2)
+}
+
+/// Currencies of countries where a month's pay may be worth less than a US hour's pay.
+fn low_wage(code: &str) -> bool {
+    matches!(
+        code,
+        "VND"
+            | "IDR"
+            | "INR"
+            | "PKR"
+            | "LKR"
+            | "NPR"
+            | "BDT"
+            | "PHP"
+            | "NGN"
+            | "KES"
+            | "EGP"
+            | "UAH"
+            | "RUB"
+            | "CNY"
+            | "MYR"
+            | "THB"
+            | "COP"
+            | "ARS"
+            | "BRL"
+            | "MXN"
+    )
+}
+
+/// Rough US-dollar value of one unit, only to judge whether a figure is a plausible salary and
+/// what period an unlabelled one is for.
 fn usd_rate(code: &str) -> f64 {
     match code {
-        "EUR" | "CHF" | "GBP" => 1.1,
+        "EUR" | "CHF" => 1.1,
+        "GBP" => 1.25,
         "CAD" | "AUD" | "NZD" | "SGD" => 0.7,
         "JPY" => 0.007,
-        "INR" => 0.012,
+        "KRW" => 0.00075,
+        "CNY" => 0.14,
+        "TWD" => 0.031,
         "HKD" => 0.13,
+        "INR" | "NPR" => 0.012,
+        "PKR" | "LKR" => 0.0035,
         "BRL" => 0.2,
         "MXN" => 0.055,
+        "ARS" => 0.001,
+        "CLP" => 0.0011,
+        "COP" => 0.00025,
+        "PEN" => 0.27,
         "SEK" | "NOK" | "DKK" => 0.1,
+        "ISK" => 0.0072,
         "PLN" => 0.25,
+        "CZK" => 0.044,
+        "HUF" => 0.0028,
+        "RON" => 0.22,
+        "BGN" => 0.55,
+        "RUB" => 0.011,
+        "UAH" => 0.024,
+        "TRY" => 0.03,
+        "ILS" | "AED" | "SAR" | "QAR" => 0.27,
         "ZAR" => 0.055,
+        "VND" => 0.00004,
+        "IDR" => 0.000064,
+        "MYR" => 0.21,
+        "PHP" => 0.018,
+        "THB" => 0.028,
+        "EGP" => 0.02,
+        "NGN" => 0.0007,
+        "KES" => 0.0078,
         _ => 1.0,
     }
 }
 
-/// Guesses the period of an unlabelled figure from its size.
-fn period_from_magnitude(usd: f64) -> Period {
-    if usd < 300.0 {
+/// Guesses the period of an unlabelled figure from its size (in rough US dollars). Where pay is
+/// low (`low_wage`), a figure worth a few hundred dollars is a month's, not an hour's.
+fn period_for(usd: f64, low_wage: bool) -> Period {
+    let hour_max = if low_wage { 30.0 } else { 300.0 };
+    if usd < hour_max {
         Period::Hour
     } else if usd < 15_000.0 {
         Period::Month
@@ -324,27 +508,80 @@ fn period_from_magnitude(usd: f64) -> Period {
     }
 }
 
-/// All salary-like figures in `text`, each scored by its context.
-pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
+/// A pay period from a unit word ("yearly", "YEAR", "per-hour-wage", "1 YEAR", "monthly").
+pub fn period_of(s: &str) -> Option<Period> {
+    let t = s.trim().replace(['_', '-'], " ");
+    vocab()
+        .periods
+        .first_in(&t)
+        .or_else(|| match t.trim().to_lowercase().as_str() {
+            "y" | "a" => Some(Period::Year),
+            "m" => Some(Period::Month),
+            "w" => Some(Period::Week),
+            "d" => Some(Period::Day),
+            "h" => Some(Period::Hour),
+            _ => None,
+        })
+}
+
+/// The currency of a shared symbol or of nothing, in a country (USD without one).
+fn default_currency(symbol: Option<&str>, country: Option<&Country>) -> String {
+    let v = vocab();
+    if let Some(s) = symbol
+        && let Some(c) = v.symbol_currency(s, country)
+    {
+        return c;
+    }
+    country.map_or_else(|| "USD".to_string(), |c| c.currency.clone())
+}
+
+/// Whether a short text states pay: a figure with a currency ("$120k", "€60.000", "2K€/month",
+/// "300 元/天").
+pub fn looks_like_pay(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+        && find_amounts(s)
+            .iter()
+            .any(|a| !a.currency.is_none() && !a.company_figure)
+}
+
+/// All salary-like figures in `text`, each scored by its context; `country` decides shared
+/// symbols and figures without a currency (only when `bare` allows them).
+fn hits(text: &str, country: Option<&Country>, bare: bool) -> Vec<SalaryHit> {
+    let v = vocab();
     let amounts = find_amounts(text);
-    let mut hits = Vec::new();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {
         let a = &amounts[i];
         // A range: two amounts with only a range word between them.
         let b = amounts
             .get(i + 1)
-            .filter(|b| RANGE_GAP.is_match(&text[a.end..b.start]));
+            .filter(|b| b.start >= a.end && is_range_gap(&text[a.end..b.start]));
         let (start, end) = (a.start, b.map_or(a.end, |b| b.end));
-        let currency = match b {
-            Some(b) if a.weak_currency && b.currency.is_some() && !b.weak_currency => b.currency,
-            _ => a.currency.or(b.and_then(|b| b.currency)),
+        i += if b.is_some() { 2 } else { 1 };
+        // "entre 30.000 y 45.000 €": the range's currency, wherever it is written.
+        let currency = match (&a.currency, b.map(|b| &b.currency)) {
+            (Cur::Code(c), _) => Cur::Code(c.clone()),
+            (_, Some(Cur::Code(c))) => Cur::Code(c.clone()),
+            (Cur::Shared(s), _) => Cur::Shared(s.clone()),
+            (_, Some(Cur::Shared(s))) => Cur::Shared(s.clone()),
+            _ => Cur::None,
         };
         let lakh = a.lakh || b.is_some_and(|b| b.lakh);
-        let company_figure = a.company_figure || b.is_some_and(|b| b.company_figure);
+        if a.company_figure || b.is_some_and(|b| b.company_figure) {
+            continue;
+        }
+        let code = match &currency {
+            Cur::Code(c) => c.clone(),
+            Cur::Shared(s) => default_currency(Some(s), country),
+            Cur::None if lakh => "INR".to_string(),
+            Cur::None if bare => default_currency(None, country),
+            Cur::None => continue,
+        };
         let mut lo = a.value;
         let mut hi = b.map(|b| b.value);
-        // "$150-200k", "25-35 LPA": the first bound takes the second's multiplier.
+        // "$150-200k", "25-35 LPA", "3,000만원 ~ 3,500만원": the first bound takes the second's
+        // multiplier.
         if let Some(b) = b
             && a.mult.is_none()
             && let Some(m) = b.mult
@@ -361,13 +598,6 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
         {
             lo *= 1000.0;
         }
-        i += if b.is_some() { 2 } else { 1 };
-        let Some(currency) = currency.or(if lakh { Some("INR") } else { None }) else {
-            continue;
-        };
-        if company_figure {
-            continue;
-        }
         if let Some(h) = hi
             && h < lo
         {
@@ -377,41 +607,63 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
         // Context: pay words anywhere earlier in the sentence; other figures' words close by.
         let (before, after) = sentence_window(text, start, end, 120, 40);
         let (near_before, near_after) = sentence_window(text, start, end, 40, 25);
-        // Bounds from the words around a single figure.
+        let words_before: Vec<PayWord> = v
+            .pay_words
+            .all_in(before)
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        let near: Vec<PayWord> = v
+            .pay_words
+            .all_in(near_before)
+            .into_iter()
+            .chain(v.pay_words.all_in(near_after))
+            .map(|x| x.2)
+            .collect();
+        let right_after = window(text, start, end, 0, 14).1;
+        let right_words: Vec<PayWord> = v
+            .pay_words
+            .all_in(right_after)
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        let just_before = window(text, start, end, 25, 0).0;
+        let before_words: Vec<(usize, usize, PayWord)> = v.pay_words.all_in(just_before);
+        let bound_before = |w: PayWord| {
+            before_words
+                .last()
+                .is_some_and(|(_, e, x)| *x == w && just_before[*e..].trim().is_empty())
+        };
         let (min, max) = match hi {
             Some(h) => (Some(lo), Some(h)),
-            None if UP_TO.is_match(window(text, start, end, 25, 0).0) => (None, Some(lo)),
+            None if bound_before(PayWord::UpTo) => (None, Some(lo)),
             None if after.starts_with('+')
-                || after.trim_start().to_lowercase().starts_with("or more") =>
+                || right_words.first() == Some(&PayWord::OrMore)
+                    && v.pay_words
+                        .find(&fold(after.trim_start()))
+                        .next()
+                        .is_some_and(|x| x.0 == 0) =>
             {
                 (Some(lo), None)
             }
-            None if FROM.is_match(window(text, start, end, 25, 0).0) => (Some(lo), None),
+            None if bound_before(PayWord::From) => (Some(lo), None),
             None => (Some(lo), Some(lo)),
         };
         let explicit_period = if lakh {
             Some(Period::Year)
         } else {
-            PERIOD_AFTER
-                .iter()
-                .find(|(re, _)| re.is_match(after.trim_start_matches('+')))
-                .map(|(_, p)| *p)
-                .or_else(|| {
-                    let (nb, _) = window(text, start, end, 40, 0);
-                    PERIOD_BEFORE
-                        .iter()
-                        .find(|(re, _)| re.is_match(nb))
-                        .map(|(_, p)| *p)
-                })
+            period_at_start(after.trim_start_matches(['+', '～', '〜', '~']))
+                .map(|p| p.0)
+                .or_else(|| period_before(window(text, start, end, 40, 0).0))
         };
-        let usd = lo * usd_rate(currency);
-        let period = explicit_period.unwrap_or_else(|| period_from_magnitude(usd));
+        let usd = lo * usd_rate(&code);
+        let period = explicit_period.unwrap_or_else(|| period_for(usd, low_wage(&code)));
         let yearly_usd = usd * period.per_year();
         if !(2_000.0..=3_000_000.0).contains(&yearly_usd) {
             continue;
         }
         let mut score = 0;
-        if PAY_WORDS.is_match(before) {
+        if words_before.contains(&PayWord::Pay) {
             score += 3;
         }
         if hi.is_some() {
@@ -420,21 +672,40 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
         if explicit_period.is_some() {
             score += 2;
         }
-        if NOT_PAY_WORDS.is_match(near_before) || NOT_PAY_WORDS.is_match(near_after) {
+        if near.contains(&PayWord::NotPay) {
             score -= 6;
         }
         // Other payments are named right before the figure, or by the word right after it
         // ("$5,000 sign-on bonus"); "$100k+ and real equity" is still the salary.
-        let (_, right_after) = sentence_window(text, start, end, 0, 14);
-        // Pay of a later role ("on successful conversion to a permanent employee, a salary of…").
-        if LATER_ROLE.is_match(before) {
-            score -= 6;
-        }
-        if OTHER_PAY_WORDS.is_match(near_before) || OTHER_PAY_WORDS.is_match(right_after) {
+        if near_before_has(&v.pay_words.all_in(near_before), PayWord::OtherPay)
+            || right_words.contains(&PayWord::OtherPay)
+        {
             score -= 4;
         }
-        if let Some(salary) = Salary::new(min, max, currency, period) {
-            hits.push(SalaryHit {
+        // Base pay over total pay ("Total compensation $119k–$246k, including a base salary of
+        // $100k–$160k").
+        let near60 = window(text, start, end, 60, 0).0;
+        let base_total: Vec<PayWord> = v
+            .pay_words
+            .all_in(near60)
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        match base_total
+            .iter()
+            .rev()
+            .find(|w| matches!(w, PayWord::Base | PayWord::Total))
+        {
+            Some(PayWord::Base) => score += 2,
+            Some(PayWord::Total) => score -= 2,
+            _ => {}
+        }
+        // Pay of a later role ("on successful conversion to a permanent employee, a salary of…").
+        if v.later_pay.first_in(before).is_some() {
+            score -= 6;
+        }
+        if let Some(salary) = Salary::new(min, max, &code, period) {
+            out.push(SalaryHit {
                 salary,
                 start,
                 end,
@@ -442,29 +713,62 @@ pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
             });
         }
     }
-    hits
+    out
 }
 
-/// The role's salary stated in running text: the best-scoring figure that has something saying
-/// it is pay (a pay word, a range, or a period), or None.
-pub fn salary_in_text(text: &str) -> Option<Salary> {
-    find_salaries(text)
+fn near_before_has(words: &[(usize, usize, PayWord)], w: PayWord) -> bool {
+    words.iter().any(|x| x.2 == w)
+}
+
+/// All salary-like figures in `text` (without a country), each scored by its context.
+pub fn find_salaries(text: &str) -> Vec<SalaryHit> {
+    hits(text, None, false)
+}
+
+/// The best-scoring figure of a text that has something saying it is pay (a pay word, a
+/// range, a period), with its score.
+fn best_in_text(text: &str, country: Option<&Country>) -> Option<SalaryHit> {
+    hits(text, country, false)
         .into_iter()
         .filter(|h| h.score >= 2)
         .fold(None::<SalaryHit>, |best, h| match best {
             Some(b) if b.score >= h.score => Some(b),
             _ => Some(h),
         })
+}
+
+/// The role's salary stated in running text, or None.
+pub fn salary_in_text(text: &str) -> Option<Salary> {
+    best_in_text(text, None).map(|h| h.salary)
+}
+
+/// Whether `s` says there is no stated figure ("DOE", "competitive", "negotiable").
+pub fn is_unstated(s: &str) -> bool {
+    static UNSTATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:DOE|DOQ|depending\s+on\s+experience|competitive|negotiable|n/?a|tbd|market\s+rate|-1|0)\s*\.?$")
+            .expect("valid regex")
+    });
+    UNSTATED.is_match(s)
+}
+
+/// A salary from a field known to be about pay (a header line, a "salary" column): the first
+/// figure that is not clearly something else; figures without a currency take the country's.
+fn from_field(s: &str, country: Option<&Country>) -> Option<Salary> {
+    if is_unstated(s) {
+        return None;
+    }
+    hits(s, country, true)
+        .into_iter()
+        .find(|h| h.score > -4)
         .map(|h| h.salary)
 }
 
-/// A salary from a field that is known to be about pay (a header line, a "salary" column):
-/// the first figure, whatever its context. "DOE"/"competitive" give None.
+/// A salary from a field known to be about pay, without a country.
 pub fn salary_from_field(s: &str) -> Option<Salary> {
     if is_unstated(s) {
         return None;
     }
-    find_salaries(s)
+    hits(s, None, false)
         .into_iter()
         .find(|h| h.score > -4)
         .map(|h| h.salary)
@@ -477,7 +781,6 @@ pub fn bare_salary(s: &str, currency: &str) -> Option<Salary> {
     if is_unstated(t) || !t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    // Only digits, separators, range words and multipliers: anything else is not a bare figure.
     if t.chars()
         .any(|c| c.is_alphabetic() && !"kKmMtoTO".contains(c))
     {
@@ -486,13 +789,105 @@ pub fn bare_salary(s: &str, currency: &str) -> Option<Salary> {
     salary_from_field(&format!("{currency} {t}"))
 }
 
-/// Whether a pay text names its period ("per hour", "/yr", "monthly", "LPA").
-pub fn states_period(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:year|yr|yearly|annum|annual|annually|month|mo|monthly|hour|hr|hourly|week|wk|weekly|day|daily|LPA|p\.a)(?-u:\b)|/\s*(?:h|y|m)(?-u:\b)")
-            .expect("valid regex")
-    });
-    RE.is_match(s)
+/// A salary from pay given as numbers.
+fn from_money(m: &Money, country: Option<&Country>, currencies: &[String]) -> Option<Salary> {
+    let v = vocab();
+    let code = m
+        .currency
+        .as_deref()
+        .and_then(|c| {
+            v.currency(c)
+                .map(str::to_string)
+                .or_else(|| v.symbol_currency(c, country))
+                .or_else(|| {
+                    let t = c.trim().to_uppercase();
+                    (t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase())).then_some(t)
+                })
+        })
+        .or_else(|| currencies.first().cloned())
+        .unwrap_or_else(|| default_currency(None, country));
+    let lo = m.min.or(m.max)?;
+    let period = m
+        .period
+        .as_deref()
+        .and_then(period_of)
+        .unwrap_or_else(|| period_for(lo * usd_rate(&code), low_wage(&code)));
+    let yearly_usd = lo * usd_rate(&code) * period.per_year();
+    if !(500.0..=5_000_000.0).contains(&yearly_usd) {
+        return None;
+    }
+    Salary::new(m.min, m.max, &code, period)
+}
+
+/// Resolves the salary: pay given as numbers (base before total, the board's estimate last),
+/// a labelled pay text, the title's wrapper, else the best figure of the description.
+pub fn resolve(
+    ctx: &mut Ctx<'_>,
+    country: Option<&'static Country>,
+) -> Option<(Salary, FieldSource)> {
+    let v = vocab();
+    let currencies: Vec<String> = ctx
+        .doc
+        .texts(Key::Currency)
+        .filter_map(|(c, _)| {
+            v.currency(c).map(str::to_string).or_else(|| {
+                let t = c.trim().to_uppercase();
+                (t.len() == 3 && t.chars().all(|c| c.is_ascii_alphabetic())).then_some(t)
+            })
+        })
+        .collect();
+    let mut cands: Vec<Cand<Salary>> = Vec::new();
+    for f in ctx.doc.facts_of(Key::Pay) {
+        if let Value::Money(m) = &f.value
+            && let Some(s) = from_money(m, country, &currencies)
+        {
+            let less = match m.kind {
+                PayKind::Base => 0,
+                PayKind::Total => 30,
+                PayKind::Estimated => 50,
+            };
+            cands.push(Cand::of(s, f.origin, less));
+        }
+    }
+    let field = |t: &str| {
+        let mut s = from_field(t, country)?;
+        // A currency named by its own field ("salary_currency": "CAD").
+        if let Some(c) = currencies.first()
+            && !t.chars().any(|ch| "$€£¥₹".contains(ch))
+            && vocab().currency(&s.currency).is_some()
+            && s.currency == default_currency(None, country)
+        {
+            s.currency = c.clone();
+        }
+        Some(s)
+    };
+    for (t, origin) in ctx.doc.texts(Key::Salary) {
+        if let Some(s) = field(t) {
+            cands.push(Cand::of(s, origin, 5));
+        }
+    }
+    for f in ctx.derived.iter().filter(|f| f.key == Key::Salary) {
+        if let Some(s) = f.value.text().and_then(field) {
+            cands.push(Cand::of(s, f.origin, 15));
+        }
+    }
+    for (t, origin) in ctx.doc.texts(Key::Badge) {
+        if looks_like_pay(t)
+            && let Some(s) = field(t)
+        {
+            cands.push(Cand::of(s, origin, 10));
+        }
+    }
+    if cands.iter().all(|c| c.strength < 70)
+        && let Some(h) = best_in_text(&ctx.full, country)
+    {
+        cands.push(Cand::new(
+            h.salary,
+            TEXT + h.score.min(10),
+            FieldSource::Text,
+        ));
+    }
+    pick(Field::Salary, cands, TEXT, &mut ctx.notes)
 }
 
 #[cfg(test)]
@@ -502,6 +897,10 @@ mod tests {
     fn one(s: &str) -> (Option<f64>, Option<f64>, String, Period) {
         let sal = salary_from_field(s).unwrap_or_else(|| panic!("no salary in {s:?}"));
         (sal.min, sal.max, sal.currency, sal.period)
+    }
+
+    fn country(iso: &str) -> Option<&'static Country> {
+        vocab().country(iso)
     }
 
     #[test]
@@ -525,7 +924,6 @@ mod tests {
         );
         assert_eq!(one("£45k"), y(Some(45e3), Some(45e3), "GBP"));
         assert_eq!(one("₹25-35 LPA"), y(Some(25e5), Some(35e5), "INR"));
-        assert_eq!(one("¥8,000,000"), y(Some(8e6), Some(8e6), "JPY"));
         assert_eq!(one("CHF 120'000"), y(Some(120e3), Some(120e3), "CHF"));
         assert_eq!(one("$60/hr"), (Some(60.0), Some(60.0), "USD".into(), Hour));
         assert_eq!(
@@ -551,6 +949,65 @@ mod tests {
         assert_eq!(
             one("$8,000 per month"),
             (Some(8e3), Some(8e3), "USD".into(), Month)
+        );
+    }
+
+    #[test]
+    fn the_shapes_of_issue_14() {
+        use Period::*;
+        assert_eq!(
+            one("$45, 700 - $74, 400 CAD"),
+            (Some(45_700.0), Some(74_400.0), "CAD".into(), Year)
+        );
+        assert_eq!(
+            one("$140,000 - $170,000 USD per year"),
+            (Some(140e3), Some(170e3), "USD".into(), Year)
+        );
+        assert_eq!(
+            one("entre 30.000 y 45.000 €"),
+            (Some(30e3), Some(45e3), "EUR".into(), Year)
+        );
+        let t = "Total Target Compensation CAD $119,000–$246,000, including a base salary of $100,000–$160,000.";
+        let s = salary_in_text(t).unwrap();
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str()),
+            (Some(100e3), Some(160e3), "CAD")
+        );
+        // A bare "$" is the country's dollar.
+        let s = from_field("$90,000 - $110,000", country("CA")).unwrap();
+        assert_eq!(s.currency, "CAD");
+        assert_eq!(
+            one("月給200,000円～300,000円"),
+            (Some(200e3), Some(300e3), "JPY".into(), Month)
+        );
+        assert_eq!(
+            one("時給1,000円～"),
+            (Some(1000.0), None, "JPY".into(), Hour)
+        );
+        assert_eq!(
+            one("연봉 3,000만원 ~ 3,500만원"),
+            (Some(30e6), Some(35e6), "KRW".into(), Year)
+        );
+        let s = from_field("6-8 triệu/tháng", country("VN")).unwrap();
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str(), s.period),
+            (Some(6e6), Some(8e6), "VND", Month)
+        );
+        assert_eq!(
+            one("R$ 3.500 a R$ 4.000"),
+            (Some(3500.0), Some(4000.0), "BRL".into(), Month)
+        );
+        assert_eq!(
+            one("2K€/month"),
+            (Some(2000.0), Some(2000.0), "EUR".into(), Month)
+        );
+        assert_eq!(
+            one("£350-£400 per day"),
+            (Some(350.0), Some(400.0), "GBP".into(), Day)
+        );
+        assert_eq!(
+            one("€45.000 - €90.000"),
+            (Some(45e3), Some(90e3), "EUR".into(), Year)
         );
     }
 
@@ -581,6 +1038,10 @@ mod tests {
         );
         assert_eq!(
             salary_in_text("A $5,000 sign-on bonus and a $100 monthly lunch stipend."),
+            None
+        );
+        assert_eq!(
+            salary_in_text("Fastino has raised almost $25M through our seed round."),
             None
         );
     }

@@ -1,86 +1,60 @@
-//! Seniority: the level of a role, from its title first.
+//! Seniority: the level of a role, from a labelled level ("Mid-Senior level", `experienceLevel`)
+//! or from its title — the role noun first (a "Senior Engineering Manager" manages), then the
+//! first level word, in any language ("Senior", "Sr.", "Pleno", "高级", "신입").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::posting::Seniority;
+use super::super::doc::Key;
+use super::super::vocab::{fold, vocab};
+use super::Ctx;
+use crate::posting::{FieldSource, Seniority};
 
-/// Seniority from a job title: the role noun first (a "Senior Engineering Manager" manages),
-/// then the first level word.
+/// Seniority from a job title.
 pub fn from_title(title: &str) -> Option<Seniority> {
-    static ROLE: LazyLock<Vec<(Regex, Seniority)>> = LazyLock::new(|| {
-        use Seniority::*;
-        let r = |re: &str, s| (Regex::new(re).expect("valid regex"), s);
-        vec![
-            r(
-                r"(?i)\b(?:chief\s+\w+\s+officer|cto|ceo|cfo|coo|cpo|ciso|co-?founder|founding\s+cto|president)\b",
-                Executive,
-            ),
-            r(
-                r"(?i)\b(?:director|vp|svp|evp|vice\s+president|head\s+of)\b",
-                Director,
-            ),
-            r(r"(?i)\b(?:manager|mgr)\b", Manager),
-            r(
-                r"(?i)\b(?:intern|internship|trainee|apprentice|werkstudent|stagiaire)\b",
-                Intern,
-            ),
-        ]
-    });
-    static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)\b(?P<junior>junior|jr\.?|entry[\s-]level|graduate|new\s+grad|associate)\b|\b(?P<mid>mid[\s-]?level|mid|intermediate|confirmed|confirmé)\b|\b(?P<senior>senior|sr\.?|experienced)\b|\b(?P<staff>staff)\b|\b(?P<principal>principal|distinguished)\b|\b(?P<lead>lead|tech\s+lead|team\s+lead|leader)\b|\b(?P<roman>I{1,3}|IV|V)\b\s*$",
-        )
-        .expect("valid regex")
-    });
-    for (re, s) in ROLE.iter() {
-        if re.is_match(title) {
-            return Some(*s);
+    use Seniority::*;
+    let v = vocab();
+    let found: Vec<Seniority> = v.seniority.find(&fold(title)).map(|(_, _, s)| s).collect();
+    // The role's kind first: what a person in it does.
+    for s in [Executive, Director, Manager, Intern] {
+        if found.contains(&s) {
+            return Some(s);
         }
     }
-    let c = LEVEL.captures(title)?;
-    use Seniority::*;
-    Some(if c.name("junior").is_some() {
-        Junior
-    } else if c.name("mid").is_some() {
-        Mid
-    } else if c.name("senior").is_some() {
-        Senior
-    } else if c.name("staff").is_some() {
-        Staff
-    } else if c.name("principal").is_some() {
-        Principal
-    } else if c.name("lead").is_some() {
-        Lead
-    } else {
-        match c.name("roman").map(|m| m.as_str()) {
-            Some("I") => Junior,
-            Some("II") => Mid,
-            Some("III" | "IV" | "V") => Senior,
-            _ => return None,
-        }
-    })
+    if let Some(s) = found.first() {
+        return Some(*s);
+    }
+    static ROMAN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?P<r>I{1,3}|IV|V)\s*$").expect("valid regex"));
+    match ROMAN
+        .captures(title.trim())
+        .map(|c| c["r"].to_string())
+        .as_deref()
+    {
+        Some("I") => Some(Junior),
+        Some("II") => Some(Mid),
+        Some("III" | "IV" | "V") => Some(Senior),
+        _ => None,
+    }
 }
 
-/// A field naming the level ("Senior", "Mid-Senior level", "Entry level", "Internship").
+/// A field naming the level ("Senior", "Mid-Senior level", "Entry level").
 pub fn from_label(s: &str) -> Option<Seniority> {
-    let l = s.trim().to_lowercase();
-    use Seniority::*;
-    Some(match l.as_str() {
-        "intern" | "internship" => Intern,
-        "entry level" | "entry-level" | "junior" | "associate" | "entry" => Junior,
-        "mid" | "mid level" | "mid-level" | "intermediate" | "mid-senior level"
-        | "mid senior level" => Mid,
-        "senior" | "senior level" | "experienced" => Senior,
-        "staff" => Staff,
-        "principal" => Principal,
-        "lead" => Lead,
-        "manager" | "management" => Manager,
-        "director" => Director,
-        "executive" | "c-level" => Executive,
-        _ => return from_title(s),
-    })
+    if s.chars().count() > 60 {
+        return None;
+    }
+    vocab().seniority.whole(s).or_else(|| from_title(s))
+}
+
+/// Resolves the seniority: a labelled level, else the title's.
+pub fn resolve(ctx: &Ctx<'_>, title: Option<&str>) -> Option<(Seniority, FieldSource)> {
+    for (t, origin) in ctx.doc.texts(Key::Seniority) {
+        if let Some(s) = from_label(t) {
+            return Some((s, origin.source()));
+        }
+    }
+    title.and_then(from_title).map(|s| (s, FieldSource::Title))
 }
 
 #[cfg(test)]
@@ -101,6 +75,8 @@ mod tests {
         assert_eq!(from_title("VP of Engineering"), Some(Director));
         assert_eq!(from_title("Chief Technology Officer"), Some(Executive));
         assert_eq!(from_title("Summer Intern, ML"), Some(Intern));
+        assert_eq!(from_title("高级/资深Java工程师"), Some(Senior));
         assert_eq!(from_title("Backend Engineer"), None);
+        assert_eq!(from_label("Mid-Senior level"), Some(Mid));
     }
 }

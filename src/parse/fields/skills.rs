@@ -209,6 +209,46 @@ pub fn canonical_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Vec<String
     out
 }
 
+/// Resolves the skills: the posting's own tags (those that are not a work mode, a contract or a
+/// place), then the skills its job text names. The employer's own name is not a skill (a
+/// posting by Postman mentions Postman).
+pub fn resolve(
+    ctx: &super::Ctx<'_>,
+    company: Option<&str>,
+) -> Option<(Vec<String>, crate::posting::FieldSource)> {
+    use super::super::doc::Key;
+    let v = super::super::vocab::vocab();
+    let mut source = None;
+    let tags: Vec<&str> = ctx
+        .doc
+        .texts(Key::Skill)
+        .filter(|(t, _)| {
+            v.work_mode.whole(t).is_none()
+                && v.employment.whole(t).is_none()
+                && super::super::places::place_kind(t).is_none()
+        })
+        .map(|(t, o)| {
+            source.get_or_insert(o.source());
+            t
+        })
+        .collect();
+    let mut out = canonical_tags(tags);
+    let company_lower = company.map(str::to_lowercase);
+    let before = out.len();
+    for s in vocabulary().find_in_text(&ctx.job) {
+        if company_lower.as_deref() == Some(&s.to_lowercase()) {
+            continue;
+        }
+        if !out.iter().any(|k| k.eq_ignore_ascii_case(s)) {
+            out.push(s.to_string());
+        }
+    }
+    if out.len() > before && before == 0 {
+        source = Some(crate::posting::FieldSource::Text);
+    }
+    (!out.is_empty()).then(|| (out, source.unwrap_or(crate::posting::FieldSource::Text)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,66 +1,71 @@
-//! Work mode: remote, hybrid or on-site, from a labelled field ("On-site", "Remote (US)",
-//! "Hybrid — 3 days in office") or from what the description says about this job.
+//! Work mode — remote, hybrid or on-site — decided in one place, with one vocabulary: a
+//! labelled mode (a JSON key such as `workplaceType`, JSON-LD `jobLocationType`, "Work mode:"),
+//! a header badge ("Hybrid", "REMOTE (US)"), the mode words of a location field ("United Kingdom
+//! (Hybrid)"), a remote flag (`isRemote`, `telecommuting`), the title ("… (Remote)"), else what
+//! the description says about this job ("This role is fully remote", "3 days a week in the
+//! office", "Télétravail partiel", "不支持远程").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::posting::WorkMode;
+use super::super::doc::{Key, Value};
+use super::super::vocab::{fold, vocab};
+use super::{Cand, Ctx, TEXT, pick};
+use crate::posting::{Field, FieldSource, WorkMode};
 
-/// A field whose whole value names the mode ("On-site", "Remote (US)", "REMOTE | ONSITE").
-/// Several modes named together ("Remote or On-site") give the most flexible that is not remote
-/// only when hybrid is named, else remote.
+/// The mode a field names, all its mode words together: "On-site", "Remote (US)", "REMOTE |
+/// ONSITE" (remote: the job can be done remotely), "Onsite or hybrid" (hybrid), "No remote"
+/// (on-site).
 pub fn from_label(s: &str) -> Option<WorkMode> {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?ix)^\s*[(\[]?\s*(?:
-              (?P<remote>(?:fully\s+|100%\s+|full\s+|partially\s+)?remote(?:[\s-]*(?:first|friendly|only|ok|allowed|possible|optional))?|work\s+from\s+(?:home|anywhere)|wfh|telecommute|télétravail|teletrabajo|anywhere)
-             |(?P<hybrid>hybrid|flexible|hybride)
-             |(?P<onsite>on[\s-]?site|onsite|in[\s-]office|office[\s-]based|on[\s-]premises?|in[\s-]person|présentiel|vor\s+ort)
-            )\b",
-        )
-        .expect("valid regex")
-    });
     let s = s.trim();
-    if s.is_empty() || s.len() > 80 {
+    if s.is_empty() || s.chars().count() > 160 {
         return None;
     }
-    let mut found = Vec::new();
-    for part in s
-        .split(['|', '/', ',', '·', '•', '+'])
-        .flat_map(|p| p.split(" or "))
-    {
-        if let Some(c) = LABEL.captures(part) {
-            let mode = if c.name("remote").is_some() {
-                WorkMode::Remote
-            } else if c.name("hybrid").is_some() {
-                WorkMode::Hybrid
-            } else {
-                WorkMode::Onsite
-            };
-            if !found.contains(&mode) {
-                found.push(mode);
-            }
+    let v = vocab();
+    let f = fold(s);
+    let negated: Vec<(usize, usize)> = v.not_remote.find(&f).map(|(a, b, _)| (a, b)).collect();
+    let mut found: Vec<WorkMode> = Vec::new();
+    if !negated.is_empty() {
+        found.push(WorkMode::Onsite);
+    }
+    for (a, b, m) in v.work_mode.find(&f) {
+        if negated.iter().any(|&(x, y)| a < y && b > x) {
+            continue;
+        }
+        if !found.contains(&m) {
+            found.push(m);
         }
     }
-    match found.as_slice() {
-        [] => None,
-        [one] => Some(*one),
-        many if many.contains(&WorkMode::Hybrid) => Some(WorkMode::Hybrid),
-        // "REMOTE | ONSITE": the job can be done remotely.
-        _ => Some(WorkMode::Remote),
+    combine(&found)
+}
+
+/// Several modes named together: with hybrid among them, hybrid; with remote, remote (the job
+/// can be done remotely); else on-site.
+pub fn combine(modes: &[WorkMode]) -> Option<WorkMode> {
+    if modes.is_empty() {
+        None
+    } else if modes.len() == 1 {
+        Some(modes[0])
+    } else if modes.contains(&WorkMode::Hybrid) {
+        Some(WorkMode::Hybrid)
+    } else if modes.contains(&WorkMode::Remote) {
+        Some(WorkMode::Remote)
+    } else {
+        Some(WorkMode::Onsite)
     }
 }
 
-/// The mode a job title names: "Senior Engineer (Remote)", "Data Analyst - Hybrid",
-/// "Remote Backend Developer", "… onsite or remote (in Germany)".
+/// The mode a job title names: "Senior Engineer (Remote)", "Data Analyst - Hybrid", "Remote
+/// Backend Developer", "… onsite or remote (in Germany)". Inside a title's own words, only the
+/// plain English words count ("Mobile Hibrido Developer" builds hybrid apps).
 pub fn from_title(title: &str) -> Option<WorkMode> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?P<r>remote|work\s+from\s+home|wfh)\b|\b(?P<h>hybrid)\b|\b(?P<o>on[\s-]?site|in[\s-]office)\b")
             .expect("valid regex")
     });
     let mut found = Vec::new();
-    for c in RE.captures_iter(title) {
+    for c in WORD.captures_iter(title) {
         let m = if c.name("r").is_some() {
             WorkMode::Remote
         } else if c.name("h").is_some() {
@@ -72,6 +77,20 @@ pub fn from_title(title: &str) -> Option<WorkMode> {
             found.push(m);
         }
     }
+    // Pieces in brackets or after separators, in any language ("(Télétravail)", "- zdalnie").
+    for piece in title
+        .split(['(', ')', '[', ']', '|', '–', '—', '/'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
+    {
+        if let Some(m) = from_label(piece)
+            && vocab().work_mode.whole(piece).is_some()
+            && !found.contains(&m)
+        {
+            found.push(m);
+        }
+    }
     match found.as_slice() {
         [] => None,
         [one] => Some(*one),
@@ -80,116 +99,84 @@ pub fn from_title(title: &str) -> Option<WorkMode> {
     }
 }
 
-struct Rule {
-    re: Regex,
-    mode: WorkMode,
-    weight: i32,
-}
-
-static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let r = |re: &str, mode, weight| Rule {
-        re: Regex::new(re).expect("valid regex"),
-        mode,
-        weight,
-    };
-    use WorkMode::*;
-    vec![
-        // Explicit statements about the role.
-        r(
-            r"(?i)\b(?:this|the)\s+(?:role|position|job|opportunity)\s+(?:is|will\s+be)\s+(?:a\s+)?(?:fully\s+|100%\s+|entirely\s+)?remote\b",
-            Remote,
-            6,
-        ),
-        r(
-            r"(?i)\b(?:fully|100%|completely|entirely|full[\s-]time)\s+remote\b",
-            Remote,
-            5,
-        ),
-        r(
-            r"(?i)\bremote\s+(?:role|position|job|opportunity|work|working|employee|team\s+member|contract)\b",
-            Remote,
-            4,
-        ),
-        r(
-            r"(?i)\b(?:work|working)\s+(?:from\s+(?:home|anywhere)|remotely)\b",
-            Remote,
-            3,
-        ),
-        r(r"(?i)\bremote[\s-](?:first|friendly)\b", Remote, 2),
-        r(
-            r"(?i)\b(?:location|locations|based)\s*:?\s*remote\b",
-            Remote,
-            6,
-        ),
-        r(r"(?i)^\s*remote\b", Remote, 2),
-        r(
-            r"(?i)\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:a\s+)?hybrid\b",
-            Hybrid,
-            6,
-        ),
-        r(
-            r"(?i)\bhybrid\s+(?:role|position|job|work|working|model|schedule|arrangement|setup|set-up|environment|office)\b",
-            Hybrid,
-            4,
-        ),
-        r(
-            r"(?i)\b(?:\d|one|two|three|four)[\s-]*days?\s+(?:a|per|each|every)\s+week\s+(?:in|at|from)\s+(?:the|our)?\s*office\b",
-            Hybrid,
-            5,
-        ),
-        r(
-            r"(?i)\b(?:come|coming|be)\s+(?:in)?to\s+(?:the|our)\s+office\s+(?:\d|one|two|three|four)[\s-]*days?\b",
-            Hybrid,
-            5,
-        ),
-        r(
-            r"(?i)\b(?:in[\s-]office|on[\s-]?site)\s+(?:\d|one|two|three|four)[\s-]*days?\s+(?:a|per)\s+week\b",
-            Hybrid,
-            5,
-        ),
-        r(
-            r"(?i)\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:an?\s+)?(?:fully\s+)?(?:on[\s-]?site|in[\s-]office|in[\s-]person)\b",
-            Onsite,
-            6,
-        ),
-        r(
-            r"(?i)\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\)?\s+(?:role|position|job|work|internship|opportunity)\b",
-            Onsite,
-            4,
-        ),
-        r(
-            r"(?i)\b(?:every\s+day|daily|full[\s-]time)\s+(?:in|at|from)\s+(?:our|the)\s+office\b|\b(?:in|at)\s+(?:our|the)\s+office\s+(?:every\s+day|daily)\b",
-            Onsite,
-            5,
-        ),
-        r(
-            r"(?i)\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the|our)\s+office\b",
-            Onsite,
-            5,
-        ),
-        r(
-            r"(?i)\b(?:not|no)\s+(?:a\s+)?remote\b|\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:possible|available|an\s+option)\b",
-            Onsite,
-            6,
-        ),
-    ]
-});
-
-/// The mode the description text states for the job, if it says so clearly enough.
-pub fn from_text(text: &str) -> Option<WorkMode> {
+/// The mode the description states for the job, and how strongly (the weights of the
+/// statements that say so).
+pub fn from_text(text: &str) -> Option<(WorkMode, i32)> {
+    let v = vocab();
     let mut score = [0i32; 3];
-    for rule in RULES.iter() {
-        let n = rule.re.find_iter(text).count().min(2) as i32;
-        score[rule.mode as usize] += n * rule.weight;
+    // One pass finds which statements occur; only those are counted.
+    for i in v.mode_statement_set.matches(text).iter() {
+        let st = &v.mode_statements[i];
+        let n = st.re.find_iter(text).take(2).count() as i32;
+        score[st.value as usize] += n * st.weight;
     }
     let (best, &top) = score
         .iter()
         .enumerate()
         .max_by_key(|&(i, s)| (*s, std::cmp::Reverse(i)))?;
-    if top < 3 {
-        return None;
+    (top >= 3).then(|| (WorkMode::ALL[best], top))
+}
+
+/// Resolves the work mode.
+pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, FieldSource)> {
+    let v = vocab();
+    let mut cands: Vec<Cand<WorkMode>> = Vec::new();
+    for f in &ctx.doc.facts {
+        match (&f.key, &f.value) {
+            (Key::WorkMode, Value::Text(t)) => {
+                if let Some(m) = from_label(&t.replace(['_', '-'], " ")).or_else(|| from_label(t)) {
+                    cands.push(Cand::of(m, f.origin, 0));
+                }
+            }
+            (Key::Badge, Value::Text(t)) => {
+                if let Some(m) = from_label(t) {
+                    cands.push(Cand::of(m, f.origin, 0));
+                }
+            }
+            // "United Kingdom (Hybrid)", "Remote - US": a place field that says the mode.
+            (Key::Location, Value::Text(t)) => {
+                if let Some(m) = from_label(t) {
+                    cands.push(Cand::of(m, f.origin, 10));
+                }
+            }
+            (Key::Skill, Value::Text(t)) if v.work_mode.whole(t).is_some() => {
+                if let Some(m) = from_label(t) {
+                    cands.push(Cand::of(m, f.origin, 10));
+                }
+            }
+            (Key::HybridFlag, Value::Flag(true)) => {
+                cands.push(Cand::of(WorkMode::Hybrid, f.origin, 20));
+            }
+            _ => {}
+        }
     }
-    Some(WorkMode::ALL[best])
+    for f in ctx.derived.iter().filter(|f| f.key == Key::WorkMode) {
+        if let Some(m) = f.value.text().and_then(from_label) {
+            cands.push(Cand::of(m, f.origin, 15));
+        }
+    }
+    if let Some(m) = title.and_then(from_title) {
+        cands.push(Cand::new(m, 70, FieldSource::Title));
+    }
+    // The job's own sections first, then the whole description.
+    let stated = from_text(&ctx.job).or_else(|| {
+        (ctx.job.len() != ctx.full.len())
+            .then(|| from_text(&ctx.full))
+            .flatten()
+    });
+    if let Some((m, weight)) = stated {
+        cands.push(Cand::new(m, TEXT + weight.min(15), FieldSource::Text));
+    }
+    // A remote flag is weaker than a stated mode (scrapers set it from keywords; Ashby sets it
+    // on hybrid jobs too).
+    if let Some(f) = ctx
+        .doc
+        .facts_of(Key::RemoteFlag)
+        .find(|f| f.value == Value::Flag(true))
+    {
+        cands.push(Cand::of(WorkMode::Remote, f.origin, 45));
+    }
+    pick(Field::WorkMode, cands, TEXT, &mut ctx.notes)
 }
 
 #[cfg(test)]
@@ -200,36 +187,54 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(from_label("On-site"), Some(Onsite));
-        assert_eq!(from_label("Onsite"), Some(Onsite));
         assert_eq!(from_label("Remote (US)"), Some(Remote));
         assert_eq!(from_label("REMOTE"), Some(Remote));
         assert_eq!(from_label("remote-first"), Some(Remote));
         assert_eq!(from_label("Hybrid — 3 days in office"), Some(Hybrid));
         assert_eq!(from_label("REMOTE | ONSITE"), Some(Remote));
+        assert_eq!(
+            from_label("ONSITE Berlin/Munich - hybrid 3 days per week"),
+            Some(Hybrid)
+        );
+        assert_eq!(from_label("No remote"), Some(Onsite));
+        assert_eq!(from_label("TELECOMMUTE"), Some(Remote));
+        assert_eq!(from_label("Télétravail partiel"), Some(Hybrid));
+        assert_eq!(from_label("100% zdalnie"), Some(Remote));
+        assert_eq!(from_label("リモート"), Some(Remote));
         assert_eq!(from_label("Full-time"), None);
         assert_eq!(from_label("Remoteness is a state of mind"), None);
     }
 
     #[test]
+    fn titles() {
+        assert_eq!(from_title("Senior Engineer (Remote)"), Some(Remote));
+        assert_eq!(from_title("Mobile Hibrido Developer"), None);
+        assert_eq!(from_title("Développeur (Télétravail)"), Some(Remote));
+    }
+
+    #[test]
     fn text_statements() {
+        let m = |t: &str| from_text(t).map(|x| x.0);
         assert_eq!(
-            from_text(
+            m(
                 "At Postman, we embrace a hybrid work model. Employees are expected to come into the office 3-days a week."
             ),
             Some(Hybrid)
         );
         assert_eq!(
-            from_text("This is a fully remote position open to candidates in the EU."),
+            m("This is a fully remote position open to candidates in the EU."),
             Some(Remote)
         );
         assert_eq!(
-            from_text("This role is on-site in our Austin office."),
+            m("This role is on-site in our Austin office."),
             Some(Onsite)
         );
         assert_eq!(
-            from_text("We build tools for remote teams and distributed companies."),
+            m("We build tools for remote teams and distributed companies."),
             None
         );
-        assert_eq!(from_text("Nothing about where the work happens."), None);
+        assert_eq!(m("Télétravail possible 2 jours par semaine."), Some(Hybrid));
+        assert_eq!(m("需要人在义乌，不接受远程"), Some(Onsite));
+        assert_eq!(m("Nothing about where the work happens."), None);
     }
 }

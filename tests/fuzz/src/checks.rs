@@ -111,6 +111,7 @@ pub const SOURCES: &[&str] = &[
     "dir.v2/fuzz",
     "fuzz.ndjson",
     "fuzz.xhtml",
+    "fuzz.eml",
 ];
 
 /// Splits an input into a source name (chosen by its first byte) and the file's bytes.

@@ -1,0 +1,842 @@
+//! The job title: a labelled title (a JSON key, a JSON-LD property, "Job Title:"), the header's
+//! title line, a page's heading or title, an e-mail's subject, else the role a sentence names
+//! ("we're looking for a Senior Rails Engineer to…"). Titles come wrapped: "Vacature: Elixir
+//! Developer", "Acme recrute un·e développeur·se à Toulouse", "[100% Remoto] Developer na Acme
+//! (R$ 18.000)", "Senior Engineer - Berlin oder Remote", "Engineer | Acme". The wrapper is taken
+//! off, and what it says besides the title (the company, the place, the mode, the pay) becomes
+//! facts for the other resolvers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::doc::{BlockKind, Fact, Key, Origin, Value};
+use super::super::places;
+use super::super::vocab::{fold, vocab};
+use super::{Cand, Ctx, TEXT, pick};
+use crate::posting::{Field, FieldSource};
+
+/// True when `s` reads like a job title: a short phrase naming a role, or a field of work in a
+/// few words ("Backend", "Data Science").
+pub fn looks_like_title(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(2..=120).contains(&n) {
+        return false;
+    }
+    // A sentence about us or you is not a title ("We are looking for people with").
+    if s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "we" | "we're"
+                    | "our"
+                    | "you"
+                    | "your"
+                    | "you'll"
+                    | "i'm"
+                    | "nous"
+                    | "vous"
+                    | "wir"
+                    | "ihr"
+                    | "wij"
+                    | "jij"
+                    | "vi"
+                    | "ni"
+                    | "my"
+                    | "somos"
+                    | "estamos"
+            )
+        })
+    {
+        return false;
+    }
+    // Code and template text ("@section('title', …)", "meta_title = '…'") and unfilled
+    // placeholders ("XX工程师") are no titles.
+    if [
+        "{{", "}}", "{%", "@section", "@extends", "<?", "?>", "= '", "= \"", "XX",
+    ]
+    .iter()
+    .any(|m| s.contains(m))
+    {
+        return false;
+    }
+    let v = vocab();
+    if v.names_role(s) {
+        return true;
+    }
+    // A phrase of fields of work alone ("Backend", "Data Science", "Frontend Web"): every word
+    // is one (or a level, a connector); "Gradient AI" names a company.
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '&' | ',' | '+' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && v.domains.first_in(s).is_some()
+        && words.iter().all(|w| {
+            v.domains.whole(w).is_some()
+                || v.seniority.whole(w).is_some()
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "and" | "of" | "&" | "web" | "science" | "analytics"
+                )
+        })
+}
+
+/// Whether a text holds a sentence break (". " after a word of four letters or more; "Sr. ",
+/// "Inc. " are abbreviations).
+pub fn has_sentence_break(s: &str) -> bool {
+    s.match_indices(". ").any(|(i, _)| {
+        s[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count()
+            >= 4
+    })
+}
+
+/// A title taken out of its wrapper, with what the wrapper said besides.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unwrapped {
+    pub title: String,
+    pub company: Option<String>,
+    pub place: Option<String>,
+    pub mode: Option<String>,
+    pub pay: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// How far a title may be unwrapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Only page furniture and wrapper phrases ("Vacature:", "… recrute …"): a structured
+    /// title is as its employer wrote it.
+    Wrappers,
+    /// Also pieces around separators, brackets and leading mode words (headings, first lines,
+    /// page titles, subjects, header fields).
+    Full,
+}
+
+fn strip_count(t: &str) -> &str {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:\(\s*)?[x×]\s?\d{1,2}(?:\s*\))?$|\s+\(\d{1,2}\)$")
+            .expect("valid regex")
+    });
+    match COUNT.find(t) {
+        Some(m) if m.start() > 0 => t[..m.start()].trim_end(),
+        _ => t,
+    }
+}
+
+/// Whether a piece states pay ("R$ 18.000,00", "14~28K 16薪", "300/天", "£80-100k").
+fn is_pay(piece: &str) -> bool {
+    static K: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\d\s*[kK万千w]\b|\d\s*[kK万千]|\d+\s*[-~～]\s*\d+\s*[kK万]|\d+\s*/\s*(?:天|月|年|day|month|year|hr|hour|h)\b")
+            .expect("valid regex")
+    });
+    super::salary::looks_like_pay(piece)
+        || (piece.chars().any(|c| c.is_ascii_digit()) && K.is_match(piece))
+}
+
+/// What a piece cut off a title is.
+fn classify_piece(u: &mut Unwrapped, piece: &str, companies: &[String]) -> bool {
+    let p = piece
+        .trim()
+        .trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+    if p.is_empty() {
+        return true;
+    }
+    let v = vocab();
+    let pf = fold(p);
+    if companies.iter().any(|c| fold(c) == pf) {
+        u.company.get_or_insert_with(|| p.to_string());
+        return true;
+    }
+    if is_pay(p) {
+        u.pay.get_or_insert_with(|| p.to_string());
+        return true;
+    }
+    let mode = v.work_mode.first_in(p);
+    let place = places::mentions_place(p) || v.country(p).is_some();
+    let words = p.split_whitespace().count();
+    if place || (mode.is_some() && words <= 4) {
+        if mode.is_some() {
+            u.mode.get_or_insert_with(|| p.to_string());
+        }
+        if place {
+            u.place.get_or_insert_with(|| p.to_string());
+        }
+        return true;
+    }
+    false
+}
+
+/// Takes a title out of its wrapper. `companies` are names the posting gives its employer
+/// elsewhere (a piece equal to one is the company, not part of the title).
+pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
+    let v = vocab();
+    let mut u = Unwrapped::default();
+    let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Wrapper phrases of every language.
+    for w in &v.title_wrappers {
+        let Some(c) = w.re.captures(&t) else { continue };
+        let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
+            continue;
+        };
+        if title.is_empty() || title.len() >= t.len() || !looks_like_title(title) {
+            continue;
+        }
+        let group = |n: &str| {
+            c.name(n)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        if let Some(company) = group("company")
+            && company.split_whitespace().count() <= 6
+            && !looks_like_title(&company)
+        {
+            u.company = Some(company);
+        }
+        u.place = u.place.take().or_else(|| group("place"));
+        u.mode = u.mode.take().or_else(|| group("mode"));
+        u.pay = u.pay.take().or_else(|| group("pay"));
+        t = title.to_string();
+    }
+    // "Vacature:", "Stellenausschreibung", "招聘": words in front that are not the title.
+    loop {
+        let f = fold(&t);
+        let Some((0, e, _)) = v.title_prefixes.find(&f).next() else {
+            break;
+        };
+        let rest = t[e..].trim_start_matches([':', '：', '-', '–', '—', '|', ' ']);
+        if rest.is_empty() || !looks_like_title(rest) {
+            break;
+        }
+        t = rest.to_string();
+    }
+    if depth == Depth::Full {
+        // Leading bracketed pieces: "[100% Remoto]", "[广州][出海应用]", "【急募】".
+        static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*[\[【［(（](?P<in>[^\]】］)）]{1,40})[\]】］)）]\s*")
+                .expect("valid regex")
+        });
+        while let Some(c) = LEAD.captures(&t) {
+            let rest = t[c.get(0).map_or(0, |m| m.end())..].to_string();
+            if rest.is_empty() || !looks_like_title(&rest) {
+                break;
+            }
+            classify_piece(&mut u, &c["in"], companies);
+            t = rest;
+        }
+        // Trailing bracketed pay: "(R$ 18.000,00)", "【14~28K 16薪】", "（300/天）".
+        static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s*[\[【［(（](?P<in>[^\[【［(（\]】］)）]{1,40})[\]】］)）]\s*$")
+                .expect("valid regex")
+        });
+        if let Some(c) = TRAIL.captures(&t)
+            && is_pay(&c["in"])
+            && c.get(0).is_some_and(|m| m.start() > 0)
+        {
+            u.pay.get_or_insert_with(|| c["in"].trim().to_string());
+            let end = c.get(0).map_or(t.len(), |m| m.start());
+            t.truncate(end);
+        }
+        // Pieces around separators: the role piece is the title; places, modes, pay, the
+        // company (when the posting names it so elsewhere) are cut off.
+        for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
+            if !t.contains(sep) {
+                continue;
+            }
+            let pieces: Vec<String> = t.split(sep).map(|s| s.trim().to_string()).collect();
+            let Some(role_at) = pieces.iter().position(|p| looks_like_title(p)) else {
+                continue;
+            };
+            let mut kept: Vec<String> = Vec::new();
+            let comma = sep == ", " || sep == "，";
+            for (i, piece) in pieces.iter().enumerate() {
+                if i == role_at {
+                    kept.push(piece.clone());
+                    continue;
+                }
+                let mut trial = u.clone();
+                if classify_piece(&mut trial, piece, companies) {
+                    u = trial;
+                } else if comma && i > role_at && vocab().employment.first_in(piece).is_some() {
+                    // "Ng Dev, full-time, contract position": the kinds said after the role.
+                    let kinds = u
+                        .kind
+                        .take()
+                        .map_or(piece.clone(), |k| format!("{k}, {piece}"));
+                    u.kind = Some(kinds);
+                } else if comma
+                    && i > role_at
+                    && piece.chars().next().is_some_and(char::is_lowercase)
+                {
+                    // "…, starting immediately": a note after the role, not part of it.
+                } else if i < role_at
+                    && sep != ", "
+                    && sep != "，"
+                    && !looks_like_title(piece)
+                    && piece.split_whitespace().count() <= 5
+                {
+                    // "Acme - Senior Engineer": the name before the role.
+                    u.company.get_or_insert_with(|| piece.clone());
+                } else if sep == ", " || sep == "，" {
+                    // A comma keeps its tail unless it is a place or the like ("Staff
+                    // Engineer, Payments").
+                    kept.push(piece.clone());
+                } else {
+                    kept.push(piece.clone());
+                }
+            }
+            t = kept.join(sep);
+        }
+        // A field list with slashes: "web前端/Mixin/北京(远程工作) 3年": the role, then places, pay…
+        if t.contains('/') && !t.contains(" / ") {
+            let pieces: Vec<&str> = t.split('/').map(str::trim).collect();
+            if pieces.len() >= 3 && looks_like_title(pieces[0]) {
+                let mut trial = u.clone();
+                let classified = pieces[1..]
+                    .iter()
+                    .filter(|p| classify_piece(&mut trial, p, companies))
+                    .count();
+                if classified >= 1 {
+                    u = trial;
+                    t = pieces[0].to_string();
+                }
+            }
+        }
+        // "EU/US-based Ng Dev": where the role is based, before it.
+        if let Some((first, rest)) = t.split_once(' ')
+            && let Some(place) = first.strip_suffix("-based")
+            && looks_like_title(rest)
+        {
+            u.place.get_or_insert_with(|| place.to_string());
+            t = rest.to_string();
+        }
+        // Leading mode or contract words: "Remote Contract Senior Frontend Engineer".
+        while let Some((first, rest)) = t.split_once(' ') {
+            if !looks_like_title(rest) {
+                break;
+            }
+            if v.work_mode.whole(first).is_some() {
+                u.mode.get_or_insert_with(|| first.to_string());
+            } else if v.employment.whole(first).is_some() {
+                u.kind.get_or_insert_with(|| first.to_string());
+            } else {
+                break;
+            }
+            t = rest.to_string();
+        }
+        // A trailing place after a preposition: "Utvecklare i Stockholm och Göteborg",
+        // "Buchhalter:in in Berlin Süd", "Frontend vývojář v Plzni".
+        static PLACE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s+(?P<prep>in|i|à|a|en|em|na|no|w|we|v|ve|в|bei|au|aux)\s+(?P<place>\p{Lu}[\p{L}'’\-]+(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}'’\-]+|och|und|and|et|y|e|a|i))*)$")
+                .expect("valid regex")
+        });
+        if let Some(c) = PLACE_TAIL.captures(&t) {
+            let place = &c["place"];
+            let head = &t[..c.get(0).map_or(0, |m| m.start())];
+            let known = places::mentions_place(place);
+            let english = matches!(&c["prep"], "in" | "a" | "en");
+            if looks_like_title(head)
+                && (known || (!english && place.split_whitespace().count() <= 3))
+            {
+                if known {
+                    u.place.get_or_insert_with(|| place.to_string());
+                }
+                t = head.to_string();
+            }
+        }
+    }
+    u.title = strip_count(t.trim()).trim().to_string();
+    u
+}
+
+/// A page or subject line split into (title, company): "Senior Engineer at Acme | Board",
+/// "Acme - Senior Engineer", "Acme hiring Data Engineer in Berlin", "Engineer - Acme - Berlin".
+pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
+    let t = t.trim();
+    // A trailing site name after " | " (and " - SEEK", " – Indeed.com").
+    let main = t.split(" | ").next().unwrap_or(t).trim();
+    // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
+    if let Some((c, rest)) = main.split_once(" hiring ") {
+        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
+        if looks_like_title(title) && !c.trim().is_empty() {
+            return (Some(title.to_string()), Some(c.trim().to_string()));
+        }
+    }
+    if let Some((a, b)) = main.rsplit_once(" at ").or_else(|| main.rsplit_once(" @ "))
+        && looks_like_title(a)
+        && !looks_like_title(b)
+    {
+        return (Some(a.trim().to_string()), Some(b.trim().to_string()));
+    }
+    for sep in [" - ", " – ", " — "] {
+        let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
+        // "Senior Engineer - Acme - Berlin, Germany": title, company, place.
+        if parts.len() == 3
+            && looks_like_title(parts[0])
+            && !looks_like_title(parts[1])
+            && places::mentions_place(parts[2])
+        {
+            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
+        }
+        if let Some((a, b)) = main.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if looks_like_title(a) && !looks_like_title(b) && !places::mentions_place(b) {
+                return (Some(a.to_string()), Some(b.to_string()));
+            }
+            if looks_like_title(b) && !looks_like_title(a) && !places::mentions_place(a) {
+                return (Some(b.to_string()), Some(a.to_string()));
+            }
+        }
+    }
+    (looks_like_title(main).then(|| main.to_string()), None)
+}
+
+/// The role a sentence names: "we're looking for a Backend Engineer to…", "As a Backend
+/// Engineer on the … team", "Wir suchen einen Java-Entwickler", "招聘全栈实习生".
+pub fn title_from_text(text: &str) -> Option<String> {
+    let v = vocab();
+    let scan = crate::parse::scan::Scan::new(text);
+    let mut best: Option<(usize, String)> = None;
+    for i in 0..v.hiring.len() {
+        let (re, noun_first) = &v.hiring[i];
+        for c in re.captures_iter(scan.text()).take(3) {
+            let Some(m) = c.name("t") else { continue };
+            let phrase = scan.original(m.range());
+            let Some(t) = role_phrase(phrase, *noun_first) else {
+                continue;
+            };
+            // "an Engineering Manager and a Senior Product Designer": several roles, no one
+            // title.
+            let after = phrase.find(&t).map_or("", |i| &phrase[i + t.len()..]);
+            let after = after.trim_start().trim_start_matches(',').trim_start();
+            let another = [
+                "and ", "or ", "& ", "et ", "und ", "y ", "e ", "och ", "en ",
+            ]
+            .iter()
+            .find_map(|c| after.strip_prefix(c))
+            .is_some_and(|rest| {
+                let rest = rest
+                    .trim_start_matches("a ")
+                    .trim_start_matches("an ")
+                    .trim_start_matches("un ")
+                    .trim_start_matches("une ");
+                role_phrase(rest, *noun_first).is_some_and(|r| rest.starts_with(&r))
+            });
+            if another {
+                return None;
+            }
+            if best.as_ref().is_none_or(|b| m.start() < b.0) {
+                best = Some((m.start(), t));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// Words that end a role phrase after its noun.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric()),
+        "à" | "a"
+            | "au"
+            | "aux"
+            | "en"
+            | "pour"
+            | "dans"
+            | "chez"
+            | "sur"
+            | "avec"
+            | "de"
+            | "des"
+            | "du"
+            | "in"
+            | "to"
+            | "who"
+            | "that"
+            | "with"
+            | "for"
+            | "on"
+            | "at"
+            | "and"
+            | "or"
+            | "based"
+            | "para"
+            | "com"
+            | "per"
+            | "con"
+            | "que"
+            | "qui"
+            | "um"
+            | "uma"
+            | "zu"
+            | "für"
+            | "der"
+            | "die"
+            | "das"
+            | "mit"
+            | "im"
+            | "bei"
+            | "och"
+            | "till"
+            | "som"
+            | "met"
+            | "voor"
+            | "dat"
+            | "na"
+            | "do"
+            | "w"
+            | "z"
+            | "v"
+            | "ve"
+            | "pro"
+            | "který"
+            | "която"
+            | "join"
+            | "help"
+            | "will"
+            | "you"
+            | "your"
+            | "our"
+            | "of"
+            | "including"
+            | "like"
+            | "such"
+            | "as"
+            | "from"
+            | "by"
+            | "if"
+            | "all"
+            | "the"
+            | "an"
+            | "who's"
+            | "whose"
+    )
+}
+
+/// The title inside a phrase that starts at (or just before) a role: up to the role noun, from
+/// the capitalized words before it; in languages where the noun comes first ("développeur web
+/// back"), the few words after it.
+fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
+    let v = vocab();
+    let phrase = phrase.trim();
+    let f = fold(phrase);
+    let (ns, ne, _) = v.roles.find(&f).find(|(s, _, _)| *s <= 80)?;
+    let before = &phrase[..ns];
+    let noun = &phrase[ns..ne];
+    let after = &phrase[ne..];
+    // Capitalized words right before the noun ("passionate Senior Backend Engineer").
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        if w.contains(['(', ')', '[', ']']) {
+            break;
+        }
+        let capital = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let level = matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+            "senior" | "junior" | "sr" | "jr" | "lead" | "principal" | "staff" | "mid" | "head"
+        );
+        // German adjectives before a capitalized noun ("wissenschaftliche*r Mitarbeiter*in").
+        let gendered = w.contains(['*', ':']) && w.chars().next().is_some_and(char::is_lowercase);
+        if capital
+            || level
+            || gendered
+            || w.chars().any(super::super::vocab::unspaced)
+            || w.ends_with(['-', '/'])
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Unspaced scripts: the whole text before the noun belongs to it ("全栈实习生").
+    let unspaced = noun.chars().any(super::super::vocab::unspaced);
+    let head = if unspaced {
+        before.trim_start()
+    } else if start < words.len() {
+        let first = words[start];
+        &before[before.rfind(first).unwrap_or(0)..]
+    } else {
+        ""
+    };
+    let mut title = format!("{head}{noun}");
+    // Gender and variant marks glued to the noun ("Entwickler*in", "développeur⋅se").
+    let mut rest = after;
+    let glued: String = rest
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?'))
+        .collect();
+    if !glued.is_empty() && glued.chars().count() <= 8 && !glued.starts_with('(') {
+        title.push_str(&glued);
+        rest = &rest[glued.len()..];
+    }
+    let noun_first = noun_first_language && head.trim().is_empty() && !unspaced;
+    let mut taken = 0;
+    for w in rest.split_whitespace() {
+        // "(Backend)", "II": the role's own qualifiers.
+        let paren = w.starts_with('(') && title.matches('(').count() == title.matches(')').count();
+        let roman = matches!(w, "I" | "II" | "III" | "IV" | "V");
+        let in_paren = title.matches('(').count() > title.matches(')').count();
+        if in_paren || paren || roman || (noun_first && taken < 5 && !is_stop_word(w)) {
+            let clean = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+            title.push(' ');
+            title.push_str(clean);
+            taken += 1;
+            if clean.len() != w.len() {
+                break;
+            }
+            if title.chars().count() > 80 {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    let title = title
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string();
+    // A lone generic noun ("developers", "engineers") is not a title; in languages that write
+    // qualifiers first, a title starts with a capital or a level ("senior Rails engineer").
+    let words = title.split_whitespace().count();
+    let first = title.chars().next().unwrap_or(' ');
+    let named = unspaced
+        || first.is_uppercase()
+        || noun_first
+        || noun.chars().next().is_some_and(char::is_uppercase)
+        || v.seniority
+            .whole(title.split_whitespace().next().unwrap_or(""))
+            .is_some();
+    (looks_like_title(&title) && named && (words >= 2 || first.is_uppercase() || unspaced))
+        .then_some(title)
+}
+
+/// Resolves the title, and records what its wrapper said as derived facts.
+pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
+    // Names the posting gives its employer: a piece of the title equal to one is the company.
+    let mut companies: Vec<String> = ctx
+        .doc
+        .texts(Key::Company)
+        .map(|(c, _)| c.to_string())
+        .collect();
+    if let Some(c) = ctx.company_in_text() {
+        companies.push(c.to_string());
+    }
+    let mut cands: Vec<Cand<(Unwrapped, Origin)>> = Vec::new();
+    // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an
+    // API's is the employer's.
+    let page_record = ctx.doc.format == crate::posting::Format::Markdown;
+    for (t, origin) in ctx.doc.texts(Key::Title) {
+        let structured = matches!(origin, Origin::JsonLd | Origin::Record | Origin::Label);
+        let depth = if structured && !(page_record && origin == Origin::Record) {
+            Depth::Wrappers
+        } else {
+            Depth::Full
+        };
+        let u = unwrap(t, depth, &companies);
+        let ok = if depth == Depth::Wrappers || origin == Origin::Record {
+            !u.title.is_empty()
+                && u.title.chars().count() <= 160
+                && u.title.chars().any(char::is_alphabetic)
+        } else {
+            looks_like_title(&u.title) && !has_sentence_break(&u.title)
+        };
+        if ok {
+            cands.push(Cand::of((u, origin), origin, 0));
+        }
+    }
+    for (s, origin) in ctx.doc.texts(Key::Subject) {
+        let (t, c) = split_title_company(s);
+        if let Some(t) = t {
+            let mut u = unwrap(&t, Depth::Full, &companies);
+            if u.company.is_none() {
+                u.company = c;
+            }
+            if looks_like_title(&u.title) {
+                cands.push(Cand::of((u, origin), origin, 5));
+            }
+        }
+    }
+    // The role a sentence of the first paragraphs names.
+    let head: String = ctx
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .take(6)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let from_head = title_from_text(&head);
+    let sentence = from_head
+        .clone()
+        .map(|t| (t, TEXT + 10))
+        .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)));
+    if let Some((t, strength)) = sentence {
+        let u = Unwrapped {
+            title: t,
+            ..Unwrapped::default()
+        };
+        cands.push(Cand::new((u, Origin::Page), strength, FieldSource::Text));
+    }
+    // Compare titles, not wrappers.
+    let titles: Vec<Cand<String>> = cands
+        .iter()
+        .map(|c| Cand::new(c.value.0.title.clone(), c.strength, c.source))
+        .collect();
+    let (title, source) = pick(Field::Title, titles, TEXT, &mut ctx.notes)?;
+    if let Some(c) = cands.iter().find(|c| c.value.0.title == title) {
+        let (u, origin) = &c.value;
+        let origin = *origin;
+        let mut add = |key: Key, v: &Option<String>| {
+            if let Some(v) = v {
+                ctx.derived.push(Fact {
+                    key,
+                    value: Value::Text(v.clone()),
+                    origin,
+                });
+            }
+        };
+        add(Key::Company, &u.company);
+        add(Key::Location, &u.place);
+        add(Key::WorkMode, &u.mode);
+        add(Key::Salary, &u.pay);
+        add(Key::EmploymentType, &u.kind);
+    }
+    Some((title, source))
+}
+
+/// A title for a post that names no role (Hacker News): "Acme — hiring".
+pub fn composed(ctx: &Ctx<'_>, company: Option<&str>) -> Option<String> {
+    if let Some(c) = company {
+        return Some(format!("{c} — hiring"));
+    }
+    // No company either: the post's first line, shortened.
+    let first = ctx.doc.blocks.first()?.text.trim();
+    let short: String = first.chars().take(80).collect();
+    (!short.is_empty()).then(|| {
+        if first.chars().count() > 80 {
+            format!("{}…", short.trim_end())
+        } else {
+            short
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn un(s: &str) -> Unwrapped {
+        unwrap(s, Depth::Full, &[])
+    }
+
+    #[test]
+    fn wrappers_come_off() {
+        assert_eq!(un("Vacature: Elixir Developer").title, "Elixir Developer");
+        let u = un("Trackdéchets recrute un.e ingénieur.e données senior");
+        assert_eq!(u.title, "ingénieur.e données senior");
+        assert_eq!(u.company.as_deref(), Some("Trackdéchets"));
+        let u = un("commit42 recrute un⋅e développeur⋅se web back ou Full Stack à Toulouse");
+        assert_eq!(u.title, "développeur⋅se web back ou Full Stack");
+        assert_eq!(u.company.as_deref(), Some("commit42"));
+        assert_eq!(u.place.as_deref(), Some("Toulouse"));
+        let u = un(
+            "[100% Remoto] Full Stack Developer PHP na Round Pegs (R$ 18.000,00) - Vaga de emprego",
+        );
+        assert_eq!(u.title, "Full Stack Developer PHP");
+        assert_eq!(u.company.as_deref(), Some("Round Pegs"));
+        assert_eq!(u.mode.as_deref(), Some("100% Remoto"));
+        assert_eq!(u.pay.as_deref(), Some("R$ 18.000,00"));
+        let u = un("Buchhalter:in in Berlin Süd 40.000 - 50.000, hybrid");
+        assert!(u.title.starts_with("Buchhalter:in"), "{u:?}");
+        let u = unwrap(
+            "GTM Engineer | TestGorilla",
+            Depth::Full,
+            &["TestGorilla".into()],
+        );
+        assert_eq!(u.title, "GTM Engineer");
+        assert_eq!(u.company.as_deref(), Some("TestGorilla"));
+        let u = un("Senior Softwareentwickler - Salem oder Remote");
+        assert_eq!(u.title, "Senior Softwareentwickler");
+        assert_eq!(un("Scala Engineer x5").title, "Scala Engineer");
+        let u = un("Remote Contract Senior Frontend Engineer");
+        assert_eq!(u.title, "Senior Frontend Engineer");
+        assert_eq!(u.mode.as_deref(), Some("Remote"));
+        assert_eq!(u.kind.as_deref(), Some("Contract"));
+        let u = un("[广州][出海应用]招聘全栈实习生（300/天）");
+        assert_eq!(u.title, "全栈实习生");
+        assert_eq!(u.pay.as_deref(), Some("300/天"));
+        assert_eq!(
+            un("Utvecklare i Stockholm och Göteborg").title,
+            "Utvecklare"
+        );
+        assert_eq!(
+            un("Software Engineer in Test").title,
+            "Software Engineer in Test"
+        );
+    }
+
+    #[test]
+    fn structured_titles_keep_their_pieces() {
+        let u = unwrap(
+            "Account Executive - Italy (Madrid based)",
+            Depth::Wrappers,
+            &[],
+        );
+        assert_eq!(u.title, "Account Executive - Italy (Madrid based)");
+    }
+
+    #[test]
+    fn page_titles() {
+        assert_eq!(
+            split_title_company("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
+            (Some("Data Engineer".into()), Some("Acme".into()))
+        );
+        assert_eq!(
+            split_title_company("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
+            (Some("Data Engineer".into()), Some("Acme".into()))
+        );
+        assert_eq!(
+            split_title_company("Senior Engineer at Acme | LinkedIn"),
+            (Some("Senior Engineer".into()), Some("Acme".into()))
+        );
+        assert_eq!(
+            split_title_company("Acme - Staff Designer"),
+            (Some("Staff Designer".into()), Some("Acme".into()))
+        );
+    }
+
+    #[test]
+    fn title_from_sentences() {
+        assert_eq!(
+            title_from_text("we're looking for a Backend Engineer to bring depth").as_deref(),
+            Some("Backend Engineer")
+        );
+        assert_eq!(
+            title_from_text("As a Senior Data Scientist at Acme, you").as_deref(),
+            Some("Senior Data Scientist")
+        );
+        assert_eq!(
+            title_from_text("We're looking for a dynamic Software Engineer II to join").as_deref(),
+            Some("Software Engineer II")
+        );
+        assert_eq!(
+            title_from_text("We're hiring a senior Rails engineer to build our API.").as_deref(),
+            Some("senior Rails engineer")
+        );
+        assert_eq!(title_from_text("We like engineers."), None);
+    }
+}

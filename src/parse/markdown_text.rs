@@ -1,0 +1,397 @@
+//! Markdown → blocks, through a CommonMark parser (pulldown-cmark): headings, paragraphs (their
+//! own line breaks kept), list items, table rows as "a | b", links as their text (reference
+//! links resolved), images dropped, code kept as written, HTML rendered to text. Asterisks that
+//! are not emphasis ("*nix", "2*3=6") stay.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::blocks;
+use super::doc::{Block, BlockKind};
+use super::html_text;
+
+/// Whether a text reads as Markdown: enough Markdown syntax (ATX headings, bold runs, links,
+/// fenced code).
+pub fn looks_markdown(s: &str) -> bool {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static HEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^\s{0,3}#{1,6}\s+\S").expect("valid regex"));
+    static BOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__").expect("valid regex")
+    });
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\]\((?:https?://|mailto:|/|#)").expect("valid regex"));
+    let head: &str = match s.char_indices().nth(30_000) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    };
+    let headings = HEADING.find_iter(head).take(3).count();
+    let bold = BOLD.find_iter(head).take(3).count();
+    let links = LINK.find_iter(head).take(3).count();
+    let fences = head.matches("\n```").take(2).count();
+    let score = headings * 2 + bold + links * 2 + fences * 2;
+    score >= 4 || (headings >= 1 && score >= 3)
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// One rendered Markdown block, with the heading level when it is a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MdBlock {
+    pub kind: BlockKind,
+    /// 1–6 for headings (a paragraph of bold text alone counts as level 6), else 0.
+    pub level: u8,
+    pub text: String,
+}
+
+#[derive(Default)]
+struct Renderer {
+    out: Vec<MdBlock>,
+    /// Text of the block being read.
+    buf: String,
+    /// Inside a heading (its level).
+    heading: Option<u8>,
+    /// List items open (nesting).
+    items: usize,
+    /// Inside a table cell count of the current row.
+    cells: usize,
+    in_image: usize,
+    /// Whether the current paragraph has text outside `**strong**` runs.
+    plain_text: bool,
+    strong: usize,
+    /// Raw HTML of the current HTML block.
+    html: String,
+    in_html_block: bool,
+    /// Per open emphasis: the delimiter to write back when it is glued to a word ("2*3=6").
+    literal_em: Vec<Option<char>>,
+}
+
+impl Renderer {
+    fn text(&mut self, t: &str) {
+        if self.in_image > 0 {
+            return;
+        }
+        if self.strong == 0 && !t.trim().is_empty() {
+            self.plain_text = true;
+        }
+        self.buf.push_str(t);
+    }
+
+    /// Ends the current block of text as `kind`.
+    fn flush(&mut self, kind: BlockKind) {
+        let text = std::mem::take(&mut self.buf);
+        let bold_only = !self.plain_text;
+        self.plain_text = false;
+        let t = text.trim();
+        if t.is_empty() {
+            return;
+        }
+        match kind {
+            BlockKind::Heading => {
+                let line = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.out.push(MdBlock {
+                    kind,
+                    level: self.heading.unwrap_or(6),
+                    text: line,
+                });
+            }
+            BlockKind::Item => {
+                let line = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.out.push(MdBlock {
+                    kind,
+                    level: 0,
+                    text: line,
+                });
+            }
+            BlockKind::Paragraph => {
+                // A paragraph of bold text alone is a heading ("**About us**"), unless it is a
+                // "Label: value" line.
+                let one_line = !t.contains('\n');
+                let labelled = t.split_once(':').is_some_and(|(_, v)| !v.trim().is_empty());
+                if bold_only && one_line && t.chars().count() <= 80 && !labelled {
+                    self.out.push(MdBlock {
+                        kind: BlockKind::Heading,
+                        level: 6,
+                        text: t.trim_end_matches([':', '：']).trim().to_string(),
+                    });
+                    return;
+                }
+                for line in t.lines() {
+                    let l = line.trim();
+                    if !l.is_empty() {
+                        self.out.push(MdBlock {
+                            kind: BlockKind::Paragraph,
+                            level: 0,
+                            text: l.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, ev: Event<'_>, src: &str, range: std::ops::Range<usize>) {
+        match ev {
+            Event::Start(Tag::Emphasis) => {
+                // "*nix tools, 2*3=6": emphasis by the rules, but asterisks glued to words are
+                // text.
+                let delim = src[range.start..].chars().next();
+                let glued = src[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    || src[range.end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                let literal = delim.filter(|_| glued);
+                if let Some(d) = literal {
+                    self.text(&d.to_string());
+                }
+                self.literal_em.push(literal);
+            }
+            Event::End(TagEnd::Emphasis) => {
+                if let Some(Some(d)) = self.literal_em.pop() {
+                    self.text(&d.to_string());
+                }
+            }
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => {
+                    self.flush(self.current_kind());
+                    self.heading = Some(level as u8);
+                }
+                Tag::Paragraph if self.items == 0 => self.flush(BlockKind::Paragraph),
+                Tag::Item => {
+                    self.flush(self.current_kind());
+                    self.items += 1;
+                }
+                Tag::List(_) if self.items > 0 => self.flush(BlockKind::Item),
+                Tag::TableRow | Tag::TableHead => {
+                    self.flush(BlockKind::Paragraph);
+                    self.cells = 0;
+                }
+                Tag::TableCell => {
+                    if self.cells > 0 {
+                        self.buf.push_str(" | ");
+                    }
+                    self.cells += 1;
+                }
+                Tag::Image { .. } => self.in_image += 1,
+                Tag::Strong => self.strong += 1,
+                Tag::CodeBlock(_) => self.flush(self.current_kind()),
+                Tag::HtmlBlock => {
+                    self.flush(self.current_kind());
+                    self.in_html_block = true;
+                    self.html.clear();
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) => {
+                    self.flush(BlockKind::Heading);
+                    self.heading = None;
+                }
+                TagEnd::Paragraph => {
+                    if self.items == 0 {
+                        self.flush(BlockKind::Paragraph);
+                    } else {
+                        self.buf.push(' ');
+                    }
+                }
+                TagEnd::Item => {
+                    self.flush(BlockKind::Item);
+                    self.items = self.items.saturating_sub(1);
+                }
+                TagEnd::TableRow | TagEnd::TableHead => self.flush(BlockKind::Paragraph),
+                TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
+                TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+                TagEnd::CodeBlock => self.flush(BlockKind::Paragraph),
+                TagEnd::HtmlBlock => {
+                    self.in_html_block = false;
+                    let html = std::mem::take(&mut self.html);
+                    let text = html_text::fragment_to_text(&html);
+                    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                        self.out.push(MdBlock {
+                            kind: BlockKind::Paragraph,
+                            level: 0,
+                            text: line.trim().to_string(),
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if self.in_html_block {
+                    self.html.push_str(&t);
+                } else {
+                    self.text(&t);
+                }
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+            Event::Html(h) => {
+                if self.in_html_block {
+                    self.html.push_str(&h);
+                } else {
+                    self.inline_html(&h);
+                }
+            }
+            Event::InlineHtml(h) => self.inline_html(&h),
+            Event::SoftBreak | Event::HardBreak => {
+                if self.heading.is_some() || self.items > 0 || self.cells > 0 {
+                    self.buf.push(' ');
+                } else {
+                    self.buf.push('\n');
+                }
+            }
+            Event::Rule => self.flush(self.current_kind()),
+            Event::TaskListMarker(_) | Event::FootnoteReference(_) => {}
+        }
+    }
+
+    /// Inline HTML: line breaks end a line, entities and tags of text are rendered.
+    fn inline_html(&mut self, h: &str) {
+        let l = h.trim().to_ascii_lowercase();
+        if l.starts_with("<br") {
+            if self.heading.is_some() || self.items > 0 {
+                self.buf.push(' ');
+            } else {
+                self.buf.push('\n');
+            }
+        } else if !l.starts_with('<') {
+            let t = html_text::fragment_to_text(h);
+            self.text(&t);
+        }
+    }
+
+    fn current_kind(&self) -> BlockKind {
+        if self.heading.is_some() {
+            BlockKind::Heading
+        } else if self.items > 0 {
+            BlockKind::Item
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+}
+
+/// Renders Markdown into blocks, headings with their level.
+pub fn render(md: &str) -> Vec<MdBlock> {
+    let mut r = Renderer::default();
+    for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        r.event(ev, md, range);
+    }
+    let kind = r.current_kind();
+    r.flush(kind);
+    r.out
+}
+
+/// Markdown → the document's blocks: headings and items as they are, paragraph lines through
+/// the plain-text heading rules (a "Requirements:" line is a heading there too).
+pub fn to_blocks(md: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let flush = |lines: &mut Vec<String>, out: &mut Vec<Block>| {
+        if !lines.is_empty() {
+            out.extend(blocks::from_lines(lines.iter().map(String::as_str)));
+            lines.clear();
+        }
+    };
+    for b in render(md) {
+        match b.kind {
+            BlockKind::Paragraph => lines.push(b.text),
+            BlockKind::Heading => {
+                flush(&mut lines, &mut out);
+                let h = blocks::clean_heading(&b.text);
+                if !h.is_empty() {
+                    out.push(Block::heading(b.level, h));
+                }
+            }
+            BlockKind::Item => {
+                flush(&mut lines, &mut out);
+                if !super::vocab::vocab().is_furniture(&b.text) {
+                    out.push(Block::new(BlockKind::Item, b.text));
+                }
+            }
+        }
+    }
+    flush(&mut lines, &mut out);
+    out
+}
+
+/// One line of inline Markdown as text ("**Senior** [Engineer](https://x)" → "Senior Engineer").
+pub fn inline(s: &str) -> String {
+    if !s.contains(['[', '*', '_', '`', '\\', '<', '&', '!']) {
+        return s.trim().to_string();
+    }
+    let text: Vec<String> = render(s).into_iter().map(|b| b.text).collect();
+    let joined = text.join(" ");
+    if joined.trim().is_empty() {
+        s.trim().to_string()
+    } else {
+        joined.trim().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(md: &str) -> Vec<(BlockKind, String)> {
+        to_blocks(md)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn asterisks_that_are_not_emphasis_stay() {
+        let t = texts("We use C++ and *nix tools, 2*3=6 and **bold** text.");
+        assert_eq!(t[0].1, "We use C++ and *nix tools, 2*3=6 and bold text.");
+    }
+
+    #[test]
+    fn reference_links_resolve() {
+        let t = texts("Apply on [our site][apply].\n\n[apply]: https://acme.example/jobs");
+        assert_eq!(
+            t,
+            [(BlockKind::Paragraph, "Apply on our site.".to_string())]
+        );
+    }
+
+    #[test]
+    fn headings_items_tables_and_html() {
+        let t = texts(
+            "## Requirements\n\n* **Rust** and [Tokio](https://tokio.rs)\n1. `SQL`\n\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAT&amp;T <br> x\\_y\n\n**About us**\n\nWe build.",
+        );
+        assert_eq!(
+            t,
+            [
+                (BlockKind::Heading, "Requirements".to_string()),
+                (BlockKind::Item, "Rust and Tokio".to_string()),
+                (BlockKind::Item, "SQL".to_string()),
+                (BlockKind::Paragraph, "a | b".to_string()),
+                (BlockKind::Paragraph, "1 | 2".to_string()),
+                (BlockKind::Paragraph, "AT&T".to_string()),
+                (BlockKind::Paragraph, "x_y".to_string()),
+                (BlockKind::Heading, "About us".to_string()),
+                (BlockKind::Paragraph, "We build.".to_string()),
+            ]
+        );
+        assert!(looks_markdown("# Title\n\n**Bold** text"));
+        assert!(!looks_markdown(
+            "Senior Engineer\nWe are hiring - apply now."
+        ));
+        assert_eq!(
+            inline("**Senior** [Engineer](https://x)"),
+            "Senior Engineer"
+        );
+    }
+
+    #[test]
+    fn bold_label_lines_are_not_headings() {
+        let t = texts("**Client: Infogain**\n\n**Role : DevOps Engineer**");
+        assert_eq!(t[0], (BlockKind::Paragraph, "Client: Infogain".to_string()));
+    }
+}

@@ -1,0 +1,405 @@
+//! HTML pages saved from a browser. When the page carries schema.org `JobPosting` data
+//! (JSON-LD `<script type="application/ld+json">`, or microdata `itemtype=…/JobPosting`), its
+//! properties are the facts; the page's main text (scripts, styles, navigation, headers,
+//! footers, forms and widgets dropped) is read as a board page, a Hacker News post or a plain
+//! text. The page's `<h1>`, `<title>`, `og:title` and `og:site_name` are weak facts about the
+//! title and the employer.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::super::SkipReason;
+use super::super::doc::{Doc, Key, Origin};
+use super::super::html_text::{self, TextOptions, element_blocks, element_text};
+use super::{board, hn, jsonld, text};
+use crate::posting::Format;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+static SCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("script"));
+static MAIN: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    ["main", "[role=main]", "article", "body"]
+        .iter()
+        .map(|s| sel(s))
+        .collect()
+});
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
+static MICRODATA: LazyLock<Selector> = LazyLock::new(|| sel("[itemtype]"));
+static ITEMPROP: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop]"));
+
+/// Whether a text is an HTML document (or a fragment of block markup).
+pub fn looks_like_html(text: &str, source: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+        || head.contains("<html")
+        || head.contains("<head>")
+        || head.contains("<body")
+    {
+        return true;
+    }
+    let lower = source.to_lowercase();
+    let ext_html = ["html", "htm", "xhtml"]
+        .iter()
+        .any(|e| lower.ends_with(&format!(".{e}")));
+    let starts_tag = head.starts_with('<')
+        && head[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
+    (starts_tag || ext_html) && head.contains("</")
+}
+
+pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
+    if html_text::too_deep(page_text) {
+        return Err(SkipReason::Malformed {
+            format: "html",
+            detail: format!("elements nested deeper than {}", html_text::MAX_NESTING),
+        });
+    }
+    let page = Html::parse_document(page_text);
+
+    // 1. JSON-LD.
+    let mut docs = Vec::new();
+    for script in page.select(&SCRIPT) {
+        let ty = script.value().attr("type").unwrap_or("").to_lowercase();
+        if !ty.contains("ld+json") {
+            continue;
+        }
+        let raw: String = script.text().collect();
+        let Some(v) = parse_ld_json(&raw) else {
+            continue;
+        };
+        for o in jsonld::find_job_postings(&v) {
+            docs.push(jsonld::doc(o, Format::Html));
+        }
+    }
+    // 2. Microdata.
+    if docs.is_empty() {
+        for item in page.select(&MICRODATA) {
+            let ty = item.value().attr("itemtype").unwrap_or("");
+            if ty.trim_end_matches('/').ends_with("JobPosting") {
+                docs.push(microdata_doc(item));
+            }
+        }
+    }
+    // 3. The page's main text.
+    let main = MAIN
+        .iter()
+        .find_map(|s| {
+            page.select(s)
+                .find(|e| e.text().any(|t| !t.trim().is_empty()))
+        })
+        .unwrap_or_else(|| page.root_element());
+    let opts = TextOptions {
+        drop_furniture: true,
+    };
+    if docs.is_empty() {
+        let text = element_text(main, opts);
+        if text.trim().is_empty() {
+            return Err(SkipReason::NoPosting("HTML page without text".into()));
+        }
+        docs = if board::looks_like_board(&text) {
+            board::read(&text)
+        } else if hn::looks_like_thread(&text) || hn::looks_like_post(&text) {
+            hn::read(&text)?
+        } else {
+            vec![text::read_blocks(element_blocks(main, opts), Format::Html)]
+        };
+    } else if docs.iter().any(|d| d.blocks.is_empty()) {
+        let blocks = element_blocks(main, opts);
+        for d in docs.iter_mut().filter(|d| d.blocks.is_empty()) {
+            d.blocks = blocks.clone();
+            super::label_facts(d);
+        }
+    }
+    let hints = page_facts(&page);
+    for d in &mut docs {
+        d.format = Format::Html;
+        for (k, v) in &hints {
+            d.text(*k, v, Origin::Page);
+        }
+    }
+    Ok(docs)
+}
+
+/// JSON-LD text, leniently: HTML comment and CDATA wrappers removed, raw control characters
+/// (invalid inside JSON strings, common in pages) turned into spaces.
+fn parse_ld_json(raw: &str) -> Option<Value> {
+    let t = raw.trim();
+    let t = t.trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let t = t
+        .trim_start_matches("//<![CDATA[")
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim_end_matches("]]>")
+        .trim();
+    serde_json::from_str(t).ok().or_else(|| {
+        let cleaned: String = t
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned)
+            .ok()
+            .or_else(|| serde_json::from_str(&without_trailing_commas(&cleaned)).ok())
+    })
+}
+
+/// JSON with the trailing commas some pages leave (`[1, 2,]`, `{"a": 1,}`) removed; commas
+/// inside strings are kept.
+fn without_trailing_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_str = false;
+    let mut escaped = false;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_str {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        if c == '"' {
+            in_str = true;
+        } else if c == ','
+            && chars[i + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|n| matches!(n, '}' | ']'))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Title and employer hints of the page around the posting: the `<h1>`, the `og:title` or
+/// `<title>` (split later: "Senior Engineer at Acme | Board"), the site's name.
+fn page_facts(page: &Html) -> Vec<(Key, String)> {
+    let text_of = |e: ElementRef<'_>| {
+        let t: String = e.text().collect::<Vec<_>>().join(" ");
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!t.is_empty() && t.chars().count() <= 200).then_some(t)
+    };
+    let mut out = Vec::new();
+    if let Some(h1) = page.select(&H1).find_map(text_of) {
+        out.push((Key::Title, h1));
+    }
+    let mut og_title = None;
+    let mut site = None;
+    for m in page.select(&META) {
+        let key = m
+            .value()
+            .attr("property")
+            .or_else(|| m.value().attr("name"))
+            .unwrap_or("")
+            .to_lowercase();
+        let content = m
+            .value()
+            .attr("content")
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty() && c.chars().count() <= 200);
+        match key.as_str() {
+            "og:title" | "twitter:title" if og_title.is_none() => og_title = content,
+            "og:site_name" if site.is_none() => site = content,
+            _ => {}
+        }
+    }
+    if let Some(t) = og_title.or_else(|| page.select(&TITLE).find_map(text_of)) {
+        out.push((Key::Subject, t));
+    }
+    if let Some(s) = site {
+        out.push((Key::Company, s));
+    }
+    out
+}
+
+/// A document from schema.org microdata (`itemprop` attributes under a JobPosting item).
+fn microdata_doc(item: ElementRef<'_>) -> Doc {
+    let mut obj = serde_json::Map::new();
+    let mut places: Vec<String> = Vec::new();
+    for el in item.select(&ITEMPROP) {
+        let prop = el.value().attr("itemprop").unwrap_or("");
+        let value = el
+            .value()
+            .attr("content")
+            .or_else(|| el.value().attr("datetime"))
+            .or_else(|| el.value().attr("href").filter(|_| prop == "url"))
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                if prop == "description" {
+                    el.inner_html()
+                } else {
+                    el.text()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+            });
+        match prop {
+            "title" | "employmentType" | "datePosted" | "description" | "url" | "skills"
+            | "qualifications" | "responsibilities" | "jobLocationType" | "validThrough" => {
+                obj.entry(prop.to_string()).or_insert(Value::String(value));
+            }
+            "hiringOrganization" => {
+                obj.entry(prop.to_string()).or_insert(Value::String(value));
+            }
+            "name" => {
+                // The organization's name inside hiringOrganization.
+                if let Some(Value::String(s)) = obj.get_mut("hiringOrganization")
+                    && is_inside(el, "hiringOrganization")
+                {
+                    *s = value;
+                }
+            }
+            "addressLocality" | "addressRegion" | "addressCountry"
+                if !places.contains(&value) && !value.is_empty() =>
+            {
+                places.push(value);
+            }
+            "baseSalary" | "value" | "minValue" | "maxValue" | "currency" | "unitText" => {
+                obj.entry(format!("salary_{prop}"))
+                    .or_insert(Value::String(value));
+            }
+            _ => {}
+        }
+    }
+    if !places.is_empty() {
+        obj.insert("jobLocation".into(), Value::String(places.join(", ")));
+    }
+    let amount = |k: &str| obj.get(&format!("salary_{k}")).cloned();
+    if amount("minValue").is_some() || amount("value").is_some() || amount("maxValue").is_some() {
+        let mut q = serde_json::Map::new();
+        for k in ["minValue", "maxValue", "value", "unitText"] {
+            if let Some(v) = amount(k) {
+                q.insert(k.into(), v);
+            }
+        }
+        let mut m = serde_json::Map::new();
+        if let Some(c) = amount("currency") {
+            m.insert("currency".into(), c);
+        }
+        m.insert("value".into(), Value::Object(q));
+        obj.insert("baseSalary".into(), Value::Object(m));
+    } else if let Some(s) = amount("baseSalary") {
+        obj.insert("baseSalary".into(), s);
+    }
+    let mut d = jsonld::doc(&obj, Format::Html);
+    for f in &mut d.facts {
+        if f.origin == Origin::JsonLd {
+            f.origin = Origin::Record;
+        }
+    }
+    d
+}
+
+/// Whether `el` sits inside an element with `itemprop=prop`.
+fn is_inside(el: ElementRef<'_>, prop: &str) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().attr("itemprop") == Some(prop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Result<Vec<Doc>, SkipReason> {
+        read(text)
+    }
+
+    fn all(d: &Doc, k: Key) -> Vec<String> {
+        d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn json_ld_page() {
+        let page = r#"<!DOCTYPE html><html><head><title>Careers</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList"}</script>
+            <script type="application/ld+json">
+            {"@context": "https://schema.org/", "@type": "JobPosting", "title": "Platform Engineer",
+             "description": "<p>Run the platform.
+             </p><h3>Requirements</h3><ul><li>Kubernetes</li></ul>",
+             "hiringOrganization": {"@type": "Organization", "name": "Acme"},
+             "employmentType": "FULL_TIME"}
+            </script></head><body><nav>Home Jobs</nav><h1>Platform Engineer</h1></body></html>"#;
+        let d = run(page).unwrap().remove(0);
+        assert_eq!(d.format, Format::Html);
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Platform Engineer", "Platform Engineer"]
+        );
+        assert!(
+            d.texts(Key::Title)
+                .next()
+                .is_some_and(|(_, o)| o == Origin::JsonLd)
+        );
+        assert_eq!(all(&d, Key::Company), ["Acme"]);
+        assert!(d.blocks.iter().any(|b| b.text == "Kubernetes"));
+    }
+
+    #[test]
+    fn page_without_json_ld() {
+        let page = "<html><head><title>Data Analyst at Initech | Jobs</title><style>body{}</style></head><body>\
+            <nav><a>Home</a><a>Jobs</a></nav><header>Initech careers</header><main><h1>Data Analyst</h1>\
+            <p>Location: Berlin, Germany</p><h2>About the role</h2><p>You will analyse data all day long, with SQL and Python and more.</p></main>\
+            <footer>© Initech</footer><script>track()</script></body></html>";
+        let d = run(page).unwrap().remove(0);
+        assert!(all(&d, Key::Title).contains(&"Data Analyst".to_string()));
+        assert_eq!(all(&d, Key::Subject), ["Data Analyst at Initech | Jobs"]);
+        assert_eq!(all(&d, Key::Location), ["Berlin, Germany"]);
+        let text: String = d.blocks.iter().map(|b| b.text.clone()).collect();
+        assert!(!text.contains("track()") && !text.contains("Home") && !text.contains("©"));
+    }
+
+    #[test]
+    fn malformed_pages() {
+        assert!(matches!(
+            run("<html><head><script>x</script></head></html>"),
+            Err(SkipReason::NoPosting(_))
+        ));
+        let d = run("<html><body><script type=\"application/ld+json\">{\"@type\": \"JobPosting\", \"title\": </script><h1>QA Engineer</h1><p>Test things.</p></body></html>").unwrap();
+        assert!(all(&d[0], Key::Title).contains(&"QA Engineer".to_string()));
+    }
+
+    #[test]
+    fn microdata() {
+        let page = r#"<html><body><div itemscope itemtype="http://schema.org/JobPosting">
+            <h1 itemprop="title">Welder</h1>
+            <div itemprop="hiringOrganization" itemscope itemtype="http://schema.org/Organization"><span itemprop="name">Forge Co</span></div>
+            <span itemprop="jobLocation" itemscope><span itemprop="addressLocality">Leeds</span></span>
+            <meta itemprop="employmentType" content="PART_TIME">
+            <div itemprop="description"><p>Weld.</p></div></div></body></html>"#;
+        let d = run(page).unwrap().remove(0);
+        assert_eq!(all(&d, Key::Title)[0], "Welder");
+        assert_eq!(all(&d, Key::Company), ["Forge Co"]);
+        assert_eq!(all(&d, Key::Location), ["Leeds"]);
+        assert_eq!(all(&d, Key::EmploymentType), ["PART_TIME"]);
+    }
+
+    #[test]
+    fn lenient_json_ld() {
+        let v = parse_ld_json(
+            "<!--\n{\"@type\": \"JobPosting\", \"title\": \"A, B\",\n \"x\": [1, 2,],}\n-->",
+        )
+        .unwrap();
+        assert_eq!(v["title"], "A, B");
+    }
+}

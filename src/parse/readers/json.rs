@@ -1,0 +1,269 @@
+//! JSON and JSON Lines: schema.org JobPosting objects (alone, in arrays, in `@graph`s, in JSON
+//! Feeds), Hacker News threads and comments (see [`super::hn`]), and records — an object or an
+//! array of objects with posting keys in any language (ATS APIs, board APIs, exports), also
+//! when wrapped (`{"jobs": […]}`, `{"data": {"results": […]}}`). A wrapper's own name (a
+//! Workable account, a JSON Feed's title) is a weak fact about the employer of its records.
+
+use serde_json::{Map, Value};
+
+use super::super::SkipReason;
+use super::super::doc::{Doc, Key, Origin};
+use super::record::{self, looks_like_posting, text_of};
+use super::{hn, jsonld};
+use crate::posting::Format;
+
+/// How deep wrappers are searched for records.
+const MAX_WRAP_DEPTH: usize = 4;
+
+/// Whether a text starts like a JSON document (an object or an array of values).
+pub fn looks_like_json(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('{') => matches!(chars.find(|c| !c.is_whitespace()), Some('"' | '}')),
+        Some('[') => matches!(
+            chars.find(|c| !c.is_whitespace()),
+            Some('{' | '[' | ']' | '"')
+        ),
+        _ => false,
+    }
+}
+
+/// The JSON values of a text: one document, or one per line (JSON Lines), with a note per bad
+/// line.
+pub fn values(text: &str) -> Result<(Vec<Value>, Vec<String>), SkipReason> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => Ok((vec![v], Vec::new())),
+        Err(whole_err) => {
+            let lines: Vec<(usize, &str)> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .collect();
+            let mut vals = Vec::new();
+            let mut notes = Vec::new();
+            let mut bad = 0;
+            for (n, line) in &lines {
+                match serde_json::from_str::<Value>(line) {
+                    Ok(v) => vals.push(v),
+                    Err(e) => {
+                        bad += 1;
+                        if bad <= 3 {
+                            notes.push(format!("line {}: invalid JSON ({e}); skipped", n + 1));
+                        }
+                    }
+                }
+            }
+            if vals.is_empty() || lines.len() < 2 {
+                return Err(SkipReason::Malformed {
+                    format: "json",
+                    detail: whole_err.to_string(),
+                });
+            }
+            Ok((vals, notes))
+        }
+    }
+}
+
+pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
+    let (values, notes) = values(text)?;
+    let mut out = Vec::new();
+    for v in &values {
+        collect(v, &mut out);
+    }
+    if out.is_empty() {
+        return Err(SkipReason::NoPosting(
+            "JSON without a JobPosting or an object with posting keys (title, company, description…)"
+                .into(),
+        ));
+    }
+    for d in &mut out {
+        d.notes.extend(notes.iter().cloned());
+    }
+    Ok(out)
+}
+
+/// The documents of one JSON value.
+pub fn collect(v: &Value, out: &mut Vec<Doc>) {
+    let jobs = jsonld::find_job_postings(v);
+    if !jobs.is_empty() {
+        let wrapper_names = wrapper_names(v);
+        for o in jobs {
+            let mut d = jsonld::doc(o, Format::Json);
+            for n in &wrapper_names {
+                d.text(Key::Company, n, Origin::Wrapper);
+            }
+            out.push(d);
+        }
+        return;
+    }
+    if let Some(posts) = hn::from_json(v) {
+        out.extend(posts);
+        return;
+    }
+    for (o, wrappers) in records(v) {
+        if let Some(mut d) = record::record_doc(o, Origin::Record, Format::Json) {
+            for w in wrappers {
+                for n in names_of(w) {
+                    d.text(Key::Company, n, Origin::Wrapper);
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// The name a wrapper object gives itself (`name`, `title`, `company`…): a board's or an
+/// account's name around its jobs.
+fn names_of(o: &Map<String, Value>) -> Vec<String> {
+    [
+        "name",
+        "title",
+        "company",
+        "company_name",
+        "companyName",
+        "organization",
+    ]
+    .iter()
+    .filter_map(|k| o.get(*k))
+    .filter(|v| v.is_string() || v.is_object())
+    .filter_map(text_of)
+    .filter(|n| n.chars().count() <= 60 && !n.contains('\n'))
+    .take(1)
+    .collect()
+}
+
+fn wrapper_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Object(o) if !jsonld::is_job_posting(o) && o.contains_key("items") => names_of(o),
+        _ => Vec::new(),
+    }
+}
+
+/// Objects that look like postings, with the objects wrapping them (outermost first): the value
+/// itself, the items of an array, or those of the first wrapped array that holds any
+/// (breadth-first, a few levels deep).
+/// A posting object with the objects wrapping it, outermost first.
+type Wrapped<'a> = (&'a Map<String, Value>, Vec<&'a Map<String, Value>>);
+
+fn records(v: &Value) -> Vec<Wrapped<'_>> {
+    let mut level: Vec<(&Value, Vec<&Map<String, Value>>)> = vec![(v, Vec::new())];
+    for _ in 0..=MAX_WRAP_DEPTH {
+        let mut found = Vec::new();
+        let mut next = Vec::new();
+        for (v, wrappers) in &level {
+            match v {
+                Value::Object(o) if looks_like_posting(o) => found.push((o, wrappers.clone())),
+                Value::Object(o) => {
+                    let mut w = wrappers.clone();
+                    w.push(o);
+                    next.extend(
+                        o.values()
+                            .filter(|c| c.is_object() || c.is_array())
+                            .map(|c| (c, w.clone())),
+                    )
+                }
+                Value::Array(a) => {
+                    for item in a {
+                        match item {
+                            Value::Object(o) if looks_like_posting(o) => {
+                                found.push((o, wrappers.clone()))
+                            }
+                            Value::Object(_) | Value::Array(_) => {
+                                next.push((item, wrappers.clone()))
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !found.is_empty() {
+            return found;
+        }
+        level = next;
+        if level.is_empty() {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Result<Vec<Doc>, SkipReason> {
+        read(text)
+    }
+
+    fn titles(ds: &[Doc]) -> Vec<String> {
+        ds.iter()
+            .map(|d| {
+                d.texts(Key::Title)
+                    .next()
+                    .map(|t| t.0.to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn job_posting_array_and_graph() {
+        let ps = run(r#"[{"@type": "JobPosting", "title": "A Engineer"}, {"@type": "JobPosting", "title": "B Designer"}]"#).unwrap();
+        assert_eq!(titles(&ps), ["A Engineer", "B Designer"]);
+        let ps = run(r#"{"@context": "https://schema.org", "@graph": [{"@type": "Organization"}, {"@type": "JobPosting", "title": "C"}]}"#).unwrap();
+        assert_eq!(titles(&ps), ["C"]);
+    }
+
+    #[test]
+    fn arrays_of_ats_postings_and_wrappers() {
+        // A Lever array.
+        let ps = run(r#"[{"text": "Admin Assistant", "descriptionPlain": "Assist.", "categories": {"location": "Remote"}},
+                         {"text": "Engineer", "descriptionPlain": "Build.", "categories": {"location": "Berlin"}}]"#).unwrap();
+        assert_eq!(titles(&ps), ["Admin Assistant", "Engineer"]);
+        // A Workable account around its jobs: the account's name is a weak company fact.
+        let ps = run(
+            r#"{"name": "Vortexa", "description": "<p>About us</p>", "jobs": [
+            {"title": "Data Analyst", "country": "Singapore", "description": "<p>Analyse.</p>"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(titles(&ps), ["Data Analyst"]);
+        assert!(
+            ps[0]
+                .texts(Key::Company)
+                .any(|(c, o)| c == "Vortexa" && o == Origin::Wrapper)
+        );
+    }
+
+    #[test]
+    fn json_lines_with_a_bad_line() {
+        let ps = run("{\"title\": \"A Engineer\", \"company\": \"X\"}\n{\"title\": \"B\", \n{\"title\": \"C Analyst\", \"company\": \"Y\"}\n").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert!(ps[0].notes.iter().any(|w| w.contains("line 2")));
+    }
+
+    #[test]
+    fn malformed_and_foreign_json() {
+        assert!(matches!(
+            run(r#"{"title": "A", "company": "#),
+            Err(SkipReason::Malformed { format: "json", .. })
+        ));
+        assert!(matches!(
+            run(r#"{"@type": "Organization", "name": "Acme"}"#),
+            Err(SkipReason::NoPosting(_))
+        ));
+        assert!(matches!(run("[]"), Err(SkipReason::NoPosting(_))));
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(run(&deep).is_err());
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_json("  {\"a\": 1}"));
+        assert!(looks_like_json("[{\"a\": 1}]"));
+        assert!(!looks_like_json("[Remote] Senior Engineer"));
+        assert!(!looks_like_json("{Company} is hiring"));
+    }
+}

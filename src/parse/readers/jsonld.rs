@@ -1,0 +1,340 @@
+//! schema.org `JobPosting` (JSON-LD, in HTML pages or JSON files) → documents.
+//!
+//! Read: title (or name), hiringOrganization (text or Organization), jobLocation (Place or a
+//! list; PostalAddress or text address), jobLocationType (TELECOMMUTE),
+//! applicantLocationRequirements (the countries applicants must live in), employmentType (text
+//! or list), baseSalary (MonetaryAmount with a QuantitativeValue or a number; a bare number or
+//! text), estimatedSalary (the board's estimate), salaryCurrency, datePosted, validThrough,
+//! skills, qualifications, responsibilities, experienceRequirements, description (HTML), url.
+
+use serde_json::{Map, Value};
+
+use super::super::body;
+use super::super::doc::{Block, Doc, Key, Money, Origin, PayKind, Value as FactValue};
+use super::record::{get, list_of, number_of, place_of, text_of};
+use crate::posting::Format;
+
+/// How deep [`find_job_postings`] looks into a document (JSON-LD nests `@graph`s and
+/// `mainEntity`s a few levels, never dozens).
+const MAX_DEPTH: usize = 12;
+
+/// Whether an object's `@type` names a JobPosting (a string or a list of types).
+pub fn is_job_posting(o: &Map<String, Value>) -> bool {
+    let is = |s: &str| {
+        let s = s.rsplit(['/', ':']).next().unwrap_or(s);
+        s.eq_ignore_ascii_case("JobPosting")
+    };
+    match o.get("@type").or_else(|| o.get("type")) {
+        Some(Value::String(s)) => is(s),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(is)),
+        _ => false,
+    }
+}
+
+/// Every JobPosting object in a JSON-LD value: the value itself, items of arrays, `@graph`
+/// members, `mainEntity`/`itemListElement` entries, items of a JSON Feed (`items[]._jobposting`).
+/// Iterative and depth-bounded.
+pub fn find_job_postings(v: &Value) -> Vec<&Map<String, Value>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
+    while let Some((v, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            continue;
+        }
+        match v {
+            Value::Object(o) => {
+                if is_job_posting(o) {
+                    out.push(o);
+                    continue;
+                }
+                for key in [
+                    "@graph",
+                    "mainEntity",
+                    "itemListElement",
+                    "item",
+                    "hasPart",
+                    "_jobposting",
+                ] {
+                    if let Some(child) = o.get(key) {
+                        stack.push((child, depth + 1));
+                    }
+                }
+                // A JSON Feed: `items` whose entries carry a JobPosting.
+                if let Some(Value::Array(items)) = o.get("items")
+                    && items.iter().any(|i| i.get("_jobposting").is_some())
+                {
+                    for item in items.iter().rev() {
+                        stack.push((item, depth + 1));
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for item in a.iter().rev() {
+                    stack.push((item, depth + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A document from a JobPosting object.
+pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
+    let src = Origin::JsonLd;
+    let mut d = Doc::new(format);
+    if let Some(t) = get(o, "title")
+        .and_then(text_of)
+        .or_else(|| get(o, "name").and_then(text_of))
+    {
+        d.text(Key::Title, body::inline_text(&t), src);
+    }
+    if let Some(c) = get(o, "hiringOrganization").and_then(text_of) {
+        d.text(Key::Company, body::inline_text(&c), src);
+    }
+    for place in get(o, "jobLocation").map(places).unwrap_or_default() {
+        d.text(Key::Location, place, src);
+    }
+    for place in get(o, "applicantLocationRequirements")
+        .map(places)
+        .unwrap_or_default()
+    {
+        d.text(Key::Country, place, src);
+    }
+    if let Some(t) = get(o, "jobLocationType").and_then(text_of) {
+        d.text(Key::WorkMode, t, src);
+    }
+    match get(o, "employmentType") {
+        Some(Value::Array(a)) => {
+            for t in a.iter().filter_map(text_of) {
+                d.text(Key::EmploymentType, t, src);
+            }
+        }
+        Some(v) => {
+            if let Some(t) = text_of(v) {
+                for part in t.split([',', ';']) {
+                    d.text(Key::EmploymentType, part, src);
+                }
+            }
+        }
+        None => {}
+    }
+    if let Some(c) = get(o, "salaryCurrency").and_then(text_of) {
+        d.text(Key::Currency, c, src);
+    }
+    for (key, kind) in [
+        ("baseSalary", PayKind::Base),
+        ("estimatedSalary", PayKind::Estimated),
+    ] {
+        let Some(v) = get(o, key) else { continue };
+        let items: Vec<&Value> = match v {
+            Value::Array(a) => a.iter().collect(),
+            other => vec![other],
+        };
+        for item in items {
+            pay(&mut d, item, kind);
+        }
+    }
+    if let Some(t) = get(o, "datePosted").and_then(text_of) {
+        d.text(Key::Posted, t, src);
+    }
+    if let Some(u) = get(o, "url")
+        .and_then(text_of)
+        .filter(|u| u.starts_with("http"))
+    {
+        d.text(Key::Url, u, src);
+    }
+    if let Some(m) = get(o, "experienceRequirements")
+        .and_then(|v| v.as_object())
+        .and_then(|e| get(e, "monthsOfExperience"))
+        .and_then(number_of)
+    {
+        d.push(Key::ExperienceMonths, FactValue::Number(m), src);
+    }
+    if let Some(v) = get(o, "skills") {
+        for s in list_of(v) {
+            d.text(Key::Skill, s, src);
+        }
+    }
+    // Description, then the labelled parts that are not in it.
+    if let Some(t) = get(o, "description").and_then(text_of) {
+        d.blocks = body::to_blocks(&t);
+    }
+    let have = d
+        .blocks
+        .iter()
+        .map(|b| b.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (key, heading) in [
+        ("responsibilities", "Responsibilities"),
+        ("qualifications", "Qualifications"),
+        ("experienceRequirements", "Experience"),
+        ("educationRequirements", "Education"),
+        ("jobBenefits", "Benefits"),
+        ("incentiveCompensation", "Compensation"),
+    ] {
+        let Some(text) = get(o, key).and_then(text_of) else {
+            continue;
+        };
+        let blocks = body::to_blocks(&text);
+        let probe: String = blocks
+            .first()
+            .map(|b| b.text.chars().take(60).collect::<String>().to_lowercase())
+            .unwrap_or_default();
+        if blocks.is_empty() || have.contains(probe.trim()) {
+            continue;
+        }
+        d.blocks.push(Block::heading(3, heading));
+        d.blocks.extend(blocks);
+    }
+    if let Some(v) = get(o, "validThrough").and_then(text_of) {
+        d.blocks.push(Block::heading(3, "Valid through"));
+        d.blocks
+            .push(Block::new(super::super::doc::BlockKind::Paragraph, v));
+    }
+    super::label_facts(&mut d);
+    d
+}
+
+/// The places of a jobLocation / applicantLocationRequirements value.
+fn places(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![s.trim().to_string()],
+        Value::Array(a) => {
+            let mut out = Vec::new();
+            for item in a {
+                for p in places(item) {
+                    if !out.contains(&p) {
+                        out.push(p);
+                    }
+                }
+            }
+            out
+        }
+        Value::Object(o) => place_of(o).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A MonetaryAmount (or a bare number, or a text) as a pay fact.
+fn pay(d: &mut Doc, v: &Value, kind: PayKind) {
+    let src = Origin::JsonLd;
+    match v {
+        Value::Object(m) => {
+            let currency = get(m, "currency").and_then(text_of);
+            let mut unit = get(m, "unitText").and_then(text_of);
+            let (mut min, mut max) = (
+                get(m, "minValue").and_then(number_of),
+                get(m, "maxValue").and_then(number_of),
+            );
+            match get(m, "value") {
+                Some(Value::Object(q)) => {
+                    min = min.or_else(|| get(q, "minValue").and_then(number_of));
+                    max = max.or_else(|| get(q, "maxValue").and_then(number_of));
+                    if min.is_none() && max.is_none() {
+                        let v = get(q, "value").and_then(number_of);
+                        (min, max) = (v, v);
+                    }
+                    unit = unit.or_else(|| get(q, "unitText").and_then(text_of));
+                }
+                Some(s @ Value::String(text)) if number_of(s).is_none() => {
+                    d.text(Key::Salary, text, src);
+                }
+                Some(v) if min.is_none() && max.is_none() => {
+                    let n = number_of(v);
+                    (min, max) = (n, n);
+                }
+                _ => {}
+            }
+            if min.is_none() && max.is_none() {
+                // MonetaryAmountDistribution: percentiles.
+                min = get(m, "percentile10")
+                    .or_else(|| get(m, "percentile25"))
+                    .and_then(number_of);
+                max = get(m, "percentile90")
+                    .or_else(|| get(m, "percentile75"))
+                    .and_then(number_of);
+            }
+            if min.is_some() || max.is_some() {
+                d.push(
+                    Key::Pay,
+                    FactValue::Money(Money {
+                        min,
+                        max,
+                        currency,
+                        period: unit,
+                        kind,
+                    }),
+                    src,
+                );
+            }
+        }
+        Value::String(s) if number_of(v).is_none() => d.text(Key::Salary, s, src),
+        other => {
+            if let Some(n) = number_of(other) {
+                d.push(
+                    Key::Pay,
+                    FactValue::Money(Money {
+                        min: Some(n),
+                        max: Some(n),
+                        kind,
+                        ..Money::default()
+                    }),
+                    src,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn finds_postings_in_graphs_lists_and_feeds() {
+        let v = json!({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebPage", "name": "x"},
+            {"@type": ["JobPosting"], "title": "A"},
+            {"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "item": {"@type": "JobPosting", "title": "B"}}]}
+        ]});
+        let found: Vec<_> = find_job_postings(&v)
+            .iter()
+            .map(|o| o["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, ["A", "B"]);
+        assert!(find_job_postings(&json!({"@type": "Organization"})).is_empty());
+        let feed = json!({"title": "Acme", "items": [{"id": "1", "_jobposting": {"@type": "JobPosting", "title": "C"}}]});
+        assert_eq!(find_job_postings(&feed).len(), 1);
+    }
+
+    #[test]
+    fn reads_a_full_job_posting() {
+        let v = json!({
+            "@context": "https://schema.org/", "@type": "JobPosting",
+            "title": "Senior Rust Engineer",
+            "description": "<p><strong>About us</strong></p><p>We make &amp; ship.</p><ul><li>Rust</li></ul>",
+            "hiringOrganization": {"@type": "Organization", "name": "Ferrous Ltd"},
+            "jobLocation": [{"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": "Berlin", "addressCountry": "DE"}}],
+            "jobLocationType": "TELECOMMUTE",
+            "applicantLocationRequirements": {"@type": "Country", "name": "Germany"},
+            "employmentType": ["FULL_TIME", "CONTRACTOR"],
+            "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR",
+                "value": {"@type": "QuantitativeValue", "minValue": 70000, "maxValue": 90000, "unitText": "YEAR"}},
+            "datePosted": "2026-01-02", "validThrough": "2026-03-01",
+            "experienceRequirements": {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": 60}
+        });
+        let d = doc(v.as_object().unwrap(), Format::Json);
+        let t = |k: Key| d.texts(k).map(|(t, _)| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(t(Key::Title), ["Senior Rust Engineer"]);
+        assert_eq!(t(Key::Company), ["Ferrous Ltd"]);
+        assert_eq!(t(Key::Location), ["Berlin, DE"]);
+        assert_eq!(t(Key::Country), ["Germany"]);
+        assert_eq!(t(Key::WorkMode), ["TELECOMMUTE"]);
+        assert_eq!(t(Key::EmploymentType), ["FULL_TIME", "CONTRACTOR"]);
+        assert_eq!(d.facts_of(Key::Pay).count(), 1);
+        assert_eq!(d.blocks[0].text, "About us");
+    }
+}

@@ -1,0 +1,379 @@
+//! Markdown postings: front matter — YAML between `---` lines or TOML between `+++` lines —
+//! read as a record (title, organization/company, location, salary, tags… in any language), a
+//! board-style header at the top (`# [Title](apply link)`, `### Company`, a line of
+//! `` `💰 …` `🌎 …` `` badges), then the description rendered by a CommonMark parser, with its
+//! "Label: value" lines read as facts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::super::SkipReason;
+use super::super::blocks::is_known_heading;
+use super::super::doc::{BlockKind, Doc, Key, Origin};
+use super::super::markdown_text::{self, inline};
+use super::super::places;
+use super::{label_facts, record};
+use crate::posting::Format;
+
+/// Front matter: the metadata block at the very top of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatter<'a> {
+    Yaml(&'a str),
+    Toml(&'a str),
+}
+
+/// Splits `---\nyaml\n---\nbody` (or `+++\ntoml\n+++\nbody`) into (front matter, body). None
+/// when there is no closed front matter block at the very top.
+pub fn split_front_matter(s: &str) -> Option<(FrontMatter<'_>, &str)> {
+    for (fence, toml) in [("---", false), ("+++", true)] {
+        let rest = [
+            format!("{fence}\n"),
+            format!("{fence}\r\n"),
+            format!("{fence} \n"),
+        ]
+        .iter()
+        .find_map(|p| s.strip_prefix(p.as_str()));
+        let Some(rest) = rest else { continue };
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            let t = line.trim_end();
+            if t == fence || (!toml && t == "...") {
+                let fm = &rest[..offset];
+                let body = &rest[offset + line.len()..];
+                return Some((
+                    if toml {
+                        FrontMatter::Toml(fm)
+                    } else {
+                        FrontMatter::Yaml(fm)
+                    },
+                    body,
+                ));
+            }
+            offset += line.len();
+        }
+    }
+    None
+}
+
+/// Front matter → a record. YAML leniently: when it does not parse (odd quoting, tabs), a
+/// line-based `key: value` reading takes over. TOML through the `toml` crate.
+pub fn front_matter_record(fm: FrontMatter<'_>) -> Map<String, Value> {
+    match fm {
+        FrontMatter::Yaml(yaml) => {
+            if yaml.trim().is_empty() {
+                return Map::new();
+            }
+            match serde_yaml_ng::from_str::<Value>(yaml) {
+                Ok(Value::Object(m)) => m,
+                Ok(_) => Map::new(),
+                Err(_) => lenient_yaml(yaml),
+            }
+        }
+        FrontMatter::Toml(t) => match toml::from_str::<toml::Table>(t) {
+            Ok(table) => match serde_json::to_value(table) {
+                Ok(Value::Object(m)) => m,
+                _ => Map::new(),
+            },
+            Err(_) => Map::new(),
+        },
+    }
+}
+
+/// Top-level `key: value` lines; indented lines and `- item` lines continue the previous key.
+fn lenient_yaml(yaml: &str) -> Map<String, Value> {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<k>[A-Za-z_][\w -]{0,40}?)\s*:(?:\s+(?P<v>.*))?$").expect("valid regex")
+    });
+    let mut out = Map::new();
+    let mut last: Option<String> = None;
+    for line in yaml.lines() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let indented = line.starts_with([' ', '\t']) || line.starts_with("- ");
+        if !indented && let Some(c) = KEY.captures(line) {
+            let k = c["k"].trim().to_string();
+            let v = c.name("v").map_or("", |m| m.as_str());
+            out.insert(k.clone(), Value::String(unquote(v)));
+            last = Some(k);
+            continue;
+        }
+        if let Some(k) = &last
+            && let Some(Value::String(prev)) = out.get_mut(k)
+        {
+            let item = unquote(line.trim().trim_start_matches("- "));
+            if !prev.is_empty() {
+                prev.push('\n');
+            }
+            prev.push_str(&item);
+        }
+    }
+    out
+}
+
+fn unquote(s: &str) -> String {
+    let t = s.trim();
+    let t = t
+        .strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .or_else(|| t.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')))
+        .unwrap_or(t);
+    t.replace("\\r\\n", "\n")
+        .replace("\\n", "\n")
+        .trim()
+        .to_string()
+}
+
+pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
+    let (fm, body) = match split_front_matter(text) {
+        Some((fm, body)) => (Some(fm), body),
+        None => (None, text),
+    };
+    let mut doc = Doc::new(Format::Markdown);
+    if let Some(fm) = fm {
+        let rec = front_matter_record(fm);
+        if let Some(d) = record::record_doc(&rec, Origin::Record, Format::Markdown) {
+            doc = d;
+        } else if !rec.is_empty() {
+            doc.notes
+                .push("front matter names no title, company or description".into());
+        }
+    }
+    let front_blocks = std::mem::take(&mut doc.blocks);
+    let lines: Vec<&str> = body.lines().collect();
+    let start = read_header(&mut doc, &lines);
+    let rest = lines[start..].join("\n");
+    let mut blocks = markdown_text::to_blocks(&rest);
+    // A file that is a list of roles ("# Frontend Lead … # Frontend Developer …"): its first
+    // heading is one of them, and stays with its text for the split into jobs.
+    if start > 0 {
+        let all = markdown_text::to_blocks(body);
+        if let Some(first) = all.iter().find(|b| b.kind == BlockKind::Heading)
+            && blocks.iter().any(|b| {
+                b.kind == BlockKind::Heading
+                    && b.level == first.level
+                    && super::super::fields::title::looks_like_title(&b.text)
+                    && !super::super::blocks::is_known_heading(&b.text)
+            })
+        {
+            blocks = all;
+        }
+    }
+    // No heading names the role: a first line that reads as a title does ("[São Paulo] Mobile
+    // Developer na iCourier", as issues and posts begin).
+    if start == 0
+        && !doc.has(Key::Title)
+        && let Some(first) = blocks.first()
+        && first.kind == BlockKind::Paragraph
+        && let Some(t) = super::text::title_line(&first.text)
+    {
+        doc.text(Key::Title, t, Origin::Header);
+        blocks.remove(0);
+    }
+    // A description from front matter comes first.
+    doc.blocks = front_blocks;
+    doc.blocks.extend(blocks);
+    label_facts(&mut doc);
+    if !doc.has(Key::Title) && !doc.has(Key::Company) && doc.blocks.is_empty() {
+        return Err(SkipReason::NoPosting("Markdown file without text".into()));
+    }
+    Ok(vec![doc])
+}
+
+/// Reads a board-style header at the top of a Markdown body: a first heading naming the role
+/// (a link to apply), a short heading naming the employer (or the place), badge lines
+/// (`` `💰 $120k` ``, `` `🌎 Berlin` ``). Returns the index of the first line after the header.
+fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
+    static ATX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<t>.*?)\s*#*\s*$").expect("valid regex")
+    });
+    static LINKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\[(?P<t>[^\]]+)\]\((?P<u>[^)\s]+)[^)]*\)(?P<rest>.*)$").expect("valid regex")
+    });
+    let h = Origin::Header;
+    let had_title = d.has(Key::Title);
+    let mut i = 0;
+    let mut headings = 0;
+    let mut first_title: Option<String> = None;
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if line.contains('`') && is_badge_line(line) {
+            read_badges(d, line);
+            i += 1;
+            continue;
+        }
+        // An empty heading, or a placeholder where a board had no value ("### None").
+        if line.trim_start_matches('#').trim().is_empty()
+            || (headings > 0
+                && matches!(
+                    line.trim_start_matches('#').trim().to_lowercase().as_str(),
+                    "none" | "null" | "n/a" | "-" | "unknown"
+                ))
+        {
+            if line.starts_with('#') {
+                headings += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = ATX.captures(line) else { break };
+        let level = c["hashes"].len();
+        let raw = c["t"].trim();
+        let (t, url) = match LINKED.captures(raw) {
+            Some(l) if l["rest"].trim().is_empty() => {
+                (l["t"].to_string(), Some(l["u"].to_string()))
+            }
+            _ => (raw.to_string(), None),
+        };
+        let t = inline(&t);
+        let t = t.trim().trim_matches('*').trim().to_string();
+        if t.is_empty() || is_known_heading(&t) {
+            break;
+        }
+        if headings == 0 {
+            if had_title && level > 1 {
+                // Front matter named the posting; this heading starts the body.
+                break;
+            }
+            // "# Senior Engineer at Acme", "# Acme — Senior Engineer".
+            match split_at_company(&t) {
+                Some((title, company)) => {
+                    d.text(Key::Title, title, h);
+                    d.text(Key::Company, company, h);
+                }
+                None => d.text(Key::Title, &t, h),
+            }
+            first_title = Some(t);
+            if let Some(u) = url.filter(|u| u.starts_with("http")) {
+                d.text(Key::Url, u, h);
+            }
+        } else if headings == 1
+            && t.chars().count() <= 60
+            && !t.ends_with(['.', ':', '?'])
+            && first_title
+                .as_deref()
+                .is_none_or(|x| !x.eq_ignore_ascii_case(&t))
+            && level > 1
+        {
+            if places::mentions_place(&t) && places::place_kind(&t).is_some() {
+                d.text(Key::Location, &t, h);
+            } else {
+                d.text(Key::Company, &t, h);
+            }
+        } else {
+            break;
+        }
+        headings += 1;
+        i += 1;
+    }
+    if headings == 0 { 0 } else { i }
+}
+
+/// "Senior Engineer at Acme" / "Senior Engineer @ Acme" → (title, company). Dashes are not
+/// split here: "Software Engineer - Backend" is one title.
+fn split_at_company(t: &str) -> Option<(String, String)> {
+    use super::super::fields::title::looks_like_title;
+    let (a, b) = t.rsplit_once(" at ").or_else(|| t.rsplit_once(" @ "))?;
+    let (a, b) = (a.trim(), b.trim());
+    (looks_like_title(a)
+        && !looks_like_title(b)
+        && !places::mentions_place(b)
+        && (1..=5).contains(&b.split_whitespace().count()))
+    .then(|| (a.to_string(), b.to_string()))
+}
+
+/// A line made of `code` badges only (emoji-labelled fields of board headers).
+fn is_badge_line(line: &str) -> bool {
+    let t = line.trim_start_matches('#').trim();
+    t.starts_with('`') && t.ends_with('`') && t.matches('`').count() >= 2
+}
+
+/// Reads `` `💰 $120k` `🌎 Berlin` `⏰ Full-time` `` badges: the emoji says what a badge is.
+fn read_badges(d: &mut Doc, line: &str) {
+    let h = Origin::Header;
+    let t = line.trim_start_matches('#').trim();
+    for b in t.split('`').map(str::trim).filter(|b| !b.is_empty()) {
+        let label_emoji: String = b
+            .chars()
+            .take_while(|c| !c.is_alphanumeric() && !"$€£¥₹(".contains(*c))
+            .collect();
+        let value = b[label_emoji.len()..].trim();
+        if value.is_empty() {
+            continue;
+        }
+        let e = label_emoji.trim();
+        let is_money = ['💰', '💵', '💲', '🤑', '💶', '💷']
+            .iter()
+            .any(|c| e.contains(*c));
+        let is_place = ['🌎', '🌍', '🌏', '📍', '🗺', '🏠']
+            .iter()
+            .any(|c| e.contains(*c));
+        if is_money {
+            d.text(Key::Salary, value, h);
+        } else if is_place {
+            d.text(Key::Location, value, h);
+            d.text(Key::Badge, value, h);
+        } else {
+            d.text(Key::Badge, value, h);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Doc {
+        read(text).unwrap().remove(0)
+    }
+
+    fn all(d: &Doc, k: Key) -> Vec<String> {
+        d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn board_header_and_badges() {
+        let d = one(
+            "# [Senior Rust Engineer](https://jobs.example/apply/1)  \n### Ferrous Ltd  \n#### `💰 $130,000—$140,000 USD` `🌎 Reston, VA or Remote `  \n\n**What we do**\n\nWe build things in Rust, all day long, every day, with care and attention.\n",
+        );
+        assert_eq!(all(&d, Key::Title), ["Senior Rust Engineer"]);
+        assert_eq!(all(&d, Key::Url), ["https://jobs.example/apply/1"]);
+        assert_eq!(all(&d, Key::Company), ["Ferrous Ltd"]);
+        assert_eq!(all(&d, Key::Salary), ["$130,000—$140,000 USD"]);
+        assert_eq!(all(&d, Key::Location), ["Reston, VA or Remote"]);
+        assert_eq!(d.blocks[0].text, "What we do");
+    }
+
+    #[test]
+    fn front_matter_yaml_and_toml() {
+        let d = one(
+            "---\ntitle: Logo Design\norganization: Seattle Matrix\ncompensation: gratis\ntags: 'logo, privacy'\n---\nThe team is looking for a designer.\n",
+        );
+        assert_eq!(all(&d, Key::Title), ["Logo Design"]);
+        assert_eq!(all(&d, Key::Company), ["Seattle Matrix"]);
+        assert!(d.texts(Key::Company).all(|(_, o)| o == Origin::Record));
+        let d = one(
+            "+++\ntitle = \"Rust Engineer\"\ncompany = \"Ferrous\"\nlocation = \"Berlin\"\n+++\nWe build things.\n",
+        );
+        assert_eq!(all(&d, Key::Title), ["Rust Engineer"]);
+        assert_eq!(all(&d, Key::Company), ["Ferrous"]);
+        assert_eq!(all(&d, Key::Location), ["Berlin"]);
+    }
+
+    #[test]
+    fn odd_and_empty_front_matter() {
+        let d = one(
+            "---\ntitle: \"Designer: UI\" extra\norganization: O'Brien \"Co\"\n\tbad: tab\n---\nBody.",
+        );
+        assert!(d.has(Key::Title));
+        let d = one("---\n---\n# Engineer\nBody text.");
+        assert_eq!(all(&d, Key::Title), ["Engineer"]);
+        assert!(read("---\n---\n").is_err());
+    }
+}

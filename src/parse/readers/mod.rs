@@ -1,0 +1,183 @@
+//! Format readers: each unwraps one kind of container into [`Doc`]s (facts and blocks) and
+//! decides no field. What they share: "Label: value" lines, a label line followed by its value
+//! line, and the short lines of a page's header.
+
+pub mod board;
+pub mod csv;
+pub mod email;
+pub mod hn;
+pub mod html;
+pub mod json;
+pub mod jsonld;
+pub mod markdown;
+pub mod record;
+pub mod text;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::doc::{Block, BlockKind, Doc, Key, Origin};
+use super::vocab::{Label, vocab};
+
+/// The longest value a "Label: value" line may have.
+const MAX_LABEL_VALUE: usize = 200;
+
+/// Splits a "Label: value" line whose label names a field ("Location: Berlin", "勤務地：東京",
+/// "**Salary:** $100k", "Job Type - Full-time" is not one). Returns the label's meaning and the
+/// value.
+pub fn label_line(line: &str) -> Option<(Label, &str)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s•*\-–>]*(?P<k>[^:：|]{1,40}?)\s*[:：]\s*(?P<v>\S.*)$")
+            .expect("valid regex")
+    });
+    let c = LABEL.captures(line.trim())?;
+    let k = c
+        .name("k")?
+        .as_str()
+        .trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace());
+    let v = c.name("v")?.as_str();
+    if k.split_whitespace().count() > 5 || v.chars().count() > MAX_LABEL_VALUE {
+        return None;
+    }
+    let label = vocab().label(k)?;
+    let v = v
+        .trim()
+        .trim_matches(|ch: char| ch == '*' || ch == '_')
+        .trim();
+    (!v.is_empty()).then_some((label, v))
+}
+
+/// Whether a whole line is a known field label and nothing else ("Pay", "Job type",
+/// "Employment type", "勤務地"): pages lay such labels out with the value on the next line.
+pub fn bare_label(line: &str) -> Option<Label> {
+    let t = line.trim().trim_end_matches([':', '：']).trim();
+    if t.is_empty() || t.chars().count() > 40 || t.split_whitespace().count() > 5 {
+        return None;
+    }
+    vocab().label(t)
+}
+
+/// Adds the fact a label names with `value`, from a text.
+pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) {
+    match label {
+        Label::Key(k) => doc.text(k, value, origin),
+        Label::City | Label::Region => doc.text(Key::Location, value, origin),
+        Label::RemoteRegion => {
+            doc.text(Key::Location, value, origin);
+            doc.push(Key::RemoteFlag, super::doc::Value::Flag(true), origin);
+        }
+        // Numbers and periods said in a text are read with the pay text.
+        Label::SalaryMin | Label::SalaryMax | Label::PayPeriod => {
+            doc.text(Key::Salary, value, origin)
+        }
+        Label::Description => {}
+    }
+}
+
+/// Reads the labelled facts of a document's lines: "Label: value" lines, and a label alone on
+/// its line followed by a short value line ("Job type" / "Full-time"; a heading that is a label
+/// followed by one short paragraph). Every line stays in the text.
+pub fn label_facts(doc: &mut Doc) {
+    let mut found: Vec<(Label, String)> = Vec::new();
+    let blocks = &doc.blocks;
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some((label, v)) = label_line(&b.text) {
+            found.push((label, v.to_string()));
+            continue;
+        }
+        if let Some(label) = bare_label(&b.text)
+            && let Some(next) = blocks.get(i + 1)
+            && next.kind != BlockKind::Heading
+            && next.text.chars().count() <= 80
+            && bare_label(&next.text).is_none()
+            && label_line(&next.text).is_none()
+        {
+            found.push((label, next.text.clone()));
+        }
+    }
+    for (label, v) in found {
+        add_label_fact(doc, label, &v, Origin::Label);
+    }
+}
+
+/// Splits a header line into its pieces ("Berlin, Germany · Hybrid · Full-time", "Acme — Remote").
+pub fn header_pieces(line: &str) -> Vec<String> {
+    line.split(['|', '·', '•', '—', '–'])
+        .flat_map(|s| s.split(" - "))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Lines of plain text as blocks, with their labelled facts read.
+pub fn text_doc(doc: &mut Doc, lines: &[&str]) {
+    doc.blocks
+        .extend(super::blocks::from_lines(lines.iter().copied()));
+}
+
+/// Whether a block is a short line that could be a header value (not a sentence).
+pub fn is_short_line(b: &Block) -> bool {
+    let t = b.text.trim();
+    t.chars().count() <= 100 && !t.ends_with(['.', '!', '?', '。']) && !t.contains(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_lines_in_many_languages() {
+        let k = |l: &str| label_line(l).map(|(k, v)| (k, v.to_string()));
+        assert_eq!(
+            k("Location: Berlin, Germany"),
+            Some((Label::Key(Key::Location), "Berlin, Germany".into()))
+        );
+        assert_eq!(
+            k("**Salary:** $100k"),
+            Some((Label::Key(Key::Salary), "$100k".into()))
+        );
+        assert_eq!(
+            k("勤務地：東京都新宿区"),
+            Some((Label::Key(Key::Location), "東京都新宿区".into()))
+        );
+        assert_eq!(
+            k("- Lieu : Paris"),
+            Some((Label::Key(Key::Location), "Paris".into()))
+        );
+        assert_eq!(k("Note: we are great"), None);
+        assert_eq!(k("We are hiring: engineers of all kinds"), None);
+        assert_eq!(
+            bare_label("Job type"),
+            Some(Label::Key(Key::EmploymentType))
+        );
+        assert_eq!(bare_label("Pay"), Some(Label::Key(Key::Salary)));
+    }
+
+    #[test]
+    fn label_value_pairs() {
+        let mut d = Doc::default();
+        d.add_lines([
+            "Job details",
+            "Pay",
+            "$40 - $50 an hour",
+            "Job type",
+            "Part-time",
+            "Full job description",
+        ]);
+        label_facts(&mut d);
+        let facts: Vec<_> = d
+            .facts
+            .iter()
+            .map(|f| (f.key, f.value.text().unwrap_or("")))
+            .collect();
+        assert!(
+            facts.contains(&(Key::Salary, "$40 - $50 an hour")),
+            "{facts:?}"
+        );
+        assert!(
+            facts.contains(&(Key::EmploymentType, "Part-time")),
+            "{facts:?}"
+        );
+    }
+}

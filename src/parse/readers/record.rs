@@ -1,0 +1,899 @@
+//! Structured records → documents: the objects of JSON exports and ATS APIs (Lever, Greenhouse,
+//! Ashby, Workable, SmartRecruiters, Recruitee, Teamtailor, Remotive, Himalayas, JobSpy…), CSV
+//! rows and front matter. Keys are looked up in the label vocabulary of every language ("Job
+//! Title", "job_title", "jobTitle", "rubrik", "arbetsort" are all labels), nested objects are
+//! walked (Lever's `categories`, SmartRecruiters' `location`), name/value lists become labelled
+//! facts (Greenhouse `metadata`), title/text lists become description sections (Lever `lists`),
+//! pay given as numbers becomes [`Money`]. Nothing here decides a field.
+
+use serde_json::{Map, Value};
+
+use super::super::body;
+use super::super::doc::{Block, BlockKind, Doc, Key, Money, Origin, PayKind, Value as FactValue};
+use super::super::vocab::{Label, norm_label, vocab};
+use super::add_label_fact;
+use crate::posting::Format;
+
+/// How deep nested objects are walked.
+const MAX_DEPTH: usize = 4;
+
+/// Placeholder values that mean "missing" in exports.
+fn is_missing(s: &str) -> bool {
+    matches!(
+        s.trim().to_lowercase().as_str(),
+        "" | "-1" | "null" | "none" | "nan" | "n/a" | "na" | "-" | "undefined" | "not specified"
+    )
+}
+
+/// A scalar as text: strings (trimmed, placeholders dropped), numbers; objects give their
+/// `name` (or `value`, `label`…), arrays their items joined by "; ".
+pub fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => {
+            let s = s.trim();
+            (!is_missing(s)).then(|| s.to_string())
+        }
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => [
+            "name",
+            "display_name",
+            "displayName",
+            "label",
+            "valueLabel",
+            "value",
+            "text",
+            "title",
+            "fullLocation",
+        ]
+        .iter()
+        .find_map(|k| get(o, k).and_then(text_of)),
+        Value::Array(a) => {
+            let items: Vec<String> = a.iter().filter_map(text_of).collect();
+            (!items.is_empty()).then(|| items.join("; "))
+        }
+        _ => None,
+    }
+}
+
+/// A number from a JSON number or a numeric string ("120000", "120,000.00").
+pub fn number_of(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => {
+            let t: String = s
+                .trim()
+                .chars()
+                .filter(|c| *c != ',' && *c != '_')
+                .collect();
+            t.parse::<f64>().ok()
+        }
+        _ => None,
+    }
+    .filter(|x| x.is_finite() && *x > 0.0)
+}
+
+/// A truthy flag ("True", "yes", 1, true).
+pub fn flag_of(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => n.as_f64().map(|x| x != 0.0),
+        Value::String(s) => match s.trim().to_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" | "t" => Some(true),
+            "false" | "no" | "n" | "0" | "f" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The value of `key` (compared as lowercase letters and digits).
+pub fn get<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if let Some(v) = o.get(key) {
+        return Some(v);
+    }
+    let want = norm_label(key);
+    o.iter()
+        .find(|(k, _)| norm_label(k) == want)
+        .map(|(_, v)| v)
+}
+
+/// What a key of a record names.
+fn label_of(key: &str) -> Option<Label> {
+    vocab().label(key)
+}
+
+fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
+    o.iter().any(|(k, v)| {
+        !matches!(v, Value::Null) && text_of(v).is_some() && label_of(k).is_some_and(&pred)
+    })
+}
+
+/// Whether a record has the keys of a job posting: a title, or a company with a description or
+/// a place.
+pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
+    let company = has_label(o, |l| l == Label::Key(Key::Company));
+    let named = o.get("name").is_some_and(Value::is_string);
+    let title = o.iter().any(|(k, v)| {
+        v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
+    }) || lever_title(o).is_some()
+        // SmartRecruiters, Adzuna: the posting's `name` next to its employer or place.
+        || named && (company || has_label(o, |l| matches!(l, Label::Key(Key::Location))));
+    let description = has_label(o, |l| l == Label::Description);
+    let place = has_label(o, |l| {
+        matches!(
+            l,
+            Label::Key(Key::Location) | Label::City | Label::Key(Key::Country)
+        )
+    });
+    (title && (company || description || place)) || (company && description)
+}
+
+/// A short one-line `text` next to a description: Lever names its title so.
+fn lever_title(o: &Map<String, Value>) -> Option<&str> {
+    let t = o.get("text")?.as_str()?.trim();
+    let has_description = o
+        .iter()
+        .any(|(k, _)| k != "text" && label_of(k) == Some(Label::Description));
+    (has_description && !t.is_empty() && t.chars().count() <= 120 && !t.contains('\n')).then_some(t)
+}
+
+/// The description keys in order of preference: the richest body first.
+const DESCRIPTION_ORDER: &[&str] = &[
+    "description",
+    "descriptionhtml",
+    "jobdescription",
+    "content",
+    "body",
+    "fullhtml",
+    "html",
+    "descriptionbody",
+    "descriptiontext",
+    "descriptionplain",
+    "plaindescription",
+    "jobad",
+    "text",
+    "details",
+    "jobdetails",
+    "jobsummary",
+    "summary",
+    "excerpt",
+    "jobexcerpt",
+];
+
+/// Keys whose text adds to the description rather than replacing it.
+const ADDENDUM_KEYS: &[&str] = &[
+    "additional",
+    "additionalinformation",
+    "qualifications",
+    "responsibilities",
+    "requirements",
+];
+
+/// A walk over one record.
+struct Walk<'a> {
+    doc: &'a mut Doc,
+    origin: Origin,
+    /// (preference, key, text) of every description-like value.
+    descriptions: Vec<(usize, String, String)>,
+    /// Extra sections (heading, body) from section lists and objects.
+    sections: Vec<(Option<String>, String)>,
+    /// Place parts (city, region, country) of the top level.
+    place_parts: Vec<String>,
+}
+
+/// Reads a record into a document. None when it holds nothing of a posting.
+pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Option<Doc> {
+    let mut doc = Doc::new(format);
+    let mut w = Walk {
+        doc: &mut doc,
+        origin,
+        descriptions: Vec::new(),
+        sections: Vec::new(),
+        place_parts: Vec::new(),
+    };
+    if let Some(t) = lever_title(o)
+        && !o
+            .iter()
+            .any(|(k, _)| label_of(k) == Some(Label::Key(Key::Title)))
+    {
+        w.doc.text(Key::Title, body::inline_text(t), origin);
+    }
+    w.object(o, 0);
+    if !w.place_parts.is_empty() {
+        let mut parts: Vec<String> = Vec::new();
+        for p in std::mem::take(&mut w.place_parts) {
+            if !parts.iter().any(|x| x.eq_ignore_ascii_case(&p)) {
+                parts.push(p);
+            }
+        }
+        w.doc.text(Key::Location, parts.join(", "), origin);
+    }
+    let descriptions = std::mem::take(&mut w.descriptions);
+    let sections = std::mem::take(&mut w.sections);
+    // Title from a bare `name` when nothing else names it (Adzuna, SmartRecruiters).
+    if !doc.has(Key::Title)
+        && let Some(Value::String(n)) = o.get("name")
+        && n.chars().count() <= 120
+        && !n.contains('\n')
+    {
+        doc.text(Key::Title, body::inline_text(n), origin);
+    }
+    description_blocks(&mut doc, descriptions, sections);
+    company_info(&mut doc, o);
+    super::label_facts(&mut doc);
+    if !doc.has(Key::Title) && !doc.has(Key::Company) && doc.blocks.is_empty() {
+        return None;
+    }
+    Some(doc)
+}
+
+impl Walk<'_> {
+    fn object(&mut self, o: &Map<String, Value>, depth: usize) {
+        let mut money = Money::default();
+        // Keys in the order of their labels' usualness ("title" before "role"), whatever
+        // order the object keeps them in.
+        let mut entries: Vec<(usize, &String, &Value)> = o
+            .iter()
+            .map(|(k, v)| {
+                let rank = vocab().label_ranked(k).map_or(usize::MAX, |l| l.1);
+                (rank, k, v)
+            })
+            .collect();
+        entries.sort_by_key(|e| e.0);
+        for (_, k, v) in entries {
+            if matches!(v, Value::Null) {
+                continue;
+            }
+            match label_of(k) {
+                Some(Label::Key(key)) => self.fact(key, v, depth),
+                Some(Label::Description) => {
+                    if depth <= 2 {
+                        self.description(k, v);
+                    }
+                }
+                Some(Label::SalaryMin) => money.min = money.min.or_else(|| number_of(v)),
+                Some(Label::SalaryMax) => money.max = money.max.or_else(|| number_of(v)),
+                Some(Label::PayPeriod) => money.period = money.period.or_else(|| text_of(v)),
+                Some(Label::RemoteRegion) => {
+                    self.location(v, depth);
+                    self.doc
+                        .push(Key::RemoteFlag, FactValue::Flag(true), self.origin);
+                }
+                Some(Label::City | Label::Region) => {
+                    if depth == 0
+                        && let Some(t) = text_of(v)
+                    {
+                        self.place_parts.push(t);
+                    }
+                }
+                None => self.unknown(k, v, depth),
+            }
+        }
+        if money.min.is_some() || money.max.is_some() {
+            // The currency named next to the bounds.
+            money.currency = o
+                .iter()
+                .find(|(k, _)| label_of(k) == Some(Label::Key(Key::Currency)))
+                .and_then(|(_, v)| text_of(v));
+            money.kind = pay_kind(o);
+            if money.kind != PayKind::Estimated || depth == 0 {
+                self.doc
+                    .push(Key::Pay, FactValue::Money(money), self.origin);
+            }
+        }
+    }
+
+    /// A value under a key that names a fact.
+    fn fact(&mut self, key: Key, v: &Value, depth: usize) {
+        let origin = self.origin;
+        match key {
+            // The title and the employer of the record itself, not of a nested thing.
+            Key::Title if depth > 0 => {}
+            Key::Company if depth > 1 => {}
+            // A company value keeps its lines: a rating glued under the name is dropped later.
+            Key::Company => {
+                if let Some(t) = text_of(v) {
+                    let t = if t.contains('<') || t.contains('&') {
+                        body::inline_text(&t)
+                    } else {
+                        t
+                    };
+                    self.doc.text(key, t, origin);
+                }
+            }
+            Key::Title if !v.is_string() => {}
+            Key::Title | Key::Team | Key::Posted | Key::Seniority | Key::Experience => {
+                if let Some(t) = text_of(v) {
+                    self.doc.text(key, body::inline_text(&t), origin);
+                }
+            }
+            Key::Url => {
+                if let Some(t) = text_of(v).filter(|u| u.starts_with("http")) {
+                    self.doc.text(key, t, origin);
+                }
+            }
+            Key::RemoteFlag | Key::HybridFlag => match flag_of(v) {
+                Some(b) => self.doc.push(key, FactValue::Flag(b), origin),
+                None => {
+                    if let Some(t) = text_of(v) {
+                        self.doc.text(Key::WorkMode, t, origin);
+                    }
+                }
+            },
+            Key::Location => self.location(v, depth),
+            Key::Country => {
+                if let Some(t) = text_of(v) {
+                    self.doc.text(Key::Country, t, origin);
+                }
+            }
+            Key::Salary | Key::Pay => self.pay(v, depth),
+            Key::Currency => {
+                if let Some(t) = text_of(v) {
+                    self.doc.text(Key::Currency, t, origin);
+                }
+            }
+            Key::ExperienceMonths => {
+                if let Some(n) = number_of(v) {
+                    self.doc.push(key, FactValue::Number(n), origin);
+                }
+            }
+            Key::Skill | Key::Benefit => {
+                for item in list_of(v) {
+                    self.doc.text(key, item, origin);
+                }
+            }
+            Key::WorkMode | Key::EmploymentType | Key::Badge | Key::Subject => match v {
+                Value::Array(a) => {
+                    for item in a.iter().filter_map(text_of) {
+                        self.doc.text(key, item, origin);
+                    }
+                }
+                Value::Bool(b) if key == Key::WorkMode => {
+                    self.doc.push(Key::RemoteFlag, FactValue::Flag(*b), origin)
+                }
+                other => {
+                    if let Some(t) = text_of(other) {
+                        self.doc.text(key, t, origin);
+                    }
+                }
+            },
+        }
+    }
+
+    /// A location value: a text, a list, a place object (with its own remote/hybrid flags).
+    fn location(&mut self, v: &Value, depth: usize) {
+        let origin = self.origin;
+        match v {
+            Value::String(_) | Value::Number(_) => {
+                if let Some(t) = text_of(v) {
+                    self.doc.text(Key::Location, t, origin);
+                }
+            }
+            Value::Array(a) => {
+                for item in a {
+                    self.location(item, depth);
+                }
+            }
+            Value::Object(o) => {
+                if let Some(place) = place_of(o) {
+                    self.doc.text(Key::Location, place, origin);
+                }
+                for (k, v) in o {
+                    if let Some(Label::Key(
+                        key @ (Key::RemoteFlag | Key::HybridFlag | Key::WorkMode),
+                    )) = label_of(k)
+                    {
+                        self.fact(key, v, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A pay value: a text, a number, an object of bounds (or of texts, or of components).
+    fn pay(&mut self, v: &Value, depth: usize) {
+        let origin = self.origin;
+        match v {
+            Value::String(s) if !is_missing(s) => {
+                self.doc.text(Key::Salary, body::inline_text(s), origin);
+            }
+            Value::Number(_) => {
+                if let Some(n) = number_of(v) {
+                    self.doc.push(
+                        Key::Pay,
+                        FactValue::Money(Money {
+                            min: Some(n),
+                            max: Some(n),
+                            ..Money::default()
+                        }),
+                        origin,
+                    );
+                }
+            }
+            Value::Array(a) => {
+                for item in a {
+                    self.pay(item, depth + 1);
+                }
+            }
+            Value::Object(o) if depth < MAX_DEPTH => {
+                // Bounds in this object (`salaryRange`, a MonetaryAmount's QuantitativeValue).
+                self.object_pay(o, depth);
+            }
+            _ => {}
+        }
+    }
+
+    /// The pay of an object: its bounds, its pay texts, its nested components.
+    fn object_pay(&mut self, o: &Map<String, Value>, depth: usize) {
+        let origin = self.origin;
+        let kind = pay_kind(o);
+        if kind == PayKind::Estimated && depth > 0 {
+            return;
+        }
+        let mut money = Money {
+            kind,
+            ..Money::default()
+        };
+        for (k, v) in o {
+            let nk = norm_label(k);
+            match label_of(k) {
+                Some(Label::SalaryMin) => money.min = money.min.or_else(|| number_of(v)),
+                Some(Label::SalaryMax) => money.max = money.max.or_else(|| number_of(v)),
+                Some(Label::PayPeriod) => money.period = money.period.or_else(|| text_of(v)),
+                Some(Label::Key(Key::Currency)) => {
+                    money.currency = money.currency.or_else(|| text_of(v))
+                }
+                Some(Label::Key(Key::Salary)) | Some(Label::Key(Key::Pay)) => {
+                    self.pay(v, depth + 1)
+                }
+                _ if nk == "value" => match v {
+                    Value::Object(_) | Value::Array(_) => self.pay(v, depth + 1),
+                    other => {
+                        if let Some(n) = number_of(other) {
+                            money.min = money.min.or(Some(n));
+                            money.max = money.max.or(Some(n));
+                        } else if let Some(t) = text_of(other) {
+                            self.doc.text(Key::Salary, t, origin);
+                        }
+                    }
+                },
+                _ => match v {
+                    Value::Object(_) | Value::Array(_) => self.pay(v, depth + 1),
+                    Value::String(s) if nk.contains("summary") && !is_missing(s) => {
+                        self.doc.text(Key::Salary, body::inline_text(s), origin)
+                    }
+                    _ => {}
+                },
+            }
+        }
+        if money.min.is_some() || money.max.is_some() {
+            self.doc.push(Key::Pay, FactValue::Money(money), origin);
+        }
+    }
+
+    /// A description-like value.
+    fn description(&mut self, key: &str, v: &Value) {
+        let nk = norm_label(key);
+        match v {
+            Value::String(s) if !is_missing(s) => {
+                let pref = DESCRIPTION_ORDER
+                    .iter()
+                    .position(|k| *k == nk)
+                    .unwrap_or(DESCRIPTION_ORDER.len());
+                self.descriptions.push((pref, nk, s.clone()));
+            }
+            Value::Object(o) => {
+                if let Some(section) = section_of(o) {
+                    self.sections.push(section);
+                } else {
+                    for (k, v) in o {
+                        if let Value::Object(inner) = v
+                            && let Some(section) = section_of(inner)
+                        {
+                            self.sections.push(section);
+                        } else if label_of(k) == Some(Label::Description) {
+                            self.description(k, v);
+                        }
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for item in a {
+                    if let Value::Object(o) = item
+                        && let Some(section) = section_of(o)
+                    {
+                        self.sections.push(section);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A key the vocabulary does not know: nested objects are walked, name/value lists read
+    /// as labels, title/text lists as sections.
+    fn unknown(&mut self, key: &str, v: &Value, depth: usize) {
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        match v {
+            Value::Object(o) => {
+                if let Some(section) = section_of(o) {
+                    self.sections.push(section);
+                } else {
+                    self.object(o, depth + 1);
+                }
+            }
+            Value::Array(a) => {
+                let objs: Vec<&Map<String, Value>> =
+                    a.iter().filter_map(Value::as_object).collect();
+                if objs.is_empty() || objs.len() != a.len() {
+                    return;
+                }
+                for o in objs {
+                    if let Some((name, value)) = name_value(o) {
+                        if let Some(label) = label_of(&name) {
+                            add_label_fact(self.doc, label, &value, self.origin);
+                        }
+                    } else if let Some(section) = section_of(o) {
+                        self.sections.push(section);
+                    } else if depth + 1 < MAX_DEPTH && norm_label(key) != "jobs" {
+                        self.object(o, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Facts about the employer in a record: a rating column (or a rating glued under the company
+/// name, "Ericsson\n3.9", as job-site scrapes give it), the headquarters, the size, the blurb.
+fn company_info(doc: &mut Doc, o: &Map<String, Value>) {
+    let first = |keys: &[&str]| keys.iter().find_map(|k| get(o, k)).filter(|v| !v.is_null());
+    let mut info = crate::posting::CompanyInfo::default();
+    if let Some(Value::String(s)) = first(&["company", "company_name", "companyname", "employer"])
+        && s.lines().filter(|l| !l.trim().is_empty()).count() > 1
+    {
+        info.rating = s
+            .lines()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
+            .and_then(|l| l.parse().ok())
+            .filter(|r: &f32| (0.0..=5.0).contains(r));
+    }
+    if info.rating.is_none() {
+        info.rating = first(&["rating", "companyrating", "company_rating"])
+            .and_then(number_of)
+            .map(|r| r as f32)
+            .filter(|r| (0.0..=5.0).contains(r));
+    }
+    info.headquarters = first(&["headquarters", "companyheadquarters", "hq"]).and_then(text_of);
+    info.size =
+        first(&["size", "companysize", "companynumemployees", "employees"]).and_then(text_of);
+    info.about = first(&[
+        "companydescription",
+        "aboutcompany",
+        "companyabout",
+        "company_description",
+    ])
+    .and_then(text_of)
+    .map(|t| body::inline_text(&t));
+    if !info.is_empty() {
+        doc.company_info = Some(Box::new(info));
+    }
+}
+
+/// The kind of pay an object holds: base, total, or an estimate of the board.
+fn pay_kind(o: &Map<String, Value>) -> PayKind {
+    let words: String = o
+        .iter()
+        .filter(|(k, _)| {
+            let nk = norm_label(k);
+            nk.contains("type") || nk.contains("kind") || nk == "title" || nk.contains("source")
+        })
+        .filter_map(|(_, v)| text_of(v))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if words.contains("estimat") || words.contains("predicted") {
+        PayKind::Estimated
+    } else if words.contains("equity") || words.contains("bonus") || words.contains("commission") {
+        // Not the salary at all: marked total so that a base figure wins over it.
+        PayKind::Total
+    } else if words.contains("total") || words.contains("ote") {
+        PayKind::Total
+    } else {
+        PayKind::Base
+    }
+}
+
+/// `{name, value}`, `{fieldLabel, valueLabel}`, `{label, value}`, `{key, value}`: a labelled
+/// value of a list.
+fn name_value(o: &Map<String, Value>) -> Option<(String, String)> {
+    for (nk, vk) in [
+        ("name", "value"),
+        ("fieldLabel", "valueLabel"),
+        ("label", "value"),
+        ("key", "value"),
+        ("title", "value"),
+    ] {
+        if let (Some(Value::String(n)), Some(v)) = (o.get(nk), o.get(vk))
+            && let Some(t) = text_of(v)
+            && t.chars().count() <= 200
+        {
+            return Some((n.clone(), t));
+        }
+    }
+    None
+}
+
+/// `{title|text|heading|name, content|text|body|description}` with a body of some length: a
+/// description section.
+fn section_of(o: &Map<String, Value>) -> Option<(Option<String>, String)> {
+    let (hk, heading) = ["title", "heading", "text", "name", "label"]
+        .iter()
+        .find_map(|k| {
+            o.get(*k)
+                .and_then(Value::as_str)
+                .filter(|h| h.chars().count() <= 80 && !h.contains('\n'))
+                .map(|h| (*k, h))
+        })?;
+    let body = ["content", "text", "body", "description", "html", "value"]
+        .iter()
+        .filter(|k| **k != hk)
+        .find_map(|k| o.get(*k).and_then(Value::as_str))?;
+    (body.trim().chars().count() > 40).then(|| (Some(body::inline_text(heading)), body.to_string()))
+}
+
+/// A schema.org Place or PostalAddress, or an ATS location object, as "City, Region,
+/// Country" (the country only when no region says where the city is).
+pub fn place_of(o: &Map<String, Value>) -> Option<String> {
+    if let Some(addr) = get(o, "address") {
+        match addr {
+            Value::Object(a) => {
+                if let Some(p) = place_of(a) {
+                    return Some(p);
+                }
+            }
+            other => {
+                if let Some(s) = text_of(other) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(pa)) = get(o, "postalAddress")
+        && let Some(p) = place_of(pa)
+    {
+        return Some(p);
+    }
+    let pick = |keys: &[&str]| keys.iter().find_map(|k| get(o, k).and_then(text_of));
+    let locality = pick(&["addressLocality", "city", "locality", "town"]);
+    let region = pick(&["addressRegion", "region", "state", "province"]);
+    let country = pick(&["addressCountry", "country", "countryName"]);
+    let mut parts: Vec<String> = Vec::new();
+    for part in [locality.clone(), region.clone()].into_iter().flatten() {
+        if !parts.iter().any(|p| p.eq_ignore_ascii_case(&part)) {
+            parts.push(part);
+        }
+    }
+    if let Some(c) = country
+        && (locality.is_none() || region.is_none())
+        && !parts.iter().any(|p| p.eq_ignore_ascii_case(&c))
+    {
+        parts.push(c);
+    }
+    if !parts.is_empty() {
+        return Some(parts.join(", "));
+    }
+    ["name", "display_name", "label", "fullLocation", "location"]
+        .iter()
+        .find_map(|k| get(o, k).and_then(text_of))
+}
+
+/// A list of short items from an array or a comma-separated string.
+pub fn list_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(a) => a.iter().filter_map(text_of).collect(),
+        other => text_of(other)
+            .map(|s| {
+                let s = body::inline_text(&s);
+                s.split([',', ';', '\n', '|'])
+                    .map(|t| {
+                        t.trim()
+                            .trim_start_matches(['-', '*', '•'])
+                            .trim()
+                            .to_string()
+                    })
+                    .filter(|t| !t.is_empty() && t.chars().count() <= 60)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// The description: the preferred body, then the sections and addenda it does not hold yet.
+fn description_blocks(
+    doc: &mut Doc,
+    mut descriptions: Vec<(usize, String, String)>,
+    sections: Vec<(Option<String>, String)>,
+) {
+    descriptions.sort_by_key(|d| d.0);
+    // A plain-text twin of an HTML body says the same thing.
+    let keys: Vec<String> = descriptions.iter().map(|d| d.1.clone()).collect();
+    let (addenda, bodies): (Vec<_>, Vec<_>) = descriptions
+        .into_iter()
+        .filter(|(_, k, _)| {
+            !(k.ends_with("plain") && keys.contains(&k.trim_end_matches("plain").to_string()))
+        })
+        .partition(|(_, k, _)| ADDENDUM_KEYS.iter().any(|a| k.starts_with(a)));
+    if let Some((_, _, text)) = bodies.first() {
+        doc.blocks.extend(body::to_blocks(text));
+    }
+    let mut have: String = doc
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase();
+    let mut add = |heading: Option<String>, text: &str, doc: &mut Doc| {
+        let blocks = body::to_blocks(text);
+        let probe: String = blocks
+            .iter()
+            .find(|b| b.kind != BlockKind::Heading)
+            .map(|b| b.text.chars().take(60).collect::<String>().to_lowercase())
+            .unwrap_or_default();
+        if blocks.is_empty() || (!probe.trim().is_empty() && have.contains(probe.trim())) {
+            return;
+        }
+        if let Some(h) = heading {
+            doc.blocks.push(Block::heading(3, h));
+        }
+        for b in &blocks {
+            have.push_str(&b.text.to_lowercase());
+            have.push('\n');
+        }
+        doc.blocks.extend(blocks);
+    };
+    for (heading, text) in sections {
+        add(heading, &text, doc);
+    }
+    for (_, _, text) in addenda {
+        add(None, &text, doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn doc(v: Value) -> Doc {
+        record_doc(v.as_object().unwrap(), Origin::Record, Format::Json).unwrap()
+    }
+
+    fn texts(d: &Doc, k: Key) -> Vec<String> {
+        d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn plain_export_shape() {
+        let d = doc(json!({
+            "Job Title": "Data Engineer",
+            "company_name": "Acme",
+            "location": "Remote (US)",
+            "job_type": "fulltime",
+            "min_amount": "120000", "max_amount": 150000.0, "currency": "USD", "interval": "yearly",
+            "description": "<p>Build <b>pipelines</b>.</p>",
+            "skills": "python, postgres",
+        }));
+        assert_eq!(texts(&d, Key::Title), ["Data Engineer"]);
+        assert_eq!(texts(&d, Key::Company), ["Acme"]);
+        assert_eq!(texts(&d, Key::Location), ["Remote (US)"]);
+        assert_eq!(texts(&d, Key::EmploymentType), ["fulltime"]);
+        let money: Vec<_> = d.facts_of(Key::Pay).collect();
+        assert_eq!(money.len(), 1);
+        let FactValue::Money(m) = &money[0].value else {
+            panic!()
+        };
+        assert_eq!(
+            (m.min, m.max, m.currency.as_deref(), m.period.as_deref()),
+            (Some(120e3), Some(150e3), Some("USD"), Some("yearly"))
+        );
+        assert_eq!(d.blocks[0].text, "Build pipelines.");
+    }
+
+    #[test]
+    fn ats_shapes() {
+        // Lever: the title is "text", details nested under "categories", pay in salaryRange,
+        // sections in "lists".
+        let d = doc(
+            json!({"text": "Platform Engineer", "descriptionPlain": "Run it.",
+            "categories": {"commitment": "Full-time", "location": "Toronto", "team": "Infra", "allLocations": ["Toronto"]},
+            "workplaceType": "remote", "hostedUrl": "https://jobs.lever.co/acme/1",
+            "salaryRange": {"min": 100000, "max": 120000, "currency": "CAD", "interval": "per-year-salary"},
+            "lists": [{"text": "Responsibilities", "content": "<li>Run the platform every single day of the week.</li>"}]}),
+        );
+        assert_eq!(texts(&d, Key::Title), ["Platform Engineer"]);
+        assert_eq!(texts(&d, Key::EmploymentType), ["Full-time"]);
+        assert_eq!(texts(&d, Key::WorkMode), ["remote"]);
+        assert_eq!(texts(&d, Key::Team), ["Infra"]);
+        assert!(d.facts_of(Key::Pay).count() == 1);
+        assert!(
+            d.blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Heading && b.text == "Responsibilities")
+        );
+        // Greenhouse: location object, metadata name/value pairs.
+        let d = doc(
+            json!({"title": "Data Scientist", "company_name": "Amplitude ", "location": {"name": "London, UK"},
+            "metadata": [{"name": "Employment Type", "value": "Regular", "value_type": "single_select"}],
+            "content": "&lt;p&gt;Hello there, this is the job.&lt;/p&gt;"}),
+        );
+        assert_eq!(texts(&d, Key::Location), ["London, UK"]);
+        assert_eq!(texts(&d, Key::EmploymentType), ["Regular"]);
+        assert_eq!(d.blocks[0].text, "Hello there, this is the job.");
+        // SmartRecruiters: the name is the title, flags inside the location, sections object.
+        let d = doc(
+            json!({"name": "Platform Engineer", "company": {"name": "Vitol"},
+            "location": {"city": "Singapore", "country": "sg", "remote": false, "hybrid": false},
+            "typeOfEmployment": {"id": "permanent", "label": "Full-time"},
+            "jobAd": {"sections": {"jobDescription": {"title": "Job Description", "text": "<p>Build the cloud platform of a trading house.</p>"}}}}),
+        );
+        assert_eq!(texts(&d, Key::Title), ["Platform Engineer"]);
+        assert_eq!(texts(&d, Key::Company), ["Vitol"]);
+        assert_eq!(texts(&d, Key::Location), ["Singapore, sg"]);
+        assert_eq!(texts(&d, Key::EmploymentType), ["Full-time"]);
+        assert!(
+            d.facts_of(Key::RemoteFlag)
+                .any(|f| f.value == FactValue::Flag(false))
+        );
+        // Swedish keys.
+        let d = doc(
+            json!({"rubrik": "Utvecklare", "arbetsgivare": "Variant", "arbetsort": "Stockholm", "beskrivning": "Vi söker utvecklare."}),
+        );
+        assert_eq!(texts(&d, Key::Title), ["Utvecklare"]);
+        assert_eq!(texts(&d, Key::Company), ["Variant"]);
+        assert_eq!(texts(&d, Key::Location), ["Stockholm"]);
+    }
+
+    #[test]
+    fn ashby_compensation_components() {
+        let d = doc(
+            json!({"title": "Controls Manager", "descriptionHtml": "<p>x</p>",
+            "compensation": {"compensationTierSummary": "£60K – £80K",
+              "summaryComponents": [{"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "GBP", "minValue": 60000, "maxValue": 80000},
+                                    {"compensationType": "EquityPercentage", "minValue": 0.1, "maxValue": 0.2}]}}),
+        );
+        let pays: Vec<_> = d
+            .facts_of(Key::Pay)
+            .filter_map(|f| match &f.value {
+                FactValue::Money(m) => Some(m.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(pays.iter().any(|m| m.min == Some(60000.0)
+            && m.currency.as_deref() == Some("GBP")
+            && m.kind == PayKind::Base));
+        assert!(pays.iter().any(|m| m.kind == PayKind::Total));
+        assert_eq!(texts(&d, Key::Salary), ["£60K – £80K"]);
+    }
+
+    #[test]
+    fn missing_placeholders_are_missing() {
+        let d = doc(json!({"title": "X Engineer", "company": "-1", "location": "null"}));
+        assert!(!d.has(Key::Company));
+        assert!(!d.has(Key::Location));
+        assert!(
+            record_doc(
+                json!({"a": 1}).as_object().unwrap(),
+                Origin::Record,
+                Format::Json
+            )
+            .is_none()
+        );
+    }
+}

@@ -1,0 +1,285 @@
+//! Plain text pasted from a careers page, a PDF, a forum. What it unwraps: a title line at the
+//! top (a short line naming a role), the short lines of facts under it ("Acme — Remote
+//! (Berlin)", "Berlin, Germany · Full-time"), "Label: value" lines anywhere, and the rest as
+//! blocks.
+
+use super::super::doc::{Block, BlockKind, Doc, Key, Origin};
+use super::super::fields::title::looks_like_title;
+use super::{header_pieces, label_facts, label_line};
+use crate::posting::Format;
+
+/// How many lines under the title may hold header facts.
+const META_LINES: usize = 3;
+
+pub fn read(text: &str) -> Vec<Doc> {
+    let lines = unflatten(text);
+    let mut doc = read_blocks(
+        super::super::blocks::from_lines(lines.iter().map(String::as_str)),
+        Format::Text,
+    );
+    card_titles(&mut doc, &lines);
+    vec![doc]
+}
+
+/// A page pasted as one long line ("Full Stack Developer, AI Palo Alto, CA · 1 month ago ·
+/// Over 100 applicants Promoted by hirer · Easy Apply Save …"): the board's furniture phrases
+/// in it are where its lines were. Other texts keep their lines.
+fn unflatten(text: &str) -> Vec<String> {
+    let v = super::super::vocab::vocab();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.len() < 400 {
+            out.push(line.to_string());
+            continue;
+        }
+        let f = super::super::vocab::fold(line);
+        let cuts: Vec<(usize, usize)> = v
+            .furniture_lines
+            .find(&f)
+            .filter(|(s, e, _)| line[*s..*e].contains(' ') || e - s >= 5)
+            .map(|(s, e, _)| (s, e))
+            .collect();
+        if cuts.len() < 3 {
+            out.push(line.to_string());
+            continue;
+        }
+        let mut at = 0;
+        for (s, e) in cuts {
+            if s >= at {
+                out.push(line[at..s].trim().to_string());
+                at = e;
+            }
+        }
+        out.push(line[at..].trim().to_string());
+    }
+    out
+}
+
+/// A job card's heading repeated by a board page: "Senior Engineer at Acme", alone on its line
+/// or followed by the title again ("Full Stack Developer, AI at Fastino Full Stack Developer,
+/// AI Fastino · Palo Alto"). The title and the employer as the page shows them.
+fn card_titles(doc: &mut Doc, lines: &[String]) {
+    for line in lines.iter().take(40) {
+        let line = line.trim();
+        let Some(i) = line.find(" at ") else { continue };
+        let (title, after) = (line[..i].trim(), line[i + 4..].trim());
+        if !looks_like_title(title) || title.chars().count() > 80 {
+            continue;
+        }
+        let company = if line.chars().count() <= 100 && after.split_whitespace().count() <= 5 {
+            Some(after)
+        } else {
+            after.find(title).map(|j| after[..j].trim())
+        };
+        if let Some(c) = company
+            .filter(|c| (1..=5).contains(&c.split_whitespace().count()) && !looks_like_title(c))
+        {
+            doc.text(Key::Title, title, Origin::Page);
+            doc.text(Key::Company, c, Origin::Page);
+            return;
+        }
+    }
+}
+
+/// Reads the blocks of a plain text (a paste, a page's main text): the title line and the fact
+/// lines under it become facts and leave the text; labelled lines are read where they are.
+pub fn read_blocks(blocks: Vec<Block>, format: Format) -> Doc {
+    let mut doc = Doc::new(format);
+    let mut start = 0;
+    if let Some(first) = blocks.first()
+        && first.kind != BlockKind::Item
+        && let Some(t) = title_line(&first.text)
+    {
+        doc.text(Key::Title, t, Origin::Header);
+        start = 1;
+        // A rating under the employer's name ("2.0") is the board's.
+        let rating = |t: &str| t.parse::<f32>().is_ok_and(|r| (0.0..=5.0).contains(&r));
+        let kept: Vec<&Block> = blocks.iter().skip(1).filter(|b| !rating(&b.text)).collect();
+        let text = |i: usize| {
+            kept.get(i.wrapping_sub(1))
+                .filter(|b| b.kind != BlockKind::Item)
+                .map(|b| b.text.as_str())
+        };
+        // Lines of facts under the title.
+        let mut k = 0;
+        while k < META_LINES
+            && let Some(line) = text(start)
+            && meta_line(&mut doc, line, k == 0)
+        {
+            start += 1;
+            k += 1;
+        }
+        // "Title / Acme / Berlin, Germany": a bare name line above a line of facts.
+        if k == 0
+            && let (Some(name), Some(facts)) = (text(start), text(start + 1))
+            && is_name_line(name)
+            && meta_line(&mut doc, facts, false)
+        {
+            doc.text(Key::Company, name, Origin::Header);
+            start += 2;
+        }
+    }
+    // The lines read as the header leave the text (ratings under the name with them).
+    let mut taken = 0;
+    let mut skip = 0;
+    for b in &blocks {
+        if taken >= start {
+            break;
+        }
+        skip += 1;
+        if skip == 1
+            || !b
+                .text
+                .parse::<f32>()
+                .is_ok_and(|r| (0.0..=5.0).contains(&r))
+        {
+            taken += 1;
+        }
+    }
+    // A text that is one line of header and nothing else keeps it as its text.
+    doc.blocks = if skip >= blocks.len() {
+        blocks
+    } else {
+        blocks.into_iter().skip(skip).collect()
+    };
+    label_facts(&mut doc);
+    doc
+}
+
+/// The job title of a first line, if it is one: short, not a sentence, naming a role. A note
+/// in parentheses and a trailing colon are dropped ("Data Scientist ( > 4 years ) :").
+pub fn title_line(line: &str) -> Option<String> {
+    if label_line(line).is_some() {
+        return None;
+    }
+    let n = line.chars().count();
+    // "Data Scientist ( > 4 years experience )": a note with figures after the title.
+    if let Some(i) = line.rfind(" (")
+        && line.trim_end_matches([':', ' ']).ends_with(')')
+        && line[i..].chars().any(|c| c.is_ascii_digit())
+        && looks_like_title(&line[..i])
+        && n <= 120
+    {
+        return Some(line[..i].trim().to_string());
+    }
+    if n > 120 || line.ends_with(['.', '!', '。']) || !looks_like_title(line) {
+        return None;
+    }
+    if !line.ends_with(':') {
+        return Some(line.to_string());
+    }
+    let bare = line.trim_end_matches([':', ' ']);
+    let bare = match bare.find(" (") {
+        Some(i) if bare.ends_with(')') => bare[..i].trim(),
+        _ => bare,
+    };
+    let is_heading = super::super::blocks::is_known_heading(bare);
+    (!is_heading && looks_like_title(bare) && bare.split_whitespace().count() <= 6)
+        .then(|| bare.to_string())
+}
+
+/// Reads a short line of header facts under a title: places, work mode, employment type, pay,
+/// an age ("2d ago"), separated by "·", "|", "—", " - "; the first line may also name the
+/// employer ("Acme — Remote (Berlin, Germany)"). True when the line was such a line: each piece
+/// becomes a badge for the resolvers.
+pub fn meta_line(doc: &mut Doc, line: &str, may_name_company: bool) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 120
+        || t.ends_with(['.', '!', '?', ':'])
+        || t.contains(". ")
+        || label_line(t).is_some()
+    {
+        return false;
+    }
+    let pieces = header_pieces(t);
+    if pieces.len() == 1 && !super::super::places::mentions_place(t) {
+        return false;
+    }
+    let mut company: Option<&str> = None;
+    let mut badges = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if is_badge(p) {
+            badges.push(p.as_str());
+        } else if i == 0 && may_name_company && p.split_whitespace().count() <= 5 {
+            company = Some(p);
+        } else {
+            return false;
+        }
+    }
+    if badges.is_empty() {
+        return false;
+    }
+    for b in badges {
+        doc.text(Key::Badge, b, Origin::Header);
+    }
+    if let Some(c) = company {
+        doc.text(Key::Company, c, Origin::Header);
+    }
+    true
+}
+
+/// Whether a short header piece states a fact: a place, a work mode, an employment type, pay or
+/// the posting's age.
+pub fn is_badge(piece: &str) -> bool {
+    let v = super::super::vocab::vocab();
+    let p = piece.trim();
+    p.chars().count() <= 80
+        && (v.work_mode.first_in(p).is_some()
+            || v.employment.whole(p).is_some()
+            || v.employment.first_in(p).is_some() && p.split_whitespace().count() <= 4
+            || super::super::places::mentions_place(p)
+            || super::super::fields::salary::looks_like_pay(p)
+            || super::super::fields::dates::posted_from_label(p).is_some())
+}
+
+/// A short line that can be a name: a few words, no sentence punctuation, no label.
+fn is_name_line(s: &str) -> bool {
+    // "Omen.": a name may end with its own full stop.
+    let t = s.trim();
+    let t = if t.split_whitespace().count() <= 3 {
+        t.trim_end_matches('.')
+    } else {
+        t
+    };
+    (1..=5).contains(&t.split_whitespace().count())
+        && t.chars().count() <= 60
+        && !t.ends_with(['.', '!', '?', ':', ','])
+        && !t.contains(": ")
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::doc::BlockKind;
+
+    #[test]
+    fn title_line_meta_lines_and_labels() {
+        let d = read(
+            "Senior Rust Engineer\nFerrous Ltd · Berlin, Germany · Hybrid\nType: Full-time\n\nWe build things in Rust.",
+        )
+        .remove(0);
+        let facts: Vec<_> = d
+            .facts
+            .iter()
+            .map(|f| (f.key, f.value.text().unwrap_or("").to_string()))
+            .collect();
+        assert!(facts.contains(&(Key::Title, "Senior Rust Engineer".into())));
+        assert!(facts.contains(&(Key::Company, "Ferrous Ltd".into())));
+        assert!(facts.contains(&(Key::Badge, "Berlin, Germany".into())));
+        assert!(facts.contains(&(Key::Badge, "Hybrid".into())));
+        assert!(facts.contains(&(Key::EmploymentType, "Full-time".into())));
+        assert_eq!(d.blocks.last().unwrap().kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn no_title_line() {
+        let d = read(
+            "Acme is the world's leading anvil maker.\nWe are looking for a Backend Engineer to join us.",
+        )
+        .remove(0);
+        assert!(!d.has(Key::Title));
+    }
+}

@@ -1,0 +1,291 @@
+//! Several jobs on one page: a careers page with a card per role, a Markdown file with a
+//! heading per role, a Hacker News post whose header names several roles, pasted e-mails each
+//! with its "Job Title:" line. Each becomes its own document: the role's own part, plus what
+//! the page says for all of them (the company's introduction before the first role, the shared
+//! sections after the last one, the facts of the header).
+
+use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
+use super::fields::title::{Depth, looks_like_title, unwrap};
+use super::readers::{label_facts, label_line};
+use super::vocab::Label;
+
+/// Splits every document that holds several jobs.
+pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
+    let mut out = Vec::with_capacity(docs.len());
+    for d in docs {
+        if let Some(parts) = by_header_titles(&d)
+            .or_else(|| by_role_headings(&d))
+            .or_else(|| by_title_labels(&d))
+        {
+            out.extend(parts);
+        } else {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// A header naming several roles (`Acme | AI Intern | Embedded Intern | Paris`): one document
+/// per role, sharing the rest.
+fn by_header_titles(d: &Doc) -> Option<Vec<Doc>> {
+    let titles: Vec<&Fact> = d
+        .facts
+        .iter()
+        .filter(|f| f.key == Key::Title && f.origin == Origin::Header)
+        .collect();
+    let mut distinct: Vec<&str> = Vec::new();
+    for f in &titles {
+        if let Some(t) = f.value.text()
+            && !distinct.iter().any(|x| x.eq_ignore_ascii_case(t))
+        {
+            distinct.push(t);
+        }
+    }
+    if distinct.len() < 2 || d.format != crate::posting::Format::Hn {
+        return None;
+    }
+    Some(
+        distinct
+            .iter()
+            .map(|t| {
+                let mut part = d.clone();
+                part.facts
+                    .retain(|f| f.key != Key::Title || f.origin != Origin::Header);
+                part.facts.insert(0, title_fact(t, Origin::Header));
+                part
+            })
+            .collect(),
+    )
+}
+
+fn title_fact(t: &str, origin: Origin) -> Fact {
+    Fact {
+        key: Key::Title,
+        value: super::doc::Value::Text(t.to_string()),
+        origin,
+    }
+}
+
+/// Whether a heading names a role (once its wrapper is off) rather than a section.
+fn role_heading(text: &str) -> Option<String> {
+    if super::blocks::is_known_heading(text) || label_line(text).is_some() {
+        return None;
+    }
+    let u = unwrap(text, Depth::Full, &[]);
+    (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !u.title.contains(". "))
+        .then(|| text.to_string())
+}
+
+/// Headings of one level that each name a role and head their own text: one document per role.
+/// Text before the first role is the page's introduction; sections after the last role that
+/// are not under it (a heading of the same level or above) are shared.
+fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
+    let heads: Vec<(usize, u8)> = d
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Heading && role_heading(&b.text).is_some())
+        .map(|(i, b)| (i, b.level))
+        .collect();
+    // The level that most role headings share (0: headings found in plain text).
+    let mut best: Option<(u8, usize)> = None;
+    for &(_, level) in &heads {
+        let n = heads.iter().filter(|h| h.1 == level).count();
+        if n >= 2 && best.is_none_or(|b| n > b.1 || (n == b.1 && level < b.0)) {
+            best = Some((level, n));
+        }
+    }
+    let (level, _) = best?;
+    let at: Vec<usize> = heads.iter().filter(|h| h.1 == level).map(|h| h.0).collect();
+    // A page about one job (its title names a role that is none of these headings) lists
+    // other jobs ("Similar jobs"), or sub-roles of its own.
+    let headings: Vec<String> = at
+        .iter()
+        .map(|&i| d.blocks[i].text.to_lowercase())
+        .collect();
+    let about_one_job = d
+        .facts
+        .iter()
+        .filter(|f| f.key == Key::Title && f.origin != Origin::Label)
+        .filter_map(|f| f.value.text())
+        .any(|t| {
+            let u = unwrap(t, Depth::Full, &[]);
+            looks_like_title(&u.title)
+                && !headings
+                    .iter()
+                    .any(|h| *h == t.to_lowercase() || *h == u.title.to_lowercase())
+        });
+    if about_one_job {
+        return None;
+    }
+    // Distinct roles (a page repeating one posting is one job).
+    let mut names: Vec<String> = at
+        .iter()
+        .map(|&i| d.blocks[i].text.to_lowercase())
+        .collect();
+    names.dedup();
+    names.sort();
+    names.dedup();
+    if names.len() < 2 {
+        return None;
+    }
+    // Each role heads some text of its own.
+    let ends_role =
+        |b: &Block| b.kind == BlockKind::Heading && (level > 0 && b.level > 0 && b.level <= level);
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (k, &i) in at.iter().enumerate() {
+        let limit = at.get(k + 1).copied().unwrap_or(d.blocks.len());
+        let end = (i + 1..limit)
+            .find(|&j| ends_role(&d.blocks[j]))
+            .unwrap_or(limit);
+        if !d.blocks[i + 1..end]
+            .iter()
+            .any(|b| b.kind != BlockKind::Heading)
+        {
+            return None;
+        }
+        parts.push((i, end));
+    }
+    let intro = &d.blocks[..at[0]];
+    let last_end = parts.last().map_or(d.blocks.len(), |p| p.1);
+    let tail = &d.blocks[last_end..];
+    Some(
+        parts
+            .iter()
+            .map(|&(i, end)| {
+                let mut part = Doc {
+                    format: d.format,
+                    facts: d.facts.clone(),
+                    blocks: Vec::new(),
+                    notes: d.notes.clone(),
+                    company_info: d.company_info.clone(),
+                    related: Vec::new(),
+                    compose_title: d.compose_title,
+                };
+                // The page's own title ("Careers", "Oferty pracy") is not this role's.
+                part.facts
+                    .retain(|f| f.key != Key::Title && f.key != Key::Subject);
+                part.facts
+                    .insert(0, title_fact(&d.blocks[i].text, Origin::Header));
+                part.blocks.extend(d.blocks[i + 1..end].iter().cloned());
+                part.blocks.extend(tail.iter().cloned());
+                part.blocks.extend(intro.iter().cloned());
+                part
+            })
+            .collect(),
+    )
+}
+
+/// Pasted messages each with a "Job Title:" / "Role:" line: one document per title line, each
+/// with the labelled lines around it.
+fn by_title_labels(d: &Doc) -> Option<Vec<Doc>> {
+    let is_title = |b: &Block| matches!(label_line(&b.text), Some((Label::Key(Key::Title), _)));
+    let at: Vec<usize> = d
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| is_title(b))
+        .map(|(i, _)| i)
+        .collect();
+    if at.len() < 2 {
+        return None;
+    }
+    let mut titles: Vec<String> = at
+        .iter()
+        .filter_map(|&i| label_line(&d.blocks[i].text).map(|(_, v)| v.to_lowercase()))
+        .collect();
+    titles.sort();
+    titles.dedup();
+    if titles.len() < 2 {
+        return None;
+    }
+    // A part starts at its title line, or at the labelled lines right before it.
+    let mut starts: Vec<usize> = Vec::new();
+    for (k, &i) in at.iter().enumerate() {
+        let floor = if k == 0 { 0 } else { at[k - 1] + 1 };
+        let mut s = i;
+        while s > floor && label_line(&d.blocks[s - 1].text).is_some() {
+            s -= 1;
+        }
+        starts.push(s);
+    }
+    let intro = &d.blocks[..starts[0]];
+    Some(
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| {
+                let end = starts.get(k + 1).copied().unwrap_or(d.blocks.len());
+                let mut part = Doc {
+                    format: d.format,
+                    facts: d
+                        .facts
+                        .iter()
+                        .filter(|f| f.origin != Origin::Label)
+                        .cloned()
+                        .collect(),
+                    blocks: d.blocks[s..end].to_vec(),
+                    notes: d.notes.clone(),
+                    company_info: None,
+                    related: Vec::new(),
+                    compose_title: d.compose_title,
+                };
+                part.facts
+                    .retain(|f| f.key != Key::Title || f.origin == Origin::Record);
+                label_facts(&mut part);
+                part.blocks.extend(intro.iter().cloned());
+                part
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::readers::markdown;
+
+    fn titles(ds: &[Doc]) -> Vec<String> {
+        ds.iter()
+            .map(|d| {
+                d.texts(Key::Title)
+                    .next()
+                    .map(|t| t.0.to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_per_role() {
+        let md = "---\ntitle: Careers\n---\nAcme makes anvils for everyone, everywhere, since 1949, with love.\n\n\
+                  ### Web Developer\n\nYou will build the web shop and its many pages, all day long.\n\n\
+                  ### Android Developer\n\nYou will build the app that sells our anvils to the world.\n\n\
+                  ### What we offer\n\nGood coffee and fair pay for everyone who joins us.\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(titles(&ds), ["Web Developer", "Android Developer"]);
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("Good coffee")));
+        assert!(
+            ds[1]
+                .blocks
+                .iter()
+                .any(|b| b.text.contains("anvils for everyone"))
+        );
+        assert!(!ds[1].blocks.iter().any(|b| b.text.contains("web shop")));
+    }
+
+    #[test]
+    fn the_same_posting_twice_is_one() {
+        let md = "## Web Designer\n\nDesign our pages, every one of them, with care.\n\n## Web Designer\n\nDesign our pages, every one of them, with care.\n";
+        assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn several_title_lines() {
+        let text = "Emails\nJob Title: Full stack Developer\nLocation: Burlingame, CA\nRequirements: React\n\
+                    Role: DevOps Engineer\nLocation: Remote\nWe need Kubernetes people.";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        assert_eq!(titles(&ds), ["Full stack Developer", "DevOps Engineer"]);
+        assert!(ds[1].texts(Key::Location).all(|(l, _)| l == "Remote"));
+    }
+}

@@ -1,0 +1,817 @@
+//! Vocabularies as data: the words postings use for field labels, work modes, contracts,
+//! seniority, pay periods, section headings, role nouns, title wrappers and page furniture, one
+//! file per language in `assets/vocab/lang/` (English, German, French, Spanish, Portuguese,
+//! Italian, Dutch, Polish, Swedish, Czech, Russian, Vietnamese, Indonesian, Japanese, Korean,
+//! Chinese…), plus the tables every language shares: currencies, countries, board furniture
+//! (`assets/vocab/*.toml`). Embedded in the binary and compiled once, at first use.
+//!
+//! Adding a language is adding a file: every file of `assets/vocab/lang/` is read, and each
+//! list is merged with the same list of the other languages. The shape of a language file is
+//! documented in `assets/vocab/README.md`.
+//!
+//! Terms are matched case-insensitively. A term is a whole word unless it starts or ends with
+//! `*` ("*entwickler" also matches "Softwareentwickler"); terms in scripts written without
+//! spaces (Chinese, Japanese, Korean) match anywhere.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use include_dir::{Dir, include_dir};
+use regex::{Regex, RegexSet};
+
+use super::doc::Key;
+use crate::posting::{EmploymentType, Period, Seniority, WorkMode};
+
+static LANGS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/vocab/lang");
+const CURRENCIES: &str = include_str!("../../assets/vocab/currencies.toml");
+const COUNTRIES: &str = include_str!("../../assets/vocab/countries.toml");
+const BOARDS: &str = include_str!("../../assets/vocab/boards.toml");
+
+/// Lowercases `s` without changing any character's byte length (a character whose lowercase
+/// has another length stays as it is), so that offsets found in the result hold in `s`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a character belongs to a script written without spaces between words.
+pub fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30ff   // Hiragana, Katakana
+        | 0x3400..=0x4dbf // CJK extension A
+        | 0x4e00..=0x9fff // CJK unified
+        | 0xf900..=0xfaff // CJK compatibility
+        | 0xac00..=0xd7af // Hangul syllables
+        | 0x1100..=0x11ff // Hangul jamo
+        | 0x3130..=0x318f // Hangul compatibility jamo
+        | 0xff66..=0xff9f // half-width Katakana
+        | 0x0e00..=0x0e7f // Thai
+    )
+}
+
+/// A letter or digit of a script written with spaces: such characters glue words together.
+fn wordish(c: char) -> bool {
+    c.is_alphanumeric() && !unspaced(c)
+}
+
+/// A compiled list of terms, each carrying a value.
+pub struct Terms<T: Copy> {
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: the value, and whether the start / end may be glued to a word.
+    meta: Vec<(T, bool, bool)>,
+    /// Whole-string lookups (lowercased, trimmed).
+    exact: HashMap<String, T>,
+}
+
+impl<T: Copy> Terms<T> {
+    pub fn new(items: impl IntoIterator<Item = (String, T)>) -> Terms<T> {
+        let mut patterns = Vec::new();
+        let mut meta = Vec::new();
+        let mut exact = HashMap::new();
+        for (term, value) in items {
+            let t = fold(term.trim());
+            let open_start = t.starts_with('*');
+            let open_end = t.ends_with('*') && t.len() > 1;
+            let core = t.trim_matches('*').to_string();
+            if core.is_empty() {
+                continue;
+            }
+            exact.entry(core.clone()).or_insert(value);
+            patterns.push(core);
+            meta.push((value, open_start, open_end));
+        }
+        let matcher = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .expect("vocabulary terms compile")
+        });
+        Terms {
+            matcher,
+            meta,
+            exact,
+        }
+    }
+
+    /// Every term in `folded` (a text passed through [`fold`]), as (start, end, value),
+    /// leftmost-longest, whole words unless the term is open on a side.
+    pub fn find<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, T)> + 'a {
+        self.matcher
+            .iter()
+            .flat_map(move |m| m.find_iter(folded))
+            .filter_map(move |m| {
+                let (value, open_start, open_end) = self.meta[m.pattern().as_usize()];
+                let (s, e) = (m.start(), m.end());
+                let first = folded[s..].chars().next()?;
+                let last = folded[..e].chars().next_back()?;
+                let before = folded[..s].chars().next_back();
+                let after = folded[e..].chars().next();
+                let start_ok = open_start || !wordish(first) || !before.is_some_and(wordish);
+                let end_ok = open_end || !wordish(last) || !after.is_some_and(wordish);
+                (start_ok && end_ok).then_some((s, e, value))
+            })
+    }
+
+    /// The value of the first term in `s` (any case).
+    pub fn first_in(&self, s: &str) -> Option<T> {
+        let f = fold(s);
+        self.find(&f).next().map(|(_, _, v)| v)
+    }
+
+    /// Every value named in `s`, in order of appearance.
+    pub fn all_in(&self, s: &str) -> Vec<(usize, usize, T)> {
+        let f = fold(s);
+        self.find(&f).collect()
+    }
+
+    /// The value when the whole of `s` (trimmed, any case) is a term.
+    pub fn whole(&self, s: &str) -> Option<T> {
+        self.exact.get(&fold(s.trim())).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.meta.is_empty()
+    }
+}
+
+/// A sentence pattern of a description that states a value, with its weight.
+pub struct Statement<T> {
+    pub re: Regex,
+    pub value: T,
+    pub weight: i32,
+}
+
+/// A title wrapper: a pattern around a title that may also name the company, the place, the
+/// work mode or the pay ("Acme recrute un·e {title}", "Vacature: {title}").
+pub struct Wrapper {
+    pub re: Regex,
+}
+
+/// One country.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub iso2: String,
+    pub iso3: String,
+    pub name: String,
+    pub currency: String,
+}
+
+/// Section kinds a heading may announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionWord {
+    Role,
+    Responsibilities,
+    Requirements,
+    Benefits,
+    Compensation,
+    Company,
+    Legal,
+    Apply,
+}
+
+/// Kinds of words about pay around a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PayWord {
+    /// Says the figure is pay ("salary", "Gehalt", "年収").
+    Pay,
+    /// Says the figure is something else about the company (revenue, funding, a price).
+    NotPay,
+    /// Says the figure is another payment (bonus, stipend, allowance).
+    OtherPay,
+    /// Says the figure is base pay.
+    Base,
+    /// Says the figure is total or on-target pay.
+    Total,
+    /// A lower bound follows ("from", "ab", "à partir de").
+    From,
+    /// An upper bound follows ("up to", "bis zu", "jusqu'à").
+    UpTo,
+    /// A lower bound precedes ("or more", "以上").
+    OrMore,
+    /// An upper bound precedes ("まで").
+    OrLess,
+    /// Gross / net words that may sit between a figure and its period.
+    Gross,
+}
+
+/// What a label (a "Label: value" line's label, a JSON key, a CSV column) names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// A fact's key.
+    Key(Key),
+    /// The description body.
+    Description,
+    /// The lower / upper bound of the pay, as a number.
+    SalaryMin,
+    SalaryMax,
+    /// The period of the pay figures.
+    PayPeriod,
+    /// A part of a place: the city, the region.
+    City,
+    Region,
+    /// Where applicants of a remote job must live (Remotive's `candidate_required_location`,
+    /// Himalayas' `locationRestrictions`): a place, and a sign the job is remote.
+    RemoteRegion,
+}
+
+/// Everything the resolvers look words up in.
+pub struct Vocab {
+    /// Normalized label (letters and digits, lowercase) → what it names, and its rank in its
+    /// list (the first synonyms listed are the usual names: "title" before "role").
+    pub labels: HashMap<String, (Label, usize)>,
+    pub work_mode: Terms<WorkMode>,
+    /// Terms that say the job is not remote ("no remote", "kein Homeoffice").
+    pub not_remote: Terms<()>,
+    pub mode_statements: Vec<Statement<WorkMode>>,
+    /// All of `mode_statements` at once, to find which occur in one pass.
+    pub mode_statement_set: RegexSet,
+    pub employment: Terms<EmploymentType>,
+    pub employment_statements: Vec<Statement<EmploymentType>>,
+    pub employment_statement_set: RegexSet,
+    pub seniority: Terms<Seniority>,
+    pub periods: Terms<Period>,
+    pub pay_words: Terms<PayWord>,
+    pub sections: Terms<SectionWord>,
+    /// Nouns that make a phrase a job title ("engineer", "*entwickler", "工程师").
+    pub roles: Terms<()>,
+    /// Words of a field of work ("backend", "data"): a short phrase of them reads as a role.
+    pub domains: Terms<()>,
+    /// Multiplier words after a figure ("k", "万", "triệu"), lowercased → factor.
+    pub multipliers: HashMap<String, f64>,
+    /// Words between two figures that make them one range ("to", "bis", "à", "～").
+    pub range_words: Terms<()>,
+    /// Words saying a figure is the pay of a later role ("on conversion", "转正").
+    pub later_pay: Terms<()>,
+    /// Patterns of sentences that name the role ("we're looking for a {title}"), and whether
+    /// their language puts a role's qualifiers after its noun ("développeur web back").
+    pub hiring: Vec<(Regex, bool)>,
+    /// All of `hiring` at once.
+    pub hiring_set: RegexSet,
+    pub title_wrappers: Vec<Wrapper>,
+    /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
+    pub title_prefixes: Terms<()>,
+    /// Words that mark a line as a page's furniture, not the posting.
+    pub furniture_lines: Terms<()>,
+    pub furniture_patterns: Vec<Regex>,
+    /// Currency symbols and codes → ISO 4217 code ("" for an ambiguous "$" or "kr").
+    pub currencies: HashMap<String, String>,
+    /// Symbols whose currency depends on the country ("$", "kr", "¥").
+    pub ambiguous_symbols: HashMap<String, Vec<String>>,
+    pub countries: Vec<Country>,
+    /// Lowercased ISO-2, ISO-3 codes and names (in every language listed) → index in `countries`.
+    pub country_names: HashMap<String, usize>,
+    /// Every country name as the table spells it (no codes).
+    pub country_spellings: Vec<String>,
+    /// Words of places that mean anywhere ("worldwide", "anywhere", "global").
+    pub anywhere: Terms<()>,
+    /// Legal forms written after a company's name ("GmbH", "Ltd", "有限公司").
+    pub legal_suffixes: Vec<String>,
+    /// Legal forms written before it ("PT", "株式会社", "Công ty").
+    pub legal_prefixes: Vec<String>,
+    /// Nouns that start an organization's name ("Universität", "Department of").
+    pub org_nouns: Vec<String>,
+}
+
+fn list(v: Option<&toml::Value>) -> Vec<String> {
+    v.and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.as_str().map(str::to_string))
+        .collect()
+}
+
+fn table<'a>(v: &'a toml::Table, key: &str) -> Option<&'a toml::Table> {
+    v.get(key).and_then(toml::Value::as_table)
+}
+
+/// "Job Title" → "jobtitle", "Lieu de travail" → "lieudetravail", "勤務地" → "勤務地".
+pub fn norm_label(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const LABEL_KEYS: &[(&str, Label)] = &[
+    ("title", Label::Key(Key::Title)),
+    ("company", Label::Key(Key::Company)),
+    ("team", Label::Key(Key::Team)),
+    ("location", Label::Key(Key::Location)),
+    ("country", Label::Key(Key::Country)),
+    ("work_mode", Label::Key(Key::WorkMode)),
+    ("remote_flag", Label::Key(Key::RemoteFlag)),
+    ("hybrid_flag", Label::Key(Key::HybridFlag)),
+    ("employment_type", Label::Key(Key::EmploymentType)),
+    ("seniority", Label::Key(Key::Seniority)),
+    ("experience", Label::Key(Key::Experience)),
+    ("salary", Label::Key(Key::Salary)),
+    ("currency", Label::Key(Key::Currency)),
+    ("posted", Label::Key(Key::Posted)),
+    ("url", Label::Key(Key::Url)),
+    ("skills", Label::Key(Key::Skill)),
+    ("benefits", Label::Key(Key::Benefit)),
+    ("description", Label::Description),
+    ("salary_min", Label::SalaryMin),
+    ("salary_max", Label::SalaryMax),
+    ("pay_period", Label::PayPeriod),
+    ("city", Label::City),
+    ("region", Label::Region),
+    ("remote_region", Label::RemoteRegion),
+];
+
+fn statements<T: Copy>(
+    t: Option<&toml::Value>,
+    value_of: impl Fn(&str) -> Option<T>,
+    file: &str,
+) -> Vec<Statement<T>> {
+    let mut out = Vec::new();
+    for s in t.and_then(toml::Value::as_array).into_iter().flatten() {
+        let get = |k: &str| s.get(k).and_then(toml::Value::as_str);
+        let (Some(pattern), Some(v)) = (get("pattern"), get("value").and_then(&value_of)) else {
+            panic!("{file}: a statement needs a pattern and a known value: {s:?}");
+        };
+        let weight = s
+            .get("weight")
+            .and_then(toml::Value::as_integer)
+            .unwrap_or(3) as i32;
+        let re = Regex::new(&format!("(?i){pattern}"))
+            .unwrap_or_else(|e| panic!("{file}: bad pattern {pattern:?}: {e}"));
+        out.push(Statement {
+            re,
+            value: v,
+            weight,
+        });
+    }
+    out
+}
+
+fn terms_of<T: Copy>(
+    lang_tables: &[(String, toml::Table)],
+    section: &str,
+    names: &[(&str, T)],
+) -> Terms<T> {
+    let mut items = Vec::new();
+    for (_, t) in lang_tables {
+        let Some(sec) = table(t, section) else {
+            continue;
+        };
+        for (name, value) in names {
+            for term in list(sec.get(*name)) {
+                items.push((term, *value));
+            }
+        }
+    }
+    Terms::new(items)
+}
+
+impl Vocab {
+    fn load() -> Vocab {
+        let mut langs: Vec<(String, toml::Table)> = Vec::new();
+        for f in LANGS.files() {
+            let name = f.path().display().to_string();
+            if !name.ends_with(".toml") {
+                continue;
+            }
+            let text = f
+                .contents_utf8()
+                .unwrap_or_else(|| panic!("{name}: not UTF-8"));
+            let t: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            langs.push((name, t));
+        }
+        langs.sort_by(|a, b| a.0.cmp(&b.0));
+
+        let mut labels = HashMap::new();
+        for (_, t) in &langs {
+            if let Some(l) = table(t, "labels") {
+                for (name, key) in LABEL_KEYS {
+                    for (rank, term) in list(l.get(*name)).into_iter().enumerate() {
+                        labels.entry(norm_label(&term)).or_insert((*key, rank));
+                    }
+                }
+            }
+        }
+
+        use EmploymentType as E;
+        use Seniority as S;
+        use WorkMode as W;
+        let modes = [
+            ("remote", W::Remote),
+            ("hybrid", W::Hybrid),
+            ("onsite", W::Onsite),
+        ];
+        let kinds = [
+            ("full_time", E::FullTime),
+            ("part_time", E::PartTime),
+            ("contract", E::Contract),
+            ("internship", E::Internship),
+            ("temporary", E::Temporary),
+        ];
+        let levels = [
+            ("intern", S::Intern),
+            ("junior", S::Junior),
+            ("mid", S::Mid),
+            ("senior", S::Senior),
+            ("staff", S::Staff),
+            ("principal", S::Principal),
+            ("lead", S::Lead),
+            ("manager", S::Manager),
+            ("director", S::Director),
+            ("executive", S::Executive),
+        ];
+        let periods = [
+            ("year", Period::Year),
+            ("month", Period::Month),
+            ("week", Period::Week),
+            ("day", Period::Day),
+            ("hour", Period::Hour),
+        ];
+        let pay_words = [
+            ("words", PayWord::Pay),
+            ("not_pay", PayWord::NotPay),
+            ("other_pay", PayWord::OtherPay),
+            ("base", PayWord::Base),
+            ("total", PayWord::Total),
+            ("from", PayWord::From),
+            ("up_to", PayWord::UpTo),
+            ("or_more", PayWord::OrMore),
+            ("or_less", PayWord::OrLess),
+            ("gross", PayWord::Gross),
+        ];
+        let section_words = [
+            ("role", SectionWord::Role),
+            ("responsibilities", SectionWord::Responsibilities),
+            ("requirements", SectionWord::Requirements),
+            ("benefits", SectionWord::Benefits),
+            ("compensation", SectionWord::Compensation),
+            ("company", SectionWord::Company),
+            ("legal", SectionWord::Legal),
+            ("apply", SectionWord::Apply),
+        ];
+
+        let mut mode_statements = Vec::new();
+        let mut employment_statements = Vec::new();
+        let mut hiring = Vec::new();
+        let mut title_wrappers = Vec::new();
+        let mut furniture_patterns = Vec::new();
+        for (file, t) in &langs {
+            if let Some(w) = table(t, "work_mode") {
+                mode_statements.extend(statements(w.get("statement"), WorkMode::from_name, file));
+            }
+            if let Some(e) = table(t, "employment") {
+                employment_statements.extend(statements(
+                    e.get("statement"),
+                    EmploymentType::from_name,
+                    file,
+                ));
+            }
+            if let Some(r) = table(t, "roles") {
+                let noun_first = r
+                    .get("noun_first")
+                    .and_then(toml::Value::as_bool)
+                    .unwrap_or(false);
+                for p in list(r.get("hiring")) {
+                    hiring.push((
+                        Regex::new(&p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}")),
+                        noun_first,
+                    ));
+                }
+                for p in list(r.get("wrappers")) {
+                    let re =
+                        Regex::new(&p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"));
+                    assert!(
+                        re.capture_names().flatten().any(|n| n == "title"),
+                        "{file}: a title wrapper needs a (?P<title>…) group: {p}"
+                    );
+                    title_wrappers.push(Wrapper { re });
+                }
+            }
+            if let Some(f) = table(t, "furniture") {
+                for p in list(f.get("patterns")) {
+                    furniture_patterns.push(
+                        Regex::new(&p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}")),
+                    );
+                }
+            }
+        }
+
+        let mut multipliers = HashMap::new();
+        for (_, t) in &langs {
+            if let Some(m) = table(t, "pay").and_then(|p| table(p, "multipliers")) {
+                for (word, v) in m {
+                    let factor = v
+                        .as_integer()
+                        .map(|i| i as f64)
+                        .or_else(|| v.as_float())
+                        .unwrap_or_else(|| panic!("multiplier {word}: not a number"));
+                    multipliers.entry(fold(word)).or_insert(factor);
+                }
+            }
+        }
+
+        let mut legal_suffixes = Vec::new();
+        let mut legal_prefixes = Vec::new();
+        let mut org_nouns = Vec::new();
+        for (_, t) in &langs {
+            if let Some(c) = table(t, "company") {
+                legal_suffixes.extend(list(c.get("legal_suffixes")));
+                legal_prefixes.extend(list(c.get("legal_prefixes")));
+                org_nouns.extend(list(c.get("org_nouns")));
+            }
+        }
+        for l in [&mut legal_suffixes, &mut legal_prefixes, &mut org_nouns] {
+            l.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            l.dedup();
+        }
+
+        // Shared tables.
+        let boards: toml::Table = toml::from_str(BOARDS).expect("assets/vocab/boards.toml");
+        let mut furniture_items: Vec<(String, ())> = Vec::new();
+        for (_, t) in langs
+            .iter()
+            .map(|(n, t)| (n.as_str(), t))
+            .chain([("boards", &boards)])
+        {
+            if let Some(f) = table(t, "furniture") {
+                furniture_items.extend(list(f.get("lines")).into_iter().map(|l| (l, ())));
+            }
+        }
+        if let Some(f) = table(&boards, "furniture") {
+            for p in list(f.get("patterns")) {
+                furniture_patterns.push(
+                    Regex::new(&p)
+                        .unwrap_or_else(|e| panic!("boards.toml: bad pattern {p:?}: {e}")),
+                );
+            }
+        }
+
+        let cur: toml::Table = toml::from_str(CURRENCIES).expect("assets/vocab/currencies.toml");
+        let mut currencies = HashMap::new();
+        for (code, v) in table(&cur, "codes").into_iter().flatten() {
+            currencies.insert(code.to_lowercase(), code.to_uppercase());
+            for s in list(Some(v)) {
+                currencies.insert(fold(&s), code.to_uppercase());
+            }
+        }
+        let mut ambiguous_symbols = HashMap::new();
+        for (sym, v) in table(&cur, "ambiguous").into_iter().flatten() {
+            ambiguous_symbols.insert(fold(sym), list(Some(v)));
+        }
+
+        let ctab: toml::Table = toml::from_str(COUNTRIES).expect("assets/vocab/countries.toml");
+        let mut countries = Vec::new();
+        let mut country_names = HashMap::new();
+        let mut country_spellings = Vec::new();
+        for c in ctab
+            .get("country")
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let get = |k: &str| {
+                c.get(k)
+                    .and_then(toml::Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let country = Country {
+                iso2: get("iso2"),
+                iso3: get("iso3"),
+                name: get("name"),
+                currency: get("currency"),
+            };
+            let i = countries.len();
+            for n in [&country.iso2, &country.iso3, &country.name] {
+                if !n.is_empty() {
+                    country_names.entry(n.to_lowercase()).or_insert(i);
+                }
+            }
+            country_spellings.push(country.name.clone());
+            for n in list(c.get("names")) {
+                country_names.entry(n.to_lowercase()).or_insert(i);
+                country_spellings.push(n);
+            }
+            countries.push(country);
+        }
+
+        // The set only finds candidates: each hit is confirmed by the pattern itself. Its
+        // patterns drop `\b`, which makes them match a little more (never less) and keeps
+        // the set on the fast lazy DFA: a Unicode word boundary sends it to the PikeVM on any
+        // non-ASCII text, 30 times slower (6,658 Markdown postings took 120 s instead of 4).
+        let set = |patterns: Vec<String>| {
+            // Many patterns at once need more room for the lazy DFA's states than one (its
+            // default 2 MB cache fills, is cleared again and again, and the set falls back to
+            // the PikeVM).
+            regex::RegexSetBuilder::new(patterns.iter().map(|p| p.replace(r"\b", "")))
+                .dfa_size_limit(32 << 20)
+                .build()
+                .expect("vocabulary patterns compile as a set")
+        };
+        let mode_statement_set = set(mode_statements
+            .iter()
+            .map(|s| s.re.as_str().to_string())
+            .collect());
+        let employment_statement_set = set(employment_statements
+            .iter()
+            .map(|s| s.re.as_str().to_string())
+            .collect());
+        let hiring_set = set(hiring.iter().map(|h| h.0.as_str().to_string()).collect());
+        Vocab {
+            labels,
+            work_mode: terms_of(&langs, "work_mode", &modes),
+            not_remote: terms_of(&langs, "work_mode", &[("not_remote", ())]),
+            mode_statements,
+            mode_statement_set,
+            employment: terms_of(&langs, "employment", &kinds),
+            employment_statements,
+            employment_statement_set,
+            seniority: terms_of(&langs, "seniority", &levels),
+            periods: terms_of(&langs, "pay", &periods),
+            pay_words: terms_of(&langs, "pay", &pay_words),
+            sections: terms_of(&langs, "sections", &section_words),
+            roles: terms_of(&langs, "roles", &[("nouns", ())]),
+            domains: terms_of(&langs, "roles", &[("domains", ())]),
+            multipliers,
+            range_words: terms_of(&langs, "pay", &[("range", ())]),
+            later_pay: terms_of(&langs, "pay", &[("later", ())]),
+            hiring,
+            hiring_set,
+            title_wrappers,
+            title_prefixes: terms_of(&langs, "roles", &[("title_prefixes", ())]),
+            furniture_lines: Terms::new(furniture_items),
+            furniture_patterns,
+            currencies,
+            ambiguous_symbols,
+            countries,
+            country_names,
+            country_spellings,
+            anywhere: terms_of(&langs, "places", &[("anywhere", ())]),
+            legal_suffixes,
+            legal_prefixes,
+            org_nouns,
+        }
+    }
+
+    /// What a label names ("Job Title", "Lieu", "勤務地", "job_title").
+    pub fn label(&self, label: &str) -> Option<Label> {
+        self.labels.get(&norm_label(label)).map(|l| l.0)
+    }
+
+    /// What a label names and how usual a name for it it is (0 = the usual one).
+    pub fn label_ranked(&self, label: &str) -> Option<(Label, usize)> {
+        self.labels.get(&norm_label(label)).copied()
+    }
+
+    /// The fact key a label names, when it names one.
+    pub fn label_key(&self, label: &str) -> Option<Key> {
+        match self.label(label)? {
+            Label::Key(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The country a whole string names (an ISO-2 or ISO-3 code, or a name in any language).
+    pub fn country(&self, s: &str) -> Option<&Country> {
+        let k = s.trim().trim_end_matches('.').to_lowercase();
+        self.country_names.get(&k).map(|&i| &self.countries[i])
+    }
+
+    /// The ISO code of a currency symbol or code ("€" → "EUR", "zł" → "PLN"); None for
+    /// symbols shared by several currencies ("$", "kr"): see [`Vocab::symbol_currency`].
+    pub fn currency(&self, s: &str) -> Option<&str> {
+        self.currencies
+            .get(&fold(s.trim()))
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+    }
+
+    /// The currency an ambiguous symbol stands for in a country: "$" in Canada is CAD; None when
+    /// the country does not use that symbol.
+    pub fn symbol_currency(&self, symbol: &str, country: Option<&Country>) -> Option<String> {
+        let options = self.ambiguous_symbols.get(&fold(symbol.trim()))?;
+        match country {
+            Some(c) if options.contains(&c.currency) => Some(c.currency.clone()),
+            _ => options.first().cloned(),
+        }
+    }
+
+    /// Whether a line is page furniture of a job board or a site.
+    pub fn is_furniture(&self, line: &str) -> bool {
+        let t = line.trim();
+        if t.is_empty() || t.chars().count() > 120 {
+            return false;
+        }
+        self.furniture_lines.whole(t).is_some()
+            || self.furniture_patterns.iter().any(|re| re.is_match(t))
+    }
+
+    /// Whether a phrase names a role (holds a role noun).
+    pub fn names_role(&self, s: &str) -> bool {
+        self.roles.first_in(s).is_some()
+    }
+}
+
+/// The vocabularies, loaded at first use.
+pub fn vocab() -> &'static Vocab {
+    static V: LazyLock<Vocab> = LazyLock::new(Vocab::load);
+    &V
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_loads() {
+        let v = vocab();
+        assert!(LANGS.files().count() >= 12, "at least twelve languages");
+        assert!(v.countries.len() > 150);
+        assert!(!v.mode_statements.is_empty());
+    }
+
+    #[test]
+    fn labels_in_many_languages() {
+        let v = vocab();
+        assert_eq!(v.label_key("Job Title"), Some(Key::Title));
+        assert_eq!(v.label_key("job_title"), Some(Key::Title));
+        assert_eq!(v.label_key("Standort"), Some(Key::Location));
+        assert_eq!(v.label_key("Lieu"), Some(Key::Location));
+        assert_eq!(v.label_key("Ubicación"), Some(Key::Location));
+        assert_eq!(v.label_key("Lokalizacja"), Some(Key::Location));
+        assert_eq!(v.label_key("勤務地"), Some(Key::Location));
+        assert_eq!(v.label_key("給与"), Some(Key::Salary));
+        assert_eq!(v.label_key("雇用形態"), Some(Key::EmploymentType));
+        assert_eq!(v.label_key("arbetsort"), Some(Key::Location));
+        assert_eq!(v.label_key("rubrik"), Some(Key::Title));
+        assert_eq!(v.label_key("arbetsgivare"), Some(Key::Company));
+        assert_eq!(v.label("descriptionPlain"), Some(Label::Description));
+        assert_eq!(v.label("min_amount"), Some(Label::SalaryMin));
+        assert_eq!(v.label("Favourite colour"), None);
+    }
+
+    #[test]
+    fn terms_match_words_compounds_and_unspaced_scripts() {
+        let v = vocab();
+        assert_eq!(
+            v.work_mode.first_in("100% Télétravail"),
+            Some(WorkMode::Remote)
+        );
+        assert_eq!(
+            v.work_mode.first_in("Praca zdalnie"),
+            Some(WorkMode::Remote)
+        );
+        assert_eq!(
+            v.work_mode.first_in("フルリモート可"),
+            Some(WorkMode::Remote)
+        );
+        assert_eq!(
+            v.work_mode.first_in("재택근무 가능"),
+            Some(WorkMode::Remote)
+        );
+        assert_eq!(v.work_mode.first_in("Remoteness"), None);
+        assert_eq!(v.employment.first_in("CDI"), Some(EmploymentType::FullTime));
+        assert_eq!(
+            v.employment.first_in("正社員"),
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(
+            v.employment.first_in("Praktikum"),
+            Some(EmploymentType::Internship)
+        );
+        assert!(v.names_role("Softwareentwickler"));
+        assert!(v.names_role("Java-Entwickler (m/w/d)"));
+        assert!(v.names_role("全栈实习生"));
+        assert!(!v.names_role("About us"));
+    }
+
+    #[test]
+    fn currencies_and_countries() {
+        let v = vocab();
+        assert_eq!(v.currency("€"), Some("EUR"));
+        assert_eq!(v.currency("zł"), Some("PLN"));
+        assert_eq!(v.currency("$"), None);
+        assert_eq!(v.country("NOR").map(|c| c.name.as_str()), Some("Norway"));
+        assert_eq!(v.country("chl").map(|c| c.name.as_str()), Some("Chile"));
+        assert_eq!(
+            v.country("Deutschland").map(|c| c.iso2.as_str()),
+            Some("DE")
+        );
+        let ca = v.country("Canada");
+        assert_eq!(v.symbol_currency("$", ca).as_deref(), Some("CAD"));
+        assert_eq!(v.symbol_currency("$", None).as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn fold_keeps_offsets() {
+        let s = "Développeur İstanbul ÉTÉ";
+        assert_eq!(fold(s).len(), s.len());
+        assert_eq!(fold("ÉTÉ"), "été");
+    }
+}
