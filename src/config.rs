@@ -77,6 +77,8 @@ pub struct Config {
     pub keys: toml::Table,
     /// The watch-list: the boards `jobdeck pull` (and the pull key) fetch.
     pub sources: Vec<crate::pull::SourceSpec>,
+    /// The home currency, exchange rates and annualising constants (`[money]`).
+    pub money: crate::money::Money,
 }
 
 impl Default for Config {
@@ -122,6 +124,7 @@ impl Config {
             scoring: Vec::new(),
             keys: toml::Table::new(),
             sources: Vec::new(),
+            money: crate::money::Money::default(),
         }
     }
 
@@ -209,6 +212,13 @@ impl Config {
                     problems.extend(bad.into_iter().map(|b| format!("sources: {b}")));
                     Ok(())
                 }
+                "money" => match value.as_table() {
+                    Some(t) => {
+                        cfg.money = crate::money::Money::from_config(t, &mut problems);
+                        Ok(())
+                    }
+                    None => Err("expected a table [money]".into()),
+                },
                 "keys" => match value.as_table() {
                     Some(t) => {
                         cfg.keys = t.clone();
@@ -217,7 +227,7 @@ impl Config {
                     None => Err("expected tables [keys.<context>]".into()),
                 },
                 other => Err(format!(
-                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, sources, keys)"
+                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, sources, money, keys)"
                 )),
             };
             if let Err(e) = result {

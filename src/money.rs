@@ -157,7 +157,84 @@ impl Default for Money {
     }
 }
 
+static CURRENT: std::sync::OnceLock<Money> = std::sync::OnceLock::new();
+
 impl Money {
+    /// Makes `m` the settings every comparison of pay uses from now on (the config's, set once
+    /// at start; a second call is ignored).
+    pub fn install(m: Money) {
+        let _ = CURRENT.set(m);
+    }
+
+    /// The settings installed at start, or the defaults (USD, the built-in rates).
+    pub fn current() -> &'static Money {
+        CURRENT.get_or_init(Money::default)
+    }
+
+    /// Reads the config's `[money]` table: `currency`, `[money.rates]` (what one unit of a
+    /// currency is worth in the home one) and `[money.annual]` (hours, days, weeks, months
+    /// in a year). Problems are named by key; what is good is kept.
+    pub fn from_config(t: &toml::Table, problems: &mut Vec<String>) -> Money {
+        let mut m = Money::default();
+        if let Some(v) = t.get("currency") {
+            match v.as_str().map(|s| s.trim().to_ascii_uppercase()) {
+                Some(c) if m.rates.knows(&c) => m.home = c,
+                Some(c) => problems.push(format!(
+                    "money.currency: no rate for {c:?} (known: {})",
+                    m.rates.currencies().collect::<Vec<_>>().join(" ")
+                )),
+                None => problems.push("money.currency: expected a currency code".into()),
+            }
+        }
+        if let Some(r) = t.get("rates") {
+            let mut rates = (*m.rates).clone();
+            match r.as_table() {
+                Some(r) => {
+                    for (code, v) in r {
+                        let value = v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+                        if !value.is_some_and(|x| rates.set_in_home(code, x, &m.home)) {
+                            problems.push(format!(
+                                "money.rates.{code}: expected what one {code} is worth in {}, a positive number",
+                                m.home
+                            ));
+                        }
+                    }
+                }
+                None => problems.push("money.rates: expected a table of CODE = value".into()),
+            }
+            m.rates = Arc::new(rates);
+        }
+        if let Some(a) = t.get("annual") {
+            match a.as_table() {
+                Some(a) => {
+                    for (k, v) in a {
+                        let value = v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+                        let slot = match k.as_str() {
+                            "hours" => &mut m.annual.hours,
+                            "days" => &mut m.annual.days,
+                            "weeks" => &mut m.annual.weeks,
+                            "months" => &mut m.annual.months,
+                            _ => {
+                                problems.push(format!(
+                                    "money.annual.{k}: unknown (known: hours, days, weeks, months)"
+                                ));
+                                continue;
+                            }
+                        };
+                        match value {
+                            Some(x) if x.is_finite() && x > 0.0 && x <= 10_000.0 => *slot = x,
+                            _ => problems.push(format!(
+                                "money.annual.{k}: expected a positive number of {k} in a year"
+                            )),
+                        }
+                    }
+                }
+                None => problems.push("money.annual: expected a table".into()),
+            }
+        }
+        m
+    }
+
     /// A salary as a yearly range in the home currency; None when its currency has no rate.
     pub fn yearly(&self, s: &Salary) -> Option<Yearly> {
         let k = self.annual.per_year(s.period);
@@ -173,6 +250,15 @@ impl Money {
             max,
             converted: s.currency != self.home,
         })
+    }
+
+    /// A salary as a list row or table shows it: the yearly range in the home currency
+    /// ("$124.8k", "≈ $65k–81k"), or as stated when its currency has no rate.
+    pub fn row_figure(&self, s: &Salary) -> String {
+        match self.yearly(s) {
+            Some(y) if y.floor().is_some() => self.compact(&y),
+            _ => s.compact(),
+        }
     }
 
     /// A yearly home-currency range for a list row or the compare view: "$65k–81k", with "≈ "

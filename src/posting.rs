@@ -21,6 +21,14 @@ pub struct Posting {
     pub company: Option<String>,
     pub team: Option<String>,
     pub locations: Vec<String>,
+    /// The locations resolved to places (city, region, ISO-2 country), those the place table
+    /// knows. Set by the loader.
+    #[serde(default)]
+    pub places: Vec<crate::places::Place>,
+    /// For a remote role, the countries (ISO-2) it is open to; `["*"]` for anywhere; empty
+    /// when it does not say. Set by the loader.
+    #[serde(default)]
+    pub remote_from: Vec<String>,
     pub work_mode: Option<WorkMode>,
     pub employment_type: Option<EmploymentType>,
     pub seniority: Option<Seniority>,
@@ -29,8 +37,13 @@ pub struct Posting {
     pub salary: Option<Salary>,
     pub skills: Vec<String>,
     pub benefits: Vec<String>,
-    /// As the page gives it ("1mo ago", "2026-10-02").
+    /// When it was posted: a date (`YYYY-MM-DD`) when the page's words read as one — a
+    /// relative one ("3 days ago") counted back from when the file was saved — else the text
+    /// as the page gives it.
     pub posted: Option<String>,
+    /// `posted` as the page wrote it, when that was not already a date ("3 days ago").
+    #[serde(default)]
+    pub posted_text: Option<String>,
     pub url: Option<String>,
     pub sections: Vec<Section>,
     /// Facts about the employer found on the page (job boards show a company card).

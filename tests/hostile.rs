@@ -615,7 +615,12 @@ fn a_folder_of_hostile_files_is_parsed_or_skipped_with_reasons() {
 
     // `search`, as JSON and as the table a terminal gets.
     let out = run(&f.home, &["search", "engineer", dir, "--json", "-n", "500"]);
-    assert!(out.status.success());
+    assert!(
+        out.status.success(),
+        "search failed: {:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_clean_text("search stderr", &stderr);
     let v: Value = serde_json::from_slice(&out.stdout).expect("search prints valid JSON");

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::corpus::{self, CorpusSource, LoadOptions, LoadReport};
+use crate::facets::SortKey;
 use crate::paths::Paths;
 use crate::posting::Posting;
 use crate::search::{Query, SearchIndex};
@@ -71,6 +72,11 @@ pub enum Command {
         /// Print at most N postings.
         #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
         limit: usize,
+        /// Order: relevance (best match first), title, company, salary (highest yearly pay in
+        /// the config's currency first), newest (most recently posted first).
+        #[arg(long, value_name = "ORDER", default_value = "relevance",
+              value_parser = ["relevance", "title", "company", "salary", "newest"])]
+        sort: String,
     },
     /// Fetch postings from the boards of the watch-list (or those named) into the postings
     /// folder, and tell per source what is new, what changed and what closed.
@@ -156,12 +162,14 @@ pub fn main() -> ExitCode {
 pub fn command(dirs: &Paths) -> clap::Command {
     use clap::CommandFactory;
     let long = format!(
-        "{}\nconfig: {}\ndata:   {}\ncache:  {}\nlog:    {}",
+        "{}\nconfig: {}\ndata:   {}\ncache:  {}\nlog:    {}\nrates:  {} ({}); pay is compared as yearly amounts in the config's [money] currency",
         env!("CARGO_PKG_VERSION"),
         dirs.config_file().display(),
         dirs.shortlists_file().display(),
         dirs.cache_dir.display(),
-        dirs.log_file().display()
+        dirs.log_file().display(),
+        crate::money::Rates::builtin().date,
+        crate::money::Rates::builtin().source,
     );
     Cli::command().long_version(long)
 }
@@ -175,6 +183,7 @@ fn parse_args(dirs: &Paths) -> Cli {
 fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
     let dirs = dirs.clone();
     let (config, config_problems) = Config::load(&dirs.config_file());
+    crate::money::Money::install(config.money.clone());
     // The browser shows these on its first screen; they are printed too, before the alternate
     // screen, so that they are still there after quitting. (`jobdeck config` lists them itself.)
     if !matches!(cli.command, Some(Command::Config { .. })) {
@@ -194,7 +203,8 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
             paths,
             json,
             limit,
-        }) => run_search(&query, &paths, json, limit, &config, &dirs),
+            sort,
+        }) => run_search(&query, &paths, json, limit, &sort, &config, &dirs),
         Some(Command::Config {
             print_default,
             path,
@@ -284,12 +294,50 @@ fn run_parse(paths: &[PathBuf], config: &Config, dirs: &Paths) -> anyhow::Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// Orders search results by `key` (stable: equal ones keep their relevance order); postings
+/// without the value go last.
+fn sort_found(found: &mut [(Posting, i64)], key: SortKey) {
+    use std::cmp::Ordering;
+    let text = |v: Option<&str>| v.map(|s| s.to_lowercase());
+    let last_none = |a: Option<String>, b: Option<String>| match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    let pay = |p: &Posting| {
+        p.salary
+            .as_ref()
+            .and_then(|s| crate::money::Money::current().yearly(s))
+            .and_then(|y| y.ceiling())
+    };
+    let date = |p: &Posting| p.posted.as_deref().and_then(crate::dates::parse_absolute);
+    found.sort_by(|(a, _), (b, _)| match key {
+        SortKey::Title => last_none(text(a.title.as_deref()), text(b.title.as_deref())),
+        SortKey::Company => last_none(text(a.company.as_deref()), text(b.company.as_deref())),
+        SortKey::Salary => match (pay(a), pay(b)) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+        SortKey::Newest => match (date(a), date(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+        SortKey::Relevance | SortKey::Score => Ordering::Equal,
+    });
+}
+
 /// `jobdeck search`: the postings matching a query, best first.
 fn run_search(
     query_text: &str,
     paths: &[PathBuf],
     json: bool,
     limit: usize,
+    sort: &str,
     config: &Config,
     dirs: &Paths,
 ) -> anyhow::Result<ExitCode> {
@@ -301,7 +349,15 @@ fn run_search(
         return Ok(ExitCode::from(2));
     }
     let query = Query::parse(query_text);
-    let found = search_postings(&source, &load_options(config, dirs), &query, limit);
+    let key = SortKey::from_name(sort).unwrap_or_default();
+    let found = if key == SortKey::Relevance {
+        search_postings(&source, &load_options(config, dirs), &query, limit)
+    } else {
+        let mut all = search_postings(&source, &load_options(config, dirs), &query, usize::MAX);
+        sort_found(&mut all, key);
+        all.truncate(limit);
+        all
+    };
     let mut out = io::stdout().lock();
     if json || !io::stdout().is_terminal() {
         #[derive(Serialize)]
@@ -510,7 +566,12 @@ pub fn summary_row(p: &Posting, score: Option<i64>) -> Vec<String> {
     };
     row.push(loc);
     row.push(p.work_mode.map(|m| m.to_string()).unwrap_or_default());
-    row.push(p.salary.as_ref().map(|s| s.compact()).unwrap_or_default());
+    row.push(
+        p.salary
+            .as_ref()
+            .map(|s| crate::money::Money::current().row_figure(s))
+            .unwrap_or_default(),
+    );
     row
 }
 

@@ -2,6 +2,7 @@
 //! files on every core, and telling apart the same posting saved twice.
 
 pub mod cache;
+pub mod enrich;
 pub mod seeds;
 pub mod walk;
 pub mod watch;
@@ -122,13 +123,22 @@ pub fn parse_file(
     opts: &LoadOptions,
 ) -> Result<Vec<Posting>, SkipReason> {
     let bytes = walk::read_limited(path, opts.max_file_size)?;
+    let saved = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(time::OffsetDateTime::from);
     // Parsers must not panic (fuzzing looks for that); if one does anyway, that file is
     // skipped with the reason instead of taking the whole load down.
     std::panic::catch_unwind(|| {
         if crate::logging::debug_panic("parse") {
             panic!("JOBDECK_DEBUG_PANIC=parse");
         }
-        parse::parse_bytes(&bytes, source)
+        parse::parse_bytes(&bytes, source).map(|mut ps| {
+            for p in &mut ps {
+                enrich::enrich(p, saved);
+            }
+            ps
+        })
     })
     .unwrap_or_else(|p| {
         let msg = p
@@ -195,7 +205,10 @@ pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(Lo
             for (name, bytes) in &seeds {
                 let src = format!("seeds/{name}");
                 match parse::parse_bytes(bytes, &src) {
-                    Ok(ps) => postings.extend(ps),
+                    Ok(ps) => postings.extend(ps.into_iter().map(|mut p| {
+                        enrich::enrich(&mut p, None);
+                        p
+                    })),
                     Err(reason) => skipped.push(Skipped {
                         source: src,
                         reason,

@@ -69,14 +69,14 @@ impl FacetIndex {
             self.mode.push(p.work_mode);
             self.etype.push(p.employment_type);
             self.level.push(p.seniority);
-            self.salary_k.push(
-                p.salary
-                    .as_ref()
-                    .and_then(|s| s.yearly_floor())
-                    .map(|v| v / 1000.0),
-            );
-            self.salary_top
-                .push(p.salary.as_ref().and_then(|s| s.yearly_ceiling()));
+            // Yearly, in the home currency: sorts and floors compare like with like.
+            let yearly = p
+                .salary
+                .as_ref()
+                .and_then(|s| crate::money::Money::current().yearly(s));
+            self.salary_k
+                .push(yearly.and_then(|y| y.floor()).map(|v| v / 1000.0));
+            self.salary_top.push(yearly.and_then(|y| y.ceiling()));
             self.company
                 .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
             let locs: Vec<u32> = p

@@ -206,6 +206,24 @@ impl SearchIndex {
         for l in &p.locations {
             add(Field::Location, l, self);
         }
+        // What the places resolve to: `loc:germany` finds "Berlin", `loc:"san francisco"`
+        // finds "SF".
+        for pl in &p.places {
+            let g = crate::places::Gazetteer::get();
+            let country = pl
+                .country
+                .as_deref()
+                .and_then(|c| g.country(c))
+                .map(|c| c.name.as_str());
+            for extra in [pl.city.as_deref(), pl.region.as_deref(), country]
+                .into_iter()
+                .flatten()
+            {
+                if !p.locations.iter().any(|l| l == extra) {
+                    add(Field::Location, extra, self);
+                }
+            }
+        }
         for s in &p.skills {
             add(Field::Skill, s, self);
         }
@@ -439,9 +457,27 @@ impl SearchIndex {
         if cancelled() {
             return None;
         }
+        // The non-negated `salary:` terms are one choice: `salary:>=100k salary:none` keeps
+        // the well paid and the unstated.
+        let pays: Vec<super::query::PaySpec> = query
+            .terms
+            .iter()
+            .filter(|t| t.field == Some(Field::Salary) && !t.negated)
+            .filter_map(|t| super::query::pay_spec(&t.lower))
+            .collect();
+        scored.retain(|(t, _)| t.field != Some(Field::Salary) || t.negated);
         let eval = |i: u32| -> Option<Hit> {
             if cancelled() {
                 return None; // skip the rest cheaply: the result is thrown away
+            }
+            if !pays.is_empty() {
+                let p = self.postings.get(i as usize)?;
+                if !pays
+                    .iter()
+                    .any(|&spec| super::query::posting_pay_matches(p, spec))
+                {
+                    return None;
+                }
             }
             let mut total = 0i64;
             for (term, scores) in &scored {
@@ -557,7 +593,18 @@ impl SearchIndex {
             Some(f) if f.is_headline() => field_bit(f),
             Some(_) => return None,
         };
-        let need = char_mask(&term.lower);
+        // `loc:de` also finds the places of the country coded DE (their rows hold its name).
+        let country_code_of = (term.field == Some(Field::Location)
+            && (2..=3).contains(&term.lower.len())
+            && term.lower.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| crate::places::Gazetteer::get().country(&term.lower))
+        .flatten()
+        .map(|c| c.name.to_lowercase());
+        let need = if country_code_of.is_some() {
+            0
+        } else {
+            char_mask(&term.lower)
+        };
         let score = |(e, text): (&Entry, &Arc<str>)| -> i32 {
             if e.fields & bits == 0 || e.mask & need != need || cancelled() {
                 return i32::MIN;
@@ -568,7 +615,12 @@ impl SearchIndex {
             // A scoped term matches words of its field (see `word_prefix_indices`); the fuzzy
             // score still ranks what matched.
             let scoped = term.field.is_some() && !term.exact;
-            if scoped && word_prefix_in_lower(&e.lower, &term.lower).is_none() {
+            if scoped
+                && word_prefix_in_lower(&e.lower, &term.lower).is_none()
+                && country_code_of
+                    .as_deref()
+                    .is_none_or(|name| word_prefix_in_lower(&e.lower, name).is_none())
+            {
                 return i32::MIN;
             }
             match self.matcher.score(text, &term.lower) {
@@ -625,6 +677,25 @@ impl SearchIndex {
                         .postings
                         .get(i as usize)
                         .is_some_and(|p| super::query::posting_is(p, &term.lower)),
+                    Some(Field::Salary) => {
+                        super::query::pay_spec(&term.lower).is_some_and(|spec| {
+                            self.postings
+                                .get(i as usize)
+                                .is_some_and(|p| super::query::posting_pay_matches(p, spec))
+                        })
+                    }
+                    Some(Field::Age) => super::query::age_spec(&term.lower).is_some_and(|spec| {
+                        self.postings
+                            .get(i as usize)
+                            .is_some_and(|p| super::query::posting_age_matches(p, spec))
+                    }),
+                    Some(Field::From) => {
+                        super::query::from_countries(&term.lower).is_some_and(|cs| {
+                            self.postings
+                                .get(i as usize)
+                                .is_some_and(|p| super::query::posting_open_from(p, &cs))
+                        })
+                    }
                     _ => false,
                 };
                 matched.then_some(0)
@@ -873,5 +944,26 @@ mod tests {
         let q = Query::parse("eng");
         assert!(q.narrows(&Query::parse("en")));
         assert_eq!(idx.search_within(&q, Some(&prev)), idx.search(&q));
+    }
+}
+
+#[cfg(test)]
+mod frozen_places {
+    use super::*;
+
+    #[test]
+    fn a_thawed_index_finds_what_the_fresh_one_finds() {
+        let report = crate::corpus::load(
+            &crate::corpus::CorpusSource::Seeds,
+            &crate::corpus::LoadOptions::default(),
+        );
+        let postings: Vec<Arc<Posting>> = report.postings.into_iter().map(Arc::new).collect();
+        let fresh = SearchIndex::new(postings.clone());
+        let thawed = SearchIndex::thaw(&fresh.freeze()).expect("thaws");
+        for q in ["backend", "engineer", "loc:india", "loc:\"san francisco\""] {
+            let q = Query::parse(q);
+            assert_eq!(fresh.search(&q), thawed.search(&q), "{q}");
+        }
+        assert_eq!(fresh.search(&Query::parse("backend")).len(), 2);
     }
 }

@@ -16,7 +16,14 @@ use crate::posting::Posting;
 /// postings). Exact terms match substrings; plain terms match when their characters occur in
 /// order in a field (the condition for a fuzzy match).
 pub fn matches_posting(p: &Posting, q: &Query) -> bool {
-    q.terms.iter().all(|t| term_matches(p, t) != t.negated)
+    // The non-negated `salary:` terms are one choice (see `SearchIndex::search_until`).
+    let pay = |t: &&Term| t.field == Some(Field::Salary) && !t.negated;
+    let pays: Vec<&Term> = q.terms.iter().filter(pay).collect();
+    (pays.is_empty() || pays.iter().any(|t| term_matches(p, t)))
+        && q.terms
+            .iter()
+            .filter(|t| !pay(t))
+            .all(|t| term_matches(p, t) != t.negated)
 }
 
 fn term_matches(p: &Posting, t: &Term) -> bool {
@@ -48,6 +55,15 @@ fn term_matches(p: &Posting, t: &Term) -> bool {
         Some(Field::Type) => enum_match(p.employment_type.map(|m| m.as_str())),
         Some(Field::Level) => enum_match(p.seniority.map(|m| m.as_str())),
         Some(Field::Is) => query::posting_is(p, &t.lower),
+        Some(Field::Salary) => {
+            query::pay_spec(&t.lower).is_some_and(|s| query::posting_pay_matches(p, s))
+        }
+        Some(Field::Age) => {
+            query::age_spec(&t.lower).is_some_and(|s| query::posting_age_matches(p, s))
+        }
+        Some(Field::From) => {
+            query::from_countries(&t.lower).is_some_and(|cs| query::posting_open_from(p, &cs))
+        }
         Some(Field::Text) => p.sections.iter().any(|s| {
             contains_ci(&s.body, &t.lower)
                 || s.heading

@@ -34,6 +34,15 @@ pub const LANGUAGE: &[(&str, &str)] = &[
     ),
     ("text:kubernetes", "substring of the description"),
     (
+        "salary:>=120k salary:<200k salary:100k-150k salary:none",
+        "yearly pay in the config's currency (converted, ≈); salary:none: no pay stated (give both to keep them)",
+    ),
+    ("age:<14d age:<3w", "posted less than 14 days / 3 weeks ago"),
+    (
+        "from:de from:eu",
+        "remote roles open to people in Germany / the EU (worldwide ones too)",
+    ),
+    (
         "is:new is:changed is:closed",
         "pulled postings first seen / changed by the latest pull of their board, or no longer listed by it",
     ),
@@ -66,6 +75,12 @@ pub enum Field {
     Text,
     /// A pulled posting's state (`is:new`, `is:changed`, `is:closed`).
     Is,
+    /// Yearly pay in the home currency (`salary:>=120k`, `salary:100k-150k`, `salary:none`).
+    Salary,
+    /// Days since posted (`age:<14d`, `age:<2w`).
+    Age,
+    /// Who may apply to a remote role from where (`from:de`, `from:eu`).
+    From,
 }
 
 impl Field {
@@ -82,6 +97,9 @@ impl Field {
             "level" | "seniority" => Field::Level,
             "text" | "desc" | "description" => Field::Text,
             "is" => Field::Is,
+            "salary" | "pay" => Field::Salary,
+            "age" => Field::Age,
+            "from" => Field::From,
             _ => return None,
         })
     }
@@ -98,11 +116,14 @@ impl Field {
             Field::Level => "level",
             Field::Text => "text",
             Field::Is => "is",
+            Field::Salary => "salary",
+            Field::Age => "age",
+            Field::From => "from",
         }
     }
 
     /// The fields as the help and messages name them, in that order.
-    pub const NAMED: [Field; 9] = [
+    pub const NAMED: [Field; 12] = [
         Field::Title,
         Field::Company,
         Field::Team,
@@ -112,6 +133,9 @@ impl Field {
         Field::Type,
         Field::Level,
         Field::Text,
+        Field::Salary,
+        Field::Age,
+        Field::From,
     ];
 
     /// The values a field can have, for fields with a fixed set (mode, type, level).
@@ -242,6 +266,25 @@ impl Query {
                 });
             };
             let value = rest.trim().trim_start_matches('\'').to_lowercase();
+            if !value.is_empty() {
+                match field {
+                    Field::Salary if pay_spec(&value).is_none() => {
+                        return Some(format!(
+                            "salary: >=120k, <200k, 100k-150k or none (a year, in {})",
+                            crate::money::Money::current().home
+                        ));
+                    }
+                    Field::Age if age_spec(&value).is_none() => {
+                        return Some("age: <14d, >30d or <2w (days or weeks)".into());
+                    }
+                    Field::From if from_countries(&value).is_none() => {
+                        return Some(
+                            "from: a country (de, germany) or a group of them (eu, emea)".into(),
+                        );
+                    }
+                    _ => {}
+                }
+            }
             let names = field.values()?;
             let known = value.is_empty() || names.iter().any(|n| enum_matches(n, &value));
             (!known).then(|| format!("{}: {}", field.prefix(), or_list(&names)))
@@ -256,9 +299,12 @@ impl Query {
     /// Whether a term needs the postings themselves, not only the headline records a parse
     /// cache holds: `text:` (descriptions) and `is:` (tracking records, attached on load).
     pub fn needs_postings(&self) -> bool {
-        self.terms
-            .iter()
-            .any(|t| matches!(t.field, Some(Field::Text | Field::Is)))
+        self.terms.iter().any(|t| {
+            matches!(
+                t.field,
+                Some(Field::Text | Field::Is | Field::Salary | Field::Age | Field::From)
+            )
+        })
     }
 
     /// Whether a non-negated `is:closed` asks for closed postings (hidden unless asked for).
@@ -333,6 +379,119 @@ pub fn posting_is(p: &crate::posting::Posting, term: &str) -> bool {
             "closed" => t.closed.is_some(),
             _ => true,
         })
+}
+
+/// What a `salary:` term asks of a posting's yearly pay in the home currency.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PaySpec {
+    /// `salary:none`: no pay stated.
+    None,
+    /// `salary:>=120k`, `salary:>120k`, `salary:120k`: some of the range reaches it.
+    AtLeast(f64),
+    /// `salary:<200k`, `salary:<=200k`: some of the range is under it.
+    Below(f64),
+    /// `salary:100k-150k`: the range meets it.
+    Between(f64, f64),
+}
+
+/// "120k", "1.2m", "120,000", "$95000" as a number.
+fn amount(s: &str) -> Option<f64> {
+    let s = s.trim().trim_start_matches(['$', '€', '£', '¥']);
+    let (num, mult) = match s.chars().last()? {
+        'k' => (&s[..s.len() - 1], 1e3),
+        'm' => (&s[..s.len() - 1], 1e6),
+        _ => (s, 1.0),
+    };
+    let num: String = num.chars().filter(|c| !matches!(c, ',' | '_')).collect();
+    let v: f64 = num.parse().ok()?;
+    (v.is_finite() && v >= 0.0).then_some(v * mult)
+}
+
+/// Reads a `salary:` value (lowercased).
+pub fn pay_spec(s: &str) -> Option<PaySpec> {
+    let s = s.trim();
+    if s == "none" || s == "no" {
+        return Some(PaySpec::None);
+    }
+    if let Some(r) = s.strip_prefix(">=").or_else(|| s.strip_prefix('>')) {
+        return amount(r).map(PaySpec::AtLeast);
+    }
+    if let Some(r) = s.strip_prefix("<=").or_else(|| s.strip_prefix('<')) {
+        return amount(r).map(PaySpec::Below);
+    }
+    if let Some((a, b)) = s.split_once('-') {
+        let (a, b) = (amount(a)?, amount(b)?);
+        return Some(PaySpec::Between(a.min(b), a.max(b)));
+    }
+    amount(s).map(PaySpec::AtLeast)
+}
+
+/// Whether a posting's pay meets a `salary:` value, as yearly pay in the home currency
+/// ([`crate::money::Money::current`]). A posting that states no pay meets only `none`; one
+/// whose currency has no rate meets nothing.
+pub fn posting_pay_matches(p: &crate::posting::Posting, spec: PaySpec) -> bool {
+    let Some(s) = &p.salary else {
+        return spec == PaySpec::None;
+    };
+    let Some(y) = crate::money::Money::current().yearly(s) else {
+        return false;
+    };
+    let (Some(lo), Some(hi)) = (y.floor(), y.ceiling()) else {
+        return false;
+    };
+    match spec {
+        PaySpec::None => false,
+        PaySpec::AtLeast(n) => hi >= n,
+        PaySpec::Below(n) => lo < n,
+        PaySpec::Between(a, b) => hi >= a && lo <= b,
+    }
+}
+
+/// Reads an `age:` value: (`<` or `>`, days). "14d", "2w", "<14", ">30d".
+pub fn age_spec(s: &str) -> Option<(bool, u32)> {
+    let s = s.trim();
+    let (below, r) = match s.strip_prefix('>') {
+        Some(r) => (false, r.trim_start_matches('=')),
+        None => (true, s.trim_start_matches('<').trim_start_matches('=')),
+    };
+    let (num, unit) = match r.chars().last()? {
+        'd' => (&r[..r.len() - 1], 1),
+        'w' => (&r[..r.len() - 1], 7),
+        'm' => (&r[..r.len() - 1], 30),
+        'y' => (&r[..r.len() - 1], 365),
+        _ => (r, 1),
+    };
+    let n: u32 = num.parse().ok()?;
+    Some((below, n.checked_mul(unit)?))
+}
+
+/// Whether a posting's age meets an `age:` value (a posting without a date meets none).
+pub fn posting_age_matches(p: &crate::posting::Posting, (below, days): (bool, u32)) -> bool {
+    let today = time::OffsetDateTime::now_utc().date();
+    let Some(age) = p
+        .posted
+        .as_deref()
+        .and_then(|d| crate::dates::posted_age_days(d, today))
+    else {
+        return false;
+    };
+    if below { age < days } else { age > days }
+}
+
+/// The countries (ISO-2) a `from:` value names: a country by code or name, or a group.
+pub fn from_countries(s: &str) -> Option<Vec<String>> {
+    let g = crate::places::Gazetteer::get();
+    if let Some(cs) = g.group(s) {
+        return Some(cs.to_vec());
+    }
+    g.country(s).map(|c| vec![c.iso2.clone()])
+}
+
+/// Whether a remote posting is open to someone in one of `countries` (or anywhere).
+pub fn posting_open_from(p: &crate::posting::Posting, countries: &[String]) -> bool {
+    p.remote_from
+        .iter()
+        .any(|c| c == "*" || countries.contains(c))
 }
 
 /// A token: its text, and whether (part of) it was quoted.
@@ -476,7 +635,9 @@ mod tests {
     fn problems_are_named_as_typed() {
         assert_eq!(
             Query::problem("rust foo:bar").as_deref(),
-            Some("unknown field foo: — title company team loc skill mode type level text")
+            Some(
+                "unknown field foo: — title company team loc skill mode type level text salary age from"
+            )
         );
         assert_eq!(
             Query::problem("mode:xyz").as_deref(),

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::text::{self, Chars};
 use crate::app::App;
-use crate::posting::{Period, Posting, compact_amount, currency_symbol};
+use crate::posting::Posting;
 use crate::store::Shortlists;
 
 const LABEL: usize = 13;
@@ -64,22 +64,10 @@ fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str
         ("Salary", p.salary.as_ref().map_or("—".into(), |s| s.long())),
         (
             "Yearly",
-            p.salary.as_ref().map_or("—".into(), |s| {
-                let sym = currency_symbol(&s.currency);
-                match (s.yearly_floor(), s.yearly_ceiling()) {
-                    (Some(a), Some(b)) if (a - b).abs() > 0.5 => {
-                        format!("{sym}{}–{}", compact_amount(a), compact_amount(b))
-                    }
-                    (Some(a), _) => format!("{sym}{}", compact_amount(a)),
-                    _ => "—".into(),
-                }
-                .to_string()
-                    + if s.period == Period::Year {
-                        ""
-                    } else {
-                        " (from the rate)"
-                    }
-            }),
+            p.salary
+                .as_ref()
+                .and_then(|s| crate::money::Money::current().yearly(s))
+                .map_or("—".into(), |y| crate::money::Money::current().compact(&y)),
         ),
         (
             "Own skills",
@@ -145,24 +133,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         .map(|p| rows(p, &shared, &app.shortlists))
         .collect();
     let table = &all_rows[offset..offset + fit_cols];
-    // The best yearly salary (same currency as the best one only).
+    // The best yearly salary, compared in the home currency.
+    let top = |p: &Posting| {
+        p.salary
+            .as_ref()
+            .and_then(|s| crate::money::Money::current().yearly(s))
+            .and_then(|y| y.ceiling())
+    };
     let best = postings
         .iter()
-        .filter_map(|p| {
-            p.salary
-                .as_ref()
-                .and_then(|s| s.yearly_ceiling().map(|y| (y, s.currency.clone())))
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    let is_best = |p: &Posting| {
-        n > 1
-            && match (&p.salary, &best) {
-                (Some(s), Some((top, cur))) => {
-                    s.currency == *cur && s.yearly_ceiling() == Some(*top)
-                }
-                _ => false,
-            }
-    };
+        .filter_map(|p| top(p))
+        .max_by(|a, b| a.total_cmp(b));
+    let is_best = |p: &Posting| n > 1 && best.is_some() && top(p) == best;
 
     let mut out: Vec<Chars> = Vec::new();
     let header: Vec<Vec<Chars>> = shown

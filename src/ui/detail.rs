@@ -291,17 +291,16 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     );
     if let Some(s) = &p.salary {
         let mut v = text::plain(&s.long(), t.good);
-        if s.period != crate::posting::Period::Year
-            && let Some(y) = s.yearly_floor()
+        // The yearly figure in the home currency, when it differs from what is stated.
+        let money = crate::money::Money::current();
+        if let Some(y) = money.yearly(s)
+            && (y.converted || s.period != crate::posting::Period::Year)
         {
-            v.extend(text::plain(
-                &format!(
-                    " (≈ {}{} a year)",
-                    crate::posting::currency_symbol(&s.currency),
-                    crate::posting::group_thousands(y)
-                ),
-                t.dim,
-            ));
+            let mut note = format!(" · {} a year", money.compact(&y));
+            if y.converted {
+                note.push_str(&format!(" at the rates of {}", money.rates.date));
+            }
+            v.extend(text::plain(&note, t.dim));
         }
         field(&mut out, "Salary", v, "salary");
     } else {

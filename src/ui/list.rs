@@ -149,7 +149,10 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
     });
     first.push((' ', base));
     let salary = if app.columns.contains(&Column::Salary) {
-        p.salary.as_ref().map(|s| s.compact()).unwrap_or_default()
+        p.salary
+            .as_ref()
+            .map(|s| crate::money::Money::current().row_figure(s))
+            .unwrap_or_default()
     } else {
         String::new()
     };

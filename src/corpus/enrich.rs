@@ -1,0 +1,171 @@
+//! What the loader adds to a parsed posting from what it knows beyond the file's text: the
+//! posted date resolved against when the file was saved, each location resolved to a place
+//! (city, region, country), and the countries a remote role is open to.
+//!
+//! The parsers keep what the page says; the vocabularies that decide here are data
+//! (`assets/places.tsv`, `assets/places_aliases.toml`, `assets/dates.toml`).
+
+use time::{Date, OffsetDateTime};
+
+use crate::places::Gazetteer;
+use crate::posting::{Posting, WorkMode};
+
+/// Adds dates, places and remote regions to a posting parsed from a file saved at `saved`
+/// (None: today, for the built-in seeds and text read from stdin).
+pub fn enrich(p: &mut Posting, saved: Option<OffsetDateTime>) {
+    let reference = saved.unwrap_or_else(OffsetDateTime::now_utc).date();
+    resolve_posted(p, reference);
+    let g = Gazetteer::get();
+    p.places = p.locations.iter().filter_map(|l| g.resolve(l)).collect();
+    p.remote_from = remote_from(p, g);
+}
+
+/// `posted` as a date (`YYYY-MM-DD`), the text as written kept in `posted_text` when it
+/// differs; a relative date ("3 days ago", "vor 3 Tagen", "3日前") counts back from
+/// `reference`. A text that reads as no date stays as it is.
+fn resolve_posted(p: &mut Posting, reference: Date) {
+    let Some(text) = p.posted.as_deref() else {
+        return;
+    };
+    if p.posted_text.is_some() {
+        return;
+    }
+    let Some(date) = crate::dates::parse_posted(text, reference) else {
+        return;
+    };
+    let iso = format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    );
+    if iso != text {
+        p.posted_text = Some(text.to_string());
+    }
+    p.posted = Some(iso);
+}
+
+/// Words that say a remote role is open to anyone, anywhere.
+const ANYWHERE: &[&str] = &[
+    "anywhere",
+    "worldwide",
+    "world wide",
+    "global",
+    "globally",
+    "international",
+    "any location",
+    "any country",
+    "everywhere",
+];
+
+/// The countries (ISO-2) a remote role is open to, `["*"]` for anywhere: from its locations
+/// ("Remote (US only)" → US, "Remote — EU" → the EU's countries, "Remote, worldwide" → *).
+/// Empty when the role is not remote or the posting does not say.
+fn remote_from(p: &Posting, g: &Gazetteer) -> Vec<String> {
+    if p.work_mode != Some(WorkMode::Remote) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for l in &p.locations {
+        let folded = crate::places::fold(l);
+        if ANYWHERE.iter().any(|w| contains_words(&folded, w)) {
+            return vec!["*".into()];
+        }
+        // "Remote (EU)", "Remote - EMEA", "EU only": a group of countries.
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut grouped = false;
+        for w in &words {
+            if let Some(cs) = g.group(w) {
+                out.extend(cs.iter().cloned());
+                grouped = true;
+            }
+        }
+        if grouped {
+            continue;
+        }
+        if let Some(c) = g.resolve(l).and_then(|pl| pl.country) {
+            out.push(c);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether `phrase` occurs in `text` as whole words (both already folded).
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remote(locations: &[&str]) -> Posting {
+        Posting {
+            work_mode: Some(WorkMode::Remote),
+            locations: locations.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn remote_roles_say_where_from() {
+        let g = Gazetteer::get();
+        assert_eq!(remote_from(&remote(&["Remote (US only)"]), g), ["US"]);
+        assert_eq!(remote_from(&remote(&["Remote, worldwide"]), g), ["*"]);
+        let eu = remote_from(&remote(&["Remote — EU"]), g);
+        assert!(eu.contains(&"DE".to_string()) && eu.contains(&"FR".to_string()));
+        assert!(!eu.contains(&"US".to_string()));
+        assert!(remote_from(&remote(&[]), g).is_empty());
+        let mut office = remote(&["Berlin"]);
+        office.work_mode = Some(WorkMode::Onsite);
+        assert!(remote_from(&office, g).is_empty());
+    }
+
+    #[test]
+    fn posted_becomes_a_date_counted_from_the_save() {
+        let saved = time::macros::datetime!(2026-11-20 12:00 UTC);
+        let mut p = Posting {
+            posted: Some("3 days ago".into()),
+            ..Default::default()
+        };
+        enrich(&mut p, Some(saved));
+        assert_eq!(p.posted.as_deref(), Some("2026-11-17"));
+        assert_eq!(p.posted_text.as_deref(), Some("3 days ago"));
+        let mut p = Posting {
+            posted: Some("Nov 20, 2026".into()),
+            ..Default::default()
+        };
+        enrich(&mut p, Some(saved));
+        assert_eq!(p.posted.as_deref(), Some("2026-11-20"));
+        let mut p = Posting {
+            posted: Some("2026-10-02".into()),
+            ..Default::default()
+        };
+        enrich(&mut p, Some(saved));
+        assert_eq!(p.posted.as_deref(), Some("2026-10-02"));
+        assert_eq!(
+            p.posted_text, None,
+            "nothing to keep when it was a date already"
+        );
+    }
+
+    #[test]
+    fn places_are_resolved_with_their_country() {
+        let mut p = Posting {
+            locations: vec!["SF".into(), "München".into(), "Reading is fun".into()],
+            ..Default::default()
+        };
+        enrich(&mut p, None);
+        let countries: Vec<_> = p.places.iter().map(|pl| pl.country.as_deref()).collect();
+        assert_eq!(countries, [Some("US"), Some("DE")]);
+    }
+}

@@ -1,0 +1,164 @@
+//! Money, places and dates that compare (issue 17), through `jobdeck search` as a user runs it,
+//! on a folder of postings in five currencies and two periods, places spelled as people write
+//! them, and a relative date (`tests/fixtures/money-places-dates/`).
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Folder {
+    home: tempfile::TempDir,
+    dir: std::path::PathBuf,
+}
+
+/// The fixtures copied to a temporary folder, `munich.txt` saved on 2026-11-20 (its
+/// "Posted: 3 days ago" counts back from then).
+fn folder() -> Folder {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    let src = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/money-places-dates"
+    );
+    for e in std::fs::read_dir(src).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+    let saved = time::macros::datetime!(2026-11-20 12:00 UTC);
+    std::fs::File::options()
+        .write(true)
+        .open(dir.join("munich.txt"))
+        .unwrap()
+        .set_modified(saved.into())
+        .unwrap();
+    Folder { home, dir }
+}
+
+fn jobdeck(f: &Folder) -> Command {
+    let mut cmd = Command::cargo_bin("jobdeck").unwrap();
+    let h = f.home.path();
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", h)
+        .env("XDG_CONFIG_HOME", h.join("config"))
+        .env("XDG_DATA_HOME", h.join("data"))
+        .env("XDG_CACHE_HOME", h.join("cache"))
+        .env("XDG_STATE_HOME", h.join("state"))
+        .current_dir(h);
+    cmd
+}
+
+/// The file names of what `jobdeck search QUERY [args]` finds, in its order.
+fn search(f: &Folder, query: &str, args: &[&str]) -> Vec<String> {
+    let out = jobdeck(f)
+        .args(["search", query])
+        .arg(&f.dir)
+        .args(["--json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{query}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let s = p["source"].as_str().unwrap();
+            s.rsplit('/').next().unwrap().to_string()
+        })
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn salary_terms_compare_yearly_pay_in_the_home_currency() {
+    let f = folder();
+    // €150k a year and $60 an hour (124.8k a year) reach 100k dollars; ¥8M, ₹25 LPA and
+    // MXN 836,400 a year do not.
+    assert_eq!(
+        sorted(search(&f, "salary:>=100k", &[])),
+        ["euro.txt", "hourly.txt"]
+    );
+    assert_eq!(
+        sorted(search(&f, "salary:<60k", &[])),
+        ["inr.txt", "mxn.txt", "yen.txt"]
+    );
+    // A salary term leaves out postings without pay, unless salary:none is given too.
+    assert!(!search(&f, "salary:>=100k", &[]).contains(&"munich.txt".to_string()));
+    let with_none = search(&f, "salary:>=100k salary:none", &[]);
+    assert!(
+        with_none.contains(&"munich.txt".to_string())
+            && with_none.contains(&"euro.txt".to_string())
+    );
+    assert!(!with_none.contains(&"yen.txt".to_string()));
+}
+
+#[test]
+fn search_sorts_by_converted_yearly_pay() {
+    let f = folder();
+    assert_eq!(
+        search(&f, "salary:>=0", &["--sort", "salary"]),
+        ["euro.txt", "hourly.txt", "yen.txt", "mxn.txt", "inr.txt"]
+    );
+}
+
+#[test]
+fn places_match_by_country_and_alias() {
+    let f = folder();
+    assert_eq!(
+        sorted(search(&f, "loc:germany", &[])),
+        ["euro.txt", "munich.txt"]
+    );
+    assert_eq!(search(&f, "loc:\"san francisco\"", &[]), ["hourly.txt"]);
+    let de = search(&f, "loc:de", &[]);
+    assert!(de.contains(&"munich.txt".to_string()) && de.contains(&"euro.txt".to_string()));
+}
+
+#[test]
+fn remote_roles_say_who_may_apply_from_where() {
+    let f = folder();
+    assert_eq!(search(&f, "from:de", &[]), ["eu.txt"]);
+    assert_eq!(search(&f, "from:us", &[]), ["usonly.txt"]);
+}
+
+#[test]
+fn a_relative_date_counts_back_from_when_the_file_was_saved() {
+    let f = folder();
+    let out = jobdeck(&f)
+        .arg("parse")
+        .arg(f.dir.join("munich.txt"))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["posted"], "2026-11-17");
+    assert_eq!(v[0]["posted_text"], "3 days ago");
+    let places = &v[0]["places"][0];
+    assert_eq!(places["country"], "DE");
+    assert_eq!(places["city"], "Munich");
+}
+
+#[test]
+fn bad_pay_and_age_values_are_named() {
+    let f = folder();
+    let out = jobdeck(&f)
+        .args(["search", "salary:lots"])
+        .arg(&f.dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("salary: >=120k"));
+    let out = jobdeck(&f)
+        .args(["search", "age:soon"])
+        .arg(&f.dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
