@@ -360,7 +360,7 @@ fn bookmark_toggles_and_is_saved_through_the_store() {
     let id = h.app.selected_posting().unwrap().id.clone();
     assert!(h.app.is_bookmarked(&id));
     assert!(
-        matches!(h.effects.last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Toggle { .. }))
+        matches!(h.effects.last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Add { .. }))
     );
     assert!(h.memory.in_list(&id, "Saved"));
     h.press("B");
@@ -1056,5 +1056,116 @@ mod pasting {
         h.send(Action::Paste("hello".into()));
         assert!(matches!(h.app.overlay, Some(Overlay::Help { .. })));
         assert!(h.app.input.text().is_empty());
+    }
+}
+
+mod undo {
+    use super::*;
+    use jobdeck::store::Status;
+
+    fn message(h: &Headless) -> String {
+        h.app.message.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_status_change_shows_at_once_before_the_store_answers() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        // Straight to the app: the store's answers never arrive.
+        let effects = h.app.update(Action::CycleStatus);
+        assert!(matches!(effects.as_slice(), [Effect::Store(_)]));
+        assert!(message(&h).contains("status: saved"), "{}", message(&h));
+        h.app.update(Action::CycleStatus);
+        assert!(message(&h).contains("status: applied"), "{}", message(&h));
+        assert_eq!(
+            h.app.shortlists.get(&id).unwrap().status,
+            Some(Status::Applied)
+        );
+        h.app.update(Action::ToggleHidden);
+        assert!(h.app.is_hidden(&id), "hidden on screen at once");
+        assert!(
+            h.app
+                .view
+                .rows
+                .iter()
+                .all(|&i| h.app.postings[i as usize].id != id)
+        );
+    }
+
+    #[test]
+    fn u_undoes_hide_unbookmark_status_and_list_deletion_exactly() {
+        let mut h = seeds();
+        let first = h.app.selected_posting().unwrap().id.clone();
+        // A list with one posting only on it, one also on Saved.
+        h.keys("b S S");
+        h.keys("l n");
+        h.type_str("Dream");
+        h.keys("enter j j a esc j l j j a esc");
+        h.keys("l j j a esc");
+        let start = h.memory.clone();
+        assert_eq!(start.ids_in_list("Dream").len(), 2);
+
+        h.keys("g x");
+        assert!(message(&h).ends_with("— u undoes"), "{}", message(&h));
+        h.keys("X g b");
+        assert!(message(&h).contains("u undoes"), "{}", message(&h));
+        h.press("S");
+        assert!(
+            message(&h).contains("status: offer — u undoes"),
+            "{}",
+            message(&h)
+        );
+        h.keys("l j j d y esc");
+        assert!(!h.memory.has_list("Dream"));
+        assert_ne!(h.memory, start);
+        for _ in 0..4 {
+            h.press("u");
+            assert!(message(&h).starts_with("undone:"), "{}", message(&h));
+        }
+        assert_eq!(h.memory, start, "the exact shortlists are back");
+        assert_eq!(*h.app.shortlists, start);
+        assert!(h.app.is_bookmarked(&first));
+        h.press("u");
+        assert!(message(&h).contains("u undoes") || message(&h).starts_with("undone:"));
+    }
+
+    #[test]
+    fn undo_keeps_a_short_history() {
+        let mut h = seeds();
+        for _ in 0..(jobdeck::app::shortlists::UNDO_DEPTH + 5) {
+            h.press("x");
+            h.press("X");
+            h.press("g");
+        }
+        assert_eq!(h.app.undo.len(), jobdeck::app::shortlists::UNDO_DEPTH);
+        for _ in 0..jobdeck::app::shortlists::UNDO_DEPTH {
+            h.press("u");
+        }
+        h.press("u");
+        assert_eq!(message(&h), "nothing to undo");
+    }
+
+    #[test]
+    fn deleting_a_list_says_what_happens_and_moves_its_only_postings_to_saved() {
+        let mut h = seeds();
+        let first = h.app.selected_posting().unwrap().id.clone();
+        h.keys("l n");
+        h.type_str("Dream");
+        // Both postings on Dream; the second also on Saved.
+        h.keys("enter j j a esc j b l j j a");
+        let second = h.app.selected_posting().unwrap().id.clone();
+        h.press("d");
+        let q = h.app.delete_list_question("Dream");
+        assert!(
+            q.contains("1 posting is only on it and moves to Saved")
+                || q.contains("1 posting only on it moves to Saved; 1 stay"),
+            "{q}"
+        );
+        assert!(h.screen().contains("only on it"), "{}", h.screen());
+        h.press("y");
+        assert!(!h.memory.has_list("Dream"));
+        assert_eq!(h.memory.get(&first).unwrap().lists, ["Saved"]);
+        assert_eq!(h.memory.get(&second).unwrap().lists, ["Saved"]);
+        assert!(h.app.is_bookmarked(&first), "not silently un-bookmarked");
     }
 }

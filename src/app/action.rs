@@ -49,6 +49,8 @@ pub enum Action {
     ShowClosed,
     /// Pull the watch-list in the background.
     Pull,
+    /// Take back the last change to the shortlists (hide, unbookmark, status, list deletion…).
+    Undo,
     NewList,
     RenameList,
     DeleteList,
@@ -251,11 +253,12 @@ impl Action {
             Action::ShowHidden => "show hidden postings too, dimmed (toggle)",
             Action::ShowClosed => "show closed pulled postings too, dimmed (toggle)",
             Action::Pull => "pull the watch-list ([[sources]]) in the background",
+            Action::Undo => {
+                "undo the last change: hide, bookmark, status, list move or deletion (20 kept)"
+            }
             Action::NewList => "new list",
             Action::RenameList => "rename the list",
-            Action::DeleteList => {
-                "delete the list (its postings stay bookmarked elsewhere or are dropped)"
-            }
+            Action::DeleteList => "delete the list (postings only on it move to Saved)",
             Action::AddToList => "add the selected posting to the list",
             Action::MoveToList => {
                 "move the selected posting to the list (off the one being browsed)"

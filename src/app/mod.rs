@@ -9,7 +9,7 @@ pub mod headless;
 pub mod input;
 pub mod keymap;
 mod pull;
-mod shortlists;
+pub mod shortlists;
 mod update;
 
 use std::sync::Arc;
@@ -264,6 +264,8 @@ pub struct App {
     pub status_marks: Vec<Option<Status>>,
     /// Ids marked for comparison, in marking order.
     pub marks: Vec<String>,
+    /// The last changes `u` can take back, oldest first.
+    pub undo: Vec<shortlists::Undo>,
 
     // UI state.
     pub focus: Focus,
@@ -345,6 +347,7 @@ impl App {
             list_marks: Vec::new(),
             status_marks: Vec::new(),
             marks: Vec::new(),
+            undo: Vec::new(),
             focus: Focus::List,
             overlay: None,
             filters_open: false,

@@ -145,6 +145,7 @@ impl App {
             Action::ShowHidden => self.toggle_show_hidden(),
             Action::ShowClosed => self.toggle_show_closed(),
             Action::Pull => return self.start_pull(),
+            Action::Undo => return self.undo_last(),
             Action::PullProgress { index, progress } => self.pull_progress(index, *progress),
             Action::PullFinished => self.pull_finished(),
             Action::NewList

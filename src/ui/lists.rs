@@ -81,12 +81,7 @@ pub fn render(
     if let Some(name) = confirm {
         left.push(Line::default());
         for l in text::wrap(
-            &text::plain(
-                &format!(
-                    "Delete the list “{name}”? Its postings stay on their other lists; notes and statuses are kept. y / n"
-                ),
-                t.warn,
-            ),
+            &text::plain(&app.delete_list_question(name), t.warn),
             width,
             0,
             0,
