@@ -1169,3 +1169,107 @@ mod undo {
         assert!(h.app.is_bookmarked(&first), "not silently un-bookmarked");
     }
 }
+
+mod escape_and_history {
+    use super::*;
+
+    #[test]
+    fn esc_closes_only_the_innermost_thing_and_the_query_stays() {
+        let mut h = corpus();
+        h.keys("/ e n g i n e e r enter");
+        let listed = h.app.view.rows.len();
+        // Each overlay closed with Esc (and with its own key) leaves the query alone.
+        for open in ["?", "l", "t", "f", "E", "n"] {
+            h.press(open);
+            h.press("esc");
+            if h.app.filters_open {
+                h.press("f");
+            }
+            assert_eq!(h.app.input.text(), "engineer", "after {open} esc");
+            assert!(h.app.overlay.is_none(), "after {open} esc");
+        }
+        h.keys("m j m c");
+        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        h.press("q");
+        assert!(h.app.overlay.is_none());
+        assert!(!h.app.should_quit && h.app.closing.is_none());
+        h.keys("c esc");
+        assert_eq!(h.app.input.text(), "engineer");
+        // Esc in the list does not clear it either; it says how.
+        h.press("esc");
+        assert_eq!(
+            h.app.input.text(),
+            "engineer",
+            "Esc in the list keeps the query"
+        );
+        assert_eq!(h.app.view.rows.len(), listed);
+        assert!(
+            h.app.message.as_deref().unwrap_or("").contains("clears"),
+            "{:?}",
+            h.app.message
+        );
+        // Esc in the search bar clears it.
+        h.keys("/ esc");
+        assert_eq!(h.app.input.text(), "");
+        assert_eq!(h.app.focus, Focus::List);
+    }
+
+    #[test]
+    fn up_and_down_in_the_search_bar_walk_earlier_queries() {
+        let mut h = corpus();
+        for q in ["rust", "sql", "rust", "go"] {
+            h.press("/");
+            h.press("ctrl-u");
+            h.type_str(q);
+            h.press("enter");
+        }
+        assert_eq!(
+            h.app.history.entries(),
+            ["sql", "rust", "go"],
+            "de-duplicated"
+        );
+        h.press("/");
+        h.press("ctrl-u");
+        h.type_str("dra");
+        h.press("up");
+        assert_eq!(h.app.input.text(), "go");
+        assert_eq!(h.titles(), ["Staff Engineer"], "the recalled query runs");
+        h.keys("up up up");
+        assert_eq!(h.app.input.text(), "sql", "stops at the oldest");
+        h.keys("down down");
+        assert_eq!(h.app.input.text(), "go");
+        h.press("down");
+        assert_eq!(h.app.input.text(), "dra", "back to the draft");
+        // ctrl-n / ctrl-p still move the selection while typing.
+        h.press("ctrl-u");
+        let before = h.app.selected;
+        h.press("ctrl-n");
+        assert_eq!(h.app.selected, before + 1);
+        // Each Enter asks for the history to be kept.
+        h.type_str("data");
+        h.press("enter");
+        assert!(matches!(
+            h.effects.last(),
+            Some(Effect::SaveHistory(v)) if v.last().map(String::as_str) == Some("data")
+        ));
+    }
+
+    #[test]
+    fn the_history_is_bounded() {
+        let mut hist = jobdeck::app::history::QueryHistory::default();
+        for i in 0..(jobdeck::app::history::MAX_ENTRIES + 30) {
+            hist.push(&format!("q{i}"));
+        }
+        assert_eq!(hist.entries().len(), jobdeck::app::history::MAX_ENTRIES);
+        assert_eq!(
+            hist.entries().last().map(String::as_str),
+            Some(format!("q{}", jobdeck::app::history::MAX_ENTRIES + 29).as_str())
+        );
+        hist.push("   ");
+        assert_eq!(
+            hist.entries().len(),
+            jobdeck::app::history::MAX_ENTRIES,
+            "blank is not kept"
+        );
+    }
+}

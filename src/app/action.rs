@@ -87,6 +87,10 @@ pub enum Action {
     DeleteForward,
     DeleteWord,
     ClearLine,
+    /// The query submitted before this one (in the search bar).
+    HistoryOlder,
+    /// The query submitted after this one, then what was being typed.
+    HistoryNewer,
 
     // Internal: not bindable.
     #[serde(skip)]
@@ -284,6 +288,8 @@ impl Action {
             Action::DeleteForward => "delete the character under the cursor",
             Action::DeleteWord => "delete the word before the cursor",
             Action::ClearLine => "clear the query",
+            Action::HistoryOlder => "the previous query (kept across runs)",
+            Action::HistoryNewer => "the next query, then back to what was typed",
             _ => "",
         }
     }

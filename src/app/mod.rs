@@ -6,6 +6,7 @@ pub mod action;
 mod closing;
 pub mod editor;
 pub mod headless;
+pub mod history;
 pub mod input;
 pub mod keymap;
 mod pull;
@@ -121,6 +122,8 @@ pub enum Effect {
     SaveCopy(String),
     /// Give the terminal back and stop until `fg` (Ctrl-Z).
     Suspend,
+    /// Keep the query history (oldest first) for the next run.
+    SaveHistory(Vec<String>),
 }
 
 /// Why the browser is closing, while it waits for the shortlists to be saved.
@@ -211,6 +214,8 @@ pub struct App {
     /// Where the postings come from, for the title bar ("built-in seeds", a folder).
     pub source_name: String,
     pub input: LineInput,
+    /// Queries submitted before (`↑`/`↓` in the search bar).
+    pub history: history::QueryHistory,
     pub query: Query,
     /// Hits of the current query (None while no query is active or its search is pending).
     pub hits: Option<Arc<Vec<Hit>>>,
@@ -317,6 +322,7 @@ impl App {
             skipped: Vec::new(),
             source_name: source_name.into(),
             input: LineInput::default(),
+            history: history::QueryHistory::default(),
             query: Query::default(),
             hits: None,
             generation: 0,

@@ -173,11 +173,31 @@ impl App {
                 }
             }
             Action::ToggleValue => self.toggle_filter_value(),
-            Action::SubmitSearch => self.focus = Focus::List,
+            Action::SubmitSearch => {
+                self.focus = Focus::List;
+                let before = self.history.entries().to_vec();
+                self.history.push(self.input.text());
+                if self.history.entries() != before {
+                    return vec![Effect::SaveHistory(self.history.entries().to_vec())];
+                }
+            }
             Action::CancelSearch => {
+                self.history.reset();
                 self.input.clear();
                 self.focus = Focus::List;
                 return self.query_changed();
+            }
+            Action::HistoryOlder | Action::HistoryNewer => {
+                let recalled = if action == Action::HistoryOlder {
+                    self.history.older(self.input.text())
+                } else {
+                    self.history.newer()
+                };
+                if let Some(q) = recalled.map(str::to_string) {
+                    self.input.clear();
+                    self.input.insert_str(&q);
+                    return self.query_changed();
+                }
             }
             Action::CursorLeft
             | Action::CursorRight
@@ -340,14 +360,26 @@ impl App {
         }
         match self.focus {
             Focus::Search => {
+                self.history.reset();
                 self.input.clear();
                 self.focus = Focus::List;
                 return self.query_changed();
             }
             Focus::Filters | Focus::Detail => self.focus = Focus::List,
+            // The query stays until the user clears it in the search bar.
             Focus::List if !self.input.text().is_empty() => {
-                self.input.clear();
-                return self.query_changed();
+                let key = |a: &Action, c: Context| {
+                    self.keymap
+                        .keys_for(c, a)
+                        .first()
+                        .map(|k| k.to_string())
+                        .unwrap_or_default()
+                };
+                self.message = Some(format!(
+                    "the query stays — {} then {} clears it",
+                    key(&Action::FocusSearch, Context::List),
+                    key(&Action::CancelSearch, Context::Search)
+                ));
             }
             Focus::List => {}
         }

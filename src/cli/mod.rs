@@ -260,6 +260,7 @@ fn run_browser(
         load: load_options(config, dirs),
         store,
         store_notices,
+        history_file: Some(dirs.state_dir.join("history.json")),
     });
     // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
     if let Err(e) = &run
