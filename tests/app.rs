@@ -975,7 +975,7 @@ mod quitting {
     }
 
     #[test]
-    fn ctrl_c_quits_from_any_pane_or_overlay_but_not_while_typing() {
+    fn ctrl_c_quits_from_any_pane_or_overlay_but_not_while_typing_a_name() {
         for keys in ["?", "l", "t", "c", "E"] {
             let mut h = seeds();
             h.press(keys);
@@ -983,9 +983,9 @@ mod quitting {
             assert!(h.app.should_quit, "after {keys}");
         }
         let mut h = seeds();
-        h.press("n");
+        h.keys("l n");
         h.press("ctrl-c");
-        assert!(!h.app.should_quit, "typing a note");
+        assert!(!h.app.should_quit, "typing a list name");
         // A key map that binds no key to quit keeps the default one.
         let config = jobdeck::config::Config::parse("[keys.global]\nquit = []\n").0;
         let (settings, problems) = jobdeck::cli::settings(&config);
@@ -1271,5 +1271,76 @@ mod escape_and_history {
             jobdeck::app::history::MAX_ENTRIES,
             "blank is not kept"
         );
+    }
+}
+
+mod notes {
+    use super::*;
+
+    #[test]
+    fn esc_keeps_a_changed_draft_and_says_so() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        h.press("n");
+        h.type_str("Ask about on-call");
+        h.press("esc");
+        assert!(h.app.overlay.is_none());
+        assert!(h.memory.get(&id).is_none(), "not saved");
+        let m = h.app.message.clone().unwrap_or_default();
+        assert!(m.contains("draft kept") && m.contains("n reopens"), "{m}");
+        // Elsewhere and back: the draft is there.
+        h.keys("j k n");
+        match &h.app.overlay {
+            Some(Overlay::Note { editor, .. }) => assert_eq!(editor.text(), "Ask about on-call"),
+            other => panic!("{other:?}"),
+        }
+        h.press("ctrl-s");
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("Ask about on-call")
+        );
+        // Saved: no draft any more; an unchanged editor closes without a word.
+        h.keys("n esc");
+        assert!(h.app.note_drafts.is_empty());
+        assert_eq!(h.app.message, None);
+    }
+
+    #[test]
+    fn ctrl_c_in_the_editor_quits_as_everywhere_and_keeps_the_note() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        h.press("n");
+        h.type_str("Call back Monday");
+        h.press("ctrl-c");
+        assert!(h.app.should_quit, "Ctrl-C quits from the editor too");
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("Call back Monday"),
+            "the note being written is saved before quitting"
+        );
+        assert!(matches!(h.effects.last(), Some(Effect::FinalSave)));
+    }
+}
+
+mod marks {
+    use super::*;
+
+    #[test]
+    fn marks_are_counted_in_the_status_line_and_cleared_with_one_key() {
+        let mut h = corpus();
+        h.keys("m j m");
+        h.press("esc"); // clears the message
+        assert!(h.screen().contains("◆ 2 marked"), "{}", h.screen());
+        // Across a search the count stays in view.
+        h.keys("/ a n a l y s t enter k");
+        assert!(h.screen().contains("◆ 2 marked"), "{}", h.screen());
+        h.keys("/ esc c");
+        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        assert!(h.screen().contains("M clears the marks"), "{}", h.screen());
+        h.press("M");
+        assert!(h.app.marks.is_empty());
+        assert!(h.app.overlay.is_none(), "nothing left to compare");
+        assert_eq!(h.app.message.as_deref(), Some("unmarked 2 postings"));
+        assert!(!h.screen().contains("marked ·"));
     }
 }

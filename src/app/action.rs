@@ -27,6 +27,8 @@ pub enum Action {
     ToggleBookmark,
     BookmarkedOnly,
     ToggleMark,
+    /// Unmark every posting marked for comparison.
+    ClearMarks,
     Compare,
     OpenUrl,
     /// Copy the url (or title and company) to the clipboard.
@@ -238,6 +240,7 @@ impl Action {
             Action::ToggleBookmark => "bookmark or unbookmark the selected posting",
             Action::BookmarkedOnly => "show only bookmarked postings (toggle)",
             Action::ToggleMark => "mark or unmark the posting for comparison",
+            Action::ClearMarks => "unmark every posting marked for comparison",
             Action::Compare => "compare the marked postings (2–4) side by side",
             Action::OpenUrl => "open the posting's url in the browser",
             Action::Copy => {

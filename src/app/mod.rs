@@ -269,6 +269,8 @@ pub struct App {
     pub status_marks: Vec<Option<Status>>,
     /// Ids marked for comparison, in marking order.
     pub marks: Vec<String>,
+    /// Notes typed and left with Esc, by posting id: `n` on the posting brings the draft back.
+    pub note_drafts: std::collections::HashMap<String, String>,
     /// The last changes `u` can take back, oldest first.
     pub undo: Vec<shortlists::Undo>,
 
@@ -354,6 +356,7 @@ impl App {
             status_marks: Vec::new(),
             marks: Vec::new(),
             undo: Vec::new(),
+            note_drafts: Default::default(),
             focus: Focus::List,
             overlay: None,
             filters_open: false,
@@ -408,11 +411,12 @@ impl App {
     }
 
     /// The action a key press means here. In the search bar, printable keys that the search
-    /// context does not bind are typed. Ctrl-C quits everywhere but where text is typed (a
-    /// note, a name), whatever the key map says: there is always a way out.
+    /// context does not bind are typed. Ctrl-C quits everywhere but where a name is typed,
+    /// whatever the key map says: there is always a way out (a note being written is saved
+    /// first).
     pub fn action_for_key(&self, key: &Key) -> Option<Action> {
         let ctx = self.context();
-        if *key == Key::ctrl('c') && !matches!(ctx, Context::Note | Context::Prompt) {
+        if *key == Key::ctrl('c') && ctx != Context::Prompt {
             return Some(Action::Quit);
         }
         if matches!(ctx, Context::Search | Context::Prompt | Context::Note)

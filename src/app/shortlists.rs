@@ -193,9 +193,16 @@ impl App {
             .get(&id)
             .and_then(|b| b.note.clone())
             .unwrap_or_default();
+        let editor = match self.note_drafts.get(&id) {
+            Some(draft) => {
+                self.message = Some("the draft you left — Esc keeps it again".into());
+                TextArea::with_text(draft)
+            }
+            None => TextArea::with_text(&text),
+        };
         self.overlay = Some(Overlay::Note {
             id,
-            editor: TextArea::with_text(&text),
+            editor,
             base: (!text.is_empty()).then_some(text),
         });
     }
@@ -204,6 +211,7 @@ impl App {
         let Some(Overlay::Note { id, editor, base }) = self.overlay.take() else {
             return Vec::new();
         };
+        self.note_drafts.remove(&id);
         let snapshot = match self.facet_index.index_of(&id) {
             Some(i) => Snapshot::of(&self.postings[i as usize]),
             None => self

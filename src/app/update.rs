@@ -74,6 +74,21 @@ impl App {
                 self.recompute_view(None);
             }
             Action::ToggleMark => self.toggle_mark(),
+            Action::ClearMarks => {
+                let n = self.marks.len();
+                self.marks.clear();
+                self.message = Some(if n == 0 {
+                    "nothing is marked".into()
+                } else {
+                    format!("unmarked {}", super::count(n, "posting"))
+                });
+                // The compare view of marked postings has nothing left to show.
+                if matches!(self.overlay, Some(Overlay::Compare { .. }))
+                    && self.compare_postings().len() < 2
+                {
+                    self.overlay = None;
+                }
+            }
             Action::Compare => {
                 let n = self.compare_postings().len();
                 if n >= 2 {
@@ -351,8 +366,26 @@ impl App {
             }
             return Vec::new();
         }
-        if let Some(Overlay::Note { .. }) = self.overlay.take() {
-            self.message = Some("note not saved".into());
+        if let Some(Overlay::Note { id, editor, base }) = self.overlay.take() {
+            // Kept, as lazygit keeps a commit message: `n` on the posting brings it back.
+            let text = editor.text();
+            if text != base.unwrap_or_default() {
+                self.note_drafts.insert(id, text);
+                let key = |c: Context, a: &Action| {
+                    self.keymap
+                        .keys_for(c, a)
+                        .first()
+                        .map(|k| k.to_string())
+                        .unwrap_or_default()
+                };
+                self.message = Some(format!(
+                    "note not saved — draft kept: {} reopens it, {} saves",
+                    key(Context::List, &Action::EditNote),
+                    key(Context::Note, &Action::SaveNote)
+                ));
+            } else {
+                self.note_drafts.remove(&id);
+            }
             return Vec::new();
         } else if self.overlay.is_some() {
             self.overlay = None;

@@ -3,6 +3,8 @@
 //! differ between columns are emphasized and the best salary stands out. When the terminal is
 //! too narrow for every column, they scroll sideways (h/l).
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -119,7 +121,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(
-            format!(" Compare {n} postings (Esc closes) "),
+            format!(
+                " Compare {n} postings ·{}",
+                super::status::overlay_hints(
+                    app,
+                    Context::Compare,
+                    &[
+                        (Action::Back, "closes"),
+                        (Action::ClearMarks, "clears the marks")
+                    ]
+                )
+            ),
             t.title,
         ));
     let inner = block.inner(area);

@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )];
         parts.push(format!("{} bookmarked", app.bookmarked_count()));
         if !app.marks.is_empty() {
-            parts.push(format!("{} marked", app.marks.len()));
+            parts.push(format!("◆ {} marked", app.marks.len()));
         }
         if let Some(list) = &app.active_list {
             parts.push(format!("list: {list}"));
@@ -122,6 +122,23 @@ fn key(app: &App, ctx: Context, action: &Action) -> String {
         .first()
         .map(|k| k.to_string())
         .unwrap_or_else(|| "?".into())
+}
+
+/// Key hints for an overlay's border, drawn from the key map: " ctrl-s save · esc close ".
+/// An action bound to no key is left out.
+pub fn overlay_hints(app: &App, ctx: Context, items: &[(Action, &str)]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .filter_map(|(a, what)| {
+            let k = app.keymap.keys_for(ctx, a);
+            k.first().map(|k| format!("{k} {what}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
 }
 
 /// The key hints for the current context, most useful first.
