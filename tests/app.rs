@@ -454,7 +454,7 @@ fn quit_keys() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut h = seeds();
-    let panes = jobdeck::ui::layout::panes((120, 35), false);
+    let panes = jobdeck::ui::layout::panes((120, 35), false, false);
     h.send(Action::ClickAt {
         column: panes.list.x + 5,
         row: panes.list.y + 3,
@@ -1343,4 +1343,32 @@ mod marks {
         assert_eq!(h.app.message.as_deref(), Some("unmarked 2 postings"));
         assert!(!h.screen().contains("marked ·"));
     }
+}
+
+#[test]
+fn at_80x24_the_list_keeps_eight_postings_and_a_focused_detail_gets_the_room() {
+    let many: Vec<Posting> = (0..30)
+        .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    let mut h = Headless::new(many, (80, 24));
+    assert!(
+        h.app.list_rows_visible() >= 8,
+        "{}",
+        h.app.list_rows_visible()
+    );
+    let screen = h.screen();
+    let shown = (0..30)
+        .filter(|i| screen.contains(&format!("Role {i:02}")))
+        .count();
+    assert!(shown >= 8, "{screen}");
+    h.keys("G tab");
+    assert_eq!(h.app.focus, Focus::Detail);
+    assert!(h.app.list_rows_visible() < 8);
+    let sel = h.app.selected;
+    assert!(
+        (h.app.list_offset..h.app.list_offset + h.app.list_rows_visible()).contains(&sel),
+        "the selection stays in view when the list shrinks"
+    );
+    h.press("tab");
+    assert!(h.app.list_rows_visible() >= 8);
 }

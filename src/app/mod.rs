@@ -601,9 +601,19 @@ impl App {
         }
     }
 
+    /// Where the panes are now (on a narrow screen the focused one of list and detail gets
+    /// the room).
+    pub fn panes(&self) -> crate::ui::layout::Panes {
+        crate::ui::layout::panes(
+            self.size,
+            self.filters_open,
+            self.focus == Focus::Detail && self.overlay.is_none(),
+        )
+    }
+
     /// How many postings fit in the list pane (two lines each).
     pub fn list_rows_visible(&self) -> usize {
-        let panes = crate::ui::layout::panes(self.size, self.filters_open);
+        let panes = self.panes();
         (panes.list.height.saturating_sub(2) / 2) as usize
     }
 

@@ -18,7 +18,12 @@ impl App {
         ) {
             effects = self.refresh();
         }
+        let focus = self.focus;
         effects.extend(self.apply(action));
+        // On a narrow screen the focus decides how tall the list is.
+        if self.focus != focus {
+            self.clamp_selection();
+        }
         effects
     }
 
@@ -566,10 +571,7 @@ impl App {
                 self.clamp_selection();
             }
             Focus::Detail => {
-                let height = ui::layout::panes(self.size, self.filters_open)
-                    .detail
-                    .height
-                    .saturating_sub(2) as usize;
+                let height = self.panes().detail.height.saturating_sub(2) as usize;
                 let max = ui::detail::content_height(self).saturating_sub(height);
                 self.detail_scroll = step(self.detail_scroll, action, height.max(1), max).min(max);
             }
@@ -589,7 +591,8 @@ impl App {
         else {
             return;
         };
-        let height = ui::layout::panes(self.size, self.filters_open)
+        let height = self
+            .panes()
             .filters
             .map_or(0, |r| r.height.saturating_sub(2) as usize)
             .max(1);
@@ -626,7 +629,7 @@ impl App {
     }
 
     fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
-        let panes = ui::layout::panes(self.size, self.filters_open);
+        let panes = self.panes();
         let action = if down { Action::Down } else { Action::Up };
         if self.overlay.is_some() {
             for _ in 0..3 {
@@ -655,7 +658,7 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
-        let panes = ui::layout::panes(self.size, self.filters_open);
+        let panes = self.panes();
         let pos = (column, row).into();
         if panes.search.contains(pos) {
             self.focus = Focus::Search;

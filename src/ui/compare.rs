@@ -27,10 +27,7 @@ fn fitting_columns(width: usize, n: usize) -> usize {
 /// The largest sideways scroll offset: the columns that do not fit.
 pub fn max_offset(app: &App) -> usize {
     let n = app.compare_postings().len();
-    let width = super::layout::panes(app.size, app.filters_open)
-        .body
-        .width
-        .saturating_sub(2) as usize;
+    let width = app.panes().body.width.saturating_sub(2) as usize;
     n.saturating_sub(fitting_columns(width, n))
 }
 

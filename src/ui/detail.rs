@@ -65,10 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 /// How many lines the selected posting's details take at the detail pane's width.
 pub fn content_height(app: &App) -> usize {
-    let width = super::layout::panes(app.size, app.filters_open)
-        .detail
-        .width
-        .saturating_sub(2) as usize;
+    let width = app.panes().detail.width.saturating_sub(2) as usize;
     app.selected_posting()
         .map_or(0, |p| lines(app, p, width).len())
 }

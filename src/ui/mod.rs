@@ -33,7 +33,11 @@ pub fn matcher() -> &'static SkimMatcher {
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes((area.width, area.height), app.filters_open);
+    let panes = layout::panes(
+        (area.width, area.height),
+        app.filters_open,
+        app.focus == crate::app::Focus::Detail && app.overlay.is_none(),
+    );
     search_bar::render(frame, panes.search, app);
     list::render(frame, panes.list, app);
     detail::render(frame, panes.detail, app);
