@@ -471,6 +471,41 @@ fn mouse_click_selects_and_wheel_scrolls() {
 }
 
 #[test]
+fn the_wheel_over_the_list_scrolls_the_list_and_keeps_the_selection_in_view() {
+    let many: Vec<Posting> = (0..40)
+        .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    let mut h = Headless::new(many, (120, 35));
+    let panes = jobdeck::ui::layout::panes((120, 35), false, false);
+    let wheel = |h: &mut Headless, down: bool| {
+        h.send(Action::ScrollAt {
+            column: panes.list.x + 5,
+            row: panes.list.y + 5,
+            down,
+        })
+    };
+    let visible = h.app.list_rows_visible();
+    h.press("j");
+    wheel(&mut h, true);
+    assert_eq!(h.app.list_offset, 3, "the list scrolled");
+    assert_eq!(h.app.selected, 3, "the selection is dragged into view");
+    h.keys("j j j j");
+    let sel = h.app.selected;
+    wheel(&mut h, true);
+    assert_eq!(h.app.list_offset, 6);
+    assert_eq!(h.app.selected, sel, "a selection in view stays put");
+    for _ in 0..20 {
+        wheel(&mut h, true);
+    }
+    assert_eq!(h.app.list_offset, 40 - visible, "no further than the end");
+    for _ in 0..20 {
+        wheel(&mut h, false);
+    }
+    assert_eq!(h.app.list_offset, 0);
+    assert!(h.app.selected < visible);
+}
+
+#[test]
 fn postings_streaming_in_keep_the_query_and_selection() {
     let mut h = corpus();
     h.press("/");
@@ -753,6 +788,23 @@ mod watching {
     }
 
     #[test]
+    fn a_file_added_that_cannot_be_read_says_why() {
+        let mut h = Headless::new(vec![from("a.txt", "Alpha")], (120, 35));
+        // As the watcher sends it: no postings, then the skip.
+        change(&mut h, "bad.bin", Vec::new());
+        h.send(Action::LoadSkipped(vec![jobdeck::corpus::Skipped {
+            source: "bad.bin".into(),
+            reason: jobdeck::parse::SkipReason::Binary("NUL bytes".into()),
+        }]));
+        let m = h.app.message.clone().unwrap_or_default();
+        assert!(
+            m.contains("bad.bin") && m.contains("not text") && !m.contains("0 new"),
+            "{m}"
+        );
+        assert!(m.contains("E lists"), "{m}");
+    }
+
+    #[test]
     fn a_removed_folder_takes_its_files() {
         let mut h = Headless::new(
             vec![
@@ -784,8 +836,8 @@ mod watching {
         });
         assert_eq!(
             h.titles(),
-            ["Beta", "Alpha"],
-            "the copy is listed now (in corpus order)"
+            ["Alpha", "Beta"],
+            "the copy is listed now (by title: no posting has a date)"
         );
         assert_eq!(h.app.selected_posting().unwrap().source, "copy/a.html");
         assert!(h.app.is_bookmarked(&id), "the bookmark follows the id");
@@ -1195,6 +1247,14 @@ mod escape_and_history {
         assert!(!h.app.should_quit && h.app.closing.is_none());
         h.keys("c esc");
         assert_eq!(h.app.input.text(), "engineer");
+        // Closing an overlay leaves the pane under it as it was.
+        h.keys("f ?");
+        h.press("esc");
+        assert!(h.app.overlay.is_none());
+        assert_eq!(h.app.focus, Focus::Filters, "only the help closed");
+        assert_eq!(h.app.message, None);
+        h.keys("f");
+        assert_eq!(h.app.focus, Focus::List);
         // Esc in the list does not clear it either; it says how.
         h.press("esc");
         assert_eq!(
@@ -1371,4 +1431,179 @@ fn at_80x24_the_list_keeps_eight_postings_and_a_focused_detail_gets_the_room() {
     );
     h.press("tab");
     assert!(h.app.list_rows_visible() >= 8);
+}
+
+#[test]
+fn the_default_order_is_newest_first_when_dates_exist_else_by_title() {
+    let dated = |title: &str, posted: Option<&str>| {
+        let mut p = posting(title, "Acme", WorkMode::Remote, None, &[]);
+        p.posted = posted.map(Into::into);
+        p.title = (!title.is_empty()).then(|| title.to_string());
+        p.id = jobdeck::posting::posting_id(&p);
+        p
+    };
+    let ps = vec![
+        dated("", None),
+        dated("Old", Some("2026-01-05")),
+        dated("Undated B", None),
+        dated("New", Some("2026-11-20")),
+        dated("Undated A", None),
+    ];
+    let h = Headless::new(ps.clone(), (120, 35));
+    assert_eq!(h.titles(), ["New", "Old", "Undated A", "Undated B", ""]);
+    assert!(h.screen().contains("sort: newest"), "{}", h.screen());
+    // No dates at all: by title, untitled last.
+    let undated: Vec<Posting> = ps.iter().filter(|p| p.posted.is_none()).cloned().collect();
+    let h = Headless::new(undated, (120, 35));
+    assert_eq!(h.titles(), ["Undated A", "Undated B", ""]);
+    // The config chooses: file order.
+    let (cfg, problems) = jobdeck::config::Config::parse("default_order = \"file\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let (settings, _) = jobdeck::cli::settings(&cfg);
+    let mut h = Headless::new(Vec::new(), (120, 35));
+    h.app = jobdeck::app::App::new("t", settings, h.app.today);
+    h.send(Action::Resize(120, 35));
+    h.load(ps);
+    assert_eq!(h.titles(), ["", "Old", "Undated B", "New", "Undated A"]);
+    assert!(h.screen().contains("sort: file order"), "{}", h.screen());
+    let (_, problems) = jobdeck::config::Config::parse("default_order = \"relevance\"\n");
+    assert!(
+        problems.iter().any(|p| p.contains("default_order")),
+        "{problems:?}"
+    );
+}
+
+mod filter_pane {
+    use super::*;
+    use jobdeck::app::FilterRow;
+    use jobdeck::facets::FacetKind;
+
+    fn values(h: &Headless) -> Vec<(String, usize)> {
+        h.app
+            .filter_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                FilterRow::Value { value, count, .. } => {
+                    Some((format!("{:?}", value.kind()) + ":" + &value.label(), count))
+                }
+                FilterRow::More { kind, count } => Some((format!("{kind:?}:more"), count)),
+                FilterRow::Header(_) => None,
+            })
+            .collect()
+    }
+
+    fn cursor_to(h: &mut Headless, label: &str) {
+        let rows = h.app.filter_rows();
+        let pos = rows
+            .iter()
+            .filter(|r| !matches!(r, FilterRow::Header(_)))
+            .position(|r| match r {
+                FilterRow::Value { value, .. } => {
+                    format!("{:?}", value.kind()) + ":" + &value.label() == label
+                }
+                FilterRow::More { kind, .. } => format!("{kind:?}:more") == label,
+                _ => false,
+            })
+            .unwrap_or_else(|| panic!("{label} not in {:?}", values(h)));
+        h.press("g");
+        for _ in 0..pos {
+            h.press("j");
+        }
+    }
+
+    #[test]
+    fn rows_stay_in_place_when_counts_drop_to_zero() {
+        let mut h = corpus();
+        h.press("f");
+        let before: Vec<String> = values(&h).into_iter().map(|(l, _)| l).collect();
+        cursor_to(&mut h, "Mode:onsite");
+        h.press("space");
+        let after = values(&h);
+        let labels: Vec<String> = after.iter().map(|(l, _)| l.clone()).collect();
+        assert_eq!(labels, before, "no row moved or went away");
+        let count = |l: &str| after.iter().find(|(x, _)| x == l).unwrap().1;
+        assert_eq!(count("Company:Acme"), 0, "kept, at 0");
+        assert_eq!(count("Company:Initech"), 1);
+        // The same place toggles the same value again.
+        h.press("space");
+        assert!(h.app.filters.is_empty());
+        // A new query lets the rows move again.
+        h.keys("/ a c m e enter");
+        assert!(!values(&h).iter().any(|(l, _)| l == "Company:Initech"));
+    }
+
+    #[test]
+    fn company_and_location_have_a_not_stated_row() {
+        let mut ps = corpus()
+            .app
+            .postings
+            .iter()
+            .map(|p| (**p).clone())
+            .collect::<Vec<_>>();
+        ps[1].company = None;
+        ps[1].locations.clear();
+        let mut h = Headless::new(ps, (120, 35));
+        h.press("f");
+        let v = values(&h);
+        assert!(v.contains(&("Company:not stated".into(), 1)), "{v:?}");
+        assert!(v.contains(&("Location:not stated".into(), 1)), "{v:?}");
+        cursor_to(&mut h, "Company:not stated");
+        h.press("space");
+        assert_eq!(h.titles(), ["Frontend Developer"]);
+        assert!(h.screen().contains("company not stated"), "{}", h.screen());
+    }
+
+    #[test]
+    fn a_long_facet_ends_with_n_more_which_lists_every_value() {
+        let ps: Vec<Posting> = (0..40)
+            .map(|i| {
+                posting(
+                    &format!("Role {i}"),
+                    &format!("Company {i:02}"),
+                    WorkMode::Remote,
+                    None,
+                    &[],
+                )
+            })
+            .collect();
+        let mut h = Headless::new(ps, (120, 35));
+        h.press("f");
+        let v = values(&h);
+        assert!(v.contains(&("Company:more".into(), 15)), "{v:?}");
+        cursor_to(&mut h, "Company:more");
+        assert!(h.screen().contains("… 15 more"), "{}", h.screen());
+        h.press("enter");
+        assert!(matches!(
+            h.app.overlay,
+            Some(Overlay::Values {
+                kind: FacetKind::Company,
+                ..
+            })
+        ));
+        assert_eq!(h.app.value_rows().len(), 40);
+        h.type_str("y 3");
+        let rows = h.app.value_rows();
+        let names: Vec<String> = rows.iter().map(|(v, _, _)| v.label()).collect();
+        assert_eq!(
+            names,
+            [
+                "Company 30",
+                "Company 31",
+                "Company 32",
+                "Company 33",
+                "Company 34",
+                "Company 35",
+                "Company 36",
+                "Company 37",
+                "Company 38",
+                "Company 39"
+            ]
+        );
+        h.keys("down enter");
+        assert_eq!(h.titles(), ["Role 31"]);
+        assert!(h.screen().contains("[x] Company 31"), "{}", h.screen());
+        h.press("esc");
+        assert!(h.app.overlay.is_none());
+        assert_eq!(h.app.focus, Focus::Filters, "back in the filter pane");
+    }
 }

@@ -262,10 +262,13 @@ fn bookmarks_notes_status_and_hiding_survive_a_restart() {
     s.wait_text("note saved");
     s.send("S");
     s.wait_text("status: applied");
-    // Hide the other posting.
+    // Hide the other posting (the query stays until Esc in the search bar clears it; the
+    // undated one is listed after the dated one).
     s.send("\x1b");
+    s.wait_text("the query stays");
+    s.send("/\x1b");
     s.wait_text("Postings 2 of 2");
-    s.send("gx");
+    s.send("Gx");
     s.wait_text("hid “Backend Engineer");
     s.send("q");
     assert!(s.wait_exit().success());

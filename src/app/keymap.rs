@@ -34,10 +34,12 @@ pub enum Context {
     StatusMenu,
     /// Quitting with changes that could not be saved.
     Unsaved,
+    /// Every value of a facet, filtered by what is typed.
+    Values,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::List,
         Context::Detail,
@@ -52,6 +54,7 @@ impl Context {
         Context::Note,
         Context::StatusMenu,
         Context::Unsaved,
+        Context::Values,
     ];
 
     pub fn name(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Context {
             Context::Note => "note",
             Context::StatusMenu => "status",
             Context::Unsaved => "unsaved",
+            Context::Values => "values",
         }
     }
 
@@ -90,6 +94,7 @@ impl Context {
             Context::Note => "Writing a note",
             Context::StatusMenu => "Status menu",
             Context::Unsaved => "Quitting with unsaved shortlists",
+            Context::Values => "All values of a filter (type to narrow)",
         }
     }
 

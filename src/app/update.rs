@@ -71,7 +71,7 @@ impl App {
                     .sort
                     .next(!self.query.is_empty(), !self.rules.is_empty());
                 self.recompute_view(None);
-                self.message = Some(format!("sorted by {}", self.sort.as_str()));
+                self.message = Some(format!("sorted by {}", self.sort_label()));
             }
             Action::ToggleBookmark => return self.toggle_bookmark(),
             Action::BookmarkedOnly => {
@@ -133,6 +133,7 @@ impl App {
             }
             Action::ResetFilters => {
                 self.filters.clear();
+                self.filter_pins.clear();
                 self.recompute_view(None);
                 self.message = Some("filters reset".into());
             }
@@ -246,7 +247,23 @@ impl App {
                 self.load.files_total = files_total;
                 self.load.per_second = per_second;
             }
-            Action::LoadSkipped(s) => self.skipped.extend(s),
+            Action::LoadSkipped(s) => {
+                // A file saved while browsing that cannot be read: say why, not "0 new
+                // postings". (During the load the summary counts them; a pull tells its own.)
+                if self.load.done
+                    && self.load.files_done >= self.load.files_total
+                    && self.pull.is_none()
+                    && let Some(first) = s.first()
+                {
+                    let key = self.keymap.keys_for(Context::Global, &Action::ShowSkipped);
+                    let mut m = crate::sanitize::clean_field(&first.to_string());
+                    if let Some(k) = key.first() {
+                        m.push_str(&format!(" ({k} lists skipped files)"));
+                    }
+                    self.message = Some(m);
+                }
+                self.skipped.extend(s)
+            }
             Action::LoadFinished { elapsed_ms } => {
                 self.load.done = true;
                 self.relink();
@@ -294,7 +311,8 @@ impl App {
                     self.recompute_view(None);
                 }
                 // A pull tells its own progress; files it writes are not news one by one.
-                if self.pull.is_none() && !same {
+                // (A file that could not be read, n = 0, is told by the skip that follows.)
+                if self.pull.is_none() && !same && (n > 0 || gone > 0) {
                     self.message = Some(match (gone, n) {
                         (0, n) => format!(
                             "{n} new posting{} from {source}",
@@ -371,7 +389,11 @@ impl App {
             }
             return Vec::new();
         }
-        if let Some(Overlay::Note { id, editor, base }) = self.overlay.take() {
+        // (Only a note is taken here: taking any overlay fell through to the pane below, so
+        // Esc on help closed it and cleared the query too.)
+        if matches!(self.overlay, Some(Overlay::Note { .. }))
+            && let Some(Overlay::Note { id, editor, base }) = self.overlay.take()
+        {
             // Kept, as lazygit keeps a commit message: `n` on the posting brings it back.
             let text = editor.text();
             if text != base.unwrap_or_default() {
@@ -440,6 +462,13 @@ impl App {
             if !edit_line(input, &action) {
                 self.message = Some(full_line_message());
             }
+            return Vec::new();
+        }
+        if let Some(Overlay::Values { input, cursor, .. }) = &mut self.overlay {
+            if !edit_line(input, &action) {
+                self.message = Some(full_line_message());
+            }
+            *cursor = 0;
             return Vec::new();
         }
         if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
@@ -527,6 +556,14 @@ impl App {
                 return;
             }
             Some(Overlay::Lists { .. }) => return,
+            Some(Overlay::Values { .. }) => {
+                let n = self.value_rows().len();
+                let page = self.size.1.saturating_sub(6) as usize;
+                if let Some(Overlay::Values { cursor, .. }) = &mut self.overlay {
+                    *cursor = step(*cursor, action, page.max(1), n.saturating_sub(1));
+                }
+                return;
+            }
             _ => {}
         }
         // Other overlays scroll.
@@ -606,14 +643,37 @@ impl App {
     }
 
     fn toggle_filter_value(&mut self) {
+        if let Some(Overlay::Values { cursor, .. }) = &self.overlay {
+            let cursor = *cursor;
+            if let Some((value, _, _)) = self.value_rows().get(cursor).cloned() {
+                self.filters.toggle(value);
+                self.recompute_view(None);
+            }
+            return;
+        }
         let rows = self.filter_rows();
         let positions = self.filter_value_positions();
-        let Some(FilterRow::Value { value, .. }) =
-            positions.get(self.filter_cursor).and_then(|&p| rows.get(p))
-        else {
+        let row = positions.get(self.filter_cursor).and_then(|&p| rows.get(p));
+        if let Some(FilterRow::More { kind, .. }) = row {
+            self.overlay = Some(Overlay::Values {
+                kind: *kind,
+                input: super::input::LineInput::default(),
+                cursor: 0,
+            });
+            return;
+        }
+        let Some(FilterRow::Value { value, .. }) = row else {
             return;
         };
         let value = value.clone();
+        // What is shown now stays in place, whatever the new counts.
+        self.filter_pins = rows
+            .iter()
+            .filter_map(|r| match r {
+                FilterRow::Value { value, .. } => Some(value.clone()),
+                _ => None,
+            })
+            .collect();
         self.filters.toggle(value.clone());
         self.recompute_view(None);
         // Keep the cursor on the same value: lists re-order as counts change.
@@ -634,6 +694,27 @@ impl App {
         if self.overlay.is_some() {
             for _ in 0..3 {
                 self.move_cursor(&action);
+            }
+            return;
+        }
+        let in_list = panes.list.contains((column, row).into());
+        if in_list {
+            // The list itself scrolls; the selection stays in view (dragged at the edges).
+            let n = self.view.rows.len();
+            let visible = self.list_rows_visible().max(1);
+            let max = n.saturating_sub(visible);
+            self.list_offset = if down {
+                (self.list_offset + 3).min(max)
+            } else {
+                self.list_offset.saturating_sub(3)
+            };
+            let sel = self
+                .selected
+                .clamp(self.list_offset, self.list_offset + visible - 1)
+                .min(n.saturating_sub(1));
+            if sel != self.selected {
+                self.selected = sel;
+                self.detail_scroll = 0;
             }
             return;
         }
@@ -825,6 +906,14 @@ impl App {
                 };
                 let dropped = input.insert_str(text);
                 self.message = cut(dropped, full_line_message());
+                Vec::new()
+            }
+            Context::Values => {
+                if let Some(Overlay::Values { input, cursor, .. }) = &mut self.overlay {
+                    let dropped = input.insert_str(text);
+                    *cursor = 0;
+                    self.message = cut(dropped, full_line_message());
+                }
                 Vec::new()
             }
             Context::Search | Context::List | Context::Detail | Context::Filters => {

@@ -414,6 +414,7 @@ pub fn settings(config: &Config) -> (crate::app::Settings, Vec<String>) {
         rules: std::sync::Arc::new(config.scoring.clone()),
         columns: config.columns.clone(),
         sort: config.sort,
+        default_order: config.default_order,
         hyperlinks,
         sources: config.sources.clone(),
         pull_into: pull::destination(config),

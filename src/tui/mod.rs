@@ -228,7 +228,7 @@ async fn browse(
     } = startup;
     use tokio::signal::unix::SignalKind;
     // The first frame, before any posting is read.
-    guard.terminal.draw(|f| crate::ui::draw(f, app))?;
+    terminal::draw_synchronized(&mut guard.terminal, app)?;
     if crate::logging::debug_panic("main") {
         panic!("JOBDECK_DEBUG_PANIC=main");
     }
@@ -279,7 +279,7 @@ async fn browse(
             for effect in app.refresh() {
                 run_effect(effect, app, guard, &services, store, &mut save_deadline)?;
             }
-            guard.terminal.draw(|f| crate::ui::draw(f, app))?;
+            terminal::draw_synchronized(&mut guard.terminal, app)?;
             last_draw = Instant::now();
             dirty = false;
         }

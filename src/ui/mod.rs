@@ -16,6 +16,7 @@ pub mod status_menu;
 pub mod text;
 pub mod theme;
 pub mod unsaved;
+pub mod values;
 
 use std::sync::LazyLock;
 
@@ -68,6 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Unsaved { prompt, note }) => {
             unsaved::render(frame, panes.body, app, prompt.as_ref(), note.as_deref())
         }
+        Some(Overlay::Values {
+            kind,
+            input,
+            cursor,
+        }) => values::render(frame, panes.body, app, *kind, input, *cursor),
         None => {}
     }
 }

@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         if app.show_closed {
             parts.push("showing closed".into());
         }
-        parts.push(format!("sort: {}", app.sort.as_str()));
+        parts.push(format!("sort: {}", app.sort_label()));
         left.extend(text::plain(&parts.join(" · "), t.status));
         if !app.filters.is_empty() {
             left.extend(text::plain(" · filters: ", t.status));
