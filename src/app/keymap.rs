@@ -535,6 +535,15 @@ impl Keymap {
         &self.bindings
     }
 
+    /// The first key bound to `action` in `ctx` (or globally), as written in messages ("u",
+    /// "ctrl-s"); empty when none is.
+    pub fn first_key(&self, ctx: Context, action: &Action) -> String {
+        self.keys_for(ctx, action)
+            .first()
+            .map(Key::to_string)
+            .unwrap_or_default()
+    }
+
     /// The keys bound to `action` in `ctx` (or globally), for hints: "b", "/".
     pub fn keys_for(&self, ctx: Context, action: &Action) -> Vec<Key> {
         let find = |c: Context| {

@@ -49,9 +49,11 @@ impl App {
                 if self.undo.len() > UNDO_DEPTH {
                     self.undo.remove(0);
                 }
-                let key = self.keymap.keys_for(Context::Global, &Action::Undo);
-                if let (Some(m), Some(k)) = (&mut self.message, key.first()) {
-                    m.push_str(&format!(" — {k} undoes"));
+                let key = self.keymap.first_key(Context::Global, &Action::Undo);
+                if let Some(m) = &mut self.message
+                    && !key.is_empty()
+                {
+                    m.push_str(&format!(" — {key} undoes"));
                 }
             }
             self.shortlists = Arc::new(next);
@@ -423,17 +425,10 @@ impl App {
                 s
             ),
         });
-        let keys = |a: &Action| {
-            self.keymap
-                .keys_for(Context::Confirm, a)
-                .first()
-                .map(|k| k.to_string())
-                .unwrap_or_default()
-        };
         q.push_str(&format!(
             " Notes and statuses are kept. {} deletes · {} keeps it",
-            keys(&Action::Confirm),
-            keys(&Action::Back)
+            self.keymap.first_key(Context::Confirm, &Action::Confirm),
+            self.keymap.first_key(Context::Confirm, &Action::Back)
         ));
         q
     }

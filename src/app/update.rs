@@ -255,10 +255,10 @@ impl App {
                     && self.pull.is_none()
                     && let Some(first) = s.first()
                 {
-                    let key = self.keymap.keys_for(Context::Global, &Action::ShowSkipped);
+                    let key = self.keymap.first_key(Context::Global, &Action::ShowSkipped);
                     let mut m = crate::sanitize::clean_field(&first.to_string());
-                    if let Some(k) = key.first() {
-                        m.push_str(&format!(" ({k} lists skipped files)"));
+                    if !key.is_empty() {
+                        m.push_str(&format!(" ({key} lists skipped files)"));
                     }
                     self.message = Some(m);
                 }
@@ -280,10 +280,7 @@ impl App {
                         elapsed_ms as f64 / 1000.0
                     );
                     if !self.skipped.is_empty() {
-                        let key = self
-                            .keymap
-                            .keys_for(super::keymap::Context::Global, &Action::ShowSkipped);
-                        let key = key.first().map(|k| k.to_string()).unwrap_or_default();
+                        let key = self.keymap.first_key(Context::Global, &Action::ShowSkipped);
                         m.push_str(&format!(" · {} skipped ({key})", self.skipped.len()));
                     }
                     self.message = Some(m);
@@ -398,17 +395,10 @@ impl App {
             let text = editor.text();
             if text != base.unwrap_or_default() {
                 self.note_drafts.insert(id, text);
-                let key = |c: Context, a: &Action| {
-                    self.keymap
-                        .keys_for(c, a)
-                        .first()
-                        .map(|k| k.to_string())
-                        .unwrap_or_default()
-                };
                 self.message = Some(format!(
                     "note not saved — draft kept: {} reopens it, {} saves",
-                    key(Context::List, &Action::EditNote),
-                    key(Context::Note, &Action::SaveNote)
+                    self.keymap.first_key(Context::List, &Action::EditNote),
+                    self.keymap.first_key(Context::Note, &Action::SaveNote)
                 ));
             } else {
                 self.note_drafts.remove(&id);
@@ -428,17 +418,11 @@ impl App {
             Focus::Filters | Focus::Detail => self.focus = Focus::List,
             // The query stays until the user clears it in the search bar.
             Focus::List if !self.input.text().is_empty() => {
-                let key = |a: &Action, c: Context| {
-                    self.keymap
-                        .keys_for(c, a)
-                        .first()
-                        .map(|k| k.to_string())
-                        .unwrap_or_default()
-                };
                 self.message = Some(format!(
                     "the query stays — {} then {} clears it",
-                    key(&Action::FocusSearch, Context::List),
-                    key(&Action::CancelSearch, Context::Search)
+                    self.keymap.first_key(Context::List, &Action::FocusSearch),
+                    self.keymap
+                        .first_key(Context::Search, &Action::CancelSearch)
                 ));
             }
             Focus::List => {}

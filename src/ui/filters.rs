@@ -48,15 +48,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                         (true, false) => t.selection_unfocused,
                         _ => Style::default(),
                     };
-                    let key = app
-                        .keymap
-                        .keys_for(
-                            crate::app::keymap::Context::Filters,
-                            &crate::app::Action::ToggleValue,
-                        )
-                        .first()
-                        .map(|k| format!(" ({k} lists all)"))
-                        .unwrap_or_default();
+                    let key = app.keymap.first_key(
+                        crate::app::keymap::Context::Filters,
+                        &crate::app::Action::ToggleValue,
+                    );
+                    let key = if key.is_empty() {
+                        key
+                    } else {
+                        format!(" ({key} lists all)")
+                    };
                     text::fit(
                         &text::plain(
                             &format!(" … {} more{key}", super::status::group(*count)),
