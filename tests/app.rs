@@ -1607,3 +1607,29 @@ mod filter_pane {
         assert_eq!(h.app.focus, Focus::Filters, "back in the filter pane");
     }
 }
+
+#[test]
+fn at_80_columns_the_status_line_drops_whole_facts_and_keeps_the_undo_hint() {
+    let long =
+        "Big Data Infrastructure Engineer, Cloud & Mobile WLAN / Autonomous Vehicles Platform";
+    let mut ps: Vec<Posting> = (0..3)
+        .map(|i| posting(&format!("{long} {i}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    ps.push(posting("Short", "Initech", WorkMode::Onsite, None, &[]));
+    let mut h = Headless::new(ps, (80, 24));
+    h.keys("m j m x");
+    let status = |h: &Headless| h.screen().lines().last().unwrap().to_string();
+    let line = status(&h);
+    assert!(line.contains("— u undoes"), "{line}");
+    h.keys("X f j space f");
+    h.press("k");
+    let line = status(&h);
+    // Whatever is left out goes whole: the line ends with a full fact or " …".
+    let text = line.trim_matches(|c| c == '"' || c == ' ');
+    assert!(text.ends_with(" …") || !text.contains('…'), "{line}");
+    assert!(
+        text.ends_with("sort: newest …"),
+        "the filter summary went whole: {line}"
+    );
+    assert!(line.contains("◆ 2 marked"), "{line}");
+}

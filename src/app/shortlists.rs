@@ -50,10 +50,25 @@ impl App {
                     self.undo.remove(0);
                 }
                 let key = self.keymap.first_key(Context::Global, &Action::Undo);
+                let width = self.size.0.saturating_sub(2) as usize;
                 if let Some(m) = &mut self.message
                     && !key.is_empty()
                 {
-                    m.push_str(&format!(" — {key} undoes"));
+                    // The way back must show: the message gives way to it on a narrow screen.
+                    let tail = format!(" — {key} undoes");
+                    let room = width.saturating_sub(crate::ui::text::str_width(&tail));
+                    if crate::ui::text::str_width(m) > room {
+                        let mut cut = String::new();
+                        for c in m.chars() {
+                            if crate::ui::text::str_width(&cut) + 2 > room {
+                                break;
+                            }
+                            cut.push(c);
+                        }
+                        cut.push('…');
+                        *m = cut;
+                    }
+                    m.push_str(&tail);
                 }
             }
             self.shortlists = Arc::new(next);

@@ -88,6 +88,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
+    // Facts that do not fit go whole, never cut mid-word: up to the last " · " that fits.
+    if text::width(&left) > width {
+        left = cut_at_separator(&left, width);
+    }
     let hints = hints(app);
     let left_w: usize = text::width(&left);
     // Hints give way to the information on the left.
@@ -113,6 +117,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(Line::from(text::spans(&text::fit(&line, width)))),
         area,
     );
+}
+
+/// `chars` cut before the last " · " that lets it fit `width` (with a "…" in place of what
+/// went); cut with an ellipsis when there is no such place (a long message).
+fn cut_at_separator(chars: &Chars, width: usize) -> Chars {
+    let s: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+    let mut best = None;
+    for i in 0..s.len().saturating_sub(2) {
+        if s[i] == ' ' && s[i + 1] == '·' && s[i + 2] == ' ' {
+            let mut head: Chars = chars[..i].to_vec();
+            let style = chars[i].1;
+            head.extend(text::plain(" …", style));
+            if text::width(&head) <= width {
+                best = Some(head);
+            } else {
+                break;
+            }
+        }
+    }
+    best.unwrap_or_else(|| text::fit(chars, width))
 }
 
 /// The first key bound to an action, for hints ("?", "/").
