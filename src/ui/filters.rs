@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     let key = if key.is_empty() {
                         key
                     } else {
-                        format!(" ({key} lists all)")
+                        format!(" ({key})")
                     };
                     text::fit(
                         &text::plain(
