@@ -314,9 +314,9 @@ async fn browse(
         while let Ok(a) = rx.try_recv() {
             coalesce(&mut actions, a);
         }
-        for action in actions {
+        for mut action in actions {
             dirty = true;
-            if let (Action::StoreUpdated(report), Some(h)) = (&action, store.as_mut()) {
+            if let (Action::StoreUpdated(report), Some(h)) = (&mut action, store.as_mut()) {
                 h.note(report);
             }
             for effect in app.update(action) {
@@ -354,8 +354,8 @@ async fn finish_store(
             started + Duration::from_millis(300).min(wait)
         };
         match tokio::time::timeout_at(next, rx.recv()).await {
-            Ok(Some(Action::StoreUpdated(report))) => {
-                h.note(&report);
+            Ok(Some(Action::StoreUpdated(mut report))) => {
+                h.note(&mut report);
                 if report.final_save && report.answered >= asked {
                     // Answered: what is left is what could not be saved.
                     break;
