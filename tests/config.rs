@@ -301,3 +301,21 @@ fn overlay_hints_show_the_keys_in_effect() {
     assert!(screen.contains("ctrl-o save"), "{screen}");
     assert!(!screen.contains("ctrl-s"), "{screen}");
 }
+
+#[test]
+fn the_search_bar_hint_and_the_empty_list_name_the_keys_in_effect() {
+    let (mut h, problems) =
+        seeds_with("[keys.global]\nhelp = [\"f1\"]\nfocus_search = [\"ctrl-k\"]\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    h.send(jobdeck::app::Action::Resize(80, 24));
+    let screen = h.screen();
+    assert!(screen.contains("ctrl-k to search, f1 for help"), "{screen}");
+    h.press("ctrl-k");
+    h.type_str("zzqx");
+    h.press("enter");
+    let screen = h.screen();
+    assert!(
+        screen.contains("ctrl-k then esc clears the search"),
+        "{screen}"
+    );
+}
