@@ -621,7 +621,7 @@ fn a_signal_right_after_a_change_waits_for_the_save_and_exits_128_plus_n() {
         );
         s.wait_text("Postings 2 of 2");
         s.send("b");
-        s.wait_text("bookmarked");
+        s.wait_text("bookmarked “"); // the message: "0 bookmarked" is on screen from the start
         kill(s.pid.unwrap(), signal);
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), code, "SIG{signal}");
@@ -735,7 +735,7 @@ fn a_hand_edit_with_a_typo_is_told_and_the_shortlists_written_back() {
     let mut s = Session::start(home.path(), &[], 120, 35);
     s.wait_text("Postings 2 of 2");
     s.send("b");
-    s.wait_text("bookmarked");
+    s.wait_text("bookmarked “"); // the message: "0 bookmarked" is on screen from the start
     s.wait_for("the bookmark on disk", |_| {
         saved_titles(home.path()).len() == 1
     });
