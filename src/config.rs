@@ -68,6 +68,8 @@ pub struct Config {
     /// A built-in theme's name or a theme file's path.
     pub theme: String,
     pub sort: SortKey,
+    /// The list's order while no query ranks it (`sort = "relevance"`); None: file order.
+    pub default_order: Option<SortKey>,
     pub columns: Vec<Column>,
     pub hyperlinks: Hyperlinks,
     pub max_file_size_mb: u64,
@@ -112,6 +114,7 @@ impl Config {
             postings_dir: None,
             theme: "dark".into(),
             sort: SortKey::Relevance,
+            default_order: Some(SortKey::Newest),
             columns: vec![
                 Column::Salary,
                 Column::Company,
@@ -172,6 +175,20 @@ impl Config {
                         )
                     })
                 }),
+                "default_order" => as_str(value).and_then(|s| match s {
+                    "file" => {
+                        cfg.default_order = None;
+                        Ok(())
+                    }
+                    s => SortKey::from_name(s)
+                        .filter(|k| *k != SortKey::Relevance)
+                        .map(|k| cfg.default_order = Some(k))
+                        .ok_or_else(|| {
+                            format!(
+                                "{s:?} is not an order (newest, title, company, salary, score, file)"
+                            )
+                        }),
+                }),
                 "columns" => value
                     .as_array()
                     .ok_or_else(|| "expected a list of column names".to_string())
@@ -227,7 +244,7 @@ impl Config {
                     None => Err("expected tables [keys.<context>]".into()),
                 },
                 other => Err(format!(
-                    "unknown key {other:?} (known: postings_dir, theme, sort, columns, hyperlinks, max_file_size_mb, scoring, sources, money, keys)"
+                    "unknown key {other:?} (known: postings_dir, theme, sort, default_order, columns, hyperlinks, max_file_size_mb, scoring, sources, money, keys)"
                 )),
             };
             if let Err(e) = result {

@@ -360,7 +360,7 @@ fn bookmark_toggles_and_is_saved_through_the_store() {
     let id = h.app.selected_posting().unwrap().id.clone();
     assert!(h.app.is_bookmarked(&id));
     assert!(
-        matches!(h.effects.last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Toggle { .. }))
+        matches!(h.effects.last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Add { .. }))
     );
     assert!(h.memory.in_list(&id, "Saved"));
     h.press("B");
@@ -454,7 +454,7 @@ fn quit_keys() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut h = seeds();
-    let panes = jobdeck::ui::layout::panes((120, 35), false);
+    let panes = jobdeck::ui::layout::panes((120, 35), false, false);
     h.send(Action::ClickAt {
         column: panes.list.x + 5,
         row: panes.list.y + 3,
@@ -468,6 +468,41 @@ fn mouse_click_selects_and_wheel_scrolls() {
     assert_eq!(h.app.detail_scroll, 3);
     h.send(Action::ClickAt { column: 3, row: 0 });
     assert_eq!(h.app.focus, Focus::Search);
+}
+
+#[test]
+fn the_wheel_over_the_list_scrolls_the_list_and_keeps_the_selection_in_view() {
+    let many: Vec<Posting> = (0..40)
+        .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    let mut h = Headless::new(many, (120, 35));
+    let panes = jobdeck::ui::layout::panes((120, 35), false, false);
+    let wheel = |h: &mut Headless, down: bool| {
+        h.send(Action::ScrollAt {
+            column: panes.list.x + 5,
+            row: panes.list.y + 5,
+            down,
+        })
+    };
+    let visible = h.app.list_rows_visible();
+    h.press("j");
+    wheel(&mut h, true);
+    assert_eq!(h.app.list_offset, 3, "the list scrolled");
+    assert_eq!(h.app.selected, 3, "the selection is dragged into view");
+    h.keys("j j j j");
+    let sel = h.app.selected;
+    wheel(&mut h, true);
+    assert_eq!(h.app.list_offset, 6);
+    assert_eq!(h.app.selected, sel, "a selection in view stays put");
+    for _ in 0..20 {
+        wheel(&mut h, true);
+    }
+    assert_eq!(h.app.list_offset, 40 - visible, "no further than the end");
+    for _ in 0..20 {
+        wheel(&mut h, false);
+    }
+    assert_eq!(h.app.list_offset, 0);
+    assert!(h.app.selected < visible);
 }
 
 #[test]
@@ -753,6 +788,23 @@ mod watching {
     }
 
     #[test]
+    fn a_file_added_that_cannot_be_read_says_why() {
+        let mut h = Headless::new(vec![from("a.txt", "Alpha")], (120, 35));
+        // As the watcher sends it: no postings, then the skip.
+        change(&mut h, "bad.bin", Vec::new());
+        h.send(Action::LoadSkipped(vec![jobdeck::corpus::Skipped {
+            source: "bad.bin".into(),
+            reason: jobdeck::parse::SkipReason::Binary("NUL bytes".into()),
+        }]));
+        let m = h.app.message.clone().unwrap_or_default();
+        assert!(
+            m.contains("bad.bin") && m.contains("not text") && !m.contains("0 new"),
+            "{m}"
+        );
+        assert!(m.contains("E lists"), "{m}");
+    }
+
+    #[test]
     fn a_removed_folder_takes_its_files() {
         let mut h = Headless::new(
             vec![
@@ -784,8 +836,8 @@ mod watching {
         });
         assert_eq!(
             h.titles(),
-            ["Beta", "Alpha"],
-            "the copy is listed now (in corpus order)"
+            ["Alpha", "Beta"],
+            "the copy is listed now (by title: no posting has a date)"
         );
         assert_eq!(h.app.selected_posting().unwrap().source, "copy/a.html");
         assert!(h.app.is_bookmarked(&id), "the bookmark follows the id");
@@ -975,7 +1027,7 @@ mod quitting {
     }
 
     #[test]
-    fn ctrl_c_quits_from_any_pane_or_overlay_but_not_while_typing() {
+    fn ctrl_c_quits_from_any_pane_or_overlay_but_not_while_typing_a_name() {
         for keys in ["?", "l", "t", "c", "E"] {
             let mut h = seeds();
             h.press(keys);
@@ -983,9 +1035,9 @@ mod quitting {
             assert!(h.app.should_quit, "after {keys}");
         }
         let mut h = seeds();
-        h.press("n");
+        h.keys("l n");
         h.press("ctrl-c");
-        assert!(!h.app.should_quit, "typing a note");
+        assert!(!h.app.should_quit, "typing a list name");
         // A key map that binds no key to quit keeps the default one.
         let config = jobdeck::config::Config::parse("[keys.global]\nquit = []\n").0;
         let (settings, problems) = jobdeck::cli::settings(&config);
@@ -1091,4 +1143,527 @@ fn a_huge_description_is_laid_out_only_in_part_and_says_so() {
     assert_eq!(h.app.detail_scroll, bottom, "clamped at the end");
     h.press("g");
     assert_eq!(h.app.detail_scroll, 0);
+}
+
+mod undo {
+    use super::*;
+    use jobdeck::store::Status;
+
+    fn message(h: &Headless) -> String {
+        h.app.message.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_status_change_shows_at_once_before_the_store_answers() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        // Straight to the app: the store's answers never arrive.
+        let effects = h.app.update(Action::CycleStatus);
+        assert!(matches!(effects.as_slice(), [Effect::Store(_)]));
+        assert!(message(&h).contains("status: saved"), "{}", message(&h));
+        h.app.update(Action::CycleStatus);
+        assert!(message(&h).contains("status: applied"), "{}", message(&h));
+        assert_eq!(
+            h.app.shortlists.get(&id).unwrap().status,
+            Some(Status::Applied)
+        );
+        h.app.update(Action::ToggleHidden);
+        assert!(h.app.is_hidden(&id), "hidden on screen at once");
+        assert!(
+            h.app
+                .view
+                .rows
+                .iter()
+                .all(|&i| h.app.postings[i as usize].id != id)
+        );
+    }
+
+    #[test]
+    fn u_undoes_hide_unbookmark_status_and_list_deletion_exactly() {
+        let mut h = seeds();
+        let first = h.app.selected_posting().unwrap().id.clone();
+        // A list with one posting only on it, one also on Saved.
+        h.keys("b S S");
+        h.keys("l n");
+        h.type_str("Dream");
+        h.keys("enter j j a esc j l j j a esc");
+        h.keys("l j j a esc");
+        let start = h.memory.clone();
+        assert_eq!(start.ids_in_list("Dream").len(), 2);
+
+        h.keys("g x");
+        assert!(message(&h).ends_with("— u undoes"), "{}", message(&h));
+        h.keys("X g b");
+        assert!(message(&h).contains("u undoes"), "{}", message(&h));
+        h.press("S");
+        assert!(
+            message(&h).contains("status: offer — u undoes"),
+            "{}",
+            message(&h)
+        );
+        h.keys("l j j d y esc");
+        assert!(!h.memory.has_list("Dream"));
+        assert_ne!(h.memory, start);
+        for _ in 0..4 {
+            h.press("u");
+            assert!(message(&h).starts_with("undone:"), "{}", message(&h));
+        }
+        assert_eq!(h.memory, start, "the exact shortlists are back");
+        assert_eq!(*h.app.shortlists, start);
+        assert!(h.app.is_bookmarked(&first));
+        h.press("u");
+        assert!(message(&h).contains("u undoes") || message(&h).starts_with("undone:"));
+    }
+
+    #[test]
+    fn undo_keeps_a_short_history() {
+        let mut h = seeds();
+        for _ in 0..(jobdeck::app::shortlists::UNDO_DEPTH + 5) {
+            h.press("x");
+            h.press("X");
+            h.press("g");
+        }
+        assert_eq!(h.app.undo.len(), jobdeck::app::shortlists::UNDO_DEPTH);
+        for _ in 0..jobdeck::app::shortlists::UNDO_DEPTH {
+            h.press("u");
+        }
+        h.press("u");
+        assert_eq!(message(&h), "nothing to undo");
+    }
+
+    #[test]
+    fn deleting_a_list_says_what_happens_and_moves_its_only_postings_to_saved() {
+        let mut h = seeds();
+        let first = h.app.selected_posting().unwrap().id.clone();
+        h.keys("l n");
+        h.type_str("Dream");
+        // Both postings on Dream; the second also on Saved.
+        h.keys("enter j j a esc j b l j j a");
+        let second = h.app.selected_posting().unwrap().id.clone();
+        h.press("d");
+        let q = h.app.delete_list_question("Dream");
+        assert!(
+            q.contains("1 posting is only on it and moves to Saved")
+                || q.contains("1 posting only on it moves to Saved; 1 stay"),
+            "{q}"
+        );
+        assert!(h.screen().contains("only on it"), "{}", h.screen());
+        h.press("y");
+        assert!(!h.memory.has_list("Dream"));
+        assert_eq!(h.memory.get(&first).unwrap().lists, ["Saved"]);
+        assert_eq!(h.memory.get(&second).unwrap().lists, ["Saved"]);
+        assert!(h.app.is_bookmarked(&first), "not silently un-bookmarked");
+    }
+}
+
+mod escape_and_history {
+    use super::*;
+
+    #[test]
+    fn esc_closes_only_the_innermost_thing_and_the_query_stays() {
+        let mut h = corpus();
+        h.keys("/ e n g i n e e r enter");
+        let listed = h.app.view.rows.len();
+        // Each overlay closed with Esc (and with its own key) leaves the query alone.
+        for open in ["?", "l", "t", "f", "E", "n"] {
+            h.press(open);
+            h.press("esc");
+            if h.app.filters_open {
+                h.press("f");
+            }
+            assert_eq!(h.app.input.text(), "engineer", "after {open} esc");
+            assert!(h.app.overlay.is_none(), "after {open} esc");
+        }
+        h.keys("m j m c");
+        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        h.press("q");
+        assert!(h.app.overlay.is_none());
+        assert!(!h.app.should_quit && h.app.closing.is_none());
+        h.keys("c esc");
+        assert_eq!(h.app.input.text(), "engineer");
+        // Closing an overlay leaves the pane under it as it was.
+        h.keys("f ?");
+        h.press("esc");
+        assert!(h.app.overlay.is_none());
+        assert_eq!(h.app.focus, Focus::Filters, "only the help closed");
+        assert_eq!(h.app.message, None);
+        h.keys("f");
+        assert_eq!(h.app.focus, Focus::List);
+        // Esc in the list does not clear it either; it says how.
+        h.press("esc");
+        assert_eq!(
+            h.app.input.text(),
+            "engineer",
+            "Esc in the list keeps the query"
+        );
+        assert_eq!(h.app.view.rows.len(), listed);
+        assert!(
+            h.app.message.as_deref().unwrap_or("").contains("clears"),
+            "{:?}",
+            h.app.message
+        );
+        // Esc in the search bar clears it.
+        h.keys("/ esc");
+        assert_eq!(h.app.input.text(), "");
+        assert_eq!(h.app.focus, Focus::List);
+    }
+
+    #[test]
+    fn up_and_down_in_the_search_bar_walk_earlier_queries() {
+        let mut h = corpus();
+        for q in ["rust", "sql", "rust", "go"] {
+            h.press("/");
+            h.press("ctrl-u");
+            h.type_str(q);
+            h.press("enter");
+        }
+        assert_eq!(
+            h.app.history.entries(),
+            ["sql", "rust", "go"],
+            "de-duplicated"
+        );
+        h.press("/");
+        h.press("ctrl-u");
+        h.type_str("dra");
+        h.press("up");
+        assert_eq!(h.app.input.text(), "go");
+        assert_eq!(h.titles(), ["Staff Engineer"], "the recalled query runs");
+        h.keys("up up up");
+        assert_eq!(h.app.input.text(), "sql", "stops at the oldest");
+        h.keys("down down");
+        assert_eq!(h.app.input.text(), "go");
+        h.press("down");
+        assert_eq!(h.app.input.text(), "dra", "back to the draft");
+        // ctrl-n / ctrl-p still move the selection while typing.
+        h.press("ctrl-u");
+        let before = h.app.selected;
+        h.press("ctrl-n");
+        assert_eq!(h.app.selected, before + 1);
+        // Each Enter asks for the history to be kept.
+        h.type_str("data");
+        h.press("enter");
+        assert!(matches!(
+            h.effects.last(),
+            Some(Effect::SaveHistory(v)) if v.last().map(String::as_str) == Some("data")
+        ));
+    }
+
+    #[test]
+    fn the_history_is_bounded() {
+        let mut hist = jobdeck::app::history::QueryHistory::default();
+        for i in 0..(jobdeck::app::history::MAX_ENTRIES + 30) {
+            hist.push(&format!("q{i}"));
+        }
+        assert_eq!(hist.entries().len(), jobdeck::app::history::MAX_ENTRIES);
+        assert_eq!(
+            hist.entries().last().map(String::as_str),
+            Some(format!("q{}", jobdeck::app::history::MAX_ENTRIES + 29).as_str())
+        );
+        hist.push("   ");
+        assert_eq!(
+            hist.entries().len(),
+            jobdeck::app::history::MAX_ENTRIES,
+            "blank is not kept"
+        );
+    }
+}
+
+mod notes {
+    use super::*;
+
+    #[test]
+    fn esc_keeps_a_changed_draft_and_says_so() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        h.press("n");
+        h.type_str("Ask about on-call");
+        h.press("esc");
+        assert!(h.app.overlay.is_none());
+        assert!(h.memory.get(&id).is_none(), "not saved");
+        let m = h.app.message.clone().unwrap_or_default();
+        assert!(m.contains("draft kept") && m.contains("n reopens"), "{m}");
+        // Elsewhere and back: the draft is there.
+        h.keys("j k n");
+        match &h.app.overlay {
+            Some(Overlay::Note { editor, .. }) => assert_eq!(editor.text(), "Ask about on-call"),
+            other => panic!("{other:?}"),
+        }
+        h.press("ctrl-s");
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("Ask about on-call")
+        );
+        // Saved: no draft any more; an unchanged editor closes without a word.
+        h.keys("n esc");
+        assert!(h.app.note_drafts.is_empty());
+        assert_eq!(h.app.message, None);
+    }
+
+    #[test]
+    fn ctrl_c_in_the_editor_quits_as_everywhere_and_keeps_the_note() {
+        let mut h = seeds();
+        let id = h.app.selected_posting().unwrap().id.clone();
+        h.press("n");
+        h.type_str("Call back Monday");
+        h.press("ctrl-c");
+        assert!(h.app.should_quit, "Ctrl-C quits from the editor too");
+        assert_eq!(
+            h.memory.get(&id).unwrap().note.as_deref(),
+            Some("Call back Monday"),
+            "the note being written is saved before quitting"
+        );
+        assert!(matches!(h.effects.last(), Some(Effect::FinalSave)));
+    }
+}
+
+mod marks {
+    use super::*;
+
+    #[test]
+    fn marks_are_counted_in_the_status_line_and_cleared_with_one_key() {
+        let mut h = corpus();
+        h.keys("m j m");
+        h.press("esc"); // clears the message
+        assert!(h.screen().contains("◆ 2 marked"), "{}", h.screen());
+        // Across a search the count stays in view.
+        h.keys("/ a n a l y s t enter k");
+        assert!(h.screen().contains("◆ 2 marked"), "{}", h.screen());
+        h.keys("/ esc c");
+        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        assert!(h.screen().contains("M clears the marks"), "{}", h.screen());
+        h.press("M");
+        assert!(h.app.marks.is_empty());
+        assert!(h.app.overlay.is_none(), "nothing left to compare");
+        assert_eq!(h.app.message.as_deref(), Some("unmarked 2 postings"));
+        assert!(!h.screen().contains("marked ·"));
+    }
+}
+
+#[test]
+fn at_80x24_the_list_keeps_eight_postings_and_a_focused_detail_gets_the_room() {
+    let many: Vec<Posting> = (0..30)
+        .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    let mut h = Headless::new(many, (80, 24));
+    assert!(
+        h.app.list_rows_visible() >= 8,
+        "{}",
+        h.app.list_rows_visible()
+    );
+    let screen = h.screen();
+    let shown = (0..30)
+        .filter(|i| screen.contains(&format!("Role {i:02}")))
+        .count();
+    assert!(shown >= 8, "{screen}");
+    h.keys("G tab");
+    assert_eq!(h.app.focus, Focus::Detail);
+    assert!(h.app.list_rows_visible() < 8);
+    let sel = h.app.selected;
+    assert!(
+        (h.app.list_offset..h.app.list_offset + h.app.list_rows_visible()).contains(&sel),
+        "the selection stays in view when the list shrinks"
+    );
+    h.press("tab");
+    assert!(h.app.list_rows_visible() >= 8);
+}
+
+#[test]
+fn the_default_order_is_newest_first_when_dates_exist_else_by_title() {
+    let dated = |title: &str, posted: Option<&str>| {
+        let mut p = posting(title, "Acme", WorkMode::Remote, None, &[]);
+        p.posted = posted.map(Into::into);
+        p.title = (!title.is_empty()).then(|| title.to_string());
+        p.id = jobdeck::posting::posting_id(&p);
+        p
+    };
+    let ps = vec![
+        dated("", None),
+        dated("Old", Some("2026-01-05")),
+        dated("Undated B", None),
+        dated("New", Some("2026-11-20")),
+        dated("Undated A", None),
+    ];
+    let h = Headless::new(ps.clone(), (120, 35));
+    assert_eq!(h.titles(), ["New", "Old", "Undated A", "Undated B", ""]);
+    assert!(h.screen().contains("sort: newest"), "{}", h.screen());
+    // No dates at all: by title, untitled last.
+    let undated: Vec<Posting> = ps.iter().filter(|p| p.posted.is_none()).cloned().collect();
+    let h = Headless::new(undated, (120, 35));
+    assert_eq!(h.titles(), ["Undated A", "Undated B", ""]);
+    // The config chooses: file order.
+    let (cfg, problems) = jobdeck::config::Config::parse("default_order = \"file\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let (settings, _) = jobdeck::cli::settings(&cfg);
+    let mut h = Headless::new(Vec::new(), (120, 35));
+    h.app = jobdeck::app::App::new("t", settings, h.app.today);
+    h.send(Action::Resize(120, 35));
+    h.load(ps);
+    assert_eq!(h.titles(), ["", "Old", "Undated B", "New", "Undated A"]);
+    assert!(h.screen().contains("sort: file order"), "{}", h.screen());
+    let (_, problems) = jobdeck::config::Config::parse("default_order = \"relevance\"\n");
+    assert!(
+        problems.iter().any(|p| p.contains("default_order")),
+        "{problems:?}"
+    );
+}
+
+mod filter_pane {
+    use super::*;
+    use jobdeck::app::FilterRow;
+    use jobdeck::facets::FacetKind;
+
+    fn values(h: &Headless) -> Vec<(String, usize)> {
+        h.app
+            .filter_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                FilterRow::Value { value, count, .. } => {
+                    Some((format!("{:?}", value.kind()) + ":" + &value.label(), count))
+                }
+                FilterRow::More { kind, count } => Some((format!("{kind:?}:more"), count)),
+                FilterRow::Header(_) => None,
+            })
+            .collect()
+    }
+
+    fn cursor_to(h: &mut Headless, label: &str) {
+        let rows = h.app.filter_rows();
+        let pos = rows
+            .iter()
+            .filter(|r| !matches!(r, FilterRow::Header(_)))
+            .position(|r| match r {
+                FilterRow::Value { value, .. } => {
+                    format!("{:?}", value.kind()) + ":" + &value.label() == label
+                }
+                FilterRow::More { kind, .. } => format!("{kind:?}:more") == label,
+                _ => false,
+            })
+            .unwrap_or_else(|| panic!("{label} not in {:?}", values(h)));
+        h.press("g");
+        for _ in 0..pos {
+            h.press("j");
+        }
+    }
+
+    #[test]
+    fn rows_stay_in_place_when_counts_drop_to_zero() {
+        let mut h = corpus();
+        h.press("f");
+        let before: Vec<String> = values(&h).into_iter().map(|(l, _)| l).collect();
+        cursor_to(&mut h, "Mode:onsite");
+        h.press("space");
+        let after = values(&h);
+        let labels: Vec<String> = after.iter().map(|(l, _)| l.clone()).collect();
+        assert_eq!(labels, before, "no row moved or went away");
+        let count = |l: &str| after.iter().find(|(x, _)| x == l).unwrap().1;
+        assert_eq!(count("Company:Acme"), 0, "kept, at 0");
+        assert_eq!(count("Company:Initech"), 1);
+        // The same place toggles the same value again.
+        h.press("space");
+        assert!(h.app.filters.is_empty());
+        // A new query lets the rows move again.
+        h.keys("/ a c m e enter");
+        assert!(!values(&h).iter().any(|(l, _)| l == "Company:Initech"));
+    }
+
+    #[test]
+    fn company_and_location_have_a_not_stated_row() {
+        let mut ps = corpus()
+            .app
+            .postings
+            .iter()
+            .map(|p| (**p).clone())
+            .collect::<Vec<_>>();
+        ps[1].company = None;
+        ps[1].locations.clear();
+        let mut h = Headless::new(ps, (120, 35));
+        h.press("f");
+        let v = values(&h);
+        assert!(v.contains(&("Company:not stated".into(), 1)), "{v:?}");
+        assert!(v.contains(&("Location:not stated".into(), 1)), "{v:?}");
+        cursor_to(&mut h, "Company:not stated");
+        h.press("space");
+        assert_eq!(h.titles(), ["Frontend Developer"]);
+        assert!(h.screen().contains("company not stated"), "{}", h.screen());
+    }
+
+    #[test]
+    fn a_long_facet_ends_with_n_more_which_lists_every_value() {
+        let ps: Vec<Posting> = (0..40)
+            .map(|i| {
+                posting(
+                    &format!("Role {i}"),
+                    &format!("Company {i:02}"),
+                    WorkMode::Remote,
+                    None,
+                    &[],
+                )
+            })
+            .collect();
+        let mut h = Headless::new(ps, (120, 35));
+        h.press("f");
+        let v = values(&h);
+        assert!(v.contains(&("Company:more".into(), 15)), "{v:?}");
+        cursor_to(&mut h, "Company:more");
+        assert!(h.screen().contains("… 15 more"), "{}", h.screen());
+        h.press("enter");
+        assert!(matches!(
+            h.app.overlay,
+            Some(Overlay::Values {
+                kind: FacetKind::Company,
+                ..
+            })
+        ));
+        assert_eq!(h.app.value_rows().len(), 40);
+        h.type_str("y 3");
+        let rows = h.app.value_rows();
+        let names: Vec<String> = rows.iter().map(|(v, _, _)| v.label()).collect();
+        assert_eq!(
+            names,
+            [
+                "Company 30",
+                "Company 31",
+                "Company 32",
+                "Company 33",
+                "Company 34",
+                "Company 35",
+                "Company 36",
+                "Company 37",
+                "Company 38",
+                "Company 39"
+            ]
+        );
+        h.keys("down enter");
+        assert_eq!(h.titles(), ["Role 31"]);
+        assert!(h.screen().contains("[x] Company 31"), "{}", h.screen());
+        h.press("esc");
+        assert!(h.app.overlay.is_none());
+        assert_eq!(h.app.focus, Focus::Filters, "back in the filter pane");
+    }
+}
+
+#[test]
+fn at_80_columns_the_status_line_drops_whole_facts_and_keeps_the_undo_hint() {
+    let long =
+        "Big Data Infrastructure Engineer, Cloud & Mobile WLAN / Autonomous Vehicles Platform";
+    let mut ps: Vec<Posting> = (0..3)
+        .map(|i| posting(&format!("{long} {i}"), "Acme", WorkMode::Remote, None, &[]))
+        .collect();
+    ps.push(posting("Short", "Initech", WorkMode::Onsite, None, &[]));
+    let mut h = Headless::new(ps, (80, 24));
+    h.keys("m j m x");
+    let status = |h: &Headless| h.screen().lines().last().unwrap().to_string();
+    let line = status(&h);
+    assert!(line.contains("— u undoes"), "{line}");
+    h.keys("X f j space f");
+    h.press("k");
+    let line = status(&h);
+    // Whatever is left out goes whole: the line ends with a full fact or " …".
+    let text = line.trim_matches(|c| c == '"' || c == ' ');
+    assert!(text.ends_with(" …") || !text.contains('…'), "{line}");
+    assert!(
+        text.ends_with("sort: newest …"),
+        "the filter summary went whole: {line}"
+    );
+    assert!(line.contains("◆ 2 marked"), "{line}");
 }

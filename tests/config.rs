@@ -34,10 +34,14 @@ fn rebound_keys_take_effect_and_bad_ones_are_named() {
         quit = ["Q"]
         "#,
     );
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
         problems[0].contains("keys.list.bottom") && problems[0].contains("hyper-z"),
         "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("keys.list.down") && problems[1].contains("edit_note"),
+        "n no longer writes a note in the list, and that is said: {problems:?}"
     );
     h.press("n");
     assert_eq!(h.app.selected, 1, "n moves down now");
@@ -185,6 +189,28 @@ fn config_subcommand_prints_path_defaults_and_problems() {
 }
 
 #[test]
+fn config_subcommand_names_a_key_bound_twice_in_one_context() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/jobdeck")).unwrap();
+    std::fs::write(
+        home.path().join("config/jobdeck/config.toml"),
+        "[keys.list]\ndown = [\"j\", \"down\", \"n\"]\n",
+    )
+    .unwrap();
+    let out = jobdeck(&home)
+        .arg("config")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    for part in ["keys.list.down", " n ", "edit_note", "list context"] {
+        assert!(out.contains(part), "{part:?} in {out}");
+    }
+}
+
+#[test]
 fn version_shows_where_files_live() {
     let home = tempfile::tempdir().unwrap();
     let out = stdout(jobdeck(&home).arg("--version"));
@@ -264,4 +290,32 @@ fn no_color_turns_colours_off() {
     let plain = with.clone().without_colors();
     assert!(plain.selection.bg.is_none() && plain.selection.fg.is_none());
     let _ = Settings::default();
+}
+
+#[test]
+fn overlay_hints_show_the_keys_in_effect() {
+    let (mut h, problems) = seeds_with("[keys.note]\nsave_note = [\"ctrl-o\"]\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    h.press("n");
+    let screen = h.screen();
+    assert!(screen.contains("ctrl-o save"), "{screen}");
+    assert!(!screen.contains("ctrl-s"), "{screen}");
+}
+
+#[test]
+fn the_search_bar_hint_and_the_empty_list_name_the_keys_in_effect() {
+    let (mut h, problems) =
+        seeds_with("[keys.global]\nhelp = [\"f1\"]\nfocus_search = [\"ctrl-k\"]\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    h.send(jobdeck::app::Action::Resize(80, 24));
+    let screen = h.screen();
+    assert!(screen.contains("ctrl-k to search, f1 for help"), "{screen}");
+    h.press("ctrl-k");
+    h.type_str("zzqx");
+    h.press("enter");
+    let screen = h.screen();
+    assert!(
+        screen.contains("ctrl-k then esc clears the search"),
+        "{screen}"
+    );
 }

@@ -262,10 +262,13 @@ fn bookmarks_notes_status_and_hiding_survive_a_restart() {
     s.wait_text("note saved");
     s.send("S");
     s.wait_text("status: applied");
-    // Hide the other posting.
+    // Hide the other posting (the query stays until Esc in the search bar clears it; the
+    // undated one is listed after the dated one).
     s.send("\x1b");
+    s.wait_text("the query stays");
+    s.send("/\x1b");
     s.wait_text("Postings 2 of 2");
-    s.send("gx");
+    s.send("Gx");
     s.wait_text("hid “Backend Engineer");
     s.send("q");
     assert!(s.wait_exit().success());
@@ -618,7 +621,7 @@ fn a_signal_right_after_a_change_waits_for_the_save_and_exits_128_plus_n() {
         );
         s.wait_text("Postings 2 of 2");
         s.send("b");
-        s.wait_text("bookmarked");
+        s.wait_text("bookmarked “"); // the message: "0 bookmarked" is on screen from the start
         kill(s.pid.unwrap(), signal);
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), code, "SIG{signal}");
@@ -732,7 +735,7 @@ fn a_hand_edit_with_a_typo_is_told_and_the_shortlists_written_back() {
     let mut s = Session::start(home.path(), &[], 120, 35);
     s.wait_text("Postings 2 of 2");
     s.send("b");
-    s.wait_text("bookmarked");
+    s.wait_text("bookmarked “"); // the message: "0 bookmarked" is on screen from the start
     s.wait_for("the bookmark on disk", |_| {
         saved_titles(home.path()).len() == 1
     });

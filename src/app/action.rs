@@ -27,6 +27,8 @@ pub enum Action {
     ToggleBookmark,
     BookmarkedOnly,
     ToggleMark,
+    /// Unmark every posting marked for comparison.
+    ClearMarks,
     Compare,
     OpenUrl,
     /// Copy the url (or title and company) to the clipboard.
@@ -49,6 +51,8 @@ pub enum Action {
     ShowClosed,
     /// Pull the watch-list in the background.
     Pull,
+    /// Take back the last change to the shortlists (hide, unbookmark, status, list deletion…).
+    Undo,
     NewList,
     RenameList,
     DeleteList,
@@ -85,6 +89,10 @@ pub enum Action {
     DeleteForward,
     DeleteWord,
     ClearLine,
+    /// The query submitted before this one (in the search bar).
+    HistoryOlder,
+    /// The query submitted after this one, then what was being typed.
+    HistoryNewer,
 
     // Internal: not bindable.
     #[serde(skip)]
@@ -232,6 +240,7 @@ impl Action {
             Action::ToggleBookmark => "bookmark or unbookmark the selected posting",
             Action::BookmarkedOnly => "show only bookmarked postings (toggle)",
             Action::ToggleMark => "mark or unmark the posting for comparison",
+            Action::ClearMarks => "unmark every posting marked for comparison",
             Action::Compare => "compare the marked postings (2–4) side by side",
             Action::OpenUrl => "open the posting's url in the browser",
             Action::Copy => {
@@ -251,11 +260,12 @@ impl Action {
             Action::ShowHidden => "show hidden postings too, dimmed (toggle)",
             Action::ShowClosed => "show closed pulled postings too, dimmed (toggle)",
             Action::Pull => "pull the watch-list ([[sources]]) in the background",
+            Action::Undo => {
+                "undo the last change: hide, bookmark, status, list move or deletion (20 kept)"
+            }
             Action::NewList => "new list",
             Action::RenameList => "rename the list",
-            Action::DeleteList => {
-                "delete the list (its postings stay bookmarked elsewhere or are dropped)"
-            }
+            Action::DeleteList => "delete the list (postings only on it move to Saved)",
             Action::AddToList => "add the selected posting to the list",
             Action::MoveToList => {
                 "move the selected posting to the list (off the one being browsed)"
@@ -281,6 +291,8 @@ impl Action {
             Action::DeleteForward => "delete the character under the cursor",
             Action::DeleteWord => "delete the word before the cursor",
             Action::ClearLine => "clear the query",
+            Action::HistoryOlder => "the previous query (kept across runs)",
+            Action::HistoryNewer => "the next query, then back to what was typed",
             _ => "",
         }
     }

@@ -26,8 +26,16 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Unsaved { .. })) {
             self.overlay = None;
         }
+        // A note being written when quitting (Ctrl-C, a signal) is saved, not lost.
+        let mut effects = Vec::new();
+        if let Some(Overlay::Note { editor, base, .. }) = &self.overlay
+            && editor.text() != base.clone().unwrap_or_default()
+        {
+            effects = self.save_note();
+        }
         self.closing = Some(why);
-        vec![Effect::FinalSave]
+        effects.push(Effect::FinalSave);
+        effects
     }
 
     /// The store's answer to a final save: quit when everything is on disk; else a user who

@@ -34,10 +34,12 @@ pub enum Context {
     StatusMenu,
     /// Quitting with changes that could not be saved.
     Unsaved,
+    /// Every value of a facet, filtered by what is typed.
+    Values,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::List,
         Context::Detail,
@@ -52,6 +54,7 @@ impl Context {
         Context::Note,
         Context::StatusMenu,
         Context::Unsaved,
+        Context::Values,
     ];
 
     pub fn name(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Context {
             Context::Note => "note",
             Context::StatusMenu => "status",
             Context::Unsaved => "unsaved",
+            Context::Values => "values",
         }
     }
 
@@ -90,6 +94,7 @@ impl Context {
             Context::Note => "Writing a note",
             Context::StatusMenu => "Status menu",
             Context::Unsaved => "Quitting with unsaved shortlists",
+            Context::Values => "All values of a filter (type to narrow)",
         }
     }
 
@@ -462,7 +467,45 @@ impl Keymap {
                 keys,
             });
         }
+        // A pane's binding hides a global one on the same key there: said, unless the
+        // defaults do the same (the user's tables made it).
+        if !user.is_empty() {
+            let (base, _) = Keymap::build(defaults, &KeyTables::new());
+            let before = base.shadowed();
+            for (ctx, key, mine, global) in km.shadowed() {
+                if before.contains(&(ctx, key, mine.clone(), global.clone())) {
+                    continue;
+                }
+                problems.push(format!(
+                    "keys.{}.{}: {key} is bound twice in the {} context: to {} there and to {} \
+                     in keys.global, which it falls back to; {} wins, so {key} does not {} there",
+                    ctx.name(),
+                    mine.name(),
+                    ctx.name(),
+                    mine.name(),
+                    global.name(),
+                    mine.name(),
+                    global.name(),
+                ));
+            }
+        }
         (km, problems)
+    }
+
+    /// Keys a pane binds that the global table binds to another action: (context, key, the
+    /// pane's action, the global action it hides). Printable keys in the search bar are typed,
+    /// never global, so they hide nothing.
+    fn shadowed(&self) -> Vec<(Context, Key, Action, Action)> {
+        self.map
+            .iter()
+            .filter(|((ctx, key), _)| {
+                ctx.falls_back() && !(*ctx == Context::Search && key.printable().is_some())
+            })
+            .filter_map(|((ctx, key), a)| {
+                let g = self.map.get(&(Context::Global, *key))?;
+                (g != a).then(|| (*ctx, *key, a.clone(), g.clone()))
+            })
+            .collect()
     }
 
     /// The built-in keymap.
@@ -490,6 +533,15 @@ impl Keymap {
     /// Bindings in declaration order.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// The first key bound to `action` in `ctx` (or globally), as written in messages ("u",
+    /// "ctrl-s"); empty when none is.
+    pub fn first_key(&self, ctx: Context, action: &Action) -> String {
+        self.keys_for(ctx, action)
+            .first()
+            .map(Key::to_string)
+            .unwrap_or_default()
     }
 
     /// The keys bound to `action` in `ctx` (or globally), for hints: "b", "/".
@@ -603,7 +655,12 @@ mod tests {
             Some(&Action::Up),
             "bad binding keeps the default"
         );
-        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("keys.list.down") && p.contains("edit_note"))
+        );
         assert!(
             problems
                 .iter()
@@ -631,6 +688,32 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(km.lookup(Context::List, &k("Q")), Some(&Action::Quit));
         assert_eq!(km.lookup(Context::List, &k("q")), None);
+    }
+
+    #[test]
+    fn a_pane_binding_that_hides_a_global_one_is_reported() {
+        let d = crate::config::default_key_tables();
+        // The README's own example once took `n` (note) away in the list without a word.
+        let user: KeyTables = toml::from_str("[list]\ndown = [\"j\", \"down\", \"n\"]\n").unwrap();
+        let (km, problems) = Keymap::build(&d, &user);
+        assert_eq!(km.lookup(Context::List, &k("n")), Some(&Action::Down));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        for part in ["keys.list.down", " n ", "edit_note", "down", "list context"] {
+            assert!(p.contains(part), "{part:?} in {p}");
+        }
+        // The same through a global binding onto a pane's key.
+        let user: KeyTables = toml::from_str("[global]\nedit_note = [\"j\"]\n").unwrap();
+        let (_, problems) = Keymap::build(&d, &user);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("keys.list.down") && p.contains("edit_note")),
+            "{problems:?}"
+        );
+        // Typing in the search bar hides nothing.
+        let user: KeyTables = toml::from_str("[global]\nedit_note = [\"N\"]\n").unwrap();
+        assert!(Keymap::build(&d, &user).1.is_empty());
     }
 
     #[test]

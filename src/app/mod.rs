@@ -6,10 +6,11 @@ pub mod action;
 mod closing;
 pub mod editor;
 pub mod headless;
+pub mod history;
 pub mod input;
 pub mod keymap;
 mod pull;
-mod shortlists;
+pub mod shortlists;
 mod update;
 
 use std::sync::Arc;
@@ -86,6 +87,13 @@ pub enum Overlay {
     Status {
         cursor: usize,
     },
+    /// Every value of an open-ended facet (company, location, skills), narrowed by what is
+    /// typed; Enter selects or deselects the one under the cursor.
+    Values {
+        kind: FacetKind,
+        input: LineInput,
+        cursor: usize,
+    },
 }
 
 /// A list name being typed in the shortlists pane.
@@ -121,6 +129,8 @@ pub enum Effect {
     SaveCopy(String),
     /// Give the terminal back and stop until `fg` (Ctrl-Z).
     Suspend,
+    /// Keep the query history (oldest first) for the next run.
+    SaveHistory(Vec<String>),
 }
 
 /// Why the browser is closing, while it waits for the shortlists to be saved.
@@ -151,6 +161,11 @@ pub enum FilterRow {
         count: usize,
         selected: bool,
     },
+    /// "… N more": the facet's other values (Enter lists them all).
+    More {
+        kind: FacetKind,
+        count: usize,
+    },
 }
 
 /// The corpus-wide counts the status line shows.
@@ -177,6 +192,8 @@ pub struct Settings {
     pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     pub columns: Vec<crate::config::Column>,
     pub sort: SortKey,
+    /// The order while no query ranks the list (None: file order).
+    pub default_order: Option<SortKey>,
     /// Draw urls as OSC 8 hyperlinks.
     pub hyperlinks: bool,
     /// The watch-list the pull key fetches.
@@ -194,6 +211,7 @@ impl Default for Settings {
             rules: Arc::new(Vec::new()),
             columns: cfg.columns,
             sort: cfg.sort,
+            default_order: cfg.default_order,
             hyperlinks: false,
             sources: Vec::new(),
             pull_into: None,
@@ -211,6 +229,8 @@ pub struct App {
     /// Where the postings come from, for the title bar ("built-in seeds", a folder).
     pub source_name: String,
     pub input: LineInput,
+    /// Queries submitted before (`↑`/`↓` in the search bar).
+    pub history: history::QueryHistory,
     pub query: Query,
     /// Hits of the current query (None while no query is active or its search is pending).
     pub hits: Option<Arc<Vec<Hit>>>,
@@ -221,6 +241,8 @@ pub struct App {
     pub query_problem: Option<String>,
     pub filters: Filters,
     pub sort: SortKey,
+    /// The order while no query ranks the list (None: file order).
+    pub default_order: Option<SortKey>,
     pub view: View,
     /// The shortlists as last saved (bookmarks, lists, notes, statuses, hidden postings).
     pub shortlists: Arc<Shortlists>,
@@ -264,6 +286,10 @@ pub struct App {
     pub status_marks: Vec<Option<Status>>,
     /// Ids marked for comparison, in marking order.
     pub marks: Vec<String>,
+    /// Notes typed and left with Esc, by posting id: `n` on the posting brings the draft back.
+    pub note_drafts: std::collections::HashMap<String, String>,
+    /// The last changes `u` can take back, oldest first.
+    pub undo: Vec<shortlists::Undo>,
 
     // UI state.
     pub focus: Focus,
@@ -279,6 +305,9 @@ pub struct App {
     pub detail_max_scroll: std::cell::Cell<usize>,
     pub filter_cursor: usize,
     pub filter_offset: usize,
+    /// The filter values shown when one was last toggled, in order: they stay in place (at 0,
+    /// dimmed) while the filters change; a new query or a reset lets them go.
+    pub filter_pins: Vec<FacetValue>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// A one-line message for the status line, cleared by the next key.
@@ -307,6 +336,7 @@ impl App {
             rules,
             columns,
             sort,
+            default_order,
             hyperlinks,
             sources,
             pull_into,
@@ -318,6 +348,7 @@ impl App {
             skipped: Vec::new(),
             source_name: source_name.into(),
             input: LineInput::default(),
+            history: history::QueryHistory::default(),
             query: Query::default(),
             hits: None,
             generation: 0,
@@ -325,6 +356,7 @@ impl App {
             query_problem: None,
             filters: Filters::default(),
             sort,
+            default_order,
             view: View::default(),
             shortlists: Arc::new(Shortlists::default()),
             store_error: None,
@@ -348,6 +380,8 @@ impl App {
             list_marks: Vec::new(),
             status_marks: Vec::new(),
             marks: Vec::new(),
+            undo: Vec::new(),
+            note_drafts: Default::default(),
             focus: Focus::List,
             overlay: None,
             filters_open: false,
@@ -357,6 +391,7 @@ impl App {
             detail_max_scroll: std::cell::Cell::new(0),
             filter_cursor: 0,
             filter_offset: 0,
+            filter_pins: Vec::new(),
             size: (80, 24),
             message: None,
             keymap,
@@ -389,6 +424,7 @@ impl App {
             Some(Overlay::Lists { .. }) => Context::Lists,
             Some(Overlay::Note { .. }) => Context::Note,
             Some(Overlay::Status { .. }) => Context::StatusMenu,
+            Some(Overlay::Values { .. }) => Context::Values,
             Some(Overlay::Unsaved {
                 prompt: Some(_), ..
             }) => Context::Prompt,
@@ -403,15 +439,18 @@ impl App {
     }
 
     /// The action a key press means here. In the search bar, printable keys that the search
-    /// context does not bind are typed. Ctrl-C quits everywhere but where text is typed (a
-    /// note, a name), whatever the key map says: there is always a way out.
+    /// context does not bind are typed. Ctrl-C quits everywhere but where a name is typed,
+    /// whatever the key map says: there is always a way out (a note being written is saved
+    /// first).
     pub fn action_for_key(&self, key: &Key) -> Option<Action> {
         let ctx = self.context();
-        if *key == Key::ctrl('c') && !matches!(ctx, Context::Note | Context::Prompt) {
+        if *key == Key::ctrl('c') && ctx != Context::Prompt {
             return Some(Action::Quit);
         }
-        if matches!(ctx, Context::Search | Context::Prompt | Context::Note)
-            && let Some(c) = key.printable()
+        if matches!(
+            ctx,
+            Context::Search | Context::Prompt | Context::Note | Context::Values
+        ) && let Some(c) = key.printable()
         {
             // While typing, a printable key is text unless that context itself binds it.
             return Some(
@@ -486,7 +525,8 @@ impl App {
         Totals { listed, bookmarked }
     }
 
-    /// The filter pane's rows: each facet's header and its values.
+    /// The filter pane's rows: each facet's header and its values. Values shown when a filter
+    /// was last toggled keep their places (see [`App::filter_pins`]); others follow.
     pub fn filter_rows(&self) -> Vec<FilterRow> {
         let mut rows = Vec::new();
         for g in &self.view.facets {
@@ -494,7 +534,18 @@ impl App {
                 continue;
             }
             rows.push(FilterRow::Header(g.kind));
-            for (v, c) in &g.values {
+            let mut values: Vec<&(FacetValue, usize)> = g.values.iter().collect();
+            if !self.filter_pins.is_empty() {
+                let place = |v: &FacetValue| {
+                    self.filter_pins
+                        .iter()
+                        .position(|p| p == v)
+                        .unwrap_or(usize::MAX)
+                };
+                // Stable: values not pinned keep their order, after the pinned ones.
+                values.sort_by_key(|(v, _)| place(v));
+            }
+            for (v, c) in values {
                 let selected = match v {
                     // "no salary stated" reads as a checkbox that is on while such postings are kept.
                     FacetValue::NoSalaryExcluded => !self.filters.is_selected(v),
@@ -506,7 +557,55 @@ impl App {
                     selected,
                 });
             }
+            if g.more > 0 {
+                rows.push(FilterRow::More {
+                    kind: g.kind,
+                    count: g.more,
+                });
+            }
         }
+        rows
+    }
+
+    /// The rows of the all-values overlay: every value of its facet with postings (and those
+    /// selected), whose name holds what is typed (ignoring case), most postings first.
+    pub fn value_rows(&self) -> Vec<(FacetValue, usize, bool)> {
+        let Some(Overlay::Values { kind, input, .. }) = &self.overlay else {
+            return Vec::new();
+        };
+        let Some(g) = self.view.facets.iter().find(|g| g.kind == *kind) else {
+            return Vec::new();
+        };
+        let needle = input.text().trim().to_lowercase();
+        let matches =
+            |v: &FacetValue| needle.is_empty() || v.label().to_lowercase().contains(&needle);
+        let mut rows: Vec<(FacetValue, usize, bool)> = g
+            .all
+            .iter()
+            .filter_map(|&(id, c)| self.facet_index.value_of(*kind, id).map(|v| (v, c)))
+            .chain(
+                // Those listed but not among the ones with postings: selected, "not stated".
+                g.values
+                    .iter()
+                    .filter(|(v, _)| {
+                        !g.all.is_empty()
+                            && match v {
+                                FacetValue::Company(_)
+                                | FacetValue::Location(_)
+                                | FacetValue::Skill(_) => self.filters.is_selected(v),
+                                _ => true,
+                            }
+                    })
+                    .cloned(),
+            )
+            .filter(|(v, _)| matches(v))
+            .map(|(v, c)| {
+                let on = self.filters.is_selected(&v);
+                (v, c, on)
+            })
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        rows.retain(|(v, _, _)| seen.insert(v.clone()));
         rows
     }
 
@@ -515,7 +614,7 @@ impl App {
         self.filter_rows()
             .iter()
             .enumerate()
-            .filter(|(_, r)| matches!(r, FilterRow::Value { .. }))
+            .filter(|(_, r)| !matches!(r, FilterRow::Header(_)))
             .map(|(i, _)| i)
             .collect()
     }
@@ -536,6 +635,7 @@ impl App {
                 .as_ref()
                 .map(|_| self.list_marks.as_slice()),
             scores: &self.scores,
+            keep: &self.filter_pins,
         };
         self.view = match &self.hits {
             Some(hits) => {
@@ -544,12 +644,8 @@ impl App {
             }
             None => {
                 let all: Vec<u32> = (0..self.postings.len() as u32).collect();
-                let sort = if self.sort == SortKey::Relevance {
-                    SortKey::Relevance
-                } else {
-                    self.sort
-                };
-                self.facet_index.view(&all, &self.filters, sort, &ctx)
+                self.facet_index
+                    .view(&all, &self.filters, self.effective_sort(), &ctx)
             }
         };
         // The same posting stays selected; when its file went away and a copy of it (same id)
@@ -592,9 +688,37 @@ impl App {
         }
     }
 
+    /// Where the panes are now (on a narrow screen the focused one of list and detail gets
+    /// the room).
+    pub fn panes(&self) -> crate::ui::layout::Panes {
+        crate::ui::layout::panes(
+            self.size,
+            self.filters_open,
+            self.focus == Focus::Detail && self.overlay.is_none(),
+        )
+    }
+
+    /// The order the list is in: relevance ranks a query's hits; without a query it is the
+    /// configured default order (newest first, by default).
+    pub fn effective_sort(&self) -> SortKey {
+        if self.sort == SortKey::Relevance && self.hits.is_none() {
+            self.default_order.unwrap_or(SortKey::Relevance)
+        } else {
+            self.sort
+        }
+    }
+
+    /// The sort in words for the status line: "newest", "relevance", "file order".
+    pub fn sort_label(&self) -> &'static str {
+        match self.effective_sort() {
+            SortKey::Relevance if self.hits.is_none() => "file order",
+            k => k.as_str(),
+        }
+    }
+
     /// How many postings fit in the list pane (two lines each).
     pub fn list_rows_visible(&self) -> usize {
-        let panes = crate::ui::layout::panes(self.size, self.filters_open);
+        let panes = self.panes();
         (panes.list.height.saturating_sub(2) / 2) as usize
     }
 
@@ -665,6 +789,8 @@ impl App {
         }
         self.query = query;
         self.generation += 1;
+        // Other results: the filter pane's rows may move again.
+        self.filter_pins.clear();
         if self.query.is_empty() {
             // Back to the whole list, still on the posting that was selected.
             self.hits = None;

@@ -7,10 +7,105 @@ use std::sync::Arc;
 
 use super::editor::TextArea;
 use super::input::LineInput;
+use super::keymap::Context;
 use super::{Action, App, Effect, ListPrompt, Overlay, SaveProblem, StoreReport};
 use crate::store::{Change, DEFAULT_LIST, Snapshot, Status};
 
+/// How many changes `u` can undo.
+pub const UNDO_DEPTH: usize = 20;
+
+/// A change that `u` can take back: what it did, in words, and the change that undoes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub what: String,
+    pub restore: Change,
+}
+
 impl App {
+    /// Sends a change to the store, and applies it to the shortlists in memory at once, so
+    /// that the screen and the messages show it before the store thread answers (its
+    /// [`Action::StoreUpdated`] then replaces them). A change that the user could regret is
+    /// remembered, with what puts things back, for `u`.
+    pub(super) fn store(&mut self, change: Change) -> Vec<Effect> {
+        let change = self.shortlists.resolve(change);
+        let before = self.shortlists.clone();
+        let mut next = (*self.shortlists).clone();
+        if next.apply(&change, crate::store::now()).is_ok() {
+            if let Some(what) = undoable(&change) {
+                let ids = affected_ids(&before, &change);
+                self.undo.push(Undo {
+                    what,
+                    restore: Change::Restore {
+                        lists: before.lists.clone(),
+                        entries: ids
+                            .into_iter()
+                            .map(|id| {
+                                let b = before.get(&id).cloned();
+                                (id, b)
+                            })
+                            .collect(),
+                    },
+                });
+                if self.undo.len() > UNDO_DEPTH {
+                    self.undo.remove(0);
+                }
+                let key = self.keymap.first_key(Context::Global, &Action::Undo);
+                let width = self.size.0.saturating_sub(2) as usize;
+                if let Some(m) = &mut self.message
+                    && !key.is_empty()
+                {
+                    // The way back must show: the message gives way to it on a narrow screen.
+                    let tail = format!(" — {key} undoes");
+                    let room = width.saturating_sub(crate::ui::text::str_width(&tail));
+                    if crate::ui::text::str_width(m) > room {
+                        let mut cut = String::new();
+                        for c in m.chars() {
+                            if crate::ui::text::str_width(&cut) + 2 > room {
+                                break;
+                            }
+                            cut.push(c);
+                        }
+                        cut.push('…');
+                        *m = cut;
+                    }
+                    m.push_str(&tail);
+                }
+            }
+            self.shortlists = Arc::new(next);
+            self.after_shortlists_changed();
+        }
+        vec![Effect::Store(Box::new(change))]
+    }
+
+    /// `u`: takes back the last change remembered.
+    pub(super) fn undo_last(&mut self) -> Vec<Effect> {
+        let Some(u) = self.undo.pop() else {
+            self.message = Some("nothing to undo".into());
+            return Vec::new();
+        };
+        let mut next = (*self.shortlists).clone();
+        if next.apply(&u.restore, crate::store::now()).is_ok() {
+            self.shortlists = Arc::new(next);
+            self.after_shortlists_changed();
+        }
+        self.message = Some(format!("undone: {}", u.what));
+        vec![Effect::Store(Box::new(u.restore))]
+    }
+
+    /// The marks, the browsed list and the view follow the shortlists.
+    fn after_shortlists_changed(&mut self) {
+        if let Some(l) = &self.active_list
+            && !self.shortlists.has_list(l)
+        {
+            self.active_list = None;
+        }
+        if let Some(Overlay::Lists { cursor, .. }) = &mut self.overlay {
+            *cursor = (*cursor).min(self.shortlists.lists.len());
+        }
+        self.refresh_marks();
+        self.recompute_view(None);
+    }
+
     /// The selected posting's id and snapshot, or a message saying there is none.
     fn target(&mut self) -> Option<(String, Snapshot)> {
         match self.selected_posting() {
@@ -37,11 +132,11 @@ impl App {
             },
             snapshot.headline()
         ));
-        vec![Effect::Store(Box::new(Change::Toggle {
+        self.store(Change::Toggle {
             snapshot,
             id,
             list: DEFAULT_LIST.to_string(),
-        }))]
+        })
     }
 
     pub(super) fn cycle_status(&mut self) -> Vec<Effect> {
@@ -54,10 +149,7 @@ impl App {
             .and_then(|b| b.status)
             .map_or(Status::Saved, Status::next);
         self.message = Some(format!("status: {next}"));
-        vec![Effect::Store(Box::new(Change::CycleStatus {
-            snapshot,
-            id,
-        }))]
+        self.store(Change::CycleStatus { snapshot, id })
     }
 
     pub(super) fn open_status_menu(&mut self) {
@@ -81,11 +173,11 @@ impl App {
         } else {
             format!("“{}” is back", snapshot.headline())
         });
-        vec![Effect::Store(Box::new(Change::SetHidden {
+        self.store(Change::SetHidden {
             snapshot,
             id,
             hidden,
-        }))]
+        })
     }
 
     pub(super) fn toggle_show_hidden(&mut self) {
@@ -118,9 +210,16 @@ impl App {
             .get(&id)
             .and_then(|b| b.note.clone())
             .unwrap_or_default();
+        let editor = match self.note_drafts.get(&id) {
+            Some(draft) => {
+                self.message = Some("the draft you left — Esc keeps it again".into());
+                TextArea::with_text(draft)
+            }
+            None => TextArea::with_text(&text),
+        };
         self.overlay = Some(Overlay::Note {
             id,
-            editor: TextArea::with_text(&text),
+            editor,
             base: (!text.is_empty()).then_some(text),
         });
     }
@@ -129,6 +228,7 @@ impl App {
         let Some(Overlay::Note { id, editor, base }) = self.overlay.take() else {
             return Vec::new();
         };
+        self.note_drafts.remove(&id);
         let snapshot = match self.facet_index.index_of(&id) {
             Some(i) => Snapshot::of(&self.postings[i as usize]),
             None => self
@@ -150,12 +250,12 @@ impl App {
         });
         // Merged with a note written elsewhere meanwhile (`jobdeck bookmarks add --note`,
         // another browser) against what this editor started from.
-        vec![Effect::Store(Box::new(Change::EditNote {
+        self.store(Change::EditNote {
             snapshot,
             id,
             base,
             note,
-        }))]
+        })
     }
 
     /// The names in the lists pane: "All postings" and then every list.
@@ -256,11 +356,11 @@ impl App {
                             "moved “{}” from {from} to {list}",
                             snapshot.headline()
                         ));
-                        vec![Effect::Store(Box::new(Change::Move { id, from, to: list }))]
+                        self.store(Change::Move { id, from, to: list })
                     }
                     _ => {
                         self.message = Some(format!("added “{}” to {list}", snapshot.headline()));
-                        vec![Effect::Store(Box::new(Change::Add { snapshot, id, list }))]
+                        self.store(Change::Add { snapshot, id, list })
                     }
                 };
             }
@@ -299,18 +399,53 @@ impl App {
                     self.active_list = Some(name.clone());
                 }
                 self.message = Some(format!("renamed “{from}” to “{name}”"));
-                vec![Effect::Store(Box::new(Change::RenameList {
-                    from,
-                    to: name,
-                }))]
+                self.store(Change::RenameList { from, to: name })
             }
             None => {
                 self.message = Some(format!(
                     "created the list “{name}” — a adds the selected posting to it"
                 ));
-                vec![Effect::Store(Box::new(Change::CreateList { name }))]
+                self.store(Change::CreateList { name })
             }
         }
+    }
+
+    /// The question the lists pane asks before deleting `name`: how many of its postings are
+    /// on no other list, and that they move to Saved.
+    pub fn delete_list_question(&self, name: &str) -> String {
+        let (mut only, mut shared) = (0, 0);
+        for b in self.shortlists.bookmarks.values() {
+            if b.lists.iter().any(|l| l == name) {
+                if b.lists.len() == 1 {
+                    only += 1;
+                } else {
+                    shared += 1;
+                }
+            }
+        }
+        let mut q = format!("Delete the list “{name}”? ");
+        q.push_str(&match (only, shared) {
+            (0, 0) => "It is empty.".to_string(),
+            (0, s) => format!("{} stay on their other lists.", super::count(s, "posting")),
+            (o, 0) => format!(
+                "{} {} only on it and move{} to {DEFAULT_LIST}.",
+                super::count(o, "posting"),
+                if o == 1 { "is" } else { "are" },
+                if o == 1 { "s" } else { "" },
+            ),
+            (o, s) => format!(
+                "{} only on it move{} to {DEFAULT_LIST}; {} stay on their other lists.",
+                super::count(o, "posting"),
+                if o == 1 { "s" } else { "" },
+                s
+            ),
+        });
+        q.push_str(&format!(
+            " Notes and statuses are kept. {} deletes · {} keeps it",
+            self.keymap.first_key(Context::Confirm, &Action::Confirm),
+            self.keymap.first_key(Context::Confirm, &Action::Back)
+        ));
+        q
     }
 
     /// `y` on the deletion question.
@@ -325,7 +460,10 @@ impl App {
             self.active_list = None;
         }
         self.message = Some(format!("deleted the list “{name}”"));
-        vec![Effect::Store(Box::new(Change::DeleteList { name }))]
+        self.store(Change::DeleteList {
+            name,
+            orphans_to: Some(DEFAULT_LIST.to_string()),
+        })
     }
 
     /// Enter in the status menu.
@@ -338,25 +476,17 @@ impl App {
         };
         let status = Status::ALL[cursor.min(Status::ALL.len() - 1)];
         self.message = Some(format!("status: {status}"));
-        vec![Effect::Store(Box::new(Change::SetStatus {
+        self.store(Change::SetStatus {
             snapshot,
             id,
             status,
-        }))]
+        })
     }
 
     /// The store's answer: the saved state (or the state held in memory after a failed save),
     /// with anything to tell the user; the answer to a final save decides whether to quit.
     pub(super) fn store_updated(&mut self, report: StoreReport) {
         self.shortlists = report.state.clone();
-        if let Some(l) = &self.active_list
-            && !self.shortlists.has_list(l)
-        {
-            self.active_list = None;
-        }
-        if let Some(Overlay::Lists { cursor, .. }) = &mut self.overlay {
-            *cursor = (*cursor).min(self.shortlists.lists.len());
-        }
         self.unsaved.clone_from(&report.unsaved);
         match &report.error {
             Some(e) => {
@@ -375,8 +505,7 @@ impl App {
         if let Some(n) = report.notices.first() {
             self.message = Some(n.clone());
         }
-        self.refresh_marks();
-        self.recompute_view(None);
+        self.after_shortlists_changed();
         if report.final_save {
             self.final_save_done(&report);
         }
@@ -407,5 +536,60 @@ impl App {
             .take(super::MAX_COMPARE)
             .map(|&i| &self.postings[i as usize])
             .collect()
+    }
+}
+
+/// A change worth remembering for `u`, in words (notes are not: undoing one would drop text).
+fn undoable(change: &Change) -> Option<String> {
+    let what = match change {
+        Change::Add { snapshot, list, .. } => format!("added “{}” to {list}", snapshot.headline()),
+        Change::Remove { list: Some(l), .. } => format!("removed from {l}"),
+        Change::Remove { list: None, .. } => "removed from every list".into(),
+        Change::Move { from, to, .. } => format!("moved from {from} to {to}"),
+        Change::SetStatus { status, .. } => format!("status {status}"),
+        Change::SetHidden {
+            hidden: true,
+            snapshot,
+            ..
+        } => format!("hid “{}”", snapshot.headline()),
+        Change::SetHidden {
+            hidden: false,
+            snapshot,
+            ..
+        } => {
+            format!("brought back “{}”", snapshot.headline())
+        }
+        Change::DeleteList { name, .. } => format!("deleted the list {name}"),
+        Change::Toggle { .. }
+        | Change::CycleStatus { .. }
+        | Change::SetNote { .. }
+        | Change::EditNote { .. }
+        | Change::CreateList { .. }
+        | Change::RenameList { .. }
+        | Change::Import(_)
+        | Change::Restore { .. } => return None,
+    };
+    Some(what)
+}
+
+/// The ids whose entries a (resolved) change touches in `s`.
+fn affected_ids(s: &crate::store::Shortlists, change: &Change) -> Vec<String> {
+    match change {
+        Change::Add { id, .. }
+        | Change::Remove { id, .. }
+        | Change::Move { id, .. }
+        | Change::SetStatus { id, .. }
+        | Change::SetHidden { id, .. }
+        | Change::SetNote { id, .. }
+        | Change::EditNote { id, .. }
+        | Change::Toggle { id, .. }
+        | Change::CycleStatus { id, .. } => vec![id.clone()],
+        Change::RenameList { from: name, .. } | Change::DeleteList { name, .. } => s
+            .ids_in_list(name)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        Change::CreateList { .. } | Change::Import(_) => Vec::new(),
+        Change::Restore { entries, .. } => entries.iter().map(|(id, _)| id.clone()).collect(),
     }
 }

@@ -18,7 +18,12 @@ impl App {
         ) {
             effects = self.refresh();
         }
+        let focus = self.focus;
         effects.extend(self.apply(action));
+        // On a narrow screen the focus decides how tall the list is.
+        if self.focus != focus {
+            self.clamp_selection();
+        }
         effects
     }
 
@@ -66,7 +71,7 @@ impl App {
                     .sort
                     .next(!self.query.is_empty(), !self.rules.is_empty());
                 self.recompute_view(None);
-                self.message = Some(format!("sorted by {}", self.sort.as_str()));
+                self.message = Some(format!("sorted by {}", self.sort_label()));
             }
             Action::ToggleBookmark => return self.toggle_bookmark(),
             Action::BookmarkedOnly => {
@@ -74,6 +79,21 @@ impl App {
                 self.recompute_view(None);
             }
             Action::ToggleMark => self.toggle_mark(),
+            Action::ClearMarks => {
+                let n = self.marks.len();
+                self.marks.clear();
+                self.message = Some(if n == 0 {
+                    "nothing is marked".into()
+                } else {
+                    format!("unmarked {}", super::count(n, "posting"))
+                });
+                // The compare view of marked postings has nothing left to show.
+                if matches!(self.overlay, Some(Overlay::Compare { .. }))
+                    && self.compare_postings().len() < 2
+                {
+                    self.overlay = None;
+                }
+            }
             Action::Compare => {
                 let n = self.compare_postings().len();
                 if n >= 2 {
@@ -113,6 +133,7 @@ impl App {
             }
             Action::ResetFilters => {
                 self.filters.clear();
+                self.filter_pins.clear();
                 self.recompute_view(None);
                 self.message = Some("filters reset".into());
             }
@@ -145,6 +166,7 @@ impl App {
             Action::ShowHidden => self.toggle_show_hidden(),
             Action::ShowClosed => self.toggle_show_closed(),
             Action::Pull => return self.start_pull(),
+            Action::Undo => return self.undo_last(),
             Action::PullProgress { index, progress } => self.pull_progress(index, *progress),
             Action::PullFinished => self.pull_finished(),
             Action::NewList
@@ -172,11 +194,31 @@ impl App {
                 }
             }
             Action::ToggleValue => self.toggle_filter_value(),
-            Action::SubmitSearch => self.focus = Focus::List,
+            Action::SubmitSearch => {
+                self.focus = Focus::List;
+                let before = self.history.entries().to_vec();
+                self.history.push(self.input.text());
+                if self.history.entries() != before {
+                    return vec![Effect::SaveHistory(self.history.entries().to_vec())];
+                }
+            }
             Action::CancelSearch => {
+                self.history.reset();
                 self.input.clear();
                 self.focus = Focus::List;
                 return self.query_changed();
+            }
+            Action::HistoryOlder | Action::HistoryNewer => {
+                let recalled = if action == Action::HistoryOlder {
+                    self.history.older(self.input.text())
+                } else {
+                    self.history.newer()
+                };
+                if let Some(q) = recalled.map(str::to_string) {
+                    self.input.clear();
+                    self.input.insert_str(&q);
+                    return self.query_changed();
+                }
             }
             Action::CursorLeft
             | Action::CursorRight
@@ -205,7 +247,23 @@ impl App {
                 self.load.files_total = files_total;
                 self.load.per_second = per_second;
             }
-            Action::LoadSkipped(s) => self.skipped.extend(s),
+            Action::LoadSkipped(s) => {
+                // A file saved while browsing that cannot be read: say why, not "0 new
+                // postings". (During the load the summary counts them; a pull tells its own.)
+                if self.load.done
+                    && self.load.files_done >= self.load.files_total
+                    && self.pull.is_none()
+                    && let Some(first) = s.first()
+                {
+                    let key = self.keymap.first_key(Context::Global, &Action::ShowSkipped);
+                    let mut m = crate::sanitize::clean_field(&first.to_string());
+                    if !key.is_empty() {
+                        m.push_str(&format!(" ({key} lists skipped files)"));
+                    }
+                    self.message = Some(m);
+                }
+                self.skipped.extend(s)
+            }
             Action::LoadFinished { elapsed_ms } => {
                 self.load.done = true;
                 self.relink();
@@ -222,10 +280,7 @@ impl App {
                         elapsed_ms as f64 / 1000.0
                     );
                     if !self.skipped.is_empty() {
-                        let key = self
-                            .keymap
-                            .keys_for(super::keymap::Context::Global, &Action::ShowSkipped);
-                        let key = key.first().map(|k| k.to_string()).unwrap_or_default();
+                        let key = self.keymap.first_key(Context::Global, &Action::ShowSkipped);
                         m.push_str(&format!(" · {} skipped ({key})", self.skipped.len()));
                     }
                     self.message = Some(m);
@@ -253,7 +308,8 @@ impl App {
                     self.recompute_view(None);
                 }
                 // A pull tells its own progress; files it writes are not news one by one.
-                if self.pull.is_none() && !same {
+                // (A file that could not be read, n = 0, is told by the skip that follows.)
+                if self.pull.is_none() && !same && (n > 0 || gone > 0) {
                     self.message = Some(match (gone, n) {
                         (0, n) => format!(
                             "{n} new posting{} from {source}",
@@ -330,8 +386,23 @@ impl App {
             }
             return Vec::new();
         }
-        if let Some(Overlay::Note { .. }) = self.overlay.take() {
-            self.message = Some("note not saved".into());
+        // (Only a note is taken here: taking any overlay fell through to the pane below, so
+        // Esc on help closed it and cleared the query too.)
+        if matches!(self.overlay, Some(Overlay::Note { .. }))
+            && let Some(Overlay::Note { id, editor, base }) = self.overlay.take()
+        {
+            // Kept, as lazygit keeps a commit message: `n` on the posting brings it back.
+            let text = editor.text();
+            if text != base.unwrap_or_default() {
+                self.note_drafts.insert(id, text);
+                self.message = Some(format!(
+                    "note not saved — draft kept: {} reopens it, {} saves",
+                    self.keymap.first_key(Context::List, &Action::EditNote),
+                    self.keymap.first_key(Context::Note, &Action::SaveNote)
+                ));
+            } else {
+                self.note_drafts.remove(&id);
+            }
             return Vec::new();
         } else if self.overlay.is_some() {
             self.overlay = None;
@@ -339,14 +410,20 @@ impl App {
         }
         match self.focus {
             Focus::Search => {
+                self.history.reset();
                 self.input.clear();
                 self.focus = Focus::List;
                 return self.query_changed();
             }
             Focus::Filters | Focus::Detail => self.focus = Focus::List,
+            // The query stays until the user clears it in the search bar.
             Focus::List if !self.input.text().is_empty() => {
-                self.input.clear();
-                return self.query_changed();
+                self.message = Some(format!(
+                    "the query stays — {} then {} clears it",
+                    self.keymap.first_key(Context::List, &Action::FocusSearch),
+                    self.keymap
+                        .first_key(Context::Search, &Action::CancelSearch)
+                ));
             }
             Focus::List => {}
         }
@@ -369,6 +446,13 @@ impl App {
             if !edit_line(input, &action) {
                 self.message = Some(full_line_message());
             }
+            return Vec::new();
+        }
+        if let Some(Overlay::Values { input, cursor, .. }) = &mut self.overlay {
+            if !edit_line(input, &action) {
+                self.message = Some(full_line_message());
+            }
+            *cursor = 0;
             return Vec::new();
         }
         if let Some(Overlay::Note { editor, .. }) = &mut self.overlay {
@@ -456,6 +540,14 @@ impl App {
                 return;
             }
             Some(Overlay::Lists { .. }) => return,
+            Some(Overlay::Values { .. }) => {
+                let n = self.value_rows().len();
+                let page = self.size.1.saturating_sub(6) as usize;
+                if let Some(Overlay::Values { cursor, .. }) = &mut self.overlay {
+                    *cursor = step(*cursor, action, page.max(1), n.saturating_sub(1));
+                }
+                return;
+            }
             _ => {}
         }
         // Other overlays scroll.
@@ -500,10 +592,7 @@ impl App {
                 self.clamp_selection();
             }
             Focus::Detail => {
-                let height = ui::layout::panes(self.size, self.filters_open)
-                    .detail
-                    .height
-                    .saturating_sub(2) as usize;
+                let height = self.panes().detail.height.saturating_sub(2) as usize;
                 let max = self.detail_max_scroll.get();
                 self.detail_scroll = step(self.detail_scroll, action, height.max(1), max).min(max);
             }
@@ -523,7 +612,8 @@ impl App {
         else {
             return;
         };
-        let height = ui::layout::panes(self.size, self.filters_open)
+        let height = self
+            .panes()
             .filters
             .map_or(0, |r| r.height.saturating_sub(2) as usize)
             .max(1);
@@ -537,14 +627,37 @@ impl App {
     }
 
     fn toggle_filter_value(&mut self) {
+        if let Some(Overlay::Values { cursor, .. }) = &self.overlay {
+            let cursor = *cursor;
+            if let Some((value, _, _)) = self.value_rows().get(cursor).cloned() {
+                self.filters.toggle(value);
+                self.recompute_view(None);
+            }
+            return;
+        }
         let rows = self.filter_rows();
         let positions = self.filter_value_positions();
-        let Some(FilterRow::Value { value, .. }) =
-            positions.get(self.filter_cursor).and_then(|&p| rows.get(p))
-        else {
+        let row = positions.get(self.filter_cursor).and_then(|&p| rows.get(p));
+        if let Some(FilterRow::More { kind, .. }) = row {
+            self.overlay = Some(Overlay::Values {
+                kind: *kind,
+                input: super::input::LineInput::default(),
+                cursor: 0,
+            });
+            return;
+        }
+        let Some(FilterRow::Value { value, .. }) = row else {
             return;
         };
         let value = value.clone();
+        // What is shown now stays in place, whatever the new counts.
+        self.filter_pins = rows
+            .iter()
+            .filter_map(|r| match r {
+                FilterRow::Value { value, .. } => Some(value.clone()),
+                _ => None,
+            })
+            .collect();
         self.filters.toggle(value.clone());
         self.recompute_view(None);
         // Keep the cursor on the same value: lists re-order as counts change.
@@ -560,11 +673,32 @@ impl App {
     }
 
     fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
-        let panes = ui::layout::panes(self.size, self.filters_open);
+        let panes = self.panes();
         let action = if down { Action::Down } else { Action::Up };
         if self.overlay.is_some() {
             for _ in 0..3 {
                 self.move_cursor(&action);
+            }
+            return;
+        }
+        let in_list = panes.list.contains((column, row).into());
+        if in_list {
+            // The list itself scrolls; the selection stays in view (dragged at the edges).
+            let n = self.view.rows.len();
+            let visible = self.list_rows_visible().max(1);
+            let max = n.saturating_sub(visible);
+            self.list_offset = if down {
+                (self.list_offset + 3).min(max)
+            } else {
+                self.list_offset.saturating_sub(3)
+            };
+            let sel = self
+                .selected
+                .clamp(self.list_offset, self.list_offset + visible - 1)
+                .min(n.saturating_sub(1));
+            if sel != self.selected {
+                self.selected = sel;
+                self.detail_scroll = 0;
             }
             return;
         }
@@ -589,7 +723,7 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
-        let panes = ui::layout::panes(self.size, self.filters_open);
+        let panes = self.panes();
         let pos = (column, row).into();
         if panes.search.contains(pos) {
             self.focus = Focus::Search;
@@ -756,6 +890,14 @@ impl App {
                 };
                 let dropped = input.insert_str(text);
                 self.message = cut(dropped, full_line_message());
+                Vec::new()
+            }
+            Context::Values => {
+                if let Some(Overlay::Values { input, cursor, .. }) = &mut self.overlay {
+                    let dropped = input.insert_str(text);
+                    *cursor = 0;
+                    self.message = cut(dropped, full_line_message());
+                }
                 Vec::new()
             }
             Context::Search | Context::List | Context::Detail | Context::Filters => {

@@ -109,6 +109,10 @@ pub fn page(cmd: &clap::Command) -> String {
             "$XDG_STATE_HOME/jobdeck/jobdeck.log",
             "the log (~/.local/state/jobdeck); jobdeck --version prints the paths in force",
         ),
+        (
+            "$XDG_STATE_HOME/jobdeck/history.json",
+            "the search bar's query history (the last 100 queries, a JSON list)",
+        ),
     ] {
         r.control("TP", []);
         r.text([italic(path)]);

@@ -270,6 +270,7 @@ fn run_browser(
         load: load_options(config, dirs),
         store,
         store_notices,
+        history_file: Some(dirs.state_dir.join("history.json")),
     });
     // No controlling terminal at all (ENXIO opening /dev/tty): say what to do instead.
     if let Err(e) = &run
@@ -469,6 +470,7 @@ pub fn settings(config: &Config) -> (crate::app::Settings, Vec<String>) {
         rules: std::sync::Arc::new(config.scoring.clone()),
         columns: config.columns.clone(),
         sort: config.sort,
+        default_order: config.default_order,
         hyperlinks,
         sources: config.sources.clone(),
         pull_into: pull::destination(config),

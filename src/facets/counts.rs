@@ -16,7 +16,9 @@ pub(super) struct RawCounts {
     floors: [usize; SALARY_FLOORS.len()],
     no_salary: usize,
     companies: Vec<u32>,
+    no_company: usize,
     places: Vec<u32>,
+    no_place: usize,
     skills: Vec<u32>,
 }
 
@@ -36,7 +38,9 @@ impl RawCounts {
             floors: [0; SALARY_FLOORS.len()],
             no_salary: 0,
             companies: vec![0; ix.companies.len()],
+            no_company: 0,
             places: vec![0; ix.places.len()],
+            no_place: 0,
             skills: vec![0; ix.skill_names.len()],
         }
     }
@@ -72,12 +76,16 @@ impl RawCounts {
                 None => self.no_salary += 1,
             }
         }
-        if on(FacetKind::Company)
-            && let Some(c) = ix.company[i]
-        {
-            self.companies[c as usize] += 1;
+        if on(FacetKind::Company) {
+            match ix.company[i] {
+                Some(c) => self.companies[c as usize] += 1,
+                None => self.no_company += 1,
+            }
         }
         if on(FacetKind::Location) {
+            if ix.locations[i].is_empty() {
+                self.no_place += 1;
+            }
             for &l in ix.locations[i].iter() {
                 self.places[l as usize] += 1;
             }
@@ -89,17 +97,31 @@ impl RawCounts {
         }
     }
 
-    pub(super) fn finish(self, ix: &FacetIndex, filters: &Filters) -> Vec<FacetGroup> {
+    /// The groups as the filter pane lists them. Values with no posting are left out, but
+    /// for those selected or in `keep` (shown before: they stay, at 0, so rows do not move).
+    pub(super) fn finish(
+        self,
+        ix: &FacetIndex,
+        filters: &Filters,
+        keep: &[FacetValue],
+    ) -> Vec<FacetGroup> {
+        let listed = |v: &FacetValue, c: usize| c > 0 || filters.is_selected(v) || keep.contains(v);
         let enum_group = |kind, counts: &[usize], make: &dyn Fn(usize) -> FacetValue| FacetGroup {
             kind,
             values: counts
                 .iter()
                 .enumerate()
                 .map(|(n, &c)| (make(n), c))
-                .filter(|(v, c)| *c > 0 || filters.is_selected(v))
+                .filter(|(v, c)| listed(v, *c))
                 .collect(),
+            more: 0,
+            all: Vec::new(),
         };
-        let top = |kind, counts: &[u32], names: &Interner, make: &dyn Fn(String) -> FacetValue| {
+        let top = |kind,
+                   counts: &[u32],
+                   names: &Interner,
+                   make: &dyn Fn(String) -> FacetValue,
+                   unstated: Option<(FacetValue, usize)>| {
             let mut order: Vec<usize> = (0..counts.len()).filter(|&n| counts[n] > 0).collect();
             order.sort_unstable_by(|&a, &b| {
                 counts[b]
@@ -111,25 +133,57 @@ impl RawCounts {
                 .take(MAX_LISTED)
                 .map(|&n| (make(names.name(n as u32).to_string()), counts[n] as usize))
                 .collect();
-            // Selected values stay listed even when the top no longer holds them.
-            for v in filters.selected().filter(|v| v.kind() == kind) {
+            let more = order.len().saturating_sub(MAX_LISTED);
+            // Selected and kept values stay listed even when the top no longer holds them.
+            let count_of = |v: &FacetValue| match v {
+                FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => {
+                    names.get(s).map_or(0, |id| counts[id as usize] as usize)
+                }
+                _ => 0,
+            };
+            let mut more_listed = 0;
+            for v in filters
+                .selected()
+                .chain(keep.iter())
+                .filter(|v| v.kind() == kind)
+            {
+                if unstated.as_ref().is_some_and(|(u, _)| u == v) {
+                    continue;
+                }
                 if !values.iter().any(|(x, _)| x == v) {
-                    let c = match v {
-                        FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => {
-                            names.get(s).map_or(0, |id| counts[id as usize] as usize)
-                        }
-                        _ => 0,
-                    };
+                    let c = count_of(v);
+                    if c > 0 {
+                        more_listed += 1;
+                    }
                     values.push((v.clone(), c));
                 }
             }
-            FacetGroup { kind, values }
+            if let Some((u, c)) = unstated
+                && listed(&u, c)
+            {
+                values.push((u, c));
+            }
+            FacetGroup {
+                kind,
+                values,
+                more: more.saturating_sub(more_listed),
+                all: if more > 0 {
+                    order
+                        .iter()
+                        .map(|&n| (n as u32, counts[n] as usize))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
         };
         let pick = |all_len: usize, n: usize| if n < all_len { Some(n) } else { None };
         vec![
             FacetGroup {
                 kind: FacetKind::Bookmarked,
                 values: vec![(FacetValue::BookmarkedOnly, self.bookmarked)],
+                more: 0,
+                all: Vec::new(),
             },
             FacetGroup {
                 kind: FacetKind::Status,
@@ -143,9 +197,11 @@ impl RawCounts {
                         .iter()
                         .enumerate()
                         .map(|(n, &c)| (FacetValue::Status(pick(6, n).map(|n| Status::ALL[n])), c))
-                        .filter(|(v, c)| *c > 0 || filters.is_selected(v))
+                        .filter(|(v, c)| listed(v, *c))
                         .collect()
                 },
+                more: 0,
+                all: Vec::new(),
             },
             enum_group(FacetKind::Mode, &self.mode, &|n| {
                 FacetValue::Mode(pick(3, n).map(|n| WorkMode::ALL[n]))
@@ -167,24 +223,29 @@ impl RawCounts {
                         self.no_salary,
                     )))
                     .collect(),
+                more: 0,
+                all: Vec::new(),
             },
             top(
                 FacetKind::Company,
                 &self.companies,
                 &ix.companies,
                 &FacetValue::Company,
+                Some((FacetValue::NoCompany, self.no_company)),
             ),
             top(
                 FacetKind::Location,
                 &self.places,
                 &ix.places,
                 &FacetValue::Location,
+                Some((FacetValue::NoLocation, self.no_place)),
             ),
             top(
                 FacetKind::Skill,
                 &self.skills,
                 &ix.skill_names,
                 &FacetValue::Skill,
+                None,
             ),
         ]
     }

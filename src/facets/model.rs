@@ -71,7 +71,11 @@ pub enum FacetValue {
     /// Postings that state no salary; selected means *excluded*.
     NoSalaryExcluded,
     Company(String),
+    /// Postings that name no company.
+    NoCompany,
     Location(String),
+    /// Postings that name no place.
+    NoLocation,
     Skill(String),
 }
 
@@ -84,8 +88,8 @@ impl FacetValue {
             FacetValue::Type(_) => FacetKind::Type,
             FacetValue::Level(_) => FacetKind::Level,
             FacetValue::SalaryAtLeast(_) | FacetValue::NoSalaryExcluded => FacetKind::Salary,
-            FacetValue::Company(_) => FacetKind::Company,
-            FacetValue::Location(_) => FacetKind::Location,
+            FacetValue::Company(_) | FacetValue::NoCompany => FacetKind::Company,
+            FacetValue::Location(_) | FacetValue::NoLocation => FacetKind::Location,
             FacetValue::Skill(_) => FacetKind::Skill,
         }
     }
@@ -101,6 +105,7 @@ impl FacetValue {
             FacetValue::Level(l) => or_unstated(l.map(|l| l.as_str())),
             FacetValue::SalaryAtLeast(k) => format!("≥ {k}k"),
             FacetValue::NoSalaryExcluded => "no salary stated".into(),
+            FacetValue::NoCompany | FacetValue::NoLocation => "not stated".into(),
             FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => s.clone(),
         }
     }
@@ -149,6 +154,8 @@ impl Filters {
                 FacetValue::NoSalaryExcluded => "salary stated".to_string(),
                 FacetValue::Company(c) => format!("company {c}"),
                 FacetValue::Location(l) => format!("in {l}"),
+                FacetValue::NoCompany => "company not stated".into(),
+                FacetValue::NoLocation => "location not stated".into(),
                 v => v.label(),
             })
             .collect::<Vec<_>>()

@@ -64,6 +64,7 @@ fn ctx<'a>(b: &'a [bool], h: &'a [bool]) -> ViewContext<'a> {
         status: &[],
         only: None,
         scores: &[],
+        keep: &[],
     }
 }
 
@@ -176,6 +177,7 @@ fn bookmarked_and_hidden() {
         status: &[],
         only: None,
         scores: &[],
+        keep: &[],
     };
     assert_eq!(
         ix.view(&[0, 1, 2], &f, SortKey::Relevance, &show).rows,

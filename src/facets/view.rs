@@ -44,7 +44,7 @@ impl FacetIndex {
         self.sort(&mut rows, sort, ctx.scores);
         View {
             rows,
-            facets: counts.finish(self, filters),
+            facets: counts.finish(self, filters, ctx.keep),
         }
     }
 }
@@ -63,6 +63,8 @@ pub struct ViewContext<'a> {
     pub only: Option<&'a Marks>,
     /// Scores from the user's scoring rules (for the score sort).
     pub scores: &'a [i32],
+    /// Values the filter pane showed: counted and listed even at 0, so that rows stay put.
+    pub keep: &'a [FacetValue],
 }
 
 impl ViewContext<'_> {
@@ -75,6 +77,7 @@ impl ViewContext<'_> {
         status: &[],
         only: None,
         scores: &[],
+        keep: &[],
     };
 }
 
@@ -90,6 +93,30 @@ pub struct View {
 pub struct FacetGroup {
     pub kind: FacetKind,
     pub values: Vec<(FacetValue, usize)>,
+    /// Values with postings that are not listed (beyond the top [`super::MAX_LISTED`]).
+    pub more: usize,
+    /// For the open-ended facets (company, location, skills): every value with postings, as
+    /// (id, count), most postings first — what "… N more" lists ([`FacetIndex::value_of`]
+    /// names them).
+    pub all: Vec<(u32, usize)>,
+}
+
+impl FacetIndex {
+    /// The value of an open-ended facet's id (see [`FacetGroup::all`]).
+    pub fn value_of(&self, kind: FacetKind, id: u32) -> Option<FacetValue> {
+        let names = match kind {
+            FacetKind::Company => &self.companies,
+            FacetKind::Location => &self.places,
+            FacetKind::Skill => &self.skill_names,
+            _ => return None,
+        };
+        let name = names.names().get(id as usize)?.to_string();
+        Some(match kind {
+            FacetKind::Company => FacetValue::Company(name),
+            FacetKind::Location => FacetValue::Location(name),
+            _ => FacetValue::Skill(name),
+        })
+    }
 }
 
 /// Filters turned into id sets for fast checks.
@@ -102,7 +129,9 @@ struct Compiled {
     floor: Option<f64>,
     exclude_no_salary: bool,
     companies: Vec<u32>,
+    no_company: bool,
     places: Vec<u32>,
+    no_place: bool,
     skills: Vec<u32>,
     bookmarked_only: bool,
 }
@@ -118,7 +147,9 @@ impl Compiled {
             floor: None,
             exclude_no_salary: false,
             companies: Vec::new(),
+            no_company: false,
             places: Vec::new(),
+            no_place: false,
             skills: Vec::new(),
             bookmarked_only: false,
         };
@@ -135,6 +166,8 @@ impl Compiled {
                 // A value no posting has (yet) matches nothing: u32::MAX is never an id.
                 FacetValue::Company(s) => c.companies.push(ix.companies.get(s).unwrap_or(u32::MAX)),
                 FacetValue::Location(s) => c.places.push(ix.places.get(s).unwrap_or(u32::MAX)),
+                FacetValue::NoCompany => c.no_company = true,
+                FacetValue::NoLocation => c.no_place = true,
                 FacetValue::Skill(s) => c.skills.push(ix.skill_names.get(s).unwrap_or(u32::MAX)),
             }
         }
@@ -183,11 +216,18 @@ impl Compiled {
         check(FacetKind::Salary, salary_ok);
         check(
             FacetKind::Company,
-            self.companies.is_empty() || ix.company[i].is_some_and(|c| self.companies.contains(&c)),
+            match ix.company[i] {
+                Some(c) => self.companies.contains(&c),
+                None => self.no_company,
+            },
         );
         check(
             FacetKind::Location,
-            self.places.is_empty() || ix.locations[i].iter().any(|l| self.places.contains(l)),
+            if ix.locations[i].is_empty() {
+                self.no_place
+            } else {
+                ix.locations[i].iter().any(|l| self.places.contains(l))
+            },
         );
         // Skills combine OR within the facet, like every facet.
         check(

@@ -486,9 +486,19 @@ pub enum Change {
         from: String,
         to: String,
     },
-    /// Deletes the list and takes its postings off it; those that then hold nothing are dropped.
+    /// Deletes the list and takes its postings off it. Those on no other list then go on
+    /// `orphans_to` when given (the browser moves them to [`DEFAULT_LIST`]); otherwise those
+    /// that hold nothing else are dropped.
     DeleteList {
         name: String,
+        orphans_to: Option<String>,
+    },
+    /// Puts entries back as they were before a change (the browser's undo): `lists` is the
+    /// list order then (missing lists are re-created in place), `entries` each id's entry then
+    /// (`None`: there was none). A note written since is kept: undo never drops text.
+    Restore {
+        lists: Vec<String>,
+        entries: Vec<(String, Option<Bookmark>)>,
     },
     /// Merges another store (an export) by id; nothing already here is lost.
     Import(Shortlists),
@@ -820,7 +830,13 @@ impl Shortlists {
                     }
                 }
             }
-            Change::DeleteList { name } => {
+            Change::DeleteList { name, orphans_to } => {
+                if let Some(to) = orphans_to {
+                    check_list_name(to)?;
+                    if to == name {
+                        return Err(ChangeError::InvalidListName(to.clone()));
+                    }
+                }
                 if name == DEFAULT_LIST {
                     return Err(ChangeError::DefaultList);
                 }
@@ -833,11 +849,54 @@ impl Shortlists {
                     if b.lists.contains(name) {
                         b.lists.retain(|l| l != name);
                         b.updated.clone_from(&stamp);
-                        emptied.push(b.id.clone());
+                        if b.lists.is_empty() {
+                            match orphans_to {
+                                Some(to) => b.lists.push(to.clone()),
+                                None => emptied.push(b.id.clone()),
+                            }
+                        }
                     }
+                }
+                if let Some(to) = orphans_to {
+                    self.ensure_list(to);
                 }
                 for id in emptied {
                     self.drop_if_empty(&id);
+                }
+            }
+            Change::Restore { lists, entries } => {
+                for (i, l) in lists.iter().enumerate() {
+                    check_list_name(l)?;
+                    if !self.has_list(l) {
+                        let at = i.min(self.lists.len());
+                        self.lists.insert(at, l.clone());
+                    }
+                }
+                for (id, before) in entries {
+                    check_id(id)?;
+                    let note_now = self.get(id).and_then(|b| b.note.clone());
+                    match before {
+                        Some(b) => {
+                            let mut b = b.clone();
+                            if note_now.is_some() {
+                                b.note = note_now;
+                            }
+                            for l in &b.lists {
+                                self.ensure_list(l);
+                            }
+                            self.bookmarks.insert(id.clone(), b);
+                        }
+                        None => {
+                            if let Some(b) = self.bookmarks.get_mut(id) {
+                                b.lists.clear();
+                                b.hidden = false;
+                                b.status = None;
+                                b.status_history.clear();
+                                b.updated.clone_from(&stamp);
+                            }
+                            self.drop_if_empty(id);
+                        }
+                    }
                 }
             }
             Change::Import(other) => {
@@ -1006,7 +1065,11 @@ impl Shortlists {
             Change::RenameList { from, to } => {
                 format!("rename the list {} to {}", list(from), list(to))
             }
-            Change::DeleteList { name: n } => format!("delete the list {}", list(n)),
+            Change::DeleteList { name: n, .. } => format!("delete the list {}", list(n)),
+            Change::Restore { entries, .. } => match entries.as_slice() {
+                [(id, _)] => format!("undo a change to {}", name(id, None)),
+                _ => format!("undo a change to {} bookmarks", entries.len()),
+            },
             Change::Import(other) => format!("import {} bookmarks", other.bookmarks.len()),
         }
     }

@@ -431,6 +431,7 @@ fn lists_create_rename_delete() {
         },
         Change::DeleteList {
             name: DEFAULT_LIST.into(),
+            orphans_to: None,
         },
     ] {
         assert_eq!(s.apply(&c, T2), Err(ChangeError::DefaultList));
@@ -439,6 +440,7 @@ fn lists_create_rename_delete() {
     s.apply(
         &Change::DeleteList {
             name: "Someday".into(),
+            orphans_to: None,
         },
         T3,
     )
@@ -451,7 +453,8 @@ fn lists_create_rename_delete() {
     assert_eq!(
         s.apply(
             &Change::DeleteList {
-                name: "Someday".into()
+                name: "Someday".into(),
+                orphans_to: None,
             },
             T3
         ),
@@ -847,4 +850,83 @@ fn changes_are_described_in_words() {
         name: "x\u{1b}]2;t\u{7}".into(),
     };
     assert!(!s.describe(&evil).contains('\u{1b}'));
+}
+
+#[test]
+fn deleting_a_list_can_move_its_only_postings_to_another() {
+    let mut s = Shortlists::default();
+    s.apply(&add("only", "Someday"), T1).unwrap();
+    s.apply(&add("both", "Someday"), T1).unwrap();
+    s.apply(&add("both", "Later"), T1).unwrap();
+    s.apply(
+        &Change::DeleteList {
+            name: "Someday".into(),
+            orphans_to: Some(DEFAULT_LIST.into()),
+        },
+        T2,
+    )
+    .unwrap();
+    assert!(!s.has_list("Someday"));
+    assert_eq!(s.get("only").unwrap().lists, [DEFAULT_LIST]);
+    assert_eq!(s.get("both").unwrap().lists, ["Later"]);
+    assert_eq!(
+        s.apply(
+            &Change::DeleteList {
+                name: "Later".into(),
+                orphans_to: Some("Later".into()),
+            },
+            T2
+        ),
+        Err(ChangeError::InvalidListName("Later".into()))
+    );
+}
+
+#[test]
+fn restore_puts_entries_and_lists_back_exactly_but_keeps_newer_notes() {
+    let mut s = Shortlists::default();
+    s.apply(&add("a", "Someday"), T1).unwrap();
+    s.apply(&add("b", DEFAULT_LIST), T1).unwrap();
+    s.apply(&add("b", "Someday"), T1).unwrap();
+    let before = s.clone();
+    let restore = Change::Restore {
+        lists: before.lists.clone(),
+        entries: ["a", "b", "c"]
+            .iter()
+            .map(|id| (id.to_string(), before.get(id).cloned()))
+            .collect(),
+    };
+    s.apply(
+        &Change::DeleteList {
+            name: "Someday".into(),
+            orphans_to: None,
+        },
+        T2,
+    )
+    .unwrap();
+    s.apply(
+        &Change::SetHidden {
+            snapshot: snap("c"),
+            id: "c".into(),
+            hidden: true,
+        },
+        T2,
+    )
+    .unwrap();
+    assert_ne!(s, before);
+    let mut undone = s.clone();
+    undone.apply(&restore, T3).unwrap();
+    assert_eq!(undone, before);
+    // A note written meanwhile stays.
+    s.apply(
+        &Change::SetNote {
+            snapshot: snap("b"),
+            id: "b".into(),
+            note: Some("call back".into()),
+        },
+        T2,
+    )
+    .unwrap();
+    s.apply(&restore, T3).unwrap();
+    assert_eq!(s.get("b").unwrap().note.as_deref(), Some("call back"));
+    assert_eq!(s.get("b").unwrap().lists, before.get("b").unwrap().lists);
 }

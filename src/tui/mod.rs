@@ -37,6 +37,8 @@ pub struct Options {
     pub store: Result<crate::store::Store, String>,
     /// What opening the store had to say (a file set aside), shown on the first screen.
     pub store_notices: Vec<String>,
+    /// Where the search bar's query history is kept (None: not kept).
+    pub history_file: Option<std::path::PathBuf>,
 }
 
 /// How the browser ended, for the exit status and what is said on stderr.
@@ -144,6 +146,15 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
             format!("config: {first}")
         });
     }
+    if let Some(path) = &opts.history_file {
+        match crate::app::history::load(path) {
+            Ok(queries) => app.history = crate::app::history::QueryHistory::new(queries),
+            Err(e) => {
+                tracing::warn!("query history skipped: {e}");
+                app.message = Some(format!("query history skipped: {e}"));
+            }
+        }
+    }
     // What happened to the shortlists matters more than the config (a file set aside).
     if let Some(first) = opts.store_notices.first() {
         app.message = Some(first.clone());
@@ -167,8 +178,11 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
         &mut store,
         tx,
         &mut rx,
-        opts.source,
-        opts.load,
+        Startup {
+            source: opts.source,
+            load: opts.load,
+            history: opts.history_file.map(HistorySaver::new),
+        },
     )
     .await;
     drop(guard);
@@ -205,12 +219,16 @@ async fn browse(
     store: &mut Option<store_thread::StoreHandle>,
     tx: UnboundedSender<Action>,
     rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
-    source: CorpusSource,
-    load: LoadOptions,
+    startup: Startup,
 ) -> anyhow::Result<Loader> {
+    let Startup {
+        source,
+        load,
+        history,
+    } = startup;
     use tokio::signal::unix::SignalKind;
     // The first frame, before any posting is read.
-    guard.terminal.draw(|f| crate::ui::draw(f, app))?;
+    terminal::draw_synchronized(&mut guard.terminal, app)?;
     if crate::logging::debug_panic("main") {
         panic!("JOBDECK_DEBUG_PANIC=main");
     }
@@ -225,6 +243,7 @@ async fn browse(
             },
             load: load.clone(),
         },
+        history,
     };
     let stop_loading = Arc::new(AtomicBool::new(false));
     let loader = spawn_loader(
@@ -260,7 +279,7 @@ async fn browse(
             for effect in app.refresh() {
                 run_effect(effect, app, guard, &services, store, &mut save_deadline)?;
             }
-            guard.terminal.draw(|f| crate::ui::draw(f, app))?;
+            terminal::draw_synchronized(&mut guard.terminal, app)?;
             last_draw = Instant::now();
             dirty = false;
         }
@@ -295,9 +314,9 @@ async fn browse(
         while let Ok(a) = rx.try_recv() {
             coalesce(&mut actions, a);
         }
-        for action in actions {
+        for mut action in actions {
             dirty = true;
-            if let (Action::StoreUpdated(report), Some(h)) = (&action, store.as_mut()) {
+            if let (Action::StoreUpdated(report), Some(h)) = (&mut action, store.as_mut()) {
                 h.note(report);
             }
             for effect in app.update(action) {
@@ -335,8 +354,8 @@ async fn finish_store(
             started + Duration::from_millis(300).min(wait)
         };
         match tokio::time::timeout_at(next, rx.recv()).await {
-            Ok(Some(Action::StoreUpdated(report))) => {
-                h.note(&report);
+            Ok(Some(Action::StoreUpdated(mut report))) => {
+                h.note(&mut report);
                 if report.final_save && report.answered >= asked {
                     // Answered: what is left is what could not be saved.
                     break;
@@ -430,6 +449,46 @@ struct Services {
     worker: worker::Worker,
     tx: UnboundedSender<Action>,
     pulls: PullContext,
+    history: Option<HistorySaver>,
+}
+
+/// What the browser loads and keeps besides the shortlists.
+struct Startup {
+    source: CorpusSource,
+    load: LoadOptions,
+    history: Option<HistorySaver>,
+}
+
+/// Writes the query history off the event loop, one write at a time; a write older than the
+/// last one done is dropped (each holds the whole history).
+struct HistorySaver {
+    path: Arc<std::path::PathBuf>,
+    asked: std::sync::atomic::AtomicU64,
+    done: Arc<std::sync::Mutex<u64>>,
+}
+
+impl HistorySaver {
+    fn new(path: std::path::PathBuf) -> HistorySaver {
+        HistorySaver {
+            path: Arc::new(path),
+            asked: Default::default(),
+            done: Default::default(),
+        }
+    }
+
+    fn save(&self, queries: Vec<String>) {
+        let n = self.asked.fetch_add(1, Ordering::SeqCst) + 1;
+        let (path, done) = (self.path.clone(), self.done.clone());
+        std::thread::spawn(move || {
+            let mut last = done.lock().unwrap_or_else(|p| p.into_inner());
+            if *last < n {
+                if let Err(e) = crate::app::history::save(&path, &queries) {
+                    tracing::warn!("query history not saved: {e}");
+                }
+                *last = n;
+            }
+        });
+    }
 }
 
 fn run_effect(
@@ -440,8 +499,18 @@ fn run_effect(
     store: &mut Option<store_thread::StoreHandle>,
     save_deadline: &mut Option<tokio::time::Instant>,
 ) -> std::io::Result<()> {
-    let Services { worker, tx, pulls } = services;
+    let Services {
+        worker,
+        tx,
+        pulls,
+        history,
+    } = services;
     match effect {
+        Effect::SaveHistory(queries) => {
+            if let Some(h) = history {
+                h.save(queries);
+            }
+        }
         Effect::Pull { sources, into } => {
             spawn_pull(sources, into, pulls, worker.clone(), tx.clone());
         }

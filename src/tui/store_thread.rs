@@ -42,8 +42,8 @@ pub enum Request {
 pub struct StoreHandle {
     tx: Sender<(u64, Request)>,
     next: u64,
-    /// Changes sent and not answered for yet, in words.
-    in_flight: VecDeque<(u64, String)>,
+    /// Changes sent and not answered for yet, in words and as sent.
+    in_flight: VecDeque<(u64, String, Change)>,
     /// The changes the store last reported held in memory only, in words.
     unsaved: Vec<String>,
 }
@@ -61,8 +61,8 @@ impl StoreHandle {
     /// that) against the shortlists the user sees.
     pub fn change(&mut self, change: Change, seen: &Shortlists) {
         let what = seen.describe(&change);
-        let n = self.send(Request::Change(Box::new(change)));
-        self.in_flight.push_back((n, what));
+        let n = self.send(Request::Change(Box::new(change.clone())));
+        self.in_flight.push_back((n, what, change));
     }
 
     /// Asks for a final save; returns the request's number (its answer carries it).
@@ -74,23 +74,33 @@ impl StoreHandle {
         self.send(Request::SaveCopy(path));
     }
 
-    /// Takes note of a report from the store thread (before the app sees it).
-    pub fn note(&mut self, report: &StoreReport) {
+    /// Takes note of a report from the store thread (before the app sees it). The changes
+    /// sent since (the app shows them already) are applied onto the reported state, so that
+    /// the screen does not step back to it while they are on their way.
+    pub fn note(&mut self, report: &mut StoreReport) {
         while self
             .in_flight
             .front()
-            .is_some_and(|(n, _)| *n <= report.answered)
+            .is_some_and(|(n, _, _)| *n <= report.answered)
         {
             self.in_flight.pop_front();
         }
         self.unsaved.clone_from(&report.unsaved);
+        if !self.in_flight.is_empty() {
+            let mut state = (*report.state).clone();
+            let now = crate::store::now();
+            for (_, _, change) in &self.in_flight {
+                let _ = state.apply(change, now);
+            }
+            report.state = Arc::new(state);
+        }
     }
 
     /// Everything not known to be on disk: the changes the store holds unsaved, then those it
     /// has not answered for.
     pub fn outstanding(&self) -> Vec<String> {
         let mut v = self.unsaved.clone();
-        v.extend(self.in_flight.iter().map(|(_, w)| w.clone()));
+        v.extend(self.in_flight.iter().map(|(_, w, _)| w.clone()));
         v
     }
 }
@@ -266,5 +276,47 @@ fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &UnboundedSender<Ac
         if !w.handle(batch) {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{DEFAULT_LIST, Snapshot};
+
+    fn add(id: &str) -> Change {
+        Change::Add {
+            snapshot: Snapshot::default(),
+            id: id.into(),
+            list: DEFAULT_LIST.into(),
+        }
+    }
+
+    #[test]
+    fn a_report_keeps_the_changes_sent_since_on_screen() {
+        let (tx, _rx) = crossbeam_channel::unbounded();
+        let mut h = StoreHandle {
+            tx,
+            next: 0,
+            in_flight: VecDeque::new(),
+            unsaved: Vec::new(),
+        };
+        let seen = Shortlists::default();
+        h.change(add("a"), &seen);
+        h.change(add("b"), &seen);
+        // The store answers the first change only: its state lacks "b".
+        let mut first = Shortlists::default();
+        first.apply(&add("a"), crate::store::now()).unwrap();
+        let mut report = StoreReport::of(Arc::new(first));
+        report.answered = 1;
+        h.note(&mut report);
+        assert!(report.state.is_saved("a") && report.state.is_saved("b"));
+        assert_eq!(h.outstanding().len(), 1, "b is still on its way");
+        // Once both are answered the report is taken as it is.
+        let mut report = StoreReport::of(Arc::new(Shortlists::default()));
+        report.answered = 2;
+        h.note(&mut report);
+        assert!(!report.state.is_saved("b"));
+        assert!(h.outstanding().is_empty());
     }
 }

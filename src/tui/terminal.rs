@@ -42,6 +42,20 @@ impl TerminalGuard {
     }
 }
 
+/// Draws a frame inside a synchronized update (`CSI ? 2026 h` … `l`): a terminal that knows
+/// it shows the frame whole, so fast scrolling never tears; others ignore the two sequences.
+pub fn draw_synchronized<W: io::Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    app: &crate::app::App,
+) -> io::Result<()> {
+    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|f| crate::ui::draw(f, app)).map(|_| ());
+    // Ended whatever the draw did, or the terminal would wait for the end of the update.
+    let end = crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate);
+    drawn.and(end)
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
@@ -115,4 +129,43 @@ fn install_panic_hook() {
             }
         }));
     });
+}
+
+#[cfg(test)]
+mod sync_tests {
+    use super::*;
+
+    #[test]
+    fn each_frame_is_one_synchronized_update() {
+        #[derive(Clone, Default)]
+        struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+        impl io::Write for Shared {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let bytes = Shared::default();
+        let backend = CrosstermBackend::new(bytes.clone());
+        let mut t = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+            },
+        )
+        .unwrap();
+        let app = crate::app::App::new(
+            "t",
+            crate::app::Settings::default(),
+            time::macros::date!(2026 - 11 - 23),
+        );
+        draw_synchronized(&mut t, &app).unwrap();
+        let out = String::from_utf8_lossy(&bytes.0.lock().unwrap()).into_owned();
+        assert!(out.starts_with("\x1b[?2026h"), "{out:?}");
+        assert!(out.ends_with("\x1b[?2026l"), "{out:?}");
+        assert!(out.len() > 100, "the frame is inside: {out:?}");
+    }
 }

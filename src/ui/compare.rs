@@ -3,6 +3,8 @@
 //! differ between columns are emphasized and the best salary stands out. When the terminal is
 //! too narrow for every column, they scroll sideways (h/l).
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -25,10 +27,7 @@ fn fitting_columns(width: usize, n: usize) -> usize {
 /// The largest sideways scroll offset: the columns that do not fit.
 pub fn max_offset(app: &App) -> usize {
     let n = app.compare_postings().len();
-    let width = super::layout::panes(app.size, app.filters_open)
-        .body
-        .width
-        .saturating_sub(2) as usize;
+    let width = app.panes().body.width.saturating_sub(2) as usize;
     n.saturating_sub(fitting_columns(width, n))
 }
 
@@ -107,7 +106,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(
-            format!(" Compare {n} postings (Esc closes) "),
+            format!(
+                " Compare {n} postings ·{}",
+                super::status::overlay_hints(
+                    app,
+                    Context::Compare,
+                    &[
+                        (Action::Back, "closes"),
+                        (Action::ClearMarks, "clears the marks")
+                    ]
+                )
+            ),
             t.title,
         ));
     let inner = block.inner(area);

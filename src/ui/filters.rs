@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let cursor_row = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| matches!(r, FilterRow::Value { .. }))
+        .filter(|(_, r)| !matches!(r, FilterRow::Header(_)))
         .nth(app.filter_cursor)
         .map(|(i, _)| i);
     let lines: Vec<Line> = rows
@@ -41,6 +41,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(i, row)| {
             let chars: Chars = match row {
                 FilterRow::Header(kind) => text::fit(&text::plain(kind.title(), t.heading), width),
+                FilterRow::More { count, .. } => {
+                    let on_cursor = Some(i) == cursor_row;
+                    let style = match (on_cursor, focused) {
+                        (true, true) => t.selection,
+                        (true, false) => t.selection_unfocused,
+                        _ => Style::default(),
+                    };
+                    let key = app.keymap.first_key(
+                        crate::app::keymap::Context::Filters,
+                        &crate::app::Action::ToggleValue,
+                    );
+                    let key = if key.is_empty() {
+                        key
+                    } else {
+                        format!(" ({key})")
+                    };
+                    text::fit(
+                        &text::plain(
+                            &format!(" … {} more{key}", super::status::group(*count)),
+                            t.dim.patch(style),
+                        ),
+                        width,
+                    )
+                }
                 FilterRow::Value {
                     value,
                     count,

@@ -7,8 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::text::{self, Chars};
-use crate::app::App;
 use crate::app::keymap::Context;
+use crate::app::{Action, App};
 
 /// The help text, one entry per line.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -57,7 +57,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
-        .title(Line::styled(" Help — keys (Esc closes) ", t.title));
+        .title(Line::styled(
+            format!(
+                " Help — keys ·{}",
+                super::status::overlay_hints(app, Context::Help, &[(Action::Back, "closes")])
+            ),
+            t.title,
+        ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let lines = lines(app, inner.width as usize);

@@ -20,8 +20,14 @@ pub struct Panes {
     pub body: Rect,
 }
 
-/// Lays out a screen of `size` (columns, rows).
-pub fn panes(size: (u16, u16), filters_open: bool) -> Panes {
+/// Postings (two rows each) the list keeps on a narrow screen, where the detail goes below it,
+/// while the list has the focus: at 80x24 that leaves the detail 4 rows. Focusing the detail
+/// (Tab, a click) gives it the room instead.
+pub const MIN_LIST_POSTINGS: u16 = 8;
+
+/// Lays out a screen of `size` (columns, rows). On a narrow screen the list sits over the
+/// detail: the focused one of them gets the room (`detail_focused`).
+pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool) -> Panes {
     let (w, h) = (size.0.max(1), size.1.max(3));
     let search = Rect::new(0, 0, w, 1);
     let status = Rect::new(0, h - 1, w, 1);
@@ -49,7 +55,13 @@ pub fn panes(size: (u16, u16), filters_open: bool) -> Panes {
     } else {
         // filters | (list over detail)
         let filters_w = if filters_open { 26.min(w / 3) } else { 0 };
-        let top_h = (body.height * 45 / 100).max(6).min(body.height);
+        let share = (body.height * 45 / 100).max(6);
+        let top_h = if detail_focused {
+            share
+        } else {
+            share.max((2 + 2 * MIN_LIST_POSTINGS).min(body.height.saturating_sub(4)))
+        }
+        .min(body.height);
         let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
         let list = Rect::new(filters_w, body.y, w - filters_w, top_h);
         let detail = Rect::new(
@@ -109,7 +121,7 @@ mod tests {
     fn panes_tile_the_screen() {
         for size in [(80, 24), (120, 35), (200, 60), (20, 5)] {
             for open in [false, true] {
-                let p = panes(size, open);
+                let p = panes(size, open, false);
                 let area = |r: Rect| r.width as u32 * r.height as u32;
                 let total = area(p.search)
                     + area(p.status)
@@ -120,13 +132,21 @@ mod tests {
             }
         }
         assert_eq!(
-            panes((120, 35), false).list.y,
-            panes((120, 35), false).detail.y,
+            panes((120, 35), false, false).list.y,
+            panes((120, 35), false, false).detail.y,
             "side by side"
         );
         assert!(
-            panes((80, 24), false).detail.y > panes((80, 24), false).list.y,
+            panes((80, 24), false, false).detail.y > panes((80, 24), false, false).list.y,
             "stacked"
         );
+        // At 80x24 the list keeps 8 postings; a focused detail takes the room.
+        for open in [false, true] {
+            let p = panes((80, 24), open, false);
+            assert!((p.list.height - 2) / 2 >= MIN_LIST_POSTINGS, "{p:?}");
+            assert!(p.detail.height >= 4);
+            let d = panes((80, 24), open, true);
+            assert!(d.detail.height > p.detail.height * 2, "{d:?}");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! The list pane: two lines per posting — marks, title and salary; company, location, mode —
 //! with the characters that matched the query highlighted (computed for visible rows only).
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -108,7 +110,19 @@ fn empty_message(app: &App) -> Vec<String> {
     }
     if !app.query.is_empty() {
         m.push(format!("No posting matches “{}”.", app.input.text()));
-        m.push("Esc clears the search.".into());
+        let k = |c, a| app.keymap.first_key(c, a);
+        m.push(if app.focus == crate::app::Focus::Search {
+            format!(
+                "{} clears the search.",
+                k(Context::Search, &Action::CancelSearch)
+            )
+        } else {
+            format!(
+                "{} then {} clears the search.",
+                k(Context::List, &Action::FocusSearch),
+                k(Context::Search, &Action::CancelSearch)
+            )
+        });
     } else {
         m.push("No posting passes the filters.".into());
     }

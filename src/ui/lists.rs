@@ -1,6 +1,8 @@
 //! The shortlists pane: every list with its count on the left; the highlighted list's
 //! bookmarks on the right, including those whose posting is gone (shown as missing).
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -29,7 +31,19 @@ pub fn render(
         .border_style(t.border_focused)
         .title(Line::styled(" Shortlists ", t.title))
         .title_bottom(Line::styled(
-            " enter browse · n new · r rename · d delete · a add · v move · esc ",
+            super::status::overlay_hints(
+                app,
+                Context::Lists,
+                &[
+                    (Action::Confirm, "browse"),
+                    (Action::NewList, "new"),
+                    (Action::RenameList, "rename"),
+                    (Action::DeleteList, "delete"),
+                    (Action::AddToList, "add"),
+                    (Action::MoveToList, "move"),
+                    (Action::Back, "close"),
+                ],
+            ),
             t.dim,
         ));
     let inner = block.inner(popup);
@@ -76,17 +90,21 @@ pub fn render(
         let before: String = p.input.text().chars().take(p.input.cursor()).collect();
         let x = inner.x + (text::str_width(&before) as u16).min(left_w.saturating_sub(1));
         frame.set_cursor_position(Position::new(x, y.min(inner.bottom().saturating_sub(1))));
-        left.push(Line::styled("enter saves · esc cancels", t.dim));
+        left.push(Line::styled(
+            super::status::overlay_hints(
+                app,
+                Context::Prompt,
+                &[(Action::Confirm, "saves"), (Action::Back, "cancels")],
+            )
+            .trim()
+            .to_string(),
+            t.dim,
+        ));
     }
     if let Some(name) = confirm {
         left.push(Line::default());
         for l in text::wrap(
-            &text::plain(
-                &format!(
-                    "Delete the list “{name}”? Its postings stay on their other lists; notes and statuses are kept. y / n"
-                ),
-                t.warn,
-            ),
+            &text::plain(&app.delete_list_question(name), t.warn),
             width,
             0,
             0,

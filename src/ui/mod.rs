@@ -16,6 +16,7 @@ pub mod status_menu;
 pub mod text;
 pub mod theme;
 pub mod unsaved;
+pub mod values;
 
 use std::sync::LazyLock;
 
@@ -33,7 +34,11 @@ pub fn matcher() -> &'static SkimMatcher {
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes((area.width, area.height), app.filters_open);
+    let panes = layout::panes(
+        (area.width, area.height),
+        app.filters_open,
+        app.focus == crate::app::Focus::Detail && app.overlay.is_none(),
+    );
     search_bar::render(frame, panes.search, app);
     list::render(frame, panes.list, app);
     detail::render(frame, panes.detail, app);
@@ -64,6 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Unsaved { prompt, note }) => {
             unsaved::render(frame, panes.body, app, prompt.as_ref(), note.as_deref())
         }
+        Some(Overlay::Values {
+            kind,
+            input,
+            cursor,
+        }) => values::render(frame, panes.body, app, *kind, input, *cursor),
         None => {}
     }
 }

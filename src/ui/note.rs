@@ -1,5 +1,7 @@
 //! The note editor: a multi-line text box over the screen.
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -27,7 +29,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, id: &str, editor: &TextA
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(format!(" Note — {headline} "), t.title))
-        .title_bottom(Line::styled(" ctrl-s save · esc cancel ", t.dim));
+        .title_bottom(Line::styled(
+            super::status::overlay_hints(
+                app,
+                Context::Note,
+                &[
+                    (Action::SaveNote, "save"),
+                    (Action::Back, "close, keeping the draft"),
+                ],
+            ),
+            t.dim,
+        ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let width = (inner.width as usize).max(1);

@@ -1,5 +1,7 @@
 //! The search bar: the query being typed, with the cursor when it has the focus.
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -20,14 +22,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         text::str_width(&brand).min(width / 3)
     };
     let room = width.saturating_sub(brand_w + 4);
-    let mut c: Chars = text::plain(" / ", if focused { t.key } else { t.dim });
+    let slash = app.keymap.first_key(Context::List, &Action::FocusSearch);
+    let mut c: Chars = text::plain(&format!(" {slash} "), if focused { t.key } else { t.dim });
     let input = app.input.text();
     if input.is_empty() && !focused {
         let hint = if room >= 64 {
-            "to search — e.g. rust remote !java loc:berlin text:kubernetes"
+            "to search — e.g. rust remote !java loc:berlin text:kubernetes".to_string()
         } else {
-            "to search, ? for help"
+            format!(
+                "to search, {} for help",
+                app.keymap.first_key(Context::List, &Action::Help)
+            )
         };
+        let hint = hint.as_str();
         c.extend(text::fit(&text::plain(hint, t.dim), room));
     } else {
         // Keep the cursor in view on long queries: show the tail that holds it.

@@ -1,5 +1,7 @@
 //! The skipped-files overlay: every file that gave no posting, with its one-line reason.
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -16,7 +18,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         area
     };
     frame.render_widget(Clear, popup);
-    let title = format!(" {} skipped files (Esc closes) ", app.skipped.len());
+    let title = format!(
+        " {} skipped files ·{}",
+        app.skipped.len(),
+        super::status::overlay_hints(app, Context::Skipped, &[(Action::Back, "closes")])
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)

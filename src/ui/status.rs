@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )];
         parts.push(format!("{} bookmarked", app.bookmarked_count()));
         if !app.marks.is_empty() {
-            parts.push(format!("{} marked", app.marks.len()));
+            parts.push(format!("◆ {} marked", app.marks.len()));
         }
         if let Some(list) = &app.active_list {
             parts.push(format!("list: {list}"));
@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         if app.show_closed {
             parts.push("showing closed".into());
         }
-        parts.push(format!("sort: {}", app.sort.as_str()));
+        parts.push(format!("sort: {}", app.sort_label()));
         left.extend(text::plain(&parts.join(" · "), t.status));
         if !app.filters.is_empty() {
             left.extend(text::plain(" · filters: ", t.status));
@@ -88,6 +88,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
+    // Facts that do not fit go whole, never cut mid-word: up to the last " · " that fits.
+    if text::width(&left) > width {
+        left = cut_at_separator(&left, width);
+    }
     let hints = hints(app);
     let left_w: usize = text::width(&left);
     // Hints give way to the information on the left.
@@ -115,6 +119,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
+/// `chars` cut before the last " · " that lets it fit `width` (with a "…" in place of what
+/// went); cut with an ellipsis when there is no such place (a long message).
+fn cut_at_separator(chars: &Chars, width: usize) -> Chars {
+    let s: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+    let mut best = None;
+    for i in 0..s.len().saturating_sub(2) {
+        if s[i] == ' ' && s[i + 1] == '·' && s[i + 2] == ' ' {
+            let mut head: Chars = chars[..i].to_vec();
+            let style = chars[i].1;
+            head.extend(text::plain(" …", style));
+            if text::width(&head) <= width {
+                best = Some(head);
+            } else {
+                break;
+            }
+        }
+    }
+    best.unwrap_or_else(|| text::fit(chars, width))
+}
+
 /// The first key bound to an action, for hints ("?", "/").
 fn key(app: &App, ctx: Context, action: &Action) -> String {
     app.keymap
@@ -122,6 +146,23 @@ fn key(app: &App, ctx: Context, action: &Action) -> String {
         .first()
         .map(|k| k.to_string())
         .unwrap_or_else(|| "?".into())
+}
+
+/// Key hints for an overlay's border, drawn from the key map: " ctrl-s save · esc close ".
+/// An action bound to no key is left out.
+pub fn overlay_hints(app: &App, ctx: Context, items: &[(Action, &str)]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .filter_map(|(a, what)| {
+            let k = app.keymap.keys_for(ctx, a);
+            k.first().map(|k| format!("{k} {what}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
 }
 
 /// The key hints for the current context, most useful first.

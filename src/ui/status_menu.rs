@@ -1,5 +1,7 @@
 //! The status menu: pick the application status of the selected posting.
 
+use crate::app::Action;
+use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -24,7 +26,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(" Application status ", t.title))
-        .title_bottom(Line::styled(" enter set · esc cancel ", t.dim));
+        .title_bottom(Line::styled(
+            super::status::overlay_hints(
+                app,
+                Context::StatusMenu,
+                &[(Action::Confirm, "set"), (Action::Back, "cancel")],
+            ),
+            t.dim,
+        ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let current = app

@@ -102,7 +102,12 @@ pub fn render(
                 + (text::str_width(&before).saturating_sub(skip) as u16)
                     .min(inner.width.saturating_sub(3));
             frame.set_cursor_position(Position::new(x, y.min(inner.bottom().saturating_sub(1))));
-            para("enter saves · esc goes back", t.dim, &mut lines);
+            let hints = super::status::overlay_hints(
+                app,
+                Context::Prompt,
+                &[(Action::Confirm, "saves"), (Action::Back, "goes back")],
+            );
+            para(hints.trim(), t.dim, &mut lines);
         }
     }
     if let Some(note) = note {
