@@ -153,7 +153,9 @@ fn a_query_that_does_not_read_is_named_and_keeps_the_last_results() {
     h.type_str("foo:bar");
     assert_eq!(
         h.app.query_problem.as_deref(),
-        Some("unknown field foo: — title company team loc skill mode type level text")
+        Some(
+            "unknown field foo: — title company team loc skill mode type level text salary age from"
+        )
     );
 }
 
@@ -247,14 +249,15 @@ fn filters_combine_or_within_and_across_facets() {
 #[test]
 fn active_filters_show_in_status_summary() {
     let mut h = corpus();
-    h.app.filters.toggle(FacetValue::SalaryAtLeast(100));
+    // Floors compare yearly pay in the home currency (USD): €150k passes 120k, €90k does not.
+    h.app.filters.toggle(FacetValue::SalaryAtLeast(120));
     h.send(Action::CycleSort);
     assert_eq!(
         h.titles(),
         ["Frontend Developer", "Staff Engineer"],
         "no salary stated is kept"
     );
-    assert!(h.app.filters.summary().contains("≥ 100k"));
+    assert!(h.app.filters.summary().contains("≥ 120k"));
 }
 
 #[test]

@@ -10,11 +10,11 @@ use time::{Date, OffsetDateTime};
 use crate::places::Gazetteer;
 use crate::posting::{Posting, WorkMode};
 
-/// Adds dates, places and remote regions to a posting parsed from a file saved at `saved`
-/// (None: today, for the built-in seeds and text read from stdin).
+/// Adds dates, places and remote regions to a posting parsed from a file saved at `saved`.
+/// Without a save time (the built-in seeds) a relative date ("1mo ago") stays as written:
+/// nothing says what it counts back from.
 pub fn enrich(p: &mut Posting, saved: Option<OffsetDateTime>) {
-    let reference = saved.unwrap_or_else(OffsetDateTime::now_utc).date();
-    resolve_posted(p, reference);
+    resolve_posted(p, saved.map(|t| t.date()));
     let g = Gazetteer::get();
     p.places = p.locations.iter().filter_map(|l| g.resolve(l)).collect();
     p.remote_from = remote_from(p, g);
@@ -23,14 +23,18 @@ pub fn enrich(p: &mut Posting, saved: Option<OffsetDateTime>) {
 /// `posted` as a date (`YYYY-MM-DD`), the text as written kept in `posted_text` when it
 /// differs; a relative date ("3 days ago", "vor 3 Tagen", "3日前") counts back from
 /// `reference`. A text that reads as no date stays as it is.
-fn resolve_posted(p: &mut Posting, reference: Date) {
+fn resolve_posted(p: &mut Posting, reference: Option<Date>) {
     let Some(text) = p.posted.as_deref() else {
         return;
     };
     if p.posted_text.is_some() {
         return;
     }
-    let Some(date) = crate::dates::parse_posted(text, reference) else {
+    let date = match reference {
+        Some(r) => crate::dates::parse_posted(text, r),
+        None => crate::dates::parse_absolute(text),
+    };
+    let Some(date) = date else {
         return;
     };
     let iso = format!(

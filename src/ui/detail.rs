@@ -271,6 +271,29 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         opt(p.work_mode.map(|m| m.as_str())),
         "work_mode",
     );
+    // Who may apply to a remote role from where.
+    if !p.remote_from.is_empty() {
+        let g = crate::places::Gazetteer::get();
+        let text = if p.remote_from.iter().any(|c| c == "*") {
+            "anywhere".to_string()
+        } else {
+            let names: Vec<&str> = p
+                .remote_from
+                .iter()
+                .map(|c| g.country(c).map_or(c.as_str(), |k| k.name.as_str()))
+                .collect();
+            if names.len() > 6 {
+                format!(
+                    "{} and {} more countries",
+                    names[..6].join(", "),
+                    names.len() - 6
+                )
+            } else {
+                names.join(", ")
+            }
+        };
+        field(&mut out, "Open to", text::plain(&text, t.base), "");
+    }
     field(
         &mut out,
         "Type",
@@ -313,7 +336,11 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         text::plain(&p.benefits.join(", "), t.base),
         "benefits",
     );
-    field(&mut out, "Posted", opt(p.posted.as_deref()), "posted");
+    let mut posted = opt(p.posted.as_deref());
+    if let Some(words) = &p.posted_text {
+        posted.extend(text::plain(&format!(" (“{words}” on the page)"), t.dim));
+    }
+    field(&mut out, "Posted", posted, "posted");
     field(
         &mut out,
         "URL",
