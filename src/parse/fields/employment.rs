@@ -44,10 +44,6 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
         ([], _) => None,
         ([one], _) => Some(*one),
         (many, Some(t)) if many.contains(&t) && specific(t) && !specific(many[0]) => Some(t),
-        // "full-time, contract position": the hours, then the kind.
-        (many, _) if many[0] == EmploymentType::FullTime && many.iter().any(|k| specific(*k)) => {
-            many.iter().copied().find(|k| specific(*k))
-        }
         (many, _) => Some(many[0]),
     }
 }
@@ -93,7 +89,7 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
 }
 
 /// A specific kind (a contract, an internship, a temporary post) says more than "full-time",
-/// which may only describe the hours ("full-time, contract position").
+/// which may only describe the hours.
 fn specific(k: EmploymentType) -> bool {
     matches!(
         k,
@@ -124,14 +120,12 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
             alternatives = true;
         }
         if let Some(k) = from_label(t, text_kind) {
-            // Badges "full-time" and "contract position" side by side: the specific one.
-            let more = i32::from(specific(k));
-            cands.push(Cand::of(k, f.origin, less - more));
+            cands.push(Cand::of(k, f.origin, less));
         }
     }
     for f in ctx.derived.iter().filter(|f| f.key == Key::EmploymentType) {
         if let Some(k) = f.value.text().and_then(|t| from_label(t, text_kind)) {
-            cands.push(Cand::of(k, f.origin, 15 - i32::from(specific(k))));
+            cands.push(Cand::of(k, f.origin, 15));
         }
     }
     if let Some(title) = title {
@@ -183,7 +177,6 @@ mod tests {
         );
         assert_eq!(from_label("Full Time, Part Time", None), Some(FullTime));
         assert_eq!(l("CLT / PJ"), None);
-        assert_eq!(l("full-time, contract position"), Some(Contract));
         assert_eq!(l("Full time/Part time"), None);
         assert_eq!(l("B2B or UoP"), None);
         assert_eq!(l("Full-time/Permanent"), Some(FullTime));
