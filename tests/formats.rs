@@ -185,7 +185,7 @@ fn personio_xml_positions_are_records() {
     for (bytes, source) in [
         (feed.clone(), "personio.xml"),
         (
-            text[start..end].as_bytes().to_vec(),
+            text.as_bytes()[start..end].to_vec(),
             "pulled/personio/acme/1834171.xml",
         ),
     ] {
