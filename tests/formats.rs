@@ -170,3 +170,53 @@ fn encodings() {
     let p = parse_bytes(&latin1, "y.txt").unwrap().remove(0);
     assert!(p.description_text().contains("Ingénieur à Genève"));
 }
+
+/// A Personio XML feed and a pulled Personio posting (`<position>…</position>`, no XML
+/// declaration) are records: the title, the employer and the offices come from their elements.
+#[test]
+fn personio_xml_positions_are_records() {
+    let feed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pull/personio.xml"),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&feed).to_string();
+    let start = text.find("<position>").unwrap();
+    let end = text.find("</position>").unwrap() + "</position>".len();
+    for (bytes, source) in [
+        (feed.clone(), "personio.xml"),
+        (
+            text.as_bytes()[start..end].to_vec(),
+            "pulled/personio/acme/1834171.xml",
+        ),
+    ] {
+        let postings = parse_bytes(&bytes, source).unwrap();
+        assert_eq!(postings.len(), 1, "{source}");
+        let p = &postings[0];
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Staff Software Engineer, Data Platform"),
+            "{source}"
+        );
+        assert_eq!(p.company.as_deref(), Some("Acme SE & Co. KG"), "{source}");
+        assert!(
+            p.locations.iter().any(|l| l == "Munich"),
+            "{source}: {:?}",
+            p.locations
+        );
+    }
+}
+
+/// One Lever posting object (what a pulled Lever posting file holds, not the board's array)
+/// is a posting with its title.
+#[test]
+fn a_single_lever_posting_object_is_a_posting() {
+    let raw = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pull/lever-palantir.json"),
+    )
+    .unwrap();
+    let all: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let one = serde_json::to_string(&all[0]).unwrap();
+    let postings = parse_text(&one, "pulled/lever/palantir/one.json").unwrap();
+    assert_eq!(postings.len(), 1);
+    assert_eq!(postings[0].title.as_deref(), all[0]["text"].as_str());
+}

@@ -20,7 +20,8 @@ pub fn detect(doc: &Document<'_>) -> Format {
     {
         return Format::Json;
     }
-    if html::looks_like_html(text, doc.source) {
+    // An XML feed goes to the HTML reader, which reads its records (or its text).
+    if html::looks_like_html(text, doc.source) || super::readers::xml::looks_like_xml(text) {
         return Format::Html;
     }
     if ext == "eml" || email::looks_like_email(text) {

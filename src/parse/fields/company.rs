@@ -102,6 +102,24 @@ fn is_generic(name: &str) -> bool {
         "Every",
         "Career",
         "Careers",
+        // "We" and "you" in other languages: "Vi söker…", "Wir sind…", "Nous recrutons…".
+        "Vi",
+        "Wir",
+        "Nous",
+        "Vous",
+        "Wij",
+        "Jij",
+        "Noi",
+        "Nosotros",
+        "Nós",
+        "Somos",
+        "Du",
+        "Sie",
+        "Ihr",
+        "Ni",
+        "My",
+        "Ty",
+        "Tu",
     ];
     let first = name.split_whitespace().next().unwrap_or(name);
     GENERIC.contains(&first) || name.len() < 2 || name.chars().all(|c| c.is_ascii_digit())
@@ -665,6 +683,12 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pronouns_of_other_languages_are_no_employer() {
+        let t = "Vi söker dig som älskar programmering!\nVi är ett konsultföretag i Stockholm.\nVi söker dig som vill utvecklas.";
+        assert_eq!(company_from_text(t), None);
+    }
 
     #[test]
     fn company_from_employer_phrases() {

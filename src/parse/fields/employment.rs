@@ -26,6 +26,11 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
         return None;
     }
     let mut kinds = kinds_in(s);
+    // "CLT / PJ", "Full time/Part time", "B2B or UoP": alternatives offered, the candidate
+    // chooses — the posting states no one kind.
+    if kinds.len() >= 2 && names_alternatives(s) {
+        return None;
+    }
     // "REMOTE, INTERN or ONSITE": interns welcome among other options, not an internship.
     if kinds.contains(&EmploymentType::Internship)
         && super::work_mode::from_label(s).is_some()
@@ -35,12 +40,6 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
     }
     // Several kinds named: the first, unless the text states a more specific one of them
     // ("Part-time, Contract" and a 1099 contract in the text).
-    let specific = |k: EmploymentType| {
-        matches!(
-            k,
-            EmploymentType::Contract | EmploymentType::Internship | EmploymentType::Temporary
-        )
-    };
     match (kinds.as_slice(), text_kind) {
         ([], _) => None,
         ([one], _) => Some(*one),
@@ -49,21 +48,53 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
     }
 }
 
+/// Whether a label's kinds are alternatives ("CLT / PJ", "B2B or UoP") rather than one kind
+/// described twice ("full-time, contract position").
+fn names_alternatives(s: &str) -> bool {
+    let f = fold(s);
+    f.contains('/')
+        || f.contains('|')
+        || f.split_whitespace()
+            .any(|w| matches!(w, "or" | "ou" | "o" | "oder" | "lub" | "eller" | "oppure"))
+}
+
 /// The kind the description states, the most specific first (a full-time internship is an
-/// internship).
+/// internship). Two kinds stated equally strongly ("B2B" and "umowa o pracę" offered side by
+/// side) state none.
 pub fn from_text(text: &str) -> Option<EmploymentType> {
     let v = vocab();
-    let mut best: Option<(i32, usize, EmploymentType)> = None;
+    let mut best: Option<(i32, EmploymentType)> = None;
+    let mut tied = false;
     for i in v.employment_statement_set.matches(text).iter() {
         let st = &v.employment_statements[i];
         if !st.re.is_match(text) {
             continue;
         }
-        if best.is_none_or(|b| st.weight > b.0) {
-            best = Some((st.weight, i, st.value));
+        match best {
+            // "Temps partiel négociable" beside a "CDI": part-time is the option, not the kind.
+            Some((w, k))
+                if st.weight == w && st.value == EmploymentType::PartTime && k != st.value => {}
+            Some((w, EmploymentType::PartTime)) if st.weight == w => {
+                best = Some((st.weight, st.value));
+            }
+            Some((w, k)) if st.weight == w && st.value != k => tied = true,
+            Some((w, _)) if st.weight <= w => {}
+            _ => {
+                best = Some((st.weight, st.value));
+                tied = false;
+            }
         }
     }
-    best.map(|b| b.2)
+    best.filter(|_| !tied).map(|b| b.1)
+}
+
+/// A specific kind (a contract, an internship, a temporary post) says more than "full-time",
+/// which may only describe the hours.
+fn specific(k: EmploymentType) -> bool {
+    matches!(
+        k,
+        EmploymentType::Contract | EmploymentType::Internship | EmploymentType::Temporary
+    )
 }
 
 /// Resolves the employment type.
@@ -74,6 +105,7 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
             .flatten()
     });
     let mut cands: Vec<Cand<EmploymentType>> = Vec::new();
+    let mut alternatives = false;
     for f in &ctx.doc.facts {
         let Value::Text(t) = &f.value else { continue };
         let less = match f.key {
@@ -82,6 +114,11 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
             Key::Skill if vocab().employment.whole(t).is_some() => 10,
             _ => continue,
         };
+        if f.key == Key::EmploymentType && kinds_in(t).len() >= 2 && names_alternatives(t) {
+            // "Full time/Part time" labelled: the posting offers both, and a sentence naming
+            // one of them does not decide.
+            alternatives = true;
+        }
         if let Some(k) = from_label(t, text_kind) {
             cands.push(Cand::of(k, f.origin, less));
         }
@@ -104,7 +141,7 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
             cands.push(Cand::new(*k, 65, FieldSource::Title));
         }
     }
-    if let Some(k) = text_kind {
+    if let Some(k) = text_kind.filter(|_| !alternatives) {
         cands.push(Cand::new(k, TEXT, FieldSource::Text));
     }
     pick(Field::EmploymentType, cands, TEXT, &mut ctx.notes)
@@ -139,6 +176,22 @@ mod tests {
             Some(Contract)
         );
         assert_eq!(from_label("Full Time, Part Time", None), Some(FullTime));
+        assert_eq!(l("CLT / PJ"), None);
+        assert_eq!(l("Full time/Part time"), None);
+        assert_eq!(l("B2B or UoP"), None);
+        assert_eq!(l("Full-time/Permanent"), Some(FullTime));
+    }
+
+    #[test]
+    fn kinds_offered_side_by_side_state_none() {
+        assert_eq!(
+            from_text("15000 PLN + vat (B2B)\n12000 PLN brutto (umowa o pracę)"),
+            None
+        );
+        assert_eq!(
+            from_text("We offer full-time, long-term, 100% remote and contractor positions"),
+            Some(Contract)
+        );
     }
 
     #[test]

@@ -242,6 +242,17 @@ pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
             let end = c.get(0).map_or(t.len(), |m| m.start());
             t.truncate(end);
         }
+        // Pay glued to a dash at the end: "高级前端工程师 -20k～35K".
+        static TRAIL_PAY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\s+[-–—]\s*(?P<pay>\S*\d\S*)$").expect("valid regex"));
+        if let Some(c) = TRAIL_PAY.captures(&t)
+            && is_pay(&c["pay"])
+            && let Some(m) = c.get(0)
+            && looks_like_title(&t[..m.start()])
+        {
+            u.pay.get_or_insert_with(|| c["pay"].to_string());
+            t.truncate(m.start());
+        }
         // Pieces around separators: the role piece is the title; places, modes, pay, the
         // company (when the posting names it so elsewhere) are cut off.
         for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
@@ -257,6 +268,10 @@ pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
             for (i, piece) in pieces.iter().enumerate() {
                 if i == role_at {
                     kept.push(piece.clone());
+                    continue;
+                }
+                if v.is_furniture(piece) {
+                    // "| 1 Location(s)", "· 1 month ago · Over 100 applicants": the board's.
                     continue;
                 }
                 let mut trial = u.clone();
@@ -623,6 +638,32 @@ fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
         .then_some(title)
 }
 
+/// "Account Executive - Italy" where the posting's location is Italy: the place said again
+/// after the title comes off (a structured title keeps any other piece).
+fn drop_place_said_elsewhere(u: &mut Unwrapped, doc: &super::super::doc::Doc) {
+    let Some((head, tail)) = [" - ", " – ", " — ", " | "]
+        .iter()
+        .find_map(|sep| u.title.rsplit_once(sep))
+    else {
+        return;
+    };
+    let tail_f = fold(tail.trim());
+    if tail_f.is_empty() || !looks_like_title(head) {
+        return;
+    }
+    let said = doc
+        .texts(Key::Location)
+        .chain(doc.texts(Key::Country))
+        .any(|(l, _)| {
+            let l = fold(l);
+            l == tail_f || l.split([',', ';', '/']).any(|p| p.trim() == tail_f)
+        });
+    if said {
+        u.place.get_or_insert_with(|| tail.trim().to_string());
+        u.title = head.trim().to_string();
+    }
+}
+
 /// Resolves the title, and records what its wrapper said as derived facts.
 pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     // Names the posting gives its employer: a piece of the title equal to one is the company.
@@ -645,7 +686,10 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
         } else {
             Depth::Full
         };
-        let u = unwrap(t, depth, &companies);
+        let mut u = unwrap(t, depth, &companies);
+        if depth == Depth::Wrappers {
+            drop_place_said_elsewhere(&mut u, ctx.doc);
+        }
         let ok = if depth == Depth::Wrappers || origin == Origin::Record {
             !u.title.is_empty()
                 && u.title.chars().count() <= 160
@@ -797,6 +841,29 @@ mod tests {
             &[],
         );
         assert_eq!(u.title, "Account Executive - Italy (Madrid based)");
+    }
+
+    #[test]
+    fn furniture_and_glued_pay_come_off() {
+        assert_eq!(
+            un("Yelp | Software Engineer | 1 Location(s)").title,
+            "Software Engineer"
+        );
+        let u = un("小米集团 - 北京 - 高级前端工程师 -20k～35K");
+        assert_eq!(u.title, "高级前端工程师");
+        assert_eq!(u.pay.as_deref(), Some("20k～35K"));
+    }
+
+    #[test]
+    fn a_structured_title_loses_the_place_the_posting_states() {
+        let mut d = super::super::super::doc::Doc::default();
+        d.text(Key::Location, "Italy", Origin::Record);
+        let mut u = unwrap("Account Executive - Italy", Depth::Wrappers, &[]);
+        drop_place_said_elsewhere(&mut u, &d);
+        assert_eq!(u.title, "Account Executive");
+        let mut u = unwrap("Account Executive - Payments", Depth::Wrappers, &[]);
+        drop_place_said_elsewhere(&mut u, &d);
+        assert_eq!(u.title, "Account Executive - Payments");
     }
 
     #[test]

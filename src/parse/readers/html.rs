@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::super::SkipReason;
 use super::super::doc::{Doc, Key, Origin};
 use super::super::html_text::{self, TextOptions, element_blocks, element_text};
-use super::{board, hn, jsonld, text};
+use super::{board, hn, jsonld, text, xml};
 use crate::posting::Format;
 
 fn sel(s: &str) -> Selector {
@@ -65,6 +65,13 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             format: "html",
             detail: format!("elements nested deeper than {}", html_text::MAX_NESTING),
         });
+    }
+    // An XML feed of records (Personio) is read as records, not as a page's text.
+    if xml::looks_like_xml(page_text) {
+        let records = xml::read(page_text);
+        if !records.is_empty() {
+            return Ok(records);
+        }
     }
     let page = Html::parse_document(page_text);
 

@@ -12,6 +12,7 @@ pub mod jsonld;
 pub mod markdown;
 pub mod record;
 pub mod text;
+pub mod xml;
 
 use std::sync::LazyLock;
 
