@@ -457,7 +457,7 @@ fn quit_keys() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut h = seeds();
-    let panes = jobdeck::ui::layout::panes((120, 35), false, false);
+    let panes = jobdeck::ui::layout::panes((120, 35), false, false, 2);
     h.send(Action::ClickAt {
         column: panes.list.x + 5,
         row: panes.list.y + 3,
@@ -479,7 +479,7 @@ fn the_wheel_over_the_list_scrolls_the_list_and_keeps_the_selection_in_view() {
         .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
         .collect();
     let mut h = Headless::new(many, (120, 35));
-    let panes = jobdeck::ui::layout::panes((120, 35), false, false);
+    let panes = jobdeck::ui::layout::panes((120, 35), false, false, 2);
     let wheel = |h: &mut Headless, down: bool| {
         h.send(Action::ScrollAt {
             column: panes.list.x + 5,

@@ -248,7 +248,7 @@ fn wide_characters_and_emoji_keep_columns_aligned() {
         let h = Headless::new(ps.clone(), size);
         let t = render(&h);
         let buf = t.backend().buffer();
-        let list = jobdeck::ui::layout::panes(size, false, false).list;
+        let list = jobdeck::ui::layout::panes(size, false, false, ps.len()).list;
         // Each posting's first row ends with the salary against the right border.
         let visible = (list.height - 2) / 2;
         for row in 0..(titles.len() as u16).min(visible) {

@@ -695,6 +695,7 @@ impl App {
             self.size,
             self.filters_open,
             self.focus == Focus::Detail && self.overlay.is_none(),
+            self.view.rows.len(),
         )
     }
 

@@ -27,7 +27,7 @@ pub const MIN_LIST_POSTINGS: u16 = 8;
 
 /// Lays out a screen of `size` (columns, rows). On a narrow screen the list sits over the
 /// detail: the focused one of them gets the room (`detail_focused`).
-pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool) -> Panes {
+pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool, postings: usize) -> Panes {
     let (w, h) = (size.0.max(1), size.1.max(3));
     let search = Rect::new(0, 0, w, 1);
     let status = Rect::new(0, h - 1, w, 1);
@@ -61,6 +61,9 @@ pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool) -> Pane
         } else {
             share.max((2 + 2 * MIN_LIST_POSTINGS).min(body.height.saturating_sub(4)))
         }
+        // A short list gives the rest to the detail (two postings need six rows, not twenty).
+        .min(2 + 2 * (postings.max(1).min(usize::from(u16::MAX / 4)) as u16))
+        .max(4)
         .min(body.height);
         let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
         let list = Rect::new(filters_w, body.y, w - filters_w, top_h);
@@ -121,7 +124,7 @@ mod tests {
     fn panes_tile_the_screen() {
         for size in [(80, 24), (120, 35), (200, 60), (20, 5)] {
             for open in [false, true] {
-                let p = panes(size, open, false);
+                let p = panes(size, open, false, 100);
                 let area = |r: Rect| r.width as u32 * r.height as u32;
                 let total = area(p.search)
                     + area(p.status)
@@ -132,21 +135,25 @@ mod tests {
             }
         }
         assert_eq!(
-            panes((120, 35), false, false).list.y,
-            panes((120, 35), false, false).detail.y,
+            panes((120, 35), false, false, 100).list.y,
+            panes((120, 35), false, false, 100).detail.y,
             "side by side"
         );
         assert!(
-            panes((80, 24), false, false).detail.y > panes((80, 24), false, false).list.y,
+            panes((80, 24), false, false, 100).detail.y > panes((80, 24), false, false, 100).list.y,
             "stacked"
         );
         // At 80x24 the list keeps 8 postings; a focused detail takes the room.
         for open in [false, true] {
-            let p = panes((80, 24), open, false);
+            let p = panes((80, 24), open, false, 100);
             assert!((p.list.height - 2) / 2 >= MIN_LIST_POSTINGS, "{p:?}");
             assert!(p.detail.height >= 4);
-            let d = panes((80, 24), open, true);
+            let d = panes((80, 24), open, true, 100);
             assert!(d.detail.height > p.detail.height * 2, "{d:?}");
         }
+        // Two postings need six rows; the detail gets the rest.
+        let few = panes((80, 24), false, false, 2);
+        assert_eq!(few.list.height, 6);
+        assert_eq!(few.detail.height, 22 - 6);
     }
 }

@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         (area.width, area.height),
         app.filters_open,
         app.focus == crate::app::Focus::Detail && app.overlay.is_none(),
+        app.view.rows.len(),
     );
     search_bar::render(frame, panes.search, app);
     list::render(frame, panes.list, app);
