@@ -364,15 +364,7 @@ fn parse_rules(value: &toml::Value) -> Result<Vec<ScoreRule>, String> {
 }
 
 /// "~/postings" → "$HOME/postings".
-pub fn expand_home(p: &Path) -> PathBuf {
-    match p.strip_prefix("~") {
-        Ok(rest) => match directories::BaseDirs::new() {
-            Some(b) => b.home_dir().join(rest),
-            None => p.to_path_buf(),
-        },
-        Err(_) => p.to_path_buf(),
-    }
-}
+pub use crate::paths::expand_home;
 
 #[cfg(test)]
 mod tests {

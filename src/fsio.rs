@@ -394,7 +394,7 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if crate::logging::debug_disk_full(&self.target) {
+        if crate::debug::debug_disk_full(&self.target) {
             return Err(io::Error::from_raw_os_error(libc::ENOSPC));
         }
         self.file.write(buf)

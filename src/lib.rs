@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod dates;
+pub mod debug;
 pub mod facets;
 pub mod fsio;
 pub mod intern;

@@ -7,33 +7,12 @@ use std::path::Path;
 
 use tracing_subscriber::EnvFilter;
 
-/// Whether `JOBDECK_DEBUG_PANIC` asks for a deliberate panic at `place` ("main", "search",
-/// "loader", "parse"): a debugging aid that the tests use to prove the terminal is restored and
-/// the message logged whichever thread fails.
-pub fn debug_panic(place: &str) -> bool {
-    std::env::var("JOBDECK_DEBUG_PANIC").is_ok_and(|v| v == place)
-}
-
-/// Whether `JOBDECK_DEBUG_DELAY` asks for a pause at `place` ("cache": before the parse cache
-/// is renamed into place; "store": in every save of the shortlists, as a large store or a busy
-/// disk would); pauses one second if so. A debugging aid: the tests use it to hold
-/// a step open while they do something (quit) that must wait for it.
-pub fn debug_delay(place: &str) {
-    if std::env::var("JOBDECK_DEBUG_DELAY").is_ok_and(|v| v == place) {
-        std::thread::sleep(std::time::Duration::from_secs(1));
-    }
-}
-
-/// Whether `JOBDECK_DEBUG_DISK_FULL` simulates a full disk for a write to `target`: it names a
-/// flag file, and while that file exists, writing any file in the flag's folder fails with
-/// "No space left on device" (the disk "fills up" and "gets space back" as a test creates and
-/// removes the flag). A debugging aid for the tests of failed saves.
-pub fn debug_disk_full(target: &Path) -> bool {
-    let Some(flag) = std::env::var_os("JOBDECK_DEBUG_DISK_FULL").filter(|v| !v.is_empty()) else {
-        return false;
-    };
-    let flag = Path::new(&flag);
-    flag.exists() && flag.parent().is_some_and(|d| Some(d) == target.parent())
+/// What a caught panic said (its `&str` or `String` payload), for a message or the log.
+pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 const DEFAULT_FILTER: &str = "warn,jobdeck=info";
@@ -63,7 +42,7 @@ pub fn init(path: &Path) -> LogGuard {
     let Some(dir) = path.parent() else {
         return LogGuard(None);
     };
-    if crate::store::create_private_dir(dir).is_err() {
+    if crate::fsio::create_private_dir(dir).is_err() {
         return LogGuard(None);
     }
     let file = {

@@ -1,7 +1,7 @@
 //! Where jobdeck keeps its files: one place over `directories`, honouring `XDG_*` (through
 //! `directories` on Linux) and `JOBDECK_*_DIR` overrides, so every test can run in a temp dir.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -66,5 +66,16 @@ impl Paths {
 
     pub fn log_file(&self) -> PathBuf {
         self.state_dir.join("jobdeck.log")
+    }
+}
+
+/// `~/x` with the user's home in front; anything else as it is.
+pub fn expand_home(p: &Path) -> PathBuf {
+    match p.strip_prefix("~") {
+        Ok(rest) => match directories::BaseDirs::new() {
+            Some(b) => b.home_dir().join(rest),
+            None => p.to_path_buf(),
+        },
+        Err(_) => p.to_path_buf(),
     }
 }

@@ -634,6 +634,11 @@ pub fn compact_amount(v: f64) -> String {
 }
 
 /// 180000 → "180,000"; keeps two decimals for fractional amounts (hourly rates).
+/// A count with thousands separators ("11,440").
+pub fn group_thousands_count(n: usize) -> String {
+    group_thousands(n as f64)
+}
+
 pub fn group_thousands(v: f64) -> String {
     let whole = v.trunc() as u64;
     let digits = whole.to_string();

@@ -155,3 +155,25 @@ fn a_cache_copied_from_another_folder_is_not_used() {
         .collect();
     assert_eq!(companies, ["Oxide Other"]);
 }
+
+/// A thawed index finds what a fresh one finds, the places' names (`loc:india` for
+/// "Bangalore") included.
+#[test]
+fn a_thawed_index_finds_what_the_fresh_one_finds() {
+    use jobdeck::search::{Query, SearchIndex};
+    use std::sync::Arc;
+    let report = jobdeck::corpus::load(
+        &jobdeck::corpus::CorpusSource::Seeds,
+        &jobdeck::corpus::LoadOptions::default(),
+    );
+    let postings: Vec<Arc<jobdeck::posting::Posting>> =
+        report.postings.into_iter().map(Arc::new).collect();
+    let fresh = SearchIndex::new(postings);
+    let thawed = SearchIndex::thaw(&fresh.freeze()).expect("thaws");
+    for q in ["backend", "engineer", "loc:india", "loc:\"san francisco\""] {
+        let q = Query::parse(q);
+        let ids = |ix: &SearchIndex| ix.search(&q).iter().map(|h| h.index).collect::<Vec<_>>();
+        assert_eq!(ids(&fresh), ids(&thawed), "{q}");
+    }
+    assert_eq!(fresh.search(&Query::parse("loc:india")).len(), 2);
+}

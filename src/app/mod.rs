@@ -31,7 +31,7 @@ pub use pull::PullState;
 pub fn count(n: usize, what: &str) -> String {
     format!(
         "{} {what}{}",
-        crate::ui::status::group(n),
+        crate::posting::group_thousands_count(n),
         if n == 1 { "" } else { "s" }
     )
 }
@@ -303,6 +303,8 @@ pub struct App {
     /// How far the detail pane could scroll when it was last drawn (the drawing code knows
     /// how the posting wraps; scrolling stops there).
     pub detail_max_scroll: std::cell::Cell<usize>,
+    /// How far the compare view could scroll sideways when it was last drawn.
+    pub compare_max_offset: std::cell::Cell<usize>,
     pub filter_cursor: usize,
     pub filter_offset: usize,
     /// The filter values shown when one was last toggled, in order: they stay in place (at 0,
@@ -389,6 +391,7 @@ impl App {
             list_offset: 0,
             detail_scroll: 0,
             detail_max_scroll: std::cell::Cell::new(0),
+            compare_max_offset: std::cell::Cell::new(0),
             filter_cursor: 0,
             filter_offset: 0,
             filter_pins: Vec::new(),

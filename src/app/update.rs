@@ -5,7 +5,6 @@ use std::sync::Arc;
 use super::keymap::Context;
 use super::{Action, App, Closing, Effect, FilterRow, Focus, MAX_COMPARE, Overlay, Stale};
 use crate::facets::{FacetValue, SortKey};
-use crate::ui;
 
 impl App {
     /// Applies an action; returns the effects for the event loop to carry out.
@@ -184,7 +183,7 @@ impl App {
             | Action::PageDown
             | Action::PageUp => self.move_cursor(&action),
             Action::Left | Action::Right => {
-                let max = ui::compare::max_offset(self);
+                let max = self.compare_max_offset.get();
                 if let Some(Overlay::Compare { offset, .. }) = &mut self.overlay {
                     *offset = if action == Action::Left {
                         offset.saturating_sub(1)
@@ -273,9 +272,9 @@ impl App {
                     let n = self.listed_total();
                     let mut m = format!(
                         "{} posting{} from {} file{} in {:.1} s",
-                        crate::ui::status::group(n),
+                        crate::posting::group_thousands_count(n),
                         if n == 1 { "" } else { "s" },
-                        crate::ui::status::group(self.load.files_total),
+                        crate::posting::group_thousands_count(self.load.files_total),
                         if self.load.files_total == 1 { "" } else { "s" },
                         elapsed_ms as f64 / 1000.0
                     );
@@ -919,14 +918,14 @@ impl App {
 fn full_line_message() -> String {
     format!(
         "a one-line field holds at most {} characters",
-        crate::ui::status::group(super::input::MAX_LINE)
+        crate::posting::group_thousands_count(super::input::MAX_LINE)
     )
 }
 
 fn full_note_message() -> String {
     format!(
         "a note holds at most {} characters",
-        crate::ui::status::group(super::editor::MAX_NOTE)
+        crate::posting::group_thousands_count(super::editor::MAX_NOTE)
     )
 }
 

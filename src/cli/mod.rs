@@ -529,7 +529,7 @@ pub fn search_postings(
 
 /// The corpus to read, or Err(()) after reporting the paths that do not exist (exit 2).
 fn resolve_source(paths: &[PathBuf], config: &Config) -> anyhow::Result<Result<CorpusSource, ()>> {
-    let source = CorpusSource::resolve(paths, config);
+    let source = CorpusSource::resolve(paths, config.postings_dir.as_deref());
     let missing = source.missing_paths();
     if missing.is_empty() {
         return Ok(Ok(source));

@@ -91,7 +91,7 @@ pub fn run(sources: &[String], into: Option<PathBuf>, config: &Config) -> anyhow
 
 /// Where pulled postings go without `--into`: the folder jobdeck opens by default.
 pub fn destination(config: &Config) -> Option<PathBuf> {
-    match crate::corpus::CorpusSource::resolve(&[], config) {
+    match crate::corpus::CorpusSource::resolve(&[], config.postings_dir.as_deref()) {
         crate::corpus::CorpusSource::Paths(p) => p.into_iter().next(),
         crate::corpus::CorpusSource::Seeds => None,
     }

@@ -37,26 +37,7 @@ const TRAILER: u64 = 16;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).
 const MAX_INDEX: u64 = 1 << 31;
 
-/// A file's identity for the cache.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    pub size: u64,
-    pub mtime_ns: i128,
-}
-
-impl Stamp {
-    pub fn of(meta: &std::fs::Metadata) -> Stamp {
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
-        Stamp {
-            size: meta.len(),
-            mtime_ns,
-        }
-    }
-}
+pub use super::walk::Stamp;
 
 /// Where a posting's blob is, and its id as a number (to list a posting saved twice once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -504,7 +485,7 @@ impl Writer {
         self.out.write_all(MAGIC)?;
         let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
         file.sync()?;
-        crate::logging::debug_delay("cache");
+        crate::debug::debug_delay("cache");
         file.rename()?;
         tracing::debug!(
             "load: cache of {} postings written in {:?}",

@@ -43,7 +43,8 @@ fn resolve_posted(p: &mut Posting, reference: Option<Date>) {
         u8::from(date.month()),
         date.day()
     );
-    if iso != text {
+    // Words worth keeping: "3 days ago", "Nov 20, 2026" — not a timestamp of that same day.
+    if !text.starts_with(&iso) {
         p.posted_text = Some(text.to_string());
     }
     p.posted = Some(iso);

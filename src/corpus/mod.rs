@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::parse::{self, SkipReason};
 use crate::posting::Posting;
 use crate::search::{Query, SearchIndex};
@@ -31,15 +30,15 @@ pub enum CorpusSource {
 impl CorpusSource {
     /// The PATHs given on the command line; with none, `$JOBDECK_POSTINGS`, then the config's
     /// `postings_dir`, then the built-in seeds.
-    pub fn resolve(paths: &[PathBuf], config: &Config) -> CorpusSource {
+    pub fn resolve(paths: &[PathBuf], postings_dir: Option<&Path>) -> CorpusSource {
         if !paths.is_empty() {
             return CorpusSource::Paths(paths.to_vec());
         }
         if let Some(dir) = std::env::var_os("JOBDECK_POSTINGS").filter(|v| !v.is_empty()) {
-            return CorpusSource::Paths(vec![crate::config::expand_home(Path::new(&dir))]);
+            return CorpusSource::Paths(vec![crate::paths::expand_home(Path::new(&dir))]);
         }
-        match &config.postings_dir {
-            Some(dir) => CorpusSource::Paths(vec![dir.clone()]),
+        match postings_dir {
+            Some(dir) => CorpusSource::Paths(vec![dir.to_path_buf()]),
             None => CorpusSource::Seeds,
         }
     }
@@ -130,7 +129,7 @@ pub fn parse_file(
     // Parsers must not panic (fuzzing looks for that); if one does anyway, that file is
     // skipped with the reason instead of taking the whole load down.
     std::panic::catch_unwind(|| {
-        if crate::logging::debug_panic("parse") {
+        if crate::debug::debug_panic("parse") {
             panic!("JOBDECK_DEBUG_PANIC=parse");
         }
         parse::parse_bytes(&bytes, source).map(|mut ps| {
@@ -140,13 +139,7 @@ pub fn parse_file(
             ps
         })
     })
-    .unwrap_or_else(|p| {
-        let msg = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned());
-        Err(SkipReason::ParserFailed(msg.unwrap_or_default()))
-    })
+    .unwrap_or_else(|p| Err(SkipReason::ParserFailed(crate::logging::panic_text(&p))))
 }
 
 /// Loads every posting of a source, parsing files in parallel. Postings keep the order of their

@@ -5,11 +5,33 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::Skipped;
-use super::cache::Stamp;
 use crate::parse::SkipReason;
 use crate::sanitize::shown_path;
+
+/// A file's identity (size and modification time): what the walk records and the parse cache
+/// keys on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime_ns: i128,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        Stamp {
+            size: meta.len(),
+            mtime_ns,
+        }
+    }
+}
 
 /// A file to parse.
 #[derive(Debug, Clone, PartialEq, Eq)]

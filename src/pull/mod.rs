@@ -435,9 +435,7 @@ pub fn run(
                     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         pull_one(client, spec, opts, &|p| report(i, p))
                     }))
-                    .unwrap_or_else(|p| {
-                        Err(format!("failed: {}", crate::tui::worker::panic_text(&p)))
-                    });
+                    .unwrap_or_else(|p| Err(format!("failed: {}", crate::logging::panic_text(&p))));
                     report(i, Progress::Done(r.clone()));
                     results.lock().expect("no panics under the lock")[i] = Some(r);
                 }

@@ -946,24 +946,3 @@ mod tests {
         assert_eq!(idx.search_within(&q, Some(&prev)), idx.search(&q));
     }
 }
-
-#[cfg(test)]
-mod frozen_places {
-    use super::*;
-
-    #[test]
-    fn a_thawed_index_finds_what_the_fresh_one_finds() {
-        let report = crate::corpus::load(
-            &crate::corpus::CorpusSource::Seeds,
-            &crate::corpus::LoadOptions::default(),
-        );
-        let postings: Vec<Arc<Posting>> = report.postings.into_iter().map(Arc::new).collect();
-        let fresh = SearchIndex::new(postings.clone());
-        let thawed = SearchIndex::thaw(&fresh.freeze()).expect("thaws");
-        for q in ["backend", "engineer", "loc:india", "loc:\"san francisco\""] {
-            let q = Query::parse(q);
-            assert_eq!(fresh.search(&q), thawed.search(&q), "{q}");
-        }
-        assert_eq!(fresh.search(&Query::parse("backend")).len(), 2);
-    }
-}

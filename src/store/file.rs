@@ -396,7 +396,7 @@ impl Store {
             let _ = merged.apply(c, *t);
         }
         let text = merged.to_json();
-        crate::logging::debug_delay("store");
+        crate::debug::debug_delay("store");
         let mut no_hook = |_: WriteStep, _: &Path| Ok(());
         let hook: &mut dyn FnMut(WriteStep, &Path) -> io::Result<()> = match &mut self.hook {
             Some(h) => h.as_mut(),

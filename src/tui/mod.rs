@@ -229,7 +229,7 @@ async fn browse(
     use tokio::signal::unix::SignalKind;
     // The first frame, before any posting is read.
     terminal::draw_synchronized(&mut guard.terminal, app)?;
-    if crate::logging::debug_panic("main") {
+    if crate::debug::debug_panic("main") {
         panic!("JOBDECK_DEBUG_PANIC=main");
     }
     let worker = worker::spawn(tx.clone());
@@ -729,7 +729,7 @@ fn spawn_loader(
             let since = std::time::SystemTime::now();
             let reporter = tx.clone();
             let body = std::panic::AssertUnwindSafe(|| {
-                if crate::logging::debug_panic("loader") {
+                if crate::debug::debug_panic("loader") {
                     panic!("JOBDECK_DEBUG_PANIC=loader");
                 }
                 let mut total = 0;

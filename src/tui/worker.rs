@@ -62,12 +62,7 @@ pub fn spawn(actions: UnboundedSender<Action>) -> Worker {
     Worker { tx, newest }
 }
 
-pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
-}
+pub use crate::logging::panic_text;
 
 fn run(rx: Receiver<Request>, newest: &AtomicU64, actions: UnboundedSender<Action>) {
     let mut index = SearchIndex::default();
@@ -92,7 +87,7 @@ fn run(rx: Receiver<Request>, newest: &AtomicU64, actions: UnboundedSender<Actio
         let Some((generation, query)) = search else {
             continue;
         };
-        if crate::logging::debug_panic("search") {
+        if crate::debug::debug_panic("search") {
             panic!("JOBDECK_DEBUG_PANIC=search");
         }
         let outdated = || newest.load(Ordering::Relaxed) > generation;

@@ -24,13 +24,6 @@ fn fitting_columns(width: usize, n: usize) -> usize {
     (width.saturating_sub(LABEL) / MIN_COLUMN).clamp(1, n.max(1))
 }
 
-/// The largest sideways scroll offset: the columns that do not fit.
-pub fn max_offset(app: &App) -> usize {
-    let n = app.compare_postings().len();
-    let width = app.panes().body.width.saturating_sub(2) as usize;
-    n.saturating_sub(fitting_columns(width, n))
-}
-
 /// The per-column rows: label and value.
 fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str, String)> {
     let opt = |v: Option<&str>| v.unwrap_or("—").to_string();
@@ -126,6 +119,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
     }
     let width = inner.width as usize;
     let fit_cols = fitting_columns(width, n);
+    // The columns that do not fit: how far Right can go (the app stops there).
+    app.compare_max_offset.set(n - fit_cols);
     let offset = offset.min(n - fit_cols);
     let shown = &postings[offset..offset + fit_cols];
     let col_w = (width.saturating_sub(LABEL) / shown.len()).max(8);

@@ -206,5 +206,5 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 
 /// 12345 → "12,345".
 pub fn group(n: usize) -> String {
-    crate::posting::group_thousands(n as f64)
+    crate::posting::group_thousands_count(n)
 }
