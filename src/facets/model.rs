@@ -66,7 +66,7 @@ pub enum FacetValue {
     Mode(Option<WorkMode>),
     Type(Option<EmploymentType>),
     Level(Option<Seniority>),
-    /// Yearly salary at least this many thousands (of the posting's own currency).
+    /// Yearly salary at least this many thousands, in the home currency (`[money]`).
     SalaryAtLeast(u32),
     /// Postings that state no salary; selected means *excluded*.
     NoSalaryExcluded,

@@ -381,6 +381,36 @@ fn is_range_gap(gap: &str) -> bool {
 
 /// The period a text starts with ("/yr", "per hour", "brut annuel", "a month", "/月"), and
 /// where it ends. Gross/net words and "(" may come first.
+/// Whether the few words after a figure (past its period) name what it is, and that is not
+/// pay: "$200/month AI tools budget", "€1,000 a year learning stipend". Stops at a word that
+/// adds something ("$150k a year plus bonus", "+ equity", "and", a comma): the figure is still
+/// the salary there.
+fn names_other_pay_next(after: &str) -> bool {
+    let f = fold(after.trim_start());
+    let rest = period_at_start(&f)
+        .and_then(|(_, n)| f.get(n..))
+        .unwrap_or(&f);
+    let mut words = Vec::new();
+    for w in rest.split_whitespace().take(4) {
+        if matches!(w, "plus" | "+" | "and" | "with" | "&" | "or")
+            || w.starts_with(['(', ',', ';', '.'])
+        {
+            break;
+        }
+        let end = w.ends_with([',', ';', '.', ')']);
+        words.push(w.trim_end_matches([',', ';', '.', ')']));
+        if end {
+            break;
+        }
+    }
+    let phrase = words.join(" ");
+    vocab()
+        .pay_words
+        .all_in(&phrase)
+        .iter()
+        .any(|x| x.2 == PayWord::OtherPay)
+}
+
 fn period_at_start(s: &str) -> Option<(Period, usize)> {
     let v = vocab();
     let f = fold(s);
@@ -679,6 +709,7 @@ fn hits(text: &str, country: Option<&Country>, bare: bool) -> Vec<SalaryHit> {
         // ("$5,000 sign-on bonus"); "$100k+ and real equity" is still the salary.
         if near_before_has(&v.pay_words.all_in(near_before), PayWord::OtherPay)
             || right_words.contains(&PayWord::OtherPay)
+            || names_other_pay_next(after)
         {
             score -= 4;
         }
@@ -916,6 +947,10 @@ mod tests {
         assert_eq!(one("$100-150,000"), y(Some(100e3), Some(150e3), "USD"));
         assert_eq!(one("120-150k USD"), y(Some(120e3), Some(150e3), "USD"));
         assert_eq!(one("up to $120k"), y(None, Some(120e3), "USD"));
+        // A figure named as another payment a few words on is not the salary; one followed by
+        // "plus bonus" still is.
+        assert_eq!(salary_in_text("Perks: $200/month AI tools budget"), None);
+        assert!(salary_in_text("Salary: $150,000 a year plus bonus").is_some());
         assert_eq!(one("$120,000+"), y(Some(120e3), None, "USD"));
         assert_eq!(one("€60.000 - €75.000"), y(Some(60e3), Some(75e3), "EUR"));
         assert_eq!(
