@@ -227,9 +227,19 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
     Some(doc)
 }
 
+/// Whether a key names pay itself ("salary_min", "minSalary", "pay from"), beyond a bound.
+fn names_pay(key: &str) -> bool {
+    let k = key.to_lowercase();
+    ["sal", "pay", "comp", "wage", "amount", "rate", "earn"]
+        .iter()
+        .any(|w| k.contains(w))
+}
+
 impl Walk<'_> {
     fn object(&mut self, o: &Map<String, Value>, depth: usize) {
         let mut money = Money::default();
+        // Whether a bound's key says it is pay ("salary_min"), not only a bound ("min").
+        let mut named_pay = false;
         // Keys in the order of their labels' usualness ("title" before "role"), whatever
         // order the object keeps them in.
         let mut entries: Vec<(usize, &String, &Value)> = o
@@ -251,8 +261,14 @@ impl Walk<'_> {
                         self.description(k, v);
                     }
                 }
-                Some(Label::SalaryMin) => money.min = money.min.or_else(|| number_of(v)),
-                Some(Label::SalaryMax) => money.max = money.max.or_else(|| number_of(v)),
+                Some(Label::SalaryMin) => {
+                    named_pay |= names_pay(k);
+                    money.min = money.min.or_else(|| number_of(v))
+                }
+                Some(Label::SalaryMax) => {
+                    named_pay |= names_pay(k);
+                    money.max = money.max.or_else(|| number_of(v))
+                }
                 Some(Label::PayPeriod) => money.period = money.period.or_else(|| text_of(v)),
                 Some(Label::RemoteRegion) => {
                     self.location(v, depth);
@@ -275,6 +291,11 @@ impl Walk<'_> {
                 .iter()
                 .find(|(k, _)| label_of(k) == Some(Label::Key(Key::Currency)))
                 .and_then(|(_, v)| text_of(v));
+            // Bare bounds ("min", "max") are pay only beside a currency or a pay period: a
+            // `scope_of_work: {min: 100, max: 100}` is a percentage of full time.
+            if !named_pay && money.currency.is_none() && money.period.is_none() {
+                return;
+            }
             money.kind = pay_kind(o);
             if money.kind != PayKind::Estimated || depth == 0 {
                 self.doc
@@ -858,6 +879,22 @@ mod tests {
         assert_eq!(texts(&d, Key::Title), ["Utvecklare"]);
         assert_eq!(texts(&d, Key::Company), ["Variant"]);
         assert_eq!(texts(&d, Key::Location), ["Stockholm"]);
+    }
+
+    /// Bare bounds are pay only beside a currency or a period: a share of full time is not.
+    #[test]
+    fn bare_bounds_without_currency_are_not_pay() {
+        let d = doc(json!({"headline": "Kock", "employer": {"name": "Thai Hoa"},
+            "scope_of_work": {"min": 100, "max": 100},
+            "salaryRange": {"min": 30000, "max": 35000, "currency": "SEK", "interval": "per-month"}}));
+        let pays: Vec<_> = d
+            .facts_of(Key::Pay)
+            .filter_map(|f| match &f.value {
+                FactValue::Money(m) => Some((m.min, m.currency.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pays, [(Some(30000.0), Some("SEK".to_string()))]);
     }
 
     #[test]
