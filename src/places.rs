@@ -70,6 +70,24 @@ pub struct Place {
     pub country: Option<String>,
 }
 
+impl Place {
+    /// The place as the filter pane lists it, one spelling for every way of writing it: the
+    /// city with its country's code ("San Francisco, US"), else the region with it, else the
+    /// country's name, else the place as written.
+    pub fn label(&self) -> String {
+        let country = self.country.as_deref();
+        match (&self.city, &self.region, country) {
+            (Some(c), _, Some(cc)) => format!("{c}, {cc}"),
+            (Some(c), _, None) => c.clone(),
+            (None, Some(r), Some(cc)) => format!("{r}, {cc}"),
+            (None, None, Some(cc)) => Gazetteer::get()
+                .country(cc)
+                .map_or_else(|| cc.to_string(), |k| k.name.clone()),
+            _ => self.name.clone(),
+        }
+    }
+}
+
 /// The table of places.
 pub struct Gazetteer {
     countries: Vec<Country>,

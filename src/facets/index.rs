@@ -79,11 +79,22 @@ impl FacetIndex {
             self.salary_top.push(yearly.and_then(|y| y.ceiling()));
             self.company
                 .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
-            let locs: Vec<u32> = p
+            // One value per place, however it is spelled: "SF" and "San Francisco, CA" are
+            // both "San Francisco, US"; a place the table does not know stays as written.
+            let mut locs: Vec<u32> = p
                 .locations
                 .iter()
-                .map(|l| self.places.intern(l).0)
+                .map(|l| {
+                    let label = p
+                        .places
+                        .iter()
+                        .find(|pl| pl.name == *l)
+                        .map_or_else(|| l.clone(), crate::places::Place::label);
+                    self.places.intern(&label).0
+                })
                 .collect();
+            locs.sort_unstable();
+            locs.dedup();
             self.locations.push(locs.into_boxed_slice());
             let skills: Vec<u32> = p
                 .skills
