@@ -120,6 +120,7 @@ impl Config {
                 Column::Company,
                 Column::Location,
                 Column::Mode,
+                Column::Posted,
                 Column::Status,
             ],
             hyperlinks: Hyperlinks::Auto,

@@ -189,7 +189,9 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
 
     let dim = base.patch(t.dim);
     let mut second: Chars = text::plain("   ", base);
-    let mut parts: Vec<Chars> = Vec::new();
+    // Each part with whether it is shown whole or not at all (a short word cut to "on…" says
+    // nothing); the company and the place may be cut.
+    let mut parts: Vec<(Chars, bool)> = Vec::new();
     let word = |s: Option<&str>, style| s.map(|s| text::plain(s, style));
     for col in &app.columns {
         let part = match col {
@@ -207,16 +209,18 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
             Column::Mode => word(p.work_mode.map(|m| m.as_str()), base.patch(t.accent)),
             Column::Type => word(p.employment_type.map(|e| e.as_str()), dim),
             Column::Seniority => word(p.seniority.map(|s| s.as_str()), dim),
-            Column::Posted => word(p.posted.as_deref(), dim),
+            // The age of a dated posting ("3d", "3w"); words as the page wrote them otherwise.
+            Column::Posted => {
+                let age = p
+                    .posted
+                    .as_deref()
+                    .and_then(|d| crate::dates::age_label(d, app.today));
+                word(age.as_deref().or(p.posted.as_deref()), dim)
+            }
             Column::Salary | Column::Status => None,
         };
-        parts.extend(part);
-    }
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
-            second.extend(text::plain(" · ", dim));
-        }
-        second.extend(part);
+        let whole = !matches!(col, Column::Company | Column::Location);
+        parts.extend(part.map(|c| (c, whole)));
     }
     // The application status (and hidden) at the right end of the second line, after what a
     // pull says of the posting.
@@ -252,10 +256,20 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
         }
     }
     let tag_w: usize = text::width(&tag);
-    let mut second = text::fit(
-        &second,
-        width.saturating_sub(if tag_w > 0 { tag_w + 1 } else { 0 }),
-    );
+    let room = width.saturating_sub(if tag_w > 0 { tag_w + 1 } else { 0 });
+    let mut first_part = true;
+    for (part, whole) in parts {
+        let sep = if first_part { 0 } else { 3 };
+        if whole && text::width(&second) + sep + text::width(&part) > room {
+            break; // the columns are in the user's order: a later one is not worth more
+        }
+        if !first_part {
+            second.extend(text::plain(" · ", dim));
+        }
+        second.extend(part);
+        first_part = false;
+    }
+    let mut second = text::fit(&second, room);
     let used: usize = text::width(&second);
     second.extend(std::iter::repeat_n(
         (' ', base),
