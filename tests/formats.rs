@@ -220,3 +220,19 @@ fn a_single_lever_posting_object_is_a_posting() {
     assert_eq!(postings.len(), 1);
     assert_eq!(postings[0].title.as_deref(), all[0]["text"].as_str());
 }
+
+#[test]
+fn an_hn_header_of_labels_and_modes_names_no_company_and_a_link_is_no_title() {
+    // The header holds a labelled place and mode words, no employer; the post's first line is a
+    // bare link. Neither may become the company or the title.
+    let json = br#"{"hits":[{"author":"someone","objectID":"15601729","story_id":15601729,
+        "comment_text":"Location: New York | ONSITE, VISA<p>https://boards.greenhouse.io/periscopedata/jobs/848743<p>Hiring an engineer to help us with tools and infrastructure."}]}"#;
+    let postings = parse_bytes(json, "hn.json").expect("an HN comment parses");
+    assert_eq!(postings.len(), 1);
+    let p = &postings[0];
+    assert_eq!(p.company, None);
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Hiring an engineer to help us with tools and infrastructure.")
+    );
+}

@@ -416,6 +416,26 @@ fn is_company_name(s: &str) -> bool {
     if v.label(s).is_some() || v.work_mode.whole(s).is_some() || v.employment.whole(s).is_some() {
         return false;
     }
+    // A labelled value ("Location: New York", "Location - Remote") or a line led by a mode word
+    // ("REMOTE maybe", "ONSITE, VISA", "Remote or South Florida").
+    let lead = s
+        .split([':', '–', '—'])
+        .next()
+        .unwrap_or(s)
+        .split(" - ")
+        .next()
+        .unwrap_or(s)
+        .trim();
+    if lead.len() < s.len() && v.label(lead).is_some() {
+        return false;
+    }
+    let first_word = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    if first_word.len() < s.len() && v.work_mode.whole(first_word).is_some() {
+        return false;
+    }
     if matches!(
         s.to_lowercase().as_str(),
         "company"
@@ -696,6 +716,23 @@ mod tests {
                  Postman is an Equal Employment Opportunity Employer. We use Zoom.";
         assert_eq!(company_from_text(t).as_deref(), Some("Postman"));
         assert_eq!(company_from_text("We are hiring. The team is great."), None);
+    }
+
+    #[test]
+    fn labelled_values_and_mode_led_lines_are_no_company() {
+        for s in [
+            "Location: New York",
+            "Location - Remote",
+            "REMOTE maybe",
+            "ONSITE, VISA",
+            "Remote or South Florida",
+            "Onsite in San Francisco, CA",
+        ] {
+            assert_eq!(clean_company(s), None, "{s}");
+        }
+        for s in ["Location Labs", "Acme: the store", "Periscope Data"] {
+            assert_eq!(clean_company(s).as_deref(), Some(s), "{s}");
+        }
     }
 
     #[test]

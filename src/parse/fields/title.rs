@@ -767,8 +767,17 @@ pub fn composed(ctx: &Ctx<'_>, company: Option<&str>) -> Option<String> {
     if let Some(c) = company {
         return Some(format!("{c} — hiring"));
     }
-    // No company either: the post's first line, shortened.
-    let first = ctx.doc.blocks.first()?.text.trim();
+    // No company either: the post's first line of words (not a bare link), shortened.
+    let first = ctx
+        .doc
+        .blocks
+        .iter()
+        .flat_map(|b| b.text.lines())
+        .map(str::trim)
+        .find(|t| {
+            let words = t.split_whitespace().filter(|w| !w.contains("://"));
+            words.flat_map(str::chars).any(char::is_alphabetic)
+        })?;
     let short: String = first.chars().take(80).collect();
     (!short.is_empty()).then(|| {
         if first.chars().count() > 80 {
