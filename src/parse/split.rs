@@ -5,7 +5,7 @@
 //! sections after the last one, the facts of the header).
 
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
-use super::fields::title::{Depth, looks_like_title, unwrap};
+use super::fields::title::{Depth, looks_like_title, no_employer, unwrap};
 use super::readers::{label_facts, label_line};
 use super::vocab::Label;
 
@@ -71,7 +71,7 @@ fn role_heading(text: &str) -> Option<String> {
     if super::blocks::is_known_heading(text) || label_line(text).is_some() {
         return None;
     }
-    let u = unwrap(text, Depth::Full, &[]);
+    let u = unwrap(text, Depth::Full, &no_employer);
     (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !u.title.contains(". "))
         .then(|| text.to_string())
 }
@@ -109,7 +109,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         .filter(|f| f.key == Key::Title && f.origin != Origin::Label)
         .filter_map(|f| f.value.text())
         .any(|t| {
-            let u = unwrap(t, Depth::Full, &[]);
+            let u = unwrap(t, Depth::Full, &no_employer);
             looks_like_title(&u.title)
                 && !headings
                     .iter()

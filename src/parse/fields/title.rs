@@ -140,7 +140,7 @@ fn is_pay(piece: &str) -> bool {
 }
 
 /// What a piece cut off a title is.
-fn classify_piece(u: &mut Unwrapped, piece: &str, companies: &[String]) -> bool {
+fn classify_piece(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -> bool {
     let p = piece
         .trim()
         .trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
@@ -149,7 +149,7 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, companies: &[String]) -> bool 
     }
     let v = vocab();
     let pf = fold(p);
-    if companies.iter().any(|c| fold(c) == pf) {
+    if is_employer(&pf) {
         u.company.get_or_insert_with(|| p.to_string());
         return true;
     }
@@ -172,9 +172,17 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, companies: &[String]) -> bool 
     false
 }
 
-/// Takes a title out of its wrapper. `companies` are names the posting gives its employer
-/// elsewhere (a piece equal to one is the company, not part of the title).
-pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
+/// Whether a piece of a title (folded) is a name the posting gives its employer elsewhere.
+pub type IsEmployer<'a> = &'a dyn Fn(&str) -> bool;
+
+/// No employer known: a title's pieces are judged by themselves.
+pub fn no_employer(_: &str) -> bool {
+    false
+}
+
+/// Takes a title out of its wrapper. A piece `is_employer` knows is the company, not part of
+/// the title.
+pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped {
     let v = vocab();
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -226,7 +234,7 @@ pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
             if rest.is_empty() || !looks_like_title(&rest) {
                 break;
             }
-            classify_piece(&mut u, &c["in"], companies);
+            classify_piece(&mut u, &c["in"], is_employer);
             t = rest;
         }
         // Trailing bracketed pay: "(R$ 18.000,00)", "【14~28K 16薪】", "（300/天）".
@@ -275,7 +283,7 @@ pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
                     continue;
                 }
                 let mut trial = u.clone();
-                if classify_piece(&mut trial, piece, companies) {
+                if classify_piece(&mut trial, piece, is_employer) {
                     u = trial;
                 } else if comma && i > role_at && vocab().employment.first_in(piece).is_some() {
                     // "Ng Dev, full-time, contract position": the kinds said after the role.
@@ -314,7 +322,7 @@ pub fn unwrap(raw: &str, depth: Depth, companies: &[String]) -> Unwrapped {
                 let mut trial = u.clone();
                 let classified = pieces[1..]
                     .iter()
-                    .filter(|p| classify_piece(&mut trial, p, companies))
+                    .filter(|p| classify_piece(&mut trial, p, is_employer))
                     .count();
                 if classified >= 1 {
                     u = trial;
@@ -667,14 +675,14 @@ fn drop_place_said_elsewhere(u: &mut Unwrapped, doc: &super::super::doc::Doc) {
 /// Resolves the title, and records what its wrapper said as derived facts.
 pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     // Names the posting gives its employer: a piece of the title equal to one is the company.
-    let mut companies: Vec<String> = ctx
-        .doc
-        .texts(Key::Company)
-        .map(|(c, _)| c.to_string())
-        .collect();
-    if let Some(c) = ctx.company_in_text() {
-        companies.push(c.to_string());
-    }
+    // The one its sentences name is looked for only when a title has a piece to compare (the
+    // search reads the whole text).
+    let named: Vec<String> = ctx.doc.texts(Key::Company).map(|(c, _)| fold(c)).collect();
+    let shared: &Ctx<'_> = ctx;
+    let is_employer = |piece: &str| {
+        named.iter().any(|c| c == piece)
+            || shared.company_in_text().is_some_and(|c| fold(c) == piece)
+    };
     let mut cands: Vec<Cand<(Unwrapped, Origin)>> = Vec::new();
     // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an
     // API's is the employer's.
@@ -686,7 +694,7 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
         } else {
             Depth::Full
         };
-        let mut u = unwrap(t, depth, &companies);
+        let mut u = unwrap(t, depth, &is_employer);
         if depth == Depth::Wrappers {
             drop_place_said_elsewhere(&mut u, ctx.doc);
         }
@@ -704,7 +712,7 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     for (s, origin) in ctx.doc.texts(Key::Subject) {
         let (t, c) = split_title_company(s);
         if let Some(t) = t {
-            let mut u = unwrap(&t, Depth::Full, &companies);
+            let mut u = unwrap(&t, Depth::Full, &is_employer);
             if u.company.is_none() {
                 u.company = c;
             }
@@ -713,21 +721,27 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             }
         }
     }
-    // The role a sentence of the first paragraphs names.
-    let head: String = ctx
-        .doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind != BlockKind::Heading)
-        .take(6)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let from_head = title_from_text(&head);
-    let sentence = from_head
-        .clone()
-        .map(|t| (t, TEXT + 10))
-        .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)));
+    // The role a sentence of the first paragraphs names: at most TEXT + 10 strong, so beside a
+    // candidate stronger than that by more than `pick` notes (25) it can change nothing, and
+    // the whole text is not searched.
+    let strongest = cands.iter().map(|c| c.strength).max().unwrap_or(0);
+    let wanted = strongest <= TEXT + 10 + 25;
+    let sentence = wanted
+        .then(|| {
+            let head: String = ctx
+                .doc
+                .blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Heading)
+                .take(6)
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            title_from_text(&head)
+                .map(|t| (t, TEXT + 10))
+                .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)))
+        })
+        .flatten();
     if let Some((t, strength)) = sentence {
         let u = Unwrapped {
             title: t,
@@ -793,7 +807,7 @@ mod tests {
     use super::*;
 
     fn un(s: &str) -> Unwrapped {
-        unwrap(s, Depth::Full, &[])
+        unwrap(s, Depth::Full, &no_employer)
     }
 
     #[test]
@@ -815,11 +829,9 @@ mod tests {
         assert_eq!(u.pay.as_deref(), Some("R$ 18.000,00"));
         let u = un("Buchhalter:in in Berlin Süd 40.000 - 50.000, hybrid");
         assert!(u.title.starts_with("Buchhalter:in"), "{u:?}");
-        let u = unwrap(
-            "GTM Engineer | TestGorilla",
-            Depth::Full,
-            &["TestGorilla".into()],
-        );
+        let u = unwrap("GTM Engineer | TestGorilla", Depth::Full, &|piece: &str| {
+            piece == fold("TestGorilla")
+        });
         assert_eq!(u.title, "GTM Engineer");
         assert_eq!(u.company.as_deref(), Some("TestGorilla"));
         let u = un("Senior Softwareentwickler - Salem oder Remote");
@@ -847,7 +859,7 @@ mod tests {
         let u = unwrap(
             "Account Executive - Italy (Madrid based)",
             Depth::Wrappers,
-            &[],
+            &no_employer,
         );
         assert_eq!(u.title, "Account Executive - Italy (Madrid based)");
     }
@@ -867,10 +879,14 @@ mod tests {
     fn a_structured_title_loses_the_place_the_posting_states() {
         let mut d = super::super::super::doc::Doc::default();
         d.text(Key::Location, "Italy", Origin::Record);
-        let mut u = unwrap("Account Executive - Italy", Depth::Wrappers, &[]);
+        let mut u = unwrap("Account Executive - Italy", Depth::Wrappers, &no_employer);
         drop_place_said_elsewhere(&mut u, &d);
         assert_eq!(u.title, "Account Executive");
-        let mut u = unwrap("Account Executive - Payments", Depth::Wrappers, &[]);
+        let mut u = unwrap(
+            "Account Executive - Payments",
+            Depth::Wrappers,
+            &no_employer,
+        );
         drop_place_said_elsewhere(&mut u, &d);
         assert_eq!(u.title, "Account Executive - Payments");
     }
