@@ -260,7 +260,9 @@ pub struct Vocab {
     pub title_prefixes: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
     pub furniture_lines: Terms<()>,
-    pub furniture_patterns: Vec<Regex>,
+    /// The furniture patterns as one alternation (a line matches it when it matches any), so a
+    /// line is scanned once, not once per pattern.
+    pub furniture_patterns: Regex,
     /// Currency symbols and codes → ISO 4217 code ("" for an ambiguous "$" or "kr").
     pub currencies: HashMap<String, String>,
     /// Symbols whose currency depends on the country ("$", "kr", "¥").
@@ -646,7 +648,16 @@ impl Vocab {
             title_wrappers,
             title_prefixes: terms_of(&langs, "roles", &[("title_prefixes", ())]),
             furniture_lines: Terms::new(furniture_items),
-            furniture_patterns,
+            furniture_patterns: Regex::new(&if furniture_patterns.is_empty() {
+                r"[^\s\S]".to_string() // matches nothing
+            } else {
+                furniture_patterns
+                    .iter()
+                    .map(|r: &Regex| format!("(?:{})", r.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .expect("the furniture patterns compile together"),
             currencies,
             ambiguous_symbols,
             countries,
@@ -708,8 +719,7 @@ impl Vocab {
         if t.is_empty() || t.chars().count() > 120 {
             return false;
         }
-        self.furniture_lines.whole(t).is_some()
-            || self.furniture_patterns.iter().any(|re| re.is_match(t))
+        self.furniture_lines.whole(t).is_some() || self.furniture_patterns.is_match(t)
     }
 
     /// Whether a phrase names a role (holds a role noun).

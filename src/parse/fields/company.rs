@@ -597,7 +597,7 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
         }
     }
     // Weak facts (a site's name, a mail domain) count when the text confirms them.
-    let full_fold = fold(&ctx.full);
+    let full_fold = ctx.full_folded();
     for c in &mut cands {
         if c.strength <= 50 && c.source != FieldSource::Text {
             let key = norm_label(&c.value);

@@ -113,6 +113,8 @@ pub struct Ctx<'a> {
     pub notes: Vec<String>,
     /// The employer the description's sentences name (found once, asked for twice).
     company_in_text: std::cell::OnceCell<Option<String>>,
+    /// The whole description folded ([`fold`]), made once when first asked for.
+    full_folded: std::cell::OnceCell<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -150,10 +152,17 @@ impl<'a> Ctx<'a> {
             derived: Vec::new(),
             notes: Vec::new(),
             company_in_text: std::cell::OnceCell::new(),
+            full_folded: std::cell::OnceCell::new(),
         }
     }
 
     /// The employer the description's sentences name ([`company::company_from_text`]).
+    /// The whole description folded ([`fold`]): a folded piece of it is a substring of this.
+    pub fn full_folded(&self) -> &str {
+        self.full_folded
+            .get_or_init(|| super::vocab::fold(&self.full))
+    }
+
     pub fn company_in_text(&self) -> Option<&str> {
         self.company_in_text
             .get_or_init(|| company::company_from_text(&self.full))

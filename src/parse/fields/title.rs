@@ -681,7 +681,10 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     let shared: &Ctx<'_> = ctx;
     let is_employer = |piece: &str| {
         named.iter().any(|c| c == piece)
-            || shared.company_in_text().is_some_and(|c| fold(c) == piece)
+            // The sentences' employer is a piece of the text: a piece the text does not hold
+            // cannot be it.
+            || (shared.full_folded().contains(piece)
+                && shared.company_in_text().is_some_and(|c| fold(c) == piece))
     };
     let mut cands: Vec<Cand<(Unwrapped, Origin)>> = Vec::new();
     // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an

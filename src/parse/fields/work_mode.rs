@@ -158,12 +158,19 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, Fiel
     if let Some(m) = title.and_then(from_title) {
         cands.push(Cand::new(m, 70, FieldSource::Title));
     }
-    // The job's own sections first, then the whole description.
-    let stated = from_text(&ctx.job).or_else(|| {
-        (ctx.job.len() != ctx.full.len())
-            .then(|| from_text(&ctx.full))
-            .flatten()
-    });
+    // The job's own sections first, then the whole description. A stated mode is at most
+    // TEXT + 15 strong: beside a candidate stronger than that by more than `pick` notes (25) it
+    // could change nothing, and the text is not searched.
+    let strongest = cands.iter().map(|c| c.strength).max().unwrap_or(0);
+    let stated = (strongest <= TEXT + 15 + 25)
+        .then(|| {
+            from_text(&ctx.job).or_else(|| {
+                (ctx.job.len() != ctx.full.len())
+                    .then(|| from_text(&ctx.full))
+                    .flatten()
+            })
+        })
+        .flatten();
     if let Some((m, weight)) = stated {
         cands.push(Cand::new(m, TEXT + weight.min(15), FieldSource::Text));
     }
