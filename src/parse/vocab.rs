@@ -253,8 +253,6 @@ pub struct Vocab {
     /// Patterns of sentences that name the role ("we're looking for a {title}"), and whether
     /// their language puts a role's qualifiers after its noun ("développeur web back").
     pub hiring: Vec<(Regex, bool)>,
-    /// All of `hiring` at once.
-    pub hiring_set: RegexSet,
     pub title_wrappers: Vec<Wrapper>,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
@@ -624,7 +622,6 @@ impl Vocab {
             .iter()
             .map(|s| s.re.as_str().to_string())
             .collect());
-        let hiring_set = set(hiring.iter().map(|h| h.0.as_str().to_string()).collect());
         Vocab {
             labels,
             work_mode: terms_of(&langs, "work_mode", &modes),
@@ -644,7 +641,6 @@ impl Vocab {
             range_words: terms_of(&langs, "pay", &[("range", ())]),
             later_pay: terms_of(&langs, "pay", &[("later", ())]),
             hiring,
-            hiring_set,
             title_wrappers,
             title_prefixes: terms_of(&langs, "roles", &[("title_prefixes", ())]),
             furniture_lines: Terms::new(furniture_items),
