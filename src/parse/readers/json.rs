@@ -103,9 +103,20 @@ pub fn collect(v: &Value, out: &mut Vec<Doc>) {
     }
     for (o, wrappers) in records(v) {
         if let Some(mut d) = record::record_doc(o, Origin::Record, Format::Json) {
-            for w in wrappers {
+            for w in &wrappers {
                 for n in names_of(w) {
                     d.text(Key::Company, n, Origin::Wrapper);
+                }
+                // An employer's object (under another wrapper's employer key) also gives its
+                // place, weaker than any the posting states.
+                let is_employer = wrappers.iter().any(|p| {
+                    p.iter().any(|(k, v)| {
+                        record::is_employer_key(k)
+                            && v.as_object().is_some_and(|o| std::ptr::eq(o, *w))
+                    })
+                });
+                if is_employer && let Some(place) = record::employer_place(w) {
+                    d.text(Key::Location, &place, Origin::Wrapper);
                 }
             }
             out.push(d);
@@ -157,16 +168,33 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                 Value::Object(o) => {
                     let mut w = wrappers.clone();
                     w.push(o);
+                    // The employer's own object ("arbeitgeber": {name, address…}) names the
+                    // company of the jobs beside it; it is not one of them.
+                    let employers: Vec<&Map<String, Value>> = o
+                        .iter()
+                        .filter(|(k, _)| record::is_employer_key(k))
+                        .filter_map(|(_, v)| v.as_object())
+                        .collect();
+                    w.extend(&employers);
                     next.extend(
-                        o.values()
-                            .filter(|c| c.is_object() || c.is_array())
-                            .map(|c| (c, w.clone())),
+                        o.iter()
+                            .filter(|(k, c)| {
+                                (c.is_object() && !record::is_employer_key(k)) || c.is_array()
+                            })
+                            .map(|(_, c)| (c, w.clone())),
                     )
                 }
                 Value::Array(a) => {
+                    // Under an employer's object, a titled item is one of its jobs.
+                    let employer_known = wrappers
+                        .iter()
+                        .any(|w| w.keys().any(|k| record::is_employer_key(k)));
                     for item in a {
                         match item {
-                            Value::Object(o) if looks_like_posting(o) => {
+                            Value::Object(o)
+                                if looks_like_posting(o)
+                                    || (employer_known && record::has_title(o)) =>
+                            {
                                 found.push((o, wrappers.clone()))
                             }
                             Value::Object(_) | Value::Array(_) => {
@@ -215,6 +243,28 @@ mod tests {
         assert_eq!(titles(&ps), ["A Engineer", "B Designer"]);
         let ps = run(r#"{"@context": "https://schema.org", "@graph": [{"@type": "Organization"}, {"@type": "JobPosting", "title": "C"}]}"#).unwrap();
         assert_eq!(titles(&ps), ["C"]);
+    }
+
+    #[test]
+    fn an_employer_object_beside_its_jobs_names_them_and_is_none_of_them() {
+        // A careers site's export: the employer's card (a name and a town, which alone would
+        // look like a posting) and its jobs, whose items hold only a title and their texts.
+        let ps = run(r#"{"arbeitgeber": {"name": "Praxis Dr. Muster", "ort": "Edenkoben", "telefon": "+49 1"},
+            "unternehmensbeschreibung": "Eine Praxis.",
+            "stellen": [{"titel": "Zahnmedizinische Fachangestellte", "aufgaben": ["Assistenz"]},
+                        {"titel": "Verwaltungsangestellte", "aufgaben": ["Abrechnung"]}]}"#)
+        .unwrap();
+        assert_eq!(
+            titles(&ps),
+            ["Zahnmedizinische Fachangestellte", "Verwaltungsangestellte"]
+        );
+        for d in &ps {
+            assert!(d.texts(Key::Company).any(|(c, _)| c == "Praxis Dr. Muster"));
+            assert!(d.texts(Key::Location).any(|(l, _)| l == "Edenkoben"));
+        }
+        // A posting with its employer as an object stays one posting.
+        let ps = run(r#"{"title": "Engineer", "company": {"name": "Acme", "city": "Berlin"}, "description": "Build."}"#).unwrap();
+        assert_eq!(titles(&ps), ["Engineer"]);
     }
 
     #[test]

@@ -112,12 +112,7 @@ fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
 /// a place.
 pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
     let company = has_label(o, |l| l == Label::Key(Key::Company));
-    let named = o.get("name").is_some_and(Value::is_string);
-    let title = o.iter().any(|(k, v)| {
-        v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
-    }) || lever_title(o).is_some()
-        // SmartRecruiters, Adzuna: the posting's `name` next to its employer or place.
-        || named && (company || has_label(o, |l| matches!(l, Label::Key(Key::Location))));
+    let title = has_title(o);
     let description = has_label(o, |l| l == Label::Description);
     let place = has_label(o, |l| {
         matches!(
@@ -126,6 +121,39 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
         )
     });
     (title && (company || description || place)) || (company && description)
+}
+
+/// Whether an object names a title: a title key, Lever's `text`, or (SmartRecruiters, Adzuna)
+/// a `name` next to an employer or a place.
+pub fn has_title(o: &Map<String, Value>) -> bool {
+    let named = o.get("name").is_some_and(Value::is_string);
+    o.iter().any(|(k, v)| {
+        v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
+    }) || lever_title(o).is_some()
+        || named
+            && has_label(o, |l| {
+                matches!(l, Label::Key(Key::Company) | Label::Key(Key::Location))
+            })
+}
+
+/// Whether a key names the employer ("company", "arbeitgeber", "hiringOrganization"…): the
+/// object under it describes the employer, it is no posting.
+pub fn is_employer_key(key: &str) -> bool {
+    label_of(key) == Some(Label::Key(Key::Company))
+}
+
+/// The place an employer's object gives ("ort", "city", "location"): where its jobs are when
+/// they say nothing of it.
+pub fn employer_place(o: &Map<String, Value>) -> Option<String> {
+    o.iter()
+        .filter(|(k, v)| {
+            v.is_string()
+                && matches!(
+                    label_of(k),
+                    Some(Label::Key(Key::Location)) | Some(Label::City)
+                )
+        })
+        .find_map(|(_, v)| text_of(v))
 }
 
 /// A short one-line `text` next to a description: Lever names its title so.
