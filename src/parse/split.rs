@@ -16,6 +16,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
         if let Some(parts) = by_header_titles(&d)
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_title_labels(&d))
+            .or_else(|| by_role_items(&d))
         {
             out.extend(parts);
         } else {
@@ -240,6 +241,83 @@ fn by_title_labels(d: &Doc) -> Option<Vec<Doc>> {
     )
 }
 
+/// The role a numbered item opens with, before the colon or dash that starts what it says of
+/// it ("1. Senior Go Engineer: You will build…", "2) Data Engineer – you'll own…").
+fn item_role(b: &Block) -> Option<String> {
+    if b.kind == BlockKind::Heading {
+        return None;
+    }
+    let t = b.text.trim();
+    // Numbered items only: a bulleted list is far more often a list of duties.
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let numbered = digits.len() < t.len();
+    let t = digits.strip_prefix(['.', ')'])?.trim_start();
+    let (head, rest) = [": ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| t.split_once(sep))
+        .min_by_key(|(head, _)| head.len())?;
+    let head = head.trim().trim_matches('*').trim();
+    let said = rest.split_whitespace().count() >= 4;
+    // A title ends with its role noun ("Senior Go Engineer", "Bioinformatics Developer
+    // (Antibody Discovery)"); a duty does not ("Lead research", "Architect systems").
+    let noun = head
+        .split(" (")
+        .next()
+        .unwrap_or(head)
+        .split_whitespace()
+        .last()
+        .unwrap_or("");
+    let v = super::vocab::vocab();
+    (said
+        && numbered
+        && head.chars().count() <= 80
+        && label_line(t).is_none()
+        && v.roles.whole(noun).is_some()
+        && looks_like_title(head))
+    .then(|| head.to_string())
+}
+
+/// Items that each open with a role and say what it is (a post "hiring for two roles: 1. …
+/// 2. …"): one document per role, each with the text around the items (the introduction and
+/// the offer are shared); the other roles' items are left out. A posting with a structured
+/// title is one job whatever its text lists.
+fn by_role_items(d: &Doc) -> Option<Vec<Doc>> {
+    if d.facts.iter().any(|f| {
+        f.key == Key::Title && matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label)
+    }) {
+        return None;
+    }
+    let at: Vec<(usize, String)> = d
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| item_role(b).map(|r| (i, r)))
+        .collect();
+    let mut names: Vec<String> = at.iter().map(|(_, r)| r.to_lowercase()).collect();
+    names.sort();
+    names.dedup();
+    if names.len() < 2 || names.len() != at.len() {
+        return None;
+    }
+    Some(
+        at.iter()
+            .map(|(i, role)| {
+                let mut part = d.clone();
+                part.blocks = d
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| j == i || !at.iter().any(|(k, _)| k == j))
+                    .map(|(_, b)| b.clone())
+                    .collect();
+                part.facts.retain(|f| f.key != Key::Title);
+                part.facts.insert(0, title_fact(role, Origin::Header));
+                part
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +332,48 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    fn post(lines: &[&str]) -> Doc {
+        let mut d = Doc::new(crate::posting::Format::Hn);
+        d.blocks = lines
+            .iter()
+            .map(|l| Block::new(BlockKind::Paragraph, *l))
+            .collect();
+        d
+    }
+
+    #[test]
+    fn numbered_roles_each_with_what_they_do() {
+        let d = post(&[
+            "We are hiring for two core roles:",
+            "1. Senior Go Engineer: You will build distributed systems for genomic data.",
+            "2. Bioinformatics Developer (Antibody Discovery): You will work on the scientific core.",
+            "Comp: Top-tier EU salaries (~€90k - €120k).",
+        ]);
+        let ds = several_jobs(vec![d]);
+        assert_eq!(
+            titles(&ds),
+            [
+                "Senior Go Engineer",
+                "Bioinformatics Developer (Antibody Discovery)"
+            ]
+        );
+        // Each keeps the shared text and leaves the other role's item out.
+        assert!(ds[0].blocks.iter().any(|b| b.text.starts_with("Comp:")));
+        assert!(
+            !ds[0]
+                .blocks
+                .iter()
+                .any(|b| b.text.contains("scientific core"))
+        );
+        // Numbered duties are no roles.
+        let d = post(&[
+            "What you will do:",
+            "1. Lead research: you will run studies with our users every week.",
+            "2. Architect systems: you will design the services we run for years.",
+        ]);
+        assert_eq!(several_jobs(vec![d]).len(), 1);
     }
 
     #[test]
