@@ -72,6 +72,25 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         collect(v, &mut out);
     }
     if out.is_empty() {
+        // Records that only carry a posting's text ({"id", "raw_text"}: a scraper's dump):
+        // each text is read as a pasted posting.
+        for v in &values {
+            let objects: Vec<&Map<String, Value>> = match v {
+                Value::Object(o) => vec![o],
+                Value::Array(a) => a.iter().filter_map(Value::as_object).collect(),
+                _ => Vec::new(),
+            };
+            for o in objects {
+                if let Some(t) = posting_text(o) {
+                    out.extend(super::text::read(t).into_iter().map(|mut d| {
+                        d.format = Format::Json;
+                        d
+                    }));
+                }
+            }
+        }
+    }
+    if out.is_empty() {
         return Err(SkipReason::NoPosting(
             "JSON without a JobPosting or an object with posting keys (title, company, description…)"
                 .into(),
@@ -81,6 +100,21 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         d.notes.extend(notes.iter().cloned());
     }
     Ok(out)
+}
+
+/// The one long text of a record that holds nothing else but ids, dates and short values: a
+/// whole posting as a scraper saved it (several lines, at least 200 characters).
+fn posting_text(o: &Map<String, Value>) -> Option<&str> {
+    let long: Vec<&str> = o
+        .values()
+        .filter_map(Value::as_str)
+        .filter(|t| t.len() >= 200 && t.trim().contains('\n'))
+        .collect();
+    let nested = o.values().any(|v| v.is_object() || v.is_array());
+    match long.as_slice() {
+        [t] if !nested => Some(t),
+        _ => None,
+    }
 }
 
 /// The documents of one JSON value.
@@ -265,6 +299,24 @@ mod tests {
         // A posting with its employer as an object stays one posting.
         let ps = run(r#"{"title": "Engineer", "company": {"name": "Acme", "city": "Berlin"}, "description": "Build."}"#).unwrap();
         assert_eq!(titles(&ps), ["Engineer"]);
+    }
+
+    #[test]
+    fn records_that_only_carry_a_postings_text_are_read_as_text() {
+        let body = "Product Management Intern\nAcme Analytics\nNew York, NY\nWe are seeking a motivated intern to join our product team and work on our trading platform for a whole summer. You will measure how the platform is used and write Python to turn what you find into product proposals.";
+        let line = |id: u32| {
+            format!(
+                r#"{{"id": "{id}", "raw_text": {}}}"#,
+                serde_json::to_string(body).unwrap()
+            )
+        };
+        let ps = run(&format!("{}\n{}\n", line(1), line(2))).unwrap();
+        assert_eq!(
+            titles(&ps),
+            ["Product Management Intern", "Product Management Intern"]
+        );
+        // A short text, or one beside nested data, is no posting.
+        assert!(run(r#"{"id": 1, "raw_text": "hello\nworld"}"#).is_err());
     }
 
     #[test]
