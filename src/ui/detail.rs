@@ -325,6 +325,10 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
             }
             v.extend(text::plain(&note, t.dim));
         }
+        if s.provenance == crate::posting::PayProvenance::Estimate {
+            v.extend(text::plain(" · ", t.dim));
+            v.extend(text::plain(s.provenance.describe(), t.warn));
+        }
         field(&mut out, "Salary", v, "salary");
     } else {
         field(&mut out, "Salary", text::plain("not stated", t.dim), "");
