@@ -254,10 +254,71 @@ fn active_filters_show_in_status_summary() {
     h.send(Action::CycleSort);
     assert_eq!(
         h.titles(),
-        ["Frontend Developer", "Staff Engineer"],
-        "no salary stated is kept"
+        ["Staff Engineer"],
+        "a floor leaves out the posting that states no salary"
     );
     assert!(h.app.filters.summary().contains("≥ 120k"));
+}
+
+/// The filter pane's value rows: (label, count, ticked).
+fn pane(h: &Headless) -> Vec<(String, usize, bool)> {
+    h.app
+        .filter_rows()
+        .iter()
+        .filter_map(|r| match r {
+            jobdeck::app::FilterRow::Value {
+                value,
+                count,
+                selected,
+            } => Some((value.label(), *count, *selected)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Moves the filter pane's cursor to the row labelled `label` and ticks it with space.
+fn tick(h: &mut Headless, label: &str) {
+    let at = pane(h)
+        .iter()
+        .position(|(l, _, _)| l == label)
+        .unwrap_or_else(|| panic!("no row {label:?} in {:?}", pane(h)));
+    h.press("g");
+    for _ in 0..at {
+        h.press("j");
+    }
+    h.press("space");
+}
+
+#[test]
+fn a_salary_floor_leaves_out_unstated_pay_unless_its_row_is_ticked() {
+    let mut h = corpus();
+    h.press("f");
+    // Nothing ticked: every posting, and "no salary stated" is a row with its count.
+    assert_eq!(h.app.view.rows.len(), 4);
+    assert!(pane(&h).contains(&("no salary stated".into(), 1, false)));
+    // €150k ≈ $176k and €90k ≈ $106k a year pass ≥ 100k; the unstated posting does not.
+    tick(&mut h, "≥ 100k");
+    let mut titles = h.titles();
+    titles.sort();
+    assert_eq!(titles, ["Senior Backend Engineer", "Staff Engineer"]);
+    assert!(
+        pane(&h).contains(&("no salary stated".into(), 1, false)),
+        "still offered, with its count, while the floor hides it"
+    );
+    // Ticked with the floor, the unstated are kept beside the well paid.
+    tick(&mut h, "no salary stated");
+    let mut titles = h.titles();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Frontend Developer",
+            "Senior Backend Engineer",
+            "Staff Engineer"
+        ]
+    );
+    assert!(pane(&h).contains(&("no salary stated".into(), 1, true)));
+    assert!(h.app.filters.summary().contains("or no salary stated"));
 }
 
 #[test]

@@ -15,6 +15,9 @@ pub(super) struct RawCounts {
     level: [usize; 11],
     floors: [usize; SALARY_FLOORS.len()],
     no_salary: usize,
+    estimates: usize,
+    /// "estimates left out" is ticked: an estimate counts toward no floor.
+    no_estimates: bool,
     companies: Vec<u32>,
     no_company: usize,
     places: Vec<u32>,
@@ -28,7 +31,7 @@ fn slot<T: Copy + PartialEq>(v: Option<T>, all: &[T]) -> usize {
 }
 
 impl RawCounts {
-    pub(super) fn new(ix: &FacetIndex) -> RawCounts {
+    pub(super) fn new(ix: &FacetIndex, filters: &Filters) -> RawCounts {
         RawCounts {
             bookmarked: 0,
             status: [0; 7],
@@ -37,6 +40,8 @@ impl RawCounts {
             level: [0; 11],
             floors: [0; SALARY_FLOORS.len()],
             no_salary: 0,
+            estimates: 0,
+            no_estimates: filters.is_selected(&FacetValue::EstimatesLeftOut),
             companies: vec![0; ix.companies.len()],
             no_company: 0,
             places: vec![0; ix.places.len()],
@@ -65,7 +70,11 @@ impl RawCounts {
             self.level[slot(ix.level[i], Seniority::ALL)] += 1;
         }
         if on(FacetKind::Salary) {
+            if ix.estimate[i] {
+                self.estimates += 1;
+            }
             match ix.salary_k[i] {
+                _ if self.no_estimates && ix.estimate[i] => {}
                 Some(k) => {
                     for (n, f) in SALARY_FLOORS.iter().enumerate() {
                         if k >= f64::from(*f) {
@@ -218,10 +227,12 @@ impl RawCounts {
                     .iter()
                     .zip(self.floors)
                     .map(|(f, c)| (FacetValue::SalaryAtLeast(*f), c))
-                    .chain(std::iter::once((
-                        FacetValue::NoSalaryExcluded,
-                        self.no_salary,
-                    )))
+                    .chain([(FacetValue::NoSalary, self.no_salary)])
+                    .chain(
+                        // Offered once some result's pay is an estimate (or while ticked).
+                        Some((FacetValue::EstimatesLeftOut, self.estimates))
+                            .filter(|(v, c)| *c > 0 || listed(v, *c)),
+                    )
                     .collect(),
                 more: 0,
                 all: Vec::new(),

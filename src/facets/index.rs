@@ -17,6 +17,8 @@ pub struct FacetIndex {
     pub(super) salary_k: Vec<Option<f64>>,
     /// Yearly salary ceiling, for sorting by salary.
     pub(super) salary_top: Vec<Option<f64>>,
+    /// The salary is a board's estimate.
+    pub(super) estimate: Vec<bool>,
     pub(super) company: Vec<Option<u32>>,
     pub(super) locations: Vec<Box<[u32]>>,
     pub(super) skills: Vec<Box<[u32]>>,
@@ -77,6 +79,11 @@ impl FacetIndex {
             self.salary_k
                 .push(yearly.and_then(|y| y.floor()).map(|v| v / 1000.0));
             self.salary_top.push(yearly.and_then(|y| y.ceiling()));
+            self.estimate.push(
+                p.salary
+                    .as_ref()
+                    .is_some_and(|s| s.provenance == crate::posting::PayProvenance::Estimate),
+            );
             self.company
                 .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
             // One value per place, however it is spelled: "SF" and "San Francisco, CA" are

@@ -68,8 +68,11 @@ pub enum FacetValue {
     Level(Option<Seniority>),
     /// Yearly salary at least this many thousands, in the home currency (`[money]`).
     SalaryAtLeast(u32),
-    /// Postings that state no salary; selected means *excluded*.
-    NoSalaryExcluded,
+    /// Postings that state no salary. Like the floors, one of the salary group's choices: a
+    /// floor alone leaves them out; ticked with it (or alone), they are kept.
+    NoSalary,
+    /// Postings whose pay is a board's estimate; selected means *left out*.
+    EstimatesLeftOut,
     Company(String),
     /// Postings that name no company.
     NoCompany,
@@ -87,7 +90,9 @@ impl FacetValue {
             FacetValue::Mode(_) => FacetKind::Mode,
             FacetValue::Type(_) => FacetKind::Type,
             FacetValue::Level(_) => FacetKind::Level,
-            FacetValue::SalaryAtLeast(_) | FacetValue::NoSalaryExcluded => FacetKind::Salary,
+            FacetValue::SalaryAtLeast(_) | FacetValue::NoSalary | FacetValue::EstimatesLeftOut => {
+                FacetKind::Salary
+            }
             FacetValue::Company(_) | FacetValue::NoCompany => FacetKind::Company,
             FacetValue::Location(_) | FacetValue::NoLocation => FacetKind::Location,
             FacetValue::Skill(_) => FacetKind::Skill,
@@ -104,7 +109,8 @@ impl FacetValue {
             FacetValue::Type(t) => or_unstated(t.map(|t| t.as_str())),
             FacetValue::Level(l) => or_unstated(l.map(|l| l.as_str())),
             FacetValue::SalaryAtLeast(k) => format!("≥ {k}k"),
-            FacetValue::NoSalaryExcluded => "no salary stated".into(),
+            FacetValue::NoSalary => "no salary stated".into(),
+            FacetValue::EstimatesLeftOut => "estimates left out".into(),
             FacetValue::NoCompany | FacetValue::NoLocation => "not stated".into(),
             FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => s.clone(),
         }
@@ -151,7 +157,8 @@ impl Filters {
         self.selected
             .iter()
             .map(|v| match v {
-                FacetValue::NoSalaryExcluded => "salary stated".to_string(),
+                FacetValue::NoSalary => "or no salary stated".to_string(),
+                FacetValue::EstimatesLeftOut => "no pay estimates".to_string(),
                 FacetValue::Company(c) => format!("company {c}"),
                 FacetValue::Location(l) => format!("in {l}"),
                 FacetValue::NoCompany => "company not stated".into(),

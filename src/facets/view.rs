@@ -17,7 +17,7 @@ impl FacetIndex {
         ctx: &ViewContext<'_>,
     ) -> View {
         let compiled = Compiled::new(self, filters);
-        let mut counts = RawCounts::new(self);
+        let mut counts = RawCounts::new(self, filters);
         let mut rows = Vec::with_capacity(hits.len());
         for &i in hits {
             let iu = i as usize;
@@ -127,7 +127,8 @@ struct Compiled {
     types: Vec<Option<EmploymentType>>,
     levels: Vec<Option<Seniority>>,
     floor: Option<f64>,
-    exclude_no_salary: bool,
+    no_salary: bool,
+    no_estimates: bool,
     companies: Vec<u32>,
     no_company: bool,
     places: Vec<u32>,
@@ -145,7 +146,8 @@ impl Compiled {
             types: Vec::new(),
             levels: Vec::new(),
             floor: None,
-            exclude_no_salary: false,
+            no_salary: false,
+            no_estimates: false,
             companies: Vec::new(),
             no_company: false,
             places: Vec::new(),
@@ -162,7 +164,8 @@ impl Compiled {
                 FacetValue::Type(t) => c.types.push(*t),
                 FacetValue::Level(l) => c.levels.push(*l),
                 FacetValue::SalaryAtLeast(k) => c.floor = Some(f64::from(*k)),
-                FacetValue::NoSalaryExcluded => c.exclude_no_salary = true,
+                FacetValue::NoSalary => c.no_salary = true,
+                FacetValue::EstimatesLeftOut => c.no_estimates = true,
                 // A value no posting has (yet) matches nothing: u32::MAX is never an id.
                 FacetValue::Company(s) => c.companies.push(ix.companies.get(s).unwrap_or(u32::MAX)),
                 FacetValue::Location(s) => c.places.push(ix.places.get(s).unwrap_or(u32::MAX)),
@@ -172,6 +175,22 @@ impl Compiled {
             }
         }
         c
+    }
+
+    /// Whether posting `i` passes the salary group: a floor and "no salary stated" are its
+    /// choices (either kept when both are ticked; without a choice every posting passes), and
+    /// "estimates left out" drops a board's estimates whatever the choice.
+    fn salary_ok(&self, ix: &FacetIndex, i: usize) -> bool {
+        if self.no_estimates && ix.estimate[i] {
+            return false;
+        }
+        if self.floor.is_none() && !self.no_salary {
+            return true;
+        }
+        match ix.salary_k[i] {
+            Some(k) => self.floor.is_some_and(|f| k >= f),
+            None => self.no_salary,
+        }
     }
 
     /// The facets (as bits) whose filter posting `i` fails.
@@ -209,11 +228,7 @@ impl Compiled {
             FacetKind::Level,
             self.levels.is_empty() || self.levels.contains(&ix.level[i]),
         );
-        let salary_ok = match ix.salary_k[i] {
-            Some(k) => self.floor.is_none_or(|f| k >= f),
-            None => !self.exclude_no_salary,
-        };
-        check(FacetKind::Salary, salary_ok);
+        check(FacetKind::Salary, self.salary_ok(ix, i));
         check(
             FacetKind::Company,
             match ix.company[i] {
