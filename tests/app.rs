@@ -1731,3 +1731,81 @@ fn at_80_columns_the_status_line_drops_whole_facts_and_keeps_the_undo_hint() {
     );
     assert!(line.contains("◆ 2 marked"), "{line}");
 }
+
+/// Remote roles open to Germany only, the EU, the US only, anywhere; and an office role.
+fn remote_corpus() -> Headless {
+    let eu = jobdeck::places::Gazetteer::get()
+        .group("eu")
+        .unwrap()
+        .to_vec();
+    let roles: [(&str, Vec<String>); 5] = [
+        ("Berlin Remote", vec!["DE".into()]),
+        ("EU Remote", eu),
+        ("US Remote", vec!["US".into()]),
+        ("Worldwide Remote", vec!["*".into()]),
+        ("Office Job", vec![]),
+    ];
+    let postings = roles
+        .into_iter()
+        .map(|(title, from)| {
+            let mode = if from.is_empty() {
+                WorkMode::Onsite
+            } else {
+                WorkMode::Remote
+            };
+            let mut p = posting(title, "Acme", mode, None, &[]);
+            p.remote_from = from;
+            p
+        })
+        .collect();
+    Headless::new(postings, (120, 35))
+}
+
+fn sorted_titles(h: &Headless) -> Vec<String> {
+    let mut t = h.titles();
+    t.sort();
+    t
+}
+
+#[test]
+fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
+    let mut h = remote_corpus();
+    h.press("f");
+    let rows = pane(&h);
+    let count = |label: &str| {
+        rows.iter()
+            .find(|(l, _, _)| l == label)
+            .unwrap_or_else(|| panic!("no row {label:?} in {rows:?}"))
+            .1
+    };
+    // A row counts the roles open to someone there: Germany's own, the EU's (Germany is in
+    // it) and the worldwide one; the EU's the same three.
+    assert_eq!(count("Germany"), 3);
+    assert_eq!(count("EU"), 3);
+    assert_eq!(count("United States"), 2);
+    assert_eq!(count("anywhere"), 1);
+    assert!(
+        !rows.iter().any(|(l, _, _)| l == "France"),
+        "a group is one row, not its 27 countries"
+    );
+    tick(&mut h, "Germany");
+    assert_eq!(
+        sorted_titles(&h),
+        ["Berlin Remote", "EU Remote", "Worldwide Remote"]
+    );
+    h.press("R");
+    tick(&mut h, "anywhere");
+    assert_eq!(sorted_titles(&h), ["Worldwide Remote"]);
+    assert!(h.app.filters.summary().contains("open to anywhere"));
+    tick(&mut h, "United States");
+    assert_eq!(sorted_titles(&h), ["US Remote", "Worldwide Remote"]);
+    // A country row keeps what the query language's from: keeps.
+    h.press("R");
+    h.press("esc");
+    h.press("/");
+    h.type_str("from:de");
+    assert_eq!(
+        sorted_titles(&h),
+        ["Berlin Remote", "EU Remote", "Worldwide Remote"]
+    );
+}

@@ -22,6 +22,10 @@ pub(super) struct RawCounts {
     no_company: usize,
     places: Vec<u32>,
     no_place: usize,
+    /// Per "open to" row: the results it keeps (worldwide ones aside), and those naming it.
+    open_to: Vec<u32>,
+    open_named: Vec<u32>,
+    anywhere: usize,
     skills: Vec<u32>,
 }
 
@@ -46,6 +50,9 @@ impl RawCounts {
             no_company: 0,
             places: vec![0; ix.places.len()],
             no_place: 0,
+            open_to: vec![0; ix.open_names.len()],
+            open_named: vec![0; ix.open_names.len()],
+            anywhere: 0,
             skills: vec![0; ix.skill_names.len()],
         }
     }
@@ -99,6 +106,23 @@ impl RawCounts {
                 self.places[l as usize] += 1;
             }
         }
+        if on(FacetKind::OpenTo) {
+            if ix.anywhere[i] {
+                self.anywhere += 1;
+            }
+            let named = &ix.open_to[i];
+            if !named.is_empty() {
+                // "Germany" keeps an EU role: counted in each row whose countries it meets.
+                for (r, set) in ix.open_sets.iter().enumerate() {
+                    if named.iter().any(|&l| ix.open_sets[l as usize].meets(set)) {
+                        self.open_to[r] += 1;
+                    }
+                }
+                for &l in named.iter() {
+                    self.open_named[l as usize] += 1;
+                }
+            }
+        }
         if on(FacetKind::Skill) {
             for &s in ix.skills[i].iter() {
                 self.skills[s as usize] += 1;
@@ -145,9 +169,10 @@ impl RawCounts {
             let more = order.len().saturating_sub(MAX_LISTED);
             // Selected and kept values stay listed even when the top no longer holds them.
             let count_of = |v: &FacetValue| match v {
-                FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => {
-                    names.get(s).map_or(0, |id| counts[id as usize] as usize)
-                }
+                FacetValue::Company(s)
+                | FacetValue::Location(s)
+                | FacetValue::OpenTo(s)
+                | FacetValue::Skill(s) => names.get(s).map_or(0, |id| counts[id as usize] as usize),
                 _ => 0,
             };
             let mut more_listed = 0;
@@ -250,6 +275,19 @@ impl RawCounts {
                 &ix.places,
                 &FacetValue::Location,
                 Some((FacetValue::NoLocation, self.no_place)),
+            ),
+            top(
+                FacetKind::OpenTo,
+                // A country's row keeps the worldwide roles too: counted in.
+                &self
+                    .open_to
+                    .iter()
+                    .zip(&self.open_named)
+                    .map(|(&c, &n)| if n > 0 { c + self.anywhere as u32 } else { 0 })
+                    .collect::<Vec<u32>>(),
+                &ix.open_names,
+                &FacetValue::OpenTo,
+                Some((FacetValue::OpenAnywhere, self.anywhere)),
             ),
             top(
                 FacetKind::Skill,

@@ -21,6 +21,12 @@ pub struct FacetIndex {
     pub(super) estimate: Vec<bool>,
     pub(super) company: Vec<Option<u32>>,
     pub(super) locations: Vec<Box<[u32]>>,
+    /// For a remote role, where it is open to, as named ([`crate::places::Gazetteer::
+    /// name_countries`]: "EU", "United Kingdom"), by id in `open_names`. Empty for a worldwide
+    /// role: see `anywhere`.
+    pub(super) open_to: Vec<Box<[u32]>>,
+    /// The role is open to people anywhere (`remote_from` is `["*"]`).
+    pub(super) anywhere: Vec<bool>,
     pub(super) skills: Vec<Box<[u32]>>,
     pub(super) posted_age: Vec<Option<u32>>,
     /// Another posting with the same id came first: listed once, under the first.
@@ -37,6 +43,11 @@ pub struct FacetIndex {
     pub(super) by_source: HashMap<String, Vec<u32>>,
     pub(super) companies: Interner,
     pub(super) places: Interner,
+    pub(super) open_names: Interner,
+    /// The countries of each of `open_names`.
+    pub(super) open_sets: Vec<CodeSet>,
+    /// The countries (ISO-2) named so far: the ids of [`CodeSet`].
+    pub(super) open_codes: Interner,
     pub(super) skill_names: Interner,
     /// Position of each posting in title order and company order; rebuilt when stale.
     pub(super) title_rank: Vec<u32>,
@@ -46,6 +57,29 @@ pub struct FacetIndex {
     pub(super) ranks_stale: bool,
     pub(super) title_keys: Vec<Box<str>>,
     pub(super) company_keys: Vec<Box<str>>,
+}
+
+/// A set of countries, by id in [`FacetIndex::open_codes`] (there are fewer than 256).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct CodeSet([u64; 4]);
+
+impl CodeSet {
+    fn insert(&mut self, id: u32) {
+        if id < 256 {
+            self.0[(id / 64) as usize] |= 1 << (id % 64);
+        }
+    }
+
+    /// Whether the two sets share a country.
+    pub(super) fn meets(&self, other: &CodeSet) -> bool {
+        self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
+    }
+
+    pub(super) fn add_all(&mut self, other: &CodeSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
 }
 
 /// Which postings are bookmarked, by corpus index (maintained by the app from the store).
@@ -103,6 +137,24 @@ impl FacetIndex {
             locs.sort_unstable();
             locs.dedup();
             self.locations.push(locs.into_boxed_slice());
+            let anywhere = p.remote_from.iter().any(|c| c == "*");
+            let mut open: Vec<u32> = Vec::new();
+            if !anywhere && !p.remote_from.is_empty() {
+                let g = crate::places::Gazetteer::get();
+                for (name, codes) in g.name_countries(&p.remote_from) {
+                    let (id, new) = self.open_names.intern(&name);
+                    if new {
+                        let mut set = CodeSet::default();
+                        for c in &codes {
+                            set.insert(self.open_codes.intern(c).0);
+                        }
+                        self.open_sets.push(set);
+                    }
+                    open.push(id);
+                }
+            }
+            self.anywhere.push(anywhere);
+            self.open_to.push(open.into_boxed_slice());
             let skills: Vec<u32> = p
                 .skills
                 .iter()

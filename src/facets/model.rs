@@ -16,11 +16,13 @@ pub enum FacetKind {
     Salary,
     Company,
     Location,
+    /// Where a remote role may be done from.
+    OpenTo,
     Skill,
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 9] = [
+    pub const ALL: [FacetKind; 10] = [
         FacetKind::Bookmarked,
         FacetKind::Status,
         FacetKind::Mode,
@@ -29,6 +31,7 @@ impl FacetKind {
         FacetKind::Salary,
         FacetKind::Company,
         FacetKind::Location,
+        FacetKind::OpenTo,
         FacetKind::Skill,
     ];
 
@@ -42,6 +45,7 @@ impl FacetKind {
             FacetKind::Salary => "Salary floor (yearly)",
             FacetKind::Company => "Company",
             FacetKind::Location => "Location",
+            FacetKind::OpenTo => "Remote, open to",
             FacetKind::Skill => "Skills",
         }
     }
@@ -79,6 +83,11 @@ pub enum FacetValue {
     Location(String),
     /// Postings that name no place.
     NoLocation,
+    /// Remote roles open to people in a country (by its name), worldwide ones included, as
+    /// `from:` has it.
+    OpenTo(String),
+    /// Remote roles open to people anywhere.
+    OpenAnywhere,
     Skill(String),
 }
 
@@ -95,6 +104,7 @@ impl FacetValue {
             }
             FacetValue::Company(_) | FacetValue::NoCompany => FacetKind::Company,
             FacetValue::Location(_) | FacetValue::NoLocation => FacetKind::Location,
+            FacetValue::OpenTo(_) | FacetValue::OpenAnywhere => FacetKind::OpenTo,
             FacetValue::Skill(_) => FacetKind::Skill,
         }
     }
@@ -112,7 +122,11 @@ impl FacetValue {
             FacetValue::NoSalary => "no salary stated".into(),
             FacetValue::EstimatesLeftOut => "estimates left out".into(),
             FacetValue::NoCompany | FacetValue::NoLocation => "not stated".into(),
-            FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => s.clone(),
+            FacetValue::OpenAnywhere => "anywhere".into(),
+            FacetValue::Company(s)
+            | FacetValue::Location(s)
+            | FacetValue::OpenTo(s)
+            | FacetValue::Skill(s) => s.clone(),
         }
     }
 }
@@ -163,6 +177,8 @@ impl Filters {
                 FacetValue::Location(l) => format!("in {l}"),
                 FacetValue::NoCompany => "company not stated".into(),
                 FacetValue::NoLocation => "location not stated".into(),
+                FacetValue::OpenTo(c) => format!("open to {c}"),
+                FacetValue::OpenAnywhere => "open to anywhere".into(),
                 v => v.label(),
             })
             .collect::<Vec<_>>()

@@ -107,6 +107,7 @@ impl FacetIndex {
         let names = match kind {
             FacetKind::Company => &self.companies,
             FacetKind::Location => &self.places,
+            FacetKind::OpenTo => &self.open_names,
             FacetKind::Skill => &self.skill_names,
             _ => return None,
         };
@@ -114,6 +115,7 @@ impl FacetIndex {
         Some(match kind {
             FacetKind::Company => FacetValue::Company(name),
             FacetKind::Location => FacetValue::Location(name),
+            FacetKind::OpenTo => FacetValue::OpenTo(name),
             _ => FacetValue::Skill(name),
         })
     }
@@ -133,6 +135,10 @@ struct Compiled {
     no_company: bool,
     places: Vec<u32>,
     no_place: bool,
+    /// The countries of the "open to" rows ticked, and whether there is one.
+    open_to: super::index::CodeSet,
+    open_to_any: bool,
+    open_anywhere: bool,
     skills: Vec<u32>,
     bookmarked_only: bool,
 }
@@ -152,6 +158,9 @@ impl Compiled {
             no_company: false,
             places: Vec::new(),
             no_place: false,
+            open_to: Default::default(),
+            open_to_any: false,
+            open_anywhere: false,
             skills: Vec::new(),
             bookmarked_only: false,
         };
@@ -171,6 +180,13 @@ impl Compiled {
                 FacetValue::Location(s) => c.places.push(ix.places.get(s).unwrap_or(u32::MAX)),
                 FacetValue::NoCompany => c.no_company = true,
                 FacetValue::NoLocation => c.no_place = true,
+                FacetValue::OpenTo(s) => {
+                    c.open_to_any = true;
+                    if let Some(id) = ix.open_names.get(s) {
+                        c.open_to.add_all(&ix.open_sets[id as usize]);
+                    }
+                }
+                FacetValue::OpenAnywhere => c.open_anywhere = true,
                 FacetValue::Skill(s) => c.skills.push(ix.skill_names.get(s).unwrap_or(u32::MAX)),
             }
         }
@@ -242,6 +258,18 @@ impl Compiled {
                 self.no_place
             } else {
                 ix.locations[i].iter().any(|l| self.places.contains(l))
+            },
+        );
+        // A place keeps the roles open to someone there — its own, a group's it is in, the
+        // worldwide ones — as `from:de` does; "anywhere" keeps only the worldwide ones.
+        check(
+            FacetKind::OpenTo,
+            if ix.anywhere[i] {
+                self.open_anywhere || self.open_to_any
+            } else {
+                ix.open_to[i]
+                    .iter()
+                    .any(|&l| ix.open_sets[l as usize].meets(&self.open_to))
             },
         );
         // Skills combine OR within the facet, like every facet.

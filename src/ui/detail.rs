@@ -277,10 +277,11 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         let text = if p.remote_from.iter().any(|c| c == "*") {
             "anywhere".to_string()
         } else {
-            let names: Vec<&str> = p
-                .remote_from
-                .iter()
-                .map(|c| g.country(c).map_or(c.as_str(), |k| k.name.as_str()))
+            // A group by its name ("EU"), as the filter pane's "open to" rows.
+            let names: Vec<String> = g
+                .name_countries(&p.remote_from)
+                .into_iter()
+                .map(|(n, _)| n)
                 .collect();
             if names.len() > 6 {
                 format!(
