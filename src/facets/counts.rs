@@ -16,7 +16,7 @@ pub(super) struct RawCounts {
     floors: [usize; SALARY_FLOORS.len()],
     no_salary: usize,
     estimates: usize,
-    /// "estimates left out" is ticked: an estimate counts toward no floor.
+    /// "hide estimates" is ticked: an estimate counts toward no floor.
     no_estimates: bool,
     companies: Vec<u32>,
     no_company: usize,

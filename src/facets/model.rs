@@ -120,7 +120,7 @@ impl FacetValue {
             FacetValue::Level(l) => or_unstated(l.map(|l| l.as_str())),
             FacetValue::SalaryAtLeast(k) => format!("≥ {k}k"),
             FacetValue::NoSalary => "no salary stated".into(),
-            FacetValue::EstimatesLeftOut => "estimates left out".into(),
+            FacetValue::EstimatesLeftOut => "hide estimates".into(),
             FacetValue::NoCompany | FacetValue::NoLocation => "not stated".into(),
             FacetValue::OpenAnywhere => "anywhere".into(),
             FacetValue::Company(s)
@@ -172,7 +172,7 @@ impl Filters {
             .iter()
             .map(|v| match v {
                 FacetValue::NoSalary => "or no salary stated".to_string(),
-                FacetValue::EstimatesLeftOut => "no pay estimates".to_string(),
+                FacetValue::EstimatesLeftOut => "estimates hidden".to_string(),
                 FacetValue::Company(c) => format!("company {c}"),
                 FacetValue::Location(l) => format!("in {l}"),
                 FacetValue::NoCompany => "company not stated".into(),
