@@ -1809,3 +1809,74 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
         ["Berlin Remote", "EU Remote", "Worldwide Remote"]
     );
 }
+
+#[test]
+fn location_facet_lists_places_under_their_country() {
+    let place = |name: &str, city: &str, cc: &str| jobdeck::places::Place {
+        name: name.into(),
+        city: Some(city.into()),
+        region: None,
+        country: Some(cc.into()),
+    };
+    let at = |title: &str, name: &str, resolved: Option<jobdeck::places::Place>| {
+        let mut p = posting(title, "Acme", WorkMode::Onsite, None, &[]);
+        p.locations = vec![name.into()];
+        p.places = resolved.into_iter().collect();
+        p
+    };
+    let mut h = Headless::new(
+        vec![
+            at(
+                "Berlin Job",
+                "Berlin",
+                Some(place("Berlin", "Berlin", "DE")),
+            ),
+            at(
+                "Munich Job",
+                "München",
+                Some(place("München", "Munich", "DE")),
+            ),
+            at(
+                "Austin Job",
+                "Austin, TX",
+                Some(place("Austin, TX", "Austin", "US")),
+            ),
+            at("Atlantis Job", "Atlantis", None),
+        ],
+        (120, 35),
+    );
+    h.press("f");
+    let rows = h.app.filter_rows();
+    let locations: Vec<(FacetValue, usize)> = rows
+        .iter()
+        .filter_map(|r| match r {
+            jobdeck::app::FilterRow::Value { value, count, .. }
+                if value.kind() == jobdeck::facets::FacetKind::Location =>
+            {
+                Some((value.clone(), *count))
+            }
+            _ => None,
+        })
+        .collect();
+    // Countries by postings, each followed by its places; a place of no known country alone.
+    assert_eq!(
+        locations,
+        [
+            (FacetValue::Country("Germany".into()), 2),
+            (FacetValue::Location("Berlin, DE".into()), 1),
+            (FacetValue::Location("Munich, DE".into()), 1),
+            (FacetValue::Location("Atlantis".into()), 1),
+            (FacetValue::Country("United States".into()), 1),
+            (FacetValue::Location("Austin, US".into()), 1),
+        ]
+    );
+    tick(&mut h, "Germany");
+    assert_eq!(sorted_titles(&h), ["Berlin Job", "Munich Job"]);
+    assert!(h.app.filters.summary().contains("in Germany"));
+    // A country and a place of another combine OR, like any two values of a facet.
+    tick(&mut h, "Austin, US");
+    assert_eq!(
+        sorted_titles(&h),
+        ["Austin Job", "Berlin Job", "Munich Job"]
+    );
+}

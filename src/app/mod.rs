@@ -591,6 +591,7 @@ impl App {
                             && match v {
                                 FacetValue::Company(_)
                                 | FacetValue::Location(_)
+                                | FacetValue::Country(_)
                                 | FacetValue::OpenTo(_)
                                 | FacetValue::Skill(_) => self.filters.is_selected(v),
                                 _ => true,

@@ -21,6 +21,8 @@ pub struct FacetIndex {
     pub(super) estimate: Vec<bool>,
     pub(super) company: Vec<Option<u32>>,
     pub(super) locations: Vec<Box<[u32]>>,
+    /// The countries of the posting's places (ids in `country_names`).
+    pub(super) countries: Vec<Box<[u32]>>,
     /// For a remote role, where it is open to, as named ([`crate::places::Gazetteer::
     /// name_countries`]: "EU", "United Kingdom"), by id in `open_names`. Empty for a worldwide
     /// role: see `anywhere`.
@@ -43,6 +45,10 @@ pub struct FacetIndex {
     pub(super) by_source: HashMap<String, Vec<u32>>,
     pub(super) companies: Interner,
     pub(super) places: Interner,
+    /// The country of each of `places` (an id in `country_names`), when it has one.
+    pub(super) place_country: Vec<Option<u32>>,
+    /// Country names, as the Location facet lists them.
+    pub(super) country_names: Interner,
     pub(super) open_names: Interner,
     /// The countries of each of `open_names`.
     pub(super) open_sets: Vec<CodeSet>,
@@ -122,21 +128,29 @@ impl FacetIndex {
                 .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
             // One value per place, however it is spelled: "SF" and "San Francisco, CA" are
             // both "San Francisco, US"; a place the table does not know stays as written.
-            let mut locs: Vec<u32> = p
-                .locations
-                .iter()
-                .map(|l| {
-                    let label = p
-                        .places
-                        .iter()
-                        .find(|pl| pl.name == *l)
-                        .map_or_else(|| l.clone(), crate::places::Place::label);
-                    self.places.intern(&label).0
-                })
-                .collect();
+            // Each in its country, which the Location facet lists it under.
+            let mut locs: Vec<u32> = Vec::with_capacity(p.locations.len());
+            let mut countries: Vec<u32> = Vec::new();
+            for l in &p.locations {
+                let place = p.places.iter().find(|pl| pl.name == *l);
+                let label = place.map_or_else(|| l.clone(), crate::places::Place::label);
+                let id = self.places.intern(&label).0;
+                self.place_country.resize(self.places.len(), None);
+                if let Some(cc) = place.and_then(|pl| pl.country.as_deref()) {
+                    let g = crate::places::Gazetteer::get();
+                    let name = g.country(cc).map_or(cc, |k| k.name.as_str());
+                    let c = self.country_names.intern(name).0;
+                    self.place_country[id as usize] = Some(c);
+                    countries.push(c);
+                }
+                locs.push(id);
+            }
             locs.sort_unstable();
             locs.dedup();
+            countries.sort_unstable();
+            countries.dedup();
             self.locations.push(locs.into_boxed_slice());
+            self.countries.push(countries.into_boxed_slice());
             let anywhere = p.remote_from.iter().any(|c| c == "*");
             let mut open: Vec<u32> = Vec::new();
             if !anywhere && !p.remote_from.is_empty() {
@@ -219,6 +233,14 @@ impl FacetIndex {
                 .filter(|&i| !self.removed[i as usize])
                 .collect()
         })
+    }
+
+    /// Whether a Location facet value is a place in a known country (listed under it).
+    pub fn place_has_country(&self, label: &str) -> bool {
+        self.places
+            .get(label)
+            .and_then(|id| self.place_country.get(id as usize).copied().flatten())
+            .is_some()
     }
 
     /// Whether the posting is pulled and closed.

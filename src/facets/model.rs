@@ -81,6 +81,9 @@ pub enum FacetValue {
     /// Postings that name no company.
     NoCompany,
     Location(String),
+    /// Postings with a place in a country (by its name): the Location facet lists its places
+    /// under it.
+    Country(String),
     /// Postings that name no place.
     NoLocation,
     /// Remote roles open to people in a country (by its name), worldwide ones included, as
@@ -103,7 +106,9 @@ impl FacetValue {
                 FacetKind::Salary
             }
             FacetValue::Company(_) | FacetValue::NoCompany => FacetKind::Company,
-            FacetValue::Location(_) | FacetValue::NoLocation => FacetKind::Location,
+            FacetValue::Location(_) | FacetValue::Country(_) | FacetValue::NoLocation => {
+                FacetKind::Location
+            }
             FacetValue::OpenTo(_) | FacetValue::OpenAnywhere => FacetKind::OpenTo,
             FacetValue::Skill(_) => FacetKind::Skill,
         }
@@ -125,6 +130,7 @@ impl FacetValue {
             FacetValue::OpenAnywhere => "anywhere".into(),
             FacetValue::Company(s)
             | FacetValue::Location(s)
+            | FacetValue::Country(s)
             | FacetValue::OpenTo(s)
             | FacetValue::Skill(s) => s.clone(),
         }
@@ -174,7 +180,7 @@ impl Filters {
                 FacetValue::NoSalary => "or no salary stated".to_string(),
                 FacetValue::EstimatesLeftOut => "estimates hidden".to_string(),
                 FacetValue::Company(c) => format!("company {c}"),
-                FacetValue::Location(l) => format!("in {l}"),
+                FacetValue::Location(l) | FacetValue::Country(l) => format!("in {l}"),
                 FacetValue::NoCompany => "company not stated".into(),
                 FacetValue::NoLocation => "location not stated".into(),
                 FacetValue::OpenTo(c) => format!("open to {c}"),

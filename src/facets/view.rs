@@ -134,6 +134,7 @@ struct Compiled {
     companies: Vec<u32>,
     no_company: bool,
     places: Vec<u32>,
+    countries: Vec<u32>,
     no_place: bool,
     /// The countries of the "open to" rows ticked, and whether there is one.
     open_to: super::index::CodeSet,
@@ -157,6 +158,7 @@ impl Compiled {
             companies: Vec::new(),
             no_company: false,
             places: Vec::new(),
+            countries: Vec::new(),
             no_place: false,
             open_to: Default::default(),
             open_to_any: false,
@@ -179,6 +181,9 @@ impl Compiled {
                 FacetValue::Company(s) => c.companies.push(ix.companies.get(s).unwrap_or(u32::MAX)),
                 FacetValue::Location(s) => c.places.push(ix.places.get(s).unwrap_or(u32::MAX)),
                 FacetValue::NoCompany => c.no_company = true,
+                FacetValue::Country(s) => c
+                    .countries
+                    .push(ix.country_names.get(s).unwrap_or(u32::MAX)),
                 FacetValue::NoLocation => c.no_place = true,
                 FacetValue::OpenTo(s) => {
                     c.open_to_any = true;
@@ -258,6 +263,7 @@ impl Compiled {
                 self.no_place
             } else {
                 ix.locations[i].iter().any(|l| self.places.contains(l))
+                    || ix.countries[i].iter().any(|c| self.countries.contains(c))
             },
         );
         // A place keeps the roles open to someone there — its own, a group's it is in, the
