@@ -1738,9 +1738,12 @@ fn remote_corpus() -> Headless {
         .group("eu")
         .unwrap()
         .to_vec();
-    let roles: [(&str, Vec<String>); 5] = [
+    let mut eu_uk = eu.clone();
+    eu_uk.push("GB".into());
+    let roles: [(&str, Vec<String>); 6] = [
         ("Berlin Remote", vec!["DE".into()]),
         ("EU Remote", eu),
+        ("EU or UK Remote", eu_uk),
         ("US Remote", vec!["US".into()]),
         ("Worldwide Remote", vec!["*".into()]),
         ("Office Job", vec![]),
@@ -1778,10 +1781,11 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
             .unwrap_or_else(|| panic!("no row {label:?} in {rows:?}"))
             .1
     };
-    // A row counts the roles open to someone there: Germany's own, the EU's (Germany is in
-    // it) and the worldwide one; the EU's the same three.
-    assert_eq!(count("Germany"), 3);
-    assert_eq!(count("EU"), 3);
+    // A row counts the roles open to someone there: Germany's own, the EU's and the EU-or-UK
+    // one (Germany is in the EU) and the worldwide one; the EU's the same four.
+    assert_eq!(count("Germany"), 4);
+    assert_eq!(count("EU"), 4);
+    assert_eq!(count("United Kingdom"), 2);
     assert_eq!(count("United States"), 2);
     assert_eq!(count("anywhere"), 1);
     assert!(
@@ -1791,7 +1795,12 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
     tick(&mut h, "Germany");
     assert_eq!(
         sorted_titles(&h),
-        ["Berlin Remote", "EU Remote", "Worldwide Remote"]
+        [
+            "Berlin Remote",
+            "EU Remote",
+            "EU or UK Remote",
+            "Worldwide Remote"
+        ]
     );
     h.press("R");
     tick(&mut h, "anywhere");
@@ -1806,7 +1815,12 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
     h.type_str("from:de");
     assert_eq!(
         sorted_titles(&h),
-        ["Berlin Remote", "EU Remote", "Worldwide Remote"]
+        [
+            "Berlin Remote",
+            "EU Remote",
+            "EU or UK Remote",
+            "Worldwide Remote"
+        ]
     );
 }
 

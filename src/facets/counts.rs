@@ -30,6 +30,9 @@ pub(super) struct RawCounts {
     /// Per "open to" row: the results it keeps (worldwide ones aside), and those naming it.
     open_to: Vec<u32>,
     open_named: Vec<u32>,
+    /// Per "open to" row: the results naming it alone (most do), spread over the rows they
+    /// meet once, in `finish`.
+    open_single: Vec<u32>,
     anywhere: usize,
     skills: Vec<u32>,
 }
@@ -58,6 +61,7 @@ impl RawCounts {
             no_place: 0,
             open_to: vec![0; ix.open_names.len()],
             open_named: vec![0; ix.open_names.len()],
+            open_single: vec![0; ix.open_names.len()],
             anywhere: 0,
             skills: vec![0; ix.skill_names.len()],
         }
@@ -120,7 +124,10 @@ impl RawCounts {
                 self.anywhere += 1;
             }
             let named = &ix.open_to[i];
-            if !named.is_empty() {
+            if let [l] = **named {
+                self.open_single[l as usize] += 1;
+                self.open_named[l as usize] += 1;
+            } else if !named.is_empty() {
                 // "Germany" keeps an EU role: counted in each row whose countries it meets.
                 for (r, set) in ix.open_sets.iter().enumerate() {
                     if named.iter().any(|&l| ix.open_sets[l as usize].meets(set)) {
@@ -142,11 +149,21 @@ impl RawCounts {
     /// The groups as the filter pane lists them. Values with no posting are left out, but
     /// for those selected or in `keep` (shown before: they stay, at 0, so rows do not move).
     pub(super) fn finish(
-        self,
+        mut self,
         ix: &FacetIndex,
         filters: &Filters,
         keep: &[FacetValue],
     ) -> Vec<FacetGroup> {
+        // The results naming one "open to" row count toward every row it meets.
+        for (l, &n) in self.open_single.iter().enumerate() {
+            if n > 0 {
+                for (r, set) in ix.open_sets.iter().enumerate() {
+                    if ix.open_sets[l].meets(set) {
+                        self.open_to[r] += n;
+                    }
+                }
+            }
+        }
         let listed = |v: &FacetValue, c: usize| c > 0 || filters.is_selected(v) || keep.contains(v);
         let enum_group = |kind, counts: &[usize], make: &dyn Fn(usize) -> FacetValue| FacetGroup {
             kind,
