@@ -1792,16 +1792,15 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
         !rows.iter().any(|(l, _, _)| l == "France"),
         "a group is one row, not its 27 countries"
     );
+    // Open to someone in Germany: its own, the EU's, the EU-or-UK one, the worldwide one.
+    let open_to_germany = [
+        "Berlin Remote",
+        "EU Remote",
+        "EU or UK Remote",
+        "Worldwide Remote",
+    ];
     tick(&mut h, "Germany");
-    assert_eq!(
-        sorted_titles(&h),
-        [
-            "Berlin Remote",
-            "EU Remote",
-            "EU or UK Remote",
-            "Worldwide Remote"
-        ]
-    );
+    assert_eq!(sorted_titles(&h), open_to_germany);
     h.press("R");
     tick(&mut h, "anywhere");
     assert_eq!(sorted_titles(&h), ["Worldwide Remote"]);
@@ -1813,15 +1812,7 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
     h.press("esc");
     h.press("/");
     h.type_str("from:de");
-    assert_eq!(
-        sorted_titles(&h),
-        [
-            "Berlin Remote",
-            "EU Remote",
-            "EU or UK Remote",
-            "Worldwide Remote"
-        ]
-    );
+    assert_eq!(sorted_titles(&h), open_to_germany);
 }
 
 #[test]
