@@ -98,6 +98,8 @@ pub struct Gazetteer {
     names: HashMap<String, Vec<Entry>>,
     codes: HashMap<String, Vec<Entry>>,
     groups: BTreeMap<String, Vec<String>>,
+    /// The groups as the table names them, in its order (sorted members).
+    group_list: Vec<(String, Vec<String>)>,
 }
 
 /// Folds a name for lookup: compatibility-decomposed, marks dropped, lowercased, punctuation
@@ -153,6 +155,7 @@ impl Gazetteer {
             names: HashMap::default(),
             codes: HashMap::default(),
             groups: BTreeMap::new(),
+            group_list: Vec::new(),
         };
         let mut country_ix: HashMap<String, u16> = HashMap::default();
         let mut region_ix: HashMap<(u16, String), u32> = HashMap::default();
@@ -280,6 +283,9 @@ impl Gazetteer {
                     "places_aliases.toml: group {name}: no country {bad}"
                 ));
             }
+            let mut sorted = members.clone();
+            sorted.sort();
+            self.group_list.push((name.to_string(), sorted));
             self.groups.insert(fold(&name), members);
         }
         Ok(())
@@ -328,6 +334,33 @@ impl Gazetteer {
     /// The countries of a group ("EU", "EMEA", "LATAM"), by ISO-2 code.
     pub fn group(&self, name: &str) -> Option<&[String]> {
         self.groups.get(&fold(name)).map(Vec::as_slice)
+    }
+
+    /// Names a set of countries (ISO-2 codes) as people would: the largest group all of whose
+    /// countries are in it by the group's name ("EU"), then the rest by country name; each with
+    /// its codes. ["DE", "FR", …the EU…, "GB"] → [("EU", [the EU]), ("United Kingdom", ["GB"])].
+    pub fn name_countries(&self, codes: &[String]) -> Vec<(String, Vec<String>)> {
+        let mut rest: Vec<&String> = codes.iter().collect();
+        rest.sort();
+        rest.dedup();
+        let mut out = Vec::new();
+        loop {
+            // The largest; of equals ("LATAM", "Latin America"), the first the table lists.
+            let best = self
+                .group_list
+                .iter()
+                .rev()
+                .filter(|(_, m)| m.len() >= 3 && m.iter().all(|c| rest.contains(&c)))
+                .max_by_key(|(_, m)| m.len());
+            let Some((name, members)) = best else { break };
+            rest.retain(|c| !members.contains(c));
+            out.push((name.clone(), members.clone()));
+        }
+        for c in rest {
+            let name = self.country(c).map_or(c.as_str(), |k| k.name.as_str());
+            out.push((name.to_string(), vec![c.clone()]));
+        }
+        out
     }
 
     /// What one part of a location may be, each with whether it is only a region's code
@@ -619,5 +652,20 @@ mod tests {
         assert!(!g.group("EU").unwrap().contains(&"GB".to_string()));
         assert!(g.group("emea").unwrap().contains(&"GB".to_string()));
         assert_eq!(g.group("Narnia"), None);
+        let eu = g.group("EU").unwrap().to_vec();
+        let names = |codes: &[String]| -> Vec<String> {
+            g.name_countries(codes)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect()
+        };
+        assert_eq!(names(&eu), ["EU"]);
+        let mut eu_uk = eu.clone();
+        eu_uk.push("GB".into());
+        assert_eq!(names(&eu_uk), ["EU", "United Kingdom"]);
+        assert_eq!(
+            names(&["US".into(), "CA".into()]),
+            ["Canada", "United States"]
+        );
     }
 }

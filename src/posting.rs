@@ -415,11 +415,11 @@ impl FieldSource {
 }
 
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
-            $(#[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
 
         impl $name {
@@ -506,6 +506,25 @@ impl Period {
     }
 }
 
+string_enum!(
+    /// Whose figure a salary is: the employer's (a structured pay field, a labelled pay line),
+    /// a board's estimate (JSON-LD `estimatedSalary`, "Glassdoor est."), or a figure read from
+    /// the description's running text.
+    #[derive(Default)]
+    PayProvenance { #[default] Stated => "stated", Estimate => "estimate", Text => "text" }
+);
+
+impl PayProvenance {
+    /// How the detail pane and the compare view name it ("board's estimate").
+    pub fn describe(self) -> &'static str {
+        match self {
+            PayProvenance::Stated => "stated by the employer",
+            PayProvenance::Estimate => "board's estimate",
+            PayProvenance::Text => "read from the description",
+        }
+    }
+}
+
 /// A pay range. At least one of `min` and `max` is set; when both are, `min <= max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Salary {
@@ -516,6 +535,10 @@ pub struct Salary {
     /// ISO 4217 code ("USD", "EUR", "INR").
     pub currency: String,
     pub period: Period,
+    /// Whose figure it is. Always written (the parse cache's postcard records cannot skip a
+    /// field); a shortlist snapshot saved before it existed reads as stated.
+    #[serde(default)]
+    pub provenance: PayProvenance,
 }
 
 impl Salary {
@@ -542,6 +565,7 @@ impl Salary {
             max,
             currency: currency.to_string(),
             period,
+            provenance: PayProvenance::Stated,
         })
     }
 
@@ -778,10 +802,15 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"min":62.5,"max":180000,"currency":"USD","period":"hour"}"#
+            r#"{"min":62.5,"max":180000,"currency":"USD","period":"hour","provenance":"stated"}"#
         );
         let back: Salary = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
+        // A shortlist snapshot written before salaries kept their provenance reads as stated.
+        let old: Salary =
+            serde_json::from_str(r#"{"min":62.5,"max":180000,"currency":"USD","period":"hour"}"#)
+                .unwrap();
+        assert_eq!(old, s);
     }
 
     #[test]

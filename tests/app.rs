@@ -254,10 +254,71 @@ fn active_filters_show_in_status_summary() {
     h.send(Action::CycleSort);
     assert_eq!(
         h.titles(),
-        ["Frontend Developer", "Staff Engineer"],
-        "no salary stated is kept"
+        ["Staff Engineer"],
+        "a floor leaves out the posting that states no salary"
     );
     assert!(h.app.filters.summary().contains("≥ 120k"));
+}
+
+/// The filter pane's value rows: (label, count, ticked).
+fn pane(h: &Headless) -> Vec<(String, usize, bool)> {
+    h.app
+        .filter_rows()
+        .iter()
+        .filter_map(|r| match r {
+            jobdeck::app::FilterRow::Value {
+                value,
+                count,
+                selected,
+            } => Some((value.label(), *count, *selected)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Moves the filter pane's cursor to the row labelled `label` and ticks it with space.
+fn tick(h: &mut Headless, label: &str) {
+    let at = pane(h)
+        .iter()
+        .position(|(l, _, _)| l == label)
+        .unwrap_or_else(|| panic!("no row {label:?} in {:?}", pane(h)));
+    h.press("g");
+    for _ in 0..at {
+        h.press("j");
+    }
+    h.press("space");
+}
+
+#[test]
+fn a_salary_floor_leaves_out_unstated_pay_unless_its_row_is_ticked() {
+    let mut h = corpus();
+    h.press("f");
+    // Nothing ticked: every posting, and "no salary stated" is a row with its count.
+    assert_eq!(h.app.view.rows.len(), 4);
+    assert!(pane(&h).contains(&("no salary stated".into(), 1, false)));
+    // €150k ≈ $176k and €90k ≈ $106k a year pass ≥ 100k; the unstated posting does not.
+    tick(&mut h, "≥ 100k");
+    let mut titles = h.titles();
+    titles.sort();
+    assert_eq!(titles, ["Senior Backend Engineer", "Staff Engineer"]);
+    assert!(
+        pane(&h).contains(&("no salary stated".into(), 1, false)),
+        "still offered, with its count, while the floor hides it"
+    );
+    // Ticked with the floor, the unstated are kept beside the well paid.
+    tick(&mut h, "no salary stated");
+    let mut titles = h.titles();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Frontend Developer",
+            "Senior Backend Engineer",
+            "Staff Engineer"
+        ]
+    );
+    assert!(pane(&h).contains(&("no salary stated".into(), 1, true)));
+    assert!(h.app.filters.summary().contains("or no salary stated"));
 }
 
 #[test]
@@ -1669,4 +1730,158 @@ fn at_80_columns_the_status_line_drops_whole_facts_and_keeps_the_undo_hint() {
         "the filter summary went whole: {line}"
     );
     assert!(line.contains("◆ 2 marked"), "{line}");
+}
+
+/// Remote roles open to Germany only, the EU, the US only, anywhere; and an office role.
+fn remote_corpus() -> Headless {
+    let eu = jobdeck::places::Gazetteer::get()
+        .group("eu")
+        .unwrap()
+        .to_vec();
+    let mut eu_uk = eu.clone();
+    eu_uk.push("GB".into());
+    let roles: [(&str, Vec<String>); 6] = [
+        ("Berlin Remote", vec!["DE".into()]),
+        ("EU Remote", eu),
+        ("EU or UK Remote", eu_uk),
+        ("US Remote", vec!["US".into()]),
+        ("Worldwide Remote", vec!["*".into()]),
+        ("Office Job", vec![]),
+    ];
+    let postings = roles
+        .into_iter()
+        .map(|(title, from)| {
+            let mode = if from.is_empty() {
+                WorkMode::Onsite
+            } else {
+                WorkMode::Remote
+            };
+            let mut p = posting(title, "Acme", mode, None, &[]);
+            p.remote_from = from;
+            p
+        })
+        .collect();
+    Headless::new(postings, (120, 35))
+}
+
+fn sorted_titles(h: &Headless) -> Vec<String> {
+    let mut t = h.titles();
+    t.sort();
+    t
+}
+
+#[test]
+fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
+    let mut h = remote_corpus();
+    h.press("f");
+    let rows = pane(&h);
+    let count = |label: &str| {
+        rows.iter()
+            .find(|(l, _, _)| l == label)
+            .unwrap_or_else(|| panic!("no row {label:?} in {rows:?}"))
+            .1
+    };
+    // A row counts the roles open to someone there: Germany's own, the EU's and the EU-or-UK
+    // one (Germany is in the EU) and the worldwide one; the EU's the same four.
+    assert_eq!(count("Germany"), 4);
+    assert_eq!(count("EU"), 4);
+    assert_eq!(count("United Kingdom"), 2);
+    assert_eq!(count("United States"), 2);
+    assert_eq!(count("anywhere"), 1);
+    assert!(
+        !rows.iter().any(|(l, _, _)| l == "France"),
+        "a group is one row, not its 27 countries"
+    );
+    // Open to someone in Germany: its own, the EU's, the EU-or-UK one, the worldwide one.
+    let open_to_germany = [
+        "Berlin Remote",
+        "EU Remote",
+        "EU or UK Remote",
+        "Worldwide Remote",
+    ];
+    tick(&mut h, "Germany");
+    assert_eq!(sorted_titles(&h), open_to_germany);
+    h.press("R");
+    tick(&mut h, "anywhere");
+    assert_eq!(sorted_titles(&h), ["Worldwide Remote"]);
+    assert!(h.app.filters.summary().contains("open to anywhere"));
+    tick(&mut h, "United States");
+    assert_eq!(sorted_titles(&h), ["US Remote", "Worldwide Remote"]);
+    // A country row keeps what the query language's from: keeps.
+    h.press("R");
+    h.press("esc");
+    h.press("/");
+    h.type_str("from:de");
+    assert_eq!(sorted_titles(&h), open_to_germany);
+}
+
+#[test]
+fn location_facet_lists_places_under_their_country() {
+    let place = |name: &str, city: &str, cc: &str| jobdeck::places::Place {
+        name: name.into(),
+        city: Some(city.into()),
+        region: None,
+        country: Some(cc.into()),
+    };
+    let at = |title: &str, name: &str, resolved: Option<jobdeck::places::Place>| {
+        let mut p = posting(title, "Acme", WorkMode::Onsite, None, &[]);
+        p.locations = vec![name.into()];
+        p.places = resolved.into_iter().collect();
+        p
+    };
+    let mut h = Headless::new(
+        vec![
+            at(
+                "Berlin Job",
+                "Berlin",
+                Some(place("Berlin", "Berlin", "DE")),
+            ),
+            at(
+                "Munich Job",
+                "München",
+                Some(place("München", "Munich", "DE")),
+            ),
+            at(
+                "Austin Job",
+                "Austin, TX",
+                Some(place("Austin, TX", "Austin", "US")),
+            ),
+            at("Atlantis Job", "Atlantis", None),
+        ],
+        (120, 35),
+    );
+    h.press("f");
+    let rows = h.app.filter_rows();
+    let locations: Vec<(FacetValue, usize)> = rows
+        .iter()
+        .filter_map(|r| match r {
+            jobdeck::app::FilterRow::Value { value, count, .. }
+                if value.kind() == jobdeck::facets::FacetKind::Location =>
+            {
+                Some((value.clone(), *count))
+            }
+            _ => None,
+        })
+        .collect();
+    // Countries by postings, each followed by its places; a place of no known country alone.
+    assert_eq!(
+        locations,
+        [
+            (FacetValue::Country("Germany".into()), 2),
+            (FacetValue::Location("Berlin, DE".into()), 1),
+            (FacetValue::Location("Munich, DE".into()), 1),
+            (FacetValue::Location("Atlantis".into()), 1),
+            (FacetValue::Country("United States".into()), 1),
+            (FacetValue::Location("Austin, US".into()), 1),
+        ]
+    );
+    tick(&mut h, "Germany");
+    assert_eq!(sorted_titles(&h), ["Berlin Job", "Munich Job"]);
+    assert!(h.app.filters.summary().contains("in Germany"));
+    // A country and a place of another combine OR, like any two values of a facet.
+    tick(&mut h, "Austin, US");
+    assert_eq!(
+        sorted_titles(&h),
+        ["Austin Job", "Berlin Job", "Munich Job"]
+    );
 }

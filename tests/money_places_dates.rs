@@ -13,17 +13,8 @@ struct Folder {
 /// The fixtures copied to a temporary folder, `munich.txt` saved on 2026-11-20 (its
 /// "Posted: 3 days ago" counts back from then).
 fn folder() -> Folder {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("postings");
-    std::fs::create_dir(&dir).unwrap();
-    let src = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/money-places-dates"
-    );
-    for e in std::fs::read_dir(src).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-    }
+    let f = fixtures("money-places-dates");
+    let dir = &f.dir;
     let saved = time::macros::datetime!(2026-11-20 12:00 UTC);
     std::fs::File::options()
         .write(true)
@@ -31,6 +22,21 @@ fn folder() -> Folder {
         .unwrap()
         .set_modified(saved.into())
         .unwrap();
+    f
+}
+
+/// The files of `tests/fixtures/<name>/` copied to a temporary folder.
+fn fixtures(name: &str) -> Folder {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("postings");
+    std::fs::create_dir(&dir).unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    for e in std::fs::read_dir(src).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
     Folder { home, dir }
 }
 
@@ -161,4 +167,52 @@ fn bad_pay_and_age_values_are_named() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// `jobdeck parse FILE`'s salary provenance.
+fn provenance(f: &Folder, file: &str) -> Value {
+    let out = jobdeck(f)
+        .arg("parse")
+        .arg(f.dir.join(file))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v[0]["salary"]["provenance"].clone()
+}
+
+#[test]
+fn pay_says_whose_figure_it_is() {
+    let f = fixtures("pay-provenance");
+    // JSON-LD baseSalary: the employer's; estimatedSalary: the board's.
+    assert_eq!(provenance(&f, "stated.html"), "stated");
+    assert_eq!(provenance(&f, "estimate.html"), "estimate");
+    // "Salary: $125K - $155K (Glassdoor est.)" and an "Estimated salary:" label.
+    assert_eq!(provenance(&f, "glassdoor.txt"), "estimate");
+    assert_eq!(provenance(&f, "label.txt"), "estimate");
+    // "The salary range for this role is $120k–150k a year." in the description.
+    assert_eq!(provenance(&f, "text.txt"), "text");
+    assert_eq!(provenance(&f, "unstated.txt"), Value::Null);
+}
+
+#[test]
+fn estimates_can_be_left_out() {
+    let f = fixtures("pay-provenance");
+    assert_eq!(
+        sorted(search(&f, "!salary:estimate", &[])),
+        ["stated.html", "text.txt", "unstated.txt"]
+    );
+    assert_eq!(
+        sorted(search(&f, "salary:>=100k !salary:estimate", &[])),
+        ["stated.html", "text.txt"]
+    );
+    assert_eq!(
+        sorted(search(&f, "salary:estimate", &[])),
+        ["estimate.html", "glassdoor.txt", "label.txt"]
+    );
+    // A provenance is not one of the amounts' choice: both must hold.
+    assert_eq!(
+        search(&f, "salary:>=100k salary:stated", &[]),
+        ["stated.html"]
+    );
+    assert_eq!(search(&f, "salary:text", &[]), ["text.txt"]);
 }

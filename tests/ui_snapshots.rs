@@ -86,6 +86,32 @@ fn filter_pane() {
     }
 }
 
+/// A salary floor ticked: the posting without pay is left out, and "no salary stated" stays a
+/// row of its own, unticked, with its count.
+#[test]
+fn filter_pane_salary_floor() {
+    for size in SIZES {
+        let mut h = seeds(size);
+        h.press("f");
+        let at = h
+            .app
+            .filter_rows()
+            .iter()
+            .filter(|r| !matches!(r, jobdeck::app::FilterRow::Header(_)))
+            .position(|r| {
+                matches!(r, jobdeck::app::FilterRow::Value { value, .. }
+                    if *value == jobdeck::facets::FacetValue::SalaryAtLeast(100))
+            })
+            .unwrap();
+        for _ in 0..at {
+            h.press("j");
+        }
+        h.press("space");
+        assert_eq!(h.app.view.rows.len(), 1);
+        insta::assert_snapshot!(name("filters_floor", size), screen(&h));
+    }
+}
+
 #[test]
 fn help() {
     for size in SIZES {

@@ -549,11 +549,7 @@ impl App {
                 values.sort_by_key(|(v, _)| place(v));
             }
             for (v, c) in values {
-                let selected = match v {
-                    // "no salary stated" reads as a checkbox that is on while such postings are kept.
-                    FacetValue::NoSalaryExcluded => !self.filters.is_selected(v),
-                    v => self.filters.is_selected(v),
-                };
+                let selected = self.filters.is_selected(v);
                 rows.push(FilterRow::Value {
                     value: v.clone(),
                     count: *c,
@@ -595,6 +591,8 @@ impl App {
                             && match v {
                                 FacetValue::Company(_)
                                 | FacetValue::Location(_)
+                                | FacetValue::Country(_)
+                                | FacetValue::OpenTo(_)
                                 | FacetValue::Skill(_) => self.filters.is_selected(v),
                                 _ => true,
                             }

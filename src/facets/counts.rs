@@ -6,6 +6,10 @@ use crate::intern::Interner;
 use crate::posting::{EmploymentType, Seniority, WorkMode};
 use crate::store::Status;
 
+/// Lays out a facet's rows from its values' ids (most postings first): the rows, and how many
+/// of the values they list.
+type Nest<'a> = dyn Fn(&[usize]) -> (Vec<(FacetValue, usize)>, usize) + 'a;
+
 /// Counters for one view computation.
 pub(super) struct RawCounts {
     bookmarked: usize,
@@ -15,10 +19,21 @@ pub(super) struct RawCounts {
     level: [usize; 11],
     floors: [usize; SALARY_FLOORS.len()],
     no_salary: usize,
+    estimates: usize,
+    /// "hide estimates" is ticked: an estimate counts toward no floor.
+    no_estimates: bool,
     companies: Vec<u32>,
     no_company: usize,
     places: Vec<u32>,
+    countries: Vec<u32>,
     no_place: usize,
+    /// Per "open to" row: the results it keeps (worldwide ones aside), and those naming it.
+    open_to: Vec<u32>,
+    open_named: Vec<u32>,
+    /// Per "open to" row: the results naming it alone (most do), spread over the rows they
+    /// meet once, in `finish`.
+    open_single: Vec<u32>,
+    anywhere: usize,
     skills: Vec<u32>,
 }
 
@@ -28,7 +43,7 @@ fn slot<T: Copy + PartialEq>(v: Option<T>, all: &[T]) -> usize {
 }
 
 impl RawCounts {
-    pub(super) fn new(ix: &FacetIndex) -> RawCounts {
+    pub(super) fn new(ix: &FacetIndex, filters: &Filters) -> RawCounts {
         RawCounts {
             bookmarked: 0,
             status: [0; 7],
@@ -37,10 +52,17 @@ impl RawCounts {
             level: [0; 11],
             floors: [0; SALARY_FLOORS.len()],
             no_salary: 0,
+            estimates: 0,
+            no_estimates: filters.is_selected(&FacetValue::EstimatesLeftOut),
             companies: vec![0; ix.companies.len()],
             no_company: 0,
             places: vec![0; ix.places.len()],
+            countries: vec![0; ix.country_names.len()],
             no_place: 0,
+            open_to: vec![0; ix.open_names.len()],
+            open_named: vec![0; ix.open_names.len()],
+            open_single: vec![0; ix.open_names.len()],
+            anywhere: 0,
             skills: vec![0; ix.skill_names.len()],
         }
     }
@@ -65,7 +87,11 @@ impl RawCounts {
             self.level[slot(ix.level[i], Seniority::ALL)] += 1;
         }
         if on(FacetKind::Salary) {
+            if ix.estimate[i] {
+                self.estimates += 1;
+            }
             match ix.salary_k[i] {
+                _ if self.no_estimates && ix.estimate[i] => {}
                 Some(k) => {
                     for (n, f) in SALARY_FLOORS.iter().enumerate() {
                         if k >= f64::from(*f) {
@@ -89,6 +115,29 @@ impl RawCounts {
             for &l in ix.locations[i].iter() {
                 self.places[l as usize] += 1;
             }
+            for &c in ix.countries[i].iter() {
+                self.countries[c as usize] += 1;
+            }
+        }
+        if on(FacetKind::OpenTo) {
+            if ix.anywhere[i] {
+                self.anywhere += 1;
+            }
+            let named = &ix.open_to[i];
+            if let [l] = **named {
+                self.open_single[l as usize] += 1;
+                self.open_named[l as usize] += 1;
+            } else if !named.is_empty() {
+                // "Germany" keeps an EU role: counted in each row whose countries it meets.
+                for (r, set) in ix.open_sets.iter().enumerate() {
+                    if named.iter().any(|&l| ix.open_sets[l as usize].meets(set)) {
+                        self.open_to[r] += 1;
+                    }
+                }
+                for &l in named.iter() {
+                    self.open_named[l as usize] += 1;
+                }
+            }
         }
         if on(FacetKind::Skill) {
             for &s in ix.skills[i].iter() {
@@ -100,11 +149,21 @@ impl RawCounts {
     /// The groups as the filter pane lists them. Values with no posting are left out, but
     /// for those selected or in `keep` (shown before: they stay, at 0, so rows do not move).
     pub(super) fn finish(
-        self,
+        mut self,
         ix: &FacetIndex,
         filters: &Filters,
         keep: &[FacetValue],
     ) -> Vec<FacetGroup> {
+        // The results naming one "open to" row count toward every row it meets.
+        for (l, &n) in self.open_single.iter().enumerate() {
+            if n > 0 {
+                for (r, set) in ix.open_sets.iter().enumerate() {
+                    if ix.open_sets[l].meets(set) {
+                        self.open_to[r] += n;
+                    }
+                }
+            }
+        }
         let listed = |v: &FacetValue, c: usize| c > 0 || filters.is_selected(v) || keep.contains(v);
         let enum_group = |kind, counts: &[usize], make: &dyn Fn(usize) -> FacetValue| FacetGroup {
             kind,
@@ -117,28 +176,93 @@ impl RawCounts {
             more: 0,
             all: Vec::new(),
         };
+        // The Location facet's rows: each country, most postings first, with its places under
+        // it (at most CITIES), and the places of no known country among them by count; at most
+        // MAX_LISTED rows. Also says how many places it listed (a country's own row stands for
+        // the place that is the whole country).
+        let nest_places = |order: &[usize]| -> (Vec<(FacetValue, usize)>, usize) {
+            const CITIES: usize = 3;
+            let mut inside: Vec<Vec<usize>> = vec![Vec::new(); self.countries.len()];
+            let mut tops: Vec<(u32, Result<u32, usize>)> = Vec::new();
+            for &p in order {
+                match ix.place_country.get(p).copied().flatten() {
+                    Some(c) => inside[c as usize].push(p),
+                    None => tops.push((self.places[p], Err(p))),
+                }
+            }
+            for (c, &n) in self.countries.iter().enumerate() {
+                if n > 0 {
+                    tops.push((n, Ok(c as u32)));
+                }
+            }
+            let name_of = |t: &Result<u32, usize>| match *t {
+                Ok(c) => ix.country_names.name(c),
+                Err(p) => ix.places.name(p as u32),
+            };
+            tops.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| name_of(&a.1).cmp(name_of(&b.1))));
+            let mut values = Vec::new();
+            let mut shown = 0;
+            for (n, t) in tops {
+                if values.len() >= MAX_LISTED {
+                    break;
+                }
+                let name = name_of(&t).to_string();
+                match t {
+                    Err(_) => {
+                        values.push((FacetValue::Location(name), n as usize));
+                        shown += 1;
+                    }
+                    Ok(c) => {
+                        let places = &inside[c as usize];
+                        let (whole, cities): (Vec<usize>, Vec<usize>) = places
+                            .iter()
+                            .partition(|&&p| ix.places.name(p as u32) == name);
+                        shown += whole.len();
+                        values.push((FacetValue::Country(name), n as usize));
+                        for &p in cities.iter().take(CITIES) {
+                            let label = ix.places.name(p as u32).to_string();
+                            values.push((FacetValue::Location(label), self.places[p] as usize));
+                            shown += 1;
+                        }
+                    }
+                }
+            }
+            (values, shown)
+        };
         let top = |kind,
                    counts: &[u32],
                    names: &Interner,
                    make: &dyn Fn(String) -> FacetValue,
-                   unstated: Option<(FacetValue, usize)>| {
+                   unstated: Option<(FacetValue, usize)>,
+                   nest: Option<&Nest>| {
             let mut order: Vec<usize> = (0..counts.len()).filter(|&n| counts[n] > 0).collect();
             order.sort_unstable_by(|&a, &b| {
                 counts[b]
                     .cmp(&counts[a])
                     .then_with(|| names.name(a as u32).cmp(names.name(b as u32)))
             });
-            let mut values: Vec<(FacetValue, usize)> = order
-                .iter()
-                .take(MAX_LISTED)
-                .map(|&n| (make(names.name(n as u32).to_string()), counts[n] as usize))
-                .collect();
-            let more = order.len().saturating_sub(MAX_LISTED);
+            let (mut values, shown) = match nest {
+                Some(nest) => nest(&order),
+                None => (
+                    order
+                        .iter()
+                        .take(MAX_LISTED)
+                        .map(|&n| (make(names.name(n as u32).to_string()), counts[n] as usize))
+                        .collect(),
+                    order.len().min(MAX_LISTED),
+                ),
+            };
+            let more = order.len().saturating_sub(shown);
             // Selected and kept values stay listed even when the top no longer holds them.
             let count_of = |v: &FacetValue| match v {
-                FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => {
-                    names.get(s).map_or(0, |id| counts[id as usize] as usize)
-                }
+                FacetValue::Company(s)
+                | FacetValue::Location(s)
+                | FacetValue::OpenTo(s)
+                | FacetValue::Skill(s) => names.get(s).map_or(0, |id| counts[id as usize] as usize),
+                FacetValue::Country(s) => ix
+                    .country_names
+                    .get(s)
+                    .map_or(0, |id| self.countries[id as usize] as usize),
                 _ => 0,
             };
             let mut more_listed = 0;
@@ -152,7 +276,8 @@ impl RawCounts {
                 }
                 if !values.iter().any(|(x, _)| x == v) {
                     let c = count_of(v);
-                    if c > 0 {
+                    // ("… N more" counts places, not the countries they are in.)
+                    if c > 0 && !matches!(v, FacetValue::Country(_)) {
                         more_listed += 1;
                     }
                     values.push((v.clone(), c));
@@ -218,10 +343,12 @@ impl RawCounts {
                     .iter()
                     .zip(self.floors)
                     .map(|(f, c)| (FacetValue::SalaryAtLeast(*f), c))
-                    .chain(std::iter::once((
-                        FacetValue::NoSalaryExcluded,
-                        self.no_salary,
-                    )))
+                    .chain([(FacetValue::NoSalary, self.no_salary)])
+                    .chain(
+                        // Offered once some result's pay is an estimate (or while ticked).
+                        Some((FacetValue::EstimatesLeftOut, self.estimates))
+                            .filter(|(v, c)| *c > 0 || listed(v, *c)),
+                    )
                     .collect(),
                 more: 0,
                 all: Vec::new(),
@@ -232,6 +359,7 @@ impl RawCounts {
                 &ix.companies,
                 &FacetValue::Company,
                 Some((FacetValue::NoCompany, self.no_company)),
+                None,
             ),
             top(
                 FacetKind::Location,
@@ -239,12 +367,28 @@ impl RawCounts {
                 &ix.places,
                 &FacetValue::Location,
                 Some((FacetValue::NoLocation, self.no_place)),
+                Some(&nest_places),
+            ),
+            top(
+                FacetKind::OpenTo,
+                // A country's row keeps the worldwide roles too: counted in.
+                &self
+                    .open_to
+                    .iter()
+                    .zip(&self.open_named)
+                    .map(|(&c, &n)| if n > 0 { c + self.anywhere as u32 } else { 0 })
+                    .collect::<Vec<u32>>(),
+                &ix.open_names,
+                &FacetValue::OpenTo,
+                Some((FacetValue::OpenAnywhere, self.anywhere)),
+                None,
             ),
             top(
                 FacetKind::Skill,
                 &self.skills,
                 &ix.skill_names,
                 &FacetValue::Skill,
+                None,
                 None,
             ),
         ]

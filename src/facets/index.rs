@@ -17,8 +17,18 @@ pub struct FacetIndex {
     pub(super) salary_k: Vec<Option<f64>>,
     /// Yearly salary ceiling, for sorting by salary.
     pub(super) salary_top: Vec<Option<f64>>,
+    /// The salary is a board's estimate.
+    pub(super) estimate: Vec<bool>,
     pub(super) company: Vec<Option<u32>>,
     pub(super) locations: Vec<Box<[u32]>>,
+    /// The countries of the posting's places (ids in `country_names`).
+    pub(super) countries: Vec<Box<[u32]>>,
+    /// For a remote role, where it is open to, as named ([`crate::places::Gazetteer::
+    /// name_countries`]: "EU", "United Kingdom"), by id in `open_names`. Empty for a worldwide
+    /// role: see `anywhere`.
+    pub(super) open_to: Vec<Box<[u32]>>,
+    /// The role is open to people anywhere (`remote_from` is `["*"]`).
+    pub(super) anywhere: Vec<bool>,
     pub(super) skills: Vec<Box<[u32]>>,
     pub(super) posted_age: Vec<Option<u32>>,
     /// Another posting with the same id came first: listed once, under the first.
@@ -35,6 +45,15 @@ pub struct FacetIndex {
     pub(super) by_source: HashMap<String, Vec<u32>>,
     pub(super) companies: Interner,
     pub(super) places: Interner,
+    /// The country of each of `places` (an id in `country_names`), when it has one.
+    pub(super) place_country: Vec<Option<u32>>,
+    /// Country names, as the Location facet lists them.
+    pub(super) country_names: Interner,
+    pub(super) open_names: Interner,
+    /// The countries of each of `open_names`.
+    pub(super) open_sets: Vec<CodeSet>,
+    /// The countries (ISO-2) named so far: the ids of [`CodeSet`].
+    pub(super) open_codes: Interner,
     pub(super) skill_names: Interner,
     /// Position of each posting in title order and company order; rebuilt when stale.
     pub(super) title_rank: Vec<u32>,
@@ -44,6 +63,29 @@ pub struct FacetIndex {
     pub(super) ranks_stale: bool,
     pub(super) title_keys: Vec<Box<str>>,
     pub(super) company_keys: Vec<Box<str>>,
+}
+
+/// A set of countries, by id in [`FacetIndex::open_codes`] (there are fewer than 256).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct CodeSet([u64; 4]);
+
+impl CodeSet {
+    fn insert(&mut self, id: u32) {
+        if id < 256 {
+            self.0[(id / 64) as usize] |= 1 << (id % 64);
+        }
+    }
+
+    /// Whether the two sets share a country.
+    pub(super) fn meets(&self, other: &CodeSet) -> bool {
+        self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
+    }
+
+    pub(super) fn add_all(&mut self, other: &CodeSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
 }
 
 /// Which postings are bookmarked, by corpus index (maintained by the app from the store).
@@ -77,25 +119,56 @@ impl FacetIndex {
             self.salary_k
                 .push(yearly.and_then(|y| y.floor()).map(|v| v / 1000.0));
             self.salary_top.push(yearly.and_then(|y| y.ceiling()));
+            self.estimate.push(
+                p.salary
+                    .as_ref()
+                    .is_some_and(|s| s.provenance == crate::posting::PayProvenance::Estimate),
+            );
             self.company
                 .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
             // One value per place, however it is spelled: "SF" and "San Francisco, CA" are
             // both "San Francisco, US"; a place the table does not know stays as written.
-            let mut locs: Vec<u32> = p
-                .locations
-                .iter()
-                .map(|l| {
-                    let label = p
-                        .places
-                        .iter()
-                        .find(|pl| pl.name == *l)
-                        .map_or_else(|| l.clone(), crate::places::Place::label);
-                    self.places.intern(&label).0
-                })
-                .collect();
+            // Each in its country, which the Location facet lists it under.
+            let mut locs: Vec<u32> = Vec::with_capacity(p.locations.len());
+            let mut countries: Vec<u32> = Vec::new();
+            for l in &p.locations {
+                let place = p.places.iter().find(|pl| pl.name == *l);
+                let label = place.map_or_else(|| l.clone(), crate::places::Place::label);
+                let id = self.places.intern(&label).0;
+                self.place_country.resize(self.places.len(), None);
+                if let Some(cc) = place.and_then(|pl| pl.country.as_deref()) {
+                    let g = crate::places::Gazetteer::get();
+                    let name = g.country(cc).map_or(cc, |k| k.name.as_str());
+                    let c = self.country_names.intern(name).0;
+                    self.place_country[id as usize] = Some(c);
+                    countries.push(c);
+                }
+                locs.push(id);
+            }
             locs.sort_unstable();
             locs.dedup();
+            countries.sort_unstable();
+            countries.dedup();
             self.locations.push(locs.into_boxed_slice());
+            self.countries.push(countries.into_boxed_slice());
+            let anywhere = p.remote_from.iter().any(|c| c == "*");
+            let mut open: Vec<u32> = Vec::new();
+            if !anywhere && !p.remote_from.is_empty() {
+                let g = crate::places::Gazetteer::get();
+                for (name, codes) in g.name_countries(&p.remote_from) {
+                    let (id, new) = self.open_names.intern(&name);
+                    if new {
+                        let mut set = CodeSet::default();
+                        for c in &codes {
+                            set.insert(self.open_codes.intern(c).0);
+                        }
+                        self.open_sets.push(set);
+                    }
+                    open.push(id);
+                }
+            }
+            self.anywhere.push(anywhere);
+            self.open_to.push(open.into_boxed_slice());
             let skills: Vec<u32> = p
                 .skills
                 .iter()
@@ -160,6 +233,14 @@ impl FacetIndex {
                 .filter(|&i| !self.removed[i as usize])
                 .collect()
         })
+    }
+
+    /// Whether a Location facet value is a place in a known country (listed under it).
+    pub fn place_has_country(&self, label: &str) -> bool {
+        self.places
+            .get(label)
+            .and_then(|id| self.place_country.get(id as usize).copied().flatten())
+            .is_some()
     }
 
     /// Whether the posting is pulled and closed.

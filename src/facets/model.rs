@@ -16,11 +16,13 @@ pub enum FacetKind {
     Salary,
     Company,
     Location,
+    /// Where a remote role may be done from.
+    OpenTo,
     Skill,
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 9] = [
+    pub const ALL: [FacetKind; 10] = [
         FacetKind::Bookmarked,
         FacetKind::Status,
         FacetKind::Mode,
@@ -29,6 +31,7 @@ impl FacetKind {
         FacetKind::Salary,
         FacetKind::Company,
         FacetKind::Location,
+        FacetKind::OpenTo,
         FacetKind::Skill,
     ];
 
@@ -42,6 +45,7 @@ impl FacetKind {
             FacetKind::Salary => "Salary floor (yearly)",
             FacetKind::Company => "Company",
             FacetKind::Location => "Location",
+            FacetKind::OpenTo => "Remote, open to",
             FacetKind::Skill => "Skills",
         }
     }
@@ -68,14 +72,25 @@ pub enum FacetValue {
     Level(Option<Seniority>),
     /// Yearly salary at least this many thousands, in the home currency (`[money]`).
     SalaryAtLeast(u32),
-    /// Postings that state no salary; selected means *excluded*.
-    NoSalaryExcluded,
+    /// Postings that state no salary. Like the floors, one of the salary group's choices: a
+    /// floor alone leaves them out; ticked with it (or alone), they are kept.
+    NoSalary,
+    /// Postings whose pay is a board's estimate; selected means *left out*.
+    EstimatesLeftOut,
     Company(String),
     /// Postings that name no company.
     NoCompany,
     Location(String),
+    /// Postings with a place in a country (by its name): the Location facet lists its places
+    /// under it.
+    Country(String),
     /// Postings that name no place.
     NoLocation,
+    /// Remote roles open to people in a country (by its name), worldwide ones included, as
+    /// `from:` has it.
+    OpenTo(String),
+    /// Remote roles open to people anywhere.
+    OpenAnywhere,
     Skill(String),
 }
 
@@ -87,9 +102,14 @@ impl FacetValue {
             FacetValue::Mode(_) => FacetKind::Mode,
             FacetValue::Type(_) => FacetKind::Type,
             FacetValue::Level(_) => FacetKind::Level,
-            FacetValue::SalaryAtLeast(_) | FacetValue::NoSalaryExcluded => FacetKind::Salary,
+            FacetValue::SalaryAtLeast(_) | FacetValue::NoSalary | FacetValue::EstimatesLeftOut => {
+                FacetKind::Salary
+            }
             FacetValue::Company(_) | FacetValue::NoCompany => FacetKind::Company,
-            FacetValue::Location(_) | FacetValue::NoLocation => FacetKind::Location,
+            FacetValue::Location(_) | FacetValue::Country(_) | FacetValue::NoLocation => {
+                FacetKind::Location
+            }
+            FacetValue::OpenTo(_) | FacetValue::OpenAnywhere => FacetKind::OpenTo,
             FacetValue::Skill(_) => FacetKind::Skill,
         }
     }
@@ -104,9 +124,15 @@ impl FacetValue {
             FacetValue::Type(t) => or_unstated(t.map(|t| t.as_str())),
             FacetValue::Level(l) => or_unstated(l.map(|l| l.as_str())),
             FacetValue::SalaryAtLeast(k) => format!("≥ {k}k"),
-            FacetValue::NoSalaryExcluded => "no salary stated".into(),
+            FacetValue::NoSalary => "no salary stated".into(),
+            FacetValue::EstimatesLeftOut => "hide estimates".into(),
             FacetValue::NoCompany | FacetValue::NoLocation => "not stated".into(),
-            FacetValue::Company(s) | FacetValue::Location(s) | FacetValue::Skill(s) => s.clone(),
+            FacetValue::OpenAnywhere => "anywhere".into(),
+            FacetValue::Company(s)
+            | FacetValue::Location(s)
+            | FacetValue::Country(s)
+            | FacetValue::OpenTo(s)
+            | FacetValue::Skill(s) => s.clone(),
         }
     }
 }
@@ -151,11 +177,14 @@ impl Filters {
         self.selected
             .iter()
             .map(|v| match v {
-                FacetValue::NoSalaryExcluded => "salary stated".to_string(),
+                FacetValue::NoSalary => "or no salary stated".to_string(),
+                FacetValue::EstimatesLeftOut => "estimates hidden".to_string(),
                 FacetValue::Company(c) => format!("company {c}"),
-                FacetValue::Location(l) => format!("in {l}"),
+                FacetValue::Location(l) | FacetValue::Country(l) => format!("in {l}"),
                 FacetValue::NoCompany => "company not stated".into(),
                 FacetValue::NoLocation => "location not stated".into(),
+                FacetValue::OpenTo(c) => format!("open to {c}"),
+                FacetValue::OpenAnywhere => "open to anywhere".into(),
                 v => v.label(),
             })
             .collect::<Vec<_>>()

@@ -133,19 +133,32 @@ fn or_within_and_across_facets() {
 }
 
 #[test]
-fn salary_floor_keeps_unstated_unless_excluded() {
+fn salary_floor_leaves_out_unstated_unless_ticked() {
     let mut ix = index();
     let c = ctx(&[false; 4], &[false; 4]);
     let mut f = Filters::default();
     f.toggle(FacetValue::SalaryAtLeast(150));
+    let v = ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c);
     assert_eq!(
-        ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).rows,
-        vec![0, 1]
+        v.rows,
+        vec![0],
+        "a floor leaves out postings that state no pay"
     );
-    f.toggle(FacetValue::NoSalaryExcluded);
+    let salary = v
+        .facets
+        .iter()
+        .find(|g| g.kind == FacetKind::Salary)
+        .unwrap();
+    assert!(
+        salary.values.contains(&(FacetValue::NoSalary, 1)),
+        "the unstated are a row of their own, with their count: {:?}",
+        salary.values
+    );
+    f.toggle(FacetValue::NoSalary);
     assert_eq!(
         ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).rows,
-        vec![0]
+        vec![0, 1],
+        "ticked beside the floor, they are kept"
     );
     f.toggle(FacetValue::SalaryAtLeast(50));
     assert!(
@@ -154,7 +167,48 @@ fn salary_floor_keeps_unstated_unless_excluded() {
     );
     assert_eq!(
         ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).rows,
-        vec![0, 2]
+        vec![0, 1, 2]
+    );
+    f.toggle(FacetValue::SalaryAtLeast(50));
+    assert_eq!(
+        ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).rows,
+        vec![1],
+        "alone, only the postings that state no pay"
+    );
+}
+
+#[test]
+fn estimates_can_be_left_out_of_the_salary_group() {
+    let mut ps: Vec<Posting> = vec![
+        p("s", "Acme", None, Some(180_000.0), &[]),
+        p("e", "Acme", None, Some(200_000.0), &[]),
+        p("n", "Acme", None, None, &[]),
+    ];
+    ps[1].salary.as_mut().unwrap().provenance = crate::posting::PayProvenance::Estimate;
+    let mut ix = FacetIndex::default();
+    ix.extend(ps.iter(), today());
+    let c = ctx(&[false; 3], &[false; 3]);
+    let mut f = Filters::default();
+    let groups = ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).facets;
+    let salary = groups.iter().find(|g| g.kind == FacetKind::Salary).unwrap();
+    assert!(salary.values.contains(&(FacetValue::EstimatesLeftOut, 1)));
+    f.toggle(FacetValue::EstimatesLeftOut);
+    let v = ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c);
+    assert_eq!(v.rows, vec![0, 2], "the estimate goes, the unstated stay");
+    let salary = v
+        .facets
+        .iter()
+        .find(|g| g.kind == FacetKind::Salary)
+        .unwrap();
+    assert!(
+        salary.values.contains(&(FacetValue::SalaryAtLeast(150), 1)),
+        "an estimate left out counts toward no floor: {:?}",
+        salary.values
+    );
+    f.toggle(FacetValue::SalaryAtLeast(150));
+    assert_eq!(
+        ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).rows,
+        vec![0]
     );
 }
 

@@ -17,7 +17,7 @@ impl FacetIndex {
         ctx: &ViewContext<'_>,
     ) -> View {
         let compiled = Compiled::new(self, filters);
-        let mut counts = RawCounts::new(self);
+        let mut counts = RawCounts::new(self, filters);
         let mut rows = Vec::with_capacity(hits.len());
         for &i in hits {
             let iu = i as usize;
@@ -107,6 +107,7 @@ impl FacetIndex {
         let names = match kind {
             FacetKind::Company => &self.companies,
             FacetKind::Location => &self.places,
+            FacetKind::OpenTo => &self.open_names,
             FacetKind::Skill => &self.skill_names,
             _ => return None,
         };
@@ -114,6 +115,7 @@ impl FacetIndex {
         Some(match kind {
             FacetKind::Company => FacetValue::Company(name),
             FacetKind::Location => FacetValue::Location(name),
+            FacetKind::OpenTo => FacetValue::OpenTo(name),
             _ => FacetValue::Skill(name),
         })
     }
@@ -127,11 +129,17 @@ struct Compiled {
     types: Vec<Option<EmploymentType>>,
     levels: Vec<Option<Seniority>>,
     floor: Option<f64>,
-    exclude_no_salary: bool,
+    no_salary: bool,
+    no_estimates: bool,
     companies: Vec<u32>,
     no_company: bool,
     places: Vec<u32>,
+    countries: Vec<u32>,
     no_place: bool,
+    /// The countries of the "open to" rows ticked, and whether there is one.
+    open_to: super::index::CodeSet,
+    open_to_any: bool,
+    open_anywhere: bool,
     skills: Vec<u32>,
     bookmarked_only: bool,
 }
@@ -145,11 +153,16 @@ impl Compiled {
             types: Vec::new(),
             levels: Vec::new(),
             floor: None,
-            exclude_no_salary: false,
+            no_salary: false,
+            no_estimates: false,
             companies: Vec::new(),
             no_company: false,
             places: Vec::new(),
+            countries: Vec::new(),
             no_place: false,
+            open_to: Default::default(),
+            open_to_any: false,
+            open_anywhere: false,
             skills: Vec::new(),
             bookmarked_only: false,
         };
@@ -162,16 +175,43 @@ impl Compiled {
                 FacetValue::Type(t) => c.types.push(*t),
                 FacetValue::Level(l) => c.levels.push(*l),
                 FacetValue::SalaryAtLeast(k) => c.floor = Some(f64::from(*k)),
-                FacetValue::NoSalaryExcluded => c.exclude_no_salary = true,
+                FacetValue::NoSalary => c.no_salary = true,
+                FacetValue::EstimatesLeftOut => c.no_estimates = true,
                 // A value no posting has (yet) matches nothing: u32::MAX is never an id.
                 FacetValue::Company(s) => c.companies.push(ix.companies.get(s).unwrap_or(u32::MAX)),
                 FacetValue::Location(s) => c.places.push(ix.places.get(s).unwrap_or(u32::MAX)),
                 FacetValue::NoCompany => c.no_company = true,
+                FacetValue::Country(s) => c
+                    .countries
+                    .push(ix.country_names.get(s).unwrap_or(u32::MAX)),
                 FacetValue::NoLocation => c.no_place = true,
+                FacetValue::OpenTo(s) => {
+                    c.open_to_any = true;
+                    if let Some(id) = ix.open_names.get(s) {
+                        c.open_to.add_all(&ix.open_sets[id as usize]);
+                    }
+                }
+                FacetValue::OpenAnywhere => c.open_anywhere = true,
                 FacetValue::Skill(s) => c.skills.push(ix.skill_names.get(s).unwrap_or(u32::MAX)),
             }
         }
         c
+    }
+
+    /// Whether posting `i` passes the salary group: a floor and "no salary stated" are its
+    /// choices (either kept when both are ticked; without a choice every posting passes), and
+    /// "estimates left out" drops a board's estimates whatever the choice.
+    fn salary_ok(&self, ix: &FacetIndex, i: usize) -> bool {
+        if self.no_estimates && ix.estimate[i] {
+            return false;
+        }
+        if self.floor.is_none() && !self.no_salary {
+            return true;
+        }
+        match ix.salary_k[i] {
+            Some(k) => self.floor.is_some_and(|f| k >= f),
+            None => self.no_salary,
+        }
     }
 
     /// The facets (as bits) whose filter posting `i` fails.
@@ -209,11 +249,7 @@ impl Compiled {
             FacetKind::Level,
             self.levels.is_empty() || self.levels.contains(&ix.level[i]),
         );
-        let salary_ok = match ix.salary_k[i] {
-            Some(k) => self.floor.is_none_or(|f| k >= f),
-            None => !self.exclude_no_salary,
-        };
-        check(FacetKind::Salary, salary_ok);
+        check(FacetKind::Salary, self.salary_ok(ix, i));
         check(
             FacetKind::Company,
             match ix.company[i] {
@@ -227,6 +263,19 @@ impl Compiled {
                 self.no_place
             } else {
                 ix.locations[i].iter().any(|l| self.places.contains(l))
+                    || ix.countries[i].iter().any(|c| self.countries.contains(c))
+            },
+        );
+        // A place keeps the roles open to someone there — its own, a group's it is in, the
+        // worldwide ones — as `from:de` does; "anywhere" keeps only the worldwide ones.
+        check(
+            FacetKind::OpenTo,
+            if ix.anywhere[i] {
+                self.open_anywhere || self.open_to_any
+            } else {
+                ix.open_to[i]
+                    .iter()
+                    .any(|&l| ix.open_sets[l as usize].meets(&self.open_to))
             },
         );
         // Skills combine OR within the facet, like every facet.

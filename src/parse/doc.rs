@@ -78,6 +78,9 @@ pub enum Key {
     ExperienceMonths,
     /// A text about pay ("$120k – $150k", "Base pay is …").
     Salary,
+    /// A text about pay that a board estimated, not the employer ("Estimated salary: …", a
+    /// JSON-LD `estimatedSalary` given as text).
+    SalaryEstimate,
     /// Pay given as numbers ([`Value::Money`]).
     Pay,
     /// A currency code or symbol that goes with the posting's figures.
@@ -231,6 +234,20 @@ impl Doc {
     pub fn texts(&self, key: Key) -> impl Iterator<Item = (&str, Origin)> {
         self.facts_of(key)
             .filter_map(|f| f.value.text().map(|t| (t, f.origin)))
+    }
+
+    /// Marks the pay facts added since the first `from` facts as a board's estimate: their
+    /// texts become [`Key::SalaryEstimate`], their figures [`PayKind::Estimated`]. Readers call
+    /// it around what an estimate's container (`estimatedSalary`, an "estimated salary" key)
+    /// held.
+    pub fn mark_estimates(&mut self, from: usize) {
+        for f in self.facts.iter_mut().skip(from) {
+            match (&f.key, &mut f.value) {
+                (Key::Salary, _) => f.key = Key::SalaryEstimate,
+                (Key::Pay, Value::Money(m)) => m.kind = PayKind::Estimated,
+                _ => {}
+            }
+        }
     }
 
     /// Whether any fact of `key` exists.

@@ -250,6 +250,8 @@ pub struct Vocab {
     pub range_words: Terms<()>,
     /// Words saying a figure is the pay of a later role ("on conversion", "转正").
     pub later_pay: Terms<()>,
+    /// Words beside a pay figure saying a board estimated it ("Glassdoor est.").
+    pub pay_estimate: Terms<()>,
     /// Patterns of sentences that name the role ("we're looking for a {title}"), and whether
     /// their language puts a role's qualifiers after its noun ("développeur web back").
     pub hiring: Vec<(Regex, bool)>,
@@ -313,6 +315,7 @@ const LABEL_KEYS: &[(&str, Label)] = &[
     ("seniority", Label::Key(Key::Seniority)),
     ("experience", Label::Key(Key::Experience)),
     ("salary", Label::Key(Key::Salary)),
+    ("salary_estimate", Label::Key(Key::SalaryEstimate)),
     ("currency", Label::Key(Key::Currency)),
     ("posted", Label::Key(Key::Posted)),
     ("url", Label::Key(Key::Url)),
@@ -640,6 +643,7 @@ impl Vocab {
             multipliers,
             range_words: terms_of(&langs, "pay", &[("range", ())]),
             later_pay: terms_of(&langs, "pay", &[("later", ())]),
+            pay_estimate: terms_of(&langs, "pay", &[("estimate", ())]),
             hiring,
             title_wrappers,
             title_prefixes: terms_of(&langs, "roles", &[("title_prefixes", ())]),

@@ -462,10 +462,10 @@ impl SearchIndex {
         let pays: Vec<super::query::PaySpec> = query
             .terms
             .iter()
-            .filter(|t| t.field == Some(Field::Salary) && !t.negated)
+            .filter(|t| super::query::is_pay_choice(t))
             .filter_map(|t| super::query::pay_spec(&t.lower))
             .collect();
-        scored.retain(|(t, _)| t.field != Some(Field::Salary) || t.negated);
+        scored.retain(|(t, _)| !super::query::is_pay_choice(t));
         let eval = |i: u32| -> Option<Hit> {
             if cancelled() {
                 return None; // skip the rest cheaply: the result is thrown away

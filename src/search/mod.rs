@@ -17,7 +17,7 @@ use crate::posting::Posting;
 /// order in a field (the condition for a fuzzy match).
 pub fn matches_posting(p: &Posting, q: &Query) -> bool {
     // The non-negated `salary:` terms are one choice (see `SearchIndex::search_until`).
-    let pay = |t: &&Term| t.field == Some(Field::Salary) && !t.negated;
+    let pay = |t: &&Term| query::is_pay_choice(t);
     let pays: Vec<&Term> = q.terms.iter().filter(pay).collect();
     (pays.is_empty() || pays.iter().any(|t| term_matches(p, t)))
         && q.terms

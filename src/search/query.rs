@@ -37,6 +37,10 @@ pub const LANGUAGE: &[(&str, &str)] = &[
         "salary:>=120k salary:<200k salary:100k-150k salary:none",
         "yearly pay in the config's currency (converted, ≈); salary:none: no pay stated (give both to keep them)",
     ),
+    (
+        "salary:stated salary:estimate salary:text",
+        "whose figure the pay is: the employer's, a board's estimate, or read from the description; !salary:estimate leaves estimates out",
+    ),
     ("age:<14d age:<3w", "posted less than 14 days / 3 weeks ago"),
     (
         "from:de from:eu",
@@ -270,7 +274,7 @@ impl Query {
                 match field {
                     Field::Salary if pay_spec(&value).is_none() => {
                         return Some(format!(
-                            "salary: >=120k, <200k, 100k-150k or none (a year, in {})",
+                            "salary: >=120k, <200k, 100k-150k or none (a year, in {}); stated, estimate or text",
                             crate::money::Money::current().home
                         ));
                     }
@@ -392,6 +396,25 @@ pub enum PaySpec {
     Below(f64),
     /// `salary:100k-150k`: the range meets it.
     Between(f64, f64),
+    /// `salary:stated`, `salary:estimate`, `salary:text`: whose figure the pay is. Not one of
+    /// the amounts' choice: `salary:>=100k salary:stated` asks for both.
+    Provenance(crate::posting::PayProvenance),
+}
+
+impl PaySpec {
+    /// Whether the spec is one of the choices of amount (`>=120k`, `none`…) that the
+    /// non-negated `salary:` terms make together.
+    pub fn is_amount(self) -> bool {
+        !matches!(self, PaySpec::Provenance(_))
+    }
+}
+
+/// Whether a term is one of the non-negated `salary:` amounts that form one choice
+/// (`salary:>=100k salary:none` keeps the well paid and the unstated).
+pub fn is_pay_choice(t: &Term) -> bool {
+    t.field == Some(Field::Salary)
+        && !t.negated
+        && pay_spec(&t.lower).is_some_and(PaySpec::is_amount)
 }
 
 /// "120k", "1.2m", "120,000", "$95000" as a number.
@@ -413,6 +436,13 @@ pub fn pay_spec(s: &str) -> Option<PaySpec> {
     if s == "none" || s == "no" {
         return Some(PaySpec::None);
     }
+    use crate::posting::PayProvenance as P;
+    match s {
+        "stated" | "employer" => return Some(PaySpec::Provenance(P::Stated)),
+        "estimate" | "estimated" | "est" => return Some(PaySpec::Provenance(P::Estimate)),
+        "text" => return Some(PaySpec::Provenance(P::Text)),
+        _ => {}
+    }
     if let Some(r) = s.strip_prefix(">=").or_else(|| s.strip_prefix('>')) {
         return amount(r).map(PaySpec::AtLeast);
     }
@@ -433,6 +463,9 @@ pub fn posting_pay_matches(p: &crate::posting::Posting, spec: PaySpec) -> bool {
     let Some(s) = &p.salary else {
         return spec == PaySpec::None;
     };
+    if let PaySpec::Provenance(want) = spec {
+        return s.provenance == want;
+    }
     let Some(y) = crate::money::Money::current().yearly(s) else {
         return false;
     };
@@ -440,7 +473,7 @@ pub fn posting_pay_matches(p: &crate::posting::Posting, spec: PaySpec) -> bool {
         return false;
     };
     match spec {
-        PaySpec::None => false,
+        PaySpec::None | PaySpec::Provenance(_) => false,
         PaySpec::AtLeast(n) => hi >= n,
         PaySpec::Below(n) => lo < n,
         PaySpec::Between(a, b) => hi >= a && lo <= b,

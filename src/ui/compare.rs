@@ -53,13 +53,29 @@ fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str
             p.experience_years
                 .map_or("—".into(), |y| format!("{y}+ years")),
         ),
-        ("Salary", p.salary.as_ref().map_or("—".into(), |s| s.long())),
+        (
+            "Salary",
+            p.salary.as_ref().map_or("—".into(), |s| {
+                if s.provenance == crate::posting::PayProvenance::Estimate {
+                    format!("{} · {}", s.long(), s.provenance.describe())
+                } else {
+                    s.long()
+                }
+            }),
+        ),
         (
             "Yearly",
-            p.salary
-                .as_ref()
-                .and_then(|s| crate::money::Money::current().yearly(s))
-                .map_or("—".into(), |y| crate::money::Money::current().compact(&y)),
+            p.salary.as_ref().map_or("—".into(), |s| {
+                let money = crate::money::Money::current();
+                money.yearly(s).map_or("—".into(), |y| {
+                    let est = if s.provenance == crate::posting::PayProvenance::Estimate {
+                        " (est.)"
+                    } else {
+                        ""
+                    };
+                    format!("{}{est}", money.compact(&y))
+                })
+            }),
         ),
         (
             "Own skills",

@@ -277,10 +277,11 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
         let text = if p.remote_from.iter().any(|c| c == "*") {
             "anywhere".to_string()
         } else {
-            let names: Vec<&str> = p
-                .remote_from
-                .iter()
-                .map(|c| g.country(c).map_or(c.as_str(), |k| k.name.as_str()))
+            // A group by its name ("EU"), as the filter pane's "open to" rows.
+            let names: Vec<String> = g
+                .name_countries(&p.remote_from)
+                .into_iter()
+                .map(|(n, _)| n)
                 .collect();
             if names.len() > 6 {
                 format!(
@@ -324,6 +325,10 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
                 note.push_str(&format!(" at the rates of {}", money.rates.date));
             }
             v.extend(text::plain(&note, t.dim));
+        }
+        if s.provenance == crate::posting::PayProvenance::Estimate {
+            v.extend(text::plain(" · ", t.dim));
+            v.extend(text::plain(s.provenance.describe(), t.warn));
         }
         field(&mut out, "Salary", v, "salary");
     } else {

@@ -84,7 +84,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                         (false, false) => "[ ] ",
                     };
                     let base = t.base.patch(style);
-                    let mut c = text::plain(" ", base);
+                    // A place of a known country sits under its country's row: "   [ ] Berlin".
+                    let (indent, label) = match value {
+                        FacetValue::Location(s) if app.facet_index.place_has_country(s) => {
+                            ("   ", without_country_code(s).to_string())
+                        }
+                        v => (" ", v.label()),
+                    };
+                    let mut c = text::plain(indent, base);
                     c.extend(text::plain(
                         mark,
                         if *selected {
@@ -94,12 +101,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                         },
                     ));
                     let n = count.to_string();
-                    let room = width.saturating_sub(5 + n.len() + 1);
+                    let room = width.saturating_sub(indent.len() + 4 + n.len() + 1);
                     c.extend(text::fit(
-                        &text::plain(
-                            &value.label(),
-                            if *count == 0 { base.patch(t.dim) } else { base },
-                        ),
+                        &text::plain(&label, if *count == 0 { base.patch(t.dim) } else { base }),
                         room,
                     ));
                     let used: usize = text::width(&c);
@@ -115,4 +119,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "Berlin, DE" → "Berlin" ([`crate::places::Place::label`] ends a city or region with its
+/// country's code); other labels as they are.
+fn without_country_code(label: &str) -> &str {
+    match label.rsplit_once(", ") {
+        Some((place, cc)) if cc.len() == 2 && cc.chars().all(|c| c.is_ascii_uppercase()) => place,
+        _ => label,
+    }
 }

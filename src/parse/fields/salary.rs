@@ -17,7 +17,7 @@ use regex::Regex;
 use super::super::doc::{Key, Money, PayKind, Value};
 use super::super::vocab::{Country, PayWord, fold, unspaced, vocab};
 use super::{Cand, Ctx, TEXT, pick};
-use crate::posting::{Field, FieldSource, Period, Salary};
+use crate::posting::{Field, FieldSource, PayProvenance, Period, Salary};
 
 /// A money figure found in text, with how likely it is to be the role's pay.
 #[derive(Debug, Clone, PartialEq)]
@@ -847,11 +847,18 @@ fn from_money(m: &Money, country: Option<&Country>, currencies: &[String]) -> Op
     if !(500.0..=5_000_000.0).contains(&yearly_usd) {
         return None;
     }
-    Salary::new(m.min, m.max, &code, period)
+    let mut s = Salary::new(m.min, m.max, &code, period)?;
+    if m.kind == PayKind::Estimated {
+        s.provenance = PayProvenance::Estimate;
+    }
+    Some(s)
 }
 
 /// Resolves the salary: pay given as numbers (base before total, the board's estimate last),
-/// a labelled pay text, the title's wrapper, else the best figure of the description.
+/// a labelled pay text, the title's wrapper, else the best figure of the description. The
+/// salary keeps whose figure it is ([`PayProvenance`]): a board's estimate (an estimate's
+/// container or label, or words such as "Glassdoor est." beside the figure), a figure of the
+/// running text, else the employer's.
 pub fn resolve(
     ctx: &mut Ctx<'_>,
     country: Option<&'static Country>,
@@ -882,6 +889,9 @@ pub fn resolve(
     }
     let field = |t: &str| {
         let mut s = from_field(t, country)?;
+        if !v.pay_estimate.all_in(t).is_empty() {
+            s.provenance = PayProvenance::Estimate;
+        }
         // A currency named by its own field ("salary_currency": "CAD").
         if let Some(c) = currencies.first()
             && !t.chars().any(|ch| "$€£¥₹".contains(ch))
@@ -897,6 +907,14 @@ pub fn resolve(
             cands.push(Cand::of(s, origin, 5));
         }
     }
+    // A board's estimate loses to the employer's figure, and wins over one read from the
+    // running text (often the same figure, read from the estimate's own line).
+    for (t, origin) in ctx.doc.texts(Key::SalaryEstimate) {
+        if let Some(mut s) = field(t) {
+            s.provenance = PayProvenance::Estimate;
+            cands.push(Cand::of(s, origin, 30));
+        }
+    }
     for f in ctx.derived.iter().filter(|f| f.key == Key::Salary) {
         if let Some(s) = f.value.text().and_then(field) {
             cands.push(Cand::of(s, f.origin, 15));
@@ -910,8 +928,9 @@ pub fn resolve(
         }
     }
     if cands.iter().all(|c| c.strength < 70)
-        && let Some(h) = best_in_text(&ctx.full, country)
+        && let Some(mut h) = best_in_text(&ctx.full, country)
     {
+        h.salary.provenance = PayProvenance::Text;
         cands.push(Cand::new(
             h.salary,
             TEXT + h.score.min(10),

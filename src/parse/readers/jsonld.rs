@@ -131,8 +131,13 @@ pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
             Value::Array(a) => a.iter().collect(),
             other => vec![other],
         };
+        let from = d.facts.len();
         for item in items {
             pay(&mut d, item, kind);
+        }
+        if kind == PayKind::Estimated {
+            // Its texts too ("$80K–$120K"), not only its figures.
+            d.mark_estimates(from);
         }
     }
     if let Some(t) = get(o, "datePosted").and_then(text_of) {

@@ -376,6 +376,11 @@ impl Walk<'_> {
                 }
             }
             Key::Salary | Key::Pay => self.pay(v, depth),
+            Key::SalaryEstimate => {
+                let from = self.doc.facts.len();
+                self.pay(v, depth);
+                self.doc.mark_estimates(from);
+            }
             Key::Currency => {
                 if let Some(t) = text_of(v) {
                     self.doc.text(Key::Currency, t, origin);
