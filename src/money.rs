@@ -255,9 +255,15 @@ impl Money {
     /// A salary as a list row or table shows it: the yearly range in the home currency
     /// ("$124.8k", "≈ $65k–81k"), or as stated when its currency has no rate.
     pub fn row_figure(&self, s: &Salary) -> String {
-        match self.yearly(s) {
+        let figure = match self.yearly(s) {
             Some(y) if y.floor().is_some() => self.compact(&y),
             _ => s.compact(),
+        };
+        // A board's estimate says so wherever the figure stands alone (list, `search` table).
+        if s.provenance == crate::posting::PayProvenance::Estimate {
+            format!("{figure} est.")
+        } else {
+            figure
         }
     }
 
@@ -287,6 +293,22 @@ mod tests {
 
     fn salary(min: f64, max: f64, cur: &str, p: Period) -> Salary {
         Salary::new(Some(min), Some(max), cur, p).unwrap()
+    }
+
+    #[test]
+    fn a_boards_estimate_says_so_where_the_figure_stands_alone() {
+        let m = Money::default();
+        let mut s = crate::posting::Salary {
+            min: Some(100_000.0),
+            max: Some(120_000.0),
+            currency: "USD".into(),
+            period: crate::posting::Period::Year,
+            provenance: crate::posting::PayProvenance::Stated,
+        };
+        let stated = m.row_figure(&s);
+        assert!(!stated.contains("est."), "{stated}");
+        s.provenance = crate::posting::PayProvenance::Estimate;
+        assert_eq!(m.row_figure(&s), format!("{stated} est."));
     }
 
     #[test]

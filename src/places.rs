@@ -423,6 +423,17 @@ impl Gazetteer {
             }
             options.push(found);
         }
+        // A part that names a country is not a town sharing that name in another language
+        // ("India" is also an alternate name of Inđija, Serbia); alone, it is the country
+        // ("Lebanon" is a country before it is a town in Pennsylvania).
+        for opts in &mut options {
+            if opts.iter().any(|(e, _)| matches!(e, Entry::Country(_))) {
+                opts.retain(|(e, _)| !matches!(e, Entry::City { primary: false, .. }));
+                if parts.len() == 1 {
+                    opts.retain(|(e, _)| matches!(e, Entry::Country(_)));
+                }
+            }
+        }
         // The most specific part decides, constrained by the others (a city in the country or
         // region they name), preferring a city's own name and then the larger city.
         let holds = |outer: Entry, e: Entry| match (outer, e) {
@@ -610,6 +621,17 @@ mod tests {
         assert_eq!(g.country("CHL").map(|c| c.name.as_str()), Some("Chile"));
         assert_eq!(g.country("CA").map(|c| c.currency.as_str()), Some("CAD"));
         assert_eq!(country("UK").as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn a_country_is_not_a_town_that_shares_its_name() {
+        // "India" is also an alternate name of Inđija (Serbia); "Lebanon" a town in Pennsylvania.
+        for (s, c) in [("India", "IN"), ("Lebanon", "LB"), ("Remote, India", "IN")] {
+            assert_eq!(city(s), None, "{s}");
+            assert_eq!(country(s).as_deref(), Some(c), "{s}");
+        }
+        assert_eq!(city("Bangalore, India").as_deref(), Some("Bengaluru"));
+        assert_eq!(city("Lebanon, PA").as_deref(), Some("Lebanon"));
     }
 
     #[test]
