@@ -2,8 +2,8 @@
 //! and the hand-labelled evaluation postings of every format (`tests/fixtures/eval`).
 //!
 //! The whole shared corpus, cold (`jobdeck parse ../shared/corpus` with an empty
-//! `JOBDECK_CACHE_DIR`, release build): 15.8 s wall, 13.7 s user on the 2-core machine (goal
-//! ≤ 6 s CPU; the old parser took 5.7 s). See the README's performance table.
+//! `JOBDECK_CACHE_DIR`, release build): 6.6–9.3 s wall, 10.3–14.6 s user on the 2-core machine,
+//! not idle (goal ≤ 6 s CPU; the old parser took 5.7 s). See the README's performance table.
 
 #[path = "support/mod.rs"]
 mod support;
