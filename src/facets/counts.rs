@@ -124,7 +124,7 @@ impl RawCounts {
                 self.anywhere += 1;
             }
             let named = &ix.open_to[i];
-            if let [l] = **named {
+            if let [l] = *named {
                 self.open_single[l as usize] += 1;
                 self.open_named[l as usize] += 1;
             } else if !named.is_empty() {

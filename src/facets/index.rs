@@ -20,16 +20,16 @@ pub struct FacetIndex {
     /// The salary is a board's estimate.
     pub(super) estimate: Vec<bool>,
     pub(super) company: Vec<Option<u32>>,
-    pub(super) locations: Vec<Box<[u32]>>,
+    pub(super) locations: Lists,
     /// The countries of the posting's places (ids in `country_names`).
-    pub(super) countries: Vec<Box<[u32]>>,
+    pub(super) countries: Lists,
     /// For a remote role, where it is open to, as named ([`crate::places::Gazetteer::
     /// name_countries`]: "EU", "United Kingdom"), by id in `open_names`. Empty for a worldwide
     /// role: see `anywhere`.
-    pub(super) open_to: Vec<Box<[u32]>>,
+    pub(super) open_to: Lists,
     /// The role is open to people anywhere (`remote_from` is `["*"]`).
     pub(super) anywhere: Vec<bool>,
-    pub(super) skills: Vec<Box<[u32]>>,
+    pub(super) skills: Lists,
     pub(super) posted_age: Vec<Option<u32>>,
     /// Another posting with the same id came first: listed once, under the first.
     pub(super) duplicate: Vec<bool>,
@@ -63,6 +63,31 @@ pub struct FacetIndex {
     pub(super) ranks_stale: bool,
     pub(super) title_keys: Vec<Box<str>>,
     pub(super) company_keys: Vec<Box<str>>,
+}
+
+/// A short list of ids per posting, all in one buffer in posting order: counting 100,000
+/// postings reads it front to back instead of fetching one allocation per posting and list.
+#[derive(Debug, Default)]
+pub(super) struct Lists {
+    items: Vec<u32>,
+    /// Where each posting's list ends in `items` (it starts where the previous one ends).
+    ends: Vec<u32>,
+}
+
+impl Lists {
+    pub(super) fn push(&mut self, list: impl IntoIterator<Item = u32>) {
+        self.items.extend(list);
+        self.ends.push(self.items.len() as u32);
+    }
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [u32];
+
+    fn index(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.items[start..self.ends[i] as usize]
+    }
 }
 
 /// A set of countries, by id in [`FacetIndex::open_codes`] (there are fewer than 256).
@@ -149,8 +174,8 @@ impl FacetIndex {
             locs.dedup();
             countries.sort_unstable();
             countries.dedup();
-            self.locations.push(locs.into_boxed_slice());
-            self.countries.push(countries.into_boxed_slice());
+            self.locations.push(locs);
+            self.countries.push(countries);
             let anywhere = p.remote_from.iter().any(|c| c == "*");
             let mut open: Vec<u32> = Vec::new();
             if !anywhere && !p.remote_from.is_empty() {
@@ -168,13 +193,13 @@ impl FacetIndex {
                 }
             }
             self.anywhere.push(anywhere);
-            self.open_to.push(open.into_boxed_slice());
+            self.open_to.push(open);
             let skills: Vec<u32> = p
                 .skills
                 .iter()
                 .map(|s| self.skill_names.intern(s).0)
                 .collect();
-            self.skills.push(skills.into_boxed_slice());
+            self.skills.push(skills);
             self.posted_age.push(
                 p.posted
                     .as_deref()
