@@ -292,11 +292,15 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
                         .take()
                         .map_or(piece.clone(), |k| format!("{k}, {piece}"));
                     u.kind = Some(kinds);
-                } else if comma
+                } else if (comma
+                    || (matches!(sep, " – " | " — ")
+                        && piece.split_whitespace().count() >= 3
+                        && !v.names_role(piece)))
                     && i > role_at
                     && piece.chars().next().is_some_and(char::is_lowercase)
                 {
-                    // "…, starting immediately": a note after the role, not part of it.
+                    // "…, starting immediately", "… — strong juniors also welcome": a note
+                    // after the role, not part of it.
                 } else if i < role_at
                     && sep != ", "
                     && sep != "，"
@@ -855,6 +859,15 @@ mod tests {
             un("Software Engineer in Test").title,
             "Software Engineer in Test"
         );
+    }
+
+    #[test]
+    fn a_remark_after_a_dash_is_not_the_title() {
+        let u = un("Lead Software Engineer (Security) — strong Juniors also welcome");
+        assert_eq!(u.title, "Lead Software Engineer (Security)");
+        // A lower-case piece that names a role stays: it is the title's.
+        let u = un("Senior Engineer – frontend developer");
+        assert_eq!(u.title, "Senior Engineer – frontend developer");
     }
 
     #[test]

@@ -533,13 +533,25 @@ static URL_WORD: LazyLock<Regex> =
 fn split_fields(line: &str) -> Vec<String> {
     let line = line.trim().trim_end_matches(['|', ' ']);
     if line.contains('|') {
-        return line
-            .split('|')
-            .flat_map(|s| s.split(" — "))
-            .flat_map(|s| s.split(" -- "))
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let mut out: Vec<String> = Vec::new();
+        for field in line.split('|') {
+            // A dash inside a field separates two fields ("Acme — Senior Engineer"), unless
+            // what follows it is a remark in lower case ("… Engineer — strong juniors also
+            // welcome"), which stays with the field.
+            let mut pieces: Vec<String> = Vec::new();
+            for piece in field.split(" — ").flat_map(|s| s.split(" -- ")) {
+                let piece = piece.trim();
+                match pieces.last_mut() {
+                    Some(prev) if piece.starts_with(char::is_lowercase) => {
+                        prev.push_str(" — ");
+                        prev.push_str(piece);
+                    }
+                    _ => pieces.push(piece.to_string()),
+                }
+            }
+            out.extend(pieces.into_iter().filter(|s| !s.is_empty()));
+        }
+        return out;
     }
     for sep in [
         " // ", " -- ", " — ", " – ", " · ", " • ", " - ", " ~ ", " :: ",
@@ -1155,6 +1167,22 @@ mod tests {
         let d = post("Software Engineer (Back End) | CareMessage (YC W14) | REMOTE | FullTime");
         assert_eq!(all(&d, Key::Company), ["CareMessage"]);
         assert_eq!(all(&d, Key::Title), ["Software Engineer (Back End)"]);
+    }
+
+    #[test]
+    fn a_remark_after_a_dash_stays_with_its_field() {
+        let d = post(
+            "Puls Security | Lead Software Engineer (Security) — strong Juniors also welcome | Full-time | REMOTE (within Germany)",
+        );
+        assert_eq!(all(&d, Key::Company), ["Puls Security"]);
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Lead Software Engineer (Security) — strong Juniors also welcome"]
+        );
+        // A dash between two fields still splits them.
+        let d = post("Acme — Senior Engineer | Berlin | ONSITE");
+        assert_eq!(all(&d, Key::Company), ["Acme"]);
+        assert_eq!(all(&d, Key::Title), ["Senior Engineer"]);
     }
 
     #[test]
