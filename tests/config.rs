@@ -170,41 +170,33 @@ fn config_subcommand_prints_path_defaults_and_problems() {
             .unwrap()
     );
     assert!(stdout(jobdeck(&home).arg("config")).contains("defaults are used"));
-    std::fs::create_dir_all(home.path().join("config/jobdeck")).unwrap();
-    std::fs::write(
-        home.path().join("config/jobdeck/config.toml"),
+    let out = config_problems(
+        &home,
         "sort = \"random\"\n[keys.list]\ndown = [\"ctrl-\"]\n",
-    )
-    .unwrap();
-    let out = jobdeck(&home)
+    );
+    assert!(out.contains("sort:") && out.contains("random"), "{out}");
+    assert!(out.contains("keys.list.down"), "{out}");
+}
+
+/// What `jobdeck config` prints for a config file holding `toml`, which must have problems
+/// (exit 1).
+fn config_problems(home: &tempfile::TempDir, toml: &str) -> String {
+    std::fs::create_dir_all(home.path().join("config/jobdeck")).unwrap();
+    std::fs::write(home.path().join("config/jobdeck/config.toml"), toml).unwrap();
+    let out = jobdeck(home)
         .arg("config")
         .assert()
         .code(1)
         .get_output()
         .stdout
         .clone();
-    let out = String::from_utf8(out).unwrap();
-    assert!(out.contains("sort:") && out.contains("random"), "{out}");
-    assert!(out.contains("keys.list.down"), "{out}");
+    String::from_utf8(out).unwrap()
 }
 
 #[test]
 fn config_subcommand_names_a_key_bound_twice_in_one_context() {
     let home = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(home.path().join("config/jobdeck")).unwrap();
-    std::fs::write(
-        home.path().join("config/jobdeck/config.toml"),
-        "[keys.list]\ndown = [\"j\", \"down\", \"n\"]\n",
-    )
-    .unwrap();
-    let out = jobdeck(&home)
-        .arg("config")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = config_problems(&home, "[keys.list]\ndown = [\"j\", \"down\", \"n\"]\n");
     for part in ["keys.list.down", " n ", "edit_note", "list context"] {
         assert!(out.contains(part), "{part:?} in {out}");
     }
