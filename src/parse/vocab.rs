@@ -734,6 +734,33 @@ pub fn vocab() -> &'static Vocab {
     &V
 }
 
+/// Domains that are not an employer's own (`assets/vocab/boards.toml`, `[domains]`).
+pub struct Domains {
+    /// Whole domains of free mail ("gmail.com").
+    pub free_mail: std::collections::HashSet<String>,
+    /// Second-level names of platforms: boards, ATSs, social networks, hosts ("linkedin").
+    pub platforms: std::collections::HashSet<String>,
+}
+
+/// The domains that say nothing about who is hiring, loaded once.
+pub fn domains() -> &'static Domains {
+    static D: LazyLock<Domains> = LazyLock::new(|| {
+        let boards: toml::Table = toml::from_str(BOARDS).expect("assets/vocab/boards.toml");
+        let d = table(&boards, "domains");
+        let set = |k: &str| {
+            list(d.and_then(|d| d.get(k)))
+                .into_iter()
+                .map(|s| s.to_lowercase())
+                .collect()
+        };
+        Domains {
+            free_mail: set("free_mail"),
+            platforms: set("platforms"),
+        }
+    });
+    &D
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

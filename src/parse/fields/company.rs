@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::super::doc::{Key, Origin};
 use super::super::places;
-use super::super::vocab::{fold, norm_label, vocab};
+use super::super::vocab::{self, fold, norm_label, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{Field, FieldSource};
 
@@ -533,8 +533,71 @@ fn ats_account(url: &str) -> Option<String> {
     (key.len() >= 2).then_some(key)
 }
 
+/// The employer's own domains a text writes, as account keys, each with how often it is
+/// written: the name before the public suffix of every e-mail address and link
+/// ("joinus@devport.nl", "https://www.memodo.de/" → "devport", "memodo"), leaving out free
+/// mail and platforms (boards, ATSs, social networks, hosts: `assets/vocab/boards.toml`).
+fn own_domains(text: &str) -> Vec<(String, usize)> {
+    static HOST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:@|\bhttps?://|\bwww\.)((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b")
+            .expect("valid regex")
+    });
+    let d = vocab::domains();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in HOST.captures_iter(text) {
+        let host = c[1].to_lowercase();
+        let host = host.trim_start_matches("www.");
+        if d.free_mail.contains(host) {
+            continue;
+        }
+        let labels: Vec<&str> = host.split('.').collect();
+        // "acme.co.uk", "acme.com.br": a second-level suffix under a country's.
+        let n = labels.len();
+        let at = if n >= 3
+            && labels[n - 1].len() == 2
+            && matches!(
+                labels[n - 2],
+                "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "or" | "ne"
+            ) {
+            n - 3
+        } else if n >= 2 {
+            n - 2
+        } else {
+            continue;
+        };
+        let key = norm_label(labels[at]);
+        if key.len() < 3 || d.platforms.contains(&key) {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+}
+
+/// Whether the text writes `name` in lower case as a word of its own (not inside an address,
+/// a link or a longer word).
+fn lower_case_word(text: &str, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if lower == name || lower.is_empty() {
+        return false;
+    }
+    let outside = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && !"./@-_".contains(c));
+    text.match_indices(&lower).any(|(i, m)| {
+        outside(text[..i].chars().next_back()) && outside(text[i + m.len()..].chars().next())
+    })
+}
+
 /// The name the text writes for an account key ("idealistconsulting" → "Idealist Consulting").
 fn name_in_text(key: &str, text: &str) -> Option<String> {
+    name_written(key, text, false)
+}
+
+/// [`name_in_text`]; with `whole`, only a name no capitalized word follows ("Globe" in "Boston
+/// Globe Media" is part of a longer name).
+fn name_written(key: &str, text: &str, whole: bool) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[\p{Lu}0-9][\w&.'’+-]*(?:\s+[\p{Lu}0-9][\w&.'’+-]*){0,3}")
             .expect("valid regex")
@@ -544,6 +607,9 @@ fn name_in_text(key: &str, text: &str) -> Option<String> {
         // Any run of the words (a name may sit inside a longer capitalized run).
         for i in 0..words.len() {
             for j in i + 1..=words.len() {
+                if whole && j < words.len() {
+                    continue;
+                }
                 let cand = words[i..j].join(" ");
                 let cand = cand
                     .trim_end_matches(['.', ',', '\'', '’'])
@@ -594,6 +660,26 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             && is_company_name(c)
         {
             cands.push(Cand::new(c.to_string(), TEXT + 5, FieldSource::Text));
+        }
+        // A name the text writes that is also the domain of its addresses and links.
+        if let Some((name, seen)) = own_domains(&text_and_title)
+            .into_iter()
+            .filter_map(|(key, seen)| {
+                let name = name_written(&key, &text_and_title, true)?;
+                Some((clean_company(&name)?, seen))
+            })
+            // A tool's site ("jersey.java.net" and "Java") is no employer's, nor is a word the
+            // text also writes in lower case ("house.gov" and "the House").
+            .filter(|(name, _)| {
+                is_company_name(name)
+                    && super::skills::vocabulary().canonical(name).is_none()
+                    && !lower_case_word(&text_and_title, name)
+            })
+            .max_by_key(|(_, seen)| *seen)
+        {
+            let mentions = text_and_title.matches(name.as_str()).count() + seen;
+            let strength = TEXT + 1 + mentions.min(4) as i32;
+            cands.push(Cand::new(name, strength, FieldSource::Text));
         }
     }
     // Weak facts (a site's name, a mail domain) count when the text confirms them.
@@ -756,6 +842,29 @@ mod tests {
         );
         assert_eq!(clean_company("Omen logo").as_deref(), Some("Omen"));
         assert_eq!(clean_company("Amplitude ").as_deref(), Some("Amplitude"));
+    }
+
+    #[test]
+    fn the_employer_s_own_domain_names_it() {
+        let name = own_domains;
+        assert_eq!(
+            name("Mail joinus@devport.nl or see https://www.devport.nl/jobs"),
+            [("devport".to_string(), 2)]
+        );
+        // Free mail, boards and hosts say nothing of the employer; a country's second level is
+        // skipped.
+        assert_eq!(
+            name("me@gmail.com https://github.com/x https://jobs.lever.co/y https://acme.co.uk/"),
+            [("acme".to_string(), 1)]
+        );
+        assert!(lower_case_word(
+            "Join the House. The house is big.",
+            "House"
+        ));
+        assert!(!lower_case_word(
+            "Visit https://www.house.gov, the House",
+            "House"
+        ));
     }
 
     #[test]

@@ -66,29 +66,6 @@ pub fn looks_like_email(text: &str) -> bool {
     known >= 2 && from_or_subject
 }
 
-/// Mail domains that say nothing of an employer.
-const FREE_MAIL: &[&str] = &[
-    "gmail.com",
-    "googlemail.com",
-    "yahoo.com",
-    "hotmail.com",
-    "outlook.com",
-    "live.com",
-    "icloud.com",
-    "me.com",
-    "aol.com",
-    "gmx.de",
-    "gmx.net",
-    "web.de",
-    "proton.me",
-    "protonmail.com",
-    "mail.ru",
-    "yandex.ru",
-    "qq.com",
-    "163.com",
-    "naver.com",
-];
-
 pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     let Some(msg) = MessageParser::default().parse(text.as_bytes()) else {
         return Err(SkipReason::Malformed {
@@ -108,7 +85,7 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         addr.address()
             .and_then(|a| a.rsplit_once('@'))
             .map(|(_, d)| d.to_lowercase())
-            .filter(|d| !FREE_MAIL.contains(&d.as_str()))
+            .filter(|d| !crate::parse::vocab::domains().free_mail.contains(d))
     }) {
         // "careers@acme-robotics.com" → "acme-robotics": a weak hint, confirmed by the text.
         let labels: Vec<&str> = domain.split('.').collect();
