@@ -222,6 +222,14 @@ fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
             i += 1;
             continue;
         }
+        // A line of facts under the title ("**Vollzeit | Salem | Operations**").
+        if headings > 0 && !line.starts_with('#') {
+            let plain = line.trim_matches(['*', '_']).trim();
+            if plain != line && super::text::meta_line(d, plain, false) {
+                i += 1;
+                continue;
+            }
+        }
         let Some(c) = ATX.captures(line) else { break };
         let level = c["hashes"].len();
         let raw = c["t"].trim();
@@ -335,6 +343,15 @@ mod tests {
 
     fn all(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn an_emphasized_line_of_facts_under_the_title() {
+        let d =
+            one("# Senior Engineer\n\n**Vollzeit | Berlin | Operations**\n\nWe build things.\n");
+        let badges: Vec<&str> = d.texts(Key::Badge).map(|(t, _)| t).collect();
+        assert_eq!(badges, ["Vollzeit", "Berlin"]);
+        assert!(!d.blocks.iter().any(|b| b.text.contains("Operations")));
     }
 
     #[test]

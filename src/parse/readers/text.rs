@@ -197,16 +197,21 @@ pub fn meta_line(doc: &mut Doc, line: &str, may_name_company: bool) -> bool {
     }
     let mut company: Option<&str> = None;
     let mut badges = Vec::new();
+    // Short pieces that are no badge ("Vollzeit | Salem | Operations": a team): the line is
+    // still a line of facts when two pieces or more are badges.
+    let mut other = 0;
     for (i, p) in pieces.iter().enumerate() {
         if is_badge(p) {
             badges.push(p.as_str());
         } else if i == 0 && may_name_company && p.split_whitespace().count() <= 5 {
             company = Some(p);
+        } else if i > 0 && p.split_whitespace().count() <= 3 && !p.contains(':') {
+            other += 1;
         } else {
             return false;
         }
     }
-    if badges.is_empty() {
+    if badges.is_empty() || (other > 0 && (badges.len() < 2 || other > 1)) {
         return false;
     }
     for b in badges {
@@ -272,6 +277,23 @@ mod tests {
         assert!(facts.contains(&(Key::Badge, "Hybrid".into())));
         assert!(facts.contains(&(Key::EmploymentType, "Full-time".into())));
         assert_eq!(d.blocks.last().unwrap().kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_line_of_facts_may_hold_one_piece_that_is_no_fact() {
+        let badges = |line: &str| {
+            let mut d = Doc::new(crate::posting::Format::Text);
+            let took = meta_line(&mut d, line, false);
+            let b: Vec<String> = d.texts(Key::Badge).map(|(t, _)| t.to_string()).collect();
+            (took, b)
+        };
+        assert_eq!(
+            badges("Vollzeit | Berlin | Operations"),
+            (true, vec!["Vollzeit".to_string(), "Berlin".to_string()])
+        );
+        // One fact is not enough to carry a piece that is none, nor are two such pieces.
+        assert!(!badges("Berlin | Operations").0);
+        assert!(!badges("Vollzeit | Berlin | Operations | Platform").0);
     }
 
     #[test]
