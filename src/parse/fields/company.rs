@@ -244,26 +244,28 @@ pub fn legal_names(text: &str) -> Vec<(String, usize)> {
                 .join("|")
         };
         let word = r"[\p{Lu}\d][\p{L}\d&'’.\-]*";
+        // A name does not run over a line's end ("Universität Paderborn" / "Warburger Str.").
+        let sp = r"[ \t\u{a0}]+";
         let cjk_name = r"[\p{Han}\p{Katakana}\p{Hiragana}ー（）()A-Za-z0-9]";
         let mut out = Vec::new();
         let suffix = alt(&v.legal_suffixes, false);
         if !suffix.is_empty() {
             out.push((
-                format!(r"(?P<n>(?:{word}\s+){{0,4}}{word},?\s+(?:{suffix}))(?:[^\p{{L}}\d]|$)"),
+                format!(r"(?P<n>(?:{word}{sp}){{0,4}}{word},?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"),
                 false,
             ));
         }
         let prefix = alt(&v.legal_prefixes, false);
         if !prefix.is_empty() {
             out.push((
-                format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix})\s+{word}(?:\s+{word}){{0,4}})"),
+                format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix}){sp}{word}(?:{sp}{word}){{0,4}})"),
                 false,
             ));
         }
         let nouns = alt(&v.org_nouns, false);
         if !nouns.is_empty() {
             out.push((format!(
-                r"(?P<n>(?:{nouns})\s+(?:(?:of|for|für|de|di|del|do|da|van|für)\s+)?\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:\p{{Lu}}[\p{{L}}\-]+|of|and|und)){{0,5}})"
+                r"(?P<n>(?:{nouns}){sp}(?:(?:of|for|für|de|di|del|do|da|van|für){sp})?\p{{Lu}}[\p{{L}}\-]+(?:{sp}(?:\p{{Lu}}[\p{{L}}\-]+|of|and|und)){{0,5}})"
             ), true));
         }
         let cjk_suffix = alt(&v.legal_suffixes, true);
@@ -865,6 +867,14 @@ mod tests {
             "Visit https://www.house.gov, the House",
             "House"
         ));
+    }
+
+    #[test]
+    fn a_legal_name_does_not_run_over_a_line_s_end() {
+        let text = "Die Universität Paderborn ist eine Universität.\n\nUniversität Paderborn\nWarburger Straße 100\nFall Semester\nConsensus Systems LLC";
+        let names = legal_names(text);
+        assert_eq!(names[0], ("Universität Paderborn".to_string(), 2));
+        assert!(names.iter().any(|(n, _)| n == "Consensus Systems LLC"));
     }
 
     #[test]
