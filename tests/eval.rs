@@ -490,7 +490,7 @@ fn labelled_b() {
         &labels,
         Schema::Labelled,
     );
-    check(&report, [75.3, 69.5, 66.6, 79.7, 88.4, 92.7], 4.2);
+    check(&report, [78.2, 70.9, 68.1, 79.7, 88.4, 92.7], 3.9);
 }
 
 /// Scores every set under `tests/fixtures/<root>/` (each with `labels.json` and `postings/`),

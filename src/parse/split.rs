@@ -4,6 +4,10 @@
 //! the page says for all of them (the company's introduction before the first role, the shared
 //! sections after the last one, the facts of the header).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
 use super::fields::title::{Depth, looks_like_title, no_employer, unwrap};
 use super::readers::{label_facts, label_line};
@@ -67,14 +71,45 @@ fn title_fact(t: &str, origin: Origin) -> Fact {
     }
 }
 
-/// Whether a heading names a role (once its wrapper is off) rather than a section.
+/// A heading without the number or letter that counts it ("1. CTV truyền thông", "B) Designer").
+fn unnumbered(text: &str) -> &str {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+").expect("valid regex")
+    });
+    match NUMBER.find(text) {
+        Some(m) => &text[m.end()..],
+        None => text,
+    }
+}
+
+/// Whether a heading names a role (once its number and wrapper are off) rather than a section;
+/// the role's heading as the page writes it, without its number.
 fn role_heading(text: &str) -> Option<String> {
+    let text = unnumbered(text);
     if super::blocks::is_known_heading(text) || label_line(text).is_some() {
         return None;
     }
     let u = unwrap(text, Depth::Full, &no_employer);
     (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !u.title.contains(". "))
         .then(|| text.to_string())
+}
+
+/// Whether the text under a heading of `level` only leads into the roles that follow ("… for
+/// the following positions:" and a role's heading of the same level): the heading introduces
+/// the roles and is none of them. A role whose text leads into its own sub-sections ("the
+/// projects you could take on:") is still a role.
+fn introduces(blocks: &[Block], level: u8) -> bool {
+    let text: Vec<&Block> = blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Heading)
+        .collect();
+    let next = blocks.get(text.len());
+    !text.is_empty()
+        && text.iter().all(|b| b.kind == BlockKind::Paragraph)
+        && text
+            .last()
+            .is_some_and(|b| b.text.trim_end().ends_with([':', '：']))
+        && next.is_some_and(|h| h.level == level && role_heading(&h.text).is_some())
 }
 
 /// Headings of one level that each name a role and head their own text: one document per role.
@@ -85,7 +120,11 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         .blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Heading && role_heading(&b.text).is_some())
+        .filter(|&(i, b)| {
+            b.kind == BlockKind::Heading
+                && role_heading(&b.text).is_some()
+                && !introduces(&d.blocks[i + 1..], b.level)
+        })
         .map(|(i, b)| (i, b.level))
         .collect();
     // The level that most role headings share (0: headings found in plain text).
@@ -102,7 +141,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     // other jobs ("Similar jobs"), or sub-roles of its own.
     let headings: Vec<String> = at
         .iter()
-        .map(|&i| d.blocks[i].text.to_lowercase())
+        .map(|&i| unnumbered(&d.blocks[i].text).to_lowercase())
         .collect();
     let about_one_job = d
         .facts
@@ -122,7 +161,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     // Distinct roles (a page repeating one posting is one job).
     let mut names: Vec<String> = at
         .iter()
-        .map(|&i| d.blocks[i].text.to_lowercase())
+        .map(|&i| unnumbered(&d.blocks[i].text).to_lowercase())
         .collect();
     names.dedup();
     names.sort();
@@ -167,7 +206,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                 part.facts
                     .retain(|f| f.key != Key::Title && f.key != Key::Subject);
                 part.facts
-                    .insert(0, title_fact(&d.blocks[i].text, Origin::Header));
+                    .insert(0, title_fact(unnumbered(&d.blocks[i].text), Origin::Header));
                 part.blocks.extend(d.blocks[i + 1..end].iter().cloned());
                 part.blocks.extend(tail.iter().cloned());
                 part.blocks.extend(intro.iter().cloned());
@@ -374,6 +413,23 @@ mod tests {
             "2. Architect systems: you will design the services we run for years.",
         ]);
         assert_eq!(several_jobs(vec![d]).len(), 1);
+    }
+
+    #[test]
+    fn numbered_role_headings_after_a_heading_that_introduces_them() {
+        let md = "## We are hiring\n\nOur shop is growing, so we need people for these roles:\n\n\
+                  ## 1. Backend Developer\n\n- Build our APIs in Go.\n- Run them.\n\n\
+                  ## 2. Product Designer\n\n- Design our app.\n- Test it with users.\n\n\
+                  ## 3. What we offer\n\n- A good salary.\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(titles(&ds), ["Backend Developer", "Product Designer"]);
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("good salary")));
+        // A role whose text leads into its own parts is still a role.
+        let md = "## Backend Engineer\n\nSome projects you could take on:\n\n\
+                  ### Live Debugger\n\nBuild a debugger.\n\n\
+                  ## Mobile Engineer\n\nBuild our SDKs.\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(titles(&ds), ["Backend Engineer", "Mobile Engineer"]);
     }
 
     #[test]
