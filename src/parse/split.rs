@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
 use super::fields::title::{Depth, looks_like_title, no_employer, unwrap};
-use super::readers::{label_facts, label_line};
+use super::readers::{label_at, label_facts, label_line};
 use super::vocab::Label;
 
 /// Splits every document that holds several jobs.
@@ -219,20 +219,19 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
 /// Pasted messages each with a "Job Title:" / "Role:" line: one document per title line, each
 /// with the labelled lines around it.
 fn by_title_labels(d: &Doc) -> Option<Vec<Doc>> {
-    let is_title = |b: &Block| matches!(label_line(&b.text), Some((Label::Key(Key::Title), _)));
-    let at: Vec<usize> = d
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| is_title(b))
-        .map(|(i, _)| i)
+    let title_at = |i: usize| match label_at(&d.blocks, i) {
+        Some((Label::Key(Key::Title), v)) => Some(v),
+        _ => None,
+    };
+    let at: Vec<usize> = (0..d.blocks.len())
+        .filter(|&i| title_at(i).is_some())
         .collect();
     if at.len() < 2 {
         return None;
     }
     let mut titles: Vec<String> = at
         .iter()
-        .filter_map(|&i| label_line(&d.blocks[i].text).map(|(_, v)| v.to_lowercase()))
+        .filter_map(|&i| title_at(i).map(|v| v.to_lowercase()))
         .collect();
     titles.sort();
     titles.dedup();
@@ -430,6 +429,25 @@ mod tests {
                   ## Mobile Engineer\n\nBuild our SDKs.\n";
         let ds = several_jobs(markdown::read(md).unwrap());
         assert_eq!(titles(&ds), ["Backend Engineer", "Mobile Engineer"]);
+    }
+
+    #[test]
+    fn title_labels_with_the_value_on_the_next_line() {
+        let text = "[募集職種]\n翻訳\n[形態]\nアルバイト\n[給与・条件]\n時給1,000円～\n\n\
+                    [募集職種]\n企画/マーケティング\n[形態]\nアルバイト\n[給与・条件]\n時給1,100円～\n";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        let t: Vec<String> = ds
+            .iter()
+            .map(|d| {
+                d.texts(Key::Title)
+                    .next()
+                    .map(|t| t.0.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(t, ["翻訳", "企画/マーケティング"]);
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("1,100")));
+        assert!(!ds[1].blocks.iter().any(|b| b.text.contains("1,000")));
     }
 
     #[test]

@@ -80,26 +80,28 @@ pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) 
 /// its line followed by a short value line ("Job type" / "Full-time"; a heading that is a label
 /// followed by one short paragraph). Every line stays in the text.
 pub fn label_facts(doc: &mut Doc) {
-    let mut found: Vec<(Label, String)> = Vec::new();
-    let blocks = &doc.blocks;
-    for (i, b) in blocks.iter().enumerate() {
-        if let Some((label, v)) = label_line(&b.text) {
-            found.push((label, v.to_string()));
-            continue;
-        }
-        if let Some(label) = bare_label(&b.text)
-            && let Some(next) = blocks.get(i + 1)
-            && next.kind != BlockKind::Heading
-            && next.text.chars().count() <= 80
-            && bare_label(&next.text).is_none()
-            && label_line(&next.text).is_none()
-        {
-            found.push((label, next.text.clone()));
-        }
-    }
+    let found: Vec<(Label, String)> = (0..doc.blocks.len())
+        .filter_map(|i| label_at(&doc.blocks, i))
+        .collect();
     for (label, v) in found {
         add_label_fact(doc, label, &v, Origin::Label);
     }
+}
+
+/// The label and value block `i` of `blocks` starts: a "Label: value" line, or a label alone on
+/// its line with the value on the next ("[募集職種]" / "翻訳").
+pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
+    let b = blocks.get(i)?;
+    if let Some((label, v)) = label_line(&b.text) {
+        return Some((label, v.to_string()));
+    }
+    let label = bare_label(&b.text)?;
+    let next = blocks.get(i + 1)?;
+    (next.kind != BlockKind::Heading
+        && next.text.chars().count() <= 80
+        && bare_label(&next.text).is_none()
+        && label_line(&next.text).is_none())
+    .then(|| (label, next.text.clone()))
 }
 
 /// Splits a header line into its pieces ("Berlin, Germany · Hybrid · Full-time", "Acme — Remote").
