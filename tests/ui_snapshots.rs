@@ -13,7 +13,7 @@ fn seeds(size: (u16, u16)) -> Headless {
 }
 
 fn render(h: &Headless) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(h.app.size.0, h.app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(h.app.view.size.0, h.app.view.size.1)).unwrap();
     t.draw(|f| jobdeck::ui::draw(f, &h.app)).unwrap();
     t
 }
@@ -52,7 +52,7 @@ fn matched_characters_are_highlighted() {
     h.type_str("trust");
     let mut t = render(&h);
     let buf = t.backend().buffer().clone();
-    let matched = h.app.theme.matched;
+    let matched = h.app.settings.theme.matched;
     // Row 2 is the first list row: find "Trust" in it and check its style.
     let row: String = (0..120).map(|x| buf[(x, 2)].symbol().to_string()).collect();
     let col = row.find("Trust").expect("the title is listed") as u16;
@@ -107,7 +107,7 @@ fn filter_pane_salary_floor() {
             h.press("j");
         }
         h.press("space");
-        assert_eq!(h.app.view.rows.len(), 1);
+        assert_eq!(h.app.model.listing.rows.len(), 1);
         insta::assert_snapshot!(name("filters_floor", size), screen(&h));
     }
 }
@@ -236,7 +236,8 @@ fn shortlist_panes() {
 fn themed_screens() {
     for name in ["dark", "light", "ansi16"] {
         let mut h = seeds((80, 24));
-        h.app.theme = jobdeck::ui::theme::Theme::load(name).unwrap();
+        std::sync::Arc::make_mut(&mut h.app.settings).theme =
+            jobdeck::ui::theme::Theme::load(name).unwrap();
         h.keys("b f");
         h.press("/");
         h.type_str("trust");

@@ -27,13 +27,13 @@ impl App {
     /// [`Action::StoreUpdated`] then replaces them). A change that the user could regret is
     /// remembered, with what puts things back, for `u`.
     pub(super) fn store(&mut self, change: Change) -> Vec<Effect> {
-        let change = self.shortlists.resolve(change);
-        let before = self.shortlists.clone();
-        let mut next = (*self.shortlists).clone();
+        let change = self.model.shortlists.resolve(change);
+        let before = self.model.shortlists.clone();
+        let mut next = (*self.model.shortlists).clone();
         if next.apply(&change, crate::store::now()).is_ok() {
             if let Some(what) = undoable(&change) {
                 let ids = affected_ids(&before, &change);
-                self.undo.push(Undo {
+                self.model.undo.push(Undo {
                     what,
                     restore: Change::Restore {
                         lists: before.lists.clone(),
@@ -46,12 +46,15 @@ impl App {
                             .collect(),
                     },
                 });
-                if self.undo.len() > UNDO_DEPTH {
-                    self.undo.remove(0);
+                if self.model.undo.len() > UNDO_DEPTH {
+                    self.model.undo.remove(0);
                 }
-                let key = self.keymap.first_key(Context::Global, &Action::Undo);
-                let width = self.size.0.saturating_sub(2) as usize;
-                if let Some(m) = &mut self.message
+                let key = self
+                    .settings
+                    .keymap
+                    .first_key(Context::Global, &Action::Undo);
+                let width = self.view.size.0.saturating_sub(2) as usize;
+                if let Some(m) = &mut self.view.message
                     && !key.is_empty()
                 {
                     // The way back must show: the message gives way to it on a narrow screen.
@@ -71,7 +74,7 @@ impl App {
                     m.push_str(&tail);
                 }
             }
-            self.shortlists = Arc::new(next);
+            self.model.shortlists = Arc::new(next);
             self.after_shortlists_changed();
         }
         vec![Effect::Store(Box::new(change))]
@@ -79,28 +82,28 @@ impl App {
 
     /// `u`: takes back the last change remembered.
     pub(super) fn undo_last(&mut self) -> Vec<Effect> {
-        let Some(u) = self.undo.pop() else {
-            self.message = Some("nothing to undo".into());
+        let Some(u) = self.model.undo.pop() else {
+            self.view.message = Some("nothing to undo".into());
             return Vec::new();
         };
-        let mut next = (*self.shortlists).clone();
+        let mut next = (*self.model.shortlists).clone();
         if next.apply(&u.restore, crate::store::now()).is_ok() {
-            self.shortlists = Arc::new(next);
+            self.model.shortlists = Arc::new(next);
             self.after_shortlists_changed();
         }
-        self.message = Some(format!("undone: {}", u.what));
+        self.view.message = Some(format!("undone: {}", u.what));
         vec![Effect::Store(Box::new(u.restore))]
     }
 
     /// The marks, the browsed list and the view follow the shortlists.
     fn after_shortlists_changed(&mut self) {
-        if let Some(l) = &self.active_list
-            && !self.shortlists.has_list(l)
+        if let Some(l) = &self.model.active_list
+            && !self.model.shortlists.has_list(l)
         {
-            self.active_list = None;
+            self.model.active_list = None;
         }
-        if let Some(Overlay::Lists { cursor, .. }) = &mut self.overlay {
-            *cursor = (*cursor).min(self.shortlists.lists.len());
+        if let Some(Overlay::Lists { cursor, .. }) = &mut self.view.overlay {
+            *cursor = (*cursor).min(self.model.shortlists.lists.len());
         }
         self.refresh_marks();
         self.recompute_view(None);
@@ -111,7 +114,7 @@ impl App {
         match self.selected_posting() {
             Some(p) => Some((p.id.clone(), Snapshot::of(p))),
             None => {
-                self.message = Some("nothing selected".into());
+                self.view.message = Some("nothing selected".into());
                 None
             }
         }
@@ -122,8 +125,8 @@ impl App {
         let Some((id, snapshot)) = self.target() else {
             return Vec::new();
         };
-        let on = !self.shortlists.in_list(&id, DEFAULT_LIST);
-        self.message = Some(format!(
+        let on = !self.model.shortlists.in_list(&id, DEFAULT_LIST);
+        self.view.message = Some(format!(
             "{} “{}”",
             if on {
                 "bookmarked"
@@ -144,11 +147,12 @@ impl App {
             return Vec::new();
         };
         let next = self
+            .model
             .shortlists
             .get(&id)
             .and_then(|b| b.status)
             .map_or(Status::Saved, Status::next);
-        self.message = Some(format!("status: {next}"));
+        self.view.message = Some(format!("status: {next}"));
         self.store(Change::CycleStatus { snapshot, id })
     }
 
@@ -156,19 +160,19 @@ impl App {
         let Some(p) = self.selected_posting() else {
             return;
         };
-        let current = self.shortlists.get(&p.id).and_then(|b| b.status);
+        let current = self.model.shortlists.get(&p.id).and_then(|b| b.status);
         let cursor = current
             .and_then(|s| Status::ALL.iter().position(|x| *x == s))
             .unwrap_or(0);
-        self.overlay = Some(Overlay::Status { cursor });
+        self.view.overlay = Some(Overlay::Status { cursor });
     }
 
     pub(super) fn toggle_hidden(&mut self) -> Vec<Effect> {
         let Some((id, snapshot)) = self.target() else {
             return Vec::new();
         };
-        let hidden = !self.shortlists.is_hidden(&id);
-        self.message = Some(if hidden {
+        let hidden = !self.model.shortlists.is_hidden(&id);
+        self.view.message = Some(if hidden {
             format!("hid “{}” — X shows hidden postings", snapshot.headline())
         } else {
             format!("“{}” is back", snapshot.headline())
@@ -181,14 +185,15 @@ impl App {
     }
 
     pub(super) fn toggle_show_hidden(&mut self) {
-        self.show_hidden = !self.show_hidden;
+        self.model.show_hidden = !self.model.show_hidden;
         let n = self
+            .model
             .shortlists
             .bookmarks
             .values()
             .filter(|b| b.hidden)
             .count();
-        self.message = Some(if self.show_hidden {
+        self.view.message = Some(if self.model.show_hidden {
             format!(
                 "showing {n} hidden posting{} (dimmed)",
                 if n == 1 { "" } else { "s" }
@@ -201,23 +206,24 @@ impl App {
 
     pub(super) fn open_note(&mut self) {
         let Some(p) = self.selected_posting() else {
-            self.message = Some("nothing selected".into());
+            self.view.message = Some("nothing selected".into());
             return;
         };
         let id = p.id.clone();
         let text = self
+            .model
             .shortlists
             .get(&id)
             .and_then(|b| b.note.clone())
             .unwrap_or_default();
-        let editor = match self.note_drafts.get(&id) {
+        let editor = match self.model.note_drafts.get(&id) {
             Some(draft) => {
-                self.message = Some("the draft you left — Esc keeps it again".into());
+                self.view.message = Some("the draft you left — Esc keeps it again".into());
                 TextArea::with_text(draft)
             }
             None => TextArea::with_text(&text),
         };
-        self.overlay = Some(Overlay::Note {
+        self.view.overlay = Some(Overlay::Note {
             id,
             editor,
             base: (!text.is_empty()).then_some(text),
@@ -225,13 +231,14 @@ impl App {
     }
 
     pub(super) fn save_note(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Note { id, editor, base }) = self.overlay.take() else {
+        let Some(Overlay::Note { id, editor, base }) = self.view.overlay.take() else {
             return Vec::new();
         };
-        self.note_drafts.remove(&id);
-        let snapshot = match self.facet_index.index_of(&id) {
-            Some(i) => Snapshot::of(&self.postings[i as usize]),
+        self.model.note_drafts.remove(&id);
+        let snapshot = match self.model.facet_index.index_of(&id) {
+            Some(i) => Snapshot::of(&self.model.postings[i as usize]),
             None => self
+                .model
                 .shortlists
                 .get(&id)
                 .map(|b| b.snapshot.clone())
@@ -243,7 +250,7 @@ impl App {
         } else {
             Some(text)
         };
-        self.message = Some(if note.is_some() {
+        self.view.message = Some(if note.is_some() {
             "note saved".into()
         } else {
             "note cleared".into()
@@ -261,18 +268,19 @@ impl App {
     /// The names in the lists pane: "All postings" and then every list.
     pub fn list_rows(&self) -> Vec<Option<&str>> {
         std::iter::once(None)
-            .chain(self.shortlists.lists.iter().map(|l| Some(l.as_str())))
+            .chain(self.model.shortlists.lists.iter().map(|l| Some(l.as_str())))
             .collect()
     }
 
     pub(super) fn open_lists(&mut self) {
         let rows = self.list_rows();
         let cursor = self
+            .model
             .active_list
             .as_deref()
             .and_then(|a| rows.iter().position(|r| *r == Some(a)))
             .unwrap_or(0);
-        self.overlay = Some(Overlay::Lists {
+        self.view.overlay = Some(Overlay::Lists {
             cursor,
             prompt: None,
             confirm_delete: None,
@@ -281,7 +289,7 @@ impl App {
 
     /// The list under the cursor of the lists pane (None: "All postings").
     fn list_under_cursor(&self) -> Option<String> {
-        let Some(Overlay::Lists { cursor, .. }) = &self.overlay else {
+        let Some(Overlay::Lists { cursor, .. }) = &self.view.overlay else {
             return None;
         };
         self.list_rows()
@@ -295,13 +303,13 @@ impl App {
         let under = self.list_under_cursor();
         match action {
             Action::Confirm => {
-                self.active_list = under.clone();
-                self.overlay = None;
+                self.model.active_list = under.clone();
+                self.view.overlay = None;
                 self.refresh_marks();
                 self.recompute_view(None);
-                self.selected = 0;
+                self.view.selected = 0;
                 self.clamp_selection();
-                self.message = Some(match &under {
+                self.view.message = Some(match &under {
                     Some(l) => {
                         format!("browsing the list “{l}” — l, Enter on All postings to go back")
                     }
@@ -321,45 +329,48 @@ impl App {
                         input,
                     });
                 }
-                Some(_) => self.message = Some(format!("“{DEFAULT_LIST}” cannot be renamed")),
-                None => self.message = Some("pick a list to rename".into()),
+                Some(_) => self.view.message = Some(format!("“{DEFAULT_LIST}” cannot be renamed")),
+                None => self.view.message = Some("pick a list to rename".into()),
             },
             Action::DeleteList => match under {
                 Some(l) if l != DEFAULT_LIST => {
-                    if let Some(Overlay::Lists { confirm_delete, .. }) = &mut self.overlay {
+                    if let Some(Overlay::Lists { confirm_delete, .. }) = &mut self.view.overlay {
                         *confirm_delete = Some(l);
                     }
                 }
-                Some(_) => self.message = Some(format!("“{DEFAULT_LIST}” cannot be deleted")),
-                None => self.message = Some("pick a list to delete".into()),
+                Some(_) => self.view.message = Some(format!("“{DEFAULT_LIST}” cannot be deleted")),
+                None => self.view.message = Some("pick a list to delete".into()),
             },
             Action::AddToList | Action::MoveToList => {
                 let Some(list) = under else {
-                    self.message = Some("pick a list".into());
+                    self.view.message = Some("pick a list".into());
                     return Vec::new();
                 };
                 let Some((id, snapshot)) = self.target() else {
                     return Vec::new();
                 };
                 let from = self
+                    .model
                     .active_list
                     .clone()
-                    .filter(|a| self.shortlists.in_list(&id, a))
+                    .filter(|a| self.model.shortlists.in_list(&id, a))
                     .or_else(|| {
-                        self.shortlists
+                        self.model
+                            .shortlists
                             .get(&id)
                             .and_then(|b| b.lists.first().cloned())
                     });
                 return match (action, from) {
                     (Action::MoveToList, Some(from)) if from != list => {
-                        self.message = Some(format!(
+                        self.view.message = Some(format!(
                             "moved “{}” from {from} to {list}",
                             snapshot.headline()
                         ));
                         self.store(Change::Move { id, from, to: list })
                     }
                     _ => {
-                        self.message = Some(format!("added “{}” to {list}", snapshot.headline()));
+                        self.view.message =
+                            Some(format!("added “{}” to {list}", snapshot.headline()));
                         self.store(Change::Add { snapshot, id, list })
                     }
                 };
@@ -370,14 +381,14 @@ impl App {
     }
 
     fn set_prompt(&mut self, p: ListPrompt) {
-        if let Some(Overlay::Lists { prompt, .. }) = &mut self.overlay {
+        if let Some(Overlay::Lists { prompt, .. }) = &mut self.view.overlay {
             *prompt = Some(p);
         }
     }
 
     /// Enter in the list-name prompt.
     pub(super) fn submit_prompt(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Lists { prompt, .. }) = &mut self.overlay else {
+        let Some(Overlay::Lists { prompt, .. }) = &mut self.view.overlay else {
             return Vec::new();
         };
         let Some(p) = prompt.take() else {
@@ -385,24 +396,24 @@ impl App {
         };
         let name = crate::sanitize::clean_field(p.input.text());
         if name.is_empty() {
-            self.message = Some("a list needs a name".into());
+            self.view.message = Some("a list needs a name".into());
             return Vec::new();
         }
-        if self.shortlists.has_list(&name) && p.renaming.as_deref() != Some(name.as_str()) {
-            self.message = Some(format!("there is already a list “{name}”"));
+        if self.model.shortlists.has_list(&name) && p.renaming.as_deref() != Some(name.as_str()) {
+            self.view.message = Some(format!("there is already a list “{name}”"));
             return Vec::new();
         }
         match p.renaming {
             Some(from) if from == name => Vec::new(),
             Some(from) => {
-                if self.active_list.as_deref() == Some(from.as_str()) {
-                    self.active_list = Some(name.clone());
+                if self.model.active_list.as_deref() == Some(from.as_str()) {
+                    self.model.active_list = Some(name.clone());
                 }
-                self.message = Some(format!("renamed “{from}” to “{name}”"));
+                self.view.message = Some(format!("renamed “{from}” to “{name}”"));
                 self.store(Change::RenameList { from, to: name })
             }
             None => {
-                self.message = Some(format!(
+                self.view.message = Some(format!(
                     "created the list “{name}” — a adds the selected posting to it"
                 ));
                 self.store(Change::CreateList { name })
@@ -414,7 +425,7 @@ impl App {
     /// on no other list, and that they move to Saved.
     pub fn delete_list_question(&self, name: &str) -> String {
         let (mut only, mut shared) = (0, 0);
-        for b in self.shortlists.bookmarks.values() {
+        for b in self.model.shortlists.bookmarks.values() {
             if b.lists.iter().any(|l| l == name) {
                 if b.lists.len() == 1 {
                     only += 1;
@@ -442,24 +453,28 @@ impl App {
         });
         q.push_str(&format!(
             " Notes and statuses are kept. {} deletes · {} keeps it",
-            self.keymap.first_key(Context::Confirm, &Action::Confirm),
-            self.keymap.first_key(Context::Confirm, &Action::Back)
+            self.settings
+                .keymap
+                .first_key(Context::Confirm, &Action::Confirm),
+            self.settings
+                .keymap
+                .first_key(Context::Confirm, &Action::Back)
         ));
         q
     }
 
     /// `y` on the deletion question.
     pub(super) fn confirm_delete(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Lists { confirm_delete, .. }) = &mut self.overlay else {
+        let Some(Overlay::Lists { confirm_delete, .. }) = &mut self.view.overlay else {
             return Vec::new();
         };
         let Some(name) = confirm_delete.take() else {
             return Vec::new();
         };
-        if self.active_list.as_deref() == Some(name.as_str()) {
-            self.active_list = None;
+        if self.model.active_list.as_deref() == Some(name.as_str()) {
+            self.model.active_list = None;
         }
-        self.message = Some(format!("deleted the list “{name}”"));
+        self.view.message = Some(format!("deleted the list “{name}”"));
         self.store(Change::DeleteList {
             name,
             orphans_to: Some(DEFAULT_LIST.to_string()),
@@ -468,14 +483,14 @@ impl App {
 
     /// Enter in the status menu.
     pub(super) fn pick_status(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Status { cursor }) = self.overlay.take() else {
+        let Some(Overlay::Status { cursor }) = self.view.overlay.take() else {
             return Vec::new();
         };
         let Some((id, snapshot)) = self.target() else {
             return Vec::new();
         };
         let status = Status::ALL[cursor.min(Status::ALL.len() - 1)];
-        self.message = Some(format!("status: {status}"));
+        self.view.message = Some(format!("status: {status}"));
         self.store(Change::SetStatus {
             snapshot,
             id,
@@ -486,24 +501,24 @@ impl App {
     /// The store's answer: the saved state (or the state held in memory after a failed save),
     /// with anything to tell the user; the answer to a final save decides whether to quit.
     pub(super) fn store_updated(&mut self, report: StoreReport) {
-        self.shortlists = report.state.clone();
-        self.unsaved.clone_from(&report.unsaved);
+        self.model.shortlists = report.state.clone();
+        self.model.unsaved.clone_from(&report.unsaved);
         match &report.error {
             Some(e) => {
-                self.message = Some(self.save_problem_line(e));
-                self.store_error = Some(e.clone());
+                self.view.message = Some(self.save_problem_line(e));
+                self.model.store_error = Some(e.clone());
             }
             None => {
                 // A save that failed before went through (space came back, the file is a file
                 // again): say so, or the last thing said is that it failed.
-                if self.store_error.take().is_some() {
-                    self.message = Some("the shortlists are saved now".into());
+                if self.model.store_error.take().is_some() {
+                    self.view.message = Some("the shortlists are saved now".into());
                 }
             }
         }
         // (The store thread logs them.)
         if let Some(n) = report.notices.first() {
-            self.message = Some(n.clone());
+            self.view.message = Some(n.clone());
         }
         self.after_shortlists_changed();
         if report.final_save {
@@ -514,27 +529,28 @@ impl App {
     /// A failed save in one line, the essentials first (the status line may be narrow): what
     /// went wrong, what is kept, what happens next. The path is in the log and the quit prompt.
     pub fn save_problem_line(&self, e: &SaveProblem) -> String {
-        if self.unsaved.is_empty() {
+        if self.model.unsaved.is_empty() {
             return format!("shortlists: {}", e.brief);
         }
         format!(
             "not saved: {} — {} kept in memory, retrying",
             e.brief,
-            super::count(self.unsaved.len(), "change")
+            super::count(self.model.unsaved.len(), "change")
         )
     }
 
     /// Postings the compare view shows: the marked ones, else (2 or more) the browsed list's.
     pub fn compare_postings(&self) -> Vec<&Arc<crate::posting::Posting>> {
         let marked = self.marked_postings();
-        if marked.len() >= 2 || self.active_list.is_none() {
+        if marked.len() >= 2 || self.model.active_list.is_none() {
             return marked;
         }
-        self.view
+        self.model
+            .listing
             .rows
             .iter()
             .take(super::MAX_COMPARE)
-            .map(|&i| &self.postings[i as usize])
+            .map(|&i| &self.model.postings[i as usize])
             .collect()
     }
 }

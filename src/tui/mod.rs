@@ -130,9 +130,9 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     let today = today();
     let mut app = App::new(opts.source.describe(), opts.settings, today);
     app.update(Action::Resize(size.width, size.height));
-    app.has_store = opts.store.is_ok();
+    app.model.has_store = opts.store.is_ok();
     if let Some(home) = directories::BaseDirs::new() {
-        app.rescue_path = home
+        app.model.rescue_path = home
             .home_dir()
             .join("jobdeck-shortlists-unsaved.json")
             .to_string_lossy()
@@ -140,7 +140,7 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
     if let Some(first) = opts.config_problems.first() {
         let more = opts.config_problems.len() - 1;
-        app.message = Some(if more > 0 {
+        app.view.message = Some(if more > 0 {
             format!("config: {first} (+{more} more)")
         } else {
             format!("config: {first}")
@@ -148,23 +148,23 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
     if let Some(path) = &opts.history_file {
         match crate::app::history::load(path) {
-            Ok(queries) => app.history = crate::app::history::QueryHistory::new(queries),
+            Ok(queries) => app.model.history = crate::app::history::QueryHistory::new(queries),
             Err(e) => {
                 tracing::warn!("query history skipped: {e}");
-                app.message = Some(format!("query history skipped: {e}"));
+                app.view.message = Some(format!("query history skipped: {e}"));
             }
         }
     }
     // What happened to the shortlists matters more than the config (a file set aside).
     if let Some(first) = opts.store_notices.first() {
-        app.message = Some(first.clone());
+        app.view.message = Some(first.clone());
     }
 
     let (tx, mut rx) = unbounded_channel::<Action>();
     let mut store = match opts.store {
         Ok(store) => Some(store_thread::spawn(store, tx.clone())),
         Err(e) => {
-            app.message = Some(format!("shortlists unavailable: {e}"));
+            app.view.message = Some(format!("shortlists unavailable: {e}"));
             None
         }
     };
@@ -190,19 +190,19 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     // process ends. Normally quitting has waited for that already, and this is at once.
     if let Some(h) = store.as_mut() {
         // Once more, briefly when quitting has already waited or the user chose to go.
-        let wait = if app.gave_up_saving || app.quit_anyway {
+        let wait = if app.model.gave_up_saving || app.model.quit_anyway {
             Duration::from_secs(1)
         } else {
             SAVE_WAIT
         };
         ending.unsaved = finish_store(h, &mut rx, wait).await;
     }
-    ending.signal = app.exit_signal;
-    ending.saved_copy = app.saved_copy.clone();
+    ending.signal = app.model.exit_signal;
+    ending.saved_copy = app.model.saved_copy.clone();
     match result {
         Ok(loader) => {
             loader.wait_on_quit();
-            match app.fatal {
+            match app.model.fatal {
                 Some(m) => Err((ending, anyhow::anyhow!("{m} (details in the log)"))),
                 None => Ok(ending),
             }
@@ -323,10 +323,10 @@ async fn browse(
                 run_effect(effect, app, guard, &services, store, &mut save_deadline)?;
             }
         }
-        if app.closing.is_none() {
+        if app.model.closing.is_none() {
             save_deadline = None;
         }
-        if app.should_quit {
+        if app.model.should_quit {
             break;
         }
     }
@@ -532,7 +532,7 @@ fn run_effect(
                 crossterm::execute!(std::io::stdout(), CopyToClipboard::to_clipboard_from(text));
         }
         Effect::Store(change) => match store {
-            Some(s) => s.change(*change, &app.shortlists),
+            Some(s) => s.change(*change, &app.model.shortlists),
             None => {
                 let _ = tx.send(Action::Notify(
                     "the shortlists cannot be saved (see the message at start)".into(),
@@ -544,7 +544,7 @@ fn run_effect(
                 s.flush();
                 save_deadline.get_or_insert_with(|| tokio::time::Instant::now() + SAVE_WAIT);
             }
-            None => app.should_quit = true,
+            None => app.model.should_quit = true,
         },
         Effect::SaveCopy(path) => {
             if let Some(s) = store {

@@ -107,7 +107,7 @@ fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     frame.render_widget(Clear, area);
     let postings = app.compare_postings();
     let n = postings.len();
@@ -136,7 +136,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
     let width = inner.width as usize;
     let fit_cols = fitting_columns(width, n);
     // The columns that do not fit: how far Right can go (the app stops there).
-    app.compare_max_offset.set(n - fit_cols);
+    app.view.compare_max_offset.set(n - fit_cols);
     let offset = offset.min(n - fit_cols);
     let shown = &postings[offset..offset + fit_cols];
     let col_w = (width.saturating_sub(LABEL) / shown.len()).max(8);
@@ -150,7 +150,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         .collect();
     let all_rows: Vec<Vec<(&str, String)>> = postings
         .iter()
-        .map(|p| rows(p, &shared, &app.shortlists))
+        .map(|p| rows(p, &shared, &app.model.shortlists))
         .collect();
     let table = &all_rows[offset..offset + fit_cols];
     // The best yearly salary, compared in the home currency.

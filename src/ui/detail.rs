@@ -23,8 +23,8 @@ use crate::search::{Query, highlight_text};
 const LABEL: usize = 12;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let focused = app.focus == Focus::Detail && app.overlay.is_none();
+    let t = &app.settings.theme;
+    let focused = app.view.focus == Focus::Detail && app.view.overlay.is_none();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focused } else { t.border })
@@ -47,8 +47,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let shown = with_body(app, p, width, |body| {
         let total = head.len() + body.len();
         let max = total.saturating_sub(height);
-        app.detail_max_scroll.set(max);
-        let scroll = app.detail_scroll.min(max);
+        app.view.detail_max_scroll.set(max);
+        let scroll = app.view.detail_scroll.min(max);
         let lines: Vec<Line> = head
             .iter()
             .chain(body.iter())
@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     });
     let (lines, scroll, max) = shown;
     frame.render_widget(Paragraph::new(lines), inner);
-    if app.hyperlinks
+    if app.settings.hyperlinks
         && let Some(url) = p.url.as_deref()
     {
         super::links::link_wrapped(frame.buffer_mut(), inner, inner.x + LABEL as u16, url);
@@ -84,7 +84,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// fields changed ("salary $150k–180k/yr → $160k–190k/yr on 2026-12-02"), and the other
 /// sources of the same role.
 fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut out = Vec::new();
     let row = |label: &str, value: Chars, out: &mut Vec<Chars>| {
         let mut c = text::pad(&text::plain(label, t.label), LABEL, t.base);
@@ -135,9 +135,10 @@ fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
         }
     }
     let others = app
+        .model
         .facet_index
         .index_of(&p.id)
-        .and_then(|i| app.seen_on.get(&i));
+        .and_then(|i| app.model.seen_on.get(&i));
     if let Some(others) = others {
         let mut v = text::plain(&format!("{} sources: ", others.len() + 1), t.accent);
         v.extend(text::plain(&others.join(", "), t.dim));
@@ -156,8 +157,8 @@ pub fn lines(app: &App, p: &Arc<Posting>, width: usize) -> Vec<Line<'static>> {
 /// The posting's header: title, company, the user's flags, lists, status and note, every
 /// field with where it came from, and the scoring rules it meets. Cheap: built every frame.
 fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let q = &app.query;
+    let t = &app.settings.theme;
+    let q = &app.model.query;
     let width = width.max(10);
     let mut out: Vec<Chars> = Vec::new();
 
@@ -206,7 +207,7 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     }
     out.extend(pulled_lines(app, p, width));
     // The user's own: lists, status with its history, note.
-    if let Some(b) = app.shortlists.get(&p.id) {
+    if let Some(b) = app.model.shortlists.get(&p.id) {
         if !b.lists.is_empty() {
             let mut c = text::pad(&text::plain("Lists", t.label), LABEL, t.base);
             c.extend(text::plain(&b.lists.join(", "), t.bookmark));
@@ -363,8 +364,8 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     );
 
     // The user's scoring rules that this posting meets.
-    if !app.rules.is_empty() {
-        let hits = crate::scoring::matching(p, &app.rules);
+    if !app.settings.rules.is_empty() {
+        let hits = crate::scoring::matching(p, &app.settings.rules);
         let total: i32 = hits.iter().map(|r| r.points).sum();
         let mut c = text::plain(
             &format!("{total:+}"),
@@ -392,8 +393,8 @@ pub const MAX_LAID_OUT: usize = 256 * 1024;
 /// The posting's description, what the page said about the company, similar jobs and the
 /// parser's notes, wrapped to `width` columns, the query's terms highlighted.
 fn body_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let q = &app.query;
+    let t = &app.settings.theme;
+    let q = &app.model.query;
     let width = width.max(10);
     let mut out: Vec<Chars> = Vec::new();
     let mut budget = MAX_LAID_OUT;
@@ -565,15 +566,15 @@ fn with_body<R>(
         let fresh = cached.as_ref().is_some_and(|b| {
             Arc::ptr_eq(&b.posting, p)
                 && b.width == width
-                && b.query == app.query
-                && b.theme == app.theme
+                && b.query == app.model.query
+                && b.theme == app.settings.theme
         });
         if !fresh {
             *cached = Some(Body {
                 posting: Arc::clone(p),
                 width,
-                query: app.query.clone(),
-                theme: app.theme.clone(),
+                query: app.model.query.clone(),
+                theme: app.settings.theme.clone(),
                 lines: body_lines(app, p, width),
             });
         }

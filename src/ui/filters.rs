@@ -11,9 +11,9 @@ use crate::app::{App, FilterRow, Focus};
 use crate::facets::FacetValue;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let focused = app.focus == Focus::Filters && app.overlay.is_none();
-    let title = if app.filters.is_empty() {
+    let t = &app.settings.theme;
+    let focused = app.view.focus == Focus::Filters && app.view.overlay.is_none();
+    let title = if app.model.filters.is_empty() {
         " Filters ".to_string()
     } else {
         " Filters (R resets) ".to_string()
@@ -31,12 +31,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .enumerate()
         .filter(|(_, r)| !matches!(r, FilterRow::Header(_)))
-        .nth(app.filter_cursor)
+        .nth(app.view.filter_cursor)
         .map(|(i, _)| i);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(app.filter_offset)
+        .skip(app.view.filter_offset)
         .take(inner.height as usize)
         .map(|(i, row)| {
             let chars: Chars = match row {
@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                         (true, false) => t.selection_unfocused,
                         _ => Style::default(),
                     };
-                    let key = app.keymap.first_key(
+                    let key = app.settings.keymap.first_key(
                         crate::app::keymap::Context::Filters,
                         &crate::app::Action::ToggleValue,
                     );
@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     let base = t.base.patch(style);
                     // A place of a known country sits under its country's row: "   [ ] Berlin".
                     let (indent, label) = match value {
-                        FacetValue::Location(s) if app.facet_index.place_has_country(s) => {
+                        FacetValue::Location(s) if app.model.facet_index.place_has_country(s) => {
                             ("   ", without_country_code(s).to_string())
                         }
                         v => (" ", v.label()),

@@ -19,7 +19,7 @@ pub fn render(
     prompt: Option<&ListPrompt>,
     confirm: Option<&str>,
 ) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let popup = if area.width >= 100 {
         super::layout::centered(area, 80, 80)
     } else {
@@ -55,9 +55,9 @@ pub fn render(
     for (i, row) in rows.iter().enumerate() {
         let (name, count) = match row {
             None => ("All postings".to_string(), app.listed_total()),
-            Some(l) => (l.to_string(), app.shortlists.ids_in_list(l).len()),
+            Some(l) => (l.to_string(), app.model.shortlists.ids_in_list(l).len()),
         };
-        let browsing = app.active_list.as_deref() == *row;
+        let browsing = app.model.active_list.as_deref() == *row;
         let style = if i == cursor { t.selection } else { t.base };
         let mut c: Chars = text::plain(if browsing { "▸ " } else { "  " }, style.patch(t.accent));
         let n = count.to_string();
@@ -133,6 +133,7 @@ pub fn render(
         }
         Some(list) => {
             let mut entries: Vec<_> = app
+                .model
                 .shortlists
                 .sorted()
                 .into_iter()
@@ -151,16 +152,19 @@ pub fn render(
                 ));
             }
             for b in entries {
-                let missing = app.facet_index.index_of(&b.id).is_none();
+                let missing = app.model.facet_index.index_of(&b.id).is_none();
                 let mut c = text::plain(
                     &b.snapshot.headline(),
                     if missing { t.dim } else { t.title },
                 );
                 // A bookmarked posting whose board no longer lists it.
-                let closed = app
-                    .facet_index
-                    .index_of(&b.id)
-                    .and_then(|i| app.postings[i as usize].pulled.as_ref()?.closed.clone());
+                let closed = app.model.facet_index.index_of(&b.id).and_then(|i| {
+                    app.model.postings[i as usize]
+                        .pulled
+                        .as_ref()?
+                        .closed
+                        .clone()
+                });
                 if let Some(when) = closed {
                     let date: String = when.chars().take(10).collect();
                     c.extend(text::plain(&format!("  closed {date}"), t.warn));

@@ -18,7 +18,7 @@ pub fn render(
     prompt: Option<&LineInput>,
     note: Option<&str>,
 ) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
@@ -31,8 +31,9 @@ pub fn render(
             lines.push(text::line(&l));
         }
     };
-    let n = app.unsaved.len();
+    let n = app.model.unsaved.len();
     let why = app
+        .model
         .store_error
         .as_ref()
         .map_or("the save did not finish".to_string(), |e| e.brief.clone());
@@ -44,11 +45,11 @@ pub fn render(
         t.error,
         &mut lines,
     );
-    if let Some(e) = &app.store_error {
+    if let Some(e) = &app.model.store_error {
         para(&e.detail, t.dim, &mut lines);
     }
     lines.push(Line::default());
-    for what in app.unsaved.iter().take(8) {
+    for what in app.model.unsaved.iter().take(8) {
         para(&format!("• {what}"), t.base, &mut lines);
     }
     if n > 8 {
@@ -56,7 +57,8 @@ pub fn render(
     }
     lines.push(Line::default());
     let key = |a: &Action| {
-        app.keymap
+        app.settings
+            .keymap
             .keys_for(Context::Unsaved, a)
             .first()
             .map(|k| k.to_string())

@@ -18,7 +18,7 @@ pub fn render(
     input: &crate::app::input::LineInput,
     cursor: usize,
 ) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let rows = app.value_rows();
     let block = Block::default()
         .borders(Borders::ALL)
