@@ -1938,3 +1938,49 @@ fn location_facet_lists_places_under_their_country() {
         ["Austin Job", "Berlin Job", "Munich Job"]
     );
 }
+
+/// Keys go to what has the keyboard: the overlay on top, else the focused pane; never both.
+mod routing {
+    use super::*;
+
+    #[test]
+    fn an_overlay_takes_the_moving_keys_and_the_pane_below_keeps_its_place() {
+        let mut h = corpus();
+        h.press("j");
+        let selected = h.app.view.selected;
+        assert_eq!(selected, 1);
+        h.press("?");
+        h.press("j");
+        h.press("j");
+        assert_eq!(h.app.view.selected, selected, "the list did not move");
+        assert_eq!(h.app.view.overlay, Some(Overlay::Help { scroll: 2 }));
+        h.press("esc");
+        assert_eq!(h.app.view.overlay, None);
+        h.press("k");
+        assert_eq!(
+            h.app.view.selected,
+            selected - 1,
+            "the list has the keys again"
+        );
+    }
+
+    #[test]
+    fn every_action_the_default_key_map_binds_is_a_persons() {
+        use jobdeck::app::action::Kind;
+        let keymap = jobdeck::app::keymap::Keymap::defaults();
+        for b in keymap.bindings() {
+            assert_ne!(b.action.kind(), Kind::Background, "{:?} is bound", b.action);
+            assert!(b.action.is_user());
+        }
+    }
+
+    #[test]
+    fn background_news_keeps_the_message_and_a_key_clears_it() {
+        let mut h = seeds();
+        h.send(Action::Notify("hello".into()));
+        h.send(Action::Resize(100, 30));
+        assert_eq!(h.app.view.message.as_deref(), Some("hello"));
+        h.press("j");
+        assert_eq!(h.app.view.message, None);
+    }
+}

@@ -3,8 +3,7 @@
 //! to another file, or quit anyway — instead of ending with the change dropped. A signal does
 //! not wait for an answer from the user: the failure is reported on stderr.
 
-use super::input::LineInput;
-use super::{Action, App, Closing, Effect, Overlay, StoreReport};
+use super::{App, Closing, Effect, Overlay, StoreReport};
 
 impl App {
     /// Quit (or a signal, `Closing::Signal`): save first.
@@ -68,67 +67,6 @@ impl App {
                     .into(),
             )),
             None => {}
-        }
-    }
-
-    fn ask_unsaved(&mut self, note: Option<String>) {
-        self.view.overlay = Some(Overlay::Unsaved { prompt: None, note });
-        self.view.message = None;
-    }
-
-    /// The keys of the unsaved-changes prompt.
-    pub(super) fn unsaved_action(&mut self, action: &Action) -> Vec<Effect> {
-        match action {
-            Action::RetrySave => self.start_closing(Closing::User),
-            Action::SaveElsewhere => {
-                if let Some(Overlay::Unsaved { prompt, .. }) = &mut self.view.overlay {
-                    let mut input = LineInput::default();
-                    input.insert_str(&self.model.rescue_path);
-                    *prompt = Some(input);
-                }
-                Vec::new()
-            }
-            Action::QuitAnyway => {
-                self.model.quit_anyway = true;
-                self.model.should_quit = true;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Enter in the "save to" prompt.
-    pub(super) fn submit_save_path(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Unsaved { prompt, note }) = &mut self.view.overlay else {
-            return Vec::new();
-        };
-        let Some(input) = prompt.take() else {
-            return Vec::new();
-        };
-        let path = input.text().trim().to_string();
-        if path.is_empty() {
-            *note = Some("give a file to save to".into());
-            return Vec::new();
-        }
-        *note = Some(format!("saving to {path}…"));
-        vec![Effect::SaveCopy(path)]
-    }
-
-    /// The answer to [`Effect::SaveCopy`]: saved (the browser ends; what was saved where is
-    /// said on stderr), or why not (asked again).
-    pub(super) fn copy_done(&mut self, path: String, result: Result<String, String>) {
-        match result {
-            Ok(written) => {
-                self.model.saved_copy = Some(written);
-                self.model.should_quit = true;
-            }
-            Err(e) => {
-                let note = format!("could not save to {path}: {e}");
-                match &mut self.view.overlay {
-                    Some(Overlay::Unsaved { note: n, .. }) => *n = Some(note),
-                    _ => self.view.message = Some(note),
-                }
-            }
         }
     }
 }

@@ -4,11 +4,14 @@
 
 pub mod action;
 mod closing;
+mod context;
 pub mod editor;
+mod events;
 pub mod headless;
 pub mod history;
 pub mod input;
 pub mod keymap;
+mod mouse;
 mod pull;
 pub mod shortlists;
 mod update;
@@ -23,6 +26,7 @@ use crate::facets::{FacetIndex, FacetKind, FacetValue, Filters, SortKey, View, V
 use crate::posting::Posting;
 use crate::search::{Hit, Query};
 use crate::store::{Change, Shortlists, Status};
+pub use context::FilterRow;
 use editor::TextArea;
 use input::LineInput;
 pub use pull::PullState;
@@ -150,22 +154,6 @@ pub struct LoadState {
     pub files_total: usize,
     pub per_second: u32,
     pub elapsed_ms: u64,
-}
-
-/// A row of the filter pane.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FilterRow {
-    Header(FacetKind),
-    Value {
-        value: FacetValue,
-        count: usize,
-        selected: bool,
-    },
-    /// "… N more": the facet's other values (Enter lists them all).
-    More {
-        kind: FacetKind,
-        count: usize,
-    },
 }
 
 /// The corpus-wide counts the status line shows.
@@ -542,99 +530,6 @@ impl App {
         Totals { listed, bookmarked }
     }
 
-    /// The filter pane's rows: each facet's header and its values. Values shown when a filter
-    /// was last toggled keep their places (see [`App::filter_pins`]); others follow.
-    pub fn filter_rows(&self) -> Vec<FilterRow> {
-        let mut rows = Vec::new();
-        for g in &self.model.listing.facets {
-            if g.values.is_empty() {
-                continue;
-            }
-            rows.push(FilterRow::Header(g.kind));
-            let mut values: Vec<&(FacetValue, usize)> = g.values.iter().collect();
-            if !self.view.filter_pins.is_empty() {
-                let place = |v: &FacetValue| {
-                    self.view
-                        .filter_pins
-                        .iter()
-                        .position(|p| p == v)
-                        .unwrap_or(usize::MAX)
-                };
-                // Stable: values not pinned keep their order, after the pinned ones.
-                values.sort_by_key(|(v, _)| place(v));
-            }
-            for (v, c) in values {
-                let selected = self.model.filters.is_selected(v);
-                rows.push(FilterRow::Value {
-                    value: v.clone(),
-                    count: *c,
-                    selected,
-                });
-            }
-            if g.more > 0 {
-                rows.push(FilterRow::More {
-                    kind: g.kind,
-                    count: g.more,
-                });
-            }
-        }
-        rows
-    }
-
-    /// The rows of the all-values overlay: every value of its facet with postings (and those
-    /// selected), whose name holds what is typed (ignoring case), most postings first.
-    pub fn value_rows(&self) -> Vec<(FacetValue, usize, bool)> {
-        let Some(Overlay::Values { kind, input, .. }) = &self.view.overlay else {
-            return Vec::new();
-        };
-        let Some(g) = self.model.listing.facets.iter().find(|g| g.kind == *kind) else {
-            return Vec::new();
-        };
-        let needle = input.text().trim().to_lowercase();
-        let matches =
-            |v: &FacetValue| needle.is_empty() || v.label().to_lowercase().contains(&needle);
-        let mut rows: Vec<(FacetValue, usize, bool)> = g
-            .all
-            .iter()
-            .filter_map(|&(id, c)| self.model.facet_index.value_of(*kind, id).map(|v| (v, c)))
-            .chain(
-                // Those listed but not among the ones with postings: selected, "not stated".
-                g.values
-                    .iter()
-                    .filter(|(v, _)| {
-                        !g.all.is_empty()
-                            && match v {
-                                FacetValue::Company(_)
-                                | FacetValue::Location(_)
-                                | FacetValue::Country(_)
-                                | FacetValue::OpenTo(_)
-                                | FacetValue::Skill(_) => self.model.filters.is_selected(v),
-                                _ => true,
-                            }
-                    })
-                    .cloned(),
-            )
-            .filter(|(v, _)| matches(v))
-            .map(|(v, c)| {
-                let on = self.model.filters.is_selected(&v);
-                (v, c, on)
-            })
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        rows.retain(|(v, _, _)| seen.insert(v.clone()));
-        rows
-    }
-
-    /// Indices (into `filter_rows`) of the value rows: where the cursor may rest.
-    fn filter_value_positions(&self) -> Vec<usize> {
-        self.filter_rows()
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !matches!(r, FilterRow::Header(_)))
-            .map(|(i, _)| i)
-            .collect()
-    }
-
     /// Recomputes the list from the hits, filters and sort, keeping the selected posting
     /// selected when it is still listed (or moving to `prefer`, a corpus index).
     fn recompute_view(&mut self, prefer: Option<u32>) {
@@ -700,13 +595,6 @@ impl App {
         }
         // No empty space below the last row when the list could fill the pane.
         self.view.list_offset = self.view.list_offset.min(n.saturating_sub(visible));
-    }
-
-    fn clamp_filter_cursor(&mut self) {
-        let values = self.filter_value_positions().len();
-        if self.view.filter_cursor >= values {
-            self.view.filter_cursor = values.saturating_sub(1);
-        }
     }
 
     /// Where the panes are now (on a narrow screen the focused one of list and detail gets
@@ -804,33 +692,5 @@ impl App {
                     && self.model.facet_index.index_of(&b.id).is_none()
             })
             .count()
-    }
-
-    /// Starts a search for the current input (or drops back to the full list when it is empty).
-    fn query_changed(&mut self) -> Vec<Effect> {
-        self.model.query_problem = Query::problem(self.view.input.text());
-        if self.model.query_problem.is_some() {
-            return Vec::new();
-        }
-        let query = Query::parse(self.view.input.text());
-        if query == self.model.query {
-            return Vec::new();
-        }
-        self.model.query = query;
-        self.model.generation += 1;
-        // Other results: the filter pane's rows may move again.
-        self.view.filter_pins.clear();
-        if self.model.query.is_empty() {
-            // Back to the whole list, still on the posting that was selected.
-            self.model.hits = None;
-            self.model.searching = false;
-            self.recompute_view(None);
-            return Vec::new();
-        }
-        self.model.searching = true;
-        vec![Effect::Search {
-            generation: self.model.generation,
-            query: self.model.query.clone(),
-        }]
     }
 }
