@@ -14,10 +14,10 @@ mod support;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use jobdeck::app::headless::Headless;
 use jobdeck::facets::{FacetIndex, FacetValue, Filters, SortKey, ViewContext};
 use jobdeck::posting::WorkMode;
 use jobdeck::search::{Hit, Query, SearchIndex};
+use jobdeck::tui::headless::Headless;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -1,10 +1,10 @@
 //! The browser's behaviour without a terminal: actions in, state out.
 
-use jobdeck::app::headless::Headless;
 use jobdeck::app::{Action, Effect, Focus, Overlay};
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::facets::{FacetValue, SortKey};
 use jobdeck::posting::{Period, Posting, Salary, WorkMode};
+use jobdeck::tui::headless::Headless;
 
 fn seeds() -> Headless {
     Headless::new(
@@ -531,7 +531,7 @@ fn quit_keys() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut h = seeds();
-    let panes = jobdeck::ui::layout::panes((120, 35), false, false, 2);
+    let panes = jobdeck::layout::panes((120, 35), false, false, 2);
     h.send(Action::ClickAt {
         column: panes.list.x + 5,
         row: panes.list.y + 3,
@@ -553,7 +553,7 @@ fn the_wheel_over_the_list_scrolls_the_list_and_keeps_the_selection_in_view() {
         .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
         .collect();
     let mut h = Headless::new(many, (120, 35));
-    let panes = jobdeck::ui::layout::panes((120, 35), false, false, 2);
+    let panes = jobdeck::layout::panes((120, 35), false, false, 2);
     let wheel = |h: &mut Headless, down: bool| {
         h.send(Action::ScrollAt {
             column: panes.list.x + 5,

@@ -1,11 +1,11 @@
 //! The config file: keys and themes take effect, bad values are named, the shell niceties.
 
 use assert_cmd::Command;
-use jobdeck::app::headless::Headless;
 use jobdeck::app::{App, Settings};
 use jobdeck::config::Config;
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::facets::SortKey;
+use jobdeck::tui::headless::Headless;
 
 fn seeds_with(config_text: &str) -> (Headless, Vec<String>) {
     let (cfg, mut problems) = Config::parse(config_text);

@@ -483,10 +483,10 @@ fn an_algolia_comment_parses() {
 mod browser {
     //! The browser's side, without a terminal.
 
-    use jobdeck::app::headless::Headless;
     use jobdeck::app::{Action, Effect};
     use jobdeck::posting::{FieldChange, Posting, Pulled, Section};
     use jobdeck::pull::{Progress, SourceSpec, Summary};
+    use jobdeck::tui::headless::Headless;
 
     fn pulled(title: &str, id: &str, closed: bool, changes: Vec<FieldChange>) -> Posting {
         let mut p = Posting {

@@ -1,7 +1,7 @@
 //! The rendered screens, through ratatui's TestBackend, at 80x24 and 120x35.
 
-use jobdeck::app::headless::Headless;
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
+use jobdeck::tui::headless::Headless;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -237,7 +237,7 @@ fn themed_screens() {
     for name in ["dark", "light", "ansi16"] {
         let mut h = seeds((80, 24));
         std::sync::Arc::make_mut(&mut h.app.settings).theme =
-            jobdeck::ui::theme::Theme::load(name).unwrap();
+            jobdeck::theme::Theme::load(name).unwrap();
         h.keys("b f");
         h.press("/");
         h.type_str("trust");
@@ -275,7 +275,7 @@ fn wide_characters_and_emoji_keep_columns_aligned() {
         let h = Headless::new(ps.clone(), size);
         let t = render(&h);
         let buf = t.backend().buffer();
-        let list = jobdeck::ui::layout::panes(size, false, false, ps.len()).list;
+        let list = jobdeck::layout::panes(size, false, false, ps.len()).list;
         // Each posting's first row ends with the salary against the right border.
         let visible = (list.height - 2) / 2;
         for row in 0..(titles.len() as u16).min(visible) {

@@ -7,7 +7,6 @@ mod closing;
 mod context;
 pub mod editor;
 mod events;
-pub mod headless;
 pub mod history;
 pub mod input;
 pub mod keymap;
@@ -176,7 +175,7 @@ pub(crate) struct Stale {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub keymap: Arc<Keymap>,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     pub columns: Vec<crate::config::Column>,
     pub sort: SortKey,
@@ -195,7 +194,7 @@ impl Default for Settings {
         let cfg = crate::config::Config::default();
         Settings {
             keymap: Arc::new(Keymap::defaults()),
-            theme: crate::ui::theme::Theme::default(),
+            theme: crate::theme::Theme::default(),
             rules: Arc::new(Vec::new()),
             columns: cfg.columns,
             sort: cfg.sort,
@@ -599,8 +598,8 @@ impl App {
 
     /// Where the panes are now (on a narrow screen the focused one of list and detail gets
     /// the room).
-    pub fn panes(&self) -> crate::ui::layout::Panes {
-        crate::ui::layout::panes(
+    pub fn panes(&self) -> crate::layout::Panes {
+        crate::layout::panes(
             self.view.size,
             self.view.filters_open,
             self.view.focus == Focus::Detail && self.view.overlay.is_none(),

@@ -57,18 +57,8 @@ impl App {
                 {
                     // The way back must show: the message gives way to it on a narrow screen.
                     let tail = format!(" — {key} undoes");
-                    let room = width.saturating_sub(crate::ui::text::str_width(&tail));
-                    if crate::ui::text::str_width(m) > room {
-                        let mut cut = String::new();
-                        for c in m.chars() {
-                            if crate::ui::text::str_width(&cut) + 2 > room {
-                                break;
-                            }
-                            cut.push(c);
-                        }
-                        cut.push('…');
-                        *m = cut;
-                    }
+                    let room = width.saturating_sub(crate::text::str_width(&tail));
+                    *m = crate::text::truncate(m, room);
                     m.push_str(&tail);
                 }
             }

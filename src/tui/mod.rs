@@ -2,6 +2,7 @@
 //! progress, search results and signals meet in one `select!`; the app state changes only in
 //! `App::update`, and the screen is redrawn only when something changed, at most once a frame.
 
+pub mod headless;
 pub mod store_thread;
 pub mod terminal;
 pub mod worker;

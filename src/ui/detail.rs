@@ -14,10 +14,10 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::text::{self, Chars};
-use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::posting::Posting;
 use crate::search::{Query, highlight_text};
+use crate::theme::Theme;
 
 /// Width of the field labels.
 const LABEL: usize = 12;

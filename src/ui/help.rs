@@ -50,7 +50,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 80, 90)
+        super::popup::centered(area, 80, 90)
     } else {
         area
     };

@@ -21,7 +21,7 @@ pub fn render(
 ) {
     let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 80, 80)
+        super::popup::centered(area, 80, 80)
     } else {
         area
     };

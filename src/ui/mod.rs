@@ -4,17 +4,16 @@ pub mod compare;
 pub mod detail;
 pub mod filters;
 pub mod help;
-pub mod layout;
 pub mod links;
 pub mod list;
 pub mod lists;
 pub mod note;
+pub mod popup;
 pub mod search_bar;
 pub mod skipped;
 pub mod status;
 pub mod status_menu;
 pub mod text;
-pub mod theme;
 pub mod unsaved;
 pub mod values;
 
@@ -34,7 +33,7 @@ pub fn matcher() -> &'static SkimMatcher {
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes(
+    let panes = crate::layout::panes(
         (area.width, area.height),
         app.view.filters_open,
         app.view.focus == crate::app::Focus::Detail && app.view.overlay.is_none(),

@@ -14,7 +14,7 @@ use crate::app::editor::TextArea;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, id: &str, editor: &TextArea) {
     let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 70, 60)
+        super::popup::centered(area, 70, 60)
     } else {
         area
     };

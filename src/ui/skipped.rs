@@ -13,7 +13,7 @@ use crate::app::App;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 90, 80)
+        super::popup::centered(area, 90, 80)
     } else {
         area
     };

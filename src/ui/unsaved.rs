@@ -23,7 +23,7 @@ pub fn render(
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(" Shortlists not saved ", t.title));
-    let inner = super::layout::overlay(frame, area, 80, 70, block);
+    let inner = super::popup::overlay(frame, area, 80, 70, block);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let para = |s: &str, style, lines: &mut Vec<Line>| {

@@ -40,7 +40,7 @@ pub fn render(
             ),
             t.dim,
         ));
-    let inner = super::layout::overlay(frame, area, 60, 80, block);
+    let inner = super::popup::overlay(frame, area, 60, 80, block);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use super::keymap::Key;
-use super::{Action, App, Effect, SaveProblem, StoreReport};
+use crate::app::keymap::Key;
+use crate::app::{Action, App, Effect, SaveProblem, StoreReport};
 use crate::posting::Posting;
 use crate::search::SearchIndex;
 use crate::store::{Shortlists, Store};
@@ -24,7 +24,7 @@ impl Headless {
     pub fn new(postings: Vec<Posting>, size: (u16, u16)) -> Headless {
         let today = time::macros::date!(2026 - 11 - 23);
         let mut h = Headless {
-            app: App::new("test corpus", super::Settings::default(), today),
+            app: App::new("test corpus", crate::app::Settings::default(), today),
             index: SearchIndex::default(),
             effects: Vec::new(),
             store: None,
