@@ -142,8 +142,6 @@ fn empty_message(app: &App) -> Vec<String> {
 fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) {
     let p: &Posting = &app.model.postings[index as usize];
     let t = &app.settings.theme;
-    let q = &app.model.query;
-    let m = super::matcher();
     let closed = p.pulled.as_ref().is_some_and(|t| t.closed.is_some());
     let hidden = app.is_hidden(&p.id) || closed;
     // Hidden postings (listed only with X) and closed ones (with C) are dimmed throughout.
@@ -152,6 +150,45 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
     } else {
         t.base.patch(row)
     };
+    let first = first_line(app, p, width, base);
+    let dim = base.patch(t.dim);
+    let mut second: Chars = text::plain("   ", base);
+    let parts = second_line_parts(app, p, base);
+    // The application status (and hidden) at the right end of the second line, after what a
+    // pull says of the posting.
+    let tag = row_tag(app, p, index, base);
+    let tag_w: usize = text::width(&tag);
+    let room = width.saturating_sub(if tag_w > 0 { tag_w + 1 } else { 0 });
+    let mut first_part = true;
+    for (part, whole) in parts {
+        let sep = if first_part { 0 } else { 3 };
+        if whole && text::width(&second) + sep + text::width(&part) > room {
+            break; // the columns are in the user's order: a later one is not worth more
+        }
+        if !first_part {
+            second.extend(text::plain(" · ", dim));
+        }
+        second.extend(part);
+        first_part = false;
+    }
+    let mut second = text::fit(&second, room);
+    let used: usize = text::width(&second);
+    second.extend(std::iter::repeat_n(
+        (' ', base),
+        width.saturating_sub(used + tag_w),
+    ));
+    second.extend(tag);
+    (
+        text::pad(&first, width, base),
+        text::pad(&second, width, base),
+    )
+}
+
+/// Flags (bookmarked, marked), the title (the query's terms highlighted) and the salary.
+fn first_line(app: &App, p: &Posting, width: usize, base: Style) -> Chars {
+    let t = &app.settings.theme;
+    let q = &app.model.query;
+    let m = super::matcher();
     let mut first: Chars = Vec::new();
     let bookmarked = app.is_bookmarked(&p.id);
     first.push(if bookmarked {
@@ -190,10 +227,16 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
     ));
     first.extend(text::plain(&salary, base.patch(t.good)));
 
+    first
+}
+
+/// The second line's columns, in the user's order, each with whether it is shown whole or
+/// not at all (a short word cut to "on…" says nothing); the company and the place may be cut.
+fn second_line_parts(app: &App, p: &Posting, base: Style) -> Vec<(Chars, bool)> {
+    let t = &app.settings.theme;
+    let q = &app.model.query;
+    let m = super::matcher();
     let dim = base.patch(t.dim);
-    let mut second: Chars = text::plain("   ", base);
-    // Each part with whether it is shown whole or not at all (a short word cut to "on…" says
-    // nothing); the company and the place may be cut.
     let mut parts: Vec<(Chars, bool)> = Vec::new();
     let word = |s: Option<&str>, style| s.map(|s| text::plain(s, style));
     for col in &app.settings.columns {
@@ -225,8 +268,13 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
         let whole = !matches!(col, Column::Company | Column::Location);
         parts.extend(part.map(|c| (c, whole)));
     }
-    // The application status (and hidden) at the right end of the second line, after what a
-    // pull says of the posting.
+    parts
+}
+
+/// What a pull says of the posting, the sources it is seen on, its note and status.
+fn row_tag(app: &App, p: &Posting, index: u32, base: Style) -> Chars {
+    let t = &app.settings.theme;
+    let dim = base.patch(t.dim);
     let mut tag: Chars = Vec::new();
     if let Some(pulled) = &p.pulled {
         let (word, style) = if pulled.closed.is_some() {
@@ -259,29 +307,5 @@ fn row_lines(app: &App, index: u32, width: usize, row: Style) -> (Chars, Chars) 
             tag.extend(text::plain(" hidden", dim));
         }
     }
-    let tag_w: usize = text::width(&tag);
-    let room = width.saturating_sub(if tag_w > 0 { tag_w + 1 } else { 0 });
-    let mut first_part = true;
-    for (part, whole) in parts {
-        let sep = if first_part { 0 } else { 3 };
-        if whole && text::width(&second) + sep + text::width(&part) > room {
-            break; // the columns are in the user's order: a later one is not worth more
-        }
-        if !first_part {
-            second.extend(text::plain(" · ", dim));
-        }
-        second.extend(part);
-        first_part = false;
-    }
-    let mut second = text::fit(&second, room);
-    let used: usize = text::width(&second);
-    second.extend(std::iter::repeat_n(
-        (' ', base),
-        width.saturating_sub(used + tag_w),
-    ));
-    second.extend(tag);
-    (
-        text::pad(&first, width, base),
-        text::pad(&second, width, base),
-    )
+    tag
 }
