@@ -212,27 +212,47 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
 }
 
-/// The browser proper: until the user quits (and the shortlists are saved), a signal ends it,
-/// or the terminal fails.
-async fn browse(
-    app: &mut App,
-    guard: &mut TerminalGuard,
-    store: &mut Option<store_thread::StoreHandle>,
-    tx: UnboundedSender<Action>,
-    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
-    startup: Startup,
-) -> anyhow::Result<Loader> {
-    let Startup {
-        source,
-        load,
-        history,
-    } = startup;
-    use tokio::signal::unix::SignalKind;
-    // The first frame, before any posting is read.
-    terminal::draw_synchronized(&mut guard.terminal, app)?;
-    if crate::debug::debug_panic("main") {
-        panic!("JOBDECK_DEBUG_PANIC=main");
+/// The signals the browser answers: ending ones save first, Ctrl-Z suspends, SIGCONT repaints.
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    quit: tokio::signal::unix::Signal,
+    tstp: tokio::signal::unix::Signal,
+    cont: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> std::io::Result<Signals> {
+        use tokio::signal::unix::SignalKind;
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+            quit: signal(SignalKind::quit())?,
+            tstp: signal(SignalKind::from_raw(libc::SIGTSTP))?,
+            cont: signal(SignalKind::from_raw(libc::SIGCONT))?,
+        })
     }
+}
+
+/// Stops the loader when dropped: it stops with the browser however that ends.
+struct StopLoading(Arc<AtomicBool>);
+
+impl Drop for StopLoading {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Starts the search worker and the loader; returns what effects need (the worker, the
+/// channel, where pulls go), the loader, and what stops it.
+fn start_services(
+    source: CorpusSource,
+    load: LoadOptions,
+    history: Option<HistorySaver>,
+    tx: &UnboundedSender<Action>,
+) -> (Services, Loader, StopLoading) {
     let worker = worker::spawn(tx.clone());
     let services = Services {
         worker: worker.clone(),
@@ -254,22 +274,33 @@ async fn browse(
         worker.clone(),
         stop_loading.clone(),
     );
-    // The loader stops with the browser however it ends.
-    struct Stop(Arc<AtomicBool>);
-    impl Drop for Stop {
-        fn drop(&mut self) {
-            self.0.store(true, Ordering::SeqCst);
-        }
+    (services, loader, StopLoading(stop_loading))
+}
+
+/// The browser proper: until the user quits (and the shortlists are saved), a signal ends it,
+/// or the terminal fails.
+async fn browse(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    store: &mut Option<store_thread::StoreHandle>,
+    tx: UnboundedSender<Action>,
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
+    startup: Startup,
+) -> anyhow::Result<Loader> {
+    let Startup {
+        source,
+        load,
+        history,
+    } = startup;
+    // The first frame, before any posting is read.
+    terminal::draw_synchronized(&mut guard.terminal, app)?;
+    if crate::debug::debug_panic("main") {
+        panic!("JOBDECK_DEBUG_PANIC=main");
     }
-    let _stop = Stop(stop_loading);
+    let (services, loader, _stop) = start_services(source, load, history, &tx);
 
     let mut events = EventStream::new();
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hup = signal(SignalKind::hangup())?;
-    let mut int = signal(SignalKind::interrupt())?;
-    let mut quit = signal(SignalKind::quit())?;
-    let mut tstp = signal(SignalKind::from_raw(libc::SIGTSTP))?;
-    let mut cont = signal(SignalKind::from_raw(libc::SIGCONT))?;
+    let mut sig = Signals::new()?;
     let mut dirty = false;
     let mut last_draw = Instant::now();
     // While quitting waits for the shortlists: when it stops waiting.
@@ -299,13 +330,13 @@ async fn browse(
                 save_deadline = None;
                 actions.push(Action::SaveTimedOut);
             }
-            _ = term.recv() => actions.push(Action::Signal(libc::SIGTERM)),
-            _ = hup.recv() => actions.push(Action::Signal(libc::SIGHUP)),
-            _ = int.recv() => actions.push(Action::Signal(libc::SIGINT)),
-            _ = quit.recv() => actions.push(Action::Signal(libc::SIGQUIT)),
-            _ = tstp.recv() => actions.push(Action::Suspend),
+            _ = sig.term.recv() => actions.push(Action::Signal(libc::SIGTERM)),
+            _ = sig.hup.recv() => actions.push(Action::Signal(libc::SIGHUP)),
+            _ = sig.int.recv() => actions.push(Action::Signal(libc::SIGINT)),
+            _ = sig.quit.recv() => actions.push(Action::Signal(libc::SIGQUIT)),
+            _ = sig.tstp.recv() => actions.push(Action::Suspend),
             // Continued after a stop jobdeck did not see coming (SIGSTOP): paint it all again.
-            _ = cont.recv() => {
+            _ = sig.cont.recv() => {
                 terminal::repaint_all(guard)?;
                 dirty = true;
             }
