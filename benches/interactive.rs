@@ -14,10 +14,10 @@ mod support;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use jobdeck::app::headless::Headless;
 use jobdeck::facets::{FacetIndex, FacetValue, Filters, SortKey, ViewContext};
 use jobdeck::posting::WorkMode;
 use jobdeck::search::{Hit, Query, SearchIndex};
+use jobdeck::tui::headless::Headless;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -184,7 +184,7 @@ fn render(c: &mut Criterion) {
     h.press("/");
     h.type_str("senior backend");
     h.press("Enter");
-    assert!(!h.app.view.rows.is_empty());
+    assert!(!h.app.model.listing.rows.is_empty());
     draw_frame(&mut g, "with a query highlighted", &mut term, &h);
     h.press("f");
     draw_frame(&mut g, "with the filter pane", &mut term, &h);
@@ -202,7 +202,7 @@ fn paste(c: &mut Criterion) {
             || Headless::new(support::postings(100), (120, 35)),
             |mut h| {
                 h.send(jobdeck::app::Action::Paste(text.clone()));
-                h.app.input.text().len()
+                h.app.view.input.text().len()
             },
             criterion::BatchSize::LargeInput,
         )
@@ -216,7 +216,7 @@ fn paste(c: &mut Criterion) {
             },
             |mut h| {
                 h.send(jobdeck::app::Action::Paste(text.clone()));
-                h.app.message.is_some()
+                h.app.view.message.is_some()
             },
             criterion::BatchSize::LargeInput,
         )
@@ -245,7 +245,7 @@ fn detail_scroll(c: &mut Criterion) {
             b.iter(|| {
                 down = !down;
                 h.press(if down { "j" } else { "k" });
-                h.app.detail_scroll
+                h.app.view.detail_scroll
             })
         });
     }

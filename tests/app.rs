@@ -1,10 +1,10 @@
 //! The browser's behaviour without a terminal: actions in, state out.
 
-use jobdeck::app::headless::Headless;
 use jobdeck::app::{Action, Effect, Focus, Overlay};
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::facets::{FacetValue, SortKey};
 use jobdeck::posting::{Period, Posting, Salary, WorkMode};
+use jobdeck::tui::headless::Headless;
 
 fn seeds() -> Headless {
     Headless::new(
@@ -73,24 +73,25 @@ fn corpus() -> Headless {
 #[test]
 fn starts_with_every_posting_listed() {
     let h = seeds();
-    assert_eq!(h.app.view.rows.len(), 2);
+    assert_eq!(h.app.model.listing.rows.len(), 2);
     assert!(
         h.app
+            .model
             .postings
             .iter()
             .all(|p| p.company.as_deref() == Some("Postman"))
     );
-    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.view.focus, Focus::List);
 }
 
 #[test]
 fn slash_trust_selects_product_trust() {
     let mut h = seeds();
     h.press("/");
-    assert_eq!(h.app.focus, Focus::Search);
+    assert_eq!(h.app.view.focus, Focus::Search);
     h.type_str("trust");
     assert_eq!(
-        h.app.input.text(),
+        h.app.view.input.text(),
         "trust",
         "printable keys are typed, not run (s is sort elsewhere)"
     );
@@ -98,8 +99,8 @@ fn slash_trust_selects_product_trust() {
     let p = h.app.selected_posting().unwrap();
     assert!(p.skills.iter().any(|s| s == "Mixpanel"));
     h.press("enter");
-    assert_eq!(h.app.focus, Focus::List);
-    assert_eq!(h.app.input.text(), "trust", "Enter keeps the query");
+    assert_eq!(h.app.view.focus, Focus::List);
+    assert_eq!(h.app.view.input.text(), "trust", "Enter keeps the query");
 }
 
 #[test]
@@ -120,9 +121,9 @@ fn every_keystroke_updates_the_list_and_selection_moves_to_best_match() {
     h.type_str("staff");
     assert_eq!(h.selected_title().as_deref(), Some("Staff Engineer"));
     h.press("esc");
-    assert_eq!(h.app.input.text(), "", "Esc clears the query");
-    assert_eq!(h.app.view.rows.len(), 4);
-    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.view.input.text(), "", "Esc clears the query");
+    assert_eq!(h.app.model.listing.rows.len(), 4);
+    assert_eq!(h.app.view.focus, Focus::List);
 }
 
 #[test]
@@ -134,7 +135,7 @@ fn a_query_that_does_not_read_is_named_and_keeps_the_last_results() {
     // "rust mode:" is "rust" so far; "mode:x…" names no work mode.
     h.type_str(" mode:xyz");
     assert_eq!(
-        h.app.query_problem.as_deref(),
+        h.app.model.query_problem.as_deref(),
         Some("mode: remote, hybrid or onsite")
     );
     assert_eq!(h.titles().len(), 2, "the last good results stay listed");
@@ -147,12 +148,12 @@ fn a_query_that_does_not_read_is_named_and_keeps_the_last_results() {
         h.press("backspace");
     }
     h.type_str("rem");
-    assert_eq!(h.app.query_problem, None);
+    assert_eq!(h.app.model.query_problem, None);
     assert_eq!(h.titles(), ["Senior Backend Engineer"]);
     h.press("ctrl-u");
     h.type_str("foo:bar");
     assert_eq!(
-        h.app.query_problem.as_deref(),
+        h.app.model.query_problem.as_deref(),
         Some(
             "unknown field foo: — title company team loc skill mode type level text salary age from"
         )
@@ -165,18 +166,18 @@ fn search_bar_edits_like_a_shell_line() {
     h.press("/");
     h.type_str("senior rust");
     h.press("ctrl-w");
-    assert_eq!(h.app.input.text(), "senior ");
+    assert_eq!(h.app.view.input.text(), "senior ");
     h.press("left");
     h.press("left");
     h.type_str("x");
-    assert_eq!(h.app.input.text(), "senioxr ");
+    assert_eq!(h.app.view.input.text(), "senioxr ");
     h.press("home");
     h.press("delete");
     h.press("end");
     h.press("backspace");
-    assert_eq!(h.app.input.text(), "enioxr");
+    assert_eq!(h.app.view.input.text(), "enioxr");
     h.press("ctrl-u");
-    assert_eq!(h.app.input.text(), "");
+    assert_eq!(h.app.view.input.text(), "");
 }
 
 #[test]
@@ -184,7 +185,7 @@ fn stale_search_results_are_dropped() {
     let mut h = corpus();
     h.press("/");
     h.type_str("data");
-    let old_gen = h.app.generation;
+    let old_gen = h.app.model.generation;
     h.type_str("x");
     // An answer for the older query arrives late: ignored.
     let stale = std::sync::Arc::new(h.index.search(&jobdeck::search::Query::parse("data")));
@@ -193,7 +194,7 @@ fn stale_search_results_are_dropped() {
         hits: stale,
     });
     assert!(
-        h.app.view.rows.is_empty(),
+        h.app.model.listing.rows.is_empty(),
         "still showing the answer for “datax”"
     );
 }
@@ -202,9 +203,10 @@ fn stale_search_results_are_dropped() {
 fn filters_combine_or_within_and_across_facets() {
     let mut h = corpus();
     h.press("f");
-    assert!(h.app.filters_open);
-    assert_eq!(h.app.focus, Focus::Filters);
+    assert!(h.app.view.filters_open);
+    assert_eq!(h.app.view.focus, Focus::Filters);
     h.app
+        .model
         .filters
         .toggle(FacetValue::Mode(Some(WorkMode::Remote)));
     h.send(Action::Notify(String::new()));
@@ -230,6 +232,7 @@ fn filters_combine_or_within_and_across_facets() {
     h.press("space");
     assert!(
         h.app
+            .model
             .filters
             .is_selected(&FacetValue::Mode(Some(WorkMode::Hybrid)))
     );
@@ -240,24 +243,24 @@ fn filters_combine_or_within_and_across_facets() {
         ["Data Analyst", "Senior Backend Engineer", "Staff Engineer"],
         "remote OR hybrid"
     );
-    h.app.filters.toggle(FacetValue::Skill("SQL".into()));
+    h.app.model.filters.toggle(FacetValue::Skill("SQL".into()));
     h.press("R");
-    assert!(h.app.filters.is_empty());
-    assert_eq!(h.app.view.rows.len(), 4);
+    assert!(h.app.model.filters.is_empty());
+    assert_eq!(h.app.model.listing.rows.len(), 4);
 }
 
 #[test]
 fn active_filters_show_in_status_summary() {
     let mut h = corpus();
     // Floors compare yearly pay in the home currency (USD): €150k passes 120k, €90k does not.
-    h.app.filters.toggle(FacetValue::SalaryAtLeast(120));
+    h.app.model.filters.toggle(FacetValue::SalaryAtLeast(120));
     h.send(Action::CycleSort);
     assert_eq!(
         h.titles(),
         ["Staff Engineer"],
         "a floor leaves out the posting that states no salary"
     );
-    assert!(h.app.filters.summary().contains("≥ 120k"));
+    assert!(h.app.model.filters.summary().contains("≥ 120k"));
 }
 
 /// The filter pane's value rows: (label, count, ticked).
@@ -294,7 +297,7 @@ fn a_salary_floor_leaves_out_unstated_pay_unless_its_row_is_ticked() {
     let mut h = corpus();
     h.press("f");
     // Nothing ticked: every posting, and "no salary stated" is a row with its count.
-    assert_eq!(h.app.view.rows.len(), 4);
+    assert_eq!(h.app.model.listing.rows.len(), 4);
     assert!(pane(&h).contains(&("no salary stated".into(), 1, false)));
     // €150k ≈ $176k and €90k ≈ $106k a year pass ≥ 100k; the unstated posting does not.
     tick(&mut h, "≥ 100k");
@@ -318,15 +321,21 @@ fn a_salary_floor_leaves_out_unstated_pay_unless_its_row_is_ticked() {
         ]
     );
     assert!(pane(&h).contains(&("no salary stated".into(), 1, true)));
-    assert!(h.app.filters.summary().contains("or no salary stated"));
+    assert!(
+        h.app
+            .model
+            .filters
+            .summary()
+            .contains("or no salary stated")
+    );
 }
 
 #[test]
 fn sort_cycles_and_relevance_needs_a_query() {
     let mut h = corpus();
-    assert_eq!(h.app.sort, SortKey::Relevance);
+    assert_eq!(h.app.model.sort, SortKey::Relevance);
     h.press("s");
-    assert_eq!(h.app.sort, SortKey::Title);
+    assert_eq!(h.app.model.sort, SortKey::Title);
     assert_eq!(
         h.titles(),
         [
@@ -337,10 +346,10 @@ fn sort_cycles_and_relevance_needs_a_query() {
         ]
     );
     h.press("s");
-    assert_eq!(h.app.sort, SortKey::Company);
+    assert_eq!(h.app.model.sort, SortKey::Company);
     assert_eq!(h.titles()[0], "Data Analyst");
     h.press("s");
-    assert_eq!(h.app.sort, SortKey::Salary);
+    assert_eq!(h.app.model.sort, SortKey::Salary);
     assert_eq!(
         h.titles(),
         [
@@ -351,25 +360,29 @@ fn sort_cycles_and_relevance_needs_a_query() {
         ]
     );
     h.press("s");
-    assert_eq!(h.app.sort, SortKey::Newest);
+    assert_eq!(h.app.model.sort, SortKey::Newest);
     h.press("s");
-    assert_eq!(h.app.sort, SortKey::Title, "no query: relevance is skipped");
+    assert_eq!(
+        h.app.model.sort,
+        SortKey::Title,
+        "no query: relevance is skipped"
+    );
 }
 
 #[test]
 fn focus_cycles_list_detail_filters() {
     let mut h = corpus();
     h.press("tab");
-    assert_eq!(h.app.focus, Focus::Detail);
+    assert_eq!(h.app.view.focus, Focus::Detail);
     h.press("tab");
-    assert_eq!(h.app.focus, Focus::List, "filters closed: skipped");
+    assert_eq!(h.app.view.focus, Focus::List, "filters closed: skipped");
     h.press("f");
     h.press("backtab");
-    assert_eq!(h.app.focus, Focus::Detail);
+    assert_eq!(h.app.view.focus, Focus::Detail);
     h.press("tab");
-    assert_eq!(h.app.focus, Focus::Filters);
+    assert_eq!(h.app.view.focus, Focus::Filters);
     h.press("esc");
-    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.view.focus, Focus::List);
 }
 
 #[test]
@@ -389,15 +402,15 @@ fn list_movement_keeps_selection_visible() {
     let visible = h.app.list_rows_visible();
     assert!(visible >= 3);
     h.press("G");
-    assert_eq!(h.app.selected, 59);
-    assert!(h.app.list_offset <= 59 && 59 < h.app.list_offset + visible);
+    assert_eq!(h.app.view.selected, 59);
+    assert!(h.app.view.list_offset <= 59 && 59 < h.app.view.list_offset + visible);
     h.press("g");
-    assert_eq!((h.app.selected, h.app.list_offset), (0, 0));
+    assert_eq!((h.app.view.selected, h.app.view.list_offset), (0, 0));
     h.press("pgdn");
-    assert_eq!(h.app.selected, visible);
-    assert!(h.app.selected < h.app.list_offset + visible);
+    assert_eq!(h.app.view.selected, visible);
+    assert!(h.app.view.selected < h.app.view.list_offset + visible);
     h.press("pgup");
-    assert_eq!(h.app.selected, 0);
+    assert_eq!(h.app.view.selected, 0);
 }
 
 #[test]
@@ -407,14 +420,14 @@ fn detail_scrolls_when_focused() {
     h.press("tab");
     h.press("j");
     h.press("j");
-    assert_eq!(h.app.detail_scroll, 2);
+    assert_eq!(h.app.view.detail_scroll, 2);
     h.press("G");
-    let bottom = h.app.detail_scroll;
+    let bottom = h.app.view.detail_scroll;
     assert!(bottom > 10);
     h.press("j");
-    assert_eq!(h.app.detail_scroll, bottom, "clamped at the end");
+    assert_eq!(h.app.view.detail_scroll, bottom, "clamped at the end");
     h.press("g");
-    assert_eq!(h.app.detail_scroll, 0);
+    assert_eq!(h.app.view.detail_scroll, 0);
 }
 
 #[test]
@@ -428,7 +441,7 @@ fn bookmark_toggles_and_is_saved_through_the_store() {
     );
     assert!(h.memory.in_list(&id, "Saved"));
     h.press("B");
-    assert_eq!(h.app.view.rows.len(), 1, "bookmarked only");
+    assert_eq!(h.app.model.listing.rows.len(), 1, "bookmarked only");
     h.press("B");
     h.press("b");
     assert!(!h.app.is_bookmarked(&id));
@@ -439,22 +452,22 @@ fn bookmark_toggles_and_is_saved_through_the_store() {
 fn marks_and_compare() {
     let mut h = corpus();
     h.press("c");
-    assert_eq!(h.app.overlay, None, "nothing marked");
-    assert!(h.app.message.as_deref().unwrap().contains("mark"));
+    assert_eq!(h.app.view.overlay, None, "nothing marked");
+    assert!(h.app.view.message.as_deref().unwrap().contains("mark"));
     for _ in 0..4 {
         h.press("m");
         h.press("j");
     }
     h.press("g");
     h.press("m"); // unmark the first
-    assert_eq!(h.app.marks.len(), 3);
+    assert_eq!(h.app.model.marks.len(), 3);
     h.press("m");
     h.press("G");
     h.press("c");
-    assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+    assert!(matches!(h.app.view.overlay, Some(Overlay::Compare { .. })));
     assert_eq!(h.app.marked_postings().len(), 4);
     h.press("esc");
-    assert_eq!(h.app.overlay, None);
+    assert_eq!(h.app.view.overlay, None);
 }
 
 #[test]
@@ -467,27 +480,27 @@ fn at_most_four_marks() {
         h.press("m");
         h.press("j");
     }
-    assert_eq!(h.app.marks.len(), 4);
+    assert_eq!(h.app.model.marks.len(), 4);
 }
 
 #[test]
 fn help_overlay_opens_and_closes() {
     let mut h = seeds();
     h.press("?");
-    assert!(matches!(h.app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(h.app.view.overlay, Some(Overlay::Help { .. })));
     h.press("j");
     h.press("?");
-    assert_eq!(h.app.overlay, None);
+    assert_eq!(h.app.view.overlay, None);
     h.press("?");
     h.press("esc");
-    assert_eq!(h.app.overlay, None);
+    assert_eq!(h.app.view.overlay, None);
 }
 
 #[test]
 fn open_url_only_for_http() {
     let mut h = seeds();
     h.press("o");
-    assert!(h.app.message.as_deref().unwrap().contains("no url"));
+    assert!(h.app.view.message.as_deref().unwrap().contains("no url"));
     let mut p = posting("Linked", "Acme", WorkMode::Remote, None, &[]);
     p.url = Some("https://example.com/job".into());
     let mut h = Headless::new(vec![p.clone()], (120, 35));
@@ -506,32 +519,32 @@ fn open_url_only_for_http() {
 fn quit_keys() {
     let mut h = seeds();
     h.press("q");
-    assert!(h.app.should_quit);
+    assert!(h.app.model.should_quit);
     let mut h = seeds();
     h.press("/");
     h.press("q");
-    assert!(!h.app.should_quit, "q is typed in the search bar");
+    assert!(!h.app.model.should_quit, "q is typed in the search bar");
     h.press("ctrl-c");
-    assert!(h.app.should_quit);
+    assert!(h.app.model.should_quit);
 }
 
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut h = seeds();
-    let panes = jobdeck::ui::layout::panes((120, 35), false, false, 2);
+    let panes = jobdeck::layout::panes((120, 35), false, false, 2);
     h.send(Action::ClickAt {
         column: panes.list.x + 5,
         row: panes.list.y + 3,
     });
-    assert_eq!(h.app.selected, 1);
+    assert_eq!(h.app.view.selected, 1);
     h.send(Action::ScrollAt {
         column: panes.detail.x + 5,
         row: panes.detail.y + 5,
         down: true,
     });
-    assert_eq!(h.app.detail_scroll, 3);
+    assert_eq!(h.app.view.detail_scroll, 3);
     h.send(Action::ClickAt { column: 3, row: 0 });
-    assert_eq!(h.app.focus, Focus::Search);
+    assert_eq!(h.app.view.focus, Focus::Search);
 }
 
 #[test]
@@ -540,7 +553,7 @@ fn the_wheel_over_the_list_scrolls_the_list_and_keeps_the_selection_in_view() {
         .map(|i| posting(&format!("Role {i:02}"), "Acme", WorkMode::Remote, None, &[]))
         .collect();
     let mut h = Headless::new(many, (120, 35));
-    let panes = jobdeck::ui::layout::panes((120, 35), false, false, 2);
+    let panes = jobdeck::layout::panes((120, 35), false, false, 2);
     let wheel = |h: &mut Headless, down: bool| {
         h.send(Action::ScrollAt {
             column: panes.list.x + 5,
@@ -551,22 +564,26 @@ fn the_wheel_over_the_list_scrolls_the_list_and_keeps_the_selection_in_view() {
     let visible = h.app.list_rows_visible();
     h.press("j");
     wheel(&mut h, true);
-    assert_eq!(h.app.list_offset, 3, "the list scrolled");
-    assert_eq!(h.app.selected, 3, "the selection is dragged into view");
+    assert_eq!(h.app.view.list_offset, 3, "the list scrolled");
+    assert_eq!(h.app.view.selected, 3, "the selection is dragged into view");
     h.keys("j j j j");
-    let sel = h.app.selected;
+    let sel = h.app.view.selected;
     wheel(&mut h, true);
-    assert_eq!(h.app.list_offset, 6);
-    assert_eq!(h.app.selected, sel, "a selection in view stays put");
+    assert_eq!(h.app.view.list_offset, 6);
+    assert_eq!(h.app.view.selected, sel, "a selection in view stays put");
     for _ in 0..20 {
         wheel(&mut h, true);
     }
-    assert_eq!(h.app.list_offset, 40 - visible, "no further than the end");
+    assert_eq!(
+        h.app.view.list_offset,
+        40 - visible,
+        "no further than the end"
+    );
     for _ in 0..20 {
         wheel(&mut h, false);
     }
-    assert_eq!(h.app.list_offset, 0);
-    assert!(h.app.selected < visible);
+    assert_eq!(h.app.view.list_offset, 0);
+    assert!(h.app.view.selected < visible);
 }
 
 #[test]
@@ -574,7 +591,7 @@ fn postings_streaming_in_keep_the_query_and_selection() {
     let mut h = corpus();
     h.press("/");
     h.type_str("engineer");
-    let before = h.app.view.rows.len();
+    let before = h.app.model.listing.rows.len();
     h.load(vec![posting(
         "Principal Engineer",
         "Umbrella",
@@ -583,7 +600,7 @@ fn postings_streaming_in_keep_the_query_and_selection() {
         &[],
     )]);
     assert_eq!(
-        h.app.view.rows.len(),
+        h.app.model.listing.rows.len(),
         before + 1,
         "the new posting matches and is listed"
     );
@@ -592,7 +609,7 @@ fn postings_streaming_in_keep_the_query_and_selection() {
 #[test]
 fn a_folder_load_ends_with_a_summary_and_the_skipped_count() {
     let mut h = corpus();
-    let listed = h.app.view.rows.len();
+    let listed = h.app.model.listing.rows.len();
     h.send(Action::LoadProgress {
         files_done: 0,
         files_total: 7,
@@ -603,14 +620,14 @@ fn a_folder_load_ends_with_a_summary_and_the_skipped_count() {
         reason: jobdeck::parse::SkipReason::Empty,
     }]));
     h.send(Action::LoadFinished { elapsed_ms: 1234 });
-    let m = h.app.message.clone().expect("a summary line");
+    let m = h.app.view.message.clone().expect("a summary line");
     assert!(
         m.starts_with(&format!("{listed} postings from 7 files in 1.2 s")),
         "{m}"
     );
     assert!(m.contains("1 skipped"), "{m}");
     h.press("j");
-    assert!(h.app.message.is_none(), "the next key clears it");
+    assert!(h.app.view.message.is_none(), "the next key clears it");
 }
 
 #[test]
@@ -619,7 +636,7 @@ fn duplicates_are_listed_once() {
     let mut q = p.clone();
     q.source = "other/copy.html".into();
     let h = Headless::new(vec![p, q], (120, 35));
-    assert_eq!(h.app.view.rows.len(), 1);
+    assert_eq!(h.app.model.listing.rows.len(), 1);
     assert_eq!(h.app.listed_total(), 1);
 }
 
@@ -629,11 +646,11 @@ fn resize_keeps_everything_usable() {
     h.press("G");
     h.send(Action::Resize(80, 24));
     let visible = h.app.list_rows_visible();
-    assert!(h.app.selected < h.app.list_offset + visible.max(1));
+    assert!(h.app.view.selected < h.app.view.list_offset + visible.max(1));
     h.send(Action::Resize(20, 5));
     h.press("g");
     h.send(Action::Resize(120, 35));
-    assert_eq!(h.app.selected, 0);
+    assert_eq!(h.app.view.selected, 0);
 }
 
 mod shortlists {
@@ -644,11 +661,11 @@ mod shortlists {
     fn notes_are_written_edited_and_cleared() {
         let mut h = seeds();
         h.press("n");
-        assert!(matches!(h.app.overlay, Some(Overlay::Note { .. })));
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Note { .. })));
         h.type_str("Ask about on-call");
         h.press("enter");
         h.type_str("second line q");
-        assert!(!h.app.should_quit, "q is typed in the note");
+        assert!(!h.app.model.should_quit, "q is typed in the note");
         h.press("ctrl-s");
         let id = h.app.selected_posting().unwrap().id.clone();
         assert_eq!(
@@ -696,11 +713,12 @@ mod shortlists {
         let mut h = seeds();
         h.press("S");
         h.app
+            .model
             .filters
             .toggle(FacetValue::Status(Some(Status::Saved)));
         h.send(Action::BookmarkedOnly);
         h.send(Action::BookmarkedOnly);
-        assert_eq!(h.app.view.rows.len(), 1);
+        assert_eq!(h.app.model.listing.rows.len(), 1);
         let rows = h.app.filter_rows();
         assert!(rows.iter().any(|r| matches!(
             r,
@@ -714,16 +732,20 @@ mod shortlists {
         let id = h.app.selected_posting().unwrap().id.clone();
         h.press("x");
         assert!(h.memory.is_hidden(&id));
-        assert_eq!(h.app.view.rows.len(), 1, "hidden postings leave the list");
+        assert_eq!(
+            h.app.model.listing.rows.len(),
+            1,
+            "hidden postings leave the list"
+        );
         assert!(h.app.selected_posting().unwrap().id != id);
         h.press("X");
-        assert_eq!(h.app.view.rows.len(), 2, "X shows them again");
+        assert_eq!(h.app.model.listing.rows.len(), 2, "X shows them again");
         h.press("g");
         assert_eq!(h.app.selected_posting().unwrap().id, id);
         h.press("x");
         assert!(!h.memory.is_hidden(&id), "x on a hidden one brings it back");
         h.press("X");
-        assert_eq!(h.app.view.rows.len(), 2);
+        assert_eq!(h.app.model.listing.rows.len(), 2);
     }
 
     #[test]
@@ -745,8 +767,12 @@ mod shortlists {
         assert!(h.memory.in_list(&first, "Top picks"));
         assert!(!h.memory.has_list("Dream jobs"));
         h.press("enter");
-        assert_eq!(h.app.active_list.as_deref(), Some("Top picks"));
-        assert_eq!(h.app.view.rows.len(), 1, "only the list's postings");
+        assert_eq!(h.app.model.active_list.as_deref(), Some("Top picks"));
+        assert_eq!(
+            h.app.model.listing.rows.len(),
+            1,
+            "only the list's postings"
+        );
         // Move it to Saved.
         h.keys("l k v");
         assert!(h.memory.in_list(&first, "Saved"));
@@ -755,10 +781,14 @@ mod shortlists {
         assert!(h.memory.has_list("Top picks"), "n keeps it");
         h.keys("d y");
         assert!(!h.memory.has_list("Top picks"));
-        assert_eq!(h.app.active_list, None, "no longer browsing a deleted list");
+        assert_eq!(
+            h.app.model.active_list, None,
+            "no longer browsing a deleted list"
+        );
         h.keys("k k j d");
         assert!(
             h.app
+                .view
                 .message
                 .as_deref()
                 .unwrap()
@@ -772,9 +802,9 @@ mod shortlists {
         h.keys("l n");
         h.type_str("Both");
         h.keys("enter j j a esc j l j j a enter");
-        assert_eq!(h.app.view.rows.len(), 2);
+        assert_eq!(h.app.model.listing.rows.len(), 2);
         h.press("c");
-        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Compare { .. })));
         assert_eq!(h.app.compare_postings().len(), 2);
     }
 
@@ -791,12 +821,18 @@ mod shortlists {
         std::fs::remove_dir_all(dir.path().join("data")).unwrap();
         std::fs::write(dir.path().join("data"), "not a folder").unwrap();
         h.keys("j b");
-        assert!(h.app.store_error.is_some(), "the failure is on screen");
+        assert!(
+            h.app.model.store_error.is_some(),
+            "the failure is on screen"
+        );
         assert_eq!(h.app.bookmarked_count(), 2, "kept in memory");
         std::fs::remove_file(dir.path().join("data")).unwrap();
         std::fs::create_dir(dir.path().join("data")).unwrap();
         h.press("S");
-        assert!(h.app.store_error.is_none(), "retried on the next change");
+        assert!(
+            h.app.model.store_error.is_none(),
+            "retried on the next change"
+        );
         let saved = jobdeck::store::Shortlists::from_json(&std::fs::read_to_string(&file).unwrap())
             .unwrap();
         assert_eq!(saved.bookmarks.values().filter(|b| b.is_saved()).count(), 2);
@@ -829,6 +865,7 @@ mod watching {
         assert_eq!(h.titles(), ["Alpha", "Beta"]);
         assert!(
             h.app
+                .view
                 .message
                 .as_deref()
                 .unwrap()
@@ -860,7 +897,7 @@ mod watching {
             source: "bad.bin".into(),
             reason: jobdeck::parse::SkipReason::Binary("NUL bytes".into()),
         }]));
-        let m = h.app.message.clone().unwrap_or_default();
+        let m = h.app.view.message.clone().unwrap_or_default();
         assert!(
             m.contains("bad.bin") && m.contains("not text") && !m.contains("0 new"),
             "{m}"
@@ -958,13 +995,13 @@ mod quitting {
         h.press("b");
         h.press("q");
         assert_eq!(h.effects.last(), Some(&Effect::FinalSave));
-        assert!(h.app.should_quit);
+        assert!(h.app.model.should_quit);
         assert_eq!(saved_count(&file), 1);
         // Without a store (it could not be opened), quitting does not wait.
         let mut h = seeds();
-        h.app.has_store = false;
+        h.app.model.has_store = false;
         h.press("q");
-        assert!(h.app.should_quit);
+        assert!(h.app.model.should_quit);
     }
 
     #[test]
@@ -972,35 +1009,40 @@ mod quitting {
         let (dir, file, mut h) = with_store();
         disk_full(&mut h, true);
         h.press("b");
-        let e = h.app.store_error.clone().expect("the failure is on screen");
+        let e = h
+            .app
+            .model
+            .store_error
+            .clone()
+            .expect("the failure is on screen");
         assert_eq!(e.brief, "the disk is full");
-        let line = h.app.message.clone().unwrap();
+        let line = h.app.view.message.clone().unwrap();
         assert!(
             line.starts_with("not saved: the disk is full — 1 change kept in memory"),
             "the essentials first, so a narrow status line keeps them: {line}"
         );
         h.press("q");
         assert!(
-            !h.app.should_quit,
+            !h.app.model.should_quit,
             "never a silent exit with the change dropped"
         );
-        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
-        assert_eq!(h.app.unsaved.len(), 1);
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Unsaved { .. })));
+        assert_eq!(h.app.model.unsaved.len(), 1);
         assert!(
-            h.app.unsaved[0].starts_with("bookmark “"),
+            h.app.model.unsaved[0].starts_with("bookmark “"),
             "{:?}",
-            h.app.unsaved
+            h.app.model.unsaved
         );
 
         // Retry while the disk is still full: asked again.
         h.press("r");
-        assert!(!h.app.should_quit);
-        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+        assert!(!h.app.model.should_quit);
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Unsaved { .. })));
 
         // Save elsewhere: a path prompt, typed, and the copy written.
         h.press("s");
         assert!(matches!(
-            h.app.overlay,
+            h.app.view.overlay,
             Some(Overlay::Unsaved {
                 prompt: Some(_),
                 ..
@@ -1012,8 +1054,11 @@ mod quitting {
         let rescue = dir.path().join("rescue.json");
         h.send(Action::Paste(rescue.to_string_lossy().into_owned()));
         h.press("enter");
-        assert!(h.app.should_quit);
-        assert_eq!(h.app.saved_copy.as_deref(), Some(rescue.to_str().unwrap()));
+        assert!(h.app.model.should_quit);
+        assert_eq!(
+            h.app.model.saved_copy.as_deref(),
+            Some(rescue.to_str().unwrap())
+        );
         assert_eq!(saved_count(&rescue), 1);
         assert_eq!(
             saved_count(&file),
@@ -1028,12 +1073,12 @@ mod quitting {
         disk_full(&mut h, true);
         h.press("b");
         h.press("q");
-        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Unsaved { .. })));
         disk_full(&mut h, false);
         h.press("r");
-        assert!(h.app.should_quit);
+        assert!(h.app.model.should_quit);
         assert_eq!(saved_count(&file), 1);
-        assert!(!h.app.quit_anyway);
+        assert!(!h.app.model.quit_anyway);
     }
 
     #[test]
@@ -1043,10 +1088,11 @@ mod quitting {
         h.press("b");
         h.press("q");
         h.press("esc");
-        assert!(h.app.overlay.is_none(), "back to the browser");
-        assert!(!h.app.should_quit);
+        assert!(h.app.view.overlay.is_none(), "back to the browser");
+        assert!(!h.app.model.should_quit);
         assert!(
             h.app
+                .view
                 .message
                 .as_deref()
                 .unwrap()
@@ -1054,8 +1100,8 @@ mod quitting {
         );
         h.press("q");
         h.press("Q");
-        assert!(h.app.should_quit);
-        assert!(h.app.quit_anyway, "the exit reports what was lost");
+        assert!(h.app.model.should_quit);
+        assert!(h.app.model.quit_anyway, "the exit reports what was lost");
     }
 
     #[test]
@@ -1063,23 +1109,23 @@ mod quitting {
         let (_dir, file, mut h) = with_store();
         h.press("b");
         h.send(Action::Signal(15));
-        assert!(h.app.should_quit);
-        assert_eq!(h.app.exit_signal, Some(15));
+        assert!(h.app.model.should_quit);
+        assert_eq!(h.app.model.exit_signal, Some(15));
         assert_eq!(saved_count(&file), 1);
         // A failed save does not keep a signalled browser open.
         let (_dir, _file, mut h) = with_store();
         disk_full(&mut h, true);
         h.press("b");
         h.send(Action::Signal(1));
-        assert!(h.app.should_quit);
-        assert!(h.app.overlay.is_none());
-        assert_eq!(h.app.unsaved.len(), 1);
+        assert!(h.app.model.should_quit);
+        assert!(h.app.view.overlay.is_none());
+        assert_eq!(h.app.model.unsaved.len(), 1);
     }
 
     #[test]
     fn keys_wait_while_quitting_saves() {
         let mut h = seeds();
-        h.app.closing = Some(Closing::User);
+        h.app.model.closing = Some(Closing::User);
         h.press("b");
         h.press("j");
         assert!(
@@ -1087,7 +1133,7 @@ mod quitting {
             "nothing new starts while saving to quit"
         );
         h.send(Action::SaveTimedOut);
-        assert!(matches!(h.app.overlay, Some(Overlay::Unsaved { .. })));
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Unsaved { .. })));
     }
 
     #[test]
@@ -1096,12 +1142,12 @@ mod quitting {
             let mut h = seeds();
             h.press(keys);
             h.press("ctrl-c");
-            assert!(h.app.should_quit, "after {keys}");
+            assert!(h.app.model.should_quit, "after {keys}");
         }
         let mut h = seeds();
         h.keys("l n");
         h.press("ctrl-c");
-        assert!(!h.app.should_quit, "typing a list name");
+        assert!(!h.app.model.should_quit, "typing a list name");
         // A key map that binds no key to quit keeps the default one.
         let config = jobdeck::config::Config::parse("[keys.global]\nquit = []\n").0;
         let (settings, problems) = jobdeck::cli::settings(&config);
@@ -1110,9 +1156,9 @@ mod quitting {
             load(&CorpusSource::Seeds, &LoadOptions::default()).postings,
             (120, 35),
         );
-        h.app.keymap = settings.keymap;
+        h.app.settings = std::sync::Arc::new(settings);
         h.press("q");
-        assert!(h.app.should_quit);
+        assert!(h.app.model.should_quit);
     }
 }
 
@@ -1127,12 +1173,12 @@ mod pasting {
         h.press("n");
         h.type_str("typed first. ");
         h.send(Action::Paste("pasted\nover two lines".into()));
-        let Some(Overlay::Note { editor, .. }) = &h.app.overlay else {
-            panic!("the editor stays open: {:?}", h.app.overlay);
+        let Some(Overlay::Note { editor, .. }) = &h.app.view.overlay else {
+            panic!("the editor stays open: {:?}", h.app.view.overlay);
         };
         assert_eq!(editor.text(), "typed first. pasted\nover two lines");
         assert!(
-            h.app.input.text().is_empty(),
+            h.app.view.input.text().is_empty(),
             "nothing went to the search bar"
         );
         h.press("ctrl-s");
@@ -1149,20 +1195,20 @@ mod pasting {
         h.keys("l n");
         h.send(Action::Paste("Dream\njobs".into()));
         h.press("enter");
-        assert!(h.app.shortlists.has_list("Dream jobs"));
+        assert!(h.app.model.shortlists.has_list("Dream jobs"));
     }
 
     #[test]
     fn a_huge_paste_into_the_search_bar_is_cut_and_said_so() {
         let mut h = seeds();
         h.send(Action::Paste("x".repeat(1 << 20)));
-        assert_eq!(h.app.focus, Focus::Search);
-        assert_eq!(h.app.input.text().len(), MAX_LINE);
-        let m = h.app.message.clone().unwrap();
+        assert_eq!(h.app.view.focus, Focus::Search);
+        assert_eq!(h.app.view.input.text().len(), MAX_LINE);
+        let m = h.app.view.message.clone().unwrap();
         assert!(m.contains("pasted text cut") && m.contains("4,096"), "{m}");
         // Typing on is refused with the same limit.
         h.type_str("y");
-        assert_eq!(h.app.input.text().len(), MAX_LINE);
+        assert_eq!(h.app.view.input.text().len(), MAX_LINE);
     }
 
     #[test]
@@ -1170,8 +1216,8 @@ mod pasting {
         let mut h = seeds();
         h.press("?");
         h.send(Action::Paste("hello".into()));
-        assert!(matches!(h.app.overlay, Some(Overlay::Help { .. })));
-        assert!(h.app.input.text().is_empty());
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Help { .. })));
+        assert!(h.app.view.input.text().is_empty());
     }
 }
 
@@ -1189,7 +1235,7 @@ fn a_huge_description_is_laid_out_only_in_part_and_says_so() {
     let mut h = Headless::new(vec![p], (120, 35));
     h.press("tab");
     h.press("G");
-    let bottom = h.app.detail_scroll;
+    let bottom = h.app.view.detail_scroll;
     let screen = h.screen();
     assert!(
         screen.contains("the description goes on for"),
@@ -1204,9 +1250,9 @@ fn a_huge_description_is_laid_out_only_in_part_and_says_so() {
     );
     assert!(bottom > jobdeck::ui::detail::MAX_LAID_OUT / per_line / 2);
     h.press("j");
-    assert_eq!(h.app.detail_scroll, bottom, "clamped at the end");
+    assert_eq!(h.app.view.detail_scroll, bottom, "clamped at the end");
     h.press("g");
-    assert_eq!(h.app.detail_scroll, 0);
+    assert_eq!(h.app.view.detail_scroll, 0);
 }
 
 mod undo {
@@ -1214,7 +1260,7 @@ mod undo {
     use jobdeck::store::Status;
 
     fn message(h: &Headless) -> String {
-        h.app.message.clone().unwrap_or_default()
+        h.app.view.message.clone().unwrap_or_default()
     }
 
     #[test]
@@ -1228,17 +1274,18 @@ mod undo {
         h.app.update(Action::CycleStatus);
         assert!(message(&h).contains("status: applied"), "{}", message(&h));
         assert_eq!(
-            h.app.shortlists.get(&id).unwrap().status,
+            h.app.model.shortlists.get(&id).unwrap().status,
             Some(Status::Applied)
         );
         h.app.update(Action::ToggleHidden);
         assert!(h.app.is_hidden(&id), "hidden on screen at once");
         assert!(
             h.app
-                .view
+                .model
+                .listing
                 .rows
                 .iter()
-                .all(|&i| h.app.postings[i as usize].id != id)
+                .all(|&i| h.app.model.postings[i as usize].id != id)
         );
     }
 
@@ -1273,7 +1320,7 @@ mod undo {
             assert!(message(&h).starts_with("undone:"), "{}", message(&h));
         }
         assert_eq!(h.memory, start, "the exact shortlists are back");
-        assert_eq!(*h.app.shortlists, start);
+        assert_eq!(*h.app.model.shortlists, start);
         assert!(h.app.is_bookmarked(&first));
         h.press("u");
         assert!(message(&h).contains("u undoes") || message(&h).starts_with("undone:"));
@@ -1287,7 +1334,7 @@ mod undo {
             h.press("X");
             h.press("g");
         }
-        assert_eq!(h.app.undo.len(), jobdeck::app::shortlists::UNDO_DEPTH);
+        assert_eq!(h.app.model.undo.len(), jobdeck::app::shortlists::UNDO_DEPTH);
         for _ in 0..jobdeck::app::shortlists::UNDO_DEPTH {
             h.press("u");
         }
@@ -1327,49 +1374,54 @@ mod escape_and_history {
     fn esc_closes_only_the_innermost_thing_and_the_query_stays() {
         let mut h = corpus();
         h.keys("/ e n g i n e e r enter");
-        let listed = h.app.view.rows.len();
+        let listed = h.app.model.listing.rows.len();
         // Each overlay closed with Esc (and with its own key) leaves the query alone.
         for open in ["?", "l", "t", "f", "E", "n"] {
             h.press(open);
             h.press("esc");
-            if h.app.filters_open {
+            if h.app.view.filters_open {
                 h.press("f");
             }
-            assert_eq!(h.app.input.text(), "engineer", "after {open} esc");
-            assert!(h.app.overlay.is_none(), "after {open} esc");
+            assert_eq!(h.app.view.input.text(), "engineer", "after {open} esc");
+            assert!(h.app.view.overlay.is_none(), "after {open} esc");
         }
         h.keys("m j m c");
-        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Compare { .. })));
         h.press("q");
-        assert!(h.app.overlay.is_none());
-        assert!(!h.app.should_quit && h.app.closing.is_none());
+        assert!(h.app.view.overlay.is_none());
+        assert!(!h.app.model.should_quit && h.app.model.closing.is_none());
         h.keys("c esc");
-        assert_eq!(h.app.input.text(), "engineer");
+        assert_eq!(h.app.view.input.text(), "engineer");
         // Closing an overlay leaves the pane under it as it was.
         h.keys("f ?");
         h.press("esc");
-        assert!(h.app.overlay.is_none());
-        assert_eq!(h.app.focus, Focus::Filters, "only the help closed");
-        assert_eq!(h.app.message, None);
+        assert!(h.app.view.overlay.is_none());
+        assert_eq!(h.app.view.focus, Focus::Filters, "only the help closed");
+        assert_eq!(h.app.view.message, None);
         h.keys("f");
-        assert_eq!(h.app.focus, Focus::List);
+        assert_eq!(h.app.view.focus, Focus::List);
         // Esc in the list does not clear it either; it says how.
         h.press("esc");
         assert_eq!(
-            h.app.input.text(),
+            h.app.view.input.text(),
             "engineer",
             "Esc in the list keeps the query"
         );
-        assert_eq!(h.app.view.rows.len(), listed);
+        assert_eq!(h.app.model.listing.rows.len(), listed);
         assert!(
-            h.app.message.as_deref().unwrap_or("").contains("clears"),
+            h.app
+                .view
+                .message
+                .as_deref()
+                .unwrap_or("")
+                .contains("clears"),
             "{:?}",
-            h.app.message
+            h.app.view.message
         );
         // Esc in the search bar clears it.
         h.keys("/ esc");
-        assert_eq!(h.app.input.text(), "");
-        assert_eq!(h.app.focus, Focus::List);
+        assert_eq!(h.app.view.input.text(), "");
+        assert_eq!(h.app.view.focus, Focus::List);
     }
 
     #[test]
@@ -1382,7 +1434,7 @@ mod escape_and_history {
             h.press("enter");
         }
         assert_eq!(
-            h.app.history.entries(),
+            h.app.model.history.entries(),
             ["sql", "rust", "go"],
             "de-duplicated"
         );
@@ -1390,19 +1442,19 @@ mod escape_and_history {
         h.press("ctrl-u");
         h.type_str("dra");
         h.press("up");
-        assert_eq!(h.app.input.text(), "go");
+        assert_eq!(h.app.view.input.text(), "go");
         assert_eq!(h.titles(), ["Staff Engineer"], "the recalled query runs");
         h.keys("up up up");
-        assert_eq!(h.app.input.text(), "sql", "stops at the oldest");
+        assert_eq!(h.app.view.input.text(), "sql", "stops at the oldest");
         h.keys("down down");
-        assert_eq!(h.app.input.text(), "go");
+        assert_eq!(h.app.view.input.text(), "go");
         h.press("down");
-        assert_eq!(h.app.input.text(), "dra", "back to the draft");
+        assert_eq!(h.app.view.input.text(), "dra", "back to the draft");
         // ctrl-n / ctrl-p still move the selection while typing.
         h.press("ctrl-u");
-        let before = h.app.selected;
+        let before = h.app.view.selected;
         h.press("ctrl-n");
-        assert_eq!(h.app.selected, before + 1);
+        assert_eq!(h.app.view.selected, before + 1);
         // Each Enter asks for the history to be kept.
         h.type_str("data");
         h.press("enter");
@@ -1442,13 +1494,13 @@ mod notes {
         h.press("n");
         h.type_str("Ask about on-call");
         h.press("esc");
-        assert!(h.app.overlay.is_none());
+        assert!(h.app.view.overlay.is_none());
         assert!(h.memory.get(&id).is_none(), "not saved");
-        let m = h.app.message.clone().unwrap_or_default();
+        let m = h.app.view.message.clone().unwrap_or_default();
         assert!(m.contains("draft kept") && m.contains("n reopens"), "{m}");
         // Elsewhere and back: the draft is there.
         h.keys("j k n");
-        match &h.app.overlay {
+        match &h.app.view.overlay {
             Some(Overlay::Note { editor, .. }) => assert_eq!(editor.text(), "Ask about on-call"),
             other => panic!("{other:?}"),
         }
@@ -1459,8 +1511,8 @@ mod notes {
         );
         // Saved: no draft any more; an unchanged editor closes without a word.
         h.keys("n esc");
-        assert!(h.app.note_drafts.is_empty());
-        assert_eq!(h.app.message, None);
+        assert!(h.app.model.note_drafts.is_empty());
+        assert_eq!(h.app.view.message, None);
     }
 
     #[test]
@@ -1470,7 +1522,7 @@ mod notes {
         h.press("n");
         h.type_str("Call back Monday");
         h.press("ctrl-c");
-        assert!(h.app.should_quit, "Ctrl-C quits from the editor too");
+        assert!(h.app.model.should_quit, "Ctrl-C quits from the editor too");
         assert_eq!(
             h.memory.get(&id).unwrap().note.as_deref(),
             Some("Call back Monday"),
@@ -1493,12 +1545,12 @@ mod marks {
         h.keys("/ a n a l y s t enter k");
         assert!(h.screen().contains("◆ 2 marked"), "{}", h.screen());
         h.keys("/ esc c");
-        assert!(matches!(h.app.overlay, Some(Overlay::Compare { .. })));
+        assert!(matches!(h.app.view.overlay, Some(Overlay::Compare { .. })));
         assert!(h.screen().contains("M clears the marks"), "{}", h.screen());
         h.press("M");
-        assert!(h.app.marks.is_empty());
-        assert!(h.app.overlay.is_none(), "nothing left to compare");
-        assert_eq!(h.app.message.as_deref(), Some("unmarked 2 postings"));
+        assert!(h.app.model.marks.is_empty());
+        assert!(h.app.view.overlay.is_none(), "nothing left to compare");
+        assert_eq!(h.app.view.message.as_deref(), Some("unmarked 2 postings"));
         assert!(!h.screen().contains("marked ·"));
     }
 }
@@ -1520,11 +1572,11 @@ fn at_80x24_the_list_keeps_eight_postings_and_a_focused_detail_gets_the_room() {
         .count();
     assert!(shown >= 8, "{screen}");
     h.keys("G tab");
-    assert_eq!(h.app.focus, Focus::Detail);
+    assert_eq!(h.app.view.focus, Focus::Detail);
     assert!(h.app.list_rows_visible() < 8);
-    let sel = h.app.selected;
+    let sel = h.app.view.selected;
     assert!(
-        (h.app.list_offset..h.app.list_offset + h.app.list_rows_visible()).contains(&sel),
+        (h.app.view.list_offset..h.app.view.list_offset + h.app.list_rows_visible()).contains(&sel),
         "the selection stays in view when the list shrinks"
     );
     h.press("tab");
@@ -1559,7 +1611,7 @@ fn the_default_order_is_newest_first_when_dates_exist_else_by_title() {
     assert!(problems.is_empty(), "{problems:?}");
     let (settings, _) = jobdeck::cli::settings(&cfg);
     let mut h = Headless::new(Vec::new(), (120, 35));
-    h.app = jobdeck::app::App::new("t", settings, h.app.today);
+    h.app = jobdeck::app::App::new("t", settings, h.app.model.today);
     h.send(Action::Resize(120, 35));
     h.load(ps);
     assert_eq!(h.titles(), ["", "Old", "Undated B", "New", "Undated A"]);
@@ -1624,7 +1676,7 @@ mod filter_pane {
         assert_eq!(count("Company:Initech"), 1);
         // The same place toggles the same value again.
         h.press("space");
-        assert!(h.app.filters.is_empty());
+        assert!(h.app.model.filters.is_empty());
         // A new query lets the rows move again.
         h.keys("/ a c m e enter");
         assert!(!values(&h).iter().any(|(l, _)| l == "Company:Initech"));
@@ -1634,6 +1686,7 @@ mod filter_pane {
     fn company_and_location_have_a_not_stated_row() {
         let mut ps = corpus()
             .app
+            .model
             .postings
             .iter()
             .map(|p| (**p).clone())
@@ -1672,7 +1725,7 @@ mod filter_pane {
         assert!(h.screen().contains("… 15 more"), "{}", h.screen());
         h.press("enter");
         assert!(matches!(
-            h.app.overlay,
+            h.app.view.overlay,
             Some(Overlay::Values {
                 kind: FacetKind::Company,
                 ..
@@ -1701,8 +1754,8 @@ mod filter_pane {
         assert_eq!(h.titles(), ["Role 31"]);
         assert!(h.screen().contains("[x] Company 31"), "{}", h.screen());
         h.press("esc");
-        assert!(h.app.overlay.is_none());
-        assert_eq!(h.app.focus, Focus::Filters, "back in the filter pane");
+        assert!(h.app.view.overlay.is_none());
+        assert_eq!(h.app.view.focus, Focus::Filters, "back in the filter pane");
     }
 }
 
@@ -1804,7 +1857,7 @@ fn open_to_facet_lists_where_remote_roles_may_be_done_from() {
     h.press("R");
     tick(&mut h, "anywhere");
     assert_eq!(sorted_titles(&h), ["Worldwide Remote"]);
-    assert!(h.app.filters.summary().contains("open to anywhere"));
+    assert!(h.app.model.filters.summary().contains("open to anywhere"));
     tick(&mut h, "United States");
     assert_eq!(sorted_titles(&h), ["US Remote", "Worldwide Remote"]);
     // A country row keeps what the query language's from: keeps.
@@ -1877,11 +1930,57 @@ fn location_facet_lists_places_under_their_country() {
     );
     tick(&mut h, "Germany");
     assert_eq!(sorted_titles(&h), ["Berlin Job", "Munich Job"]);
-    assert!(h.app.filters.summary().contains("in Germany"));
+    assert!(h.app.model.filters.summary().contains("in Germany"));
     // A country and a place of another combine OR, like any two values of a facet.
     tick(&mut h, "Austin, US");
     assert_eq!(
         sorted_titles(&h),
         ["Austin Job", "Berlin Job", "Munich Job"]
     );
+}
+
+/// Keys go to what has the keyboard: the overlay on top, else the focused pane; never both.
+mod routing {
+    use super::*;
+
+    #[test]
+    fn an_overlay_takes_the_moving_keys_and_the_pane_below_keeps_its_place() {
+        let mut h = corpus();
+        h.press("j");
+        let selected = h.app.view.selected;
+        assert_eq!(selected, 1);
+        h.press("?");
+        h.press("j");
+        h.press("j");
+        assert_eq!(h.app.view.selected, selected, "the list did not move");
+        assert_eq!(h.app.view.overlay, Some(Overlay::Help { scroll: 2 }));
+        h.press("esc");
+        assert_eq!(h.app.view.overlay, None);
+        h.press("k");
+        assert_eq!(
+            h.app.view.selected,
+            selected - 1,
+            "the list has the keys again"
+        );
+    }
+
+    #[test]
+    fn every_action_the_default_key_map_binds_is_a_persons() {
+        use jobdeck::app::action::Kind;
+        let keymap = jobdeck::app::keymap::Keymap::defaults();
+        for b in keymap.bindings() {
+            assert_ne!(b.action.kind(), Kind::Background, "{:?} is bound", b.action);
+            assert!(b.action.is_user());
+        }
+    }
+
+    #[test]
+    fn background_news_keeps_the_message_and_a_key_clears_it() {
+        let mut h = seeds();
+        h.send(Action::Notify("hello".into()));
+        h.send(Action::Resize(100, 30));
+        assert_eq!(h.app.view.message.as_deref(), Some("hello"));
+        h.press("j");
+        assert_eq!(h.app.view.message, None);
+    }
 }

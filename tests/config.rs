@@ -1,11 +1,11 @@
 //! The config file: keys and themes take effect, bad values are named, the shell niceties.
 
 use assert_cmd::Command;
-use jobdeck::app::headless::Headless;
 use jobdeck::app::{App, Settings};
 use jobdeck::config::Config;
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::facets::SortKey;
+use jobdeck::tui::headless::Headless;
 
 fn seeds_with(config_text: &str) -> (Headless, Vec<String>) {
     let (cfg, mut problems) = Config::parse(config_text);
@@ -16,8 +16,8 @@ fn seeds_with(config_text: &str) -> (Headless, Vec<String>) {
         (120, 35),
     );
     // Same postings, the configured app.
-    let postings = std::mem::take(&mut h.app.postings);
-    h.app = App::new("seeds", settings, h.app.today);
+    let postings = std::mem::take(&mut h.app.model.postings);
+    h.app = App::new("seeds", settings, h.app.model.today);
     h.send(jobdeck::app::Action::Resize(120, 35));
     h.send(jobdeck::app::Action::Loaded(postings));
     (h, problems)
@@ -44,14 +44,17 @@ fn rebound_keys_take_effect_and_bad_ones_are_named() {
         "n no longer writes a note in the list, and that is said: {problems:?}"
     );
     h.press("n");
-    assert_eq!(h.app.selected, 1, "n moves down now");
+    assert_eq!(h.app.view.selected, 1, "n moves down now");
     h.press("g");
     h.press("G");
-    assert_eq!(h.app.selected, 1, "the bad binding kept its default (G)");
+    assert_eq!(
+        h.app.view.selected, 1,
+        "the bad binding kept its default (G)"
+    );
     h.press("q");
-    assert!(!h.app.should_quit, "q no longer quits");
+    assert!(!h.app.model.should_quit, "q no longer quits");
     h.press("Q");
-    assert!(h.app.should_quit);
+    assert!(h.app.model.should_quit);
 }
 
 #[test]
@@ -76,12 +79,12 @@ fn theme_and_sort_and_columns_from_the_config() {
     let (h, problems) =
         seeds_with("theme = \"light\"\nsort = \"title\"\ncolumns = [\"company\", \"posted\"]\n");
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(h.app.theme.name, "light");
-    assert_eq!(h.app.sort, SortKey::Title);
+    assert_eq!(h.app.settings.theme.name, "light");
+    assert_eq!(h.app.model.sort, SortKey::Title);
     assert_eq!(h.titles()[0], "Backend Engineer");
-    assert_eq!(h.app.columns.len(), 2);
+    assert_eq!(h.app.settings.columns.len(), 2);
     let (h, problems) = seeds_with("theme = \"neon\"\n");
-    assert_eq!(h.app.theme.name, "dark");
+    assert_eq!(h.app.settings.theme.name, "dark");
     assert!(problems[0].contains("neon"), "{problems:?}");
 }
 
@@ -96,7 +99,7 @@ fn a_theme_file_by_path() {
     .unwrap();
     let (h, problems) = seeds_with(&format!("theme = {:?}\n", path.to_str().unwrap()));
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(h.app.theme.name, "mine");
+    assert_eq!(h.app.settings.theme.name, "mine");
 }
 
 #[test]
@@ -133,7 +136,7 @@ fn scoring_rules_sort_and_explain() {
     assert!(text.contains("+20  +20 I know Mixpanel"), "{text}");
     h.press("s");
     assert_eq!(
-        h.app.sort,
+        h.app.model.sort,
         SortKey::Title,
         "score → (no query: no relevance) → title"
     );

@@ -483,10 +483,10 @@ fn an_algolia_comment_parses() {
 mod browser {
     //! The browser's side, without a terminal.
 
-    use jobdeck::app::headless::Headless;
     use jobdeck::app::{Action, Effect};
     use jobdeck::posting::{FieldChange, Posting, Pulled, Section};
     use jobdeck::pull::{Progress, SourceSpec, Summary};
+    use jobdeck::tui::headless::Headless;
 
     fn pulled(title: &str, id: &str, closed: bool, changes: Vec<FieldChange>) -> Posting {
         let mut p = Posting {
@@ -649,12 +649,12 @@ mod browser {
             "Backend Engineers",
             "Apply: https://job-boards.greenhouse.io/postman/jobs/4012001",
         );
-        h.app.message = None;
+        h.app.view.message = None;
         h.send(Action::SourceChanged {
             source: again.source.clone(),
             postings: vec![std::sync::Arc::new(again)],
         });
-        assert_eq!(h.app.message, None);
+        assert_eq!(h.app.view.message, None);
         let mut titles = h.titles();
         titles.sort();
         assert_eq!(titles, ["Backend Engineer", "Rust Engineer"]);
@@ -667,7 +667,7 @@ mod browser {
             source: changed.source.clone(),
             postings: vec![std::sync::Arc::new(changed)],
         });
-        assert!(h.app.message.as_deref().unwrap().contains("changed"));
+        assert!(h.app.view.message.as_deref().unwrap().contains("changed"));
         assert_eq!(h.titles().len(), 2, "still linked");
     }
 
@@ -678,16 +678,17 @@ mod browser {
         assert!(h.effects.is_empty());
         assert!(
             h.app
+                .view
                 .message
                 .as_deref()
                 .unwrap()
                 .contains("nothing to pull")
         );
-        h.app.sources = vec![
+        std::sync::Arc::make_mut(&mut h.app.settings).sources = vec![
             SourceSpec::parse("greenhouse:postman").unwrap(),
             SourceSpec::parse("lever:nosuch").unwrap(),
         ];
-        h.app.pull_into = Some("/tmp/postings".into());
+        std::sync::Arc::make_mut(&mut h.app.settings).pull_into = Some("/tmp/postings".into());
         h.press("P");
         assert!(matches!(
             h.effects.last(),
@@ -703,7 +704,7 @@ mod browser {
             screen(&h)
         );
         h.press("P");
-        assert!(h.app.message.as_deref().unwrap().contains("under way"));
+        assert!(h.app.view.message.as_deref().unwrap().contains("under way"));
         let done = Summary {
             postings: 3,
             new: 1,
@@ -720,11 +721,11 @@ mod browser {
             progress: Box::new(Progress::Done(Err("unknown board".into()))),
         });
         h.send(Action::PullFinished);
-        let m = h.app.message.clone().unwrap();
+        let m = h.app.view.message.clone().unwrap();
         assert_eq!(
             m,
             "pulled 1 of 2 sources: 1 new, 1 changed, 1 closed · failed: nosuch: unknown board"
         );
-        assert!(h.app.pull.is_none());
+        assert!(h.app.model.pull.is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! The rendered screens, through ratatui's TestBackend, at 80x24 and 120x35.
 
-use jobdeck::app::headless::Headless;
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
+use jobdeck::tui::headless::Headless;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -13,7 +13,7 @@ fn seeds(size: (u16, u16)) -> Headless {
 }
 
 fn render(h: &Headless) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(h.app.size.0, h.app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(h.app.view.size.0, h.app.view.size.1)).unwrap();
     t.draw(|f| jobdeck::ui::draw(f, &h.app)).unwrap();
     t
 }
@@ -52,7 +52,7 @@ fn matched_characters_are_highlighted() {
     h.type_str("trust");
     let mut t = render(&h);
     let buf = t.backend().buffer().clone();
-    let matched = h.app.theme.matched;
+    let matched = h.app.settings.theme.matched;
     // Row 2 is the first list row: find "Trust" in it and check its style.
     let row: String = (0..120).map(|x| buf[(x, 2)].symbol().to_string()).collect();
     let col = row.find("Trust").expect("the title is listed") as u16;
@@ -107,7 +107,7 @@ fn filter_pane_salary_floor() {
             h.press("j");
         }
         h.press("space");
-        assert_eq!(h.app.view.rows.len(), 1);
+        assert_eq!(h.app.model.listing.rows.len(), 1);
         insta::assert_snapshot!(name("filters_floor", size), screen(&h));
     }
 }
@@ -236,7 +236,8 @@ fn shortlist_panes() {
 fn themed_screens() {
     for name in ["dark", "light", "ansi16"] {
         let mut h = seeds((80, 24));
-        h.app.theme = jobdeck::ui::theme::Theme::load(name).unwrap();
+        std::sync::Arc::make_mut(&mut h.app.settings).theme =
+            jobdeck::theme::Theme::load(name).unwrap();
         h.keys("b f");
         h.press("/");
         h.type_str("trust");
@@ -274,7 +275,7 @@ fn wide_characters_and_emoji_keep_columns_aligned() {
         let h = Headless::new(ps.clone(), size);
         let t = render(&h);
         let buf = t.backend().buffer();
-        let list = jobdeck::ui::layout::panes(size, false, false, ps.len()).list;
+        let list = jobdeck::layout::panes(size, false, false, ps.len()).list;
         // Each posting's first row ends with the salary against the right border.
         let visible = (list.height - 2) / 2;
         for row in 0..(titles.len() as u16).min(visible) {

@@ -222,7 +222,115 @@ impl SaveProblem {
     }
 }
 
+/// Who an action comes from and who handles it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A person, and it means the same wherever the keyboard is (quit, sort, bookmark…).
+    Global,
+    /// A person, and it means something to what has the keyboard (Enter, Esc, a list's
+    /// keys, pasting): the focused pane's or the overlay's handler takes it.
+    Contextual,
+    /// Moving a cursor or a scroll position (contextual too).
+    Move,
+    /// Editing text: a line, the note (contextual too).
+    Edit,
+    /// The loader, the search worker, the store, a signal or the terminal.
+    Background,
+}
+
 impl Action {
+    /// Who the action comes from and who handles it. An exhaustive match: a new action has to
+    /// say where it belongs.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Action::Quit
+            | Action::Suspend
+            | Action::Help
+            | Action::FocusNext
+            | Action::FocusPrev
+            | Action::FocusSearch
+            | Action::ToggleFilters
+            | Action::CycleSort
+            | Action::ToggleBookmark
+            | Action::BookmarkedOnly
+            | Action::ToggleMark
+            | Action::ClearMarks
+            | Action::Compare
+            | Action::OpenUrl
+            | Action::Copy
+            | Action::ResetFilters
+            | Action::ShowSkipped
+            | Action::OpenLists
+            | Action::EditNote
+            | Action::CycleStatus
+            | Action::StatusMenu
+            | Action::ToggleHidden
+            | Action::ShowHidden
+            | Action::ShowClosed
+            | Action::Pull
+            | Action::Undo
+            | Action::ScrollAt { .. }
+            | Action::ClickAt { .. } => Kind::Global,
+            Action::Back
+            | Action::Confirm
+            | Action::NewList
+            | Action::RenameList
+            | Action::DeleteList
+            | Action::AddToList
+            | Action::MoveToList
+            | Action::SaveNote
+            | Action::RetrySave
+            | Action::SaveElsewhere
+            | Action::QuitAnyway
+            | Action::Left
+            | Action::Right
+            | Action::ToggleValue
+            | Action::SubmitSearch
+            | Action::CancelSearch
+            | Action::HistoryOlder
+            | Action::HistoryNewer
+            | Action::Paste(_) => Kind::Contextual,
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => Kind::Move,
+            Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::Newline
+            | Action::Insert(_) => Kind::Edit,
+            Action::Resize(..)
+            | Action::Loaded(_)
+            | Action::LoadProgress { .. }
+            | Action::LoadSkipped(_)
+            | Action::LoadFinished { .. }
+            | Action::SearchDone { .. }
+            | Action::Notify(_)
+            | Action::Fatal(_)
+            | Action::SourceChanged { .. }
+            | Action::SourceRemoved { .. }
+            | Action::PullProgress { .. }
+            | Action::PullFinished
+            | Action::StoreUpdated(_)
+            | Action::StoreCopied { .. }
+            | Action::Signal(_)
+            | Action::SaveTimedOut => Kind::Background,
+        }
+    }
+
+    /// A person's doing (a key, the mouse, a paste), as opposed to the loader's, the worker's
+    /// or the store's.
+    pub fn is_user(&self) -> bool {
+        self.kind() != Kind::Background
+    }
+
     /// What the action does, for the help overlay.
     pub fn describe(&self) -> &'static str {
         match self {

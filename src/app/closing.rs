@@ -3,37 +3,36 @@
 //! to another file, or quit anyway — instead of ending with the change dropped. A signal does
 //! not wait for an answer from the user: the failure is reported on stderr.
 
-use super::input::LineInput;
-use super::{Action, App, Closing, Effect, Overlay, StoreReport};
+use super::{App, Closing, Effect, Overlay, StoreReport};
 
 impl App {
     /// Quit (or a signal, `Closing::Signal`): save first.
     pub(super) fn start_closing(&mut self, why: Closing) -> Vec<Effect> {
         if let Closing::Signal(n) = why {
-            self.exit_signal = Some(n);
+            self.model.exit_signal = Some(n);
         }
-        if !self.has_store {
-            self.should_quit = true;
+        if !self.model.has_store {
+            self.model.should_quit = true;
             return Vec::new();
         }
-        if self.closing.is_some() {
+        if self.model.closing.is_some() {
             // Already waiting for the store; a signal now only changes how it ends.
             if matches!(why, Closing::Signal(_)) {
-                self.closing = Some(why);
+                self.model.closing = Some(why);
             }
             return Vec::new();
         }
-        if matches!(self.overlay, Some(Overlay::Unsaved { .. })) {
-            self.overlay = None;
+        if matches!(self.view.overlay, Some(Overlay::Unsaved { .. })) {
+            self.view.overlay = None;
         }
         // A note being written when quitting (Ctrl-C, a signal) is saved, not lost.
         let mut effects = Vec::new();
-        if let Some(Overlay::Note { editor, base, .. }) = &self.overlay
+        if let Some(Overlay::Note { editor, base, .. }) = &self.view.overlay
             && editor.text() != base.clone().unwrap_or_default()
         {
             effects = self.save_note();
         }
-        self.closing = Some(why);
+        self.model.closing = Some(why);
         effects.push(Effect::FinalSave);
         effects
     }
@@ -41,15 +40,15 @@ impl App {
     /// The store's answer to a final save: quit when everything is on disk; else a user who
     /// quit is asked what to do, and a signal ends the browser anyway.
     pub(super) fn final_save_done(&mut self, report: &StoreReport) {
-        let Some(why) = self.closing.take() else {
+        let Some(why) = self.model.closing.take() else {
             return;
         };
         if report.unsaved.is_empty() {
-            self.should_quit = true;
+            self.model.should_quit = true;
             return;
         }
         match why {
-            Closing::Signal(_) => self.should_quit = true,
+            Closing::Signal(_) => self.model.should_quit = true,
             Closing::User => self.ask_unsaved(None),
         }
     }
@@ -57,78 +56,17 @@ impl App {
     /// Quitting waited long enough for the store (another process holds its lock, the disk
     /// hangs).
     pub(super) fn save_timed_out(&mut self) {
-        if self.closing.is_some() {
-            self.gave_up_saving = true;
+        if self.model.closing.is_some() {
+            self.model.gave_up_saving = true;
         }
-        match self.closing.take() {
-            Some(Closing::Signal(_)) => self.should_quit = true,
+        match self.model.closing.take() {
+            Some(Closing::Signal(_)) => self.model.should_quit = true,
             Some(Closing::User) => self.ask_unsaved(Some(
                 "the save did not finish in time (another jobdeck may hold the lock, or the disk \
                  is not answering)"
                     .into(),
             )),
             None => {}
-        }
-    }
-
-    fn ask_unsaved(&mut self, note: Option<String>) {
-        self.overlay = Some(Overlay::Unsaved { prompt: None, note });
-        self.message = None;
-    }
-
-    /// The keys of the unsaved-changes prompt.
-    pub(super) fn unsaved_action(&mut self, action: &Action) -> Vec<Effect> {
-        match action {
-            Action::RetrySave => self.start_closing(Closing::User),
-            Action::SaveElsewhere => {
-                if let Some(Overlay::Unsaved { prompt, .. }) = &mut self.overlay {
-                    let mut input = LineInput::default();
-                    input.insert_str(&self.rescue_path);
-                    *prompt = Some(input);
-                }
-                Vec::new()
-            }
-            Action::QuitAnyway => {
-                self.quit_anyway = true;
-                self.should_quit = true;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Enter in the "save to" prompt.
-    pub(super) fn submit_save_path(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Unsaved { prompt, note }) = &mut self.overlay else {
-            return Vec::new();
-        };
-        let Some(input) = prompt.take() else {
-            return Vec::new();
-        };
-        let path = input.text().trim().to_string();
-        if path.is_empty() {
-            *note = Some("give a file to save to".into());
-            return Vec::new();
-        }
-        *note = Some(format!("saving to {path}…"));
-        vec![Effect::SaveCopy(path)]
-    }
-
-    /// The answer to [`Effect::SaveCopy`]: saved (the browser ends; what was saved where is
-    /// said on stderr), or why not (asked again).
-    pub(super) fn copy_done(&mut self, path: String, result: Result<String, String>) {
-        match result {
-            Ok(written) => {
-                self.saved_copy = Some(written);
-                self.should_quit = true;
-            }
-            Err(e) => {
-                let note = format!("could not save to {path}: {e}");
-                match &mut self.overlay {
-                    Some(Overlay::Unsaved { note: n, .. }) => *n = Some(note),
-                    _ => self.message = Some(note),
-                }
-            }
         }
     }
 }

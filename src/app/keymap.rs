@@ -356,93 +356,21 @@ impl Keymap {
     /// default.
     pub fn build(defaults: &KeyTables, user: &KeyTables) -> (Keymap, Vec<String>) {
         let mut problems = Vec::new();
-        let mut tables: BTreeMap<(Context, String), Vec<Key>> = BTreeMap::new();
-        let mut order: Vec<(Context, String)> = Vec::new();
-        let read = |ctx_name: &str,
-                    action: &str,
-                    value: &toml::Value|
-         -> Result<(Context, Action, Vec<Key>), String> {
-            let ctx = Context::from_name(ctx_name).ok_or_else(|| {
-                let names: Vec<_> = Context::ALL.iter().map(|c| c.name()).collect();
-                format!(
-                    "keys.{ctx_name}: unknown context (known: {})",
-                    names.join(", ")
-                )
-            })?;
-            let act = Action::from_name(action)
-                .ok_or_else(|| format!("keys.{ctx_name}.{action}: unknown action {action:?}"))?;
-            let list: Vec<&str> = match value {
-                toml::Value::String(s) => vec![s.as_str()],
-                toml::Value::Array(a) => a
-                    .iter()
-                    .map(|v| {
-                        v.as_str().ok_or_else(|| {
-                            format!("keys.{ctx_name}.{action}: keys must be strings")
-                        })
-                    })
-                    .collect::<Result<_, _>>()?,
-                _ => {
-                    return Err(format!(
-                        "keys.{ctx_name}.{action}: expected a key name or a list of them"
-                    ));
-                }
-            };
-            let keys = list
-                .iter()
-                .map(|k| {
-                    k.parse::<Key>()
-                        .map_err(|e| format!("keys.{ctx_name}.{action}: {e}"))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok((ctx, act, keys))
-        };
-        let quit_key = (Context::Global, Action::Quit.name());
-        let mut default_quit = Vec::new();
-        for (source_is_user, src) in [(false, defaults), (true, user)] {
-            if source_is_user {
-                default_quit = tables.get(&quit_key).cloned().unwrap_or_default();
-            }
-            for (ctx_name, actions) in src {
-                let Some(actions) = actions.as_table() else {
-                    problems.push(format!(
-                        "keys.{ctx_name}: expected a table of action = [keys]"
-                    ));
-                    continue;
-                };
-                for (action, value) in actions {
-                    match read(ctx_name, action, value) {
-                        Ok((ctx, _, keys)) => {
-                            let k = (ctx, action.clone());
-                            if !tables.contains_key(&k) {
-                                order.push(k.clone());
-                            }
-                            tables.insert(k, keys);
-                        }
-                        Err(e) if source_is_user => problems.push(e),
-                        Err(e) => problems.push(format!("built-in defaults: {e}")),
-                    }
-                }
-            }
+        let mut merged = merge_tables(defaults, user, &mut problems);
+        keep_a_quit(&mut merged, &mut problems);
+        let km = Keymap::from_tables(merged, &mut problems);
+        if !user.is_empty() {
+            km.new_shadows(defaults, &mut problems);
         }
-        // A key map must leave a way to quit: with no key bound to it, the defaults stay.
-        let quits = |t: &BTreeMap<(Context, String), Vec<Key>>| {
-            t.iter()
-                .any(|((_, a), keys)| a == &Action::Quit.name() && !keys.is_empty())
-        };
-        if !quits(&tables) && !default_quit.is_empty() {
-            problems.push(format!(
-                "keys.global.quit: no key would quit jobdeck; the default ({}) is kept",
-                default_quit
-                    .iter()
-                    .map(Key::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-            if !order.contains(&quit_key) {
-                order.push(quit_key.clone());
-            }
-            tables.insert(quit_key, default_quit);
-        }
+        (km, problems)
+    }
+
+    /// The key map of the merged tables, in the order written; a key bound twice in one
+    /// context keeps its first action (the second is a problem).
+    fn from_tables(merged: Merged, problems: &mut Vec<String>) -> Keymap {
+        let Merged {
+            mut tables, order, ..
+        } = merged;
         let mut km = Keymap::default();
         for k in order {
             let keys = tables.remove(&k).unwrap_or_default();
@@ -467,29 +395,30 @@ impl Keymap {
                 keys,
             });
         }
-        // A pane's binding hides a global one on the same key there: said, unless the
-        // defaults do the same (the user's tables made it).
-        if !user.is_empty() {
-            let (base, _) = Keymap::build(defaults, &KeyTables::new());
-            let before = base.shadowed();
-            for (ctx, key, mine, global) in km.shadowed() {
-                if before.contains(&(ctx, key, mine.clone(), global.clone())) {
-                    continue;
-                }
-                problems.push(format!(
-                    "keys.{}.{}: {key} is bound twice in the {} context: to {} there and to {} \
-                     in keys.global, which it falls back to; {} wins, so {key} does not {} there",
-                    ctx.name(),
-                    mine.name(),
-                    ctx.name(),
-                    mine.name(),
-                    global.name(),
-                    mine.name(),
-                    global.name(),
-                ));
+        km
+    }
+
+    /// A pane's binding hides a global one on the same key there: said, unless the defaults
+    /// do the same (the user's tables made it).
+    fn new_shadows(&self, defaults: &KeyTables, problems: &mut Vec<String>) {
+        let (base, _) = Keymap::build(defaults, &KeyTables::new());
+        let before = base.shadowed();
+        for (ctx, key, mine, global) in self.shadowed() {
+            if before.contains(&(ctx, key, mine.clone(), global.clone())) {
+                continue;
             }
+            problems.push(format!(
+                "keys.{}.{}: {key} is bound twice in the {} context: to {} there and to {} \
+                 in keys.global, which it falls back to; {} wins, so {key} does not {} there",
+                ctx.name(),
+                mine.name(),
+                ctx.name(),
+                mine.name(),
+                global.name(),
+                mine.name(),
+                global.name(),
+            ));
         }
-        (km, problems)
     }
 
     /// Keys a pane binds that the global table binds to another action: (context, key, the
@@ -556,6 +485,122 @@ impl Keymap {
             .or_else(|| find(Context::Global))
             .unwrap_or_default()
     }
+}
+
+/// The defaults and the user's tables merged: context and action name → keys, in the order
+/// first written; and the default quit keys (kept when the user's tables leave none).
+struct Merged {
+    tables: BTreeMap<(Context, String), Vec<Key>>,
+    order: Vec<(Context, String)>,
+    default_quit: Vec<Key>,
+}
+
+/// Reads both sets of tables; a bad binding is a problem and keeps what was there.
+fn merge_tables(defaults: &KeyTables, user: &KeyTables, problems: &mut Vec<String>) -> Merged {
+    let mut tables: BTreeMap<(Context, String), Vec<Key>> = BTreeMap::new();
+    let mut order: Vec<(Context, String)> = Vec::new();
+    let quit_key = (Context::Global, Action::Quit.name());
+    let mut default_quit = Vec::new();
+    for (source_is_user, src) in [(false, defaults), (true, user)] {
+        if source_is_user {
+            default_quit = tables.get(&quit_key).cloned().unwrap_or_default();
+        }
+        for (ctx_name, actions) in src {
+            let Some(actions) = actions.as_table() else {
+                problems.push(format!(
+                    "keys.{ctx_name}: expected a table of action = [keys]"
+                ));
+                continue;
+            };
+            for (action, value) in actions {
+                match read_binding(ctx_name, action, value) {
+                    Ok((ctx, _, keys)) => {
+                        let k = (ctx, action.clone());
+                        if !tables.contains_key(&k) {
+                            order.push(k.clone());
+                        }
+                        tables.insert(k, keys);
+                    }
+                    Err(e) if source_is_user => problems.push(e),
+                    Err(e) => problems.push(format!("built-in defaults: {e}")),
+                }
+            }
+        }
+    }
+    Merged {
+        tables,
+        order,
+        default_quit,
+    }
+}
+
+/// A key map must leave a way to quit: with no key bound to it, the defaults stay.
+fn keep_a_quit(merged: &mut Merged, problems: &mut Vec<String>) {
+    let Merged {
+        tables,
+        order,
+        default_quit,
+    } = merged;
+    let quit_key = (Context::Global, Action::Quit.name());
+    let default_quit = std::mem::take(default_quit);
+    let quits = |t: &BTreeMap<(Context, String), Vec<Key>>| {
+        t.iter()
+            .any(|((_, a), keys)| a == &Action::Quit.name() && !keys.is_empty())
+    };
+    if !quits(tables) && !default_quit.is_empty() {
+        problems.push(format!(
+            "keys.global.quit: no key would quit jobdeck; the default ({}) is kept",
+            default_quit
+                .iter()
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        if !order.contains(&quit_key) {
+            order.push(quit_key.clone());
+        }
+        tables.insert(quit_key, default_quit);
+    }
+}
+
+/// One binding of a table: its context, its action and its keys, or what is wrong with it.
+fn read_binding(
+    ctx_name: &str,
+    action: &str,
+    value: &toml::Value,
+) -> Result<(Context, Action, Vec<Key>), String> {
+    let ctx = Context::from_name(ctx_name).ok_or_else(|| {
+        let names: Vec<_> = Context::ALL.iter().map(|c| c.name()).collect();
+        format!(
+            "keys.{ctx_name}: unknown context (known: {})",
+            names.join(", ")
+        )
+    })?;
+    let act = Action::from_name(action)
+        .ok_or_else(|| format!("keys.{ctx_name}.{action}: unknown action {action:?}"))?;
+    let list: Vec<&str> = match value {
+        toml::Value::String(s) => vec![s.as_str()],
+        toml::Value::Array(a) => a
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .ok_or_else(|| format!("keys.{ctx_name}.{action}: keys must be strings"))
+            })
+            .collect::<Result<_, _>>()?,
+        _ => {
+            return Err(format!(
+                "keys.{ctx_name}.{action}: expected a key name or a list of them"
+            ));
+        }
+    };
+    let keys = list
+        .iter()
+        .map(|k| {
+            k.parse::<Key>()
+                .map_err(|e| format!("keys.{ctx_name}.{action}: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((ctx, act, keys))
 }
 
 #[cfg(test)]

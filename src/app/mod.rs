@@ -4,11 +4,13 @@
 
 pub mod action;
 mod closing;
+mod context;
 pub mod editor;
-pub mod headless;
+mod events;
 pub mod history;
 pub mod input;
 pub mod keymap;
+mod mouse;
 mod pull;
 pub mod shortlists;
 mod update;
@@ -23,6 +25,7 @@ use crate::facets::{FacetIndex, FacetKind, FacetValue, Filters, SortKey, View, V
 use crate::posting::Posting;
 use crate::search::{Hit, Query};
 use crate::store::{Change, Shortlists, Status};
+pub use context::FilterRow;
 use editor::TextArea;
 use input::LineInput;
 pub use pull::PullState;
@@ -152,22 +155,6 @@ pub struct LoadState {
     pub elapsed_ms: u64,
 }
 
-/// A row of the filter pane.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FilterRow {
-    Header(FacetKind),
-    Value {
-        value: FacetValue,
-        count: usize,
-        selected: bool,
-    },
-    /// "… N more": the facet's other values (Enter lists them all).
-    More {
-        kind: FacetKind,
-        count: usize,
-    },
-}
-
 /// The corpus-wide counts the status line shows.
 #[derive(Debug, Clone, Copy, Default)]
 struct Totals {
@@ -188,7 +175,7 @@ pub(crate) struct Stale {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub keymap: Arc<Keymap>,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
     pub columns: Vec<crate::config::Column>,
     pub sort: SortKey,
@@ -207,7 +194,7 @@ impl Default for Settings {
         let cfg = crate::config::Config::default();
         Settings {
             keymap: Arc::new(Keymap::defaults()),
-            theme: crate::ui::theme::Theme::default(),
+            theme: crate::theme::Theme::default(),
             rules: Arc::new(Vec::new()),
             columns: cfg.columns,
             sort: cfg.sort,
@@ -219,16 +206,23 @@ impl Default for Settings {
     }
 }
 
-/// The whole state of the browser.
+/// The whole state of the browser: the domain model, the view state beside it, and the
+/// user's settings (shared, never copied).
 pub struct App {
-    // Domain state.
+    pub model: Model,
+    pub view: ViewState,
+    pub settings: Arc<Settings>,
+}
+
+/// The domain state: postings, results, filters, shortlists, marks, history. No terminal or
+/// drawing types here.
+pub struct Model {
     pub postings: Vec<Arc<Posting>>,
     pub facet_index: FacetIndex,
     pub load: LoadState,
     pub skipped: Vec<Skipped>,
     /// Where the postings come from, for the title bar ("built-in seeds", a folder).
     pub source_name: String,
-    pub input: LineInput,
     /// Queries submitted before (`↑`/`↓` in the search bar).
     pub history: history::QueryHistory,
     pub query: Query,
@@ -240,10 +234,11 @@ pub struct App {
     /// the last good results stay listed.
     pub query_problem: Option<String>,
     pub filters: Filters,
+    /// The order chosen (starts as the configured one; the sort key cycles it).
     pub sort: SortKey,
-    /// The order while no query ranks the list (None: file order).
-    pub default_order: Option<SortKey>,
-    pub view: View,
+    /// What is listed: the hits (or every posting) through the filters, sorted; and the facet
+    /// counts over them.
+    pub listing: View,
     /// The shortlists as last saved (bookmarks, lists, notes, statuses, hidden postings).
     pub shortlists: Arc<Shortlists>,
     /// The last store problem (a failed save), shown until a save succeeds.
@@ -271,9 +266,7 @@ pub struct App {
     pub show_hidden: bool,
     /// Closed pulled postings listed too (dimmed).
     pub show_closed: bool,
-    /// The watch-list and where it is pulled to; the pull under way, if any.
-    pub sources: Vec<crate::pull::SourceSpec>,
-    pub pull_into: Option<std::path::PathBuf>,
+    /// The pull under way, if any.
     pub pull: Option<PullState>,
     /// Per corpus index of a linked posting: the sources of the same role (see
     /// [`crate::pull::link`]).
@@ -290,20 +283,35 @@ pub struct App {
     pub note_drafts: std::collections::HashMap<String, String>,
     /// The last changes `u` can take back, oldest first.
     pub undo: Vec<shortlists::Undo>,
+    /// Per corpus index: the score from the rules.
+    pub scores: Vec<i32>,
+    pub should_quit: bool,
+    /// What streamed-in postings left out of date (see [`App::refresh`]).
+    stale: Stale,
+    totals: Totals,
+    /// Why the browser has to close (a background task failed).
+    pub fatal: Option<String>,
+    pub today: time::Date,
+}
 
-    // UI state.
+/// What is on screen and where: focus, selection, scroll offsets, the overlay (with its
+/// editors), the terminal size and the status-line message.
+pub struct ViewState {
+    /// The search bar's text.
+    pub input: LineInput,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub filters_open: bool,
-    /// Position of the selection in `view.rows`.
+    /// Position of the selection in `model.listing.rows`.
     pub selected: usize,
     /// First visible row of the list.
     pub list_offset: usize,
     pub detail_scroll: usize,
     /// How far the detail pane could scroll when it was last drawn (the drawing code knows
-    /// how the posting wraps; scrolling stops there).
+    /// how the posting wraps; scrolling stops there). A `Cell`: the one thing drawing writes.
     pub detail_max_scroll: std::cell::Cell<usize>,
-    /// How far the compare view could scroll sideways when it was last drawn.
+    /// How far the compare view could scroll sideways when it was last drawn (a `Cell`, as
+    /// above).
     pub compare_max_offset: std::cell::Cell<usize>,
     pub filter_cursor: usize,
     pub filter_offset: usize,
@@ -314,42 +322,16 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-line message for the status line, cleared by the next key.
     pub message: Option<String>,
-    pub keymap: Arc<Keymap>,
-    pub theme: crate::ui::theme::Theme,
-    pub rules: Arc<Vec<crate::scoring::ScoreRule>>,
-    /// Per corpus index: the score from the rules.
-    pub scores: Vec<i32>,
-    pub columns: Vec<crate::config::Column>,
-    pub hyperlinks: bool,
-    pub should_quit: bool,
-    /// What streamed-in postings left out of date (see [`App::refresh`]).
-    stale: Stale,
-    totals: Totals,
-    /// Why the browser has to close (a background task failed).
-    pub fatal: Option<String>,
-    pub today: time::Date,
 }
 
-impl App {
-    pub fn new(source_name: impl Into<String>, settings: Settings, today: time::Date) -> App {
-        let Settings {
-            keymap,
-            theme,
-            rules,
-            columns,
-            sort,
-            default_order,
-            hyperlinks,
-            sources,
-            pull_into,
-        } = settings;
-        App {
+impl Model {
+    fn new(source_name: String, sort: SortKey, today: time::Date) -> Model {
+        Model {
             postings: Vec::new(),
             facet_index: FacetIndex::default(),
             load: LoadState::default(),
             skipped: Vec::new(),
-            source_name: source_name.into(),
-            input: LineInput::default(),
+            source_name,
             history: history::QueryHistory::default(),
             query: Query::default(),
             hits: None,
@@ -358,8 +340,7 @@ impl App {
             query_problem: None,
             filters: Filters::default(),
             sort,
-            default_order,
-            view: View::default(),
+            listing: View::default(),
             shortlists: Arc::new(Shortlists::default()),
             store_error: None,
             unsaved: Vec::new(),
@@ -373,8 +354,6 @@ impl App {
             active_list: None,
             show_hidden: false,
             show_closed: false,
-            sources,
-            pull_into,
             pull: None,
             seen_on: Default::default(),
             bookmarked_marks: Vec::new(),
@@ -382,8 +361,22 @@ impl App {
             list_marks: Vec::new(),
             status_marks: Vec::new(),
             marks: Vec::new(),
-            undo: Vec::new(),
             note_drafts: Default::default(),
+            undo: Vec::new(),
+            scores: Vec::new(),
+            should_quit: false,
+            stale: Stale::default(),
+            totals: Totals::default(),
+            fatal: None,
+            today,
+        }
+    }
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            input: LineInput::default(),
             focus: Focus::List,
             overlay: None,
             filters_open: false,
@@ -397,23 +390,27 @@ impl App {
             filter_pins: Vec::new(),
             size: (80, 24),
             message: None,
-            keymap,
-            theme,
-            rules,
-            scores: Vec::new(),
-            columns,
-            hyperlinks,
-            should_quit: false,
-            stale: Stale::default(),
-            totals: Totals::default(),
-            fatal: None,
-            today,
+        }
+    }
+}
+
+impl App {
+    pub fn new(
+        source_name: impl Into<String>,
+        settings: impl Into<Arc<Settings>>,
+        today: time::Date,
+    ) -> App {
+        let settings = settings.into();
+        App {
+            model: Model::new(source_name.into(), settings.sort, today),
+            view: ViewState::default(),
+            settings,
         }
     }
 
     /// The keymap context of the current focus and overlay.
     pub fn context(&self) -> Context {
-        match &self.overlay {
+        match &self.view.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Compare { .. }) => Context::Compare,
             Some(Overlay::Skipped { .. }) => Context::Skipped,
@@ -432,7 +429,7 @@ impl App {
                 prompt: Some(_), ..
             }) => Context::Prompt,
             Some(Overlay::Unsaved { .. }) => Context::Unsaved,
-            None => match self.focus {
+            None => match self.view.focus {
                 Focus::Search => Context::Search,
                 Focus::List => Context::List,
                 Focus::Detail => Context::Detail,
@@ -457,42 +454,45 @@ impl App {
         {
             // While typing, a printable key is text unless that context itself binds it.
             return Some(
-                self.keymap
+                self.settings
+                    .keymap
                     .lookup_exact(ctx, key)
                     .cloned()
                     .unwrap_or(Action::Insert(c)),
             );
         }
-        self.keymap.lookup(ctx, key).cloned()
+        self.settings.keymap.lookup(ctx, key).cloned()
     }
 
     /// The posting under the selection.
     pub fn selected_posting(&self) -> Option<&Arc<Posting>> {
-        self.view
+        self.model
+            .listing
             .rows
-            .get(self.selected)
-            .map(|&i| &self.postings[i as usize])
+            .get(self.view.selected)
+            .map(|&i| &self.model.postings[i as usize])
     }
 
     /// On at least one shortlist.
     pub fn is_bookmarked(&self, id: &str) -> bool {
-        self.shortlists.is_saved(id)
+        self.model.shortlists.is_saved(id)
     }
 
     pub fn is_hidden(&self, id: &str) -> bool {
-        self.shortlists.is_hidden(id)
+        self.model.shortlists.is_hidden(id)
     }
 
     pub fn is_marked(&self, id: &str) -> bool {
-        self.marks.iter().any(|m| m == id)
+        self.model.marks.iter().any(|m| m == id)
     }
 
     /// The postings marked for comparison that are in the corpus, in marking order.
     pub fn marked_postings(&self) -> Vec<&Arc<Posting>> {
-        self.marks
+        self.model
+            .marks
             .iter()
-            .filter_map(|id| self.facet_index.index_of(id))
-            .map(|i| &self.postings[i as usize])
+            .filter_map(|id| self.model.facet_index.index_of(id))
+            .map(|i| &self.model.postings[i as usize])
             .take(MAX_COMPARE)
             .collect()
     }
@@ -500,220 +500,127 @@ impl App {
     /// How many postings the list holds with no query and no filter (duplicates and hidden
     /// postings left out).
     pub fn listed_total(&self) -> usize {
-        self.totals.listed
+        self.model.totals.listed
     }
 
     /// Bookmarked postings count (over the whole corpus).
     pub fn bookmarked_count(&self) -> usize {
-        self.totals.bookmarked
+        self.model.totals.bookmarked
     }
 
     /// Counts the totals afresh (with the view: whatever changes them recomputes it), so that
     /// a frame does not walk the whole corpus to draw the status line.
     fn count_totals(&self) -> Totals {
-        let listed = (0..self.postings.len() as u32)
+        let listed = (0..self.model.postings.len() as u32)
             .filter(|&i| {
-                !self.facet_index.is_duplicate(i)
-                    && (self.show_hidden || !self.hidden_marks[i as usize])
-                    && (self.showing_closed() || !self.facet_index.is_closed(i))
+                !self.model.facet_index.is_duplicate(i)
+                    && (self.model.show_hidden || !self.model.hidden_marks[i as usize])
+                    && (self.showing_closed() || !self.model.facet_index.is_closed(i))
             })
             .count();
         // Only those in this corpus: the lists pane tells about the others.
         let bookmarked = self
+            .model
             .bookmarked_marks
             .iter()
             .zip(0..)
-            .filter(|(b, i)| **b && !self.facet_index.is_duplicate(*i))
+            .filter(|(b, i)| **b && !self.model.facet_index.is_duplicate(*i))
             .count();
         Totals { listed, bookmarked }
-    }
-
-    /// The filter pane's rows: each facet's header and its values. Values shown when a filter
-    /// was last toggled keep their places (see [`App::filter_pins`]); others follow.
-    pub fn filter_rows(&self) -> Vec<FilterRow> {
-        let mut rows = Vec::new();
-        for g in &self.view.facets {
-            if g.values.is_empty() {
-                continue;
-            }
-            rows.push(FilterRow::Header(g.kind));
-            let mut values: Vec<&(FacetValue, usize)> = g.values.iter().collect();
-            if !self.filter_pins.is_empty() {
-                let place = |v: &FacetValue| {
-                    self.filter_pins
-                        .iter()
-                        .position(|p| p == v)
-                        .unwrap_or(usize::MAX)
-                };
-                // Stable: values not pinned keep their order, after the pinned ones.
-                values.sort_by_key(|(v, _)| place(v));
-            }
-            for (v, c) in values {
-                let selected = self.filters.is_selected(v);
-                rows.push(FilterRow::Value {
-                    value: v.clone(),
-                    count: *c,
-                    selected,
-                });
-            }
-            if g.more > 0 {
-                rows.push(FilterRow::More {
-                    kind: g.kind,
-                    count: g.more,
-                });
-            }
-        }
-        rows
-    }
-
-    /// The rows of the all-values overlay: every value of its facet with postings (and those
-    /// selected), whose name holds what is typed (ignoring case), most postings first.
-    pub fn value_rows(&self) -> Vec<(FacetValue, usize, bool)> {
-        let Some(Overlay::Values { kind, input, .. }) = &self.overlay else {
-            return Vec::new();
-        };
-        let Some(g) = self.view.facets.iter().find(|g| g.kind == *kind) else {
-            return Vec::new();
-        };
-        let needle = input.text().trim().to_lowercase();
-        let matches =
-            |v: &FacetValue| needle.is_empty() || v.label().to_lowercase().contains(&needle);
-        let mut rows: Vec<(FacetValue, usize, bool)> = g
-            .all
-            .iter()
-            .filter_map(|&(id, c)| self.facet_index.value_of(*kind, id).map(|v| (v, c)))
-            .chain(
-                // Those listed but not among the ones with postings: selected, "not stated".
-                g.values
-                    .iter()
-                    .filter(|(v, _)| {
-                        !g.all.is_empty()
-                            && match v {
-                                FacetValue::Company(_)
-                                | FacetValue::Location(_)
-                                | FacetValue::Country(_)
-                                | FacetValue::OpenTo(_)
-                                | FacetValue::Skill(_) => self.filters.is_selected(v),
-                                _ => true,
-                            }
-                    })
-                    .cloned(),
-            )
-            .filter(|(v, _)| matches(v))
-            .map(|(v, c)| {
-                let on = self.filters.is_selected(&v);
-                (v, c, on)
-            })
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        rows.retain(|(v, _, _)| seen.insert(v.clone()));
-        rows
-    }
-
-    /// Indices (into `filter_rows`) of the value rows: where the cursor may rest.
-    fn filter_value_positions(&self) -> Vec<usize> {
-        self.filter_rows()
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !matches!(r, FilterRow::Header(_)))
-            .map(|(i, _)| i)
-            .collect()
     }
 
     /// Recomputes the list from the hits, filters and sort, keeping the selected posting
     /// selected when it is still listed (or moving to `prefer`, a corpus index).
     fn recompute_view(&mut self, prefer: Option<u32>) {
-        self.totals = self.count_totals();
-        let keep = prefer.or_else(|| self.view.rows.get(self.selected).copied());
+        self.model.totals = self.count_totals();
+        let keep = prefer.or_else(|| self.model.listing.rows.get(self.view.selected).copied());
         let ctx = ViewContext {
-            bookmarked: &self.bookmarked_marks,
-            hidden: &self.hidden_marks,
-            show_hidden: self.show_hidden,
+            bookmarked: &self.model.bookmarked_marks,
+            hidden: &self.model.hidden_marks,
+            show_hidden: self.model.show_hidden,
             show_closed: self.showing_closed(),
-            status: &self.status_marks,
+            status: &self.model.status_marks,
             only: self
+                .model
                 .active_list
                 .as_ref()
-                .map(|_| self.list_marks.as_slice()),
-            scores: &self.scores,
-            keep: &self.filter_pins,
+                .map(|_| self.model.list_marks.as_slice()),
+            scores: &self.model.scores,
+            keep: &self.view.filter_pins,
         };
-        self.view = match &self.hits {
+        self.model.listing = match &self.model.hits {
             Some(hits) => {
                 let idx: Vec<u32> = hits.iter().map(|h| h.index).collect();
-                self.facet_index.view(&idx, &self.filters, self.sort, &ctx)
+                self.model
+                    .facet_index
+                    .view(&idx, &self.model.filters, self.model.sort, &ctx)
             }
             None => {
-                let all: Vec<u32> = (0..self.postings.len() as u32).collect();
-                self.facet_index
-                    .view(&all, &self.filters, self.effective_sort(), &ctx)
+                let all: Vec<u32> = (0..self.model.postings.len() as u32).collect();
+                self.model
+                    .facet_index
+                    .view(&all, &self.model.filters, self.effective_sort(), &ctx)
             }
         };
         // The same posting stays selected; when its file went away and a copy of it (same id)
         // is listed instead, the copy.
         let keep = keep.map(|k| {
-            if self.facet_index.is_duplicate(k) {
-                self.facet_index
-                    .index_of(&self.postings[k as usize].id)
+            if self.model.facet_index.is_duplicate(k) {
+                self.model
+                    .facet_index
+                    .index_of(&self.model.postings[k as usize].id)
                     .unwrap_or(k)
             } else {
                 k
             }
         });
-        self.selected = keep
-            .and_then(|k| self.view.rows.iter().position(|&r| r == k))
-            .unwrap_or(self.selected);
+        self.view.selected = keep
+            .and_then(|k| self.model.listing.rows.iter().position(|&r| r == k))
+            .unwrap_or(self.view.selected);
         self.clamp_selection();
         self.clamp_filter_cursor();
     }
 
     fn clamp_selection(&mut self) {
-        let n = self.view.rows.len();
-        if self.selected >= n {
-            self.selected = n.saturating_sub(1);
+        let n = self.model.listing.rows.len();
+        if self.view.selected >= n {
+            self.view.selected = n.saturating_sub(1);
         }
         let visible = self.list_rows_visible().max(1);
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + visible {
-            self.list_offset = self.selected + 1 - visible;
+        if self.view.selected < self.view.list_offset {
+            self.view.list_offset = self.view.selected;
+        } else if self.view.selected >= self.view.list_offset + visible {
+            self.view.list_offset = self.view.selected + 1 - visible;
         }
         // No empty space below the last row when the list could fill the pane.
-        self.list_offset = self.list_offset.min(n.saturating_sub(visible));
-    }
-
-    fn clamp_filter_cursor(&mut self) {
-        let values = self.filter_value_positions().len();
-        if self.filter_cursor >= values {
-            self.filter_cursor = values.saturating_sub(1);
-        }
+        self.view.list_offset = self.view.list_offset.min(n.saturating_sub(visible));
     }
 
     /// Where the panes are now (on a narrow screen the focused one of list and detail gets
     /// the room).
-    pub fn panes(&self) -> crate::ui::layout::Panes {
-        crate::ui::layout::panes(
-            self.size,
-            self.filters_open,
-            self.focus == Focus::Detail && self.overlay.is_none(),
-            self.view.rows.len(),
+    pub fn panes(&self) -> crate::layout::Panes {
+        crate::layout::panes(
+            self.view.size,
+            self.view.filters_open,
+            self.view.focus == Focus::Detail && self.view.overlay.is_none(),
+            self.model.listing.rows.len(),
         )
     }
 
     /// The order the list is in: relevance ranks a query's hits; without a query it is the
     /// configured default order (newest first, by default).
     pub fn effective_sort(&self) -> SortKey {
-        if self.sort == SortKey::Relevance && self.hits.is_none() {
-            self.default_order.unwrap_or(SortKey::Relevance)
+        if self.model.sort == SortKey::Relevance && self.model.hits.is_none() {
+            self.settings.default_order.unwrap_or(SortKey::Relevance)
         } else {
-            self.sort
+            self.model.sort
         }
     }
 
     /// The sort in words for the status line: "newest", "relevance", "file order".
     pub fn sort_label(&self) -> &'static str {
         match self.effective_sort() {
-            SortKey::Relevance if self.hits.is_none() => "file order",
+            SortKey::Relevance if self.model.hits.is_none() => "file order",
             k => k.as_str(),
         }
     }
@@ -726,22 +633,23 @@ impl App {
 
     /// Rebuilds the per-index bookmark marks after the bookmarks or the corpus changed.
     fn refresh_marks(&mut self) {
-        let s = &self.shortlists;
-        let n = self.postings.len();
-        self.bookmarked_marks = vec![false; n];
-        self.hidden_marks = vec![false; n];
-        self.list_marks = vec![false; n];
-        self.status_marks = vec![None; n];
+        let s = &self.model.shortlists;
+        let n = self.model.postings.len();
+        self.model.bookmarked_marks = vec![false; n];
+        self.model.hidden_marks = vec![false; n];
+        self.model.list_marks = vec![false; n];
+        self.model.status_marks = vec![None; n];
         // Walk the bookmarks (few), not the corpus (many).
         for (id, b) in &s.bookmarks {
-            let Some(i) = self.facet_index.index_of(id) else {
+            let Some(i) = self.model.facet_index.index_of(id) else {
                 continue;
             };
             let i = i as usize;
-            self.bookmarked_marks[i] = b.is_saved();
-            self.hidden_marks[i] = b.hidden;
-            self.status_marks[i] = b.status;
-            self.list_marks[i] = self
+            self.model.bookmarked_marks[i] = b.is_saved();
+            self.model.hidden_marks[i] = b.hidden;
+            self.model.status_marks[i] = b.status;
+            self.model.list_marks[i] = self
+                .model
                 .active_list
                 .as_ref()
                 .is_some_and(|l| b.lists.iter().any(|x| x == l));
@@ -750,15 +658,19 @@ impl App {
 
     /// The marks of postings `from..` (just streamed in), from the shortlists.
     fn extend_marks(&mut self, from: usize) {
-        for i in from..self.postings.len() {
-            let b = self.shortlists.get(&self.postings[i].id);
-            let listed = self.facet_index.index_of(&self.postings[i].id) == Some(i as u32);
+        for i in from..self.model.postings.len() {
+            let b = self.model.shortlists.get(&self.model.postings[i].id);
+            let listed =
+                self.model.facet_index.index_of(&self.model.postings[i].id) == Some(i as u32);
             let b = b.filter(|_| listed);
-            self.bookmarked_marks.push(b.is_some_and(|b| b.is_saved()));
-            self.hidden_marks.push(b.is_some_and(|b| b.hidden));
-            self.status_marks.push(b.and_then(|b| b.status));
-            self.list_marks.push(b.is_some_and(|b| {
-                self.active_list
+            self.model
+                .bookmarked_marks
+                .push(b.is_some_and(|b| b.is_saved()));
+            self.model.hidden_marks.push(b.is_some_and(|b| b.hidden));
+            self.model.status_marks.push(b.and_then(|b| b.status));
+            self.model.list_marks.push(b.is_some_and(|b| {
+                self.model
+                    .active_list
                     .as_ref()
                     .is_some_and(|l| b.lists.contains(l))
             }));
@@ -767,43 +679,17 @@ impl App {
 
     /// Bookmarks of the browsed list whose postings are not in the corpus.
     pub fn missing_in_active_list(&self) -> usize {
-        let Some(list) = &self.active_list else {
+        let Some(list) = &self.model.active_list else {
             return 0;
         };
-        self.shortlists
+        self.model
+            .shortlists
             .bookmarks
             .values()
             .filter(|b| {
-                b.lists.iter().any(|l| l == list) && self.facet_index.index_of(&b.id).is_none()
+                b.lists.iter().any(|l| l == list)
+                    && self.model.facet_index.index_of(&b.id).is_none()
             })
             .count()
-    }
-
-    /// Starts a search for the current input (or drops back to the full list when it is empty).
-    fn query_changed(&mut self) -> Vec<Effect> {
-        self.query_problem = Query::problem(self.input.text());
-        if self.query_problem.is_some() {
-            return Vec::new();
-        }
-        let query = Query::parse(self.input.text());
-        if query == self.query {
-            return Vec::new();
-        }
-        self.query = query;
-        self.generation += 1;
-        // Other results: the filter pane's rows may move again.
-        self.filter_pins.clear();
-        if self.query.is_empty() {
-            // Back to the whole list, still on the posting that was selected.
-            self.hits = None;
-            self.searching = false;
-            self.recompute_view(None);
-            return Vec::new();
-        }
-        self.searching = true;
-        vec![Effect::Search {
-            generation: self.generation,
-            query: self.query.clone(),
-        }]
     }
 }

@@ -54,12 +54,12 @@ impl PullState {
 impl App {
     /// Whether closed postings are listed: shown with the toggle, or asked for in the query.
     pub fn showing_closed(&self) -> bool {
-        self.show_closed || self.query.wants_closed()
+        self.model.show_closed || self.model.query.wants_closed()
     }
 
     pub(super) fn toggle_show_closed(&mut self) {
-        self.show_closed = !self.show_closed;
-        self.message = Some(if self.show_closed {
+        self.model.show_closed = !self.model.show_closed;
+        self.view.message = Some(if self.model.show_closed {
             "showing closed postings (dimmed)".into()
         } else {
             "closed postings left out (is:closed finds them)".into()
@@ -68,36 +68,46 @@ impl App {
     }
 
     pub(super) fn start_pull(&mut self) -> Vec<Effect> {
-        if self.pull.is_some() {
-            self.message = Some("a pull is under way already".into());
+        if self.model.pull.is_some() {
+            self.view.message = Some("a pull is under way already".into());
             return Vec::new();
         }
-        if self.sources.is_empty() {
-            self.message = Some(
+        if self.settings.sources.is_empty() {
+            self.view.message = Some(
                 "nothing to pull: add [[sources]] to the config file (greenhouse = \"postman\")"
                     .into(),
             );
             return Vec::new();
         }
-        let Some(into) = self.pull_into.clone() else {
-            self.message = Some(
+        let Some(into) = self.settings.pull_into.clone() else {
+            self.view.message = Some(
                 "pulling needs a postings folder: open one, or set postings_dir in the config file"
                     .into(),
             );
             return Vec::new();
         };
-        self.pull = Some(PullState {
-            labels: self.sources.iter().map(|s| s.board.clone()).collect(),
-            states: vec![SourceState::Waiting; self.sources.len()],
+        self.model.pull = Some(PullState {
+            labels: self
+                .settings
+                .sources
+                .iter()
+                .map(|s| s.board.clone())
+                .collect(),
+            states: vec![SourceState::Waiting; self.settings.sources.len()],
         });
         vec![Effect::Pull {
-            sources: self.sources.clone(),
+            sources: self.settings.sources.clone(),
             into,
         }]
     }
 
     pub(super) fn pull_progress(&mut self, index: usize, progress: Progress) {
-        let Some(state) = self.pull.as_mut().and_then(|p| p.states.get_mut(index)) else {
+        let Some(state) = self
+            .model
+            .pull
+            .as_mut()
+            .and_then(|p| p.states.get_mut(index))
+        else {
             return;
         };
         *state = match progress {
@@ -110,7 +120,7 @@ impl App {
 
     /// The pull ended: a summary in the status line, failures named.
     pub(super) fn pull_finished(&mut self) {
-        let Some(p) = self.pull.take() else {
+        let Some(p) = self.model.pull.take() else {
             return;
         };
         let (mut new, mut changed, mut closed) = (0, 0, 0);
@@ -135,7 +145,7 @@ impl App {
         if !failed.is_empty() {
             m.push_str(&format!(" · failed: {}", failed.join("; ")));
         }
-        self.message = Some(crate::sanitize::clean_field(&m));
+        self.view.message = Some(crate::sanitize::clean_field(&m));
         self.relink();
     }
 
@@ -143,30 +153,35 @@ impl App {
     /// first, and both tell where else the role was seen. A bookmarked posting is never hidden
     /// under another.
     pub(super) fn relink(&mut self) {
-        let listed: Vec<u32> = (0..self.postings.len() as u32)
-            .filter(|&i| !self.facet_index.is_duplicate_unlinked(i))
+        let listed: Vec<u32> = (0..self.model.postings.len() as u32)
+            .filter(|&i| !self.model.facet_index.is_duplicate_unlinked(i))
             .collect();
-        self.seen_on.clear();
+        self.model.seen_on.clear();
         let refs: Vec<&crate::posting::Posting> = listed
             .iter()
-            .map(|&i| self.postings[i as usize].as_ref())
+            .map(|&i| self.model.postings[i as usize].as_ref())
             .collect();
         let links = link::find(&refs);
         let mut secondary = Vec::new();
         for l in links {
             let (p, s) = (listed[l.primary], listed[l.secondary]);
-            if self.shortlists.get(&self.postings[s as usize].id).is_some() {
+            if self
+                .model
+                .shortlists
+                .get(&self.model.postings[s as usize].id)
+                .is_some()
+            {
                 continue;
             }
             secondary.push(s);
             let (ps, ss) = (
-                self.postings[p as usize].source.clone(),
-                self.postings[s as usize].source.clone(),
+                self.model.postings[p as usize].source.clone(),
+                self.model.postings[s as usize].source.clone(),
             );
-            self.seen_on.entry(p).or_default().push(ss);
-            self.seen_on.entry(s).or_default().push(ps);
+            self.model.seen_on.entry(p).or_default().push(ss);
+            self.model.seen_on.entry(s).or_default().push(ps);
         }
-        let changed = self.facet_index.set_linked(&secondary);
+        let changed = self.model.facet_index.set_linked(&secondary);
         if changed {
             self.recompute_view(None);
         }

@@ -447,7 +447,7 @@ fn run_config(
 /// sort, hyperlinks; and the problems found building them.
 pub fn settings(config: &Config) -> (crate::app::Settings, Vec<String>) {
     use crate::config::Hyperlinks;
-    use crate::ui::theme::{Theme, no_color_requested};
+    use crate::theme::{Theme, no_color_requested};
     let defaults = crate::config::default_key_tables();
     let (keymap, mut problems) = crate::app::keymap::Keymap::build(&defaults, &config.keys);
     let theme = Theme::load(&config.theme).unwrap_or_else(|e| {

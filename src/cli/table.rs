@@ -1,36 +1,8 @@
 //! Plain-text tables for terminal output, measured in display columns (wide CJK characters
 //! and emoji take two).
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Cuts `s` to at most `width` columns, ending in "…" when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Pads (or cuts) `s` to exactly `width` columns.
-pub fn fit(s: &str, width: usize) -> String {
-    let t = truncate(s, width);
-    let pad = width.saturating_sub(t.width());
-    format!("{t}{}", " ".repeat(pad))
-}
+use crate::text::str_width;
+pub use crate::text::{fit, truncate};
 
 /// A table with a header row; columns get their natural width, and the `flex` column absorbs
 /// what the terminal width leaves (at least 10 columns). Every cell is sanitized as it is laid
@@ -50,10 +22,10 @@ impl Table {
             .map(|r| r.iter().map(|c| crate::sanitize::clean_field(c)).collect())
             .collect();
         let n = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| str_width(h)).collect();
         for r in &rows {
             for (i, c) in r.iter().enumerate().take(n) {
-                widths[i] = widths[i].max(c.width()).min(40);
+                widths[i] = widths[i].max(str_width(c)).min(40);
             }
         }
         let others: usize = widths
@@ -131,6 +103,6 @@ mod tests {
             flex: 1,
         };
         let out = t.render(20);
-        assert!(out.lines().all(|l| l.width() <= 20), "{out}");
+        assert!(out.lines().all(|l| str_width(l) <= 20), "{out}");
     }
 }

@@ -2,6 +2,7 @@
 //! progress, search results and signals meet in one `select!`; the app state changes only in
 //! `App::update`, and the screen is redrawn only when something changed, at most once a frame.
 
+pub mod headless;
 pub mod store_thread;
 pub mod terminal;
 pub mod worker;
@@ -130,9 +131,9 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     let today = today();
     let mut app = App::new(opts.source.describe(), opts.settings, today);
     app.update(Action::Resize(size.width, size.height));
-    app.has_store = opts.store.is_ok();
+    app.model.has_store = opts.store.is_ok();
     if let Some(home) = directories::BaseDirs::new() {
-        app.rescue_path = home
+        app.model.rescue_path = home
             .home_dir()
             .join("jobdeck-shortlists-unsaved.json")
             .to_string_lossy()
@@ -140,7 +141,7 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
     if let Some(first) = opts.config_problems.first() {
         let more = opts.config_problems.len() - 1;
-        app.message = Some(if more > 0 {
+        app.view.message = Some(if more > 0 {
             format!("config: {first} (+{more} more)")
         } else {
             format!("config: {first}")
@@ -148,23 +149,23 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
     if let Some(path) = &opts.history_file {
         match crate::app::history::load(path) {
-            Ok(queries) => app.history = crate::app::history::QueryHistory::new(queries),
+            Ok(queries) => app.model.history = crate::app::history::QueryHistory::new(queries),
             Err(e) => {
                 tracing::warn!("query history skipped: {e}");
-                app.message = Some(format!("query history skipped: {e}"));
+                app.view.message = Some(format!("query history skipped: {e}"));
             }
         }
     }
     // What happened to the shortlists matters more than the config (a file set aside).
     if let Some(first) = opts.store_notices.first() {
-        app.message = Some(first.clone());
+        app.view.message = Some(first.clone());
     }
 
     let (tx, mut rx) = unbounded_channel::<Action>();
     let mut store = match opts.store {
         Ok(store) => Some(store_thread::spawn(store, tx.clone())),
         Err(e) => {
-            app.message = Some(format!("shortlists unavailable: {e}"));
+            app.view.message = Some(format!("shortlists unavailable: {e}"));
             None
         }
     };
@@ -190,19 +191,19 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     // process ends. Normally quitting has waited for that already, and this is at once.
     if let Some(h) = store.as_mut() {
         // Once more, briefly when quitting has already waited or the user chose to go.
-        let wait = if app.gave_up_saving || app.quit_anyway {
+        let wait = if app.model.gave_up_saving || app.model.quit_anyway {
             Duration::from_secs(1)
         } else {
             SAVE_WAIT
         };
         ending.unsaved = finish_store(h, &mut rx, wait).await;
     }
-    ending.signal = app.exit_signal;
-    ending.saved_copy = app.saved_copy.clone();
+    ending.signal = app.model.exit_signal;
+    ending.saved_copy = app.model.saved_copy.clone();
     match result {
         Ok(loader) => {
             loader.wait_on_quit();
-            match app.fatal {
+            match app.model.fatal {
                 Some(m) => Err((ending, anyhow::anyhow!("{m} (details in the log)"))),
                 None => Ok(ending),
             }
@@ -211,27 +212,47 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
 }
 
-/// The browser proper: until the user quits (and the shortlists are saved), a signal ends it,
-/// or the terminal fails.
-async fn browse(
-    app: &mut App,
-    guard: &mut TerminalGuard,
-    store: &mut Option<store_thread::StoreHandle>,
-    tx: UnboundedSender<Action>,
-    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
-    startup: Startup,
-) -> anyhow::Result<Loader> {
-    let Startup {
-        source,
-        load,
-        history,
-    } = startup;
-    use tokio::signal::unix::SignalKind;
-    // The first frame, before any posting is read.
-    terminal::draw_synchronized(&mut guard.terminal, app)?;
-    if crate::debug::debug_panic("main") {
-        panic!("JOBDECK_DEBUG_PANIC=main");
+/// The signals the browser answers: ending ones save first, Ctrl-Z suspends, SIGCONT repaints.
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    quit: tokio::signal::unix::Signal,
+    tstp: tokio::signal::unix::Signal,
+    cont: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> std::io::Result<Signals> {
+        use tokio::signal::unix::SignalKind;
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+            quit: signal(SignalKind::quit())?,
+            tstp: signal(SignalKind::from_raw(libc::SIGTSTP))?,
+            cont: signal(SignalKind::from_raw(libc::SIGCONT))?,
+        })
     }
+}
+
+/// Stops the loader when dropped: it stops with the browser however that ends.
+struct StopLoading(Arc<AtomicBool>);
+
+impl Drop for StopLoading {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Starts the search worker and the loader; returns what effects need (the worker, the
+/// channel, where pulls go), the loader, and what stops it.
+fn start_services(
+    source: CorpusSource,
+    load: LoadOptions,
+    history: Option<HistorySaver>,
+    tx: &UnboundedSender<Action>,
+) -> (Services, Loader, StopLoading) {
     let worker = worker::spawn(tx.clone());
     let services = Services {
         worker: worker.clone(),
@@ -253,22 +274,33 @@ async fn browse(
         worker.clone(),
         stop_loading.clone(),
     );
-    // The loader stops with the browser however it ends.
-    struct Stop(Arc<AtomicBool>);
-    impl Drop for Stop {
-        fn drop(&mut self) {
-            self.0.store(true, Ordering::SeqCst);
-        }
+    (services, loader, StopLoading(stop_loading))
+}
+
+/// The browser proper: until the user quits (and the shortlists are saved), a signal ends it,
+/// or the terminal fails.
+async fn browse(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    store: &mut Option<store_thread::StoreHandle>,
+    tx: UnboundedSender<Action>,
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Action>,
+    startup: Startup,
+) -> anyhow::Result<Loader> {
+    let Startup {
+        source,
+        load,
+        history,
+    } = startup;
+    // The first frame, before any posting is read.
+    terminal::draw_synchronized(&mut guard.terminal, app)?;
+    if crate::debug::debug_panic("main") {
+        panic!("JOBDECK_DEBUG_PANIC=main");
     }
-    let _stop = Stop(stop_loading);
+    let (services, loader, _stop) = start_services(source, load, history, &tx);
 
     let mut events = EventStream::new();
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hup = signal(SignalKind::hangup())?;
-    let mut int = signal(SignalKind::interrupt())?;
-    let mut quit = signal(SignalKind::quit())?;
-    let mut tstp = signal(SignalKind::from_raw(libc::SIGTSTP))?;
-    let mut cont = signal(SignalKind::from_raw(libc::SIGCONT))?;
+    let mut sig = Signals::new()?;
     let mut dirty = false;
     let mut last_draw = Instant::now();
     // While quitting waits for the shortlists: when it stops waiting.
@@ -298,13 +330,13 @@ async fn browse(
                 save_deadline = None;
                 actions.push(Action::SaveTimedOut);
             }
-            _ = term.recv() => actions.push(Action::Signal(libc::SIGTERM)),
-            _ = hup.recv() => actions.push(Action::Signal(libc::SIGHUP)),
-            _ = int.recv() => actions.push(Action::Signal(libc::SIGINT)),
-            _ = quit.recv() => actions.push(Action::Signal(libc::SIGQUIT)),
-            _ = tstp.recv() => actions.push(Action::Suspend),
+            _ = sig.term.recv() => actions.push(Action::Signal(libc::SIGTERM)),
+            _ = sig.hup.recv() => actions.push(Action::Signal(libc::SIGHUP)),
+            _ = sig.int.recv() => actions.push(Action::Signal(libc::SIGINT)),
+            _ = sig.quit.recv() => actions.push(Action::Signal(libc::SIGQUIT)),
+            _ = sig.tstp.recv() => actions.push(Action::Suspend),
             // Continued after a stop jobdeck did not see coming (SIGSTOP): paint it all again.
-            _ = cont.recv() => {
+            _ = sig.cont.recv() => {
                 terminal::repaint_all(guard)?;
                 dirty = true;
             }
@@ -323,10 +355,10 @@ async fn browse(
                 run_effect(effect, app, guard, &services, store, &mut save_deadline)?;
             }
         }
-        if app.closing.is_none() {
+        if app.model.closing.is_none() {
             save_deadline = None;
         }
-        if app.should_quit {
+        if app.model.should_quit {
             break;
         }
     }
@@ -532,7 +564,7 @@ fn run_effect(
                 crossterm::execute!(std::io::stdout(), CopyToClipboard::to_clipboard_from(text));
         }
         Effect::Store(change) => match store {
-            Some(s) => s.change(*change, &app.shortlists),
+            Some(s) => s.change(*change, &app.model.shortlists),
             None => {
                 let _ = tx.send(Action::Notify(
                     "the shortlists cannot be saved (see the message at start)".into(),
@@ -544,7 +576,7 @@ fn run_effect(
                 s.flush();
                 save_deadline.get_or_insert_with(|| tokio::time::Instant::now() + SAVE_WAIT);
             }
-            None => app.should_quit = true,
+            None => app.model.should_quit = true,
         },
         Effect::SaveCopy(path) => {
             if let Some(s) = store {

@@ -15,6 +15,7 @@ use super::text::{self, Chars};
 use crate::app::App;
 use crate::posting::Posting;
 use crate::store::Shortlists;
+use crate::theme::Theme;
 
 const LABEL: usize = 13;
 const MIN_COLUMN: usize = 26;
@@ -107,11 +108,36 @@ fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: usize) {
-    let t = &app.theme;
     frame.render_widget(Clear, area);
     let postings = app.compare_postings();
     let n = postings.len();
-    let block = Block::default()
+    let block = compare_block(app, n);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if n == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let fit_cols = fitting_columns(width, n);
+    // The columns that do not fit: how far Right can go (the app stops there).
+    app.view.compare_max_offset.set(n - fit_cols);
+    let offset = offset.min(n - fit_cols);
+    let out = table_lines(app, &postings, offset..offset + fit_cols, width);
+    let height = inner.height as usize;
+    let max = out.len().saturating_sub(height);
+    let lines: Vec<Line> = out
+        .iter()
+        .skip(scroll.min(max))
+        .take(height)
+        .map(|c| text::line(c))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The frame, with how many postings and the keys that close it and clear the marks.
+fn compare_block(app: &App, n: usize) -> Block<'static> {
+    let t = &app.settings.theme;
+    Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
         .title(Line::styled(
@@ -127,18 +153,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
                 )
             ),
             t.title,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if n == 0 {
-        return;
-    }
-    let width = inner.width as usize;
-    let fit_cols = fitting_columns(width, n);
-    // The columns that do not fit: how far Right can go (the app stops there).
-    app.compare_max_offset.set(n - fit_cols);
-    let offset = offset.min(n - fit_cols);
-    let shown = &postings[offset..offset + fit_cols];
+        ))
+}
+
+/// The table: titles, the skills in common, then a row per field; the columns `shown` of
+/// `postings` side by side.
+fn table_lines(
+    app: &App,
+    postings: &[&std::sync::Arc<Posting>],
+    shown_range: std::ops::Range<usize>,
+    width: usize,
+) -> Vec<Chars> {
+    let t = &app.settings.theme;
+    let n = postings.len();
+    let (offset, fit_cols) = (shown_range.start, shown_range.len());
+    let shown = &postings[shown_range.clone()];
     let col_w = (width.saturating_sub(LABEL) / shown.len()).max(8);
 
     // Skills every compared posting has, in the first posting's order.
@@ -150,9 +179,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         .collect();
     let all_rows: Vec<Vec<(&str, String)>> = postings
         .iter()
-        .map(|p| rows(p, &shared, &app.shortlists))
+        .map(|p| rows(p, &shared, &app.model.shortlists))
         .collect();
-    let table = &all_rows[offset..offset + fit_cols];
     // The best yearly salary, compared in the home currency.
     let top = |p: &Posting| {
         p.salary
@@ -191,39 +219,60 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, offset: usize, scroll: u
         c.extend(text::plain(&shared.join(", "), t.good));
         out.extend(text::wrap(&c, width, 0, LABEL));
     }
-    for r in 0..table[0].len() {
-        let label = table[0][r].0;
-        let differs = all_rows.windows(2).any(|w| w[0][r].1 != w[1][r].1);
-        let cells: Vec<Vec<Chars>> = table
-            .iter()
-            .zip(shown)
-            .map(|(c, p)| {
-                let v = &c[r].1;
-                let style = if (label == "Salary" || label == "Yearly") && is_best(p) {
-                    t.good
-                } else if v == "—" {
-                    t.dim
-                } else if differs {
-                    t.accent
-                } else {
-                    t.base
-                };
-                v.lines()
-                    .flat_map(|l| text::wrap(&text::plain(l, style), col_w - 2, 0, 0))
-                    .collect()
-            })
-            .collect();
-        push_row(&mut out, text::plain(label, t.label), &cells, col_w);
+    let table = &all_rows[offset..offset + fit_cols];
+    let columns = Columns {
+        all_rows: &all_rows,
+        table,
+        shown,
+        col_w,
+    };
+    columns.field_rows(t, &is_best, &mut out);
+    out
+}
+
+/// The rows of (label, value) of every compared posting, and of those on screen.
+struct Columns<'a> {
+    all_rows: &'a [Vec<(&'static str, String)>],
+    table: &'a [Vec<(&'static str, String)>],
+    shown: &'a [&'a std::sync::Arc<Posting>],
+    col_w: usize,
+}
+
+impl Columns<'_> {
+    /// A row per field: values that differ between postings stand out, the best salary is
+    /// marked good, a missing value is dim.
+    fn field_rows(&self, t: &Theme, is_best: &dyn Fn(&Posting) -> bool, out: &mut Vec<Chars>) {
+        let Columns {
+            all_rows,
+            table,
+            shown,
+            col_w,
+        } = *self;
+        for r in 0..table[0].len() {
+            let label = table[0][r].0;
+            let differs = all_rows.windows(2).any(|w| w[0][r].1 != w[1][r].1);
+            let cells: Vec<Vec<Chars>> = table
+                .iter()
+                .zip(shown)
+                .map(|(c, p)| {
+                    let v = &c[r].1;
+                    let style = if (label == "Salary" || label == "Yearly") && is_best(p) {
+                        t.good
+                    } else if v == "—" {
+                        t.dim
+                    } else if differs {
+                        t.accent
+                    } else {
+                        t.base
+                    };
+                    v.lines()
+                        .flat_map(|l| text::wrap(&text::plain(l, style), col_w - 2, 0, 0))
+                        .collect()
+                })
+                .collect();
+            push_row(out, text::plain(label, t.label), &cells, col_w);
+        }
     }
-    let height = inner.height as usize;
-    let max = out.len().saturating_sub(height);
-    let lines: Vec<Line> = out
-        .iter()
-        .skip(scroll.min(max))
-        .take(height)
-        .map(|c| text::line(c))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A row label in its column, always with a space before the values (a label as wide as the

@@ -14,17 +14,17 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::text::{self, Chars};
-use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::posting::Posting;
 use crate::search::{Query, highlight_text};
+use crate::theme::Theme;
 
 /// Width of the field labels.
 const LABEL: usize = 12;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let focused = app.focus == Focus::Detail && app.overlay.is_none();
+    let t = &app.settings.theme;
+    let focused = app.view.focus == Focus::Detail && app.view.overlay.is_none();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focused } else { t.border })
@@ -47,8 +47,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let shown = with_body(app, p, width, |body| {
         let total = head.len() + body.len();
         let max = total.saturating_sub(height);
-        app.detail_max_scroll.set(max);
-        let scroll = app.detail_scroll.min(max);
+        app.view.detail_max_scroll.set(max);
+        let scroll = app.view.detail_scroll.min(max);
         let lines: Vec<Line> = head
             .iter()
             .chain(body.iter())
@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     });
     let (lines, scroll, max) = shown;
     frame.render_widget(Paragraph::new(lines), inner);
-    if app.hyperlinks
+    if app.settings.hyperlinks
         && let Some(url) = p.url.as_deref()
     {
         super::links::link_wrapped(frame.buffer_mut(), inner, inner.x + LABEL as u16, url);
@@ -84,7 +84,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// fields changed ("salary $150k–180k/yr → $160k–190k/yr on 2026-12-02"), and the other
 /// sources of the same role.
 fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut out = Vec::new();
     let row = |label: &str, value: Chars, out: &mut Vec<Chars>| {
         let mut c = text::pad(&text::plain(label, t.label), LABEL, t.base);
@@ -135,9 +135,10 @@ fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
         }
     }
     let others = app
+        .model
         .facet_index
         .index_of(&p.id)
-        .and_then(|i| app.seen_on.get(&i));
+        .and_then(|i| app.model.seen_on.get(&i));
     if let Some(others) = others {
         let mut v = text::plain(&format!("{} sources: ", others.len() + 1), t.accent);
         v.extend(text::plain(&others.join(", "), t.dim));
@@ -156,12 +157,28 @@ pub fn lines(app: &App, p: &Arc<Posting>, width: usize) -> Vec<Line<'static>> {
 /// The posting's header: title, company, the user's flags, lists, status and note, every
 /// field with where it came from, and the scoring rules it meets. Cheap: built every frame.
 fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let q = &app.query;
     let width = width.max(10);
     let mut out: Vec<Chars> = Vec::new();
+    identity_lines(app, p, width, &mut out);
+    out.extend(pulled_lines(app, p, width));
+    user_lines(app, p, width, &mut out);
+    out.push(Vec::new());
+    let mut fields = Fields {
+        t: &app.settings.theme,
+        q: &app.model.query,
+        p,
+        width,
+        out,
+    };
+    fields.posting_fields();
+    fields.score(app);
+    finish(fields.out)
+}
 
-    // Title and company.
+/// Title and company (the query's terms highlighted), and the user's flags.
+fn identity_lines(app: &App, p: &Posting, width: usize, out: &mut Vec<Chars>) {
+    let t = &app.settings.theme;
+    let q = &app.model.query;
     let title = p.title.as_deref().unwrap_or("(untitled)");
     out.extend(text::wrap(
         &text::styled(title, t.title, t.matched, &highlight_text(title, q)),
@@ -204,9 +221,12 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
     if !flags.is_empty() {
         out.extend(text::wrap(&flags, width, 0, 0));
     }
-    out.extend(pulled_lines(app, p, width));
-    // The user's own: lists, status with its history, note.
-    if let Some(b) = app.shortlists.get(&p.id) {
+}
+
+/// The user's own: lists, status with its history, note.
+fn user_lines(app: &App, p: &Posting, width: usize, out: &mut Vec<Chars>) {
+    let t = &app.settings.theme;
+    if let Some(b) = app.model.shortlists.get(&p.id) {
         if !b.lists.is_empty() {
             let mut c = text::pad(&text::plain("Lists", t.label), LABEL, t.base);
             c.extend(text::plain(&b.lists.join(", "), t.bookmark));
@@ -237,152 +257,166 @@ fn head_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
             }
         }
     }
-    out.push(Vec::new());
+}
 
-    // Fields.
-    let field = |out: &mut Vec<Chars>, label: &str, value: Chars, key: &str| {
+/// The labelled fields of the header, each with where it came from.
+struct Fields<'a> {
+    t: &'a Theme,
+    q: &'a crate::search::Query,
+    p: &'a Posting,
+    width: usize,
+    out: Vec<Chars>,
+}
+
+impl Fields<'_> {
+    /// A labelled line (nothing when `value` is empty), with the source of field `key`.
+    fn field(&mut self, label: &str, value: Chars, key: &str) {
         if value.is_empty() {
             return;
         }
+        let t = self.t;
         let mut line = text::pad(&text::plain(label, t.label), LABEL, t.base);
         line.extend(value);
         if let Some(src) =
-            crate::posting::Field::from_name(key).and_then(|f| p.field_sources.get(f))
+            crate::posting::Field::from_name(key).and_then(|f| self.p.field_sources.get(f))
         {
             line.extend(text::plain(&format!("  ‹{}›", src.as_str()), t.dim));
         }
-        out.extend(text::wrap(&line, width, 0, LABEL));
-    };
-    let joined = |items: &[String]| -> Chars {
+        self.out.extend(text::wrap(&line, self.width, 0, LABEL));
+    }
+
+    /// Items joined with commas, the query's terms highlighted.
+    fn joined(&self, items: &[String]) -> Chars {
+        let t = self.t;
         let mut c = Vec::new();
         for (i, s) in items.iter().enumerate() {
             if i > 0 {
                 c.extend(text::plain(", ", t.dim));
             }
-            c.extend(text::styled(s, t.base, t.matched, &highlight_text(s, q)));
-        }
-        c
-    };
-    field(&mut out, "Location", joined(&p.locations), "locations");
-    let opt = |v: Option<&str>| v.map(|s| text::plain(s, t.base)).unwrap_or_default();
-    field(
-        &mut out,
-        "Work mode",
-        opt(p.work_mode.map(|m| m.as_str())),
-        "work_mode",
-    );
-    // Who may apply to a remote role from where.
-    if !p.remote_from.is_empty() {
-        let g = crate::places::Gazetteer::get();
-        let text = if p.remote_from.iter().any(|c| c == "*") {
-            "anywhere".to_string()
-        } else {
-            // A group by its name ("EU"), as the filter pane's "open to" rows.
-            let names: Vec<String> = g
-                .name_countries(&p.remote_from)
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect();
-            if names.len() > 6 {
-                format!(
-                    "{} and {} more countries",
-                    names[..6].join(", "),
-                    names.len() - 6
-                )
-            } else {
-                names.join(", ")
-            }
-        };
-        field(&mut out, "Open to", text::plain(&text, t.base), "");
-    }
-    field(
-        &mut out,
-        "Type",
-        opt(p.employment_type.map(|e| e.as_str())),
-        "employment_type",
-    );
-    field(
-        &mut out,
-        "Seniority",
-        opt(p.seniority.map(|s| s.as_str())),
-        "seniority",
-    );
-    field(
-        &mut out,
-        "Experience",
-        opt(p.experience_years.map(|y| format!("{y}+ years")).as_deref()),
-        "experience_years",
-    );
-    if let Some(s) = &p.salary {
-        let mut v = text::plain(&s.long(), t.good);
-        // The yearly figure in the home currency, when it differs from what is stated.
-        let money = crate::money::Money::current();
-        if let Some(y) = money.yearly(s)
-            && (y.converted || s.period != crate::posting::Period::Year)
-        {
-            let mut note = format!(" · {} a year", money.compact(&y));
-            if y.converted {
-                note.push_str(&format!(" at the rates of {}", money.rates.date));
-            }
-            v.extend(text::plain(&note, t.dim));
-        }
-        if s.provenance == crate::posting::PayProvenance::Estimate {
-            v.extend(text::plain(" · ", t.dim));
-            v.extend(text::plain(s.provenance.describe(), t.warn));
-        }
-        field(&mut out, "Salary", v, "salary");
-    } else {
-        field(&mut out, "Salary", text::plain("not stated", t.dim), "");
-    }
-    field(&mut out, "Skills", joined(&p.skills), "skills");
-    field(
-        &mut out,
-        "Benefits",
-        text::plain(&p.benefits.join(", "), t.base),
-        "benefits",
-    );
-    let mut posted = opt(p.posted.as_deref());
-    if let Some(words) = &p.posted_text {
-        posted.extend(text::plain(&format!(" (“{words}” on the page)"), t.dim));
-    }
-    field(&mut out, "Posted", posted, "posted");
-    field(
-        &mut out,
-        "URL",
-        p.url
-            .as_deref()
-            .map(|u| text::plain(u, t.accent))
-            .unwrap_or_default(),
-        "url",
-    );
-    field(
-        &mut out,
-        "Source",
-        text::plain(&format!("{} ({})", p.source, p.format), t.dim),
-        "",
-    );
-
-    // The user's scoring rules that this posting meets.
-    if !app.rules.is_empty() {
-        let hits = crate::scoring::matching(p, &app.rules);
-        let total: i32 = hits.iter().map(|r| r.points).sum();
-        let mut c = text::plain(
-            &format!("{total:+}"),
-            if total >= 0 { t.good } else { t.warn },
-        );
-        for r in &hits {
-            c.extend(text::plain(
-                &format!("  {:+} {}", r.points, r.reason),
-                if r.points >= 0 { t.base } else { t.warn },
+            c.extend(text::styled(
+                s,
+                t.base,
+                t.matched,
+                &highlight_text(s, self.q),
             ));
         }
-        if hits.is_empty() {
-            c.extend(text::plain("  (no rule applies)", t.dim));
-        }
-        field(&mut out, "Score", c, "");
+        c
     }
 
-    finish(out)
+    fn plain(&self, v: Option<&str>) -> Chars {
+        v.map(|s| text::plain(s, self.t.base)).unwrap_or_default()
+    }
+
+    /// Location to source, in the order a reader scans them.
+    fn posting_fields(&mut self) {
+        let (t, p) = (self.t, self.p);
+        let locations = self.joined(&p.locations);
+        self.field("Location", locations, "locations");
+        let mode = self.plain(p.work_mode.map(|m| m.as_str()));
+        self.field("Work mode", mode, "work_mode");
+        if let Some(open_to) = open_to(p) {
+            self.field("Open to", text::plain(&open_to, t.base), "");
+        }
+        let kind = self.plain(p.employment_type.map(|e| e.as_str()));
+        self.field("Type", kind, "employment_type");
+        let seniority = self.plain(p.seniority.map(|s| s.as_str()));
+        self.field("Seniority", seniority, "seniority");
+        let years = self.plain(p.experience_years.map(|y| format!("{y}+ years")).as_deref());
+        self.field("Experience", years, "experience_years");
+        match &p.salary {
+            Some(s) => self.field("Salary", salary_value(t, s), "salary"),
+            None => self.field("Salary", text::plain("not stated", t.dim), ""),
+        }
+        let skills = self.joined(&p.skills);
+        self.field("Skills", skills, "skills");
+        self.field(
+            "Benefits",
+            text::plain(&p.benefits.join(", "), t.base),
+            "benefits",
+        );
+        let mut posted = self.plain(p.posted.as_deref());
+        if let Some(words) = &p.posted_text {
+            posted.extend(text::plain(&format!(" (“{words}” on the page)"), t.dim));
+        }
+        self.field("Posted", posted, "posted");
+        let url = p
+            .url
+            .as_deref()
+            .map(|u| text::plain(u, t.accent))
+            .unwrap_or_default();
+        self.field("URL", url, "url");
+        let source = text::plain(&format!("{} ({})", p.source, p.format), t.dim);
+        self.field("Source", source, "");
+    }
+
+    /// The user's scoring rules that this posting meets.
+    fn score(&mut self, app: &App) {
+        let (t, p) = (self.t, self.p);
+        if !app.settings.rules.is_empty() {
+            let hits = crate::scoring::matching(p, &app.settings.rules);
+            let total: i32 = hits.iter().map(|r| r.points).sum();
+            let mut c = text::plain(
+                &format!("{total:+}"),
+                if total >= 0 { t.good } else { t.warn },
+            );
+            for r in &hits {
+                c.extend(text::plain(
+                    &format!("  {:+} {}", r.points, r.reason),
+                    if r.points >= 0 { t.base } else { t.warn },
+                ));
+            }
+            if hits.is_empty() {
+                c.extend(text::plain("  (no rule applies)", t.dim));
+            }
+            self.field("Score", c, "");
+        }
+    }
+}
+
+/// Who may apply to a remote role from where ("anywhere", a group by its name as the filter
+/// pane's "open to" rows say it); None when the posting does not say.
+fn open_to(p: &Posting) -> Option<String> {
+    if p.remote_from.is_empty() {
+        return None;
+    }
+    if p.remote_from.iter().any(|c| c == "*") {
+        return Some("anywhere".to_string());
+    }
+    let names: Vec<String> = crate::places::Gazetteer::get()
+        .name_countries(&p.remote_from)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    Some(if names.len() > 6 {
+        format!(
+            "{} and {} more countries",
+            names[..6].join(", "),
+            names.len() - 6
+        )
+    } else {
+        names.join(", ")
+    })
+}
+
+/// The salary as stated, with its yearly figure in the home currency when that differs, and
+/// whether it is an estimate.
+fn salary_value(t: &Theme, s: &crate::posting::Salary) -> Chars {
+    let mut v = text::plain(&s.long(), t.good);
+    let money = crate::money::Money::current();
+    if let Some(y) = money.yearly(s)
+        && (y.converted || s.period != crate::posting::Period::Year)
+    {
+        let mut note = format!(" · {} a year", money.compact(&y));
+        if y.converted {
+            note.push_str(&format!(" at the rates of {}", money.rates.date));
+        }
+        v.extend(text::plain(&note, t.dim));
+    }
+    if s.provenance == crate::posting::PayProvenance::Estimate {
+        v.extend(text::plain(" · ", t.dim));
+        v.extend(text::plain(s.provenance.describe(), t.warn));
+    }
+    v
 }
 
 /// The most of a posting's description laid out: a longer one (a 50 MB CSV field) is cut here,
@@ -392,13 +426,55 @@ pub const MAX_LAID_OUT: usize = 256 * 1024;
 /// The posting's description, what the page said about the company, similar jobs and the
 /// parser's notes, wrapped to `width` columns, the query's terms highlighted.
 fn body_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let q = &app.query;
+    let t = &app.settings.theme;
     let width = width.max(10);
     let mut out: Vec<Chars> = Vec::new();
+    description_lines(t, &app.model.query, p, width, &mut out);
+    // What the page said besides the description.
+    if let Some(info) = &p.company_info {
+        company_lines(t, p, info, width, &mut out);
+    }
+    if !p.related.is_empty() {
+        out.push(Vec::new());
+        out.push(text::plain("Similar jobs on the page", t.heading));
+        for r in &p.related {
+            let mut c = text::plain(&format!("• {}", r.title), t.base);
+            let rest: Vec<&str> = [r.company.as_deref(), r.location.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !rest.is_empty() {
+                c.extend(text::plain(&format!(" — {}", rest.join(" · ")), t.dim));
+            }
+            out.extend(text::wrap(&c, width, 0, 2));
+        }
+    }
+    if !p.warnings.is_empty() {
+        out.push(Vec::new());
+        out.push(text::plain("Parser notes", t.heading));
+        for w in &p.warnings {
+            out.extend(text::wrap(
+                &text::plain(&format!("• {w}"), t.warn),
+                width,
+                0,
+                2,
+            ));
+        }
+    }
+    finish(out)
+}
+
+/// The description's sections, laid out up to [`MAX_LAID_OUT`] bytes (then a line saying how
+/// much more there is).
+fn description_lines(
+    t: &Theme,
+    q: &crate::search::Query,
+    p: &Posting,
+    width: usize,
+    out: &mut Vec<Chars>,
+) {
     let mut budget = MAX_LAID_OUT;
     let mut cut = 0usize;
-    // Description.
     for s in &p.sections {
         out.push(Vec::new());
         let mut prev_bullet = None;
@@ -459,72 +535,50 @@ fn body_lines(app: &App, p: &Posting, width: usize) -> Vec<Line<'static>> {
             t.warn,
         ));
     }
+}
 
-    // What the page said besides the description.
-    if let Some(info) = &p.company_info {
-        out.push(Vec::new());
-        let name = info
-            .name
-            .as_deref()
-            .or(p.company.as_deref())
-            .unwrap_or("the company");
-        out.push(text::plain(&format!("About {name}"), t.heading));
-        let mut facts = Vec::new();
-        if let Some(s) = &info.stage {
-            facts.push(s.clone());
-        }
-        if let Some(s) = &info.size {
-            facts.push(format!("{s} employees"));
-        }
-        if let Some(s) = &info.headquarters {
-            facts.push(format!("HQ {s}"));
-        }
-        if let Some(s) = &info.valuation {
-            facts.push(format!("valued {s}"));
-        }
-        if let Some(r) = info.rating {
-            facts.push(format!("rated {r:.1}/5"));
-        }
-        if !facts.is_empty() {
-            out.extend(text::wrap(
-                &text::plain(&facts.join(" · "), t.base),
-                width,
-                0,
-                0,
-            ));
-        }
-        if let Some(a) = &info.about {
-            out.extend(text::wrap(&text::plain(a, t.dim), width, 0, 0));
-        }
+/// "About the company": what the page said of it.
+fn company_lines(
+    t: &Theme,
+    p: &Posting,
+    info: &crate::posting::CompanyInfo,
+    width: usize,
+    out: &mut Vec<Chars>,
+) {
+    out.push(Vec::new());
+    let name = info
+        .name
+        .as_deref()
+        .or(p.company.as_deref())
+        .unwrap_or("the company");
+    out.push(text::plain(&format!("About {name}"), t.heading));
+    let mut facts = Vec::new();
+    if let Some(s) = &info.stage {
+        facts.push(s.clone());
     }
-    if !p.related.is_empty() {
-        out.push(Vec::new());
-        out.push(text::plain("Similar jobs on the page", t.heading));
-        for r in &p.related {
-            let mut c = text::plain(&format!("• {}", r.title), t.base);
-            let rest: Vec<&str> = [r.company.as_deref(), r.location.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            if !rest.is_empty() {
-                c.extend(text::plain(&format!(" — {}", rest.join(" · ")), t.dim));
-            }
-            out.extend(text::wrap(&c, width, 0, 2));
-        }
+    if let Some(s) = &info.size {
+        facts.push(format!("{s} employees"));
     }
-    if !p.warnings.is_empty() {
-        out.push(Vec::new());
-        out.push(text::plain("Parser notes", t.heading));
-        for w in &p.warnings {
-            out.extend(text::wrap(
-                &text::plain(&format!("• {w}"), t.warn),
-                width,
-                0,
-                2,
-            ));
-        }
+    if let Some(s) = &info.headquarters {
+        facts.push(format!("HQ {s}"));
     }
-    finish(out)
+    if let Some(s) = &info.valuation {
+        facts.push(format!("valued {s}"));
+    }
+    if let Some(r) = info.rating {
+        facts.push(format!("rated {r:.1}/5"));
+    }
+    if !facts.is_empty() {
+        out.extend(text::wrap(
+            &text::plain(&facts.join(" · "), t.base),
+            width,
+            0,
+            0,
+        ));
+    }
+    if let Some(a) = &info.about {
+        out.extend(text::wrap(&text::plain(a, t.dim), width, 0, 0));
+    }
 }
 
 /// "1.4 MB", "256 KB", "900 bytes".
@@ -565,15 +619,15 @@ fn with_body<R>(
         let fresh = cached.as_ref().is_some_and(|b| {
             Arc::ptr_eq(&b.posting, p)
                 && b.width == width
-                && b.query == app.query
-                && b.theme == app.theme
+                && b.query == app.model.query
+                && b.theme == app.settings.theme
         });
         if !fresh {
             *cached = Some(Body {
                 posting: Arc::clone(p),
                 width,
-                query: app.query.clone(),
-                theme: app.theme.clone(),
+                query: app.model.query.clone(),
+                theme: app.settings.theme.clone(),
                 lines: body_lines(app, p, width),
             });
         }

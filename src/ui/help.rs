@@ -12,11 +12,12 @@ use crate::app::{Action, App};
 
 /// The help text, one entry per line.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let key_w = 22.min(width / 3);
     let mut out: Vec<Chars> = Vec::new();
     for ctx in Context::ALL {
         let bindings: Vec<_> = app
+            .settings
             .keymap
             .bindings()
             .iter()
@@ -47,9 +48,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 80, 90)
+        super::popup::centered(area, 80, 90)
     } else {
         area
     };

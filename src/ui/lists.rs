@@ -6,7 +6,7 @@ use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::{self, Chars};
 use crate::app::{App, ListPrompt};
@@ -19,13 +19,7 @@ pub fn render(
     prompt: Option<&ListPrompt>,
     confirm: Option<&str>,
 ) {
-    let t = &app.theme;
-    let popup = if area.width >= 100 {
-        super::layout::centered(area, 80, 80)
-    } else {
-        area
-    };
-    frame.render_widget(Clear, popup);
+    let t = &app.settings.theme;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focused)
@@ -46,60 +40,15 @@ pub fn render(
             ),
             t.dim,
         ));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = super::popup::overlay(frame, area, 80, 80, block);
     let left_w = (inner.width / 3).clamp(16, 32).min(inner.width);
     let width = left_w as usize;
-    let rows = app.list_rows();
-    let mut left: Vec<Line> = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let (name, count) = match row {
-            None => ("All postings".to_string(), app.listed_total()),
-            Some(l) => (l.to_string(), app.shortlists.ids_in_list(l).len()),
-        };
-        let browsing = app.active_list.as_deref() == *row;
-        let style = if i == cursor { t.selection } else { t.base };
-        let mut c: Chars = text::plain(if browsing { "▸ " } else { "  " }, style.patch(t.accent));
-        let n = count.to_string();
-        c.extend(text::fit(
-            &text::plain(&name, style),
-            width.saturating_sub(3 + n.len()),
-        ));
-        let used: usize = text::width(&c);
-        c.extend(text::plain(
-            &" ".repeat(width.saturating_sub(used + n.len())),
-            style,
-        ));
-        c.extend(text::plain(&n, style.patch(t.dim)));
-        left.push(text::line(&c));
-    }
+    let mut left = list_names(app, cursor, width);
     if let Some(p) = prompt {
-        left.push(Line::default());
-        let label = if p.renaming.is_some() {
-            "New name:"
-        } else {
-            "Name of the new list:"
-        };
-        left.push(Line::styled(label, t.heading));
-        let shown = text::fit(
-            &text::plain(p.input.text(), t.base),
-            width.saturating_sub(1),
-        );
-        let y = inner.y + left.len() as u16;
-        left.push(text::line(&shown));
-        let before: String = p.input.text().chars().take(p.input.cursor()).collect();
-        let x = inner.x + (text::str_width(&before) as u16).min(left_w.saturating_sub(1));
+        let y = inner.y + left.len() as u16 + 2;
+        let x = prompt_lines(app, p, width, &mut left);
+        let x = inner.x + x.min(left_w.saturating_sub(1));
         frame.set_cursor_position(Position::new(x, y.min(inner.bottom().saturating_sub(1))));
-        left.push(Line::styled(
-            super::status::overlay_hints(
-                app,
-                Context::Prompt,
-                &[(Action::Confirm, "saves"), (Action::Back, "cancels")],
-            )
-            .trim()
-            .to_string(),
-            t.dim,
-        ));
     }
     if let Some(name) = confirm {
         left.push(Line::default());
@@ -124,79 +73,145 @@ pub fn render(
         inner.width.saturating_sub(left_w + 1),
         inner.height,
     );
-    let rw = right_area.width as usize;
-    let mut right: Vec<Line> = Vec::new();
-    match rows.get(cursor).copied().flatten() {
-        None => {
-            right.push(Line::styled("Every posting of the corpus.", t.dim));
-            right.push(Line::styled("Enter shows them all again.", t.dim));
-        }
-        Some(list) => {
-            let mut entries: Vec<_> = app
-                .shortlists
-                .sorted()
-                .into_iter()
-                .filter(|b| b.lists.iter().any(|l| l == list))
-                .collect();
-            entries.sort_by(|a, b| crate::store::compare_times(&a.added, &b.added));
-            let n = entries.len();
-            right.push(Line::styled(
-                format!("{list} — {n} posting{}", if n == 1 { "" } else { "s" }),
-                t.heading,
-            ));
-            if entries.is_empty() {
-                right.push(Line::styled(
-                    "Nothing on this list yet: select a posting, press l, then a.",
-                    t.dim,
-                ));
-            }
-            for b in entries {
-                let missing = app.facet_index.index_of(&b.id).is_none();
-                let mut c = text::plain(
-                    &b.snapshot.headline(),
-                    if missing { t.dim } else { t.title },
-                );
-                // A bookmarked posting whose board no longer lists it.
-                let closed = app
-                    .facet_index
-                    .index_of(&b.id)
-                    .and_then(|i| app.postings[i as usize].pulled.as_ref()?.closed.clone());
-                if let Some(when) = closed {
-                    let date: String = when.chars().take(10).collect();
-                    c.extend(text::plain(&format!("  closed {date}"), t.warn));
-                }
-                if let Some(s) = b.status {
-                    c.extend(text::plain(&format!("  {s}"), t.accent));
-                    if let Some(d) = b.status_date() {
-                        c.extend(text::plain(&format!(" {d}"), t.dim));
-                    }
-                }
-                if missing {
-                    c.extend(text::plain("  missing from the corpus", t.warn));
-                }
+    let right = match app.list_rows().get(cursor).copied().flatten() {
+        None => vec![
+            Line::styled("Every posting of the corpus.", t.dim),
+            Line::styled("Enter shows them all again.", t.dim),
+        ],
+        Some(list) => list_entries(app, list, right_area.width as usize),
+    };
+    frame.render_widget(Paragraph::new(right), right_area);
+}
 
-                right.push(text::line(&text::fit(&c, rw)));
-                let mut sub = text::plain("  ", t.base);
-                sub.extend(text::plain(&b.snapshot.locations.join("; "), t.dim));
-                if let Some(s) = &b.snapshot.salary {
-                    sub.extend(text::plain(&format!("  {}", s.compact()), t.good));
-                }
-                if missing {
-                    sub.extend(text::plain(
-                        &format!("  (was {})", b.snapshot.source),
-                        t.dim,
-                    ));
-                }
-                right.push(text::line(&text::fit(&sub, rw)));
-                if let Some(n) = &b.note {
-                    let first = n.lines().next().unwrap_or("");
-                    right.push(text::line(&text::fit(
-                        &text::plain(&format!("  ✎ {first}"), t.base),
-                        rw,
-                    )));
-                }
+/// The left column: "All postings" and every list, with their counts.
+fn list_names(app: &App, cursor: usize, width: usize) -> Vec<Line<'static>> {
+    let t = &app.settings.theme;
+    let rows = app.list_rows();
+    let mut left: Vec<Line> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let (name, count) = match row {
+            None => ("All postings".to_string(), app.listed_total()),
+            Some(l) => (l.to_string(), app.model.shortlists.ids_in_list(l).len()),
+        };
+        let browsing = app.model.active_list.as_deref() == *row;
+        let style = if i == cursor { t.selection } else { t.base };
+        let mut c: Chars = text::plain(if browsing { "▸ " } else { "  " }, style.patch(t.accent));
+        let n = count.to_string();
+        c.extend(text::fit(
+            &text::plain(&name, style),
+            width.saturating_sub(3 + n.len()),
+        ));
+        let used: usize = text::width(&c);
+        c.extend(text::plain(
+            &" ".repeat(width.saturating_sub(used + n.len())),
+            style,
+        ));
+        c.extend(text::plain(&n, style.patch(t.dim)));
+        left.push(text::line(&c));
+    }
+    left
+}
+
+/// The list-name prompt under the names; returns the column of the caret.
+fn prompt_lines(app: &App, p: &ListPrompt, width: usize, left: &mut Vec<Line<'static>>) -> u16 {
+    let t = &app.settings.theme;
+    left.push(Line::default());
+    let label = if p.renaming.is_some() {
+        "New name:"
+    } else {
+        "Name of the new list:"
+    };
+    left.push(Line::styled(label, t.heading));
+    let shown = text::fit(
+        &text::plain(p.input.text(), t.base),
+        width.saturating_sub(1),
+    );
+    left.push(text::line(&shown));
+    left.push(Line::styled(
+        super::status::overlay_hints(
+            app,
+            Context::Prompt,
+            &[(Action::Confirm, "saves"), (Action::Back, "cancels")],
+        )
+        .trim()
+        .to_string(),
+        t.dim,
+    ));
+    let before: String = p.input.text().chars().take(p.input.cursor()).collect();
+    text::str_width(&before) as u16
+}
+
+/// The right column: the bookmarks of `list`, oldest first, missing and closed ones said so.
+fn list_entries(app: &App, list: &str, rw: usize) -> Vec<Line<'static>> {
+    let t = &app.settings.theme;
+    let mut right: Vec<Line> = Vec::new();
+    let mut entries: Vec<_> = app
+        .model
+        .shortlists
+        .sorted()
+        .into_iter()
+        .filter(|b| b.lists.iter().any(|l| l == list))
+        .collect();
+    entries.sort_by(|a, b| crate::store::compare_times(&a.added, &b.added));
+    let n = entries.len();
+    right.push(Line::styled(
+        format!("{list} — {n} posting{}", if n == 1 { "" } else { "s" }),
+        t.heading,
+    ));
+    if entries.is_empty() {
+        right.push(Line::styled(
+            "Nothing on this list yet: select a posting, press l, then a.",
+            t.dim,
+        ));
+    }
+    for b in entries {
+        let missing = app.model.facet_index.index_of(&b.id).is_none();
+        let mut c = text::plain(
+            &b.snapshot.headline(),
+            if missing { t.dim } else { t.title },
+        );
+        // A bookmarked posting whose board no longer lists it.
+        let closed = app.model.facet_index.index_of(&b.id).and_then(|i| {
+            app.model.postings[i as usize]
+                .pulled
+                .as_ref()?
+                .closed
+                .clone()
+        });
+        if let Some(when) = closed {
+            let date: String = when.chars().take(10).collect();
+            c.extend(text::plain(&format!("  closed {date}"), t.warn));
+        }
+        if let Some(s) = b.status {
+            c.extend(text::plain(&format!("  {s}"), t.accent));
+            if let Some(d) = b.status_date() {
+                c.extend(text::plain(&format!(" {d}"), t.dim));
             }
+        }
+        if missing {
+            c.extend(text::plain("  missing from the corpus", t.warn));
+        }
+
+        right.push(text::line(&text::fit(&c, rw)));
+        let mut sub = text::plain("  ", t.base);
+        sub.extend(text::plain(&b.snapshot.locations.join("; "), t.dim));
+        if let Some(s) = &b.snapshot.salary {
+            sub.extend(text::plain(&format!("  {}", s.compact()), t.good));
+        }
+        if missing {
+            sub.extend(text::plain(
+                &format!("  (was {})", b.snapshot.source),
+                t.dim,
+            ));
+        }
+        right.push(text::line(&text::fit(&sub, rw)));
+        if let Some(n) = &b.note {
+            let first = n.lines().next().unwrap_or("");
+            right.push(text::line(&text::fit(
+                &text::plain(&format!("  ✎ {first}"), t.base),
+                rw,
+            )));
         }
     }
-    frame.render_widget(Paragraph::new(right), right_area);
+    right
 }

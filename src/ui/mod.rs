@@ -4,17 +4,16 @@ pub mod compare;
 pub mod detail;
 pub mod filters;
 pub mod help;
-pub mod layout;
 pub mod links;
 pub mod list;
 pub mod lists;
 pub mod note;
+pub mod popup;
 pub mod search_bar;
 pub mod skipped;
 pub mod status;
 pub mod status_menu;
 pub mod text;
-pub mod theme;
 pub mod unsaved;
 pub mod values;
 
@@ -34,11 +33,11 @@ pub fn matcher() -> &'static SkimMatcher {
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes(
+    let panes = crate::layout::panes(
         (area.width, area.height),
-        app.filters_open,
-        app.focus == crate::app::Focus::Detail && app.overlay.is_none(),
-        app.view.rows.len(),
+        app.view.filters_open,
+        app.view.focus == crate::app::Focus::Detail && app.view.overlay.is_none(),
+        app.model.listing.rows.len(),
     );
     search_bar::render(frame, panes.search, app);
     list::render(frame, panes.list, app);
@@ -47,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         filters::render(frame, f, app);
     }
     status::render(frame, panes.status, app);
-    match &app.overlay {
+    match &app.view.overlay {
         Some(Overlay::Help { scroll }) => help::render(frame, panes.body, app, *scroll),
         Some(Overlay::Compare { offset, scroll }) => {
             compare::render(frame, panes.body, app, *offset, *scroll)

@@ -12,18 +12,19 @@ use crate::app::App;
 use crate::app::editor::TextArea;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, id: &str, editor: &TextArea) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 70, 60)
+        super::popup::centered(area, 70, 60)
     } else {
         area
     };
     frame.render_widget(Clear, popup);
     let headline = app
+        .model
         .facet_index
         .index_of(id)
-        .map(|i| app.postings[i as usize].headline())
-        .or_else(|| app.shortlists.get(id).map(|b| b.snapshot.headline()))
+        .map(|i| app.model.postings[i as usize].headline())
+        .or_else(|| app.model.shortlists.get(id).map(|b| b.snapshot.headline()))
         .unwrap_or_default();
     let block = Block::default()
         .borders(Borders::ALL)

@@ -11,27 +11,30 @@ use super::text::{self, Chars};
 use crate::app::{App, Focus};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let focused = app.focus == Focus::Search && app.overlay.is_none();
+    let t = &app.settings.theme;
+    let focused = app.view.focus == Focus::Search && app.view.overlay.is_none();
     let width = area.width as usize;
-    let brand = format!(" jobdeck · {} ", app.source_name);
+    let brand = format!(" jobdeck · {} ", app.model.source_name);
     // A query problem takes the title's room: the message matters more.
-    let brand_w = if app.query_problem.is_some() {
+    let brand_w = if app.model.query_problem.is_some() {
         0
     } else {
         text::str_width(&brand).min(width / 3)
     };
     let room = width.saturating_sub(brand_w + 4);
-    let slash = app.keymap.first_key(Context::List, &Action::FocusSearch);
+    let slash = app
+        .settings
+        .keymap
+        .first_key(Context::List, &Action::FocusSearch);
     let mut c: Chars = text::plain(&format!(" {slash} "), if focused { t.key } else { t.dim });
-    let input = app.input.text();
+    let input = app.view.input.text();
     if input.is_empty() && !focused {
         let hint = if room >= 64 {
             "to search — e.g. rust remote !java loc:berlin text:kubernetes".to_string()
         } else {
             format!(
                 "to search, {} for help",
-                app.keymap.first_key(Context::List, &Action::Help)
+                app.settings.keymap.first_key(Context::List, &Action::Help)
             )
         };
         let hint = hint.as_str();
@@ -39,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         // Keep the cursor in view on long queries: show the tail that holds it.
         let chars: Vec<char> = input.chars().collect();
-        let before: String = chars[..app.input.cursor()].iter().collect();
+        let before: String = chars[..app.view.input.cursor()].iter().collect();
         let skip = text::str_width(&before).saturating_sub(room.saturating_sub(1));
         let mut dropped = 0;
         let mut dropped_chars = 0;
@@ -56,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         );
         c.extend(text::fit(&shown, room));
         // A query that does not read says why, after it (the last good results stay listed).
-        if let Some(problem) = &app.query_problem {
+        if let Some(problem) = &app.model.query_problem {
             let used = text::width(&c);
             c.extend(text::fit(
                 &text::plain(&format!("  ⚠ {problem}"), t.warn),

@@ -11,16 +11,16 @@ use super::text;
 use crate::app::App;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let popup = if area.width >= 100 {
-        super::layout::centered(area, 90, 80)
+        super::popup::centered(area, 90, 80)
     } else {
         area
     };
     frame.render_widget(Clear, popup);
     let title = format!(
         " {} skipped files ·{}",
-        app.skipped.len(),
+        app.model.skipped.len(),
         super::status::overlay_hints(app, Context::Skipped, &[(Action::Back, "closes")])
     );
     let block = Block::default()
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     frame.render_widget(block, popup);
     let width = inner.width as usize;
     let mut lines = Vec::new();
-    for s in &app.skipped {
+    for s in &app.model.skipped {
         let mut c = text::plain(&s.source, t.base);
         c.extend(text::plain(": ", t.dim));
         c.extend(text::plain(&s.reason.to_string(), t.warn));

@@ -11,100 +11,37 @@ use crate::app::keymap::Context;
 use crate::app::{Action, App};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let width = area.width as usize;
     let mut left: Chars = text::plain(" ", t.status);
-    if app.closing.is_some() {
+    if app.model.closing.is_some() {
         // Shown once saving takes longer than a frame (the screen is not drawn before).
         left.extend(text::plain(
             "saving the shortlists before quitting…",
             t.warn,
         ));
-    } else if let Some(e) = &app.store_error
-        && app.message.is_none()
+    } else if let Some(e) = &app.model.store_error
+        && app.view.message.is_none()
     {
         left.extend(text::plain(&app.save_problem_line(e), t.error));
         left.extend(text::plain(" · ", t.status));
     }
-    if let Some(p) = &app.pull
-        && app.closing.is_none()
+    if let Some(p) = &app.model.pull
+        && app.model.closing.is_none()
     {
         left.extend(text::plain(&format!("{} · ", p.line()), t.warn));
     }
-    if app.closing.is_some() {
-    } else if let Some(m) = &app.message {
+    if app.model.closing.is_some() {
+    } else if let Some(m) = &app.view.message {
         left.extend(text::plain(m, t.accent));
     } else {
-        let shown = app.view.rows.len();
-        let mut parts = vec![format!(
-            "{} of {} postings",
-            group(shown),
-            group(app.listed_total())
-        )];
-        parts.push(format!("{} bookmarked", app.bookmarked_count()));
-        if !app.marks.is_empty() {
-            parts.push(format!("◆ {} marked", app.marks.len()));
-        }
-        if let Some(list) = &app.active_list {
-            parts.push(format!("list: {list}"));
-            let missing = app.missing_in_active_list();
-            if missing > 0 {
-                parts.push(format!("{missing} missing"));
-            }
-        }
-        if app.show_hidden {
-            parts.push("showing hidden".into());
-        }
-        if app.show_closed {
-            parts.push("showing closed".into());
-        }
-        parts.push(format!("sort: {}", app.sort_label()));
-        left.extend(text::plain(&parts.join(" · "), t.status));
-        if !app.filters.is_empty() {
-            left.extend(text::plain(" · filters: ", t.status));
-            left.extend(text::plain(&app.filters.summary(), t.accent));
-        }
-        if !app.load.done {
-            let files = if app.load.files_total > 0 {
-                format!(
-                    " · loading {}/{} files ({}/s)",
-                    group(app.load.files_done),
-                    group(app.load.files_total),
-                    group(app.load.per_second as usize)
-                )
-            } else {
-                " · loading…".to_string()
-            };
-            left.extend(text::plain(&files, t.warn));
-        }
-        if !app.skipped.is_empty() {
-            left.extend(text::plain(
-                &format!(
-                    " · {} skipped ({})",
-                    app.skipped.len(),
-                    key(app, Context::Global, &Action::ShowSkipped)
-                ),
-                t.warn,
-            ));
-        }
+        left.extend(facts(app));
     }
     // Facts that do not fit go whole, never cut mid-word: up to the last " · " that fits.
     if text::width(&left) > width {
         left = cut_at_separator(&left, width);
     }
-    let hints = hints(app);
-    let left_w: usize = text::width(&left);
-    // Hints give way to the information on the left.
-    let mut right: Chars = Vec::new();
-    for (k, what) in hints {
-        let item_w = text::str_width(&k) + 1 + text::str_width(what) + 2;
-        let right_w: usize = text::width(&right);
-        if left_w + right_w + item_w + 1 > width {
-            break;
-        }
-        right.extend(text::plain(&k, t.key));
-        right.extend(text::plain(&format!(" {what}  "), t.dim));
-    }
+    let right = hint_chars(app, text::width(&left), width);
     let mut line = text::fit(&left, width);
     let used: usize = text::width(&line);
     let right_w: usize = text::width(&right);
@@ -117,6 +54,84 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(Line::from(text::spans(&text::fit(&line, width)))),
         area,
     );
+}
+
+/// The facts of the status line when there is no message: counts, list, sort, filters,
+/// loading, skipped files.
+fn facts(app: &App) -> Chars {
+    let t = &app.settings.theme;
+    let mut left: Chars = Vec::new();
+    let shown = app.model.listing.rows.len();
+    let mut parts = vec![format!(
+        "{} of {} postings",
+        group(shown),
+        group(app.listed_total())
+    )];
+    parts.push(format!("{} bookmarked", app.bookmarked_count()));
+    if !app.model.marks.is_empty() {
+        parts.push(format!("◆ {} marked", app.model.marks.len()));
+    }
+    if let Some(list) = &app.model.active_list {
+        parts.push(format!("list: {list}"));
+        let missing = app.missing_in_active_list();
+        if missing > 0 {
+            parts.push(format!("{missing} missing"));
+        }
+    }
+    if app.model.show_hidden {
+        parts.push("showing hidden".into());
+    }
+    if app.model.show_closed {
+        parts.push("showing closed".into());
+    }
+    parts.push(format!("sort: {}", app.sort_label()));
+    left.extend(text::plain(&parts.join(" · "), t.status));
+    if !app.model.filters.is_empty() {
+        left.extend(text::plain(" · filters: ", t.status));
+        left.extend(text::plain(&app.model.filters.summary(), t.accent));
+    }
+    if !app.model.load.done {
+        let files = if app.model.load.files_total > 0 {
+            format!(
+                " · loading {}/{} files ({}/s)",
+                group(app.model.load.files_done),
+                group(app.model.load.files_total),
+                group(app.model.load.per_second as usize)
+            )
+        } else {
+            " · loading…".to_string()
+        };
+        left.extend(text::plain(&files, t.warn));
+    }
+    if !app.model.skipped.is_empty() {
+        left.extend(text::plain(
+            &format!(
+                " · {} skipped ({})",
+                app.model.skipped.len(),
+                key(app, Context::Global, &Action::ShowSkipped)
+            ),
+            t.warn,
+        ));
+    }
+    left
+}
+
+/// The key hints that fit beside `left_w` columns of facts (they give way to the facts).
+fn hint_chars(app: &App, left_w: usize, width: usize) -> Chars {
+    let t = &app.settings.theme;
+    let hints = hints(app);
+    // Hints give way to the information on the left.
+    let mut right: Chars = Vec::new();
+    for (k, what) in hints {
+        let item_w = text::str_width(&k) + 1 + text::str_width(what) + 2;
+        let right_w: usize = text::width(&right);
+        if left_w + right_w + item_w + 1 > width {
+            break;
+        }
+        right.extend(text::plain(&k, t.key));
+        right.extend(text::plain(&format!(" {what}  "), t.dim));
+    }
+    right
 }
 
 /// `chars` cut before the last " · " that lets it fit `width` (with a "…" in place of what
@@ -141,7 +156,8 @@ fn cut_at_separator(chars: &Chars, width: usize) -> Chars {
 
 /// The first key bound to an action, for hints ("?", "/").
 fn key(app: &App, ctx: Context, action: &Action) -> String {
-    app.keymap
+    app.settings
+        .keymap
         .keys_for(ctx, action)
         .first()
         .map(|k| k.to_string())
@@ -154,7 +170,7 @@ pub fn overlay_hints(app: &App, ctx: Context, items: &[(Action, &str)]) -> Strin
     let parts: Vec<String> = items
         .iter()
         .filter_map(|(a, what)| {
-            let k = app.keymap.keys_for(ctx, a);
+            let k = app.settings.keymap.keys_for(ctx, a);
             k.first().map(|k| format!("{k} {what}"))
         })
         .collect();

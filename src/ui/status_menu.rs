@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::store::Status;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let h = (Status::ALL.len() as u16 + 4).min(area.height);
     let w = 40.min(area.width);
     let popup = Rect::new(
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     frame.render_widget(block, popup);
     let current = app
         .selected_posting()
-        .and_then(|p| app.shortlists.get(&p.id))
+        .and_then(|p| app.model.shortlists.get(&p.id))
         .and_then(|b| b.status);
     let mut lines = Vec::new();
     for (i, s) in Status::ALL.iter().enumerate() {

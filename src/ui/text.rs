@@ -29,10 +29,7 @@ pub fn width(chars: &[(char, Style)]) -> usize {
     clusters(chars).iter().map(|c| c.2).sum()
 }
 
-/// Display width of a string.
-pub fn str_width(s: &str) -> usize {
-    s.graphemes(true).map(UnicodeWidthStr::width).sum()
-}
+pub use crate::text::str_width;
 
 /// Styles `text`, with `hl` patched over the chars at `indices` (char positions, sorted).
 /// Tabs become spaces.
@@ -92,21 +89,12 @@ pub fn line(chars: &[(char, Style)]) -> Line<'static> {
 /// Cuts styled chars to at most `width` columns, ending with "…" when cut. Never splits a
 /// grapheme cluster.
 pub fn fit(chars: &[(char, Style)], width: usize) -> Chars {
-    let cl = clusters(chars);
-    if cl.iter().map(|c| c.2).sum::<usize>() <= width {
+    let s: String = chars.iter().map(|(c, _)| *c).collect();
+    let Some(end) = crate::text::cut_point(&s, width) else {
         return chars.to_vec();
-    }
+    };
     if width == 0 {
         return Vec::new();
-    }
-    let mut end = 0;
-    let mut used = 0;
-    for &(_, e, w) in &cl {
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        end = e;
     }
     let mut out = chars[..end].to_vec();
     let ell_style = out.last().map_or(Style::default(), |(_, s)| *s);

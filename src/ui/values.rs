@@ -18,7 +18,7 @@ pub fn render(
     input: &crate::app::input::LineInput,
     cursor: usize,
 ) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let rows = app.value_rows();
     let block = Block::default()
         .borders(Borders::ALL)
@@ -40,7 +40,7 @@ pub fn render(
             ),
             t.dim,
         ));
-    let inner = super::layout::overlay(frame, area, 60, 80, block);
+    let inner = super::popup::overlay(frame, area, 60, 80, block);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use super::keymap::Key;
-use super::{Action, App, Effect, SaveProblem, StoreReport};
+use crate::app::keymap::Key;
+use crate::app::{Action, App, Effect, SaveProblem, StoreReport};
 use crate::posting::Posting;
 use crate::search::SearchIndex;
 use crate::store::{Shortlists, Store};
@@ -24,7 +24,7 @@ impl Headless {
     pub fn new(postings: Vec<Posting>, size: (u16, u16)) -> Headless {
         let today = time::macros::date!(2026 - 11 - 23);
         let mut h = Headless {
-            app: App::new("test corpus", super::Settings::default(), today),
+            app: App::new("test corpus", crate::app::Settings::default(), today),
             index: SearchIndex::default(),
             effects: Vec::new(),
             store: None,
@@ -74,7 +74,8 @@ impl Headless {
 
     /// Draws a frame at the app's size, as the event loop does.
     pub fn draw(&self) -> ratatui::Terminal<ratatui::backend::TestBackend> {
-        let backend = ratatui::backend::TestBackend::new(self.app.size.0, self.app.size.1);
+        let backend =
+            ratatui::backend::TestBackend::new(self.app.view.size.0, self.app.view.size.1);
         let mut t = ratatui::Terminal::new(backend).expect("a test terminal");
         t.draw(|f| crate::ui::draw(f, &self.app))
             .expect("drawing to a test terminal");
@@ -182,11 +183,12 @@ impl Headless {
     /// Titles of the listed postings, in order.
     pub fn titles(&self) -> Vec<String> {
         self.app
-            .view
+            .model
+            .listing
             .rows
             .iter()
             .map(|&i| {
-                self.app.postings[i as usize]
+                self.app.model.postings[i as usize]
                     .title
                     .clone()
                     .unwrap_or_default()

@@ -7,9 +7,9 @@ use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
-const DARK: &str = include_str!("../../assets/themes/dark.toml");
-const LIGHT: &str = include_str!("../../assets/themes/light.toml");
-const ANSI16: &str = include_str!("../../assets/themes/ansi16.toml");
+const DARK: &str = include_str!("../assets/themes/dark.toml");
+const LIGHT: &str = include_str!("../assets/themes/light.toml");
+const ANSI16: &str = include_str!("../assets/themes/ansi16.toml");
 
 /// The built-in themes, by name.
 pub const BUILT_IN: [(&str, &str); 3] = [("dark", DARK), ("light", LIGHT), ("ansi16", ANSI16)];

@@ -1,4 +1,5 @@
-//! Where each pane goes. Pure: the same function serves drawing, paging and mouse hits.
+//! Where each pane goes. Pure geometry, outside the drawing code: the same function serves
+//! drawing (`ui`), paging and mouse hits (`app`).
 
 use ratatui::layout::Rect;
 
@@ -32,29 +33,21 @@ pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool, posting
     let search = Rect::new(0, 0, w, 1);
     let status = Rect::new(0, h - 1, w, 1);
     let body = Rect::new(0, 1, w, h - 2);
-    let filters_w = if filters_open {
-        FILTERS_WIDTH.min(w / 3)
-    } else {
-        0
+    let filters_w = match (filters_open, w >= WIDE) {
+        (false, _) => 0,
+        (true, true) => FILTERS_WIDTH.min(w / 3),
+        (true, false) => 26.min(w / 3),
     };
-    if w >= WIDE {
+    let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
+    let (list, detail) = if w >= WIDE {
         // filters | list | detail
         let rest = w - filters_w;
         let list_w = (rest * 45 / 100).max(30).min(rest);
-        let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
         let list = Rect::new(filters_w, body.y, list_w, body.height);
         let detail = Rect::new(filters_w + list_w, body.y, rest - list_w, body.height);
-        Panes {
-            search,
-            list,
-            detail,
-            filters,
-            status,
-            body,
-        }
+        (list, detail)
     } else {
         // filters | (list over detail)
-        let filters_w = if filters_open { 26.min(w / 3) } else { 0 };
         let share = (body.height * 45 / 100).max(6);
         let top_h = if detail_focused {
             share
@@ -65,7 +58,6 @@ pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool, posting
         .min(2 + 2 * (postings.max(1).min(usize::from(u16::MAX / 4)) as u16))
         .max(4)
         .min(body.height);
-        let filters = filters_open.then(|| Rect::new(0, body.y, filters_w, body.height));
         let list = Rect::new(filters_w, body.y, w - filters_w, top_h);
         let detail = Rect::new(
             filters_w,
@@ -73,47 +65,16 @@ pub fn panes(size: (u16, u16), filters_open: bool, detail_focused: bool, posting
             w - filters_w,
             body.height - top_h,
         );
-        Panes {
-            search,
-            list,
-            detail,
-            filters,
-            status,
-            body,
-        }
-    }
-}
-
-/// A rectangle of `pct_w` × `pct_h` percent centred in `area`.
-/// Draws an overlay's frame: centered at `pct_w` × `pct_h` of `area` on a wide screen (100
-/// columns or more), the whole of it otherwise; what is beneath is cleared. Returns the inside.
-pub fn overlay(
-    frame: &mut ratatui::Frame,
-    area: Rect,
-    pct_w: u16,
-    pct_h: u16,
-    block: ratatui::widgets::Block,
-) -> Rect {
-    let popup = if area.width >= 100 {
-        centered(area, pct_w, pct_h)
-    } else {
-        area
+        (list, detail)
     };
-    frame.render_widget(ratatui::widgets::Clear, popup);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    inner
-}
-
-pub fn centered(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
-    let w = (area.width * pct_w / 100).max(20).min(area.width);
-    let h = (area.height * pct_h / 100).max(5).min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    Panes {
+        search,
+        list,
+        detail,
+        filters,
+        status,
+        body,
+    }
 }
 
 #[cfg(test)]
