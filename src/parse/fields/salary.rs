@@ -170,136 +170,12 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn find_amounts(text: &str) -> Vec<Amount> {
-    let v = vocab();
-    let mut out = Vec::new();
     // Shared symbols a code names somewhere in the text ("CAD $119,000" makes every "$" CAD).
     let mut symbols: Vec<(String, String)> = Vec::new();
-    for m in NUMBER.find_iter(text) {
-        let (nstart, mut nend) = (m.start(), m.end());
-        let mut num = m.as_str();
-        // A figure glued to letters or digits is not money ("A320", "v2.5", "COVID-19", "24/7").
-        let before_char = text[..nstart].chars().next_back();
-        let before2 = text[..nstart].chars().rev().nth(1);
-        let glued = match before_char {
-            Some(c) if c.is_ascii_digit() => true,
-            Some(c) if is_letter(c) && !c.is_uppercase() => true,
-            Some('.') => true,
-            // "24/7", "1/2" are glued; "本科/15-30k" is a list.
-            Some('/') => before2.is_some_and(|c| c.is_ascii_digit()),
-            // "COVID-19" is glued, "$100k-120k" is a range.
-            Some('-') => {
-                before2.is_some_and(is_letter)
-                    && !text[..nstart - 1]
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
-            }
-            _ => false,
-        };
-        if glued {
-            continue;
-        }
-        // The currency before the figure.
-        let left_start = floor_boundary(text, nstart.saturating_sub(14));
-        let left = &text[left_start..nstart];
-        let mut start = nstart;
-        let mut currency = Cur::None;
-        if let Some(c) = CUR_BEFORE.captures(left)
-            && let Some(cm) = c.name("cur")
-        {
-            let tok = cm.as_str();
-            let abs = left_start + cm.start();
-            let glued_word = tok.chars().next().is_some_and(is_letter)
-                && text[..abs].chars().next_back().is_some_and(is_letter);
-            if !glued_word {
-                currency = currency_of(tok);
-                // "CAD $119,000": a code before a shared symbol names it.
-                if let Cur::Shared(sym) = &currency
-                    && let Some(code) = c.name("code")
-                    && let Some(iso) = vocab().currency(code.as_str())
-                {
-                    symbols.push((sym.clone(), iso.to_string()));
-                    currency = Cur::Code(iso.to_string());
-                }
-                if !currency.is_none() {
-                    start = abs;
-                }
-            }
-        }
-        if before_char.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && currency.is_none()
-        {
-            continue;
-        }
-        // A number with ", " inside counts only with a currency ("$45, 700").
-        if num.contains(", ") && currency.is_none() {
-            let cut = num.find(", ").unwrap_or(num.len());
-            num = &num[..cut];
-            nend = nstart + cut;
-        }
-        let Some(mut value) = parse_number(num) else {
-            continue;
-        };
-        // The multiplier and currency after it.
-        let right_end = ceil_boundary(text, nend + 24);
-        let right = &text[nend..right_end];
-        let mut end = nend;
-        let mut mult: Option<f64> = None;
-        let mut mult_word = String::new();
-        if let Some(c) = AFTER.captures(right) {
-            if let Some(mm) = c.name("mult") {
-                let word = mm.as_str();
-                let next = right[mm.end()..].chars().next();
-                let glued =
-                    word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
-                // "30 Ländern": not "30 L".
-                if !glued {
-                    mult = v.multipliers.get(&fold(word)).copied();
-                    mult_word = fold(word);
-                    end = nend + mm.end();
-                }
-            }
-            if let Some(cm) = c.name("cur")
-                && (mult.is_some() || c.name("mult").is_none())
-            {
-                let tok = cm.as_str();
-                let next = right[cm.end()..].chars().next();
-                let glued =
-                    tok.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
-                let abs_start = nend + cm.start();
-                if !glued && (mult.is_some() || abs_start <= end + 1) {
-                    let after_cur = currency_of(tok);
-                    if !after_cur.is_none() {
-                        // A code after the figure beats a shared symbol before it ("$81,200 CAD").
-                        if let (Cur::Shared(sym), Cur::Code(code)) = (&currency, &after_cur) {
-                            symbols.push((sym.clone(), code.clone()));
-                        }
-                        if currency.is_none() || matches!(currency, Cur::Shared(_)) {
-                            currency = after_cur;
-                        }
-                        end = nend + cm.end();
-                    }
-                }
-            }
-        }
-        if let Some(m) = mult {
-            value *= m;
-        }
-        let company_figure = mult.is_some_and(|m| m >= 1e6)
-            && !matches!(mult_word.as_str(), "triệu" | "tr" | "juta" | "jt");
-        let lakh = matches!(
-            mult_word.as_str(),
-            "lakh" | "lakhs" | "lac" | "lacs" | "l" | "lpa" | "cr" | "crore" | "crores"
-        );
-        out.push(Amount {
-            start,
-            end,
-            value,
-            mult,
-            currency,
-            lakh,
-            company_figure,
-        });
-    }
+    let mut out: Vec<Amount> = NUMBER
+        .find_iter(text)
+        .filter_map(|m| amount_at(text, m.start(), m.end(), &mut symbols))
+        .collect();
     for a in &mut out {
         if let Cur::Shared(sym) = &a.currency
             && let Some((_, code)) = symbols.iter().find(|(s, _)| s == sym)
@@ -308,6 +184,167 @@ fn find_amounts(text: &str) -> Vec<Amount> {
         }
     }
     out
+}
+
+/// The amount of the number at `nstart..nend`, with its currency and multiplier, unless it is
+/// not money. Records in `symbols` the shared symbols a code next to it names.
+fn amount_at(
+    text: &str,
+    nstart: usize,
+    mut nend: usize,
+    symbols: &mut Vec<(String, String)>,
+) -> Option<Amount> {
+    let before_char = text[..nstart].chars().next_back();
+    if glued_figure(text, nstart) {
+        return None;
+    }
+    let (currency, start) = currency_before(text, nstart, symbols);
+    if before_char.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && currency.is_none() {
+        return None;
+    }
+    let mut num = &text[nstart..nend];
+    // A number with ", " inside counts only with a currency ("$45, 700").
+    if num.contains(", ") && currency.is_none() {
+        let cut = num.find(", ").unwrap_or(num.len());
+        num = &num[..cut];
+        nend = nstart + cut;
+    }
+    let mut value = parse_number(num)?;
+    let after = after_figure(text, nend, currency, symbols);
+    if let Some(m) = after.mult {
+        value *= m;
+    }
+    let company_figure = after.mult.is_some_and(|m| m >= 1e6)
+        && !matches!(after.mult_word.as_str(), "triệu" | "tr" | "juta" | "jt");
+    let lakh = matches!(
+        after.mult_word.as_str(),
+        "lakh" | "lakhs" | "lac" | "lacs" | "l" | "lpa" | "cr" | "crore" | "crores"
+    );
+    Some(Amount {
+        start,
+        end: after.end,
+        value,
+        mult: after.mult,
+        currency: after.currency,
+        lakh,
+        company_figure,
+    })
+}
+
+/// A figure glued to letters or digits is not money ("A320", "v2.5", "COVID-19", "24/7").
+fn glued_figure(text: &str, nstart: usize) -> bool {
+    let before_char = text[..nstart].chars().next_back();
+    let before2 = text[..nstart].chars().rev().nth(1);
+    match before_char {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if is_letter(c) && !c.is_uppercase() => true,
+        Some('.') => true,
+        // "24/7", "1/2" are glued; "本科/15-30k" is a list.
+        Some('/') => before2.is_some_and(|c| c.is_ascii_digit()),
+        // "COVID-19" is glued, "$100k-120k" is a range.
+        Some('-') => {
+            before2.is_some_and(is_letter)
+                && !text[..nstart - 1]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// The currency written before the figure at `nstart`, and where the amount then starts.
+fn currency_before(text: &str, nstart: usize, symbols: &mut Vec<(String, String)>) -> (Cur, usize) {
+    let left_start = floor_boundary(text, nstart.saturating_sub(14));
+    let left = &text[left_start..nstart];
+    let Some(c) = CUR_BEFORE.captures(left) else {
+        return (Cur::None, nstart);
+    };
+    let Some(cm) = c.name("cur") else {
+        return (Cur::None, nstart);
+    };
+    let tok = cm.as_str();
+    let abs = left_start + cm.start();
+    let glued_word = tok.chars().next().is_some_and(is_letter)
+        && text[..abs].chars().next_back().is_some_and(is_letter);
+    if glued_word {
+        return (Cur::None, nstart);
+    }
+    let mut currency = currency_of(tok);
+    // "CAD $119,000": a code before a shared symbol names it.
+    if let Cur::Shared(sym) = &currency
+        && let Some(code) = c.name("code")
+        && let Some(iso) = vocab().currency(code.as_str())
+    {
+        symbols.push((sym.clone(), iso.to_string()));
+        currency = Cur::Code(iso.to_string());
+    }
+    let start = if currency.is_none() { nstart } else { abs };
+    (currency, start)
+}
+
+/// What follows a figure: its multiplier, the currency (a code after it beats a shared symbol
+/// before it), and where the amount ends.
+struct After {
+    mult: Option<f64>,
+    mult_word: String,
+    currency: Cur,
+    end: usize,
+}
+
+/// The multiplier and currency after the figure ending at `nend`; `currency` is the one
+/// before it.
+fn after_figure(
+    text: &str,
+    nend: usize,
+    mut currency: Cur,
+    symbols: &mut Vec<(String, String)>,
+) -> After {
+    let right_end = ceil_boundary(text, nend + 24);
+    let right = &text[nend..right_end];
+    let mut end = nend;
+    let mut mult: Option<f64> = None;
+    let mut mult_word = String::new();
+    if let Some(c) = AFTER.captures(right) {
+        if let Some(mm) = c.name("mult") {
+            let word = mm.as_str();
+            let next = right[mm.end()..].chars().next();
+            let glued = word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+            // "30 Ländern": not "30 L".
+            if !glued {
+                mult = vocab().multipliers.get(&fold(word)).copied();
+                mult_word = fold(word);
+                end = nend + mm.end();
+            }
+        }
+        if let Some(cm) = c.name("cur")
+            && (mult.is_some() || c.name("mult").is_none())
+        {
+            let tok = cm.as_str();
+            let next = right[cm.end()..].chars().next();
+            let glued = tok.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+            let abs_start = nend + cm.start();
+            if !glued && (mult.is_some() || abs_start <= end + 1) {
+                let after_cur = currency_of(tok);
+                if !after_cur.is_none() {
+                    // A code after the figure beats a shared symbol before it ("$81,200 CAD").
+                    if let (Cur::Shared(sym), Cur::Code(code)) = (&currency, &after_cur) {
+                        symbols.push((sym.clone(), code.clone()));
+                    }
+                    if currency.is_none() || matches!(currency, Cur::Shared(_)) {
+                        currency = after_cur;
+                    }
+                    end = nend + cm.end();
+                }
+            }
+        }
+    }
+    After {
+        mult,
+        mult_word,
+        currency,
+        end,
+    }
 }
 
 /// `(before, after)` around `start..end`, `before` and `after` bytes wide at most.
