@@ -118,7 +118,7 @@ impl Renderer {
                     });
                     return;
                 }
-                self.push_lines(&t);
+                self.push_lines(t);
             }
         }
     }
