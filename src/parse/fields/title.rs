@@ -721,6 +721,9 @@ fn drop_place_said_elsewhere(u: &mut Unwrapped, doc: &super::super::doc::Doc) {
     }
 }
 
+/// A title candidate: the title out of its wrapper, and where it was read.
+type TitleCand = Cand<(Unwrapped, Origin)>;
+
 /// Resolves the title, and records what its wrapper said as derived facts.
 pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     // Names the posting gives its employer: a piece of the title equal to one is the company.
@@ -735,7 +738,31 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             || (shared.full_folded().contains(piece)
                 && shared.company_in_text().is_some_and(|c| fold(c) == piece))
     };
-    let mut cands: Vec<Cand<(Unwrapped, Origin)>> = Vec::new();
+    let mut cands = title_cands(ctx, &is_employer);
+    cands.extend(subject_cands(ctx, &is_employer));
+    if let Some((t, strength)) = sentence_title(ctx, &cands) {
+        let u = Unwrapped {
+            title: t,
+            ..Unwrapped::default()
+        };
+        cands.push(Cand::new((u, Origin::Page), strength, FieldSource::Text));
+    }
+    // Compare titles, not wrappers.
+    let titles: Vec<Cand<String>> = cands
+        .iter()
+        .map(|c| Cand::new(c.value.0.title.clone(), c.strength, c.source))
+        .collect();
+    let (title, source) = pick(Field::Title, titles, TEXT, &mut ctx.notes)?;
+    if let Some(c) = cands.iter().find(|c| c.value.0.title == title) {
+        record_wrapper(ctx, &c.value.0, c.value.1);
+    }
+    Some((title, source))
+}
+
+/// The titles the posting states, each out of its wrapper (structured ones only out of
+/// wrapper phrases), kept when they read as a title.
+fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
+    let mut cands = Vec::new();
     // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an
     // API's is the employer's.
     let page_record = ctx.doc.format == crate::posting::Format::Markdown;
@@ -746,7 +773,7 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
         } else {
             Depth::Full
         };
-        let mut u = unwrap(t, depth, &is_employer);
+        let mut u = unwrap(t, depth, is_employer);
         if depth == Depth::Wrappers {
             drop_place_said_elsewhere(&mut u, ctx.doc);
         }
@@ -761,10 +788,16 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             cands.push(Cand::of((u, origin), origin, 0));
         }
     }
+    cands
+}
+
+/// The titles of subject lines ("Senior Engineer at Acme"), with the company they name.
+fn subject_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
+    let mut cands = Vec::new();
     for (s, origin) in ctx.doc.texts(Key::Subject) {
         let (t, c) = split_title_company(s);
         if let Some(t) = t {
-            let mut u = unwrap(&t, Depth::Full, &is_employer);
+            let mut u = unwrap(&t, Depth::Full, is_employer);
             if u.company.is_none() {
                 u.company = c;
             }
@@ -773,59 +806,49 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             }
         }
     }
-    // The role a sentence of the first paragraphs names: at most TEXT + 10 strong, so beside a
-    // candidate stronger than that by more than `pick` notes (25) it can change nothing, and
-    // the whole text is not searched.
+    cands
+}
+
+/// The role a sentence of the first paragraphs names, with its strength: at most TEXT + 10, so
+/// beside a candidate stronger than that by more than `pick` notes (25) it can change nothing,
+/// and the whole text is not searched.
+fn sentence_title(ctx: &Ctx<'_>, cands: &[TitleCand]) -> Option<(String, i32)> {
     let strongest = cands.iter().map(|c| c.strength).max().unwrap_or(0);
-    let wanted = strongest <= TEXT + 10 + 25;
-    let sentence = wanted
-        .then(|| {
-            let head: String = ctx
-                .doc
-                .blocks
-                .iter()
-                .filter(|b| b.kind != BlockKind::Heading)
-                .take(6)
-                .map(|b| b.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            title_from_text(&head)
-                .map(|t| (t, TEXT + 10))
-                .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)))
-        })
-        .flatten();
-    if let Some((t, strength)) = sentence {
-        let u = Unwrapped {
-            title: t,
-            ..Unwrapped::default()
-        };
-        cands.push(Cand::new((u, Origin::Page), strength, FieldSource::Text));
+    if strongest > TEXT + 10 + 25 {
+        return None;
     }
-    // Compare titles, not wrappers.
-    let titles: Vec<Cand<String>> = cands
+    let head: String = ctx
+        .doc
+        .blocks
         .iter()
-        .map(|c| Cand::new(c.value.0.title.clone(), c.strength, c.source))
-        .collect();
-    let (title, source) = pick(Field::Title, titles, TEXT, &mut ctx.notes)?;
-    if let Some(c) = cands.iter().find(|c| c.value.0.title == title) {
-        let (u, origin) = &c.value;
-        let origin = *origin;
-        let mut add = |key: Key, v: &Option<String>| {
-            if let Some(v) = v {
-                ctx.derived.push(Fact {
-                    key,
-                    value: Value::Text(v.clone()),
-                    origin,
-                });
-            }
-        };
-        add(Key::Company, &u.company);
-        add(Key::Location, &u.place);
-        add(Key::WorkMode, &u.mode);
-        add(Key::Salary, &u.pay);
-        add(Key::EmploymentType, &u.kind);
+        .filter(|b| b.kind != BlockKind::Heading)
+        .take(6)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    title_from_text(&head)
+        .map(|t| (t, TEXT + 10))
+        .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)))
+}
+
+/// Records what the chosen title's wrapper said (company, place, mode, pay, kind) as derived
+/// facts.
+fn record_wrapper(ctx: &mut Ctx<'_>, u: &Unwrapped, origin: Origin) {
+    for (key, v) in [
+        (Key::Company, &u.company),
+        (Key::Location, &u.place),
+        (Key::WorkMode, &u.mode),
+        (Key::Salary, &u.pay),
+        (Key::EmploymentType, &u.kind),
+    ] {
+        if let Some(v) = v {
+            ctx.derived.push(Fact {
+                key,
+                value: Value::Text(v.clone()),
+                origin,
+            });
+        }
     }
-    Some((title, source))
 }
 
 /// A title for a post that names no role (Hacker News): "Acme — hiring".
