@@ -3,7 +3,9 @@
 
 pub mod cache;
 pub mod enrich;
+pub mod link;
 pub mod seeds;
+pub mod track;
 pub mod walk;
 pub mod watch;
 
@@ -324,7 +326,7 @@ fn stream_paths(paths: &[PathBuf], opts: &LoadOptions, emit: &mut impl FnMut(Loa
     let mut done = refused;
     // Pulled files get their board's tracking record (never cached: a pull changes the
     // record, not the files of postings that closed).
-    let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
+    let mut tracker = track::Tracker::new(opts.max_file_size);
     // Files are let go of chunk by chunk: at 100,000 files their paths are tens of megabytes,
     // better spent on postings.
     let chunks: Vec<Vec<walk::FileEntry>> = {
@@ -370,7 +372,7 @@ fn read_chunk(
     chunk: &[walk::FileEntry],
     opts: &LoadOptions,
     cache: &mut LoadCache,
-    tracker: &mut crate::pull::track::Tracker,
+    tracker: &mut track::Tracker,
 ) -> (Vec<Posting>, Vec<Skipped>) {
     let keep_bytes = cache.writer.is_some();
     let reader = cache.reader.as_ref();
@@ -511,7 +513,7 @@ pub fn search_cached(
     if index
         .dirs
         .iter()
-        .any(|(d, _)| Path::new(d).join(crate::pull::track::TRACK_FILE).exists())
+        .any(|(d, _)| Path::new(d).join(track::TRACK_FILE).exists())
     {
         return None;
     }
@@ -569,7 +571,7 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
 }
 
 /// Postings of the same role from two sources (a pulled board and a saved page or an HN
-/// comment, see [`crate::pull::link`]): the second is listed under the first (`linked_to`),
+/// comment, see [`link`]): the second is listed under the first (`linked_to`),
 /// and each names the other's source in `seen_on`. Postings saved twice (same id) are left to
 /// [`mark_duplicates`].
 pub fn link_sources(postings: &mut [Posting]) {
@@ -595,7 +597,7 @@ pub fn link_sources(postings: &mut [Posting]) {
         .filter(|&i| postings[i].duplicate_of.is_none())
         .collect();
     let refs: Vec<&Posting> = listed.iter().map(|&i| &postings[i]).collect();
-    let links = crate::pull::link::find(&refs);
+    let links = link::find(&refs);
     for l in links {
         let (p, s) = (listed[l.primary], listed[l.secondary]);
         let (ps, ss) = (postings[p].source.clone(), postings[s].source.clone());

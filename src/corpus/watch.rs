@@ -117,11 +117,10 @@ pub fn spawn(
                 // record changed (a pull): its postings are read again with it.
                 let mut more = BTreeSet::new();
                 for p in &paths {
-                    if p.file_name()
-                        .is_some_and(|n| n == crate::pull::track::TRACK_FILE)
+                    if p.file_name().is_some_and(|n| n == super::track::TRACK_FILE)
                         && let Some(dir) = p.parent()
                     {
-                        more.extend(crate::pull::track::board_files(dir));
+                        more.extend(super::track::board_files(dir));
                     }
                     if p.is_dir() && under(p, &roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
                         let _ = watcher.watch(p, RecursiveMode::NonRecursive);
@@ -227,11 +226,7 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
         // the reason (and the postings the file had are gone), as when loading.
         Ok(_) => Some(match parse_file(path, &source, opts) {
             Ok(mut postings) => {
-                crate::pull::track::Tracker::new(opts.max_file_size).attach(
-                    path,
-                    &source,
-                    &mut postings,
-                );
+                super::track::Tracker::new(opts.max_file_size).attach(path, &source, &mut postings);
                 Change::Parsed { source, postings }
             }
             Err(reason) => Change::Skipped(Skipped { source, reason }),
@@ -243,7 +238,7 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
 /// Every posting file of a pulled board folder read again (with its tracking record), named
 /// as the loader names them under `roots`.
 pub fn board_changes(dir: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Vec<Change> {
-    crate::pull::track::board_files(dir)
+    super::track::board_files(dir)
         .iter()
         .filter_map(|f| {
             let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
@@ -408,7 +403,7 @@ mod pulled_tests {
                 "postings": {{"7": {{"file": "7.json", "first_seen": "t1", "last_seen": "t1", "closed": {closed}}}}}}}"#
             )
         };
-        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("null")).unwrap();
+        std::fs::write(board.join(crate::corpus::track::TRACK_FILE), record("null")).unwrap();
         let (tx, rx) = channel();
         let dirs = vec![
             root.clone(),
@@ -423,7 +418,11 @@ mod pulled_tests {
             LoadOptions::default(),
             move |c| tx.send(c).is_ok()
         ));
-        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("\"t2\"")).unwrap();
+        std::fs::write(
+            board.join(crate::corpus::track::TRACK_FILE),
+            record("\"t2\""),
+        )
+        .unwrap();
         let got = rx
             .recv_timeout(Duration::from_secs(10))
             .expect("the board is read again");
