@@ -204,6 +204,20 @@ macro_rules! emit_or_stop {
     };
 }
 
+/// Reports the files skipped (if any), then a batch of postings; false when told to stop.
+fn emit_batch(
+    emit: &mut impl FnMut(LoadEvent) -> bool,
+    skipped: Vec<Skipped>,
+    postings: Vec<Posting>,
+    files_done: usize,
+) -> bool {
+    (skipped.is_empty() || emit(LoadEvent::Skipped(skipped)))
+        && emit(LoadEvent::Batch {
+            postings,
+            files_done,
+        })
+}
+
 /// The seed postings, in one batch.
 fn stream_seeds(emit: &mut impl FnMut(LoadEvent) -> bool) {
     let seeds = seeds::seeds();
@@ -223,17 +237,9 @@ fn stream_seeds(emit: &mut impl FnMut(LoadEvent) -> bool) {
             }),
         }
     }
-    if !skipped.is_empty() {
-        emit_or_stop!(emit, LoadEvent::Skipped(skipped));
+    if emit_batch(emit, skipped, postings, seeds.len()) {
+        emit(LoadEvent::Done);
     }
-    emit_or_stop!(
-        emit,
-        LoadEvent::Batch {
-            postings,
-            files_done: seeds.len(),
-        }
-    );
-    emit(LoadEvent::Done);
 }
 
 /// The parse cache of a load: read when current, rewritten when stale.
@@ -341,16 +347,9 @@ fn stream_paths(paths: &[PathBuf], opts: &LoadOptions, emit: &mut impl FnMut(Loa
         let (postings, mut skipped) = read_chunk(&chunk, opts, &mut cache, &mut tracker);
         skipped.extend(tracker.take_problems());
         done += chunk.len();
-        if !skipped.is_empty() {
-            emit_or_stop!(emit, LoadEvent::Skipped(skipped));
+        if !emit_batch(emit, skipped, postings, done) {
+            return;
         }
-        emit_or_stop!(
-            emit,
-            LoadEvent::Batch {
-                postings,
-                files_done: done,
-            }
-        );
     }
     tracing::debug!("load: {done} files read at {:?}", started.elapsed());
     if let Some(w) = cache.writer.as_mut() {
