@@ -269,7 +269,7 @@ pub struct Model {
     /// The pull under way, if any.
     pub pull: Option<PullState>,
     /// Per corpus index of a linked posting: the sources of the same role (see
-    /// [`crate::pull::link`]).
+    /// [`crate::corpus::link`]).
     pub seen_on: rustc_hash::FxHashMap<u32, Vec<String>>,
     /// Per corpus index, derived from `shortlists` for fast filtering: on a list, hidden, on
     /// the browsed list, status.

@@ -5,7 +5,8 @@
 //! are listed once.
 
 use super::{App, Effect};
-use crate::pull::{Progress, link};
+use crate::corpus::link;
+use crate::pull::Progress;
 
 /// A pull under way: a line of state per source.
 #[derive(Debug, Clone, PartialEq, Eq)]

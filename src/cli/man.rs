@@ -19,6 +19,93 @@ pub fn page(cmd: &clap::Command) -> String {
             &format!("jobdeck {}", env!("CARGO_PKG_VERSION")),
         ],
     );
+    name_and_synopsis(&mut r, cmd);
+    description(&mut r, cmd);
+    commands(&mut r, cmd);
+    keys(&mut r);
+    query_language(&mut r);
+    r.control("SH", ["FILES"]);
+    for (path, what) in FILES {
+        r.control("TP", []);
+        r.text([italic(*path)]);
+        r.text([roman(*what)]);
+    }
+    tagged(&mut r, "ENVIRONMENT", ENVIRONMENT);
+    tagged(&mut r, "EXIT STATUS", EXIT_STATUS);
+    r.render()
+}
+
+/// A section of tagged paragraphs, each tag in bold.
+fn tagged(r: &mut Roff, title: &str, rows: &[(&str, &str)]) {
+    r.control("SH", [title]);
+    for (tag, what) in rows {
+        r.control("TP", []);
+        r.text([bold(*tag)]);
+        r.text([roman(*what)]);
+    }
+}
+
+/// jobdeck's files, as the XDG rules place them.
+const FILES: &[(&str, &str)] = &[
+    (
+        "$XDG_CONFIG_HOME/jobdeck/config.toml",
+        "the config file (~/.config/jobdeck/config.toml when XDG_CONFIG_HOME is unset)",
+    ),
+    (
+        "$XDG_DATA_HOME/jobdeck/shortlists.json",
+        "your bookmarks, lists, notes and statuses (~/.local/share/jobdeck)",
+    ),
+    (
+        "$XDG_CACHE_HOME/jobdeck/",
+        "the parse cache: safe to delete (~/.cache/jobdeck)",
+    ),
+    (
+        "$XDG_STATE_HOME/jobdeck/jobdeck.log",
+        "the log (~/.local/state/jobdeck); jobdeck --version prints the paths in force",
+    ),
+    (
+        "$XDG_STATE_HOME/jobdeck/history.json",
+        "the search bar's query history (the last 100 queries, a JSON list)",
+    ),
+];
+
+/// The environment variables jobdeck reads.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("JOBDECK_POSTINGS", "the folder to open when none is given"),
+    (
+        "JOBDECK_CONFIG_DIR, JOBDECK_DATA_DIR, JOBDECK_CACHE_DIR, JOBDECK_STATE_DIR",
+        "override the folders above",
+    ),
+    (
+        "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME",
+        "where those folders are by default",
+    ),
+    (
+        "JOBDECK_LOG",
+        "the log level (error, warn, info, debug, trace)",
+    ),
+    ("NO_COLOR", "when set and not empty, no colours"),
+];
+
+/// The exit statuses.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "success (search: something matched)"),
+    (
+        "1",
+        "search: nothing matched; the browser: a failure it reported",
+    ),
+    (
+        "2",
+        "a bad command line, query, path or config, or a command that failed",
+    ),
+    (
+        "128+n",
+        "the browser ended by signal n (SIGHUP 129, SIGTERM 143)",
+    ),
+];
+
+/// NAME, and SYNOPSIS: one line per command.
+fn name_and_synopsis(r: &mut Roff, cmd: &clap::Command) {
     r.control("SH", ["NAME"]);
     r.text([roman(format!(
         "jobdeck - {}",
@@ -34,7 +121,10 @@ pub fn page(cmd: &clap::Command) -> String {
         first = false;
         r.text([bold(path.to_string()), roman(format!(" {}", usage_args(c)))]);
     });
+}
 
+/// DESCRIPTION: the long about, and what the browser opens.
+fn description(r: &mut Roff, cmd: &clap::Command) {
     r.control("SH", ["DESCRIPTION"]);
     if let Some(long) = cmd.get_long_about() {
         r.text([roman(long.to_string())]);
@@ -45,7 +135,10 @@ pub fn page(cmd: &clap::Command) -> String {
          $JOBDECK_POSTINGS, the config's postings_dir, or the built-in seed postings). The \
          browser needs a terminal; parse and search work without one.",
     )]);
+}
 
+/// COMMANDS: each subcommand with its arguments, then the browser's.
+fn commands(r: &mut Roff, cmd: &clap::Command) {
     r.control("SH", ["COMMANDS"]);
     for_each_command(cmd, "jobdeck", &mut |path, c| {
         if path == "jobdeck" {
@@ -55,11 +148,14 @@ pub fn page(cmd: &clap::Command) -> String {
         if let Some(about) = c.get_long_about().or(c.get_about()) {
             r.text([roman(about.to_string())]);
         }
-        arguments(&mut r, c);
+        arguments(r, c);
     });
     r.control("SS", ["jobdeck (the browser)"]);
-    arguments(&mut r, cmd);
+    arguments(r, cmd);
+}
 
+/// KEYS: the default bindings, per context.
+fn keys(r: &mut Roff) {
     r.control("SH", ["KEYS"]);
     r.text([roman(
         "The default bindings; the [keys.<context>] tables of the config file change them \
@@ -83,85 +179,16 @@ pub fn page(cmd: &clap::Command) -> String {
             r.text([roman(b.action.describe())]);
         }
     }
+}
 
+/// QUERY LANGUAGE: each form with what it matches.
+fn query_language(r: &mut Roff) {
     r.control("SH", ["QUERY LANGUAGE"]);
     for (q, what) in crate::search::query::LANGUAGE {
         r.control("TP", []);
         r.text([bold(*q)]);
         r.text([roman(*what)]);
     }
-
-    r.control("SH", ["FILES"]);
-    for (path, what) in [
-        (
-            "$XDG_CONFIG_HOME/jobdeck/config.toml",
-            "the config file (~/.config/jobdeck/config.toml when XDG_CONFIG_HOME is unset)",
-        ),
-        (
-            "$XDG_DATA_HOME/jobdeck/shortlists.json",
-            "your bookmarks, lists, notes and statuses (~/.local/share/jobdeck)",
-        ),
-        (
-            "$XDG_CACHE_HOME/jobdeck/",
-            "the parse cache: safe to delete (~/.cache/jobdeck)",
-        ),
-        (
-            "$XDG_STATE_HOME/jobdeck/jobdeck.log",
-            "the log (~/.local/state/jobdeck); jobdeck --version prints the paths in force",
-        ),
-        (
-            "$XDG_STATE_HOME/jobdeck/history.json",
-            "the search bar's query history (the last 100 queries, a JSON list)",
-        ),
-    ] {
-        r.control("TP", []);
-        r.text([italic(path)]);
-        r.text([roman(what)]);
-    }
-
-    r.control("SH", ["ENVIRONMENT"]);
-    for (var, what) in [
-        ("JOBDECK_POSTINGS", "the folder to open when none is given"),
-        (
-            "JOBDECK_CONFIG_DIR, JOBDECK_DATA_DIR, JOBDECK_CACHE_DIR, JOBDECK_STATE_DIR",
-            "override the folders above",
-        ),
-        (
-            "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME",
-            "where those folders are by default",
-        ),
-        (
-            "JOBDECK_LOG",
-            "the log level (error, warn, info, debug, trace)",
-        ),
-        ("NO_COLOR", "when set and not empty, no colours"),
-    ] {
-        r.control("TP", []);
-        r.text([bold(var)]);
-        r.text([roman(what)]);
-    }
-
-    r.control("SH", ["EXIT STATUS"]);
-    for (code, what) in [
-        ("0", "success (search: something matched)"),
-        (
-            "1",
-            "search: nothing matched; the browser: a failure it reported",
-        ),
-        (
-            "2",
-            "a bad command line, query, path or config, or a command that failed",
-        ),
-        (
-            "128+n",
-            "the browser ended by signal n (SIGHUP 129, SIGTERM 143)",
-        ),
-    ] {
-        r.control("TP", []);
-        r.text([bold(code)]);
-        r.text([roman(what)]);
-    }
-    r.render()
 }
 
 /// Calls `f` on the command and every visible subcommand below it, depth first, with its

@@ -3,7 +3,9 @@
 
 pub mod cache;
 pub mod enrich;
+pub mod link;
 pub mod seeds;
+pub mod track;
 pub mod walk;
 pub mod watch;
 
@@ -188,190 +190,238 @@ const STREAM_CHUNK: usize = 256;
 /// stops the load.
 pub fn stream(source: &CorpusSource, opts: &LoadOptions, mut emit: impl FnMut(LoadEvent) -> bool) {
     match source {
-        CorpusSource::Seeds => {
-            let seeds = seeds::seeds();
-            if !emit(LoadEvent::Files(seeds.len())) {
-                return;
-            }
-            let mut postings = Vec::new();
-            let mut skipped = Vec::new();
-            for (name, bytes) in &seeds {
-                let src = format!("seeds/{name}");
-                match parse::parse_bytes(bytes, &src) {
-                    Ok(ps) => postings.extend(ps.into_iter().map(|mut p| {
-                        enrich::enrich(&mut p, None);
-                        p
-                    })),
-                    Err(reason) => skipped.push(Skipped {
-                        source: src,
-                        reason,
-                    }),
-                }
-            }
-            if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
-                return;
-            }
-            if !emit(LoadEvent::Batch {
-                postings,
-                files_done: seeds.len(),
-            }) {
-                return;
-            }
+        CorpusSource::Seeds => stream_seeds(&mut emit),
+        CorpusSource::Paths(paths) => stream_paths(paths, opts, &mut emit),
+    }
+}
+
+/// Turns "go on" (the answer of `emit`) into an early return.
+macro_rules! emit_or_stop {
+    ($emit:expr, $ev:expr) => {
+        if !$emit($ev) {
+            return;
         }
-        CorpusSource::Paths(paths) => {
-            let started = std::time::Instant::now();
-            let walked = walk::walk(paths);
-            tracing::debug!(
-                "load: walked {} files in {:?}",
-                walked.files.len(),
-                started.elapsed()
-            );
-            // Every file found counts, those the walk refused (special files, loops, no
-            // permission) too: they are done at once, and listed among the skipped.
-            let refused = walked.skipped.len();
-            if !emit(LoadEvent::Files(walked.files.len() + refused)) {
-                return;
-            }
-            let folders = walked
-                .dirs
-                .iter()
-                .map(|(d, _)| std::path::PathBuf::from(d))
-                .collect();
-            if !emit(LoadEvent::Folders(folders)) {
-                return;
-            }
-            if !walked.skipped.is_empty() && !emit(LoadEvent::Skipped(walked.skipped)) {
-                return;
-            }
-            let fingerprint = cache::fingerprint();
-            let roots = cache::root_keys(paths);
-            let cache_path = opts.cache_dir.as_ref().map(|d| cache::cache_file(d, paths));
-            let reader = cache_path
-                .as_ref()
-                .and_then(|p| cache::Reader::open(p, &fingerprint, &roots));
-            // Rewrite the cache only when a file is new, changed or gone, or a folder changed.
-            let stale = match &reader {
-                Some(r) => {
-                    r.len() != walked.files.len()
-                        || r.index.dirs != walked.dirs
-                        || walked.files.iter().any(|f| {
-                            r.file(&f.key, f.stamp)
-                                .is_none_or(|rec| !rec.still_holds(&f.path, opts.max_file_size))
-                        })
-                }
-                None => true,
-            };
-            let mut writer = match (&cache_path, stale) {
-                (Some(p), true) => cache::Writer::create(p, roots, walked.files.len()).ok(),
-                _ => None,
-            };
-            let keep_bytes = writer.is_some();
-            if !stale
-                && let Some(r) = &reader
-                && let Some(ix) = SearchIndex::thaw(&r.index.search)
-                && ix.len() == r.index.headlines.len()
-                && !emit(LoadEvent::Indexed(Box::new(ix)))
-            {
-                return;
-            }
-            tracing::debug!(
-                "load: cache {} at {:?}",
-                if reader.is_some() {
-                    if stale { "stale" } else { "current" }
-                } else {
-                    "absent"
-                },
-                started.elapsed()
-            );
-            let mut done = refused;
-            // Pulled files get their board's tracking record (never cached: a pull changes the
-            // record, not the files of postings that closed).
-            let mut tracker = crate::pull::track::Tracker::new(opts.max_file_size);
-            // Files are let go of chunk by chunk: at 100,000 files their paths are tens of
-            // megabytes, better spent on postings.
-            let dirs = walked.dirs;
-            let chunks: Vec<Vec<walk::FileEntry>> = {
-                let mut files = walked.files.into_iter();
-                std::iter::from_fn(|| {
-                    let chunk: Vec<_> = files.by_ref().take(STREAM_CHUNK).collect();
-                    (!chunk.is_empty()).then_some(chunk)
-                })
-                .collect()
-            };
-            for chunk in chunks {
-                // Each file's result, and whether it was parsed just now (not read from the cache).
-                let results: Vec<(FileResult, bool)> = chunk
-                    .par_iter()
-                    .map(|f| {
-                        if let Some(r) = &reader
-                            && let Some(hit) = from_cache(r, f, opts.max_file_size, keep_bytes)
-                        {
-                            return (hit, false);
-                        }
-                        let parsed = parse_file(&f.path, &f.source, opts)
-                            .map(|ps| ps.into_iter().map(|p| (p, None)).collect());
-                        (parsed, true)
+    };
+}
+
+/// Reports the files skipped (if any), then a batch of postings; false when told to stop.
+fn emit_batch(
+    emit: &mut impl FnMut(LoadEvent) -> bool,
+    skipped: Vec<Skipped>,
+    postings: Vec<Posting>,
+    files_done: usize,
+) -> bool {
+    (skipped.is_empty() || emit(LoadEvent::Skipped(skipped)))
+        && emit(LoadEvent::Batch {
+            postings,
+            files_done,
+        })
+}
+
+/// The seed postings, in one batch.
+fn stream_seeds(emit: &mut impl FnMut(LoadEvent) -> bool) {
+    let seeds = seeds::seeds();
+    emit_or_stop!(emit, LoadEvent::Files(seeds.len()));
+    let mut postings = Vec::new();
+    let mut skipped = Vec::new();
+    for (name, bytes) in &seeds {
+        let src = format!("seeds/{name}");
+        match parse::parse_bytes(bytes, &src) {
+            Ok(ps) => postings.extend(ps.into_iter().map(|mut p| {
+                enrich::enrich(&mut p, None);
+                p
+            })),
+            Err(reason) => skipped.push(Skipped {
+                source: src,
+                reason,
+            }),
+        }
+    }
+    if emit_batch(emit, skipped, postings, seeds.len()) {
+        emit(LoadEvent::Done);
+    }
+}
+
+/// The parse cache of a load: read when current, rewritten when stale.
+struct LoadCache {
+    fingerprint: String,
+    reader: Option<cache::Reader>,
+    /// Set when the cache is rewritten (dropped at the first write error).
+    writer: Option<cache::Writer>,
+    stale: bool,
+}
+
+impl LoadCache {
+    /// Opens the cache of `paths`; it is stale when a file is new, changed or gone, or a
+    /// folder changed.
+    fn open(paths: &[PathBuf], opts: &LoadOptions, walked: &walk::Walked) -> LoadCache {
+        let fingerprint = cache::fingerprint();
+        let roots = cache::root_keys(paths);
+        let cache_path = opts.cache_dir.as_ref().map(|d| cache::cache_file(d, paths));
+        let reader = cache_path
+            .as_ref()
+            .and_then(|p| cache::Reader::open(p, &fingerprint, &roots));
+        let stale = match &reader {
+            Some(r) => {
+                r.len() != walked.files.len()
+                    || r.index.dirs != walked.dirs
+                    || walked.files.iter().any(|f| {
+                        r.file(&f.key, f.stamp)
+                            .is_none_or(|rec| !rec.still_holds(&f.path, opts.max_file_size))
                     })
-                    .collect();
-                let mut postings = Vec::new();
-                let mut skipped = Vec::new();
-                for (f, (parsed, fresh)) in chunk.iter().zip(results) {
-                    let parsed = match parsed {
-                        Ok(ps) if fresh => Ok(ps.into_iter().map(settle).collect()),
-                        other => other,
-                    };
-                    if let Some(w) = writer.as_mut() {
-                        let rec = parsed.as_ref().map(Vec::as_slice);
-                        if w.add(&f.key, f.stamp, rec).is_err() {
-                            writer = None;
-                        }
-                    }
-                    match parsed {
-                        Ok(ps) => {
-                            // The cache may hold the path as another working directory saw it.
-                            let mut ps: Vec<Posting> = ps
-                                .into_iter()
-                                .map(|(mut p, _)| {
-                                    p.source.clone_from(&f.source);
-                                    p
-                                })
-                                .collect();
-                            tracker.attach(&f.path, &f.source, &mut ps);
-                            postings.extend(ps);
-                        }
-                        Err(reason) => skipped.push(Skipped {
-                            source: f.source.clone(),
-                            reason,
-                        }),
-                    }
-                }
-                skipped.extend(tracker.take_problems());
-                done += chunk.len();
-                if !skipped.is_empty() && !emit(LoadEvent::Skipped(skipped)) {
-                    return;
-                }
-                if !emit(LoadEvent::Batch {
-                    postings,
-                    files_done: done,
-                }) {
-                    return;
-                }
             }
-            tracing::debug!("load: {done} files read at {:?}", started.elapsed());
-            if let Some(w) = writer.as_mut() {
-                for (d, t) in &dirs {
-                    w.add_dir(d, *t);
-                }
-            }
-            emit(LoadEvent::Done);
-            if let Some(w) = writer {
-                // A cache that cannot be written only costs the next start some time.
-                let _ = w.finish(&fingerprint);
-            }
+            None => true,
+        };
+        let writer = match (&cache_path, stale) {
+            (Some(p), true) => cache::Writer::create(p, roots, walked.files.len()).ok(),
+            _ => None,
+        };
+        LoadCache {
+            fingerprint,
+            reader,
+            writer,
+            stale,
+        }
+    }
+
+    /// The search index of a current cache.
+    fn index(&self) -> Option<SearchIndex> {
+        let r = self.reader.as_ref().filter(|_| !self.stale)?;
+        SearchIndex::thaw(&r.index.search).filter(|ix| ix.len() == r.index.headlines.len())
+    }
+
+    fn state(&self) -> &'static str {
+        match (&self.reader, self.stale) {
+            (Some(_), true) => "stale",
+            (Some(_), false) => "current",
+            (None, _) => "absent",
+        }
+    }
+}
+
+/// The files under `paths`: walked, announced, then read (from the cache when it holds them)
+/// and parsed chunk by chunk.
+fn stream_paths(paths: &[PathBuf], opts: &LoadOptions, emit: &mut impl FnMut(LoadEvent) -> bool) {
+    let started = std::time::Instant::now();
+    let mut walked = walk::walk(paths);
+    tracing::debug!(
+        "load: walked {} files in {:?}",
+        walked.files.len(),
+        started.elapsed()
+    );
+    // Every file found counts, those the walk refused (special files, loops, no permission)
+    // too: they are done at once, and listed among the skipped.
+    let refused = walked.skipped.len();
+    emit_or_stop!(emit, LoadEvent::Files(walked.files.len() + refused));
+    let folders = walked
+        .dirs
+        .iter()
+        .map(|(d, _)| std::path::PathBuf::from(d))
+        .collect();
+    emit_or_stop!(emit, LoadEvent::Folders(folders));
+    let skipped = std::mem::take(&mut walked.skipped);
+    if !skipped.is_empty() {
+        emit_or_stop!(emit, LoadEvent::Skipped(skipped));
+    }
+    let mut cache = LoadCache::open(paths, opts, &walked);
+    let walk::Walked { files, dirs, .. } = walked;
+    if let Some(ix) = cache.index() {
+        emit_or_stop!(emit, LoadEvent::Indexed(Box::new(ix)));
+    }
+    tracing::debug!("load: cache {} at {:?}", cache.state(), started.elapsed());
+    let mut done = refused;
+    // Pulled files get their board's tracking record (never cached: a pull changes the
+    // record, not the files of postings that closed).
+    let mut tracker = track::Tracker::new(opts.max_file_size);
+    // Files are let go of chunk by chunk: at 100,000 files their paths are tens of megabytes,
+    // better spent on postings.
+    let chunks: Vec<Vec<walk::FileEntry>> = {
+        let mut files = files.into_iter();
+        std::iter::from_fn(|| {
+            let chunk: Vec<_> = files.by_ref().take(STREAM_CHUNK).collect();
+            (!chunk.is_empty()).then_some(chunk)
+        })
+        .collect()
+    };
+    for chunk in chunks {
+        let (postings, mut skipped) = read_chunk(&chunk, opts, &mut cache, &mut tracker);
+        skipped.extend(tracker.take_problems());
+        done += chunk.len();
+        if !emit_batch(emit, skipped, postings, done) {
             return;
         }
     }
+    tracing::debug!("load: {done} files read at {:?}", started.elapsed());
+    if let Some(w) = cache.writer.as_mut() {
+        for (d, t) in &dirs {
+            w.add_dir(d, *t);
+        }
+    }
     emit(LoadEvent::Done);
+    if let Some(w) = cache.writer {
+        // A cache that cannot be written only costs the next start some time.
+        let _ = w.finish(&cache.fingerprint);
+    }
+}
+
+/// Reads and parses a chunk of files on every core (from the cache when it holds them),
+/// records them in the cache being rewritten, and gives their postings (with their tracking
+/// records) and the files skipped.
+fn read_chunk(
+    chunk: &[walk::FileEntry],
+    opts: &LoadOptions,
+    cache: &mut LoadCache,
+    tracker: &mut track::Tracker,
+) -> (Vec<Posting>, Vec<Skipped>) {
+    let keep_bytes = cache.writer.is_some();
+    let reader = cache.reader.as_ref();
+    // Each file's result, and whether it was parsed just now (not read from the cache).
+    let results: Vec<(FileResult, bool)> = chunk
+        .par_iter()
+        .map(|f| {
+            if let Some(r) = reader
+                && let Some(hit) = from_cache(r, f, opts.max_file_size, keep_bytes)
+            {
+                return (hit, false);
+            }
+            let parsed = parse_file(&f.path, &f.source, opts)
+                .map(|ps| ps.into_iter().map(|p| (p, None)).collect());
+            (parsed, true)
+        })
+        .collect();
+    let mut postings = Vec::new();
+    let mut skipped = Vec::new();
+    for (f, (parsed, fresh)) in chunk.iter().zip(results) {
+        let parsed = match parsed {
+            Ok(ps) if fresh => Ok(ps.into_iter().map(settle).collect()),
+            other => other,
+        };
+        if let Some(w) = cache.writer.as_mut() {
+            let rec = parsed.as_ref().map(Vec::as_slice);
+            if w.add(&f.key, f.stamp, rec).is_err() {
+                cache.writer = None;
+            }
+        }
+        match parsed {
+            Ok(ps) => {
+                // The cache may hold the path as another working directory saw it.
+                let mut ps: Vec<Posting> = ps
+                    .into_iter()
+                    .map(|(mut p, _)| {
+                        p.source.clone_from(&f.source);
+                        p
+                    })
+                    .collect();
+                tracker.attach(&f.path, &f.source, &mut ps);
+                postings.extend(ps);
+            }
+            Err(reason) => skipped.push(Skipped {
+                source: f.source.clone(),
+                reason,
+            }),
+        }
+    }
+    (postings, skipped)
 }
 
 /// Moves a posting just parsed off the parser threads' memory: parsing on every core leaves
@@ -462,7 +512,7 @@ pub fn search_cached(
     if index
         .dirs
         .iter()
-        .any(|(d, _)| Path::new(d).join(crate::pull::track::TRACK_FILE).exists())
+        .any(|(d, _)| Path::new(d).join(track::TRACK_FILE).exists())
     {
         return None;
     }
@@ -520,7 +570,7 @@ fn shown_source(path: &Path, roots: &[PathBuf]) -> Option<String> {
 }
 
 /// Postings of the same role from two sources (a pulled board and a saved page or an HN
-/// comment, see [`crate::pull::link`]): the second is listed under the first (`linked_to`),
+/// comment, see [`link`]): the second is listed under the first (`linked_to`),
 /// and each names the other's source in `seen_on`. Postings saved twice (same id) are left to
 /// [`mark_duplicates`].
 pub fn link_sources(postings: &mut [Posting]) {
@@ -546,7 +596,7 @@ pub fn link_sources(postings: &mut [Posting]) {
         .filter(|&i| postings[i].duplicate_of.is_none())
         .collect();
     let refs: Vec<&Posting> = listed.iter().map(|&i| &postings[i]).collect();
-    let links = crate::pull::link::find(&refs);
+    let links = link::find(&refs);
     for l in links {
         let (p, s) = (listed[l.primary], listed[l.secondary]);
         let (ps, ss) = (postings[p].source.clone(), postings[s].source.clone());

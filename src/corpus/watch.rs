@@ -64,7 +64,6 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("jobdeck-watch".into())
         .spawn(move || {
-            let mut watcher = watcher;
             let missed = saved_since(&dirs, since);
             if !missed.is_empty() {
                 let changes: Vec<Change> = missed
@@ -75,83 +74,116 @@ pub fn spawn(
                     return;
                 }
             }
-            // Roots that were deleted: their watch went with them, so they are looked for
-            // again every moment, and watched (and read) once they are back.
-            let mut gone: BTreeSet<PathBuf> = BTreeSet::new();
-            loop {
-                let first = if gone.is_empty() {
-                    match rx.recv() {
-                        Ok(ev) => Some(ev),
-                        Err(_) => return,
-                    }
-                } else {
-                    match rx.recv_timeout(LOOK_AGAIN) {
-                        Ok(ev) => Some(ev),
-                        Err(mpsc::RecvTimeoutError::Timeout) => None,
-                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                    }
-                };
-                let mut paths = BTreeSet::new();
-                if let Some(first) = first {
-                    collect(&mut paths, first);
-                    // Let the writer finish: take whatever else comes in the next moment.
-                    while let Ok(ev) = rx.recv_timeout(SETTLE) {
-                        collect(&mut paths, ev);
-                    }
-                }
-                for r in std::mem::take(&mut gone) {
-                    match std::fs::metadata(&r) {
-                        Ok(m) if m.is_file() => {
-                            let _ = watcher.watch(&r, RecursiveMode::NonRecursive);
-                            paths.insert(r);
-                        }
-                        Ok(m) if m.is_dir() => {
-                            paths.insert(r);
-                        }
-                        _ => {
-                            gone.insert(r);
-                        }
-                    }
-                }
-                // A new folder: watch it, and its files count as saved. A board's tracking
-                // record changed (a pull): its postings are read again with it.
-                let mut more = BTreeSet::new();
-                for p in &paths {
-                    if p.file_name()
-                        .is_some_and(|n| n == crate::pull::track::TRACK_FILE)
-                        && let Some(dir) = p.parent()
-                    {
-                        more.extend(crate::pull::track::board_files(dir));
-                    }
-                    if p.is_dir() && under(p, &roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
-                        let _ = watcher.watch(p, RecursiveMode::NonRecursive);
-                        for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
-                            if e.file_type().is_dir() && e.depth() > 0 {
-                                let _ = watcher.watch(e.path(), RecursiveMode::NonRecursive);
-                            } else if e.file_type().is_file() {
-                                more.insert(e.into_path());
-                            }
-                        }
-                    }
-                }
-                paths.extend(more);
+            let mut w = Watch {
+                watcher,
+                rx,
+                roots,
+                opts,
+                gone: BTreeSet::new(),
+            };
+            while let Some(mut paths) = w.next_batch() {
+                w.look_for_gone(&mut paths);
+                w.expand(&mut paths);
                 let changes: Vec<Change> = paths
                     .iter()
-                    .filter_map(|p| change_of(p, &roots, &opts))
+                    .filter_map(|p| change_of(p, &w.roots, &w.opts))
                     .collect();
-                for r in &roots {
-                    if std::fs::symlink_metadata(r).is_err()
-                        && let Ok(abs) = std::path::absolute(r)
-                    {
-                        gone.insert(abs);
-                    }
-                }
+                w.note_gone_roots();
                 if !changes.is_empty() && !report(changes) {
                     return;
                 }
             }
         })
         .is_ok()
+}
+
+/// The watch thread's state.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<notify::Result<notify::Event>>,
+    roots: Vec<PathBuf>,
+    opts: LoadOptions,
+    /// Roots that were deleted: their watch went with them, so they are looked for again every
+    /// moment, and watched (and read) once they are back.
+    gone: BTreeSet<PathBuf>,
+}
+
+impl Watch {
+    /// The paths of the next settled batch of events (none when a root is gone and a moment
+    /// passed without one, to look for it again); None once the watcher is gone.
+    fn next_batch(&self) -> Option<BTreeSet<PathBuf>> {
+        let first = if self.gone.is_empty() {
+            Some(self.rx.recv().ok()?)
+        } else {
+            match self.rx.recv_timeout(LOOK_AGAIN) {
+                Ok(ev) => Some(ev),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
+        };
+        let mut paths = BTreeSet::new();
+        if let Some(first) = first {
+            collect(&mut paths, first);
+            // Let the writer finish: take whatever else comes in the next moment.
+            while let Ok(ev) = self.rx.recv_timeout(SETTLE) {
+                collect(&mut paths, ev);
+            }
+        }
+        Some(paths)
+    }
+
+    /// The roots that are back: watched again (a file) and read.
+    fn look_for_gone(&mut self, paths: &mut BTreeSet<PathBuf>) {
+        for r in std::mem::take(&mut self.gone) {
+            match std::fs::metadata(&r) {
+                Ok(m) if m.is_file() => {
+                    let _ = self.watcher.watch(&r, RecursiveMode::NonRecursive);
+                    paths.insert(r);
+                }
+                Ok(m) if m.is_dir() => {
+                    paths.insert(r);
+                }
+                _ => {
+                    self.gone.insert(r);
+                }
+            }
+        }
+    }
+
+    /// A new folder: watch it, and its files count as saved. A board's tracking record changed
+    /// (a pull): its postings are read again with it.
+    fn expand(&mut self, paths: &mut BTreeSet<PathBuf>) {
+        let mut more = BTreeSet::new();
+        for p in paths.iter() {
+            if p.file_name().is_some_and(|n| n == super::track::TRACK_FILE)
+                && let Some(dir) = p.parent()
+            {
+                more.extend(super::track::board_files(dir));
+            }
+            if p.is_dir() && under(p, &self.roots).is_some_and(|(_, rest)| !is_hidden(&rest)) {
+                let _ = self.watcher.watch(p, RecursiveMode::NonRecursive);
+                for e in walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok) {
+                    if e.file_type().is_dir() && e.depth() > 0 {
+                        let _ = self.watcher.watch(e.path(), RecursiveMode::NonRecursive);
+                    } else if e.file_type().is_file() {
+                        more.insert(e.into_path());
+                    }
+                }
+            }
+        }
+        paths.extend(more);
+    }
+
+    /// Roots deleted since: looked for again from now on.
+    fn note_gone_roots(&mut self) {
+        for r in &self.roots {
+            if std::fs::symlink_metadata(r).is_err()
+                && let Ok(abs) = std::path::absolute(r)
+            {
+                self.gone.insert(abs);
+            }
+        }
+    }
 }
 
 fn modified(p: &Path) -> Option<std::time::SystemTime> {
@@ -227,11 +259,7 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
         // the reason (and the postings the file had are gone), as when loading.
         Ok(_) => Some(match parse_file(path, &source, opts) {
             Ok(mut postings) => {
-                crate::pull::track::Tracker::new(opts.max_file_size).attach(
-                    path,
-                    &source,
-                    &mut postings,
-                );
+                super::track::Tracker::new(opts.max_file_size).attach(path, &source, &mut postings);
                 Change::Parsed { source, postings }
             }
             Err(reason) => Change::Skipped(Skipped { source, reason }),
@@ -243,7 +271,7 @@ fn change_of(path: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Option<Chang
 /// Every posting file of a pulled board folder read again (with its tracking record), named
 /// as the loader names them under `roots`.
 pub fn board_changes(dir: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Vec<Change> {
-    crate::pull::track::board_files(dir)
+    super::track::board_files(dir)
         .iter()
         .filter_map(|f| {
             let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
@@ -408,7 +436,7 @@ mod pulled_tests {
                 "postings": {{"7": {{"file": "7.json", "first_seen": "t1", "last_seen": "t1", "closed": {closed}}}}}}}"#
             )
         };
-        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("null")).unwrap();
+        std::fs::write(board.join(crate::corpus::track::TRACK_FILE), record("null")).unwrap();
         let (tx, rx) = channel();
         let dirs = vec![
             root.clone(),
@@ -423,7 +451,11 @@ mod pulled_tests {
             LoadOptions::default(),
             move |c| tx.send(c).is_ok()
         ));
-        std::fs::write(board.join(crate::pull::track::TRACK_FILE), record("\"t2\"")).unwrap();
+        std::fs::write(
+            board.join(crate::corpus::track::TRACK_FILE),
+            record("\"t2\""),
+        )
+        .unwrap();
         let got = rx
             .recv_timeout(Duration::from_secs(10))
             .expect("the board is read again");

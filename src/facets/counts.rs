@@ -154,153 +154,13 @@ impl RawCounts {
         filters: &Filters,
         keep: &[FacetValue],
     ) -> Vec<FacetGroup> {
-        // The results naming one "open to" row count toward every row it meets.
-        for (l, &n) in self.open_single.iter().enumerate() {
-            if n > 0 {
-                for (r, set) in ix.open_sets.iter().enumerate() {
-                    if ix.open_sets[l].meets(set) {
-                        self.open_to[r] += n;
-                    }
-                }
-            }
-        }
-        let listed = |v: &FacetValue, c: usize| c > 0 || filters.is_selected(v) || keep.contains(v);
-        let enum_group = |kind, counts: &[usize], make: &dyn Fn(usize) -> FacetValue| FacetGroup {
-            kind,
-            values: counts
-                .iter()
-                .enumerate()
-                .map(|(n, &c)| (make(n), c))
-                .filter(|(v, c)| listed(v, *c))
-                .collect(),
-            more: 0,
-            all: Vec::new(),
-        };
-        // The Location facet's rows: each country, most postings first, with its places under
-        // it (at most CITIES), and the places of no known country among them by count; at most
-        // MAX_LISTED rows. Also says how many places it listed (a country's own row stands for
-        // the place that is the whole country).
-        let nest_places = |order: &[usize]| -> (Vec<(FacetValue, usize)>, usize) {
-            const CITIES: usize = 3;
-            let mut inside: Vec<Vec<usize>> = vec![Vec::new(); self.countries.len()];
-            let mut tops: Vec<(u32, Result<u32, usize>)> = Vec::new();
-            for &p in order {
-                match ix.place_country.get(p).copied().flatten() {
-                    Some(c) => inside[c as usize].push(p),
-                    None => tops.push((self.places[p], Err(p))),
-                }
-            }
-            for (c, &n) in self.countries.iter().enumerate() {
-                if n > 0 {
-                    tops.push((n, Ok(c as u32)));
-                }
-            }
-            let name_of = |t: &Result<u32, usize>| match *t {
-                Ok(c) => ix.country_names.name(c),
-                Err(p) => ix.places.name(p as u32),
-            };
-            tops.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| name_of(&a.1).cmp(name_of(&b.1))));
-            let mut values = Vec::new();
-            let mut shown = 0;
-            for (n, t) in tops {
-                if values.len() >= MAX_LISTED {
-                    break;
-                }
-                let name = name_of(&t).to_string();
-                match t {
-                    Err(_) => {
-                        values.push((FacetValue::Location(name), n as usize));
-                        shown += 1;
-                    }
-                    Ok(c) => {
-                        let places = &inside[c as usize];
-                        let (whole, cities): (Vec<usize>, Vec<usize>) = places
-                            .iter()
-                            .partition(|&&p| ix.places.name(p as u32) == name);
-                        shown += whole.len();
-                        values.push((FacetValue::Country(name), n as usize));
-                        for &p in cities.iter().take(CITIES) {
-                            let label = ix.places.name(p as u32).to_string();
-                            values.push((FacetValue::Location(label), self.places[p] as usize));
-                            shown += 1;
-                        }
-                    }
-                }
-            }
-            (values, shown)
-        };
-        let top = |kind,
-                   counts: &[u32],
-                   names: &Interner,
-                   make: &dyn Fn(String) -> FacetValue,
-                   unstated: Option<(FacetValue, usize)>,
-                   nest: Option<&Nest>| {
-            let mut order: Vec<usize> = (0..counts.len()).filter(|&n| counts[n] > 0).collect();
-            order.sort_unstable_by(|&a, &b| {
-                counts[b]
-                    .cmp(&counts[a])
-                    .then_with(|| names.name(a as u32).cmp(names.name(b as u32)))
-            });
-            let (mut values, shown) = match nest {
-                Some(nest) => nest(&order),
-                None => (
-                    order
-                        .iter()
-                        .take(MAX_LISTED)
-                        .map(|&n| (make(names.name(n as u32).to_string()), counts[n] as usize))
-                        .collect(),
-                    order.len().min(MAX_LISTED),
-                ),
-            };
-            let more = order.len().saturating_sub(shown);
-            // Selected and kept values stay listed even when the top no longer holds them.
-            let count_of = |v: &FacetValue| match v {
-                FacetValue::Company(s)
-                | FacetValue::Location(s)
-                | FacetValue::OpenTo(s)
-                | FacetValue::Skill(s) => names.get(s).map_or(0, |id| counts[id as usize] as usize),
-                FacetValue::Country(s) => ix
-                    .country_names
-                    .get(s)
-                    .map_or(0, |id| self.countries[id as usize] as usize),
-                _ => 0,
-            };
-            let mut more_listed = 0;
-            for v in filters
-                .selected()
-                .chain(keep.iter())
-                .filter(|v| v.kind() == kind)
-            {
-                if unstated.as_ref().is_some_and(|(u, _)| u == v) {
-                    continue;
-                }
-                if !values.iter().any(|(x, _)| x == v) {
-                    let c = count_of(v);
-                    // ("… N more" counts places, not the countries they are in.)
-                    if c > 0 && !matches!(v, FacetValue::Country(_)) {
-                        more_listed += 1;
-                    }
-                    values.push((v.clone(), c));
-                }
-            }
-            if let Some((u, c)) = unstated
-                && listed(&u, c)
-            {
-                values.push((u, c));
-            }
-            FacetGroup {
-                kind,
-                values,
-                more: more.saturating_sub(more_listed),
-                all: if more > 0 {
-                    order
-                        .iter()
-                        .map(|&n| (n as u32, counts[n] as usize))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-            }
+        self.spread_open_single(ix);
+        let open_to = self.open_to_rows();
+        let l = Lister {
+            raw: &self,
+            ix,
+            filters,
+            keep,
         };
         let pick = |all_len: usize, n: usize| if n < all_len { Some(n) } else { None };
         vec![
@@ -310,50 +170,18 @@ impl RawCounts {
                 more: 0,
                 all: Vec::new(),
             },
-            FacetGroup {
-                kind: FacetKind::Status,
-                // Listed once some posting has a status (or a status is being filtered on).
-                values: if self.status[..6].iter().all(|c| *c == 0)
-                    && !filters.selected().any(|v| v.kind() == FacetKind::Status)
-                {
-                    Vec::new()
-                } else {
-                    self.status
-                        .iter()
-                        .enumerate()
-                        .map(|(n, &c)| (FacetValue::Status(pick(6, n).map(|n| Status::ALL[n])), c))
-                        .filter(|(v, c)| listed(v, *c))
-                        .collect()
-                },
-                more: 0,
-                all: Vec::new(),
-            },
-            enum_group(FacetKind::Mode, &self.mode, &|n| {
+            l.status_group(),
+            l.enum_group(FacetKind::Mode, &self.mode, &|n| {
                 FacetValue::Mode(pick(3, n).map(|n| WorkMode::ALL[n]))
             }),
-            enum_group(FacetKind::Type, &self.etype, &|n| {
+            l.enum_group(FacetKind::Type, &self.etype, &|n| {
                 FacetValue::Type(pick(5, n).map(|n| EmploymentType::ALL[n]))
             }),
-            enum_group(FacetKind::Level, &self.level, &|n| {
+            l.enum_group(FacetKind::Level, &self.level, &|n| {
                 FacetValue::Level(pick(10, n).map(|n| Seniority::ALL[n]))
             }),
-            FacetGroup {
-                kind: FacetKind::Salary,
-                values: SALARY_FLOORS
-                    .iter()
-                    .zip(self.floors)
-                    .map(|(f, c)| (FacetValue::SalaryAtLeast(*f), c))
-                    .chain([(FacetValue::NoSalary, self.no_salary)])
-                    .chain(
-                        // Offered once some result's pay is an estimate (or while ticked).
-                        Some((FacetValue::EstimatesLeftOut, self.estimates))
-                            .filter(|(v, c)| *c > 0 || listed(v, *c)),
-                    )
-                    .collect(),
-                more: 0,
-                all: Vec::new(),
-            },
-            top(
+            l.salary_group(),
+            l.top(
                 FacetKind::Company,
                 &self.companies,
                 &ix.companies,
@@ -361,29 +189,23 @@ impl RawCounts {
                 Some((FacetValue::NoCompany, self.no_company)),
                 None,
             ),
-            top(
+            l.top(
                 FacetKind::Location,
                 &self.places,
                 &ix.places,
                 &FacetValue::Location,
                 Some((FacetValue::NoLocation, self.no_place)),
-                Some(&nest_places),
+                Some(&|order: &[usize]| l.nest_places(order)),
             ),
-            top(
+            l.top(
                 FacetKind::OpenTo,
-                // A country's row keeps the worldwide roles too: counted in.
-                &self
-                    .open_to
-                    .iter()
-                    .zip(&self.open_named)
-                    .map(|(&c, &n)| if n > 0 { c + self.anywhere as u32 } else { 0 })
-                    .collect::<Vec<u32>>(),
+                &open_to,
                 &ix.open_names,
                 &FacetValue::OpenTo,
                 Some((FacetValue::OpenAnywhere, self.anywhere)),
                 None,
             ),
-            top(
+            l.top(
                 FacetKind::Skill,
                 &self.skills,
                 &ix.skill_names,
@@ -392,5 +214,252 @@ impl RawCounts {
                 None,
             ),
         ]
+    }
+
+    /// The results naming one "open to" row count toward every row it meets.
+    fn spread_open_single(&mut self, ix: &FacetIndex) {
+        for (l, &n) in self.open_single.iter().enumerate() {
+            if n > 0 {
+                for (r, set) in ix.open_sets.iter().enumerate() {
+                    if ix.open_sets[l].meets(set) {
+                        self.open_to[r] += n;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Per "open to" row, the results it keeps: a country's row keeps the worldwide roles
+    /// too, counted in.
+    fn open_to_rows(&self) -> Vec<u32> {
+        self.open_to
+            .iter()
+            .zip(&self.open_named)
+            .map(|(&c, &n)| if n > 0 { c + self.anywhere as u32 } else { 0 })
+            .collect()
+    }
+}
+
+/// Lays the counts out as the filter pane's groups.
+struct Lister<'a> {
+    raw: &'a RawCounts,
+    ix: &'a FacetIndex,
+    filters: &'a Filters,
+    /// Values shown before: they stay listed, at 0, so rows do not move.
+    keep: &'a [FacetValue],
+}
+
+impl Lister<'_> {
+    /// Whether a value is listed: it has postings, or is selected or kept.
+    fn listed(&self, v: &FacetValue, c: usize) -> bool {
+        c > 0 || self.filters.is_selected(v) || self.keep.contains(v)
+    }
+
+    /// The group of a facet over a closed set of values (an enum's, then "not stated").
+    fn enum_group(
+        &self,
+        kind: FacetKind,
+        counts: &[usize],
+        make: &dyn Fn(usize) -> FacetValue,
+    ) -> FacetGroup {
+        FacetGroup {
+            kind,
+            values: counts
+                .iter()
+                .enumerate()
+                .map(|(n, &c)| (make(n), c))
+                .filter(|(v, c)| self.listed(v, *c))
+                .collect(),
+            more: 0,
+            all: Vec::new(),
+        }
+    }
+
+    /// The Status group: listed once some posting has a status (or a status is filtered on).
+    fn status_group(&self) -> FacetGroup {
+        let status = &self.raw.status;
+        let shown = status[..6].iter().any(|c| *c != 0)
+            || self
+                .filters
+                .selected()
+                .any(|v| v.kind() == FacetKind::Status);
+        let mut group = self.enum_group(FacetKind::Status, status, &|n| {
+            FacetValue::Status(Status::ALL.get(n).copied())
+        });
+        if !shown {
+            group.values.clear();
+        }
+        group
+    }
+
+    /// The Salary group: the floors, no salary, and "hide estimates" once some result's pay
+    /// is an estimate (or while ticked).
+    fn salary_group(&self) -> FacetGroup {
+        let raw = self.raw;
+        FacetGroup {
+            kind: FacetKind::Salary,
+            values: SALARY_FLOORS
+                .iter()
+                .zip(raw.floors)
+                .map(|(f, c)| (FacetValue::SalaryAtLeast(*f), c))
+                .chain([(FacetValue::NoSalary, raw.no_salary)])
+                .chain(
+                    Some((FacetValue::EstimatesLeftOut, raw.estimates))
+                        .filter(|(v, c)| *c > 0 || self.listed(v, *c)),
+                )
+                .collect(),
+            more: 0,
+            all: Vec::new(),
+        }
+    }
+
+    /// The Location facet's rows: each country, most postings first, with its places under
+    /// it (at most CITIES), and the places of no known country among them by count; at most
+    /// MAX_LISTED rows. Also says how many places it listed (a country's own row stands for
+    /// the place that is the whole country).
+    fn nest_places(&self, order: &[usize]) -> (Vec<(FacetValue, usize)>, usize) {
+        const CITIES: usize = 3;
+        let (ix, raw) = (self.ix, self.raw);
+        let mut inside: Vec<Vec<usize>> = vec![Vec::new(); raw.countries.len()];
+        let mut tops: Vec<(u32, Result<u32, usize>)> = Vec::new();
+        for &p in order {
+            match ix.place_country.get(p).copied().flatten() {
+                Some(c) => inside[c as usize].push(p),
+                None => tops.push((raw.places[p], Err(p))),
+            }
+        }
+        for (c, &n) in raw.countries.iter().enumerate() {
+            if n > 0 {
+                tops.push((n, Ok(c as u32)));
+            }
+        }
+        let name_of = |t: &Result<u32, usize>| match *t {
+            Ok(c) => ix.country_names.name(c),
+            Err(p) => ix.places.name(p as u32),
+        };
+        tops.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| name_of(&a.1).cmp(name_of(&b.1))));
+        let mut values = Vec::new();
+        let mut shown = 0;
+        for (n, t) in tops {
+            if values.len() >= MAX_LISTED {
+                break;
+            }
+            let name = name_of(&t).to_string();
+            match t {
+                Err(_) => {
+                    values.push((FacetValue::Location(name), n as usize));
+                    shown += 1;
+                }
+                Ok(c) => {
+                    let places = &inside[c as usize];
+                    let (whole, cities): (Vec<usize>, Vec<usize>) = places
+                        .iter()
+                        .partition(|&&p| ix.places.name(p as u32) == name);
+                    shown += whole.len();
+                    values.push((FacetValue::Country(name), n as usize));
+                    for &p in cities.iter().take(CITIES) {
+                        let label = ix.places.name(p as u32).to_string();
+                        values.push((FacetValue::Location(label), raw.places[p] as usize));
+                        shown += 1;
+                    }
+                }
+            }
+        }
+        (values, shown)
+    }
+
+    /// The group of an open-ended facet (company, location, open to, skills): its values
+    /// with postings, most first, at most MAX_LISTED (or as `nest` lays them out), then the
+    /// selected and kept values the top leaves out, then `unstated` ("no company"…).
+    fn top(
+        &self,
+        kind: FacetKind,
+        counts: &[u32],
+        names: &Interner,
+        make: &dyn Fn(String) -> FacetValue,
+        unstated: Option<(FacetValue, usize)>,
+        nest: Option<&Nest>,
+    ) -> FacetGroup {
+        let mut order: Vec<usize> = (0..counts.len()).filter(|&n| counts[n] > 0).collect();
+        order.sort_unstable_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| names.name(a as u32).cmp(names.name(b as u32)))
+        });
+        let (mut values, shown) = match nest {
+            Some(nest) => nest(&order),
+            None => (
+                order
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|&n| (make(names.name(n as u32).to_string()), counts[n] as usize))
+                    .collect(),
+                order.len().min(MAX_LISTED),
+            ),
+        };
+        let more = order.len().saturating_sub(shown);
+        let more_listed = self.list_selected(kind, &mut values, unstated.as_ref(), counts, names);
+        if let Some((u, c)) = unstated
+            && self.listed(&u, c)
+        {
+            values.push((u, c));
+        }
+        FacetGroup {
+            kind,
+            values,
+            more: more.saturating_sub(more_listed),
+            all: if more > 0 {
+                order
+                    .iter()
+                    .map(|&n| (n as u32, counts[n] as usize))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Adds the selected and kept values of `kind` that `values` does not list (they stay
+    /// listed even when the top no longer holds them); says how many of them have postings
+    /// (places, not the countries they are in), which "… N more" no longer counts.
+    fn list_selected(
+        &self,
+        kind: FacetKind,
+        values: &mut Vec<(FacetValue, usize)>,
+        unstated: Option<&(FacetValue, usize)>,
+        counts: &[u32],
+        names: &Interner,
+    ) -> usize {
+        let count_of = |v: &FacetValue| match v {
+            FacetValue::Company(s)
+            | FacetValue::Location(s)
+            | FacetValue::OpenTo(s)
+            | FacetValue::Skill(s) => names.get(s).map_or(0, |id| counts[id as usize] as usize),
+            FacetValue::Country(s) => self
+                .ix
+                .country_names
+                .get(s)
+                .map_or(0, |id| self.raw.countries[id as usize] as usize),
+            _ => 0,
+        };
+        let mut more_listed = 0;
+        for v in self
+            .filters
+            .selected()
+            .chain(self.keep.iter())
+            .filter(|v| v.kind() == kind)
+        {
+            if unstated.is_some_and(|(u, _)| u == v) {
+                continue;
+            }
+            if !values.iter().any(|(x, _)| x == v) {
+                let c = count_of(v);
+                if c > 0 && !matches!(v, FacetValue::Country(_)) {
+                    more_listed += 1;
+                }
+                values.push((v.clone(), c));
+            }
+        }
+        more_listed
     }
 }

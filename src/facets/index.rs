@@ -132,104 +132,112 @@ impl FacetIndex {
         today: time::Date,
     ) {
         for p in postings {
-            let i = self.len() as u32;
-            self.mode.push(p.work_mode);
-            self.etype.push(p.employment_type);
-            self.level.push(p.seniority);
-            // Yearly, in the home currency: sorts and floors compare like with like.
-            let yearly = p
-                .salary
-                .as_ref()
-                .and_then(|s| crate::money::Money::current().yearly(s));
-            self.salary_k
-                .push(yearly.and_then(|y| y.floor()).map(|v| v / 1000.0));
-            self.salary_top.push(yearly.and_then(|y| y.ceiling()));
-            self.estimate.push(
-                p.salary
-                    .as_ref()
-                    .is_some_and(|s| s.provenance == crate::posting::PayProvenance::Estimate),
-            );
-            self.company
-                .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
-            // One value per place, however it is spelled: "SF" and "San Francisco, CA" are
-            // both "San Francisco, US"; a place the table does not know stays as written.
-            // Each in its country, which the Location facet lists it under.
-            let mut locs: Vec<u32> = Vec::with_capacity(p.locations.len());
-            let mut countries: Vec<u32> = Vec::new();
-            for l in &p.locations {
-                let place = p.places.iter().find(|pl| pl.name == *l);
-                let label = place.map_or_else(|| l.clone(), crate::places::Place::label);
-                let id = self.places.intern(&label).0;
-                self.place_country.resize(self.places.len(), None);
-                if let Some(cc) = place.and_then(|pl| pl.country.as_deref()) {
-                    let g = crate::places::Gazetteer::get();
-                    let name = g.country(cc).map_or(cc, |k| k.name.as_str());
-                    let c = self.country_names.intern(name).0;
-                    self.place_country[id as usize] = Some(c);
-                    countries.push(c);
-                }
-                locs.push(id);
-            }
-            locs.sort_unstable();
-            locs.dedup();
-            countries.sort_unstable();
-            countries.dedup();
-            self.locations.push(locs);
-            self.countries.push(countries);
-            let anywhere = p.remote_from.iter().any(|c| c == "*");
-            let mut open: Vec<u32> = Vec::new();
-            if !anywhere && !p.remote_from.is_empty() {
-                let g = crate::places::Gazetteer::get();
-                for (name, codes) in g.name_countries(&p.remote_from) {
-                    let (id, new) = self.open_names.intern(&name);
-                    if new {
-                        let mut set = CodeSet::default();
-                        for c in &codes {
-                            set.insert(self.open_codes.intern(c).0);
-                        }
-                        self.open_sets.push(set);
-                    }
-                    open.push(id);
-                }
-            }
-            self.anywhere.push(anywhere);
-            self.open_to.push(open);
-            let skills: Vec<u32> = p
-                .skills
-                .iter()
-                .map(|s| self.skill_names.intern(s).0)
-                .collect();
-            self.skills.push(skills);
-            self.posted_age.push(
-                p.posted
-                    .as_deref()
-                    .and_then(|s| crate::dates::posted_age_days(s, today)),
-            );
-            let same = self.by_id.entry(p.id.clone()).or_default();
-            self.duplicate
-                .push(same.iter().any(|&j| !self.removed[j as usize]));
-            same.push(i);
-            self.removed.push(false);
-            self.closed
-                .push(p.pulled.as_ref().is_some_and(|t| t.closed.is_some()));
-            self.linked.push(false);
-            self.by_source.entry(p.source.clone()).or_default().push(i);
-            self.title_keys.push(
-                p.title
-                    .as_deref()
-                    .unwrap_or("\u{10ffff}")
-                    .to_lowercase()
-                    .into(),
-            );
-            self.company_keys.push(
-                p.company
-                    .as_deref()
-                    .unwrap_or("\u{10ffff}")
-                    .to_lowercase()
-                    .into(),
-            );
+            self.push(p, today);
         }
         self.ranks_stale = true;
+    }
+
+    /// Adds one posting's facet values, sort keys and bookkeeping.
+    fn push(&mut self, p: &Posting, today: time::Date) {
+        let i = self.len() as u32;
+        self.mode.push(p.work_mode);
+        self.etype.push(p.employment_type);
+        self.level.push(p.seniority);
+        self.push_pay(p);
+        self.company
+            .push(p.company.as_deref().map(|c| self.companies.intern(c).0));
+        self.push_places(p);
+        self.push_open_to(p);
+        let skills: Vec<u32> = p
+            .skills
+            .iter()
+            .map(|s| self.skill_names.intern(s).0)
+            .collect();
+        self.skills.push(skills);
+        self.posted_age.push(
+            p.posted
+                .as_deref()
+                .and_then(|s| crate::dates::posted_age_days(s, today)),
+        );
+        let same = self.by_id.entry(p.id.clone()).or_default();
+        self.duplicate
+            .push(same.iter().any(|&j| !self.removed[j as usize]));
+        same.push(i);
+        self.removed.push(false);
+        self.closed
+            .push(p.pulled.as_ref().is_some_and(|t| t.closed.is_some()));
+        self.linked.push(false);
+        self.by_source.entry(p.source.clone()).or_default().push(i);
+        self.title_keys.push(sort_key(p.title.as_deref()).into());
+        self.company_keys
+            .push(sort_key(p.company.as_deref()).into());
+    }
+
+    /// The pay, yearly in the home currency (sorts and floors compare like with like), and
+    /// whether it is an estimate.
+    fn push_pay(&mut self, p: &Posting) {
+        let yearly = p
+            .salary
+            .as_ref()
+            .and_then(|s| crate::money::Money::current().yearly(s));
+        self.salary_k
+            .push(yearly.and_then(|y| y.floor()).map(|v| v / 1000.0));
+        self.salary_top.push(yearly.and_then(|y| y.ceiling()));
+        self.estimate.push(
+            p.salary
+                .as_ref()
+                .is_some_and(|s| s.provenance == crate::posting::PayProvenance::Estimate),
+        );
+    }
+
+    /// One value per place, however it is spelled: "SF" and "San Francisco, CA" are both
+    /// "San Francisco, US"; a place the table does not know stays as written. Each in its
+    /// country, which the Location facet lists it under.
+    fn push_places(&mut self, p: &Posting) {
+        let mut locs: Vec<u32> = Vec::with_capacity(p.locations.len());
+        let mut countries: Vec<u32> = Vec::new();
+        for l in &p.locations {
+            let place = p.places.iter().find(|pl| pl.name == *l);
+            let label = place.map_or_else(|| l.clone(), crate::places::Place::label);
+            let id = self.places.intern(&label).0;
+            self.place_country.resize(self.places.len(), None);
+            if let Some(cc) = place.and_then(|pl| pl.country.as_deref()) {
+                let g = crate::places::Gazetteer::get();
+                let name = g.country(cc).map_or(cc, |k| k.name.as_str());
+                let c = self.country_names.intern(name).0;
+                self.place_country[id as usize] = Some(c);
+                countries.push(c);
+            }
+            locs.push(id);
+        }
+        locs.sort_unstable();
+        locs.dedup();
+        countries.sort_unstable();
+        countries.dedup();
+        self.locations.push(locs);
+        self.countries.push(countries);
+    }
+
+    /// Where applicants may live: anywhere, or the named regions (each with its countries).
+    fn push_open_to(&mut self, p: &Posting) {
+        let anywhere = p.remote_from.iter().any(|c| c == "*");
+        let mut open: Vec<u32> = Vec::new();
+        if !anywhere && !p.remote_from.is_empty() {
+            let g = crate::places::Gazetteer::get();
+            for (name, codes) in g.name_countries(&p.remote_from) {
+                let (id, new) = self.open_names.intern(&name);
+                if new {
+                    let mut set = CodeSet::default();
+                    for c in &codes {
+                        set.insert(self.open_codes.intern(c).0);
+                    }
+                    self.open_sets.push(set);
+                }
+                open.push(id);
+            }
+        }
+        self.anywhere.push(anywhere);
+        self.open_to.push(open);
     }
 
     /// How many postings are not listed: later copies of another, removed, or linked.
@@ -332,4 +340,9 @@ impl FacetIndex {
         }
         n
     }
+}
+
+/// A text's sort key: lowercase; a missing one sorts last.
+fn sort_key(s: Option<&str>) -> String {
+    s.unwrap_or("\u{10ffff}").to_lowercase()
 }

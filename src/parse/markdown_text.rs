@@ -118,110 +118,35 @@ impl Renderer {
                     });
                     return;
                 }
-                for line in t.lines() {
-                    let l = line.trim();
-                    if !l.is_empty() {
-                        self.out.push(MdBlock {
-                            kind: BlockKind::Paragraph,
-                            level: 0,
-                            text: l.to_string(),
-                        });
-                    }
-                }
+                self.push_lines(t);
+            }
+        }
+    }
+
+    /// Each non-blank line of `t` as a paragraph.
+    fn push_lines(&mut self, t: &str) {
+        for line in t.lines() {
+            let l = line.trim();
+            if !l.is_empty() {
+                self.out.push(MdBlock {
+                    kind: BlockKind::Paragraph,
+                    level: 0,
+                    text: l.to_string(),
+                });
             }
         }
     }
 
     fn event(&mut self, ev: Event<'_>, src: &str, range: std::ops::Range<usize>) {
         match ev {
-            Event::Start(Tag::Emphasis) => {
-                // "*nix tools, 2*3=6": emphasis by the rules, but asterisks glued to words are
-                // text.
-                let delim = src[range.start..].chars().next();
-                let glued = src[..range.start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    || src[range.end..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                let literal = delim.filter(|_| glued);
-                if let Some(d) = literal {
-                    self.text(&d.to_string());
-                }
-                self.literal_em.push(literal);
-            }
+            Event::Start(Tag::Emphasis) => self.start_emphasis(src, range),
             Event::End(TagEnd::Emphasis) => {
                 if let Some(Some(d)) = self.literal_em.pop() {
                     self.text(&d.to_string());
                 }
             }
-            Event::Start(tag) => match tag {
-                Tag::Heading { level, .. } => {
-                    self.flush(self.current_kind());
-                    self.heading = Some(level as u8);
-                }
-                Tag::Paragraph if self.items == 0 => self.flush(BlockKind::Paragraph),
-                Tag::Item => {
-                    self.flush(self.current_kind());
-                    self.items += 1;
-                }
-                Tag::List(_) if self.items > 0 => self.flush(BlockKind::Item),
-                Tag::TableRow | Tag::TableHead => {
-                    self.flush(BlockKind::Paragraph);
-                    self.cells = 0;
-                }
-                Tag::TableCell => {
-                    if self.cells > 0 {
-                        self.buf.push_str(" | ");
-                    }
-                    self.cells += 1;
-                }
-                Tag::Image { .. } => self.in_image += 1,
-                Tag::Strong => self.strong += 1,
-                Tag::CodeBlock(_) => self.flush(self.current_kind()),
-                Tag::HtmlBlock => {
-                    self.flush(self.current_kind());
-                    self.in_html_block = true;
-                    self.html.clear();
-                }
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) => {
-                    self.flush(BlockKind::Heading);
-                    self.heading = None;
-                }
-                TagEnd::Paragraph => {
-                    if self.items == 0 {
-                        self.flush(BlockKind::Paragraph);
-                    } else {
-                        self.buf.push(' ');
-                    }
-                }
-                TagEnd::Item => {
-                    self.flush(BlockKind::Item);
-                    self.items = self.items.saturating_sub(1);
-                }
-                TagEnd::TableRow | TagEnd::TableHead => self.flush(BlockKind::Paragraph),
-                TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
-                TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
-                TagEnd::CodeBlock => self.flush(BlockKind::Paragraph),
-                TagEnd::HtmlBlock => {
-                    self.in_html_block = false;
-                    let html = std::mem::take(&mut self.html);
-                    let text = html_text::fragment_to_text(&html);
-                    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                        self.out.push(MdBlock {
-                            kind: BlockKind::Paragraph,
-                            level: 0,
-                            text: line.trim().to_string(),
-                        });
-                    }
-                }
-                _ => {}
-            },
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
             Event::Text(t) | Event::Code(t) => {
                 if self.in_html_block {
                     self.html.push_str(&t);
@@ -247,6 +172,91 @@ impl Renderer {
             }
             Event::Rule => self.flush(self.current_kind()),
             Event::TaskListMarker(_) | Event::FootnoteReference(_) => {}
+        }
+    }
+
+    /// "*nix tools, 2*3=6": emphasis by the rules, but asterisks glued to words are text.
+    fn start_emphasis(&mut self, src: &str, range: std::ops::Range<usize>) {
+        let delim = src[range.start..].chars().next();
+        let glued = src[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || src[range.end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        let literal = delim.filter(|_| glued);
+        if let Some(d) = literal {
+            self.text(&d.to_string());
+        }
+        self.literal_em.push(literal);
+    }
+
+    /// The start of a block or of inline markup (emphasis aside).
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush(self.current_kind());
+                self.heading = Some(level as u8);
+            }
+            Tag::Paragraph if self.items == 0 => self.flush(BlockKind::Paragraph),
+            Tag::Item => {
+                self.flush(self.current_kind());
+                self.items += 1;
+            }
+            Tag::List(_) if self.items > 0 => self.flush(BlockKind::Item),
+            Tag::TableRow | Tag::TableHead => {
+                self.flush(BlockKind::Paragraph);
+                self.cells = 0;
+            }
+            Tag::TableCell => {
+                if self.cells > 0 {
+                    self.buf.push_str(" | ");
+                }
+                self.cells += 1;
+            }
+            Tag::Image { .. } => self.in_image += 1,
+            Tag::Strong => self.strong += 1,
+            Tag::CodeBlock(_) => self.flush(self.current_kind()),
+            Tag::HtmlBlock => {
+                self.flush(self.current_kind());
+                self.in_html_block = true;
+                self.html.clear();
+            }
+            _ => {}
+        }
+    }
+
+    /// The end of a block or of inline markup (emphasis aside).
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                self.flush(BlockKind::Heading);
+                self.heading = None;
+            }
+            TagEnd::Paragraph => {
+                if self.items == 0 {
+                    self.flush(BlockKind::Paragraph);
+                } else {
+                    self.buf.push(' ');
+                }
+            }
+            TagEnd::Item => {
+                self.flush(BlockKind::Item);
+                self.items = self.items.saturating_sub(1);
+            }
+            TagEnd::TableRow | TagEnd::TableHead => self.flush(BlockKind::Paragraph),
+            TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::CodeBlock => self.flush(BlockKind::Paragraph),
+            TagEnd::HtmlBlock => {
+                self.in_html_block = false;
+                let html = std::mem::take(&mut self.html);
+                let text = html_text::fragment_to_text(&html);
+                self.push_lines(&text);
+            }
+            _ => {}
         }
     }
 

@@ -280,6 +280,12 @@ pub struct Vocab {
     pub legal_prefixes: Vec<String>,
     /// Nouns that start an organization's name ("Universität", "Department of").
     pub org_nouns: Vec<String>,
+    /// Words that start sentences or name generic things, never a company, as a name's first
+    /// word ("We", "Our", "Vi", "Wir").
+    pub not_names: std::collections::HashSet<String>,
+    /// Articles and prepositions written before a name that are not part of it ("Die
+    /// LanguageTooler GmbH", "Chez Acme").
+    pub name_articles: std::collections::HashSet<String>,
 }
 
 fn list(v: Option<&toml::Value>) -> Vec<String> {
@@ -375,298 +381,362 @@ fn terms_of<T: Copy>(
     Terms::new(items)
 }
 
+/// The names a language file gives each work mode, contract, level, period, pay word and
+/// section kind (`[work_mode] remote = [...]`, `[pay] from = [...]`).
+const MODES: &[(&str, WorkMode)] = &[
+    ("remote", WorkMode::Remote),
+    ("hybrid", WorkMode::Hybrid),
+    ("onsite", WorkMode::Onsite),
+];
+const KINDS: &[(&str, EmploymentType)] = &[
+    ("full_time", EmploymentType::FullTime),
+    ("part_time", EmploymentType::PartTime),
+    ("contract", EmploymentType::Contract),
+    ("internship", EmploymentType::Internship),
+    ("temporary", EmploymentType::Temporary),
+];
+const LEVELS: &[(&str, Seniority)] = &[
+    ("intern", Seniority::Intern),
+    ("junior", Seniority::Junior),
+    ("mid", Seniority::Mid),
+    ("senior", Seniority::Senior),
+    ("staff", Seniority::Staff),
+    ("principal", Seniority::Principal),
+    ("lead", Seniority::Lead),
+    ("manager", Seniority::Manager),
+    ("director", Seniority::Director),
+    ("executive", Seniority::Executive),
+];
+const PERIODS: &[(&str, Period)] = &[
+    ("year", Period::Year),
+    ("month", Period::Month),
+    ("week", Period::Week),
+    ("day", Period::Day),
+    ("hour", Period::Hour),
+];
+const PAY_WORDS: &[(&str, PayWord)] = &[
+    ("words", PayWord::Pay),
+    ("not_pay", PayWord::NotPay),
+    ("other_pay", PayWord::OtherPay),
+    ("base", PayWord::Base),
+    ("total", PayWord::Total),
+    ("from", PayWord::From),
+    ("up_to", PayWord::UpTo),
+    ("or_more", PayWord::OrMore),
+    ("or_less", PayWord::OrLess),
+    ("gross", PayWord::Gross),
+];
+const SECTION_WORDS: &[(&str, SectionWord)] = &[
+    ("role", SectionWord::Role),
+    ("responsibilities", SectionWord::Responsibilities),
+    ("requirements", SectionWord::Requirements),
+    ("benefits", SectionWord::Benefits),
+    ("compensation", SectionWord::Compensation),
+    ("company", SectionWord::Company),
+    ("legal", SectionWord::Legal),
+    ("apply", SectionWord::Apply),
+];
+
+/// The language files, by file name.
+type Langs = [(String, toml::Table)];
+
+/// Every language file of `assets/vocab/lang/`, sorted by name.
+fn read_langs() -> Vec<(String, toml::Table)> {
+    let mut langs: Vec<(String, toml::Table)> = Vec::new();
+    for f in LANGS.files() {
+        let name = f.path().display().to_string();
+        if !name.ends_with(".toml") {
+            continue;
+        }
+        let text = f
+            .contents_utf8()
+            .unwrap_or_else(|| panic!("{name}: not UTF-8"));
+        let t: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        langs.push((name, t));
+    }
+    langs.sort_by(|a, b| a.0.cmp(&b.0));
+    langs
+}
+
+/// Every label of every language, normalized, with what it names and its rank in its list.
+fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
+    let mut labels = HashMap::new();
+    for (_, t) in langs {
+        if let Some(l) = table(t, "labels") {
+            for (name, key) in LABEL_KEYS {
+                for (rank, term) in list(l.get(*name)).into_iter().enumerate() {
+                    labels.entry(norm_label(&term)).or_insert((*key, rank));
+                }
+            }
+        }
+    }
+    labels
+}
+
+/// The `statement` patterns of `section` in every language.
+fn statements_of<T: Copy>(
+    langs: &Langs,
+    section: &str,
+    value_of: impl Fn(&str) -> Option<T>,
+) -> Vec<Statement<T>> {
+    let mut out = Vec::new();
+    for (file, t) in langs {
+        if let Some(s) = table(t, section) {
+            out.extend(statements(s.get("statement"), &value_of, file));
+        }
+    }
+    out
+}
+
+/// Compiles `p`, a pattern of `file`.
+fn pattern(file: &str, p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"))
+}
+
+/// Every pattern listed as `key` in `section`, per file of `files`, in order.
+fn patterns_of<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a toml::Table)>,
+    section: &str,
+    key: &str,
+) -> Vec<Regex> {
+    let mut out = Vec::new();
+    for (file, t) in files {
+        if let Some(s) = table(t, section) {
+            out.extend(list(s.get(key)).iter().map(|p| pattern(file, p)));
+        }
+    }
+    out
+}
+
+/// The sentences that name the role, with whether their language puts qualifiers after nouns.
+fn hiring_of(langs: &Langs) -> Vec<(Regex, bool)> {
+    let mut hiring = Vec::new();
+    for (file, t) in langs {
+        if let Some(r) = table(t, "roles") {
+            let noun_first = r
+                .get("noun_first")
+                .and_then(toml::Value::as_bool)
+                .unwrap_or(false);
+            hiring.extend(
+                list(r.get("hiring"))
+                    .iter()
+                    .map(|p| (pattern(file, p), noun_first)),
+            );
+        }
+    }
+    hiring
+}
+
+/// The title wrappers of every language; each must have a `title` group.
+fn wrappers_of(langs: &Langs) -> Vec<Wrapper> {
+    let mut wrappers = Vec::new();
+    for (file, t) in langs {
+        for re in patterns_of([(file.as_str(), t)], "roles", "wrappers") {
+            assert!(
+                re.capture_names().flatten().any(|n| n == "title"),
+                "{file}: a title wrapper needs a (?P<title>…) group: {}",
+                re.as_str()
+            );
+            wrappers.push(Wrapper { re });
+        }
+    }
+    wrappers
+}
+
+/// The languages' files and the boards table, as (name, table).
+fn with_boards<'a>(
+    langs: &'a Langs,
+    boards: &'a toml::Table,
+) -> impl Iterator<Item = (&'a str, &'a toml::Table)> {
+    langs
+        .iter()
+        .map(|(n, t)| (n.as_str(), t))
+        .chain([("boards.toml", boards)])
+}
+
+/// Lines that are a page's furniture, in every language and on the boards.
+fn furniture_lines_of(langs: &Langs, boards: &toml::Table) -> Terms<()> {
+    let mut items: Vec<(String, ())> = Vec::new();
+    for (_, t) in with_boards(langs, boards) {
+        if let Some(f) = table(t, "furniture") {
+            items.extend(list(f.get("lines")).into_iter().map(|l| (l, ())));
+        }
+    }
+    Terms::new(items)
+}
+
+/// The furniture patterns of every language and of the boards as one alternation.
+fn furniture_patterns_of(langs: &Langs, boards: &toml::Table) -> Regex {
+    let patterns = patterns_of(with_boards(langs, boards), "furniture", "patterns");
+    Regex::new(&if patterns.is_empty() {
+        r"[^\s\S]".to_string() // matches nothing
+    } else {
+        patterns
+            .iter()
+            .map(|r: &Regex| format!("(?:{})", r.as_str()))
+            .collect::<Vec<_>>()
+            .join("|")
+    })
+    .expect("the furniture patterns compile together")
+}
+
+/// Multiplier words after a figure, folded → factor (the first language to list one wins).
+fn multipliers_of(langs: &Langs) -> HashMap<String, f64> {
+    let mut multipliers = HashMap::new();
+    for (_, t) in langs {
+        if let Some(m) = table(t, "pay").and_then(|p| table(p, "multipliers")) {
+            for (word, v) in m {
+                let factor = v
+                    .as_integer()
+                    .map(|i| i as f64)
+                    .or_else(|| v.as_float())
+                    .unwrap_or_else(|| panic!("multiplier {word}: not a number"));
+                multipliers.entry(fold(word)).or_insert(factor);
+            }
+        }
+    }
+    multipliers
+}
+
+/// The `[company]` list `key` of every language, longest first, without repeats.
+fn company_words(langs: &Langs, key: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for (_, t) in langs {
+        if let Some(c) = table(t, "company") {
+            words.extend(list(c.get(key)));
+        }
+    }
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
+/// The currency table: symbols and codes → ISO code, and the ambiguous symbols' candidates.
+type CurrencyTables = (HashMap<String, String>, HashMap<String, Vec<String>>);
+
+fn currency_tables() -> CurrencyTables {
+    let cur: toml::Table = toml::from_str(CURRENCIES).expect("assets/vocab/currencies.toml");
+    let mut currencies = HashMap::new();
+    for (code, v) in table(&cur, "codes").into_iter().flatten() {
+        currencies.insert(code.to_lowercase(), code.to_uppercase());
+        for s in list(Some(v)) {
+            currencies.insert(fold(&s), code.to_uppercase());
+        }
+    }
+    let mut ambiguous_symbols = HashMap::new();
+    for (sym, v) in table(&cur, "ambiguous").into_iter().flatten() {
+        ambiguous_symbols.insert(fold(sym), list(Some(v)));
+    }
+    (currencies, ambiguous_symbols)
+}
+
+/// The country table: the countries, their codes and names → index, and every spelling.
+struct CountryTables {
+    countries: Vec<Country>,
+    names: HashMap<String, usize>,
+    spellings: Vec<String>,
+}
+
+fn country_tables() -> CountryTables {
+    let ctab: toml::Table = toml::from_str(COUNTRIES).expect("assets/vocab/countries.toml");
+    let mut out = CountryTables {
+        countries: Vec::new(),
+        names: HashMap::new(),
+        spellings: Vec::new(),
+    };
+    for c in ctab
+        .get("country")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let get = |k: &str| {
+            c.get(k)
+                .and_then(toml::Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let country = Country {
+            iso2: get("iso2"),
+            iso3: get("iso3"),
+            name: get("name"),
+            currency: get("currency"),
+        };
+        let i = out.countries.len();
+        for n in [&country.iso2, &country.iso3, &country.name] {
+            if !n.is_empty() {
+                out.names.entry(n.to_lowercase()).or_insert(i);
+            }
+        }
+        out.spellings.push(country.name.clone());
+        for n in list(c.get("names")) {
+            out.names.entry(n.to_lowercase()).or_insert(i);
+            out.spellings.push(n);
+        }
+        out.countries.push(country);
+    }
+    out
+}
+
+/// All of `statements` as one set, to find which occur in one pass.
+///
+/// The set only finds candidates: each hit is confirmed by the pattern itself. Its patterns
+/// drop `\b`, which makes them match a little more (never less) and keeps the set on the fast
+/// lazy DFA: a Unicode word boundary sends it to the PikeVM on any non-ASCII text, 30 times
+/// slower (6,658 Markdown postings took 120 s instead of 4).
+fn statement_set<T>(statements: &[Statement<T>]) -> RegexSet {
+    // Many patterns at once need more room for the lazy DFA's states than one (its default
+    // 2 MB cache fills, is cleared again and again, and the set falls back to the PikeVM).
+    regex::RegexSetBuilder::new(statements.iter().map(|s| s.re.as_str().replace(r"\b", "")))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("vocabulary patterns compile as a set")
+}
+
 impl Vocab {
     fn load() -> Vocab {
-        let mut langs: Vec<(String, toml::Table)> = Vec::new();
-        for f in LANGS.files() {
-            let name = f.path().display().to_string();
-            if !name.ends_with(".toml") {
-                continue;
-            }
-            let text = f
-                .contents_utf8()
-                .unwrap_or_else(|| panic!("{name}: not UTF-8"));
-            let t: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            langs.push((name, t));
-        }
-        langs.sort_by(|a, b| a.0.cmp(&b.0));
-
-        let mut labels = HashMap::new();
-        for (_, t) in &langs {
-            if let Some(l) = table(t, "labels") {
-                for (name, key) in LABEL_KEYS {
-                    for (rank, term) in list(l.get(*name)).into_iter().enumerate() {
-                        labels.entry(norm_label(&term)).or_insert((*key, rank));
-                    }
-                }
-            }
-        }
-
-        use EmploymentType as E;
-        use Seniority as S;
-        use WorkMode as W;
-        let modes = [
-            ("remote", W::Remote),
-            ("hybrid", W::Hybrid),
-            ("onsite", W::Onsite),
-        ];
-        let kinds = [
-            ("full_time", E::FullTime),
-            ("part_time", E::PartTime),
-            ("contract", E::Contract),
-            ("internship", E::Internship),
-            ("temporary", E::Temporary),
-        ];
-        let levels = [
-            ("intern", S::Intern),
-            ("junior", S::Junior),
-            ("mid", S::Mid),
-            ("senior", S::Senior),
-            ("staff", S::Staff),
-            ("principal", S::Principal),
-            ("lead", S::Lead),
-            ("manager", S::Manager),
-            ("director", S::Director),
-            ("executive", S::Executive),
-        ];
-        let periods = [
-            ("year", Period::Year),
-            ("month", Period::Month),
-            ("week", Period::Week),
-            ("day", Period::Day),
-            ("hour", Period::Hour),
-        ];
-        let pay_words = [
-            ("words", PayWord::Pay),
-            ("not_pay", PayWord::NotPay),
-            ("other_pay", PayWord::OtherPay),
-            ("base", PayWord::Base),
-            ("total", PayWord::Total),
-            ("from", PayWord::From),
-            ("up_to", PayWord::UpTo),
-            ("or_more", PayWord::OrMore),
-            ("or_less", PayWord::OrLess),
-            ("gross", PayWord::Gross),
-        ];
-        let section_words = [
-            ("role", SectionWord::Role),
-            ("responsibilities", SectionWord::Responsibilities),
-            ("requirements", SectionWord::Requirements),
-            ("benefits", SectionWord::Benefits),
-            ("compensation", SectionWord::Compensation),
-            ("company", SectionWord::Company),
-            ("legal", SectionWord::Legal),
-            ("apply", SectionWord::Apply),
-        ];
-
-        let mut mode_statements = Vec::new();
-        let mut employment_statements = Vec::new();
-        let mut hiring = Vec::new();
-        let mut title_wrappers = Vec::new();
-        let mut furniture_patterns = Vec::new();
-        for (file, t) in &langs {
-            if let Some(w) = table(t, "work_mode") {
-                mode_statements.extend(statements(w.get("statement"), WorkMode::from_name, file));
-            }
-            if let Some(e) = table(t, "employment") {
-                employment_statements.extend(statements(
-                    e.get("statement"),
-                    EmploymentType::from_name,
-                    file,
-                ));
-            }
-            if let Some(r) = table(t, "roles") {
-                let noun_first = r
-                    .get("noun_first")
-                    .and_then(toml::Value::as_bool)
-                    .unwrap_or(false);
-                for p in list(r.get("hiring")) {
-                    hiring.push((
-                        Regex::new(&p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}")),
-                        noun_first,
-                    ));
-                }
-                for p in list(r.get("wrappers")) {
-                    let re =
-                        Regex::new(&p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"));
-                    assert!(
-                        re.capture_names().flatten().any(|n| n == "title"),
-                        "{file}: a title wrapper needs a (?P<title>…) group: {p}"
-                    );
-                    title_wrappers.push(Wrapper { re });
-                }
-            }
-            if let Some(f) = table(t, "furniture") {
-                for p in list(f.get("patterns")) {
-                    furniture_patterns.push(
-                        Regex::new(&p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}")),
-                    );
-                }
-            }
-        }
-
-        let mut multipliers = HashMap::new();
-        for (_, t) in &langs {
-            if let Some(m) = table(t, "pay").and_then(|p| table(p, "multipliers")) {
-                for (word, v) in m {
-                    let factor = v
-                        .as_integer()
-                        .map(|i| i as f64)
-                        .or_else(|| v.as_float())
-                        .unwrap_or_else(|| panic!("multiplier {word}: not a number"));
-                    multipliers.entry(fold(word)).or_insert(factor);
-                }
-            }
-        }
-
-        let mut legal_suffixes = Vec::new();
-        let mut legal_prefixes = Vec::new();
-        let mut org_nouns = Vec::new();
-        for (_, t) in &langs {
-            if let Some(c) = table(t, "company") {
-                legal_suffixes.extend(list(c.get("legal_suffixes")));
-                legal_prefixes.extend(list(c.get("legal_prefixes")));
-                org_nouns.extend(list(c.get("org_nouns")));
-            }
-        }
-        for l in [&mut legal_suffixes, &mut legal_prefixes, &mut org_nouns] {
-            l.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            l.dedup();
-        }
-
-        // Shared tables.
+        let langs = read_langs();
         let boards: toml::Table = toml::from_str(BOARDS).expect("assets/vocab/boards.toml");
-        let mut furniture_items: Vec<(String, ())> = Vec::new();
-        for (_, t) in langs
-            .iter()
-            .map(|(n, t)| (n.as_str(), t))
-            .chain([("boards", &boards)])
-        {
-            if let Some(f) = table(t, "furniture") {
-                furniture_items.extend(list(f.get("lines")).into_iter().map(|l| (l, ())));
-            }
-        }
-        if let Some(f) = table(&boards, "furniture") {
-            for p in list(f.get("patterns")) {
-                furniture_patterns.push(
-                    Regex::new(&p)
-                        .unwrap_or_else(|e| panic!("boards.toml: bad pattern {p:?}: {e}")),
-                );
-            }
-        }
-
-        let cur: toml::Table = toml::from_str(CURRENCIES).expect("assets/vocab/currencies.toml");
-        let mut currencies = HashMap::new();
-        for (code, v) in table(&cur, "codes").into_iter().flatten() {
-            currencies.insert(code.to_lowercase(), code.to_uppercase());
-            for s in list(Some(v)) {
-                currencies.insert(fold(&s), code.to_uppercase());
-            }
-        }
-        let mut ambiguous_symbols = HashMap::new();
-        for (sym, v) in table(&cur, "ambiguous").into_iter().flatten() {
-            ambiguous_symbols.insert(fold(sym), list(Some(v)));
-        }
-
-        let ctab: toml::Table = toml::from_str(COUNTRIES).expect("assets/vocab/countries.toml");
-        let mut countries = Vec::new();
-        let mut country_names = HashMap::new();
-        let mut country_spellings = Vec::new();
-        for c in ctab
-            .get("country")
-            .and_then(toml::Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let get = |k: &str| {
-                c.get(k)
-                    .and_then(toml::Value::as_str)
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let country = Country {
-                iso2: get("iso2"),
-                iso3: get("iso3"),
-                name: get("name"),
-                currency: get("currency"),
-            };
-            let i = countries.len();
-            for n in [&country.iso2, &country.iso3, &country.name] {
-                if !n.is_empty() {
-                    country_names.entry(n.to_lowercase()).or_insert(i);
-                }
-            }
-            country_spellings.push(country.name.clone());
-            for n in list(c.get("names")) {
-                country_names.entry(n.to_lowercase()).or_insert(i);
-                country_spellings.push(n);
-            }
-            countries.push(country);
-        }
-
-        // The set only finds candidates: each hit is confirmed by the pattern itself. Its
-        // patterns drop `\b`, which makes them match a little more (never less) and keeps
-        // the set on the fast lazy DFA: a Unicode word boundary sends it to the PikeVM on any
-        // non-ASCII text, 30 times slower (6,658 Markdown postings took 120 s instead of 4).
-        let set = |patterns: Vec<String>| {
-            // Many patterns at once need more room for the lazy DFA's states than one (its
-            // default 2 MB cache fills, is cleared again and again, and the set falls back to
-            // the PikeVM).
-            regex::RegexSetBuilder::new(patterns.iter().map(|p| p.replace(r"\b", "")))
-                .dfa_size_limit(32 << 20)
-                .build()
-                .expect("vocabulary patterns compile as a set")
-        };
-        let mode_statement_set = set(mode_statements
-            .iter()
-            .map(|s| s.re.as_str().to_string())
-            .collect());
-        let employment_statement_set = set(employment_statements
-            .iter()
-            .map(|s| s.re.as_str().to_string())
-            .collect());
+        let mode_statements = statements_of(&langs, "work_mode", WorkMode::from_name);
+        let employment_statements = statements_of(&langs, "employment", EmploymentType::from_name);
+        let (currencies, ambiguous_symbols) = currency_tables();
+        let countries = country_tables();
+        let words = |section: &str, key: &str| terms_of(&langs, section, &[(key, ())]);
         Vocab {
-            labels,
-            work_mode: terms_of(&langs, "work_mode", &modes),
-            not_remote: terms_of(&langs, "work_mode", &[("not_remote", ())]),
+            labels: labels_of(&langs),
+            work_mode: terms_of(&langs, "work_mode", MODES),
+            not_remote: words("work_mode", "not_remote"),
+            mode_statement_set: statement_set(&mode_statements),
             mode_statements,
-            mode_statement_set,
-            employment: terms_of(&langs, "employment", &kinds),
+            employment: terms_of(&langs, "employment", KINDS),
+            employment_statement_set: statement_set(&employment_statements),
             employment_statements,
-            employment_statement_set,
-            seniority: terms_of(&langs, "seniority", &levels),
-            periods: terms_of(&langs, "pay", &periods),
-            pay_words: terms_of(&langs, "pay", &pay_words),
-            sections: terms_of(&langs, "sections", &section_words),
-            roles: terms_of(&langs, "roles", &[("nouns", ())]),
-            domains: terms_of(&langs, "roles", &[("domains", ())]),
-            multipliers,
-            range_words: terms_of(&langs, "pay", &[("range", ())]),
-            later_pay: terms_of(&langs, "pay", &[("later", ())]),
-            pay_estimate: terms_of(&langs, "pay", &[("estimate", ())]),
-            hiring,
-            title_wrappers,
-            title_prefixes: terms_of(&langs, "roles", &[("title_prefixes", ())]),
-            furniture_lines: Terms::new(furniture_items),
-            furniture_patterns: Regex::new(&if furniture_patterns.is_empty() {
-                r"[^\s\S]".to_string() // matches nothing
-            } else {
-                furniture_patterns
-                    .iter()
-                    .map(|r: &Regex| format!("(?:{})", r.as_str()))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
-            .expect("the furniture patterns compile together"),
+            seniority: terms_of(&langs, "seniority", LEVELS),
+            periods: terms_of(&langs, "pay", PERIODS),
+            pay_words: terms_of(&langs, "pay", PAY_WORDS),
+            sections: terms_of(&langs, "sections", SECTION_WORDS),
+            roles: words("roles", "nouns"),
+            domains: words("roles", "domains"),
+            multipliers: multipliers_of(&langs),
+            range_words: words("pay", "range"),
+            later_pay: words("pay", "later"),
+            pay_estimate: words("pay", "estimate"),
+            hiring: hiring_of(&langs),
+            title_wrappers: wrappers_of(&langs),
+            title_prefixes: words("roles", "title_prefixes"),
+            furniture_lines: furniture_lines_of(&langs, &boards),
+            furniture_patterns: furniture_patterns_of(&langs, &boards),
             currencies,
             ambiguous_symbols,
-            countries,
-            country_names,
-            country_spellings,
-            anywhere: terms_of(&langs, "places", &[("anywhere", ())]),
-            legal_suffixes,
-            legal_prefixes,
-            org_nouns,
+            countries: countries.countries,
+            country_names: countries.names,
+            country_spellings: countries.spellings,
+            anywhere: words("places", "anywhere"),
+            legal_suffixes: company_words(&langs, "legal_suffixes"),
+            legal_prefixes: company_words(&langs, "legal_prefixes"),
+            org_nouns: company_words(&langs, "org_nouns"),
+            not_names: company_words(&langs, "not_names").into_iter().collect(),
+            name_articles: company_words(&langs, "articles").into_iter().collect(),
         }
     }
 

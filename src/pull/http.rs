@@ -10,6 +10,8 @@
 
 use std::time::Duration;
 
+use crate::corpus::track::Validators;
+
 /// The environment variable that redirects every request (tests).
 pub const BASE_URL_VAR: &str = "JOBDECK_PULL_BASE_URL";
 
@@ -31,15 +33,6 @@ pub enum Fetched {
     },
     /// `304 Not Modified`: the board is as the previous pull saw it.
     NotModified,
-}
-
-/// The validators of a response, for a conditional request next time.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Validators {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub etag: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_modified: Option<String>,
 }
 
 /// Why a request failed, said so that a person can act on it.

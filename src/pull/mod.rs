@@ -14,7 +14,6 @@
 //! other (see [`http`] for timeouts, retries and conditional requests).
 
 pub mod http;
-pub mod link;
 pub mod track;
 
 mod ashby;
@@ -32,7 +31,10 @@ use std::sync::Mutex;
 
 use serde_json::value::RawValue;
 
-pub use http::{Client, Validators};
+/// The tracking record (with the validators it keeps) is about postings on disk: it lives in
+/// `corpus`.
+pub use crate::corpus::track::Validators;
+pub use http::Client;
 
 /// The folder of the postings folder that pulled postings go to.
 pub const PULLED_DIR: &str = "pulled";
@@ -475,7 +477,7 @@ fn pull_one(
 
 /// The board folder of a pulled file's path, when it is one: `…/pulled/<source>/<board>/`.
 pub fn is_board_dir(dir: &Path) -> bool {
-    dir.join(track::TRACK_FILE).is_file()
+    dir.join(crate::corpus::track::TRACK_FILE).is_file()
 }
 
 #[cfg(test)]

@@ -1,159 +1,12 @@
-//! The tracking record of a pulled board: `<board folder>/.jobdeck-pull.json`, beside the
-//! posting files it describes. It lives in the postings folder, not in jobdeck's data folder,
-//! because the folder is the single source of truth: copied, synced or moved elsewhere, the
-//! history of its pulled postings goes with it, and nothing outside the folder has to agree
-//! with it. Its name starts with a dot, so the loader and the watcher never take it for a
-//! posting; they read it to tell each pulled posting when it was first and last seen, whether
-//! it closed, and what changed ([`Tracker`]). Like every file there it is untrusted: read
-//! within a size limit, and when it does not parse it is skipped with a reason (and set aside
-//! by the next pull, which starts a new record).
-//!
-//! ```json
-//! {
-//!   "version": 1, "source": "greenhouse", "board": "postman",
-//!   "last_pull": "2026-12-02T09:00:00.000+01:00", "previous_pull": "2026-12-01T09:00:00.000+01:00",
-//!   "validators": {"etag": "\"abc\""},
-//!   "postings": {
-//!     "4012001": {"file": "4012001.json", "first_seen": "…", "last_seen": "…", "closed": null,
-//!                 "changes": [{"field": "salary", "from": "$150k–180k/yr", "to": "$160k–190k/yr", "at": "…"}]}
-//!   }
-//! }
-//! ```
+//! Pulling into a board folder: writing what the board lists and updating the folder's
+//! tracking record ([`crate::corpus::track`], which describes its format), field by field.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
-use super::{Kind, Listing, ListingBody, Summary, Validators};
-use crate::corpus::Skipped;
-use crate::parse::SkipReason;
-use crate::posting::{FieldChange, Posting, Pulled};
-
-/// The tracking record's file name in a board folder.
-pub const TRACK_FILE: &str = ".jobdeck-pull.json";
-/// The record's format version; a newer one is never overwritten.
-pub const VERSION: u32 = 1;
-
-/// A board's tracking record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BoardRecord {
-    pub version: u32,
-    pub source: String,
-    pub board: String,
-    /// RFC 3339 time of the latest pull.
-    #[serde(default)]
-    pub last_pull: Option<String>,
-    /// RFC 3339 time of the pull before it.
-    #[serde(default)]
-    pub previous_pull: Option<String>,
-    /// The listing's `ETag` / `Last-Modified`, for a conditional request next time.
-    #[serde(default)]
-    pub validators: Validators,
-    /// Per posting id on the board.
-    #[serde(default)]
-    pub postings: BTreeMap<String, PostingRecord>,
-}
-
-/// What the record keeps about one posting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostingRecord {
-    /// Its file name in the board folder.
-    pub file: String,
-    pub first_seen: String,
-    pub last_seen: String,
-    #[serde(default)]
-    pub closed: Option<String>,
-    #[serde(default)]
-    pub changes: Vec<FieldChange>,
-}
-
-/// Why a record could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadError {
-    /// Written by a newer jobdeck: left alone.
-    Newer(u32),
-    /// Unreadable or not a record.
-    Bad(String),
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Newer(v) => {
-                write!(f, "written by a newer jobdeck (version {v}); left as it is")
-            }
-            LoadError::Bad(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl BoardRecord {
-    fn new(kind: Kind, board: &str) -> BoardRecord {
-        BoardRecord {
-            version: VERSION,
-            source: kind.name().to_string(),
-            board: board.to_string(),
-            last_pull: None,
-            previous_pull: None,
-            validators: Validators::default(),
-            postings: BTreeMap::new(),
-        }
-    }
-
-    /// The record of a board folder: None when there is none.
-    pub fn load(dir: &Path, max_bytes: u64) -> Result<Option<BoardRecord>, LoadError> {
-        let path = dir.join(TRACK_FILE);
-        if std::fs::symlink_metadata(&path).is_err() {
-            return Ok(None);
-        }
-        let bytes = crate::corpus::walk::read_limited(&path, max_bytes)
-            .map_err(|r| LoadError::Bad(r.to_string()))?;
-        #[derive(Deserialize)]
-        struct Version {
-            version: u32,
-        }
-        let v: Version = serde_json::from_slice(&bytes)
-            .map_err(|e| LoadError::Bad(format!("not a tracking record: {e}")))?;
-        if v.version > VERSION {
-            return Err(LoadError::Newer(v.version));
-        }
-        let mut rec: BoardRecord = serde_json::from_slice(&bytes)
-            .map_err(|e| LoadError::Bad(format!("not a tracking record: {e}")))?;
-        // Text from the file reaches the screen: clean it once, here.
-        for r in rec.postings.values_mut() {
-            for c in &mut r.changes {
-                for v in [&mut c.from, &mut c.to].into_iter().flatten() {
-                    *v = crate::sanitize::clean_field(v);
-                }
-                c.field = crate::sanitize::clean_field(&c.field);
-            }
-        }
-        Ok(Some(rec))
-    }
-
-    /// Whether a posting first seen, or changed, at `time` was so by the latest pull.
-    fn is_latest(&self, time: &str) -> bool {
-        self.last_pull.as_deref() == Some(time)
-    }
-
-    /// What a posting of this board carries: its record, as the loader attaches it.
-    pub fn pulled(&self, id: &str) -> Option<Pulled> {
-        let r = self.postings.get(id)?;
-        Some(Pulled {
-            source: self.source.clone(),
-            board: self.board.clone(),
-            id: id.to_string(),
-            first_seen: r.first_seen.clone(),
-            last_seen: r.last_seen.clone(),
-            closed: r.closed.clone(),
-            changes: r.changes.clone(),
-            new: self.is_latest(&r.first_seen),
-            changed: r.changes.iter().any(|c| self.is_latest(&c.at)),
-        })
-    }
-}
+use super::{Item, Kind, Listing, ListingBody, Summary, Validators};
+use crate::corpus::track::{BoardRecord, LoadError, PostingRecord, TRACK_FILE};
+use crate::posting::{FieldChange, Posting};
 
 /// The validators to ask a board's listing with: those of its record, when every open posting
 /// the record names still has its file (otherwise a 304 would leave them missing).
@@ -184,29 +37,7 @@ pub fn apply(
         dir: dir.to_path_buf(),
         ..Summary::default()
     };
-    let mut rec = match BoardRecord::load(dir, max_bytes) {
-        Ok(Some(r)) => r,
-        Ok(None) => BoardRecord::new(kind, &listing.board),
-        Err(LoadError::Newer(v)) => {
-            return Err(format!(
-                "its tracking record was written by a newer jobdeck (version {v}); not pulled"
-            ));
-        }
-        Err(LoadError::Bad(e)) => {
-            let aside = set_aside(&dir.join(TRACK_FILE)).map_err(|err| {
-                format!("the tracking record is unreadable ({e}) and cannot be set aside: {err}")
-            })?;
-            summary.notices.push(format!(
-                "the tracking record did not parse ({e}); kept as {} and started anew",
-                crate::sanitize::shown_path(&aside)
-            ));
-            BoardRecord::new(kind, &listing.board)
-        }
-    };
-    let write = |file: &str, bytes: &[u8]| {
-        crate::fsio::write_atomic(&dir.join(file), bytes, &mut |_, _| Ok(()))
-            .map_err(|e| e.to_string())
-    };
+    let mut rec = open_record(dir, kind, &listing.board, max_bytes, &mut summary)?;
     match listing.body {
         ListingBody::NotModified => {
             summary.not_modified = true;
@@ -218,54 +49,7 @@ pub fn apply(
             let mut listed = HashSet::new();
             for item in items {
                 listed.insert(item.id.clone());
-                let file = format!("{}.{}", item.id, item.ext);
-                let path = dir.join(&file);
-                let old = path
-                    .is_file()
-                    .then(|| crate::corpus::walk::read_limited(&path, max_bytes).ok())
-                    .flatten();
-                let differs = old.as_deref() != Some(item.bytes.as_slice());
-                if differs {
-                    write(&file, &item.bytes)?;
-                }
-                match rec.postings.get_mut(&item.id) {
-                    Some(r) => {
-                        r.last_seen = now.to_string();
-                        r.file = file.clone();
-                        let mut changed = false;
-                        if r.closed.take().is_some() {
-                            summary.reopened += 1;
-                            r.changes.push(FieldChange {
-                                field: "status".into(),
-                                from: Some("closed".into()),
-                                to: Some("open".into()),
-                                at: now.to_string(),
-                            });
-                            changed = true;
-                        }
-                        if differs && let Some(old) = &old {
-                            let fields = diff(old, &item.bytes, &file, now);
-                            changed |= !fields.is_empty();
-                            r.changes.extend(fields);
-                        }
-                        if changed {
-                            summary.changed += 1;
-                        }
-                    }
-                    None => {
-                        summary.new += 1;
-                        rec.postings.insert(
-                            item.id.clone(),
-                            PostingRecord {
-                                file,
-                                first_seen: now.to_string(),
-                                last_seen: now.to_string(),
-                                closed: None,
-                                changes: Vec::new(),
-                            },
-                        );
-                    }
-                }
+                update_posting(dir, &mut rec, &item, now, max_bytes, &mut summary)?;
             }
             for (id, r) in rec.postings.iter_mut() {
                 if !listed.contains(id) && r.closed.is_none() {
@@ -279,8 +63,101 @@ pub fn apply(
     rec.previous_pull = rec.last_pull.replace(now.to_string());
     summary.postings = rec.postings.values().filter(|r| r.closed.is_none()).count();
     let json = serde_json::to_vec_pretty(&rec).map_err(|e| e.to_string())?;
-    write(TRACK_FILE, &json)?;
+    write_file(dir, TRACK_FILE, &json)?;
     Ok(summary)
+}
+
+/// Writes a file of the board folder atomically.
+fn write_file(dir: &Path, file: &str, bytes: &[u8]) -> Result<(), String> {
+    crate::fsio::write_atomic(&dir.join(file), bytes, &mut |_, _| Ok(()))
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+/// The board folder's record: a new one when there is none, or when it did not parse (then
+/// set aside, with a notice); a record of a newer jobdeck stops the pull.
+fn open_record(
+    dir: &Path,
+    kind: Kind,
+    board: &str,
+    max_bytes: u64,
+    summary: &mut Summary,
+) -> Result<BoardRecord, String> {
+    match BoardRecord::load(dir, max_bytes) {
+        Ok(Some(r)) => Ok(r),
+        Ok(None) => Ok(BoardRecord::new(kind.name(), board)),
+        Err(LoadError::Newer(v)) => Err(format!(
+            "its tracking record was written by a newer jobdeck (version {v}); not pulled"
+        )),
+        Err(LoadError::Bad(e)) => {
+            let aside = set_aside(&dir.join(TRACK_FILE)).map_err(|err| {
+                format!("the tracking record is unreadable ({e}) and cannot be set aside: {err}")
+            })?;
+            summary.notices.push(format!(
+                "the tracking record did not parse ({e}); kept as {} and started anew",
+                crate::sanitize::shown_path(&aside)
+            ));
+            Ok(BoardRecord::new(kind.name(), board))
+        }
+    }
+}
+
+/// One listed posting: its file written when new or different, its record seen now, and
+/// what came back or changed.
+fn update_posting(
+    dir: &Path,
+    rec: &mut BoardRecord,
+    item: &Item,
+    now: &str,
+    max_bytes: u64,
+    summary: &mut Summary,
+) -> Result<(), String> {
+    let file = format!("{}.{}", item.id, item.ext);
+    let path = dir.join(&file);
+    let old = path
+        .is_file()
+        .then(|| crate::corpus::walk::read_limited(&path, max_bytes).ok())
+        .flatten();
+    let differs = old.as_deref() != Some(item.bytes.as_slice());
+    if differs {
+        write_file(dir, &file, &item.bytes)?;
+    }
+    let Some(r) = rec.postings.get_mut(&item.id) else {
+        summary.new += 1;
+        rec.postings.insert(
+            item.id.clone(),
+            PostingRecord {
+                file,
+                first_seen: now.to_string(),
+                last_seen: now.to_string(),
+                closed: None,
+                changes: Vec::new(),
+            },
+        );
+        return Ok(());
+    };
+    r.last_seen = now.to_string();
+    r.file = file.clone();
+    let mut changed = false;
+    if r.closed.take().is_some() {
+        summary.reopened += 1;
+        r.changes.push(FieldChange {
+            field: "status".into(),
+            from: Some("closed".into()),
+            to: Some("open".into()),
+            at: now.to_string(),
+        });
+        changed = true;
+    }
+    if differs && let Some(old) = &old {
+        let fields = diff(old, &item.bytes, &file, now);
+        changed |= !fields.is_empty();
+        r.changes.extend(fields);
+    }
+    if changed {
+        summary.changed += 1;
+    }
+    Ok(())
 }
 
 /// The field changes between two versions of a posting's file, as jobdeck parses them.
@@ -360,91 +237,6 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
     let target = path.with_file_name(format!("{name}.corrupt-{stamp}"));
     std::fs::rename(path, &target)?;
     Ok(target)
-}
-
-/// Attaches tracking records to the postings of pulled files, reading each board folder's
-/// record once. Postings of folders without a record are left alone.
-#[derive(Debug, Default)]
-pub struct Tracker {
-    max_bytes: u64,
-    boards: HashMap<PathBuf, Option<Arc<BoardRecord>>>,
-    problems: Vec<Skipped>,
-}
-
-impl Tracker {
-    pub fn new(max_bytes: u64) -> Tracker {
-        Tracker {
-            max_bytes,
-            ..Tracker::default()
-        }
-    }
-
-    /// Sets `pulled` on the postings of the file at `path` (named `source` for messages) from
-    /// its folder's record.
-    pub fn attach(&mut self, path: &Path, source: &str, postings: &mut [Posting]) {
-        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-            return;
-        };
-        let rec = match self.boards.get(dir) {
-            Some(r) => r.clone(),
-            None => {
-                let r = match BoardRecord::load(dir, self.max_bytes) {
-                    Ok(r) => r.map(Arc::new),
-                    Err(e) => {
-                        self.problems.push(Skipped {
-                            source: crate::sanitize::shown_path(
-                                &Path::new(source).with_file_name(TRACK_FILE),
-                            ),
-                            reason: SkipReason::Malformed {
-                                format: "tracking record",
-                                detail: e.to_string(),
-                            },
-                        });
-                        None
-                    }
-                };
-                self.boards.insert(dir.to_path_buf(), r.clone());
-                r
-            }
-        };
-        let Some(rec) = rec else {
-            return;
-        };
-        let name = name.to_string_lossy();
-        let Some(id) = rec
-            .postings
-            .iter()
-            .find(|(_, r)| r.file == name)
-            .map(|(id, _)| id.clone())
-        else {
-            return;
-        };
-        if let Some(pulled) = rec.pulled(&id) {
-            for p in postings {
-                p.pulled = Some(Box::new(pulled.clone()));
-            }
-        }
-    }
-
-    /// The records that could not be read since the last call (each told once).
-    pub fn take_problems(&mut self) -> Vec<Skipped> {
-        std::mem::take(&mut self.problems)
-    }
-}
-
-/// The posting files of a board folder (not its record, nor anything hidden), sorted.
-pub fn board_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .map(|e| e.path())
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
 }
 
 #[cfg(test)]

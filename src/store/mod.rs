@@ -673,78 +673,18 @@ impl Shortlists {
     /// twice gives the same state, apart from `updated` stamps.
     pub fn apply(&mut self, change: &Change, now: OffsetDateTime) -> Result<(), ChangeError> {
         let stamp = rfc3339(now);
-        let date = date_of(now);
         match change {
             Change::Add { snapshot, id, list } => {
-                check_id(id)?;
-                check_list_name(list)?;
-                self.ensure_list(list);
-                let b = self.entry(id, snapshot, &stamp);
-                if !b.lists.contains(list) {
-                    b.lists.push(list.clone());
-                }
-                if b.status.is_none() {
-                    b.set_status(Status::Saved, &date);
-                }
-                b.updated = stamp;
+                self.add(snapshot, id, list, stamp, &date_of(now))
             }
-            Change::Remove { id, list } => {
-                let b = self
-                    .bookmarks
-                    .get_mut(id)
-                    .ok_or_else(|| ChangeError::NotBookmarked(id.clone()))?;
-                match list {
-                    Some(l) => {
-                        let before = b.lists.len();
-                        b.lists.retain(|x| x != l);
-                        if b.lists.len() == before {
-                            return Err(ChangeError::NotOnList {
-                                id: id.clone(),
-                                list: l.clone(),
-                            });
-                        }
-                    }
-                    None => {
-                        if b.lists.is_empty() {
-                            return Err(ChangeError::NotBookmarked(id.clone()));
-                        }
-                        b.lists.clear();
-                    }
-                }
-                b.updated = stamp;
-                self.drop_if_empty(id);
-            }
+            Change::Remove { id, list } => self.remove(id, list.as_deref(), stamp),
             Change::Toggle { .. } | Change::CycleStatus { .. } => {
                 let resolved = self.resolve(change.clone());
-                return self.apply(&resolved, now);
+                self.apply(&resolved, now)
             }
-            Change::Move { id, from, to } => {
-                check_list_name(to)?;
-                if !self.bookmarks.contains_key(id) {
-                    return Err(ChangeError::NotBookmarked(id.clone()));
-                }
-                self.ensure_list(to);
-                let b = self.bookmarks.get_mut(id).expect("checked above");
-                if from != to {
-                    // Lenient about `from`: when re-applied after another process took the
-                    // posting off `from`, the user still wants it on `to`.
-                    b.lists.retain(|x| x != from);
-                }
-                if !b.lists.contains(to) {
-                    b.lists.push(to.clone());
-                }
-                b.updated = stamp;
-            }
+            Change::Move { id, from, to } => self.move_to(id, from, to, stamp),
             Change::SetNote { snapshot, id, note } => {
-                check_id(id)?;
-                let note = normalize_note(note.as_deref());
-                if note.is_none() && !self.bookmarks.contains_key(id) {
-                    return Ok(());
-                }
-                let b = self.entry(id, snapshot, &stamp);
-                b.note = note;
-                b.updated = stamp;
-                self.drop_if_empty(id);
+                self.set_note(snapshot, id, note.as_deref(), stamp)
             }
             Change::EditNote {
                 snapshot,
@@ -762,163 +702,315 @@ impl Shortlists {
                     id: id.clone(),
                     note,
                 };
-                return self.apply(&change, now);
+                self.apply(&change, now)
             }
             Change::SetStatus {
                 snapshot,
                 id,
                 status,
-            } => {
-                check_id(id)?;
-                let b = self.entry(id, snapshot, &stamp);
-                let added_to_default = b.lists.is_empty();
-                if added_to_default {
-                    b.lists.push(DEFAULT_LIST.to_string());
-                }
-                b.set_status(*status, &date);
-                b.updated = stamp;
-                if added_to_default {
-                    self.ensure_list(DEFAULT_LIST);
-                }
-            }
+            } => self.set_status(snapshot, id, *status, stamp, &date_of(now)),
             Change::SetHidden {
                 snapshot,
                 id,
                 hidden,
-            } => {
-                check_id(id)?;
-                if !hidden && !self.bookmarks.contains_key(id) {
-                    return Ok(());
-                }
-                let b = self.entry(id, snapshot, &stamp);
-                b.hidden = *hidden;
-                b.updated = stamp;
-                self.drop_if_empty(id);
-            }
-            Change::CreateList { name } => {
-                check_list_name(name)?;
-                if self.has_list(name) {
-                    return Err(ChangeError::ListExists(name.clone()));
-                }
-                self.lists.push(name.clone());
-            }
-            Change::RenameList { from, to } => {
-                if from == DEFAULT_LIST {
-                    return Err(ChangeError::DefaultList);
-                }
-                if !self.has_list(from) {
-                    return Err(ChangeError::NoSuchList(from.clone()));
-                }
-                check_list_name(to)?;
-                if from == to {
-                    return Ok(());
-                }
-                if self.has_list(to) {
-                    return Err(ChangeError::ListExists(to.clone()));
-                }
-                for l in &mut self.lists {
-                    if l == from {
-                        l.clone_from(to);
-                    }
-                }
-                for b in self.bookmarks.values_mut() {
-                    for l in &mut b.lists {
-                        if l == from {
-                            l.clone_from(to);
-                            b.updated.clone_from(&stamp);
-                        }
-                    }
-                }
-            }
+            } => self.set_hidden(snapshot, id, *hidden, stamp),
+            Change::CreateList { name } => self.create_list(name),
+            Change::RenameList { from, to } => self.rename_list(from, to, &stamp),
             Change::DeleteList { name, orphans_to } => {
-                if let Some(to) = orphans_to {
-                    check_list_name(to)?;
-                    if to == name {
-                        return Err(ChangeError::InvalidListName(to.clone()));
-                    }
-                }
-                if name == DEFAULT_LIST {
-                    return Err(ChangeError::DefaultList);
-                }
-                if !self.has_list(name) {
-                    return Err(ChangeError::NoSuchList(name.clone()));
-                }
-                self.lists.retain(|l| l != name);
-                let mut emptied = Vec::new();
-                for b in self.bookmarks.values_mut() {
-                    if b.lists.contains(name) {
-                        b.lists.retain(|l| l != name);
-                        b.updated.clone_from(&stamp);
-                        if b.lists.is_empty() {
-                            match orphans_to {
-                                Some(to) => b.lists.push(to.clone()),
-                                None => emptied.push(b.id.clone()),
-                            }
-                        }
-                    }
-                }
-                if let Some(to) = orphans_to {
-                    self.ensure_list(to);
-                }
-                for id in emptied {
-                    self.drop_if_empty(&id);
-                }
+                self.delete_list(name, orphans_to.as_deref(), &stamp)
             }
-            Change::Restore { lists, entries } => {
-                for (i, l) in lists.iter().enumerate() {
-                    check_list_name(l)?;
-                    if !self.has_list(l) {
-                        let at = i.min(self.lists.len());
-                        self.lists.insert(at, l.clone());
-                    }
-                }
-                for (id, before) in entries {
-                    check_id(id)?;
-                    let note_now = self.get(id).and_then(|b| b.note.clone());
-                    match before {
-                        Some(b) => {
-                            let mut b = b.clone();
-                            if note_now.is_some() {
-                                b.note = note_now;
-                            }
-                            for l in &b.lists {
-                                self.ensure_list(l);
-                            }
-                            self.bookmarks.insert(id.clone(), b);
-                        }
-                        None => {
-                            if let Some(b) = self.bookmarks.get_mut(id) {
-                                b.lists.clear();
-                                b.hidden = false;
-                                b.status = None;
-                                b.status_history.clear();
-                                b.updated.clone_from(&stamp);
-                            }
-                            self.drop_if_empty(id);
-                        }
-                    }
-                }
-            }
+            Change::Restore { lists, entries } => self.restore(lists, entries, &stamp),
             Change::Import(other) => {
-                let mut other = other.clone();
-                let _ = other.normalize();
-                for l in &other.lists {
-                    self.ensure_list(l);
+                self.import(other);
+                Ok(())
+            }
+        }
+    }
+
+    /// [`Change::Add`].
+    fn add(
+        &mut self,
+        snapshot: &Snapshot,
+        id: &str,
+        list: &str,
+        stamp: String,
+        date: &str,
+    ) -> Result<(), ChangeError> {
+        check_id(id)?;
+        check_list_name(list)?;
+        self.ensure_list(list);
+        let b = self.entry(id, snapshot, &stamp);
+        if !b.lists.iter().any(|l| l == list) {
+            b.lists.push(list.to_string());
+        }
+        if b.status.is_none() {
+            b.set_status(Status::Saved, date);
+        }
+        b.updated = stamp;
+        Ok(())
+    }
+
+    /// [`Change::Remove`].
+    fn remove(&mut self, id: &str, list: Option<&str>, stamp: String) -> Result<(), ChangeError> {
+        let b = self
+            .bookmarks
+            .get_mut(id)
+            .ok_or_else(|| ChangeError::NotBookmarked(id.to_string()))?;
+        match list {
+            Some(l) => {
+                let before = b.lists.len();
+                b.lists.retain(|x| x != l);
+                if b.lists.len() == before {
+                    return Err(ChangeError::NotOnList {
+                        id: id.to_string(),
+                        list: l.to_string(),
+                    });
                 }
-                for (id, ob) in other.bookmarks {
-                    match self.bookmarks.get_mut(&id) {
-                        Some(b) => b.merge(&ob),
-                        None => {
-                            self.bookmarks.insert(id, ob);
-                        }
-                    }
+            }
+            None => {
+                if b.lists.is_empty() {
+                    return Err(ChangeError::NotBookmarked(id.to_string()));
                 }
-                for (k, v) in other.extra {
-                    self.extra.entry(k).or_insert(v);
+                b.lists.clear();
+            }
+        }
+        b.updated = stamp;
+        self.drop_if_empty(id);
+        Ok(())
+    }
+
+    /// [`Change::Move`].
+    fn move_to(
+        &mut self,
+        id: &str,
+        from: &str,
+        to: &str,
+        stamp: String,
+    ) -> Result<(), ChangeError> {
+        check_list_name(to)?;
+        if !self.bookmarks.contains_key(id) {
+            return Err(ChangeError::NotBookmarked(id.to_string()));
+        }
+        self.ensure_list(to);
+        let b = self.bookmarks.get_mut(id).expect("checked above");
+        if from != to {
+            // Lenient about `from`: when re-applied after another process took the
+            // posting off `from`, the user still wants it on `to`.
+            b.lists.retain(|x| x != from);
+        }
+        if !b.lists.iter().any(|l| l == to) {
+            b.lists.push(to.to_string());
+        }
+        b.updated = stamp;
+        Ok(())
+    }
+
+    /// [`Change::SetNote`].
+    fn set_note(
+        &mut self,
+        snapshot: &Snapshot,
+        id: &str,
+        note: Option<&str>,
+        stamp: String,
+    ) -> Result<(), ChangeError> {
+        check_id(id)?;
+        let note = normalize_note(note);
+        if note.is_none() && !self.bookmarks.contains_key(id) {
+            return Ok(());
+        }
+        let b = self.entry(id, snapshot, &stamp);
+        b.note = note;
+        b.updated = stamp;
+        self.drop_if_empty(id);
+        Ok(())
+    }
+
+    /// [`Change::SetStatus`].
+    fn set_status(
+        &mut self,
+        snapshot: &Snapshot,
+        id: &str,
+        status: Status,
+        stamp: String,
+        date: &str,
+    ) -> Result<(), ChangeError> {
+        check_id(id)?;
+        let b = self.entry(id, snapshot, &stamp);
+        let added_to_default = b.lists.is_empty();
+        if added_to_default {
+            b.lists.push(DEFAULT_LIST.to_string());
+        }
+        b.set_status(status, date);
+        b.updated = stamp;
+        if added_to_default {
+            self.ensure_list(DEFAULT_LIST);
+        }
+        Ok(())
+    }
+
+    /// [`Change::SetHidden`].
+    fn set_hidden(
+        &mut self,
+        snapshot: &Snapshot,
+        id: &str,
+        hidden: bool,
+        stamp: String,
+    ) -> Result<(), ChangeError> {
+        check_id(id)?;
+        if !hidden && !self.bookmarks.contains_key(id) {
+            return Ok(());
+        }
+        let b = self.entry(id, snapshot, &stamp);
+        b.hidden = hidden;
+        b.updated = stamp;
+        self.drop_if_empty(id);
+        Ok(())
+    }
+
+    /// [`Change::CreateList`].
+    fn create_list(&mut self, name: &str) -> Result<(), ChangeError> {
+        check_list_name(name)?;
+        if self.has_list(name) {
+            return Err(ChangeError::ListExists(name.to_string()));
+        }
+        self.lists.push(name.to_string());
+        Ok(())
+    }
+
+    /// [`Change::RenameList`].
+    fn rename_list(&mut self, from: &str, to: &str, stamp: &str) -> Result<(), ChangeError> {
+        if from == DEFAULT_LIST {
+            return Err(ChangeError::DefaultList);
+        }
+        if !self.has_list(from) {
+            return Err(ChangeError::NoSuchList(from.to_string()));
+        }
+        check_list_name(to)?;
+        if from == to {
+            return Ok(());
+        }
+        if self.has_list(to) {
+            return Err(ChangeError::ListExists(to.to_string()));
+        }
+        for l in &mut self.lists {
+            if l == from {
+                to.clone_into(l);
+            }
+        }
+        for b in self.bookmarks.values_mut() {
+            for l in &mut b.lists {
+                if l == from {
+                    to.clone_into(l);
+                    stamp.clone_into(&mut b.updated);
                 }
             }
         }
         Ok(())
+    }
+
+    /// [`Change::DeleteList`].
+    fn delete_list(
+        &mut self,
+        name: &str,
+        orphans_to: Option<&str>,
+        stamp: &str,
+    ) -> Result<(), ChangeError> {
+        if let Some(to) = orphans_to {
+            check_list_name(to)?;
+            if to == name {
+                return Err(ChangeError::InvalidListName(to.to_string()));
+            }
+        }
+        if name == DEFAULT_LIST {
+            return Err(ChangeError::DefaultList);
+        }
+        if !self.has_list(name) {
+            return Err(ChangeError::NoSuchList(name.to_string()));
+        }
+        self.lists.retain(|l| l != name);
+        let mut emptied = Vec::new();
+        for b in self.bookmarks.values_mut() {
+            if b.lists.iter().any(|l| l == name) {
+                b.lists.retain(|l| l != name);
+                stamp.clone_into(&mut b.updated);
+                if b.lists.is_empty() {
+                    match orphans_to {
+                        Some(to) => b.lists.push(to.to_string()),
+                        None => emptied.push(b.id.clone()),
+                    }
+                }
+            }
+        }
+        if let Some(to) = orphans_to {
+            self.ensure_list(to);
+        }
+        for id in emptied {
+            self.drop_if_empty(&id);
+        }
+        Ok(())
+    }
+
+    /// [`Change::Restore`].
+    fn restore(
+        &mut self,
+        lists: &[String],
+        entries: &[(String, Option<Bookmark>)],
+        stamp: &str,
+    ) -> Result<(), ChangeError> {
+        for (i, l) in lists.iter().enumerate() {
+            check_list_name(l)?;
+            if !self.has_list(l) {
+                let at = i.min(self.lists.len());
+                self.lists.insert(at, l.to_string());
+            }
+        }
+        for (id, before) in entries {
+            check_id(id)?;
+            let note_now = self.get(id).and_then(|b| b.note.clone());
+            match before {
+                Some(b) => {
+                    let mut b = b.clone();
+                    if note_now.is_some() {
+                        b.note = note_now;
+                    }
+                    for l in &b.lists {
+                        self.ensure_list(l);
+                    }
+                    self.bookmarks.insert(id.clone(), b);
+                }
+                None => {
+                    if let Some(b) = self.bookmarks.get_mut(id) {
+                        b.lists.clear();
+                        b.hidden = false;
+                        b.status = None;
+                        b.status_history.clear();
+                        stamp.clone_into(&mut b.updated);
+                    }
+                    self.drop_if_empty(id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Change::Import`].
+    fn import(&mut self, other: &Shortlists) {
+        let mut other = other.clone();
+        let _ = other.normalize();
+        for l in &other.lists {
+            self.ensure_list(l);
+        }
+        for (id, ob) in other.bookmarks {
+            match self.bookmarks.get_mut(&id) {
+                Some(b) => b.merge(&ob),
+                None => {
+                    self.bookmarks.insert(id, ob);
+                }
+            }
+        }
+        for (k, v) in other.extra {
+            self.extra.entry(k).or_insert(v);
+        }
     }
 
     /// Three-way merge of an edited note: `base` is what the editor started from, `mine` what

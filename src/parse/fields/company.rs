@@ -20,109 +20,11 @@ use crate::posting::{Field, FieldSource};
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
 const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
 
-/// Words that start sentences or name generic things, never a company.
+/// Words that start sentences or name generic things, never a company (the languages'
+/// `[company] not_names`).
 fn is_generic(name: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "We",
-        "Our",
-        "The",
-        "This",
-        "That",
-        "You",
-        "Your",
-        "It",
-        "Its",
-        "They",
-        "Job",
-        "Company",
-        "Team",
-        "Role",
-        "Position",
-        "Here",
-        "There",
-        "Us",
-        "If",
-        "All",
-        "As",
-        "In",
-        "At",
-        "For",
-        "And",
-        "Join",
-        "About",
-        "What",
-        "Who",
-        "Why",
-        "How",
-        "Equal",
-        "Employment",
-        "Applicants",
-        "Candidates",
-        "Benefits",
-        "Please",
-        "Note",
-        "Remote",
-        "Hybrid",
-        "Apply",
-        "Salary",
-        "Compensation",
-        "Engineering",
-        "Product",
-        "Today",
-        "Everyone",
-        "Additionally",
-        "Also",
-        "Together",
-        "Headhunters",
-        "Actual",
-        "Qualified",
-        "Along",
-        "Currently",
-        "When",
-        "Bachelor",
-        "Master",
-        "Masters",
-        "Doctor",
-        "PhD",
-        "Associate",
-        "World",
-        "Client",
-        "Customer",
-        "Industry",
-        "Nation",
-        "Country",
-        "Earth",
-        "America",
-        "Tomorrow",
-        "Life",
-        "People",
-        "Everyone",
-        "Anyone",
-        "Each",
-        "Every",
-        "Career",
-        "Careers",
-        // "We" and "you" in other languages: "Vi söker…", "Wir sind…", "Nous recrutons…".
-        "Vi",
-        "Wir",
-        "Nous",
-        "Vous",
-        "Wij",
-        "Jij",
-        "Noi",
-        "Nosotros",
-        "Nós",
-        "Somos",
-        "Du",
-        "Sie",
-        "Ihr",
-        "Ni",
-        "My",
-        "Ty",
-        "Tu",
-    ];
     let first = name.split_whitespace().next().unwrap_or(name);
-    GENERIC.contains(&first) || name.len() < 2 || name.chars().all(|c| c.is_ascii_digit())
+    vocab().not_names.contains(first) || name.len() < 2 || name.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The employer's name as the text uses it: names in employer-shaped phrases ("At X, we",
@@ -227,65 +129,68 @@ fn trim_name(s: &str) -> &str {
         .trim()
 }
 
+/// The patterns of names with a legal form or an organization noun, each with whether it is an
+/// organization noun's (those names count from a second mention: a degree "from an accredited
+/// University" is not the employer).
+fn legal_name_patterns() -> Vec<(Regex, bool)> {
+    let v = vocab();
+    let alt = |forms: &[String], cjk: bool| {
+        forms
+            .iter()
+            .filter(|f| f.chars().any(super::super::vocab::unspaced) == cjk)
+            .map(|f| regex::escape(f))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let word = r"[\p{Lu}\d][\p{L}\d&'’.\-]*";
+    // A name does not run over a line's end ("Universität Paderborn" / "Warburger Str.").
+    let sp = r"[ \t\u{a0}]+";
+    let cjk_name = r"[\p{Han}\p{Katakana}\p{Hiragana}ー（）()A-Za-z0-9]";
+    let mut out = Vec::new();
+    let suffix = alt(&v.legal_suffixes, false);
+    if !suffix.is_empty() {
+        out.push((
+            format!(r"(?P<n>(?:{word}{sp}){{0,4}}{word},?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"),
+            false,
+        ));
+    }
+    let prefix = alt(&v.legal_prefixes, false);
+    if !prefix.is_empty() {
+        out.push((
+            format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix}){sp}{word}(?:{sp}{word}){{0,4}})"),
+            false,
+        ));
+    }
+    let nouns = alt(&v.org_nouns, false);
+    if !nouns.is_empty() {
+        out.push((format!(
+            r"(?P<n>(?:{nouns}){sp}(?:(?:of|for|für|de|di|del|do|da|van|für){sp})?\p{{Lu}}[\p{{L}}\-]+(?:{sp}(?:\p{{Lu}}[\p{{L}}\-]+|of|and|und)){{0,5}})"
+        ), true));
+    }
+    let cjk_suffix = alt(&v.legal_suffixes, true);
+    if !cjk_suffix.is_empty() {
+        out.push((
+            format!(r"(?P<n>{cjk_name}{{2,20}}?(?:{cjk_suffix}))"),
+            false,
+        ));
+    }
+    let cjk_prefix = alt(&v.legal_prefixes, true);
+    if !cjk_prefix.is_empty() {
+        out.push((
+            format!(r"(?P<n>(?:{cjk_prefix})\s?{cjk_name}{{1,20}})"),
+            false,
+        ));
+    }
+    out.iter()
+        .map(|(p, org)| (Regex::new(p).expect("legal name patterns compile"), *org))
+        .collect()
+}
+
 /// Organization names the text writes with their legal form or an organization noun
 /// ("LanguageTooler GmbH", "PT Logique Digital Indonesia", "株式会社イルナ", "Universität
 /// Paderborn", "Department of Veterans Affairs"), the most mentioned first.
 pub fn legal_names(text: &str) -> Vec<(String, usize)> {
-    // Each pattern, and whether it is an organization noun's (those names count from a second
-    // mention: a degree "from an accredited University" is not the employer).
-    static RES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
-        let v = vocab();
-        let alt = |forms: &[String], cjk: bool| {
-            forms
-                .iter()
-                .filter(|f| f.chars().any(super::super::vocab::unspaced) == cjk)
-                .map(|f| regex::escape(f))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
-        let word = r"[\p{Lu}\d][\p{L}\d&'’.\-]*";
-        // A name does not run over a line's end ("Universität Paderborn" / "Warburger Str.").
-        let sp = r"[ \t\u{a0}]+";
-        let cjk_name = r"[\p{Han}\p{Katakana}\p{Hiragana}ー（）()A-Za-z0-9]";
-        let mut out = Vec::new();
-        let suffix = alt(&v.legal_suffixes, false);
-        if !suffix.is_empty() {
-            out.push((
-                format!(r"(?P<n>(?:{word}{sp}){{0,4}}{word},?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"),
-                false,
-            ));
-        }
-        let prefix = alt(&v.legal_prefixes, false);
-        if !prefix.is_empty() {
-            out.push((
-                format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix}){sp}{word}(?:{sp}{word}){{0,4}})"),
-                false,
-            ));
-        }
-        let nouns = alt(&v.org_nouns, false);
-        if !nouns.is_empty() {
-            out.push((format!(
-                r"(?P<n>(?:{nouns}){sp}(?:(?:of|for|für|de|di|del|do|da|van|für){sp})?\p{{Lu}}[\p{{L}}\-]+(?:{sp}(?:\p{{Lu}}[\p{{L}}\-]+|of|and|und)){{0,5}})"
-            ), true));
-        }
-        let cjk_suffix = alt(&v.legal_suffixes, true);
-        if !cjk_suffix.is_empty() {
-            out.push((
-                format!(r"(?P<n>{cjk_name}{{2,20}}?(?:{cjk_suffix}))"),
-                false,
-            ));
-        }
-        let cjk_prefix = alt(&v.legal_prefixes, true);
-        if !cjk_prefix.is_empty() {
-            out.push((
-                format!(r"(?P<n>(?:{cjk_prefix})\s?{cjk_name}{{1,20}})"),
-                false,
-            ));
-        }
-        out.iter()
-            .map(|(p, org)| (Regex::new(p).expect("legal name patterns compile"), *org))
-            .collect()
-    });
+    static RES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(legal_name_patterns);
     let mut found: Vec<(String, usize, usize, bool)> = Vec::new();
     for (re, org) in RES.iter() {
         for c in re.captures_iter(text).take(50) {
@@ -297,36 +202,7 @@ pub fn legal_names(text: &str) -> Vec<(String, usize)> {
                 .to_string();
             // "Die LanguageTooler GmbH": an article before the name is not part of it.
             while let Some((first, rest)) = name.split_once(' ')
-                && matches!(
-                    first,
-                    "The"
-                        | "Die"
-                        | "Der"
-                        | "Das"
-                        | "Den"
-                        | "Dem"
-                        | "La"
-                        | "Le"
-                        | "Les"
-                        | "El"
-                        | "Los"
-                        | "Il"
-                        | "Lo"
-                        | "De"
-                        | "Het"
-                        | "A"
-                        | "An"
-                        | "At"
-                        | "For"
-                        | "By"
-                        | "With"
-                        | "From"
-                        | "Bei"
-                        | "Chez"
-                        | "Na"
-                        | "W"
-                        | "V"
-                )
+                && vocab().name_articles.contains(first)
             {
                 name = rest.to_string();
             }
@@ -404,22 +280,26 @@ pub fn clean_company(raw: &str) -> Option<String> {
 
 /// Whether a tidied value can be a company's name.
 fn is_company_name(s: &str) -> bool {
-    let v = vocab();
     let words = s.split_whitespace().count();
-    if s.is_empty()
+    !(s.is_empty()
         || s.chars().count() > 120
         || words > 14
         || !s.chars().any(char::is_alphabetic)
         || s.starts_with(['#', '=', '/', '*', '>', '-'])
-    {
-        return false;
-    }
-    // A field label ("Location"), a mode or contract word ("REMOTE", "Full-time").
+        || is_label_or_mode(s)
+        || is_placeholder(s)
+        || is_place_or_skill_list(s)
+        || reads_as_sentence(s))
+}
+
+/// A field label ("Location"), a mode or contract word ("REMOTE", "Full-time"), a labelled
+/// value ("Location: New York", "Location - Remote") or a line led by a mode word ("REMOTE
+/// maybe", "ONSITE, VISA", "Remote or South Florida").
+fn is_label_or_mode(s: &str) -> bool {
+    let v = vocab();
     if v.label(s).is_some() || v.work_mode.whole(s).is_some() || v.employment.whole(s).is_some() {
-        return false;
+        return true;
     }
-    // A labelled value ("Location: New York", "Location - Remote") or a line led by a mode word
-    // ("REMOTE maybe", "ONSITE, VISA", "Remote or South Florida").
     let lead = s
         .split([':', '–', '—'])
         .next()
@@ -429,15 +309,18 @@ fn is_company_name(s: &str) -> bool {
         .unwrap_or(s)
         .trim();
     if lead.len() < s.len() && v.label(lead).is_some() {
-        return false;
+        return true;
     }
     let first_word = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .next()
         .unwrap_or("");
-    if first_word.len() < s.len() && v.work_mode.whole(first_word).is_some() {
-        return false;
-    }
+    first_word.len() < s.len() && v.work_mode.whole(first_word).is_some()
+}
+
+/// A word standing where a name would ("Confidential", "Stealth", "N/A"), or a greeting or
+/// pronoun opening a line ("Hi", "We're", "Looking").
+fn is_placeholder(s: &str) -> bool {
     if matches!(
         s.to_lowercase().as_str(),
         "company"
@@ -458,10 +341,10 @@ fn is_company_name(s: &str) -> bool {
             | "various"
             | "multiple"
     ) {
-        return false;
+        return true;
     }
     let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(
+    matches!(
         first.as_str(),
         "hi" | "hello"
             | "hey"
@@ -473,10 +356,13 @@ fn is_company_name(s: &str) -> bool {
             | "looking"
             | "seeking"
             | "hiring"
-    ) {
-        return false;
-    }
-    // A place or a list of places ("CA or REMOTE", "San Francisco/CA", "London, UK").
+    )
+}
+
+/// A place or a list of places ("CA or REMOTE", "San Francisco/CA", "London, UK"), or a list of
+/// languages or technologies ("GoLang/Java/C++").
+fn is_place_or_skill_list(s: &str) -> bool {
+    let v = vocab();
     let pieces: Vec<&str> = s
         .split(['/', ',', '&', '|', ';'])
         .flat_map(|p| p.split(" or "))
@@ -491,16 +377,16 @@ fn is_company_name(s: &str) -> bool {
             || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
     };
     if !pieces.is_empty() && pieces.iter().all(|p| place_or_mode(p)) {
-        return false;
+        return true;
     }
-    // A list of languages or technologies ("GoLang/Java/C++").
     let skills = super::skills::vocabulary();
-    if pieces.len() >= 2 && pieces.iter().all(|p| skills.canonical(p).is_some()) {
-        return false;
-    }
-    // A sentence, not a name.
+    pieces.len() >= 2 && pieces.iter().all(|p| skills.canonical(p).is_some())
+}
+
+/// A sentence, not a name.
+fn reads_as_sentence(s: &str) -> bool {
     let l = format!(" {} ", s.to_lowercase());
-    ![
+    [
         " is ",
         " are ",
         " we ",

@@ -170,136 +170,12 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn find_amounts(text: &str) -> Vec<Amount> {
-    let v = vocab();
-    let mut out = Vec::new();
     // Shared symbols a code names somewhere in the text ("CAD $119,000" makes every "$" CAD).
     let mut symbols: Vec<(String, String)> = Vec::new();
-    for m in NUMBER.find_iter(text) {
-        let (nstart, mut nend) = (m.start(), m.end());
-        let mut num = m.as_str();
-        // A figure glued to letters or digits is not money ("A320", "v2.5", "COVID-19", "24/7").
-        let before_char = text[..nstart].chars().next_back();
-        let before2 = text[..nstart].chars().rev().nth(1);
-        let glued = match before_char {
-            Some(c) if c.is_ascii_digit() => true,
-            Some(c) if is_letter(c) && !c.is_uppercase() => true,
-            Some('.') => true,
-            // "24/7", "1/2" are glued; "本科/15-30k" is a list.
-            Some('/') => before2.is_some_and(|c| c.is_ascii_digit()),
-            // "COVID-19" is glued, "$100k-120k" is a range.
-            Some('-') => {
-                before2.is_some_and(is_letter)
-                    && !text[..nstart - 1]
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
-            }
-            _ => false,
-        };
-        if glued {
-            continue;
-        }
-        // The currency before the figure.
-        let left_start = floor_boundary(text, nstart.saturating_sub(14));
-        let left = &text[left_start..nstart];
-        let mut start = nstart;
-        let mut currency = Cur::None;
-        if let Some(c) = CUR_BEFORE.captures(left)
-            && let Some(cm) = c.name("cur")
-        {
-            let tok = cm.as_str();
-            let abs = left_start + cm.start();
-            let glued_word = tok.chars().next().is_some_and(is_letter)
-                && text[..abs].chars().next_back().is_some_and(is_letter);
-            if !glued_word {
-                currency = currency_of(tok);
-                // "CAD $119,000": a code before a shared symbol names it.
-                if let Cur::Shared(sym) = &currency
-                    && let Some(code) = c.name("code")
-                    && let Some(iso) = vocab().currency(code.as_str())
-                {
-                    symbols.push((sym.clone(), iso.to_string()));
-                    currency = Cur::Code(iso.to_string());
-                }
-                if !currency.is_none() {
-                    start = abs;
-                }
-            }
-        }
-        if before_char.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && currency.is_none()
-        {
-            continue;
-        }
-        // A number with ", " inside counts only with a currency ("$45, 700").
-        if num.contains(", ") && currency.is_none() {
-            let cut = num.find(", ").unwrap_or(num.len());
-            num = &num[..cut];
-            nend = nstart + cut;
-        }
-        let Some(mut value) = parse_number(num) else {
-            continue;
-        };
-        // The multiplier and currency after it.
-        let right_end = ceil_boundary(text, nend + 24);
-        let right = &text[nend..right_end];
-        let mut end = nend;
-        let mut mult: Option<f64> = None;
-        let mut mult_word = String::new();
-        if let Some(c) = AFTER.captures(right) {
-            if let Some(mm) = c.name("mult") {
-                let word = mm.as_str();
-                let next = right[mm.end()..].chars().next();
-                let glued =
-                    word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
-                // "30 Ländern": not "30 L".
-                if !glued {
-                    mult = v.multipliers.get(&fold(word)).copied();
-                    mult_word = fold(word);
-                    end = nend + mm.end();
-                }
-            }
-            if let Some(cm) = c.name("cur")
-                && (mult.is_some() || c.name("mult").is_none())
-            {
-                let tok = cm.as_str();
-                let next = right[cm.end()..].chars().next();
-                let glued =
-                    tok.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
-                let abs_start = nend + cm.start();
-                if !glued && (mult.is_some() || abs_start <= end + 1) {
-                    let after_cur = currency_of(tok);
-                    if !after_cur.is_none() {
-                        // A code after the figure beats a shared symbol before it ("$81,200 CAD").
-                        if let (Cur::Shared(sym), Cur::Code(code)) = (&currency, &after_cur) {
-                            symbols.push((sym.clone(), code.clone()));
-                        }
-                        if currency.is_none() || matches!(currency, Cur::Shared(_)) {
-                            currency = after_cur;
-                        }
-                        end = nend + cm.end();
-                    }
-                }
-            }
-        }
-        if let Some(m) = mult {
-            value *= m;
-        }
-        let company_figure = mult.is_some_and(|m| m >= 1e6)
-            && !matches!(mult_word.as_str(), "triệu" | "tr" | "juta" | "jt");
-        let lakh = matches!(
-            mult_word.as_str(),
-            "lakh" | "lakhs" | "lac" | "lacs" | "l" | "lpa" | "cr" | "crore" | "crores"
-        );
-        out.push(Amount {
-            start,
-            end,
-            value,
-            mult,
-            currency,
-            lakh,
-            company_figure,
-        });
-    }
+    let mut out: Vec<Amount> = NUMBER
+        .find_iter(text)
+        .filter_map(|m| amount_at(text, m.start(), m.end(), &mut symbols))
+        .collect();
     for a in &mut out {
         if let Cur::Shared(sym) = &a.currency
             && let Some((_, code)) = symbols.iter().find(|(s, _)| s == sym)
@@ -308,6 +184,167 @@ fn find_amounts(text: &str) -> Vec<Amount> {
         }
     }
     out
+}
+
+/// The amount of the number at `nstart..nend`, with its currency and multiplier, unless it is
+/// not money. Records in `symbols` the shared symbols a code next to it names.
+fn amount_at(
+    text: &str,
+    nstart: usize,
+    mut nend: usize,
+    symbols: &mut Vec<(String, String)>,
+) -> Option<Amount> {
+    let before_char = text[..nstart].chars().next_back();
+    if glued_figure(text, nstart) {
+        return None;
+    }
+    let (currency, start) = currency_before(text, nstart, symbols);
+    if before_char.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && currency.is_none() {
+        return None;
+    }
+    let mut num = &text[nstart..nend];
+    // A number with ", " inside counts only with a currency ("$45, 700").
+    if num.contains(", ") && currency.is_none() {
+        let cut = num.find(", ").unwrap_or(num.len());
+        num = &num[..cut];
+        nend = nstart + cut;
+    }
+    let mut value = parse_number(num)?;
+    let after = after_figure(text, nend, currency, symbols);
+    if let Some(m) = after.mult {
+        value *= m;
+    }
+    let company_figure = after.mult.is_some_and(|m| m >= 1e6)
+        && !matches!(after.mult_word.as_str(), "triệu" | "tr" | "juta" | "jt");
+    let lakh = matches!(
+        after.mult_word.as_str(),
+        "lakh" | "lakhs" | "lac" | "lacs" | "l" | "lpa" | "cr" | "crore" | "crores"
+    );
+    Some(Amount {
+        start,
+        end: after.end,
+        value,
+        mult: after.mult,
+        currency: after.currency,
+        lakh,
+        company_figure,
+    })
+}
+
+/// A figure glued to letters or digits is not money ("A320", "v2.5", "COVID-19", "24/7").
+fn glued_figure(text: &str, nstart: usize) -> bool {
+    let before_char = text[..nstart].chars().next_back();
+    let before2 = text[..nstart].chars().rev().nth(1);
+    match before_char {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if is_letter(c) && !c.is_uppercase() => true,
+        Some('.') => true,
+        // "24/7", "1/2" are glued; "本科/15-30k" is a list.
+        Some('/') => before2.is_some_and(|c| c.is_ascii_digit()),
+        // "COVID-19" is glued, "$100k-120k" is a range.
+        Some('-') => {
+            before2.is_some_and(is_letter)
+                && !text[..nstart - 1]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// The currency written before the figure at `nstart`, and where the amount then starts.
+fn currency_before(text: &str, nstart: usize, symbols: &mut Vec<(String, String)>) -> (Cur, usize) {
+    let left_start = floor_boundary(text, nstart.saturating_sub(14));
+    let left = &text[left_start..nstart];
+    let Some(c) = CUR_BEFORE.captures(left) else {
+        return (Cur::None, nstart);
+    };
+    let Some(cm) = c.name("cur") else {
+        return (Cur::None, nstart);
+    };
+    let tok = cm.as_str();
+    let abs = left_start + cm.start();
+    let glued_word = tok.chars().next().is_some_and(is_letter)
+        && text[..abs].chars().next_back().is_some_and(is_letter);
+    if glued_word {
+        return (Cur::None, nstart);
+    }
+    let mut currency = currency_of(tok);
+    // "CAD $119,000": a code before a shared symbol names it.
+    if let Cur::Shared(sym) = &currency
+        && let Some(code) = c.name("code")
+        && let Some(iso) = vocab().currency(code.as_str())
+    {
+        symbols.push((sym.clone(), iso.to_string()));
+        currency = Cur::Code(iso.to_string());
+    }
+    let start = if currency.is_none() { nstart } else { abs };
+    (currency, start)
+}
+
+/// What follows a figure: its multiplier, the currency (a code after it beats a shared symbol
+/// before it), and where the amount ends.
+struct After {
+    mult: Option<f64>,
+    mult_word: String,
+    currency: Cur,
+    end: usize,
+}
+
+/// The multiplier and currency after the figure ending at `nend`; `currency` is the one
+/// before it.
+fn after_figure(
+    text: &str,
+    nend: usize,
+    mut currency: Cur,
+    symbols: &mut Vec<(String, String)>,
+) -> After {
+    let right_end = ceil_boundary(text, nend + 24);
+    let right = &text[nend..right_end];
+    let mut end = nend;
+    let mut mult: Option<f64> = None;
+    let mut mult_word = String::new();
+    if let Some(c) = AFTER.captures(right) {
+        if let Some(mm) = c.name("mult") {
+            let word = mm.as_str();
+            let next = right[mm.end()..].chars().next();
+            let glued = word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+            // "30 Ländern": not "30 L".
+            if !glued {
+                mult = vocab().multipliers.get(&fold(word)).copied();
+                mult_word = fold(word);
+                end = nend + mm.end();
+            }
+        }
+        if let Some(cm) = c.name("cur")
+            && (mult.is_some() || c.name("mult").is_none())
+        {
+            let tok = cm.as_str();
+            let next = right[cm.end()..].chars().next();
+            let glued = tok.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+            let abs_start = nend + cm.start();
+            if !glued && (mult.is_some() || abs_start <= end + 1) {
+                let after_cur = currency_of(tok);
+                if !after_cur.is_none() {
+                    // A code after the figure beats a shared symbol before it ("$81,200 CAD").
+                    if let (Cur::Shared(sym), Cur::Code(code)) = (&currency, &after_cur) {
+                        symbols.push((sym.clone(), code.clone()));
+                    }
+                    if currency.is_none() || matches!(currency, Cur::Shared(_)) {
+                        currency = after_cur;
+                    }
+                    end = nend + cm.end();
+                }
+            }
+        }
+    }
+    After {
+        mult,
+        mult_word,
+        currency,
+        end,
+    }
 }
 
 /// `(before, after)` around `start..end`, `before` and `after` bytes wide at most.
@@ -577,7 +614,6 @@ pub fn looks_like_pay(s: &str) -> bool {
 /// All salary-like figures in `text`, each scored by its context; `country` decides shared
 /// symbols and figures without a currency (only when `bare` allows them).
 fn hits(text: &str, country: Option<&Country>, bare: bool) -> Vec<SalaryHit> {
-    let v = vocab();
     let amounts = find_amounts(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -587,88 +623,148 @@ fn hits(text: &str, country: Option<&Country>, bare: bool) -> Vec<SalaryHit> {
         let b = amounts
             .get(i + 1)
             .filter(|b| b.start >= a.end && is_range_gap(&text[a.end..b.start]));
-        let (start, end) = (a.start, b.map_or(a.end, |b| b.end));
         i += if b.is_some() { 2 } else { 1 };
-        // "entre 30.000 y 45.000 €": the range's currency, wherever it is written.
-        let currency = match (&a.currency, b.map(|b| &b.currency)) {
-            (Cur::Code(c), _) => Cur::Code(c.clone()),
-            (_, Some(Cur::Code(c))) => Cur::Code(c.clone()),
-            (Cur::Shared(s), _) => Cur::Shared(s.clone()),
-            (_, Some(Cur::Shared(s))) => Cur::Shared(s.clone()),
-            _ => Cur::None,
-        };
-        let lakh = a.lakh || b.is_some_and(|b| b.lakh);
-        if a.company_figure || b.is_some_and(|b| b.company_figure) {
-            continue;
+        if let Some(hit) = hit(text, a, b, country, bare) {
+            out.push(hit);
         }
-        let code = match &currency {
-            Cur::Code(c) => c.clone(),
-            Cur::Shared(s) => default_currency(Some(s), country),
-            Cur::None if lakh => "INR".to_string(),
-            Cur::None if bare => default_currency(None, country),
-            Cur::None => continue,
-        };
-        let mut lo = a.value;
-        let mut hi = b.map(|b| b.value);
-        // "$150-200k", "25-35 LPA", "3,000만원 ~ 3,500만원": the first bound takes the second's
-        // multiplier.
-        if let Some(b) = b
-            && a.mult.is_none()
-            && let Some(m) = b.mult
-            && lo * m <= b.value
-        {
-            lo *= m;
-        }
-        // "$100-150,000": the first bound is in thousands too.
-        if let Some(h) = hi
-            && a.mult.is_none()
-            && lo < 1000.0
-            && h >= 1000.0
-            && lo * 1000.0 <= h
-        {
-            lo *= 1000.0;
-        }
-        if let Some(h) = hi
-            && h < lo
-        {
-            // "$180k - 20k" is not a range; keep the first figure alone.
-            hi = None;
-        }
-        // Context: pay words anywhere earlier in the sentence; other figures' words close by.
+    }
+    out
+}
+
+/// The hit of a figure `a` (and the range's upper figure `b`), when it can be pay.
+fn hit(
+    text: &str,
+    a: &Amount,
+    b: Option<&Amount>,
+    country: Option<&Country>,
+    bare: bool,
+) -> Option<SalaryHit> {
+    let (start, end) = (a.start, b.map_or(a.end, |b| b.end));
+    let lakh = a.lakh || b.is_some_and(|b| b.lakh);
+    if a.company_figure || b.is_some_and(|b| b.company_figure) {
+        return None;
+    }
+    let code = match range_currency(a, b) {
+        Cur::Code(c) => c,
+        Cur::Shared(s) => default_currency(Some(&s), country),
+        Cur::None if lakh => "INR".to_string(),
+        Cur::None if bare => default_currency(None, country),
+        Cur::None => return None,
+    };
+    let (lo, hi) = range_values(a, b);
+    let around = Around::new(text, start, end);
+    let (min, max) = around.bounds(lo, hi);
+    let explicit_period = if lakh {
+        Some(Period::Year)
+    } else {
+        around.period()
+    };
+    let usd = lo * usd_rate(&code);
+    let period = explicit_period.unwrap_or_else(|| period_for(usd, low_wage(&code)));
+    let yearly_usd = usd * period.per_year();
+    if !(2_000.0..=3_000_000.0).contains(&yearly_usd) {
+        return None;
+    }
+    let score = around.score(hi.is_some(), explicit_period.is_some());
+    Salary::new(min, max, &code, period).map(|salary| SalaryHit {
+        salary,
+        start,
+        end,
+        score,
+    })
+}
+
+/// "entre 30.000 y 45.000 €": the range's currency, wherever it is written.
+fn range_currency(a: &Amount, b: Option<&Amount>) -> Cur {
+    match (&a.currency, b.map(|b| &b.currency)) {
+        (Cur::Code(c), _) => Cur::Code(c.clone()),
+        (_, Some(Cur::Code(c))) => Cur::Code(c.clone()),
+        (Cur::Shared(s), _) => Cur::Shared(s.clone()),
+        (_, Some(Cur::Shared(s))) => Cur::Shared(s.clone()),
+        _ => Cur::None,
+    }
+}
+
+/// The figures of a range (or of a figure alone), the first scaled as the second is.
+fn range_values(a: &Amount, b: Option<&Amount>) -> (f64, Option<f64>) {
+    let mut lo = a.value;
+    let mut hi = b.map(|b| b.value);
+    // "$150-200k", "25-35 LPA", "3,000만원 ~ 3,500만원": the first bound takes the second's
+    // multiplier.
+    if let Some(b) = b
+        && a.mult.is_none()
+        && let Some(m) = b.mult
+        && lo * m <= b.value
+    {
+        lo *= m;
+    }
+    // "$100-150,000": the first bound is in thousands too.
+    if let Some(h) = hi
+        && a.mult.is_none()
+        && lo < 1000.0
+        && h >= 1000.0
+        && lo * 1000.0 <= h
+    {
+        lo *= 1000.0;
+    }
+    if let Some(h) = hi
+        && h < lo
+    {
+        // "$180k - 20k" is not a range; keep the first figure alone.
+        hi = None;
+    }
+    (lo, hi)
+}
+
+/// The text around a figure at `start..end`, as its bounds, period and score read it.
+struct Around<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// The sentence around it (120 bytes before, 40 after at most).
+    before: &'a str,
+    after: &'a str,
+    /// Pay words in the 14 bytes right after it.
+    right_words: Vec<PayWord>,
+}
+
+impl<'a> Around<'a> {
+    fn new(text: &'a str, start: usize, end: usize) -> Around<'a> {
         let (before, after) = sentence_window(text, start, end, 120, 40);
-        let (near_before, near_after) = sentence_window(text, start, end, 40, 25);
-        let words_before: Vec<PayWord> = v
-            .pay_words
-            .all_in(before)
-            .into_iter()
-            .map(|x| x.2)
-            .collect();
-        let near: Vec<PayWord> = v
-            .pay_words
-            .all_in(near_before)
-            .into_iter()
-            .chain(v.pay_words.all_in(near_after))
-            .map(|x| x.2)
-            .collect();
         let right_after = window(text, start, end, 0, 14).1;
-        let right_words: Vec<PayWord> = v
+        let right_words = vocab()
             .pay_words
             .all_in(right_after)
             .into_iter()
             .map(|x| x.2)
             .collect();
-        let just_before = window(text, start, end, 25, 0).0;
+        Around {
+            text,
+            start,
+            end,
+            before,
+            after,
+            right_words,
+        }
+    }
+
+    /// (min, max) of a figure `lo` (and a range's `hi`): "up to" makes it a maximum, "or
+    /// more", "+" and "from" a minimum.
+    fn bounds(&self, lo: f64, hi: Option<f64>) -> (Option<f64>, Option<f64>) {
+        let v = vocab();
+        let after = self.after;
+        let just_before = window(self.text, self.start, self.end, 25, 0).0;
         let before_words: Vec<(usize, usize, PayWord)> = v.pay_words.all_in(just_before);
         let bound_before = |w: PayWord| {
             before_words
                 .last()
                 .is_some_and(|(_, e, x)| *x == w && just_before[*e..].trim().is_empty())
         };
-        let (min, max) = match hi {
+        match hi {
             Some(h) => (Some(lo), Some(h)),
             None if bound_before(PayWord::UpTo) => (None, Some(lo)),
             None if after.starts_with('+')
-                || right_words.first() == Some(&PayWord::OrMore)
+                || self.right_words.first() == Some(&PayWord::OrMore)
                     && v.pay_words
                         .find(&fold(after.trim_start()))
                         .next()
@@ -678,51 +774,51 @@ fn hits(text: &str, country: Option<&Country>, bare: bool) -> Vec<SalaryHit> {
             }
             None if bound_before(PayWord::From) => (Some(lo), None),
             None => (Some(lo), Some(lo)),
-        };
-        let explicit_period = if lakh {
-            Some(Period::Year)
-        } else {
-            period_at_start(after.trim_start_matches(['+', '～', '〜', '~']))
-                .map(|p| p.0)
-                .or_else(|| period_before(window(text, start, end, 40, 0).0))
-        };
-        let usd = lo * usd_rate(&code);
-        let period = explicit_period.unwrap_or_else(|| period_for(usd, low_wage(&code)));
-        let yearly_usd = usd * period.per_year();
-        if !(2_000.0..=3_000_000.0).contains(&yearly_usd) {
-            continue;
         }
+    }
+
+    /// The period written right after the figure, or just before it.
+    fn period(&self) -> Option<Period> {
+        period_at_start(self.after.trim_start_matches(['+', '～', '〜', '~']))
+            .map(|p| p.0)
+            .or_else(|| period_before(window(self.text, self.start, self.end, 40, 0).0))
+    }
+
+    /// How likely the figure is the role's pay: pay words before it, a range, a period;
+    /// less when the words near it name another figure or payment, or a later role's pay.
+    fn score(&self, range: bool, explicit_period: bool) -> i32 {
+        let v = vocab();
+        let words =
+            |s: &str| -> Vec<PayWord> { v.pay_words.all_in(s).into_iter().map(|x| x.2).collect() };
+        let (near_before, near_after) = sentence_window(self.text, self.start, self.end, 40, 25);
         let mut score = 0;
-        if words_before.contains(&PayWord::Pay) {
+        if words(self.before).contains(&PayWord::Pay) {
             score += 3;
         }
-        if hi.is_some() {
+        if range {
             score += 2;
         }
-        if explicit_period.is_some() {
+        if explicit_period {
             score += 2;
         }
-        if near.contains(&PayWord::NotPay) {
+        let near_before_words = words(near_before);
+        if near_before_words.contains(&PayWord::NotPay)
+            || words(near_after).contains(&PayWord::NotPay)
+        {
             score -= 6;
         }
         // Other payments are named right before the figure, or by the word right after it
         // ("$5,000 sign-on bonus"); "$100k+ and real equity" is still the salary.
-        if near_before_has(&v.pay_words.all_in(near_before), PayWord::OtherPay)
-            || right_words.contains(&PayWord::OtherPay)
-            || names_other_pay_next(after)
+        if near_before_words.contains(&PayWord::OtherPay)
+            || self.right_words.contains(&PayWord::OtherPay)
+            || names_other_pay_next(self.after)
         {
             score -= 4;
         }
         // Base pay over total pay ("Total compensation $119k–$246k, including a base salary of
         // $100k–$160k").
-        let near60 = window(text, start, end, 60, 0).0;
-        let base_total: Vec<PayWord> = v
-            .pay_words
-            .all_in(near60)
-            .into_iter()
-            .map(|x| x.2)
-            .collect();
-        match base_total
+        let near60 = window(self.text, self.start, self.end, 60, 0).0;
+        match words(near60)
             .iter()
             .rev()
             .find(|w| matches!(w, PayWord::Base | PayWord::Total))
@@ -732,23 +828,11 @@ fn hits(text: &str, country: Option<&Country>, bare: bool) -> Vec<SalaryHit> {
             _ => {}
         }
         // Pay of a later role ("on successful conversion to a permanent employee, a salary of…").
-        if v.later_pay.first_in(before).is_some() {
+        if v.later_pay.first_in(self.before).is_some() {
             score -= 6;
         }
-        if let Some(salary) = Salary::new(min, max, &code, period) {
-            out.push(SalaryHit {
-                salary,
-                start,
-                end,
-                score,
-            });
-        }
+        score
     }
-    out
-}
-
-fn near_before_has(words: &[(usize, usize, PayWord)], w: PayWord) -> bool {
-    words.iter().any(|x| x.2 == w)
 }
 
 /// All salary-like figures in `text` (without a country), each scored by its context.

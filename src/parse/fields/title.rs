@@ -183,12 +183,29 @@ pub fn no_employer(_: &str) -> bool {
 /// Takes a title out of its wrapper. A piece `is_employer` knows is the company, not part of
 /// the title.
 pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped {
-    let v = vocab();
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    // Wrapper phrases of every language.
-    for w in &v.title_wrappers {
-        let Some(c) = w.re.captures(&t) else { continue };
+    strip_wrappers(&mut u, &mut t);
+    strip_prefixes(&mut t);
+    if depth == Depth::Full {
+        strip_leading_brackets(&mut u, &mut t, is_employer);
+        strip_trailing_pay(&mut u, &mut t);
+        for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
+            cut_pieces(&mut u, &mut t, sep, is_employer);
+        }
+        cut_slash_fields(&mut u, &mut t, is_employer);
+        strip_leading_words(&mut u, &mut t);
+        strip_place_tail(&mut u, &mut t);
+    }
+    u.title = strip_count(t.trim()).trim().to_string();
+    u
+}
+
+/// Wrapper phrases of every language ("Acme recrute un·e {title}"): the title inside, and
+/// the company, place, mode and pay they name.
+fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
+    for w in &vocab().title_wrappers {
+        let Some(c) = w.re.captures(t) else { continue };
         let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
             continue;
         };
@@ -209,176 +226,204 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         u.place = u.place.take().or_else(|| group("place"));
         u.mode = u.mode.take().or_else(|| group("mode"));
         u.pay = u.pay.take().or_else(|| group("pay"));
-        t = title.to_string();
+        *t = title.to_string();
     }
-    // "Vacature:", "Stellenausschreibung", "招聘": words in front that are not the title.
+}
+
+/// "Vacature:", "Stellenausschreibung", "招聘": words in front that are not the title.
+fn strip_prefixes(t: &mut String) {
     loop {
-        let f = fold(&t);
-        let Some((0, e, _)) = v.title_prefixes.find(&f).next() else {
+        let f = fold(t);
+        let Some((0, e, _)) = vocab().title_prefixes.find(&f).next() else {
             break;
         };
         let rest = t[e..].trim_start_matches([':', '：', '-', '–', '—', '|', ' ']);
         if rest.is_empty() || !looks_like_title(rest) {
             break;
         }
-        t = rest.to_string();
+        *t = rest.to_string();
     }
-    if depth == Depth::Full {
-        // Leading bracketed pieces: "[100% Remoto]", "[广州][出海应用]", "【急募】".
-        static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\s*[\[【［(（](?P<in>[^\]】］)）]{1,40})[\]】］)）]\s*")
-                .expect("valid regex")
-        });
-        while let Some(c) = LEAD.captures(&t) {
-            let rest = t[c.get(0).map_or(0, |m| m.end())..].to_string();
-            if rest.is_empty() || !looks_like_title(&rest) {
-                break;
-            }
-            classify_piece(&mut u, &c["in"], is_employer);
-            t = rest;
+}
+
+/// Leading bracketed pieces: "[100% Remoto]", "[广州][出海应用]", "【急募】".
+fn strip_leading_brackets(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'_>) {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*[\[【［(（](?P<in>[^\]】］)）]{1,40})[\]】］)）]\s*").expect("valid regex")
+    });
+    while let Some(c) = LEAD.captures(t) {
+        let rest = t[c.get(0).map_or(0, |m| m.end())..].to_string();
+        if rest.is_empty() || !looks_like_title(&rest) {
+            break;
         }
-        // Trailing bracketed pay: "(R$ 18.000,00)", "【14~28K 16薪】", "（300/天）".
-        static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\s*[\[【［(（](?P<in>[^\[【［(（\]】］)）]{1,40})[\]】］)）]\s*$")
-                .expect("valid regex")
-        });
-        if let Some(c) = TRAIL.captures(&t)
-            && is_pay(&c["in"])
-            && c.get(0).is_some_and(|m| m.start() > 0)
-        {
-            u.pay.get_or_insert_with(|| c["in"].trim().to_string());
-            let end = c.get(0).map_or(t.len(), |m| m.start());
-            t.truncate(end);
-        }
-        // Pay glued to a dash at the end: "高级前端工程师 -20k～35K".
-        static TRAIL_PAY: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\s+[-–—]\s*(?P<pay>\S*\d\S*)$").expect("valid regex"));
-        if let Some(c) = TRAIL_PAY.captures(&t)
-            && is_pay(&c["pay"])
-            && let Some(m) = c.get(0)
-            && looks_like_title(&t[..m.start()])
-        {
-            u.pay.get_or_insert_with(|| c["pay"].to_string());
-            t.truncate(m.start());
-        }
-        // Pieces around separators: the role piece is the title; places, modes, pay, the
-        // company (when the posting names it so elsewhere) are cut off.
-        for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
-            if !t.contains(sep) {
-                continue;
-            }
-            let pieces: Vec<String> = t.split(sep).map(|s| s.trim().to_string()).collect();
-            let Some(role_at) = pieces.iter().position(|p| looks_like_title(p)) else {
-                continue;
-            };
-            let mut kept: Vec<String> = Vec::new();
-            let comma = sep == ", " || sep == "，";
-            for (i, piece) in pieces.iter().enumerate() {
-                if i == role_at {
-                    kept.push(piece.clone());
-                    continue;
-                }
-                if v.is_furniture(piece) {
-                    // "| 1 Location(s)", "· 1 month ago · Over 100 applicants": the board's.
-                    continue;
-                }
-                let mut trial = u.clone();
-                if classify_piece(&mut trial, piece, is_employer) {
-                    u = trial;
-                } else if comma && i > role_at && vocab().employment.first_in(piece).is_some() {
-                    // "Ng Dev, full-time, contract position": the kinds said after the role.
-                    let kinds = u
-                        .kind
-                        .take()
-                        .map_or(piece.clone(), |k| format!("{k}, {piece}"));
-                    u.kind = Some(kinds);
-                } else if (comma
-                    || (matches!(sep, " – " | " — ")
-                        && piece.split_whitespace().count() >= 3
-                        && !v.names_role(piece)))
-                    && i > role_at
-                    && piece.chars().next().is_some_and(char::is_lowercase)
-                {
-                    // "…, starting immediately", "… — strong juniors also welcome": a note
-                    // after the role, not part of it.
-                } else if i < role_at
-                    && sep != ", "
-                    && sep != "，"
-                    && !looks_like_title(piece)
-                    && piece.split_whitespace().count() <= 5
-                {
-                    // "Acme - Senior Engineer": the name before the role.
-                    u.company.get_or_insert_with(|| piece.clone());
-                } else if sep == ", " || sep == "，" {
-                    // A comma keeps its tail unless it is a place or the like ("Staff
-                    // Engineer, Payments").
-                    kept.push(piece.clone());
-                } else {
-                    kept.push(piece.clone());
-                }
-            }
-            t = kept.join(sep);
-        }
-        // A field list with slashes: "web前端/Mixin/北京(远程工作) 3年": the role, then places, pay…
-        if t.contains('/') && !t.contains(" / ") {
-            let pieces: Vec<&str> = t.split('/').map(str::trim).collect();
-            if pieces.len() >= 3 && looks_like_title(pieces[0]) {
-                let mut trial = u.clone();
-                let classified = pieces[1..]
-                    .iter()
-                    .filter(|p| classify_piece(&mut trial, p, is_employer))
-                    .count();
-                if classified >= 1 {
-                    u = trial;
-                    t = pieces[0].to_string();
-                }
-            }
-        }
-        // "EU/US-based Ng Dev": where the role is based, before it.
-        if let Some((first, rest)) = t.split_once(' ')
-            && let Some(place) = first.strip_suffix("-based")
-            && looks_like_title(rest)
-        {
-            u.place.get_or_insert_with(|| place.to_string());
-            t = rest.to_string();
-        }
-        // Leading mode or contract words: "Remote Contract Senior Frontend Engineer".
-        while let Some((first, rest)) = t.split_once(' ') {
-            if !looks_like_title(rest) {
-                break;
-            }
-            if v.work_mode.whole(first).is_some() {
-                u.mode.get_or_insert_with(|| first.to_string());
-            } else if v.employment.whole(first).is_some() {
-                u.kind.get_or_insert_with(|| first.to_string());
-            } else {
-                break;
-            }
-            t = rest.to_string();
-        }
-        // A trailing place after a preposition: "Utvecklare i Stockholm och Göteborg",
-        // "Buchhalter:in in Berlin Süd", "Frontend vývojář v Plzni".
-        static PLACE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\s+(?P<prep>in|i|à|a|en|em|na|no|w|we|v|ve|в|bei|au|aux)\s+(?P<place>\p{Lu}[\p{L}'’\-]+(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}'’\-]+|och|und|and|et|y|e|a|i))*)$")
-                .expect("valid regex")
-        });
-        if let Some(c) = PLACE_TAIL.captures(&t) {
-            let place = &c["place"];
-            let head = &t[..c.get(0).map_or(0, |m| m.start())];
-            let known = places::mentions_place(place);
-            let english = matches!(&c["prep"], "in" | "a" | "en");
-            if looks_like_title(head)
-                && (known || (!english && place.split_whitespace().count() <= 3))
-            {
-                if known {
-                    u.place.get_or_insert_with(|| place.to_string());
-                }
-                t = head.to_string();
-            }
+        classify_piece(u, &c["in"], is_employer);
+        *t = rest;
+    }
+}
+
+/// Pay at the end: bracketed ("(R$ 18.000,00)", "【14~28K 16薪】", "（300/天）"), then glued to a
+/// dash ("高级前端工程师 -20k～35K").
+fn strip_trailing_pay(u: &mut Unwrapped, t: &mut String) {
+    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*[\[【［(（](?P<in>[^\[【［(（\]】］)）]{1,40})[\]】］)）]\s*$")
+            .expect("valid regex")
+    });
+    if let Some(c) = TRAIL.captures(t)
+        && is_pay(&c["in"])
+        && c.get(0).is_some_and(|m| m.start() > 0)
+    {
+        u.pay.get_or_insert_with(|| c["in"].trim().to_string());
+        let end = c.get(0).map_or(t.len(), |m| m.start());
+        t.truncate(end);
+    }
+    static TRAIL_PAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+[-–—]\s*(?P<pay>\S*\d\S*)$").expect("valid regex"));
+    if let Some(c) = TRAIL_PAY.captures(t)
+        && is_pay(&c["pay"])
+        && let Some(m) = c.get(0)
+        && looks_like_title(&t[..m.start()])
+    {
+        u.pay.get_or_insert_with(|| c["pay"].to_string());
+        t.truncate(m.start());
+    }
+}
+
+/// Pieces around a separator: the role piece is the title; places, modes, pay, the company
+/// (when the posting names it so elsewhere) are cut off.
+fn cut_pieces(u: &mut Unwrapped, t: &mut String, sep: &str, is_employer: IsEmployer<'_>) {
+    if !t.contains(sep) {
+        return;
+    }
+    let pieces: Vec<String> = t.split(sep).map(|s| s.trim().to_string()).collect();
+    let Some(role_at) = pieces.iter().position(|p| looks_like_title(p)) else {
+        return;
+    };
+    let mut kept: Vec<String> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i == role_at || keeps_piece(u, piece, i.cmp(&role_at), sep, is_employer) {
+            kept.push(piece.clone());
         }
     }
-    u.title = strip_count(t.trim()).trim().to_string();
-    u
+    *t = kept.join(sep);
+}
+
+/// Whether a piece beside the role piece (before it or after it, as `side` says) stays in
+/// the title; when not, what it says goes into `u`.
+fn keeps_piece(
+    u: &mut Unwrapped,
+    piece: &String,
+    side: std::cmp::Ordering,
+    sep: &str,
+    is_employer: IsEmployer<'_>,
+) -> bool {
+    let v = vocab();
+    let comma = sep == ", " || sep == "，";
+    let after = side.is_gt();
+    if v.is_furniture(piece) {
+        // "| 1 Location(s)", "· 1 month ago · Over 100 applicants": the board's.
+        return false;
+    }
+    let mut trial = u.clone();
+    if classify_piece(&mut trial, piece, is_employer) {
+        *u = trial;
+        false
+    } else if comma && after && v.employment.first_in(piece).is_some() {
+        // "Ng Dev, full-time, contract position": the kinds said after the role.
+        let kinds = u
+            .kind
+            .take()
+            .map_or(piece.clone(), |k| format!("{k}, {piece}"));
+        u.kind = Some(kinds);
+        false
+    } else if (comma
+        || (matches!(sep, " – " | " — ")
+            && piece.split_whitespace().count() >= 3
+            && !v.names_role(piece)))
+        && after
+        && piece.chars().next().is_some_and(char::is_lowercase)
+    {
+        // "…, starting immediately", "… — strong juniors also welcome": a note after the
+        // role, not part of it.
+        false
+    } else if side.is_lt()
+        && !comma
+        && !looks_like_title(piece)
+        && piece.split_whitespace().count() <= 5
+    {
+        // "Acme - Senior Engineer": the name before the role.
+        u.company.get_or_insert_with(|| piece.clone());
+        false
+    } else {
+        // A comma keeps its tail unless it is a place or the like ("Staff Engineer,
+        // Payments").
+        true
+    }
+}
+
+/// A field list with slashes: "web前端/Mixin/北京(远程工作) 3年": the role, then places, pay…
+fn cut_slash_fields(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'_>) {
+    if !t.contains('/') || t.contains(" / ") {
+        return;
+    }
+    let pieces: Vec<&str> = t.split('/').map(str::trim).collect();
+    if pieces.len() >= 3 && looks_like_title(pieces[0]) {
+        let mut trial = u.clone();
+        let classified = pieces[1..]
+            .iter()
+            .filter(|p| classify_piece(&mut trial, p, is_employer))
+            .count();
+        if classified >= 1 {
+            *u = trial;
+            *t = pieces[0].to_string();
+        }
+    }
+}
+
+/// Words in front of the role: where it is based ("EU/US-based Ng Dev"), then mode or
+/// contract words ("Remote Contract Senior Frontend Engineer").
+fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
+    let v = vocab();
+    if let Some((first, rest)) = t.split_once(' ')
+        && let Some(place) = first.strip_suffix("-based")
+        && looks_like_title(rest)
+    {
+        u.place.get_or_insert_with(|| place.to_string());
+        *t = rest.to_string();
+    }
+    while let Some((first, rest)) = t.split_once(' ') {
+        if !looks_like_title(rest) {
+            break;
+        }
+        if v.work_mode.whole(first).is_some() {
+            u.mode.get_or_insert_with(|| first.to_string());
+        } else if v.employment.whole(first).is_some() {
+            u.kind.get_or_insert_with(|| first.to_string());
+        } else {
+            break;
+        }
+        *t = rest.to_string();
+    }
+}
+
+/// A trailing place after a preposition: "Utvecklare i Stockholm och Göteborg", "Buchhalter:in
+/// in Berlin Süd", "Frontend vývojář v Plzni".
+fn strip_place_tail(u: &mut Unwrapped, t: &mut String) {
+    static PLACE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?P<prep>in|i|à|a|en|em|na|no|w|we|v|ve|в|bei|au|aux)\s+(?P<place>\p{Lu}[\p{L}'’\-]+(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}'’\-]+|och|und|and|et|y|e|a|i))*)$")
+            .expect("valid regex")
+    });
+    if let Some(c) = PLACE_TAIL.captures(t) {
+        let place = &c["place"];
+        let head = &t[..c.get(0).map_or(0, |m| m.start())];
+        let known = places::mentions_place(place);
+        let english = matches!(&c["prep"], "in" | "a" | "en");
+        if looks_like_title(head) && (known || (!english && place.split_whitespace().count() <= 3))
+        {
+            if known {
+                u.place.get_or_insert_with(|| place.to_string());
+            }
+            *t = head.to_string();
+        }
+    }
 }
 
 /// A page or subject line split into (title, company): "Senior Engineer at Acme | Board",
@@ -676,6 +721,9 @@ fn drop_place_said_elsewhere(u: &mut Unwrapped, doc: &super::super::doc::Doc) {
     }
 }
 
+/// A title candidate: the title out of its wrapper, and where it was read.
+type TitleCand = Cand<(Unwrapped, Origin)>;
+
 /// Resolves the title, and records what its wrapper said as derived facts.
 pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     // Names the posting gives its employer: a piece of the title equal to one is the company.
@@ -690,7 +738,31 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             || (shared.full_folded().contains(piece)
                 && shared.company_in_text().is_some_and(|c| fold(c) == piece))
     };
-    let mut cands: Vec<Cand<(Unwrapped, Origin)>> = Vec::new();
+    let mut cands = title_cands(ctx, &is_employer);
+    cands.extend(subject_cands(ctx, &is_employer));
+    if let Some((t, strength)) = sentence_title(ctx, &cands) {
+        let u = Unwrapped {
+            title: t,
+            ..Unwrapped::default()
+        };
+        cands.push(Cand::new((u, Origin::Page), strength, FieldSource::Text));
+    }
+    // Compare titles, not wrappers.
+    let titles: Vec<Cand<String>> = cands
+        .iter()
+        .map(|c| Cand::new(c.value.0.title.clone(), c.strength, c.source))
+        .collect();
+    let (title, source) = pick(Field::Title, titles, TEXT, &mut ctx.notes)?;
+    if let Some(c) = cands.iter().find(|c| c.value.0.title == title) {
+        record_wrapper(ctx, &c.value.0, c.value.1);
+    }
+    Some((title, source))
+}
+
+/// The titles the posting states, each out of its wrapper (structured ones only out of
+/// wrapper phrases), kept when they read as a title.
+fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
+    let mut cands = Vec::new();
     // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an
     // API's is the employer's.
     let page_record = ctx.doc.format == crate::posting::Format::Markdown;
@@ -701,7 +773,7 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
         } else {
             Depth::Full
         };
-        let mut u = unwrap(t, depth, &is_employer);
+        let mut u = unwrap(t, depth, is_employer);
         if depth == Depth::Wrappers {
             drop_place_said_elsewhere(&mut u, ctx.doc);
         }
@@ -716,10 +788,16 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             cands.push(Cand::of((u, origin), origin, 0));
         }
     }
+    cands
+}
+
+/// The titles of subject lines ("Senior Engineer at Acme"), with the company they name.
+fn subject_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
+    let mut cands = Vec::new();
     for (s, origin) in ctx.doc.texts(Key::Subject) {
         let (t, c) = split_title_company(s);
         if let Some(t) = t {
-            let mut u = unwrap(&t, Depth::Full, &is_employer);
+            let mut u = unwrap(&t, Depth::Full, is_employer);
             if u.company.is_none() {
                 u.company = c;
             }
@@ -728,59 +806,49 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             }
         }
     }
-    // The role a sentence of the first paragraphs names: at most TEXT + 10 strong, so beside a
-    // candidate stronger than that by more than `pick` notes (25) it can change nothing, and
-    // the whole text is not searched.
+    cands
+}
+
+/// The role a sentence of the first paragraphs names, with its strength: at most TEXT + 10, so
+/// beside a candidate stronger than that by more than `pick` notes (25) it can change nothing,
+/// and the whole text is not searched.
+fn sentence_title(ctx: &Ctx<'_>, cands: &[TitleCand]) -> Option<(String, i32)> {
     let strongest = cands.iter().map(|c| c.strength).max().unwrap_or(0);
-    let wanted = strongest <= TEXT + 10 + 25;
-    let sentence = wanted
-        .then(|| {
-            let head: String = ctx
-                .doc
-                .blocks
-                .iter()
-                .filter(|b| b.kind != BlockKind::Heading)
-                .take(6)
-                .map(|b| b.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            title_from_text(&head)
-                .map(|t| (t, TEXT + 10))
-                .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)))
-        })
-        .flatten();
-    if let Some((t, strength)) = sentence {
-        let u = Unwrapped {
-            title: t,
-            ..Unwrapped::default()
-        };
-        cands.push(Cand::new((u, Origin::Page), strength, FieldSource::Text));
+    if strongest > TEXT + 10 + 25 {
+        return None;
     }
-    // Compare titles, not wrappers.
-    let titles: Vec<Cand<String>> = cands
+    let head: String = ctx
+        .doc
+        .blocks
         .iter()
-        .map(|c| Cand::new(c.value.0.title.clone(), c.strength, c.source))
-        .collect();
-    let (title, source) = pick(Field::Title, titles, TEXT, &mut ctx.notes)?;
-    if let Some(c) = cands.iter().find(|c| c.value.0.title == title) {
-        let (u, origin) = &c.value;
-        let origin = *origin;
-        let mut add = |key: Key, v: &Option<String>| {
-            if let Some(v) = v {
-                ctx.derived.push(Fact {
-                    key,
-                    value: Value::Text(v.clone()),
-                    origin,
-                });
-            }
-        };
-        add(Key::Company, &u.company);
-        add(Key::Location, &u.place);
-        add(Key::WorkMode, &u.mode);
-        add(Key::Salary, &u.pay);
-        add(Key::EmploymentType, &u.kind);
+        .filter(|b| b.kind != BlockKind::Heading)
+        .take(6)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    title_from_text(&head)
+        .map(|t| (t, TEXT + 10))
+        .or_else(|| title_from_text(&ctx.full).map(|t| (t, TEXT)))
+}
+
+/// Records what the chosen title's wrapper said (company, place, mode, pay, kind) as derived
+/// facts.
+fn record_wrapper(ctx: &mut Ctx<'_>, u: &Unwrapped, origin: Origin) {
+    for (key, v) in [
+        (Key::Company, &u.company),
+        (Key::Location, &u.place),
+        (Key::WorkMode, &u.mode),
+        (Key::Salary, &u.pay),
+        (Key::EmploymentType, &u.kind),
+    ] {
+        if let Some(v) = v {
+            ctx.derived.push(Fact {
+                key,
+                value: Value::Text(v.clone()),
+                origin,
+            });
+        }
     }
-    Some((title, source))
 }
 
 /// A title for a post that names no role (Hacker News): "Acme — hiring".

@@ -636,8 +636,22 @@ fn comma_fields(line: &str) -> Option<Vec<String>> {
 
 /// Reads a header line; true when the line was a header (and is not description).
 fn read_header(d: &mut Doc, line: &str) -> bool {
-    if line.chars().count() > 250 {
+    let Some(parts) = header_parts(line) else {
         return false;
+    };
+    let mut fields = classify_parts(parts);
+    // A field mixing a company with a role ("Periscope -- Support Specialist").
+    split_paren_roles(&mut fields);
+    split_at_company(&mut fields);
+    split_dash_name(&mut fields);
+    record_header(d, &fields);
+    true
+}
+
+/// A header line's fields, or None when the line is not a header.
+fn header_parts(line: &str) -> Option<Vec<String>> {
+    if line.chars().count() > 250 {
+        return None;
     }
     let mut parts = split_header(line);
     // "Company: Location - Full time" (older posts): the name before a colon is a field.
@@ -653,10 +667,7 @@ fn read_header(d: &mut Doc, line: &str) -> bool {
     if parts.len() < 2 {
         // A single field: a sentence is the description; a short line may still hold
         // comma-separated fields ("Acme, San Francisco", "Tools developer, npm, Oakland, CA").
-        match comma_fields(&parts[0]) {
-            Some(f) => parts = f,
-            None => return false,
-        }
+        parts = comma_fields(&parts[0])?;
     }
     // Sentences are description, not fields ("Acme is hiring in Berlin; Dublin; and Helsinki.",
     // "SeatGeek — New York — Full Time — We're a search engine for tickets."). Without pipes, a
@@ -668,12 +679,18 @@ fn read_header(d: &mut Doc, line: &str) -> bool {
         } else if k >= 2 {
             parts.truncate(k);
         } else {
-            return false;
+            return None;
         }
         if parts.is_empty() {
-            return false;
+            return None;
         }
     }
+    Some(parts)
+}
+
+/// Each field with what it holds, judged among the others: which field is the company's
+/// name when none reads as one.
+fn classify_parts(mut parts: Vec<String>) -> Vec<(String, Part)> {
     let mut kinds: Vec<Part> = parts.iter().map(|s| classify(s)).collect();
     // The first field, when it is a domain name, is the company's name ("Stamps.com").
     if matches!(kinds[0], Part::Url(_))
@@ -709,11 +726,18 @@ fn read_header(d: &mut Doc, line: &str) -> bool {
     {
         kinds[0] = Part::Other;
     }
-    // A field mixing a company with a role ("Periscope -- Support Specialist").
-    let mut fields: Vec<(String, Part)> = parts.into_iter().zip(kinds).collect();
-    // "Spiral Media (Magento Developers) | Lincoln": the roles in parentheses after the name.
+    parts.into_iter().zip(kinds).collect()
+}
+
+/// Whether some field reads as a name (the company's).
+fn has_name(fields: &[(String, Part)]) -> bool {
+    fields.iter().any(|(_, k)| *k == Part::Other)
+}
+
+/// "Spiral Media (Magento Developers) | Lincoln": the roles in parentheses after the name.
+fn split_paren_roles(fields: &mut Vec<(String, Part)>) {
     if fields[0].1 == Part::Title
-        && !fields.iter().any(|(_, k)| *k == Part::Other)
+        && !has_name(fields)
         && !ROLE.is_match(&strip_parens(&fields[0].0))
         && !strip_parens(&fields[0].0).is_empty()
     {
@@ -721,8 +745,11 @@ fn read_header(d: &mut Doc, line: &str) -> bool {
         fields[0].1 = Part::Other;
         fields.insert(1, (roles, Part::Title));
     }
-    // "Senior Developer @ Universe", "Python developer at Blue Brain Project".
-    if !fields.iter().any(|(_, k)| *k == Part::Other)
+}
+
+/// "Senior Developer @ Universe", "Python developer at Blue Brain Project".
+fn split_at_company(fields: &mut Vec<(String, Part)>) {
+    if !has_name(fields)
         && let Some(i) = fields.iter().position(|(_, k)| *k == Part::Title)
     {
         let f = fields[i].0.clone();
@@ -737,34 +764,44 @@ fn read_header(d: &mut Doc, line: &str) -> bool {
             fields.insert(i + 1, (b.trim().to_string(), Part::Other));
         }
     }
-    if !fields.iter().any(|(_, k)| *k == Part::Other) {
-        for i in 0..fields.len() {
-            if fields[i].1 != Part::Title && fields[i].1 != Part::Place {
-                continue;
-            }
-            let f = fields[i].0.clone();
-            let is_name = |a: &str| match classify(a) {
-                Part::Other => true,
-                // "BOOKING.COM - Amsterdam": a domain-like name.
-                Part::Url(_) => !a.contains("://") && !a.starts_with("www."),
-                _ => false,
-            };
-            if let Some((a, b)) = [" -- ", " — ", " – ", " - "]
-                .iter()
-                .find_map(|s| f.split_once(s))
-                && is_name(a)
-                && classify(b) == fields[i].1
-            {
-                let kind = fields[i].1.clone();
-                fields[i] = (b.trim().to_string(), kind);
-                fields.insert(i, (a.trim().to_string(), Part::Other));
-                break;
-            }
+}
+
+/// "Periscope -- Support Specialist", "BOOKING.COM - Amsterdam": a name before a dash in a
+/// role or place field.
+fn split_dash_name(fields: &mut Vec<(String, Part)>) {
+    if has_name(fields) {
+        return;
+    }
+    let is_name = |a: &str| match classify(a) {
+        Part::Other => true,
+        // "BOOKING.COM - Amsterdam": a domain-like name.
+        Part::Url(_) => !a.contains("://") && !a.starts_with("www."),
+        _ => false,
+    };
+    for i in 0..fields.len() {
+        if fields[i].1 != Part::Title && fields[i].1 != Part::Place {
+            continue;
+        }
+        let f = fields[i].0.clone();
+        if let Some((a, b)) = [" -- ", " — ", " – ", " - "]
+            .iter()
+            .find_map(|s| f.split_once(s))
+            && is_name(a)
+            && classify(b) == fields[i].1
+        {
+            let kind = fields[i].1.clone();
+            fields[i] = (b.trim().to_string(), kind);
+            fields.insert(i, (a.trim().to_string(), Part::Other));
+            break;
         }
     }
+}
+
+/// Writes a header's fields as the posting's facts.
+fn record_header(d: &mut Doc, fields: &[(String, Part)]) {
     let h = Origin::Header;
     let mut company = d.has(Key::Company);
-    for (text, kind) in &fields {
+    for (text, kind) in fields {
         match kind {
             Part::Url(u) => d.text(Key::Url, u, h),
             Part::Markers => d.text(Key::Badge, text, h),
@@ -810,7 +847,6 @@ fn read_header(d: &mut Doc, line: &str) -> bool {
             }
         }
     }
-    true
 }
 
 /// A title field naming several roles, each with its own pay ("Senior Frontend Engineer

@@ -81,8 +81,18 @@ pub fn find_job_postings(v: &Value) -> Vec<&Map<String, Value>> {
 
 /// A document from a JobPosting object.
 pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
-    let src = Origin::JsonLd;
     let mut d = Doc::new(format);
+    role_facts(&mut d, o);
+    pay_facts(&mut d, o);
+    listing_facts(&mut d, o);
+    description(&mut d, o);
+    super::label_facts(&mut d);
+    d
+}
+
+/// The role: its title, employer, places, work mode and kinds of contract.
+fn role_facts(d: &mut Doc, o: &Map<String, Value>) {
+    let src = Origin::JsonLd;
     if let Some(t) = get(o, "title")
         .and_then(text_of)
         .or_else(|| get(o, "name").and_then(text_of))
@@ -119,8 +129,12 @@ pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
         }
         None => {}
     }
+}
+
+/// The pay: its currency, the base salary and the board's estimate.
+fn pay_facts(d: &mut Doc, o: &Map<String, Value>) {
     if let Some(c) = get(o, "salaryCurrency").and_then(text_of) {
-        d.text(Key::Currency, c, src);
+        d.text(Key::Currency, c, Origin::JsonLd);
     }
     for (key, kind) in [
         ("baseSalary", PayKind::Base),
@@ -133,13 +147,18 @@ pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
         };
         let from = d.facts.len();
         for item in items {
-            pay(&mut d, item, kind);
+            pay(d, item, kind);
         }
         if kind == PayKind::Estimated {
             // Its texts too ("$80K–$120K"), not only its figures.
             d.mark_estimates(from);
         }
     }
+}
+
+/// The listing: when it was posted, its address, the experience and skills asked for.
+fn listing_facts(d: &mut Doc, o: &Map<String, Value>) {
+    let src = Origin::JsonLd;
     if let Some(t) = get(o, "datePosted").and_then(text_of) {
         d.text(Key::Posted, t, src);
     }
@@ -161,7 +180,10 @@ pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
             d.text(Key::Skill, s, src);
         }
     }
-    // Description, then the labelled parts that are not in it.
+}
+
+/// The description, then the labelled parts that are not in it.
+fn description(d: &mut Doc, o: &Map<String, Value>) {
     if let Some(t) = get(o, "description").and_then(text_of) {
         d.blocks = body::to_blocks(&t);
     }
@@ -198,8 +220,6 @@ pub fn doc(o: &Map<String, Value>, format: Format) -> Doc {
         d.blocks
             .push(Block::new(super::super::doc::BlockKind::Paragraph, v));
     }
-    super::label_facts(&mut d);
-    d
 }
 
 /// The places of a jobLocation / applicantLocationRequirements value.
