@@ -68,6 +68,10 @@ fn ctx<'a>(b: &'a [bool], h: &'a [bool]) -> ViewContext<'a> {
     }
 }
 
+fn salary_group(groups: &[FacetGroup]) -> &FacetGroup {
+    groups.iter().find(|g| g.kind == FacetKind::Salary).unwrap()
+}
+
 fn count(v: &View, kind: FacetKind, value: &FacetValue) -> usize {
     v.facets
         .iter()
@@ -144,11 +148,7 @@ fn salary_floor_leaves_out_unstated_unless_ticked() {
         vec![0],
         "a floor leaves out postings that state no pay"
     );
-    let salary = v
-        .facets
-        .iter()
-        .find(|g| g.kind == FacetKind::Salary)
-        .unwrap();
+    let salary = salary_group(&v.facets);
     assert!(
         salary.values.contains(&(FacetValue::NoSalary, 1)),
         "the unstated are a row of their own, with their count: {:?}",
@@ -190,16 +190,12 @@ fn estimates_can_be_left_out_of_the_salary_group() {
     let c = ctx(&[false; 3], &[false; 3]);
     let mut f = Filters::default();
     let groups = ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c).facets;
-    let salary = groups.iter().find(|g| g.kind == FacetKind::Salary).unwrap();
+    let salary = salary_group(&groups);
     assert!(salary.values.contains(&(FacetValue::EstimatesLeftOut, 1)));
     f.toggle(FacetValue::EstimatesLeftOut);
     let v = ix.view(&[0, 1, 2], &f, SortKey::Relevance, &c);
     assert_eq!(v.rows, vec![0, 2], "the estimate goes, the unstated stay");
-    let salary = v
-        .facets
-        .iter()
-        .find(|g| g.kind == FacetKind::Salary)
-        .unwrap();
+    let salary = salary_group(&v.facets);
     assert!(
         salary.values.contains(&(FacetValue::SalaryAtLeast(150), 1)),
         "an estimate left out counts toward no floor: {:?}",
