@@ -105,6 +105,14 @@ pub struct Gazetteer {
 /// Folds a name for lookup: compatibility-decomposed, marks dropped, lowercased, punctuation
 /// and runs of spaces made one space ("Zürich" → "zurich", "St. Gallen" → "st gallen").
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        fold_ascii(s)
+    } else {
+        fold_any(s)
+    }
+}
+
+fn fold_any(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfkd() {
@@ -138,6 +146,25 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// [`fold`] for ASCII text, where decomposition changes nothing: most names, and most of the
+/// text looked up, take this way (it is the bulk of loading the table).
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else if b != b'\'' {
+            space = true;
+        }
+    }
+    out
+}
+
 impl Gazetteer {
     /// The built-in table (read once).
     pub fn get() -> &'static Gazetteer {
@@ -152,7 +179,9 @@ impl Gazetteer {
             countries: Vec::new(),
             regions: Vec::new(),
             cities: Vec::new(),
-            names: HashMap::default(),
+            // About one name in 15 bytes of the table (141k names, fewer once folded): sized once
+            // instead of growing 17 times.
+            names: HashMap::with_capacity_and_hasher(table.len() / 16, Default::default()),
             codes: HashMap::default(),
             groups: BTreeMap::new(),
             group_list: Vec::new(),
@@ -555,6 +584,21 @@ fn is_qualifier(part: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_names_fold_the_same_either_way() {
+        let printable: String = (b' '..=b'~').map(char::from).collect();
+        for s in [
+            printable.as_str(),
+            "St. Gallen",
+            "  New   York, NY ",
+            "O'Fallon",
+            "--Berlin--(Mitte)",
+            "",
+        ] {
+            assert_eq!(super::fold_ascii(s), super::fold_any(s), "{s:?}");
+        }
+    }
+
     use super::*;
 
     fn r(s: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
