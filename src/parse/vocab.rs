@@ -286,6 +286,22 @@ pub struct Vocab {
     /// Articles and prepositions written before a name that are not part of it ("Die
     /// LanguageTooler GmbH", "Chez Acme").
     pub name_articles: std::collections::HashSet<String>,
+    /// The phrases that name the employer ([`EmployerPhrases`]).
+    pub employer: EmployerPhrases,
+}
+
+/// The phrases of every language that name the employer next to them (the languages'
+/// `[company]` at, lead_ins, about and hires).
+#[derive(Debug, Default)]
+pub struct EmployerPhrases {
+    /// Before a name and a comma: "Bei Acme, …", "Chez Acme, …".
+    pub at: Vec<String>,
+    /// Before a name: "Join Acme", "Welcome to Acme", "Välkommen till Variant".
+    pub lead_ins: Vec<String>,
+    /// Before a name on a line of its own: "About Acme", "Om Variant".
+    pub about: Vec<String>,
+    /// After a name that starts a sentence: "Acme recrute", "Acme sucht".
+    pub hires: Vec<String>,
 }
 
 fn list(v: Option<&toml::Value>) -> Vec<String> {
@@ -737,6 +753,12 @@ impl Vocab {
             org_nouns: company_words(&langs, "org_nouns"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
+            employer: EmployerPhrases {
+                at: company_words(&langs, "at"),
+                lead_ins: company_words(&langs, "lead_ins"),
+                about: company_words(&langs, "about"),
+                hires: company_words(&langs, "hires"),
+            },
         }
     }
 

@@ -60,28 +60,10 @@ pub fn company_from_text(text: &str) -> Option<String> {
                 ),
                 5,
             ),
-            r(format!(r"\b[Jj]oin\s+(?P<c>{NAME})\b"), 2),
-            r(format!(r"(?m)^About\s+(?P<c>{NAME})\s*$"), 4),
-            // Other languages: "Chez Acme, nous…", "Bei Acme", "Facile.it è…", "Acme recrute".
-            r(
-                format!(r"\b(?:Chez|Bei|Bij|Hos|Presso|Em|Na|W)\s+(?P<c>{NAME})\s*,"),
-                4,
-            ),
+            // "Facile.it è…"
             r(
                 format!(
                     r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:est|ist|è|es|é|är|jest|is)\s+(?:une?|eine?|una?|uma?|een|ett|en|a|an|the|in|la|le|il|o|die|der|das|ein|leader|leading|spécialisée?|specializzat[ao])\s"
-                ),
-                2,
-            ),
-            r(
-                format!(
-                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:recrute|sucht|busca|zoekt|söker|szuka|cerca|contrata|procura|assume)\b"
-                ),
-                4,
-            ),
-            r(
-                format!(
-                    r"\b(?:[Ww]hy|[Ll]ife\s+at|[Ww]orking\s+at|[Ww]ork\s+at)\s+(?P<c>{NAME})\b"
                 ),
                 2,
             ),
@@ -92,6 +74,9 @@ pub fn company_from_text(text: &str) -> Option<String> {
                 2,
             ),
         ]
+        .into_iter()
+        .chain(employer_phrase_patterns())
+        .collect()
     });
     let scan = crate::parse::scan::Scan::new(text);
     let mut scores: HashMap<String, i32> = HashMap::new();
@@ -119,6 +104,47 @@ pub fn company_from_text(text: &str) -> Option<String> {
                 .then(b.0.cmp(&a.0))
         })
         .map(|(n, _)| n)
+}
+
+/// The languages' employer phrases ([`vocab::EmployerPhrases`]) as patterns with their weights:
+/// "Bei Acme, …" (4), "Join Acme" / "Välkommen till Variant" (2), a line "About Acme" / "Om
+/// Variant" (4), "Acme recrute" at a sentence's start (4).
+fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
+    let e = &vocab().employer;
+    let alt = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut out = Vec::new();
+    let mut add = |words: &[String], pattern: &dyn Fn(&str) -> String, weight| {
+        if !words.is_empty() {
+            out.push((
+                Regex::new(&pattern(&alt(words))).expect("employer phrases compile"),
+                weight,
+            ));
+        }
+    };
+    add(&e.at, &|a| format!(r"\b(?:{a})\s+(?P<c>{NAME})\s*,"), 4);
+    // The phrase's first letter in either case ("to join Acme").
+    add(
+        &e.lead_ins,
+        &|a| format!(r"(?:^|[^\w])(?i:{a})\s+(?P<c>{NAME})\b"),
+        2,
+    );
+    add(
+        &e.about,
+        &|a| format!(r"(?m)^(?:{a})\s+(?P<c>{NAME})\s*$"),
+        4,
+    );
+    add(
+        &e.hires,
+        &|a| format!(r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:{a})\b"),
+        4,
+    );
+    out
 }
 
 fn trim_name(s: &str) -> &str {
@@ -690,6 +716,18 @@ mod tests {
                  Postman is an Equal Employment Opportunity Employer. We use Zoom.";
         assert_eq!(company_from_text(t).as_deref(), Some("Postman"));
         assert_eq!(company_from_text("We are hiring. The team is great."), None);
+    }
+
+    #[test]
+    fn employer_phrases_of_other_languages_are_data() {
+        // sv: a welcome and an "about" heading, from the languages' [company] phrases.
+        let t = "Välkommen till Variant. Vi är ett konsultföretag.\n\nOm Variant\n\nVi tror på öppenhet.";
+        assert_eq!(company_from_text(t).as_deref(), Some("Variant"));
+        let t = "Willkommen bei Kinetic. Wir bauen Software.\n\nÜber Kinetic\n\nWir sind zwanzig.";
+        assert_eq!(company_from_text(t).as_deref(), Some("Kinetic"));
+        // A place after "at" with no comma is no employer; one mention of a welcome is too weak.
+        assert_eq!(company_from_text("Bei Fragen hilft dir Anna."), None);
+        assert_eq!(company_from_text("Welcome to Berlin."), None);
     }
 
     #[test]
