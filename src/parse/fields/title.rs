@@ -223,7 +223,12 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
         {
             u.company = Some(company);
         }
-        u.place = u.place.take().or_else(|| group("place"));
+        // A bracket the wrapper takes for a place may name the mode ("[Remote] Developer").
+        if let Some(p) = group("place")
+            && !classify_piece(u, &p, &no_employer)
+        {
+            u.place.get_or_insert(p);
+        }
         u.mode = u.mode.take().or_else(|| group("mode"));
         u.pay = u.pay.take().or_else(|| group("pay"));
         *t = title.to_string();
@@ -883,6 +888,20 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_bracketed_mode_is_the_mode_not_a_place() {
+        // The bracket wrapper (written for "[广州] 前端工程师") also takes "[Remote]": a mode word
+        // inside it is the mode.
+        for raw in ["[Remote] Back-end Developer", "[Remoto] Back-end Developer"] {
+            let u = unwrap(raw, Depth::Full, &no_employer);
+            assert_eq!(u.title, "Back-end Developer", "{raw}");
+            assert!(u.mode.is_some(), "{raw}: {u:?}");
+            assert_eq!(u.place, None, "{raw}");
+        }
+        let u = unwrap("[广州] 前端工程师", Depth::Full, &no_employer);
+        assert_eq!(u.place.as_deref(), Some("广州"));
     }
 
     #[test]
