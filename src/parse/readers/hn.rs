@@ -829,6 +829,12 @@ fn record_header(d: &mut Doc, fields: &[(String, Part)]) {
                 // "Full-time, ONSITE preferred, but REMOTE is an option for seniors".
                 d.text(Key::Badge, text, h);
             }
+            Part::Other if company && let Some(pl) = place_then_mode(text) => {
+                // "UK hybrid up to 4 days remote/1 day in office", "Iowa City or remote": the
+                // place it starts with, and its mode words.
+                d.text(Key::Location, pl, h);
+                d.text(Key::Badge, text, h);
+            }
             Part::Other => {
                 for inner in parenthesized(text) {
                     if is_place(&inner) {
@@ -880,6 +886,46 @@ fn strip_pay(s: &str) -> String {
 }
 
 /// Whether a field holds a marker word (a place field "London ONSITE").
+/// The place a field starts with, when the first word after its places (and "or", "and") is a
+/// work mode: "UK hybrid up to 4 days remote/1 day in office", "SF or REMOTE in US", "Los
+/// Gatos Onsite" — not "Boston Dynamics style robots, remote friendly" nor "EU Visa required".
+fn place_then_mode(s: &str) -> Option<&str> {
+    static MODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:remote(?:ly)?|remote-(?:first|friendly|only|ok)|on-?site|in-office|hybrid|wfh)$")
+            .expect("valid regex")
+    });
+    let s = s.trim();
+    let spans = places::places_in(s);
+    let (a, mut b) = spans
+        .iter()
+        .filter(|p| p.0 == 0)
+        .map(|p| (p.0, p.1))
+        .max_by_key(|p| p.1)?;
+    // With the capitalized words that go on its name ("Iowa" City, "Palo Alto" Hills).
+    while let Some(w) = s[b..].strip_prefix(' ').and_then(|r| r.split(' ').next())
+        && w.starts_with(|c: char| c.is_uppercase())
+        && w.chars().all(char::is_alphabetic)
+        && !MODE.is_match(w)
+    {
+        b += 1 + w.len();
+    }
+    let mut rest = String::new();
+    let mut at = b;
+    for &(x, y, _) in &spans {
+        if x >= at {
+            rest.push_str(&s[at..x]);
+            rest.push(' ');
+            at = y;
+        }
+    }
+    rest.push_str(&s[at..]);
+    let first = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '(' | ')' | ';' | '&' | '+'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .find(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "or" | "and"))?;
+    MODE.is_match(first).then(|| &s[a..b])
+}
+
 fn has_marker(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '(' | ')' | ';'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
@@ -1203,6 +1249,31 @@ mod tests {
         let d = post("Software Engineer (Back End) | CareMessage (YC W14) | REMOTE | FullTime");
         assert_eq!(all(&d, Key::Company), ["CareMessage"]);
         assert_eq!(all(&d, Key::Title), ["Software Engineer (Back End)"]);
+    }
+
+    #[test]
+    fn a_field_mixing_a_place_with_mode_words() {
+        let d = post(
+            "Oxford Ionics | Senior Software Engineer | UK hybrid up to 4 days remote/1 day in office | Full time",
+        );
+        assert_eq!(all(&d, Key::Company), ["Oxford Ionics"]);
+        assert_eq!(all(&d, Key::Location), ["UK"]);
+        assert_eq!(
+            all(&d, Key::Badge),
+            ["UK hybrid up to 4 days remote/1 day in office", "Full time"]
+        );
+        let d = post("Acme | Engineer | Iowa City or remote | Full-time");
+        assert_eq!(all(&d, Key::Location), ["Iowa City"], "{:?}", d.facts);
+        // A place before other words is no place of the job; nor is a field with no place first.
+        for field in [
+            "Boston Dynamics style robots, remote friendly",
+            "EU Visa required",
+            "Rails SaaS for Contract Packagers",
+        ] {
+            let d = post(&format!("Acme | Engineer | {field}"));
+            assert_eq!(all(&d, Key::Location), Vec::<String>::new(), "{field}");
+            assert_eq!(all(&d, Key::Badge), Vec::<String>::new(), "{field}");
+        }
     }
 
     #[test]
