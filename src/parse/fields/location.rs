@@ -30,7 +30,9 @@ pub struct Places {
 /// Words that say where the work happens rather than where the office is.
 fn is_mode_word(s: &str) -> bool {
     let v = vocab();
-    v.work_mode.whole(s).is_some() || v.anywhere.whole(s).is_some()
+    v.work_mode.whole(s).is_some()
+        || v.anywhere.whole(s).is_some()
+        || v.not_remote.whole(s).is_some()
 }
 
 /// Time zones and offsets are not places ("CST", "UTC-6", "GMT+1").
@@ -147,8 +149,10 @@ fn strip_mode_prefix(s: &str) -> &str {
     {
         t = &t[m.end()..];
     }
+    // "Berlin remote", not "no remote".
     if let Some(m) = SUFFIX.find(t)
         && m.start() > 0
+        && t.starts_with(|c: char| !c.is_lowercase())
     {
         t = t[..m.start()].trim_end();
     }
@@ -278,8 +282,10 @@ fn frequent_city(text: &str) -> Option<String> {
 fn known_places_in(t: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in from_label(t) {
+        // A code counts in capitals only: "(no remote)" names no Norway.
+        let code_in_lower_case = p.len() <= 3 && p.chars().all(|c| c.is_ascii_lowercase());
         let known = place_kind(&p).is_some()
-            || vocab().country(&p).is_some()
+            || (vocab().country(&p).is_some() && !code_in_lower_case)
             || places::places_in(&p)
                 .iter()
                 .any(|&(a, b, _)| b - a > 2 && a == 0);
@@ -501,6 +507,13 @@ mod tests {
         assert_eq!(from_label("Singapore, sg"), ["Singapore"]);
         assert_eq!(from_label("London, UK (HQ)"), ["London, UK"]);
         assert_eq!(from_label("Salem oder Remote"), ["Salem"]);
+    }
+
+    #[test]
+    fn a_negated_mode_is_no_place() {
+        // "no" once "remote" is cut off is no lowercase code for Norway.
+        assert_eq!(from_label("Milan, Italy (no remote)"), ["Milan, Italy"]);
+        assert_eq!(from_label("Berlin remote"), ["Berlin"]);
     }
 
     #[test]

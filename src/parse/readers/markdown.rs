@@ -224,7 +224,9 @@ fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
         }
         // A line of facts under the title ("**Vollzeit | Salem | Operations**").
         if headings > 0 && !line.starts_with('#') {
-            let plain = line.trim_matches(['*', '_']).trim();
+            // Emphasis anywhere on it: "**Milan, Italy** (no remote)".
+            let plain = inline(line);
+            let plain = plain.trim();
             if plain != line && super::text::meta_line(d, plain, false) {
                 i += 1;
                 continue;
@@ -352,6 +354,30 @@ mod tests {
         let badges: Vec<&str> = d.texts(Key::Badge).map(|(t, _)| t).collect();
         assert_eq!(badges, ["Vollzeit", "Berlin"]);
         assert!(!d.blocks.iter().any(|b| b.text.contains("Operations")));
+    }
+
+    #[test]
+    fn emphasis_inside_a_line_of_facts() {
+        let d = one("## Helixa.ai\n\n**Milan, Italy** (no remote)\n\nWe build things.\n");
+        let badges: Vec<&str> = d.texts(Key::Badge).map(|(t, _)| t).collect();
+        assert!(
+            !badges.iter().any(|b| b.contains('*')),
+            "{badges:?} {:?}",
+            d.facts
+        );
+        let p = crate::parse::parse_text(
+            "## Helixa.ai\n\n**Milan, Italy** (no remote)\n\nSiamo alla ricerca di un Back End Developer con queste caratteristiche:\n\n- Java\n",
+            "helixa.md",
+        )
+        .unwrap();
+        assert_eq!(p[0].title.as_deref(), Some("Back End Developer"));
+        assert_eq!(
+            p[0].locations,
+            ["Milan, Italy"],
+            "{:?}",
+            one("## Helixa.ai\n\n**Milan, Italy** (no remote)\n\nWe build things.\n").facts
+        );
+        assert_eq!(p[0].work_mode, Some(crate::posting::WorkMode::Onsite));
     }
 
     #[test]
