@@ -513,7 +513,9 @@ fn name_in_text(key: &str, text: &str) -> Option<String> {
 /// Globe Media" is part of a longer name).
 fn name_written(key: &str, text: &str, whole: bool) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[\p{Lu}0-9][\w&.'’+-]*(?:\s+[\p{Lu}0-9][\w&.'’+-]*){0,3}")
+        // Runs of capitalized words within a line (a run that went on over lines, or was cut
+        // into pieces of a fixed length, would hide names at the pieces' edges).
+        Regex::new(r"[\p{Lu}0-9][\w&.'’+-]*(?:[ \t]+[\p{Lu}0-9][\w&.'’+-]*){0,7}")
             .expect("valid regex")
     });
     for m in NAME.find_iter(text) {
@@ -528,7 +530,13 @@ fn name_written(key: &str, text: &str, whole: bool) -> Option<String> {
                 let cand = cand
                     .trim_end_matches(['.', ',', '\'', '’'])
                     .trim_end_matches("'s");
-                if norm_label(cand) == key {
+                // The name may be the domain itself ("Helixa.ai").
+                let domain = cand.split_once('.').is_some_and(|(name, tld)| {
+                    norm_label(name) == key
+                        && (2..=6).contains(&tld.len())
+                        && tld.chars().all(|c| c.is_ascii_lowercase())
+                });
+                if norm_label(cand) == key || domain {
                     return Some(cand.to_string());
                 }
             }
@@ -554,8 +562,15 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             cands.push(Cand::of(c, f.origin, 15));
         }
     }
-    // The account of an ATS link, as the text writes it.
-    let text_and_title = format!("{}\n{}", title.unwrap_or(""), ctx.full);
+    // The account of an ATS link, as the text writes it. The titles the posting states count
+    // as its text: a heading read as a title may be the employer's name ("## Helixa.ai").
+    let stated: Vec<&str> = ctx.doc.texts(Key::Title).map(|(t, _)| t).collect();
+    let text_and_title = format!(
+        "{}\n{}\n{}",
+        title.unwrap_or(""),
+        stated.join("\n"),
+        ctx.full
+    );
     for (u, _) in ctx.doc.texts(Key::Url) {
         if let Some(key) = ats_account(u)
             && let Some(name) = name_in_text(&key, &text_and_title)
@@ -716,6 +731,15 @@ mod tests {
                  Postman is an Equal Employment Opportunity Employer. We use Zoom.";
         assert_eq!(company_from_text(t).as_deref(), Some("Postman"));
         assert_eq!(company_from_text("We are hiring. The team is great."), None);
+    }
+
+    #[test]
+    fn a_name_written_as_its_domain() {
+        assert_eq!(
+            name_written("helixa", "## Helixa.ai\nscrivere a: o@helixa.ai", true).as_deref(),
+            Some("Helixa.ai")
+        );
+        assert_eq!(name_written("helixa", "Helixa.aiexample", true), None);
     }
 
     #[test]
