@@ -832,6 +832,8 @@ pub struct Domains {
     pub free_mail: std::collections::HashSet<String>,
     /// Second-level names of platforms: boards, ATSs, social networks, hosts ("linkedin").
     pub platforms: std::collections::HashSet<String>,
+    /// Second-level names of job boards and ATSs ("ziprecruiter"), also among `platforms`.
+    pub job_platforms: std::collections::HashSet<String>,
 }
 
 /// The domains that say nothing about who is hiring, loaded once.
@@ -845,9 +847,13 @@ pub fn domains() -> &'static Domains {
                 .map(|s| s.to_lowercase())
                 .collect()
         };
+        let job_platforms: std::collections::HashSet<String> = set("job_platforms");
+        let mut platforms: std::collections::HashSet<String> = set("platforms");
+        platforms.extend(job_platforms.iter().cloned());
         Domains {
             free_mail: set("free_mail"),
-            platforms: set("platforms"),
+            platforms,
+            job_platforms,
         }
     });
     &D

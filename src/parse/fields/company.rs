@@ -30,6 +30,13 @@ fn is_generic(name: &str) -> bool {
 /// The employer's name as the text uses it: names in employer-shaped phrases ("At X, we",
 /// "X is a", "Join X", "X is an Equal Opportunity Employer"), weighted by how often they occur.
 pub fn company_from_text(text: &str) -> Option<String> {
+    company_in(text, false)
+}
+
+/// [`company_from_text`]; with `boards_send`, the text is a job board's (an alert e-mail it
+/// sent) and a board's name in it is the sender, not the employer ("ZipRecruiter provides pay
+/// estimates"). Elsewhere a board may well be the employer ("Workday is hiring").
+pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
     static PATTERNS: LazyLock<Vec<(Regex, i32)>> = LazyLock::new(|| {
         let r = |p: String, w| (Regex::new(&p).expect("valid regex"), w);
         vec![
@@ -83,7 +90,8 @@ pub fn company_from_text(text: &str) -> Option<String> {
     for (re, weight) in PATTERNS.iter() {
         for c in re.captures_iter(scan.text()) {
             let name = trim_name(c.name("c").map_or("", |m| scan.original(m.range())));
-            if !name.is_empty() && !is_generic(name) {
+            let board = boards_send && is_platform(name);
+            if !name.is_empty() && !is_generic(name) && !board {
                 *scores.entry(name.to_string()).or_default() += weight;
             }
         }
@@ -214,8 +222,9 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
 
 /// Organization names the text writes with their legal form or an organization noun
 /// ("LanguageTooler GmbH", "PT Logique Digital Indonesia", "株式会社イルナ", "Universität
-/// Paderborn", "Department of Veterans Affairs"), the most mentioned first.
-pub fn legal_names(text: &str) -> Vec<(String, usize)> {
+/// Paderborn", "Department of Veterans Affairs"), the most mentioned first, each with its
+/// number of mentions and whether it is a name by an organization noun only.
+pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
     static RES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(legal_name_patterns);
     let mut found: Vec<(String, usize, usize, bool)> = Vec::new();
     for (re, org) in RES.iter() {
@@ -243,7 +252,7 @@ pub fn legal_names(text: &str) -> Vec<(String, usize)> {
     }
     found.retain(|f| !f.3 || f.1 >= 2);
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    found.into_iter().map(|f| (f.0, f.1)).collect()
+    found.into_iter().map(|f| (f.0, f.1, f.3)).collect()
 }
 
 /// A company value, tidied ("Acme\n4.1" → "Acme", "Foxpass (YC S15)" → "Foxpass", "Acme
@@ -491,6 +500,19 @@ fn own_domains(text: &str) -> Vec<(String, usize)> {
     counts
 }
 
+/// Whether a name is a job board's or an ATS's ("ZipRecruiter", "LinkedIn"): in an e-mail a
+/// board sent, its footer and its pay estimates name the board, not the employer.
+fn is_platform(name: &str) -> bool {
+    // Without its legal form ("ZipRecruiter, Inc.").
+    let bare = vocab()
+        .legal_suffixes
+        .iter()
+        .find_map(|f| name.strip_suffix(f.as_str()))
+        .unwrap_or(name)
+        .trim_end_matches([' ', ',']);
+    vocab::domains().job_platforms.contains(&norm_label(bare))
+}
+
 /// Whether the text writes `name` in lower case as a word of its own (not inside an address,
 /// a link or a longer word).
 fn lower_case_word(text: &str, name: &str) -> bool {
@@ -581,8 +603,14 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
     }
     if cands.iter().all(|c| c.strength < 60) {
         // A name written with its legal form is surer than a name in an employer phrase.
-        if let Some((c, mentions)) = legal_names(&ctx.full).into_iter().next() {
-            let strength = TEXT + 4 + 4 * (mentions.min(3) as i32 - 1);
+        // A name with only an organization noun ("Department of Labor" in the equal-opportunity
+        // text) is weaker: beside an employer phrase it wins from a third mention on.
+        let boards_send = ctx.doc.format == crate::posting::Format::Email;
+        if let Some((c, mentions, org)) = legal_names(&ctx.full)
+            .into_iter()
+            .find(|(c, _, _)| !(boards_send && is_platform(c)))
+        {
+            let strength = TEXT + 4 * (!org as i32) + 4 * (mentions.min(3) as i32 - 1);
             cands.push(Cand::new(c, strength, FieldSource::Text));
         }
         if let Some(c) = ctx.company_in_text()
@@ -734,6 +762,27 @@ mod tests {
     }
 
     #[test]
+    fn an_agency_in_the_equal_opportunity_text_is_no_employer() {
+        let text = "Senior Engineer\n\nAbout Acme\n\nAt Acme, we build anvils. Acme’s customers love them.\n\n\
+                    Please see the United States Department of Labor's Know Your Rights poster. \
+                    We comply with the United States Department of Labor's Pay Transparency provision.\n";
+        let p = crate::parse::parse_text(text, "acme.txt").unwrap();
+        assert_eq!(p[0].company.as_deref(), Some("Acme"));
+    }
+
+    #[test]
+    fn a_board_in_the_footer_of_its_mail_is_no_employer() {
+        // (The whole mail is in the e-mail reader's tests.)
+        let footer = "ZipRecruiter provides estimates. ZipRecruiter provides pay estimates.";
+        assert_eq!(company_in(footer, true), None);
+        // Outside a board's mail a board may be the employer.
+        assert_eq!(
+            company_in("Workday is hiring engineers of all kinds.", false).as_deref(),
+            Some("Workday")
+        );
+    }
+
+    #[test]
     fn a_name_written_as_its_domain() {
         assert_eq!(
             name_written("helixa", "## Helixa.ai\nscrivere a: o@helixa.ai", true).as_deref(),
@@ -821,8 +870,12 @@ mod tests {
     fn a_legal_name_does_not_run_over_a_line_s_end() {
         let text = "Die Universität Paderborn ist eine Universität.\n\nUniversität Paderborn\nWarburger Straße 100\nFall Semester\nConsensus Systems LLC";
         let names = legal_names(text);
-        assert_eq!(names[0], ("Universität Paderborn".to_string(), 2));
-        assert!(names.iter().any(|(n, _)| n == "Consensus Systems LLC"));
+        assert_eq!(names[0], ("Universität Paderborn".to_string(), 2, true));
+        assert!(
+            names
+                .iter()
+                .any(|(n, _, org)| n == "Consensus Systems LLC" && !org)
+        );
     }
 
     #[test]

@@ -165,7 +165,18 @@ impl<'a> Ctx<'a> {
 
     pub fn company_in_text(&self) -> Option<&str> {
         self.company_in_text
-            .get_or_init(|| company::company_from_text(&self.full))
+            .get_or_init(|| {
+                // A subject line is the text's first sentence ("Volt is looking for candidates
+                // like you!").
+                let subjects: Vec<&str> = self.doc.texts(Key::Subject).map(|(s, _)| s).collect();
+                let boards_send = self.doc.format == crate::posting::Format::Email;
+                if subjects.is_empty() {
+                    company::company_in(&self.full, boards_send)
+                } else {
+                    let text = format!("{}\n{}", subjects.join("\n"), self.full);
+                    company::company_in(&text, boards_send)
+                }
+            })
             .as_deref()
     }
 

@@ -88,10 +88,14 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
             .filter(|d| !crate::parse::vocab::domains().free_mail.contains(d))
     }) {
         // "careers@acme-robotics.com" → "acme-robotics": a weak hint, confirmed by the text.
+        // A board's or an ATS's address ("phil@ziprecruiter.com") names the sender, not the
+        // employer.
         let labels: Vec<&str> = domain.split('.').collect();
         if labels.len() >= 2 {
             let name = labels[labels.len() - 2];
-            d.text(Key::Company, name, Origin::Page);
+            if !crate::parse::vocab::domains().job_platforms.contains(name) {
+                d.text(Key::Company, name, Origin::Page);
+            }
         }
     }
     let body = msg
@@ -131,6 +135,27 @@ mod tests {
     use super::*;
 
     const MAIL: &str = "From: Jane Recruiter <jane@acme-robotics.com>\r\nTo: you@example.com\r\nSubject: Re: Senior Rust Engineer - Berlin (Hybrid)\r\nOrganization: Acme Robotics GmbH\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHi,\r\n\r\nWe are hiring a Senior Rust Engineer for our Berlin office.\r\nLocation: Berlin, Germany\r\nSalary: =E2=82=AC80k - =E2=82=AC95k\r\n> old quoted text\r\n";
+
+    #[test]
+    fn a_board_s_address_names_no_employer() {
+        let mail = MAIL
+            .replace("jane@acme-robotics.com", "phil@ziprecruiter.com")
+            .replace("Organization: Acme Robotics GmbH\r\n", "");
+        let d = read(&mail).unwrap().remove(0);
+        assert_eq!(d.texts(Key::Company).count(), 0);
+        // A job alert: the employer is in the subject, the board in the footer.
+        let alert = mail
+            .replace(
+                "Re: Senior Rust Engineer - Berlin (Hybrid)",
+                "Volt is looking for candidates like you!",
+            )
+            .replace(
+                "> old quoted text\r\n",
+                "ZipRecruiter provides pay estimates.\r\nZipRecruiter, Inc. All Rights Reserved. Apple Inc.\r\n",
+            );
+        let p = crate::parse::parse_text(&alert, "alert.eml").unwrap();
+        assert_eq!(p[0].company.as_deref(), Some("Volt"));
+    }
 
     #[test]
     fn headers_and_body() {
