@@ -162,9 +162,23 @@ impl Posting {
 
 /// Which parser read a posting.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     /// Free text pasted from a careers page.
     #[default]
@@ -187,28 +201,27 @@ pub enum Format {
 
 impl Format {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Board => "board",
-            Format::Html => "html",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-            Format::Hn => "hn",
-            Format::Email => "email",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
 /// The posting fields whose origin is recorded, in name order (the JSON key order of
-/// [`FieldSources`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// [`FieldSources`]). Named as in the JSON output ("employment_type").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Field {
     Benefits,
     Company,
@@ -227,50 +240,16 @@ pub enum Field {
 
 impl Field {
     /// Every field, in name order.
-    pub const ALL: [Field; 13] = [
-        Field::Benefits,
-        Field::Company,
-        Field::EmploymentType,
-        Field::ExperienceYears,
-        Field::Locations,
-        Field::Posted,
-        Field::Salary,
-        Field::Seniority,
-        Field::Skills,
-        Field::Team,
-        Field::Title,
-        Field::Url,
-        Field::WorkMode,
-    ];
+    pub const ALL: &'static [Field] = <Field as strum::VariantArray>::VARIANTS;
 
     /// The field's name in the JSON output ("employment_type").
     pub fn name(self) -> &'static str {
-        match self {
-            Field::Benefits => "benefits",
-            Field::Company => "company",
-            Field::EmploymentType => "employment_type",
-            Field::ExperienceYears => "experience_years",
-            Field::Locations => "locations",
-            Field::Posted => "posted",
-            Field::Salary => "salary",
-            Field::Seniority => "seniority",
-            Field::Skills => "skills",
-            Field::Team => "team",
-            Field::Title => "title",
-            Field::Url => "url",
-            Field::WorkMode => "work_mode",
-        }
+        self.into()
     }
 
     /// The field of a JSON name.
     pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        name.parse().ok()
     }
 }
 
@@ -380,8 +359,20 @@ impl<'de> Deserialize<'de> for FieldSources {
 }
 
 /// Where a field's value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum FieldSource {
     /// Structured data: schema.org JSON-LD or a JSON/CSV export column.
     JsonLd,
@@ -402,44 +393,49 @@ pub enum FieldSource {
 
 impl FieldSource {
     pub fn as_str(self) -> &'static str {
-        match self {
-            FieldSource::JsonLd => "json-ld",
-            FieldSource::Structured => "structured",
-            FieldSource::Header => "header",
-            FieldSource::Tags => "tags",
-            FieldSource::Text => "text",
-            FieldSource::Title => "title",
-            FieldSource::Composed => "composed",
-        }
+        self.into()
     }
 }
 
+/// An enum of plain names (`"full-time"`), the same in JSON, the query language, the filter
+/// pane and the parsers' vocabularies: strum and serde derive both directions from the
+/// variant names in kebab case.
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            Serialize,
+            Deserialize,
+            strum::IntoStaticStr,
+            strum::EnumString,
+            strum::Display,
+            strum::VariantArray,
+        )]
+        #[serde(rename_all = "kebab-case")]
+        #[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* $variant),+
         }
 
         impl $name {
             /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
 
             pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
+                self.into()
             }
 
             /// Parses the canonical name (as printed by `as_str`), case-insensitively.
             pub fn from_name(s: &str) -> Option<Self> {
-                let s = s.trim();
-                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(s))
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
+                s.trim().parse().ok()
             }
         }
     };
@@ -447,39 +443,39 @@ macro_rules! string_enum {
 
 string_enum!(
     /// Where the work happens.
-    WorkMode { Remote => "remote", Hybrid => "hybrid", Onsite => "onsite" }
+    WorkMode { Remote, Hybrid, Onsite }
 );
 
 string_enum!(
     /// Kind of employment.
     EmploymentType {
-        FullTime => "full-time",
-        PartTime => "part-time",
-        Contract => "contract",
-        Internship => "internship",
-        Temporary => "temporary",
+        FullTime,
+        PartTime,
+        Contract,
+        Internship,
+        Temporary,
     }
 );
 
 string_enum!(
     /// Level of the role, ordered from least to most senior.
     Seniority {
-        Intern => "intern",
-        Junior => "junior",
-        Mid => "mid",
-        Senior => "senior",
-        Staff => "staff",
-        Principal => "principal",
-        Lead => "lead",
-        Manager => "manager",
-        Director => "director",
-        Executive => "executive",
+        Intern,
+        Junior,
+        Mid,
+        Senior,
+        Staff,
+        Principal,
+        Lead,
+        Manager,
+        Director,
+        Executive,
     }
 );
 
 string_enum!(
     /// The period a salary figure is paid for.
-    Period { Year => "year", Month => "month", Week => "week", Day => "day", Hour => "hour" }
+    Period { Year, Month, Week, Day, Hour }
 );
 
 impl Period {
@@ -511,7 +507,7 @@ string_enum!(
     /// a board's estimate (JSON-LD `estimatedSalary`, "Glassdoor est."), or a figure read from
     /// the description's running text.
     #[derive(Default)]
-    PayProvenance { #[default] Stated => "stated", Estimate => "estimate", Text => "text" }
+    PayProvenance { #[default] Stated, Estimate, Text }
 );
 
 impl PayProvenance {

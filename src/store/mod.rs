@@ -12,7 +12,6 @@ pub mod export;
 mod file;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -32,8 +31,24 @@ pub const DEFAULT_LIST: &str = "Saved";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::Display,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Status {
     Saved,
     Applied,
@@ -45,14 +60,7 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order [`Status::next`] cycles through.
-    pub const ALL: &'static [Status] = &[
-        Status::Saved,
-        Status::Applied,
-        Status::Interviewing,
-        Status::Offer,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
+    pub const ALL: &'static [Status] = <Status as strum::VariantArray>::VARIANTS;
 
     /// The following status; withdrawn wraps round to saved.
     pub fn next(self) -> Status {
@@ -61,29 +69,12 @@ impl Status {
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Saved => "saved",
-            Status::Applied => "applied",
-            Status::Interviewing => "interviewing",
-            Status::Offer => "offer",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
+        self.into()
     }
 
     /// Parses a name as printed by [`Status::as_str`], case-insensitively.
     pub fn from_name(s: &str) -> Option<Status> {
-        let s = s.trim();
-        Status::ALL
-            .iter()
-            .copied()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        s.trim().parse().ok()
     }
 }
 
