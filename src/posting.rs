@@ -37,10 +37,10 @@ pub struct Posting {
     pub salary: Option<Salary>,
     pub skills: Vec<String>,
     pub benefits: Vec<String>,
-    /// When it was posted: a date (`YYYY-MM-DD`) when the page's words read as one — a
-    /// relative one ("3 days ago") counted back from when the file was saved — else the text
-    /// as the page gives it.
-    pub posted: Option<String>,
+    /// When it was posted: a date (`YYYY-MM-DD` in JSON) when the page's words read as one —
+    /// a relative one ("3 days ago") counted back from when the file was saved — else the
+    /// text as the page gives it.
+    pub posted: Option<Posted>,
     /// `posted` as the page wrote it, when that was not already a date ("3 days ago").
     #[serde(default)]
     pub posted_text: Option<String>,
@@ -696,6 +696,105 @@ mod whole_number {
     }
 }
 
+/// When a posting was posted: a date, or the page's words when they read as none (a
+/// relative date with nothing to count back from: "1mo ago" in a seed). In JSON a string
+/// either way (`"2026-11-20"`, `"1mo ago"`); in the parse cache, tagged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Posted {
+    Date(time::Date),
+    Text(String),
+}
+
+impl Posted {
+    /// The page's words, cleaned by `clean`; None when nothing is left.
+    pub fn text(words: &str, clean: impl Fn(&str) -> String) -> Option<Posted> {
+        let c = clean(words);
+        (!c.is_empty()).then_some(Posted::Text(c))
+    }
+
+    /// The date, when it is one.
+    pub fn date(&self) -> Option<time::Date> {
+        match self {
+            Posted::Date(d) => Some(*d),
+            Posted::Text(_) => None,
+        }
+    }
+
+    /// Days from posting to `today`: of the date, or read from words such as "3d ago" or
+    /// "today" (see [`crate::dates::posted_age_days`]). None for a date after `today`.
+    pub fn age_days(&self, today: time::Date) -> Option<u32> {
+        match self {
+            Posted::Date(d) => u32::try_from((today - *d).whole_days()).ok(),
+            Posted::Text(t) => crate::dates::posted_age_days(t, today),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, the one shape of a date in JSON.
+const ISO_DATE: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+impl From<&str> for Posted {
+    /// A `YYYY-MM-DD` date, else words.
+    fn from(s: &str) -> Posted {
+        match time::Date::parse(s, ISO_DATE) {
+            Ok(d) => Posted::Date(d),
+            Err(_) => Posted::Text(s.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Posted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Posted::Date(d) => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                d.year(),
+                u8::from(d.month()),
+                d.day()
+            ),
+            Posted::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// How the parse cache (postcard, not self-describing) holds a [`Posted`]: a date as its
+/// Julian day.
+#[derive(Serialize, Deserialize)]
+enum PostedRecord {
+    Date(i32),
+    Text(String),
+}
+
+impl Serialize for Posted {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            return s.collect_str(self);
+        }
+        match self {
+            Posted::Date(d) => PostedRecord::Date(d.to_julian_day()),
+            Posted::Text(t) => PostedRecord::Text(t.clone()),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Posted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Posted, D::Error> {
+        if d.is_human_readable() {
+            let s = std::borrow::Cow::<str>::deserialize(d)?;
+            return Ok(Posted::from(&*s));
+        }
+        Ok(match PostedRecord::deserialize(d)? {
+            PostedRecord::Date(j) => {
+                Posted::Date(time::Date::from_julian_day(j).map_err(serde::de::Error::custom)?)
+            }
+            PostedRecord::Text(t) => Posted::Text(t),
+        })
+    }
+}
+
 /// A part of the description under one heading. The first part may have no heading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
@@ -819,10 +918,45 @@ mod tests {
                 rating: Some(3.5),
                 ..Default::default()
             })),
+            posted: Some(Posted::from("2026-11-20")),
             ..Default::default()
         };
         let bytes = postcard::to_allocvec(&p).unwrap();
         assert_eq!(postcard::from_bytes::<Posting>(&bytes).unwrap(), p);
+    }
+
+    #[test]
+    fn posted_is_a_date_or_words_and_a_string_in_json() {
+        let date = Posted::Date(time::macros::date!(2026 - 11 - 20));
+        let words = Posted::Text("1mo ago".into());
+        // Shapes that are not a YYYY-MM-DD date stay words, exactly as written.
+        let odd = [
+            "2018-05-30 09:00:00 +0100",
+            "2026-02-30",
+            "02.10.2020",
+            "1783731532",
+        ];
+        for (p, json) in [(&date, r#""2026-11-20""#), (&words, r#""1mo ago""#)] {
+            assert_eq!(serde_json::to_string(p).unwrap(), json);
+            assert_eq!(&serde_json::from_str::<Posted>(json).unwrap(), p);
+        }
+        assert_eq!(Posted::from("2026-11-20"), date);
+        for s in odd {
+            let p = Posted::from(s);
+            assert_eq!(p, Posted::Text(s.into()));
+            assert_eq!(serde_json::to_string(&p).unwrap(), format!("{s:?}"));
+        }
+        // The parse cache (postcard) keeps both kinds.
+        for p in [date.clone(), words.clone(), Posted::from(odd[0])] {
+            let bytes = postcard::to_allocvec(&p).unwrap();
+            assert_eq!(postcard::from_bytes::<Posted>(&bytes).unwrap(), p);
+        }
+        let today = time::macros::date!(2026 - 12 - 03);
+        assert_eq!(date.age_days(today), Some(13));
+        assert_eq!(date.date(), Some(time::macros::date!(2026 - 11 - 20)));
+        assert_eq!(words.date(), None);
+        assert_eq!(words.age_days(today), Some(30));
+        assert_eq!(Posted::text("  ", |s| s.trim().to_string()), None);
     }
 
     #[test]

@@ -492,11 +492,7 @@ pub fn age_spec(s: &str) -> Option<(bool, u32)> {
 /// Whether a posting's age meets an `age:` value (a posting without a date meets none).
 pub fn posting_age_matches(p: &crate::posting::Posting, (below, days): (bool, u32)) -> bool {
     let today = time::OffsetDateTime::now_utc().date();
-    let Some(age) = p
-        .posted
-        .as_deref()
-        .and_then(|d| crate::dates::posted_age_days(d, today))
-    else {
+    let Some(age) = p.posted.as_ref().and_then(|d| d.age_days(today)) else {
         return false;
     };
     if below { age < days } else { age > days }
