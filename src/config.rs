@@ -11,7 +11,10 @@ use crate::scoring::ScoreRule;
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
 /// What the list shows besides the title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Column {
     Salary,
     Company,
@@ -24,37 +27,20 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 8] = [
-        Column::Salary,
-        Column::Company,
-        Column::Location,
-        Column::Mode,
-        Column::Type,
-        Column::Seniority,
-        Column::Posted,
-        Column::Status,
-    ];
+    pub const ALL: &'static [Column] = <Column as strum::VariantArray>::VARIANTS;
 
     pub fn name(self) -> &'static str {
-        match self {
-            Column::Salary => "salary",
-            Column::Company => "company",
-            Column::Location => "location",
-            Column::Mode => "mode",
-            Column::Type => "type",
-            Column::Seniority => "seniority",
-            Column::Posted => "posted",
-            Column::Status => "status",
-        }
+        self.into()
     }
 
     pub fn from_name(s: &str) -> Option<Column> {
-        Column::ALL.into_iter().find(|c| c.name() == s)
+        s.parse().ok()
     }
 }
 
 /// When urls become OSC 8 hyperlinks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Hyperlinks {
     Auto,
     Always,
@@ -207,12 +193,9 @@ impl Config {
                     })
                     .map(|c| cfg.columns = c),
                 "hyperlinks" => as_str(value).and_then(|s| {
-                    cfg.hyperlinks = match s {
-                        "auto" => Hyperlinks::Auto,
-                        "always" => Hyperlinks::Always,
-                        "never" => Hyperlinks::Never,
-                        _ => return Err(format!("{s:?} is not one of auto, always, never")),
-                    };
+                    cfg.hyperlinks = s
+                        .parse()
+                        .map_err(|_| format!("{s:?} is not one of auto, always, never"))?;
                     Ok(())
                 }),
                 "max_file_size_mb" => match value.as_integer() {

@@ -240,17 +240,16 @@ pub fn parse_posted(text: &str, reference: Date) -> Option<Date> {
     parse_absolute(text).or_else(|| parse_relative(text, reference))
 }
 
-/// How long ago a posting was posted, as the list shows it: "today", "3d", "3w", "4mo", "2y";
-/// None when `posted` is not a date.
-pub fn age_label(posted: &str, today: Date) -> Option<String> {
-    let d = posted_age_days(posted, today)?;
-    Some(match d {
+/// How long ago a posting was posted (`d` days), as the list shows it: "today", "3d", "3w",
+/// "4mo", "2y".
+pub fn age_label(d: u32) -> String {
+    match d {
         0 => "today".to_string(),
         1..=13 => format!("{d}d"),
         14..=29 => format!("{}w", d / 7),
         30..=729 => format!("{}mo", d / 30),
         _ => format!("{}y", d / 365),
-    })
+    }
 }
 
 /// Days since a posting was published, from "1mo ago", "3d ago", "2 weeks ago", "today" or an
@@ -306,13 +305,20 @@ mod tests {
     #[test]
     fn ages_read_as_the_list_shows_them() {
         let today = time::macros::date!(2026 - 12 - 03);
-        assert_eq!(age_label("2026-12-03", today).as_deref(), Some("today"));
-        assert_eq!(age_label("2026-11-30", today).as_deref(), Some("3d"));
-        assert_eq!(age_label("2026-10-29", today).as_deref(), Some("1mo"));
-        assert_eq!(age_label("2026-11-12", today).as_deref(), Some("3w"));
-        assert_eq!(age_label("2026-08-01", today).as_deref(), Some("4mo"));
-        assert_eq!(age_label("2024-11-01", today).as_deref(), Some("2y"));
-        assert_eq!(age_label("soon", today), None);
+        let age = |s: &str| {
+            crate::posting::Posted::from(s)
+                .age_days(today)
+                .map(age_label)
+        };
+        assert_eq!(age("2026-12-03").as_deref(), Some("today"));
+        assert_eq!(age("2026-11-30").as_deref(), Some("3d"));
+        assert_eq!(age("2026-10-29").as_deref(), Some("1mo"));
+        assert_eq!(age("2026-11-12").as_deref(), Some("3w"));
+        assert_eq!(age("2026-08-01").as_deref(), Some("4mo"));
+        assert_eq!(age("2024-11-01").as_deref(), Some("2y"));
+        assert_eq!(age("3 days ago").as_deref(), Some("3d"));
+        assert_eq!(age("2026-12-24"), None, "not posted yet");
+        assert_eq!(age("soon"), None);
     }
 
     use super::*;

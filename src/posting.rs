@@ -37,10 +37,10 @@ pub struct Posting {
     pub salary: Option<Salary>,
     pub skills: Vec<String>,
     pub benefits: Vec<String>,
-    /// When it was posted: a date (`YYYY-MM-DD`) when the page's words read as one — a
-    /// relative one ("3 days ago") counted back from when the file was saved — else the text
-    /// as the page gives it.
-    pub posted: Option<String>,
+    /// When it was posted: a date (`YYYY-MM-DD` in JSON) when the page's words read as one —
+    /// a relative one ("3 days ago") counted back from when the file was saved — else the
+    /// text as the page gives it.
+    pub posted: Option<Posted>,
     /// `posted` as the page wrote it, when that was not already a date ("3 days ago").
     #[serde(default)]
     pub posted_text: Option<String>,
@@ -162,9 +162,23 @@ impl Posting {
 
 /// Which parser read a posting.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     /// Free text pasted from a careers page.
     #[default]
@@ -187,28 +201,27 @@ pub enum Format {
 
 impl Format {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Board => "board",
-            Format::Html => "html",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-            Format::Hn => "hn",
-            Format::Email => "email",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
 /// The posting fields whose origin is recorded, in name order (the JSON key order of
-/// [`FieldSources`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// [`FieldSources`]). Named as in the JSON output ("employment_type").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Field {
     Benefits,
     Company,
@@ -227,50 +240,16 @@ pub enum Field {
 
 impl Field {
     /// Every field, in name order.
-    pub const ALL: [Field; 13] = [
-        Field::Benefits,
-        Field::Company,
-        Field::EmploymentType,
-        Field::ExperienceYears,
-        Field::Locations,
-        Field::Posted,
-        Field::Salary,
-        Field::Seniority,
-        Field::Skills,
-        Field::Team,
-        Field::Title,
-        Field::Url,
-        Field::WorkMode,
-    ];
+    pub const ALL: &'static [Field] = <Field as strum::VariantArray>::VARIANTS;
 
     /// The field's name in the JSON output ("employment_type").
     pub fn name(self) -> &'static str {
-        match self {
-            Field::Benefits => "benefits",
-            Field::Company => "company",
-            Field::EmploymentType => "employment_type",
-            Field::ExperienceYears => "experience_years",
-            Field::Locations => "locations",
-            Field::Posted => "posted",
-            Field::Salary => "salary",
-            Field::Seniority => "seniority",
-            Field::Skills => "skills",
-            Field::Team => "team",
-            Field::Title => "title",
-            Field::Url => "url",
-            Field::WorkMode => "work_mode",
-        }
+        self.into()
     }
 
     /// The field of a JSON name.
     pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        name.parse().ok()
     }
 }
 
@@ -380,8 +359,20 @@ impl<'de> Deserialize<'de> for FieldSources {
 }
 
 /// Where a field's value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum FieldSource {
     /// Structured data: schema.org JSON-LD or a JSON/CSV export column.
     JsonLd,
@@ -402,44 +393,49 @@ pub enum FieldSource {
 
 impl FieldSource {
     pub fn as_str(self) -> &'static str {
-        match self {
-            FieldSource::JsonLd => "json-ld",
-            FieldSource::Structured => "structured",
-            FieldSource::Header => "header",
-            FieldSource::Tags => "tags",
-            FieldSource::Text => "text",
-            FieldSource::Title => "title",
-            FieldSource::Composed => "composed",
-        }
+        self.into()
     }
 }
 
+/// An enum of plain names (`"full-time"`), the same in JSON, the query language, the filter
+/// pane and the parsers' vocabularies: strum and serde derive both directions from the
+/// variant names in kebab case.
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            Serialize,
+            Deserialize,
+            strum::IntoStaticStr,
+            strum::EnumString,
+            strum::Display,
+            strum::VariantArray,
+        )]
+        #[serde(rename_all = "kebab-case")]
+        #[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* $variant),+
         }
 
         impl $name {
             /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
 
             pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
+                self.into()
             }
 
             /// Parses the canonical name (as printed by `as_str`), case-insensitively.
             pub fn from_name(s: &str) -> Option<Self> {
-                let s = s.trim();
-                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(s))
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
+                s.trim().parse().ok()
             }
         }
     };
@@ -447,39 +443,39 @@ macro_rules! string_enum {
 
 string_enum!(
     /// Where the work happens.
-    WorkMode { Remote => "remote", Hybrid => "hybrid", Onsite => "onsite" }
+    WorkMode { Remote, Hybrid, Onsite }
 );
 
 string_enum!(
     /// Kind of employment.
     EmploymentType {
-        FullTime => "full-time",
-        PartTime => "part-time",
-        Contract => "contract",
-        Internship => "internship",
-        Temporary => "temporary",
+        FullTime,
+        PartTime,
+        Contract,
+        Internship,
+        Temporary,
     }
 );
 
 string_enum!(
     /// Level of the role, ordered from least to most senior.
     Seniority {
-        Intern => "intern",
-        Junior => "junior",
-        Mid => "mid",
-        Senior => "senior",
-        Staff => "staff",
-        Principal => "principal",
-        Lead => "lead",
-        Manager => "manager",
-        Director => "director",
-        Executive => "executive",
+        Intern,
+        Junior,
+        Mid,
+        Senior,
+        Staff,
+        Principal,
+        Lead,
+        Manager,
+        Director,
+        Executive,
     }
 );
 
 string_enum!(
     /// The period a salary figure is paid for.
-    Period { Year => "year", Month => "month", Week => "week", Day => "day", Hour => "hour" }
+    Period { Year, Month, Week, Day, Hour }
 );
 
 impl Period {
@@ -511,7 +507,7 @@ string_enum!(
     /// a board's estimate (JSON-LD `estimatedSalary`, "Glassdoor est."), or a figure read from
     /// the description's running text.
     #[derive(Default)]
-    PayProvenance { #[default] Stated => "stated", Estimate => "estimate", Text => "text" }
+    PayProvenance { #[default] Stated, Estimate, Text }
 );
 
 impl PayProvenance {
@@ -700,6 +696,105 @@ mod whole_number {
     }
 }
 
+/// When a posting was posted: a date, or the page's words when they read as none (a
+/// relative date with nothing to count back from: "1mo ago" in a seed). In JSON a string
+/// either way (`"2026-11-20"`, `"1mo ago"`); in the parse cache, tagged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Posted {
+    Date(time::Date),
+    Text(String),
+}
+
+impl Posted {
+    /// The page's words, cleaned by `clean`; None when nothing is left.
+    pub fn text(words: &str, clean: impl Fn(&str) -> String) -> Option<Posted> {
+        let c = clean(words);
+        (!c.is_empty()).then_some(Posted::Text(c))
+    }
+
+    /// The date, when it is one.
+    pub fn date(&self) -> Option<time::Date> {
+        match self {
+            Posted::Date(d) => Some(*d),
+            Posted::Text(_) => None,
+        }
+    }
+
+    /// Days from posting to `today`: of the date, or read from words such as "3d ago" or
+    /// "today" (see [`crate::dates::posted_age_days`]). None for a date after `today`.
+    pub fn age_days(&self, today: time::Date) -> Option<u32> {
+        match self {
+            Posted::Date(d) => u32::try_from((today - *d).whole_days()).ok(),
+            Posted::Text(t) => crate::dates::posted_age_days(t, today),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, the one shape of a date in JSON.
+const ISO_DATE: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+impl From<&str> for Posted {
+    /// A `YYYY-MM-DD` date, else words.
+    fn from(s: &str) -> Posted {
+        match time::Date::parse(s, ISO_DATE) {
+            Ok(d) => Posted::Date(d),
+            Err(_) => Posted::Text(s.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Posted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Posted::Date(d) => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                d.year(),
+                u8::from(d.month()),
+                d.day()
+            ),
+            Posted::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// How the parse cache (postcard, not self-describing) holds a [`Posted`]: a date as its
+/// Julian day.
+#[derive(Serialize, Deserialize)]
+enum PostedRecord {
+    Date(i32),
+    Text(String),
+}
+
+impl Serialize for Posted {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            return s.collect_str(self);
+        }
+        match self {
+            Posted::Date(d) => PostedRecord::Date(d.to_julian_day()),
+            Posted::Text(t) => PostedRecord::Text(t.clone()),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Posted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Posted, D::Error> {
+        if d.is_human_readable() {
+            let s = std::borrow::Cow::<str>::deserialize(d)?;
+            return Ok(Posted::from(&*s));
+        }
+        Ok(match PostedRecord::deserialize(d)? {
+            PostedRecord::Date(j) => {
+                Posted::Date(time::Date::from_julian_day(j).map_err(serde::de::Error::custom)?)
+            }
+            PostedRecord::Text(t) => Posted::Text(t),
+        })
+    }
+}
+
 /// A part of the description under one heading. The first part may have no heading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
@@ -823,10 +918,45 @@ mod tests {
                 rating: Some(3.5),
                 ..Default::default()
             })),
+            posted: Some(Posted::from("2026-11-20")),
             ..Default::default()
         };
         let bytes = postcard::to_allocvec(&p).unwrap();
         assert_eq!(postcard::from_bytes::<Posting>(&bytes).unwrap(), p);
+    }
+
+    #[test]
+    fn posted_is_a_date_or_words_and_a_string_in_json() {
+        let date = Posted::Date(time::macros::date!(2026 - 11 - 20));
+        let words = Posted::Text("1mo ago".into());
+        // Shapes that are not a YYYY-MM-DD date stay words, exactly as written.
+        let odd = [
+            "2018-05-30 09:00:00 +0100",
+            "2026-02-30",
+            "02.10.2020",
+            "1783731532",
+        ];
+        for (p, json) in [(&date, r#""2026-11-20""#), (&words, r#""1mo ago""#)] {
+            assert_eq!(serde_json::to_string(p).unwrap(), json);
+            assert_eq!(&serde_json::from_str::<Posted>(json).unwrap(), p);
+        }
+        assert_eq!(Posted::from("2026-11-20"), date);
+        for s in odd {
+            let p = Posted::from(s);
+            assert_eq!(p, Posted::Text(s.into()));
+            assert_eq!(serde_json::to_string(&p).unwrap(), format!("{s:?}"));
+        }
+        // The parse cache (postcard) keeps both kinds.
+        for p in [date.clone(), words.clone(), Posted::from(odd[0])] {
+            let bytes = postcard::to_allocvec(&p).unwrap();
+            assert_eq!(postcard::from_bytes::<Posted>(&bytes).unwrap(), p);
+        }
+        let today = time::macros::date!(2026 - 12 - 03);
+        assert_eq!(date.age_days(today), Some(13));
+        assert_eq!(date.date(), Some(time::macros::date!(2026 - 11 - 20)));
+        assert_eq!(words.date(), None);
+        assert_eq!(words.age_days(today), Some(30));
+        assert_eq!(Posted::text("  ", |s| s.trim().to_string()), None);
     }
 
     #[test]

@@ -96,7 +96,9 @@ pub fn sanitize_posting(p: &mut crate::posting::Posting) {
     field(&mut p.title);
     field(&mut p.company);
     field(&mut p.team);
-    field(&mut p.posted);
+    if let Some(crate::posting::Posted::Text(t)) = &p.posted {
+        p.posted = crate::posting::Posted::text(t, clean_field);
+    }
     field(&mut p.url);
     for list in [&mut p.locations, &mut p.skills, &mut p.benefits] {
         list.iter_mut().for_each(clean_field_in_place);

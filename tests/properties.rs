@@ -345,8 +345,15 @@ fn date() -> impl Strategy<Value = String> {
     (2024u32..2027, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
 }
 
-fn stamp() -> impl Strategy<Value = String> {
-    (date(), 0u32..24, 0u32..60).prop_map(|(d, h, m)| format!("{d}T{h:02}:{m:02}:00.000Z"))
+/// A bookmark's stamp as a file holds it: a time, or unknown (missing or not a time).
+fn stamp() -> impl Strategy<Value = Option<time::OffsetDateTime>> {
+    proptest::option::weighted(
+        0.9,
+        (date(), 0u32..24, 0u32..60, 0u32..1000).prop_map(|(d, h, m, ms)| {
+            jobdeck::store::stamp::parse(&format!("{d}T{h:02}:{m:02}:00.{ms:03}Z"))
+                .expect("a well-formed stamp")
+        }),
+    )
 }
 
 fn snapshot() -> impl Strategy<Value = Snapshot> {

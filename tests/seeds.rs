@@ -1,7 +1,7 @@
 //! The foundation issue's expectations on the two seed postings, one test each.
 
 use jobdeck::corpus::{CorpusSource, LoadOptions, load};
-use jobdeck::posting::{EmploymentType, Period, Posting, Seniority, WorkMode};
+use jobdeck::posting::{EmploymentType, Period, Posted, Posting, Seniority, WorkMode};
 
 fn seeds() -> Vec<Posting> {
     let report = load(&CorpusSource::Seeds, &LoadOptions::default());
@@ -157,7 +157,7 @@ mod job_board_scrape {
     fn posted_is_1mo_ago() {
         // The seeds have no file time: a relative date stays as the page wrote it.
         let p = seed("001_");
-        assert_eq!(p.posted.as_deref(), Some("1mo ago"));
+        assert_eq!(p.posted, Some(Posted::Text("1mo ago".into())));
         assert_eq!(p.posted_text, None);
     }
 

@@ -4,14 +4,12 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::corpus::Skipped;
 use crate::posting::Posting;
 use crate::search::Hit;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     // Everywhere.
     /// Quit, once the shortlists are saved (a failed save asks what to do).
@@ -94,84 +92,84 @@ pub enum Action {
     /// The query submitted after this one, then what was being typed.
     HistoryNewer,
 
-    // Internal: not bindable.
-    #[serde(skip)]
+    // Internal: not bindable (see `Action::is_bindable`).
+    #[strum(disabled)]
     Insert(char),
-    #[serde(skip)]
+    #[strum(disabled)]
     Paste(String),
-    #[serde(skip)]
+    #[strum(disabled)]
     Resize(u16, u16),
-    #[serde(skip)]
+    #[strum(disabled)]
     ScrollAt {
         column: u16,
         row: u16,
         down: bool,
     },
-    #[serde(skip)]
+    #[strum(disabled)]
     ClickAt {
         column: u16,
         row: u16,
     },
-    #[serde(skip)]
+    #[strum(disabled)]
     Loaded(Vec<Arc<Posting>>),
-    #[serde(skip)]
+    #[strum(disabled)]
     LoadProgress {
         files_done: usize,
         files_total: usize,
         per_second: u32,
     },
-    #[serde(skip)]
+    #[strum(disabled)]
     LoadSkipped(Vec<Skipped>),
-    #[serde(skip)]
+    #[strum(disabled)]
     LoadFinished {
         elapsed_ms: u64,
     },
-    #[serde(skip)]
+    #[strum(disabled)]
     SearchDone {
         generation: u64,
         hits: Arc<Vec<Hit>>,
     },
-    #[serde(skip)]
+    #[strum(disabled)]
     Notify(String),
     /// A background task failed for good: the browser closes with this message.
-    #[serde(skip)]
+    #[strum(disabled)]
     Fatal(String),
     /// A watched file was saved or changed: its postings now (replacing those it had).
-    #[serde(skip)]
+    #[strum(disabled)]
     SourceChanged {
         source: String,
         postings: Vec<Arc<Posting>>,
     },
     /// A watched file (or folder) went away.
-    #[serde(skip)]
+    #[strum(disabled)]
     SourceRemoved {
         source: String,
     },
     /// How the pull of the watch-list's source `index` is going.
-    #[serde(skip)]
+    #[strum(disabled)]
     PullProgress {
         index: usize,
         progress: Box<crate::pull::Progress>,
     },
     /// The pull of the watch-list ended.
-    #[serde(skip)]
+    #[strum(disabled)]
     PullFinished,
     /// The shortlists as saved (or, after a failed save, as held in memory with the error).
-    #[serde(skip)]
+    #[strum(disabled)]
     StoreUpdated(Box<StoreReport>),
     /// A copy of the shortlists written elsewhere (the way out of a failed save): the file
     /// written, or why not.
-    #[serde(skip)]
+    #[strum(disabled)]
     StoreCopied {
         path: String,
         result: Result<String, String>,
     },
     /// A signal asked the browser to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT): it saves what is
     /// pending, without asking, and exits with 128 + the signal's number.
-    #[serde(skip)]
+    #[strum(disabled)]
     Signal(i32),
     /// Quitting waited for the shortlists to be saved for as long as it should.
-    #[serde(skip)]
+    #[strum(disabled)]
     SaveTimedOut,
 }
 
@@ -405,17 +403,29 @@ impl Action {
         }
     }
 
-    /// The name used in `config.toml`.
-    pub fn name(&self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+    /// The name used in `config.toml` ("toggle_bookmark"); empty for the internal actions.
+    pub fn name(&self) -> &'static str {
+        // The internal actions are `strum(disabled)`: they have no name to give.
+        if self.is_bindable() { self.into() } else { "" }
     }
 
     /// Parses a bindable action's name.
     pub fn from_name(name: &str) -> Option<Action> {
-        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+        name.parse().ok().filter(Action::is_bindable)
+    }
+
+    /// Whether a key can be bound to it: a person's action that carries nothing (typing,
+    /// pasting and the mouse carry what was typed, pasted or clicked). Exactly the variants
+    /// not marked `strum(disabled)`.
+    pub fn is_bindable(&self) -> bool {
+        self.is_user()
+            && !matches!(
+                self,
+                Action::Insert(_)
+                    | Action::Paste(_)
+                    | Action::ScrollAt { .. }
+                    | Action::ClickAt { .. }
+            )
     }
 }
 
@@ -431,7 +441,7 @@ mod tests {
             Action::PageDown,
             Action::DeleteWord,
         ] {
-            assert_eq!(Action::from_name(&a.name()), Some(a));
+            assert_eq!(Action::from_name(a.name()), Some(a));
         }
         assert_eq!(Action::ToggleBookmark.name(), "toggle_bookmark");
         assert_eq!(Action::from_name("insert"), None);

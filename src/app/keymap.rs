@@ -11,8 +11,21 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
 
-/// Where a binding applies. Pane contexts fall back to `Global`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Where a binding applies (by its `[keys.<name>]` table). Pane contexts fall back to `Global`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Context {
     Global,
     List,
@@ -31,6 +44,7 @@ pub enum Context {
     /// Writing a note.
     Note,
     /// Picking a status.
+    #[strum(serialize = "status")]
     StatusMenu,
     /// Quitting with changes that could not be saved.
     Unsaved,
@@ -39,42 +53,10 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
-        Context::Global,
-        Context::List,
-        Context::Detail,
-        Context::Filters,
-        Context::Search,
-        Context::Help,
-        Context::Compare,
-        Context::Skipped,
-        Context::Lists,
-        Context::Prompt,
-        Context::Confirm,
-        Context::Note,
-        Context::StatusMenu,
-        Context::Unsaved,
-        Context::Values,
-    ];
+    pub const ALL: &'static [Context] = <Context as strum::VariantArray>::VARIANTS;
 
     pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::List => "list",
-            Context::Detail => "detail",
-            Context::Filters => "filters",
-            Context::Search => "search",
-            Context::Help => "help",
-            Context::Compare => "compare",
-            Context::Skipped => "skipped",
-            Context::Lists => "lists",
-            Context::Prompt => "prompt",
-            Context::Confirm => "confirm",
-            Context::Note => "note",
-            Context::StatusMenu => "status",
-            Context::Unsaved => "unsaved",
-            Context::Values => "values",
-        }
+        self.into()
     }
 
     /// How the help and the man page head the context's keys.
@@ -99,7 +81,7 @@ impl Context {
     }
 
     pub fn from_name(s: &str) -> Option<Context> {
-        Context::ALL.into_iter().find(|c| c.name() == s)
+        s.parse().ok()
     }
 
     /// Overlays take every key; panes fall back to the global bindings.
@@ -499,7 +481,7 @@ struct Merged {
 fn merge_tables(defaults: &KeyTables, user: &KeyTables, problems: &mut Vec<String>) -> Merged {
     let mut tables: BTreeMap<(Context, String), Vec<Key>> = BTreeMap::new();
     let mut order: Vec<(Context, String)> = Vec::new();
-    let quit_key = (Context::Global, Action::Quit.name());
+    let quit_key = (Context::Global, Action::Quit.name().to_string());
     let mut default_quit = Vec::new();
     for (source_is_user, src) in [(false, defaults), (true, user)] {
         if source_is_user {
@@ -541,11 +523,11 @@ fn keep_a_quit(merged: &mut Merged, problems: &mut Vec<String>) {
         order,
         default_quit,
     } = merged;
-    let quit_key = (Context::Global, Action::Quit.name());
+    let quit_key = (Context::Global, Action::Quit.name().to_string());
     let default_quit = std::mem::take(default_quit);
     let quits = |t: &BTreeMap<(Context, String), Vec<Key>>| {
         t.iter()
-            .any(|((_, a), keys)| a == &Action::Quit.name() && !keys.is_empty())
+            .any(|((_, a), keys)| a == Action::Quit.name() && !keys.is_empty())
     };
     if !quits(tables) && !default_quit.is_empty() {
         problems.push(format!(

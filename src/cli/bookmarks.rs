@@ -418,8 +418,8 @@ impl ListRow {
             status_history: b.status_history.clone(),
             hidden: b.hidden,
             missing: posting.is_none(),
-            added: b.added.clone(),
-            updated: b.updated.clone(),
+            added: b.added.map(store::stamp::text).unwrap_or_default(),
+            updated: b.updated.map(store::stamp::text).unwrap_or_default(),
         }
     }
 

@@ -162,7 +162,7 @@ fn keys(r: &mut Roff) {
          (see jobdeck config --print-default). The help overlay (?) shows the bindings in force.",
     )]);
     let keymap = Keymap::defaults();
-    for ctx in Context::ALL {
+    for &ctx in Context::ALL {
         let bindings: Vec<_> = keymap
             .bindings()
             .iter()

@@ -312,7 +312,7 @@ fn sort_found(found: &mut [(Posting, i64)], key: SortKey) {
             .and_then(|s| crate::money::Money::current().yearly(s))
             .and_then(|y| y.ceiling())
     };
-    let date = |p: &Posting| p.posted.as_deref().and_then(crate::dates::parse_absolute);
+    let date = |p: &Posting| p.posted.as_ref().and_then(crate::posting::Posted::date);
     found.sort_by(|(a, _), (b, _)| match key {
         SortKey::Title => last_none(text(a.title.as_deref()), text(b.title.as_deref())),
         SortKey::Company => last_none(text(a.company.as_deref()), text(b.company.as_deref())),

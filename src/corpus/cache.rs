@@ -31,7 +31,7 @@ use crate::posting::Posting;
 
 const MAGIC: &[u8; 4] = b"JDP3";
 /// Bump when the cache layout or the meaning of parse results changes.
-const SCHEMA: u32 = 8;
+const SCHEMA: u32 = 9;
 /// The trailer: the index's length (8 bytes), its CRC-32 (4), the magic tag (4).
 const TRAILER: u64 = 16;
 /// Largest index accepted (a corrupt length must not trigger a huge allocation).

@@ -8,7 +8,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::places::Gazetteer;
-use crate::posting::{Posting, WorkMode};
+use crate::posting::{Posted, Posting, WorkMode};
 
 /// Adds dates, places and remote regions to a posting parsed from a file saved at `saved`.
 /// Without a save time (the built-in seeds) a relative date ("1mo ago") stays as written:
@@ -24,7 +24,7 @@ pub fn enrich(p: &mut Posting, saved: Option<OffsetDateTime>) {
 /// differs; a relative date ("3 days ago", "vor 3 Tagen", "3日前") counts back from
 /// `reference`. A text that reads as no date stays as it is.
 fn resolve_posted(p: &mut Posting, reference: Option<Date>) {
-    let Some(text) = p.posted.as_deref() else {
+    let Some(Posted::Text(text)) = &p.posted else {
         return;
     };
     if p.posted_text.is_some() {
@@ -37,17 +37,12 @@ fn resolve_posted(p: &mut Posting, reference: Option<Date>) {
     let Some(date) = date else {
         return;
     };
-    let iso = format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    );
+    let date = Posted::Date(date);
     // Words worth keeping: "3 days ago", "Nov 20, 2026" — not a timestamp of that same day.
-    if !text.starts_with(&iso) {
-        p.posted_text = Some(text.to_string());
+    if !text.starts_with(&date.to_string()) {
+        p.posted_text = Some(text.clone());
     }
-    p.posted = Some(iso);
+    p.posted = Some(date);
 }
 
 /// Words that say a remote role is open to anyone, anywhere.
@@ -143,20 +138,20 @@ mod tests {
             ..Default::default()
         };
         enrich(&mut p, Some(saved));
-        assert_eq!(p.posted.as_deref(), Some("2026-11-17"));
+        assert_eq!(p.posted, Some(Posted::from("2026-11-17")));
         assert_eq!(p.posted_text.as_deref(), Some("3 days ago"));
         let mut p = Posting {
             posted: Some("Nov 20, 2026".into()),
             ..Default::default()
         };
         enrich(&mut p, Some(saved));
-        assert_eq!(p.posted.as_deref(), Some("2026-11-20"));
+        assert_eq!(p.posted, Some(Posted::from("2026-11-20")));
         let mut p = Posting {
             posted: Some("2026-10-02".into()),
             ..Default::default()
         };
         enrich(&mut p, Some(saved));
-        assert_eq!(p.posted.as_deref(), Some("2026-10-02"));
+        assert_eq!(p.posted, Some(Posted::from("2026-10-02")));
         assert_eq!(
             p.posted_text, None,
             "nothing to keep when it was a date already"

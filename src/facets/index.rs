@@ -154,11 +154,8 @@ impl FacetIndex {
             .map(|s| self.skill_names.intern(s).0)
             .collect();
         self.skills.push(skills);
-        self.posted_age.push(
-            p.posted
-                .as_deref()
-                .and_then(|s| crate::dates::posted_age_days(s, today)),
-        );
+        self.posted_age
+            .push(p.posted.as_ref().and_then(|d| d.age_days(today)));
         let same = self.by_id.entry(p.id.clone()).or_default();
         self.duplicate
             .push(same.iter().any(|&j| !self.removed[j as usize]));

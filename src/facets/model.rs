@@ -6,7 +6,7 @@ use crate::posting::{EmploymentType, Seniority, WorkMode};
 use crate::store::Status;
 
 /// The facets, in the order the filter pane shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::VariantArray)]
 pub enum FacetKind {
     Bookmarked,
     Status,
@@ -22,18 +22,7 @@ pub enum FacetKind {
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 10] = [
-        FacetKind::Bookmarked,
-        FacetKind::Status,
-        FacetKind::Mode,
-        FacetKind::Type,
-        FacetKind::Level,
-        FacetKind::Salary,
-        FacetKind::Company,
-        FacetKind::Location,
-        FacetKind::OpenTo,
-        FacetKind::Skill,
-    ];
+    pub const ALL: &'static [FacetKind] = <FacetKind as strum::VariantArray>::VARIANTS;
 
     pub fn title(self) -> &'static str {
         match self {

@@ -3,7 +3,10 @@
 use super::FacetIndex;
 
 /// Orders of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::IntoStaticStr, strum::EnumString,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum SortKey {
     /// Search score (while a query is active); corpus order otherwise.
     #[default]
@@ -20,27 +23,11 @@ pub enum SortKey {
 
 impl SortKey {
     pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Relevance => "relevance",
-            SortKey::Title => "title",
-            SortKey::Company => "company",
-            SortKey::Salary => "salary",
-            SortKey::Newest => "newest",
-            SortKey::Score => "score",
-        }
+        self.into()
     }
 
     pub fn from_name(s: &str) -> Option<SortKey> {
-        [
-            SortKey::Relevance,
-            SortKey::Title,
-            SortKey::Company,
-            SortKey::Salary,
-            SortKey::Newest,
-            SortKey::Score,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        s.parse().ok()
     }
 
     /// The next sort in the cycle; relevance is offered only while a query is active.

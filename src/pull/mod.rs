@@ -40,7 +40,20 @@ pub use http::Client;
 pub const PULLED_DIR: &str = "pulled";
 
 /// A board API jobdeck pulls from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kind {
     Greenhouse,
     Lever,
@@ -49,6 +62,7 @@ pub enum Kind {
     Ashby,
     /// Hacker News "Ask HN: Who is hiring?" threads, through the Algolia HN API.
     Hn,
+    #[strum(serialize = "smartrecruiters")]
     SmartRecruiters,
     Recruitee,
     Personio,
@@ -67,36 +81,18 @@ pub const NOT_PULLED: &[(&str, &str)] = &[
 ];
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
-        Kind::Greenhouse,
-        Kind::Lever,
-        Kind::LeverEu,
-        Kind::Ashby,
-        Kind::Hn,
-        Kind::SmartRecruiters,
-        Kind::Recruitee,
-        Kind::Personio,
-    ];
+    pub const ALL: &'static [Kind] = <Kind as strum::VariantArray>::VARIANTS;
 
     /// The name in the config, on the command line and in `pulled/<name>/`.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Greenhouse => "greenhouse",
-            Kind::Lever => "lever",
-            Kind::LeverEu => "lever-eu",
-            Kind::Ashby => "ashby",
-            Kind::Hn => "hn",
-            Kind::SmartRecruiters => "smartrecruiters",
-            Kind::Recruitee => "recruitee",
-            Kind::Personio => "personio",
-        }
+        self.into()
     }
 
     /// Parses a source name; an unknown or unsupported one is an error saying which are known.
     pub fn from_name(s: &str) -> Result<Kind, String> {
         let lower = s.trim().to_ascii_lowercase();
-        if let Some(k) = Kind::ALL.iter().find(|k| k.name() == lower) {
-            return Ok(*k);
+        if let Ok(k) = lower.parse() {
+            return Ok(k);
         }
         if let Some((_, why)) = NOT_PULLED.iter().find(|(n, _)| *n == lower) {
             return Err(format!("{lower} is not pulled: {why}"));

@@ -61,69 +61,60 @@ pub fn language_help() -> String {
     out
 }
 
-/// What a term is matched against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a term is matched against, by its prefix (`title:`, or an alias: `t:`), in any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(ascii_case_insensitive)]
 pub enum Field {
+    #[strum(to_string = "title", serialize = "t")]
     Title,
+    #[strum(to_string = "company", serialize = "co", serialize = "c")]
     Company,
+    #[strum(to_string = "team")]
     Team,
+    #[strum(
+        to_string = "loc",
+        serialize = "location",
+        serialize = "locations",
+        serialize = "l"
+    )]
     Location,
+    #[strum(to_string = "skill", serialize = "skills", serialize = "s")]
     Skill,
     /// Work mode (`mode:remote`).
+    #[strum(to_string = "mode", serialize = "m", serialize = "remote")]
     Mode,
     /// Employment type (`type:contract`).
+    #[strum(to_string = "type", serialize = "employment")]
     Type,
     /// Seniority (`level:senior`).
+    #[strum(to_string = "level", serialize = "seniority")]
     Level,
     /// The description, by substring.
+    #[strum(to_string = "text", serialize = "desc", serialize = "description")]
     Text,
     /// A pulled posting's state (`is:new`, `is:changed`, `is:closed`).
+    #[strum(to_string = "is")]
     Is,
     /// Yearly pay in the home currency (`salary:>=120k`, `salary:100k-150k`, `salary:none`).
+    #[strum(to_string = "salary", serialize = "pay")]
     Salary,
     /// Days since posted (`age:<14d`, `age:<2w`).
+    #[strum(to_string = "age")]
     Age,
     /// Who may apply to a remote role from where (`from:de`, `from:eu`).
+    #[strum(to_string = "from")]
     From,
 }
 
 impl Field {
     /// Parses a field prefix (without the colon).
     pub fn from_prefix(s: &str) -> Option<Field> {
-        Some(match s.to_ascii_lowercase().as_str() {
-            "title" | "t" => Field::Title,
-            "company" | "co" | "c" => Field::Company,
-            "team" => Field::Team,
-            "loc" | "location" | "locations" | "l" => Field::Location,
-            "skill" | "skills" | "s" => Field::Skill,
-            "mode" | "m" | "remote" => Field::Mode,
-            "type" | "employment" => Field::Type,
-            "level" | "seniority" => Field::Level,
-            "text" | "desc" | "description" => Field::Text,
-            "is" => Field::Is,
-            "salary" | "pay" => Field::Salary,
-            "age" => Field::Age,
-            "from" => Field::From,
-            _ => return None,
-        })
+        s.parse().ok()
     }
 
+    /// The prefix the query is written back with.
     pub fn prefix(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Company => "company",
-            Field::Team => "team",
-            Field::Location => "loc",
-            Field::Skill => "skill",
-            Field::Mode => "mode",
-            Field::Type => "type",
-            Field::Level => "level",
-            Field::Text => "text",
-            Field::Is => "is",
-            Field::Salary => "salary",
-            Field::Age => "age",
-            Field::From => "from",
-        }
+        self.into()
     }
 
     /// The fields as the help and messages name them, in that order.
@@ -501,11 +492,7 @@ pub fn age_spec(s: &str) -> Option<(bool, u32)> {
 /// Whether a posting's age meets an `age:` value (a posting without a date meets none).
 pub fn posting_age_matches(p: &crate::posting::Posting, (below, days): (bool, u32)) -> bool {
     let today = time::OffsetDateTime::now_utc().date();
-    let Some(age) = p
-        .posted
-        .as_deref()
-        .and_then(|d| crate::dates::posted_age_days(d, today))
-    else {
+    let Some(age) = p.posted.as_ref().and_then(|d| d.age_days(today)) else {
         return false;
     };
     if below { age < days } else { age > days }

@@ -50,8 +50,8 @@ pub fn csv(s: &Shortlists) -> Result<Vec<u8>, csv::Error> {
             snap.url.clone().unwrap_or_default(),
             snap.source.clone(),
             b.hidden.to_string(),
-            b.added.clone(),
-            b.updated.clone(),
+            b.added.map(super::stamp::text).unwrap_or_default(),
+            b.updated.map(super::stamp::text).unwrap_or_default(),
         ];
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }

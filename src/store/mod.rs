@@ -10,9 +10,9 @@
 
 pub mod export;
 mod file;
+pub mod stamp;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -32,8 +32,24 @@ pub const DEFAULT_LIST: &str = "Saved";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::Display,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Status {
     Saved,
     Applied,
@@ -45,14 +61,7 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order [`Status::next`] cycles through.
-    pub const ALL: &'static [Status] = &[
-        Status::Saved,
-        Status::Applied,
-        Status::Interviewing,
-        Status::Offer,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
+    pub const ALL: &'static [Status] = <Status as strum::VariantArray>::VARIANTS;
 
     /// The following status; withdrawn wraps round to saved.
     pub fn next(self) -> Status {
@@ -61,29 +70,12 @@ impl Status {
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Saved => "saved",
-            Status::Applied => "applied",
-            Status::Interviewing => "interviewing",
-            Status::Offer => "offer",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
+        self.into()
     }
 
     /// Parses a name as printed by [`Status::as_str`], case-insensitively.
     pub fn from_name(s: &str) -> Option<Status> {
-        let s = s.trim();
-        Status::ALL
-            .iter()
-            .copied()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        s.trim().parse().ok()
     }
 }
 
@@ -223,19 +215,20 @@ pub struct Bookmark {
     /// "Not interested": kept out of the browser's results.
     #[serde(default)]
     pub hidden: bool,
-    /// RFC 3339.
-    #[serde(default)]
-    pub added: String,
-    /// RFC 3339.
-    #[serde(default)]
-    pub updated: String,
+    /// When it was first added; None when the file did not say (or said something that is
+    /// not an RFC 3339 time). See [`stamp`].
+    #[serde(default, with = "stamp")]
+    pub added: Option<OffsetDateTime>,
+    /// When it last changed, like `added`.
+    #[serde(default, with = "stamp")]
+    pub updated: Option<OffsetDateTime>,
     /// Fields written by a newer jobdeck: kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 impl Bookmark {
-    fn new(id: &str, snapshot: Snapshot, stamp: &str) -> Bookmark {
+    fn new(id: &str, snapshot: Snapshot, stamp: OffsetDateTime) -> Bookmark {
         Bookmark {
             id: id.to_string(),
             snapshot,
@@ -244,8 +237,8 @@ impl Bookmark {
             status: None,
             status_history: Vec::new(),
             hidden: false,
-            added: stamp.to_string(),
-            updated: stamp.to_string(),
+            added: Some(stamp),
+            updated: Some(stamp),
             extra: Map::new(),
         }
     }
@@ -253,6 +246,12 @@ impl Bookmark {
     /// On at least one list.
     pub fn is_saved(&self) -> bool {
         !self.lists.is_empty()
+    }
+
+    /// Oldest addition first; those whose time is unknown after the others.
+    pub fn by_added(a: &Bookmark, b: &Bookmark) -> std::cmp::Ordering {
+        let key = |b: &Bookmark| (b.added.is_none(), b.added);
+        key(a).cmp(&key(b))
     }
 
     /// The date the current status was set.
@@ -328,22 +327,17 @@ impl Bookmark {
         }
         self.hidden |= other.hidden;
         self.snapshot.fill_from(&other.snapshot);
-        if !other.added.is_empty() && (self.added.is_empty() || earlier(&other.added, &self.added))
+        // The earliest known addition and the latest known change.
+        if let Some(theirs) = other.added
+            && self.added.is_none_or(|mine| theirs < mine)
         {
-            self.added.clone_from(&other.added);
+            self.added = Some(theirs);
         }
-        if earlier(&self.updated, &other.updated) {
-            self.updated.clone_from(&other.updated);
-        }
+        self.updated = self.updated.max(other.updated);
         for (k, v) in &other.extra {
             self.extra.entry(k.clone()).or_insert_with(|| v.clone());
         }
     }
-}
-
-/// Whether RFC 3339 timestamp `a` is before `b` (unparsable ones compare as text).
-fn earlier(a: &str, b: &str) -> bool {
-    compare_times(a, b).is_lt()
 }
 
 /// Orders RFC 3339 timestamps by the time they name. Not as text: the fraction of a second is
@@ -635,7 +629,7 @@ impl Shortlists {
     /// Every entry, oldest first (then by id).
     pub fn sorted(&self) -> Vec<&Bookmark> {
         let mut v: Vec<&Bookmark> = self.bookmarks.values().collect();
-        v.sort_by(|a, b| compare_times(&a.added, &b.added).then_with(|| a.id.cmp(&b.id)));
+        v.sort_by(|a, b| Bookmark::by_added(a, b).then_with(|| a.id.cmp(&b.id)));
         v
     }
 
@@ -672,7 +666,7 @@ impl Shortlists {
     /// Applies a change. Pure: `now` gives the timestamps. Applying the same (resolved) change
     /// twice gives the same state, apart from `updated` stamps.
     pub fn apply(&mut self, change: &Change, now: OffsetDateTime) -> Result<(), ChangeError> {
-        let stamp = rfc3339(now);
+        let stamp = stamp::to_millis(now);
         match change {
             Change::Add { snapshot, id, list } => {
                 self.add(snapshot, id, list, stamp, &date_of(now))
@@ -715,11 +709,11 @@ impl Shortlists {
                 hidden,
             } => self.set_hidden(snapshot, id, *hidden, stamp),
             Change::CreateList { name } => self.create_list(name),
-            Change::RenameList { from, to } => self.rename_list(from, to, &stamp),
+            Change::RenameList { from, to } => self.rename_list(from, to, stamp),
             Change::DeleteList { name, orphans_to } => {
-                self.delete_list(name, orphans_to.as_deref(), &stamp)
+                self.delete_list(name, orphans_to.as_deref(), stamp)
             }
-            Change::Restore { lists, entries } => self.restore(lists, entries, &stamp),
+            Change::Restore { lists, entries } => self.restore(lists, entries, stamp),
             Change::Import(other) => {
                 self.import(other);
                 Ok(())
@@ -733,25 +727,30 @@ impl Shortlists {
         snapshot: &Snapshot,
         id: &str,
         list: &str,
-        stamp: String,
+        stamp: OffsetDateTime,
         date: &str,
     ) -> Result<(), ChangeError> {
         check_id(id)?;
         check_list_name(list)?;
         self.ensure_list(list);
-        let b = self.entry(id, snapshot, &stamp);
+        let b = self.entry(id, snapshot, stamp);
         if !b.lists.iter().any(|l| l == list) {
             b.lists.push(list.to_string());
         }
         if b.status.is_none() {
             b.set_status(Status::Saved, date);
         }
-        b.updated = stamp;
+        b.updated = Some(stamp);
         Ok(())
     }
 
     /// [`Change::Remove`].
-    fn remove(&mut self, id: &str, list: Option<&str>, stamp: String) -> Result<(), ChangeError> {
+    fn remove(
+        &mut self,
+        id: &str,
+        list: Option<&str>,
+        stamp: OffsetDateTime,
+    ) -> Result<(), ChangeError> {
         let b = self
             .bookmarks
             .get_mut(id)
@@ -774,7 +773,7 @@ impl Shortlists {
                 b.lists.clear();
             }
         }
-        b.updated = stamp;
+        b.updated = Some(stamp);
         self.drop_if_empty(id);
         Ok(())
     }
@@ -785,7 +784,7 @@ impl Shortlists {
         id: &str,
         from: &str,
         to: &str,
-        stamp: String,
+        stamp: OffsetDateTime,
     ) -> Result<(), ChangeError> {
         check_list_name(to)?;
         if !self.bookmarks.contains_key(id) {
@@ -801,7 +800,7 @@ impl Shortlists {
         if !b.lists.iter().any(|l| l == to) {
             b.lists.push(to.to_string());
         }
-        b.updated = stamp;
+        b.updated = Some(stamp);
         Ok(())
     }
 
@@ -811,16 +810,16 @@ impl Shortlists {
         snapshot: &Snapshot,
         id: &str,
         note: Option<&str>,
-        stamp: String,
+        stamp: OffsetDateTime,
     ) -> Result<(), ChangeError> {
         check_id(id)?;
         let note = normalize_note(note);
         if note.is_none() && !self.bookmarks.contains_key(id) {
             return Ok(());
         }
-        let b = self.entry(id, snapshot, &stamp);
+        let b = self.entry(id, snapshot, stamp);
         b.note = note;
-        b.updated = stamp;
+        b.updated = Some(stamp);
         self.drop_if_empty(id);
         Ok(())
     }
@@ -831,17 +830,17 @@ impl Shortlists {
         snapshot: &Snapshot,
         id: &str,
         status: Status,
-        stamp: String,
+        stamp: OffsetDateTime,
         date: &str,
     ) -> Result<(), ChangeError> {
         check_id(id)?;
-        let b = self.entry(id, snapshot, &stamp);
+        let b = self.entry(id, snapshot, stamp);
         let added_to_default = b.lists.is_empty();
         if added_to_default {
             b.lists.push(DEFAULT_LIST.to_string());
         }
         b.set_status(status, date);
-        b.updated = stamp;
+        b.updated = Some(stamp);
         if added_to_default {
             self.ensure_list(DEFAULT_LIST);
         }
@@ -854,15 +853,15 @@ impl Shortlists {
         snapshot: &Snapshot,
         id: &str,
         hidden: bool,
-        stamp: String,
+        stamp: OffsetDateTime,
     ) -> Result<(), ChangeError> {
         check_id(id)?;
         if !hidden && !self.bookmarks.contains_key(id) {
             return Ok(());
         }
-        let b = self.entry(id, snapshot, &stamp);
+        let b = self.entry(id, snapshot, stamp);
         b.hidden = hidden;
-        b.updated = stamp;
+        b.updated = Some(stamp);
         self.drop_if_empty(id);
         Ok(())
     }
@@ -878,7 +877,12 @@ impl Shortlists {
     }
 
     /// [`Change::RenameList`].
-    fn rename_list(&mut self, from: &str, to: &str, stamp: &str) -> Result<(), ChangeError> {
+    fn rename_list(
+        &mut self,
+        from: &str,
+        to: &str,
+        stamp: OffsetDateTime,
+    ) -> Result<(), ChangeError> {
         if from == DEFAULT_LIST {
             return Err(ChangeError::DefaultList);
         }
@@ -901,7 +905,7 @@ impl Shortlists {
             for l in &mut b.lists {
                 if l == from {
                     to.clone_into(l);
-                    stamp.clone_into(&mut b.updated);
+                    b.updated = Some(stamp);
                 }
             }
         }
@@ -913,7 +917,7 @@ impl Shortlists {
         &mut self,
         name: &str,
         orphans_to: Option<&str>,
-        stamp: &str,
+        stamp: OffsetDateTime,
     ) -> Result<(), ChangeError> {
         if let Some(to) = orphans_to {
             check_list_name(to)?;
@@ -932,7 +936,7 @@ impl Shortlists {
         for b in self.bookmarks.values_mut() {
             if b.lists.iter().any(|l| l == name) {
                 b.lists.retain(|l| l != name);
-                stamp.clone_into(&mut b.updated);
+                b.updated = Some(stamp);
                 if b.lists.is_empty() {
                     match orphans_to {
                         Some(to) => b.lists.push(to.to_string()),
@@ -955,7 +959,7 @@ impl Shortlists {
         &mut self,
         lists: &[String],
         entries: &[(String, Option<Bookmark>)],
-        stamp: &str,
+        stamp: OffsetDateTime,
     ) -> Result<(), ChangeError> {
         for (i, l) in lists.iter().enumerate() {
             check_list_name(l)?;
@@ -984,7 +988,7 @@ impl Shortlists {
                         b.hidden = false;
                         b.status = None;
                         b.status_history.clear();
-                        stamp.clone_into(&mut b.updated);
+                        b.updated = Some(stamp);
                     }
                     self.drop_if_empty(id);
                 }
@@ -1208,7 +1212,7 @@ impl Shortlists {
 
     /// The entry for `id`, created from `snapshot` if new; an existing one gets the fresh
     /// snapshot (the posting may have moved to another file).
-    fn entry(&mut self, id: &str, snapshot: &Snapshot, stamp: &str) -> &mut Bookmark {
+    fn entry(&mut self, id: &str, snapshot: &Snapshot, stamp: OffsetDateTime) -> &mut Bookmark {
         let mut snapshot = snapshot.clone();
         snapshot.sanitize();
         match self.bookmarks.entry(id.to_string()) {
@@ -1323,8 +1327,6 @@ impl Shortlists {
             for c in &mut b.status_history {
                 c.date = clean_field(&c.date);
             }
-            b.added = clean_field(&b.added);
-            b.updated = clean_field(&b.updated);
         }
         self.lists = lists;
         notices
@@ -1334,11 +1336,7 @@ impl Shortlists {
 /// RFC 3339 timestamp, to the millisecond (so that entries added within a second keep their
 /// order).
 pub fn rfc3339(t: OffsetDateTime) -> String {
-    use time::format_description::well_known::Rfc3339;
-    t.replace_millisecond(t.millisecond())
-        .unwrap_or(t)
-        .format(&Rfc3339)
-        .unwrap_or_else(|_| t.unix_timestamp().to_string())
+    stamp::text(stamp::to_millis(t))
 }
 
 /// `YYYY-MM-DD` of `t` in its own offset.

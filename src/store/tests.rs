@@ -75,7 +75,7 @@ fn add_creates_entry_with_saved_status_and_dated_history() {
             date: "2026-03-01".into()
         }]
     );
-    assert_eq!(b.added, "2026-03-01T10:00:00+01:00");
+    assert_eq!(b.added, Some(T1));
     assert_eq!(b.snapshot.title.as_deref(), Some("a"));
     assert!(s.is_saved("a") && s.in_list("a", DEFAULT_LIST) && !s.is_hidden("a"));
 
@@ -85,7 +85,7 @@ fn add_creates_entry_with_saved_status_and_dated_history() {
     let (x, y) = (before.get("a").unwrap(), s.get("a").unwrap());
     assert_eq!(x.lists, y.lists);
     assert_eq!(x.status_history, y.status_history);
-    assert_eq!(y.updated, "2026-03-05T23:30:00+01:00");
+    assert_eq!(y.updated, Some(T2));
 }
 
 #[test]
@@ -683,6 +683,108 @@ fn timestamps_order_by_time_not_by_text() {
         compare_times("garbage", "2026-11-23T14:45:01Z"),
         Ordering::Greater
     );
+}
+
+/// A shortlists file holding one bookmark whose `added` and `updated` are these JSON values.
+fn file_with_stamps(added: &str, updated: &str) -> String {
+    format!(
+        r#"{{"version": 1, "lists": ["Saved"], "bookmarks": {{"a": {{"id": "a",
+        "snapshot": {{"title": "T"}}, "lists": ["Saved"], "note": "keep me",
+        "added": {added}, "updated": {updated}}}}}}}"#
+    )
+}
+
+/// The `added` and `updated` text a shortlists file holds for bookmark "a".
+fn written_stamps(json: &str) -> (Value, Value) {
+    let v: Value = serde_json::from_str(json).unwrap();
+    let b = &v["bookmarks"]["a"];
+    (b["added"].clone(), b["updated"].clone())
+}
+
+#[test]
+fn stamps_read_as_times_and_are_written_back_as_they_were() {
+    // What jobdeck writes: to the millisecond, no trailing zeros, the local offset or Z.
+    for (added, updated) in [
+        ("2026-11-23T14:45:01.12Z", "2026-11-23T14:45:01.1Z"),
+        ("2026-03-01T10:00:00+01:00", "2026-03-05T23:30:00.004-05:30"),
+        ("2026-03-01T10:00:00.999+14:00", ""),
+    ] {
+        let text = file_with_stamps(&format!("{added:?}"), &format!("{updated:?}"));
+        let s = Shortlists::from_json(&text).unwrap();
+        let b = s.get("a").unwrap();
+        assert_eq!(b.added, stamp::parse(added));
+        assert!(b.added.is_some());
+        assert_eq!(b.updated, stamp::parse(updated));
+        assert_eq!(
+            written_stamps(&s.to_json()),
+            (Value::from(added), Value::from(updated))
+        );
+    }
+    // Ordered by the time they name, not as text (".12" after ".1").
+    let s = Shortlists::from_json(&file_with_stamps(
+        "\"2026-11-23T14:45:01.12Z\"",
+        "\"2026-11-23T15:45:01.1+01:00\"",
+    ))
+    .unwrap();
+    let b = s.get("a").unwrap();
+    assert!(b.added > b.updated);
+}
+
+#[test]
+fn a_stamp_that_is_not_a_time_keeps_the_file_and_the_bookmark() {
+    for bad in [
+        r#""garbage""#,
+        r#""""#,
+        "null",
+        "1700000000",
+        "[1, 2]",
+        r#"{"at": "2026-01-01T00:00:00Z"}"#,
+        r#""2026-13-45T99:00:00Z""#,
+    ] {
+        let text = file_with_stamps(bad, "\"2026-03-01T10:00:00+01:00\"");
+        let s = Shortlists::from_json(&text).unwrap_or_else(|e| panic!("{bad}: {e}"));
+        let b = s.get("a").expect(bad);
+        assert_eq!(b.note.as_deref(), Some("keep me"));
+        assert_eq!(b.added, None, "{bad}");
+        assert_eq!(b.updated, Some(T1));
+        // Written as jobdeck always wrote an unknown stamp: an empty string.
+        let (added, _) = written_stamps(&s.to_json());
+        assert_eq!(added, Value::from(""), "{bad}");
+    }
+    // A missing stamp too.
+    let text = r#"{"version": 1, "bookmarks": {"a": {"snapshot": {}, "lists": ["Saved"]}}}"#;
+    let s = Shortlists::from_json(text).unwrap();
+    assert_eq!(s.get("a").unwrap().added, None);
+    assert_eq!(written_stamps(&s.to_json()).0, Value::from(""));
+}
+
+#[test]
+fn entries_with_an_unknown_added_time_sort_last() {
+    let mut s = Shortlists::default();
+    s.apply(&add("late", DEFAULT_LIST), T2).unwrap();
+    s.apply(&add("early", DEFAULT_LIST), T1).unwrap();
+    s.apply(&add("unknown", DEFAULT_LIST), T1).unwrap();
+    s.bookmarks.get_mut("unknown").unwrap().added = None;
+    let order: Vec<&str> = s.sorted().iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(order, ["early", "late", "unknown"]);
+    assert_eq!(s.ids_in_list(DEFAULT_LIST), ["early", "late", "unknown"]);
+}
+
+#[test]
+fn importing_an_entry_with_unknown_stamps_keeps_the_known_ones() {
+    let mut mine = Shortlists::default();
+    mine.apply(&add("a", DEFAULT_LIST), T2).unwrap();
+    let mut theirs = mine.clone();
+    let b = theirs.bookmarks.get_mut("a").unwrap();
+    (b.added, b.updated) = (None, None);
+    mine.apply(&Change::Import(theirs.clone()), T3).unwrap();
+    let b = mine.get("a").unwrap();
+    assert_eq!((b.added, b.updated), (Some(T2), Some(T2)));
+    // The other way round, the known ones fill the unknown.
+    let (mut theirs, mine) = (theirs, mine);
+    theirs.apply(&Change::Import(mine), T3).unwrap();
+    let b = theirs.get("a").unwrap();
+    assert_eq!((b.added, b.updated), (Some(T2), Some(T2)));
 }
 
 #[test]

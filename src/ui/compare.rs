@@ -94,7 +94,10 @@ fn rows(p: &Posting, shared: &[String], lists: &Shortlists) -> Vec<(&'static str
                 p.benefits.join(", ")
             },
         ),
-        ("Posted", opt(p.posted.as_deref())),
+        (
+            "Posted",
+            opt(p.posted.as_ref().map(|d| d.to_string()).as_deref()),
+        ),
         (
             "Status",
             b.and_then(|b| b.status)

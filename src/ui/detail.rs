@@ -334,7 +334,7 @@ impl Fields<'_> {
             text::plain(&p.benefits.join(", "), t.base),
             "benefits",
         );
-        let mut posted = self.plain(p.posted.as_deref());
+        let mut posted = self.plain(p.posted.as_ref().map(|d| d.to_string()).as_deref());
         if let Some(words) = &p.posted_text {
             posted.extend(text::plain(&format!(" (“{words}” on the page)"), t.dim));
         }

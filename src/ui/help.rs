@@ -15,7 +15,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.settings.theme;
     let key_w = 22.min(width / 3);
     let mut out: Vec<Chars> = Vec::new();
-    for ctx in Context::ALL {
+    for &ctx in Context::ALL {
         let bindings: Vec<_> = app
             .settings
             .keymap

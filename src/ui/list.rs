@@ -257,11 +257,11 @@ fn second_line_parts(app: &App, p: &Posting, base: Style) -> Vec<(Chars, bool)> 
             Column::Seniority => word(p.seniority.map(|s| s.as_str()), dim),
             // The age of a dated posting ("3d", "3w"); words as the page wrote them otherwise.
             Column::Posted => {
-                let age = p
-                    .posted
-                    .as_deref()
-                    .and_then(|d| crate::dates::age_label(d, app.model.today));
-                word(age.as_deref().or(p.posted.as_deref()), dim)
+                let shown = p.posted.as_ref().map(|d| {
+                    d.age_days(app.model.today)
+                        .map_or_else(|| d.to_string(), crate::dates::age_label)
+                });
+                word(shown.as_deref(), dim)
             }
             Column::Salary | Column::Status => None,
         };

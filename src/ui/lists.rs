@@ -145,14 +145,14 @@ fn prompt_lines(app: &App, p: &ListPrompt, width: usize, left: &mut Vec<Line<'st
 fn list_entries(app: &App, list: &str, rw: usize) -> Vec<Line<'static>> {
     let t = &app.settings.theme;
     let mut right: Vec<Line> = Vec::new();
-    let mut entries: Vec<_> = app
+    // `sorted` orders by the time added (a typed stamp: no parsing per frame).
+    let entries: Vec<_> = app
         .model
         .shortlists
         .sorted()
         .into_iter()
         .filter(|b| b.lists.iter().any(|l| l == list))
         .collect();
-    entries.sort_by(|a, b| crate::store::compare_times(&a.added, &b.added));
     let n = entries.len();
     right.push(Line::styled(
         format!("{list} — {n} posting{}", if n == 1 { "" } else { "s" }),

@@ -19,7 +19,7 @@ pub mod work_mode;
 
 use super::blocks::{SectionKind, kind_of, list_items, sections_of};
 use super::doc::{Doc, Fact, Key, Origin};
-use crate::posting::{Field, FieldSource, Posting, Section, posting_id};
+use crate::posting::{Field, FieldSource, Posted, Posting, Section, posting_id};
 use crate::sanitize::clean_field;
 
 /// A candidate value of a field.
@@ -260,7 +260,7 @@ pub fn resolve(doc: &Doc) -> Posting {
     set!(
         posted,
         Field::Posted,
-        dates::posted(&ctx).map(|(d, s)| (Some(d), s))
+        dates::posted(&ctx).map(|(d, s)| (Some(Posted::Text(d)), s))
     );
     set!(
         team,
@@ -325,7 +325,9 @@ pub fn finish(p: &mut Posting) {
     clean_opt(&mut p.title);
     clean_opt(&mut p.company);
     clean_opt(&mut p.team);
-    clean_opt(&mut p.posted);
+    if let Some(Posted::Text(t)) = &p.posted {
+        p.posted = Posted::text(t, clean_field);
+    }
     clean_opt(&mut p.url);
     let clean_list = |v: &mut Vec<String>| {
         let mut out: Vec<String> = Vec::with_capacity(v.len());

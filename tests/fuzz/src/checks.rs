@@ -22,11 +22,12 @@ pub fn check_posting(p: &Posting, source: &str) {
     let text = |what: &str, v: &str| {
         assert!(is_clean(v), "{what} holds control characters: {v:?}");
     };
+    let posted = p.posted.as_ref().map(ToString::to_string);
     for (what, v) in [
         ("title", &p.title),
         ("company", &p.company),
         ("team", &p.team),
-        ("posted", &p.posted),
+        ("posted", &posted),
         ("url", &p.url),
     ] {
         if let Some(v) = v {
