@@ -442,26 +442,6 @@ fn store_file(home: &Path) -> std::path::PathBuf {
     home.join("data/jobdeck/shortlists.json")
 }
 
-/// The shortlists on disk (empty when there is no file).
-fn on_disk(home: &Path) -> jobdeck::store::Shortlists {
-    let text = std::fs::read_to_string(store_file(home)).unwrap_or_default();
-    if text.is_empty() {
-        return jobdeck::store::Shortlists::default();
-    }
-    jobdeck::store::Shortlists::from_json(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
-}
-
-fn saved_titles(home: &Path) -> Vec<String> {
-    let mut v: Vec<String> = on_disk(home)
-        .bookmarks
-        .values()
-        .filter(|b| b.is_saved())
-        .map(|b| b.snapshot.title.clone().unwrap_or_default())
-        .collect();
-    v.sort();
-    v
-}
-
 fn kill(pid: u32, signal: &str) {
     let ok = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &pid.to_string()])
@@ -511,7 +491,7 @@ fn quitting_right_after_a_change_waits_for_the_save() {
     assert_restored(&s);
     assert_no_stray_escapes(&s);
     assert_eq!(
-        saved_titles(home.path()).len(),
+        common::saved_titles(&store_file(home.path())).len(),
         1,
         "the bookmark is on disk"
     );
@@ -538,7 +518,11 @@ fn a_signal_right_after_a_change_waits_for_the_save_and_exits_128_plus_n() {
         assert_eq!(status.exit_code(), code, "SIG{signal}");
         s.wait_for("the main screen", |sc| !sc.alternate_screen());
         assert_restored(&s);
-        assert_eq!(saved_titles(home.path()).len(), 1, "SIG{signal}: saved");
+        assert_eq!(
+            common::saved_titles(&store_file(home.path())).len(),
+            1,
+            "SIG{signal}: saved"
+        );
     }
 }
 
@@ -577,7 +561,10 @@ fn a_full_disk_at_quit_asks_and_saving_elsewhere_keeps_the_change() {
     let copy =
         jobdeck::store::Shortlists::from_json(&std::fs::read_to_string(&rescue).unwrap()).unwrap();
     assert_eq!(copy.bookmarks.len(), 1, "the change is in the copy");
-    assert!(saved_titles(home.path()).is_empty(), "the disk stayed full");
+    assert!(
+        common::saved_titles(&store_file(home.path())).is_empty(),
+        "the disk stayed full"
+    );
 }
 
 /// Quit anyway is a choice the exit reports: the lost change is named and the status is 1.

@@ -11,6 +11,9 @@ use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::store::{Shortlists, Status, Store};
 use jobdeck::tui::headless::Headless;
 
+mod common;
+use common::{on_disk, saved_titles};
+
 const FERROUS: &str = "Rust Engineer\nCompany: Ferrous\nWe write Rust.";
 
 /// The seed postings at 120x35, with the shortlists in `file`.
@@ -32,26 +35,6 @@ fn postings_folder(home: &Path, files: &[(&str, &str)]) -> PathBuf {
         std::fs::write(dir.join(name), text).unwrap();
     }
     dir
-}
-
-/// The shortlists on disk (empty when there is no file).
-fn on_disk(file: &Path) -> Shortlists {
-    let text = std::fs::read_to_string(file).unwrap_or_default();
-    if text.is_empty() {
-        return Shortlists::default();
-    }
-    Shortlists::from_json(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
-}
-
-fn saved_titles(file: &Path) -> Vec<String> {
-    let mut v: Vec<String> = on_disk(file)
-        .bookmarks
-        .values()
-        .filter(|b| b.is_saved())
-        .map(|b| b.snapshot.title.clone().unwrap_or_default())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
