@@ -343,3 +343,56 @@ fn when_space_comes_back_the_change_is_saved() {
     assert!(h.app.model.should_quit);
     assert_eq!(saved_titles(&file).len(), 2);
 }
+
+/// Terminal events reach the app through the loop as they do from crossterm: a resize redraws
+/// in the stacked layout, help opens and closes, a click selects the row under it.
+#[test]
+fn a_resize_a_key_and_a_click_go_through_the_event_loop() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let postings = load(&CorpusSource::Seeds, &LoadOptions::default()).postings;
+    let mut h = Headless::new(postings, (120, 35));
+    h.event(Event::Resize(80, 24));
+    h.wait_text("/ to search, ? for help");
+    let rows: Vec<String> = h.screen().lines().map(String::from).collect();
+    assert_eq!(rows.len(), 24, "the screen is 80x24 now");
+    let at = |what: &str| rows.iter().position(|r| r.contains(what));
+    assert!(at("Postings") < at("Details"), "stacked:\n{}", h.screen());
+    h.press("?");
+    h.wait_text("Help — keys");
+    h.press("esc");
+    assert!(!h.screen().contains("Help — keys"));
+    // The second posting's first row, in the list at the top.
+    let row = rows
+        .iter()
+        .position(|r| r.contains("Backend Engineer"))
+        .unwrap() as u16;
+    h.event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(h.selected_title().as_deref(), Some("Backend Engineer"));
+}
+
+/// Ctrl-Z and SIGTSTP suspend through the host (recorded here, not done), and the browser is
+/// drawn again afterwards; an ending signal saves first and records the signal.
+#[test]
+fn ctrl_z_suspends_through_the_host_and_a_signal_ends_after_saving() {
+    use jobdeck::app::Effect;
+    use jobdeck::tui::browser::Input;
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("shortlists.json");
+    let mut h = seeds_with_store(&file);
+    h.press("ctrl-z");
+    assert_eq!(h.effects().last(), Some(&Effect::Suspend));
+    h.input(Input::Stop);
+    let suspended = h.effects().iter().filter(|e| **e == Effect::Suspend);
+    assert_eq!(suspended.count(), 2);
+    h.wait_text("Postings 2 of 2");
+    h.press("b");
+    h.input(Input::Signal(15));
+    assert!(h.app.model.should_quit);
+    assert_eq!(h.app.model.exit_signal, Some(15));
+    assert_eq!(saved_titles(&file).len(), 1, "saved before it ends");
+}
