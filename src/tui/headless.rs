@@ -70,6 +70,7 @@ impl Host<TestBackend> for Recorder {
     }
 }
 
+/// The browser on a `TestBackend`, driven by a test (it derefs to the [`Browser`]: `h.app`).
 pub struct Headless {
     browser: Browser<TestBackend, Recorder>,
     runtime: tokio::runtime::Runtime,
