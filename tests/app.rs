@@ -188,7 +188,9 @@ fn stale_search_results_are_dropped() {
     let old_gen = h.app.model.generation;
     h.type_str("x");
     // An answer for the older query arrives late: ignored.
-    let stale = std::sync::Arc::new(h.index.search(&jobdeck::search::Query::parse("data")));
+    let mut index = jobdeck::search::SearchIndex::default();
+    index.extend(h.app.model.postings.iter().cloned());
+    let stale = std::sync::Arc::new(index.search(&jobdeck::search::Query::parse("data")));
     h.send(Action::SearchDone {
         generation: old_gen,
         hits: stale,
@@ -437,15 +439,15 @@ fn bookmark_toggles_and_is_saved_through_the_store() {
     let id = h.app.selected_posting().unwrap().id.clone();
     assert!(h.app.is_bookmarked(&id));
     assert!(
-        matches!(h.effects.last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Add { .. }))
+        matches!(h.effects().last(), Some(Effect::Store(c)) if matches!(**c, jobdeck::store::Change::Add { .. }))
     );
-    assert!(h.memory.in_list(&id, "Saved"));
+    assert!(h.shortlists().in_list(&id, "Saved"));
     h.press("B");
     assert_eq!(h.app.model.listing.rows.len(), 1, "bookmarked only");
     h.press("B");
     h.press("b");
     assert!(!h.app.is_bookmarked(&id));
-    assert!(!h.memory.is_saved(&id));
+    assert!(!h.shortlists().is_saved(&id));
 }
 
 #[test]
@@ -506,13 +508,13 @@ fn open_url_only_for_http() {
     let mut h = Headless::new(vec![p.clone()], (120, 35));
     h.press("o");
     assert_eq!(
-        h.effects.last(),
+        h.effects().last(),
         Some(&Effect::OpenUrl("https://example.com/job".into()))
     );
     p.url = Some("javascript:alert(1)".into());
     let mut h = Headless::new(vec![p], (120, 35));
     h.press("o");
-    assert!(h.effects.is_empty());
+    assert!(h.effects().is_empty());
 }
 
 #[test]
@@ -669,14 +671,14 @@ mod shortlists {
         h.press("ctrl-s");
         let id = h.app.selected_posting().unwrap().id.clone();
         assert_eq!(
-            h.memory.get(&id).unwrap().note.as_deref(),
+            h.shortlists().get(&id).unwrap().note.as_deref(),
             Some("Ask about on-call\nsecond line q")
         );
         h.press("n");
         h.press("ctrl-w");
         h.press("esc");
         assert_eq!(
-            h.memory.get(&id).unwrap().note.as_deref(),
+            h.shortlists().get(&id).unwrap().note.as_deref(),
             Some("Ask about on-call\nsecond line q"),
             "esc cancels"
         );
@@ -685,7 +687,7 @@ mod shortlists {
             h.press("backspace");
         }
         h.press("ctrl-s");
-        assert!(h.memory.get(&id).is_none_or(|b| b.note.is_none()));
+        assert!(h.shortlists().get(&id).is_none_or(|b| b.note.is_none()));
     }
 
     #[test]
@@ -693,16 +695,19 @@ mod shortlists {
         let mut h = seeds();
         let id = h.app.selected_posting().unwrap().id.clone();
         h.press("S");
-        assert_eq!(h.memory.get(&id).unwrap().status, Some(Status::Saved));
+        assert_eq!(h.shortlists().get(&id).unwrap().status, Some(Status::Saved));
         assert!(
             h.app.is_bookmarked(&id),
             "a status puts the posting on Saved"
         );
         h.press("S");
-        assert_eq!(h.memory.get(&id).unwrap().status, Some(Status::Applied));
+        assert_eq!(
+            h.shortlists().get(&id).unwrap().status,
+            Some(Status::Applied)
+        );
         h.press("t");
         h.keys("j j enter");
-        let b = h.memory.get(&id).unwrap();
+        let b = h.shortlists().get(&id).unwrap();
         assert_eq!(b.status, Some(Status::Offer));
         assert_eq!(b.status_history.len(), 3);
         assert!(b.status_history.iter().all(|c| c.date == "2026-11-23"));
@@ -731,7 +736,7 @@ mod shortlists {
         let mut h = seeds();
         let id = h.app.selected_posting().unwrap().id.clone();
         h.press("x");
-        assert!(h.memory.is_hidden(&id));
+        assert!(h.shortlists().is_hidden(&id));
         assert_eq!(
             h.app.model.listing.rows.len(),
             1,
@@ -743,7 +748,10 @@ mod shortlists {
         h.press("g");
         assert_eq!(h.app.selected_posting().unwrap().id, id);
         h.press("x");
-        assert!(!h.memory.is_hidden(&id), "x on a hidden one brings it back");
+        assert!(
+            !h.shortlists().is_hidden(&id),
+            "x on a hidden one brings it back"
+        );
         h.press("X");
         assert_eq!(h.app.model.listing.rows.len(), 2);
     }
@@ -756,16 +764,16 @@ mod shortlists {
         h.press("n");
         h.type_str("Dream jobs");
         h.press("enter");
-        assert!(h.memory.has_list("Dream jobs"));
+        assert!(h.shortlists().has_list("Dream jobs"));
         // Cursor: All postings, Saved, Dream jobs.
         h.keys("j j a");
-        assert!(h.memory.in_list(&first, "Dream jobs"));
+        assert!(h.shortlists().in_list(&first, "Dream jobs"));
         h.press("r");
         h.press("ctrl-u");
         h.type_str("Top picks");
         h.press("enter");
-        assert!(h.memory.in_list(&first, "Top picks"));
-        assert!(!h.memory.has_list("Dream jobs"));
+        assert!(h.shortlists().in_list(&first, "Top picks"));
+        assert!(!h.shortlists().has_list("Dream jobs"));
         h.press("enter");
         assert_eq!(h.app.model.active_list.as_deref(), Some("Top picks"));
         assert_eq!(
@@ -775,12 +783,12 @@ mod shortlists {
         );
         // Move it to Saved.
         h.keys("l k v");
-        assert!(h.memory.in_list(&first, "Saved"));
-        assert!(!h.memory.in_list(&first, "Top picks"));
+        assert!(h.shortlists().in_list(&first, "Saved"));
+        assert!(!h.shortlists().in_list(&first, "Top picks"));
         h.keys("j d n");
-        assert!(h.memory.has_list("Top picks"), "n keeps it");
+        assert!(h.shortlists().has_list("Top picks"), "n keeps it");
         h.keys("d y");
-        assert!(!h.memory.has_list("Top picks"));
+        assert!(!h.shortlists().has_list("Top picks"));
         assert_eq!(
             h.app.model.active_list, None,
             "no longer browsing a deleted list"
@@ -841,7 +849,6 @@ mod shortlists {
 
 mod watching {
     use super::*;
-    use std::sync::Arc;
 
     fn from(source: &str, title: &str) -> Posting {
         let mut p = posting(title, "Acme", WorkMode::Remote, None, &[]);
@@ -850,12 +857,7 @@ mod watching {
     }
 
     fn change(h: &mut Headless, source: &str, postings: Vec<Posting>) {
-        let batch: Vec<Arc<Posting>> = postings.into_iter().map(Arc::new).collect();
-        h.index.extend(batch.iter().cloned());
-        h.send(Action::SourceChanged {
-            source: source.into(),
-            postings: batch,
-        });
+        h.change(source, postings);
     }
 
     #[test]
@@ -946,7 +948,7 @@ mod watching {
             source: "copy/a.html".into(),
         });
         assert_eq!(h.titles(), ["Beta"]);
-        assert!(h.memory.is_saved(&id), "the bookmark is kept");
+        assert!(h.shortlists().is_saved(&id), "the bookmark is kept");
         h.keys("l j enter");
         assert_eq!(h.app.missing_in_active_list(), 1, "shown as missing");
     }
@@ -961,25 +963,31 @@ mod quitting {
     use std::io;
     use std::path::Path;
 
+    thread_local! {
+        /// Whether the disk of this test's store is "full" (the store saves on its own thread:
+        /// its write hook reads this test's switch).
+        static FULL: std::sync::Arc<std::sync::atomic::AtomicBool> = Default::default();
+    }
+
     fn with_store() -> (tempfile::TempDir, std::path::PathBuf, Headless) {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("data/shortlists.json");
-        let (store, _) = Store::open(&file).unwrap();
+        let (mut store, _) = Store::open(&file).unwrap();
+        let full = FULL.with(|f| f.clone());
+        store.set_write_hook(Some(Box::new(move |step, _: &Path| {
+            if step == WriteStep::Write && full.load(std::sync::atomic::Ordering::SeqCst) {
+                Err(io::Error::from(io::ErrorKind::StorageFull))
+            } else {
+                Ok(())
+            }
+        })));
         let h = seeds().with_store(store);
         (dir, file, h)
     }
 
-    fn disk_full(h: &mut Headless, full: bool) {
-        let hook: Option<jobdeck::store::WriteHook> = full.then(|| {
-            Box::new(|step, _: &Path| {
-                if step == WriteStep::Write {
-                    Err(io::Error::from(io::ErrorKind::StorageFull))
-                } else {
-                    Ok(())
-                }
-            }) as jobdeck::store::WriteHook
-        });
-        h.store.as_mut().unwrap().set_write_hook(hook);
+    /// Fills the disk of the store of `with_store`, or gives space back.
+    fn disk_full(_h: &mut Headless, full: bool) {
+        FULL.with(|f| f.store(full, std::sync::atomic::Ordering::SeqCst));
     }
 
     fn saved_count(file: &Path) -> usize {
@@ -994,7 +1002,7 @@ mod quitting {
         let (_dir, file, mut h) = with_store();
         h.press("b");
         h.press("q");
-        assert_eq!(h.effects.last(), Some(&Effect::FinalSave));
+        assert_eq!(h.effects().last(), Some(&Effect::FinalSave));
         assert!(h.app.model.should_quit);
         assert_eq!(saved_count(&file), 1);
         // Without a store (it could not be opened), quitting does not wait.
@@ -1129,7 +1137,7 @@ mod quitting {
         h.press("b");
         h.press("j");
         assert!(
-            h.effects.is_empty(),
+            h.effects().is_empty(),
             "nothing new starts while saving to quit"
         );
         h.send(Action::SaveTimedOut);
@@ -1184,7 +1192,7 @@ mod pasting {
         h.press("ctrl-s");
         let id = h.app.selected_posting().unwrap().id.clone();
         assert_eq!(
-            h.memory.get(&id).unwrap().note.as_deref(),
+            h.shortlists().get(&id).unwrap().note.as_deref(),
             Some("typed first. pasted\nover two lines")
         );
     }
@@ -1299,7 +1307,7 @@ mod undo {
         h.type_str("Dream");
         h.keys("enter j j a esc j l j j a esc");
         h.keys("l j j a esc");
-        let start = h.memory.clone();
+        let start = h.shortlists().clone();
         assert_eq!(start.ids_in_list("Dream").len(), 2);
 
         h.keys("g x");
@@ -1313,13 +1321,13 @@ mod undo {
             message(&h)
         );
         h.keys("l j j d y esc");
-        assert!(!h.memory.has_list("Dream"));
-        assert_ne!(h.memory, start);
+        assert!(!h.shortlists().has_list("Dream"));
+        assert_ne!(*h.shortlists(), start);
         for _ in 0..4 {
             h.press("u");
             assert!(message(&h).starts_with("undone:"), "{}", message(&h));
         }
-        assert_eq!(h.memory, start, "the exact shortlists are back");
+        assert_eq!(*h.shortlists(), start, "the exact shortlists are back");
         assert_eq!(*h.app.model.shortlists, start);
         assert!(h.app.is_bookmarked(&first));
         h.press("u");
@@ -1360,9 +1368,9 @@ mod undo {
         );
         assert!(h.screen().contains("only on it"), "{}", h.screen());
         h.press("y");
-        assert!(!h.memory.has_list("Dream"));
-        assert_eq!(h.memory.get(&first).unwrap().lists, ["Saved"]);
-        assert_eq!(h.memory.get(&second).unwrap().lists, ["Saved"]);
+        assert!(!h.shortlists().has_list("Dream"));
+        assert_eq!(h.shortlists().get(&first).unwrap().lists, ["Saved"]);
+        assert_eq!(h.shortlists().get(&second).unwrap().lists, ["Saved"]);
         assert!(h.app.is_bookmarked(&first), "not silently un-bookmarked");
     }
 }
@@ -1459,7 +1467,7 @@ mod escape_and_history {
         h.type_str("data");
         h.press("enter");
         assert!(matches!(
-            h.effects.last(),
+            h.effects().last(),
             Some(Effect::SaveHistory(v)) if v.last().map(String::as_str) == Some("data")
         ));
     }
@@ -1495,7 +1503,7 @@ mod notes {
         h.type_str("Ask about on-call");
         h.press("esc");
         assert!(h.app.view.overlay.is_none());
-        assert!(h.memory.get(&id).is_none(), "not saved");
+        assert!(h.shortlists().get(&id).is_none(), "not saved");
         let m = h.app.view.message.clone().unwrap_or_default();
         assert!(m.contains("draft kept") && m.contains("n reopens"), "{m}");
         // Elsewhere and back: the draft is there.
@@ -1506,7 +1514,7 @@ mod notes {
         }
         h.press("ctrl-s");
         assert_eq!(
-            h.memory.get(&id).unwrap().note.as_deref(),
+            h.shortlists().get(&id).unwrap().note.as_deref(),
             Some("Ask about on-call")
         );
         // Saved: no draft any more; an unchanged editor closes without a word.
@@ -1524,11 +1532,11 @@ mod notes {
         h.press("ctrl-c");
         assert!(h.app.model.should_quit, "Ctrl-C quits from the editor too");
         assert_eq!(
-            h.memory.get(&id).unwrap().note.as_deref(),
+            h.shortlists().get(&id).unwrap().note.as_deref(),
             Some("Call back Monday"),
             "the note being written is saved before quitting"
         );
-        assert!(matches!(h.effects.last(), Some(Effect::FinalSave)));
+        assert!(matches!(h.effects().last(), Some(Effect::FinalSave)));
     }
 }
 

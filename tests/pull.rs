@@ -675,7 +675,7 @@ mod browser {
     fn the_pull_key_starts_a_pull_and_the_status_line_follows_it() {
         let mut h = browser();
         h.press("P");
-        assert!(h.effects.is_empty());
+        assert!(h.effects().is_empty());
         assert!(
             h.app
                 .view
@@ -691,7 +691,7 @@ mod browser {
         std::sync::Arc::make_mut(&mut h.app.settings).pull_into = Some("/tmp/postings".into());
         h.press("P");
         assert!(matches!(
-            h.effects.last(),
+            h.effects().last(),
             Some(Effect::Pull { sources, into }) if sources.len() == 2 && into.ends_with("postings")
         ));
         h.send(Action::PullProgress {

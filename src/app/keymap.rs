@@ -194,6 +194,27 @@ impl Key {
         })
     }
 
+    /// The terminal event of this key, as [`Key::from_event`] reads it back (what a test
+    /// presses).
+    pub fn to_event(&self) -> KeyEvent {
+        let code = match self.code {
+            KeyCodeOrd::Char(c) => KeyCode::Char(c),
+            KeyCodeOrd::F(n) => KeyCode::F(n),
+            KeyCodeOrd::Named(i) => NAMED[i as usize].1,
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        for (on, m) in [
+            (self.ctrl, KeyModifiers::CONTROL),
+            (self.alt, KeyModifiers::ALT),
+            (self.shift, KeyModifiers::SHIFT),
+        ] {
+            if on {
+                modifiers |= m;
+            }
+        }
+        KeyEvent::new(code, modifiers)
+    }
+
     /// The printable character this key types, if it is one (no ctrl/alt).
     pub fn printable(&self) -> Option<char> {
         match self.code {
@@ -618,6 +639,29 @@ mod tests {
         assert!("ctrl-".parse::<Key>().is_err());
         assert!("hyper-x".parse::<Key>().is_err());
         assert!("".parse::<Key>().is_err());
+    }
+
+    /// What a test presses through the event loop is the key it names.
+    #[test]
+    fn a_key_becomes_the_event_it_is_read_back_from() {
+        for s in [
+            "j",
+            "G",
+            "?",
+            "ctrl-c",
+            "alt-backspace",
+            "pgdn",
+            "space",
+            "backtab",
+            "shift-up",
+            "f5",
+            "esc",
+            "enter",
+            "ctrl-s",
+            "-",
+        ] {
+            assert_eq!(Key::from_event(&k(s).to_event()), Some(k(s)), "{s}");
+        }
     }
 
     #[test]

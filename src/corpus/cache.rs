@@ -720,7 +720,7 @@ mod tests {
         let zero = dir.path().join("zero.bin");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         for p in [fifo, zero] {
-            let (tx, rx) = std::sync::mpsc::channel();
+            let (tx, rx) = flume::unbounded();
             let q = p.clone();
             std::thread::spawn(move || {
                 let _ =

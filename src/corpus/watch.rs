@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
@@ -50,8 +49,10 @@ pub fn spawn(
     opts: LoadOptions,
     report: impl Fn(Vec<Change>) -> bool + Send + 'static,
 ) -> bool {
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let Ok(mut watcher) = notify::recommended_watcher(tx) else {
+    let (tx, rx) = flume::unbounded::<notify::Result<notify::Event>>();
+    let Ok(mut watcher) = notify::recommended_watcher(move |ev| {
+        let _ = tx.send(ev);
+    }) else {
         return false;
     };
     let mut any = false;
@@ -100,7 +101,7 @@ pub fn spawn(
 /// The watch thread's state.
 struct Watch {
     watcher: notify::RecommendedWatcher,
-    rx: mpsc::Receiver<notify::Result<notify::Event>>,
+    rx: flume::Receiver<notify::Result<notify::Event>>,
     roots: Vec<PathBuf>,
     opts: LoadOptions,
     /// Roots that were deleted: their watch went with them, so they are looked for again every
@@ -117,8 +118,8 @@ impl Watch {
         } else {
             match self.rx.recv_timeout(LOOK_AGAIN) {
                 Ok(ev) => Some(ev),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+                Err(flume::RecvTimeoutError::Timeout) => None,
+                Err(flume::RecvTimeoutError::Disconnected) => return None,
             }
         };
         let mut paths = BTreeSet::new();
@@ -283,15 +284,10 @@ pub fn board_changes(dir: &Path, roots: &[PathBuf], opts: &LoadOptions) -> Vec<C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::channel;
 
     /// Waits for a batch of changes holding one that `ok` accepts (other batches are passed
     /// over: a change may come in several).
-    fn wait_for(
-        rx: &std::sync::mpsc::Receiver<Vec<Change>>,
-        what: &str,
-        ok: impl Fn(&Change) -> bool,
-    ) {
+    fn wait_for(rx: &flume::Receiver<Vec<Change>>, what: &str, ok: impl Fn(&Change) -> bool) {
         let deadline = std::time::Instant::now() + Duration::from_secs(15);
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -305,8 +301,8 @@ mod tests {
     }
 
     /// Watches `root` (a folder) from now on; the changes come on the receiver.
-    fn watch(root: &Path) -> std::sync::mpsc::Receiver<Vec<Change>> {
-        let (tx, rx) = channel();
+    fn watch(root: &Path) -> flume::Receiver<Vec<Change>> {
+        let (tx, rx) = flume::unbounded();
         assert!(
             spawn(
                 vec![root.to_path_buf()],
@@ -415,7 +411,6 @@ mod tests {
 #[cfg(test)]
 mod pulled_tests {
     use super::*;
-    use std::sync::mpsc::channel;
 
     /// A pull made elsewhere (`jobdeck pull` in another terminal) rewrites only the board's
     /// tracking record for postings that closed: their files are read again with it.
@@ -437,7 +432,7 @@ mod pulled_tests {
             )
         };
         std::fs::write(board.join(crate::corpus::track::TRACK_FILE), record("null")).unwrap();
-        let (tx, rx) = channel();
+        let (tx, rx) = flume::unbounded();
         let dirs = vec![
             root.clone(),
             root.join("pulled"),

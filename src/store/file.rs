@@ -287,7 +287,8 @@ impl Store {
         self.stage_at(change, super::now())
     }
 
-    fn stage_at(&mut self, change: Change, now: OffsetDateTime) -> Result<(), StoreError> {
+    /// [`Store::stage`] at a given time.
+    pub fn stage_at(&mut self, change: Change, now: OffsetDateTime) -> Result<(), StoreError> {
         let change = self.state.resolve(change);
         self.state.apply(&change, now)?;
         self.pending.push((change, now));

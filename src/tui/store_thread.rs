@@ -14,8 +14,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
-use tokio::sync::mpsc::UnboundedSender;
+use flume::{Receiver, RecvTimeoutError, Sender};
 
 use crate::app::{Action, SaveProblem, StoreReport};
 use crate::store::{Change, Shortlists, Store, StoreError};
@@ -26,6 +25,10 @@ const POLL: Duration = Duration::from_secs(2);
 /// [`RETRY_MAX`].
 const RETRY_FIRST: Duration = Duration::from_secs(2);
 const RETRY_MAX: Duration = Duration::from_secs(30);
+
+/// What time a change is stamped with (the store's dates: bookmarked, status changed…):
+/// [`crate::store::now`], or a fixed time in tests.
+pub type Clock = fn() -> time::OffsetDateTime;
 
 /// What the event loop asks of the store thread.
 pub enum Request {
@@ -42,13 +45,34 @@ pub enum Request {
 pub struct StoreHandle {
     tx: Sender<(u64, Request)>,
     next: u64,
+    clock: Clock,
     /// Changes sent and not answered for yet, in words and as sent.
     in_flight: VecDeque<(u64, String, Change)>,
     /// The changes the store last reported held in memory only, in words.
     unsaved: Vec<String>,
+    /// Whether the store thread has reported at all, and the newest request it answered for.
+    reported: bool,
+    answered: u64,
+    /// The newest change or final save sent, and the copies not answered for yet.
+    awaited: u64,
+    copies: usize,
 }
 
 impl StoreHandle {
+    fn new(tx: Sender<(u64, Request)>, clock: Clock) -> StoreHandle {
+        StoreHandle {
+            tx,
+            clock,
+            next: 0,
+            in_flight: VecDeque::new(),
+            unsaved: Vec::new(),
+            reported: false,
+            answered: 0,
+            awaited: 0,
+            copies: 0,
+        }
+    }
+
     fn send(&mut self, req: Request) -> u64 {
         self.next += 1;
         // The thread ends only when this handle is dropped (or it panicked: then the
@@ -62,22 +86,37 @@ impl StoreHandle {
     pub fn change(&mut self, change: Change, seen: &Shortlists) {
         let what = seen.describe(&change);
         let n = self.send(Request::Change(Box::new(change.clone())));
+        self.awaited = n;
         self.in_flight.push_back((n, what, change));
     }
 
     /// Asks for a final save; returns the request's number (its answer carries it).
     pub fn flush(&mut self) -> u64 {
-        self.send(Request::Flush)
+        self.awaited = self.send(Request::Flush);
+        self.awaited
     }
 
     pub fn save_copy(&mut self, path: PathBuf) {
+        self.copies += 1;
         self.send(Request::SaveCopy(path));
+    }
+
+    /// Takes note that a copy was answered for (`Action::StoreCopied`).
+    pub fn copied(&mut self) {
+        self.copies = self.copies.saturating_sub(1);
+    }
+
+    /// Every request answered for, the first report included.
+    pub fn settled(&self) -> bool {
+        self.reported && self.answered >= self.awaited && self.copies == 0
     }
 
     /// Takes note of a report from the store thread (before the app sees it). The changes
     /// sent since (the app shows them already) are applied onto the reported state, so that
     /// the screen does not step back to it while they are on their way.
     pub fn note(&mut self, report: &mut StoreReport) {
+        self.reported = true;
+        self.answered = self.answered.max(report.answered);
         while self
             .in_flight
             .front()
@@ -88,7 +127,7 @@ impl StoreHandle {
         self.unsaved.clone_from(&report.unsaved);
         if !self.in_flight.is_empty() {
             let mut state = (*report.state).clone();
-            let now = crate::store::now();
+            let now = (self.clock)();
             for (_, _, change) in &self.in_flight {
                 let _ = state.apply(change, now);
             }
@@ -106,24 +145,20 @@ impl StoreHandle {
 }
 
 /// Starts the store thread with an opened store; the current state is sent at once.
-pub fn spawn(store: Store, actions: UnboundedSender<Action>) -> StoreHandle {
-    let (tx, rx) = crossbeam_channel::unbounded::<(u64, Request)>();
+pub fn spawn(store: Store, actions: Sender<Action>, clock: Clock) -> StoreHandle {
+    let (tx, rx) = flume::unbounded::<(u64, Request)>();
     std::thread::Builder::new()
         .name("jobdeck-store".into())
-        .spawn(move || run(store, &rx, &actions))
+        .spawn(move || run(store, &rx, &actions, clock))
         .expect("spawn the store thread");
-    StoreHandle {
-        tx,
-        next: 0,
-        in_flight: VecDeque::new(),
-        unsaved: Vec::new(),
-    }
+    StoreHandle::new(tx, clock)
 }
 
 /// The store thread's state between requests.
 struct Worker<'a> {
     store: Store,
-    actions: &'a UnboundedSender<Action>,
+    clock: Clock,
+    actions: &'a Sender<Action>,
     /// The number of the last request carried out.
     answered: u64,
     /// When a failed save is tried again.
@@ -173,7 +208,7 @@ impl Worker<'_> {
         for (n, req) in batch {
             match req {
                 Request::Change(c) => {
-                    if let Err(e) = self.store.stage(*c) {
+                    if let Err(e) = self.store.stage_at(*c, (self.clock)()) {
                         change_error = Some(e);
                     }
                     staged = true;
@@ -250,9 +285,10 @@ impl Worker<'_> {
     }
 }
 
-fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &UnboundedSender<Action>) {
+fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &Sender<Action>, clock: Clock) {
     let mut w = Worker {
         store,
+        clock,
         actions,
         answered: 0,
         retry: RETRY_FIRST,
@@ -294,13 +330,8 @@ mod tests {
 
     #[test]
     fn a_report_keeps_the_changes_sent_since_on_screen() {
-        let (tx, _rx) = crossbeam_channel::unbounded();
-        let mut h = StoreHandle {
-            tx,
-            next: 0,
-            in_flight: VecDeque::new(),
-            unsaved: Vec::new(),
-        };
+        let (tx, _rx) = flume::unbounded();
+        let mut h = StoreHandle::new(tx, crate::store::now);
         let seen = Shortlists::default();
         h.change(add("a"), &seen);
         h.change(add("b"), &seen);

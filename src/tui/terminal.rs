@@ -13,6 +13,8 @@ use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::browser::Host;
+
 /// Whether the terminal is currently in jobdeck's mode (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// The id of the thread that owns the terminal: only a panic there restores it.
@@ -23,12 +25,11 @@ pub static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Holds the terminal in raw mode on the alternate screen until dropped.
-pub struct TerminalGuard {
-    pub terminal: Term,
-}
+pub struct TerminalGuard(());
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<TerminalGuard> {
+    /// Takes the terminal; the guard gives it back when dropped.
+    pub fn enter() -> io::Result<(TerminalGuard, Term)> {
         let _ = OWNER.set(std::thread::current().id());
         let terminal = ratatui::try_init()?;
         // After ratatui's own hook, so that this one decides whether ratatui's (which restores
@@ -38,7 +39,7 @@ impl TerminalGuard {
         ACTIVE.store(true, Ordering::SeqCst);
         // Mouse and paste are niceties: a terminal that refuses them still works.
         let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-        Ok(TerminalGuard { terminal })
+        Ok((TerminalGuard(()), terminal))
     }
 }
 
@@ -56,6 +57,77 @@ pub fn draw_synchronized<W: io::Write>(
     drawn.and(end)
 }
 
+/// The real terminal as the event loop's [`Host`]: frames drawn as synchronized updates, the
+/// process really stopped on Ctrl-Z, urls opened in the web browser, the clipboard set through
+/// the terminal, pulls made over the network.
+pub struct Tty;
+
+impl Host<CrosstermBackend<Stdout>> for Tty {
+    fn draw(&mut self, terminal: &mut Term, app: &crate::app::App) -> anyhow::Result<()> {
+        Ok(draw_synchronized(terminal, app)?)
+    }
+
+    fn suspend(&mut self, terminal: &mut Term) -> anyhow::Result<(u16, u16)> {
+        suspend(terminal)?;
+        let size = terminal.size()?;
+        Ok((size.width, size.height))
+    }
+
+    fn repaint(&mut self, terminal: &mut Term) -> anyhow::Result<()> {
+        Ok(repaint_all(terminal)?)
+    }
+
+    fn open_url(&mut self, url: String, tx: &flume::Sender<crate::app::Action>) {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = open_url(&url) {
+                let _ = tx.send(crate::app::Action::Notify(format!(
+                    "could not open {url}: {e}"
+                )));
+            }
+        });
+    }
+
+    fn copy(&mut self, text: String) {
+        // OSC 52 asks the terminal itself, so it works over SSH; the text is sanitized.
+        use crossterm::clipboard::CopyToClipboard;
+        let _ = execute!(stdout(), CopyToClipboard::to_clipboard_from(text));
+    }
+
+    fn pull(
+        &mut self,
+        sources: Vec<crate::pull::SourceSpec>,
+        into: std::path::PathBuf,
+        services: &super::services::Services,
+    ) {
+        let s = services;
+        super::services::spawn_pull(sources, into, &s.pulls, s.worker.clone(), s.tx.clone());
+    }
+}
+
+/// Opens an http(s) url with the platform's opener, without a shell and with its output kept
+/// off the screen.
+pub fn open_url(url: &str) -> io::Result<()> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(io::Error::other("only http(s) urls are opened"));
+    }
+    let mut last = io::Error::other("no opener found");
+    for mut cmd in open::commands(url) {
+        cmd.stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        match cmd.spawn() {
+            Ok(mut child) => {
+                // Reap it in the background so it does not linger as a zombie.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
@@ -65,36 +137,36 @@ impl Drop for TerminalGuard {
 /// Gives the terminal back (as on quit) and stops the process, as Ctrl-Z does in a shell; when
 /// it is continued (`fg`, SIGCONT), takes the terminal again and clears the screen for a full
 /// redraw, which the caller makes.
-pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+pub fn suspend(terminal: &mut Term) -> io::Result<()> {
     use std::io::Write;
     restore();
     let _ = stdout().flush();
     // SIGSTOP rather than SIGTSTP: the handler for SIGTSTP is jobdeck's own (it brought us
     // here), and SIGSTOP cannot be caught or ignored. Returns once continued.
     signal_hook::low_level::raise(libc::SIGSTOP)?;
-    resume(guard)
+    resume(terminal)
 }
 
 /// Takes the terminal again after [`suspend`].
-fn resume(guard: &mut TerminalGuard) -> io::Result<()> {
+fn resume(terminal: &mut Term) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
     ACTIVE.store(true, Ordering::SeqCst);
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-    repaint_all(guard)
+    repaint_all(terminal)
 }
 
 /// Clears the screen and makes the next draw paint every cell (the screen may hold anything
 /// after a stop). Not `Terminal::clear`, which asks the terminal where its cursor is and waits
 /// for an answer.
-pub fn repaint_all(guard: &mut TerminalGuard) -> io::Result<()> {
+pub fn repaint_all(terminal: &mut Term) -> io::Result<()> {
     execute!(
         stdout(),
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
     // Between frames the current buffer is blank: swapping makes the previous one blank too,
     // so the next frame is drawn against nothing.
-    guard.terminal.swap_buffers();
+    terminal.swap_buffers();
     Ok(())
 }
 

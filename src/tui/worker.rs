@@ -6,8 +6,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crossbeam_channel::{Receiver, Sender};
-use tokio::sync::mpsc::UnboundedSender;
+use flume::{Receiver, Sender};
 
 use crate::app::Action;
 use crate::posting::Posting;
@@ -43,8 +42,8 @@ impl Worker {
 }
 
 /// Starts the worker; its answers arrive as actions.
-pub fn spawn(actions: UnboundedSender<Action>) -> Worker {
-    let (tx, rx) = crossbeam_channel::unbounded();
+pub fn spawn(actions: Sender<Action>) -> Worker {
+    let (tx, rx) = flume::unbounded();
     let newest = Arc::new(AtomicU64::new(0));
     let watched = newest.clone();
     std::thread::Builder::new()
@@ -64,7 +63,7 @@ pub fn spawn(actions: UnboundedSender<Action>) -> Worker {
 
 pub use crate::logging::panic_text;
 
-fn run(rx: Receiver<Request>, newest: &AtomicU64, actions: UnboundedSender<Action>) {
+fn run(rx: Receiver<Request>, newest: &AtomicU64, actions: Sender<Action>) {
     let mut index = SearchIndex::default();
     let mut last: Option<(Query, Arc<Vec<Hit>>)> = None;
     while let Ok(first) = rx.recv() {

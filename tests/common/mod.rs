@@ -97,3 +97,26 @@ pub fn mkfifo(path: &Path) {
     let made = std::process::Command::new("mkfifo").arg(path).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
 }
+
+/// The shortlists on disk (empty when there is no file).
+#[allow(dead_code)] // not every test binary reads the shortlists
+pub fn on_disk(file: &Path) -> jobdeck::store::Shortlists {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    if text.is_empty() {
+        return jobdeck::store::Shortlists::default();
+    }
+    jobdeck::store::Shortlists::from_json(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
+}
+
+/// The titles of the saved bookmarks in the shortlists file `file`, sorted.
+#[allow(dead_code)]
+pub fn saved_titles(file: &Path) -> Vec<String> {
+    let mut v: Vec<String> = on_disk(file)
+        .bookmarks
+        .values()
+        .filter(|b| b.is_saved())
+        .map(|b| b.snapshot.title.clone().unwrap_or_default())
+        .collect();
+    v.sort();
+    v
+}
