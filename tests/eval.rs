@@ -490,7 +490,7 @@ fn labelled_b() {
         &labels,
         Schema::Labelled,
     );
-    check(&report, [79.7, 70.9, 68.1, 79.7, 89.8, 94.2], 3.9);
+    check(&report, [79.7, 72.4, 69.5, 82.6, 89.8, 94.2], 3.9);
 }
 
 /// Scores every set under `tests/fixtures/<root>/` (each with `labels.json` and `postings/`),
@@ -522,7 +522,7 @@ fn gathered_dev() {
     // Floors: the lower of the two sets' figures at the end of round 3, so neither falls back.
     // Wrong values 10.5 %: reading scrapers' text-only records (g1-05) gave two postings six
     // right fields and two wrong employers where the file was skipped before.
-    score_sets("gathered-dev", [66.0, 65.0, 66.0, 68.0, 86.0, 75.0], 10.5);
+    score_sets("gathered-dev", [70.8, 68.9, 70.8, 68.9, 87.5, 79.3], 9.8);
 }
 
 /// The held-out third of the gathered postings (`tests/fixtures/gathered-heldout/<name>/`): set
