@@ -748,8 +748,8 @@ impl<'a> Around<'a> {
         }
     }
 
-    /// (min, max) of a figure `lo` (and a range's `hi`): "up to" makes it a maximum, "or
-    /// more", "+" and "from" a minimum.
+    /// (min, max) of a figure `lo` (and a range's `hi`): "up to" and "or less" make it a
+    /// maximum, "or more", "+" and "from" a minimum.
     fn bounds(&self, lo: f64, hi: Option<f64>) -> (Option<f64>, Option<f64>) {
         let v = vocab();
         let after = self.after;
@@ -771,6 +771,19 @@ impl<'a> Around<'a> {
                         .is_some_and(|x| x.0 == 0) =>
             {
                 (Some(lo), None)
+            }
+            // "€50k or less", "60k max".
+            None if matches!(
+                self.right_words.first(),
+                Some(PayWord::OrLess | PayWord::UpTo)
+            ) && after.trim_start().starts_with(char::is_alphabetic)
+                && !bound_before(PayWord::From)
+                && v.pay_words
+                    .find(&fold(after.trim_start()))
+                    .next()
+                    .is_some_and(|x| x.0 == 0) =>
+            {
+                (None, Some(lo))
             }
             None if bound_before(PayWord::From) => (Some(lo), None),
             None => (Some(lo), Some(lo)),
@@ -1050,6 +1063,14 @@ mod tests {
         assert_eq!(one("$100-150,000"), y(Some(100e3), Some(150e3), "USD"));
         assert_eq!(one("120-150k USD"), y(Some(120e3), Some(150e3), "USD"));
         assert_eq!(one("up to $120k"), y(None, Some(120e3), "USD"));
+        assert_eq!(one("$120k or less"), y(None, Some(120e3), "USD"));
+        assert_eq!(one("$120k max"), y(None, Some(120e3), "USD"));
+        // "up to" after a "from" figure is no maximum of that figure.
+        assert_ne!(one("From 7000 up to 22.000 PLN/month").1, Some(7e3));
+        assert_eq!(
+            one("$120k, up to 20% bonus"),
+            y(Some(120e3), Some(120e3), "USD")
+        );
         // A figure named as another payment a few words on is not the salary; one followed by
         // "plus bonus" still is.
         assert_eq!(salary_in_text("Perks: $200/month AI tools budget"), None);
