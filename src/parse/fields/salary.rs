@@ -760,28 +760,25 @@ impl<'a> Around<'a> {
                 .last()
                 .is_some_and(|(_, e, x)| *x == w && just_before[*e..].trim().is_empty())
         };
+        // The bound word written right after the figure ("or more", "or less", "max").
+        let bound_after = || {
+            self.right_words.first().copied().filter(|_| {
+                v.pay_words
+                    .find(&fold(after.trim_start()))
+                    .next()
+                    .is_some_and(|x| x.0 == 0)
+            })
+        };
         match hi {
             Some(h) => (Some(lo), Some(h)),
             None if bound_before(PayWord::UpTo) => (None, Some(lo)),
-            None if after.starts_with('+')
-                || self.right_words.first() == Some(&PayWord::OrMore)
-                    && v.pay_words
-                        .find(&fold(after.trim_start()))
-                        .next()
-                        .is_some_and(|x| x.0 == 0) =>
-            {
+            None if after.starts_with('+') || bound_after() == Some(PayWord::OrMore) => {
                 (Some(lo), None)
             }
             // "€50k or less", "60k max".
-            None if matches!(
-                self.right_words.first(),
-                Some(PayWord::OrLess | PayWord::UpTo)
-            ) && after.trim_start().starts_with(char::is_alphabetic)
+            None if after.trim_start().starts_with(char::is_alphabetic)
                 && !bound_before(PayWord::From)
-                && v.pay_words
-                    .find(&fold(after.trim_start()))
-                    .next()
-                    .is_some_and(|x| x.0 == 0) =>
+                && matches!(bound_after(), Some(PayWord::OrLess | PayWord::UpTo)) =>
             {
                 (None, Some(lo))
             }
