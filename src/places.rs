@@ -15,6 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 
 const TABLE: &str = include_str!("../assets/places.tsv");
 const ALIASES: &str = include_str!("../assets/places_aliases.toml");
+/// Place names that are also common English words (`assets/gen/place_words.py`).
+const COMMON_WORDS: &str = include_str!("../assets/places_words.txt");
 
 /// A country of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -523,6 +525,65 @@ impl Gazetteer {
         Some(place)
     }
 
+    /// Whether a short piece of text — a header badge, a bracketed tag, a title's tail — names a
+    /// place and nothing else: it resolves (every part a place or a qualifier), it is written as
+    /// a name (a capital first, or a script without case: "Salem", "Magdeburg", "广州"), and it
+    /// is not, whole, a common English word that is also some town's name ("Opportunity",
+    /// "Mobile", "Normal").
+    pub fn names_place(&self, piece: &str) -> bool {
+        static WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+            COMMON_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect()
+        });
+        let p = piece.trim();
+        // "'s-Hertogenbosch": the capital after the elided article.
+        let name = p
+            .strip_prefix("'s-")
+            .or_else(|| p.strip_prefix("’s-"))
+            .unwrap_or(p);
+        let Some(first) = name.chars().find(|c| c.is_alphabetic()) else {
+            return false;
+        };
+        let cased = first.is_uppercase() || !first.is_lowercase();
+        // Codes ("IT", "HR", "CA") are a department as often as a place, and "1 QA" a head
+        // count: not by this test.
+        let code = p.is_ascii() && p.len() <= 3 || p.chars().any(|c| c.is_ascii_digit());
+        cased
+            && !code
+            && p.chars().count() <= 60
+            && p.split_whitespace().count() <= 5
+            && !WORDS.contains(fold(p).as_str())
+            && self.all_parts_agree(p)
+    }
+
+    /// Whether every part of a location is a place ("US Only" and "Remote located in the USA"
+    /// are more than places) and they name one place together: the first part, when it can be
+    /// a city or a region, is one inside the others ("Boston, MA"; not "OK, San Francisco, US",
+    /// where "OK" was "Remote OK").
+    fn all_parts_agree(&self, p: &str) -> bool {
+        let parts = split_parts(p);
+        let Some(first) = parts.first() else {
+            return false;
+        };
+        if parts.iter().any(|part| self.lookup(part).is_empty()) {
+            return false;
+        }
+        let Some(place) = self.resolve(p) else {
+            return false;
+        };
+        let kinds = self.lookup(first);
+        let any = |f: fn(&Entry) -> bool| kinds.iter().any(|(e, _)| f(e));
+        if any(|e| matches!(e, Entry::City { .. })) {
+            place.city.is_some()
+        } else if any(|e| matches!(e, Entry::Region(_))) {
+            place.region.is_some()
+        } else {
+            true
+        }
+    }
+
     /// The code of a region by its name, for messages and `loc:` matching.
     pub fn region_code(&self, country: &str, name: &str) -> Option<&str> {
         self.regions
@@ -605,6 +666,40 @@ mod tests {
         Gazetteer::get()
             .resolve(s)
             .map(|p| (p.city, p.region, p.country))
+    }
+
+    #[test]
+    fn a_piece_that_names_a_place_and_nothing_else() {
+        let g = Gazetteer::get();
+        for yes in [
+            "Salem",
+            "Magdeburg",
+            "Amersfoort",
+            "广州",
+            "'s-Hertogenbosch",
+            "Salem, Oregon",
+            "Boston, MA",
+        ] {
+            assert!(g.names_place(yes), "{yes}");
+        }
+        for no in [
+            "US Only",
+            "VISA OK",
+            "OK, San Francisco, US",
+            "Heidi Melbourne, Victoria, Australia",
+            "Opportunity",
+            "Mobile",
+            "Normal",
+            "IT",
+            "HR",
+            "salem",
+            "Operations",
+            "Remote",
+            "Senior Engineer",
+            "",
+        ] {
+            assert!(!g.names_place(no), "{no}");
+        }
     }
 
     fn city(s: &str) -> Option<String> {

@@ -144,6 +144,20 @@ pub fn mentions_place(s: &str) -> bool {
         .any(|&(a, b, _)| b - a > 2 || s.trim().len() <= 3)
 }
 
+/// Whether a short piece (a badge, a bracketed tag, a title's tail, a label's value) names a
+/// place: it mentions one this list knows, or it is one by [`is_place_name`].
+pub fn is_place(s: &str) -> bool {
+    mentions_place(s) || is_place_name(s)
+}
+
+/// Whether a short piece is, whole, a place of the GeoNames table written as a name
+/// ([`crate::places::Gazetteer::names_place`]: "Salem", "Magdeburg", "广州") and no skill the
+/// skills vocabulary knows ("Jinja" is a town in Uganda and a template language).
+pub fn is_place_name(s: &str) -> bool {
+    crate::places::Gazetteer::get().names_place(s)
+        && super::fields::skills::vocabulary().canonical(s).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -192,11 +192,7 @@ pub fn from_text(text: &str) -> Vec<String> {
             let list = c.name("list").map_or("", |m| m.as_str());
             // A "Location:" line is a labelled field; sentences hold lists of places.
             if i == 0 {
-                out.extend(
-                    from_label(list)
-                        .into_iter()
-                        .filter(|l| places::mentions_place(l)),
-                );
+                out.extend(from_label(list).into_iter().filter(|l| places::is_place(l)));
             } else {
                 out.extend(split_place_list(list));
             }
@@ -285,6 +281,7 @@ fn known_places_in(t: &str) -> Vec<String> {
         // A code counts in capitals only: "(no remote)" names no Norway.
         let code_in_lower_case = p.len() <= 3 && p.chars().all(|c| c.is_ascii_lowercase());
         let known = place_kind(&p).is_some()
+            || places::is_place_name(&p)
             || (vocab().country(&p).is_some() && !code_in_lower_case)
             || places::places_in(&p)
                 .iter()
@@ -403,7 +400,7 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
         let Some(t) = f.value.text() else { continue };
         let places: Vec<String> = from_label(t)
             .into_iter()
-            .filter(|p| places::mentions_place(p))
+            .filter(|p| places::is_place(p))
             .collect();
         if !places.is_empty() {
             cands.push(Cand::of(places, f.origin, 15));

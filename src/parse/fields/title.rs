@@ -158,7 +158,14 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -
         return true;
     }
     let mode = v.work_mode.first_in(p);
-    let place = places::mentions_place(p) || v.country(p).is_some();
+    let place = places::mentions_place(p)
+        || v.country(p).is_some()
+        || places::is_place_name(p)
+        // "Salem oder Remote": a place beside the mode.
+        || mode.is_some()
+            && super::location::from_label(p)
+                .iter()
+                .any(|x| places::is_place_name(x));
     let words = p.split_whitespace().count();
     if place || (mode.is_some() && words <= 4) {
         if mode.is_some() {

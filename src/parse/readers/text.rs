@@ -232,7 +232,7 @@ pub fn is_badge(piece: &str) -> bool {
         && (v.work_mode.first_in(p).is_some()
             || v.employment.whole(p).is_some()
             || v.employment.first_in(p).is_some() && p.split_whitespace().count() <= 4
-            || super::super::places::mentions_place(p)
+            || super::super::places::is_place(p)
             || super::super::fields::salary::looks_like_pay(p)
             || super::super::fields::dates::posted_from_label(p).is_some())
 }
