@@ -281,6 +281,18 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
             )
         }
         Value::Object(o) if is_comment(o) => Some(comment_doc(o).into_iter().collect()),
+        Value::Object(o)
+            if !o.is_empty() && o.values().all(|c| c.as_object().is_some_and(is_comment)) =>
+        {
+            // Comments keyed by their ids ({"44159535": {…}, …}): a scraper's export.
+            let objs: Vec<&Map<String, Value>> = o.values().filter_map(|c| c.as_object()).collect();
+            Some(
+                top_level(&objs)
+                    .into_iter()
+                    .filter_map(comment_doc)
+                    .collect(),
+            )
+        }
         Value::Object(o) => {
             // Algolia search results: {"hits": [...]} with story_id / parent_id.
             let hits = get(o, "hits")?.as_array()?;
@@ -328,21 +340,28 @@ fn is_story(o: &Map<String, Value>) -> bool {
     has_kids && (ty == "story" || title.to_lowercase().contains("who is hiring"))
 }
 
-/// A comment: a body (`text`, `comment_text`, `full_html`) with an author or an HN link, and
-/// no title of its own.
+/// The keys a comment's body is under: the API's (`text`, Algolia's `comment_text`) and
+/// scrapers' (`full_html`, `content`).
+const BODY_KEYS: [&str; 4] = ["full_html", "text", "comment_text", "content"];
+
+/// The keys that may link a comment to its thread.
+const LINK_KEYS: [&str; 3] = ["url", "story_url", "post_url"];
+
+/// A comment: a body (`text`, `comment_text`, `full_html`, `content`) with an author or an HN
+/// link, and no title of its own.
 fn is_comment(o: &Map<String, Value>) -> bool {
     let ty = get(o, "type").and_then(|v| v.as_str());
     if ty.is_some_and(|t| t != "comment") {
         return false;
     }
-    let has_body = ["full_html", "text", "comment_text"]
-        .iter()
-        .any(|k| o.contains_key(*k));
-    let hn_link = ["url", "story_url"]
+    let has_body = BODY_KEYS.iter().any(|k| o.contains_key(*k));
+    let hn_link = LINK_KEYS
         .iter()
         .filter_map(|k| o.get(*k).and_then(|v| v.as_str()))
         .any(|u| u.contains("news.ycombinator.com"));
-    let author = ["by", "user", "author"].iter().any(|k| o.contains_key(*k));
+    let author = ["by", "user", "author", "commenter"]
+        .iter()
+        .any(|k| o.contains_key(*k));
     // The Algolia API writes `"title": null` on every comment: no title of its own.
     let titled = o.get("title").is_some_and(|t| !t.is_null());
     has_body && (author || hn_link || ty == Some("comment")) && !titled
@@ -382,9 +401,7 @@ fn comment_doc(o: &Map<String, Value>) -> Option<Doc> {
     {
         return None;
     }
-    let body = ["full_html", "text", "comment_text"]
-        .iter()
-        .find_map(|k| o.get(*k).and_then(text_of))?;
+    let body = BODY_KEYS.iter().find_map(|k| o.get(*k).and_then(text_of))?;
     let text = if html_text::has_markup(&body) {
         // The author's own line breaks separate the header from the text.
         html_text::fragment_to_text(&body.replace('\n', "<br>"))
@@ -393,6 +410,7 @@ fn comment_doc(o: &Map<String, Value>) -> Option<Doc> {
     };
     let mut d = read_post(&text)?;
     let id = o.get("id").or_else(|| o.get("objectID")).and_then(text_of);
+    // The comment's own link; a scraper's `post_url` is the thread's, so the id makes it.
     let link = o
         .get("url")
         .and_then(|v| v.as_str())
@@ -1230,6 +1248,28 @@ mod tests {
 
     fn all(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_scrapers_comments_keyed_by_id_or_one_alone() {
+        let one = r#"{"id": "46111537", "post_url": "https://news.ycombinator.com/item?id=46108941",
+            "commenter": "someone", "date": "2025-12-01T19:03:41Z",
+            "content": "Acme | Growth Engineer | Remote - UK&#x2F;EU | €60-100k<p>We build anvils."}"#;
+        let v: Value = serde_json::from_str(one).unwrap();
+        let docs = from_json(&v).expect("a comment");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(all(&docs[0], Key::Company), ["Acme"]);
+        assert_eq!(all(&docs[0], Key::Title), ["Growth Engineer"]);
+        assert_eq!(
+            all(&docs[0], Key::Url),
+            ["https://news.ycombinator.com/item?id=46111537"]
+        );
+        let keyed: Value =
+            serde_json::from_str(&format!(r#"{{"46111537": {one}, "46111538": {one}}}"#)).unwrap();
+        assert_eq!(from_json(&keyed).map(|d| d.len()), Some(2));
+        // A record with a body but nothing of a comment is no comment.
+        let other: Value = serde_json::from_str(r#"{"a": {"content": "x"}}"#).unwrap();
+        assert!(from_json(&other).is_none());
     }
 
     #[test]

@@ -114,12 +114,22 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
     let company = has_label(o, |l| l == Label::Key(Key::Company));
     let title = has_title(o);
     let description = has_label(o, |l| l == Label::Description);
-    let place = has_label(o, |l| {
+    let is_place = |l: Label| {
         matches!(
             l,
             Label::Key(Key::Location) | Label::City | Label::Key(Key::Country)
         )
-    });
+    };
+    // A place as text, or as a structure the walk reads ("location": {"places": [{"city"…}]}).
+    let place = has_label(o, is_place)
+        || o.iter().any(|(k, v)| {
+            let filled = match v {
+                Value::Object(m) => !m.is_empty(),
+                Value::Array(a) => !a.is_empty(),
+                _ => false,
+            };
+            filled && label_of(k).is_some_and(is_place)
+        });
     (title && (company || description || place)) || (company && description)
 }
 
@@ -431,6 +441,11 @@ impl Walk<'_> {
             Value::Object(o) => {
                 if let Some(place) = place_of(o) {
                     self.doc.text(Key::Location, place, origin);
+                } else if depth < 4 {
+                    // A wrapper of places ("location": {"places": [{"city": …}, …]}).
+                    for list in o.values().filter(|v| v.is_array()) {
+                        self.location(list, depth + 1);
+                    }
                 }
                 for (k, v) in o {
                     if let Some(Label::Key(
