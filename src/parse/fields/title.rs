@@ -204,7 +204,9 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         strip_leading_words(&mut u, &mut t);
         strip_place_tail(&mut u, &mut t);
     }
-    u.title = strip_count(t.trim()).trim().to_string();
+    // A separator left at an end once what stood beyond it is gone ("Engineer in Test -").
+    let t = t.trim().trim_end_matches(['-', '–', '—', '|', ',', ':']).trim_end();
+    u.title = strip_count(t).trim().to_string();
     u
 }
 
@@ -272,7 +274,7 @@ fn strip_leading_brackets(u: &mut Unwrapped, t: &mut String, is_employer: IsEmpl
     }
 }
 
-/// Pay at the end: bracketed ("(R$ 18.000,00)", "【14~28K 16薪】", "（300/天）"), then glued to a
+/// Pay or a work mode at the end: bracketed ("(R$ 18.000,00)", "(Remote)", "【14~28K 16薪】", "（300/天）"), then glued to a
 /// dash ("高级前端工程师 -20k～35K").
 fn strip_trailing_pay(u: &mut Unwrapped, t: &mut String) {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -280,12 +282,34 @@ fn strip_trailing_pay(u: &mut Unwrapped, t: &mut String) {
             .expect("valid regex")
     });
     if let Some(c) = TRAIL.captures(t)
-        && is_pay(&c["in"])
         && c.get(0).is_some_and(|m| m.start() > 0)
     {
-        u.pay.get_or_insert_with(|| c["in"].trim().to_string());
-        let end = c.get(0).map_or(t.len(), |m| m.start());
-        t.truncate(end);
+        let inner = c["in"].trim().to_string();
+        // A mode alone ("(Remote)", "(Remote/WFH with Travel)") leaves too; a place stays, as
+        // labels keep "Account Executive (India)".
+        // Nothing but the mode: whatever a label would read as a place in it still names the
+        // mode ("Remote - CANADA" names Canada, "Remote/WFH with Travel" nothing).
+        let modes = &vocab().work_mode;
+        let mode_only = modes.first_in(&inner).is_some()
+            && inner.split_whitespace().count() <= 5
+            && !places::is_place(&inner)
+            && !inner.chars().any(|c| c.is_ascii_digit())
+            && super::location::from_label(&inner)
+                .iter()
+                .all(|p| modes.first_in(p).is_some());
+        let taken = if is_pay(&inner) {
+            u.pay.get_or_insert(inner);
+            true
+        } else if mode_only {
+            u.mode.get_or_insert(inner);
+            true
+        } else {
+            false
+        };
+        if taken {
+            let end = c.get(0).map_or(t.len(), |m| m.start());
+            t.truncate(end);
+        }
     }
     static TRAIL_PAY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+[-–—]\s*(?P<pay>\S*\d\S*)$").expect("valid regex"));
@@ -937,6 +961,19 @@ mod tests {
         assert_eq!(u.company.as_deref(), Some("TestGorilla"));
         let u = un("Senior Softwareentwickler - Salem oder Remote");
         assert_eq!(u.title, "Senior Softwareentwickler");
+        assert_eq!(u.place.as_deref(), Some("Salem oder Remote"));
+        let u = un("Subject: Job Opportunity: Solution Architect (Remote/WFH with Travel)");
+        assert_eq!(u.title, "Solution Architect");
+        assert_eq!(u.mode.as_deref(), Some("Remote/WFH with Travel"));
+        // A place in brackets stays: labels keep it as the page writes it.
+        assert_eq!(
+            un("Account Executive (India)").title,
+            "Account Executive (India)"
+        );
+        assert_eq!(
+            un("Data Engineer - Industrie & Services - Annecy").title,
+            "Data Engineer - Industrie & Services"
+        );
         assert_eq!(un("Scala Engineer x5").title, "Scala Engineer");
         let u = un("Remote Contract Senior Frontend Engineer");
         assert_eq!(u.title, "Senior Frontend Engineer");
