@@ -437,6 +437,13 @@ fn reads_as_sentence(s: &str) -> bool {
 /// ATS links name the employer's account: `jobs.lever.co/voltus`, `boards.greenhouse.io/acme`,
 /// `jobs.ashbyhq.com/cleo-2`, `acme.teamtailor.com`, `apply.workable.com/acme`.
 fn ats_account(url: &str) -> Option<String> {
+    let key = norm_label(&ats_slug(url)?);
+    (key.len() >= 2).then_some(key)
+}
+
+/// The account's name as an ATS link writes it ("cleo-2" → "cleo"), not a path word of the
+/// ATS itself ("embed", "api").
+fn ats_slug(url: &str) -> Option<String> {
     static PATH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^https?://(?:jobs\.lever\.co|(?:job-)?boards(?:-api)?\.greenhouse\.io(?:/v1/boards)?|jobs\.ashbyhq\.com|apply\.workable\.com|jobs\.smartrecruiters\.com|careers\.smartrecruiters\.com|jobs\.jobvite\.com|ats\.rippling\.com|jobs\.polymer\.co)/(?P<a>[A-Za-z0-9][\w.-]{1,60})")
             .expect("valid regex")
@@ -452,8 +459,12 @@ fn ats_account(url: &str) -> Option<String> {
         .as_str()
         .to_string();
     let a = a.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-    let key = norm_label(a);
-    (key.len() >= 2).then_some(key)
+    let path_word = [
+        "embed", "api", "v1", "jobs", "job", "careers", "apply", "view", "search",
+    ]
+    .iter()
+    .any(|w| a.eq_ignore_ascii_case(w));
+    (!a.is_empty() && !path_word).then(|| a.to_string())
 }
 
 /// The employer's own domains a text writes, as account keys, each with how often it is
@@ -593,12 +604,25 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
         stated.join("\n"),
         ctx.full
     );
-    for (u, _) in ctx.doc.texts(Key::Url) {
-        if let Some(key) = ats_account(u)
-            && let Some(name) = name_in_text(&key, &text_and_title)
-            && is_company_name(&name)
-        {
-            cands.push(Cand::new(name, 55, FieldSource::Structured));
+    let mut account: Option<String> = None;
+    for (u, origin) in ctx.doc.texts(Key::Url) {
+        let Some(key) = ats_account(u) else { continue };
+        // Only a record's own link is the posting's: a post's text links anywhere.
+        let own_link = matches!(origin, Origin::Record | Origin::JsonLd);
+        match name_in_text(&key, &text_and_title) {
+            Some(name) if is_company_name(&name) => {
+                cands.push(Cand::new(name, 55, FieldSource::Structured));
+            }
+            // Written nowhere else ("ats.rippling.com/spreeai/jobs/…"): the account as the
+            // link writes it, the weakest of candidates (added once the others are weighed).
+            _ if own_link => {
+                account = account.or_else(|| {
+                    ats_slug(u).filter(|s| {
+                        s.len() >= 3 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                });
+            }
+            _ => {}
         }
     }
     if cands.iter().all(|c| c.strength < 60) {
@@ -651,6 +675,9 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
                 c.strength = 0;
             }
         }
+    }
+    if let Some(a) = account {
+        cands.push(Cand::new(a, TEXT, FieldSource::Structured));
     }
     pick(Field::Company, cands, TEXT, &mut ctx.notes)
 }
@@ -879,6 +906,21 @@ mod tests {
     }
 
     #[test]
+    fn a_records_ats_link_names_the_account_when_nothing_else_does() {
+        let json = r#"[{"name": "Frontend Engineer", "url": "https://ats.rippling.com/spreeai/jobs/38303282",
+            "workLocation": {"label": "Hybrid (San Francisco, California, US)"}}]"#;
+        let p = crate::parse::parse_text(json, "jobs.json")
+            .unwrap()
+            .remove(0);
+        assert_eq!(p.company.as_deref(), Some("spreeai"));
+        // A post's text that links an ATS names no employer by the link alone.
+        let hn =
+            "Acme Engineer role | ONSITE\n\nApply at https://jobs.lever.co/nlcollect-bv/123 today.";
+        let p = crate::parse::parse_text(hn, "post.txt").unwrap().remove(0);
+        assert_ne!(p.company.as_deref(), Some("nlcollect-bv"));
+    }
+
+    #[test]
     fn ats_accounts() {
         assert_eq!(
             ats_account("https://jobs.lever.co/voltus/db4f").as_deref(),
@@ -891,6 +933,14 @@ mod tests {
         assert_eq!(
             ats_account("https://acme.teamtailor.com/jobs/1").as_deref(),
             Some("acme")
+        );
+        assert_eq!(
+            ats_slug("https://ats.rippling.com/spreeai/jobs/b7f6").as_deref(),
+            Some("spreeai")
+        );
+        assert_eq!(
+            ats_slug("https://boards.greenhouse.io/embed/job_app?for=acme"),
+            None
         );
         assert_eq!(
             name_in_text(

@@ -205,7 +205,10 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         strip_place_tail(&mut u, &mut t);
     }
     // A separator left at an end once what stood beyond it is gone ("Engineer in Test -").
-    let t = t.trim().trim_end_matches(['-', '–', '—', '|', ',', ':']).trim_end();
+    let t = t
+        .trim()
+        .trim_end_matches(['-', '–', '—', '|', ',', ':'])
+        .trim_end();
     u.title = strip_count(t).trim().to_string();
     u
 }
