@@ -31,8 +31,16 @@ const BOARDS: &str = include_str!("../../assets/vocab/boards.toml");
 /// Lowercases `s` without changing any character's byte length (a character whose lowercase
 /// has another length stays as it is), so that offsets found in the result hold in `s`.
 pub fn fold(s: &str) -> String {
+    // ASCII (most of a posting) lowercases byte by byte; `to_lowercase` is per character.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -948,5 +956,23 @@ mod tests {
         let s = "Développeur İstanbul ÉTÉ";
         assert_eq!(fold(s).len(), s.len());
         assert_eq!(fold("ÉTÉ"), "été");
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcuts give what lowercasing character by character gives.
+        #[test]
+        fn fold_is_lowercasing_per_character(s in "(?s)[a-zA-Z0-9 .,İÉéẞΣß\\PC]{0,40}") {
+            let slow: String = s
+                .chars()
+                .map(|c| {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(fold(&s), slow);
+        }
     }
 }
