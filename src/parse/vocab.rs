@@ -163,6 +163,13 @@ pub struct Wrapper {
     pub re: Regex,
 }
 
+/// The title wrappers of every language, in order, and all of them as one set: a title is
+/// scanned once to find the few wrappers that may apply (see [`statement_set`]).
+pub struct Wrappers {
+    pub list: Vec<Wrapper>,
+    pub set: RegexSet,
+}
+
 /// One country.
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -263,7 +270,7 @@ pub struct Vocab {
     /// Patterns of sentences that name the role ("we're looking for a {title}"), and whether
     /// their language puts a role's qualifiers after its noun ("développeur web back").
     pub hiring: Vec<(Regex, bool)>,
-    pub title_wrappers: Vec<Wrapper>,
+    pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
@@ -552,7 +559,7 @@ fn hiring_of(langs: &Langs) -> Vec<(Regex, bool)> {
 }
 
 /// The title wrappers of every language; each must have a `title` group.
-fn wrappers_of(langs: &Langs) -> Vec<Wrapper> {
+fn wrappers_of(langs: &Langs) -> Wrappers {
     let mut wrappers = Vec::new();
     for (file, t) in langs {
         for re in patterns_of([(file.as_str(), t)], "roles", "wrappers") {
@@ -564,7 +571,10 @@ fn wrappers_of(langs: &Langs) -> Vec<Wrapper> {
             wrappers.push(Wrapper { re });
         }
     }
-    wrappers
+    Wrappers {
+        set: candidate_set(wrappers.iter().map(|w| &w.re)),
+        list: wrappers,
+    }
 }
 
 /// The languages' files and the boards table, as (name, table).
@@ -709,9 +719,14 @@ fn country_tables() -> CountryTables {
 /// lazy DFA: a Unicode word boundary sends it to the PikeVM on any non-ASCII text, 30 times
 /// slower (6,658 Markdown postings took 120 s instead of 4).
 fn statement_set<T>(statements: &[Statement<T>]) -> RegexSet {
+    candidate_set(statements.iter().map(|s| &s.re))
+}
+
+/// Patterns as one set that finds which of them may match (see [`statement_set`]).
+fn candidate_set<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> RegexSet {
     // Many patterns at once need more room for the lazy DFA's states than one (its default
     // 2 MB cache fills, is cleared again and again, and the set falls back to the PikeVM).
-    regex::RegexSetBuilder::new(statements.iter().map(|s| s.re.as_str().replace(r"\b", "")))
+    regex::RegexSetBuilder::new(patterns.into_iter().map(|r| r.as_str().replace(r"\b", "")))
         .dfa_size_limit(32 << 20)
         .build()
         .expect("vocabulary patterns compile as a set")
