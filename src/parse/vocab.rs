@@ -521,7 +521,14 @@ fn statements_of<T: Copy>(
 
 /// Compiles `p`, a pattern of `file`.
 fn pattern(file: &str, p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"))
+    roomy_regex(p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"))
+}
+
+/// A pattern run over whole descriptions, with room for its lazy DFA's states. A bounded
+/// repetition ("[^.\n]{3,100}" after "looking for") makes many states; in the default 2 MB
+/// cache they are built, cleared and built again for every posting.
+pub fn roomy_regex(p: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(p).dfa_size_limit(16 << 20).build()
 }
 
 /// Every pattern listed as `key` in `section`, per file of `files`, in order.
