@@ -123,6 +123,27 @@ pub fn read(text: &str, format: Format) -> Result<Vec<doc::Doc>, SkipReason> {
     }
 }
 
+/// Builds the parsers' tables (the vocabularies and their patterns, the gazetteers, the skill
+/// vocabulary) on threads of their own, side by side, before the first file needs them: built
+/// by the first posting instead, they take the first core for about half a second while every
+/// other waits. Each table is still built once (a later caller waits for it, as before).
+pub fn warm_up() {
+    let spawn = |f: fn()| {
+        // Without a thread the first posting builds the table, as it would anyway.
+        let _ = std::thread::Builder::new()
+            .name("jobdeck-warm-up".into())
+            .spawn(f);
+    };
+    spawn(|| {
+        vocab::vocab();
+    });
+    spawn(|| {
+        crate::places::Gazetteer::get();
+        places::warm_up();
+        fields::skills::vocabulary();
+    });
+}
+
 /// How many documents a file must hold before they are resolved on every core.
 const PARALLEL_FROM: usize = 64;
 
