@@ -151,9 +151,16 @@ const PARALLEL_FROM: usize = 64;
 /// would say (the fuzz targets drive each reader this way).
 pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>, SkipReason> {
     use rayon::prelude::*;
-    let mut docs = read(text, format)?;
-    docs.iter_mut().for_each(doc::Doc::sanitize);
-    let docs = split::several_jobs(docs);
+    let docs = read(text, format)?;
+    let ready = |mut d: doc::Doc| {
+        d.sanitize();
+        split::several_jobs(vec![d])
+    };
+    let docs: Vec<doc::Doc> = if docs.len() >= PARALLEL_FROM {
+        docs.into_par_iter().flat_map_iter(ready).collect()
+    } else {
+        docs.into_iter().flat_map(ready).collect()
+    };
     let resolve = |d: &doc::Doc| {
         let mut p = fields::resolve(d);
         // JSON escapes, HTML character references and MIME encodings were decoded after the
