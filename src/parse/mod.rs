@@ -145,7 +145,7 @@ pub fn warm_up() {
 }
 
 /// How many documents a file must hold before they are resolved on every core.
-const PARALLEL_FROM: usize = 64;
+pub(crate) const PARALLEL_FROM: usize = 64;
 
 /// Parses decoded, sanitized text with the reader of `format`, whatever [`detect::detect`]
 /// would say (the fuzz targets drive each reader this way).

@@ -308,6 +308,9 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
 /// comments, each one's HTML and header to read) is read on every core.
 fn comment_docs(comments: &[&Map<String, Value>]) -> Vec<Doc> {
     use rayon::prelude::*;
+    if comments.len() < super::super::PARALLEL_FROM {
+        return comments.iter().filter_map(|o| comment_doc(o)).collect();
+    }
     comments.par_iter().filter_map(|o| comment_doc(o)).collect()
 }
 
