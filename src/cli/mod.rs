@@ -289,10 +289,45 @@ fn run_parse(paths: &[PathBuf], config: &Config, dirs: &Paths) -> anyhow::Result
         return Ok(ExitCode::from(2));
     };
     let report = load_reporting(&source, &load_options(config, dirs));
-    let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &report.postings)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write_pretty_array(&mut out, &report.postings)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `items` as `serde_json::to_writer_pretty` does, byte for byte, with the items
+/// serialized on every core a chunk at a time (a corpus's output is tens of megabytes).
+fn write_pretty_array<T: Serialize + Sync>(
+    out: &mut impl Write,
+    items: &[T],
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 1024;
+    if items.is_empty() {
+        out.write_all(b"[]")?;
+        return Ok(());
+    }
+    out.write_all(b"[")?;
+    for (c, chunk) in items.chunks(CHUNK).enumerate() {
+        let texts = chunk
+            .par_iter()
+            .map(serde_json::to_vec_pretty)
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, text) in texts.iter().enumerate() {
+            out.write_all(if c == 0 && i == 0 { b"\n  " } else { b",\n  " })?;
+            // One level deeper: JSON strings escape their line breaks, so every byte '\n' is
+            // the printer's.
+            for (j, line) in text.split(|&b| b == b'\n').enumerate() {
+                if j > 0 {
+                    out.write_all(b"\n  ")?;
+                }
+                out.write_all(line)?;
+            }
+        }
+    }
+    out.write_all(b"\n]")?;
+    Ok(())
 }
 
 /// Orders search results by `key` (stable: equal ones keep their relevance order); postings
@@ -591,5 +626,25 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    /// `jobdeck parse` prints what `serde_json::to_writer_pretty` prints, whatever the items
+    /// hold (nested objects and arrays, empty ones, line breaks in strings) and however many
+    /// chunks they take.
+    #[test]
+    fn parallel_pretty_array_is_serde_jsons() {
+        let item = |i: usize| {
+            serde_json::json!({
+                "n": i, "text": "a\nb \"c\"\t", "empty": {}, "none": [], "null": null,
+                "list": [1, {"deep": ["x", []]}], "map": {"k": [true, false]}
+            })
+        };
+        for n in [0, 1, 2, 1023, 1024, 2500] {
+            let items: Vec<serde_json::Value> = (0..n).map(item).collect();
+            let mut ours = Vec::new();
+            write_pretty_array(&mut ours, &items).unwrap();
+            let theirs = serde_json::to_vec_pretty(&items).unwrap();
+            assert!(ours == theirs, "{n} items differ");
+        }
     }
 }

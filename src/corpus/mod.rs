@@ -324,6 +324,10 @@ fn stream_paths(paths: &[PathBuf], opts: &LoadOptions, emit: &mut impl FnMut(Loa
         emit_or_stop!(emit, LoadEvent::Skipped(skipped));
     }
     let mut cache = LoadCache::open(paths, opts, &walked);
+    if cache.reader.is_none() || cache.stale {
+        // Files will be parsed: the parsers' tables are built meanwhile.
+        crate::parse::warm_up();
+    }
     let walk::Walked { files, dirs, .. } = walked;
     if let Some(ix) = cache.index() {
         emit_or_stop!(emit, LoadEvent::Indexed(Box::new(ix)));

@@ -123,16 +123,44 @@ pub fn read(text: &str, format: Format) -> Result<Vec<doc::Doc>, SkipReason> {
     }
 }
 
+/// Builds the parsers' tables (the vocabularies and their patterns, the gazetteers, the skill
+/// vocabulary) on threads of their own, side by side, before the first file needs them: built
+/// by the first posting instead, they take the first core for about half a second while every
+/// other waits. Each table is still built once (a later caller waits for it, as before).
+pub fn warm_up() {
+    let spawn = |f: fn()| {
+        // Without a thread the first posting builds the table, as it would anyway.
+        let _ = std::thread::Builder::new()
+            .name("jobdeck-warm-up".into())
+            .spawn(f);
+    };
+    spawn(|| {
+        vocab::vocab();
+    });
+    spawn(|| {
+        crate::places::Gazetteer::get();
+        places::warm_up();
+        fields::skills::vocabulary();
+    });
+}
+
 /// How many documents a file must hold before they are resolved on every core.
-const PARALLEL_FROM: usize = 64;
+pub(crate) const PARALLEL_FROM: usize = 64;
 
 /// Parses decoded, sanitized text with the reader of `format`, whatever [`detect::detect`]
 /// would say (the fuzz targets drive each reader this way).
 pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>, SkipReason> {
     use rayon::prelude::*;
-    let mut docs = read(text, format)?;
-    docs.iter_mut().for_each(doc::Doc::sanitize);
-    let docs = split::several_jobs(docs);
+    let docs = read(text, format)?;
+    let ready = |mut d: doc::Doc| {
+        d.sanitize();
+        split::several_jobs(vec![d])
+    };
+    let docs: Vec<doc::Doc> = if docs.len() >= PARALLEL_FROM {
+        docs.into_par_iter().flat_map_iter(ready).collect()
+    } else {
+        docs.into_iter().flat_map(ready).collect()
+    };
     let resolve = |d: &doc::Doc| {
         let mut p = fields::resolve(d);
         // JSON escapes, HTML character references and MIME encodings were decoded after the

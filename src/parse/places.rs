@@ -26,6 +26,11 @@ struct Gazetteer {
     matcher: AhoCorasick,
 }
 
+/// Builds the table now (see [`super::warm_up`]).
+pub fn warm_up() {
+    gazetteer();
+}
+
 fn gazetteer() -> &'static Gazetteer {
     static G: LazyLock<Gazetteer> = LazyLock::new(|| {
         let table: toml::Table =

@@ -31,8 +31,16 @@ const BOARDS: &str = include_str!("../../assets/vocab/boards.toml");
 /// Lowercases `s` without changing any character's byte length (a character whose lowercase
 /// has another length stays as it is), so that offsets found in the result hold in `s`.
 pub fn fold(s: &str) -> String {
+    // ASCII (most of a posting) lowercases byte by byte; `to_lowercase` is per character.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -155,6 +163,13 @@ pub struct Wrapper {
     pub re: Regex,
 }
 
+/// The title wrappers of every language, in order, and all of them as one set: a title is
+/// scanned once to find the few wrappers that may apply (see [`statement_set`]).
+pub struct Wrappers {
+    pub list: Vec<Wrapper>,
+    pub set: RegexSet,
+}
+
 /// One country.
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -255,7 +270,7 @@ pub struct Vocab {
     /// Patterns of sentences that name the role ("we're looking for a {title}"), and whether
     /// their language puts a role's qualifiers after its noun ("développeur web back").
     pub hiring: Vec<(Regex, bool)>,
-    pub title_wrappers: Vec<Wrapper>,
+    pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
@@ -506,7 +521,14 @@ fn statements_of<T: Copy>(
 
 /// Compiles `p`, a pattern of `file`.
 fn pattern(file: &str, p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"))
+    roomy_regex(p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"))
+}
+
+/// A pattern run over whole descriptions, with room for its lazy DFA's states. A bounded
+/// repetition ("[^.\n]{3,100}" after "looking for") makes many states; in the default 2 MB
+/// cache they are built, cleared and built again for every posting.
+pub fn roomy_regex(p: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(p).dfa_size_limit(16 << 20).build()
 }
 
 /// Every pattern listed as `key` in `section`, per file of `files`, in order.
@@ -544,7 +566,7 @@ fn hiring_of(langs: &Langs) -> Vec<(Regex, bool)> {
 }
 
 /// The title wrappers of every language; each must have a `title` group.
-fn wrappers_of(langs: &Langs) -> Vec<Wrapper> {
+fn wrappers_of(langs: &Langs) -> Wrappers {
     let mut wrappers = Vec::new();
     for (file, t) in langs {
         for re in patterns_of([(file.as_str(), t)], "roles", "wrappers") {
@@ -556,7 +578,10 @@ fn wrappers_of(langs: &Langs) -> Vec<Wrapper> {
             wrappers.push(Wrapper { re });
         }
     }
-    wrappers
+    Wrappers {
+        set: candidate_set(wrappers.iter().map(|w| &w.re)),
+        list: wrappers,
+    }
 }
 
 /// The languages' files and the boards table, as (name, table).
@@ -701,9 +726,14 @@ fn country_tables() -> CountryTables {
 /// lazy DFA: a Unicode word boundary sends it to the PikeVM on any non-ASCII text, 30 times
 /// slower (6,658 Markdown postings took 120 s instead of 4).
 fn statement_set<T>(statements: &[Statement<T>]) -> RegexSet {
+    candidate_set(statements.iter().map(|s| &s.re))
+}
+
+/// Patterns as one set that finds which of them may match (see [`statement_set`]).
+fn candidate_set<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> RegexSet {
     // Many patterns at once need more room for the lazy DFA's states than one (its default
     // 2 MB cache fills, is cleared again and again, and the set falls back to the PikeVM).
-    regex::RegexSetBuilder::new(statements.iter().map(|s| s.re.as_str().replace(r"\b", "")))
+    regex::RegexSetBuilder::new(patterns.into_iter().map(|r| r.as_str().replace(r"\b", "")))
         .dfa_size_limit(32 << 20)
         .build()
         .expect("vocabulary patterns compile as a set")
@@ -948,5 +978,23 @@ mod tests {
         let s = "Développeur İstanbul ÉTÉ";
         assert_eq!(fold(s).len(), s.len());
         assert_eq!(fold("ÉTÉ"), "été");
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcuts give what lowercasing character by character gives.
+        #[test]
+        fn fold_is_lowercasing_per_character(s in "(?s)[a-zA-Z0-9 .,İÉéẞΣß\\PC]{0,40}") {
+            let slow: String = s
+                .chars()
+                .map(|c| {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(fold(&s), slow);
+        }
     }
 }

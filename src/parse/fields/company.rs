@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::super::doc::{Key, Origin};
 use super::super::places;
-use super::super::vocab::{self, fold, norm_label, vocab};
+use super::super::vocab::{self, fold, norm_label, roomy_regex, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{Field, FieldSource};
 
@@ -38,7 +38,7 @@ pub fn company_from_text(text: &str) -> Option<String> {
 /// estimates"). Elsewhere a board may well be the employer ("Workday is hiring").
 pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
     static PATTERNS: LazyLock<Vec<(Regex, i32)>> = LazyLock::new(|| {
-        let r = |p: String, w| (Regex::new(&p).expect("valid regex"), w);
+        let r = |p: String, w| (roomy_regex(&p).expect("valid regex"), w);
         vec![
             r(format!(r"\bAt\s+(?P<c>{NAME})\s*,\s+(?:we|our)\b"), 4),
             r(
@@ -130,7 +130,7 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
     let mut add = |words: &[String], pattern: &dyn Fn(&str) -> String, weight| {
         if !words.is_empty() {
             out.push((
-                Regex::new(&pattern(&alt(words))).expect("employer phrases compile"),
+                roomy_regex(&pattern(&alt(words))).expect("employer phrases compile"),
                 weight,
             ));
         }

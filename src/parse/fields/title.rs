@@ -216,7 +216,13 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
 /// Wrapper phrases of every language ("Acme recrute un·e {title}"): the title inside, and
 /// the company, place, mode and pay they name.
 fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
-    for w in &vocab().title_wrappers {
+    let wrappers = &vocab().title_wrappers;
+    // The wrappers that may match, found in one pass; each is confirmed by its own pattern.
+    let mut may = wrappers.set.matches(t);
+    for (i, w) in wrappers.list.iter().enumerate() {
+        if !may.matched(i) {
+            continue;
+        }
         let Some(c) = w.re.captures(t) else { continue };
         let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
             continue;
@@ -244,6 +250,7 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
         u.mode = u.mode.take().or_else(|| group("mode"));
         u.pay = u.pay.take().or_else(|| group("pay"));
         *t = title.to_string();
+        may = wrappers.set.matches(t);
     }
 }
 

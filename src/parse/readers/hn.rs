@@ -272,13 +272,9 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
             let Value::Array(items) = kids else {
                 return Some(Vec::new());
             };
-            Some(
-                items
-                    .iter()
-                    .filter_map(|c| c.as_object())
-                    .filter_map(comment_doc)
-                    .collect(),
-            )
+            let comments: Vec<&Map<String, Value>> =
+                items.iter().filter_map(|c| c.as_object()).collect();
+            Some(comment_docs(&comments))
         }
         Value::Object(o) if is_comment(o) => Some(comment_doc(o).into_iter().collect()),
         Value::Object(o)
@@ -301,12 +297,7 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
             if objs.is_empty() || !objs.iter().all(|h| is_comment(h)) {
                 return None;
             }
-            Some(
-                top_level(&objs)
-                    .into_iter()
-                    .filter_map(comment_doc)
-                    .collect(),
-            )
+            Some(comment_docs(&top_level(&objs)))
         }
         Value::Array(a) => {
             let objs: Vec<&Map<String, Value>> = a.iter().filter_map(|h| h.as_object()).collect();
@@ -320,16 +311,21 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
             }
             let comments: Vec<&Map<String, Value>> =
                 objs.into_iter().filter(|o| is_comment(o)).collect();
-            Some(
-                top_level(&comments)
-                    .into_iter()
-                    .filter_map(comment_doc)
-                    .collect(),
-            )
+            Some(comment_docs(&top_level(&comments)))
         }
         _ => None,
     }
 }
+/// The documents of a thread's comments, in their order. A month's thread (hundreds of
+/// comments, each one's HTML and header to read) is read on every core.
+fn comment_docs(comments: &[&Map<String, Value>]) -> Vec<Doc> {
+    use rayon::prelude::*;
+    if comments.len() < super::super::PARALLEL_FROM {
+        return comments.iter().filter_map(|o| comment_doc(o)).collect();
+    }
+    comments.par_iter().filter_map(|o| comment_doc(o)).collect()
+}
+
 /// The thread itself: an HN story ("Ask HN: Who is hiring?").
 fn is_story(o: &Map<String, Value>) -> bool {
     let ty = get(o, "type").and_then(|v| v.as_str()).unwrap_or("");
