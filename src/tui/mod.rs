@@ -155,6 +155,7 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
         load: opts.load,
         history: opts.history_file,
         clock: crate::store::now,
+        pace: Default::default(),
     };
     let mut b = match Browser::start(app, terminal, terminal::Tty, store, startup, FRAME) {
         Ok(b) => b,
