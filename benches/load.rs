@@ -3,6 +3,9 @@
 //!
 //! The 100,000-posting corpus is generated on first use (about a minute, 420 MB under
 //! `target/bench-data`); a cold load of it takes about 20 s an iteration.
+//!
+//! `start/gazetteer`: reading the place gazetteer, which every start that loads postings pays
+//! once (`cargo bench --bench load -- start/`).
 
 #[path = "support/mod.rs"]
 mod support;
@@ -40,5 +43,11 @@ fn load(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, load);
+fn start(c: &mut Criterion) {
+    c.bench_function("start/gazetteer", |b| {
+        b.iter(|| jobdeck::places::Gazetteer::load().map(|g| g.group("EU").is_some()))
+    });
+}
+
+criterion_group!(benches, start, load);
 criterion_main!(benches);

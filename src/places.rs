@@ -6,14 +6,20 @@
 //! Only what reads as a place is taken: every part of the text must be a known place or a
 //! known qualifier (a postcode, "Remote", "HQ"…); "Reading the docs" is not Reading, UK.
 
+mod table;
+
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 // Local data: a fast non-cryptographic hash.
 use rustc_hash::FxHashMap as HashMap;
-use unicode_normalization::UnicodeNormalization;
+
+pub use table::fold;
+use table::{Entry, Prebuilt};
 
 const TABLE: &str = include_str!("../assets/places.tsv");
+/// `TABLE`'s names folded, sorted and indexed at build time (`build.rs`).
+const PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
 const ALIASES: &str = include_str!("../assets/places_aliases.toml");
 /// Place names that are also common English words (`assets/gen/place_words.py`).
 const COMMON_WORDS: &str = include_str!("../assets/places_words.txt");
@@ -34,27 +40,6 @@ struct Region {
     country: u16,
     code: String,
     name: String,
-}
-
-#[derive(Debug, Clone)]
-struct City {
-    country: u16,
-    /// Index into the regions, when the table names the city's region.
-    region: Option<u32>,
-    name: String,
-    population: u32,
-}
-
-/// What a name can stand for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Entry {
-    Country(u16),
-    Region(u32),
-    /// A city; `primary` when the name is the city's own name (not an alternate or alias).
-    City {
-        id: u32,
-        primary: bool,
-    },
 }
 
 /// A resolved place. (No field is skipped when empty: the parse cache's postcard records
@@ -94,9 +79,11 @@ impl Place {
 pub struct Gazetteer {
     countries: Vec<Country>,
     regions: Vec<Region>,
-    cities: Vec<City>,
-    /// Folded name → what it may be. Codes (ISO-2, ISO-3, region codes) live in `codes`: they
-    /// count only when written in capitals.
+    /// The table's folded names (→ what each may be) and its cities, prebuilt.
+    table: Prebuilt,
+    /// Folded name → what it may be, for the names of the aliases file (after the table's).
+    /// Codes (ISO-2, ISO-3, region codes) live in `codes`: they count only when written in
+    /// capitals.
     names: HashMap<String, Vec<Entry>>,
     codes: HashMap<String, Vec<Entry>>,
     groups: BTreeMap<String, Vec<String>>,
@@ -104,86 +91,29 @@ pub struct Gazetteer {
     group_list: Vec<(String, Vec<String>)>,
 }
 
-/// Folds a name for lookup: compatibility-decomposed, marks dropped, lowercased, punctuation
-/// and runs of spaces made one space ("Zürich" → "zurich", "St. Gallen" → "st gallen").
-pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        fold_ascii(s)
-    } else {
-        fold_any(s)
-    }
-}
-
-fn fold_any(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            'ß' => {
-                out.push_str("ss");
-                continue;
-            }
-            'ł' | 'Ł' => 'l',
-            'ø' | 'Ø' => 'o',
-            'æ' | 'Æ' => {
-                out.push_str("ae");
-                continue;
-            }
-            'đ' | 'Đ' => 'd',
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else if c != '\'' && c != '’' {
-            space = true;
-        }
-    }
-    out
-}
-
-/// [`fold`] for ASCII text, where decomposition changes nothing: most names, and most of the
-/// text looked up, take this way (it is the bulk of loading the table).
-fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(b.to_ascii_lowercase() as char);
-        } else if b != b'\'' {
-            space = true;
-        }
-    }
-    out
-}
-
 impl Gazetteer {
     /// The built-in table (read once).
     pub fn get() -> &'static Gazetteer {
         static G: LazyLock<Gazetteer> = LazyLock::new(|| {
-            Gazetteer::parse(TABLE, ALIASES).expect("the built-in place tables are valid (tested)")
+            Gazetteer::load().expect("the built-in place tables are valid (tested)")
         });
         &G
     }
 
-    fn parse(table: &str, aliases: &str) -> Result<Gazetteer, String> {
+    /// The built-in table, read afresh (what [`Gazetteer::get`] keeps; for benchmarks).
+    #[doc(hidden)]
+    pub fn load() -> Result<Gazetteer, String> {
+        Gazetteer::parse(TABLE, Prebuilt::new(PREBUILT, TABLE), ALIASES)
+    }
+
+    /// The countries and regions of `table` (its city rows, which come after them, and every
+    /// name are in `prebuilt`), and the aliases.
+    fn parse(table: &str, prebuilt: Prebuilt, aliases: &str) -> Result<Gazetteer, String> {
         let mut g = Gazetteer {
             countries: Vec::new(),
             regions: Vec::new(),
-            cities: Vec::new(),
-            // About one name in 15 bytes of the table (141k names, fewer once folded): sized once
-            // instead of growing 17 times.
-            names: HashMap::with_capacity_and_hasher(table.len() / 16, Default::default()),
+            table: prebuilt,
+            names: HashMap::default(),
             codes: HashMap::default(),
             groups: BTreeMap::new(),
             group_list: Vec::new(),
@@ -196,11 +126,6 @@ impl Gazetteer {
             }
             let f: Vec<&str> = line.split('\t').collect();
             let bad = || format!("places.tsv line {}: {line:?}", n + 1);
-            let alts = |i: usize| -> Vec<&str> {
-                f.get(i)
-                    .map(|s| s.split('|').filter(|a| !a.is_empty()).collect())
-                    .unwrap_or_default()
-            };
             match f[0] {
                 "C" if f.len() >= 5 => {
                     let id = g.countries.len() as u16;
@@ -211,10 +136,6 @@ impl Gazetteer {
                         currency: f[4].into(),
                     });
                     country_ix.insert(f[1].into(), id);
-                    g.add_name(f[3], Entry::Country(id));
-                    for a in alts(5) {
-                        g.add_name(a, Entry::Country(id));
-                    }
                     g.add_code(f[1], Entry::Country(id));
                     g.add_code(f[2], Entry::Country(id));
                 }
@@ -227,33 +148,32 @@ impl Gazetteer {
                         name: f[3].into(),
                     });
                     region_ix.insert((c, f[2].into()), id);
-                    g.add_name(f[3], Entry::Region(id));
-                    for a in alts(4) {
-                        g.add_name(a, Entry::Region(id));
-                    }
                     if f[2].chars().all(|c| c.is_ascii_uppercase()) {
                         g.add_code(f[2], Entry::Region(id));
                     }
                 }
-                "T" if f.len() >= 5 => {
-                    let c = *country_ix.get(f[1]).ok_or_else(bad)?;
-                    let id = g.cities.len() as u32;
-                    g.cities.push(City {
-                        country: c,
-                        region: region_ix.get(&(c, f[2].to_string())).copied(),
-                        name: f[3].into(),
-                        population: f[4].parse().map_err(|_| bad())?,
-                    });
-                    g.add_name(f[3], Entry::City { id, primary: true });
-                    for a in alts(5) {
-                        g.add_name(a, Entry::City { id, primary: false });
-                    }
-                }
+                // The build script checked that the cities come last.
+                "T" => break,
                 _ => return Err(bad()),
             }
         }
         g.read_aliases(aliases, &country_ix, &region_ix)?;
         Ok(g)
+    }
+
+    /// What the folded name `key` may be: the table's entries, then the aliases'.
+    fn named(&self, key: &str) -> Vec<Entry> {
+        let mut v: Vec<Entry> = self.table.get(key).collect();
+        for &e in self.names.get(key).into_iter().flatten() {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        }
+        v
+    }
+
+    fn city(&self, id: u32) -> table::City {
+        self.table.city(id)
     }
 
     fn read_aliases(
@@ -274,11 +194,14 @@ impl Gazetteer {
             let mut it = path.splitn(3, '/');
             let (c, r, name) = (it.next(), it.next(), it.next());
             let c = c.and_then(|c| country_ix.get(c)).copied();
-            let city = c.and_then(|c| {
+            let city = c.zip(name).and_then(|(c, name)| {
                 let region = r.and_then(|r| region_ix.get(&(c, r.to_string())).copied());
-                (0..self.cities.len() as u32).find(|&i| {
-                    let x = &self.cities[i as usize];
-                    x.country == c && Some(x.name.as_str()) == name && x.region == region
+                self.table.get(&fold(name)).find_map(|e| match e {
+                    Entry::City { id, primary: true } => {
+                        let x = self.city(id);
+                        (x.country == c && x.name == name && x.region == region).then_some(id)
+                    }
+                    _ => None,
                 })
             });
             let id = city.ok_or(format!("places_aliases.toml: no city {path}"))?;
@@ -324,7 +247,7 @@ impl Gazetteer {
 
     fn add_name(&mut self, name: &str, e: Entry) {
         let k = fold(name);
-        if !k.is_empty() {
+        if !k.is_empty() && !self.table.get(&k).any(|t| t == e) {
             let v = self.names.entry(k).or_default();
             if !v.contains(&e) {
                 v.push(e);
@@ -350,11 +273,9 @@ impl Gazetteer {
             })
         });
         let by_name = || {
-            self.names.get(&fold(s)).and_then(|v| {
-                v.iter().find_map(|e| match e {
-                    Entry::Country(c) => Some(*c),
-                    _ => None,
-                })
+            self.named(&fold(s)).into_iter().find_map(|e| match e {
+                Entry::Country(c) => Some(c),
+                _ => None,
             })
         };
         by_code
@@ -408,11 +329,9 @@ impl Gazetteer {
                 .map(|&e| (e, matches!(e, Entry::Region(_))))
                 .collect();
         }
-        self.names
-            .get(&fold(part))
+        self.named(&fold(part))
             .into_iter()
-            .flatten()
-            .map(|&e| (e, false))
+            .map(|e| (e, false))
             .collect()
     }
 
@@ -420,7 +339,7 @@ impl Gazetteer {
         match e {
             Entry::Country(c) => c,
             Entry::Region(r) => self.regions[r as usize].country,
-            Entry::City { id, .. } => self.cities[id as usize].country,
+            Entry::City { id, .. } => self.city(id).country,
         }
     }
 
@@ -470,13 +389,9 @@ impl Gazetteer {
         let holds = |outer: Entry, e: Entry| match (outer, e) {
             (a, b) if a == b => true,
             (Entry::Country(c), x) => self.country_of(x) == c,
-            (Entry::Region(r), Entry::City { id, .. }) => {
-                self.cities[id as usize].region == Some(r)
-            }
-            (Entry::City { id, .. }, Entry::Region(r)) => {
-                self.cities[id as usize].region == Some(r)
-            }
-            (Entry::City { id, .. }, Entry::Country(c)) => self.cities[id as usize].country == c,
+            (Entry::Region(r), Entry::City { id, .. }) => self.city(id).region == Some(r),
+            (Entry::City { id, .. }, Entry::Region(r)) => self.city(id).region == Some(r),
+            (Entry::City { id, .. }, Entry::Country(c)) => self.city(id).country == c,
             (Entry::Region(r), Entry::Country(c)) => self.regions[r as usize].country == c,
             _ => false,
         };
@@ -488,12 +403,7 @@ impl Gazetteer {
         let rank = |e: &(Entry, bool)| -> (bool, u8, u8, u32) {
             let strong = !e.1;
             match e.0 {
-                Entry::City { id, primary } => (
-                    strong,
-                    2,
-                    primary as u8,
-                    self.cities[id as usize].population,
-                ),
+                Entry::City { id, primary } => (strong, 2, primary as u8, self.city(id).population),
                 Entry::Region(_) => (strong, 1, 0, 0),
                 Entry::Country(_) => (strong, 0, 0, 0),
             }
@@ -510,8 +420,8 @@ impl Gazetteer {
         };
         match best {
             Entry::City { id, .. } => {
-                let c = &self.cities[id as usize];
-                place.city = Some(c.name.clone());
+                let c = self.city(id);
+                place.city = Some(c.name.to_string());
                 place.region = c.region.map(|r| self.regions[r as usize].name.clone());
                 place.country = Some(self.countries[c.country as usize].iso2.clone());
             }
@@ -645,6 +555,55 @@ fn is_qualifier(part: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::table::{Entry, Prebuilt};
+
+    #[test]
+    fn every_row_of_the_table_is_found_by_its_own_name() {
+        let g = super::Gazetteer::get();
+        let (mut countries, mut regions, mut cities) = (0u16, 0u32, 0u32);
+        for line in super::TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (want, name) = match f[0] {
+                "C" => (Entry::Country(countries), f[3]),
+                "R" => (Entry::Region(regions), f[3]),
+                _ => (
+                    Entry::City {
+                        id: cities,
+                        primary: true,
+                    },
+                    f[3],
+                ),
+            };
+            let key = super::fold(name);
+            assert!(g.named(&key).contains(&want), "{line}");
+            match want {
+                Entry::Country(_) => countries += 1,
+                Entry::Region(_) => regions += 1,
+                Entry::City { id, .. } => {
+                    let c = g.city(id);
+                    assert_eq!((c.name, c.population.to_string()), (f[3], f[4].to_string()));
+                    cities += 1;
+                }
+            }
+        }
+        assert_eq!(cities, g.table.city_count());
+        assert_eq!(usize::from(countries), g.countries.len());
+    }
+
+    #[test]
+    fn a_short_or_garbled_prebuilt_table_reads_as_empty() {
+        let huge: Vec<u8> = [u32::MAX, 7, u32::MAX, 3]
+            .into_iter()
+            .flat_map(u32::to_le_bytes)
+            .collect();
+        let huge: &'static [u8] = huge.leak();
+        for blob in [&[][..], &[1, 2, 3][..], huge] {
+            let t = Prebuilt::new(blob, "");
+            assert_eq!(t.get("berlin").count(), 0);
+            assert_eq!(t.city_count(), 0);
+        }
+    }
+
     #[test]
     fn ascii_names_fold_the_same_either_way() {
         let printable: String = (b' '..=b'~').map(char::from).collect();
@@ -656,7 +615,11 @@ mod tests {
             "--Berlin--(Mitte)",
             "",
         ] {
-            assert_eq!(super::fold_ascii(s), super::fold_any(s), "{s:?}");
+            assert_eq!(
+                super::table::fold_ascii(s),
+                super::table::fold_any(s),
+                "{s:?}"
+            );
         }
     }
 

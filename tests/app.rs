@@ -1992,3 +1992,26 @@ mod routing {
         assert_eq!(h.app.view.message, None);
     }
 }
+
+/// What the browser knows as it opens reaches the app as one action: the first message, the
+/// query history (up in the search bar), and that the shortlists cannot be saved (quitting
+/// then does not wait for a save).
+#[test]
+fn the_opening_is_told_to_the_app_as_an_action() {
+    let today = time::macros::date!(2026 - 11 - 23);
+    let mut app = jobdeck::app::App::new("t", jobdeck::app::Settings::default(), today);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Opened(Box::new(jobdeck::app::Opening {
+        has_store: false,
+        history: vec!["rust remote".into()],
+        rescue_path: None,
+        message: Some("shortlists unavailable: disk on fire".into()),
+    })));
+    assert_eq!(
+        app.view.message.as_deref(),
+        Some("shortlists unavailable: disk on fire")
+    );
+    assert_eq!(app.model.history.older(""), Some("rust remote"));
+    app.update(Action::Quit);
+    assert!(app.model.should_quit, "no store: nothing to wait for");
+}

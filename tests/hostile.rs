@@ -15,7 +15,6 @@ use std::io::{Read, Write};
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::mkfifo;
@@ -349,12 +348,12 @@ fn run_on_terminal(home: &Path, args: &[&str], code: u32) -> Vec<u8> {
     let mut child = pair.slave.spawn_command(cmd).expect("spawn jobdeck");
     drop(pair.slave);
     let mut killer = child.clone_killer();
-    let (tx, rx) = mpsc::channel();
+    let (tx, rx) = flume::unbounded();
     std::thread::spawn(move || {
         let _ = tx.send(child.wait());
     });
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
-    let (out_tx, out_rx) = mpsc::channel();
+    let (out_tx, out_rx) = flume::unbounded();
     std::thread::spawn(move || {
         let mut all = Vec::new();
         let mut buf = [0u8; 8192];

@@ -15,7 +15,6 @@ mod pull_server;
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -31,7 +30,7 @@ struct Session {
     screen: Arc<(Mutex<vt100::Parser>, Condvar)>,
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
-    exit: mpsc::Receiver<ExitStatus>,
+    exit: flume::Receiver<ExitStatus>,
     pid: Option<u32>,
 }
 
@@ -63,7 +62,7 @@ impl Session {
         let mut child = pair.slave.spawn_command(cmd).expect("spawn jobdeck");
         drop(pair.slave);
         let pid = child.process_id();
-        let (tx, exit) = mpsc::channel();
+        let (tx, exit) = flume::unbounded();
         std::thread::spawn(move || {
             if let Ok(status) = child.wait() {
                 let _ = tx.send(status);

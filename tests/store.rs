@@ -582,7 +582,7 @@ fn mkfifo(path: &Path) {
 
 /// Runs `f` on a thread and fails the test if it does not return within 10 s (a hang).
 fn within_10s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
+    let (tx, rx) = flume::unbounded();
     std::thread::spawn(move || {
         let _ = tx.send(f());
     });

@@ -124,6 +124,9 @@ pub enum Action {
     LoadFinished {
         elapsed_ms: u64,
     },
+    /// The browser opens: what it knows besides the postings.
+    #[strum(disabled)]
+    Opened(Box<Opening>),
     #[strum(disabled)]
     SearchDone {
         generation: u64,
@@ -309,6 +312,7 @@ impl Action {
             | Action::LoadProgress { .. }
             | Action::LoadSkipped(_)
             | Action::LoadFinished { .. }
+            | Action::Opened(_)
             | Action::SearchDone { .. }
             | Action::Notify(_)
             | Action::Fatal(_)
@@ -447,4 +451,17 @@ mod tests {
         assert_eq!(Action::from_name("insert"), None);
         assert_eq!(Action::from_name("no_such_action"), None);
     }
+}
+
+/// What the browser knows as it opens, besides the postings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Opening {
+    /// Whether the shortlists can be saved (false: the store could not be opened).
+    pub has_store: bool,
+    /// The search bar's earlier queries, oldest first.
+    pub history: Vec<String>,
+    /// Where the shortlists are written if saving fails at quit (None: the app's default).
+    pub rescue_path: Option<String>,
+    /// The first thing to tell (a file set aside, the store unavailable, a config problem).
+    pub message: Option<String>,
 }

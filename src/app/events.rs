@@ -33,6 +33,7 @@ impl App {
             }
             Action::LoadSkipped(s) => self.load_skipped(s),
             Action::LoadFinished { elapsed_ms } => self.load_finished(elapsed_ms),
+            Action::Opened(o) => self.opened(*o),
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.view.message = Some(m),
             Action::SourceChanged { source, postings } => {
@@ -47,6 +48,17 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    fn opened(&mut self, o: super::action::Opening) {
+        self.model.has_store = o.has_store;
+        self.model.history = super::history::QueryHistory::new(o.history);
+        if let Some(p) = o.rescue_path {
+            self.model.rescue_path = p;
+        }
+        if o.message.is_some() {
+            self.view.message = o.message;
+        }
     }
 
     fn load_skipped(&mut self, s: Vec<crate::corpus::Skipped>) {

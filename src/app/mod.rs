@@ -17,7 +17,7 @@ mod update;
 
 use std::sync::Arc;
 
-pub use action::{Action, SaveProblem, StoreReport};
+pub use action::{Action, Opening, SaveProblem, StoreReport};
 use keymap::{Context, Key, Keymap};
 
 use crate::corpus::Skipped;

@@ -140,7 +140,9 @@ pub fn main() -> ExitCode {
     let dirs = Paths::from_env();
     let cli = parse_args(&dirs);
     let _log = crate::logging::init(&dirs.log_file());
-    match run(cli, &dirs) {
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    match run(cli, &dirs, &mut stdout.lock(), terminal) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`jobdeck parse | head`) is not an error worth reporting.
@@ -180,7 +182,15 @@ fn parse_args(dirs: &Paths) -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
-fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
+/// Runs a parsed command line with the folders of `dirs`, printing to `out` (the standard
+/// output, or a buffer in tests; `terminal` says whether it is a terminal); returns the exit code.
+/// Messages go to the standard error.
+pub fn run(
+    cli: Cli,
+    dirs: &Paths,
+    out: &mut dyn Write,
+    terminal: bool,
+) -> anyhow::Result<ExitCode> {
     let dirs = dirs.clone();
     let (config, config_problems) = Config::load(&dirs.config_file());
     crate::money::Money::install(config.money.clone());
@@ -196,25 +206,28 @@ fn run(cli: Cli, dirs: &Paths) -> anyhow::Result<ExitCode> {
         }
     }
     match cli.command {
-        None => run_browser(&cli.paths, &config, config_problems, &dirs),
-        Some(Command::Parse { paths }) => run_parse(&paths, &config, &dirs),
+        None => run_browser(&cli.paths, &config, config_problems, &dirs, terminal),
+        Some(Command::Parse { paths }) => run_parse(&paths, &config, &dirs, out),
         Some(Command::Search {
             query,
             paths,
             json,
             limit,
             sort,
-        }) => run_search(&query, &paths, json, limit, &sort, &config, &dirs),
+        }) => {
+            let json = json || !terminal;
+            run_search(&query, &paths, json, limit, &sort, &config, &dirs, out)
+        }
         Some(Command::Config {
             print_default,
             path,
-        }) => run_config(print_default, path, &config, config_problems, &dirs),
+        }) => run_config(print_default, path, &config, config_problems, &dirs, out),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut command(&dirs), "jobdeck", &mut io::stdout());
+            clap_complete::generate(shell, &mut command(&dirs), "jobdeck", out);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
-            io::stdout().write_all(man::page(&command(&dirs)).as_bytes())?;
+            out.write_all(man::page(&command(&dirs)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
@@ -228,8 +241,9 @@ fn run_browser(
     config: &Config,
     config_problems: Vec<String>,
     dirs: &Paths,
+    terminal: bool,
 ) -> anyhow::Result<ExitCode> {
-    if !io::stdout().is_terminal() {
+    if !terminal {
         eprintln!("{NO_TERMINAL}");
         return Ok(ExitCode::from(2));
     }
@@ -284,12 +298,17 @@ fn run_browser(
 }
 
 /// `jobdeck parse`: every posting as JSON.
-fn run_parse(paths: &[PathBuf], config: &Config, dirs: &Paths) -> anyhow::Result<ExitCode> {
+fn run_parse(
+    paths: &[PathBuf],
+    config: &Config,
+    dirs: &Paths,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let Ok(source) = resolve_source(paths, config)? else {
         return Ok(ExitCode::from(2));
     };
     let report = load_reporting(&source, &load_options(config, dirs));
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     write_pretty_array(&mut out, &report.postings)?;
     writeln!(out)?;
     out.flush()?;
@@ -367,7 +386,9 @@ fn sort_found(found: &mut [(Posting, i64)], key: SortKey) {
     });
 }
 
-/// `jobdeck search`: the postings matching a query, best first.
+/// `jobdeck search`: the postings matching a query, best first (as JSON with `json`, else a
+/// table).
+#[allow(clippy::too_many_arguments)]
 fn run_search(
     query_text: &str,
     paths: &[PathBuf],
@@ -376,6 +397,7 @@ fn run_search(
     sort: &str,
     config: &Config,
     dirs: &Paths,
+    out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Ok(source) = resolve_source(paths, config)? else {
         return Ok(ExitCode::from(2));
@@ -394,8 +416,8 @@ fn run_search(
         all.truncate(limit);
         all
     };
-    let mut out = io::stdout().lock();
-    if json || !io::stdout().is_terminal() {
+    let mut out = io::BufWriter::new(out);
+    if json {
         #[derive(Serialize)]
         struct Scored<'a> {
             #[serde(flatten)]
@@ -429,6 +451,7 @@ fn run_search(
         };
         write!(out, "{}", table.render(terminal_width()))?;
     }
+    out.flush()?;
     // Like grep: 1 when nothing matched.
     Ok(if found.is_empty() {
         ExitCode::from(1)
@@ -444,8 +467,8 @@ fn run_config(
     config: &Config,
     config_problems: Vec<String>,
     dirs: &Paths,
+    out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let mut out = io::stdout().lock();
     if print_default {
         write!(out, "{}", crate::config::DEFAULT_CONFIG)?;
         return Ok(ExitCode::SUCCESS);

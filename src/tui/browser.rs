@@ -89,7 +89,7 @@ impl<B: Backend, H: Host<B>> Browser<B, H> {
         frame: Duration,
     ) -> anyhow::Result<Browser<B, H>> {
         let (tx, rx) = flume::unbounded::<Action>();
-        let store = store.map(|s| store_thread::spawn(s, tx.clone(), startup.clock));
+        let store = store.map(|s| store_thread::spawn(s, tx.clone(), startup.clock, startup.pace));
         let mut host = host;
         let mut terminal = terminal;
         host.draw(&mut terminal, &app)?;

@@ -24,6 +24,14 @@ use crate::store::{Shortlists, Store};
 
 /// How long a step may take before the test fails rather than hangs.
 const STEP_LIMIT: Duration = Duration::from_secs(30);
+/// The store thread's pace under test: what it would do in seconds (pick up another process's
+/// change, retry a failed save) it does in milliseconds, so that no test waits on the
+/// browser's timers.
+const PACE: super::store_thread::Pace = super::store_thread::Pace {
+    poll: Duration::from_millis(20),
+    retry_first: Duration::from_millis(10),
+    retry_max: Duration::from_millis(100),
+};
 
 /// The test's [`Host`]: keeps every effect but searches, and does none of those that leave the
 /// process.
@@ -135,6 +143,7 @@ impl Headless {
             load: Default::default(),
             history: None,
             clock: test_now,
+            pace: PACE,
         };
         let browser = Browser::start(
             app,
@@ -164,7 +173,7 @@ impl Headless {
     /// Uses `store` (saving to its file) for the shortlists from now on.
     pub fn with_store(mut self, store: Store) -> Headless {
         let tx = self.browser.services.tx.clone();
-        self.browser.store = Some(super::store_thread::spawn(store, tx, test_now));
+        self.browser.store = Some(super::store_thread::spawn(store, tx, test_now, PACE));
         self.settle();
         self
     }

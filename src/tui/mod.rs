@@ -124,28 +124,41 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     let size = terminal.size().map_err(|e| (Ending::default(), e.into()))?;
     let mut app = App::new(opts.source.describe(), opts.settings, today());
     app.update(Action::Resize(size.width, size.height));
-    app.model.has_store = opts.store.is_ok();
-    first_messages(&mut app, &opts.config_problems);
+    // What happened to the shortlists matters more than the history, and that more than the
+    // config (a file set aside).
+    let mut message = config_message(&opts.config_problems);
+    let mut history = Vec::new();
     if let Some(path) = &opts.history_file {
         match crate::app::history::load(path) {
-            Ok(queries) => app.model.history = crate::app::history::QueryHistory::new(queries),
+            Ok(queries) => history = queries,
             Err(e) => {
                 tracing::warn!("query history skipped: {e}");
-                app.view.message = Some(format!("query history skipped: {e}"));
+                message = Some(format!("query history skipped: {e}"));
             }
         }
     }
-    // What happened to the shortlists matters more than the config (a file set aside).
     if let Some(first) = opts.store_notices.first() {
-        app.view.message = Some(first.clone());
+        message = Some(first.clone());
     }
+    let has_store = opts.store.is_ok();
     let store = match opts.store {
         Ok(store) => Some(store),
         Err(e) => {
-            app.view.message = Some(format!("shortlists unavailable: {e}"));
+            message = Some(format!("shortlists unavailable: {e}"));
             None
         }
     };
+    app.update(Action::Opened(Box::new(crate::app::Opening {
+        has_store,
+        history,
+        rescue_path: directories::BaseDirs::new().map(|home| {
+            home.home_dir()
+                .join("jobdeck-shortlists-unsaved.json")
+                .to_string_lossy()
+                .into_owned()
+        }),
+        message,
+    })));
     let mut ending = Ending {
         store_path,
         ..Ending::default()
@@ -155,6 +168,7 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
         load: opts.load,
         history: opts.history_file,
         clock: crate::store::now,
+        pace: Default::default(),
     };
     let mut b = match Browser::start(app, terminal, terminal::Tty, store, startup, FRAME) {
         Ok(b) => b,
@@ -191,23 +205,15 @@ async fn event_loop(opts: Options) -> Result<Ending, (Ending, anyhow::Error)> {
     }
 }
 
-/// Where the rescue file goes, and the config's problems, on the first screen.
-fn first_messages(app: &mut App, config_problems: &[String]) {
-    if let Some(home) = directories::BaseDirs::new() {
-        app.model.rescue_path = home
-            .home_dir()
-            .join("jobdeck-shortlists-unsaved.json")
-            .to_string_lossy()
-            .into_owned();
-    }
-    if let Some(first) = config_problems.first() {
-        let more = config_problems.len() - 1;
-        app.view.message = Some(if more > 0 {
-            format!("config: {first} (+{more} more)")
-        } else {
-            format!("config: {first}")
-        });
-    }
+/// The config's problems as the first screen tells them.
+fn config_message(config_problems: &[String]) -> Option<String> {
+    let first = config_problems.first()?;
+    let more = config_problems.len() - 1;
+    Some(if more > 0 {
+        format!("config: {first} (+{more} more)")
+    } else {
+        format!("config: {first}")
+    })
 }
 
 /// The terminal's events and the signals the browser answers, as one stream: ending ones save

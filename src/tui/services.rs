@@ -32,6 +32,8 @@ pub struct Startup {
     pub history: Option<std::path::PathBuf>,
     /// What time the shortlists' changes are stamped with.
     pub clock: super::store_thread::Clock,
+    /// How often the store thread looks for other processes' changes and retries a failed save.
+    pub pace: super::store_thread::Pace,
 }
 
 /// Gives postings to the search worker, then returns them shared, for the app: a search the
@@ -98,6 +100,7 @@ pub fn start_services(startup: Startup, tx: &Sender<Action>) -> (Services, Loade
         load,
         history,
         clock: _,
+        pace: _,
     } = startup;
     let worker = worker::spawn(tx.clone());
     let services = Services {

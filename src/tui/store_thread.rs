@@ -19,12 +19,27 @@ use flume::{Receiver, RecvTimeoutError, Sender};
 use crate::app::{Action, SaveProblem, StoreReport};
 use crate::store::{Change, Shortlists, Store, StoreError};
 
-/// How often the file is checked for other processes' changes.
-const POLL: Duration = Duration::from_secs(2);
-/// The first retry of a failed save comes this soon; each failure doubles it up to
-/// [`RETRY_MAX`].
-const RETRY_FIRST: Duration = Duration::from_secs(2);
-const RETRY_MAX: Duration = Duration::from_secs(30);
+/// How the store thread paces itself when nothing is asked of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pace {
+    /// How often the file is checked for other processes' changes.
+    pub poll: Duration,
+    /// The first retry of a failed save comes this soon; each failure doubles it up to
+    /// `retry_max`.
+    pub retry_first: Duration,
+    pub retry_max: Duration,
+}
+
+impl Default for Pace {
+    /// The browser's: every 2 s; a failed save retried after 2 s, then less often, up to 30 s.
+    fn default() -> Pace {
+        Pace {
+            poll: Duration::from_secs(2),
+            retry_first: Duration::from_secs(2),
+            retry_max: Duration::from_secs(30),
+        }
+    }
+}
 
 /// What time a change is stamped with (the store's dates: bookmarked, status changed…):
 /// [`crate::store::now`], or a fixed time in tests.
@@ -145,11 +160,11 @@ impl StoreHandle {
 }
 
 /// Starts the store thread with an opened store; the current state is sent at once.
-pub fn spawn(store: Store, actions: Sender<Action>, clock: Clock) -> StoreHandle {
+pub fn spawn(store: Store, actions: Sender<Action>, clock: Clock, pace: Pace) -> StoreHandle {
     let (tx, rx) = flume::unbounded::<(u64, Request)>();
     std::thread::Builder::new()
         .name("jobdeck-store".into())
-        .spawn(move || run(store, &rx, &actions, clock))
+        .spawn(move || run(store, &rx, &actions, clock, pace))
         .expect("spawn the store thread");
     StoreHandle::new(tx, clock)
 }
@@ -163,6 +178,7 @@ struct Worker<'a> {
     answered: u64,
     /// When a failed save is tried again.
     retry: Duration,
+    pace: Pace,
 }
 
 impl Worker<'_> {
@@ -189,12 +205,12 @@ impl Worker<'_> {
     fn flush(&mut self) -> Option<StoreError> {
         match self.store.flush() {
             Ok(()) => {
-                self.retry = RETRY_FIRST;
+                self.retry = self.pace.retry_first;
                 None
             }
             Err(e) => {
                 tracing::warn!("shortlists: {e}");
-                self.retry = (self.retry * 2).min(RETRY_MAX);
+                self.retry = (self.retry * 2).min(self.pace.retry_max);
                 Some(e)
             }
         }
@@ -285,19 +301,30 @@ impl Worker<'_> {
     }
 }
 
-fn run(store: Store, rx: &Receiver<(u64, Request)>, actions: &Sender<Action>, clock: Clock) {
+fn run(
+    store: Store,
+    rx: &Receiver<(u64, Request)>,
+    actions: &Sender<Action>,
+    clock: Clock,
+    pace: Pace,
+) {
     let mut w = Worker {
         store,
         clock,
         actions,
         answered: 0,
-        retry: RETRY_FIRST,
+        retry: pace.retry_first,
+        pace,
     };
     if !w.report(None, false) {
         return;
     }
     loop {
-        let wait = if w.store.needs_save() { w.retry } else { POLL };
+        let wait = if w.store.needs_save() {
+            w.retry
+        } else {
+            w.pace.poll
+        };
         let first = match rx.recv_timeout(wait) {
             Ok(r) => r,
             Err(RecvTimeoutError::Timeout) => {
