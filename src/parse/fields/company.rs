@@ -467,6 +467,36 @@ fn ats_slug(url: &str) -> Option<String> {
     (!a.is_empty() && !path_word).then(|| a.to_string())
 }
 
+/// The employer an ATS link names: its account's name as the text writes it, a candidate of
+/// its own; else, for a record's own link, the account as the link writes it, returned to be
+/// added once the other candidates are weighed ("ats.rippling.com/spreeai/jobs/…").
+fn ats_candidates(
+    ctx: &Ctx<'_>,
+    text_and_title: &str,
+    cands: &mut Vec<Cand<String>>,
+) -> Option<String> {
+    let mut account: Option<String> = None;
+    for (u, origin) in ctx.doc.texts(Key::Url) {
+        let Some(key) = ats_account(u) else { continue };
+        // Only a record's own link is the posting's: a post's text links anywhere.
+        let own_link = matches!(origin, Origin::Record | Origin::JsonLd);
+        match name_in_text(&key, text_and_title) {
+            Some(name) if is_company_name(&name) => {
+                cands.push(Cand::new(name, 55, FieldSource::Structured));
+            }
+            _ if own_link => {
+                account = account.or_else(|| {
+                    ats_slug(u).filter(|s| {
+                        s.len() >= 3 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                });
+            }
+            _ => {}
+        }
+    }
+    account
+}
+
 /// The employer's own domains a text writes, as account keys, each with how often it is
 /// written: the name before the public suffix of every e-mail address and link
 /// ("joinus@devport.nl", "https://www.memodo.de/" → "devport", "memodo"), leaving out free
@@ -604,27 +634,7 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
         stated.join("\n"),
         ctx.full
     );
-    let mut account: Option<String> = None;
-    for (u, origin) in ctx.doc.texts(Key::Url) {
-        let Some(key) = ats_account(u) else { continue };
-        // Only a record's own link is the posting's: a post's text links anywhere.
-        let own_link = matches!(origin, Origin::Record | Origin::JsonLd);
-        match name_in_text(&key, &text_and_title) {
-            Some(name) if is_company_name(&name) => {
-                cands.push(Cand::new(name, 55, FieldSource::Structured));
-            }
-            // Written nowhere else ("ats.rippling.com/spreeai/jobs/…"): the account as the
-            // link writes it, the weakest of candidates (added once the others are weighed).
-            _ if own_link => {
-                account = account.or_else(|| {
-                    ats_slug(u).filter(|s| {
-                        s.len() >= 3 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    })
-                });
-            }
-            _ => {}
-        }
-    }
+    let account = ats_candidates(ctx, &text_and_title, &mut cands);
     if cands.iter().all(|c| c.strength < 60) {
         // A name written with its legal form is surer than a name in an employer phrase.
         // A name with only an organization noun ("Department of Labor" in the equal-opportunity
