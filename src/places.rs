@@ -436,8 +436,8 @@ impl Gazetteer {
     }
 
     /// Whether a short piece of text — a header badge, a bracketed tag, a title's tail — names a
-    /// place and nothing else: it resolves (every part a place or a qualifier), it is written as
-    /// a name (a capital first, or a script without case: "Salem", "Magdeburg", "广州"), and it
+    /// place and nothing else: every part is a place and together they name one (no qualifier:
+    /// "US Only" is more than a place), it is written as a name (a capital first, or a script without case: "Salem", "Magdeburg", "广州"), and it
     /// is not, whole, a common English word that is also some town's name ("Opportunity",
     /// "Mobile", "Normal").
     pub fn names_place(&self, piece: &str) -> bool {

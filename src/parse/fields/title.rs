@@ -196,7 +196,7 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     strip_prefixes(&mut t);
     if depth == Depth::Full {
         strip_leading_brackets(&mut u, &mut t, is_employer);
-        strip_trailing_pay(&mut u, &mut t);
+        strip_trailing_facts(&mut u, &mut t);
         for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
             cut_pieces(&mut u, &mut t, sep, is_employer);
         }
@@ -284,9 +284,9 @@ fn strip_leading_brackets(u: &mut Unwrapped, t: &mut String, is_employer: IsEmpl
     }
 }
 
-/// Pay or a work mode at the end: bracketed ("(R$ 18.000,00)", "(Remote)", "【14~28K 16薪】", "（300/天）"), then glued to a
-/// dash ("高级前端工程师 -20k～35K").
-fn strip_trailing_pay(u: &mut Unwrapped, t: &mut String) {
+/// Pay or a work mode at the end: bracketed ("(R$ 18.000,00)", "(Remote)", "【14~28K 16薪】",
+/// "（300/天）"), then pay glued to a dash ("高级前端工程师 -20k～35K").
+fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s*[\[【［(（](?P<in>[^\[【［(（\]】］)）]{1,40})[\]】］)）]\s*$")
             .expect("valid regex")
@@ -295,10 +295,9 @@ fn strip_trailing_pay(u: &mut Unwrapped, t: &mut String) {
         && c.get(0).is_some_and(|m| m.start() > 0)
     {
         let inner = c["in"].trim().to_string();
-        // A mode alone ("(Remote)", "(Remote/WFH with Travel)") leaves too; a place stays, as
-        // labels keep "Account Executive (India)".
-        // Nothing but the mode: whatever a label would read as a place in it still names the
-        // mode ("Remote - CANADA" names Canada, "Remote/WFH with Travel" nothing).
+        // A bracket saying only the mode leaves too: whatever a label would read as a place in
+        // it names the mode ("(Remote/WFH with Travel)"; "(Remote - CANADA)" names Canada). A
+        // place stays, as labels keep "Account Executive (India)".
         let modes = &vocab().work_mode;
         let mode_only = modes.first_in(&inner).is_some()
             && inner.split_whitespace().count() <= 5
