@@ -99,7 +99,16 @@ pub fn get<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 
 /// What a key of a record names.
 fn label_of(key: &str) -> Option<Label> {
-    vocab().label(key)
+    let v = vocab();
+    v.label(key).or_else(|| {
+        // A field named with an export's suffix ("employment_type_code", "location_name").
+        let n = norm_label(key);
+        ["code", "name", "label", "text"].iter().find_map(|suffix| {
+            n.strip_suffix(suffix)
+                .filter(|rest| rest.len() >= 4)
+                .and_then(|rest| v.label(rest))
+        })
+    })
 }
 
 fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
@@ -846,6 +855,25 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_field_named_with_an_exports_suffix() {
+        // Recruitee: "employment_type_code"; a nested structure of places.
+        let d = doc(json!({
+            "title": "Project Manager",
+            "employment_type_code": "contract",
+            "location": {"places": [{"city": "Szczecin", "country": {"name": "Poland"}}]},
+        }));
+        assert_eq!(texts(&d, Key::EmploymentType), ["contract"]);
+        assert_eq!(texts(&d, Key::Location), ["Szczecin, Poland"]);
+        assert!(looks_like_posting(
+            &serde_json::from_value(json!({
+                "title": "Project Manager",
+                "location": {"places": [{"city": "Szczecin"}]},
+            }))
+            .unwrap()
+        ));
     }
 
     #[test]
