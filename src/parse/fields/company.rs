@@ -172,7 +172,11 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
         forms
             .iter()
             .filter(|f| f.chars().any(super::super::vocab::unspaced) == cjk)
-            .map(|f| regex::escape(f))
+            // A dotted form's last dot is often left off ("S.p.A", "G.m.b.H").
+            .map(|f| match f.strip_suffix('.') {
+                Some(stem) if stem.contains('.') => format!(r"{}\.?", regex::escape(stem)),
+                _ => regex::escape(f),
+            })
             .collect::<Vec<_>>()
             .join("|")
     };
@@ -928,6 +932,15 @@ mod tests {
             "Acme Engineer role | ONSITE\n\nApply at https://jobs.lever.co/nlcollect-bv/123 today.";
         let p = crate::parse::parse_text(hn, "post.txt").unwrap().remove(0);
         assert_ne!(p.company.as_deref(), Some("nlcollect-bv"));
+    }
+
+    #[test]
+    fn a_dotted_legal_form_without_its_last_dot() {
+        let names: Vec<String> = legal_names("'''Buongiorno S.p.A''' - 19/03/2008\nContact: x")
+            .into_iter()
+            .map(|n| n.0)
+            .collect();
+        assert_eq!(names, ["Buongiorno S.p.A"]);
     }
 
     #[test]
