@@ -179,7 +179,7 @@ pub fn from_text(text: &str) -> Vec<String> {
             r"(?i)\b(?:roles?|positions?|jobs?|candidates?|you)\s+(?:is\s+|are\s+|will\s+be\s+|must\s+be\s+|can\s+be\s+)?(?:based|located|working)\s+(?:out\s+of|in|at|from)\s+(?P<list>[^.;:!?\n]{2,160})",
             r"(?i)\b(?:this|the)\s+(?:role|position|job)\s+(?:is\s+)?(?:open\s+)?(?:in|at)\s+(?:our\s+)?(?P<list>[^.;:!?\n]{2,100}?)\s+(?:office|offices|hub|location)",
             r"(?i)\bfrom\s+our\s+(?P<list>[A-Z][^.;:!?\n]{1,60}?)\s+(?:office|offices|hub)\b",
-            r"(?i)\b(?:is|are)\s+(?:now\s+)?hiring\s+(?:\w+\s+){0,3}?in\s+(?P<list>[A-Z][^.;:!?\n]{1,120})",
+            r"(?i)\b(?:is|are)\s+(?:now\s+|actively\s+|currently\s+)?(?:hiring|seeking|looking\s+for|recruiting)\s+(?:[\w-]+\s+){0,10}?in\s+(?P<list>[A-Z][^.;:!?\n]{1,120})",
             r"(?m)^[^\n]{1,60}?\s+in\s+(?P<list>[A-Z][^.;:!?\n]{1,40}?),?\s+(?:is|are)\s+(?:hiring|looking\s+for|seeking|recruiting)\b",
         ]
         .iter()
@@ -207,27 +207,55 @@ pub fn from_text(text: &str) -> Vec<String> {
 /// "San Francisco Bay Area, Boston, Bangalore, Hyderabad, and New York, employees are…" →
 /// the known places in the list, stopping where the list ends.
 fn split_place_list(list: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for item in list
+    // "Washington, DC office but the employee may…": the list ends where the clause goes on.
+    let list = [" but ", " where ", " which ", " with "]
+        .iter()
+        .filter_map(|w| list.find(w))
+        .min()
+        .map_or(list, |end| &list[..end]);
+    let items: Vec<&str> = list
         .split([',', '/'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" or "))
-    {
-        let item = item
-            .trim()
-            .trim_start_matches("and ")
-            .trim_start_matches("or ")
-            .trim();
-        let item = item.strip_prefix("the ").unwrap_or(item);
-        if item.is_empty() {
-            continue;
+        .map(|item| {
+            let item = item
+                .trim()
+                .trim_start_matches("and ")
+                .trim_start_matches("or ")
+                .trim();
+            let item = ["the ", "our "]
+                .iter()
+                .find_map(|p| item.strip_prefix(p))
+                .unwrap_or(item);
+            // "Hamburg, Germany offices", "San Francisco headquarters": the place, not its offices.
+            [" offices", " office", " headquarters", " HQ", " hub"]
+                .iter()
+                .find_map(|s| item.strip_suffix(s))
+                .unwrap_or(item)
+        })
+        .filter(|item| !item.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let item = items[i];
+        i += 1;
+        // "Fayetteville, AR", "SF, CA": a place with its region or country is one place.
+        if let Some(next) = items.get(i) {
+            let pair = format!("{item}, {}", next.trim());
+            if places::is_place_name(&pair) {
+                out.push(pair);
+                i += 1;
+                continue;
+            }
         }
         let places = places::places_in(item);
         // An item counts when it begins with a place and is short: "Boston", "San Francisco Bay Area".
-        match places.first() {
-            Some(&(0, _, _)) if item.split_whitespace().count() <= 5 => out.push(item.to_string()),
-            _ if !out.is_empty() => break,
-            _ => {}
+        let starts = matches!(places.first(), Some(&(0, _, _))) || places::is_place_name(item);
+        if starts && item.split_whitespace().count() <= 5 {
+            out.push(item.to_string());
+        } else if !out.is_empty() {
+            break;
         }
     }
     out
@@ -542,5 +570,18 @@ mod tests {
             ["Berlin, Germany"]
         );
         assert_eq!(from_text("Headquartered in Paris."), Vec::<String>::new());
+        // A place with its state is one place; offices and the rest of the clause are not places.
+        assert_eq!(
+            from_text("Acme is actively hiring backend engineers in Fayetteville, AR and Austin."),
+            ["Fayetteville, AR", "Austin"]
+        );
+        assert_eq!(
+            from_text("This role is based out of our Washington, DC office but may be remote."),
+            ["Washington, DC"]
+        );
+        assert_eq!(
+            from_text("We are hiring in Sunnyvale, San Francisco, and NYC."),
+            ["Sunnyvale", "San Francisco", "NYC"]
+        );
     }
 }
