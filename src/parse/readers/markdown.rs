@@ -131,6 +131,9 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         Some((fm, body)) => (Some(fm), body),
         None => (None, text),
     };
+    if let Some(docs) = super::table::jobs(body, Format::Markdown) {
+        return Ok(docs);
+    }
     let mut doc = Doc::new(Format::Markdown);
     if let Some(fm) = fm {
         let rec = front_matter_record(fm);

@@ -1,0 +1,181 @@
+//! Tables of jobs: a Markdown pipe table whose header names a posting's columns (`| title |
+//! company | location | job_type | apply |`), as job-board READMEs and scraper reports publish
+//! them. Each row is a record, read like a CSV row; a row whose cells do not line up with the
+//! header (an unescaped `|` inside a cell) is skipped with a note rather than read shifted.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::super::doc::{Doc, Key, Origin};
+use super::super::markdown_text::inline;
+use super::super::vocab::{Label, vocab};
+use super::record;
+use crate::posting::Format;
+
+/// Cells that say "no value" in exported tables (pandas writes `nan`).
+const EMPTY_CELLS: [&str; 6] = ["nan", "NaN", "None", "null", "-", "—"];
+
+/// The cells of one table line: `| a | b |` → ["a", "b"]. A `|` inside backticks, inside an
+/// HTML tag or escaped as `\|` does not split.
+fn cells(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let (mut code, mut tag, mut escaped) = (false, false, false);
+    for c in t.chars() {
+        match c {
+            '|' if !code && !tag && !escaped => {
+                out.push(cur.trim().to_string());
+                cur.clear();
+                continue;
+            }
+            '`' if !escaped => code = !code,
+            '<' if !code => tag = true,
+            '>' if tag => tag = false,
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped;
+        cur.push(c);
+    }
+    out.push(cur.trim().to_string());
+    out
+}
+
+/// Whether a line is a table's delimiter row (`|:---|---:|`).
+fn is_delimiter(line: &str) -> bool {
+    static DELIM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$").expect("valid regex")
+    });
+    DELIM.is_match(line)
+}
+
+/// A cell's value: its text without Markdown or HTML, or — for a link column, or a cell that is
+/// only a link or a badge — the address it links to.
+fn cell_value(cell: &str, label: Option<Label>) -> Option<String> {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\]\((https?://[^)\s]+)\)").expect("valid regex"));
+    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid regex"));
+    let link = LINK.captures_iter(cell).last().map(|c| c[1].to_string());
+    if label == Some(Label::Key(Key::Url)) {
+        return link.or_else(|| Some(cell.to_string()).filter(|c| c.starts_with("http")));
+    }
+    let text = inline(&TAG.replace_all(cell, " "));
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() || EMPTY_CELLS.contains(&text.as_str()) {
+        return None;
+    }
+    Some(text)
+}
+
+/// The jobs of the first pipe table whose header has a title column and another posting
+/// column, when it has at least two rows. None when the text has no such table.
+pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = (1..lines.len()).find(|&i| {
+        is_delimiter(lines[i]) && lines[i - 1].contains('|') && {
+            let labels: Vec<_> = cells(lines[i - 1])
+                .iter()
+                .map(|h| vocab().label(h))
+                .collect();
+            labels.contains(&Some(Label::Key(Key::Title)))
+                && labels.iter().any(|l| {
+                    matches!(
+                        l,
+                        Some(Label::Key(
+                            Key::Company | Key::Location | Key::Salary | Key::EmploymentType
+                        ))
+                    )
+                })
+        }
+    })?;
+    let header = cells(lines[at - 1]);
+    let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+    let mut docs = Vec::new();
+    let mut notes = Vec::new();
+    for (n, line) in lines[at + 1..]
+        .iter()
+        .take_while(|l| l.contains('|'))
+        .enumerate()
+    {
+        let row = cells(line);
+        if row.len() != header.len() {
+            notes.push(format!(
+                "table row {}: {} cells, the header has {}; skipped",
+                n + 1,
+                row.len(),
+                header.len()
+            ));
+            continue;
+        }
+        let mut rec = Map::new();
+        for ((h, cell), label) in header.iter().zip(&row).zip(&labels) {
+            if let Some(v) = cell_value(cell, *label)
+                && !h.is_empty()
+            {
+                rec.entry(h.clone()).or_insert(Value::String(v));
+            }
+        }
+        if let Some(d) = record::record_doc(&rec, Origin::Record, format) {
+            docs.push(d);
+        }
+    }
+    if docs.len() < 2 {
+        return None;
+    }
+    for d in &mut docs {
+        d.notes.extend(notes.iter().cloned());
+    }
+    Some(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "# Jobs\n\nUpdated daily.\n\n\
+        | logo | title | company | location | job_type | apply |\n\
+        |:-----|:------|:--------|:---------|:---------|:------|\n\
+        | <img src=\"https://x/a.png\" alt=\"A | B logo\"> | Data Analyst - Internship | Ledger | Paris, France | internship | [![Apply](https://img.shields.io/badge/Apply-green)](https://example.com/jobs/1) |\n\
+        | <img src=\"https://x/b.png\"> | ML Engineer | Greenly | Certified B Corp | Paris | nan | [Apply](https://example.com/jobs/2) |\n\
+        | | Backend Engineer | Wiremind | nan | fulltime | [Apply](https://example.com/jobs/3) |\n\
+        \nMore text.\n";
+
+    #[test]
+    fn rows_are_jobs() {
+        let ds = jobs(TABLE, Format::Markdown).unwrap();
+        assert_eq!(ds.len(), 2, "the ragged row is skipped");
+        assert!(
+            ds[0]
+                .texts(Key::Title)
+                .any(|(t, _)| t == "Data Analyst - Internship")
+        );
+        assert!(ds[0].texts(Key::Company).any(|(t, _)| t == "Ledger"));
+        assert!(
+            ds[0]
+                .texts(Key::Location)
+                .any(|(t, _)| t == "Paris, France")
+        );
+        assert!(ds[1].texts(Key::Company).any(|(t, _)| t == "Wiremind"));
+        assert!(!ds[1].has(Key::Location), "nan is no place");
+        assert!(ds[1].notes.iter().any(|n| n.contains("row 2")));
+    }
+
+    #[test]
+    fn tables_that_are_not_jobs() {
+        assert!(
+            jobs(
+                "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
+                Format::Markdown
+            )
+            .is_none()
+        );
+        // A table with one job is the posting's own table, not a list of jobs.
+        let one = "| title | company |\n|---|---|\n| Engineer | Acme |\n";
+        assert!(jobs(one, Format::Markdown).is_none());
+        assert_eq!(cells(r"| a \| b | `c|d` |"), [r"a \| b", "`c|d`"]);
+    }
+}
