@@ -14,7 +14,7 @@ use super::super::doc::{BlockKind, Fact, Key, Origin, Value};
 use super::super::places;
 use super::super::vocab::{fold, vocab};
 use super::{Cand, Ctx, TEXT, pick};
-use crate::posting::{Field, FieldSource};
+use crate::posting::{EmploymentType, Field, FieldSource};
 
 /// True when `s` reads like a job title: a short phrase naming a role, or a field of work in a
 /// few words ("Backend", "Data Science").
@@ -312,6 +312,9 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
         } else if mode_only {
             u.mode.get_or_insert(inner);
             true
+        } else if contract_word(&inner) {
+            u.kind.get_or_insert(inner);
+            true
         } else {
             false
         };
@@ -319,6 +322,22 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
             let end = c.get(0).map_or(t.len(), |m| m.start());
             t.truncate(end);
         }
+    }
+    // "Senior Developer - Contract", "Desenvolvedor Android CLT": the contract leaves too — a
+    // word after a dash, or a contract's acronym. "Senior iOS Contractor" is the role.
+    static TRAIL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\s+[-–—|]\s*(?P<w>\p{L}[\p{L}-]*)|\s+(?P<acr>[\p{Lu}\d]{2,4}))$")
+            .expect("valid regex")
+    });
+    if let Some(c) = TRAIL_WORD.captures(t)
+        && let Some(w) = c.name("w").or_else(|| c.name("acr"))
+        && contract_word(w.as_str())
+        && let Some(m) = c.get(0)
+        && t[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == ')')
+        && looks_like_title(&t[..m.start()])
+    {
+        u.kind.get_or_insert_with(|| w.as_str().to_string());
+        t.truncate(m.start());
     }
     static TRAIL_PAY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+[-–—]\s*(?P<pay>\S*\d\S*)$").expect("valid regex"));
@@ -423,6 +442,15 @@ fn cut_slash_fields(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'
     }
 }
 
+/// Whether a word names a contract that is not the role itself: "CLT", "Contract", "B2B" leave a
+/// title, "Intern" and "Stage" are the role.
+fn contract_word(w: &str) -> bool {
+    vocab()
+        .employment
+        .whole(w)
+        .is_some_and(|k| k != EmploymentType::Internship)
+}
+
 /// Words in front of the role: where it is based ("EU/US-based Ng Dev"), then mode or
 /// contract words ("Remote Contract Senior Frontend Engineer").
 fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
@@ -440,7 +468,7 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
         }
         if v.work_mode.whole(first).is_some() {
             u.mode.get_or_insert_with(|| first.to_string());
-        } else if v.employment.whole(first).is_some() {
+        } else if contract_word(first) {
             u.kind.get_or_insert_with(|| first.to_string());
         } else {
             break;
@@ -988,6 +1016,16 @@ mod tests {
         assert_eq!(u.title, "Senior Frontend Engineer");
         assert_eq!(u.mode.as_deref(), Some("Remote"));
         assert_eq!(u.kind.as_deref(), Some("Contract"));
+        let u = un("Desenvolvedor Android CLT");
+        assert_eq!(u.title, "Desenvolvedor Android");
+        assert_eq!(u.kind.as_deref(), Some("CLT"));
+        assert_eq!(un("Senior Developer (Contract)").title, "Senior Developer");
+        // An internship word is the role, in front or behind.
+        assert_eq!(un("Stage Data Scientist").title, "Stage Data Scientist");
+        assert_eq!(
+            un("Software Engineer Intern").title,
+            "Software Engineer Intern"
+        );
         let u = un("[广州][出海应用]招聘全栈实习生（300/天）");
         assert_eq!(u.title, "全栈实习生");
         assert_eq!(u.pay.as_deref(), Some("300/天"));
