@@ -13,7 +13,7 @@
 //! `*` ("*entwickler" also matches "Softwareentwickler"); terms in scripts written without
 //! spaces (Chinese, Japanese, Korean) match anywhere.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -289,6 +289,10 @@ pub struct Vocab {
     pub country_spellings: Vec<String>,
     /// Words of places that mean anywhere ("worldwide", "anywhere", "global").
     pub anywhere: Terms<()>,
+    /// Han characters written only in Traditional Chinese ("們", "萬", "資") and only in
+    /// Simplified ("们", "万", "资"): the script of a Chinese text hints at its country.
+    pub traditional_han: HashSet<char>,
+    pub simplified_han: HashSet<char>,
     /// Legal forms written after a company's name ("GmbH", "Ltd", "有限公司").
     pub legal_suffixes: Vec<String>,
     /// Legal forms written before it ("PT", "株式会社", "Công ty").
@@ -652,6 +656,17 @@ fn company_words(langs: &Langs, key: &str) -> Vec<String> {
     words
 }
 
+/// The characters listed under `[script]` `key` in any language.
+fn script_chars(langs: &Langs, key: &str) -> HashSet<char> {
+    langs
+        .iter()
+        .filter_map(|(_, t)| table(t, "script"))
+        .flat_map(|c| list(c.get(key)))
+        .flat_map(|s| s.chars().collect::<Vec<_>>())
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 /// The currency table: symbols and codes → ISO code, and the ambiguous symbols' candidates.
 type CurrencyTables = (HashMap<String, String>, HashMap<String, Vec<String>>);
 
@@ -778,6 +793,8 @@ impl Vocab {
             country_names: countries.names,
             country_spellings: countries.spellings,
             anywhere: words("places", "anywhere"),
+            traditional_han: script_chars(&langs, "traditional"),
+            simplified_han: script_chars(&langs, "simplified"),
             legal_suffixes: company_words(&langs, "legal_suffixes"),
             legal_prefixes: company_words(&langs, "legal_prefixes"),
             org_nouns: company_words(&langs, "org_nouns"),

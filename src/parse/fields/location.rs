@@ -370,9 +370,13 @@ pub fn country_of_places(places: &[String]) -> Option<&'static Country> {
 /// The country a text's script points to, for a posting that names no place: Hangul is
 /// Korean, kana Japanese, Han alone Chinese, Vietnamese letters Vietnamese.
 pub fn country_of_script(text: &str) -> Option<&'static Country> {
+    let v = vocab();
     let (mut letters, mut hangul, mut kana, mut han, mut viet) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut traditional, mut simplified) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
+        traditional += usize::from(v.traditional_han.contains(&c));
+        simplified += usize::from(v.simplified_han.contains(&c));
         if !c.is_alphabetic() {
             continue;
         }
@@ -389,12 +393,14 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
             _ => {}
         }
     }
-    let v = vocab();
     let share = |n: usize| n * 10 >= letters.max(1);
     if share(hangul) {
         v.country("KR")
     } else if kana >= 5 && share(kana + han) {
         v.country("JP")
+    } else if share(han) && traditional > simplified {
+        // Traditional characters: Taiwan, where most postings in them are written.
+        v.country("TW")
     } else if share(han) {
         v.country("CN")
     } else if viet >= 20 {
@@ -548,6 +554,13 @@ mod tests {
         assert_eq!(c("Berlin, Germany").as_deref(), Some("DE"));
         assert_eq!(c("Austin, TX").as_deref(), Some("US"));
         assert_eq!(c("London").as_deref(), Some("GB"));
+        let s = |t: &str| country_of_script(t).map(|c| c.iso2.clone());
+        assert_eq!(s("我们正在招聘前端开发工程师").as_deref(), Some("CN"));
+        assert_eq!(
+            s("我們正在招聘網頁前端工程師，年薪100~150萬").as_deref(),
+            Some("TW")
+        );
+        assert_eq!(s("東京のエンジニアを募集しています").as_deref(), Some("JP"));
     }
 
     #[test]

@@ -33,7 +33,14 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
         Regex::new(r"^[\s•*\-–>]*(?P<k>[^:：|]{1,40}?)\s*[:：]\s*(?P<v>\S.*)$")
             .expect("valid regex")
     });
-    let c = LABEL.captures(line.trim())?;
+    // "【公司名稱】即準數位科技": CJK postings set labels in lenticular brackets.
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^【(?P<k>[^】]{1,20})】\s*(?P<v>[^【\s].*)$").expect("valid regex")
+    });
+    let c = BRACKETED
+        .captures(line.trim())
+        .filter(|c| vocab().label(&c["k"]).is_some())
+        .or_else(|| LABEL.captures(line.trim()))?;
     let k = c
         .name("k")?
         .as_str()
