@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::super::doc::{BlockKind, Fact, Key, Origin, Value};
 use super::super::places;
-use super::super::vocab::{fold, vocab};
+use super::super::vocab::{Label, fold, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{EmploymentType, Field, FieldSource};
 
@@ -187,15 +187,40 @@ pub fn no_employer(_: &str) -> bool {
     false
 }
 
+/// A title that is only bracket groups: "【網頁前端工程師】", "[Desenvolvedor Android Pleno]
+/// [Hunter]" → the first group that reads as a title.
+fn unbracket(t: &mut String) {
+    static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*[\[【［](?:[^\[\]【】［］]{1,120})[\]】］])+\s*$").expect("valid regex")
+    });
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\[【［](?P<in>[^\[\]【】［］]{1,120})[\]】］]").expect("valid regex")
+    });
+    if !GROUPS.is_match(t) {
+        return;
+    }
+    if let Some(inner) = GROUP
+        .captures_iter(t)
+        .map(|c| c["in"].trim().to_string())
+        .find(|g| looks_like_title(g))
+    {
+        *t = inner;
+    }
+}
+
 /// Takes a title out of its wrapper. A piece `is_employer` knows is the company, not part of
 /// the title.
 pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped {
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if depth != Depth::Full {
+        unbracket(&mut t);
+    }
     strip_wrappers(&mut u, &mut t);
     strip_prefixes(&mut t);
     if depth == Depth::Full {
         strip_leading_brackets(&mut u, &mut t, is_employer);
+        unbracket(&mut t);
         strip_trailing_facts(&mut u, &mut t);
         for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
             cut_pieces(&mut u, &mut t, sep, is_employer);
@@ -311,6 +336,8 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
             true
         } else if mode_only {
             u.mode.get_or_insert(inner);
+            true
+        } else if asks_experience(&inner) {
             true
         } else if contract_word(&inner) {
             u.kind.get_or_insert(inner);
@@ -440,6 +467,18 @@ fn cut_slash_fields(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'
             *t = pieces[0].to_string();
         }
     }
+}
+
+/// Whether a bracket states the experience asked, not part of the role's name: "(5+ years of
+/// experience)", "(2 anos de experiência no mínimo)" — a figure and an experience label word.
+fn asks_experience(inner: &str) -> bool {
+    inner.chars().any(|c| c.is_ascii_digit())
+        && !is_pay(inner)
+        && (super::experience::years(inner).is_some()
+            || inner.split_whitespace().any(|w| {
+                vocab().label(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    == Some(Label::Key(Key::Experience))
+            }))
 }
 
 /// Whether a word names a contract that is not the role itself: "CLT", "Contract", "B2B" leave a
@@ -1016,6 +1055,10 @@ mod tests {
         assert_eq!(u.title, "Senior Frontend Engineer");
         assert_eq!(u.mode.as_deref(), Some("Remote"));
         assert_eq!(u.kind.as_deref(), Some("Contract"));
+        assert_eq!(un("【網頁前端工程師】").title, "網頁前端工程師");
+        let u = un("[São Paulo] [Desenvolvedor Android Pleno (2 anos de experiência)] [Hunter]");
+        assert_eq!(u.title, "Desenvolvedor Android Pleno");
+        assert_eq!(u.place.as_deref(), Some("São Paulo"));
         let u = un("Desenvolvedor Android CLT");
         assert_eq!(u.title, "Desenvolvedor Android");
         assert_eq!(u.kind.as_deref(), Some("CLT"));
