@@ -1010,6 +1010,11 @@ mod quitting {
         h.app.model.has_store = false;
         h.press("q");
         assert!(h.app.model.should_quit);
+        // A final save the loop has no store for: the app is told, and quits.
+        let mut h = seeds().without_store();
+        h.press("q");
+        assert_eq!(h.effects().last(), Some(&Effect::FinalSave));
+        assert!(h.app.model.should_quit);
     }
 
     #[test]

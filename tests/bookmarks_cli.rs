@@ -1,4 +1,9 @@
-//! `jobdeck bookmarks …` run as a user would, each test in its own temp `XDG_DATA_HOME`.
+//! `jobdeck bookmarks …` run as a user would, each test in its own temp `XDG_DATA_HOME`: in
+//! this process where only the output, the exit code and the files are checked
+//! (`common::run_here`), as a process where the messages, the process or its output being a
+//! pipe are.
+
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -55,8 +60,26 @@ fn stdout_json(cmd: &mut Command) -> Value {
     serde_json::from_slice(&out).expect("valid JSON")
 }
 
+/// `jobdeck ARGS…` in this process: asserted to succeed, what it printed.
+fn ok_here(home: &tempfile::TempDir, args: &[&str]) -> String {
+    let (code, out) = common::run_here(home.path(), args);
+    let out = String::from_utf8(out).expect("UTF-8 output");
+    assert_eq!(code, common::exit(0), "jobdeck {args:?}: {out}");
+    out
+}
+
+/// `jobdeck ARGS…` in this process: asserted to succeed, what it printed as JSON.
+fn json_here(home: &tempfile::TempDir, args: &[&str]) -> Value {
+    serde_json::from_str(&ok_here(home, args)).expect("valid JSON")
+}
+
+/// A path as an argument.
+fn arg(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temporary path")
+}
+
 fn list_json(home: &tempfile::TempDir, dir: &Path) -> Vec<Value> {
-    stdout_json(jobdeck(home).args(["bookmarks", "list", "--json"]).arg(dir))
+    json_here(home, &["bookmarks", "list", "--json", arg(dir)])
         .as_array()
         .unwrap()
         .clone()
@@ -70,18 +93,21 @@ fn stderr(out: &std::process::Output) -> String {
 fn add_update_list_and_remove() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 3);
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k02"])
-        .arg(&dir)
-        .args(["--list", "Dream jobs", "--note", "ask about\nthe team"])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("saved Rust Engineer k02"));
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k01"])
-        .arg(&dir)
-        .assert()
-        .success();
+    let said = ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "add",
+            "'k02",
+            arg(&dir),
+            "--list",
+            "Dream jobs",
+            "--note",
+            "ask about\nthe team",
+        ],
+    );
+    assert!(said.contains("saved Rust Engineer k02"), "{said}");
+    ok_here(&home, &["bookmarks", "add", "'k01", arg(&dir)]);
 
     let rows = list_json(&home, &dir);
     assert_eq!(rows.len(), 2);
@@ -114,13 +140,22 @@ fn add_update_list_and_remove() {
     assert_eq!(rows[1]["lists"], serde_json::json!(["Saved"]));
 
     // Adding again updates list, note and status; it stays one bookmark.
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k02"])
-        .arg(&dir)
-        .args(["--list", "Saved", "--note", "", "--status", "Applied"])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("updated"));
+    let said = ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "add",
+            "'k02",
+            arg(&dir),
+            "--list",
+            "Saved",
+            "--note",
+            "",
+            "--status",
+            "Applied",
+        ],
+    );
+    assert!(said.contains("updated"), "{said}");
     let rows = list_json(&home, &dir);
     assert_eq!(rows.len(), 2);
     let r = &rows[0];
@@ -139,35 +174,31 @@ fn add_update_list_and_remove() {
     );
 
     // `--list` narrows the listing; remove from one list keeps the other.
-    let dream = stdout_json(
-        jobdeck(&home)
-            .args(["bookmarks", "list", "--list", "Dream jobs"])
-            .arg(&dir),
+    let dream = json_here(
+        &home,
+        &["bookmarks", "list", "--list", "Dream jobs", arg(&dir)],
     );
     assert_eq!(dream.as_array().unwrap().len(), 1);
-    jobdeck(&home)
-        .args(["bookmarks", "remove", "k02"])
-        .arg(&dir)
-        .args(["--list", "Dream jobs"])
-        .assert()
-        .success();
+    ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "remove",
+            "k02",
+            arg(&dir),
+            "--list",
+            "Dream jobs",
+        ],
+    );
     assert_eq!(
         list_json(&home, &dir)[0]["lists"],
         serde_json::json!(["Saved"])
     );
 
     // Removed from every list: a plain bookmark goes; one with a status stays, off all lists.
-    jobdeck(&home)
-        .args(["bookmarks", "remove", "'k01"])
-        .arg(&dir)
-        .assert()
-        .success();
-    jobdeck(&home)
-        .args(["bookmarks", "remove", "'k02"])
-        .arg(&dir)
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("kept"));
+    ok_here(&home, &["bookmarks", "remove", "'k01", arg(&dir)]);
+    let said = ok_here(&home, &["bookmarks", "remove", "'k02", arg(&dir)]);
+    assert!(said.contains("kept"), "{said}");
     let rows = list_json(&home, &dir);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["lists"], serde_json::json!([]));
@@ -221,13 +252,10 @@ fn exit_codes_and_messages() {
 fn by_id_and_on_the_default_corpus() {
     let home = tempfile::tempdir().unwrap();
     // Without PATH, the built-in seeds.
-    let seeds = stdout_json(jobdeck(&home).arg("parse"));
+    let seeds = json_here(&home, &["parse"]);
     let id = seeds[1]["id"].as_str().unwrap().to_string();
-    jobdeck(&home)
-        .args(["bookmarks", "add", &id])
-        .assert()
-        .success();
-    let rows = stdout_json(jobdeck(&home).args(["bookmarks", "list"]));
+    ok_here(&home, &["bookmarks", "add", &id]);
+    let rows = json_here(&home, &["bookmarks", "list"]);
     assert_eq!(rows[0]["id"], id.as_str());
     assert_eq!(rows[0]["missing"], false);
 }
@@ -236,11 +264,7 @@ fn by_id_and_on_the_default_corpus() {
 fn the_file_is_versioned_json_in_xdg_data_home_readable_by_its_owner_only() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 1);
-    jobdeck(&home)
-        .args(["bookmarks", "add", "rust"])
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(&home, &["bookmarks", "add", "rust", arg(&dir)]);
     let path = store_file(&home);
     let v: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v["version"], 1);
@@ -254,11 +278,10 @@ fn the_file_is_versioned_json_in_xdg_data_home_readable_by_its_owner_only() {
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&path.with_file_name("shortlists.json.lock")), 0o600);
         let out = home.path().join("export.csv");
-        jobdeck(&home)
-            .args(["bookmarks", "export", "--format", "csv", "-o"])
-            .arg(&out)
-            .assert()
-            .success();
+        ok_here(
+            &home,
+            &["bookmarks", "export", "--format", "csv", "-o", arg(&out)],
+        );
         assert_eq!(mode(&out), 0o600);
     }
 }
@@ -268,11 +291,7 @@ fn a_renamed_posting_keeps_its_bookmark_and_a_vanished_one_is_missing() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 3);
     for q in ["'k01", "'k02"] {
-        jobdeck(&home)
-            .args(["bookmarks", "add", q])
-            .arg(&dir)
-            .assert()
-            .success();
+        ok_here(&home, &["bookmarks", "add", q, arg(&dir)]);
     }
     fs::create_dir(dir.join("archive")).unwrap();
     fs::rename(dir.join("job-01.txt"), dir.join("archive/renamed.txt")).unwrap();
@@ -298,11 +317,7 @@ fn a_renamed_posting_keeps_its_bookmark_and_a_vanished_one_is_missing() {
     assert_eq!(k02["missing"], true);
     assert_eq!(k02["company"], "Ferrous 02", "shown from its snapshot");
     // A missing posting can still be removed by what its snapshot remembers.
-    jobdeck(&home)
-        .args(["bookmarks", "remove", "'k02"])
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(&home, &["bookmarks", "remove", "'k02", arg(&dir)]);
     assert_eq!(list_json(&home, &dir).len(), 1);
 }
 
@@ -357,12 +372,17 @@ fn a_file_from_a_newer_jobdeck_is_refused_and_left_alone() {
 fn notes_are_sanitized() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 1);
-    jobdeck(&home)
-        .args(["bookmarks", "add", "rust", "--note"])
-        .arg("\u{1b}]0;owned\u{7}first\r\nsecond \u{1b}[31mred\u{202e}")
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "add",
+            "rust",
+            "--note",
+            "\u{1b}]0;owned\u{7}first\r\nsecond \u{1b}[31mred\u{202e}",
+            arg(&dir),
+        ],
+    );
     assert_eq!(list_json(&home, &dir)[0]["note"], "first\nsecond red");
 }
 
@@ -370,27 +390,26 @@ fn notes_are_sanitized() {
 fn export_formats_parse_and_json_reimports() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 3);
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k01"])
-        .arg(&dir)
-        .args(["--note", "pay, \"equity\"\nand more", "--status", "offer"])
-        .assert()
-        .success();
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k02"])
-        .arg(&dir)
-        .args(["--list", "Later"])
-        .assert()
-        .success();
+    ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "add",
+            "'k01",
+            arg(&dir),
+            "--note",
+            "pay, \"equity\"\nand more",
+            "--status",
+            "offer",
+        ],
+    );
+    ok_here(
+        &home,
+        &["bookmarks", "add", "'k02", arg(&dir), "--list", "Later"],
+    );
 
     // CSV: a header row, then one row per bookmark, read back by a CSV reader.
-    let csv_out = jobdeck(&home)
-        .args(["bookmarks", "export", "--format", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let csv_out = ok_here(&home, &["bookmarks", "export", "--format", "csv"]).into_bytes();
     let mut r = csv::Reader::from_reader(csv_out.as_slice());
     let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     for col in [
@@ -416,14 +435,7 @@ fn export_formats_parse_and_json_reimports() {
     assert_eq!(&rows[1][col("lists")], "Later");
 
     // Markdown: a table per list.
-    let md = jobdeck(&home)
-        .args(["bookmarks", "export", "--format", "markdown"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let md = String::from_utf8(md).unwrap();
+    let md = ok_here(&home, &["bookmarks", "export", "--format", "markdown"]);
     assert!(md.contains("## Saved (1)\n\n| Title | Company |"), "{md}");
     assert!(md.contains("## Later (1)"), "{md}");
     assert!(
@@ -434,41 +446,33 @@ fn export_formats_parse_and_json_reimports() {
 
     // JSON: imported into an empty store, it gives the same bookmarks.
     let export = home.path().join("export.json");
-    jobdeck(&home)
-        .args(["bookmarks", "export", "--format", "json", "-o"])
-        .arg(&export)
-        .assert()
-        .success();
+    ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "export",
+            "--format",
+            "json",
+            "-o",
+            arg(&export),
+        ],
+    );
     let other = tempfile::tempdir().unwrap();
-    jobdeck(&other)
-        .args(["bookmarks", "import"])
-        .arg(&export)
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("2 new"));
+    let said = ok_here(&other, &["bookmarks", "import", arg(&export)]);
+    assert!(said.contains("2 new"), "{said}");
     let read = |p: &Path| Shortlists::from_json(&fs::read_to_string(p).unwrap()).unwrap();
     assert_eq!(read(&store_file(&other)), read(&store_file(&home)));
 
     // Importing into a store with its own bookmarks loses none of them.
     let third = tempfile::tempdir().unwrap();
     let dir3 = postings(&third, 3);
-    jobdeck(&third)
-        .args(["bookmarks", "add", "'k01"])
-        .arg(&dir3)
-        .args(["--note", "mine"])
-        .assert()
-        .success();
-    jobdeck(&third)
-        .args(["bookmarks", "add", "'k03"])
-        .arg(&dir3)
-        .assert()
-        .success();
-    jobdeck(&third)
-        .args(["bookmarks", "import"])
-        .arg(&export)
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("1 new, 1 merged"));
+    ok_here(
+        &third,
+        &["bookmarks", "add", "'k01", arg(&dir3), "--note", "mine"],
+    );
+    ok_here(&third, &["bookmarks", "add", "'k03", arg(&dir3)]);
+    let said = ok_here(&third, &["bookmarks", "import", arg(&export)]);
+    assert!(said.contains("1 new, 1 merged"), "{said}");
     let rows = list_json(&third, &dir3);
     assert_eq!(rows.len(), 3);
     let k01 = rows
@@ -615,11 +619,7 @@ fn out_id<'a>(s: &'a Shortlists, suffix: &str) -> &'a str {
 fn list_is_json_when_piped() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 1);
-    jobdeck(&home)
-        .args(["bookmarks", "add", "rust"])
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(&home, &["bookmarks", "add", "rust", arg(&dir)]);
     let v = stdout_json(jobdeck(&home).args(["bookmarks", "list"]).arg(&dir));
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
@@ -630,11 +630,8 @@ fn list_is_json_when_piped() {
 fn export_to_stdout_a_device_or_a_fifo_writes_to_it() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 1);
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k01"])
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(&home, &["bookmarks", "add", "'k01", arg(&dir)]);
+    // (`/dev/stdout` is the process's own: those two run the binary.)
     for target in ["-", "/dev/stdout"] {
         let out = jobdeck(&home)
             .args(["bookmarks", "export", "--format", "json", "-o", target])
@@ -650,10 +647,10 @@ fn export_to_stdout_a_device_or_a_fifo_writes_to_it() {
         !home.path().join("-").exists(),
         "`-o -` is the standard output, not a file named -"
     );
-    jobdeck(&home)
-        .args(["bookmarks", "export", "--format", "csv", "-o", "/dev/null"])
-        .assert()
-        .success();
+    ok_here(
+        &home,
+        &["bookmarks", "export", "--format", "csv", "-o", "/dev/null"],
+    );
     use std::os::unix::fs::FileTypeExt;
     assert!(
         fs::metadata("/dev/null")
@@ -688,11 +685,17 @@ fn export_to_stdout_a_device_or_a_fifo_writes_to_it() {
     fs::create_dir(home.path().join("Sync")).unwrap();
     let link = home.path().join("export.md");
     std::os::unix::fs::symlink(home.path().join("Sync/export.md"), &link).unwrap();
-    jobdeck(&home)
-        .args(["bookmarks", "export", "--format", "markdown", "-o"])
-        .arg(&link)
-        .assert()
-        .success();
+    ok_here(
+        &home,
+        &[
+            "bookmarks",
+            "export",
+            "--format",
+            "markdown",
+            "-o",
+            arg(&link),
+        ],
+    );
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -767,11 +770,7 @@ fn lists_with_untidy_names_keep_their_bookmarks_across_a_save() {
            }}}}"#
     );
     fs::write(&file, text).unwrap();
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k01"])
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(&home, &["bookmarks", "add", "'k01", arg(&dir)]);
     let s = Shortlists::from_json(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(s.bookmarks.len(), 4, "nothing dropped");
     assert_eq!(s.get("aaaa000000000001").unwrap().lists, ["Dream jobs"]);
@@ -797,11 +796,7 @@ fn a_store_with_a_bom_a_float_version_or_behind_a_link_is_used_as_it_is() {
     let file = store_file(&home);
     fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::os::unix::fs::symlink(&target, &file).unwrap();
-    jobdeck(&home)
-        .args(["bookmarks", "add", "'k02"])
-        .arg(&dir)
-        .assert()
-        .success();
+    ok_here(&home, &["bookmarks", "add", "'k02", arg(&dir)]);
     assert!(
         fs::symlink_metadata(&file)
             .unwrap()

@@ -1,6 +1,9 @@
 //! The command line, run as a user would: exit codes, JSON output, messages.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{exit, run_here};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -25,13 +28,8 @@ fn json(out: &[u8]) -> Value {
 #[test]
 fn parse_without_paths_reads_the_built_in_seeds() {
     let home = tempfile::tempdir().unwrap();
-    let out = jobdeck(&home)
-        .arg("parse")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let (code, out) = run_here(home.path(), &["parse"]);
+    assert_eq!(code, exit(0));
     let v = json(&out);
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 2);
@@ -73,22 +71,13 @@ fn parse_without_paths_reads_the_built_in_seeds() {
 fn parse_seeds_folder_gives_the_same_postings() {
     let home = tempfile::tempdir().unwrap();
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let from_dir = json(
-        &jobdeck(&home)
-            .args(["parse", seeds])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
-    let built_in = json(
-        &jobdeck(&home)
-            .arg("parse")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let parse = |args: &[&str]| {
+        let (code, out) = run_here(home.path(), args);
+        assert_eq!(code, exit(0), "{args:?}");
+        json(&out)
+    };
+    let from_dir = parse(&["parse", seeds]);
+    let built_in = parse(&["parse"]);
     let ids = |v: &Value| {
         v.as_array()
             .unwrap()
@@ -125,13 +114,8 @@ fn postings_env_var_and_config_choose_the_default_folder() {
         format!("postings_dir = {:?}\n", dir),
     )
     .unwrap();
-    let out = jobdeck(&home)
-        .arg("parse")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let (code, out) = run_here(home.path(), &["parse"]);
+    assert_eq!(code, exit(0));
     assert_eq!(json(&out)[0]["company"], "Ferrous");
 }
 
@@ -179,13 +163,8 @@ fn bad_files_are_skipped_with_a_reason_and_the_rest_parsed() {
 #[test]
 fn search_trust_ranks_product_trust_first() {
     let home = tempfile::tempdir().unwrap();
-    let out = jobdeck(&home)
-        .args(["search", "trust", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let (code, out) = run_here(home.path(), &["search", "trust", "--json"]);
+    assert_eq!(code, exit(0));
     let v = json(&out);
     assert!(v[0]["title"].as_str().unwrap().contains("Product Trust"));
     assert!(v[0]["score"].as_i64().unwrap() > 0);
@@ -194,37 +173,16 @@ fn search_trust_ranks_product_trust_first() {
 #[test]
 fn search_is_json_when_piped_and_respects_limit() {
     let home = tempfile::tempdir().unwrap();
+    // The process, its output a pipe: JSON, at most one posting, and exit status 0 (something
+    // matched).
     let out = jobdeck(&home)
         .args(["search", "postman", "--limit", "1"])
         .assert()
-        .success()
+        .code(0)
         .get_output()
         .stdout
         .clone();
     assert_eq!(json(&out).as_array().unwrap().len(), 1);
-}
-
-/// `jobdeck ARGS…` run in this process, as `main` runs it, with every folder in `home` and the
-/// output not a terminal: its exit code and what it printed. For what the command answers, not
-/// the process (no parse of the seeds and no regex built again for every command).
-fn run_here(home: &std::path::Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>) {
-    use clap::Parser;
-    assert!(
-        std::env::var_os("JOBDECK_POSTINGS").is_none(),
-        "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
-    );
-    let dirs = jobdeck::paths::Paths {
-        config_dir: home.join("config"),
-        data_dir: home.join("data"),
-        cache_dir: home.join("cache"),
-        state_dir: home.join("state"),
-    };
-    let cli =
-        jobdeck::cli::Cli::try_parse_from(std::iter::once("jobdeck").chain(args.iter().copied()))
-            .expect("a valid command line");
-    let mut out = Vec::new();
-    let code = jobdeck::cli::run(cli, &dirs, &mut out, false).expect("the command runs");
-    (code, out)
 }
 
 #[test]
@@ -253,16 +211,9 @@ fn search_query_language_from_the_command_line() {
     assert_eq!(titles("loc:bengaluru").len(), 2);
     assert_eq!(titles("loc:india").len(), 2);
     assert!(titles("zzzzqqq").is_empty());
-    // The process itself exits as `run` says: 1 when nothing matched, 0 when something did.
-    let code = |q: &str| {
-        jobdeck(&home)
-            .args(["search", q])
-            .assert()
-            .get_output()
-            .status
-            .code()
-    };
-    assert_eq!((code("zzzzqqq"), code("postman")), (Some(1), Some(0)));
+    // The process itself exits as `run` says: 1 when nothing matched (0 when something did:
+    // `search_is_json_when_piped_and_respects_limit`).
+    jobdeck(&home).args(["search", "zzzzqqq"]).assert().code(1);
 }
 
 #[test]
@@ -303,20 +254,43 @@ fn parse_output_is_deterministic_across_runs() {
     // The labelled sets: every format, many languages (all of tests/fixtures is slow in a
     // debug build, parsed four times).
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/labelled");
-    let run = || {
-        jobdeck(&home)
-            .args(["parse", fixtures])
-            .env("JOBDECK_CACHE_DIR", home.path().join("nocache"))
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
-    let first = run();
-    for _ in 0..3 {
-        std::fs::remove_dir_all(home.path().join("nocache")).ok();
-        assert!(run() == first, "two runs printed different postings");
+    // Four processes at once (no core waits on one process's single-threaded start), each with
+    // a cache folder of its own that starts empty, so that each parses everything.
+    let home = home.path();
+    let outputs: Vec<Vec<u8>> = std::thread::scope(|s| {
+        let runs: Vec<_> = (0..4)
+            .map(|i| {
+                s.spawn(move || {
+                    std::process::Command::new(env!("CARGO_BIN_EXE_jobdeck"))
+                        .env_clear()
+                        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                        .env("HOME", home)
+                        .env("XDG_CONFIG_HOME", home.join("config"))
+                        .env("XDG_DATA_HOME", home.join("data"))
+                        .env("XDG_STATE_HOME", home.join("state"))
+                        .env("JOBDECK_CACHE_DIR", home.join(format!("nocache{i}")))
+                        .current_dir(home)
+                        .args(["parse", fixtures])
+                        .stdin(std::process::Stdio::null())
+                        .output()
+                        .expect("run jobdeck")
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .map(|r| {
+                let out = r.join().expect("a run");
+                assert!(
+                    out.status.success(),
+                    "jobdeck parse failed: {:?}",
+                    out.status
+                );
+                out.stdout
+            })
+            .collect()
+    });
+    for other in &outputs[1..] {
+        assert!(*other == outputs[0], "two runs printed different postings");
     }
 }
 

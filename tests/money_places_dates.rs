@@ -2,7 +2,10 @@
 //! on a folder of postings in five currencies and two periods, places spelled as people write
 //! them, and a relative date (`tests/fixtures/money-places-dates/`).
 
+mod common;
+
 use assert_cmd::Command;
+use common::{exit, run_here};
 use serde_json::Value;
 
 struct Folder {
@@ -54,21 +57,24 @@ fn jobdeck(f: &Folder) -> Command {
     cmd
 }
 
+/// `jobdeck ARGS… FILE`, in this process: what it printed, as JSON.
+fn run_on(f: &Folder, args: &[&str], file: &std::path::Path, more: &[&str]) -> (u8, Value) {
+    let file = file.to_str().expect("a UTF-8 temporary path");
+    let all: Vec<&str> = args.iter().chain([&file]).chain(more).copied().collect();
+    let (code, out) = run_here(f.home.path(), &all);
+    let code = (0..=2)
+        .find(|c| exit(*c) == code)
+        .unwrap_or_else(|| panic!("{all:?}: exit code {code:?}"));
+    let v = serde_json::from_slice(&out)
+        .unwrap_or_else(|e| panic!("{all:?}: {e}: {}", String::from_utf8_lossy(&out)));
+    (code, v)
+}
+
 /// The file names of what `jobdeck search QUERY [args]` finds, in its order.
 fn search(f: &Folder, query: &str, args: &[&str]) -> Vec<String> {
-    let out = jobdeck(f)
-        .args(["search", query])
-        .arg(&f.dir)
-        .args(["--json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.code() == Some(0) || out.status.code() == Some(1),
-        "{query}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let more: Vec<&str> = ["--json"].iter().chain(args).copied().collect();
+    let (code, v) = run_on(f, &["search", query], &f.dir, &more);
+    assert!(code == 0 || code == 1, "{query}: exit code {code}");
     v.as_array()
         .unwrap()
         .iter()
@@ -138,12 +144,8 @@ fn remote_roles_say_who_may_apply_from_where() {
 #[test]
 fn a_relative_date_counts_back_from_when_the_file_was_saved() {
     let f = folder();
-    let out = jobdeck(&f)
-        .arg("parse")
-        .arg(f.dir.join("munich.txt"))
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = run_on(&f, &["parse"], &f.dir.join("munich.txt"), &[]);
+    assert_eq!(code, 0);
     assert_eq!(v[0]["posted"], "2026-11-17");
     assert_eq!(v[0]["posted_text"], "3 days ago");
     let places = &v[0]["places"][0];
@@ -171,12 +173,8 @@ fn bad_pay_and_age_values_are_named() {
 
 /// `jobdeck parse FILE`'s salary provenance.
 fn provenance(f: &Folder, file: &str) -> Value {
-    let out = jobdeck(f)
-        .arg("parse")
-        .arg(f.dir.join(file))
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = run_on(f, &["parse"], &f.dir.join(file), &[]);
+    assert_eq!(code, 0, "{file}");
     v[0]["salary"]["provenance"].clone()
 }
 

@@ -4,6 +4,7 @@
 //! browser's side. No request leaves 127.0.0.1: every pull here runs with
 //! `JOBDECK_PULL_BASE_URL` pointing at the test's own server.
 
+mod common;
 #[allow(dead_code)] // the browser test in pty.rs uses the rest
 mod pull_server;
 
@@ -42,21 +43,18 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// `jobdeck search QUERY DIR --json`: the pulled ids found.
-fn search_ids(home: &Path, server: &Server, dir: &Path, query: &str) -> Vec<String> {
-    let out = jobdeck(home, server)
-        .args(["search", query])
-        .arg(dir)
-        .args(["--json", "--limit", "100"])
-        .output()
-        .unwrap();
+/// `jobdeck search QUERY DIR --json`, in this process (it sends no request): the pulled ids
+/// found.
+fn search_ids(home: &Path, dir: &Path, query: &str) -> Vec<String> {
+    let dir = dir.to_str().expect("a UTF-8 temporary path");
+    let args = ["search", query, dir, "--json", "--limit", "100"];
+    let (code, out) = common::run_here(home, &args);
     // 0 when something matched, 1 when nothing did (like grep).
     assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}",
-        text(&out.stderr)
+        code == common::exit(0) || code == common::exit(1),
+        "{args:?}: {code:?}"
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: Value = serde_json::from_slice(&out).unwrap();
     let mut ids: Vec<String> = v
         .as_array()
         .unwrap()
@@ -67,14 +65,12 @@ fn search_ids(home: &Path, server: &Server, dir: &Path, query: &str) -> Vec<Stri
     ids
 }
 
-fn parse_all(home: &Path, server: &Server, dir: &Path) -> Vec<Value> {
-    let out = jobdeck(home, server)
-        .arg("parse")
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    serde_json::from_slice::<Value>(&out.stdout)
+/// `jobdeck parse DIR`, in this process.
+fn parse_all(home: &Path, dir: &Path) -> Vec<Value> {
+    let dir = dir.to_str().expect("a UTF-8 temporary path");
+    let (code, out) = common::run_here(home, &["parse", dir]);
+    assert_eq!(code, common::exit(0), "parse {dir}");
+    serde_json::from_slice::<Value>(&out)
         .unwrap()
         .as_array()
         .unwrap()
@@ -179,24 +175,15 @@ fn a_second_pull_tells_new_changed_and_closed_and_failures_are_named() {
         "a closed posting stays"
     );
 
+    assert_eq!(search_ids(home.path(), &dir, "is:new"), ["4012004"]);
+    assert_eq!(search_ids(home.path(), &dir, "is:changed"), ["4012001"]);
+    assert_eq!(search_ids(home.path(), &dir, "is:closed"), ["4012002"]);
     assert_eq!(
-        search_ids(home.path(), &server, &dir, "is:new"),
-        ["4012004"]
-    );
-    assert_eq!(
-        search_ids(home.path(), &server, &dir, "is:changed"),
-        ["4012001"]
-    );
-    assert_eq!(
-        search_ids(home.path(), &server, &dir, "is:closed"),
-        ["4012002"]
-    );
-    assert_eq!(
-        search_ids(home.path(), &server, &dir, "is:changed company:postman"),
+        search_ids(home.path(), &dir, "is:changed company:postman"),
         ["4012001"]
     );
 
-    let all = parse_all(home.path(), &server, &dir);
+    let all = parse_all(home.path(), &dir);
     let changed = all
         .iter()
         .find(|p| p["pulled"]["id"] == "4012001")
@@ -233,7 +220,7 @@ fn the_same_role_from_two_sources_is_linked() {
         &["greenhouse:postman", "hn:latest"],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let all = parse_all(home.path(), &server, &dir);
+    let all = parse_all(home.path(), &dir);
     let gh = all.iter().find(|p| p["pulled"]["id"] == "4012001").unwrap();
     let hn = all
         .iter()
@@ -250,12 +237,7 @@ fn the_same_role_from_two_sources_is_linked() {
     assert_eq!(ferrous["linked_to"], Value::Null);
     // Listed once: the search finds the Greenhouse one only.
     assert_eq!(
-        search_ids(
-            home.path(),
-            &server,
-            &dir,
-            "'backend engineer, api platform"
-        ),
+        search_ids(home.path(), &dir, "'backend engineer, api platform"),
         ["4012001"]
     );
 }
@@ -282,7 +264,7 @@ fn rate_limits_are_waited_out_and_unchanged_boards_cost_a_304() {
         "Retry-After honoured"
     );
     assert_eq!(server.seen().len(), 2);
-    assert_eq!(search_ids(home.path(), &server, &dir, "is:new").len(), 2);
+    assert_eq!(search_ids(home.path(), &dir, "is:new").len(), 2);
     server.forget();
     let out = pull(home.path(), &server, &dir, &["ashby:openai"]);
     let stdout = text(&out.stdout);
@@ -294,8 +276,8 @@ fn rate_limits_are_waited_out_and_unchanged_boards_cost_a_304() {
     let seen = server.seen();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].header("If-None-Match"), Some("\"v1\""));
-    assert!(search_ids(home.path(), &server, &dir, "is:new").is_empty());
-    assert_eq!(search_ids(home.path(), &server, &dir, "is:pulled").len(), 2);
+    assert!(search_ids(home.path(), &dir, "is:new").is_empty());
+    assert_eq!(search_ids(home.path(), &dir, "is:pulled").len(), 2);
 }
 
 /// SmartRecruiters (a list, then each posting in full), Recruitee and Personio (XML) land one
@@ -346,7 +328,7 @@ fn smartrecruiters_recruitee_and_personio() {
         xml.starts_with("<position>") && xml.ends_with("</position>"),
         "{xml}"
     );
-    let all = parse_all(home.path(), &server, &dir);
+    let all = parse_all(home.path(), &dir);
     let titles: Vec<&str> = all.iter().filter_map(|p| p["title"].as_str()).collect();
     assert!(titles.contains(&"Platform Engineer"), "{titles:?}");
     assert!(

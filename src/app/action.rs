@@ -174,6 +174,10 @@ pub enum Action {
     /// Quitting waited for the shortlists to be saved for as long as it should.
     #[strum(disabled)]
     SaveTimedOut,
+    /// The final save cannot be made: there is no store to save to (it did not open, as the
+    /// message at start said).
+    #[strum(disabled)]
+    NoStoreToSave,
 }
 
 /// What the store thread says after each request (and after retries and reloads).
@@ -323,7 +327,8 @@ impl Action {
             | Action::StoreUpdated(_)
             | Action::StoreCopied { .. }
             | Action::Signal(_)
-            | Action::SaveTimedOut => Kind::Background,
+            | Action::SaveTimedOut
+            | Action::NoStoreToSave => Kind::Background,
         }
     }
 

@@ -53,6 +53,12 @@ impl App {
         }
     }
 
+    /// The final save has nowhere to go (the store did not open): nothing more can be kept, so
+    /// quit.
+    pub(super) fn no_store_to_save(&mut self) {
+        self.model.should_quit = true;
+    }
+
     /// Quitting waited long enough for the store (another process holds its lock, the disk
     /// hangs).
     pub(super) fn save_timed_out(&mut self) {

@@ -13,6 +13,7 @@ impl App {
         match action {
             Action::Signal(n) => return self.start_closing(Closing::Signal(n)),
             Action::SaveTimedOut => self.save_timed_out(),
+            Action::NoStoreToSave => self.no_store_to_save(),
             Action::StoreCopied { path, result } => self.copy_done(path, result),
             Action::StoreUpdated(report) => self.store_updated(*report),
             Action::PullProgress { index, progress } => self.pull_progress(index, *progress),

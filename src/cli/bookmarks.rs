@@ -2,7 +2,7 @@
 //! through [`Store`], so it merges with what a running browser (or another command) wrote.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -143,28 +143,50 @@ impl clap::builder::TypedValueParser for StatusParser {
     }
 }
 
-/// Runs a `bookmarks` subcommand; returns the exit code.
-pub fn run(cmd: BookmarksCommand, paths: &Paths, config: &Config) -> anyhow::Result<ExitCode> {
+/// Where a `bookmarks` subcommand reads and writes: the shortlists file, the config, the parse
+/// cache, and the output (the standard output, or a buffer in tests) and whether it is a
+/// terminal.
+struct Ctx<'a> {
+    file: PathBuf,
+    config: &'a Config,
+    cache_dir: PathBuf,
+    out: &'a mut dyn Write,
+    terminal: bool,
+}
+
+/// Runs a `bookmarks` subcommand, printing to `out` (`terminal`: whether it is a terminal);
+/// returns the exit code. Messages go to the standard error.
+pub fn run(
+    cmd: BookmarksCommand,
+    paths: &Paths,
+    config: &Config,
+    out: &mut dyn Write,
+    terminal: bool,
+) -> anyhow::Result<ExitCode> {
     // While the process is single-threaded, so that status dates use the local date.
     store::init_local_offset();
-    let file = paths.shortlists_file();
-    match cmd {
+    let mut cx = Ctx {
+        file: paths.shortlists_file(),
+        config,
+        cache_dir: paths.cache_dir.clone(),
+        out,
+        terminal,
+    };
+    let code = match cmd {
         BookmarksCommand::Add {
             query,
             paths,
             list,
             note,
             status,
-        } => add(&file, config, &query, &paths, list, note, status),
-        BookmarksCommand::Remove { query, paths, list } => {
-            remove(&file, config, &query, &paths, list)
-        }
-        BookmarksCommand::List { paths, list, json } => {
-            list_bookmarks(&file, config, &paths, list, json)
-        }
-        BookmarksCommand::Export { format, output } => export(&file, format, output.as_deref()),
-        BookmarksCommand::Import { file: input } => import(&file, &input),
-    }
+        } => add(&mut cx, &query, &paths, list, note, status),
+        BookmarksCommand::Remove { query, paths, list } => remove(&mut cx, &query, &paths, list),
+        BookmarksCommand::List { paths, list, json } => list_bookmarks(&mut cx, &paths, list, json),
+        BookmarksCommand::Export { format, output } => export(&mut cx, format, output.as_deref()),
+        BookmarksCommand::Import { file: input } => import(&mut cx, &input),
+    }?;
+    cx.out.flush()?;
+    Ok(code)
 }
 
 /// Opens the store, telling the user on stderr about a file set aside.
@@ -215,9 +237,8 @@ fn best_match(postings: &[Arc<Posting>], query: &str) -> Option<Arc<Posting>> {
         .map(|h| index.posting(h.index).clone())
 }
 
-fn load_postings(source: &CorpusSource) -> Vec<Arc<Posting>> {
-    let dirs = Paths::from_env();
-    load_reporting(source, &LoadOptions::cached(dirs.cache_dir))
+fn load_postings(source: &CorpusSource, cache_dir: &Path) -> Vec<Arc<Posting>> {
+    load_reporting(source, &LoadOptions::cached(cache_dir.to_path_buf()))
         .postings
         .into_iter()
         .map(Arc::new)
@@ -244,20 +265,19 @@ fn no_such_list(s: &Shortlists, list: Option<&str>) -> bool {
 }
 
 fn add(
-    file: &Path,
-    config: &Config,
+    cx: &mut Ctx,
     query: &str,
     paths: &[PathBuf],
     list: Option<String>,
     note: Option<String>,
     status: Option<Status>,
 ) -> anyhow::Result<ExitCode> {
-    let source = match source_and_query(paths, config, Some(query))? {
+    let source = match source_and_query(paths, cx.config, Some(query))? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let mut store = open_store(file)?;
-    let postings = load_postings(&source);
+    let mut store = open_store(&cx.file)?;
+    let postings = load_postings(&source, &cx.cache_dir);
     let Some(p) = best_match(&postings, query) else {
         eprintln!("jobdeck: no posting matches {:?}", clean_field(query));
         return Ok(ExitCode::from(1));
@@ -302,32 +322,32 @@ fn add(
         .and_then(|b| b.status)
         .map(|s| format!(", {s}"))
         .unwrap_or_default();
-    println!(
+    writeln!(
+        cx.out,
         "{} {} ({}) on {:?}{status}",
         if updating { "updated" } else { "saved" },
         clean_field(&p.headline()),
         crate::sanitize::shown_text(&id),
         clean_field(&list)
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn remove(
-    file: &Path,
-    config: &Config,
+    cx: &mut Ctx,
     query: &str,
     paths: &[PathBuf],
     list: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let source = match source_and_query(paths, config, Some(query))? {
+    let source = match source_and_query(paths, cx.config, Some(query))? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let mut store = open_store(file)?;
+    let mut store = open_store(&cx.file)?;
     if no_such_list(store.state(), list.as_deref()) {
         return Ok(ExitCode::from(1));
     }
-    let corpus = load_postings(&source);
+    let corpus = load_postings(&source, &cx.cache_dir);
     let found = by_id(&corpus);
     // Search the bookmarked postings only, as they are now or as their snapshot remembers them.
     let candidates: Vec<Arc<Posting>> = store
@@ -369,11 +389,12 @@ fn remove(
         Some(b) if !b.is_saved() => "; kept for its note, status or hidden mark",
         _ => "",
     };
-    println!(
+    writeln!(
+        cx.out,
         "removed {} ({}) from {from}{kept}",
         clean_field(&p.headline()),
         crate::sanitize::shown_text(&p.id)
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -458,21 +479,20 @@ impl ListRow {
 }
 
 fn list_bookmarks(
-    file: &Path,
-    config: &Config,
+    cx: &mut Ctx,
     paths: &[PathBuf],
     list: Option<String>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let source = match source_and_query(paths, config, None)? {
+    let source = match source_and_query(paths, cx.config, None)? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let store = open_store(file)?;
+    let store = open_store(&cx.file)?;
     if no_such_list(store.state(), list.as_deref()) {
         return Ok(ExitCode::from(1));
     }
-    let corpus = load_postings(&source);
+    let corpus = load_postings(&source, &cx.cache_dir);
     let found = by_id(&corpus);
     let rows: Vec<ListRow> = store
         .state()
@@ -481,9 +501,7 @@ fn list_bookmarks(
         .filter(|b| list.as_ref().is_none_or(|l| b.lists.contains(l)))
         .map(|b| ListRow::new(b, found.get(b.id.as_str()).map(|p| p.as_ref())))
         .collect();
-    let stdout = io::stdout();
-    let terminal = stdout.is_terminal();
-    let mut out = stdout.lock();
+    let (terminal, out) = (cx.terminal, &mut cx.out);
     if json || !terminal {
         let text = serde_json::to_string_pretty(&rows)?;
         writeln!(out, "{}", for_stdout(&text, terminal))?;
@@ -516,8 +534,8 @@ fn for_stdout(text: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let store = open_store(file)?;
+fn export(cx: &mut Ctx, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let store = open_store(&cx.file)?;
     let s = store.state();
     let bytes = match format {
         ExportFormat::Markdown => store::export::markdown(s).into_bytes(),
@@ -545,18 +563,15 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
             );
         }
         None => {
-            let stdout = io::stdout();
-            let terminal = stdout.is_terminal();
             let text = String::from_utf8_lossy(&bytes);
-            stdout
-                .lock()
-                .write_all(for_stdout(&text, terminal).as_bytes())?;
+            cx.out
+                .write_all(for_stdout(&text, cx.terminal).as_bytes())?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(file: &Path, input: &Path) -> anyhow::Result<ExitCode> {
+fn import(cx: &mut Ctx, input: &Path) -> anyhow::Result<ExitCode> {
     use crate::fsio::{Accept, ReadError};
     let shown = clean_field(&input.display().to_string());
     // A regular file, or a pipe (`<(…)`) read until its writer is done; never a device, and
@@ -593,7 +608,7 @@ fn import(file: &Path, input: &Path) -> anyhow::Result<ExitCode> {
     // is kept under an id derived from it, and said so.
     report_notices(&tidied);
     report_notices(&theirs.rewrite_foreign_ids());
-    let mut store = open_store(file)?;
+    let mut store = open_store(&cx.file)?;
     let before: HashSet<String> = store.state().bookmarks.keys().cloned().collect();
     let total = theirs.bookmarks.len();
     let new = theirs
@@ -602,10 +617,11 @@ fn import(file: &Path, input: &Path) -> anyhow::Result<ExitCode> {
         .filter(|id| !before.contains(*id))
         .count();
     apply(&mut store, Change::Import(theirs))?;
-    println!(
+    writeln!(
+        cx.out,
         "imported {total} bookmark{} from {shown}: {new} new, {} merged",
         if total == 1 { "" } else { "s" },
         total - new
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -230,8 +230,10 @@ pub fn run(
             out.write_all(man::page(&command(&dirs)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Bookmarks { command }) => bookmarks::run(command, &dirs, &config),
-        Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config),
+        Some(Command::Bookmarks { command }) => {
+            bookmarks::run(command, &dirs, &config, out, terminal)
+        }
+        Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config, out),
     }
 }
 

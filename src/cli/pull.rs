@@ -12,7 +12,14 @@ use crate::config::Config;
 use crate::pull::{self, Progress, SourceSpec};
 use crate::sanitize::clean_field;
 
-pub fn run(sources: &[String], into: Option<PathBuf>, config: &Config) -> anyhow::Result<ExitCode> {
+/// Runs `pull`, printing the summary to `out` (the standard output, or a buffer in tests);
+/// progress and messages go to the standard error.
+pub fn run(
+    sources: &[String],
+    into: Option<PathBuf>,
+    config: &Config,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let specs = if sources.is_empty() {
         config.sources.clone()
     } else {
@@ -61,7 +68,6 @@ pub fn run(sources: &[String], into: Option<PathBuf>, config: &Config) -> anyhow
     if let Ok(mut b) = board.lock() {
         b.clear();
     }
-    let mut out = io::stdout().lock();
     let mut failed = 0;
     for (spec, r) in specs.iter().zip(&results) {
         match r {

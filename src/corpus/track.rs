@@ -25,10 +25,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 use super::Skipped;
 use crate::parse::SkipReason;
 use crate::posting::{FieldChange, Posting, Pulled};
+use crate::store::stamp;
 
 /// The tracking record's file name in a board folder.
 pub const TRACK_FILE: &str = ".jobdeck-pull.json";
@@ -41,12 +43,13 @@ pub struct BoardRecord {
     pub version: u32,
     pub source: String,
     pub board: String,
-    /// RFC 3339 time of the latest pull.
-    #[serde(default)]
-    pub last_pull: Option<String>,
-    /// RFC 3339 time of the pull before it.
-    #[serde(default)]
-    pub previous_pull: Option<String>,
+    /// Time of the latest pull (RFC 3339 in the file, as every time stamp here; one that is
+    /// not makes the record unreadable, as any other bad field does).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub last_pull: Option<OffsetDateTime>,
+    /// Time of the pull before it.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub previous_pull: Option<OffsetDateTime>,
     /// The listing's `ETag` / `Last-Modified`, for a conditional request next time.
     #[serde(default)]
     pub validators: Validators,
@@ -60,10 +63,13 @@ pub struct BoardRecord {
 pub struct PostingRecord {
     /// Its file name in the board folder.
     pub file: String,
-    pub first_seen: String,
-    pub last_seen: String,
-    #[serde(default)]
-    pub closed: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub first_seen: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_seen: OffsetDateTime,
+    /// The first pull that no longer listed it.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub closed: Option<OffsetDateTime>,
     #[serde(default)]
     pub changes: Vec<FieldChange>,
 }
@@ -134,8 +140,8 @@ impl BoardRecord {
     }
 
     /// Whether a posting first seen, or changed, at `time` was so by the latest pull.
-    fn is_latest(&self, time: &str) -> bool {
-        self.last_pull.as_deref() == Some(time)
+    fn is_latest(&self, time: OffsetDateTime) -> bool {
+        self.last_pull == Some(time)
     }
 
     /// What a posting of this board carries: its record, as the loader attaches it.
@@ -145,12 +151,16 @@ impl BoardRecord {
             source: self.source.clone(),
             board: self.board.clone(),
             id: id.to_string(),
-            first_seen: r.first_seen.clone(),
-            last_seen: r.last_seen.clone(),
-            closed: r.closed.clone(),
+            first_seen: stamp::text(r.first_seen),
+            last_seen: stamp::text(r.last_seen),
+            closed: r.closed.map(stamp::text),
             changes: r.changes.clone(),
-            new: self.is_latest(&r.first_seen),
-            changed: r.changes.iter().any(|c| self.is_latest(&c.at)),
+            new: self.is_latest(r.first_seen),
+            // (A change's time is the posting's text: one that is not a time is no news.)
+            changed: r
+                .changes
+                .iter()
+                .any(|c| stamp::parse(&c.at).is_some_and(|t| self.is_latest(t))),
         })
     }
 }

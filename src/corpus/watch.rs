@@ -427,8 +427,8 @@ mod pulled_tests {
         .unwrap();
         let record = |closed: &str| {
             format!(
-                r#"{{"version": 1, "source": "greenhouse", "board": "acme", "last_pull": "t2",
-                "postings": {{"7": {{"file": "7.json", "first_seen": "t1", "last_seen": "t1", "closed": {closed}}}}}}}"#
+                r#"{{"version": 1, "source": "greenhouse", "board": "acme", "last_pull": "2026-12-02T09:00:00Z",
+                "postings": {{"7": {{"file": "7.json", "first_seen": "2026-12-01T09:00:00Z", "last_seen": "2026-12-01T09:00:00Z", "closed": {closed}}}}}}}"#
             )
         };
         std::fs::write(board.join(crate::corpus::track::TRACK_FILE), record("null")).unwrap();
@@ -448,7 +448,7 @@ mod pulled_tests {
         ));
         std::fs::write(
             board.join(crate::corpus::track::TRACK_FILE),
-            record("\"t2\""),
+            record("\"2026-12-02T09:00:00Z\""),
         )
         .unwrap();
         let got = rx
@@ -460,6 +460,10 @@ mod pulled_tests {
             }
             _ => None,
         });
-        assert_eq!(closed, Some(Some("t2".to_string())), "{got:?}");
+        assert_eq!(
+            closed,
+            Some(Some("2026-12-02T09:00:00Z".to_string())),
+            "{got:?}"
+        );
     }
 }

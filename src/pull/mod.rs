@@ -466,7 +466,7 @@ fn pull_one(
         &dir,
         spec.kind,
         listing,
-        &crate::store::rfc3339(crate::store::now()),
+        crate::store::stamp::to_millis(crate::store::now()),
         opts.max_bytes,
     )
 }

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use time::OffsetDateTime;
+
 use super::{Item, Kind, Listing, ListingBody, Summary, Validators};
 use crate::corpus::track::{BoardRecord, LoadError, PostingRecord, TRACK_FILE};
 use crate::posting::{FieldChange, Posting};
@@ -27,7 +29,7 @@ pub fn apply(
     dir: &Path,
     kind: Kind,
     listing: Listing,
-    now: &str,
+    now: OffsetDateTime,
     max_bytes: u64,
 ) -> Result<Summary, String> {
     std::fs::create_dir_all(dir)
@@ -42,7 +44,7 @@ pub fn apply(
         ListingBody::NotModified => {
             summary.not_modified = true;
             for r in rec.postings.values_mut().filter(|r| r.closed.is_none()) {
-                r.last_seen = now.to_string();
+                r.last_seen = now;
             }
         }
         ListingBody::Items { items, validators } => {
@@ -53,14 +55,14 @@ pub fn apply(
             }
             for (id, r) in rec.postings.iter_mut() {
                 if !listed.contains(id) && r.closed.is_none() {
-                    r.closed = Some(now.to_string());
+                    r.closed = Some(now);
                     summary.closed += 1;
                 }
             }
             rec.validators = validators;
         }
     }
-    rec.previous_pull = rec.last_pull.replace(now.to_string());
+    rec.previous_pull = rec.last_pull.replace(now);
     summary.postings = rec.postings.values().filter(|r| r.closed.is_none()).count();
     let json = serde_json::to_vec_pretty(&rec).map_err(|e| e.to_string())?;
     write_file(dir, TRACK_FILE, &json)?;
@@ -108,7 +110,7 @@ fn update_posting(
     dir: &Path,
     rec: &mut BoardRecord,
     item: &Item,
-    now: &str,
+    now: OffsetDateTime,
     max_bytes: u64,
     summary: &mut Summary,
 ) -> Result<(), String> {
@@ -128,15 +130,15 @@ fn update_posting(
             item.id.clone(),
             PostingRecord {
                 file,
-                first_seen: now.to_string(),
-                last_seen: now.to_string(),
+                first_seen: now,
+                last_seen: now,
                 closed: None,
                 changes: Vec::new(),
             },
         );
         return Ok(());
     };
-    r.last_seen = now.to_string();
+    r.last_seen = now;
     r.file = file.clone();
     let mut changed = false;
     if r.closed.take().is_some() {
@@ -145,12 +147,12 @@ fn update_posting(
             field: "status".into(),
             from: Some("closed".into()),
             to: Some("open".into()),
-            at: now.to_string(),
+            at: crate::store::stamp::text(now),
         });
         changed = true;
     }
     if differs && let Some(old) = &old {
-        let fields = diff(old, &item.bytes, &file, now);
+        let fields = diff(old, &item.bytes, &file, &crate::store::stamp::text(now));
         changed |= !fields.is_empty();
         r.changes.extend(fields);
     }
@@ -243,6 +245,7 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
 mod tests {
     use super::*;
     use crate::pull::Item;
+    use time::macros::datetime;
 
     fn listing(items: &[(&str, &str)]) -> Listing {
         Listing {
@@ -281,7 +284,7 @@ mod tests {
             &d,
             Kind::Greenhouse,
             listing(&[("1", &a), ("2", &b)]),
-            "2026-12-01T09:00:00Z",
+            datetime!(2026-12-01 09:00 UTC),
             1 << 20,
         )
         .unwrap();
@@ -293,7 +296,7 @@ mod tests {
             &d,
             Kind::Greenhouse,
             listing(&[("1", &a2), ("3", &c)]),
-            "2026-12-02T09:00:00Z",
+            datetime!(2026-12-02 09:00 UTC),
             1 << 20,
         )
         .unwrap();
@@ -318,7 +321,7 @@ mod tests {
             &d,
             Kind::Greenhouse,
             listing(&[("1", &a2), ("2", &b), ("3", &c)]),
-            "2026-12-03T09:00:00Z",
+            datetime!(2026-12-03 09:00 UTC),
             1 << 20,
         )
         .unwrap();
@@ -345,7 +348,7 @@ mod tests {
             &d,
             Kind::Lever,
             listing(&[("1", &job("A", "$1"))]),
-            "t1",
+            datetime!(2026-12-01 09:00 UTC),
             1 << 20,
         )
         .unwrap();
@@ -357,12 +360,71 @@ mod tests {
                 .contains(".corrupt-")
         }));
         std::fs::write(d.join(TRACK_FILE), r#"{"version": 99}"#).unwrap();
-        let e = apply(&d, Kind::Lever, listing(&[]), "t2", 1 << 20).unwrap_err();
+        let e = apply(
+            &d,
+            Kind::Lever,
+            listing(&[]),
+            datetime!(2026-12-02 09:00 UTC),
+            1 << 20,
+        )
+        .unwrap_err();
         assert!(e.contains("newer"), "{e}");
         assert_eq!(
             std::fs::read_to_string(d.join(TRACK_FILE)).unwrap(),
             r#"{"version": 99}"#
         );
+    }
+
+    /// A record written when the times were kept as text loads (they were RFC 3339 text then
+    /// too); a time that is not RFC 3339 makes the record unreadable, with a reason, as any
+    /// other bad field does — and the next pull sets it aside.
+    #[test]
+    fn an_older_record_loads_and_a_bad_time_is_a_reason_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("acme");
+        std::fs::create_dir_all(&d).unwrap();
+        let record = |first_seen: &str| {
+            format!(
+                r#"{{"version": 1, "source": "greenhouse", "board": "acme",
+                "last_pull": "2026-12-02T09:00:00.125+01:00", "previous_pull": "2026-12-01T09:00:00Z",
+                "postings": {{"7": {{"file": "7.json", "first_seen": "{first_seen}",
+                  "last_seen": "2026-12-02T09:00:00.125+01:00", "closed": null,
+                  "changes": [{{"field": "salary", "from": "a", "to": "b", "at": "2026-12-02T09:00:00.125+01:00"}}]}}}}}}"#
+            )
+        };
+        std::fs::write(d.join(TRACK_FILE), record("2026-12-01T09:00:00Z")).unwrap();
+        let rec = BoardRecord::load(&d, 1 << 20).unwrap().unwrap();
+        assert_eq!(rec.last_pull, Some(datetime!(2026-12-02 08:00:00.125 UTC)));
+        assert_eq!(rec.previous_pull, Some(datetime!(2026-12-01 09:00 UTC)));
+        let p = rec.pulled("7").unwrap();
+        assert_eq!(p.first_seen, "2026-12-01T09:00:00Z");
+        assert_eq!(p.last_seen, "2026-12-02T09:00:00.125+01:00");
+        assert!(p.changed && !p.new, "{p:?}");
+        // Written back, the times read the same.
+        let again: BoardRecord =
+            serde_json::from_slice(&serde_json::to_vec(&rec).unwrap()).unwrap();
+        assert_eq!(again, rec);
+
+        for bad in ["t1", "2026-12-01", "2026-13-01T09:00:00Z", ""] {
+            std::fs::write(d.join(TRACK_FILE), record(bad)).unwrap();
+            match BoardRecord::load(&d, 1 << 20) {
+                Err(LoadError::Bad(e)) => {
+                    assert!(!e.contains('\n'), "one line: {e}");
+                    assert!(e.contains("not a tracking record"), "{e}");
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        let s = apply(
+            &d,
+            Kind::Greenhouse,
+            listing(&[("7", &job("A", "$1"))]),
+            datetime!(2026-12-03 09:00 UTC),
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(s.notices.len(), 1, "set aside and started anew: {s:?}");
+        assert_eq!(s.new, 1);
     }
 
     #[test]

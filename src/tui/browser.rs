@@ -256,7 +256,13 @@ impl<B: Backend, H: Host<B>> Browser<B, H> {
                     self.save_deadline
                         .get_or_insert_with(|| tokio::time::Instant::now() + SAVE_WAIT);
                 }
-                None => self.app.model.should_quit = true,
+                // Told to the app at once, as the store's answer would be, so the loop ends
+                // after this batch of actions.
+                None => {
+                    for effect in self.app.update(Action::NoStoreToSave) {
+                        self.run_effect(effect)?;
+                    }
+                }
             },
             Effect::SaveCopy(path) => {
                 if let Some(s) = &mut self.store {

@@ -170,6 +170,13 @@ impl Headless {
         h
     }
 
+    /// Drops the store thread, as if the app believed in a store the loop does not have: a
+    /// final save then has nowhere to go.
+    pub fn without_store(mut self) -> Headless {
+        self.browser.store = None;
+        self
+    }
+
     /// Uses `store` (saving to its file) for the shortlists from now on.
     pub fn with_store(mut self, store: Store) -> Headless {
         let tx = self.browser.services.tx.clone();

@@ -120,3 +120,35 @@ pub fn saved_titles(file: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// `jobdeck ARGS…` run in this process, as `main` runs it, with every folder where the binary
+/// run by `run_with_deadline` in `home` has it (`home/config/jobdeck`, …) and the output not a
+/// terminal (as when piped): its exit code and what it printed. For what a command
+/// answers, not the process: no regex built again for every command. (What it says on the
+/// standard error is not collected: tests of messages run the binary.)
+#[allow(dead_code)] // not every test binary runs commands in-process
+pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>) {
+    use clap::Parser;
+    assert!(
+        std::env::var_os("JOBDECK_POSTINGS").is_none(),
+        "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
+    );
+    let dirs = jobdeck::paths::Paths {
+        config_dir: home.join("config/jobdeck"),
+        data_dir: home.join("data/jobdeck"),
+        cache_dir: home.join("cache/jobdeck"),
+        state_dir: home.join("state/jobdeck"),
+    };
+    let cli =
+        jobdeck::cli::Cli::try_parse_from(std::iter::once("jobdeck").chain(args.iter().copied()))
+            .expect("a valid command line");
+    let mut out = Vec::new();
+    let code = jobdeck::cli::run(cli, &dirs, &mut out, false).expect("the command runs");
+    (code, out)
+}
+
+/// The exit code `code` as `run_here` returns it.
+#[allow(dead_code)]
+pub fn exit(code: u8) -> std::process::ExitCode {
+    std::process::ExitCode::from(code)
+}
