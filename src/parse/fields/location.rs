@@ -375,8 +375,6 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
         (0usize, 0usize, 0usize, 0usize, 0usize);
     let (mut traditional, mut simplified) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
-        traditional += usize::from(v.traditional_han.contains(&c));
-        simplified += usize::from(v.simplified_han.contains(&c));
         if !c.is_alphabetic() {
             continue;
         }
@@ -384,7 +382,11 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
         match c as u32 {
             0xac00..=0xd7af => hangul += 1,
             0x3040..=0x30ff => kana += 1,
-            0x4e00..=0x9fff => han += 1,
+            0x4e00..=0x9fff => {
+                han += 1;
+                traditional += usize::from(v.traditional_han.contains(&c));
+                simplified += usize::from(v.simplified_han.contains(&c));
+            }
             _ if "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
                 .contains(c.to_lowercase().next().unwrap_or(c)) =>
             {

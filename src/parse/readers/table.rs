@@ -74,6 +74,9 @@ fn cell_value(cell: &str, label: Option<Label>) -> Option<String> {
 /// The jobs of the first pipe table whose header has a title column and another posting
 /// column, when it has at least two rows. None when the text has no such table.
 pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
+    if !text.contains("---") || !text.contains('|') {
+        return None;
+    }
     let lines: Vec<&str> = text.lines().collect();
     let at = (1..lines.len()).find(|&i| {
         is_delimiter(lines[i]) && lines[i - 1].contains('|') && {
