@@ -213,6 +213,8 @@ fn unbracket(t: &mut String) {
 pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped {
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Only bracket groups: the role is one of them. At full depth the place and mode groups in
+    // front are taken first ("[São Paulo] [Dev Android] [Hunter]").
     if depth != Depth::Full {
         unbracket(&mut t);
     }
