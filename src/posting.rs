@@ -6,6 +6,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 /// One parsed job posting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -77,8 +78,9 @@ pub struct Posting {
     pub linked_to: Option<String>,
 }
 
-/// What jobdeck knows about a pulled posting across pulls of its board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// What jobdeck knows about a pulled posting across pulls of its board. Times are `time`
+/// values, written as RFC 3339 text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pulled {
     /// The source API ("greenhouse", "lever", "hn", …).
     pub source: String,
@@ -86,13 +88,16 @@ pub struct Pulled {
     pub board: String,
     /// The posting's id on the board.
     pub id: String,
-    /// RFC 3339 time of the first pull that listed it.
-    pub first_seen: String,
-    /// RFC 3339 time of the last pull that listed it.
-    pub last_seen: String,
-    /// RFC 3339 time of the first pull that no longer listed it; None while it is open (a
-    /// posting that comes back is reopened).
-    pub closed: Option<String>,
+    /// The time of the first pull that listed it.
+    #[serde(with = "time::serde::rfc3339")]
+    pub first_seen: OffsetDateTime,
+    /// The time of the last pull that listed it.
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_seen: OffsetDateTime,
+    /// The time of the first pull that no longer listed it; None while it is open (a posting
+    /// that comes back is reopened).
+    #[serde(with = "time::serde::rfc3339::option", default)]
+    pub closed: Option<OffsetDateTime>,
     /// Field changes between pulls, oldest first.
     pub changes: Vec<FieldChange>,
     /// First seen by the latest pull of its board.
@@ -111,8 +116,9 @@ pub struct FieldChange {
     pub from: Option<String>,
     /// The value after; None when not stated.
     pub to: Option<String>,
-    /// RFC 3339 time of the pull that saw the change.
-    pub at: String,
+    /// The time of the pull that saw the change.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 impl FieldChange {
@@ -120,7 +126,7 @@ impl FieldChange {
     pub fn describe(&self) -> String {
         let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "not stated".into());
         let field = self.field.replace('_', " ");
-        let date: String = self.at.chars().take(10).collect();
+        let date = self.at.date();
         format!(
             "{field} {} → {} on {date}",
             show(&self.from),

@@ -483,9 +483,9 @@ mod browser {
                 source: "greenhouse".into(),
                 board: "postman".into(),
                 id: id.into(),
-                first_seen: "2026-12-01T09:00:00Z".into(),
-                last_seen: "2026-12-02T09:00:00Z".into(),
-                closed: closed.then(|| "2026-12-02T09:00:00Z".into()),
+                first_seen: time::macros::datetime!(2026-12-01 09:00 UTC),
+                last_seen: time::macros::datetime!(2026-12-02 09:00 UTC),
+                closed: closed.then_some(time::macros::datetime!(2026-12-02 09:00 UTC)),
                 changed: !changes.is_empty(),
                 changes,
                 new: false,
@@ -517,7 +517,7 @@ mod browser {
             field: "salary".into(),
             from: Some("$150k–180k/yr".into()),
             to: Some("$160k–190k/yr".into()),
-            at: "2026-12-02T09:00:00Z".into(),
+            at: time::macros::datetime!(2026-12-02 09:00 UTC),
         };
         Headless::new(
             vec![
@@ -531,7 +531,7 @@ mod browser {
                             field: "title".into(),
                             from: Some("Backend Dev".into()),
                             to: Some("Backend Engineer".into()),
-                            at: "2026-12-02T09:00:00Z".into(),
+                            at: time::macros::datetime!(2026-12-02 09:00 UTC),
                         },
                     ],
                 ),

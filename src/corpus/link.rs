@@ -248,7 +248,12 @@ mod tests {
             source: source.into(),
             board: board.into(),
             id: id.into(),
-            ..Default::default()
+            first_seen: time::OffsetDateTime::UNIX_EPOCH,
+            last_seen: time::OffsetDateTime::UNIX_EPOCH,
+            closed: None,
+            changes: Vec::new(),
+            new: false,
+            changed: false,
         }));
         p
     }

@@ -30,7 +30,6 @@ use time::OffsetDateTime;
 use super::Skipped;
 use crate::parse::SkipReason;
 use crate::posting::{FieldChange, Posting, Pulled};
-use crate::store::stamp;
 
 /// The tracking record's file name in a board folder.
 pub const TRACK_FILE: &str = ".jobdeck-pull.json";
@@ -151,16 +150,12 @@ impl BoardRecord {
             source: self.source.clone(),
             board: self.board.clone(),
             id: id.to_string(),
-            first_seen: stamp::text(r.first_seen),
-            last_seen: stamp::text(r.last_seen),
-            closed: r.closed.map(stamp::text),
+            first_seen: r.first_seen,
+            last_seen: r.last_seen,
+            closed: r.closed,
             changes: r.changes.clone(),
             new: self.is_latest(r.first_seen),
-            // (A change's time is the posting's text: one that is not a time is no news.)
-            changed: r
-                .changes
-                .iter()
-                .any(|c| stamp::parse(&c.at).is_some_and(|t| self.is_latest(t))),
+            changed: r.changes.iter().any(|c| self.is_latest(c.at)),
         })
     }
 }

@@ -456,13 +456,13 @@ mod pulled_tests {
             .expect("the board is read again");
         let closed = got.iter().find_map(|c| match c {
             Change::Parsed { source, postings } if source.ends_with("7.json") => {
-                postings[0].pulled.as_ref().map(|p| p.closed.clone())
+                postings[0].pulled.as_ref().map(|p| p.closed)
             }
             _ => None,
         });
         assert_eq!(
             closed,
-            Some(Some("2026-12-02T09:00:00Z".to_string())),
+            Some(Some(time::macros::datetime!(2026-12-02 09:00 UTC))),
             "{got:?}"
         );
     }

@@ -147,12 +147,12 @@ fn update_posting(
             field: "status".into(),
             from: Some("closed".into()),
             to: Some("open".into()),
-            at: crate::store::stamp::text(now),
+            at: now,
         });
         changed = true;
     }
     if differs && let Some(old) = &old {
-        let fields = diff(old, &item.bytes, &file, &crate::store::stamp::text(now));
+        let fields = diff(old, &item.bytes, &file, now);
         changed |= !fields.is_empty();
         r.changes.extend(fields);
     }
@@ -163,7 +163,7 @@ fn update_posting(
 }
 
 /// The field changes between two versions of a posting's file, as jobdeck parses them.
-pub fn diff(old: &[u8], new: &[u8], name: &str, at: &str) -> Vec<FieldChange> {
+pub fn diff(old: &[u8], new: &[u8], name: &str, at: OffsetDateTime) -> Vec<FieldChange> {
     let first = |b: &[u8]| {
         crate::parse::parse_bytes(b, name)
             .ok()
@@ -179,7 +179,7 @@ pub fn diff(old: &[u8], new: &[u8], name: &str, at: &str) -> Vec<FieldChange> {
                 field: name.into(),
                 from,
                 to,
-                at: at.to_string(),
+                at,
             });
         }
     };
@@ -311,8 +311,8 @@ mod tests {
             "salary $150k–180k/yr → $160k–190k/yr on 2026-12-02"
         );
         assert_eq!(
-            rec.pulled("2").unwrap().closed.as_deref(),
-            Some("2026-12-02T09:00:00Z")
+            rec.pulled("2").unwrap().closed,
+            Some(datetime!(2026-12-02 09:00 UTC))
         );
         assert!(rec.pulled("3").unwrap().new);
         assert!(d.join("2.json").is_file(), "a closed posting's file stays");
@@ -397,8 +397,9 @@ mod tests {
         assert_eq!(rec.last_pull, Some(datetime!(2026-12-02 08:00:00.125 UTC)));
         assert_eq!(rec.previous_pull, Some(datetime!(2026-12-01 09:00 UTC)));
         let p = rec.pulled("7").unwrap();
-        assert_eq!(p.first_seen, "2026-12-01T09:00:00Z");
-        assert_eq!(p.last_seen, "2026-12-02T09:00:00.125+01:00");
+        assert_eq!(p.first_seen, datetime!(2026-12-01 09:00 UTC));
+        assert_eq!(p.last_seen, datetime!(2026-12-02 09:00:00.125 +01:00));
+        assert_eq!(p.changes[0].at, p.last_seen);
         assert!(p.changed && !p.new, "{p:?}");
         // Written back, the times read the same.
         let again: BoardRecord =

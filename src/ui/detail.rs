@@ -91,7 +91,7 @@ fn pulled_lines(app: &App, p: &Posting, width: usize) -> Vec<Chars> {
         c.extend(value);
         out.extend(text::wrap(&c, width, 0, LABEL));
     };
-    let date = |s: &str| s.chars().take(10).collect::<String>();
+    let date = |t: &time::OffsetDateTime| t.date().to_string();
     if let Some(pl) = &p.pulled {
         let mut v = text::plain(&format!("{}:{}", pl.source, pl.board), t.accent);
         v.extend(text::plain(

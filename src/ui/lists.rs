@@ -171,16 +171,13 @@ fn list_entries(app: &App, list: &str, rw: usize) -> Vec<Line<'static>> {
             if missing { t.dim } else { t.title },
         );
         // A bookmarked posting whose board no longer lists it.
-        let closed = app.model.facet_index.index_of(&b.id).and_then(|i| {
-            app.model.postings[i as usize]
-                .pulled
-                .as_ref()?
-                .closed
-                .clone()
-        });
+        let closed = app
+            .model
+            .facet_index
+            .index_of(&b.id)
+            .and_then(|i| app.model.postings[i as usize].pulled.as_ref()?.closed);
         if let Some(when) = closed {
-            let date: String = when.chars().take(10).collect();
-            c.extend(text::plain(&format!("  closed {date}"), t.warn));
+            c.extend(text::plain(&format!("  closed {}", when.date()), t.warn));
         }
         if let Some(s) = b.status {
             c.extend(text::plain(&format!("  {s}"), t.accent));
