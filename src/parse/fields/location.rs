@@ -63,6 +63,15 @@ fn show_piece(s: &str) -> String {
 /// after a city, or a country after a country, starts a new place. Semicolons, pipes, " / ",
 /// " or ", bullets and newlines always separate places. Mode words ("Remote"), time zones and
 /// notes ("(HQ)") are dropped.
+/// A part of a location label that says how the work is done, not where: "no remote workers",
+/// "可远程办公", "主要是远程办公+每月1周集中办公" — a work-mode word, no capital letter and no
+/// place this list knows.
+fn says_how_not_where(part: &str) -> bool {
+    vocab().work_mode.first_in(part).is_some()
+        && !part.chars().any(char::is_uppercase)
+        && !places::mentions_place(part)
+}
+
 pub fn from_label(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in s
@@ -76,7 +85,9 @@ pub fn from_label(s: &str) -> Vec<String> {
         .flat_map(|c| c.split(" & "))
     {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
-        let chunk = chunk.replace(['(', '['], ",").replace([')', ']'], "");
+        let chunk = chunk
+            .replace(['(', '[', '（', '【', '，', '、'], ",")
+            .replace([')', ']', '）', '】'], "");
         let mut group: Vec<String> = Vec::new();
         let mut group_has = (false, false); // (city or unknown lead, country)
         for part in chunk.split(',') {
@@ -90,6 +101,7 @@ pub fn from_label(s: &str) -> Vec<String> {
             let part = strip_mode_prefix(part);
             if part.is_empty()
                 || is_mode_word(part)
+                || says_how_not_where(part)
                 || is_time_zone(part)
                 || matches!(
                     part.to_lowercase().as_str(),
@@ -509,6 +521,15 @@ mod tests {
 
     #[test]
     fn labels_split_into_places() {
+        // A part saying how the work is done names no place, in any bracket or comma.
+        assert_eq!(
+            from_label("Remote（主要是远程办公+每月1周集中办公）"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            from_label("Toronto, Canada (no remote workers)"),
+            ["Toronto, Canada"]
+        );
         assert_eq!(
             from_label("Bengaluru, Karnataka, India"),
             ["Bengaluru, Karnataka, India"]
