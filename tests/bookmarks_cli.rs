@@ -21,16 +21,7 @@ fn jobdeck(home: &tempfile::TempDir) -> Command {
 }
 
 fn std_jobdeck(home: &Path) -> StdCommand {
-    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin!("jobdeck"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .current_dir(home);
-    cmd
+    common::isolated(assert_cmd::cargo::cargo_bin!("jobdeck"), home)
 }
 
 fn store_file(home: &tempfile::TempDir) -> PathBuf {

@@ -261,15 +261,8 @@ fn parse_output_is_deterministic_across_runs() {
         let runs: Vec<_> = (0..4)
             .map(|i| {
                 s.spawn(move || {
-                    std::process::Command::new(env!("CARGO_BIN_EXE_jobdeck"))
-                        .env_clear()
-                        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-                        .env("HOME", home)
-                        .env("XDG_CONFIG_HOME", home.join("config"))
-                        .env("XDG_DATA_HOME", home.join("data"))
-                        .env("XDG_STATE_HOME", home.join("state"))
+                    common::isolated(env!("CARGO_BIN_EXE_jobdeck"), home)
                         .env("JOBDECK_CACHE_DIR", home.join(format!("nocache{i}")))
-                        .current_dir(home)
                         .args(["parse", fixtures])
                         .stdin(std::process::Stdio::null())
                         .output()

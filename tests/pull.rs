@@ -17,15 +17,11 @@ use serde_json::Value;
 
 /// `jobdeck` with every folder in `home` and requests sent to `server`.
 fn jobdeck(home: &Path, server: &Server) -> Command {
-    let mut cmd = Command::cargo_bin("jobdeck").unwrap();
-    cmd.env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("JOBDECK_PULL_BASE_URL", &server.base)
-        .current_dir(home);
+    let mut cmd = Command::from_std(common::isolated(
+        assert_cmd::cargo::cargo_bin!("jobdeck"),
+        home,
+    ));
+    cmd.env("JOBDECK_PULL_BASE_URL", &server.base);
     cmd
 }
 

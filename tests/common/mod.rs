@@ -21,6 +21,22 @@ pub fn pty_command(home: &Path, args: &[&str]) -> CommandBuilder {
     cmd
 }
 
+/// `program` run isolated from the user's config and data: a clean environment (only `PATH`),
+/// every XDG folder and the working directory inside `home`.
+#[allow(dead_code)] // not every test binary runs commands
+pub fn isolated(program: impl AsRef<std::ffi::OsStr>, home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .current_dir(home);
+    cmd
+}
+
 /// `jobdeck ARGS…` isolated from the user's config and data (every XDG folder in `home`), its
 /// output collected, killed and failed if it does not end within `deadline` (a hang). With
 /// `limited`, under a 3 GB address-space limit (`prlimit --as`, when there is one), as the
@@ -43,21 +59,13 @@ pub fn run_with_deadline(
             .status()
             .is_ok_and(|s| s.success());
     let mut cmd = if has_prlimit {
-        let mut c = Command::new("prlimit");
+        let mut c = isolated("prlimit", home);
         c.args(["--as=3000000000", "--"]).arg(bin);
         c
     } else {
-        Command::new(bin)
+        isolated(bin, home)
     };
     cmd.args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .current_dir(home)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
