@@ -53,8 +53,8 @@ fn is_delimiter(line: &str) -> bool {
     DELIM.is_match(line)
 }
 
-/// A cell's value: its text without Markdown or HTML, or — for a link column, or a cell that is
-/// only a link or a badge — the address it links to.
+/// A cell's value: its text without Markdown or HTML; for a link column, the address the cell
+/// links to (the last link, so a badge's image address loses to its target).
 fn cell_value(cell: &str, label: Option<Label>) -> Option<String> {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\]\((https?://[^)\s]+)\)").expect("valid regex"));
@@ -78,12 +78,15 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
-    let at = (1..lines.len()).find(|&i| {
-        is_delimiter(lines[i]) && lines[i - 1].contains('|') && {
-            let labels: Vec<_> = cells(lines[i - 1])
-                .iter()
-                .map(|h| vocab().label(h))
-                .collect();
+    // The header: the line above a delimiter row, naming a title and another posting column.
+    let (at, header, labels) = (1..lines.len())
+        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
+        .map(|i| {
+            let header = cells(lines[i - 1]);
+            let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+            (i, header, labels)
+        })
+        .find(|(_, _, labels)| {
             labels.contains(&Some(Label::Key(Key::Title)))
                 && labels.iter().any(|l| {
                     matches!(
@@ -93,10 +96,7 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
                         ))
                     )
                 })
-        }
-    })?;
-    let header = cells(lines[at - 1]);
-    let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+        })?;
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     for (n, line) in lines[at + 1..]
