@@ -89,7 +89,8 @@ pub fn is_known_heading(line: &str) -> bool {
 pub fn bullet_marker(line: &str) -> Option<&str> {
     let t = line.trim_start();
     for m in [
-        "- ", "* ", "• ", "· ", "– ", "●", "•", "▪", "◦", "‣", "✓", "✔", "➢", "►", "▶", "→", "・",
+        "-- ", "- ", "* ", "• ", "· ", "– ", "●", "•", "▪", "◦", "‣", "✓", "✔", "➢", "►", "▶", "→",
+        "・",
     ] {
         if let Some(rest) = t.strip_prefix(m) {
             return Some(rest.trim_start());

@@ -21,6 +21,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_title_labels(&d))
             .or_else(|| by_role_items(&d))
+            .or_else(|| by_role_list(&d))
         {
             out.extend(parts);
         } else {
@@ -71,15 +72,22 @@ fn title_fact(t: &str, origin: Origin) -> Fact {
     }
 }
 
-/// A heading without the number or letter that counts it ("1. CTV truyền thông", "B) Designer").
+/// A heading without the number or letter that counts it ("1. CTV truyền thông", "B) Designer",
+/// "2 Nu Colombia - Engineer").
 fn unnumbered(text: &str) -> &str {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+").expect("valid regex")
+        Regex::new(r"^\s*(?:(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|(?P<bare>\d{1,2}\s+))")
+            .expect("valid regex")
     });
-    match NUMBER.find(text) {
-        Some(m) => &text[m.end()..],
-        None => text,
+    let Some(c) = NUMBER.captures(text) else {
+        return text;
+    };
+    let rest = &text[c.get(0).map_or(0, |m| m.end())..];
+    // A bare number counts only before a capital ("2 Nu Colombia", not "10 years of…").
+    if c.name("bare").is_some() && !rest.starts_with(char::is_uppercase) {
+        return text;
     }
+    rest
 }
 
 /// Whether a heading names a role (once its number and wrapper are off) rather than a section;
@@ -315,6 +323,137 @@ fn item_role(b: &Block) -> Option<String> {
     .then(|| head.to_string())
 }
 
+/// An entry of a list: a bulleted item, or a numbered line ("1. Data Engineer", "2) Designer").
+fn list_entry(b: &Block) -> Option<&str> {
+    static NUMBERED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\d{1,2}[.)]\s+(\S.*)$").expect("valid regex"));
+    match b.kind {
+        BlockKind::Item => Some(b.text.trim()),
+        BlockKind::Paragraph => NUMBERED
+            .captures(&b.text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().trim()),
+        BlockKind::Heading => None,
+    }
+}
+
+/// A list entry without its links and the marks that led to them ("Data Engineer - https://…",
+/// "DevOps Engineers: https://…", "Designer => https://…").
+fn entry_text(entry: &str) -> String {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S*").expect("valid regex"));
+    LINK.replace_all(entry, " ")
+        .trim()
+        .trim_end_matches(|c: char| c.is_whitespace() || "-–—:=>|,;.!([".contains(c))
+        .trim()
+        .to_string()
+}
+
+/// An entry that is only a role's name ("Senior Backend Engineer (Go)", "Product Designer,
+/// Berlin"), not a sentence or a duty; whether it holds a role noun.
+fn bare_role(entry: &str) -> Option<bool> {
+    let t = entry;
+    if t.is_empty() || t.chars().count() > 80 || t.contains(". ") || t.ends_with([':', '：']) {
+        return None;
+    }
+    if label_line(t).is_some() {
+        return None;
+    }
+    let u = unwrap(t, Depth::Full, &no_employer);
+    looks_like_title(&u.title).then(|| super::vocab::vocab().roles.first_in(&u.title).is_some())
+}
+
+/// Whether a block leads into a list of the roles a post offers: a heading, or a line ending
+/// with a colon, that says so ("We're hiring for:", "Open positions", "Wir suchen:").
+fn leads_into_roles(b: &Block) -> bool {
+    let t = b.text.trim();
+    (b.kind == BlockKind::Heading || t.ends_with([':', '：']))
+        && t.chars().count() <= 200
+        && super::vocab::vocab().openings.first_in(t).is_some()
+}
+
+/// The first list that names the roles a post offers, as (block index, role) per entry: two or
+/// more entries that are each only a role's name, after a line leading into them or (in a
+/// Hacker News post) right under the header, where every entry must hold a role noun.
+fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
+    let blocks = &d.blocks;
+    let mut i = 0;
+    while i < blocks.len() {
+        if list_entry(&blocks[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < blocks.len() && list_entry(&blocks[i]).is_some() {
+            i += 1;
+        }
+        let entries: Vec<(usize, String)> = (start..i)
+            .filter_map(|k| list_entry(&blocks[k]).map(|e| (k, entry_text(e))))
+            .collect();
+        let roles: Option<Vec<bool>> = entries.iter().map(|(_, e)| bare_role(e)).collect();
+        let Some(roles) = roles else { continue };
+        let nouns = roles.iter().filter(|&&r| r).count();
+        let led = start > 0 && leads_into_roles(&blocks[start - 1]);
+        let under_header = start == 0 && d.format == crate::posting::Format::Hn;
+        let enough = if led {
+            nouns * 2 >= roles.len()
+        } else {
+            under_header && nouns == roles.len()
+        };
+        if entries.len() >= 2 && enough {
+            return Some(entries);
+        }
+    }
+    None
+}
+
+/// Whether the document already names its one job: a title that looks like one and is none of
+/// `roles` (a page about one job may list others: "Similar jobs", "We're also hiring").
+fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
+    d.facts
+        .iter()
+        .filter(|f| f.key == Key::Title)
+        .filter_map(|f| f.value.text())
+        .any(|t| {
+            let u = unwrap(t, Depth::Full, &no_employer);
+            looks_like_title(&u.title)
+                && !roles
+                    .iter()
+                    .any(|(_, r)| r.eq_ignore_ascii_case(t) || r.eq_ignore_ascii_case(&u.title))
+        })
+}
+
+/// A list of the roles a post offers ("We're hiring for: • Backend Engineer • Designer", or a
+/// list right under a Hacker News header): one document per role, each with the rest of the
+/// text; the other roles' entries are left out.
+fn by_role_list(d: &Doc) -> Option<Vec<Doc>> {
+    let roles = role_list(d)?;
+    let mut names: Vec<String> = roles.iter().map(|(_, r)| r.to_lowercase()).collect();
+    names.sort();
+    names.dedup();
+    if names.len() < 2 || names_other_job(d, &roles) {
+        return None;
+    }
+    Some(
+        roles
+            .iter()
+            .map(|(i, role)| {
+                let mut part = d.clone();
+                part.blocks = d
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| j == i || !roles.iter().any(|(k, _)| k == j))
+                    .map(|(_, b)| b.clone())
+                    .collect();
+                part.facts.retain(|f| f.key != Key::Title);
+                part.facts.insert(0, title_fact(role, Origin::Header));
+                part
+            })
+            .collect(),
+    )
+}
+
 /// Items that each open with a role and say what it is (a post "hiring for two roles: 1. …
 /// 2. …"): one document per role, each with the text around the items (the introduction and
 /// the offer are shared); the other roles' items are left out. A posting with a structured
@@ -481,5 +620,69 @@ mod tests {
         let ds = several_jobs(crate::parse::readers::text::read(text));
         assert_eq!(titles(&ds), ["Full stack Developer", "DevOps Engineer"]);
         assert!(ds[1].texts(Key::Location).all(|(l, _)| l == "Remote"));
+    }
+
+    #[test]
+    fn a_list_of_roles_under_a_hacker_news_header() {
+        let post = "Galaxy (getgalaxy.io) | NYC, NY | Full time\n\
+            -- Founding Frontend Engineer\n\
+            -- Founding Backend Engineer\n\
+            We are building the unified data platform, starting with a SQL editor.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        let ds = several_jobs(vec![d]);
+        assert_eq!(
+            titles(&ds),
+            ["Founding Frontend Engineer", "Founding Backend Engineer"]
+        );
+        // Each keeps the shared text and leaves the other role out.
+        assert!(ds[0].blocks.iter().any(|b| b.text.contains("SQL editor")));
+        assert!(!ds[0].blocks.iter().any(|b| b.text.contains("Backend")));
+    }
+
+    #[test]
+    fn a_list_of_roles_after_a_line_that_leads_into_them() {
+        let md = "Osper is building a bank for children.\n\nCurrently hiring:\n\n\
+            - Frontend (Phonegap, Backbone) developer\n\
+            - Data Engineer - https://jobs.example/apply/42\n\n\
+            Get in touch at jobs@example.com";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(
+            titles(&ds),
+            ["Frontend (Phonegap, Backbone) developer", "Data Engineer"]
+        );
+        // In German too ("Wir suchen:").
+        let md = "Wir suchen:\n\n- Softwareentwickler (m/w/d)\n- Product Designer\n";
+        assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn lists_of_roles_that_are_not_the_posts_own() {
+        // Nothing leads into them as openings: the people you will work with.
+        let md = "You will work closely with:\n\n- Product Designer\n- Data Scientist\n";
+        assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 1);
+        // Duties, not roles.
+        let md = "We are hiring:\n\n- Work with the product team on new features every day\n\
+            - Own our deployment pipeline and its monitoring end to end\n";
+        assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 1);
+        // A page about one job that lists others.
+        let md = "# Senior Rust Engineer\n\nBuild our engine.\n\nOther open positions:\n\n\
+            - Product Designer\n- Data Scientist\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(titles(&ds), ["Senior Rust Engineer"]);
+        // Outside a Hacker News post, a list right at the top needs a line leading into it.
+        let ds = several_jobs(crate::parse::readers::text::read(
+            "- Product Designer\n- Data Scientist\nWe are a small team.",
+        ));
+        assert_eq!(ds.len(), 1);
+    }
+
+    #[test]
+    fn a_numbered_heading_without_its_dot() {
+        assert_eq!(
+            unnumbered("2 Nu Colombia - Engineer"),
+            "Nu Colombia - Engineer"
+        );
+        assert_eq!(unnumbered("10 years of Acme"), "10 years of Acme");
+        assert_eq!(unnumbered("1. Designer"), "Designer");
     }
 }

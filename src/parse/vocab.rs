@@ -259,6 +259,9 @@ pub struct Vocab {
     pub roles: Terms<()>,
     /// Words of a field of work ("backend", "data"): a short phrase of them reads as a role.
     pub domains: Terms<()>,
+    /// Words of a line that leads into a list of the roles a post offers ("Open positions:",
+    /// "Wir suchen:", "募集職種").
+    pub openings: Terms<()>,
     /// Multiplier words after a figure ("k", "万", "triệu"), lowercased → factor.
     pub multipliers: HashMap<String, f64>,
     /// Words between two figures that make them one range ("to", "bis", "à", "～").
@@ -778,6 +781,7 @@ impl Vocab {
             sections: terms_of(&langs, "sections", SECTION_WORDS),
             roles: words("roles", "nouns"),
             domains: words("roles", "domains"),
+            openings: words("roles", "openings"),
             multipliers: multipliers_of(&langs),
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),

@@ -268,6 +268,8 @@ fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
             }
         } else if headings == 1
             && t.chars().count() <= 60
+            // A heading naming a role starts a role's part ("## 1 Acme - Engineer"), no company.
+            && !super::super::fields::title::looks_like_title(&t)
             && !t.ends_with(['.', ':', '?'])
             && first_title
                 .as_deref()
