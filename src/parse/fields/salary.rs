@@ -1203,6 +1203,20 @@ mod tests {
     }
 
     #[test]
+    fn russian_thousands_and_the_old_ruble_code() {
+        for text in ["З/П: от 70 т.р.", "Зарплата от 70 тысяч рублей в месяц"]
+        {
+            let s = salary_in_text(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (s.min, s.currency.as_str(), s.period),
+                (Some(70e3), "RUB", Period::Month),
+                "{text}"
+            );
+        }
+        assert_eq!(vocab().currency("RUR"), Some("RUB"));
+    }
+
+    #[test]
     fn picks_the_role_pay_among_figures() {
         let text = "We raised $50M last year. The reasonably estimated base salary for this role ranges \
                     from $180,000 to $240,000, plus a competitive equity package.";

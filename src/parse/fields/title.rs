@@ -224,7 +224,7 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         strip_leading_brackets(&mut u, &mut t, is_employer);
         unbracket(&mut t);
         strip_trailing_facts(&mut u, &mut t);
-        for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", "] {
+        for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", ", " : "] {
             cut_pieces(&mut u, &mut t, sep, is_employer);
         }
         cut_slash_fields(&mut u, &mut t, is_employer);
@@ -809,17 +809,34 @@ fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
         .then_some(title)
 }
 
-/// "Account Executive - Italy" where the posting's location is Italy: the place said again
-/// after the title comes off (a structured title keeps any other piece).
-fn drop_place_said_elsewhere(u: &mut Unwrapped, doc: &super::super::doc::Doc) {
-    let Some((head, tail)) = [" - ", " – ", " — ", " | "]
+/// "Account Executive - Italy" where the posting's location is Italy, "Python Developer,
+/// Warsaw", "C++ разработчик, Antilatency" where Antilatency is the employer: a place said
+/// elsewhere, a known place after a comma, or the employer's name after the title comes off
+/// (a structured title keeps any other piece: "Content Reviewer - United States" is how its
+/// board names the job).
+fn drop_tail_said_elsewhere(
+    u: &mut Unwrapped,
+    doc: &super::super::doc::Doc,
+    is_employer: IsEmployer<'_>,
+) {
+    let Some((sep, head, tail)) = [" - ", " – ", " — ", " | ", ", "]
         .iter()
-        .find_map(|sep| u.title.rsplit_once(sep))
+        .find_map(|&sep| u.title.rsplit_once(sep).map(|(h, t)| (sep, h, t)))
     else {
         return;
     };
     let tail_f = fold(tail.trim());
     if tail_f.is_empty() || !looks_like_title(head) {
+        return;
+    }
+    if is_employer(&tail_f) {
+        u.company.get_or_insert_with(|| tail.trim().to_string());
+        u.title = head.trim().to_string();
+        return;
+    }
+    if sep == ", " && places::place_kind(tail.trim()).is_some() {
+        u.place.get_or_insert_with(|| tail.trim().to_string());
+        u.title = head.trim().to_string();
         return;
     }
     let said = doc
@@ -889,7 +906,7 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
         };
         let mut u = unwrap(t, depth, is_employer);
         if depth == Depth::Wrappers {
-            drop_place_said_elsewhere(&mut u, ctx.doc);
+            drop_tail_said_elsewhere(&mut u, ctx.doc, is_employer);
         }
         let ok = if depth == Depth::Wrappers || origin == Origin::Record {
             !u.title.is_empty()
@@ -1119,15 +1136,45 @@ mod tests {
         let mut d = super::super::super::doc::Doc::default();
         d.text(Key::Location, "Italy", Origin::Record);
         let mut u = unwrap("Account Executive - Italy", Depth::Wrappers, &no_employer);
-        drop_place_said_elsewhere(&mut u, &d);
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
         assert_eq!(u.title, "Account Executive");
         let mut u = unwrap(
             "Account Executive - Payments",
             Depth::Wrappers,
             &no_employer,
         );
-        drop_place_said_elsewhere(&mut u, &d);
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
         assert_eq!(u.title, "Account Executive - Payments");
+        // A known place after a comma comes off whatever the posting says elsewhere; after a
+        // dash it stays, as its board wrote it.
+        let d = super::super::super::doc::Doc::default();
+        let mut u = unwrap("Python Developer, Warsaw", Depth::Wrappers, &no_employer);
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(
+            (u.title.as_str(), u.place.as_deref()),
+            ("Python Developer", Some("Warsaw"))
+        );
+        let mut u = unwrap(
+            "Content Reviewer - United States",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(u.title, "Content Reviewer - United States");
+        // The employer's name after a comma.
+        let mut u = unwrap("C++ Developer, Antilatency", Depth::Wrappers, &no_employer);
+        drop_tail_said_elsewhere(&mut u, &d, &|p: &str| p == "antilatency");
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            ("C++ Developer", Some("Antilatency"))
+        );
+    }
+
+    #[test]
+    fn pieces_around_a_spaced_colon() {
+        let u = un("London : Full-time Onsite : Software Developer");
+        assert_eq!(u.title, "Software Developer");
+        assert_eq!(u.place.as_deref(), Some("London"));
     }
 
     #[test]

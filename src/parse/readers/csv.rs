@@ -82,7 +82,12 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         }
     };
     let has = |want: Label| headers.iter().any(|h| known_column(h) == Some(want));
-    if !(has(Label::Key(Key::Title)) || has(Label::Description)) {
+    // A bare "Name" column beside the employer's is the job's name (hh.ru exports).
+    let named = headers.iter().any(|h| h.eq_ignore_ascii_case("name"));
+    if !(has(Label::Key(Key::Title))
+        || has(Label::Description)
+        || (named && has(Label::Key(Key::Company))))
+    {
         return Err(SkipReason::NoPosting(format!(
             "CSV without a title or description column (columns: {})",
             headers
@@ -185,6 +190,19 @@ mod tests {
             read("title,company\n"),
             Err(SkipReason::NoPosting(_))
         ));
+    }
+
+    #[test]
+    fn a_name_column_beside_the_employers_is_the_jobs_name() {
+        let csv = "ID,Name,Employer,Salary From,Salary To,City\n\
+            1,Графический дизайнер,Рекруто,60000,,Санкт-Петербург\n";
+        let docs = read(csv).expect("read");
+        assert_eq!(
+            docs[0].texts(Key::Title).map(|t| t.0).collect::<Vec<_>>(),
+            ["Графический дизайнер"]
+        );
+        // Without an employer column a bare name says nothing of a job.
+        assert!(read("ID,Name,Age\n1,Alice,30\n").is_err());
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub fn text_of(v: &Value) -> Option<String> {
             "text",
             "title",
             "fullLocation",
+            "organizationName",
         ]
         .iter()
         .find_map(|k| get(o, k).and_then(text_of)),
@@ -145,7 +146,7 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
 /// Whether an object names a title: a title key, Lever's `text`, or (SmartRecruiters, Adzuna)
 /// a `name` next to an employer or a place.
 pub fn has_title(o: &Map<String, Value>) -> bool {
-    let named = o.get("name").is_some_and(Value::is_string);
+    let named = bare_name(o).is_some_and(Value::is_string);
     o.iter().any(|(k, v)| {
         v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
     }) || lever_title(o).is_some()
@@ -257,9 +258,10 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
     }
     let descriptions = std::mem::take(&mut w.descriptions);
     let sections = std::mem::take(&mut w.sections);
-    // Title from a bare `name` when nothing else names it (Adzuna, SmartRecruiters).
+    // Title from a bare `name` when nothing else names it (Adzuna, SmartRecruiters, an
+    // export's "Name" column).
     if !doc.has(Key::Title)
-        && let Some(Value::String(n)) = o.get("name")
+        && let Some(Value::String(n)) = bare_name(o)
         && n.chars().count() <= 120
         && !n.contains('\n')
     {
@@ -272,6 +274,15 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         return None;
     }
     Some(doc)
+}
+
+/// The value of an object's bare `name` key, whatever its case ("name", "Name").
+fn bare_name(o: &Map<String, Value>) -> Option<&Value> {
+    o.get("name").or_else(|| {
+        o.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("name"))
+            .map(|(_, v)| v)
+    })
 }
 
 /// Whether a key names pay itself ("salary_min", "minSalary", "pay from"), beyond a bound.
@@ -748,9 +759,9 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
         return Some(p);
     }
     let pick = |keys: &[&str]| keys.iter().find_map(|k| get(o, k).and_then(text_of));
-    let locality = pick(&["addressLocality", "city", "locality", "town"]);
+    let locality = pick(&["addressLocality", "city", "cityName", "locality", "town"]);
     let region = pick(&["addressRegion", "region", "state", "province"]);
-    let country = pick(&["addressCountry", "country", "countryName"]);
+    let country = pick(&["addressCountry", "country", "countryName", "countryCode"]);
     let mut parts: Vec<String> = Vec::new();
     for part in [locality.clone(), region.clone()].into_iter().flatten() {
         if !parts.iter().any(|p| p.eq_ignore_ascii_case(&part)) {

@@ -104,6 +104,28 @@ mod tests {
     }
 
     #[test]
+    fn an_hr_xml_position_opening_is_a_record() {
+        let xml = "<?xml version='1.0'?><PositionOpening xmlns=\"http://www.hr-xml.org/3\">\
+            <PositionProfile><PositionTitle>Elektrikere</PositionTitle>\
+            <PositionLocation><Address><o:CityName xmlns:o=\"urn:x\">SANDEFJORD</o:CityName>\
+            <CountryCode>NO</CountryCode></Address></PositionLocation>\
+            <PositionScheduleTypeCode>FullTime</PositionScheduleTypeCode>\
+            <PositionFormattedDescription><Content><![CDATA[<p>Vi søker montører.</p>]]>\
+            </Content></PositionFormattedDescription></PositionProfile></PositionOpening>";
+        let docs = read(xml);
+        assert_eq!(docs.len(), 1);
+        let all = |k: Key| {
+            docs[0]
+                .texts(k)
+                .map(|t| t.0.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(all(Key::Title), ["Elektrikere"]);
+        assert_eq!(all(Key::Location), ["SANDEFJORD, NO"]);
+        assert_eq!(all(Key::EmploymentType), ["FullTime"]);
+    }
+
+    #[test]
     fn pages_and_broken_xml_are_not_records() {
         assert!(!looks_like_xml(
             "<?xml version='1.0'?><html><body>x</body></html>"
