@@ -1178,6 +1178,17 @@ fn company_name(s: &str) -> String {
     } else {
         words.join(" ")
     };
+    // "Galaxy - The Cursor for SQL", "Al Jazeera Digital - Platforms Team": the name before
+    // its tagline or team.
+    let name = match [" - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| name.split_once(sep))
+    {
+        Some((head, _)) if (1..=4).contains(&head.split_whitespace().count()) => {
+            head.trim().to_string()
+        }
+        _ => name,
+    };
     if name.split_whitespace().count() > 8 {
         return String::new();
     }
@@ -1353,6 +1364,11 @@ mod tests {
         assert_eq!(all(&d, Key::Company), ["Indianapolis Colts"]);
         let d = post("Senior Full Stack Developer @ Universe | Toronto | ONSITE");
         assert_eq!(all(&d, Key::Company), ["Universe"]);
+        // A tagline or team after a dash is not the name.
+        let d = post("Galaxy (getgalaxy.io) - The Cursor for SQL | NYC, NY | Full time");
+        assert_eq!(all(&d, Key::Company), ["Galaxy"]);
+        let d = post("Al Jazeera Digital - Platforms Team | Doha | ONSITE");
+        assert_eq!(all(&d, Key::Company), ["Al Jazeera Digital"]);
     }
 
     #[test]
