@@ -67,5 +67,16 @@ fn parse(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, parse);
+/// Building the vocabularies from their files, as the first posting of a run does (a start's
+/// cost: each pattern is compiled later, at its first use).
+fn vocabularies(c: &mut Criterion) {
+    let mut g = c.benchmark_group("start");
+    g.sample_size(20);
+    g.bench_function("vocabularies", |b| {
+        b.iter(jobdeck::parse::vocab::Vocab::load)
+    });
+    g.finish();
+}
+
+criterion_group!(benches, vocabularies, parse);
 criterion_main!(benches);

@@ -151,16 +151,19 @@ struct Ctx<'a> {
     config: &'a Config,
     cache_dir: PathBuf,
     out: &'a mut dyn Write,
+    /// Where messages go (the standard error).
+    err: &'a mut dyn Write,
     terminal: bool,
 }
 
 /// Runs a `bookmarks` subcommand, printing to `out` (`terminal`: whether it is a terminal);
-/// returns the exit code. Messages go to the standard error.
+/// returns the exit code. Messages go to `err` (the standard error).
 pub fn run(
     cmd: BookmarksCommand,
     paths: &Paths,
     config: &Config,
     out: &mut dyn Write,
+    err: &mut dyn Write,
     terminal: bool,
 ) -> anyhow::Result<ExitCode> {
     // While the process is single-threaded, so that status dates use the local date.
@@ -170,6 +173,7 @@ pub fn run(
         config,
         cache_dir: paths.cache_dir.clone(),
         out,
+        err,
         terminal,
     };
     let code = match cmd {
@@ -190,14 +194,13 @@ pub fn run(
 }
 
 /// Opens the store, telling the user on stderr about a file set aside.
-fn open_store(file: &Path) -> anyhow::Result<Store> {
+fn open_store(file: &Path, err: &mut dyn Write) -> anyhow::Result<Store> {
     let (store, notices) = Store::open(file)?;
-    report_notices(&notices);
+    report_notices(&notices, err);
     Ok(store)
 }
 
-fn report_notices(notices: &[String]) {
-    let mut err = io::stderr().lock();
+fn report_notices(notices: &[String], err: &mut dyn Write) {
     for n in notices {
         let _ = writeln!(err, "jobdeck: {}", clean_field(n));
     }
@@ -205,9 +208,9 @@ fn report_notices(notices: &[String]) {
 
 /// Applies a change, reporting notices; a failed save is an error (this process ends, so the
 /// change is not kept anywhere).
-fn apply(store: &mut Store, change: Change) -> anyhow::Result<()> {
+fn apply(store: &mut Store, change: Change, err: &mut dyn Write) -> anyhow::Result<()> {
     let r = store.apply(change);
-    report_notices(&store.take_notices());
+    report_notices(&store.take_notices(), err);
     r.context("nothing was saved")
 }
 
@@ -216,12 +219,16 @@ fn source_and_query(
     paths: &[PathBuf],
     config: &Config,
     query: Option<&str>,
+    err: &mut dyn Write,
 ) -> anyhow::Result<Result<CorpusSource, ExitCode>> {
     if query.is_some_and(|q| q.trim().is_empty()) {
-        eprintln!("jobdeck: the query is empty; say which posting you mean");
+        writeln!(
+            err,
+            "jobdeck: the query is empty; say which posting you mean"
+        )?;
         return Ok(Err(ExitCode::from(2)));
     }
-    Ok(resolve_source(paths, config)?.map_err(|()| ExitCode::from(2)))
+    Ok(resolve_source(paths, config, err)?.map_err(|()| ExitCode::from(2)))
 }
 
 /// The posting whose id is `query`, else the best search hit.
@@ -237,8 +244,12 @@ fn best_match(postings: &[Arc<Posting>], query: &str) -> Option<Arc<Posting>> {
         .map(|h| index.posting(h.index).clone())
 }
 
-fn load_postings(source: &CorpusSource, cache_dir: &Path) -> Vec<Arc<Posting>> {
-    load_reporting(source, &LoadOptions::cached(cache_dir.to_path_buf()))
+fn load_postings(
+    source: &CorpusSource,
+    cache_dir: &Path,
+    err: &mut dyn Write,
+) -> Vec<Arc<Posting>> {
+    load_reporting(source, &LoadOptions::cached(cache_dir.to_path_buf()), err)
         .postings
         .into_iter()
         .map(Arc::new)
@@ -254,10 +265,10 @@ fn by_id(postings: &[Arc<Posting>]) -> HashMap<&str, &Arc<Posting>> {
     m
 }
 
-fn no_such_list(s: &Shortlists, list: Option<&str>) -> bool {
+fn no_such_list(s: &Shortlists, list: Option<&str>, err: &mut dyn Write) -> bool {
     match list {
         Some(l) if !s.has_list(l) => {
-            eprintln!("jobdeck: there is no list named {:?}", clean_field(l));
+            let _ = writeln!(err, "jobdeck: there is no list named {:?}", clean_field(l));
             true
         }
         _ => false,
@@ -272,14 +283,18 @@ fn add(
     note: Option<String>,
     status: Option<Status>,
 ) -> anyhow::Result<ExitCode> {
-    let source = match source_and_query(paths, cx.config, Some(query))? {
+    let source = match source_and_query(paths, cx.config, Some(query), cx.err)? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let mut store = open_store(&cx.file)?;
-    let postings = load_postings(&source, &cx.cache_dir);
+    let mut store = open_store(&cx.file, cx.err)?;
+    let postings = load_postings(&source, &cx.cache_dir, cx.err);
     let Some(p) = best_match(&postings, query) else {
-        eprintln!("jobdeck: no posting matches {:?}", clean_field(query));
+        writeln!(
+            cx.err,
+            "jobdeck: no posting matches {:?}",
+            clean_field(query)
+        )?;
         return Ok(ExitCode::from(1));
     };
     let id = p.id.clone();
@@ -296,6 +311,7 @@ fn add(
             id: id.clone(),
             list: list.clone(),
         },
+        cx.err,
     )?;
     if let Some(note) = note {
         apply(
@@ -305,6 +321,7 @@ fn add(
                 id: id.clone(),
                 note: Some(note),
             },
+            cx.err,
         )?;
     }
     if let Some(status) = status {
@@ -315,6 +332,7 @@ fn add(
                 id: id.clone(),
                 status,
             },
+            cx.err,
         )?;
     }
     let b = store.state().get(&id);
@@ -339,15 +357,15 @@ fn remove(
     paths: &[PathBuf],
     list: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let source = match source_and_query(paths, cx.config, Some(query))? {
+    let source = match source_and_query(paths, cx.config, Some(query), cx.err)? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let mut store = open_store(&cx.file)?;
-    if no_such_list(store.state(), list.as_deref()) {
+    let mut store = open_store(&cx.file, cx.err)?;
+    if no_such_list(store.state(), list.as_deref(), cx.err) {
         return Ok(ExitCode::from(1));
     }
-    let corpus = load_postings(&source, &cx.cache_dir);
+    let corpus = load_postings(&source, &cx.cache_dir, cx.err);
     let found = by_id(&corpus);
     // Search the bookmarked postings only, as they are now or as their snapshot remembers them.
     let candidates: Vec<Arc<Posting>> = store
@@ -368,10 +386,11 @@ fn remove(
             .as_deref()
             .map(|l| format!(" on {:?}", clean_field(l)))
             .unwrap_or_default();
-        eprintln!(
+        writeln!(
+            cx.err,
             "jobdeck: no bookmarked posting{on} matches {:?}",
             clean_field(query)
-        );
+        )?;
         return Ok(ExitCode::from(1));
     };
     apply(
@@ -380,6 +399,7 @@ fn remove(
             id: p.id.clone(),
             list: list.clone(),
         },
+        cx.err,
     )?;
     let from = match &list {
         Some(l) => format!("{:?}", clean_field(l)),
@@ -484,15 +504,15 @@ fn list_bookmarks(
     list: Option<String>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let source = match source_and_query(paths, cx.config, None)? {
+    let source = match source_and_query(paths, cx.config, None, cx.err)? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let store = open_store(&cx.file)?;
-    if no_such_list(store.state(), list.as_deref()) {
+    let store = open_store(&cx.file, cx.err)?;
+    if no_such_list(store.state(), list.as_deref(), cx.err) {
         return Ok(ExitCode::from(1));
     }
-    let corpus = load_postings(&source, &cx.cache_dir);
+    let corpus = load_postings(&source, &cx.cache_dir, cx.err);
     let found = by_id(&corpus);
     let rows: Vec<ListRow> = store
         .state()
@@ -535,7 +555,7 @@ fn for_stdout(text: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
 }
 
 fn export(cx: &mut Ctx, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let store = open_store(&cx.file)?;
+    let store = open_store(&cx.file, cx.err)?;
     let s = store.state();
     let bytes = match format {
         ExportFormat::Markdown => store::export::markdown(s).into_bytes(),
@@ -556,11 +576,12 @@ fn export(cx: &mut Ctx, format: ExportFormat, output: Option<&Path>) -> anyhow::
             };
             write().with_context(|| format!("cannot write {shown}"))?;
             let n = s.bookmarks.len();
-            eprintln!(
+            writeln!(
+                cx.err,
                 "jobdeck: exported {n} bookmark{} to {}",
                 if n == 1 { "" } else { "s" },
                 clean_field(&path.display().to_string())
-            );
+            )?;
         }
         None => {
             let text = String::from_utf8_lossy(&bytes);
@@ -579,7 +600,7 @@ fn import(cx: &mut Ctx, input: &Path) -> anyhow::Result<ExitCode> {
     let bytes = match crate::fsio::read_limited(input, MAX_IMPORT_SIZE, Accept::RegularOrPipe) {
         Ok(b) => b,
         Err(ReadError::NotFound) => {
-            eprintln!("jobdeck: {shown}: no such file");
+            writeln!(cx.err, "jobdeck: {shown}: no such file")?;
             return Ok(ExitCode::from(2));
         }
         Err(e @ (ReadError::TooLarge { .. } | ReadError::NotRegular(_))) => {
@@ -588,27 +609,27 @@ fn import(cx: &mut Ctx, input: &Path) -> anyhow::Result<ExitCode> {
             } else {
                 ""
             };
-            eprintln!("jobdeck: {shown}: {what}{e}");
+            writeln!(cx.err, "jobdeck: {shown}: {what}{e}")?;
             return Ok(ExitCode::from(1));
         }
         Err(ReadError::Io(e)) => return Err(e).with_context(|| format!("cannot read {shown}")),
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("jobdeck: {shown}: not UTF-8 text");
+        writeln!(cx.err, "jobdeck: {shown}: not UTF-8 text")?;
         return Ok(ExitCode::from(1));
     };
     let (mut theirs, tidied) = match Shortlists::from_json_reporting(&text) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("jobdeck: {shown}: {}", clean_field(&e.to_string()));
+            writeln!(cx.err, "jobdeck: {shown}: {}", clean_field(&e.to_string()))?;
             return Ok(ExitCode::from(1));
         }
     };
     // Only posting ids (hex) come in as they are: anything else — escape sequences included —
     // is kept under an id derived from it, and said so.
-    report_notices(&tidied);
-    report_notices(&theirs.rewrite_foreign_ids());
-    let mut store = open_store(&cx.file)?;
+    report_notices(&tidied, cx.err);
+    report_notices(&theirs.rewrite_foreign_ids(), cx.err);
+    let mut store = open_store(&cx.file, cx.err)?;
     let before: HashSet<String> = store.state().bookmarks.keys().cloned().collect();
     let total = theirs.bookmarks.len();
     let new = theirs
@@ -616,7 +637,7 @@ fn import(cx: &mut Ctx, input: &Path) -> anyhow::Result<ExitCode> {
         .keys()
         .filter(|id| !before.contains(*id))
         .count();
-    apply(&mut store, Change::Import(theirs))?;
+    apply(&mut store, Change::Import(theirs), cx.err)?;
     writeln!(
         cx.out,
         "imported {total} bookmark{} from {shown}: {new} new, {} merged",

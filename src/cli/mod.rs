@@ -142,7 +142,20 @@ pub fn main() -> ExitCode {
     let _log = crate::logging::init(&dirs.log_file());
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
-    match run(cli, &dirs, &mut stdout.lock(), terminal) {
+    // Not locked: other threads (the loader's) may print meanwhile.
+    run_reporting(cli, &dirs, &mut stdout.lock(), &mut io::stderr(), terminal)
+}
+
+/// Runs a command as `main` does: what it prints goes to `out`, its messages (and an error
+/// that ends it) to `err`; returns the exit code.
+pub fn run_reporting(
+    cli: Cli,
+    dirs: &Paths,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    terminal: bool,
+) -> ExitCode {
+    match run(cli, dirs, out, err, terminal) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`jobdeck parse | head`) is not an error worth reporting.
@@ -151,7 +164,8 @@ pub fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!(
+            let _ = writeln!(
+                err,
                 "jobdeck: {}",
                 crate::sanitize::clean_field(&format!("{e:#}"))
             );
@@ -189,6 +203,7 @@ pub fn run(
     cli: Cli,
     dirs: &Paths,
     out: &mut dyn Write,
+    err: &mut dyn Write,
     terminal: bool,
 ) -> anyhow::Result<ExitCode> {
     let dirs = dirs.clone();
@@ -199,15 +214,16 @@ pub fn run(
     if !matches!(cli.command, Some(Command::Config { .. })) {
         for p in &config_problems {
             tracing::warn!("config: {p}");
-            eprintln!(
+            writeln!(
+                err,
                 "jobdeck: config: {} (the default is used)",
                 crate::sanitize::clean_field(p)
-            );
+            )?;
         }
     }
     match cli.command {
         None => run_browser(&cli.paths, &config, config_problems, &dirs, terminal),
-        Some(Command::Parse { paths }) => run_parse(&paths, &config, &dirs, out),
+        Some(Command::Parse { paths }) => run_parse(&paths, &config, &dirs, out, err),
         Some(Command::Search {
             query,
             paths,
@@ -216,7 +232,7 @@ pub fn run(
             sort,
         }) => {
             let json = json || !terminal;
-            run_search(&query, &paths, json, limit, &sort, &config, &dirs, out)
+            run_search(&query, &paths, json, limit, &sort, &config, &dirs, out, err)
         }
         Some(Command::Config {
             print_default,
@@ -231,7 +247,7 @@ pub fn run(
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Bookmarks { command }) => {
-            bookmarks::run(command, &dirs, &config, out, terminal)
+            bookmarks::run(command, &dirs, &config, out, err, terminal)
         }
         Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config, out),
     }
@@ -249,7 +265,7 @@ fn run_browser(
         eprintln!("{NO_TERMINAL}");
         return Ok(ExitCode::from(2));
     }
-    let Ok(source) = resolve_source(paths, config)? else {
+    let Ok(source) = resolve_source(paths, config, &mut io::stderr())? else {
         return Ok(ExitCode::from(2));
     };
     let (mut settings, mut problems) = settings(config);
@@ -305,11 +321,12 @@ fn run_parse(
     config: &Config,
     dirs: &Paths,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let Ok(source) = resolve_source(paths, config)? else {
+    let Ok(source) = resolve_source(paths, config, err)? else {
         return Ok(ExitCode::from(2));
     };
-    let report = load_reporting(&source, &load_options(config, dirs));
+    let report = load_reporting(&source, &load_options(config, dirs), err);
     let mut out = io::BufWriter::new(out);
     write_pretty_array(&mut out, &report.postings)?;
     writeln!(out)?;
@@ -400,20 +417,22 @@ fn run_search(
     config: &Config,
     dirs: &Paths,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let Ok(source) = resolve_source(paths, config)? else {
+    let Ok(source) = resolve_source(paths, config, err)? else {
         return Ok(ExitCode::from(2));
     };
     if let Some(problem) = Query::problem(query_text) {
-        eprintln!("jobdeck: bad query: {problem}");
+        writeln!(err, "jobdeck: bad query: {problem}")?;
         return Ok(ExitCode::from(2));
     }
     let query = Query::parse(query_text);
     let key = SortKey::from_name(sort).unwrap_or_default();
     let found = if key == SortKey::Relevance {
-        search_postings(&source, &load_options(config, dirs), &query, limit)
+        search_postings_to(&source, &load_options(config, dirs), &query, limit, err)
     } else {
-        let mut all = search_postings(&source, &load_options(config, dirs), &query, usize::MAX);
+        let opts = load_options(config, dirs);
+        let mut all = search_postings_to(&source, &opts, &query, usize::MAX, err);
         sort_found(&mut all, key);
         all.truncate(limit);
         all
@@ -560,6 +579,17 @@ pub fn search_postings(
     query: &Query,
     limit: usize,
 ) -> Vec<(Posting, i64)> {
+    search_postings_to(source, opts, query, limit, &mut io::stderr())
+}
+
+/// [`search_postings`], reporting skipped files to `err`.
+fn search_postings_to(
+    source: &CorpusSource,
+    opts: &LoadOptions,
+    query: &Query,
+    limit: usize,
+    err: &mut dyn Write,
+) -> Vec<(Posting, i64)> {
     if let CorpusSource::Paths(roots) = source {
         let t = std::time::Instant::now();
         if let Some(found) = corpus::search_cached(roots, opts, query, limit) {
@@ -571,7 +601,7 @@ pub fn search_postings(
             return found;
         }
     }
-    let report = load_reporting(source, opts);
+    let report = load_reporting(source, opts, err);
     let postings: Vec<_> = report
         .postings
         .into_iter()
@@ -588,25 +618,33 @@ pub fn search_postings(
 }
 
 /// The corpus to read, or Err(()) after reporting the paths that do not exist (exit 2).
-fn resolve_source(paths: &[PathBuf], config: &Config) -> anyhow::Result<Result<CorpusSource, ()>> {
+fn resolve_source(
+    paths: &[PathBuf],
+    config: &Config,
+    err: &mut dyn Write,
+) -> anyhow::Result<Result<CorpusSource, ()>> {
     let source = CorpusSource::resolve(paths, config.postings_dir.as_deref());
     let missing = source.missing_paths();
     if missing.is_empty() {
         return Ok(Ok(source));
     }
     for m in missing {
-        eprintln!(
+        writeln!(
+            err,
             "jobdeck: {}: no such file or folder",
             crate::sanitize::clean_field(&m.display().to_string())
-        );
+        )?;
     }
     Ok(Err(()))
 }
 
-/// Loads a corpus, reporting each skipped file on stderr.
-pub fn load_reporting(source: &CorpusSource, opts: &LoadOptions) -> LoadReport {
+/// Loads a corpus, reporting each skipped file to `err`.
+pub fn load_reporting(
+    source: &CorpusSource,
+    opts: &LoadOptions,
+    err: &mut dyn Write,
+) -> LoadReport {
     let report = corpus::load(source, opts);
-    let mut err = io::stderr().lock();
     for s in &report.skipped {
         let _ = writeln!(err, "{}", crate::sanitize::clean_field(&s.to_string()));
     }

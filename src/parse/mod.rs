@@ -14,6 +14,7 @@ pub mod doc;
 pub mod fields;
 pub mod html_text;
 pub mod markdown_text;
+pub mod patterns;
 pub mod places;
 pub mod readers;
 pub mod scan;

@@ -21,6 +21,8 @@ use include_dir::{Dir, include_dir};
 use regex::{Regex, RegexSet};
 
 use super::doc::Key;
+pub use super::patterns::roomy_regex;
+use super::patterns::{LazyRegex, candidate_set};
 use crate::posting::{EmploymentType, Period, Seniority, WorkMode};
 
 static LANGS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/vocab/lang");
@@ -150,17 +152,19 @@ impl<T: Copy> Terms<T> {
     }
 }
 
-/// A sentence pattern of a description that states a value, with its weight.
+/// A sentence pattern of a description that states a value, with its weight. Compiled at its
+/// first use: the statements' set says which may match a text.
 pub struct Statement<T> {
-    pub re: Regex,
+    pub re: LazyRegex,
     pub value: T,
     pub weight: i32,
 }
 
 /// A title wrapper: a pattern around a title that may also name the company, the place, the
-/// work mode or the pay ("Acme recrute un·e {title}", "Vacature: {title}").
+/// work mode or the pay ("Acme recrute un·e {title}", "Vacature: {title}"). Compiled at its
+/// first use: the wrappers' set says which may match a title.
 pub struct Wrapper {
-    pub re: Regex,
+    pub re: LazyRegex,
 }
 
 /// The title wrappers of every language, in order, and all of them as one set: a title is
@@ -271,8 +275,11 @@ pub struct Vocab {
     /// Words beside a pay figure saying a board estimated it ("Glassdoor est.").
     pub pay_estimate: Terms<()>,
     /// Patterns of sentences that name the role ("we're looking for a {title}"), and whether
-    /// their language puts a role's qualifiers after its noun ("développeur web back").
-    pub hiring: Vec<(Regex, bool)>,
+    /// their language puts a role's qualifiers after its noun ("développeur web back"). Each
+    /// compiled at its first use.
+    pub hiring: Vec<(LazyRegex, bool)>,
+    /// All of `hiring` at once, to find which may occur in one pass.
+    pub hiring_set: RegexSet,
     pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
@@ -389,10 +396,8 @@ fn statements<T: Copy>(
             .get("weight")
             .and_then(toml::Value::as_integer)
             .unwrap_or(3) as i32;
-        let re = Regex::new(&format!("(?i){pattern}"))
-            .unwrap_or_else(|e| panic!("{file}: bad pattern {pattern:?}: {e}"));
         out.push(Statement {
-            re,
+            re: LazyRegex::new(format!("(?i){pattern}")),
             value: v,
             weight,
         });
@@ -526,37 +531,26 @@ fn statements_of<T: Copy>(
     out
 }
 
-/// Compiles `p`, a pattern of `file`.
-fn pattern(file: &str, p: &str) -> Regex {
-    roomy_regex(p).unwrap_or_else(|e| panic!("{file}: bad pattern {p:?}: {e}"))
-}
-
-/// A pattern run over whole descriptions, with room for its lazy DFA's states. A bounded
-/// repetition ("[^.\n]{3,100}" after "looking for") makes many states; in the default 2 MB
-/// cache they are built, cleared and built again for every posting.
-pub fn roomy_regex(p: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(p).dfa_size_limit(16 << 20).build()
-}
-
-/// Every pattern listed as `key` in `section`, per file of `files`, in order.
+/// Every pattern listed as `key` in `section`, per file of `files`, in order, to compile at
+/// its first use (the test `every_pattern_compiles` compiles them all).
 fn patterns_of<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a toml::Table)>,
     section: &str,
     key: &str,
-) -> Vec<Regex> {
+) -> Vec<LazyRegex> {
     let mut out = Vec::new();
-    for (file, t) in files {
+    for (_, t) in files {
         if let Some(s) = table(t, section) {
-            out.extend(list(s.get(key)).iter().map(|p| pattern(file, p)));
+            out.extend(list(s.get(key)).into_iter().map(LazyRegex::roomy));
         }
     }
     out
 }
 
 /// The sentences that name the role, with whether their language puts qualifiers after nouns.
-fn hiring_of(langs: &Langs) -> Vec<(Regex, bool)> {
+fn hiring_of(langs: &Langs) -> Vec<(LazyRegex, bool)> {
     let mut hiring = Vec::new();
-    for (file, t) in langs {
+    for (_, t) in langs {
         if let Some(r) = table(t, "roles") {
             let noun_first = r
                 .get("noun_first")
@@ -564,8 +558,8 @@ fn hiring_of(langs: &Langs) -> Vec<(Regex, bool)> {
                 .unwrap_or(false);
             hiring.extend(
                 list(r.get("hiring"))
-                    .iter()
-                    .map(|p| (pattern(file, p), noun_first)),
+                    .into_iter()
+                    .map(|p| (LazyRegex::roomy(p), noun_first)),
             );
         }
     }
@@ -578,7 +572,7 @@ fn wrappers_of(langs: &Langs) -> Wrappers {
     for (file, t) in langs {
         for re in patterns_of([(file.as_str(), t)], "roles", "wrappers") {
             assert!(
-                re.capture_names().flatten().any(|n| n == "title"),
+                re.group_names().iter().any(|n| n == "title"),
                 "{file}: a title wrapper needs a (?P<title>…) group: {}",
                 re.as_str()
             );
@@ -586,7 +580,7 @@ fn wrappers_of(langs: &Langs) -> Wrappers {
         }
     }
     Wrappers {
-        set: candidate_set(wrappers.iter().map(|w| &w.re)),
+        set: candidate_set(wrappers.iter().map(|w| w.re.as_str())),
         list: wrappers,
     }
 }
@@ -621,7 +615,7 @@ fn furniture_patterns_of(langs: &Langs, boards: &toml::Table) -> Regex {
     } else {
         patterns
             .iter()
-            .map(|r: &Regex| format!("(?:{})", r.as_str()))
+            .map(|r| format!("(?:{})", r.as_str()))
             .collect::<Vec<_>>()
             .join("|")
     })
@@ -737,34 +731,22 @@ fn country_tables() -> CountryTables {
     out
 }
 
-/// All of `statements` as one set, to find which occur in one pass.
-///
-/// The set only finds candidates: each hit is confirmed by the pattern itself. Its patterns
-/// drop `\b`, which makes them match a little more (never less) and keeps the set on the fast
-/// lazy DFA: a Unicode word boundary sends it to the PikeVM on any non-ASCII text, 30 times
-/// slower (6,658 Markdown postings took 120 s instead of 4).
+/// All of `statements` as one set, to find which occur in one pass (see [`candidate_set`]).
 fn statement_set<T>(statements: &[Statement<T>]) -> RegexSet {
-    candidate_set(statements.iter().map(|s| &s.re))
-}
-
-/// Patterns as one set that finds which of them may match (see [`statement_set`]).
-fn candidate_set<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> RegexSet {
-    // Many patterns at once need more room for the lazy DFA's states than one (its default
-    // 2 MB cache fills, is cleared again and again, and the set falls back to the PikeVM).
-    regex::RegexSetBuilder::new(patterns.into_iter().map(|r| r.as_str().replace(r"\b", "")))
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("vocabulary patterns compile as a set")
+    candidate_set(statements.iter().map(|s| s.re.as_str()))
 }
 
 impl Vocab {
-    fn load() -> Vocab {
+    /// Builds the vocabularies afresh, as [`vocab`] does once (the benchmark of a cold start
+    /// calls it).
+    pub fn load() -> Vocab {
         let langs = read_langs();
         let boards: toml::Table = toml::from_str(BOARDS).expect("assets/vocab/boards.toml");
         let mode_statements = statements_of(&langs, "work_mode", WorkMode::from_name);
         let employment_statements = statements_of(&langs, "employment", EmploymentType::from_name);
         let (currencies, ambiguous_symbols) = currency_tables();
         let countries = country_tables();
+        let hiring = hiring_of(&langs);
         let words = |section: &str, key: &str| terms_of(&langs, section, &[(key, ())]);
         Vocab {
             labels: labels_of(&langs),
@@ -786,7 +768,8 @@ impl Vocab {
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),
             pay_estimate: words("pay", "estimate"),
-            hiring: hiring_of(&langs),
+            hiring_set: candidate_set(hiring.iter().map(|h| h.0.as_str())),
+            hiring,
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
             furniture_lines: furniture_lines_of(&langs, &boards),
@@ -920,6 +903,29 @@ mod tests {
         assert!(LANGS.files().count() >= 12, "at least twelve languages");
         assert!(v.countries.len() > 150);
         assert!(!v.mode_statements.is_empty());
+    }
+
+    /// The patterns are compiled at their first use: here, every one of them, and the sets that
+    /// find their candidates.
+    #[test]
+    fn every_pattern_compiles() {
+        let v = vocab();
+        let statements = v.mode_statements.iter().map(|s| &s.re);
+        let statements = statements.chain(v.employment_statements.iter().map(|s| &s.re));
+        let wrappers = v.title_wrappers.list.iter().map(|w| &w.re);
+        let hiring = v.hiring.iter().map(|h| &h.0);
+        for re in statements.chain(wrappers).chain(hiring) {
+            let compiled: &Regex = re;
+            assert_eq!(compiled.as_str(), re.as_str());
+        }
+        assert_eq!(v.mode_statement_set.len(), v.mode_statements.len());
+        assert_eq!(
+            v.employment_statement_set.len(),
+            v.employment_statements.len()
+        );
+        assert_eq!(v.title_wrappers.set.len(), v.title_wrappers.list.len());
+        assert_eq!(v.hiring_set.len(), v.hiring.len());
+        assert!(!v.is_furniture("Senior Rust Engineer"));
     }
 
     #[test]

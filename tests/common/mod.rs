@@ -151,8 +151,50 @@ pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>)
         jobdeck::cli::Cli::try_parse_from(std::iter::once("jobdeck").chain(args.iter().copied()))
             .expect("a valid command line");
     let mut out = Vec::new();
-    let code = jobdeck::cli::run(cli, &dirs, &mut out, false).expect("the command runs");
+    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), false)
+        .expect("the command runs");
     (code, out)
+}
+
+/// `jobdeck ARGS…` run in this process as `main` runs it (see [`run_here`]), its messages and
+/// an error that ends it collected as the standard error, on a thread of its own: a command
+/// that does not end within `deadline` fails the test (a hang). Its exit status, output and
+/// messages, as [`run_with_deadline`] gives them for the binary.
+#[allow(dead_code)] // not every test binary runs commands in-process
+pub fn run_here_within(
+    home: &Path,
+    args: &[&str],
+    deadline: std::time::Duration,
+) -> std::process::Output {
+    use clap::Parser;
+    use std::os::unix::process::ExitStatusExt;
+    let dirs = jobdeck::paths::Paths {
+        config_dir: home.join("config/jobdeck"),
+        data_dir: home.join("data/jobdeck"),
+        cache_dir: home.join("cache/jobdeck"),
+        state_dir: home.join("state/jobdeck"),
+    };
+    let cli =
+        jobdeck::cli::Cli::try_parse_from(std::iter::once("jobdeck").chain(args.iter().copied()))
+            .expect("a valid command line");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = jobdeck::cli::run_reporting(cli, &dirs, &mut out, &mut err, false);
+        let _ = tx.send((code, out, err));
+    });
+    let Ok((code, stdout, stderr)) = rx.recv_timeout(deadline) else {
+        panic!("jobdeck {args:?} did not finish within {deadline:?}: a hang");
+    };
+    // ExitCode does not tell its number: it is found by comparing.
+    let number = (0..=255u8)
+        .find(|n| std::process::ExitCode::from(*n) == code)
+        .expect("an exit code");
+    std::process::Output {
+        status: std::process::ExitStatus::from_raw(i32::from(number) << 8),
+        stdout,
+        stderr,
+    }
 }
 
 /// The exit code `code` as `run_here` returns it.
