@@ -434,24 +434,7 @@ fn by_role_list(d: &Doc) -> Option<Vec<Doc>> {
     if names.len() < 2 || names_other_job(d, &roles) {
         return None;
     }
-    Some(
-        roles
-            .iter()
-            .map(|(i, role)| {
-                let mut part = d.clone();
-                part.blocks = d
-                    .blocks
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| j == i || !roles.iter().any(|(k, _)| k == j))
-                    .map(|(_, b)| b.clone())
-                    .collect();
-                part.facts.retain(|f| f.key != Key::Title);
-                part.facts.insert(0, title_fact(role, Origin::Header));
-                part
-            })
-            .collect(),
-    )
+    Some(one_per_role(d, &roles))
 }
 
 /// Items that each open with a role and say what it is (a post "hiring for two roles: 1. …
@@ -476,23 +459,28 @@ fn by_role_items(d: &Doc) -> Option<Vec<Doc>> {
     if names.len() < 2 || names.len() != at.len() {
         return None;
     }
-    Some(
-        at.iter()
-            .map(|(i, role)| {
-                let mut part = d.clone();
-                part.blocks = d
-                    .blocks
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| j == i || !at.iter().any(|(k, _)| k == j))
-                    .map(|(_, b)| b.clone())
-                    .collect();
-                part.facts.retain(|f| f.key != Key::Title);
-                part.facts.insert(0, title_fact(role, Origin::Header));
-                part
-            })
-            .collect(),
-    )
+    Some(one_per_role(d, &at))
+}
+
+/// One document per role, each titled with its role and holding the whole text but the other
+/// roles' blocks (`roles`: the block naming each role, and the role).
+fn one_per_role(d: &Doc, roles: &[(usize, String)]) -> Vec<Doc> {
+    roles
+        .iter()
+        .map(|(i, role)| {
+            let mut part = d.clone();
+            part.blocks = d
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| j == i || !roles.iter().any(|(k, _)| k == j))
+                .map(|(_, b)| b.clone())
+                .collect();
+            part.facts.retain(|f| f.key != Key::Title);
+            part.facts.insert(0, title_fact(role, Origin::Header));
+            part
+        })
+        .collect()
 }
 
 #[cfg(test)]

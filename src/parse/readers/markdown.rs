@@ -266,28 +266,34 @@ fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
             if let Some(u) = url.filter(|u| u.starts_with("http")) {
                 d.text(Key::Url, u, h);
             }
-        } else if headings == 1
-            && t.chars().count() <= 60
-            // A heading naming a role starts a role's part ("## 1 Acme - Engineer"), no company.
-            && !super::super::fields::title::looks_like_title(&t)
-            && !t.ends_with(['.', ':', '?'])
-            && first_title
-                .as_deref()
-                .is_none_or(|x| !x.eq_ignore_ascii_case(&t))
-            && level > 1
-        {
-            if places::mentions_place(&t) && places::place_kind(&t).is_some() {
-                d.text(Key::Location, &t, h);
-            } else {
-                d.text(Key::Company, &t, h);
-            }
-        } else {
+        } else if !(headings == 1 && second_heading(d, &t, level, first_title.as_deref())) {
             break;
         }
         headings += 1;
         i += 1;
     }
     if headings == 0 { 0 } else { i }
+}
+
+/// The heading under a posting's title heading, when it names the company or the place
+/// ("# Senior Engineer" / "## Acme"): recorded, and true. A heading naming a role starts a
+/// role's part ("## 1 Acme - Engineer"), no company.
+fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>) -> bool {
+    let h = Origin::Header;
+    if t.chars().count() > 60
+        || super::super::fields::title::looks_like_title(t)
+        || t.ends_with(['.', ':', '?'])
+        || first_title.is_some_and(|x| x.eq_ignore_ascii_case(t))
+        || level <= 1
+    {
+        return false;
+    }
+    if places::mentions_place(t) && places::place_kind(t).is_some() {
+        d.text(Key::Location, t, h);
+    } else {
+        d.text(Key::Company, t, h);
+    }
+    true
 }
 
 /// "Senior Engineer at Acme" / "Senior Engineer @ Acme" → (title, company). Dashes are not
