@@ -136,11 +136,21 @@ pub fn saved_titles(file: &Path) -> Vec<String> {
 /// standard error is not collected: tests of messages run the binary.)
 #[allow(dead_code)] // not every test binary runs commands in-process
 pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>) {
-    use clap::Parser;
     assert!(
         std::env::var_os("JOBDECK_POSTINGS").is_none(),
         "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
     );
+    let (dirs, cli) = in_process(home, args);
+    let mut out = Vec::new();
+    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), false)
+        .expect("the command runs");
+    (code, out)
+}
+
+/// The folders under `home` and the parsed command line of an in-process `jobdeck ARGS…`.
+#[allow(dead_code)] // not every test binary runs commands in-process
+fn in_process(home: &Path, args: &[&str]) -> (jobdeck::paths::Paths, jobdeck::cli::Cli) {
+    use clap::Parser;
     let dirs = jobdeck::paths::Paths {
         config_dir: home.join("config/jobdeck"),
         data_dir: home.join("data/jobdeck"),
@@ -150,10 +160,7 @@ pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>)
     let cli =
         jobdeck::cli::Cli::try_parse_from(std::iter::once("jobdeck").chain(args.iter().copied()))
             .expect("a valid command line");
-    let mut out = Vec::new();
-    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), false)
-        .expect("the command runs");
-    (code, out)
+    (dirs, cli)
 }
 
 /// `jobdeck ARGS…` run in this process as `main` runs it (see [`run_here`]), its messages and
@@ -166,18 +173,9 @@ pub fn run_here_within(
     args: &[&str],
     deadline: std::time::Duration,
 ) -> std::process::Output {
-    use clap::Parser;
     use std::os::unix::process::ExitStatusExt;
-    let dirs = jobdeck::paths::Paths {
-        config_dir: home.join("config/jobdeck"),
-        data_dir: home.join("data/jobdeck"),
-        cache_dir: home.join("cache/jobdeck"),
-        state_dir: home.join("state/jobdeck"),
-    };
-    let cli =
-        jobdeck::cli::Cli::try_parse_from(std::iter::once("jobdeck").chain(args.iter().copied()))
-            .expect("a valid command line");
-    let (tx, rx) = std::sync::mpsc::channel();
+    let (dirs, cli) = in_process(home, args);
+    let (tx, rx) = flume::bounded(1);
     std::thread::spawn(move || {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = jobdeck::cli::run_reporting(cli, &dirs, &mut out, &mut err, false);
