@@ -335,23 +335,31 @@ impl AtomicFile {
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
         let target = resolve_links(path)?;
         check_replaceable(&target)?;
-        let tmp = temp_name(&target);
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        // Held until the write is done: a temp file nobody holds was abandoned.
-        if let Err(e) = file.try_lock() {
-            let _ = fs::remove_file(&tmp);
-            return Err(io::Error::other(e));
+        // Another process sweeping abandoned temporary files may take a new one for abandoned
+        // in the moment between its creation and its lock, and remove it: then this write
+        // starts again under a new name.
+        for _ in 0..8 {
+            let tmp = temp_name(&target);
+            let file = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&tmp)?;
+            // Held until the write is done: a temp file nobody holds was abandoned. A lock that
+            // fails is the sweeper's, which removes the file.
+            if file.try_lock().is_err() || !still_named(&file, &tmp) {
+                continue;
+            }
+            return Ok(AtomicFile {
+                target,
+                tmp,
+                file,
+                committed: false,
+            });
         }
-        Ok(AtomicFile {
-            target,
-            tmp,
-            file,
-            committed: false,
-        })
+        Err(io::Error::other(
+            "could not keep a temporary file: another process kept removing them",
+        ))
     }
 
     /// The file that will be replaced (the symlink's target for a link).
@@ -438,6 +446,15 @@ pub fn write_atomic(
     Ok((target, meta))
 }
 
+/// Whether `path` still names the open `file` (it was not removed or replaced meanwhile).
+fn still_named(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
 /// Removes the temporary files in `dir` of writes that never finished (killed, crashed, the
 /// machine went down) — those for `target_name` only, or any when `None`. A live writer holds
 /// a lock on its temporary file, so one that can be locked was abandoned. Safe to call while
@@ -452,14 +469,18 @@ pub fn remove_abandoned(dir: &Path, target_name: Option<&str>) {
         if !is_temp_name(name, target_name) || !e.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
-        let abandoned = OpenOptions::new()
+        let held = OpenOptions::new()
             .read(true)
             .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-            .open(e.path())
-            .is_ok_and(|f| f.try_lock().is_ok());
-        if abandoned {
+            .open(e.path());
+        // Removed while this lock is held, so a writer that creates it in the meantime cannot
+        // lock it, or finds it gone once locked (see `AtomicFile::create`).
+        if let Ok(f) = held
+            && f.try_lock().is_ok()
+        {
             tracing::debug!("removing an abandoned temporary file: {name}");
             let _ = fs::remove_file(e.path());
+            drop(f);
         }
     }
 }
@@ -646,6 +667,30 @@ mod tests {
             3,
             "no temp file left"
         );
+    }
+
+    #[test]
+    fn writes_survive_a_sweep_running_beside_them() {
+        // Another process's sweep of abandoned temporary files runs while this one writes: no
+        // write may lose its temporary file to it.
+        let dir = tempfile::tempdir().expect("dir");
+        let target = dir.path().join("file.json");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let sweeper = {
+            let (dir, stop) = (dir.path().to_path_buf(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    remove_abandoned(&dir, Some("file.json"));
+                }
+            })
+        };
+        for n in 0..300 {
+            write_atomic(&target, format!("{n}").as_bytes(), &mut |_, _| Ok(()))
+                .unwrap_or_else(|e| panic!("write {n}: {e}"));
+        }
+        stop.store(true, Ordering::Relaxed);
+        sweeper.join().expect("sweeper");
+        assert_eq!(fs::read_to_string(&target).expect("read"), "299");
     }
 
     #[test]
