@@ -44,17 +44,10 @@ fn fixtures(name: &str) -> Folder {
 }
 
 fn jobdeck(f: &Folder) -> Command {
-    let mut cmd = Command::cargo_bin("jobdeck").unwrap();
-    let h = f.home.path();
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", h)
-        .env("XDG_CONFIG_HOME", h.join("config"))
-        .env("XDG_DATA_HOME", h.join("data"))
-        .env("XDG_CACHE_HOME", h.join("cache"))
-        .env("XDG_STATE_HOME", h.join("state"))
-        .current_dir(h);
-    cmd
+    Command::from_std(common::isolated(
+        assert_cmd::cargo::cargo_bin!("jobdeck"),
+        f.home.path(),
+    ))
 }
 
 /// `jobdeck ARGS… FILE`, in this process: what it printed, as JSON.
