@@ -87,7 +87,7 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             continue;
         };
         for o in jsonld::find_job_postings(&v) {
-            docs.push(jsonld::doc(o, Format::Html));
+            docs.push(jsonld::doc(&o, Format::Html));
         }
     }
     // 2. Microdata.

@@ -123,7 +123,7 @@ pub fn collect(v: &Value, out: &mut Vec<Doc>) {
     if !jobs.is_empty() {
         let wrapper_names = wrapper_names(v);
         for o in jobs {
-            let mut d = jsonld::doc(o, Format::Json);
+            let mut d = jsonld::doc(&o, Format::Json);
             for n in &wrapper_names {
                 d.text(Key::Company, n, Origin::Wrapper);
             }

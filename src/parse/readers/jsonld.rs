@@ -7,6 +7,8 @@
 //! text), estimatedSalary (the board's estimate), salaryCurrency, datePosted, validThrough,
 //! skills, qualifications, responsibilities, experienceRequirements, description (HTML), url.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::super::body;
@@ -31,10 +33,90 @@ pub fn is_job_posting(o: &Map<String, Value>) -> bool {
     }
 }
 
+/// Every JobPosting object in a JSON-LD value (see [`job_posting_nodes`]), each with the nodes
+/// it names by reference filled in: a `@graph` often describes the organization once and has
+/// the posting say `"hiringOrganization": {"@id": "…#organization"}`.
+pub fn find_job_postings(v: &Value) -> Vec<Map<String, Value>> {
+    let jobs = job_posting_nodes(v);
+    if jobs.is_empty() {
+        return Vec::new();
+    }
+    let nodes = nodes_by_id(v);
+    jobs.into_iter()
+        .map(|o| {
+            let mut o = o.clone();
+            if !nodes.is_empty() {
+                for value in o.values_mut() {
+                    fill_references(value, &nodes, 0);
+                }
+            }
+            o
+        })
+        .collect()
+}
+
+/// The nodes of a JSON-LD value that have an `@id` and say more than it, by id.
+fn nodes_by_id(v: &Value) -> HashMap<&str, &Value> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
+    while let Some((v, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            continue;
+        }
+        match v {
+            Value::Object(o) => {
+                if let Some(Value::String(id)) = o.get("@id")
+                    && o.len() > 1
+                {
+                    out.entry(id.as_str()).or_insert(v);
+                }
+                stack.extend(o.values().map(|c| (c, depth + 1)));
+            }
+            Value::Array(a) => stack.extend(a.iter().map(|c| (c, depth + 1))),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Replaces each bare reference (`{"@id": …}` and nothing else) under `v` by the node it
+/// names, a few levels deep (a place's address may itself be a reference).
+fn fill_references(v: &mut Value, nodes: &HashMap<&str, &Value>, depth: usize) {
+    const MAX_REFERENCE_DEPTH: usize = 4;
+    if depth > MAX_REFERENCE_DEPTH {
+        return;
+    }
+    match v {
+        Value::Object(o) => {
+            if o.len() == 1
+                && let Some(Value::String(id)) = o.get("@id")
+                && let Some(node) = nodes.get(id.as_str())
+            {
+                *v = (*node).clone();
+                if let Value::Object(o) = v {
+                    for c in o.values_mut() {
+                        fill_references(c, nodes, depth + 1);
+                    }
+                }
+                return;
+            }
+            for c in o.values_mut() {
+                fill_references(c, nodes, depth + 1);
+            }
+        }
+        Value::Array(a) => {
+            for c in a {
+                fill_references(c, nodes, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Every JobPosting object in a JSON-LD value: the value itself, items of arrays, `@graph`
 /// members, `mainEntity`/`itemListElement` entries, items of a JSON Feed (`items[]._jobposting`).
 /// Iterative and depth-bounded.
-pub fn find_job_postings(v: &Value) -> Vec<&Map<String, Value>> {
+fn job_posting_nodes(v: &Value) -> Vec<&Map<String, Value>> {
     let mut out = Vec::new();
     let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
     while let Some((v, depth)) = stack.pop() {
@@ -325,7 +407,8 @@ mod tests {
             {"@type": ["JobPosting"], "title": "A"},
             {"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "item": {"@type": "JobPosting", "title": "B"}}]}
         ]});
-        let found: Vec<_> = find_job_postings(&v)
+        let jobs = find_job_postings(&v);
+        let found: Vec<_> = jobs
             .iter()
             .map(|o| o["title"].as_str().unwrap())
             .collect();
@@ -333,6 +416,29 @@ mod tests {
         assert!(find_job_postings(&json!({"@type": "Organization"})).is_empty());
         let feed = json!({"title": "Acme", "items": [{"id": "1", "_jobposting": {"@type": "JobPosting", "title": "C"}}]});
         assert_eq!(find_job_postings(&feed).len(), 1);
+    }
+
+    #[test]
+    fn fills_in_the_nodes_a_posting_names_by_reference() {
+        let v = json!({"@context": "https://schema.org", "@graph": [
+            {"@type": "Organization", "@id": "https://acme.test/#org", "name": "Acme Widgets GmbH",
+             "address": {"@id": "https://acme.test/#addr"}},
+            {"@type": "PostalAddress", "@id": "https://acme.test/#addr", "addressLocality": "Kiel"},
+            {"@type": "JobPosting", "title": "Welder", "hiringOrganization": {"@id": "https://acme.test/#org"},
+             "jobLocation": [{"@type": "Place", "address": {"@id": "https://acme.test/#addr"}}],
+             "sameAs": {"@id": "https://acme.test/#missing"}}
+        ]});
+        let jobs = find_job_postings(&v);
+        assert_eq!(jobs.len(), 1);
+        assert_eq!(jobs[0]["hiringOrganization"]["name"], "Acme Widgets GmbH");
+        assert_eq!(jobs[0]["hiringOrganization"]["address"]["addressLocality"], "Kiel");
+        assert_eq!(jobs[0]["jobLocation"][0]["address"]["addressLocality"], "Kiel");
+        assert_eq!(jobs[0]["sameAs"], json!({"@id": "https://acme.test/#missing"}));
+        let d = doc(&jobs[0], Format::Html);
+        assert_eq!(d.texts(Key::Company).next().map(|(t, _)| t), Some("Acme Widgets GmbH"));
+        // A node naming itself does not loop.
+        let selfish = json!({"@graph": [{"@type": "JobPosting", "@id": "#j", "title": "T", "isPartOf": {"@id": "#j"}}]});
+        assert_eq!(find_job_postings(&selfish).len(), 1);
     }
 
     #[test]
