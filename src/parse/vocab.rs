@@ -285,6 +285,9 @@ pub struct Vocab {
     pub title_prefixes: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
     pub furniture_lines: Terms<()>,
+    /// Buttons whose words a page's text reader may glue before a job's title ("Save Software
+    /// Engineer at Wiraa").
+    pub buttons: Terms<()>,
     /// The furniture patterns as one alternation (a line matches it when it matches any), so a
     /// line is scanned once, not once per pattern.
     pub furniture_patterns: Regex,
@@ -315,6 +318,11 @@ pub struct Vocab {
     /// Articles and prepositions written before a name that are not part of it ("Die
     /// LanguageTooler GmbH", "Chez Acme").
     pub name_articles: std::collections::HashSet<String>,
+    /// Lowercased words standing where an employer's name would ("confidential", "private
+    /// client", "unser Kunde").
+    pub company_placeholders: HashSet<String>,
+    /// Lowercased first words that make a line a greeting or a sentence, not a name ("hi", "we're").
+    pub placeholder_openers: HashSet<String>,
     /// The phrases that name the employer ([`EmployerPhrases`]).
     pub employer: EmployerPhrases,
 }
@@ -597,11 +605,11 @@ fn with_boards<'a>(
 }
 
 /// Lines that are a page's furniture, in every language and on the boards.
-fn furniture_lines_of(langs: &Langs, boards: &toml::Table) -> Terms<()> {
+fn furniture_lines_of(langs: &Langs, boards: &toml::Table, key: &str) -> Terms<()> {
     let mut items: Vec<(String, ())> = Vec::new();
     for (_, t) in with_boards(langs, boards) {
         if let Some(f) = table(t, "furniture") {
-            items.extend(list(f.get("lines")).into_iter().map(|l| (l, ())));
+            items.extend(list(f.get(key)).into_iter().map(|l| (l, ())));
         }
     }
     Terms::new(items)
@@ -651,6 +659,11 @@ fn company_words(langs: &Langs, key: &str) -> Vec<String> {
     words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words.dedup();
     words
+}
+
+/// The words, lowercased, as a set.
+fn lowercase(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// The characters listed under `[script]` `key` in any language.
@@ -772,7 +785,8 @@ impl Vocab {
             hiring,
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
-            furniture_lines: furniture_lines_of(&langs, &boards),
+            furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
+            buttons: furniture_lines_of(&langs, &boards, "buttons"),
             furniture_patterns: furniture_patterns_of(&langs, &boards),
             currencies,
             ambiguous_symbols,
@@ -787,6 +801,8 @@ impl Vocab {
             org_nouns: company_words(&langs, "org_nouns"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
+            company_placeholders: lowercase(company_words(&langs, "placeholders")),
+            placeholder_openers: lowercase(company_words(&langs, "placeholder_openers")),
             employer: EmployerPhrases {
                 at: company_words(&langs, "at"),
                 lead_ins: company_words(&langs, "lead_ins"),

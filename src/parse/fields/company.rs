@@ -357,45 +357,17 @@ fn is_label_or_mode(s: &str) -> bool {
     first_word.len() < s.len() && v.work_mode.whole(first_word).is_some()
 }
 
-/// A word standing where a name would ("Confidential", "Stealth", "N/A"), or a greeting or
-/// pronoun opening a line ("Hi", "We're", "Looking").
+/// A word standing where a name would ("Confidential", "Private Client", "N/A"), or a greeting
+/// or pronoun opening a line ("Hi", "We're", "Looking"): `[company]` placeholders and
+/// placeholder_openers of the languages.
 fn is_placeholder(s: &str) -> bool {
-    if matches!(
-        s.to_lowercase().as_str(),
-        "company"
-            | "client"
-            | "confidential"
-            | "hiring"
-            | "careers"
-            | "jobs"
-            | "job"
-            | "we"
-            | "our client"
-            | "stealth"
-            | "emails"
-            | "email"
-            | "none"
-            | "n/a"
-            | "unknown"
-            | "various"
-            | "multiple"
-    ) {
+    let v = vocab();
+    let lower = s.trim().to_lowercase();
+    if v.company_placeholders.contains(lower.trim_end_matches(['.', ':'])) {
         return true;
     }
-    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(
-        first.as_str(),
-        "hi" | "hello"
-            | "hey"
-            | "we"
-            | "we're"
-            | "our"
-            | "i"
-            | "i'm"
-            | "looking"
-            | "seeking"
-            | "hiring"
-    )
+    let first = lower.split_whitespace().next().unwrap_or("");
+    v.placeholder_openers.contains(first)
 }
 
 /// A place or a list of places ("CA or REMOTE", "San Francisco/CA", "London, UK"), or a list of
@@ -872,6 +844,10 @@ mod tests {
             "1 point by bob 3 hours ago",
             "Remote",
             "San Francisco/CA",
+            "Private Client",
+            "Confidential Company",
+            "Unser Kunde",
+            "Empresa confidencial",
         ] {
             assert_eq!(clean_company(bad), None, "{bad}");
         }

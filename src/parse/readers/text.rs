@@ -60,7 +60,8 @@ fn unflatten(text: &str) -> Vec<String> {
 /// AI Fastino · Palo Alto"). The title and the employer as the page shows them.
 fn card_titles(doc: &mut Doc, lines: &[String]) {
     for line in lines.iter().take(40) {
-        let line = line.trim();
+        // "Save Software Engineer at Wiraa": LinkedIn's save button, read out, names both.
+        let line = without_leading_buttons(line.trim());
         let Some(i) = line.find(" at ") else { continue };
         let (title, after) = (line[..i].trim(), line[i + 4..].trim());
         if !looks_like_title(title) || title.chars().count() > 80 {
@@ -81,10 +82,30 @@ fn card_titles(doc: &mut Doc, lines: &[String]) {
     }
 }
 
+/// A line without the buttons' words that lead it ("Save", "Easy Apply Save"): boards.toml's
+/// `[furniture] buttons`.
+fn without_leading_buttons(mut line: &str) -> &str {
+    let v = super::super::vocab::vocab();
+    'strip: loop {
+        let mut ends = line.match_indices(' ').map(|(i, _)| i).take(2);
+        for end in ends.by_ref() {
+            if v.buttons.whole(&line[..end]).is_some() {
+                line = line[end..].trim_start();
+                continue 'strip;
+            }
+        }
+        return line;
+    }
+}
+
 /// Reads the blocks of a plain text (a paste, a page's main text): the title line and the fact
 /// lines under it become facts and leave the text; labelled lines are read where they are.
-pub fn read_blocks(blocks: Vec<Block>, format: Format) -> Doc {
+pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
     let mut doc = Doc::new(format);
+    if let Some(name) = name_above_title(&blocks, format) {
+        doc.text(Key::Company, name, Origin::Header);
+        blocks.remove(0);
+    }
     let mut start = 0;
     if let Some(first) = blocks.first()
         && first.kind != BlockKind::Item
@@ -146,6 +167,23 @@ pub fn read_blocks(blocks: Vec<Block>, format: Format) -> Doc {
     doc
 }
 
+/// "Acme / Senior Engineer / Berlin · 2 days ago": the employer's name on the line above the
+/// title and its line of facts, as LinkedIn shows a job (the logo's line above gone as furniture).
+fn name_above_title(blocks: &[Block], format: Format) -> Option<String> {
+    let [name, title, facts, ..] = blocks else {
+        return None;
+    };
+    let plain = |b: &Block| b.kind != BlockKind::Item;
+    (plain(name)
+        && plain(title)
+        && plain(facts)
+        && is_name_line(&name.text)
+        && title_line(&name.text).is_none()
+        && title_line(&title.text).is_some()
+        && meta_line(&mut Doc::new(format), &facts.text, false))
+    .then(|| name.text.trim().to_string())
+}
+
 /// The job title of a first line, if it is one: short, not a sentence, naming a role. A note
 /// in parentheses and a trailing colon are dropped ("Data Scientist ( > 4 years ) :").
 pub fn title_line(line: &str) -> Option<String> {
@@ -201,6 +239,10 @@ pub fn meta_line(doc: &mut Doc, line: &str, may_name_company: bool) -> bool {
     // still a line of facts when two pieces or more are badges.
     let mut other = 0;
     for (i, p) in pieces.iter().enumerate() {
+        // "Over 100 people clicked apply", "40 applicants": the board's, said of the job.
+        if i > 0 && super::super::vocab::vocab().is_furniture(p) {
+            continue;
+        }
         if is_badge(p) {
             badges.push(p.as_str());
         } else if i == 0 && may_name_company && p.split_whitespace().count() <= 5 {
@@ -259,6 +301,22 @@ fn is_name_line(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::parse::doc::BlockKind;
+
+    #[test]
+    fn the_employer_s_name_above_the_title_and_its_facts() {
+        let d = read("Wiraa\nSoftware Engineer (Java/Python)\nUnited States · 2 hours ago · Over 100 people clicked apply\n\nAbout the job\nWe build things.")
+            .remove(0);
+        let facts: Vec<_> = d
+            .facts
+            .iter()
+            .map(|f| (f.key, f.value.text().unwrap_or("").to_string()))
+            .collect();
+        assert!(facts.contains(&(Key::Company, "Wiraa".into())), "{facts:?}");
+        assert!(facts.contains(&(Key::Title, "Software Engineer (Java/Python)".into())), "{facts:?}");
+        // A first line followed by a sentence is no employer.
+        let d = read("Wiraa\nSoftware Engineer\nWe build things in Rust.").remove(0);
+        assert!(!d.facts.iter().any(|f| f.key == Key::Company), "{:?}", d.facts);
+    }
 
     #[test]
     fn title_line_meta_lines_and_labels() {
