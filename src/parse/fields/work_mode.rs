@@ -139,6 +139,13 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, Fiel
                     cands.push(Cand::of(m, f.origin, 10));
                 }
             }
+            // "Onsite - Contract", "Remote, Full-time": a short contract field that says the
+            // mode. Not hybrid: there "flexible" speaks of hours ("Flexible hours, part-time").
+            (Key::EmploymentType, Value::Text(t)) if t.chars().count() <= 60 => {
+                if let Some(m) = from_label(t).filter(|m| *m != WorkMode::Hybrid) {
+                    cands.push(Cand::of(m, f.origin, 10));
+                }
+            }
             (Key::Skill, Value::Text(t)) if v.work_mode.whole(t).is_some() => {
                 if let Some(m) = from_label(t) {
                     cands.push(Cand::of(m, f.origin, 10));
@@ -217,6 +224,19 @@ mod tests {
         assert_eq!(from_title("Senior Engineer (Remote)"), Some(Remote));
         assert_eq!(from_title("Mobile Hibrido Developer"), None);
         assert_eq!(from_title("Développeur (Télétravail)"), Some(Remote));
+    }
+
+    #[test]
+    fn a_short_contract_field_can_say_the_mode_but_not_hybrid() {
+        let mode = |job_type: &str| {
+            let json = format!(r#"[{{"title": "Video Editor", "company": "Acme", "job_type": "{job_type}",
+                "description": "Edit videos for our channels, every week, in our studio team."}}]"#);
+            crate::parse::parse_text(&json, "a.json").unwrap()[0].work_mode
+        };
+        assert_eq!(mode("Onsite - Contract"), Some(Onsite));
+        assert_eq!(mode("Remote, Full-time"), Some(Remote));
+        assert_eq!(mode("Flexible hours, part-time"), None);
+        assert_eq!(mode("Contract"), None);
     }
 
     #[test]
