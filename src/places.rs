@@ -24,6 +24,18 @@ const ALIASES: &str = include_str!("../assets/places_aliases.toml");
 /// Place names that are also common English words (`assets/gen/place_words.py`).
 const COMMON_WORDS: &str = include_str!("../assets/places_words.txt");
 
+/// Whether a place's name is, whole, also a common English word ("Nice", "Mobile", "Reading"):
+/// `assets/places_words.txt`.
+pub fn is_common_word(name: &str) -> bool {
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    WORDS.contains(fold(name.trim()).as_str())
+}
+
 /// A country of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Country {
@@ -441,12 +453,6 @@ impl Gazetteer {
     /// is not, whole, a common English word that is also some town's name ("Opportunity",
     /// "Mobile", "Normal").
     pub fn names_place(&self, piece: &str) -> bool {
-        static WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-            COMMON_WORDS
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect()
-        });
         let p = piece.trim();
         // "'s-Hertogenbosch": the capital after the elided article.
         let name = p
@@ -464,7 +470,7 @@ impl Gazetteer {
             && !code
             && p.chars().count() <= 60
             && p.split_whitespace().count() <= 5
-            && !WORDS.contains(fold(p).as_str())
+            && !is_common_word(p)
             && self.all_parts_agree(p)
     }
 

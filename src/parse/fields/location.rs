@@ -35,6 +35,19 @@ fn is_mode_word(s: &str) -> bool {
         || v.not_remote.whole(s).is_some()
 }
 
+/// Mode words only, joined by slashes, perhaps after "from" or "in": "from Anywhere/Remote",
+/// "Remote/Hybrid".
+fn is_mode_list(s: &str) -> bool {
+    let lower = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let rest = ["from ", "in ", "within "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    rest.split('/').all(|p| is_mode_word(p.trim()))
+}
+
 /// Time zones and offsets are not places ("CST", "UTC-6", "GMT+1").
 fn is_time_zone(s: &str) -> bool {
     static TZ: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,6 +114,7 @@ pub fn from_label(s: &str) -> Vec<String> {
             let part = strip_mode_prefix(part);
             if part.is_empty()
                 || is_mode_word(part)
+                || is_mode_list(part)
                 || says_how_not_where(part)
                 || is_time_zone(part)
                 || matches!(
@@ -299,6 +313,10 @@ fn frequent_city(text: &str) -> Option<String> {
             continue;
         }
         let name = &text[a..b];
+        // "Nice to have: …" again and again names no city.
+        if crate::places::is_common_word(name) {
+            continue;
+        }
         match counts.iter_mut().find(|c| c.0 == name) {
             Some(c) => c.1 += 1,
             None => counts.push((name, 1)),
@@ -333,6 +351,9 @@ fn known_places_in(t: &str) -> Vec<String> {
     if out.is_empty() {
         for (a, b, kind) in places::places_in(t) {
             let name = &t[a..b];
+            if is_mode_word(name) {
+                continue;
+            }
             let code = name.len() <= 3;
             if !code || (kind == PlaceKind::Country && name.chars().all(|c| c.is_ascii_uppercase()))
             {
@@ -548,6 +569,9 @@ mod tests {
         assert_eq!(from_label("Germany, France"), ["Germany", "France"]);
         assert!(from_label("Remote").is_empty());
         assert!(from_label("Worldwide").is_empty());
+        assert!(from_label("from Anywhere/Remote").is_empty());
+        assert!(from_label("Remote/Hybrid").is_empty());
+        assert!(from_label("🌎 Remote/Worldwide").is_empty());
         assert_eq!(from_label("Remote United States"), ["United States"]);
         assert_eq!(from_label("Canada - Remote"), ["Canada"]);
         assert_eq!(
@@ -584,6 +608,14 @@ mod tests {
             Some("TW")
         );
         assert_eq!(s("東京のエンジニアを募集しています").as_deref(), Some("JP"));
+    }
+
+    #[test]
+    fn a_city_named_again_and_again_but_not_a_word_opening_lines() {
+        let t = "Our team in Lyon builds maps. You join Lyon's data group.\nWe meet in Lyon weekly.";
+        assert_eq!(frequent_city(t).as_deref(), Some("Lyon"));
+        let t = "* Nice to have: Rust\n* Nice to have: Go\n- Nice to have: SQL. Nice to have: C";
+        assert_eq!(frequent_city(t), None);
     }
 
     #[test]
