@@ -283,6 +283,8 @@ pub struct Vocab {
     pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
+    /// Words after a title that name the posting, not the job ("job opening", "position").
+    pub title_suffixes: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
     pub furniture_lines: Terms<()>,
     /// Buttons whose words a page's text reader may glue before a job's title ("Save Software
@@ -785,6 +787,7 @@ impl Vocab {
             hiring,
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
+            title_suffixes: words("roles", "title_suffixes"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
             furniture_patterns: furniture_patterns_of(&langs, &boards),

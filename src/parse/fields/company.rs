@@ -363,7 +363,9 @@ fn is_label_or_mode(s: &str) -> bool {
 fn is_placeholder(s: &str) -> bool {
     let v = vocab();
     let lower = s.trim().to_lowercase();
-    if v.company_placeholders.contains(lower.trim_end_matches(['.', ':'])) {
+    if v.company_placeholders
+        .contains(lower.trim_end_matches(['.', ':']))
+    {
         return true;
     }
     let first = lower.split_whitespace().next().unwrap_or("");

@@ -612,7 +612,8 @@ mod tests {
 
     #[test]
     fn a_city_named_again_and_again_but_not_a_word_opening_lines() {
-        let t = "Our team in Lyon builds maps. You join Lyon's data group.\nWe meet in Lyon weekly.";
+        let t =
+            "Our team in Lyon builds maps. You join Lyon's data group.\nWe meet in Lyon weekly.";
         assert_eq!(frequent_city(t).as_deref(), Some("Lyon"));
         let t = "* Nice to have: Rust\n* Nice to have: Go\n- Nice to have: SQL. Nice to have: C";
         assert_eq!(frequent_city(t), None);

@@ -218,8 +218,10 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     if depth != Depth::Full {
         unbracket(&mut t);
     }
+    strip_breadcrumb(&mut t);
     strip_wrappers(&mut u, &mut t);
     strip_prefixes(&mut t);
+    strip_suffixes(&mut t);
     if depth == Depth::Full {
         strip_leading_brackets(&mut u, &mut t, is_employer);
         unbracket(&mut t);
@@ -289,6 +291,43 @@ fn strip_prefixes(t: &mut String) {
             break;
         };
         let rest = t[e..].trim_start_matches([':', '：', '-', '–', '—', '|', ' ']);
+        if rest.is_empty() || !looks_like_title(rest) {
+            break;
+        }
+        *t = rest.to_string();
+    }
+}
+
+/// A page's breadcrumb trail: "Careers > Engineering > Senior Engineer", "职位 > 高级前端开发工程师"
+/// → its last step, when that reads as a title.
+fn strip_breadcrumb(t: &mut String) {
+    for sep in [" > ", " › ", " » ", " ＞ "] {
+        if let Some((_, last)) = t.rsplit_once(sep)
+            && looks_like_title(last.trim())
+        {
+            *t = last.trim().to_string();
+            return;
+        }
+    }
+}
+
+/// Words after the role that name the posting, not the job: "DevOps engineer job opening",
+/// "Backend Developer position" (`[roles] title_suffixes`).
+fn strip_suffixes(t: &mut String) {
+    loop {
+        let f = fold(t);
+        if f.len() != t.len() {
+            break;
+        }
+        let Some((start, _, _)) = vocab()
+            .title_suffixes
+            .find(&f)
+            .filter(|&(s, e, _)| e == f.len() && s > 0 && f.as_bytes()[s - 1] == b' ')
+            .last()
+        else {
+            break;
+        };
+        let rest = t[..start].trim_end_matches([':', '-', '–', '—', '|', ',', ' ']);
         if rest.is_empty() || !looks_like_title(rest) {
             break;
         }
@@ -820,14 +859,16 @@ fn drop_tail_said_elsewhere(
     doc: &super::super::doc::Doc,
     is_employer: IsEmployer<'_>,
 ) {
-    let Some((sep, head, tail)) = [" - ", " – ", " — ", " | ", ", "]
+    // A hyphen without spaces last: "Full Stack Developer-Remote".
+    let Some((sep, head, tail)) = [" - ", " – ", " — ", " | ", ", ", "-"]
         .iter()
         .find_map(|&sep| u.title.rsplit_once(sep).map(|(h, t)| (sep, h, t)))
     else {
         return;
     };
+    let (head, tail) = (head.to_string(), tail.to_string());
     let tail_f = fold(tail.trim());
-    if tail_f.is_empty() || !looks_like_title(head) {
+    if tail_f.is_empty() || !looks_like_title(&head) {
         return;
     }
     if is_employer(&tail_f) {
@@ -839,6 +880,33 @@ fn drop_tail_said_elsewhere(
         u.place.get_or_insert_with(|| tail.trim().to_string());
         u.title = head.trim().to_string();
         return;
+    }
+    // A tail that only gives the mode, a contract or a word hiding the employer ("…-Remote",
+    // "… - Independent Contractor", "…-Confidential"); after a pipe, a place or a mode too
+    // ("… | Richmond, VA (Remote until 2021)").
+    let v = vocab();
+    let t = tail.trim();
+    if v.work_mode.whole(t).is_some() {
+        u.mode.get_or_insert_with(|| t.to_string());
+        u.title = head.trim().to_string();
+        return;
+    }
+    if contract_word(t) {
+        u.kind.get_or_insert_with(|| t.to_string());
+        u.title = head.trim().to_string();
+        return;
+    }
+    if v.company_placeholders.contains(&tail_f) {
+        u.title = head.trim().to_string();
+        return;
+    }
+    if sep == " | " {
+        let mut trial = u.clone();
+        if classify_piece(&mut trial, t, is_employer) {
+            *u = trial;
+            u.title = head.trim().to_string();
+            return;
+        }
     }
     let said = doc
         .texts(Key::Location)
@@ -1099,6 +1167,57 @@ mod tests {
         assert_eq!(
             un("Software Engineer in Test").title,
             "Software Engineer in Test"
+        );
+    }
+
+    #[test]
+    fn breadcrumbs_and_words_naming_the_posting_come_off() {
+        assert_eq!(un("职位 > 高级前端开发工程师").title, "高级前端开发工程师");
+        assert_eq!(
+            un("Careers › Engineering › Senior Engineer").title,
+            "Senior Engineer"
+        );
+        assert_eq!(
+            un("DevOps & Kubernetes engineer job opening").title,
+            "DevOps & Kubernetes engineer"
+        );
+        assert_eq!(un("Backend Developer position").title, "Backend Developer");
+        // A suffix word that is the whole title stays.
+        assert_eq!(un("Open position").title, "Open position");
+    }
+
+    #[test]
+    fn structured_title_tails_saying_mode_contract_or_no_employer_come_off() {
+        let title = |t: &str| {
+            let json = format!(
+                r#"[{{"title": "{t}", "company": "Acme", "location": "Richmond, VA",
+                "description": "Build and run our data services with a small, friendly team."}}]"#
+            );
+            let p = crate::parse::parse_text(&json, "a.json").unwrap().remove(0);
+            (p.title.unwrap_or_default(), p.work_mode, p.employment_type)
+        };
+        let (t, mode, _) = title("Full Stack Developer (PHP and/or Python)-Remote");
+        assert_eq!(t, "Full Stack Developer (PHP and/or Python)");
+        assert_eq!(mode, Some(crate::posting::WorkMode::Remote));
+        let (t, _, kind) = title("SAS to Python and R Developer - Independent Contractor");
+        assert_eq!(t, "SAS to Python and R Developer");
+        assert_eq!(kind, Some(EmploymentType::Contract));
+        assert_eq!(
+            title("Senior Software Engineer-Confidential").0,
+            "Senior Software Engineer"
+        );
+        assert_eq!(
+            title("Python Developer | Richmond, VA (Remote until 2021)").0,
+            "Python Developer"
+        );
+        // Hyphens inside the role's words stay.
+        assert_eq!(
+            title("Senior Front-End Developer").0,
+            "Senior Front-End Developer"
+        );
+        assert_eq!(
+            title("Content Reviewer - United States").0,
+            "Content Reviewer - United States"
         );
     }
 

@@ -229,8 +229,10 @@ mod tests {
     #[test]
     fn a_short_contract_field_can_say_the_mode_but_not_hybrid() {
         let mode = |job_type: &str| {
-            let json = format!(r#"[{{"title": "Video Editor", "company": "Acme", "job_type": "{job_type}",
-                "description": "Edit videos for our channels, every week, in our studio team."}}]"#);
+            let json = format!(
+                r#"[{{"title": "Video Editor", "company": "Acme", "job_type": "{job_type}",
+                "description": "Edit videos for our channels, every week, in our studio team."}}]"#
+            );
             crate::parse::parse_text(&json, "a.json").unwrap()[0].work_mode
         };
         assert_eq!(mode("Onsite - Contract"), Some(Onsite));

@@ -408,10 +408,7 @@ mod tests {
             {"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "item": {"@type": "JobPosting", "title": "B"}}]}
         ]});
         let jobs = find_job_postings(&v);
-        let found: Vec<_> = jobs
-            .iter()
-            .map(|o| o["title"].as_str().unwrap())
-            .collect();
+        let found: Vec<_> = jobs.iter().map(|o| o["title"].as_str().unwrap()).collect();
         assert_eq!(found, ["A", "B"]);
         assert!(find_job_postings(&json!({"@type": "Organization"})).is_empty());
         let feed = json!({"title": "Acme", "items": [{"id": "1", "_jobposting": {"@type": "JobPosting", "title": "C"}}]});
@@ -431,11 +428,23 @@ mod tests {
         let jobs = find_job_postings(&v);
         assert_eq!(jobs.len(), 1);
         assert_eq!(jobs[0]["hiringOrganization"]["name"], "Acme Widgets GmbH");
-        assert_eq!(jobs[0]["hiringOrganization"]["address"]["addressLocality"], "Kiel");
-        assert_eq!(jobs[0]["jobLocation"][0]["address"]["addressLocality"], "Kiel");
-        assert_eq!(jobs[0]["sameAs"], json!({"@id": "https://acme.test/#missing"}));
+        assert_eq!(
+            jobs[0]["hiringOrganization"]["address"]["addressLocality"],
+            "Kiel"
+        );
+        assert_eq!(
+            jobs[0]["jobLocation"][0]["address"]["addressLocality"],
+            "Kiel"
+        );
+        assert_eq!(
+            jobs[0]["sameAs"],
+            json!({"@id": "https://acme.test/#missing"})
+        );
         let d = doc(&jobs[0], Format::Html);
-        assert_eq!(d.texts(Key::Company).next().map(|(t, _)| t), Some("Acme Widgets GmbH"));
+        assert_eq!(
+            d.texts(Key::Company).next().map(|(t, _)| t),
+            Some("Acme Widgets GmbH")
+        );
         // A node naming itself does not loop.
         let selfish = json!({"@graph": [{"@type": "JobPosting", "@id": "#j", "title": "T", "isPartOf": {"@id": "#j"}}]});
         assert_eq!(find_job_postings(&selfish).len(), 1);

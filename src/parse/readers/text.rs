@@ -312,10 +312,17 @@ mod tests {
             .map(|f| (f.key, f.value.text().unwrap_or("").to_string()))
             .collect();
         assert!(facts.contains(&(Key::Company, "Wiraa".into())), "{facts:?}");
-        assert!(facts.contains(&(Key::Title, "Software Engineer (Java/Python)".into())), "{facts:?}");
+        assert!(
+            facts.contains(&(Key::Title, "Software Engineer (Java/Python)".into())),
+            "{facts:?}"
+        );
         // A first line followed by a sentence is no employer.
         let d = read("Wiraa\nSoftware Engineer\nWe build things in Rust.").remove(0);
-        assert!(!d.facts.iter().any(|f| f.key == Key::Company), "{:?}", d.facts);
+        assert!(
+            !d.facts.iter().any(|f| f.key == Key::Company),
+            "{:?}",
+            d.facts
+        );
     }
 
     #[test]
