@@ -1,7 +1,7 @@
 //! Vocabularies as data: the words postings use for field labels, work modes, contracts,
 //! seniority, pay periods, section headings, role nouns, title wrappers and page furniture, one
 //! file per language in `assets/vocab/lang/` (English, German, French, Spanish, Portuguese,
-//! Italian, Dutch, Polish, Swedish, Czech, Russian, Vietnamese, Indonesian, Japanese, Korean,
+//! Italian, Dutch, Polish, Swedish, Czech, Russian, Turkish, Vietnamese, Indonesian, Japanese, Korean,
 //! Chinese…), plus the tables every language shares: currencies, countries, board furniture
 //! (`assets/vocab/*.toml`). Embedded in the binary and compiled once, at first use.
 //!
@@ -357,9 +357,10 @@ fn table<'a>(v: &'a toml::Table, key: &str) -> Option<&'a toml::Table> {
 
 /// "Job Title" → "jobtitle", "Lieu de travail" → "lieudetravail", "勤務地" → "勤務地".
 pub fn norm_label(s: &str) -> String {
+    // Lowercase first: "İ" lowercases to "i" and a combining dot, which goes with the marks.
     s.chars()
-        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
         .collect()
 }
 

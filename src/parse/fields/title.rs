@@ -1222,6 +1222,19 @@ mod tests {
     }
 
     #[test]
+    fn a_turkish_post_s_quoted_role_and_contract() {
+        let text = "Müşterimize yazılım geliştiren İstanbul ekibimize katılarak sorumluluk alacak, \
+                    tam zamanlı “Full Stack - Yazılım Geliştirme Uzmanı” arayışımız bulunmaktadır.\n\n\
+                    Adayın; C# ve Angular deneyimi olması beklenmektedir.";
+        let p = crate::parse::parse_text(text, "ilan.md").unwrap().remove(0);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Full Stack - Yazılım Geliştirme Uzmanı")
+        );
+        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
+    }
+
+    #[test]
     fn a_remark_after_a_dash_is_not_the_title() {
         let u = un("Lead Software Engineer (Security) — strong Juniors also welcome");
         assert_eq!(u.title, "Lead Software Engineer (Security)");

@@ -168,6 +168,21 @@ mod tests {
     }
 
     #[test]
+    fn a_turkish_table_with_emoji_in_its_header() {
+        let t = "| 🔹 İş Unvanı | 🏢 Şirket | 📍 Konum | 🔗 İlan Linki |\n|---|---|---|---|\n\
+                 | Backend Developer | Trendyol Group | İstanbul, Türkiye | [İlana Git](https://example.com/1) |\n\
+                 | Data Engineer | Udemy | Ankara, Turkey | [İlana Git](https://example.com/2) |\n";
+        let ds = jobs(t, Format::Markdown).unwrap();
+        assert_eq!(ds.len(), 2);
+        assert!(ds[1].texts(Key::Company).any(|(t, _)| t == "Udemy"));
+        assert!(
+            ds[0]
+                .texts(Key::Location)
+                .any(|(t, _)| t == "İstanbul, Türkiye")
+        );
+    }
+
+    #[test]
     fn tables_that_are_not_jobs() {
         assert!(
             jobs(
