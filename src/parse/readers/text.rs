@@ -302,15 +302,19 @@ mod tests {
     use super::*;
     use crate::parse::doc::BlockKind;
 
+    /// A document's facts as (key, text) pairs.
+    fn key_texts(d: &Doc) -> Vec<(Key, String)> {
+        d.facts
+            .iter()
+            .map(|f| (f.key, f.value.text().unwrap_or("").to_string()))
+            .collect()
+    }
+
     #[test]
     fn the_employer_s_name_above_the_title_and_its_facts() {
         let d = read("Wiraa\nSoftware Engineer (Java/Python)\nUnited States · 2 hours ago · Over 100 people clicked apply\n\nAbout the job\nWe build things.")
             .remove(0);
-        let facts: Vec<_> = d
-            .facts
-            .iter()
-            .map(|f| (f.key, f.value.text().unwrap_or("").to_string()))
-            .collect();
+        let facts = key_texts(&d);
         assert!(facts.contains(&(Key::Company, "Wiraa".into())), "{facts:?}");
         assert!(
             facts.contains(&(Key::Title, "Software Engineer (Java/Python)".into())),
@@ -331,11 +335,7 @@ mod tests {
             "Senior Rust Engineer\nFerrous Ltd · Berlin, Germany · Hybrid\nType: Full-time\n\nWe build things in Rust.",
         )
         .remove(0);
-        let facts: Vec<_> = d
-            .facts
-            .iter()
-            .map(|f| (f.key, f.value.text().unwrap_or("").to_string()))
-            .collect();
+        let facts = key_texts(&d);
         assert!(facts.contains(&(Key::Title, "Senior Rust Engineer".into())));
         assert!(facts.contains(&(Key::Company, "Ferrous Ltd".into())));
         assert!(facts.contains(&(Key::Badge, "Berlin, Germany".into())));
