@@ -133,16 +133,13 @@ pub fn saved_titles(file: &Path) -> Vec<String> {
 /// run by `run_with_deadline` in `home` has it (`home/config/jobdeck`, …) and the output not a
 /// terminal (as when piped): its exit code and what it printed. For what a command
 /// answers, not the process: no regex built again for every command. (What it says on the
-/// standard error is not collected: tests of messages run the binary.)
+/// standard error is not collected: [`run_here_within`] collects it.)
 #[allow(dead_code)] // not every test binary runs commands in-process
 pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>) {
-    assert!(
-        std::env::var_os("JOBDECK_POSTINGS").is_none(),
-        "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
-    );
     let (dirs, cli) = in_process(home, args);
     let mut out = Vec::new();
-    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), false)
+    let env = jobdeck::cli::Env::default();
+    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), &env)
         .expect("the command runs");
     (code, out)
 }
@@ -151,6 +148,11 @@ pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>)
 #[allow(dead_code)] // not every test binary runs commands in-process
 fn in_process(home: &Path, args: &[&str]) -> (jobdeck::paths::Paths, jobdeck::cli::Cli) {
     use clap::Parser;
+    // Read by the command from this process, as from its own: it must not point at a real folder.
+    assert!(
+        std::env::var_os("JOBDECK_POSTINGS").is_none(),
+        "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
+    );
     let dirs = jobdeck::paths::Paths {
         config_dir: home.join("config/jobdeck"),
         data_dir: home.join("data/jobdeck"),
@@ -173,12 +175,24 @@ pub fn run_here_within(
     args: &[&str],
     deadline: std::time::Duration,
 ) -> std::process::Output {
+    run_here_in(home, args, deadline, jobdeck::cli::Env::default())
+}
+
+/// [`run_here_within`] as a process in `env` would run it: `env.pull_base` stands for
+/// `$JOBDECK_PULL_BASE_URL` (the output and the messages are never a terminal).
+#[allow(dead_code)] // not every test binary runs commands in-process
+pub fn run_here_in(
+    home: &Path,
+    args: &[&str],
+    deadline: std::time::Duration,
+    env: jobdeck::cli::Env,
+) -> std::process::Output {
     use std::os::unix::process::ExitStatusExt;
     let (dirs, cli) = in_process(home, args);
     let (tx, rx) = flume::bounded(1);
     std::thread::spawn(move || {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = jobdeck::cli::run_reporting(cli, &dirs, &mut out, &mut err, false);
+        let code = jobdeck::cli::run_reporting(cli, &dirs, &mut out, &mut err, &env);
         let _ = tx.send((code, out, err));
     });
     let Ok((code, stdout, stderr)) = rx.recv_timeout(deadline) else {
