@@ -1,4 +1,4 @@
-//! `jobdeck pull` against a local server playing the boards' APIs (tests/pull_server): what
+//! `jobdeck pull` against a local server playing the boards' APIs (`pull_server.rs`): what
 //! lands in the postings folder, what the tracking says across pulls (`is:new`, `is:changed`,
 //! `is:closed`), how failures are told, politeness (retries, conditional requests), and the
 //! browser's side. No request leaves 127.0.0.1: every pull here is sent to the test's own
@@ -6,9 +6,8 @@
 //! server's address given as `$JOBDECK_PULL_BASE_URL` would give it); one runs the binary, to
 //! show the variable itself does so.
 
-mod common;
-#[allow(dead_code)] // the browser test in pty.rs uses the rest
-mod pull_server;
+use crate::common;
+use crate::pull_server;
 
 use std::path::Path;
 use std::process::Output;

@@ -6,12 +6,11 @@
 //! quit, signals, Ctrl-Z and panics; resizing; the bytes that reach the terminal (escapes in
 //! postings, `NO_COLOR`); reading a burst of input from the tty; and what the process says and
 //! returns as it ends (exit status, stderr), with the debugging hooks set through the
-//! environment. Everything else drives the same event loop in-process (`tests/tui.rs`,
-//! `tests/app.rs`).
+//! environment. Everything else drives the same event loop in-process (`tui.rs`,
+//! `app.rs`).
 
-mod common;
-#[allow(dead_code)]
-mod pull_server;
+use crate::common;
+use crate::pull_server;
 
 use std::io::{Read, Write};
 use std::path::Path;

@@ -7,7 +7,7 @@
 //! Every run is guarded by a deadline: a hang fails the test (and the child is killed) instead
 //! of blocking the suite.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;
