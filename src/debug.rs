@@ -13,11 +13,25 @@ pub fn debug_panic(place: &str) -> bool {
 
 /// Whether `JOBDECK_DEBUG_DELAY` asks for a pause at `place` ("cache": before the parse cache
 /// is renamed into place; "store": in every save of the shortlists, as a large store or a busy
-/// disk would); pauses one second if so. A debugging aid: the tests use it to hold
-/// a step open while they do something (quit) that must wait for it.
+/// disk would); pauses if so: one second for `place`, and for `place:FILE` until FILE exists
+/// (a minute at most). A debugging aid: the tests use it to hold a step open while they do
+/// something (quit) that must wait for it, and create FILE once they have seen it wait.
 pub fn debug_delay(place: &str) {
-    if std::env::var("JOBDECK_DEBUG_DELAY").is_ok_and(|v| v == place) {
-        std::thread::sleep(std::time::Duration::from_secs(1));
+    use std::time::{Duration, Instant};
+    let Ok(v) = std::env::var("JOBDECK_DEBUG_DELAY") else {
+        return;
+    };
+    let (at, until) = v.split_once(':').unwrap_or((&v, ""));
+    if at != place {
+        return;
+    }
+    if until.is_empty() {
+        std::thread::sleep(Duration::from_secs(1));
+        return;
+    }
+    let given_up = Instant::now() + Duration::from_secs(60);
+    while !Path::new(until).exists() && Instant::now() < given_up {
+        std::thread::sleep(Duration::from_millis(5));
     }
 }
 

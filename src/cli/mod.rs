@@ -140,10 +140,40 @@ pub fn main() -> ExitCode {
     let dirs = Paths::from_env();
     let cli = parse_args(&dirs);
     let _log = crate::logging::init(&dirs.log_file());
-    let stdout = io::stdout();
-    let terminal = stdout.is_terminal();
+    let env = Env::of_process();
     // Not locked: other threads (the loader's) may print meanwhile.
-    run_reporting(cli, &dirs, &mut stdout.lock(), &mut io::stderr(), terminal)
+    run_reporting(
+        cli,
+        &dirs,
+        &mut io::stdout().lock(),
+        &mut io::stderr(),
+        &env,
+    )
+}
+
+/// What a command learns from its process besides the command line and the folders: whether
+/// its output and messages go to a terminal, and where `pull` sends its requests. `main` reads
+/// them from the process; tests running commands in-process give their own.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    /// The standard output is a terminal: `search` prints a table, the browser may start.
+    pub terminal: bool,
+    /// The standard error is a terminal: `pull` draws its progress lines there.
+    pub progress: bool,
+    /// `$JOBDECK_PULL_BASE_URL`: the origin (`http://127.0.0.1:PORT`) every request of `pull`
+    /// goes to instead of the boards' own hosts.
+    pub pull_base: Option<String>,
+}
+
+impl Env {
+    /// The process's own: its standard output and error, and `$JOBDECK_PULL_BASE_URL`.
+    pub fn of_process() -> Env {
+        Env {
+            terminal: io::stdout().is_terminal(),
+            progress: io::stderr().is_terminal(),
+            pull_base: std::env::var(crate::pull::http::BASE_URL_VAR).ok(),
+        }
+    }
 }
 
 /// Runs a command as `main` does: what it prints goes to `out`, its messages (and an error
@@ -153,9 +183,9 @@ pub fn run_reporting(
     dirs: &Paths,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    terminal: bool,
+    env: &Env,
 ) -> ExitCode {
-    match run(cli, dirs, out, err, terminal) {
+    match run(cli, dirs, out, err, env) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`jobdeck parse | head`) is not an error worth reporting.
@@ -197,15 +227,16 @@ fn parse_args(dirs: &Paths) -> Cli {
 }
 
 /// Runs a parsed command line with the folders of `dirs`, printing to `out` (the standard
-/// output, or a buffer in tests; `terminal` says whether it is a terminal); returns the exit code.
-/// Messages go to the standard error.
+/// output, or a buffer in tests; `env.terminal` says whether it is a terminal); returns the exit
+/// code. Messages go to `err` (the standard error, or a buffer in tests).
 pub fn run(
     cli: Cli,
     dirs: &Paths,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    terminal: bool,
+    env: &Env,
 ) -> anyhow::Result<ExitCode> {
+    let terminal = env.terminal;
     let dirs = dirs.clone();
     let (config, config_problems) = Config::load(&dirs.config_file());
     crate::money::Money::install(config.money.clone());
@@ -249,7 +280,7 @@ pub fn run(
         Some(Command::Bookmarks { command }) => {
             bookmarks::run(command, &dirs, &config, out, err, terminal)
         }
-        Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config, out),
+        Some(Command::Pull { sources, into }) => pull::run(&sources, into, &config, env, out, err),
     }
 }
 

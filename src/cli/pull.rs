@@ -3,7 +3,7 @@
 //! at the end. Exit status 1 when any source failed (the others are still saved), 2 for usage
 //! errors.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -12,13 +12,16 @@ use crate::config::Config;
 use crate::pull::{self, Progress, SourceSpec};
 use crate::sanitize::clean_field;
 
-/// Runs `pull`, printing the summary to `out` (the standard output, or a buffer in tests);
-/// progress and messages go to the standard error.
+/// Runs `pull`, printing the summary to `out` (the standard output, or a buffer in tests) and
+/// messages to `err`; the progress lines are drawn on the standard error when `env.progress`
+/// says it is a terminal. Requests go to `env.pull_base` when it is set.
 pub fn run(
     sources: &[String],
     into: Option<PathBuf>,
     config: &Config,
+    env: &super::Env,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let specs = if sources.is_empty() {
         config.sources.clone()
@@ -28,7 +31,7 @@ pub fn run(
             match SourceSpec::parse(s) {
                 Ok(spec) => specs.push(spec),
                 Err(e) => {
-                    eprintln!("jobdeck: {}", clean_field(&e));
+                    writeln!(err, "jobdeck: {}", clean_field(&e))?;
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -36,21 +39,24 @@ pub fn run(
         specs
     };
     if specs.is_empty() {
-        eprintln!(
+        writeln!(
+            err,
             "jobdeck: nothing to pull: name sources (greenhouse:postman lever:palantir hn:latest) or add [[sources]] to the config file (jobdeck config --print-default shows how)"
-        );
+        )?;
         return Ok(ExitCode::from(2));
     }
     let Some(into) = into.or_else(|| destination(config)) else {
-        eprintln!(
+        writeln!(
+            err,
             "jobdeck: where to? give --into DIR, or set $JOBDECK_POSTINGS or postings_dir in the config file"
-        );
+        )?;
         return Ok(ExitCode::from(2));
     };
-    let client = match pull::Client::from_env(config.max_file_size()) {
+    let client = match pull::Client::redirected_to(env.pull_base.as_deref(), config.max_file_size())
+    {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("jobdeck: {}", clean_field(&e));
+            writeln!(err, "jobdeck: {}", clean_field(&e))?;
             return Ok(ExitCode::from(2));
         }
     };
@@ -58,8 +64,7 @@ pub fn run(
         into,
         max_bytes: config.max_file_size(),
     };
-    let live = io::stderr().is_terminal();
-    let board = Mutex::new(Board::new(&specs, live));
+    let board = Mutex::new(Board::new(&specs, env.progress));
     let results = pull::run(&specs, &opts, &client, &|i, p| {
         if let Ok(mut b) = board.lock() {
             b.update(i, p);
@@ -73,17 +78,23 @@ pub fn run(
         match r {
             Ok(s) => {
                 for n in &s.notices {
-                    eprintln!(
+                    writeln!(
+                        err,
                         "jobdeck: {}: {}",
                         clean_field(&spec.label()),
                         clean_field(n)
-                    );
+                    )?;
                 }
                 writeln!(out, "{}: {}", clean_field(&label(spec, s)), s.counts())?;
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("{}: failed: {}", clean_field(&spec.label()), clean_field(e));
+                writeln!(
+                    err,
+                    "{}: failed: {}",
+                    clean_field(&spec.label()),
+                    clean_field(e)
+                )?;
             }
         }
     }

@@ -80,8 +80,14 @@ impl Client {
     /// A client for the real hosts, or for `$JOBDECK_PULL_BASE_URL` when set (an error when it
     /// is set but not an `http(s)://host[:port]` origin: never fall back to the real hosts).
     pub fn from_env(max_body: u64) -> Result<Client, String> {
-        let base = match std::env::var(BASE_URL_VAR) {
-            Ok(v) if !v.is_empty() => Some(origin_of(&v).ok_or_else(|| {
+        Client::redirected_to(std::env::var(BASE_URL_VAR).ok().as_deref(), max_body)
+    }
+
+    /// A client for the real hosts, or for `base` (as `$JOBDECK_PULL_BASE_URL` gives it) when
+    /// it is given and not empty: an error when it is not an `http(s)://host[:port]` origin.
+    pub fn redirected_to(base: Option<&str>, max_body: u64) -> Result<Client, String> {
+        let base = match base {
+            Some(v) if !v.is_empty() => Some(origin_of(v).ok_or_else(|| {
                 format!("{BASE_URL_VAR}={v:?} is not an http(s)://host[:port] address")
             })?),
             _ => None,

@@ -1,5 +1,5 @@
 //! The invariants every fuzz target asserts on what the library returns. Shared with the main
-//! crate's `tests/fuzz_regressions.rs` (included there with `#[path]`), so a regression test
+//! crate's `tests/it/fuzz_corpus.rs` (included there with `#[path]`), so a regression test
 //! checks exactly what the fuzzer checked.
 
 use jobdeck::posting::Posting;

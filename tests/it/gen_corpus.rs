@@ -2,13 +2,13 @@
 //! proportions, and readable — by serde for JSONL and JSON-LD, by jobdeck for the text files.
 
 #[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
-mod gen_corpus;
+#[path = "../../examples/gen_corpus.rs"]
+mod example;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use gen_corpus::{Options, Summary, generate};
+use example::{Options, Summary, generate};
 use jobdeck::corpus::{self, CorpusSource, LoadOptions};
 
 const COUNT: usize = 200;

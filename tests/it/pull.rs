@@ -1,38 +1,39 @@
-//! `jobdeck pull` against a local server playing the boards' APIs (tests/pull_server): what
+//! `jobdeck pull` against a local server playing the boards' APIs (`pull_server.rs`): what
 //! lands in the postings folder, what the tracking says across pulls (`is:new`, `is:changed`,
 //! `is:closed`), how failures are told, politeness (retries, conditional requests), and the
-//! browser's side. No request leaves 127.0.0.1: every pull here runs with
-//! `JOBDECK_PULL_BASE_URL` pointing at the test's own server.
+//! browser's side. No request leaves 127.0.0.1: every pull here is sent to the test's own
+//! server, the commands run in this process as `main` runs them (`common::run_here_in`, the
+//! server's address given as `$JOBDECK_PULL_BASE_URL` would give it); one runs the binary, to
+//! show the variable itself does so.
 
-mod common;
-#[allow(dead_code)] // the browser test in pty.rs uses the rest
-mod pull_server;
+use crate::common;
+use crate::pull_server;
 
 use std::path::Path;
 use std::process::Output;
+use std::time::Duration;
 
-use assert_cmd::Command;
 use pull_server::{Reply, Server};
 use serde_json::Value;
 
-/// `jobdeck` with every folder in `home` and requests sent to `server`.
-fn jobdeck(home: &Path, server: &Server) -> Command {
-    let mut cmd = Command::from_std(common::isolated(
-        assert_cmd::cargo::cargo_bin!("jobdeck"),
-        home,
-    ));
-    cmd.env("JOBDECK_PULL_BASE_URL", &server.base);
-    cmd
+/// Generous for a debug build on a busy two-core machine; a hang fails instead of blocking.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// `jobdeck ARGS…` in this process, with every folder in `home` and requests sent to `server`.
+fn jobdeck(home: &Path, server: &Server, args: &[&str]) -> Output {
+    let env = jobdeck::cli::Env {
+        pull_base: Some(server.base.clone()),
+        ..Default::default()
+    };
+    common::run_here_in(home, args, DEADLINE, env)
 }
 
 fn pull(home: &Path, server: &Server, dir: &Path, sources: &[&str]) -> Output {
-    jobdeck(home, server)
-        .arg("pull")
-        .args(sources)
-        .arg("--into")
-        .arg(dir)
-        .output()
-        .unwrap()
+    let dir = dir.to_str().expect("a UTF-8 temporary path");
+    let mut args = vec!["pull"];
+    args.extend(sources);
+    args.extend(["--into", dir]);
+    jobdeck(home, server, &args)
 }
 
 fn text(b: &[u8]) -> String {
@@ -338,43 +339,38 @@ fn smartrecruiters_recruitee_and_personio() {
 fn usage_errors_and_unsupported_sources() {
     let home = tempfile::tempdir().unwrap();
     let server = Server::start();
-    let out = jobdeck(home.path(), &server)
-        .args(["pull", "--into"])
-        .arg(home.path())
-        .output()
-        .unwrap();
+    let into = home.path().to_str().expect("a UTF-8 temporary path");
+    let out = jobdeck(home.path(), &server, &["pull", "--into", into]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("nothing to pull"),
         "{}",
         text(&out.stderr)
     );
-    let out = jobdeck(home.path(), &server)
-        .args(["pull", "workable:acme", "--into"])
-        .arg(home.path())
-        .output()
-        .unwrap();
+    let out = jobdeck(
+        home.path(),
+        &server,
+        &["pull", "workable:acme", "--into", into],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("not pulled"),
         "{}",
         text(&out.stderr)
     );
-    let out = jobdeck(home.path(), &server)
-        .args(["pull", "greenhouse:../../etc", "--into"])
-        .arg(home.path())
-        .output()
-        .unwrap();
+    let out = jobdeck(
+        home.path(),
+        &server,
+        &["pull", "greenhouse:../../etc", "--into", into],
+    );
     assert_eq!(out.status.code(), Some(2));
-    let out = jobdeck(home.path(), &server)
-        .args(["pull", "greenhouse:postman"])
-        .output()
-        .unwrap();
+    let out = jobdeck(home.path(), &server, &["pull", "greenhouse:postman"]);
     assert_eq!(out.status.code(), Some(2), "no folder to pull into");
     assert!(server.seen().is_empty(), "nothing was asked");
 }
 
-/// The watch-list from the config file, and a base url that is not one.
+/// The watch-list from the config file, and a base url that is not one: the binary itself,
+/// with `$JOBDECK_PULL_BASE_URL` (the other tests give the address in-process).
 #[test]
 fn the_watch_list_comes_from_the_config_file() {
     let home = tempfile::tempdir().unwrap();
@@ -390,12 +386,17 @@ fn the_watch_list_comes_from_the_config_file() {
         ),
     )
     .unwrap();
-    let out = jobdeck(home.path(), &server).arg("pull").output().unwrap();
+    let binary = || common::isolated(env!("CARGO_BIN_EXE_jobdeck"), home.path());
+    let out = binary()
+        .env("JOBDECK_PULL_BASE_URL", &server.base)
+        .arg("pull")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(dir.join("pulled/ashby/openai").is_dir());
-    let out = jobdeck(home.path(), &server)
+    let out = binary()
         .env("JOBDECK_PULL_BASE_URL", "ftp://127.0.0.1")
         .arg("pull")
         .output()
@@ -417,11 +418,7 @@ fn a_broken_tracking_record_is_skipped_then_set_aside() {
     );
     let record = dir.join("pulled/ashby/openai/.jobdeck-pull.json");
     std::fs::write(&record, "{\"version\": 1, \"postings\": 12").unwrap();
-    let out = jobdeck(home.path(), &server)
-        .arg("parse")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let out = jobdeck(home.path(), &server, &["parse", dir.to_str().unwrap()]);
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2, "the postings still load");

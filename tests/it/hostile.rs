@@ -7,7 +7,7 @@
 //! Every run is guarded by a deadline: a hang fails the test (and the child is killed) instead
 //! of blocking the suite.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -377,11 +377,17 @@ fn run_on_terminal(home: &Path, args: &[&str], code: u32) -> Vec<u8> {
         code,
         "jobdeck {args:?} exited with another status on a terminal"
     );
-    // The child is gone; collect what it wrote (the reader ends when the master is dropped or
-    // nothing more comes).
+    // The child is gone: collect what it wrote, up to the end of the terminal's output (the
+    // reader ends once the last of it is read and the terminal hangs up).
     let mut out = Vec::new();
-    while let Ok(chunk) = out_rx.recv_timeout(Duration::from_millis(300)) {
-        out.extend(chunk);
+    loop {
+        match out_rx.recv_timeout(DEADLINE) {
+            Ok(chunk) => out.extend(chunk),
+            Err(flume::RecvTimeoutError::Disconnected) => break,
+            Err(flume::RecvTimeoutError::Timeout) => {
+                panic!("jobdeck {args:?} on a terminal: its output did not end")
+            }
+        }
     }
     drop(pair.master);
     out

@@ -3,7 +3,7 @@
 //! read until memory runs out, and writing "through the link" must never replace the device.
 //! (Its own test binary: it runs many commands, which would crowd the timed hostile-folder test.)
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::symlink;

@@ -6,12 +6,11 @@
 //! quit, signals, Ctrl-Z and panics; resizing; the bytes that reach the terminal (escapes in
 //! postings, `NO_COLOR`); reading a burst of input from the tty; and what the process says and
 //! returns as it ends (exit status, stderr), with the debugging hooks set through the
-//! environment. Everything else drives the same event loop in-process (`tests/tui.rs`,
-//! `tests/app.rs`).
+//! environment. Everything else drives the same event loop in-process (`tui.rs`,
+//! `app.rs`).
 
-mod common;
-#[allow(dead_code)]
-mod pull_server;
+use crate::common;
+use crate::pull_server;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -338,7 +337,8 @@ fn a_parser_panic_skips_the_file_and_goes_on() {
 }
 
 /// Quitting as soon as a folder is loaded waits for the parse cache being written (held open
-/// here for a second): the cache is complete afterwards, and no temp file is left behind.
+/// here until quitting says it waits): the cache is complete afterwards, and no temp file is
+/// left behind.
 #[test]
 fn quitting_right_after_loading_keeps_the_parse_cache() {
     let home = tempfile::tempdir().unwrap();
@@ -353,15 +353,18 @@ fn quitting_right_after_loading_keeps_the_parse_cache() {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     let dir = postings_folder(home.path(), &files);
+    let (hold, release) = held(home.path(), "cache");
     let mut s = Session::start_with_env(
         home.path(),
         &[dir.to_str().unwrap()],
         100,
         30,
-        &[("JOBDECK_DEBUG_DELAY", "cache")],
+        &[("JOBDECK_DEBUG_DELAY", &hold)],
     );
     s.wait_text("20 postings from 20 files");
     s.send("q");
+    s.wait_text("waiting for the parse cache to be saved");
+    release();
     assert!(s.wait_exit().success());
     let cache = home.path().join("cache/jobdeck/parse");
     let names: Vec<String> = std::fs::read_dir(&cache)
@@ -456,6 +459,14 @@ fn assert_no_stray_escapes(s: &Session) {
     );
 }
 
+/// A step of the process held open (`JOBDECK_DEBUG_DELAY=PLACE:FILE`) until the test lets it
+/// go: the variable's value, and what lets it go (creates FILE, in `home`).
+fn held(home: &Path, place: &str) -> (String, impl Fn()) {
+    let file = home.join(format!("release-{place}"));
+    let value = format!("{place}:{}", file.display());
+    (value, move || std::fs::write(&file, "").unwrap())
+}
+
 /// Makes the data folder's disk "full" (see `JOBDECK_DEBUG_DISK_FULL`): returns the flag file,
 /// which empties the disk when removed.
 fn full_disk(home: &Path) -> std::path::PathBuf {
@@ -466,21 +477,19 @@ fn full_disk(home: &Path) -> std::path::PathBuf {
     flag
 }
 
-/// `j b q` typed at once while a save takes a second (as a 62 MB store does): quitting waits
-/// for the save, saying so, and the bookmark is on disk after a clean exit.
+/// `j b q` typed at once while a save takes long (as a 62 MB store does; held here until the
+/// test has seen quitting wait): quitting waits for the save, saying so, and the bookmark is on
+/// disk after a clean exit.
 #[test]
 fn quitting_right_after_a_change_waits_for_the_save() {
     let home = tempfile::tempdir().unwrap();
-    let mut s = Session::start_with_env(
-        home.path(),
-        &[],
-        100,
-        30,
-        &[("JOBDECK_DEBUG_DELAY", "store")],
-    );
+    let (hold, release) = held(home.path(), "store");
+    let mut s =
+        Session::start_with_env(home.path(), &[], 100, 30, &[("JOBDECK_DEBUG_DELAY", &hold)]);
     s.wait_text("Postings 2 of 2");
     s.send("jbq");
     s.wait_text("saving the shortlists before quitting");
+    release();
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     s.wait_for("the main screen", |sc| !sc.alternate_screen());
@@ -493,23 +502,22 @@ fn quitting_right_after_a_change_waits_for_the_save() {
     );
 }
 
-/// SIGTERM (and SIGHUP, SIGINT) right after a change: the save is waited for, and the exit
-/// status says a signal ended it (128 + n), not 0.
+/// SIGTERM (and SIGHUP, SIGINT) right after a change, its save still under way (held until
+/// the test has seen the signal wait for it): the save is waited for, and the exit status says
+/// a signal ended it (128 + n), not 0.
 #[test]
 fn a_signal_right_after_a_change_waits_for_the_save_and_exits_128_plus_n() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
         let home = tempfile::tempdir().unwrap();
-        let mut s = Session::start_with_env(
-            home.path(),
-            &[],
-            100,
-            30,
-            &[("JOBDECK_DEBUG_DELAY", "store")],
-        );
+        let (hold, release) = held(home.path(), "store");
+        let mut s =
+            Session::start_with_env(home.path(), &[], 100, 30, &[("JOBDECK_DEBUG_DELAY", &hold)]);
         s.wait_text("Postings 2 of 2");
         s.send("b");
         s.wait_text("bookmarked “"); // the message: "0 bookmarked" is on screen from the start
         kill(s.pid.unwrap(), signal);
+        s.wait_text("saving the shortlists before quitting");
+        release();
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), code, "SIG{signal}");
         s.wait_for("the main screen", |sc| !sc.alternate_screen());

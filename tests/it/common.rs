@@ -4,7 +4,6 @@ use std::path::Path;
 
 use portable_pty::CommandBuilder;
 
-#[allow(dead_code)] // not every test binary uses a pseudo-terminal
 /// The release-under-test `jobdeck` with `args`, for a pseudo-terminal: a clean environment,
 /// `TERM=xterm-256color`, and every XDG folder (and the working directory) inside `home`.
 pub fn pty_command(home: &Path, args: &[&str]) -> CommandBuilder {
@@ -23,7 +22,6 @@ pub fn pty_command(home: &Path, args: &[&str]) -> CommandBuilder {
 
 /// `program` run isolated from the user's config and data: a clean environment (only `PATH`),
 /// every XDG folder and the working directory inside `home`.
-#[allow(dead_code)] // not every test binary runs commands
 pub fn isolated(program: impl AsRef<std::ffi::OsStr>, home: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(program);
     cmd.env_clear()
@@ -42,7 +40,6 @@ pub fn isolated(program: impl AsRef<std::ffi::OsStr>, home: &Path) -> std::proce
 /// `limited`, under a 3 GB address-space limit (`prlimit --as`, when there is one), as the
 /// issue's scripts run it: something that reads without bound dies instead of taking the
 /// machine down.
-#[allow(dead_code)] // not every test binary runs commands
 pub fn run_with_deadline(
     home: &Path,
     args: &[&str],
@@ -100,14 +97,12 @@ pub fn run_with_deadline(
 }
 
 /// Makes a FIFO at `path`.
-#[allow(dead_code)]
 pub fn mkfifo(path: &Path) {
     let made = std::process::Command::new("mkfifo").arg(path).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
 }
 
 /// The shortlists on disk (empty when there is no file).
-#[allow(dead_code)] // not every test binary reads the shortlists
 pub fn on_disk(file: &Path) -> jobdeck::store::Shortlists {
     let text = std::fs::read_to_string(file).unwrap_or_default();
     if text.is_empty() {
@@ -117,7 +112,6 @@ pub fn on_disk(file: &Path) -> jobdeck::store::Shortlists {
 }
 
 /// The titles of the saved bookmarks in the shortlists file `file`, sorted.
-#[allow(dead_code)]
 pub fn saved_titles(file: &Path) -> Vec<String> {
     let mut v: Vec<String> = on_disk(file)
         .bookmarks
@@ -133,24 +127,24 @@ pub fn saved_titles(file: &Path) -> Vec<String> {
 /// run by `run_with_deadline` in `home` has it (`home/config/jobdeck`, …) and the output not a
 /// terminal (as when piped): its exit code and what it printed. For what a command
 /// answers, not the process: no regex built again for every command. (What it says on the
-/// standard error is not collected: tests of messages run the binary.)
-#[allow(dead_code)] // not every test binary runs commands in-process
+/// standard error is not collected: [`run_here_within`] collects it.)
 pub fn run_here(home: &Path, args: &[&str]) -> (std::process::ExitCode, Vec<u8>) {
-    assert!(
-        std::env::var_os("JOBDECK_POSTINGS").is_none(),
-        "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
-    );
     let (dirs, cli) = in_process(home, args);
     let mut out = Vec::new();
-    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), false)
+    let env = jobdeck::cli::Env::default();
+    let code = jobdeck::cli::run(cli, &dirs, &mut out, &mut std::io::sink(), &env)
         .expect("the command runs");
     (code, out)
 }
 
 /// The folders under `home` and the parsed command line of an in-process `jobdeck ARGS…`.
-#[allow(dead_code)] // not every test binary runs commands in-process
 fn in_process(home: &Path, args: &[&str]) -> (jobdeck::paths::Paths, jobdeck::cli::Cli) {
     use clap::Parser;
+    // Read by the command from this process, as from its own: it must not point at a real folder.
+    assert!(
+        std::env::var_os("JOBDECK_POSTINGS").is_none(),
+        "unset JOBDECK_POSTINGS to run the tests: it would choose the default corpus"
+    );
     let dirs = jobdeck::paths::Paths {
         config_dir: home.join("config/jobdeck"),
         data_dir: home.join("data/jobdeck"),
@@ -167,18 +161,28 @@ fn in_process(home: &Path, args: &[&str]) -> (jobdeck::paths::Paths, jobdeck::cl
 /// an error that ends it collected as the standard error, on a thread of its own: a command
 /// that does not end within `deadline` fails the test (a hang). Its exit status, output and
 /// messages, as [`run_with_deadline`] gives them for the binary.
-#[allow(dead_code)] // not every test binary runs commands in-process
 pub fn run_here_within(
     home: &Path,
     args: &[&str],
     deadline: std::time::Duration,
+) -> std::process::Output {
+    run_here_in(home, args, deadline, jobdeck::cli::Env::default())
+}
+
+/// [`run_here_within`] as a process in `env` would run it: `env.pull_base` stands for
+/// `$JOBDECK_PULL_BASE_URL` (the output and the messages are never a terminal).
+pub fn run_here_in(
+    home: &Path,
+    args: &[&str],
+    deadline: std::time::Duration,
+    env: jobdeck::cli::Env,
 ) -> std::process::Output {
     use std::os::unix::process::ExitStatusExt;
     let (dirs, cli) = in_process(home, args);
     let (tx, rx) = flume::bounded(1);
     std::thread::spawn(move || {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = jobdeck::cli::run_reporting(cli, &dirs, &mut out, &mut err, false);
+        let code = jobdeck::cli::run_reporting(cli, &dirs, &mut out, &mut err, &env);
         let _ = tx.send((code, out, err));
     });
     let Ok((code, stdout, stderr)) = rx.recv_timeout(deadline) else {
@@ -196,7 +200,6 @@ pub fn run_here_within(
 }
 
 /// The exit code `code` as `run_here` returns it.
-#[allow(dead_code)]
 pub fn exit(code: u8) -> std::process::ExitCode {
     std::process::ExitCode::from(code)
 }

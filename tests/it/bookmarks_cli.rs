@@ -3,7 +3,7 @@
 //! (`common::run_here`), as a process where the messages, the process or its output being a
 //! pipe are.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

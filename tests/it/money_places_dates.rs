@@ -2,7 +2,7 @@
 //! on a folder of postings in five currencies and two periods, places spelled as people write
 //! them, and a relative date (`tests/fixtures/money-places-dates/`).
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{exit, run_here};

@@ -419,8 +419,13 @@ const KILL_CHILD: &str = "JOBDECK_TEST_SAVE_LOOP";
 const ADD_CHILD: &str = "JOBDECK_TEST_ADD_15";
 
 fn spawn_child(test_name: &str, var: &str, path: &Path, prefix: &str) -> Child {
+    // The harness names a test by its path below the crate root (`store::child_save_loop`).
+    let test_name = match module_path!().split_once("::") {
+        Some((_, module)) => format!("{module}::{test_name}"),
+        None => test_name.to_string(),
+    };
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test_name, "--nocapture", "--test-threads=1"])
+        .args(["--exact", &test_name, "--nocapture", "--test-threads=1"])
         .env(var, path)
         .env("JOBDECK_TEST_PREFIX", prefix)
         .stdin(Stdio::piped())

@@ -3,7 +3,7 @@
 //! every interesting input the fuzzer found — and every crash it found, once fixed, stays
 //! fixed (crashes are added to the corpus as regression inputs).
 
-#[path = "fuzz/src/checks.rs"]
+#[path = "../fuzz/src/checks.rs"]
 mod checks;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! The command line, run as a user would: exit codes, JSON output, messages.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{exit, run_here};

@@ -11,7 +11,7 @@ use jobdeck::corpus::{CorpusSource, LoadOptions, load};
 use jobdeck::store::{Shortlists, Status, Store};
 use jobdeck::tui::headless::Headless;
 
-mod common;
+use crate::common;
 use common::{on_disk, saved_titles};
 
 const FERROUS: &str = "Rust Engineer\nCompany: Ferrous\nWe write Rust.";
