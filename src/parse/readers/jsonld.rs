@@ -55,27 +55,35 @@ pub fn find_job_postings(v: &Value) -> Vec<Map<String, Value>> {
         .collect()
 }
 
-/// The nodes of a JSON-LD value that have an `@id` and say more than it, by id.
-fn nodes_by_id(v: &Value) -> HashMap<&str, &Value> {
-    let mut out = HashMap::new();
-    let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
+/// Walks the values under `root` depth-first, at most [`MAX_DEPTH`] deep: `step` looks at one
+/// value and pushes the children to visit (the last pushed is visited first).
+fn walk<'a>(root: &'a Value, mut step: impl FnMut(&'a Value, &mut Vec<&'a Value>)) {
+    let mut stack: Vec<(&Value, usize)> = vec![(root, 0)];
+    let mut children = Vec::new();
     while let Some((v, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
             continue;
         }
-        match v {
-            Value::Object(o) => {
-                if let Some(Value::String(id)) = o.get("@id")
-                    && o.len() > 1
-                {
-                    out.entry(id.as_str()).or_insert(v);
-                }
-                stack.extend(o.values().map(|c| (c, depth + 1)));
-            }
-            Value::Array(a) => stack.extend(a.iter().map(|c| (c, depth + 1))),
-            _ => {}
-        }
+        step(v, &mut children);
+        stack.extend(children.drain(..).map(|c| (c, depth + 1)));
     }
+}
+
+/// The nodes of a JSON-LD value that have an `@id` and say more than it, by id.
+fn nodes_by_id(v: &Value) -> HashMap<&str, &Value> {
+    let mut out = HashMap::new();
+    walk(v, |v, children| match v {
+        Value::Object(o) => {
+            if let Some(Value::String(id)) = o.get("@id")
+                && o.len() > 1
+            {
+                out.entry(id.as_str()).or_insert(v);
+            }
+            children.extend(o.values());
+        }
+        Value::Array(a) => children.extend(a),
+        _ => {}
+    });
     out
 }
 
@@ -118,46 +126,29 @@ fn fill_references(v: &mut Value, nodes: &HashMap<&str, &Value>, depth: usize) {
 /// Iterative and depth-bounded.
 fn job_posting_nodes(v: &Value) -> Vec<&Map<String, Value>> {
     let mut out = Vec::new();
-    let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
-    while let Some((v, depth)) = stack.pop() {
-        if depth > MAX_DEPTH {
-            continue;
-        }
-        match v {
-            Value::Object(o) => {
-                if is_job_posting(o) {
-                    out.push(o);
-                    continue;
-                }
-                for key in [
-                    "@graph",
-                    "mainEntity",
-                    "itemListElement",
-                    "item",
-                    "hasPart",
-                    "_jobposting",
-                ] {
-                    if let Some(child) = o.get(key) {
-                        stack.push((child, depth + 1));
-                    }
-                }
-                // A JSON Feed: `items` whose entries carry a JobPosting.
-                if let Some(Value::Array(items)) = o.get("items")
-                    && items.iter().any(|i| i.get("_jobposting").is_some())
-                {
-                    for item in items.iter().rev() {
-                        stack.push((item, depth + 1));
-                    }
-                }
+    walk(v, |v, children| match v {
+        Value::Object(o) if is_job_posting(o) => out.push(o),
+        Value::Object(o) => {
+            for key in [
+                "@graph",
+                "mainEntity",
+                "itemListElement",
+                "item",
+                "hasPart",
+                "_jobposting",
+            ] {
+                children.extend(o.get(key));
             }
-            Value::Array(a) => {
-                for item in a.iter().rev() {
-                    stack.push((item, depth + 1));
-                }
+            // A JSON Feed: `items` whose entries carry a JobPosting.
+            if let Some(Value::Array(items)) = o.get("items")
+                && items.iter().any(|i| i.get("_jobposting").is_some())
+            {
+                children.extend(items.iter().rev());
             }
-            _ => {}
         }
-    }
+        Value::Array(a) => children.extend(a.iter().rev()),
+        _ => {}
+    });
     out
 }
 
