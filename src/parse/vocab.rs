@@ -255,6 +255,9 @@ pub struct Vocab {
     pub employment: Terms<EmploymentType>,
     pub employment_statements: Vec<Statement<EmploymentType>>,
     pub employment_statement_set: RegexSet,
+    /// Words of a sentence about the candidate, not the job, whose contract words say nothing
+    /// of the job's kind ("authorized to work … on a full-time basis").
+    pub not_about_the_kind: Terms<()>,
     pub seniority: Terms<Seniority>,
     pub periods: Terms<Period>,
     pub pay_words: Terms<PayWord>,
@@ -772,6 +775,7 @@ impl Vocab {
             mode_statements,
             employment: terms_of(&langs, "employment", KINDS),
             employment_statement_set: statement_set(&employment_statements),
+            not_about_the_kind: words("employment", "not_about_the_kind"),
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),
             periods: terms_of(&langs, "pay", PERIODS),

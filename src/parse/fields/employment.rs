@@ -63,6 +63,22 @@ fn names_alternatives(s: &str) -> bool {
 /// side) state none.
 pub fn from_text(text: &str) -> Option<EmploymentType> {
     let v = vocab();
+    // "Candidates must be authorized to work for any U.S. employer on a full-time basis": what
+    // a sentence says after words about the candidate's papers is not this job's kind (what it
+    // says before them is: "FULL TIME, New York, NO H1-B SPONSORSHIP").
+    let kept;
+    let text = if v.not_about_the_kind.first_in(text).is_some() {
+        kept = sentences(text)
+            .map(|s| match v.not_about_the_kind.all_in(s).first() {
+                Some(&(start, _, _)) => &s[..start],
+                None => s,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        kept.as_str()
+    } else {
+        text
+    };
     let mut best: Option<(i32, EmploymentType)> = None;
     let mut tied = false;
     for i in v.employment_statement_set.matches(text).iter() {
@@ -86,6 +102,31 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
         }
     }
     best.filter(|_| !tied).map(|b| b.1)
+}
+
+/// The sentences of a text, each with its end: a line's end, or a full stop before a capital
+/// ("… any U.S. employer on a full-time basis. No sponsorship" is two).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let b = rest.as_bytes();
+        let end = (0..b.len())
+            .find(|&i| {
+                b[i] == b'\n'
+                    || (b[i] == b'.'
+                        && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                        && rest[i + 1..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_uppercase()))
+            })
+            .map_or(b.len(), |i| i + 1);
+        let (s, r) = rest.split_at(end);
+        rest = r;
+        Some(s)
+    })
 }
 
 /// A specific kind (a contract, an internship, a temporary post) says more than "full-time",
@@ -151,6 +192,26 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
 mod tests {
     use super::*;
     use EmploymentType::*;
+
+    #[test]
+    fn a_sentence_about_the_candidate_s_papers_says_no_kind() {
+        assert_eq!(
+            from_text(
+                "Candidates must be legally authorized to work for any U.S. employer on a full-time basis."
+            ),
+            None
+        );
+        assert_eq!(
+            from_text(
+                "This is a full-time role.\nYou must be authorized to work in the US; no sponsorship."
+            ),
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(
+            from_text("Engineer (FULL TIME, New York, NY, NO H1-B SPONSORSHIP)"),
+            Some(EmploymentType::FullTime)
+        );
+    }
 
     #[test]
     fn labels_in_many_languages() {
