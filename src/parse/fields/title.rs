@@ -921,6 +921,13 @@ fn drop_tail_said_elsewhere(
     }
 }
 
+/// Whether a phrase numbers two items or more ("1) Analyst, 2) Architect").
+fn enumerates(t: &str) -> bool {
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[\s,;:(-])\d{1,2}[).]\s+\S").expect("valid regex"));
+    ITEM.find_iter(t).count() >= 2
+}
+
 /// A title candidate: the title out of its wrapper, and where it was read.
 type TitleCand = Cand<(Unwrapped, Origin)>;
 
@@ -977,6 +984,11 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
         if depth == Depth::Wrappers {
             drop_tail_said_elsewhere(&mut u, ctx.doc, is_employer);
         }
+        // "Reqs.- 1) Functional Analyst, 2) JAVA Architect and 3) JAVA Developer": a list of
+        // roles, no one title.
+        if enumerates(&u.title) {
+            continue;
+        }
         let ok = if depth == Depth::Wrappers || origin == Origin::Record {
             !u.title.is_empty()
                 && u.title.chars().count() <= 160
@@ -1001,7 +1013,7 @@ fn subject_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
             if u.company.is_none() {
                 u.company = c;
             }
-            if looks_like_title(&u.title) {
+            if looks_like_title(&u.title) && !enumerates(&u.title) {
                 cands.push(Cand::of((u, origin), origin, 5));
             }
         }
@@ -1232,6 +1244,15 @@ mod tests {
             Some("Full Stack - Yazılım Geliştirme Uzmanı")
         );
         assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
+    }
+
+    #[test]
+    fn a_numbered_list_of_roles_is_no_title() {
+        assert!(enumerates(
+            "Direct Client Reqs.- 1) Functional Analyst, 2) JAVA Architect and 3) JAVA Developer"
+        ));
+        assert!(!enumerates("Senior Engineer (L5) - Platform 2.0"));
+        assert!(!enumerates("Web 3.0 Developer"));
     }
 
     #[test]
