@@ -296,6 +296,8 @@ pub struct Vocab {
     /// The furniture patterns as one alternation (a line matches it when it matches any), so a
     /// line is scanned once, not once per pattern.
     pub furniture_patterns: Regex,
+    /// Page titles that are never a job's title ("Ask HN: Who is hiring? (October 2026)").
+    pub page_titles: Regex,
     /// Currency symbols and codes → ISO 4217 code ("" for an ambiguous "$" or "kr").
     pub currencies: HashMap<String, String>,
     /// Symbols whose currency depends on the country ("$", "kr", "¥").
@@ -622,8 +624,8 @@ fn furniture_lines_of(langs: &Langs, boards: &toml::Table, key: &str) -> Terms<(
 }
 
 /// The furniture patterns of every language and of the boards as one alternation.
-fn furniture_patterns_of(langs: &Langs, boards: &toml::Table) -> Regex {
-    let patterns = patterns_of(with_boards(langs, boards), "furniture", "patterns");
+fn furniture_patterns_of(langs: &Langs, boards: &toml::Table, key: &str) -> Regex {
+    let patterns = patterns_of(with_boards(langs, boards), "furniture", key);
     Regex::new(&if patterns.is_empty() {
         r"[^\s\S]".to_string() // matches nothing
     } else {
@@ -795,7 +797,8 @@ impl Vocab {
             title_suffixes: words("roles", "title_suffixes"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
-            furniture_patterns: furniture_patterns_of(&langs, &boards),
+            furniture_patterns: furniture_patterns_of(&langs, &boards, "patterns"),
+            page_titles: furniture_patterns_of(&langs, &boards, "titles"),
             currencies,
             ambiguous_symbols,
             countries: countries.countries,

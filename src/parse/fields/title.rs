@@ -985,8 +985,8 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
             drop_tail_said_elsewhere(&mut u, ctx.doc, is_employer);
         }
         // "Reqs.- 1) Functional Analyst, 2) JAVA Architect and 3) JAVA Developer": a list of
-        // roles, no one title.
-        if enumerates(&u.title) {
+        // roles, no one title; "HN Hiring (Ask HN: Who is hiring? …)": the page's.
+        if enumerates(&u.title) || vocab().page_titles.is_match(&u.title) {
             continue;
         }
         let ok = if depth == Depth::Wrappers || origin == Origin::Record {
@@ -1253,6 +1253,14 @@ mod tests {
         ));
         assert!(!enumerates("Senior Engineer (L5) - Platform 2.0"));
         assert!(!enumerates("Web 3.0 Developer"));
+        let md = "---\ntitle: \"HN Hiring (Ask HN: Who is hiring? (October 2026))\"\n---\n\n\
+                  Thunder Compute | San Francisco | Full-time\n\nWe build GPU software and hire engineers.";
+        let p = crate::parse::parse_text(md, "hn.md").unwrap().remove(0);
+        assert!(
+            !p.title.as_deref().unwrap_or("").contains("Who is hiring"),
+            "{:?}",
+            p.title
+        );
     }
 
     #[test]
