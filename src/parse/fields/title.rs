@@ -454,9 +454,7 @@ fn keeps_piece(
         // "| 1 Location(s)", "· 1 month ago · Over 100 applicants": the board's.
         return false;
     }
-    let mut trial = u.clone();
-    if classify_piece(&mut trial, piece, is_employer) {
-        *u = trial;
+    if classified(u, piece, is_employer) {
         false
     } else if comma && after && v.employment.first_in(piece).is_some() {
         // "Ng Dev, full-time, contract position": the kinds said after the role.
@@ -866,59 +864,70 @@ fn drop_tail_said_elsewhere(
     else {
         return;
     };
-    let (head, tail) = (head.to_string(), tail.to_string());
-    let tail_f = fold(tail.trim());
+    let (head, tail) = (head.trim().to_string(), tail.trim().to_string());
+    let tail_f = fold(&tail);
     if tail_f.is_empty() || !looks_like_title(&head) {
         return;
     }
-    if is_employer(&tail_f) {
-        u.company.get_or_insert_with(|| tail.trim().to_string());
-        u.title = head.trim().to_string();
-        return;
+    if takes_tail(u, sep, &tail, &tail_f, doc, is_employer) {
+        u.title = head;
     }
-    if sep == ", " && places::place_kind(tail.trim()).is_some() {
-        u.place.get_or_insert_with(|| tail.trim().to_string());
-        u.title = head.trim().to_string();
-        return;
-    }
-    // A tail that only gives the mode, a contract or a word hiding the employer ("…-Remote",
-    // "… - Independent Contractor", "…-Confidential"); after a pipe, a place or a mode too
-    // ("… | Richmond, VA (Remote until 2021)").
+}
+
+/// Whether a structured title's tail (after `sep`; `tail_f` folded) is no part of the role, what
+/// it says going into `u`: the employer's name, a known place after a comma, only the mode, a
+/// contract or a word hiding the employer ("…-Remote", "… - Independent Contractor",
+/// "…-Confidential"), after a pipe a place or a mode too ("… | Richmond, VA (Remote until
+/// 2021)"), or a place the posting's location fields say.
+fn takes_tail(
+    u: &mut Unwrapped,
+    sep: &str,
+    tail: &str,
+    tail_f: &str,
+    doc: &super::super::doc::Doc,
+    is_employer: IsEmployer<'_>,
+) -> bool {
     let v = vocab();
-    let t = tail.trim();
-    if v.work_mode.whole(t).is_some() {
-        u.mode.get_or_insert_with(|| t.to_string());
-        u.title = head.trim().to_string();
-        return;
-    }
-    if contract_word(t) {
-        u.kind.get_or_insert_with(|| t.to_string());
-        u.title = head.trim().to_string();
-        return;
-    }
-    if v.company_placeholders.contains(&tail_f) {
-        u.title = head.trim().to_string();
-        return;
-    }
-    if sep == " | " {
-        let mut trial = u.clone();
-        if classify_piece(&mut trial, t, is_employer) {
-            *u = trial;
-            u.title = head.trim().to_string();
-            return;
-        }
-    }
-    let said = doc
-        .texts(Key::Location)
+    let slot = if is_employer(tail_f) {
+        &mut u.company
+    } else if sep == ", " && places::place_kind(tail).is_some() {
+        &mut u.place
+    } else if v.work_mode.whole(tail).is_some() {
+        &mut u.mode
+    } else if contract_word(tail) {
+        &mut u.kind
+    } else if v.company_placeholders.contains(tail_f)
+        || (sep == " | " && classified(u, tail, is_employer))
+    {
+        return true;
+    } else if said_elsewhere(doc, tail_f) {
+        &mut u.place
+    } else {
+        return false;
+    };
+    slot.get_or_insert_with(|| tail.to_string());
+    true
+}
+
+/// Whether a posting's location fields name a place (folded) as one of their parts.
+fn said_elsewhere(doc: &super::super::doc::Doc, place_f: &str) -> bool {
+    doc.texts(Key::Location)
         .chain(doc.texts(Key::Country))
         .any(|(l, _)| {
             let l = fold(l);
-            l == tail_f || l.split([',', ';', '/']).any(|p| p.trim() == tail_f)
-        });
-    if said {
-        u.place.get_or_insert_with(|| tail.trim().to_string());
-        u.title = head.trim().to_string();
+            l == place_f || l.split([',', ';', '/']).any(|p| p.trim() == place_f)
+        })
+}
+
+/// Whether a piece cut off a title says a fact ([`classify_piece`]); when it does, the fact goes
+/// into `u`, else `u` stays as it was.
+fn classified(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -> bool {
+    let mut trial = u.clone();
+    let says = classify_piece(&mut trial, piece, is_employer);
+    if says {
+        *u = trial;
     }
+    says
 }
 
 /// Whether a phrase numbers two items or more ("1) Analyst, 2) Architect").
