@@ -249,6 +249,9 @@ pub struct Vocab {
     pub work_mode: Terms<WorkMode>,
     /// Terms that say the job is not remote ("no remote", "kein Homeoffice").
     pub not_remote: Terms<()>,
+    /// Mode words that say nothing on a line by themselves ("Office", "Flexible"): a menu's or
+    /// a heading's, not the job's badge.
+    pub mode_not_alone: Terms<()>,
     pub mode_statements: Vec<Statement<WorkMode>>,
     /// All of `mode_statements` at once, to find which occur in one pass.
     pub mode_statement_set: RegexSet,
@@ -773,6 +776,7 @@ impl Vocab {
             labels: labels_of(&langs),
             work_mode: terms_of(&langs, "work_mode", MODES),
             not_remote: words("work_mode", "not_remote"),
+            mode_not_alone: words("work_mode", "not_alone"),
             mode_statement_set: statement_set(&mode_statements),
             mode_statements,
             employment: terms_of(&langs, "employment", KINDS),

@@ -117,6 +117,57 @@ pub fn from_text(text: &str) -> Option<(WorkMode, i32)> {
     (top >= 3).then(|| (WorkMode::ALL[best], top))
 }
 
+/// The mode the text's badge lines say: a short line of mode words only ("🏢 Presencial", "-
+/// Remote", "Zdalnie/Hybrydowo", "Remote (EU)"), when the lines that do all say the same mode
+/// (a menu of modes says none). Not the words that say nothing alone ("Office", "Flexible":
+/// `[work_mode] not_alone`).
+pub fn from_lines(text: &str) -> Option<WorkMode> {
+    let v = vocab();
+    let mut said = None;
+    for line in text.lines() {
+        let l = line.trim_matches(|c: char| !c.is_alphanumeric());
+        // A "Label: value" line is a fact, read as one ("Remote option: no").
+        if l.is_empty() || l.chars().count() > 40 || l.contains([':', '：']) {
+            continue;
+        }
+        let f = fold(l);
+        let spans: Vec<(usize, usize)> = v
+            .work_mode
+            .find(&f)
+            .filter(|&(a, b, _)| v.mode_not_alone.whole(&f[a..b]).is_none())
+            .map(|(a, b, _)| (a, b))
+            .collect();
+        if spans.is_empty() {
+            continue;
+        }
+        // What the mode words leave: joiners and a region at most ("or", "US", "EU", "NYC").
+        let mut rest = String::with_capacity(f.len());
+        let mut at = 0;
+        for (a, b) in spans {
+            if a >= at {
+                rest.push_str(&f[at..a]);
+                rest.push(' ');
+                at = b;
+            }
+        }
+        rest.push_str(&f[at..]);
+        let words: Vec<&str> = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() > 2 || words.iter().any(|w| w.chars().count() > 3) {
+            continue;
+        }
+        let Some(m) = from_label(l) else { continue };
+        match said {
+            None => said = Some(m),
+            Some(s) if s == m => {}
+            Some(_) => return None,
+        }
+    }
+    said
+}
+
 /// Resolves the work mode.
 pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, FieldSource)> {
     let v = vocab();
@@ -172,6 +223,10 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, Fiel
     let stated = (strongest <= TEXT + 15 + 25)
         .then(|| {
             from_text(&ctx.job).or_else(|| {
+                // A badge line of the job's own text ("🏢 Presencial").
+                if let Some(m) = from_lines(&ctx.job) {
+                    return Some((m, 4));
+                }
                 (ctx.job.len() != ctx.full.len())
                     .then(|| from_text(&ctx.full))
                     .flatten()
@@ -265,5 +320,48 @@ mod tests {
         assert_eq!(m("Télétravail possible 2 jours par semaine."), Some(Hybrid));
         assert_eq!(m("需要人在义乌，不接受远程"), Some(Onsite));
         assert_eq!(m("Nothing about where the work happens."), None);
+        assert_eq!(
+            m("Position requires employee to be onsite (Silver Spring, Maryland)"),
+            Some(Onsite)
+        );
+        assert_eq!(m("All internship positions are onsite."), Some(Onsite));
+        assert_eq!(
+            m("Ability to work 5 days in-person in our NYC office"),
+            Some(Onsite)
+        );
+        assert_eq!(
+            m("This position will be hybrid 2-3 days per week."),
+            Some(Hybrid)
+        );
+        assert_eq!(
+            m("Working in office at least 2 days per week."),
+            Some(Hybrid)
+        );
+        assert_eq!(m("Le télétravail est possible."), Some(Hybrid));
+        assert_eq!(m("bis zu 4 Tage pro Woche Homeoffice"), Some(Hybrid));
+        // A team that is hybrid may still hire this role remotely.
+        assert_eq!(
+            m("We're a hybrid team, open to this role being remote."),
+            None
+        );
+    }
+
+    #[test]
+    fn badge_lines() {
+        assert_eq!(
+            from_lines("Backend developer\n- 🏢 Presencial\n- 💰 16k"),
+            Some(Onsite)
+        );
+        assert_eq!(from_lines("Zdalnie/Hybrydowo"), Some(Hybrid));
+        assert_eq!(from_lines("NYC or Remote"), Some(Remote));
+        // A menu of modes says none; a label's line is a fact; words that say nothing alone.
+        assert_eq!(from_lines("Remote\nHybrid\nOn-site"), None);
+        assert_eq!(from_lines("遠端選項: 否"), None);
+        assert_eq!(from_lines("Office\nFlexible\n- Homeoffice"), None);
+        assert_eq!(from_lines("- distributed web arch\n- big data"), None);
+        assert_eq!(
+            from_lines("Remote work is how we have always worked."),
+            None
+        );
     }
 }
