@@ -54,7 +54,35 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
         .trim()
         .trim_matches(|ch: char| ch == '*' || ch == '_')
         .trim();
-    (!v.is_empty()).then_some((label, v))
+    let v = unquoted(v);
+    (!v.is_empty() && !is_empty_literal(v)).then_some((label, v))
+}
+
+/// A value as code writes it, without its quotes and the comma after it (`title: 'Acme is
+/// hiring',` → "Acme is hiring").
+fn unquoted(v: &str) -> &str {
+    let bare = v.trim_end_matches([',', ';']).trim_end();
+    for q in ['"', '\'', '`'] {
+        if let Some(inner) = bare.strip_prefix(q).and_then(|b| b.strip_suffix(q))
+            && !inner.contains(q)
+        {
+            return inner.trim();
+        }
+    }
+    v
+}
+
+/// A program's word for no value, as code and data dumps write it (`title: null,`,
+/// `"salary": None`): the label says nothing.
+fn is_empty_literal(v: &str) -> bool {
+    let bare = v
+        .trim_end_matches([',', ';'])
+        .trim()
+        .trim_matches(['"', '\''])
+        .trim();
+    ["null", "undefined", "none", "nil", "nan"]
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
 }
 
 /// Whether a whole line is a known field label and nothing else ("Pay", "Job type",
@@ -136,6 +164,21 @@ pub fn is_short_line(b: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_literal_for_no_value_is_no_value() {
+        assert_eq!(label_line("title: null,"), None);
+        assert_eq!(label_line("\"salary\": None"), None);
+        assert!(label_line("Title: Null Pointer Analyst").is_some());
+        assert_eq!(
+            label_line("title: 'Acme (YC S20) Is Hiring an API Designer',").map(|l| l.1),
+            Some("Acme (YC S20) Is Hiring an API Designer")
+        );
+        assert_eq!(
+            label_line("Title: \"Senior\" Engineer").map(|l| l.1),
+            Some("\"Senior\" Engineer")
+        );
+    }
 
     #[test]
     fn label_lines_in_many_languages() {
