@@ -27,7 +27,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
             ));
         }
         match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
+            Ok(s) => repair_mojibake(s),
+            // UTF-8 with a few bad bytes (a paste, a join of two files): each bad byte costs one
+            // character, not the file.
+            Err(_) if has_utf8_multibyte(bytes) => mixed(bytes),
             Err(_) => {
                 let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 det.feed(bytes, true);
@@ -47,6 +50,80 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
         return Err(SkipReason::Empty);
     }
     Ok(clean)
+}
+
+/// Whether the bytes hold well-formed multi-byte UTF-8 characters: the file was written as
+/// UTF-8, and its invalid bytes are damage, not a legacy encoding.
+fn has_utf8_multibyte(bytes: &[u8]) -> bool {
+    bytes
+        .utf8_chunks()
+        .any(|c| c.valid().bytes().any(|b| b >= 0x80))
+}
+
+/// UTF-8 with invalid bytes: the valid runs as they are, each invalid byte read as
+/// Windows-1252 (a stray "\xe9" is "é").
+fn mixed(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&repair_mojibake(chunk.valid()));
+        let (bad, _, _) = encoding_rs::WINDOWS_1252.decode(chunk.invalid());
+        out.push_str(&bad);
+    }
+    out
+}
+
+/// The byte a character stands for in Windows-1252 (and Latin-1's C1 range), from 0x80 up.
+fn cp1252_byte(c: char) -> Option<u8> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match c as u32 {
+        0xA0..=0xFF => Some(c as u8),
+        0x80..=0x9F => Some(c as u8),
+        _ => HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8),
+    }
+}
+
+/// UTF-8 that was read once as Windows-1252 and written again ("â€“" for "–", "Ã©" for
+/// "é", "Ð¿" for "п"), put right: a lead character and the continuation characters its
+/// UTF-8 byte needs, which together decode as one character. Text without such runs is left as
+/// it is.
+fn repair_mojibake(s: &str) -> String {
+    if !s.contains(['Â', 'Ã', 'Ä', 'Å', 'Î', 'Ï', 'Ð', 'Ñ', 'â', 'ï']) {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // The leads of Latin, Greek and Cyrillic letters and of punctuation ("â€“"): other
+        // leads before two such characters are more likely real text ("café…»").
+        let len = match c as u32 {
+            0xC2..=0xC5 | 0xCE..=0xD1 => 2,
+            0xE2 | 0xEF => 3,
+            _ => 0,
+        };
+        if len > 0 && i + len <= chars.len() {
+            let mut buf = [c as u8, 0, 0, 0];
+            let ok = (1..len).all(|k| {
+                cp1252_byte(chars[i + k])
+                    .filter(|b| (0x80..=0xBF).contains(b))
+                    .map(|b| buf[k] = b)
+                    .is_some()
+            });
+            if ok && let Ok(fixed) = std::str::from_utf8(&buf[..len]) {
+                out.push_str(fixed);
+                i += len;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// A file is binary when its head holds NUL bytes or many C0 controls other than whitespace.
@@ -93,6 +170,32 @@ mod tests {
         let text = decode(bytes).unwrap();
         assert!(text.starts_with("Café – salaire"), "{text}");
         assert!(text.contains('€'));
+    }
+
+    #[test]
+    fn one_bad_byte_costs_one_character_not_the_file() {
+        // UTF-8 with a stray Windows-1252 byte.
+        let bytes = b"D\xc3\xa9veloppeur \xe2\x80\x93 Z\xc3\xbcrich, 90\x80 bonus";
+        assert_eq!(decode(bytes).unwrap(), "Développeur – Zürich, 90€ bonus");
+    }
+
+    #[test]
+    fn utf8_read_as_windows_1252_is_put_right() {
+        assert_eq!(
+            decode("Software Engineer â€“ $95-$250K, CafÃ©".as_bytes()).unwrap(),
+            "Software Engineer – $95-$250K, Café"
+        );
+        // Real Latin-1 text with such letters stays as it is.
+        assert_eq!(
+            decode("São Paulo, Âmbito".as_bytes()).unwrap(),
+            "São Paulo, Âmbito"
+        );
+        assert_eq!(decode("ÂÃ".as_bytes()).unwrap(), "ÂÃ");
+        assert_eq!(
+            decode("Un café…» dit-il".as_bytes()).unwrap(),
+            "Un café…» dit-il"
+        );
+        assert_eq!(decode("Ð¿Ñ€Ð¸Ð²ÐµÑ‚".as_bytes()).unwrap(), "привет");
     }
 
     #[test]
