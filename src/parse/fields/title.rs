@@ -902,11 +902,38 @@ fn takes_tail(
         return true;
     } else if said_elsewhere(doc, tail_f) {
         &mut u.place
+    } else if sep != ", "
+        && sep != "-"
+        && let Some((pay, place)) = pay_first(tail)
+    {
+        // "Software Engineer – $95-$250K in Turkey, Netherlands", "… – $200K-$270K and equity".
+        u.pay.get_or_insert_with(|| pay.to_string());
+        if let Some(p) = place.filter(|p| places::mentions_place(p)) {
+            u.place.get_or_insert_with(|| p.to_string());
+        }
+        return true;
     } else {
         return false;
     };
     slot.get_or_insert_with(|| tail.to_string());
     true
+}
+
+/// A tail that starts with the pay ("$95-$250K in Turkey, Netherlands", "$200K-$270K and
+/// 0.5-1.0% equity"): the pay, and the places after " in ".
+fn pay_first(tail: &str) -> Option<(&str, Option<&str>)> {
+    let (head, place) = match tail.split_once(" in ") {
+        Some((h, p)) => (h, Some(p.trim())),
+        None => (tail, None),
+    };
+    let pay = head.split(" and ").next().unwrap_or(head).trim();
+    let starts = pay.chars().next().is_some_and(|c| {
+        let c = c.to_string();
+        c.chars().all(|d| d.is_ascii_digit())
+            || vocab().currency(&c).is_some()
+            || vocab().symbol_currency(&c, None).is_some()
+    });
+    (starts && is_pay(pay)).then_some((pay, place))
 }
 
 /// Whether a posting's location fields name a place (folded) as one of their parts.
@@ -1365,6 +1392,26 @@ mod tests {
         assert_eq!(
             split_title_company("Acme - Staff Designer"),
             (Some("Staff Designer".into()), Some("Acme".into()))
+        );
+    }
+
+    #[test]
+    fn a_structured_title_pay_tail_is_the_pay() {
+        let csv = "Company,Title,URL\n\
+                   Ubicloud,\"Software Engineer – $95-$250K in Turkey, Netherlands\",https://example.com/a\n\
+                   LiteLLM,Founding Reliability Engineer – $200K-$270K and 0.5-1.0% equity,https://example.com/b\n";
+        let ps = crate::parse::parse_text(csv, "jobs.csv").unwrap();
+        assert_eq!(ps[0].title.as_deref(), Some("Software Engineer"));
+        assert!(
+            ps[0].locations.iter().any(|l| l.contains("Turkey")),
+            "{:?}",
+            ps[0].locations
+        );
+        let pay = ps[0].salary.as_ref().expect("the tail's pay");
+        assert_eq!((pay.min, pay.max), (Some(95_000.0), Some(250_000.0)));
+        assert_eq!(
+            ps[1].title.as_deref(),
+            Some("Founding Reliability Engineer")
         );
     }
 
