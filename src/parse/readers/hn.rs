@@ -888,6 +888,72 @@ fn split_roles(s: &str) -> Vec<String> {
             .map(|p| p.trim_matches([',', ';', ' ']).to_string())
             .collect();
     }
+    // "Staff Engineer, Engineering Manager", "Lead developer & Marketing Manager": roles
+    // joined, each ending in its own role noun ("Research & Development Engineer" and "Senior
+    // Engineer, Developer Tools" are one role each). Commas first: "Android Developers, Go &
+    // JavaScript Developers" is two roles.
+    let commas = joined_roles(s, &[", "]);
+    if commas.len() >= 2 {
+        return commas
+            .iter()
+            .flat_map(|p| joined_roles(p, &[" & ", " and "]))
+            .collect();
+    }
+    joined_roles(s, &[" & ", " and "])
+}
+
+/// `s` split at the first of `joiners` that leaves parts each ending in a role noun ("…
+/// Engineer", "… developers (full-stack)"); else `s` whole.
+fn joined_roles(s: &str, joiners: &[&str]) -> Vec<String> {
+    let v = super::super::vocab::vocab();
+    let ends_in_role = |p: &str| {
+        // Without its brackets: "Go & JavaScript (ES8) Developers".
+        let mut depth = 0usize;
+        let head: String = p
+            .chars()
+            .filter(|&c| {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = depth.saturating_sub(1),
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect();
+        let words = head.split_whitespace().count();
+        (1..=5).contains(&words)
+            && head
+                .split_whitespace()
+                .last()
+                // Not a field of work that also names people ("DevOps and Python Engineers"
+                // is DevOps Engineers and Python Engineers: one post).
+                .is_some_and(|w| {
+                    w.split('/')
+                        .any(|x| v.names_role(x) && v.domains.whole(x).is_none())
+                })
+    };
+    for joiner in joiners {
+        // "A, B, or C": the last part without its conjunction.
+        let parts: Vec<&str> = s
+            .split(joiner)
+            .map(|p| {
+                let p = p.trim();
+                let p = ["or ", "and ", "& "]
+                    .iter()
+                    .find_map(|c| p.strip_prefix(c))
+                    .unwrap_or(p)
+                    .trim();
+                // "Senior Developers and a QA Lead".
+                ["a ", "an "]
+                    .iter()
+                    .find_map(|c| p.strip_prefix(c))
+                    .unwrap_or(p)
+            })
+            .collect();
+        if parts.len() >= 2 && parts.iter().all(|p| ends_in_role(p)) {
+            return parts.iter().map(|p| p.to_string()).collect();
+        }
+    }
     vec![s.to_string()]
 }
 
@@ -1337,6 +1403,43 @@ mod tests {
         let d = post("Acme — Senior Engineer | Berlin | ONSITE");
         assert_eq!(all(&d, Key::Company), ["Acme"]);
         assert_eq!(all(&d, Key::Title), ["Senior Engineer"]);
+    }
+
+    #[test]
+    fn roles_joined_in_a_header_are_each_a_role() {
+        let d = post("Make Waves | Lead developer & Marketing Manager | FULLTIME | Amsterdam, NL");
+        assert_eq!(all(&d, Key::Title), ["Lead developer", "Marketing Manager"]);
+        let d = post("Acme | Junior/Medior DevOps and Python Engineers | The Hague");
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Junior/Medior DevOps and Python Engineers"]
+        );
+        let d = post("Acme | Senior Developers and a QA Lead | Berlin");
+        assert_eq!(all(&d, Key::Title), ["Senior Developers", "QA Lead"]);
+        let d =
+            post("Acme | Backend Developer, Android Developer, or Front End Developer | Berlin");
+        assert_eq!(
+            all(&d, Key::Title),
+            [
+                "Backend Developer",
+                "Android Developer",
+                "Front End Developer"
+            ]
+        );
+        let d = post("Acme | Research & Development Engineer | Berlin");
+        assert_eq!(all(&d, Key::Title), ["Research & Development Engineer"]);
+        let d = post("Acme | Senior Engineer, Infrastructure | Berlin");
+        assert_eq!(all(&d, Key::Title), ["Senior Engineer, Infrastructure"]);
+        let d = post("Acme | Senior Software & Systems Engineers, Developer Tools | Berlin");
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Senior Software & Systems Engineers, Developer Tools"]
+        );
+        let d = post("Acme | Android Developers, Go & JavaScript (ES8) Developers | Berlin");
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Android Developers", "Go & JavaScript (ES8) Developers"]
+        );
     }
 
     #[test]
