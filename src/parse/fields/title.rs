@@ -222,6 +222,7 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     strip_wrappers(&mut u, &mut t);
     strip_prefixes(&mut t);
     strip_suffixes(&mut t);
+    strip_described_employer(&mut t);
     if depth == Depth::Full {
         strip_leading_brackets(&mut u, &mut t, is_employer);
         unbracket(&mut t);
@@ -280,6 +281,16 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
         u.pay = u.pay.take().or_else(|| group("pay"));
         *t = title.to_string();
         may = wrappers.set.matches(t);
+    }
+}
+
+/// "… at a frontier open-source AI lab", "… at an early-stage startup": the employer described,
+/// not named, is no part of the role.
+fn strip_described_employer(t: &mut String) {
+    if let Some(i) = t.find(" at a ").or_else(|| t.find(" at an "))
+        && looks_like_title(&t[..i])
+    {
+        t.truncate(i);
     }
 }
 
@@ -1413,6 +1424,17 @@ mod tests {
             ps[1].title.as_deref(),
             Some("Founding Reliability Engineer")
         );
+    }
+
+    #[test]
+    fn an_employer_described_not_named_is_cut() {
+        let u = unwrap(
+            "Applied AI / ML Engineer ($150K–$300K + Equity) at a frontier open-source AI lab",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Applied AI / ML Engineer");
+        assert!(u.pay.is_some());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::super::SkipReason;
 use super::super::doc::{Doc, Key, Origin};
 use super::super::html_text::{self, TextOptions, element_blocks, element_text};
-use super::{board, hn, jsonld, text, xml};
+use super::{board, cards, hn, jsonld, text, xml};
 use crate::posting::Format;
 
 fn sel(s: &str) -> Selector {
@@ -99,7 +99,7 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             }
         }
     }
-    // 3. The page's main text.
+    // The page's main element.
     let main = MAIN
         .iter()
         .find_map(|s| {
@@ -110,6 +110,13 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     let opts = TextOptions {
         drop_furniture: true,
     };
+    // 3. A list of job cards (search results), each a posting.
+    if docs.is_empty()
+        && let Some(cards) = cards::read(main, opts)
+    {
+        docs = cards;
+    }
+    // 4. The page's text as one posting (or a board's, a Hacker News post's).
     if docs.is_empty() {
         let text = element_text(main, opts);
         if text.trim().is_empty() {

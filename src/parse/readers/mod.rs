@@ -3,6 +3,7 @@
 //! line, and the short lines of a page's header.
 
 pub mod board;
+pub mod cards;
 pub mod csv;
 pub mod email;
 pub mod hn;

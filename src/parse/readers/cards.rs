@@ -1,0 +1,267 @@
+//! A saved page of job cards — a board's search results, a careers page's list of openings:
+//! elements of one kind (the same tag and classes) repeated side by side, each short and each
+//! with a title of its own (a heading, or an element whose class names a title). Each card is a
+//! posting; the classes of its parts say what they hold (`…title`, `…company` / `…subtitle`,
+//! `…location`, `…salary`). A page whose cards are a small part of it (a posting with a "similar
+//! jobs" list) is one posting, not its cards; so is a page whose repeated parts are not
+//! roles (the rows of one posting's table).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Selector};
+
+use super::super::doc::{Doc, Key, Origin};
+use super::super::fields::title::looks_like_title;
+use super::super::html_text::{TextOptions, element_blocks, element_text};
+use super::text;
+use crate::posting::Format;
+
+/// The longest text a card may hold: a card is a summary, not a posting.
+const MAX_CARD_TEXT: usize = 800;
+
+/// The share of the page's text the cards must hold together.
+const MIN_SHARE: f64 = 0.5;
+
+static CLASSED: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("[class]").expect("valid selector"));
+static HEADING: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("h1, h2, h3, h4, h5").expect("valid selector"));
+
+/// The cards of a page's main element, each as a posting; None when the page is not a list of
+/// cards.
+pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
+    let page_len = element_text(main, opts).chars().count();
+    if page_len == 0 {
+        return None;
+    }
+    // Elements grouped by their tag and classes, in page order.
+    let mut groups: HashMap<(String, String), Vec<ElementRef<'_>>> = HashMap::new();
+    for el in main.select(&CLASSED) {
+        let class = el
+            .value()
+            .attr("class")
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !class.is_empty() {
+            groups
+                .entry((el.value().name().to_string(), class))
+                .or_default()
+                .push(el);
+        }
+    }
+    // The group of the most cards; among groups as large, the one holding the most text (the
+    // card itself, not its inner box).
+    let (cards, texts) = groups
+        .into_values()
+        .filter(|g| g.len() >= 2)
+        .filter_map(|g| {
+            let texts: Vec<String> = g.iter().map(|e| element_text(*e, opts)).collect();
+            let fits = texts
+                .iter()
+                .all(|t| !t.trim().is_empty() && t.chars().count() <= MAX_CARD_TEXT);
+            // Each card's title names a role ("Applied AI Engineer"), not a row's label.
+            let titled = g.iter().all(|e| {
+                card_title(*e).is_some_and(|t| {
+                    looks_like_title(&t) && super::super::vocab::vocab().names_role(&t)
+                })
+            });
+            let disjoint = g.iter().all(|a| {
+                !g.iter()
+                    .any(|b| a.id() != b.id() && a.ancestors().any(|x| x.id() == b.id()))
+            });
+            (fits && titled && disjoint).then_some((g, texts))
+        })
+        .max_by_key(|(g, texts)| (g.len(), texts.iter().map(String::len).sum::<usize>()))?;
+    let held: usize = texts.iter().map(|t| t.chars().count()).sum();
+    if (held as f64) < MIN_SHARE * page_len as f64 {
+        return None;
+    }
+    Some(cards.iter().map(|c| card_doc(*c, opts)).collect())
+}
+
+/// A card's title: the first text of its part whose class names a title, else of its first
+/// heading.
+fn card_title(card: ElementRef<'_>) -> Option<String> {
+    title_part(card).and_then(first_text)
+}
+
+/// The element of a card that holds its title.
+fn title_part(card: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    card.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| part_kind(*e) == Some(Part::Title))
+        .find(|e| first_text(*e).is_some())
+        .or_else(|| card.select(&HEADING).find(|h| first_text(*h).is_some()))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Title,
+    Company,
+    Location,
+    Salary,
+}
+
+/// The attributes whose words say what a part holds.
+const HINTS: [&str; 5] = ["class", "data-cy", "data-testid", "data-test", "itemprop"];
+
+/// What a part of a card holds, by the words of its class and test attributes
+/// ("base-search-card__title", "job-search-card__location", `data-cy="localisationCard"`), whole
+/// words only ("opacity-100" names no city).
+fn part_kind(el: ElementRef<'_>) -> Option<Part> {
+    let words: Vec<String> = HINTS
+        .iter()
+        .filter_map(|a| el.value().attr(a))
+        .flat_map(hint_words)
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(&["salary", "compensation", "wage", "pay"]) {
+        Some(Part::Salary)
+    } else if has(&["location", "localisation", "city", "place", "region"]) {
+        Some(Part::Location)
+    } else if has(&[
+        "company",
+        "subtitle",
+        "employer",
+        "organization",
+        "organisation",
+    ]) {
+        Some(Part::Company)
+    } else if has(&["title"]) {
+        Some(Part::Title)
+    } else {
+        None
+    }
+}
+
+/// The words of an attribute, lowercased: split at anything not a letter or digit and between
+/// a lowercase letter and a capital ("offerTitle" → "offer", "title").
+fn hint_words(attr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in attr.chars() {
+        if (!c.is_alphanumeric() || (c.is_uppercase() && prev_lower)) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The text of a card's first part of `kind`: its first run of text ("DevOps H/F" of a title
+/// whose second line is the company).
+fn part_of(card: ElementRef<'_>, kind: Part) -> Option<String> {
+    card.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| part_kind(*e) == Some(kind))
+        .filter_map(|e| first_text(e))
+        .next()
+}
+
+/// An element's first non-empty run of text, its whitespace squeezed.
+fn first_text(el: ElementRef<'_>) -> Option<String> {
+    el.text()
+        .map(squeeze)
+        .find(|t| !t.is_empty())
+        .filter(|t| t.chars().count() <= 200)
+}
+
+/// One card as a posting: its text, and the facts its parts' classes name.
+fn card_doc(card: ElementRef<'_>, opts: TextOptions) -> Doc {
+    let mut d = text::read_blocks(element_blocks(card, opts), Format::Html);
+    if let Some(t) = card_title(card) {
+        d.facts.retain(|f| f.key != Key::Title);
+        d.text(Key::Title, t, Origin::Header);
+    }
+    // A title whose next line is the employer's name ("DevOps H/F" / "Amiltone").
+    if part_of(card, Part::Company).is_none()
+        && let Some(second) =
+            title_part(card).and_then(|t| t.text().map(squeeze).filter(|x| !x.is_empty()).nth(1))
+    {
+        d.text(Key::Company, second, Origin::Header);
+    }
+    for (kind, key) in [
+        (Part::Company, Key::Company),
+        (Part::Location, Key::Location),
+        (Part::Salary, Key::Salary),
+    ] {
+        if let Some(v) = part_of(card, kind) {
+            d.text(key, v, Origin::Header);
+        }
+    }
+    d
+}
+
+/// Whitespace runs as one space.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    fn cards(html: &str) -> Option<Vec<super::Doc>> {
+        let page = Html::parse_document(html);
+        super::read(
+            page.root_element(),
+            super::TextOptions {
+                drop_furniture: true,
+            },
+        )
+    }
+
+    fn card(title: &str, company: &str, place: &str) -> String {
+        format!(
+            r#"<li><div class="base-card job-card"><h3 class="card__title">{title}</h3>
+            <h4 class="card__subtitle"><a>{company}</a></h4>
+            <span class="card__location">{place}</span><time>2 days ago</time></div></li>"#
+        )
+    }
+
+    #[test]
+    fn a_list_of_cards_is_a_posting_each() {
+        let html = format!(
+            "<html><body><ul>{}{}</ul></body></html>",
+            card("AI Engineer", "Dalpha", "Seoul, South Korea"),
+            card("Applied ML Engineer", "Harper", "Seoul, South Korea")
+        );
+        let docs = cards(&html).expect("two cards");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(
+            docs[1].texts(super::Key::Title).next().unwrap().0,
+            "Applied ML Engineer"
+        );
+        assert_eq!(
+            docs[1].texts(super::Key::Company).next().unwrap().0,
+            "Harper"
+        );
+        assert_eq!(
+            docs[0].texts(super::Key::Location).next().unwrap().0,
+            "Seoul, South Korea"
+        );
+    }
+
+    #[test]
+    fn a_posting_with_a_list_of_similar_jobs_is_one_posting() {
+        let description = "<p>We build robots. You will design perception systems, own the \
+            training pipeline, and ship models to hundreds of machines every week.</p>"
+            .repeat(6);
+        let html = format!(
+            "<html><body><h1>Perception Engineer</h1>{description}<ul>{}{}</ul></body></html>",
+            card("AI Engineer", "Dalpha", "Seoul"),
+            card("ML Engineer", "Harper", "Seoul")
+        );
+        assert!(cards(&html).is_none());
+    }
+}
