@@ -558,6 +558,18 @@ fn usd_rate(code: &str) -> f64 {
         "EGP" => 0.02,
         "NGN" => 0.0007,
         "KES" => 0.0078,
+        "UZS" => 0.00008,
+        "KZT" => 0.002,
+        "KGS" => 0.011,
+        "TJS" => 0.09,
+        "GEL" | "TND" => 0.35,
+        "AMD" => 0.0026,
+        "AZN" => 0.59,
+        "BYN" => 0.3,
+        "MNT" => 0.0003,
+        "GHS" => 0.08,
+        "MAD" => 0.1,
+        "DZD" => 0.0074,
         _ => 1.0,
     }
 }
@@ -1244,6 +1256,17 @@ mod tests {
             None
         );
         assert_eq!(salary_in_text("Gehalt: 5 Millionen Kunden"), None);
+    }
+
+    #[test]
+    fn a_currency_of_central_asia_is_read_at_its_own_scale() {
+        let json = r#"[{"title": "Python разработчик", "city": "Ташкент",
+            "salary": {"from": 10000000, "to": 13000000, "currency": "UZS"},
+            "description": "Разработка микросервисов на Python в команде из пяти человек."}]"#;
+        let p = crate::parse::parse_text(json, "hh.json").unwrap().remove(0);
+        let s = p.salary.expect("a som range is a plausible monthly pay");
+        assert_eq!(s.currency, "UZS");
+        assert_eq!((s.min, s.max), (Some(10_000_000.0), Some(13_000_000.0)));
     }
 
     #[test]
