@@ -536,13 +536,17 @@ fn is_platform(name: &str) -> bool {
 /// a link or a longer word).
 fn lower_case_word(text: &str, name: &str) -> bool {
     let lower = name.to_lowercase();
-    if lower == name || lower.is_empty() {
-        return false;
-    }
+    lower != name && word_in(text, &lower)
+}
+
+/// Whether `text` writes `word` as a word of its own: not inside a longer word, an address or
+/// a link ("saiconinc" in "pwakade@saiconinc.biz" is not).
+fn word_in(text: &str, word: &str) -> bool {
     let outside = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && !"./@-_".contains(c));
-    text.match_indices(&lower).any(|(i, m)| {
-        outside(text[..i].chars().next_back()) && outside(text[i + m.len()..].chars().next())
-    })
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, m)| {
+            outside(text[..i].chars().next_back()) && outside(text[i + m.len()..].chars().next())
+        })
 }
 
 /// The name the text writes for an account key ("idealistconsulting" → "Idealist Consulting").
@@ -659,7 +663,8 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             if let Some(written) = name_in_text(&key, &text_and_title) {
                 c.value = written;
                 c.strength += 10;
-            } else if !full_fold.contains(&fold(&c.value)) {
+            } else if !word_in(full_fold, &fold(&c.value)) {
+                // Only inside an address or a link ("pwakade@saiconinc.biz"): not confirmed.
                 c.strength = 0;
             }
         }
@@ -951,6 +956,21 @@ mod tests {
             .as_deref(),
             Some("Idealist Consulting")
         );
+    }
+
+    #[test]
+    fn a_mail_domain_only_in_addresses_is_no_company() {
+        assert!(!word_in(
+            "pwakade@saiconinc.biz www.saiconinc.com",
+            "saiconinc"
+        ));
+        assert!(word_in("join saiconinc today", "saiconinc"));
+        let mail = "From: Prashant Wakade <pwakade@saiconinc.biz>\nSubject: OSIsoft PI-System consultant, New Orleans, LA\n\n\
+                    Saicon Consultants, Inc. is a highly recognized provider of IT consulting services.\n\
+                    We need an OSIsoft PI-System consultant for a 6 month contract.\n\n\
+                    URL: www.saiconinc.com\nEmail: pwakade@saiconinc.biz\n";
+        let p = crate::parse::parse_text(mail, "a.eml").unwrap().remove(0);
+        assert_ne!(p.company.as_deref(), Some("saiconinc"));
     }
 
     #[test]
