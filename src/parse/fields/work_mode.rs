@@ -339,6 +339,12 @@ mod tests {
         );
         assert_eq!(m("Le télétravail est possible."), Some(Hybrid));
         assert_eq!(m("bis zu 4 Tage pro Woche Homeoffice"), Some(Hybrid));
+        assert_eq!(
+            m("Most of our team is remote and working in the US."),
+            Some(Remote)
+        );
+        assert_eq!(m("Flexibilidad horaria y teletrabajo real."), Some(Remote));
+        assert_eq!(m("Có thể làm việc remote."), Some(Remote));
         // A team that is hybrid may still hire this role remotely.
         assert_eq!(
             m("We're a hybrid team, open to this role being remote."),
