@@ -1438,6 +1438,16 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_headline_names_the_company_that_hires() {
+        let u = unwrap("2018.08.24 百度贴吧招前端开发", Depth::Full, &no_employer);
+        assert_eq!(u.title, "前端开发");
+        assert_eq!(u.company.as_deref(), Some("百度贴吧"));
+        // "We hire…" names no company.
+        let u = unwrap("我们招前端开发", Depth::Full, &no_employer);
+        assert_eq!(u.company, None);
+    }
+
+    #[test]
     fn title_from_sentences() {
         assert_eq!(
             title_from_text("we're looking for a Backend Engineer to bring depth").as_deref(),
