@@ -72,18 +72,14 @@ fn mixed(bytes: &[u8]) -> String {
     out
 }
 
-/// The byte a character stands for in Windows-1252 (and Latin-1's C1 range), from 0x80 up.
+/// The byte a character stands for in Windows-1252 (or, for U+0080–U+00FF, in Latin-1).
 fn cp1252_byte(c: char) -> Option<u8> {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match c as u32 {
-        0xA0..=0xFF => Some(c as u8),
-        0x80..=0x9F => Some(c as u8),
-        _ => HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8),
+    if (0x80..=0xFF).contains(&(c as u32)) {
+        return Some(c as u8);
     }
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+    (!unmappable && bytes.len() == 1).then(|| bytes[0])
 }
 
 /// UTF-8 that was read once as Windows-1252 and written again ("â€“" for "–", "Ã©" for

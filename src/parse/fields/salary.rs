@@ -558,19 +558,21 @@ fn usd_rate(code: &str) -> f64 {
         "EGP" => 0.02,
         "NGN" => 0.0007,
         "KES" => 0.0078,
+        // Not in the rates table (`assets/rates.toml`).
         "UZS" => 0.00008,
-        "KZT" => 0.002,
         "KGS" => 0.011,
         "TJS" => 0.09,
-        "GEL" | "TND" => 0.35,
+        "TND" => 0.35,
         "AMD" => 0.0026,
         "AZN" => 0.59,
         "BYN" => 0.3,
         "MNT" => 0.0003,
         "GHS" => 0.08,
-        "MAD" => 0.1,
         "DZD" => 0.0074,
-        _ => 1.0,
+        // The rates table's value where it has one (KZT, GEL, MAD…).
+        _ => crate::money::Rates::builtin()
+            .convert(1.0, code, "USD")
+            .unwrap_or(1.0),
     }
 }
 

@@ -939,10 +939,10 @@ fn pay_first(tail: &str) -> Option<(&str, Option<&str>)> {
     };
     let pay = head.split(" and ").next().unwrap_or(head).trim();
     let starts = pay.chars().next().is_some_and(|c| {
-        let c = c.to_string();
-        c.chars().all(|d| d.is_ascii_digit())
-            || vocab().currency(&c).is_some()
-            || vocab().symbol_currency(&c, None).is_some()
+        let symbol = c.to_string();
+        c.is_ascii_digit()
+            || vocab().currency(&symbol).is_some()
+            || vocab().symbol_currency(&symbol, None).is_some()
     });
     (starts && is_pay(pay)).then_some((pay, place))
 }

@@ -74,13 +74,9 @@ fn unquoted(v: &str) -> &str {
 }
 
 /// A program's word for no value, as code and data dumps write it (`title: null,`,
-/// `"salary": None`): the label says nothing.
+/// `"salary": None`; quotes are already off, see [`unquoted`]): the label says nothing.
 fn is_empty_literal(v: &str) -> bool {
-    let bare = v
-        .trim_end_matches([',', ';'])
-        .trim()
-        .trim_matches(['"', '\''])
-        .trim();
+    let bare = v.trim_end_matches([',', ';']).trim();
     ["null", "undefined", "none", "nil", "nan"]
         .iter()
         .any(|w| bare.eq_ignore_ascii_case(w))
