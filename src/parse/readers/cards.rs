@@ -6,7 +6,7 @@
 //! jobs" list) is one posting, not its cards; so is a page whose repeated parts are not
 //! roles (the rows of one posting's table).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Selector};
@@ -58,21 +58,29 @@ pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
         .into_values()
         .filter(|g| g.len() >= 2)
         .filter_map(|g| {
-            let texts: Vec<String> = g.iter().map(|e| element_text(*e, opts)).collect();
-            let fits = texts
-                .iter()
-                .all(|t| !t.trim().is_empty() && t.chars().count() <= MAX_CARD_TEXT);
+            // Cheapest test first, each stopping at the first element that fails: a page's
+            // groups are many and some are large.
+            let mut texts = Vec::with_capacity(g.len());
+            for e in &g {
+                let t = element_text(*e, opts);
+                if t.trim().is_empty() || t.chars().count() > MAX_CARD_TEXT {
+                    return None;
+                }
+                texts.push(t);
+            }
             // Each card's title names a role ("Applied AI Engineer"), not a row's label.
             let titled = g.iter().all(|e| {
                 card_title(*e).is_some_and(|t| {
                     looks_like_title(&t) && super::super::vocab::vocab().names_role(&t)
                 })
             });
-            let disjoint = g.iter().all(|a| {
-                !g.iter()
-                    .any(|b| a.id() != b.id() && a.ancestors().any(|x| x.id() == b.id()))
-            });
-            (fits && titled && disjoint).then_some((g, texts))
+            // No card inside another of the group.
+            let ids: HashSet<_> = g.iter().map(|e| e.id()).collect();
+            let disjoint = || {
+                g.iter()
+                    .all(|e| !e.ancestors().any(|x| ids.contains(&x.id())))
+            };
+            (titled && disjoint()).then_some((g, texts))
         })
         .max_by_key(|(g, texts)| (g.len(), texts.iter().map(String::len).sum::<usize>()))?;
     let held: usize = texts.iter().map(|t| t.chars().count()).sum();
