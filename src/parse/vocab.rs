@@ -443,6 +443,27 @@ fn terms_of<T: Copy>(
     Terms::new(items)
 }
 
+/// The role nouns of every language, each also with its language's plural endings
+/// (`[roles] plurals = ["s"]`: "engineer" → "engineers", "développeur" → "développeurs"), but
+/// for the nouns whose plural is mostly something else (`singular_only`: "agents", "leads").
+fn roles_of(lang_tables: &[(String, toml::Table)]) -> Terms<()> {
+    let mut items = Vec::new();
+    for (_, t) in lang_tables {
+        let Some(sec) = table(t, "roles") else {
+            continue;
+        };
+        let plurals = list(sec.get("plurals"));
+        let singular_only = list(sec.get("singular_only"));
+        for noun in list(sec.get("nouns")) {
+            if noun.ends_with(char::is_alphabetic) && !singular_only.contains(&noun) {
+                items.extend(plurals.iter().map(|p| (format!("{noun}{p}"), ())));
+            }
+            items.push((noun, ()));
+        }
+    }
+    Terms::new(items)
+}
+
 /// The names a language file gives each work mode, contract, level, period, pay word and
 /// section kind (`[work_mode] remote = [...]`, `[pay] from = [...]`).
 const MODES: &[(&str, WorkMode)] = &[
@@ -787,7 +808,7 @@ impl Vocab {
             periods: terms_of(&langs, "pay", PERIODS),
             pay_words: terms_of(&langs, "pay", PAY_WORDS),
             sections: terms_of(&langs, "sections", SECTION_WORDS),
-            roles: words("roles", "nouns"),
+            roles: roles_of(&langs),
             domains: words("roles", "domains"),
             openings: words("roles", "openings"),
             multipliers: multipliers_of(&langs),
@@ -934,6 +955,16 @@ mod tests {
         assert!(LANGS.files().count() >= 12, "at least twelve languages");
         assert!(v.countries.len() > 150);
         assert!(!v.mode_statements.is_empty());
+    }
+
+    #[test]
+    fn a_role_noun_names_a_role_in_the_plural_too() {
+        let v = vocab();
+        assert!(v.names_role("Insurance Sales Representatives"));
+        assert!(v.names_role("Développeurs"));
+        // Unless its plural is mostly something else.
+        assert!(!v.names_role("Build the OS for Autonomous Agents"));
+        assert!(!v.names_role("No recruiters"));
     }
 
     /// The patterns are compiled at their first use: here, every one of them, and the sets that

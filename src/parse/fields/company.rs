@@ -303,9 +303,11 @@ pub fn clean_company(raw: &str) -> Option<String> {
             s = x.trim().to_string();
         }
     }
-    // Notes in brackets after the name: "(YC S15)", "[http://…]".
+    // Notes in brackets after the name: "(YC S15)", "[http://…]" — but not a bracket inside a
+    // registered name ("EUROPA (Trinidad & Tobago) Ltd").
     if let Some(i) = s.find(['(', '['])
         && i > 0
+        && !inside_legal_name(&s[i..])
     {
         s = s[..i].trim().to_string();
     }
@@ -315,6 +317,15 @@ pub fn clean_company(raw: &str) -> Option<String> {
         .trim()
         .to_string();
     is_company_name(&s).then_some(s)
+}
+
+/// Whether a bracket and what follows it ("(Trinidad & Tobago) Ltd") end in a legal form: the
+/// bracket is part of the registered name.
+fn inside_legal_name(rest: &str) -> bool {
+    rest.find([')', ']']).is_some_and(|close| {
+        let after = rest[close + 1..].trim();
+        vocab().legal_suffixes.iter().any(|f| after == f.as_str())
+    })
 }
 
 /// Whether a tidied value can be a company's name.
@@ -862,6 +873,11 @@ mod tests {
         assert_eq!(
             clean_company("Foxpass (YC S15)").as_deref(),
             Some("Foxpass")
+        );
+        // A bracket inside a registered name stays.
+        assert_eq!(
+            clean_company("EUROPA (Trinidad & Tobago) Ltd").as_deref(),
+            Some("EUROPA (Trinidad & Tobago) Ltd")
         );
         assert_eq!(clean_company("Omen logo").as_deref(), Some("Omen"));
         assert_eq!(clean_company("Amplitude ").as_deref(), Some("Amplitude"));

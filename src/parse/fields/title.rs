@@ -60,6 +60,14 @@ pub fn looks_like_title(s: &str) -> bool {
     {
         return false;
     }
+    // A piece cut from inside brackets ("must speak English) Monetate helps…"), not a list's
+    // number ("1) Full Stack Engineer").
+    if let Some(close) = s.find(')')
+        && !s[..close].contains('(')
+        && !is_list_marker(s[..close].trim())
+    {
+        return false;
+    }
     let v = vocab();
     if v.names_role(s) {
         return true;
@@ -81,6 +89,12 @@ pub fn looks_like_title(s: &str) -> bool {
                     "and" | "of" | "&" | "web" | "science" | "analytics"
                 )
         })
+}
+
+/// A list item's number or letter before ")" or ".": "1", "12", "a".
+fn is_list_marker(s: &str) -> bool {
+    (!s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit()))
+        || (s.chars().count() == 1 && s.chars().all(char::is_alphabetic))
 }
 
 /// Whether a text holds a sentence break (". " after a word of four letters or more; "Sr. ",
@@ -1142,6 +1156,16 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_piece_cut_from_inside_brackets_is_no_title() {
+        assert!(looks_like_title("Software Engineers (Backend)"));
+        assert!(!looks_like_title(
+            "must speak English) Monetate helps digital marketers"
+        ));
+        assert!(!looks_like_title("CTOs, HR lead)"));
+        assert!(looks_like_title("1) Full Stack Engineer"));
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
     }
     // The group of the most cards; among groups as large, the one holding the most text (the
     // card itself, not its inner box).
-    let (cards, texts) = groups
+    let Some((cards, texts)) = groups
         .into_values()
         .filter(|g| g.len() >= 2)
         .filter_map(|g| {
@@ -69,11 +69,7 @@ pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
                 texts.push(t);
             }
             // Each card's title names a role ("Applied AI Engineer"), not a row's label.
-            let titled = g.iter().all(|e| {
-                card_title(*e).is_some_and(|t| {
-                    looks_like_title(&t) && super::super::vocab::vocab().names_role(&t)
-                })
-            });
+            let titled = g.iter().all(|e| is_titled(*e));
             // No card inside another of the group.
             let ids: HashSet<_> = g.iter().map(|e| e.id()).collect();
             let disjoint = || {
@@ -82,12 +78,21 @@ pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
             };
             (titled && disjoint()).then_some((g, texts))
         })
-        .max_by_key(|(g, texts)| (g.len(), texts.iter().map(String::len).sum::<usize>()))?;
+        .max_by_key(|(g, texts)| (g.len(), texts.iter().map(String::len).sum::<usize>()))
+    else {
+        // A saved fragment that is one card (a board's result, copied on its own).
+        return (page_len <= MAX_CARD_TEXT && is_titled(main)).then(|| vec![card_doc(main, opts)]);
+    };
     let held: usize = texts.iter().map(|t| t.chars().count()).sum();
     if (held as f64) < MIN_SHARE * page_len as f64 {
         return None;
     }
     Some(cards.iter().map(|c| card_doc(*c, opts)).collect())
+}
+
+/// Whether a card's title names a role ("Applied AI Engineer"), not a row's label.
+fn is_titled(card: ElementRef<'_>) -> bool {
+    card_title(card).is_some_and(|t| names_role(&t))
 }
 
 /// A card's title: the first text of its part whose class names a title, else of its first
@@ -97,12 +102,23 @@ fn card_title(card: ElementRef<'_>) -> Option<String> {
 }
 
 /// The element of a card that holds its title.
+/// Among parts named a title, the first whose text names a role ("Promoted Job" is a badge
+/// in a box whose class says title).
 fn title_part(card: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    card.descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| part_kind(*e) == Some(Part::Title))
-        .find(|e| first_text(*e).is_some())
+    let parts = || {
+        card.descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| part_kind(*e) == Some(Part::Title))
+    };
+    parts()
+        .find(|e| first_text(*e).is_some_and(|t| names_role(&t)))
+        .or_else(|| parts().find(|e| first_text(*e).is_some()))
         .or_else(|| card.select(&HEADING).find(|h| first_text(*h).is_some()))
+}
+
+/// Whether a line reads as a title naming a role.
+fn names_role(t: &str) -> bool {
+    looks_like_title(t) && super::super::vocab::vocab().names_role(t)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -258,6 +274,36 @@ mod tests {
             docs[0].texts(super::Key::Location).next().unwrap().0,
             "Seoul, South Korea"
         );
+    }
+
+    #[test]
+    fn a_saved_fragment_of_one_card_is_a_card() {
+        // A badge in a box whose class says title comes before the role's own title.
+        let html = r#"<div class="job-result"><div class="job-result-logo-title">
+            <span class="badge">Promoted Job</span>
+            <div class="job-result-title"><h2><a>Insurance Sales Representatives / Advisors</a></h2>
+            <h3><a itemprop="hiringOrganization">Guardian Group</a></h3></div></div>
+            <ul><li class="location"><a>Port-of-Spain</a></li><li>Updated 28/10/2022</li></ul></div>"#;
+        let docs = cards(html).expect("one card");
+        assert_eq!(docs.len(), 1);
+        let first = |k| docs[0].texts(k).next().map(|t| t.0.to_string());
+        assert_eq!(
+            first(super::Key::Title).as_deref(),
+            Some("Insurance Sales Representatives / Advisors")
+        );
+        assert_eq!(
+            first(super::Key::Company).as_deref(),
+            Some("Guardian Group")
+        );
+        assert_eq!(
+            first(super::Key::Location).as_deref(),
+            Some("Port-of-Spain")
+        );
+    }
+
+    #[test]
+    fn a_short_page_without_a_role_is_no_card() {
+        assert!(cards(r#"<div class="title">Promoted Job</div><p>Read more</p>"#).is_none());
     }
 
     #[test]
