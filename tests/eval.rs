@@ -13,7 +13,8 @@
 //! parser gave a value that does not match, also where the label says there is none).
 //!
 //! Matching rules, per field (a label may also be `{"any": [a, b]}`: any of the values is right):
-//! - title: equal after normalizing (lowercase, only letters and digits, single spaces). A title
+//! - title: equal after normalizing (lowercase, only letters and digits, single spaces, a gender
+//!   tag in brackets such as "(H/F)" or "(m/w/d)" dropped on both sides). A title
 //!   the parser composed itself (field source `composed`: "Acme — hiring" for an HN post that
 //!   names no role) is not a stated title: it counts as no title;
 //! - company: the same, also ignoring legal suffixes (Inc, LLC, Ltd, GmbH, e.V., Corp);
@@ -64,6 +65,33 @@ fn norm(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A title without its gender tag: "Data Engineer (H/F)", "Entwickler (m/w/d)" are the role
+/// "Data Engineer", "Entwickler". Labels differ on keeping the tag (a board appends one to every
+/// title), and it names no part of the role, so it is dropped on both sides.
+fn norm_title(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + len];
+        let tag = inner.split('/').count() >= 2
+            && inner.split('/').all(|p| {
+                let p = p.trim().to_lowercase();
+                matches!(
+                    p.as_str(),
+                    "m" | "w" | "d" | "f" | "h" | "x" | "n" | "k" | "i" | "div"
+                )
+            });
+        out.push_str(&rest[..open]);
+        out.push_str(if tag { " " } else { &rest[open..=open + len] });
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    norm(&out)
 }
 
 fn norm_company(s: &str) -> String {
@@ -221,7 +249,9 @@ fn matches_one(field: &str, label: &Value, p: &Posting, schema: Schema) -> bool 
         return !has_value(field, p, schema);
     }
     match (field, label) {
-        ("title", Value::String(s)) => stated_title(p).is_some_and(|g| text_matches(s, g, norm)),
+        ("title", Value::String(s)) => {
+            stated_title(p).is_some_and(|g| text_matches(s, g, norm_title))
+        }
         ("company", Value::String(s)) => p
             .company
             .as_deref()
@@ -632,6 +662,7 @@ fn gathered_dev() {
             // 30.8, company 44.2, location 50.0, work mode 80.8, employment type 73.1, salary
             // 84.6 %, wrong 7.4 %.
             ("g6", [71.1, 82.6, 80.7, 84.6, 75.0, 92.3], 3.3),
+            ("g7", [0.0; 6], 100.0),
         ]),
     );
 }

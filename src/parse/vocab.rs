@@ -322,6 +322,9 @@ pub struct Vocab {
     pub legal_prefixes: Vec<String>,
     /// Nouns that start an organization's name ("Universität", "Department of").
     pub org_nouns: Vec<String>,
+    /// Keys of a record's object that hold its name, in other languages than English ("nom",
+    /// "libelle"), compared as labels are (`[records] name_keys`).
+    pub name_keys: Vec<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -366,9 +369,19 @@ fn table<'a>(v: &'a toml::Table, key: &str) -> Option<&'a toml::Table> {
 /// "Job Title" → "jobtitle", "Lieu de travail" → "lieudetravail", "勤務地" → "勤務地".
 pub fn norm_label(s: &str) -> String {
     // Lowercase first: "İ" lowercases to "i" and a combining dot, which goes with the marks.
+    // A Latin letter's accents go too, as keys written in ASCII drop them ("intitule" for
+    // "intitulé", "lieu_travail").
     s.chars()
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric())
+        .map(|c| {
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            base.filter(|b| b.is_ascii_alphabetic() && !c.is_ascii())
+                .unwrap_or(c)
+        })
         .collect()
 }
 
@@ -693,6 +706,18 @@ fn company_words(langs: &Langs, key: &str) -> Vec<String> {
     words
 }
 
+/// The keys naming a record's object, of every language, as labels are compared.
+fn name_keys_of(langs: &Langs) -> Vec<String> {
+    let mut keys: Vec<String> = langs
+        .iter()
+        .filter_map(|(_, t)| table(t, "records"))
+        .flat_map(|r| list(r.get("name_keys")))
+        .map(|k| norm_label(&k))
+        .collect();
+    keys.dedup();
+    keys
+}
+
 /// The words, lowercased, as a set.
 fn lowercase(words: Vec<String>) -> HashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
@@ -835,6 +860,7 @@ impl Vocab {
             legal_suffixes: company_words(&langs, "legal_suffixes"),
             legal_prefixes: company_words(&langs, "legal_prefixes"),
             org_nouns: company_words(&langs, "org_nouns"),
+            name_keys: name_keys_of(&langs),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),
@@ -955,6 +981,18 @@ mod tests {
         assert!(LANGS.files().count() >= 12, "at least twelve languages");
         assert!(v.countries.len() > 150);
         assert!(!v.mode_statements.is_empty());
+    }
+
+    #[test]
+    fn a_label_key_matches_without_its_accents() {
+        assert_eq!(
+            norm_label("Intitulé du poste"),
+            norm_label("intitule_du_poste")
+        );
+        assert_eq!(norm_label("Lieu_Travail"), "lieutravail");
+        // Scripts without Latin letters keep theirs.
+        assert_eq!(norm_label("給与"), "給与");
+        assert_eq!(norm_label("Зарплата"), "зарплата");
     }
 
     #[test]

@@ -77,6 +77,11 @@ fn unquoted(v: &str) -> &str {
 /// `"salary": None`; quotes are already off, see [`unquoted`]): the label says nothing.
 fn is_empty_literal(v: &str) -> bool {
     let bare = v.trim_end_matches([',', ';']).trim();
+    // A database's empty cell in brackets: "[NULL]", "<null>".
+    let bare = [('[', ']'), ('<', '>'), ('(', ')')]
+        .iter()
+        .find_map(|(a, b)| bare.strip_prefix(*a).and_then(|x| x.strip_suffix(*b)))
+        .unwrap_or(bare);
     ["null", "undefined", "none", "nil", "nan"]
         .iter()
         .any(|w| bare.eq_ignore_ascii_case(w))

@@ -19,6 +19,12 @@ const MAX_DEPTH: usize = 4;
 
 /// Placeholder values that mean "missing" in exports.
 fn is_missing(s: &str) -> bool {
+    // A database's empty cell in brackets: "[NULL]", "<null>", "(none)".
+    let s = s.trim();
+    let s = [('[', ']'), ('<', '>'), ('(', ')')]
+        .iter()
+        .find_map(|(a, b)| s.strip_prefix(*a).and_then(|x| x.strip_suffix(*b)))
+        .unwrap_or(s);
     matches!(
         s.trim().to_lowercase().as_str(),
         "" | "-1" | "null" | "none" | "nan" | "n/a" | "na" | "-" | "undefined" | "not specified"
@@ -47,7 +53,14 @@ pub fn text_of(v: &Value) -> Option<String> {
             "organizationName",
         ]
         .iter()
-        .find_map(|k| get(o, k).and_then(text_of)),
+        .find_map(|k| get(o, k).and_then(text_of))
+        .or_else(|| {
+            // The same keys in another language ("nom", "libelle").
+            let names = &crate::parse::vocab::vocab().name_keys;
+            o.iter()
+                .filter(|(k, _)| names.contains(&norm_label(k)))
+                .find_map(|(_, v)| text_of(v))
+        }),
         Value::Array(a) => {
             let items: Vec<String> = a.iter().filter_map(text_of).collect();
             (!items.is_empty()).then(|| items.join("; "))
@@ -460,6 +473,9 @@ impl Walk<'_> {
             }
             Value::Object(o) => {
                 if let Some(place) = place_of(o) {
+                    self.doc.text(Key::Location, place, origin);
+                } else if let Some(place) = text_of(v) {
+                    // A place object named by its label ("lieuTravail": {"libelle": "LYON 03"}).
                     self.doc.text(Key::Location, place, origin);
                 } else if depth < 4 {
                     // A wrapper of places ("location": {"places": [{"city": …}, …]}).
