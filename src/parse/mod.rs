@@ -106,6 +106,20 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Vec<Posting>, SkipReaso
 /// Parses decoded, sanitized text.
 pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> {
     let format = detect::detect(&Document { text, source });
+    // Source code whose literals hold postings (a script's data, a test's fixtures).
+    if readers::code::is_code_file(source)
+        && matches!(
+            format,
+            Format::Text | Format::Markdown | Format::Hn | Format::Board
+        )
+    {
+        let values = readers::code::data_literals(text);
+        if let Ok(docs) = readers::json::read_values(values, Vec::new())
+            && let Ok(postings) = finish_docs(docs, source)
+        {
+            return Ok(postings);
+        }
+    }
     parse_as(text, source, format)
 }
 
@@ -151,8 +165,13 @@ pub(crate) const PARALLEL_FROM: usize = 64;
 /// Parses decoded, sanitized text with the reader of `format`, whatever [`detect::detect`]
 /// would say (the fuzz targets drive each reader this way).
 pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>, SkipReason> {
+    finish_docs(read(text, format)?, source)
+}
+
+/// The postings of a reader's documents: each split where it holds several jobs, its fields
+/// resolved.
+fn finish_docs(docs: Vec<doc::Doc>, source: &str) -> Result<Vec<Posting>, SkipReason> {
     use rayon::prelude::*;
-    let docs = read(text, format)?;
     let ready = |mut d: doc::Doc| {
         d.sanitize();
         split::several_jobs(vec![d])

@@ -566,6 +566,15 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
         *t = rest.to_string();
     }
     while let Some((first, rest)) = t.split_once(' ') {
+        // A kind of two words ("Full Time Software Engineer").
+        if let Some((second, after)) = rest.split_once(' ')
+            && contract_word(&format!("{first} {second}"))
+            && looks_like_title(after)
+        {
+            u.kind.get_or_insert_with(|| format!("{first} {second}"));
+            *t = after.to_string();
+            continue;
+        }
         if !looks_like_title(rest) {
             break;
         }
@@ -1156,6 +1165,13 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_kind_before_the_role_comes_off() {
+        let u = un("Full Time Software Engineer (Java)");
+        assert_eq!(u.title, "Software Engineer (Java)");
+        assert_eq!(u.kind.as_deref(), Some("Full Time"));
     }
 
     #[test]

@@ -289,6 +289,12 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
                     .collect(),
             )
         }
+        // A scraper's wrapper of one list or map of comments ({"entries": {…}}, {"data": […]}).
+        Value::Object(o) if o.len() == 1 && get(o, "hits").is_none() => o
+            .values()
+            .next()
+            .filter(|v| !is_wrapper(v))
+            .and_then(from_json),
         Value::Object(o) => {
             // Algolia search results: {"hits": [...]} with story_id / parent_id.
             let hits = get(o, "hits")?.as_array()?;
@@ -337,8 +343,22 @@ fn is_story(o: &Map<String, Value>) -> bool {
 }
 
 /// The keys a comment's body is under: the API's (`text`, Algolia's `comment_text`) and
-/// scrapers' (`full_html`, `content`).
-const BODY_KEYS: [&str; 4] = ["full_html", "text", "comment_text", "content"];
+/// scrapers' (`full_html`, `content`, `commentBody`, `body`; `line` for a first line alone).
+const BODY_KEYS: [&str; 7] = [
+    "full_html",
+    "text",
+    "comment_text",
+    "content",
+    "commentBody",
+    "body",
+    "line",
+];
+
+/// Whether a value is itself a wrapper of one value (a wrapper is unwrapped once, not without
+/// bound).
+fn is_wrapper(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| o.len() == 1)
+}
 
 /// The keys that may link a comment to its thread.
 const LINK_KEYS: [&str; 3] = ["url", "story_url", "post_url"];
@@ -355,9 +375,10 @@ fn is_comment(o: &Map<String, Value>) -> bool {
         .iter()
         .filter_map(|k| o.get(*k).and_then(|v| v.as_str()))
         .any(|u| u.contains("news.ycombinator.com"));
+    // An author's name, as HN writes it (a platform's `user` object is another site's).
     let author = ["by", "user", "author", "commenter"]
         .iter()
-        .any(|k| o.contains_key(*k));
+        .any(|k| o.get(*k).is_some_and(Value::is_string));
     // The Algolia API writes `"title": null` on every comment: no title of its own.
     let titled = o.get("title").is_some_and(|t| !t.is_null());
     has_body && (author || hn_link || ty == Some("comment")) && !titled

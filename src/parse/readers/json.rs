@@ -67,6 +67,12 @@ pub fn values(text: &str) -> Result<(Vec<Value>, Vec<String>), SkipReason> {
 
 pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     let (values, notes) = values(text)?;
+    read_values(values, notes)
+}
+
+/// The documents of parsed JSON values (a file's, or the literals of a source file), each
+/// noted with `notes`.
+pub fn read_values(values: Vec<Value>, notes: Vec<String>) -> Result<Vec<Doc>, SkipReason> {
     let mut out = Vec::new();
     for v in &values {
         collect(v, &mut out);

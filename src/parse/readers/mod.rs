@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod cards;
+pub mod code;
 pub mod csv;
 pub mod email;
 pub mod hn;

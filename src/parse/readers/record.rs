@@ -640,6 +640,10 @@ impl Walk<'_> {
                     if let Some((name, value)) = name_value(o) {
                         if let Some(label) = label_of(&name) {
                             add_label_fact(self.doc, label, &value, self.origin);
+                        } else {
+                            // A fact whose name is no field ("hours": "Fulltime · 32–40 uur")
+                            // is still the posting's text.
+                            self.sections.push((None, value));
                         }
                     } else if let Some(section) = section_of(o) {
                         self.sections.push(section);
@@ -714,8 +718,8 @@ fn pay_kind(o: &Map<String, Value>) -> PayKind {
     }
 }
 
-/// `{name, value}`, `{fieldLabel, valueLabel}`, `{label, value}`, `{key, value}`: a labelled
-/// value of a list.
+/// `{name, value}`, `{fieldLabel, valueLabel}`, `{label, value}`, `{key, value}`, `{icon,
+/// label}`: a labelled value of a list.
 fn name_value(o: &Map<String, Value>) -> Option<(String, String)> {
     for (nk, vk) in [
         ("name", "value"),
@@ -723,6 +727,8 @@ fn name_value(o: &Map<String, Value>) -> Option<(String, String)> {
         ("label", "value"),
         ("key", "value"),
         ("title", "value"),
+        ("icon", "label"),
+        ("type", "label"),
     ] {
         if let (Some(Value::String(n)), Some(v)) = (o.get(nk), o.get(vk))
             && let Some(t) = text_of(v)

@@ -1,0 +1,246 @@
+//! Postings kept as data inside source code: a script's `var data = [{…}]`, a test's fixture
+//! (`return {"name": "Python-разработчик", …}` in Python), a database shell's
+//! `db.jobs.insert([{ _id: ObjectId("…"), title: … }])`. Each literal of objects is rewritten
+//! as JSON — single-quoted strings, unquoted keys, trailing commas, Python's `None` / `True`,
+//! a shell's `ObjectId("…")` — and read as the JSON reader reads a file.
+
+use serde_json::Value;
+
+/// The extensions of source files whose literals may hold postings.
+const CODE_EXTENSIONS: [&str; 9] = ["js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt"];
+
+/// The most literals read from one file.
+const MAX_LITERALS: usize = 200;
+
+/// The most brackets tried as a literal's start: each try reads on to its closing bracket, so a
+/// file of code is given up on rather than read again and again.
+const MAX_ATTEMPTS: usize = 2_000;
+
+/// Whether a file's name says it is source code.
+pub fn is_code_file(source: &str) -> bool {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && CODE_EXTENSIONS.contains(&ext.to_lowercase().as_str())
+    })
+}
+
+/// The literals of objects in a source file (outermost only, in order), each as JSON.
+pub fn data_literals(text: &str) -> Vec<Value> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut attempts = 0;
+    while i < chars.len() && out.len() < MAX_LITERALS {
+        match chars[i] {
+            '"' | '\'' | '`' => i = skip_string(&chars, i),
+            // A Python or shell comment ("# …", "#!…").
+            '#' if matches!(chars.get(i + 1), Some(' ' | '!')) => i = skip_line(&chars, i),
+            '/' if chars.get(i + 1) == Some(&'/') => i = skip_line(&chars, i),
+            '{' | '[' if attempts < MAX_ATTEMPTS => {
+                attempts += 1;
+                let end = literal_end(&chars, i);
+                let Some(end) = end else {
+                    i += 1;
+                    continue;
+                };
+                let source: String = chars[i..=end].iter().collect();
+                match to_json(&source).and_then(|j| serde_json::from_str::<Value>(&j).ok()) {
+                    Some(v) if holds_object(&v) => {
+                        out.push(v);
+                        i = end + 1;
+                    }
+                    // Not data (a block of code): look inside it.
+                    _ => i += 1,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether a value is (or lists) an object with a few keys: a record, not a list of numbers.
+fn holds_object(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => o.len() >= 2,
+        Value::Array(a) => a.iter().any(holds_object),
+        _ => false,
+    }
+}
+
+/// The index just past a string starting at `i` (its quote), escapes skipped.
+fn skip_string(chars: &[char], i: usize) -> usize {
+    let q = chars[i];
+    let mut j = i + 1;
+    while j < chars.len() {
+        match chars[j] {
+            '\\' => j += 2,
+            c if c == q => return j + 1,
+            '\n' if q != '`' => return j + 1,
+            _ => j += 1,
+        }
+    }
+    chars.len()
+}
+
+fn skip_line(chars: &[char], i: usize) -> usize {
+    chars[i..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| i + p + 1)
+}
+
+/// The index of the bracket closing the one at `start`, strings skipped; None when the brackets
+/// do not balance.
+fn literal_end(chars: &[char], start: usize) -> Option<usize> {
+    let mut stack = Vec::new();
+    let mut i = start;
+    while i < chars.len() {
+        match chars[i] {
+            '"' | '\'' | '`' => {
+                i = skip_string(chars, i);
+                continue;
+            }
+            c @ ('{' | '[' | '(') => stack.push(c),
+            c @ ('}' | ']' | ')') => {
+                let open = stack.pop()?;
+                if !matches!((open, c), ('{', '}') | ('[', ']') | ('(', ')')) {
+                    return None;
+                }
+                if stack.is_empty() {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A JavaScript or Python literal as JSON; None when it holds code (a call, an operator).
+fn to_json(src: &str) -> Option<String> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '"' | '\'' => {
+                let end = skip_string(&chars, i);
+                out.push('"');
+                let mut j = i + 1;
+                while j < end.saturating_sub(1) {
+                    match chars[j] {
+                        '\\' if chars.get(j + 1) == Some(&'\'') => {
+                            out.push('\'');
+                            j += 2;
+                            continue;
+                        }
+                        '\\' => {
+                            out.push('\\');
+                            if let Some(&n) = chars.get(j + 1) {
+                                out.push(n);
+                            }
+                            j += 2;
+                            continue;
+                        }
+                        '"' if c == '\'' => out.push_str("\\\""),
+                        '\n' | '\r' | '\t' => out.push(' '),
+                        other => out.push(other),
+                    }
+                    j += 1;
+                }
+                out.push('"');
+                i = end;
+            }
+            ',' => {
+                // A trailing comma before a closing bracket goes.
+                let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if !matches!(next, Some('}' | ']')) {
+                    out.push(',');
+                }
+                i += 1;
+            }
+            // An exponent ("1e5") is part of its number.
+            c if (c == 'e' || c == 'E') && i > 0 && chars[i - 1].is_ascii_digit() => {
+                out.push(c);
+                i += 1;
+            }
+            c if c.is_alphabetic() || c == '_' || c == '$' => {
+                let start = i;
+                while i < chars.len()
+                    && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '$' | '.'))
+                {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let next = chars[i..].iter().find(|c| !c.is_whitespace());
+                if next == Some(&':') {
+                    // An unquoted key.
+                    out.push('"');
+                    out.push_str(&word);
+                    out.push('"');
+                } else if next == Some(&'(') {
+                    // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`): the value.
+                    let open = i + chars[i..].iter().position(|&c| c == '(')?;
+                    let close = literal_end(&chars, open)?;
+                    let inner: String = chars[open + 1..close].iter().collect();
+                    out.push_str(&to_json(inner.trim())?);
+                    i = close + 1;
+                } else {
+                    out.push_str(match word.as_str() {
+                        "None" | "null" | "undefined" | "nil" | "NaN" => "null",
+                        "True" | "true" => "true",
+                        "False" | "false" => "false",
+                        _ => return None,
+                    });
+                }
+            }
+            '`' => return None,
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_script_s_data_is_json() {
+        let js = "var data = [\n\t{\"id\":1,\"by\":\"sinak\",\"line\":\"EFF - SF\",\"remote\":false},\n];\n";
+        let v = data_literals(js);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0][0]["by"], "sinak");
+    }
+
+    #[test]
+    fn a_shell_s_insert_and_python_fixtures() {
+        let mongo = "db.getCollection(\"todos\").insert([ {\n _id: ObjectId(\"5bea\"),\n title: null,\n author: 'rahverma',\n} ]);";
+        let v = data_literals(mongo);
+        assert_eq!(v[0][0]["_id"], "5bea");
+        assert_eq!(v[0][0]["author"], "rahverma");
+        let py = "import pytest\n\n@pytest.fixture\ndef v():\n    return {\n        \"name\": \"Python-разработчик\",\n        'salary': {'from': 256000, 'to': None},\n    }\n\ndef w():\n    return {\"name\": \"Web\", \"area\": {\"name\": \"Москва\"}}\n";
+        let v = data_literals(py);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0]["salary"]["to"], Value::Null);
+        assert_eq!(v[1]["area"]["name"], "Москва");
+    }
+
+    #[test]
+    fn code_is_no_data() {
+        assert!(data_literals("function f(a) { return a + 1; }\nconst x = [1, 2, 3];").is_empty());
+        assert!(data_literals("if (x) { y = {a: b}; }").is_empty());
+    }
+
+    #[test]
+    fn unbalanced_and_hostile_input_ends() {
+        assert!(data_literals(&"{".repeat(10_000)).is_empty());
+        assert!(data_literals("[{\"a\": \"unterminated").is_empty());
+    }
+}
