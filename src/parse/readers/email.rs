@@ -103,6 +103,10 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         .map(|t| t.into_owned())
         .or_else(|| msg.body_html(0).map(|h| html_text::fragment_to_text(&h)))
         .unwrap_or_default();
+    // A job alert: each card between its rules is a posting.
+    if let Some(cards) = super::digest::read(&body, Format::Email) {
+        return Ok(cards);
+    }
     let lines: Vec<&str> = body
         .lines()
         .filter(|l| !l.trim_start().starts_with('>'))

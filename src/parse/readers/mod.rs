@@ -6,6 +6,7 @@ pub mod board;
 pub mod cards;
 pub mod code;
 pub mod csv;
+pub mod digest;
 pub mod email;
 pub mod hn;
 pub mod html;

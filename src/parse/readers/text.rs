@@ -12,6 +12,10 @@ use crate::posting::Format;
 const META_LINES: usize = 3;
 
 pub fn read(text: &str) -> Vec<Doc> {
+    // A digest of jobs pasted from an alert: each card between its rules is a posting.
+    if let Some(cards) = super::digest::read(text, Format::Text) {
+        return cards;
+    }
     let lines = unflatten(text);
     let mut doc = read_blocks(
         super::super::blocks::from_lines(lines.iter().map(String::as_str)),
