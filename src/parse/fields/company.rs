@@ -319,12 +319,19 @@ pub fn clean_company(raw: &str) -> Option<String> {
     is_company_name(&s).then_some(s)
 }
 
-/// Whether a bracket and what follows it ("(Trinidad & Tobago) Ltd") end in a legal form: the
-/// bracket is part of the registered name.
+/// Whether a bracket and what follows it ("(Trinidad & Tobago) Ltd") end in a legal form, or
+/// the bracket is one ("(주)"): the bracket is part of the registered name.
 fn inside_legal_name(rest: &str) -> bool {
+    let v = vocab();
     rest.find([')', ']']).is_some_and(|close| {
         let after = rest[close + 1..].trim();
-        vocab().legal_suffixes.iter().any(|f| after == f.as_str())
+        // The bracket is the legal form itself ("행복쇼핑(주)").
+        let form = &rest[..=close];
+        v.legal_suffixes.iter().any(|f| after == f.as_str())
+            || v.legal_prefixes
+                .iter()
+                .chain(&v.legal_suffixes)
+                .any(|f| form == f.as_str())
     })
 }
 
@@ -878,6 +885,10 @@ mod tests {
         assert_eq!(
             clean_company("EUROPA (Trinidad & Tobago) Ltd").as_deref(),
             Some("EUROPA (Trinidad & Tobago) Ltd")
+        );
+        assert_eq!(
+            clean_company("행복쇼핑(주)").as_deref(),
+            Some("행복쇼핑(주)")
         );
         assert_eq!(clean_company("Omen logo").as_deref(), Some("Omen"));
         assert_eq!(clean_company("Amplitude ").as_deref(), Some("Amplitude"));
