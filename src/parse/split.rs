@@ -377,6 +377,33 @@ fn leads_into_roles(b: &Block) -> bool {
 /// Hacker News post) right under the header, where every entry must hold a role noun.
 fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
     let blocks = &d.blocks;
+    // A Hacker News post's roles on lines of their own right under its header ("Kinsa - New
+    // York, NY" / "Back-end Engineer" / "Mobile Engineer (Android)").
+    if d.format == crate::posting::Format::Hn {
+        // The role of such a line: without its link, before what it says of it ("DevOps
+        // Evangelist: $130-180K").
+        let role_of = |b: &Block| {
+            let t = entry_text(&b.text);
+            let t = t
+                .split_once(": ")
+                .map_or(t.as_str(), |(r, _)| r)
+                .trim()
+                .to_string();
+            // A short line may have been taken for a heading by its look (level 0).
+            let line =
+                b.kind == BlockKind::Paragraph || (b.kind == BlockKind::Heading && b.level == 0);
+            (line
+                && t.chars().count() <= 60
+                && t.starts_with(char::is_alphanumeric)
+                && t.matches('(').count() == t.matches(')').count()
+                && bare_role(&t) == Some(true))
+            .then_some(t)
+        };
+        let lines: Vec<(usize, String)> = blocks.iter().map_while(role_of).enumerate().collect();
+        if lines.len() >= 2 {
+            return Some(lines);
+        }
+    }
     let mut i = 0;
     while i < blocks.len() {
         if list_entry(&blocks[i]).is_none() {

@@ -450,7 +450,7 @@ fn cut_pieces(u: &mut Unwrapped, t: &mut String, sep: &str, is_employer: IsEmplo
     if !t.contains(sep) {
         return;
     }
-    let pieces: Vec<String> = t.split(sep).map(|s| s.trim().to_string()).collect();
+    let pieces = split_outside_brackets(t, sep);
     let Some(role_at) = pieces.iter().position(|p| looks_like_title(p)) else {
         return;
     };
@@ -461,6 +461,33 @@ fn cut_pieces(u: &mut Unwrapped, t: &mut String, sep: &str, is_employer: IsEmplo
         }
     }
     *t = kept.join(sep);
+}
+
+/// The pieces of a title between its separators, those inside brackets kept in their piece
+/// ("Software Engineers (scala, node.js)" is one piece).
+fn split_outside_brackets(t: &str, sep: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut i = 0;
+    while i < t.len() {
+        let rest = &t[i..];
+        if depth <= 0 && rest.starts_with(sep) {
+            pieces.push(t[start..i].trim().to_string());
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '(' | '[' | '（' | '【' => depth += 1,
+            ')' | ']' | '）' | '】' => depth -= 1,
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    pieces.push(t[start..].trim().to_string());
+    pieces
 }
 
 /// Whether a piece beside the role piece (before it or after it, as `side` says) stays in
@@ -519,7 +546,8 @@ fn cut_slash_fields(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'
     if !t.contains('/') || t.contains(" / ") {
         return;
     }
-    let pieces: Vec<&str> = t.split('/').map(str::trim).collect();
+    let pieces = split_outside_brackets(t, "/");
+    let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
     if pieces.len() >= 3 && looks_like_title(pieces[0]) {
         let mut trial = u.clone();
         let classified = pieces[1..]
@@ -900,7 +928,9 @@ fn drop_tail_said_elsewhere(
     };
     let (head, tail) = (head.trim().to_string(), tail.trim().to_string());
     let tail_f = fold(&tail);
-    if tail_f.is_empty() || !looks_like_title(&head) {
+    // A separator inside brackets is no tail's ("Software Engineers (scala, node.js)").
+    let open_bracket = head.matches('(').count() > head.matches(')').count();
+    if tail_f.is_empty() || open_bracket || !looks_like_title(&head) {
         return;
     }
     if takes_tail(u, sep, &tail, &tail_f, doc, is_employer) {
@@ -1165,6 +1195,14 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_keeps_its_tail() {
+        let d = super::super::super::doc::Doc::new(crate::posting::Format::Text);
+        let mut u = un("Software Engineers (scala, node.js)");
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(u.title, "Software Engineers (scala, node.js)");
     }
 
     #[test]
