@@ -77,13 +77,18 @@ fn unquoted(v: &str) -> &str {
 
 /// A program's word for no value, as code and data dumps write it (`title: null,`,
 /// `"salary": None`; quotes are already off, see [`unquoted`]): the label says nothing.
+/// A value without the brackets a database writes an empty cell in: "[NULL]", "<null>",
+/// "(none)".
+pub fn unbracketed(s: &str) -> &str {
+    [('[', ']'), ('<', '>'), ('(', ')')]
+        .iter()
+        .find_map(|(a, b)| s.strip_prefix(*a).and_then(|x| x.strip_suffix(*b)))
+        .unwrap_or(s)
+}
+
 fn is_empty_literal(v: &str) -> bool {
     let bare = v.trim_end_matches([',', ';']).trim();
-    // A database's empty cell in brackets: "[NULL]", "<null>".
-    let bare = [('[', ']'), ('<', '>'), ('(', ')')]
-        .iter()
-        .find_map(|(a, b)| bare.strip_prefix(*a).and_then(|x| x.strip_suffix(*b)))
-        .unwrap_or(bare);
+    let bare = unbracketed(bare);
     ["null", "undefined", "none", "nil", "nan"]
         .iter()
         .any(|w| bare.eq_ignore_ascii_case(w))
@@ -174,6 +179,9 @@ mod tests {
         assert_eq!(label_line("title: null,"), None);
         assert_eq!(label_line("\"salary\": None"), None);
         assert!(label_line("Title: Null Pointer Analyst").is_some());
+        // A database's empty cell.
+        assert_eq!(label_line("Company: [NULL]"), None);
+        assert_eq!(super::record::text_of(&serde_json::json!("<null>")), None);
         assert_eq!(
             label_line("title: 'Acme (YC S20) Is Hiring an API Designer',").map(|l| l.1),
             Some("Acme (YC S20) Is Hiring an API Designer")

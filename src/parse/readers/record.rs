@@ -19,12 +19,7 @@ const MAX_DEPTH: usize = 4;
 
 /// Placeholder values that mean "missing" in exports.
 fn is_missing(s: &str) -> bool {
-    // A database's empty cell in brackets: "[NULL]", "<null>", "(none)".
-    let s = s.trim();
-    let s = [('[', ']'), ('<', '>'), ('(', ')')]
-        .iter()
-        .find_map(|(a, b)| s.strip_prefix(*a).and_then(|x| x.strip_suffix(*b)))
-        .unwrap_or(s);
+    let s = super::unbracketed(s.trim());
     matches!(
         s.trim().to_lowercase().as_str(),
         "" | "-1" | "null" | "none" | "nan" | "n/a" | "na" | "-" | "undefined" | "not specified"
