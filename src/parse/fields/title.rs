@@ -606,6 +606,11 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
         if !looks_like_title(rest) {
             break;
         }
+        // A hashtag ("#hiring", a job fair's "#ForumOGCNice") tags the post; it names no role.
+        if first.len() > 1 && first.starts_with('#') && !first.starts_with("##") {
+            *t = rest.to_string();
+            continue;
+        }
         if v.work_mode.whole(first).is_some() {
             u.mode.get_or_insert_with(|| first.to_string());
         } else if contract_word(first) {
@@ -1203,6 +1208,19 @@ mod tests {
         let mut u = un("Software Engineers (scala, node.js)");
         drop_tail_said_elsewhere(&mut u, &d, &no_employer);
         assert_eq!(u.title, "Software Engineers (scala, node.js)");
+    }
+
+    #[test]
+    fn a_hashtag_before_the_role_comes_off() {
+        assert_eq!(
+            un("#ForumOGCNice Lead DATA Engineer").title,
+            "Lead DATA Engineer"
+        );
+        assert_eq!(
+            un("#hiring #remote Senior Engineer").title,
+            "Senior Engineer"
+        );
+        assert_eq!(un("C# Developer").title, "C# Developer");
     }
 
     #[test]
