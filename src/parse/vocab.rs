@@ -324,7 +324,7 @@ pub struct Vocab {
     pub org_nouns: Vec<String>,
     /// Keys of a record's object that hold its name, in other languages than English ("nom",
     /// "libelle"), compared as labels are (`[records] name_keys`).
-    pub name_keys: Vec<String>,
+    pub name_keys: HashSet<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -707,15 +707,13 @@ fn company_words(langs: &Langs, key: &str) -> Vec<String> {
 }
 
 /// The keys naming a record's object, of every language, as labels are compared.
-fn name_keys_of(langs: &Langs) -> Vec<String> {
-    let mut keys: Vec<String> = langs
+fn name_keys_of(langs: &Langs) -> HashSet<String> {
+    langs
         .iter()
         .filter_map(|(_, t)| table(t, "records"))
         .flat_map(|r| list(r.get("name_keys")))
         .map(|k| norm_label(&k))
-        .collect();
-    keys.dedup();
-    keys
+        .collect()
 }
 
 /// The words, lowercased, as a set.

@@ -91,6 +91,12 @@ pub fn looks_like_title(s: &str) -> bool {
         })
 }
 
+/// Whether a line reads as a title that names a role ("Applied AI Engineer"), not a badge,
+/// a row's label or a field of work alone: a card's or a digest's title.
+pub fn names_a_role(s: &str) -> bool {
+    looks_like_title(s) && vocab().names_role(s)
+}
+
 /// A list item's number or letter before ")" or ".": "1", "12", "a".
 fn is_list_marker(s: &str) -> bool {
     (!s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit()))

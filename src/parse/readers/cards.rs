@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Selector};
 
 use super::super::doc::{Doc, Key, Origin};
-use super::super::fields::title::looks_like_title;
+use super::super::fields::title::names_a_role;
 use super::super::html_text::{TextOptions, element_blocks, element_text};
 use super::text;
 use crate::posting::Format;
@@ -92,7 +92,7 @@ pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
 
 /// Whether a card's title names a role ("Applied AI Engineer"), not a row's label.
 fn is_titled(card: ElementRef<'_>) -> bool {
-    card_title(card).is_some_and(|t| names_role(&t))
+    card_title(card).is_some_and(|t| names_a_role(&t))
 }
 
 /// A card's title: the first text of its part whose class names a title, else of its first
@@ -111,14 +111,9 @@ fn title_part(card: ElementRef<'_>) -> Option<ElementRef<'_>> {
             .filter(|e| part_kind(*e) == Some(Part::Title))
     };
     parts()
-        .find(|e| first_text(*e).is_some_and(|t| names_role(&t)))
+        .find(|e| first_text(*e).is_some_and(|t| names_a_role(&t)))
         .or_else(|| parts().find(|e| first_text(*e).is_some()))
         .or_else(|| card.select(&HEADING).find(|h| first_text(*h).is_some()))
-}
-
-/// Whether a line reads as a title naming a role.
-fn names_role(t: &str) -> bool {
-    looks_like_title(t) && super::super::vocab::vocab().names_role(t)
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -18,9 +18,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::doc::{Doc, Key, Origin};
-use super::super::fields::title::looks_like_title;
+use super::super::fields::title::names_a_role;
 use super::super::places;
-use super::super::vocab::vocab;
 use crate::posting::Format;
 
 /// The most lines a card may have: a card is a summary, not a posting.
@@ -53,10 +52,7 @@ pub fn read(text: &str, format: Format) -> Option<Vec<Doc>> {
 fn card<'a>(segment: &'a [&'a str]) -> Option<&'a [&'a str]> {
     let start = segment.iter().enumerate().position(|(i, l)| {
         let t = l.trim();
-        (i == 0 || segment[i - 1].trim().is_empty())
-            && !t.is_empty()
-            && looks_like_title(t)
-            && vocab().names_role(t)
+        (i == 0 || segment[i - 1].trim().is_empty()) && !t.is_empty() && names_a_role(t)
     })?;
     let card = &segment[start..];
     let filled: Vec<&str> = card
