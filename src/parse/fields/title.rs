@@ -243,6 +243,7 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     strip_prefixes(&mut t);
     strip_suffixes(&mut t);
     strip_described_employer(&mut t);
+    strip_codes(&mut t);
     if depth == Depth::Full {
         strip_leading_brackets(&mut u, &mut t, is_employer);
         unbracket(&mut t);
@@ -363,6 +364,66 @@ fn strip_suffixes(t: &mut String) {
             break;
         }
         *t = rest.to_string();
+    }
+}
+
+/// Whether a piece is a requisition or internal code ("REF1704U", "R-20541", "MJ000078",
+/// "2024-7222", "00111"): capitals, digits and joiners, no lower case, digits enough that it is
+/// no word; not a year, a range, pay or a fraction ("24/7").
+fn is_code(s: &str) -> bool {
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:19|20)\d\d|(?:19|20)\d\d[-/](?:19|20)?\d\d|\d{1,3}[-/]\d{1,3})$")
+            .expect("valid regex")
+    });
+    let n = s.chars().count();
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let letters = s.chars().filter(char::is_ascii_alphabetic).count();
+    (3..=20).contains(&n)
+        && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "_#./-".contains(c))
+        && (digits >= 3 || (digits >= 2 && n >= 6))
+        && (letters > 0 || digits >= 4)
+        && !RANGE.is_match(s)
+        && !is_pay(s)
+}
+
+/// A requisition or internal code is no part of the role: in a bracket at the end ("Network
+/// Engineer (REF1704U)", "(ID: 2143)"), after a separator at the end ("GCP Cloud Engineer -
+/// R-19409", before a gender tag: "Ingénieur Devops - ARANUM24 (H/F)"), or before one at the
+/// start ("2024-7222_Software Engineer", "0222U8-数据分析岗").
+fn strip_codes(t: &mut String) {
+    static GENDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*[(\[]\s*[mwfhdx*]\s*/\s*[mwfhdx*](?:\s*/\s*[mwfhdx*])?\s*[)\]]\s*$")
+            .expect("valid regex")
+    });
+    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\s*[\[(（【]\s*(?:(?:req(?:uisition)?|ref(?:erence)?|job\s*id|id|job|no|nr)\s*[#:.]?\s*|#\s*)?(?P<b>[^\s\])）】]{3,20})\s*[\])）】]|\s*[-–—|_/]\s*#?(?P<s>[^\s\-–—|_/][^\s–—|]{2,19}))\s*$")
+            .expect("valid regex")
+    });
+    let tag_at = GENDER.find(t).map_or(t.len(), |m| m.start());
+    let (head, tag) = t.split_at(tag_at);
+    if let Some(c) = TRAIL.captures(head)
+        && let Some(code) = c.name("b").or_else(|| c.name("s"))
+        && is_code(code.as_str())
+        && let Some(m) = c.get(0)
+        && m.start() > 0
+        && looks_like_title(&head[..m.start()])
+    {
+        *t = format!("{}{tag}", &head[..m.start()]);
+    }
+    // A code in front, joined to the role by a separator.
+    let lead = t
+        .char_indices()
+        .take_while(|&(i, c)| i < 24 && !c.is_whitespace())
+        .filter(|&(_, c)| "_-–—:|".contains(c))
+        .map(|(i, _)| i)
+        .find(|&i| is_code(&t[..i]));
+    if let Some(i) = lead {
+        let rest = t[i..].trim_start_matches(|c: char| "_-–—:| ".contains(c));
+        if !rest.is_empty() && looks_like_title(rest) {
+            *t = rest.to_string();
+        }
     }
 }
 
@@ -1568,5 +1629,38 @@ mod tests {
             Some("senior Rails engineer")
         );
         assert_eq!(title_from_text("We like engineers."), None);
+    }
+
+    #[test]
+    fn requisition_codes_are_no_part_of_a_title() {
+        for (raw, want) in [
+            ("Network Engineer (REF1704U)", "Network Engineer"),
+            (
+                "Senior .Net Developer - Healthcare (ID:2211)",
+                "Senior .Net Developer - Healthcare",
+            ),
+            ("GCP Cloud Engineer - R-19409", "GCP Cloud Engineer"),
+            (
+                "Ingénieur Devops - ARANUM24 (H/F)",
+                "Ingénieur Devops (H/F)",
+            ),
+            (
+                "2024-7222_Software Engineer - Level III",
+                "Software Engineer - Level III",
+            ),
+            ("0222U8-数据分析师", "数据分析师"),
+            ("数据分析师 (MJ000078)", "数据分析师"),
+            // Not codes: a year, a range, a shift, a product, a name.
+            ("Summer Intern (2026)", "Summer Intern (2026)"),
+            ("Support Engineer (24/7)", "Support Engineer (24/7)"),
+            ("RPG Developer - iSeries", "RPG Developer - iSeries"),
+            ("Life360 - Senior Engineer", "Life360 - Senior Engineer"),
+        ] {
+            assert_eq!(
+                unwrap(raw, Depth::Wrappers, &no_employer).title,
+                want,
+                "{raw}"
+            );
+        }
     }
 }
