@@ -263,7 +263,17 @@ impl Renderer {
     /// Inline HTML: line breaks end a line, entities and tags of text are rendered.
     fn inline_html(&mut self, h: &str) {
         let l = h.trim().to_ascii_lowercase();
-        if l.starts_with("<br") {
+        // Tags that end a line or a paragraph in HTML do so here ("…funding.<p>Open roles:<p>-
+        // Engineer", a Hacker News comment kept in a Markdown page); an item starts its line.
+        let breaks = ["<br", "<p>", "<p ", "</p", "<div", "</div", "</li", "<li"]
+            .iter()
+            .any(|t| l.starts_with(t));
+        if breaks && self.heading.is_none() && self.items == 0 && self.cells == 0 {
+            self.buf.push('\n');
+            if l.starts_with("<li") {
+                self.buf.push_str("- ");
+            }
+        } else if l.starts_with("<br") {
             if self.heading.is_some() || self.items > 0 {
                 self.buf.push(' ');
             } else {

@@ -363,6 +363,26 @@ fn bare_role(entry: &str) -> Option<bool> {
     looks_like_title(&u.title).then(|| super::vocab::vocab().roles.first_in(&u.title).is_some())
 }
 
+/// The role an entry opens with before it says what the role is: the words before the first
+/// sentence end, colon or dash, when they are only a role's name ("Business Operations Lead
+/// ($150K-$225K): https://…", "Backend Engineer. You will own…", "Senior Engineer - build the
+/// heart of an exchange"). After an entry that is a role's name as a whole, what follows a
+/// colon or dash describes it only when it is a phrase in lower case ("Platform Engineer -
+/// DevOps, Linux", "Software Engineer: Front-end" are names). None when the entry opens with
+/// no role.
+fn role_head(entry: &str) -> Option<String> {
+    let named = bare_role(entry).is_some();
+    let at = [". ", ": ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| entry.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let (head, tail) = (entry[..at.0].trim(), entry[at.0 + at.1..].trim());
+    let describes =
+        !named || (tail.starts_with(char::is_lowercase) && tail.split_whitespace().count() >= 3);
+    (describes && head.split_whitespace().count() <= 12 && bare_role(head) == Some(true))
+        .then(|| head.to_string())
+}
+
 /// Whether a block leads into a list of the roles a post offers: a heading, or a line ending
 /// with a colon, that says so ("We're hiring for:", "Open positions", "Wir suchen:").
 fn leads_into_roles(b: &Block) -> bool {
@@ -414,13 +434,19 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         while i < blocks.len() && list_entry(&blocks[i]).is_some() {
             i += 1;
         }
+        let led = start > 0 && leads_into_roles(&blocks[start - 1]);
         let entries: Vec<(usize, String)> = (start..i)
             .filter_map(|k| list_entry(&blocks[k]).map(|e| (k, entry_text(e))))
+            // Under a line that leads into the roles, an entry may go on to say what the role
+            // is ("Software Engineer, Infrastructure ($150K-$250K). Go, Kubernetes…").
+            .map(|(k, e)| match led.then(|| role_head(&e)).flatten() {
+                Some(head) => (k, head),
+                None => (k, e),
+            })
             .collect();
         let roles: Option<Vec<bool>> = entries.iter().map(|(_, e)| bare_role(e)).collect();
         let Some(roles) = roles else { continue };
         let nouns = roles.iter().filter(|&&r| r).count();
-        let led = start > 0 && leads_into_roles(&blocks[start - 1]);
         let under_header = start == 0 && d.format == crate::posting::Format::Hn;
         let enough = if led {
             nouns * 2 >= roles.len()
@@ -437,9 +463,19 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
 /// Whether the document already names its one job: a title that looks like one and is none of
 /// `roles` (a page about one job may list others: "Similar jobs", "We're also hiring").
 fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
+    // A Hacker News header's role field that lists several ("C++ Systems, Infrastructure,
+    // BizOps") sums up the roles below it.
+    let sums_up = |f: &&Fact| {
+        d.format == crate::posting::Format::Hn
+            && f.origin == Origin::Header
+            && f.value
+                .text()
+                .is_some_and(|t| t.contains([',', ';', '&']) || t.contains(" and "))
+    };
     d.facts
         .iter()
         .filter(|f| f.key == Key::Title)
+        .filter(|f| !sums_up(f))
         .filter_map(|f| f.value.text())
         .any(|t| {
             let u = unwrap(t, Depth::Full, &no_employer);
@@ -668,6 +704,29 @@ mod tests {
         // In German too ("Wir suchen:").
         let md = "Wir suchen:\n\n- Softwareentwickler (m/w/d)\n- Product Designer\n";
         assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn a_list_of_roles_that_say_what_each_is() {
+        // Each entry names its role, then describes it; the header's role field sums them up.
+        let post = "Acme | Systems, Infrastructure, BizOps | San Francisco (Onsite) | Full-time\n\
+            We build GPUs.\n\
+            Open roles:\n\
+            - Software Engineer, C++ Systems ($215K-$325K + equity). Low-level work on the layer.\n\
+            - Senior Engineer - build the beating heart of an exchange\n\
+            - Platform Engineer - DevOps, Linux\n\
+            - Business Operations Lead ($150K-$225K): https://jobs.example/1";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        let ds = several_jobs(vec![d]);
+        assert_eq!(
+            titles(&ds),
+            [
+                "Software Engineer, C++ Systems ($215K-$325K + equity)",
+                "Senior Engineer",
+                "Platform Engineer - DevOps, Linux",
+                "Business Operations Lead ($150K-$225K)"
+            ]
+        );
     }
 
     #[test]

@@ -113,7 +113,9 @@ pub fn looks_like_post(text: &str) -> bool {
     is_header_line(first)
 }
 
-fn is_header_line(line: &str) -> bool {
+/// Whether a line is a post's header: three or more pipe-separated fields, two of which are
+/// a place, a marker, a role or pay.
+pub fn is_header_line(line: &str) -> bool {
     if line.starts_with('|') || line.chars().count() > 300 || line.matches('|').count() < 2 {
         return false;
     }

@@ -164,6 +164,11 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
             blocks = all;
         }
     }
+    // A Hacker News post kept in a page (a digest or a report quoting it under its own
+    // heading): its header line among the first blocks, read as a post from there on.
+    if let Some(post) = embedded_post(&doc, &blocks) {
+        return Ok(vec![post]);
+    }
     // No heading names the role: a first line that reads as a title does ("[São Paulo] Mobile
     // Developer na iCourier", as issues and posts begin).
     if start == 0
@@ -183,6 +188,49 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         return Err(SkipReason::NoPosting("Markdown file without text".into()));
     }
     Ok(vec![doc])
+}
+
+/// A Hacker News post inside a page: a header line (`Acme | Engineer | Berlin | Full-time`)
+/// among the first blocks, under nothing that names a role, read with the rest of the page as
+/// one post. The page's own facts that the post does not state (a date, a link) stay.
+fn embedded_post(
+    doc: &super::super::doc::Doc,
+    blocks: &[super::super::doc::Block],
+) -> Option<super::super::doc::Doc> {
+    use super::super::fields::title::names_a_role;
+    if doc
+        .texts(Key::Title)
+        .any(|(t, _)| names_a_role(t) && !super::super::vocab::vocab().page_titles.is_match(t))
+    {
+        return None;
+    }
+    let k = blocks
+        .iter()
+        .take(6)
+        .position(|b| b.kind == BlockKind::Paragraph && super::hn::is_header_line(&b.text))?;
+    if blocks[..k].iter().any(|b| {
+        b.kind == BlockKind::Heading && names_a_role(&b.text) && !is_known_heading(&b.text)
+    }) {
+        return None;
+    }
+    let text: Vec<String> = blocks[k..]
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Item => format!("- {}", b.text),
+            // A heading leads into what follows ("Open roles:").
+            BlockKind::Heading if !b.text.ends_with(|c: char| c.is_ascii_punctuation()) => {
+                format!("{}:", b.text)
+            }
+            _ => b.text.clone(),
+        })
+        .collect();
+    let mut post = super::hn::read_post(&text.join("\n"))?;
+    for f in &doc.facts {
+        if f.key != Key::Title && !post.has(f.key) {
+            post.facts.push(f.clone());
+        }
+    }
+    Some(post)
 }
 
 /// Reads a board-style header at the top of a Markdown body: a first heading naming the role
@@ -429,5 +477,34 @@ mod tests {
         let d = one("---\n---\n# Engineer\nBody text.");
         assert_eq!(all(&d, Key::Title), ["Engineer"]);
         assert!(read("---\n---\n").is_err());
+    }
+
+    #[test]
+    fn a_hacker_news_post_kept_in_a_page() {
+        let md = "---\ntitle: \"HN Hiring (Ask HN: Who is hiring? (October 2026))\"\ndate: \"2026-10-01\"\n---\n\n\
+            # HN Hiring (Ask HN: Who is hiring? (October 2026))\n\n> Source: hn-hiring\n\n\
+            Acme (YC S24) | Systems, Infrastructure | San Francisco (Onsite) | Full-time<p>We build GPUs.\
+            <p>Open roles:<p>- Software Engineer, Systems ($215K-$325K + equity). Low-level work.\
+            <p>- Business Operations Lead ($150K-$225K): https://jobs.example/1<p>Email me.";
+        let d = one(md);
+        assert_eq!(d.format, Format::Hn);
+        assert_eq!(all(&d, Key::Company), ["Acme"]);
+        assert_eq!(all(&d, Key::Location), ["San Francisco"]);
+        // The page's date stays; its title is the thread's, not the post's.
+        assert!(d.has(Key::Posted));
+        assert!(
+            !all(&d, Key::Title)
+                .iter()
+                .any(|t| t.starts_with("HN Hiring"))
+        );
+        // "<p>" ends a paragraph: the roles are items of their own.
+        assert!(
+            d.blocks.iter().any(
+                |b| b.kind == BlockKind::Item && b.text.starts_with("Business Operations Lead")
+            )
+        );
+        // A page about one job with a line of pipes under its title is no post.
+        let md = "# Senior Engineer\n\nAcme | Berlin | Full-time | Remote\n\nWe build.";
+        assert_eq!(one(md).format, Format::Markdown);
     }
 }
