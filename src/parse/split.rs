@@ -22,6 +22,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_title_labels(&d))
             .or_else(|| by_role_items(&d))
             .or_else(|| by_role_list(&d))
+            .or_else(|| by_hiring_sentence(&d))
         {
             out.extend(parts);
         } else {
@@ -525,6 +526,28 @@ fn by_role_items(d: &Doc) -> Option<Vec<Doc>> {
     Some(one_per_role(d, &at))
 }
 
+/// A post that names no role in its header but two in its first sentences ("We're hiring one
+/// product manager and one software engineer."): one document per role, sharing the text.
+fn by_hiring_sentence(d: &Doc) -> Option<Vec<Doc>> {
+    if d.format != crate::posting::Format::Hn || d.has(Key::Title) {
+        return None;
+    }
+    let (i, roles) = d
+        .blocks
+        .iter()
+        .take(3)
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .find_map(|(i, b)| super::fields::title::roles_from_text(&b.text).map(|r| (i, r)))?;
+    if roles[0].eq_ignore_ascii_case(&roles[1]) {
+        return None;
+    }
+    Some(one_per_role(
+        d,
+        &[(i, roles[0].clone()), (i, roles[1].clone())],
+    ))
+}
+
 /// One document per role, each titled with its role and holding the whole text but the other
 /// roles' blocks (`roles`: the block naming each role, and the role).
 fn one_per_role(d: &Doc, roles: &[(usize, String)]) -> Vec<Doc> {
@@ -727,6 +750,26 @@ mod tests {
                 "Business Operations Lead ($150K-$225K)"
             ]
         );
+    }
+
+    #[test]
+    fn two_roles_named_in_a_sentence() {
+        let post = "MTA (trains and buses) | Full-time | NYC | 3x/week in office (onsite)\n\
+            We're hiring one product manager and one software engineer.\n\
+            Our team works on all the screens in the subway.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        let ds = several_jobs(vec![d]);
+        assert_eq!(titles(&ds), ["product manager", "software engineer"]);
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("subway")));
+        // A header that names the role: the sentence says more of it, no second job.
+        let post = "Acme | Senior Engineer | NYC\n\
+            We're looking for an engineer and a designer to join.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        assert_eq!(several_jobs(vec![d]).len(), 1);
+        // Not roles: "a mission and a team".
+        let post = "Acme | NYC | Full-time\nWe're looking for a challenge and a team.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        assert_eq!(several_jobs(vec![d]).len(), 1);
     }
 
     #[test]

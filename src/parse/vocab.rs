@@ -286,6 +286,9 @@ pub struct Vocab {
     pub hiring: Vec<(LazyRegex, bool)>,
     /// All of `hiring` at once, to find which may occur in one pass.
     pub hiring_set: RegexSet,
+    /// Patterns of sentences that name two roles together ("we're hiring one product manager
+    /// and one software engineer"), each with the groups `a` and `b`.
+    pub hiring_pairs: Vec<LazyRegex>,
     pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
@@ -840,6 +843,12 @@ impl Vocab {
             pay_estimate: words("pay", "estimate"),
             hiring_set: candidate_set(hiring.iter().map(|h| h.0.as_str())),
             hiring,
+            hiring_pairs: langs
+                .iter()
+                .filter_map(|(_, t)| table(t, "roles"))
+                .flat_map(|r| list(r.get("hiring_pairs")))
+                .map(LazyRegex::roomy)
+                .collect(),
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
             title_suffixes: words("roles", "title_suffixes"),
@@ -1012,7 +1021,8 @@ mod tests {
         let statements = statements.chain(v.employment_statements.iter().map(|s| &s.re));
         let wrappers = v.title_wrappers.list.iter().map(|w| &w.re);
         let hiring = v.hiring.iter().map(|h| &h.0);
-        for re in statements.chain(wrappers).chain(hiring) {
+        let pairs = v.hiring_pairs.iter();
+        for re in statements.chain(wrappers).chain(hiring).chain(pairs) {
             let compiled: &Regex = re;
             assert_eq!(compiled.as_str(), re.as_str());
         }
@@ -1023,6 +1033,7 @@ mod tests {
         );
         assert_eq!(v.title_wrappers.set.len(), v.title_wrappers.list.len());
         assert_eq!(v.hiring_set.len(), v.hiring.len());
+        assert!(v.hiring_pairs.iter().all(|p| p.group_names() == ["a", "b"]));
         assert!(!v.is_furniture("Senior Rust Engineer"));
     }
 

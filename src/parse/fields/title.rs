@@ -770,22 +770,7 @@ pub fn title_from_text(text: &str) -> Option<String> {
             };
             // "an Engineering Manager and a Senior Product Designer": several roles, no one
             // title.
-            let after = phrase.find(&t).map_or("", |i| &phrase[i + t.len()..]);
-            let after = after.trim_start().trim_start_matches(',').trim_start();
-            let another = [
-                "and ", "or ", "& ", "et ", "und ", "y ", "e ", "och ", "en ",
-            ]
-            .iter()
-            .find_map(|c| after.strip_prefix(c))
-            .is_some_and(|rest| {
-                let rest = rest
-                    .trim_start_matches("a ")
-                    .trim_start_matches("an ")
-                    .trim_start_matches("un ")
-                    .trim_start_matches("une ");
-                role_phrase(rest, *noun_first).is_some_and(|r| rest.starts_with(&r))
-            });
-            if another {
+            if second_role(phrase, &t, *noun_first).is_some() {
                 return None;
             }
             if best.as_ref().is_none_or(|b| m.start() < b.0) {
@@ -794,6 +779,39 @@ pub fn title_from_text(text: &str) -> Option<String> {
         }
     }
     best.map(|b| b.1)
+}
+
+/// The role a phrase names right after `first` ("an Engineering Manager and a Senior Product
+/// Designer", "one product manager and one software engineer").
+fn second_role(phrase: &str, first: &str, noun_first: bool) -> Option<String> {
+    let after = phrase
+        .find(first)
+        .map_or("", |i| &phrase[i + first.len()..]);
+    let after = after.trim_start().trim_start_matches(',').trim_start();
+    let rest = [
+        "and ", "or ", "& ", "et ", "und ", "y ", "e ", "och ", "en ",
+    ]
+    .iter()
+    .find_map(|c| after.strip_prefix(c))?;
+    let rest = ["a ", "an ", "one ", "un ", "une ", "einen ", "eine "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    role_phrase(rest, noun_first).filter(|r| rest.starts_with(r.as_str()))
+}
+
+/// The two roles a sentence names together ("We're hiring one product manager and one
+/// software engineer", `[roles] hiring_pairs`): each a short phrase ending with a role noun.
+pub fn roles_from_text(text: &str) -> Option<[String; 2]> {
+    let v = vocab();
+    let role = |s: &str| {
+        let last = s.split_whitespace().last().unwrap_or("");
+        (v.roles.whole(last).is_some() && looks_like_title(s)).then(|| s.to_string())
+    };
+    v.hiring_pairs.iter().find_map(|re| {
+        let c = re.captures(text)?;
+        Some([role(c.name("a")?.as_str())?, role(c.name("b")?.as_str())?])
+    })
 }
 
 /// Words that end a role phrase after its noun.

@@ -16,7 +16,7 @@ use crate::posting::{Field, FieldSource, WorkMode};
 
 /// The mode a field names, all its mode words together: "On-site", "Remote (US)", "REMOTE |
 /// ONSITE" (remote: the job can be done remotely), "Onsite or hybrid" (hybrid), "No remote"
-/// (on-site).
+/// (on-site), "3x/week in office" (hybrid).
 pub fn from_label(s: &str) -> Option<WorkMode> {
     let s = s.trim();
     if s.is_empty() || s.chars().count() > 160 {
@@ -36,6 +36,13 @@ pub fn from_label(s: &str) -> Option<WorkMode> {
         if !found.contains(&m) {
             found.push(m);
         }
+    }
+    // "3x/week in office (onsite)", "2 days a week on-site": days in the office say hybrid.
+    if s.chars().any(|c| c.is_ascii_digit())
+        && !found.contains(&WorkMode::Hybrid)
+        && from_text(s).is_some_and(|(m, _)| m == WorkMode::Hybrid)
+    {
+        found.push(WorkMode::Hybrid);
     }
     combine(&found)
 }
@@ -272,6 +279,10 @@ mod tests {
         assert_eq!(from_label("リモート"), Some(Remote));
         assert_eq!(from_label("Full-time"), None);
         assert_eq!(from_label("Remoteness is a state of mind"), None);
+        // Days in the office say hybrid, whatever else the field says.
+        assert_eq!(from_label("3x/week in office (onsite)"), Some(Hybrid));
+        assert_eq!(from_label("2 days onsite & 3 days remote"), Some(Hybrid));
+        assert_eq!(from_label("Remote / Home Office"), Some(Remote));
     }
 
     #[test]

@@ -60,7 +60,7 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
           visas?|h-?1-?bs?|sponsorship|sponsor(?:ed|s)?|transfers?|relocation|relocate|no|not|ok|okay|friendly|possible|
           considered|welcome|available|only|preferred|options?|allowed|fine|partial(?:ly)?|local(?:ly)?|fully|100%|
           equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|up|in|office|day|remote/\d+|
-          a|an|the|plus|with|paid|unpaid|\d+(?:[/-]\d+)?|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
+          a|an|the|plus|with|paid|unpaid|\d+(?:[/-]\d+)?|\d+x|times|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
         )$",
     )
     .expect("valid regex")
@@ -1098,6 +1098,8 @@ fn starts_with_marker(s: &str) -> bool {
 
 /// Whether a field is made only of marker words ("REMOTE", "Full-time, ONSITE", "VISA").
 fn is_markers(s: &str) -> bool {
+    static IN_OFFICE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:the\s+)?office\b").expect("valid regex"));
     let without_parens = ON_SITE.replace_all(&strip_parens(s), "onsite").into_owned();
     let words: Vec<&str> = without_parens
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | ';' | ':' | '(' | ')' | '!'))
@@ -1107,7 +1109,7 @@ fn is_markers(s: &str) -> bool {
     !words.is_empty()
         && words.len() <= 10
         && words.iter().all(|w| MARKER_WORDS.is_match(w))
-        && words.iter().any(|w| REAL_MARKER.is_match(w))
+        && (words.iter().any(|w| REAL_MARKER.is_match(w)) || IN_OFFICE.is_match(&without_parens))
 }
 
 /// Whether a field names a place ("Austin, TX", "NYC", "London or Remote").
