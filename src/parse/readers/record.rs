@@ -284,6 +284,23 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
     Some(doc)
 }
 
+/// A title value of two short lines, the second a name: (the role, the employer).
+fn card_lines(t: &str) -> Option<(String, String)> {
+    if t.contains('<') || t.chars().count() > 240 {
+        return None;
+    }
+    let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let [role, by] = lines[..] else { return None };
+    let names = by.chars().count() <= 80
+        && by.split_whitespace().count() <= 8
+        && !by.ends_with([':', '!', '?'])
+        // "Pointo Teknoloji A.Ş.", not a sentence.
+        && (!by.ends_with('.') || by.split_whitespace().count() <= 4)
+        && !super::super::fields::title::looks_like_title(by);
+    (names && super::super::fields::title::looks_like_title(role))
+        .then(|| (role.to_string(), by.to_string()))
+}
+
 /// The value of an object's bare `name` key, whatever its case ("name", "Name").
 fn bare_name(o: &Map<String, Value>) -> Option<&Value> {
     o.get("name").or_else(|| {
@@ -389,6 +406,16 @@ impl Walk<'_> {
                 }
             }
             Key::Title if !v.is_string() => {}
+            // A card's text scraped into the title cell: the role on its first line, the
+            // employer on the next ("İş Analisti\n      \n   Moda Selvim"), weaker than a
+            // company column.
+            Key::Title
+                if let Some(t) = text_of(v)
+                    && let Some((role, by)) = card_lines(&t) =>
+            {
+                self.doc.text(key, role, origin);
+                self.doc.text(Key::Company, by, Origin::Header);
+            }
             Key::Title | Key::Team | Key::Posted | Key::Seniority | Key::Experience => {
                 if let Some(t) = text_of(v) {
                     self.doc.text(key, body::inline_text(&t), origin);
@@ -883,6 +910,19 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_cards_text_in_the_title_cell() {
+        // The role on the first line, the employer under it.
+        let d = doc(
+            json!({"Pozisyon": "İş Analisti \n         \n            Pointo Teknoloji A.Ş.", "IlanMetni": "…"}),
+        );
+        assert_eq!(texts(&d, Key::Title), ["İş Analisti"]);
+        assert_eq!(texts(&d, Key::Company), ["Pointo Teknoloji A.Ş."]);
+        // A title and a sentence is no card.
+        let d = doc(json!({"title": "Data Engineer\nWe build pipelines for our clients."}));
+        assert!(texts(&d, Key::Company).is_empty());
     }
 
     #[test]
