@@ -1009,6 +1009,7 @@ fn drop_tail_said_elsewhere(
     doc: &super::super::doc::Doc,
     is_employer: IsEmployer<'_>,
 ) {
+    drop_glued(u, doc, is_employer);
     // A hyphen without spaces last: "Full Stack Developer-Remote".
     let Some((sep, head, tail)) = [" - ", " – ", " — ", " | ", ", ", "-"]
         .iter()
@@ -1025,6 +1026,65 @@ fn drop_tail_said_elsewhere(
     }
     if takes_tail(u, sep, &tail, &tail_f, doc, is_employer) {
         u.title = head;
+    }
+}
+
+/// What a structured title has glued to it with no separator a tail would need: pay in a
+/// bracket at the end ("… (3800 pln)"), a place the posting's location fields say or the
+/// employer's name in its last words ("Operarias/os Polifuncionales Pudahuel", "Ejecutivos de
+/// Venta en Terreno Osorno-Los Ángeles", "Sprzedawca/Magazynier JYSK Poznań Komorniki": a tail
+/// whose first word is one), or a place before a slash ("LOS VILOS/ASISTENTE DE ATENCIÓN").
+fn drop_glued(u: &mut Unwrapped, doc: &super::super::doc::Doc, is_employer: IsEmployer<'_>) {
+    static PAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*[(（]([^()（）]{2,40})[)）]\s*$").expect("valid regex"));
+    if let Some(c) = PAY.captures(&u.title)
+        && is_pay(&c[1])
+        && let Some(m) = c.get(0)
+        && m.start() > 0
+    {
+        u.pay.get_or_insert_with(|| c[1].to_string());
+        u.title.truncate(m.start());
+    }
+    // The original title's look is kept: a title that reads as one stays one.
+    let reads = looks_like_title(&u.title);
+    let still = |t: &str| !t.trim().is_empty() && (looks_like_title(t) || !reads);
+    if let Some((head, rest)) = u.title.split_once('/') {
+        let (head, rest) = (head.trim().to_string(), rest.trim().to_string());
+        if head.chars().count() >= 3 && said_elsewhere(doc, &fold(&head)) && still(&rest) {
+            u.place.get_or_insert(head);
+            u.title = rest;
+            return;
+        }
+    }
+    let words: Vec<String> = u.title.split_whitespace().map(str::to_string).collect();
+    for k in (1..=3.min(words.len().saturating_sub(1))).rev() {
+        let tail = words[words.len() - k..].join(" ");
+        let head = words[..words.len() - k].join(" ");
+        let first = words[words.len() - k]
+            .split(['-', '/'])
+            .next()
+            .unwrap_or("");
+        let first_f = fold(first);
+        // A separator before the tail makes it a tail of its own, weighed as one.
+        let parted = head.ends_with(['-', '–', '—', '|', ',', ':']);
+        if first.chars().count() < 3 || parted || !still(&head) {
+            continue;
+        }
+        if said_elsewhere(doc, &first_f) {
+            u.place.get_or_insert(tail);
+        } else if is_employer(&first_f) {
+            u.company.get_or_insert(tail);
+        } else {
+            continue;
+        }
+        // The word that led to it goes too ("IT-rekryterare till Zacco", "Engineer at Acme").
+        let head = match head.rsplit_once(' ') {
+            Some((h, w)) if is_stop_word(w) && still(h) => h.to_string(),
+            _ => head,
+        };
+        u.title = head;
+        // What is left may end with the other ("… JYSK" once "Poznań Komorniki" is off).
+        return drop_glued(u, doc, is_employer);
     }
 }
 
@@ -1293,6 +1353,46 @@ mod tests {
         let mut u = un("Software Engineers (scala, node.js)");
         drop_tail_said_elsewhere(&mut u, &d, &no_employer);
         assert_eq!(u.title, "Software Engineers (scala, node.js)");
+    }
+
+    #[test]
+    fn places_pay_and_the_employer_glued_to_a_structured_title_come_off() {
+        let mut d = super::super::super::doc::Doc::new(crate::posting::Format::Json);
+        d.text(Key::Location, "Osorno, Chile", Origin::Record);
+        d.text(Key::Location, "Los Vilos", Origin::Record);
+        d.text(Key::Location, "Poznań", Origin::Record);
+        let employer = |p: &str| p == "jysk" || p == "zacco";
+        for (raw, want) in [
+            (
+                "Ejecutivos de Venta en Terreno Osorno-Los Ángeles",
+                "Ejecutivos de Venta en Terreno",
+            ),
+            (
+                "LOS VILOS/ASISTENTE DE ATENCIÓN AL CLIENTE",
+                "ASISTENTE DE ATENCIÓN AL CLIENTE",
+            ),
+            (
+                "Sprzedawca/Magazynier JYSK Poznań Komorniki (3800 pln)",
+                "Sprzedawca/Magazynier",
+            ),
+            (
+                "Nätverkande IT-rekryterare till Zacco",
+                "Nätverkande IT-rekryterare",
+            ),
+            // A place that is none of the posting's stays; so does a separated tail.
+            ("Software Engineer Berlin", "Software Engineer Berlin"),
+            (
+                "Senior Manager - Zacco Fleet",
+                "Senior Manager - Zacco Fleet",
+            ),
+        ] {
+            let mut u = unwrap(raw, Depth::Wrappers, &employer);
+            drop_glued(&mut u, &d, &employer);
+            assert_eq!(u.title, want, "{raw}");
+        }
+        let mut u = unwrap("Sprzedawca (3800 pln)", Depth::Wrappers, &no_employer);
+        drop_glued(&mut u, &d, &no_employer);
+        assert_eq!(u.pay.as_deref(), Some("3800 pln"));
     }
 
     #[test]
