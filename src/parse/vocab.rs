@@ -337,6 +337,8 @@ pub struct Vocab {
     /// Lowercased words standing where an employer's name would ("confidential", "private
     /// client", "unser Kunde").
     pub company_placeholders: HashSet<String>,
+    /// Lowercased labels that name the employer behind a recruiter ("client", "uppdragsgivare").
+    pub client_labels: HashSet<String>,
     /// Lowercased first words that make a line a greeting or a sentence, not a name ("hi", "we're").
     pub placeholder_openers: HashSet<String>,
     /// The phrases that name the employer ([`EmployerPhrases`]).
@@ -871,6 +873,7 @@ impl Vocab {
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),
+            client_labels: lowercase(company_words(&langs, "client_labels")),
             placeholder_openers: lowercase(company_words(&langs, "placeholder_openers")),
             employer: EmployerPhrases {
                 at: company_words(&langs, "at"),

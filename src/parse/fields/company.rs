@@ -609,6 +609,23 @@ fn name_written(key: &str, text: &str, whole: bool) -> Option<String> {
 }
 
 /// Resolves the company.
+/// Whether the text has a line labelling `name` as the client (`[company] client_labels`:
+/// "Client: Infogain", "Uppdragsgivare: Zacco AB").
+fn client_line(text: &str, name: &str) -> bool {
+    let labels = &vocab().client_labels;
+    text.lines().any(|l| {
+        l.split_once([':', '：']).is_some_and(|(k, v)| {
+            v.trim() == name.trim()
+                && labels.contains(
+                    k.trim()
+                        .trim_matches(['*', '-', '•', ' '])
+                        .to_lowercase()
+                        .as_str(),
+                )
+        })
+    })
+}
+
 pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldSource)> {
     let mut cands: Vec<Cand<String>> = Vec::new();
     for f in ctx.doc.facts_of(Key::Company) {
@@ -616,7 +633,17 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             // A long name is a structured field's (an organization's full name), not a header's.
             let structured = matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label);
             if structured || c.split_whitespace().count() <= 8 {
-                cands.push(Cand::of(c, f.origin, 0));
+                // The employer behind a recruiter, named by a label line of the text, is
+                // surer than the advertiser a record names ("Uppdragsgivare: Zacco AB" in an
+                // ad whose workplace is the agency).
+                let client = f.origin == Origin::Label
+                    && f.value.text().is_some_and(|t| client_line(&ctx.full, t));
+                let mut cand = Cand::of(c, f.origin, 0);
+                // A client-side stack ("Client : Angular / Struts2") is no client.
+                if client && is_company_name(&cand.value) && !cand.value.contains(" / ") {
+                    cand.strength += 20;
+                }
+                cands.push(cand);
             }
         }
     }
@@ -784,6 +811,20 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_a_label_names_is_the_employer_behind_the_recruiter() {
+        // The record names the agency's workplace; the text the client it recruits for.
+        let json = r#"{"annonsrubrik": "IT-rekryterare", "arbetsplatsnamn": "Proffice Sverige AB",
+            "annonstext": "Vi söker en rekryterare.\n\nUppdragsgivare: Zacco Innovation AB\n\nOrt: Malmö"}"#;
+        let p = &crate::parse::parse_text(json, "ad.json").expect("a posting")[0];
+        assert_eq!(p.company.as_deref(), Some("Zacco Innovation AB"));
+        // A client-side stack is no client.
+        let json = r#"{"title": "Java Developer", "company": "Septeo",
+            "description": "Stack\n\nClient : Angular / Struts2\n\nServer : Java"}"#;
+        let p = &crate::parse::parse_text(json, "ad.json").expect("a posting")[0];
+        assert_eq!(p.company.as_deref(), Some("Septeo"));
+    }
 
     #[test]
     fn pronouns_of_other_languages_are_no_employer() {

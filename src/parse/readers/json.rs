@@ -142,7 +142,10 @@ pub fn collect(v: &Value, out: &mut Vec<Doc>) {
         return;
     }
     for (o, wrappers) in records(v) {
-        if let Some(mut d) = record::record_doc(o, Origin::Record, Format::Json) {
+        let merged = with_siblings(o, wrappers.last().copied());
+        if let Some(mut d) =
+            record::record_doc(merged.as_ref().unwrap_or(o), Origin::Record, Format::Json)
+        {
             for w in &wrappers {
                 for n in names_of(w) {
                     d.text(Key::Company, n, Origin::Wrapper);
@@ -162,6 +165,41 @@ pub fn collect(v: &Value, out: &mut Vec<Doc>) {
             out.push(d);
         }
     }
+}
+
+/// A posting object that is one part of its wrapper (`{"annons": {rubrik, text…}, "villkor":
+/// {arbetstid…}, "arbetsplats": {namn…}}`: the ad, its terms, its workplace): the posting with
+/// the keys of the other parts, which say more of the same job. None when the posting is no
+/// part of such a whole (an item of a list, or beside other postings).
+fn with_siblings(
+    o: &Map<String, Value>,
+    parent: Option<&Map<String, Value>>,
+) -> Option<Map<String, Value>> {
+    let parent = parent?;
+    let mut held = false;
+    let mut parts = Vec::new();
+    for v in parent.values() {
+        match v {
+            Value::Object(p) if std::ptr::eq(p, o) => held = true,
+            Value::Object(p) if looks_like_posting(p) => return None,
+            Value::Object(p) => parts.push(p),
+            _ => {}
+        }
+    }
+    if !held || parts.is_empty() {
+        return None;
+    }
+    let mut merged = o.clone();
+    for p in parts {
+        for (k, v) in p {
+            // An employer's object beside the posting names its company as a wrapper does.
+            let employer = v.is_object() && record::is_employer_key(k);
+            if !employer && !merged.contains_key(k) {
+                merged.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Some(merged)
 }
 
 /// The name a wrapper object gives itself (`name`, `title`, `company`…): a board's or an
@@ -275,6 +313,23 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_posting_in_parts() {
+        // Arbetsförmedlingen: the ad, its terms and its workplace beside each other.
+        let ps = run(r#"[{"platsannons": {"annons": {"annonsrubrik": "Javautvecklare", "kommunnamn": "Malmö"},
+            "villkor": {"arbetstid": "Heltid"}, "arbetsplats": {"arbetsplatsnamn": "Jobshark AB"}}}]"#)
+        .unwrap();
+        assert_eq!(titles(&ps), ["Javautvecklare"]);
+        assert!(ps[0].texts(Key::EmploymentType).any(|(t, _)| t == "Heltid"));
+        assert!(ps[0].texts(Key::Company).any(|(t, _)| t == "Jobshark AB"));
+        // Postings beside each other are no parts of one.
+        let ps = run(
+            r#"{"a": {"title": "Engineer", "company": "Acme"}, "b": {"title": "Designer", "company": "Acme"}}"#,
+        )
+        .unwrap();
+        assert_eq!(ps.len(), 2);
     }
 
     #[test]
