@@ -676,7 +676,14 @@ fn hit(
     let usd = lo * usd_rate(&code);
     let period = explicit_period.unwrap_or_else(|| period_for(usd, low_wage(&code)));
     let yearly_usd = usd * period.per_year();
-    if !(2_000.0..=3_000_000.0).contains(&yearly_usd) {
+    // Where a month's pay may be worth a few hundred dollars, a stated period lets a low figure
+    // stand ("₹12,000 – ₹25,000 per month").
+    let floor = if around.period().is_some() && low_wage(&code) {
+        1_000.0
+    } else {
+        2_000.0
+    };
+    if !(floor..=3_000_000.0).contains(&yearly_usd) {
         return None;
     }
     let score = around.score(hi.is_some(), explicit_period.is_some());
@@ -1120,6 +1127,13 @@ mod tests {
             one("$8,000 per month"),
             (Some(8e3), Some(8e3), "USD".into(), Month)
         );
+        // A fresher's pay in India, its period stated.
+        assert_eq!(
+            one("Pay: ₹12,000.00 – ₹25,000.00 per month"),
+            (Some(12e3), Some(25e3), "INR".into(), Month)
+        );
+        // Without a period, so low a figure is no pay.
+        assert!(salary_in_text("₹12,000").is_none());
     }
 
     #[test]
