@@ -50,10 +50,24 @@ pub fn read(text: &str, format: Format) -> Option<Vec<Doc>> {
 /// The card of a segment: from its first paragraph opened by a role's title (a greeting may
 /// come before it) to its end, with a place on one of the lines under the title.
 fn card<'a>(segment: &'a [&'a str]) -> Option<&'a [&'a str]> {
-    let start = segment.iter().enumerate().position(|(i, l)| {
-        let t = l.trim();
-        (i == 0 || segment[i - 1].trim().is_empty()) && !t.is_empty() && names_a_role(t)
-    })?;
+    let opens = |i: usize| {
+        let t = segment[i].trim();
+        !t.is_empty() && names_a_role(t)
+    };
+    // A greeting glued to the first card ("New jobs match your preferences." right above
+    // it): the title is the line with the employer and the place right under it.
+    let placed_under = |i: usize| {
+        segment[i + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .take(2)
+            .any(is_place_line)
+    };
+    let start = (0..segment.len())
+        .find(|&i| (i == 0 || segment[i - 1].trim().is_empty()) && opens(i))
+        .filter(|&i| placed_under(i))
+        .or_else(|| (0..segment.len()).find(|&i| opens(i) && placed_under(i)))?;
     let card = &segment[start..];
     let filled: Vec<&str> = card
         .iter()
@@ -86,8 +100,10 @@ fn card_doc(card: &[&str], format: Format) -> Doc {
         .collect();
     d.text(Key::Title, filled[0], Origin::Header);
     let mut rest = filled[1..].iter().take(3).copied();
+    // An employer named after a country ("Blackbaud India") over the place line is the employer.
+    let third_placed = filled.get(2).is_some_and(|l| is_place_line(l));
     if let Some(second) = rest.next() {
-        if is_place_line(second) {
+        if is_place_line(second) && (!third_placed || places::is_place_name(second)) {
             d.text(Key::Location, second, Origin::Header);
         } else if second.split_whitespace().count() <= 8 && !second.contains("://") {
             d.text(Key::Company, second, Origin::Header);
@@ -130,6 +146,31 @@ mod tests {
             first(&docs[1], Key::Location).as_deref(),
             Some("San Jose, CA")
         );
+    }
+
+    #[test]
+    fn a_greeting_glued_to_the_first_card() {
+        let alert = "From: LinkedIn Job Alerts <jobalerts-noreply@linkedin.com>\n\
+            Subject: Meta - Software Engineer, Audio and more\n\n\
+            Your job alert for software engineer in Hyderabad\nNew jobs match your preferences.\n\
+            Software Engineer, Audio\nMeta\nHyderabad\nView job: https://x.example/1\n\
+            ---------------------------------------------------------\n\
+            Software Development Engineer\nBlackbaud India\nHyderabad\nView job: https://x.example/2\n\
+            ---------------------------------------------------------\n\
+            See all jobs on LinkedIn: https://x.example/all\n\
+            ----------------------------------------\n\
+            This email was intended for A Student\n";
+        let docs = read(alert, Format::Email).expect("a digest");
+        let titles: Vec<&str> = docs
+            .iter()
+            .filter_map(|d| d.texts(Key::Title).next().map(|t| t.0))
+            .collect();
+        assert_eq!(
+            titles,
+            ["Software Engineer, Audio", "Software Development Engineer"]
+        );
+        let company = docs[1].texts(Key::Company).next().map(|t| t.0);
+        assert_eq!(company, Some("Blackbaud India"));
     }
 
     #[test]
