@@ -119,6 +119,17 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         {
             return Ok(postings);
         }
+        // A posting's text kept whole in a string (a pasted e-mail, a page's Markdown): read
+        // as the file it would be, its format from its own text.
+        if let Some(body) = readers::code::text_literal(text) {
+            let format = detect::detect(&Document {
+                text: body,
+                source: "",
+            });
+            if let Ok(postings) = parse_as(body, source, format) {
+                return Ok(postings);
+            }
+        }
     }
     parse_as(text, source, format)
 }

@@ -60,6 +60,56 @@ pub fn data_literals(text: &str) -> Vec<Value> {
 }
 
 /// Whether a value is (or lists) an object with a few keys: a record, not a list of numbers.
+/// The shortest text a string literal must hold to be read as a posting's text.
+const MIN_TEXT_LITERAL: usize = 300;
+
+/// The longest block of text a source file holds in a string literal — a Python triple-quoted
+/// string, a JavaScript template literal (a pasted e-mail in a script, a careers page's
+/// Markdown in a component) — when it is long, spans lines and is most of the file (the file is
+/// that text's container, not a program with a text in it): the text, as written.
+pub fn text_literal(text: &str) -> Option<&str> {
+    let mut best: Option<&str> = None;
+    let mut rest = text;
+    let mut offset = 0;
+    // Each opening quote is looked for from where the last literal ended: bounded by the text.
+    while let Some(i) = ["\"\"\"", "\'\'\'", "`"]
+        .iter()
+        .filter_map(|q| rest.find(q).map(|i| (i, *q)))
+        .min()
+        .map(|(i, q)| (offset + i, q))
+    {
+        let (start, quote) = i;
+        let body_from = start + quote.len();
+        let Some(len) = closing(&text[body_from..], quote) else {
+            break;
+        };
+        let body = &text[body_from..body_from + len];
+        if body.len() >= MIN_TEXT_LITERAL
+            && body.lines().count() >= 5
+            && best.is_none_or(|b| body.len() > b.len())
+        {
+            best = Some(body);
+        }
+        offset = body_from + len + quote.len();
+        rest = &text[offset..];
+    }
+    best.filter(|b| b.len() * 2 >= text.len())
+}
+
+/// The length of a literal's body up to its closing `quote` (an escaped one skipped).
+fn closing(body: &str, quote: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = body[from..].find(quote) {
+        let at = from + i;
+        let escaped = body[..at].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+        if !escaped {
+            return Some(at);
+        }
+        from = at + quote.len();
+    }
+    None
+}
+
 fn holds_object(v: &Value) -> bool {
     match v {
         Value::Object(o) => o.len() >= 2,
@@ -210,6 +260,28 @@ fn to_json(src: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_kept_whole_in_a_string() {
+        let mail = "From: LinkedIn Job Alerts <jobalerts-noreply@linkedin.com>\n".repeat(12);
+        let py =
+            format!("def f():\n    \"\"\"Doc.\"\"\"\n\ntext = \"\"\"\n{mail}\"\"\"\nprint(text)\n");
+        assert_eq!(text_literal(&py).map(str::trim), Some(mail.trim()));
+        let js = format!(
+            "const c = `\n# Engineer\n{}\n`;\nexport default c;\n",
+            "We build.\n".repeat(40)
+        );
+        assert!(text_literal(&js).is_some_and(|t| t.contains("# Engineer")));
+        // A program with a text in it is read as a program: the text is not most of it.
+        let big = format!(
+            "{}\nconst t = `{}`;\n",
+            "let x = 1;\n".repeat(200),
+            "line\n".repeat(80)
+        );
+        assert!(text_literal(&big).is_none());
+        // An unclosed quote ends the search.
+        assert!(text_literal("x = \"\"\"never closed").is_none());
+    }
 
     #[test]
     fn a_script_s_data_is_json() {
