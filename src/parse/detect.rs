@@ -98,6 +98,13 @@ mod tests {
     }
 
     #[test]
+    fn a_server_pages_source_is_its_markup() {
+        let php = "<?php //Jobs\necho(\"<div class=\\\"text_box\\\"><h2>Programátor PHP</h2><p>Hledáme.</p></div>\");\n?>";
+        assert_eq!(fmt_at(php, "jobs.php"), Format::Html);
+        assert_eq!(fmt_at(php, "jobs.txt"), Format::Text);
+    }
+
+    #[test]
     fn board_pages_and_plain_text() {
         let board = "Senior Engineer\nBerlin, Germany\n·\nRemote\n·\nFull-time\n·\n2d ago\nAbout the role\n…";
         assert_eq!(fmt(board), Format::Board);

@@ -20,7 +20,8 @@ use crate::posting::{EmploymentType, Field, FieldSource};
 /// few words ("Backend", "Data Science").
 pub fn looks_like_title(s: &str) -> bool {
     let n = s.chars().count();
-    if !(2..=120).contains(&n) {
+    // A question ("Jste programátor?", "Are you our next engineer?") asks, it names no job.
+    if !(2..=120).contains(&n) || s.trim_end().ends_with(['?', '？']) {
         return false;
     }
     // A sentence about us or you is not a title ("We are looking for people with").
@@ -1393,6 +1394,13 @@ mod tests {
         let mut u = unwrap("Sprzedawca (3800 pln)", Depth::Wrappers, &no_employer);
         drop_glued(&mut u, &d, &no_employer);
         assert_eq!(u.pay.as_deref(), Some("3800 pln"));
+    }
+
+    #[test]
+    fn a_question_is_no_title() {
+        assert!(!looks_like_title("Jste programátor?"));
+        assert!(!looks_like_title("Are you our next Backend Engineer?"));
+        assert!(looks_like_title("Programátor PHP, MySQL"));
     }
 
     #[test]

@@ -51,9 +51,12 @@ pub fn looks_like_html(text: &str, source: &str) -> bool {
         return true;
     }
     let lower = source.to_lowercase();
-    let ext_html = ["html", "htm", "xhtml"]
-        .iter()
-        .any(|e| lower.ends_with(&format!(".{e}")));
+    // A server page's source (PHP, JSP, ASP, ERB) is the page's markup with code in it.
+    let ext_html = [
+        "html", "htm", "xhtml", "php", "phtml", "jsp", "asp", "aspx", "erb", "cshtml",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(&format!(".{e}")));
     let starts_tag = head.starts_with('<')
         && head[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
     (starts_tag || ext_html) && head.contains("</")
