@@ -1132,6 +1132,12 @@ mod tests {
             one("Pay: ₹12,000.00 – ₹25,000.00 per month"),
             (Some(12e3), Some(25e3), "INR".into(), Month)
         );
+        // Czech thousands ("tis.").
+        let s = salary_in_text("60–200 tis. Kč měsíčně").expect("a Czech range");
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str()),
+            (Some(60e3), Some(200e3), "CZK")
+        );
         // Without a period, so low a figure is no pay.
         assert!(salary_in_text("₹12,000").is_none());
     }
