@@ -440,10 +440,7 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             .filter_map(|k| list_entry(&blocks[k]).map(|e| (k, entry_text(e))))
             // Under a line that leads into the roles, an entry may go on to say what the role
             // is ("Software Engineer, Infrastructure ($150K-$250K). Go, Kubernetes…").
-            .map(|(k, e)| match led.then(|| role_head(&e)).flatten() {
-                Some(head) => (k, head),
-                None => (k, e),
-            })
+            .map(|(k, e)| (k, led.then(|| role_head(&e)).flatten().unwrap_or(e)))
             .collect();
         let roles: Option<Vec<bool>> = entries.iter().map(|(_, e)| bare_role(e)).collect();
         let Some(roles) = roles else { continue };

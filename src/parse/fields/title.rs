@@ -445,12 +445,14 @@ fn strip_leading_brackets(u: &mut Unwrapped, t: &mut String, is_employer: IsEmpl
 
 /// Pay or a work mode at the end: bracketed ("(R$ 18.000,00)", "(Remote)", "【14~28K 16薪】",
 /// "（300/天）"), then pay glued to a dash ("高级前端工程师 -20k～35K").
+/// A bracket at the end of a title ("(R$ 18.000,00)", "【14~28K 16薪】"), its inside as `in`.
+static TRAILING_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[\[【［(（](?P<in>[^\[【［(（\]】］)）]{1,40})[\]】］)）]\s*$")
+        .expect("valid regex")
+});
+
 fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
-    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*[\[【［(（](?P<in>[^\[【［(（\]】］)）]{1,40})[\]】］)）]\s*$")
-            .expect("valid regex")
-    });
-    if let Some(c) = TRAIL.captures(t)
+    if let Some(c) = TRAILING_BRACKET.captures(t)
         && c.get(0).is_some_and(|m| m.start() > 0)
     {
         let inner = c["in"].trim().to_string();
@@ -1036,14 +1038,12 @@ fn drop_tail_said_elsewhere(
 /// Venta en Terreno Osorno-Los Ángeles", "Sprzedawca/Magazynier JYSK Poznań Komorniki": a tail
 /// whose first word is one), or a place before a slash ("LOS VILOS/ASISTENTE DE ATENCIÓN").
 fn drop_glued(u: &mut Unwrapped, doc: &super::super::doc::Doc, is_employer: IsEmployer<'_>) {
-    static PAY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*[(（]([^()（）]{2,40})[)）]\s*$").expect("valid regex"));
-    if let Some(c) = PAY.captures(&u.title)
-        && is_pay(&c[1])
+    if let Some(c) = TRAILING_BRACKET.captures(&u.title)
+        && is_pay(&c["in"])
         && let Some(m) = c.get(0)
         && m.start() > 0
     {
-        u.pay.get_or_insert_with(|| c[1].to_string());
+        u.pay.get_or_insert_with(|| c["in"].to_string());
         u.title.truncate(m.start());
     }
     // The original title's look is kept: a title that reads as one stays one.

@@ -72,13 +72,11 @@ pub fn text_literal(text: &str) -> Option<&str> {
     let mut rest = text;
     let mut offset = 0;
     // Each opening quote is looked for from where the last literal ended: bounded by the text.
-    while let Some(i) = ["\"\"\"", "\'\'\'", "`"]
+    while let Some((start, quote)) = ["\"\"\"", "'''", "`"]
         .iter()
-        .filter_map(|q| rest.find(q).map(|i| (i, *q)))
+        .filter_map(|q| rest.find(q).map(|i| (offset + i, *q)))
         .min()
-        .map(|(i, q)| (offset + i, q))
     {
-        let (start, quote) = i;
         let body_from = start + quote.len();
         let Some(len) = closing(&text[body_from..], quote) else {
             break;

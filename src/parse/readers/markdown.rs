@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::super::SkipReason;
 use super::super::blocks::is_known_heading;
-use super::super::doc::{BlockKind, Doc, Key, Origin};
+use super::super::doc::{Block, BlockKind, Doc, Key, Origin};
 use super::super::markdown_text::{self, inline};
 use super::super::places;
 use super::{label_facts, record};
@@ -193,10 +193,7 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
 /// A Hacker News post inside a page: a header line (`Acme | Engineer | Berlin | Full-time`)
 /// among the first blocks, under nothing that names a role, read with the rest of the page as
 /// one post. The page's own facts that the post does not state (a date, a link) stay.
-fn embedded_post(
-    doc: &super::super::doc::Doc,
-    blocks: &[super::super::doc::Block],
-) -> Option<super::super::doc::Doc> {
+fn embedded_post(doc: &Doc, blocks: &[Block]) -> Option<Doc> {
     use super::super::fields::title::names_a_role;
     if doc
         .texts(Key::Title)
