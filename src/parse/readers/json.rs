@@ -333,6 +333,27 @@ mod tests {
     }
 
     #[test]
+    fn a_work_format_key_says_the_mode() {
+        // hh.ru's API: the mode as a list of {id, name}.
+        let ps = crate::parse::parse_text(
+            r#"[{"name": "Python Dev", "employer": {"name": "X Soft"}, "area": {"name": "Москва"},
+                "work_format": [{"id": "ON_SITE", "name": "На месте работодателя"}]},
+               {"name": "Go Dev", "employer": {"name": "Y"},
+                "work_format": [{"id": "REMOTE", "name": "Удалённо"}]}]"#,
+            "vacancies.json",
+        )
+        .unwrap();
+        let modes: Vec<_> = ps.iter().map(|p| p.work_mode).collect();
+        assert_eq!(
+            modes,
+            [
+                Some(crate::posting::WorkMode::Onsite),
+                Some(crate::posting::WorkMode::Remote)
+            ]
+        );
+    }
+
+    #[test]
     fn job_posting_array_and_graph() {
         let ps = run(r#"[{"@type": "JobPosting", "title": "A Engineer"}, {"@type": "JobPosting", "title": "B Designer"}]"#).unwrap();
         assert_eq!(titles(&ps), ["A Engineer", "B Designer"]);
