@@ -23,6 +23,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_role_items(&d))
             .or_else(|| by_role_list(&d))
             .or_else(|| by_hiring_sentence(&d))
+            .or_else(|| by_inline_list(&d))
         {
             out.extend(parts);
         } else {
@@ -526,7 +527,7 @@ fn by_role_items(d: &Doc) -> Option<Vec<Doc>> {
 /// A post that names no role in its header but two in its first sentences ("We're hiring one
 /// product manager and one software engineer."): one document per role, sharing the text.
 fn by_hiring_sentence(d: &Doc) -> Option<Vec<Doc>> {
-    if d.format != crate::posting::Format::Hn || d.has(Key::Title) {
+    if d.format != crate::posting::Format::Hn {
         return None;
     }
     let (i, roles) = d
@@ -539,10 +540,83 @@ fn by_hiring_sentence(d: &Doc) -> Option<Vec<Doc>> {
     if roles[0].eq_ignore_ascii_case(&roles[1]) {
         return None;
     }
-    Some(one_per_role(
-        d,
-        &[(i, roles[0].clone()), (i, roles[1].clone())],
-    ))
+    let at = [(i, roles[0].clone()), (i, roles[1].clone())];
+    (!names_other_job(d, &at)).then(|| one_per_role(d, &at))
+}
+
+/// A post that names no role in its header but lists them in a sentence after a lead into them
+/// ("We are looking for: Staff and Senior SWEs, Full Stack and Backend focused - ML Engineers -
+/// An Engineering Manager for our MLE team - More!"): one document per role, sharing the text.
+fn by_inline_list(d: &Doc) -> Option<Vec<Doc>> {
+    if d.format != crate::posting::Format::Hn {
+        return None;
+    }
+    let (i, roles) = d
+        .blocks
+        .iter()
+        .take(4)
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .find_map(|(i, b)| inline_roles(&b.text).map(|r| (i, r)))?;
+    let at: Vec<(usize, String)> = roles.into_iter().map(|r| (i, r)).collect();
+    // A header's "Multiple roles" names none; a header naming one role is that role's post.
+    (!names_other_job(d, &at)).then(|| one_per_role(d, &at))
+}
+
+/// The roles a sentence lists after a lead into them ending with a colon: items set apart by
+/// dashes, bullets or semicolons (or else commas), each a role's name, maybe with an article in
+/// front and a note after it ("An Engineering Manager for our MLE team"). Two or more distinct
+/// roles, and most items roles.
+fn inline_roles(text: &str) -> Option<Vec<String>> {
+    let (lead, list) = text.split_once(": ")?;
+    let lead = lead.rsplit(['.', '!', '?']).next().unwrap_or(lead);
+    if lead.chars().count() > 80 || super::vocab::vocab().openings.first_in(lead).is_none() {
+        return None;
+    }
+    let list = list.split(['.', '!', '?']).next().unwrap_or(list);
+    let items: Vec<&str> = [" - ", " – ", " • ", "; "]
+        .iter()
+        .map(|sep| list.split(sep).collect::<Vec<_>>())
+        .find(|items| items.len() >= 2)
+        .unwrap_or_else(|| list.split(", ").collect());
+    let mut roles: Vec<String> = Vec::new();
+    for item in &items {
+        if let Some(r) = item_role_name(item)
+            && !roles.iter().any(|x| x.eq_ignore_ascii_case(&r))
+        {
+            roles.push(r);
+        }
+    }
+    (roles.len() >= 2 && roles.len() * 2 > items.len()).then_some(roles)
+}
+
+/// An item of an inline list as a role's name: without its article or count in front and
+/// without what it says after a comma or a linking word ("An Engineering Manager for our MLE
+/// team" → "Engineering Manager").
+fn item_role_name(item: &str) -> Option<String> {
+    let t = item
+        .trim()
+        .trim_start_matches(['-', '–', '•', '*', ' '])
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let t = ["and ", "or ", "as well as "]
+        .iter()
+        .find_map(|c| t.strip_prefix(c))
+        .unwrap_or(t);
+    let t = [
+        "a ", "an ", "A ", "An ", "one ", "One ", "two ", "Two ", "several ", "Several ",
+    ]
+    .iter()
+    .find_map(|a| t.strip_prefix(a))
+    .unwrap_or(t);
+    let t = t.split(", ").next().unwrap_or(t);
+    // Not " in ": "Engineer in Test" is a role, and a place after it is the title's to drop.
+    let t = [" for ", " to ", " who ", " with ", " on "]
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()
+        .map_or(t, |at| &t[..at])
+        .trim();
+    (t.split_whitespace().count() <= 6 && bare_role(t) == Some(true)).then(|| t.to_string())
 }
 
 /// One document per role, each titled with its role and holding the whole text but the other
@@ -589,6 +663,38 @@ mod tests {
             .map(|l| Block::new(BlockKind::Paragraph, *l))
             .collect();
         d
+    }
+
+    #[test]
+    fn roles_listed_in_a_sentence_after_a_lead() {
+        let d = post(&[
+            "We build clinical AI for hospitals.",
+            "We are looking for: Staff and Senior SWEs, Full Stack and Backend focused - ML \
+             Engineers - An Engineering Manager for our MLE team - A Senior Security Engineer - More!",
+            "For more and to apply, see our careers page.",
+        ]);
+        let parts = by_inline_list(&d).expect("one part per role");
+        assert_eq!(
+            titles(&parts),
+            [
+                "Staff and Senior SWEs",
+                "ML Engineers",
+                "Engineering Manager",
+                "Senior Security Engineer"
+            ]
+        );
+        let led = by_inline_list(&post(&[
+            "Roles: - Lead iOS Engineer - Engineer in Test - Scrum Masters~",
+        ]));
+        assert_eq!(
+            titles(&led.expect("one part per role")),
+            ["Lead iOS Engineer", "Engineer in Test", "Scrum Masters"]
+        );
+        // A sentence with a colon that lists duties or stacks is no list of roles.
+        let duties = post(&["We are looking for: strong Rust, some Go, and a love of testing."]);
+        assert!(by_inline_list(&duties).is_none());
+        let one = post(&["Looking for: Senior Backend Engineer with Go experience."]);
+        assert!(by_inline_list(&one).is_none());
     }
 
     #[test]
