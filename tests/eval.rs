@@ -471,13 +471,14 @@ fn pair_up<'a>(
         if at.len() == ps.len() {
             continue;
         }
+        // By title; a label with no title (which any untitled posting matches) by its company
+        // too.
         let same = |i: usize, j: usize| {
-            outcome(
-                "title",
-                label_value(&labels[at[i]], "title"),
-                ps.get(j),
-                schema,
-            ) == Outcome::Right
+            let right = |field: &str| {
+                outcome(field, label_value(&labels[at[i]], field), ps.get(j), schema)
+                    == Outcome::Right
+            };
+            right("title") && (!label_value(&labels[at[i]], "title").is_null() || right("company"))
         };
         // Longest common subsequence of labels and postings, matching by title.
         let (n, m) = (at.len(), ps.len());
