@@ -325,6 +325,15 @@ mod tests {
             Some(Onsite)
         );
         assert_eq!(
+            m("We are in Portland, Maine. We aren't looking for remote workers at this time."),
+            Some(Onsite)
+        );
+        assert_eq!(m("We do not offer remote work."), Some(Onsite));
+        assert_ne!(
+            m("We are looking for remote workers across the EU."),
+            Some(Onsite)
+        );
+        assert_eq!(
             m("We build tools for remote teams and distributed companies."),
             None
         );
