@@ -310,8 +310,13 @@ fn after_figure(
             let word = mm.as_str();
             let next = right[mm.end()..].chars().next();
             let glued = word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
-            // "30 Ländern": not "30 L".
-            if !glued {
+            // "30 Ländern": not "30 L"; "art. 18 L.68/1999", "art. 18 L. 68/99": a law's number,
+            // not 18 lakh.
+            let cites = word.chars().count() == 1
+                && right[mm.end()..]
+                    .strip_prefix(['.', '/'])
+                    .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+            if !glued && !cites {
                 mult = vocab().multipliers.get(&fold(word)).copied();
                 mult_word = fold(word);
                 end = nend + mm.end();
@@ -1101,6 +1106,11 @@ mod tests {
         );
         assert_eq!(one("£45k"), y(Some(45e3), Some(45e3), "GBP"));
         assert_eq!(one("₹25-35 LPA"), y(Some(25e5), Some(35e5), "INR"));
+        // A law's number is no pay ("art. 18 L.68/1999").
+        assert_eq!(
+            salary_in_text("ai sensi dell'art. 18 L.68/1999 (art. 18 L. 68/99)"),
+            None
+        );
         assert_eq!(one("CHF 120'000"), y(Some(120e3), Some(120e3), "CHF"));
         assert_eq!(one("$60/hr"), (Some(60.0), Some(60.0), "USD".into(), Hour));
         assert_eq!(
