@@ -40,14 +40,22 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
     static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^【(?P<k>[^】]{1,20})】\s*(?P<v>[^【\s].*)$").expect("valid regex")
     });
+    // "| **Location** | Remote, Taipei |": a table row of two cells, a label and its value (not
+    // a table's header row naming two columns, "| Title | Company |").
+    static PIPED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\|?\s*(?P<k>[^|:：]{1,40}?)\s*\|\s*(?P<v>[^|\s][^|]*?)\s*\|?$")
+            .expect("valid regex")
+    });
     let c = BRACKETED
         .captures(line.trim())
         .filter(|c| vocab().label(&c["k"]).is_some())
-        .or_else(|| LABEL.captures(line.trim()))?;
-    let k = c
-        .name("k")?
-        .as_str()
-        .trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace());
+        .or_else(|| LABEL.captures(line.trim()))
+        .or_else(|| {
+            PIPED.captures(line.trim()).filter(|c| {
+                vocab().label(bare(&c["k"])).is_some() && vocab().label(bare(&c["v"])).is_none()
+            })
+        })?;
+    let k = bare(c.name("k")?.as_str());
     let v = c.name("v")?.as_str();
     if k.split_whitespace().count() > 5 || v.chars().count() > MAX_LABEL_VALUE {
         return None;
@@ -59,6 +67,11 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
         .trim();
     let v = unquoted(v);
     (!v.is_empty() && !is_empty_literal(v)).then_some((label, v))
+}
+
+/// A label or value without its emphasis marks and spaces ("**Location**").
+fn bare(s: &str) -> &str {
+    s.trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace())
 }
 
 /// A value as code writes it, without its quotes and the comma after it (`title: 'Acme is
@@ -211,6 +224,17 @@ mod tests {
             k("- Lieu : Paris"),
             Some((Label::Key(Key::Location), "Paris".into()))
         );
+        // A table row of a label and its value; not a header row naming two columns.
+        assert_eq!(
+            k("| **Location** | Remote, Taipei |"),
+            Some((Label::Key(Key::Location), "Remote, Taipei".into()))
+        );
+        assert_eq!(
+            k("Employment Type | Full Time"),
+            Some((Label::Key(Key::EmploymentType), "Full Time".into()))
+        );
+        assert_eq!(k("| Title | Company |"), None);
+        assert_eq!(k("| Title | Company | Location |"), None);
         assert_eq!(k("Note: we are great"), None);
         assert_eq!(k("We are hiring: engineers of all kinds"), None);
         assert_eq!(
