@@ -1450,6 +1450,7 @@ mod tests {
     #[test]
     fn wrappers_come_off() {
         assert_eq!(un("Vacature: Elixir Developer").title, "Elixir Developer");
+        assert_eq!(un("Posizione Account Manager").title, "Account Manager");
         let u = un("Trackdéchets recrute un.e ingénieur.e données senior");
         assert_eq!(u.title, "ingénieur.e données senior");
         assert_eq!(u.company.as_deref(), Some("Trackdéchets"));

@@ -329,6 +329,10 @@ mod tests {
             Some(Onsite)
         );
         assert_eq!(m("We do not offer remote work."), Some(Onsite));
+        assert_eq!(
+            m("PagoPA offre la possibilità ai propri dipendenti di lavorare in modalità agile."),
+            Some(Hybrid)
+        );
         assert_ne!(
             m("We are looking for remote workers across the EU."),
             Some(Onsite)
