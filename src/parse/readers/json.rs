@@ -354,6 +354,26 @@ mod tests {
     }
 
     #[test]
+    fn figures_without_a_currency_take_the_country_of_the_place() {
+        // Chile's job bank: the region, then the town; the pay has no currency.
+        let ps = crate::parse::parse_text(
+            r#"[{"Titulo": "Operario", "Empresa": "Confidencial", "Ubicacion": "Los Lagos, Puerto Varas",
+                 "Salario": "400.000 - 450.000", "Tipo": "Jornada Completa"},
+                {"Titulo": "Recepcionista", "Empresa": "Hotel X", "Ubicacion": "Valparaíso, El Quisco",
+                 "Salario": "400.000 - 450.000"}]"#,
+            "bne.json",
+        )
+        .unwrap();
+        for p in &ps {
+            let s = p.salary.as_ref().expect("pay");
+            assert_eq!(
+                (s.currency.as_str(), s.period),
+                ("CLP", crate::posting::Period::Month)
+            );
+        }
+    }
+
+    #[test]
     fn job_posting_array_and_graph() {
         let ps = run(r#"[{"@type": "JobPosting", "title": "A Engineer"}, {"@type": "JobPosting", "title": "B Designer"}]"#).unwrap();
         assert_eq!(titles(&ps), ["A Engineer", "B Designer"]);
