@@ -144,8 +144,24 @@ fn strip_count(t: &str) -> &str {
         Regex::new(r"(?i)\s*(?:\(\s*)?[x×]\s?\d{1,2}(?:\s*\))?$|\s+\(\d{1,2}\)$")
             .expect("valid regex")
     });
-    match COUNT.find(t) {
+    // "Operario (2 vacantes)", "Nurse (1 vacancy)": how many are hired (`[roles] openings`).
+    static OPENINGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\(\s*\d{1,3}\s+(?P<w>[^()\d]{2,20}?)\s*\)$").expect("valid regex")
+    });
+    let t = match COUNT.find(t) {
         Some(m) if m.start() > 0 => t[..m.start()].trim_end(),
+        _ => t,
+    };
+    match OPENINGS.captures(t) {
+        Some(c)
+            if c.get(0).is_some_and(|m| m.start() > 0) && {
+                let o = &vocab().openings;
+                let w = &c["w"];
+                o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some()
+            } =>
+        {
+            t[..c.get(0).map_or(t.len(), |m| m.start())].trim_end()
+        }
         _ => t,
     }
 }
@@ -1451,6 +1467,10 @@ mod tests {
     fn wrappers_come_off() {
         assert_eq!(un("Vacature: Elixir Developer").title, "Elixir Developer");
         assert_eq!(un("Posizione Account Manager").title, "Account Manager");
+        assert_eq!(un("Operario (2 vacantes)").title, "Operario");
+        assert_eq!(un("Cajera-Empaque (1 vacantes)").title, "Cajera-Empaque");
+        assert_eq!(un("Nurse (1 vacancy)").title, "Nurse");
+        assert_eq!(un("Engineer (2 years)").title, "Engineer (2 years)");
         let u = un("Trackdéchets recrute un.e ingénieur.e données senior");
         assert_eq!(u.title, "ingénieur.e données senior");
         assert_eq!(u.company.as_deref(), Some("Trackdéchets"));
