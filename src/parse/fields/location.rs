@@ -401,17 +401,33 @@ pub fn country_of_places(places: &[String]) -> Option<&'static Country> {
 }
 
 /// The country a text's script points to, for a posting that names no place: Hangul is
-/// Korean, kana Japanese, Han alone Chinese, Vietnamese letters Vietnamese.
+/// Korean, kana Japanese, Han alone Chinese, Vietnamese letters Vietnamese, Cyrillic Russian
+/// (Ukrainian with its own letters), and Polish, Czech and Turkish letters their countries'.
 pub fn country_of_script(text: &str) -> Option<&'static Country> {
     let v = vocab();
     let (mut letters, mut hangul, mut kana, mut han, mut viet) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
     let (mut traditional, mut simplified) = (0usize, 0usize);
+    // Letters of one language written in one country: Cyrillic (Ukrainian's own four), Polish,
+    // Czech, Turkish.
+    let (mut cyrillic, mut ukrainian, mut polish, mut czech, mut turkish) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         if !c.is_alphabetic() {
             continue;
         }
         letters += 1;
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match lower {
+            'і' | 'ї' | 'є' | 'ґ' => ukrainian += 1,
+            'ł' | 'ś' | 'ź' | 'ż' | 'ą' | 'ę' | 'ć' | 'ń' => polish += 1,
+            'ř' | 'ů' | 'ě' => czech += 1,
+            'ğ' | 'ı' | 'ş' => turkish += 1,
+            _ => {}
+        }
+        if ('\u{0400}'..='\u{04ff}').contains(&c) {
+            cyrillic += 1;
+        }
         match c as u32 {
             0xac00..=0xd7af => hangul += 1,
             0x3040..=0x30ff => kana += 1,
@@ -440,6 +456,15 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
         v.country("CN")
     } else if viet >= 20 {
         v.country("VN")
+    } else if cyrillic * 3 >= letters.max(1) {
+        // Russian is written in many countries; Russia is where most such postings are.
+        v.country(if ukrainian >= 5 { "UA" } else { "RU" })
+    } else if polish >= 10 && share(polish * 10) {
+        v.country("PL")
+    } else if czech >= 10 && share(czech * 10) {
+        v.country("CZ")
+    } else if turkish >= 10 && share(turkish * 10) {
+        v.country("TR")
     } else {
         None
     }
@@ -608,6 +633,29 @@ mod tests {
             Some("TW")
         );
         assert_eq!(s("東京のエンジニアを募集しています").as_deref(), Some("JP"));
+        assert_eq!(
+            s(
+                "Szukamy programisty Java. Oferujemy pracę zdalną, umowę o pracę i prywatną opiekę \
+               medyczną. Wymagania: doświadczenie w Spring, znajomość języka angielskiego."
+            )
+            .as_deref(),
+            Some("PL")
+        );
+        assert_eq!(
+            s("Ищем бэкенд-разработчика на Python в команду платформы.").as_deref(),
+            Some("RU")
+        );
+        assert_eq!(
+            s("Шукаємо розробника. Ця вакансія відкрита для всіх, хто має досвід і їздить у відрядження.")
+                .as_deref(),
+            Some("UA")
+        );
+        // A few foreign names in an English text say nothing.
+        assert_eq!(
+            s("We are hiring a Rust engineer; ask Łukasz or Paweł about the team in Kraków.")
+                .as_deref(),
+            None
+        );
     }
 
     #[test]
