@@ -155,7 +155,11 @@ pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
     }
     let label = bare_label(&b.text)?;
     let next = blocks.get(i + 1)?;
+    // The last item of a list ("Naam en telefoonnummer" / "Woonplaats") says what to send, and
+    // the sentence after it is no value ("Vermeld in je bericht: …").
+    let last_item = b.kind == BlockKind::Item && next.kind != BlockKind::Item;
     (next.kind != BlockKind::Heading
+        && !last_item
         && next.text.chars().count() <= 80
         && bare_label(&next.text).is_none()
         && label_line(&next.text).is_none())
@@ -269,5 +273,25 @@ mod tests {
             facts.contains(&(Key::EmploymentType, "Part-time")),
             "{facts:?}"
         );
+    }
+
+    #[test]
+    fn a_list_of_what_to_send_has_no_values() {
+        // "Send us: name, experience, where you live" and then an instruction.
+        let mut d = Doc::default();
+        d.blocks = vec![
+            Block::new(
+                BlockKind::Paragraph,
+                "Stuur ons kort de volgende informatie:",
+            ),
+            Block::new(BlockKind::Item, "Naam en telefoonnummer"),
+            Block::new(BlockKind::Item, "Plaats"),
+            Block::new(
+                BlockKind::Paragraph,
+                "Vermeld in je bericht: “Vacature Interieurreiniger”.",
+            ),
+        ];
+        label_facts(&mut d);
+        assert!(!d.has(Key::Location), "{:?}", d.facts);
     }
 }
