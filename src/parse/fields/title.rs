@@ -911,6 +911,18 @@ fn is_stop_word(w: &str) -> bool {
             | "an"
             | "who's"
             | "whose"
+            // What the role should be, after it: "un Développeur Full Stack Senior capable de…".
+            | "capable"
+            | "capables"
+            | "able"
+            | "motivé"
+            | "motivée"
+            | "motivés"
+            | "passionné"
+            | "passionnée"
+            | "motivated"
+            | "passionate"
+            | "eager"
     )
 }
 
@@ -1774,6 +1786,13 @@ mod tests {
         assert_eq!(
             title_from_text("We're hiring a senior Rails engineer to build our API.").as_deref(),
             Some("senior Rails engineer")
+        );
+        assert_eq!(
+            title_from_text(
+                "nous recherchons un Développeur Full Stack Senior capable de structurer une architecture."
+            )
+            .as_deref(),
+            Some("Développeur Full Stack Senior")
         );
         assert_eq!(title_from_text("We like engineers."), None);
     }
