@@ -339,6 +339,9 @@ pub struct Vocab {
     pub company_placeholders: HashSet<String>,
     /// Lowercased labels that name the employer behind a recruiter ("client", "uppdragsgivare").
     pub client_labels: HashSet<String>,
+    /// Words after an employer's name that start the name of one of its parts ("DIS AG
+    /// Geschäftsbereich Finance", "Acme Inc. Division Retail"), as written.
+    pub company_divisions: Vec<String>,
     /// Lowercased first words that make a line a greeting or a sentence, not a name ("hi", "we're").
     pub placeholder_openers: HashSet<String>,
     /// The phrases that name the employer ([`EmployerPhrases`]).
@@ -874,6 +877,7 @@ impl Vocab {
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),
             client_labels: lowercase(company_words(&langs, "client_labels")),
+            company_divisions: company_words(&langs, "divisions"),
             placeholder_openers: lowercase(company_words(&langs, "placeholder_openers")),
             employer: EmployerPhrases {
                 at: company_words(&langs, "at"),

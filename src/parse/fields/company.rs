@@ -311,6 +311,15 @@ pub fn clean_company(raw: &str) -> Option<String> {
     {
         s = s[..i].trim().to_string();
     }
+    // A part of the employer after its name: "DIS AG Geschäftsbereich Finance" → "DIS AG".
+    if let Some(i) = vocab()
+        .company_divisions
+        .iter()
+        .filter_map(|d| s.find(&format!(" {d} ")))
+        .min()
+    {
+        s.truncate(i);
+    }
     let s = s
         .trim()
         .trim_end_matches([',', '-', ':', '–', '—', ';', '|', '/'])
@@ -918,6 +927,10 @@ mod tests {
             assert_eq!(clean_company(bad), None, "{bad}");
         }
         assert_eq!(clean_company("Acme\n4.1").as_deref(), Some("Acme"));
+        assert_eq!(
+            clean_company("DIS AG Geschäftsbereich Office & Management").as_deref(),
+            Some("DIS AG")
+        );
         assert_eq!(
             clean_company("Foxpass (YC S15)").as_deref(),
             Some("Foxpass")
