@@ -237,6 +237,7 @@ mod tests {
             Some(Contract)
         );
         assert_eq!(from_label("Full Time, Part Time", None), Some(FullTime));
+        assert_eq!(from_label("Contrato a plazo Fijo", None), Some(Temporary));
         assert_eq!(l("CLT / PJ"), None);
         assert_eq!(l("Full time/Part time"), None);
         assert_eq!(l("B2B or UoP"), None);
