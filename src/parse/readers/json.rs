@@ -334,12 +334,13 @@ mod tests {
 
     #[test]
     fn a_work_format_key_says_the_mode() {
-        // hh.ru's API: the mode as a list of {id, name}.
+        // hh.ru's API: the mode as a list of {id, name}; InfoJobs' 'teleworking'.
         let ps = crate::parse::parse_text(
             r#"[{"name": "Python Dev", "employer": {"name": "X Soft"}, "area": {"name": "Москва"},
                 "work_format": [{"id": "ON_SITE", "name": "На месте работодателя"}]},
                {"name": "Go Dev", "employer": {"name": "Y"},
-                "work_format": [{"id": "REMOTE", "name": "Удалённо"}]}]"#,
+                "work_format": [{"id": "REMOTE", "name": "Удалённо"}]},
+               {"title": "Camarero", "city": "Madrid", "teleworking": {"id": 1, "value": "Presencial"}}]"#,
             "vacancies.json",
         )
         .unwrap();
@@ -348,7 +349,8 @@ mod tests {
             modes,
             [
                 Some(crate::posting::WorkMode::Onsite),
-                Some(crate::posting::WorkMode::Remote)
+                Some(crate::posting::WorkMode::Remote),
+                Some(crate::posting::WorkMode::Onsite)
             ]
         );
     }
