@@ -32,7 +32,24 @@ pub fn data_literals(text: &str) -> Vec<Value> {
     let mut attempts = 0;
     while i < chars.len() && out.len() < MAX_LITERALS {
         match chars[i] {
-            '"' | '\'' | '`' => i = skip_string(&chars, i),
+            '"' | '\'' | '`' => {
+                let end = skip_string(&chars, i);
+                // JSON kept in a string ("json.loads('[{\"positionName\": …}]')").
+                if end - i >= MIN_JSON_STRING && attempts < MAX_ATTEMPTS {
+                    let body: String = chars[i + 1..end.saturating_sub(1).max(i + 1)]
+                        .iter()
+                        .collect();
+                    if body.trim_start().starts_with(['[', '{']) {
+                        attempts += 1;
+                        if let Ok(v) = serde_json::from_str::<Value>(&body)
+                            && holds_object(&v)
+                        {
+                            out.push(v);
+                        }
+                    }
+                }
+                i = end;
+            }
             // A Python or shell comment ("# …", "#!…").
             '#' if matches!(chars.get(i + 1), Some(' ' | '!')) => i = skip_line(&chars, i),
             '/' if chars.get(i + 1) == Some(&'/') => i = skip_line(&chars, i),
@@ -58,6 +75,9 @@ pub fn data_literals(text: &str) -> Vec<Value> {
     }
     out
 }
+
+/// The shortest string literal read as JSON data.
+const MIN_JSON_STRING: usize = 200;
 
 /// Whether a value is (or lists) an object with a few keys: a record, not a list of numbers.
 /// The shortest text a string literal must hold to be read as a posting's text.
@@ -300,6 +320,19 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0]["salary"]["to"], Value::Null);
         assert_eq!(v[1]["area"]["name"], "Москва");
+    }
+
+    #[test]
+    fn json_kept_in_a_string_is_data() {
+        let rec = r#"{"positionName":"网络推广","companyShortName":"广州高浪电子科技有限公司","city":"广州","salary":"6k-8k"}"#;
+        let py =
+            format!("import json\nlist = json.loads(str('[{rec},{rec},{rec}]'))\nprint(list)\n");
+        let v = data_literals(&py);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0][1]["salary"], "6k-8k");
+        // A long string that is no JSON stays a string.
+        let prose = format!("x = '[{}'\n", "not json, ".repeat(30));
+        assert!(data_literals(&prose).is_empty());
     }
 
     #[test]
