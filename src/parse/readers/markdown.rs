@@ -126,12 +126,29 @@ fn unquote(s: &str) -> String {
         .to_string()
 }
 
+/// Postings a page shows as JSON in a fenced block (a crawler's README with the response it
+/// got): the records of the first ```json block that holds titled postings.
+fn fenced_records(body: &str) -> Option<Vec<Doc>> {
+    static FENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?ms)^```json[ \t]*\n(?P<code>.*?)^```").expect("valid regex")
+    });
+    FENCE.captures_iter(body).take(8).find_map(|c| {
+        let docs = super::json::read(&c["code"]).ok()?;
+        (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
+    })
+}
+
 pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     let (fm, body) = match split_front_matter(text) {
         Some((fm, body)) => (Some(fm), body),
         None => (None, text),
     };
     if let Some(docs) = super::table::jobs(body, Format::Markdown) {
+        return Ok(docs);
+    }
+    if fm.is_none()
+        && let Some(docs) = fenced_records(body)
+    {
         return Ok(docs);
     }
     let mut doc = Doc::new(Format::Markdown);
@@ -401,6 +418,19 @@ mod tests {
 
     fn all(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn postings_shown_as_json_in_a_fenced_block() {
+        let md = "# crawler\n\nExtrair vagas da API.\n\n```json\n{\"data\": [{\"name\": \"Engenheiro SRE\", \
+            \"careerPageName\": \"Segfy\", \"city\": \"Curitiba\", \"isRemoteWork\": true}]}\n```\n";
+        let docs = read(md).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(all(&docs[0], Key::Title), ["Engenheiro SRE"]);
+        assert_eq!(all(&docs[0], Key::Company), ["Segfy"]);
+        // A block of settings is no posting.
+        let md = "# Setup\n\nConfigure it:\n\n```json\n{\"port\": 8080, \"debug\": true}\n```\n";
+        assert!(read(md).unwrap().iter().all(|d| !d.has(Key::Company)));
     }
 
     #[test]
