@@ -127,16 +127,37 @@ fn unquote(s: &str) -> String {
 }
 
 /// Postings a page shows as JSON in a fenced block (a crawler's README with the response it
-/// got): the records of the first ```json block that holds titled postings.
+/// got): the records of the first ```json block that holds titled postings; else the records
+/// pasted one per line (a JSON Lines dump's lines in notes).
 fn fenced_records(body: &str) -> Option<Vec<Doc>> {
     static FENCE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?ms)^```json[ \t]*\n(?P<code>.*?)^```").expect("valid regex")
     });
-    FENCE.captures_iter(body).take(8).find_map(|c| {
-        let docs = super::json::read(&c["code"]).ok()?;
+    let titled = |code: &str| {
+        let docs = super::json::read(code).ok()?;
         (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
-    })
+    };
+    if let Some(docs) = FENCE
+        .captures_iter(body)
+        .take(8)
+        .find_map(|c| titled(&c["code"]))
+    {
+        return Some(docs);
+    }
+    // Or records pasted one per line, as a JSON Lines dump holds them.
+    let docs: Vec<Doc> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.len() >= 200 && l.starts_with('{') && l.ends_with('}'))
+        .take(MAX_PASTED_RECORDS)
+        .filter_map(titled)
+        .flatten()
+        .collect();
+    (!docs.is_empty()).then_some(docs)
 }
+
+/// The most records pasted one per line that a page is read for.
+const MAX_PASTED_RECORDS: usize = 200;
 
 pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     let (fm, body) = match split_front_matter(text) {
@@ -428,6 +449,22 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(all(&docs[0], Key::Title), ["Engenheiro SRE"]);
         assert_eq!(all(&docs[0], Key::Company), ["Segfy"]);
+        // Records pasted one per line in notes.
+        let rec = |t: &str| {
+            format!(
+                "{{\"@type\": \"JobPosting\", \"title\": \"{t}\", \"hiringOrganization\": {{\"name\": \
+                 \"Brothers Team Bemanning AB\"}}, \"jobLocation\": {{\"addressLocality\": \"Vällingby\"}}, \"description\": \
+                 \"Vi söker dig som vill köra lastbil i Stockholm och har C-körkort.\"}}"
+            )
+        };
+        let md = format!(
+            "# Job searcher\n\nLadda ner filen:\n\n{}\n\n{}\n",
+            rec("C-Chaufför"),
+            rec("Lagerarbetare")
+        );
+        let docs = read(&md).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(all(&docs[1], Key::Title), ["Lagerarbetare"]);
         // A block of settings is no posting.
         let md = "# Setup\n\nConfigure it:\n\n```json\n{\"port\": 8080, \"debug\": true}\n```\n";
         assert!(read(md).unwrap().iter().all(|d| !d.has(Key::Company)));
