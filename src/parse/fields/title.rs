@@ -1429,6 +1429,7 @@ mod tests {
         assert!(!looks_like_title("Jste programátor?"));
         assert!(!looks_like_title("Are you our next Backend Engineer?"));
         assert!(looks_like_title("Programátor PHP, MySQL"));
+        assert!(names_a_role("Ervaren interieurreiniger (auto’s)"));
     }
 
     #[test]
