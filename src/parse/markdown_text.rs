@@ -3,7 +3,11 @@
 //! links resolved), images dropped, code kept as written, HTML rendered to text. Asterisks that
 //! are not emphasis ("*nix", "2*3=6") stay.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
 
 use super::blocks;
 use super::doc::{Block, BlockKind};
@@ -298,6 +302,7 @@ impl Renderer {
 
 /// Renders Markdown into blocks, headings with their level.
 pub fn render(md: &str) -> Vec<MdBlock> {
+    let md = &*tight_templates(md);
     let mut r = Renderer::default();
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
         r.event(ev, md, range);
@@ -305,6 +310,21 @@ pub fn render(md: &str) -> Vec<MdBlock> {
     let kind = r.current_kind();
     r.flush(kind);
     r.out
+}
+
+/// A site template's expressions without their spaces ("{{ site.baseurl }}" → "{{site.baseurl}}"):
+/// a link to "{{ site.baseurl }}/jobs/dev.html" is a link, not text with brackets.
+fn tight_templates(md: &str) -> Cow<'_, str> {
+    static EXPR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{[^{}\n]{0,200}\}\}").expect("valid regex"));
+    if !md.contains("{{") {
+        return Cow::Borrowed(md);
+    }
+    EXPR.replace_all(md, |c: &regex::Captures<'_>| {
+        c[0].chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect::<String>()
+    })
 }
 
 /// Markdown → the document's blocks: headings and items as they are, paragraph lines through
@@ -363,6 +383,17 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn links_to_a_template_s_pages() {
+        let t = texts(
+            "### [Full Stack Developer]({{ site.baseurl }}/{{ page.lang }}/recruit/fs.html)\n\nText.\n",
+        );
+        assert_eq!(
+            t[0],
+            (BlockKind::Heading, "Full Stack Developer".to_string())
+        );
     }
 
     #[test]
