@@ -278,19 +278,21 @@ mod tests {
     #[test]
     fn a_list_of_what_to_send_has_no_values() {
         // "Send us: name, experience, where you live" and then an instruction.
-        let mut d = Doc::default();
-        d.blocks = vec![
-            Block::new(
-                BlockKind::Paragraph,
-                "Stuur ons kort de volgende informatie:",
-            ),
-            Block::new(BlockKind::Item, "Naam en telefoonnummer"),
-            Block::new(BlockKind::Item, "Plaats"),
-            Block::new(
-                BlockKind::Paragraph,
-                "Vermeld in je bericht: “Vacature Interieurreiniger”.",
-            ),
-        ];
+        let mut d = Doc {
+            blocks: vec![
+                Block::new(
+                    BlockKind::Paragraph,
+                    "Stuur ons kort de volgende informatie:",
+                ),
+                Block::new(BlockKind::Item, "Naam en telefoonnummer"),
+                Block::new(BlockKind::Item, "Plaats"),
+                Block::new(
+                    BlockKind::Paragraph,
+                    "Vermeld in je bericht: “Vacature Interieurreiniger”.",
+                ),
+            ],
+            ..Doc::default()
+        };
         label_facts(&mut d);
         assert!(!d.has(Key::Location), "{:?}", d.facts);
     }
