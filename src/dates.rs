@@ -94,6 +94,9 @@ fn date(y: i64, m: u8, d: i64) -> Option<Date> {
 /// (03/04/2026) are not guessed.
 pub fn parse_absolute(text: &str) -> Option<Date> {
     let t = text.trim();
+    if let Some(d) = unix_time(t) {
+        return Some(d);
+    }
     // "2026-11-20T10:00:00Z": the day is before the T.
     let t = match t.find('T') {
         Some(i) if i == 10 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) => &t[..i],
@@ -300,6 +303,18 @@ pub fn posted_age_days(posted: &str, today: time::Date) -> Option<u32> {
     Some(n.saturating_mul(days))
 }
 
+/// A record's Unix time, in seconds (10 digits) or milliseconds (13 digits), as a day between
+/// 2000 and 2100 ("posted": 1785967265137).
+fn unix_time(t: &str) -> Option<Date> {
+    if !t.bytes().all(|b| b.is_ascii_digit()) || !matches!(t.len(), 10 | 13) {
+        return None;
+    }
+    let n: i64 = t.parse().ok()?;
+    let secs = if t.len() == 13 { n / 1000 } else { n };
+    let d = time::OffsetDateTime::from_unix_timestamp(secs).ok()?.date();
+    (2000..=2100).contains(&d.year()).then_some(d)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -328,6 +343,15 @@ mod tests {
 
     fn p(s: &str) -> Option<Date> {
         parse_posted(s, SAVED)
+    }
+
+    #[test]
+    fn unix_times_are_days() {
+        assert_eq!(parse_absolute("1785967265137"), Some(date!(2026 - 08 - 05)));
+        assert_eq!(parse_absolute("1785967265"), Some(date!(2026 - 08 - 05)));
+        // A phone number or an id is no date.
+        assert_eq!(parse_absolute("0123456789"), None);
+        assert_eq!(parse_absolute("12345"), None);
     }
 
     #[test]

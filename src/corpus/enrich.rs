@@ -38,8 +38,9 @@ fn resolve_posted(p: &mut Posting, reference: Option<Date>) {
         return;
     };
     let date = Posted::Date(date);
-    // Words worth keeping: "3 days ago", "Nov 20, 2026" — not a timestamp of that same day.
-    if !text.starts_with(&date.to_string()) {
+    // Words worth keeping: "3 days ago", "Nov 20, 2026" — not a timestamp of that same day, nor
+    // a Unix time.
+    if !text.starts_with(&date.to_string()) && !text.bytes().all(|b| b.is_ascii_digit()) {
         p.posted_text = Some(text.clone());
     }
     p.posted = Some(date);
@@ -156,6 +157,14 @@ mod tests {
             p.posted_text, None,
             "nothing to keep when it was a date already"
         );
+        // A record's Unix time in milliseconds.
+        let mut p = Posting {
+            posted: Some("1785967265137".into()),
+            ..Default::default()
+        };
+        enrich(&mut p, Some(saved));
+        assert_eq!(p.posted, Some(Posted::from("2026-08-05")));
+        assert_eq!(p.posted_text, None);
     }
 
     #[test]
