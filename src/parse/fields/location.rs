@@ -417,16 +417,19 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
             continue;
         }
         letters += 1;
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        match lower {
-            'і' | 'ї' | 'є' | 'ґ' => ukrainian += 1,
-            'ł' | 'ś' | 'ź' | 'ż' | 'ą' | 'ę' | 'ć' | 'ń' => polish += 1,
-            'ř' | 'ů' | 'ě' => czech += 1,
-            'ğ' | 'ı' | 'ş' => turkish += 1,
-            _ => {}
-        }
-        if ('\u{0400}'..='\u{04ff}').contains(&c) {
-            cyrillic += 1;
+        if !c.is_ascii() {
+            match c {
+                'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => ukrainian += 1,
+                'ł' | 'ś' | 'ź' | 'ż' | 'ą' | 'ę' | 'ć' | 'ń' | 'Ł' | 'Ś' | 'Ź' | 'Ż' => {
+                    polish += 1
+                }
+                'ř' | 'ů' | 'ě' | 'Ř' | 'Ů' | 'Ě' => czech += 1,
+                'ğ' | 'ı' | 'ş' | 'Ğ' | 'İ' | 'Ş' => turkish += 1,
+                _ => {}
+            }
+            if ('\u{0400}'..='\u{04ff}').contains(&c) {
+                cyrillic += 1;
+            }
         }
         match c as u32 {
             0xac00..=0xd7af => hangul += 1,

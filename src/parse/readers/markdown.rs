@@ -137,10 +137,11 @@ fn fenced_records(body: &str) -> Option<Vec<Doc>> {
         let docs = super::json::read(code).ok()?;
         (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
     };
-    if let Some(docs) = FENCE
-        .captures_iter(body)
-        .take(8)
-        .find_map(|c| titled(&c["code"]))
+    if body.contains("```json")
+        && let Some(docs) = FENCE
+            .captures_iter(body)
+            .take(8)
+            .find_map(|c| titled(&c["code"]))
     {
         return Some(docs);
     }

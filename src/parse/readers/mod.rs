@@ -51,6 +51,9 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
         .filter(|c| vocab().label(&c["k"]).is_some())
         .or_else(|| LABEL.captures(line.trim()))
         .or_else(|| {
+            if !line.contains('|') {
+                return None;
+            }
             PIPED.captures(line.trim()).filter(|c| {
                 vocab().label(bare(&c["k"])).is_some() && vocab().label(bare(&c["v"])).is_none()
             })
