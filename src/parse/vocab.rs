@@ -323,6 +323,9 @@ pub struct Vocab {
     pub legal_suffixes: Vec<String>,
     /// Legal forms written before it ("PT", "株式会社", "Công ty").
     pub legal_prefixes: Vec<String>,
+    /// Legal prefixes that only mean "company" ("Công ty VNPT EPAY"): not part of the name
+    /// unless a legal form follows them ("Công ty TNHH …").
+    pub generic_prefixes: Vec<String>,
     /// Nouns that start an organization's name ("Universität", "Department of").
     pub org_nouns: Vec<String>,
     /// Keys of a record's object that hold its name, in other languages than English ("nom",
@@ -871,6 +874,7 @@ impl Vocab {
             simplified_han: script_chars(&langs, "simplified"),
             legal_suffixes: company_words(&langs, "legal_suffixes"),
             legal_prefixes: company_words(&langs, "legal_prefixes"),
+            generic_prefixes: company_words(&langs, "generic_prefixes"),
             org_nouns: company_words(&langs, "org_nouns"),
             name_keys: name_keys_of(&langs),
             not_names: company_words(&langs, "not_names").into_iter().collect(),

@@ -245,6 +245,7 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
             {
                 name = rest.to_string();
             }
+            name = without_generic_prefix(&name).to_string();
             if name.chars().count() < 3 || is_generic(&name) || !is_company_name(&name) {
                 continue;
             }
@@ -257,6 +258,24 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
     found.retain(|f| !f.3 || f.1 >= 2);
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     found.into_iter().map(|f| (f.0, f.1, f.3)).collect()
+}
+
+/// A name without a word in front that only means "company" ("Công ty VNPT EPAY" → "VNPT
+/// EPAY"); a longer legal prefix stays ("Công ty TNHH Phần mềm NSC").
+fn without_generic_prefix(name: &str) -> &str {
+    let v = vocab();
+    let longer = v
+        .legal_prefixes
+        .iter()
+        .any(|p| !v.generic_prefixes.contains(p) && name.starts_with(&format!("{p} ")));
+    if longer {
+        return name;
+    }
+    v.generic_prefixes
+        .iter()
+        .find_map(|p| name.strip_prefix(p.as_str())?.strip_prefix(' '))
+        .filter(|rest| rest.starts_with(char::is_uppercase))
+        .unwrap_or(name)
 }
 
 /// A company value, tidied ("Acme\n4.1" → "Acme", "Foxpass (YC S15)" → "Foxpass", "Acme
@@ -320,11 +339,12 @@ pub fn clean_company(raw: &str) -> Option<String> {
     {
         s.truncate(i);
     }
-    let s = s
-        .trim()
-        .trim_end_matches([',', '-', ':', '–', '—', ';', '|', '/'])
-        .trim()
-        .to_string();
+    let s = without_generic_prefix(
+        s.trim()
+            .trim_end_matches([',', '-', ':', '–', '—', ';', '|', '/'])
+            .trim(),
+    )
+    .to_string();
     is_company_name(&s).then_some(s)
 }
 
@@ -930,6 +950,14 @@ mod tests {
         assert_eq!(
             clean_company("DIS AG Geschäftsbereich Office & Management").as_deref(),
             Some("DIS AG")
+        );
+        assert_eq!(
+            clean_company("Công ty VNPT EPAY").as_deref(),
+            Some("VNPT EPAY")
+        );
+        assert_eq!(
+            clean_company("Công ty TNHH Phần mềm NSC").as_deref(),
+            Some("Công ty TNHH Phần mềm NSC")
         );
         assert_eq!(
             clean_company("Foxpass (YC S15)").as_deref(),
