@@ -330,6 +330,16 @@ pub fn clean_company(raw: &str) -> Option<String> {
     {
         s = s[..i].trim().to_string();
     }
+    // The employer's town after its name: "Wargaming, Minsk" → "Wargaming".
+    if let Some((name, tail)) = s.rsplit_once(", ")
+        && places::place_kind(tail) == Some(places::PlaceKind::City)
+        && tail.chars().count() > 3
+        && !name.trim().is_empty()
+        && !name.contains(':')
+        && !places::mentions_place(name)
+    {
+        s = name.trim().to_string();
+    }
     // A part of the employer after its name: "DIS AG Geschäftsbereich Finance" → "DIS AG".
     if let Some(i) = vocab()
         .company_divisions
@@ -950,6 +960,16 @@ mod tests {
         assert_eq!(
             clean_company("DIS AG Geschäftsbereich Office & Management").as_deref(),
             Some("DIS AG")
+        );
+        assert_eq!(
+            clean_company("Wargaming, Minsk").as_deref(),
+            Some("Wargaming")
+        );
+        assert_eq!(clean_company("Acme, Inc.").as_deref(), Some("Acme, Inc."));
+        // A region's code or a place in the name is the name's own.
+        assert_eq!(
+            clean_company("City of Santa Rosa, CA").as_deref(),
+            Some("City of Santa Rosa, CA")
         );
         assert_eq!(
             clean_company("Công ty VNPT EPAY").as_deref(),
