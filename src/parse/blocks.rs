@@ -231,9 +231,18 @@ pub fn sections_of(blocks: &[Block]) -> Vec<Section> {
 
 /// Items of a list section: the bullet lines, or every short line when there are no bullets.
 pub fn list_items(body: &str) -> Vec<String> {
+    // An item's own list punctuation is no part of it ("Bảo hiểm sức khỏe;", "flexible hours;
+    // and").
     let lines: Vec<&str> = body
         .lines()
-        .map(str::trim)
+        .map(|l| {
+            let l = l.trim();
+            let l = [" and", " or"]
+                .iter()
+                .find_map(|w| l.strip_suffix(w).filter(|r| r.ends_with([';', ','])))
+                .unwrap_or(l);
+            l.trim_end_matches([';', ',', '；', '，']).trim_end()
+        })
         .filter(|l| !l.is_empty())
         .collect();
     let bullets: Vec<String> = lines
@@ -298,6 +307,15 @@ mod tests {
         assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
         assert_eq!(s[2].body, "• Rust\n• SQL");
         assert_eq!(list_items(&s[2].body), ["Rust", "SQL"]);
+        assert_eq!(
+            list_items("• Bảo hiểm sức khỏe;\n• Team events,\n• flexible hours; and\n• Laptop"),
+            [
+                "Bảo hiểm sức khỏe",
+                "Team events",
+                "flexible hours",
+                "Laptop"
+            ]
+        );
         assert!(!s.iter().any(|x| x.body.contains("Easy Apply")));
     }
 }
