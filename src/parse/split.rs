@@ -527,39 +527,43 @@ fn by_role_items(d: &Doc) -> Option<Vec<Doc>> {
 /// A post that names no role in its header but two in its first sentences ("We're hiring one
 /// product manager and one software engineer."): one document per role, sharing the text.
 fn by_hiring_sentence(d: &Doc) -> Option<Vec<Doc>> {
-    if d.format != crate::posting::Format::Hn {
-        return None;
-    }
-    let (i, roles) = d
-        .blocks
-        .iter()
-        .take(3)
-        .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-        .find_map(|(i, b)| super::fields::title::roles_from_text(&b.text).map(|r| (i, r)))?;
+    let (i, roles) = sentence_roles(d, 3, super::fields::title::roles_from_text)?;
     if roles[0].eq_ignore_ascii_case(&roles[1]) {
         return None;
     }
-    let at = [(i, roles[0].clone()), (i, roles[1].clone())];
-    (!names_other_job(d, &at)).then(|| one_per_role(d, &at))
+    one_per_role_named(d, i, roles.into_iter())
 }
 
 /// A post that names no role in its header but lists them in a sentence after a lead into them
 /// ("We are looking for: Staff and Senior SWEs, Full Stack and Backend focused - ML Engineers -
 /// An Engineering Manager for our MLE team - More!"): one document per role, sharing the text.
 fn by_inline_list(d: &Doc) -> Option<Vec<Doc>> {
+    let (i, roles) = sentence_roles(d, 4, inline_roles)?;
+    one_per_role_named(d, i, roles.into_iter())
+}
+
+/// The first of the first `n` paragraphs of a Hacker News post that names roles by `roles_in`:
+/// its index and the roles.
+fn sentence_roles<T>(
+    d: &Doc,
+    n: usize,
+    roles_in: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
     if d.format != crate::posting::Format::Hn {
         return None;
     }
-    let (i, roles) = d
-        .blocks
+    d.blocks
         .iter()
-        .take(4)
+        .take(n)
         .enumerate()
         .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-        .find_map(|(i, b)| inline_roles(&b.text).map(|r| (i, r)))?;
-    let at: Vec<(usize, String)> = roles.into_iter().map(|r| (i, r)).collect();
-    // A header's "Multiple roles" names none; a header naming one role is that role's post.
+        .find_map(|(i, b)| roles_in(&b.text).map(|r| (i, r)))
+}
+
+/// One document per role a sentence (block `i`) names, unless the post names another job (a
+/// header's "Multiple roles" names none; a header naming one role is that role's post).
+fn one_per_role_named(d: &Doc, i: usize, roles: impl Iterator<Item = String>) -> Option<Vec<Doc>> {
+    let at: Vec<(usize, String)> = roles.map(|r| (i, r)).collect();
     (!names_other_job(d, &at)).then(|| one_per_role(d, &at))
 }
 

@@ -364,6 +364,16 @@ fn known_places_in(t: &str) -> Vec<String> {
     dedupe(out)
 }
 
+/// The country the loader's gazetteer reads in a place as a whole ("Los Lagos, Puerto Varas": a
+/// region, then a town of Chile), for places [`country_of_places`] cannot tie to one.
+pub fn country_of_whole_places(places: &[String]) -> Option<&'static Country> {
+    let g = crate::places::Gazetteer::get();
+    places
+        .iter()
+        .find_map(|l| g.resolve(l)?.country)
+        .and_then(|iso| vocab().country(&iso))
+}
+
 /// The country a list of places is in: a country named in a place, a US state or Canadian
 /// province code, a region or city the gazetteer ties to a country.
 pub fn country_of_places(places: &[String]) -> Option<&'static Country> {

@@ -244,15 +244,7 @@ pub fn resolve(doc: &Doc) -> Posting {
     );
     let country = country
         .or_else(|| location::country_of_places(&p.locations))
-        // The gazetteer's reading of a place as a whole ("Los Lagos, Puerto Varas": a region,
-        // then a town of Chile).
-        .or_else(|| {
-            let g = crate::places::Gazetteer::get();
-            p.locations
-                .iter()
-                .find_map(|l| g.resolve(l)?.country)
-                .and_then(|iso| super::vocab::vocab().country(&iso))
-        })
+        .or_else(|| location::country_of_whole_places(&p.locations))
         .or_else(|| {
             location::country_of_script(&format!(
                 "{} {}",
