@@ -152,18 +152,18 @@ fn strip_count(t: &str) -> &str {
         Some(m) if m.start() > 0 => t[..m.start()].trim_end(),
         _ => t,
     };
-    match OPENINGS.captures(t) {
-        Some(c)
-            if c.get(0).is_some_and(|m| m.start() > 0) && {
-                let o = &vocab().openings;
-                let w = &c["w"];
-                o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some()
-            } =>
-        {
-            t[..c.get(0).map_or(t.len(), |m| m.start())].trim_end()
-        }
-        _ => t,
+    let hires = |w: &str| {
+        let o = &vocab().openings;
+        o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some()
+    };
+    if let Some(c) = OPENINGS.captures(t)
+        && let Some(m) = c.get(0)
+        && m.start() > 0
+        && hires(&c["w"])
+    {
+        return t[..m.start()].trim_end();
     }
+    t
 }
 
 /// Whether a piece states pay ("R$ 18.000,00", "14~28K 16薪", "300/天", "£80-100k").
