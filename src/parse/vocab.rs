@@ -315,6 +315,11 @@ pub struct Vocab {
     pub country_spellings: Vec<String>,
     /// Words of places that mean anywhere ("worldwide", "anywhere", "global").
     pub anywhere: Terms<()>,
+    /// Phrases after which a sentence names where the work is ("based in", "basé à", "con
+    /// sede en").
+    pub workplace: Terms<()>,
+    /// Words before a workplace phrase that make it the employer's seat ("a company based in").
+    pub employer_seat: Terms<()>,
     /// Han characters written only in Traditional Chinese ("們", "萬", "資") and only in
     /// Simplified ("们", "万", "资"): the script of a Chinese text hints at its country.
     pub traditional_han: HashSet<char>,
@@ -870,6 +875,8 @@ impl Vocab {
             country_names: countries.names,
             country_spellings: countries.spellings,
             anywhere: words("places", "anywhere"),
+            workplace: words("places", "workplace"),
+            employer_seat: words("places", "employer_seat"),
             traditional_han: script_chars(&langs, "traditional"),
             simplified_han: script_chars(&langs, "simplified"),
             legal_suffixes: company_words(&langs, "legal_suffixes"),

@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::super::doc::{Key, Origin};
 use super::super::places::{self, PlaceKind, place_kind};
-use super::super::vocab::{Country, vocab};
+use super::super::vocab::{self, Country, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{Field, FieldSource};
 
@@ -227,7 +227,66 @@ pub fn from_text(text: &str) -> Vec<String> {
             break;
         }
     }
+    if out.is_empty() {
+        out.extend(workplace_place(text));
+    }
     dedupe(out)
+}
+
+/// The place right after a language's workplace phrase ("She/he will be based in Lusaka", "une
+/// tienda ubicada en Los Ángeles", "hoofdkantoor in Purmerend"): the first phrase followed by a
+/// place the gazetteer knows, written with a capital.
+fn workplace_place(text: &str) -> Option<String> {
+    let folded = vocab::fold(text);
+    vocab()
+        .workplace
+        .find(&folded)
+        .filter(|&(start, _, ())| !employer_seat_before(&folded[..start]))
+        .find_map(|(_, end, ())| place_at_start(&text[end..]))
+}
+
+/// Whether the sentence before a workplace phrase (`before`, folded) describes the employer
+/// ("a consulting company based in New York City", "une société située à Lyon"): the place is
+/// its seat, not the job's.
+fn employer_seat_before(before: &str) -> bool {
+    let sentence_start = before
+        .rfind(['.', '!', '?', '\n', ';'])
+        .map_or(0, |i| i + 1);
+    let from = before
+        .floor_char_boundary(before.len().saturating_sub(80))
+        .max(sentence_start);
+    vocab().employer_seat.find(&before[from..]).next().is_some()
+}
+
+/// The place a text starts with (after spaces or a colon): its longest run of up to four words,
+/// ending before punctuation, that the gazetteer names as a place and that starts and ends
+/// with a capital ("Palo Alto", "Neuhausen am Rheinfall", "São Paulo").
+fn place_at_start(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches([' ', '\t', ':']);
+    let clause = rest
+        .find(|c: char| {
+            matches!(
+                c,
+                ',' | '.' | ';' | ':' | '(' | ')' | '!' | '?' | '\n' | '|' | '/'
+            )
+        })
+        .map_or(rest, |end| &rest[..end]);
+    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (1..=words.len()).rev().find_map(|n| {
+        let cand = words[..n].join(" ");
+        // "Boston's Seaport district": the city, not its possessive.
+        let cand = cand
+            .strip_suffix("'s")
+            .or_else(|| cand.strip_suffix("’s"))
+            .unwrap_or(&cand);
+        let cand = cand.trim_end_matches(['\'', '’', '"', '-', '–']);
+        (capital(words[0])
+            && capital(words[n - 1])
+            && !crate::places::is_common_word(cand)
+            && places::is_place_name(cand))
+        .then(|| cand.to_string())
+    })
 }
 
 /// "San Francisco Bay Area, Boston, Bangalore, Hyderabad, and New York, employees are…" →
@@ -577,6 +636,32 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workplace_phrase_names_the_place_after_it() {
+        assert_eq!(
+            from_text("She/he will be based in Lusaka, province."),
+            ["Lusaka"]
+        );
+        assert_eq!(
+            from_text("Contratará un cajero para su tienda ubicada en Los Ángeles, cuyo objetivo…"),
+            ["Los Ángeles"]
+        );
+        assert_eq!(
+            from_text("Ter disponibilidade para trabalhar em São Paulo - modelo híbrido"),
+            ["São Paulo"]
+        );
+        // A possessive is the city's.
+        assert_eq!(
+            from_text("Top pay, located in Boston's Seaport district."),
+            ["Boston"]
+        );
+        // Lower case after the phrase names no place; the employer's seat is not the job's.
+        assert!(from_text("The role is based in beautiful surroundings.").is_empty());
+        assert!(from_text("Acme is a consulting company based in New York City.").is_empty());
+        assert!(from_text("We have offices in Texas but are a remote first company.").is_empty());
+        assert!(from_text("Une société située à Lyon, leader du marché.").is_empty());
+    }
 
     #[test]
     fn labels_split_into_places() {
