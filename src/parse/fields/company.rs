@@ -18,7 +18,7 @@ use crate::posting::{Field, FieldSource};
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
-const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für)){0,3}";
+const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für|ltd\.?|inc\.?|llc)){0,3}";
 
 /// Words that start sentences or name generic things, never a company (the languages'
 /// `[company] not_names`).
@@ -40,7 +40,8 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
     static PATTERNS: LazyLock<Vec<(Regex, i32)>> = LazyLock::new(|| {
         let r = |p: String, w| (roomy_regex(&p).expect("valid regex"), w);
         vec![
-            r(format!(r"\bAt\s+(?P<c>{NAME})\s*,\s+(?:we|our)\b"), 4),
+            // "At Acme, we…", "At Leadtech we work hard".
+            r(format!(r"\bAt\s+(?P<c>{NAME})(?:\s*,)?\s+(?:we|our)\b"), 4),
             r(
                 format!(
                     r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,60}}\))?(?:,\s+an?\s+[^,\n]{{1,40}},)?\s+is\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping|growing|committed|dedicated)\s"
@@ -149,7 +150,8 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
     );
     add(
         &e.hires,
-        &|a| format!(r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:{a})\b"),
+        // At a sentence's start, or after a label ("Description du poste: Elite Force ltd. recherche…").
+        &|a| format!(r"(?m)(?:^[ \t]*|[.!?:]\s+)(?P<c>{NAME})\s+(?:{a})\b"),
         4,
     );
     out
