@@ -105,6 +105,15 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Vec<Posting>, SkipReaso
 
 /// Parses decoded, sanitized text.
 pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> {
+    // A database dump of scraped postings: its rows, read as records.
+    if readers::sql::looks_like_sql(text) {
+        let values = readers::sql::rows(text);
+        if let Ok(docs) = readers::json::read_values(values, Vec::new())
+            && let Ok(postings) = finish_docs(docs, source)
+        {
+            return Ok(postings);
+        }
+    }
     let format = detect::detect(&Document { text, source });
     // Source code whose literals hold postings (a script's data, a test's fixtures).
     if readers::code::is_code_file(source)

@@ -131,7 +131,13 @@ fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
 pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
     let company = has_label(o, |l| l == Label::Key(Key::Company));
     let title = has_title(o);
-    let description = has_label(o, |l| l == Label::Description);
+    // A description under its own key, or any long text of several lines (a dump's
+    // `descript` column).
+    let description = has_label(o, |l| l == Label::Description)
+        || o.values().any(|v| {
+            v.as_str()
+                .is_some_and(|t| t.len() >= 200 && t.trim().contains('\n'))
+        });
     let is_place = |l: Label| {
         matches!(
             l,
@@ -673,6 +679,11 @@ impl Walk<'_> {
                         self.object(o, depth + 1);
                     }
                 }
+            }
+            // A long text of several lines under a key no vocabulary names (a dump's
+            // `descript` column) is the posting's text.
+            Value::String(t) if depth == 0 && t.len() >= 200 && t.trim().contains('\n') => {
+                self.description(key, v);
             }
             _ => {}
         }
