@@ -621,6 +621,24 @@ fn default_currency(symbol: Option<&str>, country: Option<&Country>) -> String {
     country.map_or_else(|| "USD".to_string(), |c| c.currency.clone())
 }
 
+/// The one currency the figures of a text are written in, when they name one and no other.
+fn text_currency(text: &str, country: Option<&Country>) -> Option<String> {
+    let mut found: Option<String> = None;
+    for a in find_amounts(text) {
+        let code = match &a.currency {
+            Cur::Code(c) => c.clone(),
+            Cur::Shared(s) => default_currency(Some(s), country),
+            Cur::None => continue,
+        };
+        match &found {
+            None => found = Some(code),
+            Some(f) if *f == code => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
 /// Whether a short text states pay: a figure with a currency ("$120k", "€60.000", "2K€/month",
 /// "300 元/天").
 pub fn looks_like_pay(s: &str) -> bool {
@@ -994,6 +1012,13 @@ pub fn resolve(
             })
         })
         .collect();
+    // Without a currency field, the one currency the posting's text writes its figures in
+    // ("à partir de 2 440,00€ par mois") is that of a bare figure in a pay field.
+    let currencies = if currencies.is_empty() {
+        text_currency(&ctx.full, country).into_iter().collect()
+    } else {
+        currencies
+    };
     let mut cands: Vec<Cand<Salary>> = Vec::new();
     for f in ctx.doc.facts_of(Key::Pay) {
         if let Value::Money(m) = &f.value
