@@ -88,7 +88,7 @@ fn says_how_not_where(part: &str) -> bool {
 pub fn from_label(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in s
-        .split([';', '|', '•', '·', '\n'])
+        .split([';', '|', '•', '\n'])
         .flat_map(|c| c.split(" / "))
         .flat_map(|c| c.split(" or "))
         .flat_map(|c| c.split(" OR "))
@@ -98,8 +98,10 @@ pub fn from_label(s: &str) -> Vec<String> {
         .flat_map(|c| c.split(" & "))
     {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
+        // A board's "Heliopolis · Cairo · Egypt" is one place from the city up, as with commas
+        // (two cities in a row still make two places).
         let chunk = chunk
-            .replace(['(', '[', '（', '【', '，', '、'], ",")
+            .replace(['(', '[', '（', '【', '，', '、', '·'], ",")
             .replace([')', ']', '）', '】'], "");
         let mut group: Vec<String> = Vec::new();
         let mut group_has = (false, false); // (city or unknown lead, country)
@@ -636,6 +638,12 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_middle_dot_joins_a_place_from_the_city_up() {
+        assert_eq!(from_label("Vienna · Austria"), ["Vienna, Austria"]);
+        assert_eq!(from_label("Berlin · Munich"), ["Berlin", "Munich"]);
+    }
 
     #[test]
     fn a_workplace_phrase_names_the_place_after_it() {

@@ -283,6 +283,9 @@ mod tests {
         assert_eq!(from_label("3x/week in office (onsite)"), Some(Hybrid));
         assert_eq!(from_label("2 days onsite & 3 days remote"), Some(Hybrid));
         assert_eq!(from_label("Remote / Home Office"), Some(Remote));
+        // Arabic: "from the office", "remote".
+        assert_eq!(from_label("من المكتب"), Some(Onsite));
+        assert_eq!(from_label("عن بُعد"), Some(Remote));
     }
 
     #[test]
