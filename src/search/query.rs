@@ -196,7 +196,8 @@ impl fmt::Display for Term {
         // read as something else: a leading `'` or `!`, or a field prefix of its own.
         let spaced = self.text.chars().any(char::is_whitespace);
         let ambiguous = self.text.starts_with('\'')
-            || (self.field.is_none() && !self.negated && self.text.starts_with('!'))
+            // A negated term's own `!` too: `!"! a"` would read as `!!` and lose both.
+            || (self.field.is_none() && self.text.starts_with('!'))
             || (self.field.is_none()
                 && self
                     .text
@@ -696,6 +697,9 @@ mod tests {
             "rust !java 'node loc:berlin",
             "text:kubernetes \"tech lead\"",
             "text:''quoted \"'title:a b\" \"!a b\" \"a\tb\"",
+            // A negated phrase that starts with its own `!` (found by the property test).
+            "!\" ! a",
+            "!'!a",
         ] {
             assert_eq!(Query::parse(&Query::parse(q).to_string()), Query::parse(q));
         }
