@@ -88,7 +88,7 @@ fn says_how_not_where(part: &str) -> bool {
 pub fn from_label(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in s
-        .split([';', '|', '•', '\n'])
+        .split([';', '|', '•', '⎮', '│', '¦', '\n'])
         .flat_map(|c| c.split(" / "))
         .flat_map(|c| c.split(" or "))
         .flat_map(|c| c.split(" OR "))
@@ -107,12 +107,20 @@ pub fn from_label(s: &str) -> Vec<String> {
         let mut group_has = (false, false); // (city or unknown lead, country)
         for part in chunk.split(',') {
             // A sentence glued after the place ("London, UK. Time zone…") is no part of it.
+            // A pin or another symbol in front ("📍 Bangalore") is no part of the place.
             let part = part
                 .split(". ")
                 .next()
                 .unwrap_or(part)
                 .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
+                .trim()
                 .trim_end_matches('.');
+            // "Full Time" among a header's pieces is the contract, not a town called Time ("PT"
+            // stays Portugal).
+            if vocab().employment.whole(part).is_some() && vocab().country(part).is_none() {
+                continue;
+            }
             let part = strip_mode_prefix(part);
             if part.is_empty()
                 || is_mode_word(part)
@@ -643,6 +651,7 @@ mod tests {
     fn a_middle_dot_joins_a_place_from_the_city_up() {
         assert_eq!(from_label("Vienna · Austria"), ["Vienna, Austria"]);
         assert_eq!(from_label("Berlin · Munich"), ["Berlin", "Munich"]);
+        assert_eq!(from_label("📍 Pune, Hyderabad"), ["Pune", "Hyderabad"]);
     }
 
     #[test]

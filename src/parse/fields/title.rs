@@ -487,6 +487,10 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
             u.pay.get_or_insert(inner);
             true
         } else if mode_only {
+            // "(REMOTE, FT)": the contract beside the mode leaves with it, and still counts.
+            if vocab().employment.first_in(&inner).is_some() {
+                u.kind.get_or_insert_with(|| inner.clone());
+            }
             u.mode.get_or_insert(inner);
             true
         } else if asks_experience(&inner) {

@@ -568,6 +568,8 @@ static URL_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bhttps?://\S+").expect("valid regex"));
 
 fn split_fields(line: &str) -> Vec<String> {
+    // Bars that stand for a pipe ("FromAtoB GmbH ⎮ Full Time ⎮ Aachen, Germany").
+    let line = line.replace(['⎮', '│', '｜', '¦'], "|");
     let line = line.trim().trim_end_matches(['|', ' ']);
     if line.contains('|') {
         let mut out: Vec<String> = Vec::new();
@@ -1339,6 +1341,14 @@ fn parenthesized(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bar_that_stands_for_a_pipe_splits_a_header() {
+        assert_eq!(
+            split_fields("FromAtoB GmbH ⎮ Full Time  ⎮ Aachen, Germany"),
+            ["FromAtoB GmbH", "Full Time", "Aachen, Germany"]
+        );
+    }
 
     fn post(text: &str) -> Doc {
         read_post(text).unwrap()

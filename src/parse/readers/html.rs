@@ -102,6 +102,13 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             }
         }
     }
+    // 3. A table of jobs, a row each (a job board's README, a saved listing): each row is all
+    // its posting says, without the page's text or its hints about one employer.
+    if docs.is_empty()
+        && let Some(rows) = super::table::html_jobs(&page, Format::Html)
+    {
+        return Ok(rows);
+    }
     // The page's main element.
     let main = MAIN
         .iter()
@@ -113,13 +120,13 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     let opts = TextOptions {
         drop_furniture: true,
     };
-    // 3. A list of job cards (search results), each a posting.
+    // 4. A list of job cards (search results), each a posting.
     if docs.is_empty()
         && let Some(cards) = cards::read(main, opts)
     {
         docs = cards;
     }
-    // 4. The page's text as one posting (or a board's, a Hacker News post's).
+    // 5. The page's text as one posting (or a board's, a Hacker News post's).
     if docs.is_empty() {
         let text = element_text(main, opts);
         if text.trim().is_empty() {

@@ -172,7 +172,7 @@ pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
 
 /// Splits a header line into its pieces ("Berlin, Germany · Hybrid · Full-time", "Acme — Remote").
 pub fn header_pieces(line: &str) -> Vec<String> {
-    line.split(['|', '·', '•', '—', '–'])
+    line.split(['|', '⎮', '│', '｜', '¦', '·', '•', '—', '–'])
         .flat_map(|s| s.split(" - "))
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())

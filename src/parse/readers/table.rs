@@ -71,40 +71,29 @@ fn cell_value(cell: &str, label: Option<Label>) -> Option<String> {
     Some(text)
 }
 
-/// The jobs of the first pipe table whose header has a title column and another posting
-/// column, when it has at least two rows. None when the text has no such table.
-pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
-    if !text.contains("---") || !text.contains('|') {
-        return None;
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    // The header: the line above a delimiter row, naming a title and another posting column.
-    let (at, header, labels) = (1..lines.len())
-        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
-        .map(|i| {
-            let header = cells(lines[i - 1]);
-            let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
-            (i, header, labels)
+/// Whether a table's header names a title column and another posting column.
+fn is_jobs_header(labels: &[Option<Label>]) -> bool {
+    labels.contains(&Some(Label::Key(Key::Title)))
+        && labels.iter().any(|l| {
+            matches!(
+                l,
+                Some(Label::Key(
+                    Key::Company | Key::Location | Key::Salary | Key::EmploymentType
+                ))
+            )
         })
-        .find(|(_, _, labels)| {
-            labels.contains(&Some(Label::Key(Key::Title)))
-                && labels.iter().any(|l| {
-                    matches!(
-                        l,
-                        Some(Label::Key(
-                            Key::Company | Key::Location | Key::Salary | Key::EmploymentType
-                        ))
-                    )
-                })
-        })?;
+}
+
+/// The documents of a table's rows (each already its cells' values), at least two of them;
+/// a row whose cells do not line up with the header is skipped with a note.
+fn rows_docs(
+    header: &[String],
+    rows: Vec<Vec<Option<String>>>,
+    format: Format,
+) -> Option<Vec<Doc>> {
     let mut docs = Vec::new();
     let mut notes = Vec::new();
-    for (n, line) in lines[at + 1..]
-        .iter()
-        .take_while(|l| l.contains('|'))
-        .enumerate()
-    {
-        let row = cells(line);
+    for (n, row) in rows.into_iter().enumerate() {
         if row.len() != header.len() {
             notes.push(format!(
                 "table row {}: {} cells, the header has {}; skipped",
@@ -115,8 +104,8 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
             continue;
         }
         let mut rec = Map::new();
-        for ((h, cell), label) in header.iter().zip(&row).zip(&labels) {
-            if let Some(v) = cell_value(cell, *label)
+        for (h, value) in header.iter().zip(row) {
+            if let Some(v) = value
                 && !h.is_empty()
             {
                 rec.entry(h.clone()).or_insert(Value::String(v));
@@ -133,6 +122,90 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
         d.notes.extend(notes.iter().cloned());
     }
     Some(docs)
+}
+
+/// The jobs of the first pipe table whose header has a title column and another posting
+/// column, when it has at least two rows. None when the text has no such table.
+pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
+    if !text.contains("---") || !text.contains('|') {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    // The header: the line above a delimiter row, naming a title and another posting column.
+    let (at, header, labels) = (1..lines.len())
+        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
+        .map(|i| {
+            let header = cells(lines[i - 1]);
+            let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+            (i, header, labels)
+        })
+        .find(|(_, _, labels)| is_jobs_header(labels))?;
+    let rows = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.contains('|'))
+        .map(|line| {
+            let row = cells(line);
+            row.iter()
+                .zip(labels.iter().chain(std::iter::repeat(&None)))
+                .map(|(cell, label)| cell_value(cell, *label))
+                .collect()
+        })
+        .collect();
+    rows_docs(&header, rows, format)
+}
+
+/// The jobs of the first HTML `<table>` whose header row (`<th>` cells, or the first row's)
+/// names a title column and another posting column, each later row a job — a job board's
+/// README or a saved listing page. A link column gives the address the cell links to.
+pub fn html_jobs(page: &scraper::Html, format: Format) -> Option<Vec<Doc>> {
+    use scraper::{ElementRef, Selector};
+    static TABLE: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("table").expect("valid selector"));
+    static ROW: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("tr").expect("valid selector"));
+    static CELL: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("th, td").expect("valid selector"));
+    static LINK: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("a[href]").expect("valid selector"));
+    let text_of = |c: ElementRef<'_>| c.text().collect::<Vec<_>>().join(" ");
+    for table in page.select(&TABLE).take(50) {
+        let rows: Vec<ElementRef<'_>> = table.select(&ROW).collect();
+        let Some((first, rest)) = rows.split_first() else {
+            continue;
+        };
+        let header: Vec<String> = first
+            .select(&CELL)
+            .map(|c| text_of(c).split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+        if !is_jobs_header(&labels) {
+            continue;
+        }
+        let values = rest
+            .iter()
+            .map(|r| {
+                r.select(&CELL)
+                    .zip(labels.iter().chain(std::iter::repeat(&None)))
+                    .map(|(c, label)| {
+                        if *label == Some(Label::Key(Key::Url)) {
+                            c.select(&LINK)
+                                .filter_map(|a| a.value().attr("href"))
+                                .find(|h| h.starts_with("http"))
+                                .map(str::to_string)
+                        } else {
+                            let t = text_of(c);
+                            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                            (!t.is_empty() && !EMPTY_CELLS.contains(&t.as_str())).then_some(t)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(docs) = rows_docs(&header, values, format) {
+            return Some(docs);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -180,6 +253,32 @@ mod tests {
                 .texts(Key::Location)
                 .any(|(t, _)| t == "İstanbul, Türkiye")
         );
+    }
+
+    #[test]
+    fn an_html_table_of_jobs() {
+        let page = scraper::Html::parse_document(
+            "<h2>📊 Data Scientist</h2><table><thead><tr><th>🏢 Company</th><th>💼 Role</th>\
+             <th>📍 Location</th><th>⏰ Posted</th></tr></thead><tbody>\
+             <tr><td><a href=\"https://example.com/c\">Chordy.ai</a></td><td>Intern AI ML</td>\
+             <td>📍 Bangalore</td><td>1d ago</td></tr>\
+             <tr><td>Versusmind</td><td>Ingénieur Systèmes et réseaux H/F</td>\
+             <td>📍 Strasbourg, Grand Est, France</td><td>1d ago</td></tr></tbody></table>",
+        );
+        let ds = html_jobs(&page, Format::Html).unwrap();
+        assert_eq!(ds.len(), 2);
+        assert!(ds[0].texts(Key::Title).any(|(t, _)| t == "Intern AI ML"));
+        assert!(ds[0].texts(Key::Company).any(|(t, _)| t == "Chordy.ai"));
+        assert!(
+            ds[1]
+                .texts(Key::Location)
+                .any(|(t, _)| t.contains("Strasbourg"))
+        );
+        // A layout table names no posting columns.
+        let layout = scraper::Html::parse_document(
+            "<table><tr><td>Home</td><td>About</td></tr><tr><td>a</td><td>b</td></tr></table>",
+        );
+        assert!(html_jobs(&layout, Format::Html).is_none());
     }
 
     #[test]
