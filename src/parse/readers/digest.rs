@@ -64,10 +64,22 @@ fn card<'a>(segment: &'a [&'a str]) -> Option<&'a [&'a str]> {
             .take(2)
             .any(is_place_line)
     };
+    // A segment's first line, short and no sentence, with an employer and a place under it,
+    // is a title even when its words name no role the vocabulary knows ("Software Engineer
+    // Intern, Cloud App", "… Intern D (Palm Bay, FL)").
+    let first = (0..segment.len()).find(|&i| !segment[i].trim().is_empty());
+    let shaped = |i: usize| {
+        let t = segment[i].trim();
+        t.split_whitespace().count() <= 12
+            && !t.contains("://")
+            && !t.ends_with(['.', ':', '!', '?'])
+            && placed_under(i)
+    };
     let start = (0..segment.len())
         .find(|&i| (i == 0 || segment[i - 1].trim().is_empty()) && opens(i))
         .filter(|&i| placed_under(i))
-        .or_else(|| (0..segment.len()).find(|&i| opens(i) && placed_under(i)))?;
+        .or_else(|| (0..segment.len()).find(|&i| opens(i) && placed_under(i)))
+        .or_else(|| first.filter(|&i| shaped(i)))?;
     let card = &segment[start..];
     let filled: Vec<&str> = card
         .iter()
@@ -86,7 +98,21 @@ fn is_place_line(l: &str) -> bool {
     l.split_whitespace().count() <= 6
         && !l.ends_with('.')
         && !l.contains("://")
-        && places::mentions_place(l)
+        && (places::mentions_place(l) || places::is_place_name(l) || town_in_region(l))
+}
+
+/// "Oak Brook, IL", "Wels, Oberösterreich": a town the gazetteers may not know, in a region
+/// they do (a capitalized name of up to three words before it).
+fn town_in_region(l: &str) -> bool {
+    let Some((town, region)) = l.rsplit_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = town.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && places::place_kind(region.trim()) == Some(places::PlaceKind::Region)
 }
 
 /// One card as a posting: its title, the employer on the next line (unless that line is the
@@ -131,6 +157,33 @@ mod tests {
         ---------------------------------------------------------\n\n\
         This email was intended for Operator Example (Operator)\nYou are receiving Job Alert emails.\n\
         © 2026 LinkedIn Corporation, 1000 West Maude Avenue, Sunnyvale, CA 94085.\n";
+
+    #[test]
+    fn cards_whose_titles_name_no_known_role() {
+        let alert = "Your job alert for software engineer intern in United States\n\n\
+            Software Engineer Intern ( Remote )\nRadicalX\nSan Francisco, CA\n1 school alum\n\
+            View job: https://x.example/1\n\n---------------------------------------------------------\n\n\
+            Software Engineer Intern D (Palm Bay, FL)\nL3Harris Technologies\nPalm Bay, FL\n1 connection\n\
+            View job: https://x.example/2\n\n---------------------------------------------------------\n\n\
+            Software Engineer Intern, Cloud App\nCNH Industrial\nOak Brook, IL\n\
+            View job: https://x.example/3\n\n---------------------------------------------------------\n\n\
+            See all jobs on LinkedIn: https://x.example/all\n";
+        let docs = read(alert, Format::Email).expect("a digest");
+        assert_eq!(docs.len(), 3);
+        let first = |d: &Doc, k| d.texts(k).next().map(|t| t.0.to_string());
+        assert_eq!(
+            first(&docs[2], Key::Title).as_deref(),
+            Some("Software Engineer Intern, Cloud App")
+        );
+        assert_eq!(
+            first(&docs[2], Key::Company).as_deref(),
+            Some("CNH Industrial")
+        );
+        assert_eq!(
+            first(&docs[2], Key::Location).as_deref(),
+            Some("Oak Brook, IL")
+        );
+    }
 
     #[test]
     fn each_card_of_an_alert_is_a_posting() {
