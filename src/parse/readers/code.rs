@@ -191,11 +191,15 @@ fn to_json(src: &str) -> Option<String> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = String::with_capacity(src.len());
     let mut i = 0;
+    // Strings, and variables standing as values (`companyLogo: origoEnergiaLogo`, an imported
+    // image): a literal of data may name a few variables, code names more.
+    let (mut strings, mut variables) = (0usize, 0usize);
     while i < chars.len() {
         let c = chars[i];
         match c {
             '"' | '\'' => {
                 let end = skip_string(&chars, i);
+                strings += 1;
                 out.push('"');
                 let mut j = i + 1;
                 while j < end.saturating_sub(1) {
@@ -257,10 +261,16 @@ fn to_json(src: &str) -> Option<String> {
                     out.push_str(&to_json(inner.trim())?);
                     i = close + 1;
                 } else {
+                    let after_key = out.trim_end().ends_with(':');
                     out.push_str(match word.as_str() {
                         "None" | "null" | "undefined" | "nil" | "NaN" => "null",
                         "True" | "true" => "true",
                         "False" | "false" => "false",
+                        // A variable as a key's value: its value is not here.
+                        _ if after_key && matches!(next, Some(',' | '}')) => {
+                            variables += 1;
+                            "null"
+                        }
                         _ => return None,
                     });
                 }
@@ -272,7 +282,7 @@ fn to_json(src: &str) -> Option<String> {
             }
         }
     }
-    Some(out)
+    (variables * 8 <= strings).then_some(out)
 }
 
 #[cfg(test)]
@@ -339,6 +349,16 @@ mod tests {
     fn code_is_no_data() {
         assert!(data_literals("function f(a) { return a + 1; }\nconst x = [1, 2, 3];").is_empty());
         assert!(data_literals("if (x) { y = {a: b}; }").is_empty());
+        assert!(data_literals("const o = {a: b, c: d, e: 'f'};").is_empty());
+    }
+
+    #[test]
+    fn a_variable_among_data_is_an_unknown_value() {
+        let ts = "import logo from './logo.png';\nexport const JOBS = [\n  {\n    id: 'a',\n    title: \"Estoquista\",\n    company: \"Trilha Certa\",\n    companyLogo: logo,\n    location: \"Extrema, MG\",\n    type: \"CLT\",\n    summary: \"Vaga de estoquista.\",\n    sections: [{ title: \"Sobre a vaga\", text: \"…\" }],\n  },\n];";
+        let values = data_literals(ts);
+        assert_eq!(values.len(), 1);
+        assert_eq!(values[0][0]["title"], "Estoquista");
+        assert!(values[0][0]["companyLogo"].is_null());
     }
 
     #[test]
