@@ -48,6 +48,10 @@ fn is_mode_list(s: &str) -> bool {
     rest.split('/').all(|p| is_mode_word(p.trim()))
 }
 
+/// How often one comes in, not where: "2x/semana", "3x / week", "2 x".
+static HOW_OFTEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+\s*x(?:\s*/|\s|$)").expect("valid regex"));
+
 /// Time zones and offsets are not places ("CST", "UTC-6", "GMT+1").
 fn is_time_zone(s: &str) -> bool {
     static TZ: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,9 +84,28 @@ fn show_piece(s: &str) -> String {
 /// "可远程办公", "主要是远程办公+每月1周集中办公" — a work-mode word, no capital letter and no
 /// place this list knows.
 fn says_how_not_where(part: &str) -> bool {
-    vocab().work_mode.first_in(part).is_some()
+    let v = vocab();
+    if v.work_mode.first_in(part).is_some()
         && !part.chars().any(char::is_uppercase)
         && !places::mentions_place(part)
+    {
+        return true;
+    }
+    // A mode, then a dash and how it goes, in lower case: "Híbrido — sede + visitas
+    // periódicas à Fábrica Sorocaba" ("Híbrido — Pinheiros" names a place).
+    let folded = vocab::fold(part);
+    v.work_mode
+        .find(&folded)
+        .next()
+        .is_some_and(|(start, end, _)| {
+            let rest = part[end..].trim_start();
+            start == 0
+                && rest.starts_with(['—', '–', '-', ':'])
+                && rest
+                    .trim_start_matches(['—', '–', '-', ':', ' '])
+                    .starts_with(char::is_lowercase)
+                && !places::mentions_place(rest)
+        })
 }
 
 pub fn from_label(s: &str) -> Vec<String> {
@@ -127,6 +150,8 @@ pub fn from_label(s: &str) -> Vec<String> {
                 || is_mode_list(part)
                 || says_how_not_where(part)
                 || is_time_zone(part)
+                // "2x/semana", "3x/week": how often, not where.
+                || HOW_OFTEN.is_match(part)
                 || matches!(
                     part.to_lowercase().as_str(),
                     "hq" | "headquarters" | "office" | "offices" | "peo" | "and"
@@ -184,6 +209,18 @@ fn strip_mode_prefix(s: &str) -> &str {
         && t[m.end()..].starts_with(|c: char| c.is_uppercase())
     {
         t = &t[m.end()..];
+    }
+    // Any language's mode word and a dash before a place: "Híbrido — Pinheiros".
+    let folded = vocab::fold(t);
+    if let Some((0, end, _)) = vocab().work_mode.find(&folded).next() {
+        let rest = t[end..].trim_start();
+        if let Some(after) = rest
+            .strip_prefix(['—', '–', '-', ':'])
+            .map(str::trim_start)
+            .filter(|a| a.starts_with(char::is_uppercase))
+        {
+            t = after;
+        }
     }
     // "Berlin remote", not "no remote".
     if let Some(m) = SUFFIX.find(t)
@@ -652,6 +689,12 @@ mod tests {
         assert_eq!(from_label("Vienna · Austria"), ["Vienna, Austria"]);
         assert_eq!(from_label("Berlin · Munich"), ["Berlin", "Munich"]);
         assert_eq!(from_label("📍 Pune, Hyderabad"), ["Pune", "Hyderabad"]);
+        assert!(from_label("Híbrido — sede + visitas periódicas à Fábrica Sorocaba").is_empty());
+        assert_eq!(
+            from_label("Híbrido — Pinheiros, SP, 2x/semana")[0],
+            "Pinheiros, SP"
+        );
+        assert_eq!(from_label("69 - Vaulx-en-Velin"), ["69 - Vaulx-en-Velin"]);
     }
 
     #[test]
