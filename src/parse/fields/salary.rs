@@ -1014,7 +1014,10 @@ pub fn resolve(
         .collect();
     // Without a currency field, the one currency the posting's text writes its figures in
     // ("à partir de 2 440,00€ par mois") is that of a bare figure in a pay field.
-    let currencies = if currencies.is_empty() {
+    // (Read only when a pay field is there to use it: the scan costs a pass over the text.)
+    let structured_pay =
+        ctx.doc.facts_of(Key::Pay).next().is_some() || ctx.doc.texts(Key::Salary).next().is_some();
+    let currencies = if currencies.is_empty() && structured_pay {
         text_currency(&ctx.full, country).into_iter().collect()
     } else {
         currencies
