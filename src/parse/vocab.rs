@@ -971,6 +971,8 @@ pub struct Domains {
     pub platforms: std::collections::HashSet<String>,
     /// Second-level names of job boards and ATSs ("ziprecruiter"), also among `platforms`.
     pub job_platforms: std::collections::HashSet<String>,
+    /// Second-level names of boards that list remote jobs only ("jobicy", "remoteok").
+    pub remote_only: std::collections::HashSet<String>,
 }
 
 /// The domains that say nothing about who is hiring, loaded once.
@@ -991,6 +993,7 @@ pub fn domains() -> &'static Domains {
             free_mail: set("free_mail"),
             platforms,
             job_platforms,
+            remote_only: set("remote_only"),
         }
     });
     &D

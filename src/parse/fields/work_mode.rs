@@ -252,7 +252,33 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, Fiel
     {
         cands.push(Cand::of(WorkMode::Remote, f.origin, 45));
     }
+    // A posting on a board of remote jobs only ("https://jobicy.com/jobs/…"): remote, weaker
+    // than anything the posting says.
+    let remote_board = ctx
+        .doc
+        .texts(Key::Url)
+        .find(|(u, _)| on_remote_only_board(u));
+    if let Some((_, origin)) = remote_board {
+        cands.push(Cand::of(WorkMode::Remote, origin, 50));
+    }
     pick(Field::WorkMode, cands, TEXT, &mut ctx.notes)
+}
+
+/// Whether an address is on a board that lists remote jobs only (`[domains] remote_only`):
+/// its host's second-level name ("remoteok" of "remoteok.com", "jobicy" of "jobicy.com").
+fn on_remote_only_board(url: &str) -> bool {
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let mut labels = host.rsplit('.');
+    let _tld = labels.next();
+    labels
+        .next()
+        .is_some_and(|sld| crate::parse::vocab::domains().remote_only.contains(sld))
 }
 
 #[cfg(test)]
@@ -286,6 +312,18 @@ mod tests {
         // Arabic: "from the office", "remote".
         assert_eq!(from_label("من المكتب"), Some(Onsite));
         assert_eq!(from_label("عن بُعد"), Some(Remote));
+    }
+
+    #[test]
+    fn remote_only_boards() {
+        assert!(on_remote_only_board(
+            "https://jobicy.com/jobs/149063-machine-learning-engineer-4"
+        ));
+        assert!(on_remote_only_board("https://remoteok.com/remote-jobs/123"));
+        assert!(!on_remote_only_board(
+            "https://www.getonbrd.com/jobs/analista"
+        ));
+        assert!(!on_remote_only_board("https://jobicy.example.org/x"));
     }
 
     #[test]
