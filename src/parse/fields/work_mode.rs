@@ -351,6 +351,13 @@ mod tests {
     #[test]
     fn text_statements() {
         let m = |t: &str| from_text(t).map(|x| x.0);
+        // Part of the time remote is hybrid, in a field too.
+        assert_eq!(
+            m("- 40% de teletrabajo (2 días a la semana de home-office)"),
+            Some(Hybrid)
+        );
+        assert_eq!(from_label("México DF (40% teletrabajo)"), Some(Hybrid));
+        assert_eq!(m("Poste 100% télétravail."), Some(Remote));
         assert_eq!(
             m(
                 "At Postman, we embrace a hybrid work model. Employees are expected to come into the office 3-days a week."
