@@ -294,6 +294,8 @@ pub struct Vocab {
     pub title_prefixes: Terms<()>,
     /// Words after a title that name the posting, not the job ("job opening", "position").
     pub title_suffixes: Terms<()>,
+    /// A posting's state written after its title ("(CLOSED)", "(PAUSADA)").
+    pub title_statuses: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
     pub furniture_lines: Terms<()>,
     /// Buttons whose words a page's text reader may glue before a job's title ("Save Software
@@ -865,6 +867,7 @@ impl Vocab {
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
             title_suffixes: words("roles", "title_suffixes"),
+            title_statuses: words("roles", "statuses"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
             furniture_patterns: furniture_patterns_of(&langs, &boards, "patterns"),

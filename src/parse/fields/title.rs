@@ -493,7 +493,8 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
             }
             u.mode.get_or_insert(inner);
             true
-        } else if asks_experience(&inner) {
+        } else if asks_experience(&inner) || vocab().title_statuses.whole(&inner).is_some() {
+            // "(5+ years of experience)", "(PAUSADA)": what is asked, or the posting's state.
             true
         } else if contract_word(&inner) {
             u.kind.get_or_insert(inner);
@@ -716,14 +717,16 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
 /// in Berlin Süd", "Frontend vývojář v Plzni".
 fn strip_place_tail(u: &mut Unwrapped, t: &mut String) {
     static PLACE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s+(?P<prep>in|i|à|a|en|em|na|no|w|we|v|ve|в|bei|au|aux)\s+(?P<place>\p{Lu}[\p{L}'’\-]+(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}'’\-]+|och|und|and|et|y|e|a|i))*)$")
+        Regex::new(r"\s+(?P<prep>in|i|à|a|en|em|na|no|w|we|v|ve|в|bei|au|aux|para|pour)\s+(?P<place>\p{Lu}[\p{L}'’\-]+(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}'’\-]+|och|und|and|et|y|e|a|i))*)$")
             .expect("valid regex")
     });
     if let Some(c) = PLACE_TAIL.captures(t) {
         let place = &c["place"];
         let head = &t[..c.get(0).map_or(0, |m| m.start())];
         let known = places::mentions_place(place);
-        let english = matches!(&c["prep"], "in" | "a" | "en");
+        // These also lead to what the role works on ("para Android", "pour mobile"): a place
+        // there must be one the gazetteer knows.
+        let english = matches!(&c["prep"], "in" | "a" | "en" | "para" | "pour");
         if looks_like_title(head) && (known || (!english && place.split_whitespace().count() <= 3))
         {
             if known {
@@ -1485,6 +1488,16 @@ mod tests {
         assert_eq!(un("Vacature: Elixir Developer").title, "Elixir Developer");
         assert_eq!(un("Posizione Account Manager").title, "Account Manager");
         assert_eq!(un("Operario (2 vacantes)").title, "Operario");
+        // A posting's state after the title, and a known place after "para".
+        assert_eq!(
+            un("Ingeniero QA para México (PAUSADA)").title,
+            "Ingeniero QA"
+        );
+        assert_eq!(un("Backend Engineer (Closed)").title, "Backend Engineer");
+        assert_eq!(
+            un("Desarrollador para Android").title,
+            "Desarrollador para Android"
+        );
         assert_eq!(un("Cajera-Empaque (1 vacantes)").title, "Cajera-Empaque");
         assert_eq!(un("Nurse (1 vacancy)").title, "Nurse");
         assert_eq!(un("Engineer (2 years)").title, "Engineer (2 years)");
