@@ -309,7 +309,14 @@ fn after_figure(
         if let Some(mm) = c.name("mult") {
             let word = mm.as_str();
             let next = right[mm.end()..].chars().next();
-            let glued = word.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
+            // "25KMXN": a currency's code glued after the multiplier does not glue it.
+            let rest = &right[mm.end()..];
+            let code_follows = rest.get(..3).is_some_and(|c| {
+                c.chars().all(|ch| ch.is_ascii_uppercase()) && vocab().currency(c).is_some()
+            }) && !rest[3..].starts_with(is_letter);
+            let glued = word.chars().last().is_some_and(is_letter)
+                && next.is_some_and(is_letter)
+                && !code_follows;
             // "30 Ländern": not "30 L"; "art. 18 L.68/1999", "art. 18 L. 68/99": a law's number,
             // not 18 lakh.
             let cites = word.chars().count() == 1
@@ -1111,6 +1118,11 @@ mod tests {
         );
         assert_eq!(one("$150k–$200k"), y(Some(150e3), Some(200e3), "USD"));
         assert_eq!(one("$150-200k"), y(Some(150e3), Some(200e3), "USD"));
+        // A code glued after the multiplier.
+        assert_eq!(
+            one("Horquilla de salida entre 25KMXN y 30KMXN"),
+            (Some(25e3), Some(30e3), "MXN".into(), Period::Month)
+        );
         assert_eq!(one("$100-150,000"), y(Some(100e3), Some(150e3), "USD"));
         assert_eq!(one("120-150k USD"), y(Some(120e3), Some(150e3), "USD"));
         assert_eq!(one("up to $120k"), y(None, Some(120e3), "USD"));
