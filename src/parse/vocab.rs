@@ -978,6 +978,26 @@ pub struct Domains {
     pub remote_only: std::collections::HashSet<String>,
 }
 
+/// A host's own name, before its public suffix: "memodo" of "www.memodo.de", "acme" of
+/// "jobs.acme.co.uk" (a second-level suffix under a country's). None for a bare name.
+pub fn site_name(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let at = if n >= 3
+        && labels[n - 1].len() == 2
+        && matches!(
+            labels[n - 2],
+            "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "or" | "ne"
+        ) {
+        n - 3
+    } else if n >= 2 {
+        n - 2
+    } else {
+        return None;
+    };
+    Some(labels[at])
+}
+
 /// The domains that say nothing about who is hiring, loaded once.
 pub fn domains() -> &'static Domains {
     static D: LazyLock<Domains> = LazyLock::new(|| {

@@ -551,22 +551,11 @@ fn own_domains(text: &str) -> Vec<(String, usize)> {
         if d.free_mail.contains(host) {
             continue;
         }
-        let labels: Vec<&str> = host.split('.').collect();
         // "acme.co.uk", "acme.com.br": a second-level suffix under a country's.
-        let n = labels.len();
-        let at = if n >= 3
-            && labels[n - 1].len() == 2
-            && matches!(
-                labels[n - 2],
-                "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "or" | "ne"
-            ) {
-            n - 3
-        } else if n >= 2 {
-            n - 2
-        } else {
+        let Some(name) = vocab::site_name(host) else {
             continue;
         };
-        let key = norm_label(labels[at]);
+        let key = norm_label(name);
         if key.len() < 3 || d.platforms.contains(&key) {
             continue;
         }

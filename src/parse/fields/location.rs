@@ -93,19 +93,21 @@ fn says_how_not_where(part: &str) -> bool {
     }
     // A mode, then a dash and how it goes, in lower case: "Híbrido — sede + visitas
     // periódicas à Fábrica Sorocaba" ("Híbrido — Pinheiros" names a place).
-    let folded = vocab::fold(part);
-    v.work_mode
-        .find(&folded)
-        .next()
-        .is_some_and(|(start, end, _)| {
-            let rest = part[end..].trim_start();
-            start == 0
-                && rest.starts_with(['—', '–', '-', ':'])
-                && rest
-                    .trim_start_matches(['—', '–', '-', ':', ' '])
-                    .starts_with(char::is_lowercase)
-                && !places::mentions_place(rest)
-        })
+    after_mode_and_dash(part)
+        .is_some_and(|rest| rest.starts_with(char::is_lowercase) && !places::mentions_place(rest))
+}
+
+/// What follows any language's mode word and a dash at the start of a piece ("Híbrido —
+/// Pinheiros" → "Pinheiros").
+fn after_mode_and_dash(s: &str) -> Option<&str> {
+    let folded = vocab::fold(s);
+    let (0, end, _) = vocab().work_mode.find(&folded).next()? else {
+        return None;
+    };
+    s[end..]
+        .trim_start()
+        .strip_prefix(['—', '–', '-', ':'])
+        .map(str::trim_start)
 }
 
 pub fn from_label(s: &str) -> Vec<String> {
@@ -211,16 +213,8 @@ fn strip_mode_prefix(s: &str) -> &str {
         t = &t[m.end()..];
     }
     // Any language's mode word and a dash before a place: "Híbrido — Pinheiros".
-    let folded = vocab::fold(t);
-    if let Some((0, end, _)) = vocab().work_mode.find(&folded).next() {
-        let rest = t[end..].trim_start();
-        if let Some(after) = rest
-            .strip_prefix(['—', '–', '-', ':'])
-            .map(str::trim_start)
-            .filter(|a| a.starts_with(char::is_uppercase))
-        {
-            t = after;
-        }
+    if let Some(after) = after_mode_and_dash(t).filter(|a| a.starts_with(char::is_uppercase)) {
+        t = after;
     }
     // "Berlin remote", not "no remote".
     if let Some(m) = SUFFIX.find(t)

@@ -274,11 +274,8 @@ fn on_remote_only_board(url: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let mut labels = host.rsplit('.');
-    let _tld = labels.next();
-    labels
-        .next()
-        .is_some_and(|sld| crate::parse::vocab::domains().remote_only.contains(sld))
+    crate::parse::vocab::site_name(&host)
+        .is_some_and(|name| crate::parse::vocab::domains().remote_only.contains(name))
 }
 
 #[cfg(test)]

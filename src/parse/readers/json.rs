@@ -114,7 +114,7 @@ fn posting_text(o: &Map<String, Value>) -> Option<&str> {
     let long: Vec<&str> = o
         .values()
         .filter_map(Value::as_str)
-        .filter(|t| t.len() >= 200 && t.trim().contains('\n'))
+        .filter(|t| record::is_long_text(t))
         .collect();
     let nested = o.values().any(|v| v.is_object() || v.is_array());
     match long.as_slice() {

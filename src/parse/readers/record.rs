@@ -134,10 +134,7 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
     // A description under its own key, or any long text of several lines (a dump's
     // `descript` column).
     let description = has_label(o, |l| l == Label::Description)
-        || o.values().any(|v| {
-            v.as_str()
-                .is_some_and(|t| t.len() >= 200 && t.trim().contains('\n'))
-        });
+        || o.values().any(|v| v.as_str().is_some_and(is_long_text));
     let is_place = |l: Label| {
         matches!(
             l,
@@ -155,6 +152,12 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
             filled && label_of(k).is_some_and(is_place)
         });
     (title && (company || description || place)) || (company && description)
+}
+
+/// Whether a value is a text of its own (several lines, at least 200 bytes): a posting's
+/// description, whatever its key.
+pub fn is_long_text(t: &str) -> bool {
+    t.len() >= 200 && t.trim().contains('\n')
 }
 
 /// Whether an object names a title: a title key, Lever's `text`, or (SmartRecruiters, Adzuna)
@@ -682,7 +685,7 @@ impl Walk<'_> {
             }
             // A long text of several lines under a key no vocabulary names (a dump's
             // `descript` column) is the posting's text.
-            Value::String(t) if depth == 0 && t.len() >= 200 && t.trim().contains('\n') => {
+            Value::String(t) if depth == 0 && is_long_text(t) => {
                 self.description(key, v);
             }
             _ => {}
