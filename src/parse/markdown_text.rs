@@ -64,6 +64,9 @@ struct Renderer {
     in_image: usize,
     /// Whether the current paragraph has text outside `**strong**` runs.
     plain_text: bool,
+    /// The same for the current line, and for each line of the paragraph already ended.
+    line_plain: bool,
+    lines_plain: Vec<bool>,
     strong: usize,
     /// Raw HTML of the current HTML block.
     html: String,
@@ -79,15 +82,24 @@ impl Renderer {
         }
         if self.strong == 0 && !t.trim().is_empty() {
             self.plain_text = true;
+            self.line_plain = true;
         }
         self.buf.push_str(t);
+    }
+
+    /// Ends a line of the paragraph being read.
+    fn newline(&mut self) {
+        self.buf.push('\n');
+        self.lines_plain.push(self.line_plain);
+        self.line_plain = false;
     }
 
     /// Ends the current block of text as `kind`.
     fn flush(&mut self, kind: BlockKind) {
         let text = std::mem::take(&mut self.buf);
-        let bold_only = !self.plain_text;
         self.plain_text = false;
+        let mut lines_plain = std::mem::take(&mut self.lines_plain);
+        lines_plain.push(std::mem::replace(&mut self.line_plain, false));
         let t = text.trim();
         if t.is_empty() {
             return;
@@ -111,15 +123,39 @@ impl Renderer {
             }
             BlockKind::Paragraph => {
                 // A paragraph of bold text alone is a heading ("**About us**"), unless it is a
-                // "Label: value" line.
-                let one_line = !t.contains('\n');
-                let labelled = t.split_once(':').is_some_and(|(_, v)| !v.trim().is_empty());
-                if bold_only && one_line && t.chars().count() <= 80 && !labelled {
-                    self.out.push(MdBlock {
-                        kind: BlockKind::Heading,
-                        level: 6,
-                        text: t.trim_end_matches([':', '：']).trim().to_string(),
-                    });
+                // "Label: value" line; bold lines broken by `<br>` are a heading each ("**2.1.
+                // Technical Engineer: 5-10 people**<br>**2.1.1. Duties**").
+                // A numbered heading may say a count after its colon ("2.1. Engineer: 5 people").
+                let heading = |l: &str| {
+                    let numbered = crate::parse::fields::title::unnumbered(l).len() < l.len();
+                    let labelled = l
+                        .split_once(':')
+                        .is_some_and(|(_, v)| !v.trim().is_empty() && !numbered);
+                    l.chars().count() <= 80 && !labelled
+                };
+                // Bold lines that open a paragraph of text are its headings too ("**2.3. Data
+                // Engineer**<br>**2.3.1. Duties**<br>Build pipelines…").
+                let lines: Vec<(&str, bool)> = text
+                    .split('\n')
+                    .zip(lines_plain.iter().chain(std::iter::repeat(&true)))
+                    .map(|(l, &plain)| (l.trim(), plain))
+                    .filter(|(l, _)| !l.is_empty())
+                    .collect();
+                let heads = lines
+                    .iter()
+                    .take_while(|&&(l, plain)| !plain && heading(l))
+                    .count();
+                if heads > 0 && heads <= 3 {
+                    for &(l, _) in &lines[..heads] {
+                        self.out.push(MdBlock {
+                            kind: BlockKind::Heading,
+                            level: 6,
+                            text: l.trim_end_matches([':', '：']).trim().to_string(),
+                        });
+                    }
+                    for &(l, _) in &lines[heads..] {
+                        self.push_lines(l);
+                    }
                     return;
                 }
                 self.push_lines(t);
@@ -171,7 +207,7 @@ impl Renderer {
                 if self.heading.is_some() || self.items > 0 || self.cells > 0 {
                     self.buf.push(' ');
                 } else {
-                    self.buf.push('\n');
+                    self.newline();
                 }
             }
             Event::Rule => self.flush(self.current_kind()),
@@ -273,7 +309,7 @@ impl Renderer {
             .iter()
             .any(|t| l.starts_with(t));
         if breaks && self.heading.is_none() && self.items == 0 && self.cells == 0 {
-            self.buf.push('\n');
+            self.newline();
             if l.starts_with("<li") {
                 self.buf.push_str("- ");
             }
@@ -281,7 +317,7 @@ impl Renderer {
             if self.heading.is_some() || self.items > 0 {
                 self.buf.push(' ');
             } else {
-                self.buf.push('\n');
+                self.newline();
             }
         } else if !l.starts_with('<') {
             let t = html_text::fragment_to_text(h);
@@ -303,6 +339,7 @@ impl Renderer {
 /// Renders Markdown into blocks, headings with their level.
 pub fn render(md: &str) -> Vec<MdBlock> {
     let md = &*tight_templates(md);
+    let md = &*tight_bold(md);
     let mut r = Renderer::default();
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
         r.event(ev, md, range);
@@ -310,6 +347,18 @@ pub fn render(md: &str) -> Vec<MdBlock> {
     let kind = r.current_kind();
     r.flush(kind);
     r.out
+}
+
+/// A bold line written with spaces inside its asterisks ("** 2.2. Solution Engineer**"), which
+/// CommonMark reads as literal asterisks: the spaces go, so the line is bold as its writer meant.
+fn tight_bold(md: &str) -> Cow<'_, str> {
+    static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^\*\*[ \t]+(?P<in>[^*\n]*[^*\s])[ \t]*\*\*").expect("valid regex")
+    });
+    if !md.contains("** ") {
+        return Cow::Borrowed(md);
+    }
+    LOOSE.replace_all(md, "**$in**")
 }
 
 /// A site template's expressions without their spaces ("{{ site.baseurl }}" → "{{site.baseurl}}"):

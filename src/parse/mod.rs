@@ -272,6 +272,54 @@ mod tests {
     }
 
     #[test]
+    fn a_role_heading_under_a_page_heading_is_the_title() {
+        // The page's own heading names no role; the next heading does.
+        let md = "# Careers at Acme\n\nWe build things. Details below.\n\n## Solution Engineer\n\n\
+                  Design solutions for customers with the sales team.\n";
+        let p = parse_text(md, "a.md").unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title.as_deref(), Some("Solution Engineer"));
+        // A short line far down a plain text (a signature) is no title.
+        let txt = "Hi Linus,\n\nHope you are well.\n\nWe confirm the rate of $85/hr.\n\n\
+                   Please confirm.\n\nThanks & Regards,\n\nPeter | Technical Recruiter\n";
+        let p = parse_text(txt, "a.txt").unwrap();
+        assert_eq!(p[0].title, None);
+    }
+
+    #[test]
+    fn outline_numbered_bold_roles_are_one_posting_each() {
+        // Bold lines broken by <br/>, numbered 2.1 / 2.1.1, one written "** 2.2. …**", and a
+        // headcount after the colon.
+        let md = "# Acme tuyển dụng\n\nAcme builds telecom systems.\n\n\
+                  **2.1. Technical Support Engineer: 5-10 người**<br/>\n**2.1.1. Duties**\n\n\
+                  Deploy projects for telecom operators across the country.\n\n\
+                  ** 2.2. Solution Engineer (Presales)**<br/>\n** 2.2.1. Duties**<br/>\n\
+                  Design solutions for customers with the sales team.\n";
+        let p = parse_text(md, "a.md").unwrap();
+        let titles: Vec<_> = p.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Technical Support Engineer"),
+                Some("Solution Engineer (Presales)")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contract_after_the_title_is_no_employer() {
+        let html = "<html><body><h1>Praca</h1><h2>Programista .NET na stałe</h2>\
+                    <p>Szukamy programisty do zespołu w Krakowie.</p></body></html>";
+        let p = &parse_text(html, "a.html").unwrap()[0];
+        assert_eq!(p.title.as_deref(), Some("Programista .NET"));
+        assert_eq!(p.company, None);
+        assert_eq!(
+            p.employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
+    }
+
+    #[test]
     fn json_escapes_and_html_references_are_sanitized() {
         let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
             "hiringOrganization": {"name": "Acme\u202e"},

@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
-use super::fields::title::{Depth, looks_like_title, no_employer, unwrap};
+use super::fields::title::{
+    Depth, looks_like_title, no_employer, role_heading, unnumbered, unwrap,
+};
 use super::readers::{label_at, label_facts, label_line};
 use super::vocab::Label;
 
@@ -72,36 +74,6 @@ fn title_fact(t: &str, origin: Origin) -> Fact {
         value: super::doc::Value::Text(t.to_string()),
         origin,
     }
-}
-
-/// A heading without the number or letter that counts it ("1. CTV truyền thông", "B) Designer",
-/// "2 Nu Colombia - Engineer").
-fn unnumbered(text: &str) -> &str {
-    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|(?P<bare>\d{1,2}\s+))")
-            .expect("valid regex")
-    });
-    let Some(c) = NUMBER.captures(text) else {
-        return text;
-    };
-    let rest = &text[c.get(0).map_or(0, |m| m.end())..];
-    // A bare number counts only before a capital ("2 Nu Colombia", not "10 years of…").
-    if c.name("bare").is_some() && !rest.starts_with(char::is_uppercase) {
-        return text;
-    }
-    rest
-}
-
-/// Whether a heading names a role (once its number and wrapper are off) rather than a section;
-/// the role's heading as the page writes it, without its number.
-fn role_heading(text: &str) -> Option<String> {
-    let text = unnumbered(text);
-    if super::blocks::is_known_heading(text) || label_line(text).is_some() {
-        return None;
-    }
-    let u = unwrap(text, Depth::Full, &no_employer);
-    (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !u.title.contains(". "))
-        .then(|| text.to_string())
 }
 
 /// Whether the text under a heading of `level` only leads into the roles that follow ("… for
@@ -179,14 +151,21 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     if names.len() < 2 {
         return None;
     }
-    // Each role heads some text of its own.
-    let ends_role =
-        |b: &Block| b.kind == BlockKind::Heading && (level > 0 && b.level > 0 && b.level <= level);
+    // Each role heads some text of its own. A heading numbered under the role's ("2.1.1.
+    // Duties" under "2.1. Engineer") is its section, whatever its level.
+    let ends_role = |role: &Block, b: &Block| {
+        b.kind == BlockKind::Heading
+            && (level > 0 && b.level > 0 && b.level <= level)
+            && !matches!(
+                (outline_depth(&role.text), outline_depth(&b.text)),
+                (Some(r), Some(s)) if s > r
+            )
+    };
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for (k, &i) in at.iter().enumerate() {
         let limit = at.get(k + 1).copied().unwrap_or(d.blocks.len());
         let end = (i + 1..limit)
-            .find(|&j| ends_role(&d.blocks[j]))
+            .find(|&j| ends_role(&d.blocks[i], &d.blocks[j]))
             .unwrap_or(limit);
         if !d.blocks[i + 1..end]
             .iter()
@@ -224,6 +203,13 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
             })
             .collect(),
     )
+}
+
+/// How many numbers a heading's outline number has ("2.1.1. Duties": 3), if it has one.
+fn outline_depth(text: &str) -> Option<usize> {
+    static OUTLINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s").expect("valid regex"));
+    OUTLINE.captures(text).map(|c| c[1].split('.').count())
 }
 
 /// Pasted messages each with a "Job Title:" / "Role:" line: one document per title line, each
@@ -908,5 +894,10 @@ mod tests {
         );
         assert_eq!(unnumbered("10 years of Acme"), "10 years of Acme");
         assert_eq!(unnumbered("1. Designer"), "Designer");
+        assert_eq!(unnumbered("2.1. Data Engineer"), "Data Engineer");
+        assert_eq!(unnumbered("2.1 Data Engineer"), "Data Engineer");
+        assert_eq!(unnumbered("1.5 years of Rust"), "1.5 years of Rust");
+        assert_eq!(outline_depth("2.1.1. Duties"), Some(3));
+        assert_eq!(outline_depth("Duties"), None);
     }
 }

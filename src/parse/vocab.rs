@@ -272,6 +272,8 @@ pub struct Vocab {
     /// Words of a line that leads into a list of the roles a post offers ("Open positions:",
     /// "Wir suchen:", "募集職種").
     pub openings: Terms<()>,
+    /// Words that count the people hired after a figure ("(2 vacantes)", ": 5-10 người").
+    pub headcount: Terms<()>,
     /// Multiplier words after a figure ("k", "万", "triệu"), lowercased → factor.
     pub multipliers: HashMap<String, f64>,
     /// Words between two figures that make them one range ("to", "bis", "à", "～").
@@ -852,6 +854,7 @@ impl Vocab {
             roles: roles_of(&langs),
             domains: words("roles", "domains"),
             openings: words("roles", "openings"),
+            headcount: words("roles", "headcount"),
             multipliers: multipliers_of(&langs),
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),

@@ -144,26 +144,70 @@ fn strip_count(t: &str) -> &str {
         Regex::new(r"(?i)\s*(?:\(\s*)?[x×]\s?\d{1,2}(?:\s*\))?$|\s+\(\d{1,2}\)$")
             .expect("valid regex")
     });
-    // "Operario (2 vacantes)", "Nurse (1 vacancy)": how many are hired (`[roles] openings`).
+    // "Operario (2 vacantes)", "Nurse (1 vacancy)", "Technical Engineer: 5-10 người", "Ruby 工程师
+    // 2 名": how many are hired (`[roles] openings` and `headcount`).
     static OPENINGS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*\(\s*\d{1,3}\s+(?P<w>[^()\d]{2,20}?)\s*\)$").expect("valid regex")
+        Regex::new(
+            r"\s*(?:\(\s*\d{1,3}(?:\s*[-–~]\s*\d{1,3})?\s*(?P<w>[^()\d]{1,20}?)\s*\)|[:：]\s*\d{1,3}(?:\s*[-–~]\s*\d{1,3})?\s*(?P<w2>[^()\d:]{1,20}?)|\s\d{1,2}\s?(?P<w3>[名人位명]))$",
+        )
+        .expect("valid regex")
     });
     let t = match COUNT.find(t) {
         Some(m) if m.start() > 0 => t[..m.start()].trim_end(),
         _ => t,
     };
     let hires = |w: &str| {
-        let o = &vocab().openings;
-        o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some()
+        let v = vocab();
+        [&v.openings, &v.headcount]
+            .iter()
+            .any(|o| o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some())
     };
     if let Some(c) = OPENINGS.captures(t)
         && let Some(m) = c.get(0)
         && m.start() > 0
-        && hires(&c["w"])
+        && let Some(w) = c
+            .name("w")
+            .or_else(|| c.name("w2"))
+            .or_else(|| c.name("w3"))
+        && hires(w.as_str().trim())
     {
         return t[..m.start()].trim_end();
     }
     t
+}
+
+/// A heading without the number or letter that counts it ("1. CTV truyền thông", "B) Designer",
+/// "2 Nu Colombia - Engineer", "2.1. Technical Engineer").
+pub fn unnumbered(text: &str) -> &str {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[IVX]{1,4})[.)]\s+|(?P<bare>\d{1,2}(?:\.\d{1,2})*\s+))",
+        )
+            .expect("valid regex")
+    });
+    let Some(c) = NUMBER.captures(text) else {
+        return text;
+    };
+    let rest = &text[c.get(0).map_or(0, |m| m.end())..];
+    // A bare number counts only before a capital ("2 Nu Colombia", not "10 years of…").
+    if c.name("bare").is_some() && !rest.starts_with(char::is_uppercase) {
+        return text;
+    }
+    rest
+}
+
+/// Whether a heading names a role (once its number and wrapper are off) rather than a section;
+/// the role's heading as the page writes it, without its number.
+pub fn role_heading(text: &str) -> Option<String> {
+    let text = unnumbered(text);
+    if super::super::blocks::is_known_heading(text)
+        || super::super::readers::label_line(text).is_some()
+    {
+        return None;
+    }
+    let u = unwrap(text, Depth::Full, &no_employer);
+    (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !u.title.contains(". "))
+        .then(|| text.to_string())
 }
 
 /// Whether a piece states pay ("R$ 18.000,00", "14~28K 16薪", "300/天", "£80-100k").
@@ -297,6 +341,18 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
         };
         if title.is_empty() || title.len() >= t.len() || !looks_like_title(title) {
             continue;
+        }
+        // "Programista .NET na stałe": what follows the 'na' is the contract, no employer.
+        if let Some(m) = c.name("company") {
+            let word_before = t[..m.start()].split_whitespace().last().unwrap_or("");
+            let kinds = &vocab().employment;
+            if kinds.whole(m.as_str()).is_some()
+                || kinds
+                    .whole(&format!("{word_before} {}", m.as_str()))
+                    .is_some()
+            {
+                continue;
+            }
         }
         let group = |n: &str| {
             c.name(n)
@@ -522,6 +578,19 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
     {
         u.kind.get_or_insert_with(|| w.as_str().to_string());
         t.truncate(m.start());
+    }
+    // "… na stałe", "… Full Time": a contract of two or three words ends the title.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for n in [3, 2] {
+        if words.len() > n {
+            let tail = words[words.len() - n..].join(" ");
+            let head = words[..words.len() - n].join(" ");
+            if vocab().employment.whole(&tail).is_some() && looks_like_title(&head) {
+                u.kind.get_or_insert(tail);
+                *t = head;
+                break;
+            }
+        }
     }
     static TRAIL_PAY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+[-–—]\s*(?P<pay>\S*\d\S*)$").expect("valid regex"));
@@ -1233,6 +1302,23 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     };
     let mut cands = title_cands(ctx, &is_employer);
     cands.extend(subject_cands(ctx, &is_employer));
+    if cands.is_empty()
+        && ctx.doc.format != crate::posting::Format::Hn
+        && let Some((u, marked)) = heading_title(ctx, &is_employer)
+    {
+        // A heading the page marks up is nearly a header; a short line at the top of a plain
+        // text is less sure than a sentence that names the role.
+        let strength = if marked {
+            Origin::Header.strength() - 20
+        } else {
+            TEXT + 5
+        };
+        cands.push(Cand::new(
+            (u, Origin::Header),
+            strength,
+            FieldSource::Header,
+        ));
+    }
     if let Some((t, strength)) = sentence_title(ctx, &cands) {
         let u = Unwrapped {
             title: t,
@@ -1287,6 +1373,30 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
         }
     }
     cands
+}
+
+/// The first heading of the page's opening that names a role, when the page's own title names
+/// none ("# Careers at Acme" and then "## Solution Engineer"): the headings before the first
+/// section ("Requirements") and among the first blocks.
+fn heading_title(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<(Unwrapped, bool)> {
+    // Headings the page marks up; a plain text's short lines only at its top (further down
+    // they may be anything: a signature's "Peter | Technical Recruiter").
+    for (i, b) in ctx.doc.blocks.iter().enumerate().take(12) {
+        if b.kind != BlockKind::Heading || (b.level == 0 && i >= 4) {
+            continue;
+        }
+        if super::super::blocks::is_known_heading(unnumbered(&b.text)) {
+            return None;
+        }
+        if let Some(h) = role_heading(&b.text) {
+            let u = unwrap(&h, Depth::Full, is_employer);
+            if looks_like_title(&u.title) && !has_sentence_break(&u.title) && !enumerates(&u.title)
+            {
+                return Some((u, b.level > 0));
+            }
+        }
+    }
+    None
 }
 
 /// The titles of subject lines ("Senior Engineer at Acme"), with the company they name.
@@ -1501,6 +1611,11 @@ mod tests {
         assert_eq!(un("Cajera-Empaque (1 vacantes)").title, "Cajera-Empaque");
         assert_eq!(un("Nurse (1 vacancy)").title, "Nurse");
         assert_eq!(un("Engineer (2 years)").title, "Engineer (2 years)");
+        assert_eq!(un("저희 회사 개발자 모집합니다").title, "개발자");
+        // A contract of a few words after the title, not an employer after 'na'.
+        let u = un("Programista .NET na stałe");
+        assert_eq!((u.title.as_str(), u.company), ("Programista .NET", None));
+        assert_eq!(un("Rails Engineer - Full Time").title, "Rails Engineer");
         let u = un("Trackdéchets recrute un.e ingénieur.e données senior");
         assert_eq!(u.title, "ingénieur.e données senior");
         assert_eq!(u.company.as_deref(), Some("Trackdéchets"));
@@ -1839,6 +1954,11 @@ mod tests {
             ("Support Engineer (24/7)", "Support Engineer (24/7)"),
             ("RPG Developer - iSeries", "RPG Developer - iSeries"),
             ("Life360 - Senior Engineer", "Life360 - Senior Engineer"),
+            // How many are hired.
+            ("Operario (2 vacantes)", "Operario"),
+            ("Technical Engineer: 5-10 người", "Technical Engineer"),
+            ("Ruby 工程师 2 名", "Ruby 工程师"),
+            ("Engineer: Platform", "Engineer: Platform"),
         ] {
             assert_eq!(
                 unwrap(raw, Depth::Wrappers, &no_employer).title,
