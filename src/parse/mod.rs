@@ -320,6 +320,28 @@ mod tests {
     }
 
     #[test]
+    fn a_readme_heading_is_no_employer() {
+        let md = "# prak_tpm_api\n\n## API\n\nJob: Sales Executive at PT Majoo, Makassar.\n";
+        let p = &parse_text(md, "README.md").unwrap()[0];
+        assert_ne!(p.company.as_deref(), Some("API"));
+        let md = "# Senior Rust Engineer\n\n## Acme\n\nWe build databases in Rust.\n";
+        let p = &parse_text(md, "a.md").unwrap()[0];
+        assert_eq!(p.company.as_deref(), Some("Acme"));
+    }
+
+    #[test]
+    fn a_title_tail_naming_the_employer_and_its_town_comes_off() {
+        let json = r#"[{"cargo": "Prevencionista de Riesgos ($900.000) | SGS Chile Talca",
+            "empresa": "SGS Chile", "url": "https://example.cl/1"}]"#;
+        let p = &parse_text(json, "a.json").unwrap()[0];
+        assert_eq!(p.title.as_deref(), Some("Prevencionista de Riesgos"));
+        assert_eq!(p.company.as_deref(), Some("SGS Chile"));
+        assert_eq!(p.locations, ["Talca"]);
+        let sal = p.salary.as_ref().expect("the pay in the title");
+        assert_eq!((sal.min, sal.currency.as_str()), (Some(900000.0), "CLP"));
+    }
+
+    #[test]
     fn json_escapes_and_html_references_are_sanitized() {
         let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
             "hiringOrganization": {"name": "Acme\u202e"},

@@ -303,6 +303,8 @@ pub struct Vocab {
     /// Buttons whose words a page's text reader may glue before a job's title ("Save Software
     /// Engineer at Wiraa").
     pub buttons: Terms<()>,
+    /// Headings of a README or a tool's documentation ("API", "Output"): never an employer.
+    pub readme_headings: Terms<()>,
     /// The furniture patterns as one alternation (a line matches it when it matches any), so a
     /// line is scanned once, not once per pattern.
     pub furniture_patterns: Regex,
@@ -873,6 +875,7 @@ impl Vocab {
             title_statuses: words("roles", "statuses"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
+            readme_headings: furniture_lines_of(&langs, &boards, "readme_headings"),
             furniture_patterns: furniture_patterns_of(&langs, &boards, "patterns"),
             page_titles: furniture_patterns_of(&langs, &boards, "titles"),
             currencies,

@@ -617,6 +617,22 @@ pub fn period_of(s: &str) -> Option<Period> {
         })
 }
 
+/// Whether the few words before a figure name its currency's code ("(USD) $2.500 - $3.700").
+fn code_just_before(text: &str, start: usize, code: &str) -> bool {
+    let mut from = start.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text[from..start].contains(code)
+}
+
+/// Whether a figure groups its thousands with dots ("900.000", "1.373,12").
+fn dot_grouped(figure: &str) -> bool {
+    static DOTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d\.\d{3}(?:[^\d]|$)").expect("valid regex"));
+    DOTS.is_match(figure)
+}
+
 /// The currency of a shared symbol or of nothing, in a country (USD without one).
 fn default_currency(symbol: Option<&str>, country: Option<&Country>) -> String {
     let v = vocab();
@@ -690,7 +706,19 @@ fn hit(
     }
     let code = match range_currency(a, b) {
         Cur::Code(c) => c,
-        Cur::Shared(s) => default_currency(Some(&s), country),
+        Cur::Shared(s) => {
+            // "$900.000", "$30.000 diarios": thousands grouped by dots are no dollar of the
+            // countries that group by commas but a peso (CLP, ARS, COP); without a country
+            // that writes them so, no currency is sure.
+            let code = default_currency(Some(&s), country);
+            if dot_grouped(&text[start..end])
+                && ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"].contains(&code.as_str())
+                && !code_just_before(text, start, &code)
+            {
+                return None;
+            }
+            code
+        }
         Cur::None if lakh => "INR".to_string(),
         Cur::None if bare => default_currency(None, country),
         Cur::None => return None,
@@ -1140,6 +1168,14 @@ mod tests {
         assert!(salary_in_text("Salary: $150,000 a year plus bonus").is_some());
         assert_eq!(one("$120,000+"), y(Some(120e3), None, "USD"));
         assert_eq!(one("€60.000 - €75.000"), y(Some(60e3), Some(75e3), "EUR"));
+        // A dollar sign with thousands grouped by dots is a peso no country names here: no
+        // currency is sure, unless a code says it.
+        assert_eq!(salary_from_field("$900.000"), None);
+        assert_eq!(salary_in_text("Sueldo: $600.000 - $650.000 líquidos"), None);
+        assert_eq!(
+            one("(USD) $2.500 - $3.700 per month"),
+            (Some(2500.0), Some(3700.0), "USD".into(), Month)
+        );
         assert_eq!(
             one("60 000 € brut annuel"),
             y(Some(60e3), Some(60e3), "EUR")

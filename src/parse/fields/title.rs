@@ -1118,21 +1118,34 @@ fn drop_tail_said_elsewhere(
 ) {
     drop_glued(u, doc, is_employer);
     // A hyphen without spaces last: "Full Stack Developer-Remote".
+    // A separator inside brackets is no tail's ("Software Engineers (scala, node.js)", "Guardia
+    // ($600.000 - $650.000) | Prosegur").
+    let open_bracket = |head: &str| head.matches('(').count() > head.matches(')').count();
     let Some((sep, head, tail)) = [" - ", " – ", " — ", " | ", ", ", "-"]
         .iter()
-        .find_map(|&sep| u.title.rsplit_once(sep).map(|(h, t)| (sep, h, t)))
+        .find_map(|&sep| {
+            u.title
+                .rsplit_once(sep)
+                .filter(|(h, _)| !open_bracket(h))
+                .map(|(h, t)| (sep, h, t))
+        })
     else {
         return;
     };
     let (head, tail) = (head.trim().to_string(), tail.trim().to_string());
     let tail_f = fold(&tail);
-    // A separator inside brackets is no tail's ("Software Engineers (scala, node.js)").
-    let open_bracket = head.matches('(').count() > head.matches(')').count();
-    if tail_f.is_empty() || open_bracket || !looks_like_title(&head) {
+    // The head read without the pay in a bracket at its end ("Prevencionista ($900.000)").
+    let head_read = match TRAILING_BRACKET.captures(&head) {
+        Some(c) if is_pay(&c["in"]) => head[..c.get(0).map_or(head.len(), |m| m.start())].trim(),
+        _ => head.as_str(),
+    };
+    if tail_f.is_empty() || !looks_like_title(head_read) {
         return;
     }
     if takes_tail(u, sep, &tail, &tail_f, doc, is_employer) {
         u.title = head;
+        // Pay in a bracket before the tail: "Cajero/a ($290.000) | EASY Talca".
+        drop_glued(u, doc, is_employer);
     }
 }
 
@@ -1215,6 +1228,15 @@ fn takes_tail(
         &mut u.mode
     } else if contract_word(tail) {
         &mut u.kind
+    } else if sep == " | "
+        && let Some(rest) = after_employer_name(doc, tail)
+    {
+        // "Prevencionista de Riesgos | SGS Chile Talca" beside the employer "SGS Chile": the
+        // employer and its place.
+        if places::is_place_name(rest) {
+            u.place.get_or_insert_with(|| rest.to_string());
+        }
+        return true;
     } else if v.company_placeholders.contains(tail_f)
         || (sep == " | " && classified(u, tail, is_employer))
     {
@@ -1236,6 +1258,31 @@ fn takes_tail(
     };
     slot.get_or_insert_with(|| tail.to_string());
     true
+}
+
+/// What follows a title's tail's first word when that word is the first word of an employer
+/// the posting names elsewhere (and no short word: "SGS Chile Talca" beside "SGS Chile"): the
+/// tail names the employer, and maybe its place after its name.
+fn after_employer_name<'t>(doc: &super::super::doc::Doc, tail: &'t str) -> Option<&'t str> {
+    let first = tail.split_whitespace().next()?;
+    let first_f = fold(first);
+    if first_f.chars().count() < 3 || looks_like_title(tail) {
+        return None;
+    }
+    let named = doc.texts(Key::Company).find_map(|(c, _)| {
+        let c_f = fold(c);
+        (c_f.split_whitespace().next() == Some(first_f.as_str())).then_some(c_f)
+    })?;
+    // The employer's words it repeats come off; what stays may be a place.
+    let mut rest = tail;
+    for w in named.split_whitespace() {
+        match rest.split_once(char::is_whitespace) {
+            Some((head, r)) if fold(head) == w => rest = r.trim_start(),
+            None if fold(rest) == w => rest = "",
+            _ => break,
+        }
+    }
+    Some(rest.trim())
 }
 
 /// A tail that starts with the pay ("$95-$250K in Turkey, Netherlands", "$200K-$270K and

@@ -363,12 +363,15 @@ fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
 /// ("# Senior Engineer" / "## Acme"): recorded, and true. A heading naming a role starts a
 /// role's part ("## 1 Acme - Engineer"), no company.
 fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>) -> bool {
+    use super::super::fields::title::looks_like_title;
     let h = Origin::Header;
     if t.chars().count() > 60
-        || super::super::fields::title::looks_like_title(t)
+        || looks_like_title(t)
         || t.ends_with(['.', ':', '?'])
         || first_title.is_some_and(|x| x.eq_ignore_ascii_case(t))
         || level <= 1
+        // "# prak_tpm_api" / "## API": a README's heading.
+        || super::super::vocab::vocab().readme_headings.whole(t).is_some()
     {
         return false;
     }
