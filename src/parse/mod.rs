@@ -342,6 +342,24 @@ mod tests {
     }
 
     #[test]
+    fn a_careers_page_s_site_name_is_its_employer_when_its_address_agrees() {
+        // A saved copy (links made relative): the JSON-LD WebSite names the site and its address.
+        let html = r#"<html><head><link rel="canonical" href="tuyen-dung.html">
+            <script type="application/ld+json">{"@graph":[{"@type":"WebSite","url":"https://volio.vn/","name":"Volio"}]}</script>
+            </head><body><h1>Frontend Developer</h1><p>Mức lương: Lên tới 25 triệu VNĐ/tháng.</p>
+            <p>Chúng tôi cần lập trình viên frontend.</p></body></html>"#;
+        let p = &parse_text(html, "a.html").unwrap()[0];
+        assert_eq!(p.company.as_deref(), Some("Volio"));
+        assert_eq!(p.url.as_deref(), Some("https://volio.vn/"));
+        let sal = p.salary.as_ref().expect("pay");
+        assert_eq!((sal.min, sal.max), (None, Some(25e6)));
+        // A name the address does not confirm stays a weak hint, not the employer.
+        let other = html.replace("\"name\":\"Volio\"", "\"name\":\"Blog\"");
+        let p = &parse_text(&other, "a.html").unwrap()[0];
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
     fn json_escapes_and_html_references_are_sanitized() {
         let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
             "hiringOrganization": {"name": "Acme\u202e"},

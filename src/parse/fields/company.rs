@@ -730,13 +730,22 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             cands.push(Cand::new(name, strength, FieldSource::Text));
         }
     }
-    // Weak facts (a site's name, a mail domain) count when the text confirms them.
+    // Weak facts (a site's name, a mail domain) count when the text confirms them, or the
+    // page's own address is the site of that name ("Volio" saved from volio.vn).
     let full_fold = ctx.full_folded();
+    let own_sites: Vec<String> = ctx
+        .doc
+        .texts(Key::Url)
+        .filter_map(|(u, _)| own_domains(u).into_iter().next().map(|(k, _)| k))
+        .collect();
     for c in &mut cands {
         if c.strength <= 50 && c.source != FieldSource::Text {
             let key = norm_label(&c.value);
             if let Some(written) = name_in_text(&key, &text_and_title) {
                 c.value = written;
+                c.strength += 10;
+            } else if own_sites.contains(&key) && c.value != key {
+                // (A name as written, not a domain's key: "saiconinc" is no name.)
                 c.strength += 10;
             } else if !word_in(full_fold, &fold(&c.value)) {
                 // Only inside an address or a link ("pwakade@saiconinc.biz"): not confirmed.

@@ -20,6 +20,7 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
 static SCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("script"));
 static MAIN: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     ["main", "[role=main]", "article", "body"]
@@ -226,6 +227,7 @@ fn page_facts(page: &Html) -> Vec<(Key, String)> {
     }
     let mut og_title = None;
     let mut site = None;
+    let mut url = None;
     for m in page.select(&META) {
         let key = m
             .value()
@@ -241,16 +243,61 @@ fn page_facts(page: &Html) -> Vec<(Key, String)> {
         match key.as_str() {
             "og:title" | "twitter:title" if og_title.is_none() => og_title = content,
             "og:site_name" if site.is_none() => site = content,
+            "og:url" if url.is_none() => url = content,
             _ => {}
         }
+    }
+    let ld_site = ld_site(page);
+    // The page's own address: where it was saved from (a site's name is checked against it),
+    // else its site's (a saved copy's links are made relative).
+    let absolute = |u: &String| u.starts_with("http") && u.len() <= 300;
+    if let Some(u) = url
+        .filter(absolute)
+        .or_else(|| {
+            page.select(&CANONICAL)
+                .find_map(|l| l.value().attr("href").map(|h| h.trim().to_string()))
+                .filter(absolute)
+        })
+        .or_else(|| ld_site.as_ref().and_then(|s| s.1.clone()).filter(absolute))
+    {
+        out.push((Key::Url, u));
     }
     if let Some(t) = og_title.or_else(|| page.select(&TITLE).find_map(text_of)) {
         out.push((Key::Subject, t));
     }
-    if let Some(s) = site {
+    if let Some(s) = site.or_else(|| ld_site.map(|s| s.0)) {
         out.push((Key::Company, s));
     }
     out
+}
+
+/// The name and address a page's JSON-LD gives its web site (`{"@type": "WebSite", "name":
+/// "Volio", "url": "https://volio.vn/"}`, often in a `@graph`): the same hint as `og:site_name`.
+fn ld_site(page: &Html) -> Option<(String, Option<String>)> {
+    fn find(v: &Value) -> Option<(String, Option<String>)> {
+        match v {
+            Value::Array(items) => items.iter().find_map(find),
+            Value::Object(o) => {
+                let is_site = o.get("@type").and_then(Value::as_str) == Some("WebSite");
+                if is_site
+                    && let Some(n) = o.get("name").and_then(Value::as_str)
+                    && (1..=60).contains(&n.trim().chars().count())
+                {
+                    let url = o.get("url").and_then(Value::as_str).map(str::to_string);
+                    return Some((n.trim().to_string(), url));
+                }
+                o.get("@graph").and_then(find)
+            }
+            _ => None,
+        }
+    }
+    page.select(&SCRIPT)
+        .filter(|s| {
+            s.value()
+                .attr("type")
+                .is_some_and(|t| t.to_lowercase().contains("ld+json"))
+        })
+        .find_map(|s| parse_ld_json(&s.text().collect::<String>()).and_then(|v| find(&v)))
 }
 
 /// A document from schema.org microdata (`itemprop` attributes under a JobPosting item).
