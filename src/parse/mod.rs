@@ -360,6 +360,34 @@ mod tests {
     }
 
     #[test]
+    fn a_c_sharp_string_of_lenient_json_is_read() {
+        // Json.NET reads single-quoted JSON; a test service keeps a captured response so.
+        let cs = r#"namespace X { public class S { private string Data = @"{ 'hits': [
+            { 'id': '1', 'headline': 'Lagermedarbetare på deltid', 'workplace_address': { 'municipality': 'Göteborg' },
+              'employer': { 'name': 'Aditro Logistics Staffing AB' }, 'description': { 'text': 'Vi söker lagermedarbetare till ett uppdrag på deltid hos vår kund i Göteborg. Du plockar och packar order.' } },
+            { 'id': '2', 'headline': 'Automationstekniker till industrin', 'workplace_address': { 'municipality': 'Borås' },
+              'employer': { 'name': 'OnePartnerGroup Borås AB' }, 'description': { 'text': 'Vi söker en automationstekniker till en kund inom industrin i Borås med omnejd.' } } ] }"; } }"#;
+        let p = parse_text(cs, "PlatsbankenService.cs").unwrap();
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| (p.title.as_deref(), p.locations.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Lagermedarbetare på deltid"),
+                    vec!["Göteborg".to_string()]
+                ),
+                (
+                    Some("Automationstekniker till industrin"),
+                    vec!["Borås".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn json_escapes_and_html_references_are_sanitized() {
         let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
             "hiringOrganization": {"name": "Acme\u202e"},

@@ -7,7 +7,10 @@
 use serde_json::Value;
 
 /// The extensions of source files whose literals may hold postings.
-const CODE_EXTENSIONS: [&str; 9] = ["js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt"];
+const CODE_EXTENSIONS: [&str; 15] = [
+    "js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt", "cs", "go", "swift", "scala",
+    "dart", "rs",
+];
 
 /// The most literals read from one file.
 const MAX_LITERALS: usize = 200;
@@ -41,7 +44,12 @@ pub fn data_literals(text: &str) -> Vec<Value> {
                         .collect();
                     if body.trim_start().starts_with(['[', '{']) {
                         attempts += 1;
-                        if let Ok(v) = serde_json::from_str::<Value>(&body)
+                        // Strict JSON, or a lenient one (a C# verbatim string of
+                        // single-quoted JSON that Json.NET reads: `@"{ 'hits': [ … ] }"`).
+                        let v = serde_json::from_str::<Value>(&body).ok().or_else(|| {
+                            to_json(&body).and_then(|j| serde_json::from_str::<Value>(&j).ok())
+                        });
+                        if let Some(v) = v
                             && holds_object(&v)
                         {
                             out.push(v);

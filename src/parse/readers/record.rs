@@ -817,7 +817,14 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
         return Some(p);
     }
     let pick = |keys: &[&str]| keys.iter().find_map(|k| get(o, k).and_then(text_of));
-    let locality = pick(&["addressLocality", "city", "cityName", "locality", "town"]);
+    let locality = pick(&[
+        "addressLocality",
+        "city",
+        "cityName",
+        "locality",
+        "town",
+        "municipality",
+    ]);
     let region = pick(&["addressRegion", "region", "state", "province"]);
     let country = pick(&["addressCountry", "country", "countryName", "countryCode"]);
     let mut parts: Vec<String> = Vec::new();
