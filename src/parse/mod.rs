@@ -388,6 +388,24 @@ mod tests {
     }
 
     #[test]
+    fn danish_role_headings_under_a_careers_page() {
+        let md = "---\ntitle: \"Ledige stillinger\"\n---\n\n## Holion mangler udviklere\n\n\
+                  Vi har travlt og søger flere kolleger.\n\n\
+                  ### Dygtig juniorudvikler søges\n\nEr du nyuddannet? Vi forventer .NET og C#.\n\n\
+                  ### Skarp seniorudvikler søges\n\nEr du erfaren? Fuldtid, fast ansættelse.\n";
+        let p = parse_text(md, "job.md").unwrap();
+        let titles: Vec<_> = p.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [Some("Dygtig juniorudvikler"), Some("Skarp seniorudvikler")]
+        );
+        assert_eq!(
+            p[1].employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
+    }
+
+    #[test]
     fn json_escapes_and_html_references_are_sanitized() {
         let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
             "hiringOrganization": {"name": "Acme\u202e"},

@@ -1,7 +1,7 @@
 //! Vocabularies as data: the words postings use for field labels, work modes, contracts,
 //! seniority, pay periods, section headings, role nouns, title wrappers and page furniture, one
 //! file per language in `assets/vocab/lang/` (English, German, French, Spanish, Portuguese,
-//! Italian, Dutch, Polish, Swedish, Czech, Russian, Turkish, Vietnamese, Indonesian, Japanese, Korean,
+//! Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Russian, Turkish, Vietnamese, Indonesian, Japanese, Korean,
 //! Chinese…), plus the tables every language shares: currencies, countries, board furniture
 //! (`assets/vocab/*.toml`). Embedded in the binary and compiled once, at first use.
 //!
@@ -86,6 +86,7 @@ impl<T: Copy> Terms<T> {
         let mut patterns = Vec::new();
         let mut meta = Vec::new();
         let mut exact = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         for (term, value) in items {
             let t = fold(term.trim());
             let open_start = t.starts_with('*');
@@ -94,7 +95,16 @@ impl<T: Copy> Terms<T> {
             if core.is_empty() {
                 continue;
             }
+            // One pattern per core: "udvikler" and "*udvikler" together match a compound
+            // ("juniorudvikler") as the open one would.
+            if let Some(&i) = index.get(&core) {
+                let m: &mut (T, bool, bool) = &mut meta[i];
+                m.1 |= open_start;
+                m.2 |= open_end;
+                continue;
+            }
             exact.entry(core.clone()).or_insert(value);
+            index.insert(core.clone(), patterns.len());
             patterns.push(core);
             meta.push((value, open_start, open_end));
         }
@@ -1038,6 +1048,22 @@ mod tests {
         assert!(LANGS.files().count() >= 12, "at least twelve languages");
         assert!(v.countries.len() > 150);
         assert!(!v.mode_statements.is_empty());
+    }
+
+    #[test]
+    fn a_term_written_open_and_closed_matches_compounds() {
+        // Two languages write one noun, one of them open at the start ("udvikler",
+        // "*udvikler"): the compound matches, whichever file comes first.
+        let t = Terms::new([("udvikler".to_string(), ()), ("*udvikler".to_string(), ())]);
+        assert!(t.first_in("juniorudvikler").is_some());
+        assert!(t.first_in("udvikler").is_some());
+        let closed = Terms::new([("udvikler".to_string(), ())]);
+        assert!(closed.first_in("juniorudvikler").is_none());
+        // Danish and Norwegian compounds of the role nouns.
+        assert!(vocab().names_role("Seniorudvikler"));
+        assert!(vocab().names_role("Systemutvikler"));
+        // An English word inside a brand is no role ("Docplanner").
+        assert!(!vocab().names_role("Docplanner"));
     }
 
     #[test]
