@@ -204,7 +204,18 @@ pub fn title_line(line: &str) -> Option<String> {
     {
         return Some(line[..i].trim().to_string());
     }
-    if n > 120 || line.ends_with(['.', '!', '。']) || !looks_like_title(line) {
+    // "Kontorchef med ansvar for viceværter – ledelse, trivsel og drift i Danmarks største …":
+    // a line too long for a title, whose part before a dash is one, followed by its tagline.
+    if n > 120 {
+        return [" – ", " — ", " | "].iter().find_map(|sep| {
+            let (head, _) = line.split_once(sep)?;
+            (head.chars().count() <= 80
+                && looks_like_title(head)
+                && !super::super::fields::title::has_sentence_break(head))
+            .then(|| head.trim().to_string())
+        });
+    }
+    if line.ends_with(['.', '!', '。']) || !looks_like_title(line) {
         return None;
     }
     if !line.ends_with(':') {
@@ -330,6 +341,26 @@ mod tests {
             !d.facts.iter().any(|f| f.key == Key::Company),
             "{:?}",
             d.facts
+        );
+    }
+
+    #[test]
+    fn a_long_first_line_is_its_title_before_a_dash_and_a_tagline() {
+        assert_eq!(
+            title_line(
+                "Kontorchef med ansvar for viceværter – ledelse, trivsel og drift i Danmarks største \
+                 Kultur-, Fritids- og Borgerserviceforvaltning"
+            )
+            .as_deref(),
+            Some("Kontorchef med ansvar for viceværter")
+        );
+        // A long sentence is no title, dash or not.
+        assert_eq!(
+            title_line(
+                "We are a small team in Copenhagen – we build tools for the people who run the \
+                 city's parks, pools and libraries every day"
+            ),
+            None
         );
     }
 
