@@ -406,6 +406,52 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_hacker_news_thread_page_gives_its_top_level_posts() {
+        let row = |id: u32, indent: u32, text: &str| {
+            format!(
+                "<tr class='athing comtr' id='{id}'><td><table><tr><td class='ind' indent='{indent}'>\
+                 <img src='s.gif' height='1' width='{}'></td><td class='default'>\
+                 <div class='comment'><div class='commtext c00'>{text}</div></div></td></tr></table></td></tr>",
+                indent * 40
+            )
+        };
+        let html = format!(
+            "<html><body><table><tr class='athing' id='1'><td class='title'>Ask HN: Who is hiring? \
+             (September 2024)</td></tr>{}{}{}</table></body></html>",
+            row(
+                2,
+                0,
+                "Formal | Founding Software Engineer | REMOTE | Full-Time | &gt;= $200k + 2% equity\
+                 <p>We are rethinking the computing stack.</p>"
+            ),
+            row(3, 1, "Off topic, but thanks for your project!"),
+            row(
+                4,
+                0,
+                "Acme | Data Engineer | Berlin | ONSITE<p>We build pipelines for farms.</p>"
+            ),
+        );
+        let p = parse_text(&html, "thread.html").unwrap();
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| (p.title.as_deref(), p.company.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Founding Software Engineer"), Some("Formal")),
+                (Some("Data Engineer"), Some("Acme"))
+            ]
+        );
+        let sal = p[0].salary.as_ref().expect("pay");
+        assert_eq!((sal.min, sal.max), (Some(200e3), None));
+        assert_eq!(
+            p[0].url.as_deref(),
+            Some("https://news.ycombinator.com/item?id=2")
+        );
+    }
+
+    #[test]
     fn json_escapes_and_html_references_are_sanitized() {
         let json = r#"{"@type": "JobPosting", "title": "Rust\u200b Dev\u001b]2;x\u0007",
             "hiringOrganization": {"name": "Acme\u202e"},

@@ -435,7 +435,13 @@ fn is_range_gap(gap: &str) -> bool {
 /// adds something ("$150k a year plus bonus", "+ equity", "and", a comma): the figure is still
 /// the salary there.
 fn names_other_pay_next(after: &str) -> bool {
-    let f = fold(after.trim_start());
+    // Folding drops the signs that add something: they are words here.
+    let f = fold(
+        &after
+            .trim_start()
+            .replace('+', " plus ")
+            .replace('&', " and "),
+    );
     let rest = period_at_start(&f)
         .and_then(|(_, n)| f.get(n..))
         .unwrap_or(&f);
@@ -626,6 +632,14 @@ fn code_just_before(text: &str, start: usize, code: &str) -> bool {
     text[from..start].contains(code)
 }
 
+/// Whether the text before a figure ends with a sign saying "at least" (">", ">=", "≥").
+fn at_least_sign(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix('=').unwrap_or(b);
+    (b.ends_with(['>', '≥', '＞']) && !b.ends_with("->") && !b.ends_with("=>"))
+        || before.trim_end().ends_with('≥')
+}
+
 /// Whether a figure groups its thousands with dots ("900.000", "1.373,12").
 fn dot_grouped(figure: &str) -> bool {
     static DOTS: LazyLock<Regex> =
@@ -811,6 +825,22 @@ impl<'a> Around<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Around<'a> {
         let (before, after) = sentence_window(text, start, end, 120, 40);
         let right_after = window(text, start, end, 0, 14).1;
+        // Up to a sign or word that adds something: "$200k + 2% equity" is pay, then equity.
+        let right_after = [
+            right_after.find(" + "),
+            right_after.find(" & "),
+            right_after.find(" plus "),
+            right_after.find(" and ").filter(|&i| {
+                let next = &right_after[i + 5..];
+                !["up", "above", "more", "over"]
+                    .iter()
+                    .any(|w| next.starts_with(w))
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(right_after, |i| &right_after[..i]);
         let right_words = vocab()
             .pay_words
             .all_in(right_after)
@@ -851,7 +881,11 @@ impl<'a> Around<'a> {
         match hi {
             Some(h) => (Some(lo), Some(h)),
             None if bound_before(PayWord::UpTo) => (None, Some(lo)),
-            None if after.starts_with('+') || bound_after() == Some(PayWord::OrMore) => {
+            // "$100k+", "$150k and up", "> $90K", ">= $200k", "≥ 50 000 €" (not an arrow "->").
+            None if after.starts_with('+')
+                || bound_after() == Some(PayWord::OrMore)
+                || at_least_sign(just_before) =>
+            {
                 (Some(lo), None)
             }
             // "€50k or less", "60k max".
@@ -1165,6 +1199,17 @@ mod tests {
         // A figure named as another payment a few words on is not the salary; one followed by
         // "plus bonus" still is.
         assert_eq!(salary_in_text("Perks: $200/month AI tools budget"), None);
+        // Equity added after the figure: the figure is still the salary.
+        assert_eq!(one("$200k + 2% equity"), y(Some(200e3), Some(200e3), "USD"));
+        assert_eq!(one("$150k-$200k + equity").1, Some(200e3));
+        assert_eq!(one("$100k + Significant Equity").1, Some(100e3));
+        // At least: a sign before, "and up" after.
+        assert_eq!(one(">= $200k + 2% equity"), y(Some(200e3), None, "USD"));
+        assert_eq!(one("> $90K + equity"), y(Some(90e3), None, "USD"));
+        assert_eq!(
+            one("$150k and up, plus equity"),
+            y(Some(150e3), None, "USD")
+        );
         assert!(salary_in_text("Salary: $150,000 a year plus bonus").is_some());
         assert_eq!(one("$120,000+"), y(Some(120e3), None, "USD"));
         assert_eq!(one("€60.000 - €75.000"), y(Some(60e3), Some(75e3), "EUR"));

@@ -110,6 +110,12 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     {
         return Ok(rows);
     }
+    // 3b. A Hacker News thread page: a posting per top-level comment, the replies left out.
+    if docs.is_empty()
+        && let Some(posts) = hn_thread_page(&page)
+    {
+        docs = posts;
+    }
     // The page's main element.
     let main = MAIN
         .iter()
@@ -155,6 +161,58 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
         }
     }
     Ok(docs)
+}
+
+/// The posts of a saved Hacker News thread page: each comment row (`tr.athing` with a `td.ind`;
+/// the story's own row has none) whose indent (`td.ind[indent]`, or its spacer image's width,
+/// as pages before 2017 give it) is 0, its `.commtext` (`span.comment` then) read as a post,
+/// linked to its item. None when the page has no comment rows.
+fn hn_thread_page(page: &Html) -> Option<Vec<Doc>> {
+    static ROW: LazyLock<Selector> = LazyLock::new(|| sel("tr.athing"));
+    static IND: LazyLock<Selector> = LazyLock::new(|| sel("td.ind"));
+    static SPACER: LazyLock<Selector> = LazyLock::new(|| sel("td.ind img"));
+    static TEXT: LazyLock<Selector> = LazyLock::new(|| sel(".commtext, span.comment"));
+    let mut rows = page
+        .select(&ROW)
+        .filter(|r| r.select(&IND).next().is_some())
+        .peekable();
+    rows.peek()?;
+    let mut docs = Vec::new();
+    for row in rows {
+        let indent = row
+            .select(&IND)
+            .next()
+            .and_then(|td| td.value().attr("indent"))
+            .or_else(|| {
+                row.select(&SPACER)
+                    .next()
+                    .and_then(|img| img.value().attr("width"))
+            })
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .unwrap_or(0);
+        if indent != 0 {
+            continue;
+        }
+        let Some(body) = row.select(&TEXT).next() else {
+            continue;
+        };
+        let text = html_text::fragment_to_text(&body.inner_html());
+        if let Some(mut d) = hn::read_post(&text) {
+            if let Some(id) = row
+                .value()
+                .attr("id")
+                .filter(|id| id.chars().all(|c| c.is_ascii_digit()))
+            {
+                d.text(
+                    Key::Url,
+                    format!("https://news.ycombinator.com/item?id={id}"),
+                    Origin::Header,
+                );
+            }
+            docs.push(d);
+        }
+    }
+    Some(docs).filter(|d| !d.is_empty())
 }
 
 /// JSON-LD text, leniently: HTML comment and CDATA wrappers removed, raw control characters
