@@ -1051,11 +1051,13 @@ fn classify(s: &str) -> Part {
     {
         return classify(inner);
     }
-    if URL.is_match(t) {
-        return Part::Url(if t.starts_with("http") {
-            t.to_string()
+    // A link in brackets ("[http://juliacomputing.com]"), or with a bracket left by a split.
+    let link = t.trim_matches(['[', ']', '(', ')', '<', '>']);
+    if URL.is_match(link) {
+        return Part::Url(if link.starts_with("http") {
+            link.to_string()
         } else {
-            format!("https://{t}")
+            format!("https://{link}")
         });
     }
     if EMAIL.is_match(t) {
@@ -1063,7 +1065,7 @@ fn classify(s: &str) -> Part {
     }
     let bare = strip_urls(t);
     if bare.is_empty() {
-        return Part::Url(t.to_string());
+        return Part::Url(link.to_string());
     }
     if is_markers(&bare) {
         return Part::Markers;
@@ -1393,6 +1395,11 @@ mod tests {
         assert_eq!(all(&d, Key::Url), ["https://acme.example/jobs"]);
         assert_eq!(d.blocks[0].text, "We build anvils.");
         assert!(d.compose_title);
+        // A link in brackets is the link, without them.
+        let d = post(
+            "Julia Computing Inc [http://juliacomputing.com] | Cambridge, MA\n\nWe work on LLVM.",
+        );
+        assert_eq!(all(&d, Key::Url), ["http://juliacomputing.com"]);
 
         let d = post("Software Engineer (Back End) | CareMessage (YC W14) | REMOTE | FullTime");
         assert_eq!(all(&d, Key::Company), ["CareMessage"]);
