@@ -636,8 +636,7 @@ fn code_just_before(text: &str, start: usize, code: &str) -> bool {
 fn at_least_sign(before: &str) -> bool {
     let b = before.trim_end();
     let b = b.strip_suffix('=').unwrap_or(b);
-    (b.ends_with(['>', '≥', '＞']) && !b.ends_with("->") && !b.ends_with("=>"))
-        || before.trim_end().ends_with('≥')
+    b.ends_with(['>', '≥', '＞']) && !b.ends_with("->") && !b.ends_with("=>")
 }
 
 /// Whether a figure groups its thousands with dots ("900.000", "1.373,12").

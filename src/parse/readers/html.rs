@@ -79,18 +79,11 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     }
     let page = Html::parse_document(page_text);
 
-    // 1. JSON-LD.
+    // 1. JSON-LD (read once: its site name is a hint about the page too).
+    let ld = ld_values(&page);
     let mut docs = Vec::new();
-    for script in page.select(&SCRIPT) {
-        let ty = script.value().attr("type").unwrap_or("").to_lowercase();
-        if !ty.contains("ld+json") {
-            continue;
-        }
-        let raw: String = script.text().collect();
-        let Some(v) = parse_ld_json(&raw) else {
-            continue;
-        };
-        for o in jsonld::find_job_postings(&v) {
+    for v in &ld {
+        for o in jsonld::find_job_postings(v) {
             docs.push(jsonld::doc(&o, Format::Html));
         }
     }
@@ -153,7 +146,7 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             super::label_facts(d);
         }
     }
-    let hints = page_facts(&page);
+    let hints = page_facts(&page, &ld);
     for d in &mut docs {
         d.format = Format::Html;
         for (k, v) in &hints {
@@ -273,7 +266,7 @@ fn without_trailing_commas(s: &str) -> String {
 
 /// Title and employer hints of the page around the posting: the `<h1>`, the `og:title` or
 /// `<title>` (split later: "Senior Engineer at Acme | Board"), the site's name.
-fn page_facts(page: &Html) -> Vec<(Key, String)> {
+fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
     let text_of = |e: ElementRef<'_>| {
         let t: String = e.text().collect::<Vec<_>>().join(" ");
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -305,7 +298,7 @@ fn page_facts(page: &Html) -> Vec<(Key, String)> {
             _ => {}
         }
     }
-    let ld_site = ld_site(page);
+    let ld_site = ld.iter().find_map(ld_site);
     // The page's own address: where it was saved from (a site's name is checked against it),
     // else its site's (a saved copy's links are made relative).
     let absolute = |u: &String| u.starts_with("http") && u.len() <= 300;
@@ -329,33 +322,36 @@ fn page_facts(page: &Html) -> Vec<(Key, String)> {
     out
 }
 
-/// The name and address a page's JSON-LD gives its web site (`{"@type": "WebSite", "name":
-/// "Volio", "url": "https://volio.vn/"}`, often in a `@graph`): the same hint as `og:site_name`.
-fn ld_site(page: &Html) -> Option<(String, Option<String>)> {
-    fn find(v: &Value) -> Option<(String, Option<String>)> {
-        match v {
-            Value::Array(items) => items.iter().find_map(find),
-            Value::Object(o) => {
-                let is_site = o.get("@type").and_then(Value::as_str) == Some("WebSite");
-                if is_site
-                    && let Some(n) = o.get("name").and_then(Value::as_str)
-                    && (1..=60).contains(&n.trim().chars().count())
-                {
-                    let url = o.get("url").and_then(Value::as_str).map(str::to_string);
-                    return Some((n.trim().to_string(), url));
-                }
-                o.get("@graph").and_then(find)
-            }
-            _ => None,
-        }
-    }
+/// Every JSON-LD block of a page that parses.
+fn ld_values(page: &Html) -> Vec<Value> {
     page.select(&SCRIPT)
         .filter(|s| {
             s.value()
                 .attr("type")
                 .is_some_and(|t| t.to_lowercase().contains("ld+json"))
         })
-        .find_map(|s| parse_ld_json(&s.text().collect::<String>()).and_then(|v| find(&v)))
+        .filter_map(|s| parse_ld_json(&s.text().collect::<String>()))
+        .collect()
+}
+
+/// The name and address a JSON-LD block gives its web site (`{"@type": "WebSite", "name":
+/// "Volio", "url": "https://volio.vn/"}`, often in a `@graph`): the same hint as `og:site_name`.
+fn ld_site(v: &Value) -> Option<(String, Option<String>)> {
+    match v {
+        Value::Array(items) => items.iter().find_map(ld_site),
+        Value::Object(o) => {
+            let is_site = o.get("@type").and_then(Value::as_str) == Some("WebSite");
+            if is_site
+                && let Some(n) = o.get("name").and_then(Value::as_str)
+                && (1..=60).contains(&n.trim().chars().count())
+            {
+                let url = o.get("url").and_then(Value::as_str).map(str::to_string);
+                return Some((n.trim().to_string(), url));
+            }
+            o.get("@graph").and_then(ld_site)
+        }
+        _ => None,
+    }
 }
 
 /// A document from schema.org microdata (`itemprop` attributes under a JobPosting item).
