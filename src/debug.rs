@@ -46,3 +46,12 @@ pub fn debug_disk_full(target: &Path) -> bool {
     let flag = Path::new(&flag);
     flag.exists() && flag.parent().is_some_and(|d| Some(d) == target.parent())
 }
+
+/// Whether `JOBDECK_DEBUG_DOC` asks to see each document a reader made, before it is split and
+/// its fields resolved (its facts and blocks, on stderr): a debugging aid for parser work
+/// (`JOBDECK_DEBUG_DOC=1 jobdeck parse FILE`). `show` is only called when it does.
+pub fn debug_doc(show: impl FnOnce() -> String) {
+    if std::env::var_os("JOBDECK_DEBUG_DOC").is_some() {
+        eprintln!("{}", show());
+    }
+}

@@ -194,6 +194,7 @@ fn finish_docs(docs: Vec<doc::Doc>, source: &str) -> Result<Vec<Posting>, SkipRe
     use rayon::prelude::*;
     let ready = |mut d: doc::Doc| {
         d.sanitize();
+        crate::debug::debug_doc(|| format!("{d:#?}"));
         split::several_jobs(vec![d])
     };
     let docs: Vec<doc::Doc> = if docs.len() >= PARALLEL_FROM {
