@@ -88,6 +88,13 @@ pub fn is_known_heading(line: &str) -> bool {
 /// The text after a bullet marker ("- ", "• ", "1. "), when the line starts with one.
 pub fn bullet_marker(line: &str) -> Option<&str> {
     let t = line.trim_start();
+    // "*\tItem": a marker and a tab (a word processor's list pasted into a mail).
+    if let Some(rest) = t
+        .strip_prefix(['-', '*', '•', '·', '–', '●', '▪'])
+        .and_then(|r| r.strip_prefix('\t'))
+    {
+        return Some(rest.trim_start());
+    }
     for m in [
         "-- ", "- ", "* ", "• ", "· ", "– ", "●", "•", "▪", "◦", "‣", "✓", "✔", "➢", "►", "▶", "→",
         "・",
@@ -98,6 +105,12 @@ pub fn bullet_marker(line: &str) -> Option<&str> {
     }
     if t == "-" || t == "*" {
         return Some("");
+    }
+    // "-Pflasterer": a dash glued to the item's first word (not "--flag" or "-5").
+    if let Some(rest) = t.strip_prefix('-')
+        && rest.starts_with(char::is_alphabetic)
+    {
+        return Some(rest);
     }
     None
 }
@@ -140,6 +153,91 @@ pub fn is_heading(line: &str, next: Option<&str>) -> bool {
         .count();
     let title_case = !significant.is_empty() && capitalized * 10 >= significant.len() * 6;
     title_case && next_is_body && words.len() <= 7
+}
+
+/// Lines of a text wrapped at a fixed width (an e-mail, a mailing-list post, a text saved from
+/// a terminal) joined back into the lines their writer wrote: a line is joined to the next when
+/// the next one's first word would not have fitted on it. A text is taken as wrapped only when
+/// almost no line is longer than some width of 50–100 characters and several lines near that
+/// width go on in lower case on the next line (prose broken mid-sentence); other texts, and a
+/// line or a next line that is a "Label: value" line, and a next line that is a bullet or a
+/// numbered item, are left as they are.
+pub fn unwrap_hard_breaks<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+    let lines: Vec<&str> = lines.iter().map(|l| l.as_ref().trim_end()).collect();
+    let Some(width) = wrap_width(&lines) else {
+        return lines.iter().map(|l| (*l).to_string()).collect();
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut joining = false;
+    for (i, line) in lines.iter().enumerate() {
+        if joining && let Some(last) = out.last_mut() {
+            last.push(' ');
+            last.push_str(line.trim_start());
+        } else {
+            out.push((*line).to_string());
+        }
+        joining = lines
+            .get(i + 1)
+            .is_some_and(|next| wrapped_before(line, next, width));
+    }
+    out
+}
+
+/// The width a text is wrapped at, if it is: at most 3 % of its lines longer, and at least five
+/// lines within 12 characters of it that a line in lower case follows.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| columns(l))
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    lens.sort_unstable();
+    let width = lens[(lens.len() - 1) * 97 / 100];
+    if !(50..=100).contains(&width) {
+        return None;
+    }
+    let broken = lines
+        .windows(2)
+        .filter(|w| {
+            let n = columns(w[0]);
+            n + 12 >= width
+                && n <= width
+                && w[1]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        })
+        .count();
+    (broken >= 5).then_some(width)
+}
+
+/// How many columns a line takes, a tab reaching the next multiple of eight.
+fn columns(line: &str) -> usize {
+    line.chars()
+        .fold(0, |n, c| if c == '\t' { (n / 8 + 1) * 8 } else { n + 1 })
+}
+
+/// Whether `line` was broken before `next` by wrapping at `width`: the next line's first word
+/// would not have fitted, and the next line goes on with the same text.
+fn wrapped_before(line: &str, next: &str, width: usize) -> bool {
+    let n = columns(line);
+    let first = next.split_whitespace().next().unwrap_or("");
+    let numbered =
+        first.trim_end_matches(['.', ')']).parse::<u32>().is_ok() && first.ends_with(['.', ')']);
+    n > 0
+        && n <= width
+        && n + 1 + first.chars().count() > width
+        && !first.is_empty()
+        && next.starts_with(|c: char| !c.is_whitespace() || line.starts_with(char::is_whitespace))
+        && !line.trim_end().ends_with([':', '：'])
+        && bullet_marker(next).is_none()
+        && !numbered
+        && super::readers::label_line(line).is_none()
+        && super::readers::label_line(next).is_none()
 }
 
 /// Cleans description lines: trims them, drops blank ones and page furniture, and joins a
@@ -264,6 +362,70 @@ pub fn list_items(body: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_wrapped_at_a_fixed_width_are_joined_back() {
+        let mail = "My name is Ricky. We have 3 Direct Client Requirements. Please find the
+requirements given below. If you have any consultants, please send me their
+contact info and rate per hour.
+
+1.      Functional Analyst - JAVA/Oracle Applications Forms and Reports
+Server
+
+Term: Contract (1 Year)
+Location: Sacramento, CA
+
+Our client a marquee name in the Microsoft/Oracle integration space needs an
+analyst with proven JAVA development background who has worked with Java
+Server Faces, Pages, JavaScript, Java Servlets and other web based inter and
+intra net components in the infrastructure as part of functional design.
+You will be responsible for re-engineering existing systems and designing
+additions and enhancements as well as helping existing team do fit-gap
+analysis against new standards for upgraded system.
+*\tKnowledge of Java Server Pages, JavaScript, Java Servlets and Java
+Faces as a functional analyst.
+*\tWeblogic Server development processes.";
+        let lines: Vec<&str> = mail.lines().collect();
+        let out = unwrap_hard_breaks(&lines);
+        assert_eq!(
+            out[0],
+            "My name is Ricky. We have 3 Direct Client Requirements. Please find the requirements \
+             given below. If you have any consultants, please send me their contact info and rate \
+             per hour."
+        );
+        assert!(
+            out.contains(
+                &"1.      Functional Analyst - JAVA/Oracle Applications Forms and Reports Server"
+                    .to_string()
+            )
+        );
+        // "Label: value" lines stay apart, and so does the next bullet.
+        assert!(out.contains(&"Term: Contract (1 Year)".to_string()));
+        assert!(out.contains(&"Location: Sacramento, CA".to_string()));
+        assert!(out.contains(
+            &"*\tKnowledge of Java Server Pages, JavaScript, Java Servlets and Java Faces as a \
+              functional analyst."
+                .to_string()
+        ));
+        assert!(out.contains(&"*\tWeblogic Server development processes.".to_string()));
+        // A text whose lines are its writer's (long paragraphs, short lines) is left as it is.
+        let pasted = "Senior Engineer\nAcme · Berlin\nWe build things for people who build \
+            things, and we would love you to help us with that over the coming years, in Berlin.\n\
+            requirements below\nRust\nGo\nKubernetes\nPostgres\nTerraform";
+        let lines: Vec<&str> = pasted.lines().collect();
+        assert_eq!(unwrap_hard_breaks(&lines), lines);
+    }
+
+    #[test]
+    fn bullets_with_a_tab_or_glued_to_the_word() {
+        assert_eq!(
+            bullet_marker("*\tSignificant design experience"),
+            Some("Significant design experience")
+        );
+        assert_eq!(bullet_marker("-Pflasterer"), Some("Pflasterer"));
+        assert_eq!(bullet_marker("--verbose"), None);
+        assert_eq!(bullet_marker("-5 degrees"), None);
+    }
 
     #[test]
     fn headings_in_many_languages() {

@@ -111,7 +111,8 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         .lines()
         .filter(|l| !l.trim_start().starts_with('>'))
         .collect();
-    d.add_lines(lines);
+    let lines = super::super::blocks::unwrap_hard_breaks(&lines);
+    d.add_lines(lines.iter().map(String::as_str));
     label_facts(&mut d);
     if d.blocks.is_empty() && !d.has(Key::Subject) {
         return Err(SkipReason::NoPosting("e-mail without text".into()));

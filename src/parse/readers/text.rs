@@ -16,7 +16,7 @@ pub fn read(text: &str) -> Vec<Doc> {
     if let Some(cards) = super::digest::read(text, Format::Text) {
         return cards;
     }
-    let lines = unflatten(text);
+    let lines = super::super::blocks::unwrap_hard_breaks(&unflatten(text));
     let mut doc = read_blocks(
         super::super::blocks::from_lines(lines.iter().map(String::as_str)),
         Format::Text,
