@@ -68,6 +68,10 @@ struct Renderer {
     line_plain: bool,
     lines_plain: Vec<bool>,
     strong: usize,
+    /// Links open; whether the current line has text outside them, and each ended line's.
+    links: usize,
+    line_unlinked: bool,
+    lines_unlinked: Vec<bool>,
     /// Raw HTML of the current HTML block.
     html: String,
     in_html_block: bool,
@@ -84,6 +88,9 @@ impl Renderer {
             self.plain_text = true;
             self.line_plain = true;
         }
+        if self.links == 0 && !t.trim().is_empty() {
+            self.line_unlinked = true;
+        }
         self.buf.push_str(t);
     }
 
@@ -92,12 +99,16 @@ impl Renderer {
         self.buf.push('\n');
         self.lines_plain.push(self.line_plain);
         self.line_plain = false;
+        self.lines_unlinked.push(self.line_unlinked);
+        self.line_unlinked = false;
     }
 
     /// Ends the current block of text as `kind`.
     fn flush(&mut self, kind: BlockKind) {
         let text = std::mem::take(&mut self.buf);
         self.plain_text = false;
+        let mut lines_unlinked = std::mem::take(&mut self.lines_unlinked);
+        lines_unlinked.push(std::mem::replace(&mut self.line_unlinked, false));
         let mut lines_plain = std::mem::take(&mut self.lines_plain);
         lines_plain.push(std::mem::replace(&mut self.line_plain, false));
         let t = text.trim();
@@ -154,6 +165,28 @@ impl Renderer {
                         });
                     }
                     for &(l, _) in &lines[heads..] {
+                        self.push_lines(l);
+                    }
+                    return;
+                }
+                // A line that is only a link naming a role opens that role's card
+                // ("[高级前端开发工程师](https://…/job_detail/…)" over its description).
+                let first_linked = text
+                    .split('\n')
+                    .zip(lines_unlinked.iter().chain(std::iter::repeat(&true)))
+                    .find(|(l, _)| !l.trim().is_empty())
+                    .is_some_and(|(_, &unlinked)| !unlinked);
+                if let Some(&(first, _)) = lines.first()
+                    && first_linked
+                    && first.chars().count() <= 80
+                    && crate::parse::fields::title::role_heading(first).is_some()
+                {
+                    self.out.push(MdBlock {
+                        kind: BlockKind::Heading,
+                        level: 6,
+                        text: first.to_string(),
+                    });
+                    for &(l, _) in &lines[1..] {
                         self.push_lines(l);
                     }
                     return;
@@ -258,6 +291,7 @@ impl Renderer {
             }
             Tag::Image { .. } => self.in_image += 1,
             Tag::Strong => self.strong += 1,
+            Tag::Link { .. } => self.links += 1,
             Tag::CodeBlock(_) => self.flush(self.current_kind()),
             Tag::HtmlBlock => {
                 self.flush(self.current_kind());
@@ -289,6 +323,7 @@ impl Renderer {
             TagEnd::TableRow | TagEnd::TableHead => self.flush(BlockKind::Paragraph),
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Link => self.links = self.links.saturating_sub(1),
             TagEnd::CodeBlock => self.flush(BlockKind::Paragraph),
             TagEnd::HtmlBlock => {
                 self.in_html_block = false;

@@ -22,6 +22,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
         if let Some(parts) = by_header_titles(&d)
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_title_labels(&d))
+            .or_else(|| by_numbered_roles(&d))
             .or_else(|| by_role_items(&d))
             .or_else(|| by_role_list(&d))
             .or_else(|| by_hiring_sentence(&d))
@@ -140,10 +141,15 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     if about_one_job {
         return None;
     }
-    // Distinct roles (a page repeating one posting is one job).
+    // Distinct roles (a page repeating one posting is one job, "Analista Pleno em PHP na
+    // [ACME]" over "Vaga para atuar como Analista Pleno em PHP" too).
     let mut names: Vec<String> = at
         .iter()
-        .map(|&i| unnumbered(&d.blocks[i].text).to_lowercase())
+        .map(|&i| {
+            unwrap(unnumbered(&d.blocks[i].text), Depth::Full, &no_employer)
+                .title
+                .to_lowercase()
+        })
         .collect();
     names.dedup();
     names.sort();
@@ -175,34 +181,136 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         }
         parts.push((i, end));
     }
-    let intro = &d.blocks[..at[0]];
-    let last_end = parts.last().map_or(d.blocks.len(), |p| p.1);
+    let parts: Vec<RolePart> = parts
+        .iter()
+        .map(|&(i, end)| RolePart {
+            head: i,
+            body: i + 1..end,
+            title: unnumbered(&d.blocks[i].text).to_string(),
+        })
+        .collect();
+    Some(role_parts(d, &parts))
+}
+
+/// A role's part of a page: the block that opens it, the blocks of its text, its title.
+struct RolePart {
+    head: usize,
+    body: std::ops::Range<usize>,
+    title: String,
+}
+
+/// One document per role, `parts` giving each role's heading block and where its text ends:
+/// the role's own text, then the sections after the last role, then the page's introduction
+/// before the first. Each part's "Label: value" facts are its own blocks' (another role's
+/// "Location:" is not this one's); the page's title is none of them.
+fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
+    let intro = &d.blocks[..parts.first().map_or(0, |p| p.head)];
+    let last_end = parts.last().map_or(d.blocks.len(), |p| p.body.end);
     let tail = &d.blocks[last_end..];
-    Some(
-        parts
+    parts
+        .iter()
+        .map(|p| {
+            let mut part = Doc {
+                format: d.format,
+                facts: d.facts.clone(),
+                blocks: Vec::new(),
+                notes: d.notes.clone(),
+                company_info: d.company_info.clone(),
+                related: Vec::new(),
+                compose_title: d.compose_title,
+            };
+            // The page's own title ("Careers", "Oferty pracy") is not this role's.
+            part.facts.retain(|f| {
+                f.key != Key::Title && f.key != Key::Subject && f.origin != Origin::Label
+            });
+            part.facts.insert(0, title_fact(&p.title, Origin::Header));
+            part.blocks.extend(d.blocks[p.body.clone()].iter().cloned());
+            part.blocks.extend(tail.iter().cloned());
+            part.blocks.extend(intro.iter().cloned());
+            label_facts(&mut part);
+            part
+        })
+        .collect()
+}
+
+/// Numbered paragraphs of plain text that each name a role and head some text of their own,
+/// numbered 1, 2, 3… in order ("1.      Functional Analyst – Oracle Forms" / "Term: Contract"
+/// / "Location: Sacramento, CA" / what the role is; "2.      Java Architect" …), or marked as
+/// the n-th position ("Position #1 - Austin, TX - 4-5 openings" over "Software Engineer -
+/// Java", "Vaga 2 - Desenvolvedor(a) PHP"): one document per role, as role headings give. A
+/// posting with a structured title is one job whatever its text numbers.
+fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
+    if d.facts.iter().any(|f| {
+        f.key == Key::Title && matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label)
+    }) {
+        return None;
+    }
+    let mut parts: Vec<RolePart> = Vec::new();
+    for (i, b) in d.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Item || b.text.chars().count() > 100 {
+            continue;
+        }
+        let Some((n, rest, marked)) = role_number(&b.text) else {
+            continue;
+        };
+        if n != parts.len() + 1 {
+            continue;
+        }
+        // The role after the number, or (after a marker that says where and how many) on the
+        // next line.
+        let (title, from) = if role_heading(rest).is_some() {
+            (rest.to_string(), i + 1)
+        } else if let Some(next) = d.blocks.get(i + 1)
+            && next.kind != BlockKind::Item
+            && next.text.chars().count() <= 100
+            && role_heading(&next.text).is_some()
+            && marked
+            && role_number(&next.text).is_none()
+        {
+            // The marker's line says where and how many: it is the role's.
+            (next.text.trim().to_string(), i)
+        } else {
+            continue;
+        };
+        if let Some(last) = parts.last_mut() {
+            last.body.end = i;
+        }
+        parts.push(RolePart {
+            head: i,
+            body: from..d.blocks.len(),
+            title,
+        });
+    }
+    // Each role says something of its own: two blocks of text at least.
+    let said = |p: &RolePart| {
+        d.blocks[p.body.clone()]
             .iter()
-            .map(|&(i, end)| {
-                let mut part = Doc {
-                    format: d.format,
-                    facts: d.facts.clone(),
-                    blocks: Vec::new(),
-                    notes: d.notes.clone(),
-                    company_info: d.company_info.clone(),
-                    related: Vec::new(),
-                    compose_title: d.compose_title,
-                };
-                // The page's own title ("Careers", "Oferty pracy") is not this role's.
-                part.facts
-                    .retain(|f| f.key != Key::Title && f.key != Key::Subject);
-                part.facts
-                    .insert(0, title_fact(unnumbered(&d.blocks[i].text), Origin::Header));
-                part.blocks.extend(d.blocks[i + 1..end].iter().cloned());
-                part.blocks.extend(tail.iter().cloned());
-                part.blocks.extend(intro.iter().cloned());
-                part
-            })
-            .collect(),
-    )
+            .filter(|b| b.kind != BlockKind::Heading)
+            .count()
+            >= 2
+    };
+    (parts.len() >= 2 && parts.iter().all(said)).then(|| role_parts(d, &parts))
+}
+
+/// The number a paragraph counts a role by, and what follows it: "1. Analyst", "2) Designer",
+/// or after a word that marks a position ("Position #1 - Austin, TX", "Vaga 2 - Designer"),
+/// and whether it was such a word.
+fn role_number(text: &str) -> Option<(usize, &str, bool)> {
+    static NUMBERED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})[.)]\s+(\S.*)$").expect("valid regex"));
+    static MARKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<w>\p{L}+(?:\s\p{L}+)?)\s*(?:#|№|n[º°o]\.?\s*)?(?P<n>\d{1,2})\s*(?:[-–—:.)|]\s*(?P<rest>.*))?$")
+            .expect("valid regex")
+    });
+    if let Some(c) = NUMBERED.captures(text) {
+        let n = c.get(1)?.as_str().parse().ok()?;
+        return Some((n, c.get(2)?.as_str().trim(), false));
+    }
+    let c = MARKED.captures(text)?;
+    let word = c.name("w")?.as_str();
+    super::vocab::vocab().role_markers.whole(word)?;
+    let n = c.name("n")?.as_str().parse().ok()?;
+    Some((n, c.name("rest").map_or("", |m| m.as_str().trim()), true))
 }
 
 /// How many numbers a heading's outline number has ("2.1.1. Duties": 3), if it has one.
@@ -375,7 +483,12 @@ fn role_head(entry: &str) -> Option<String> {
 /// with a colon, that says so ("We're hiring for:", "Open positions", "Wir suchen:").
 fn leads_into_roles(b: &Block) -> bool {
     let t = b.text.trim();
-    (b.kind == BlockKind::Heading || t.ends_with([':', '：']))
+    // "Wir suchen ab sofort und unbefristet" over "-Pflasterer" / "-Bauhelfer": a short line
+    // that says so leads into the list under it without a colon.
+    let short_line = b.kind == BlockKind::Paragraph
+        && t.split_whitespace().count() <= 8
+        && !t.ends_with(['.', '!', '?', ',', ';']);
+    (b.kind == BlockKind::Heading || t.ends_with([':', '：']) || short_line)
         && t.chars().count() <= 200
         && super::vocab::vocab().openings.first_in(t).is_some()
 }
@@ -429,7 +542,17 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             // is ("Software Engineer, Infrastructure ($150K-$250K). Go, Kubernetes…").
             .map(|(k, e)| (k, led.then(|| role_head(&e)).flatten().unwrap_or(e)))
             .collect();
-        let roles: Option<Vec<bool>> = entries.iter().map(|(_, e)| bare_role(e)).collect();
+        // Under a lead into the roles, a name of a word or three is an entry too, though the
+        // vocabulary knows no role in it ("Mauerer" misspelt among "Pflasterer", "Bauhelfer").
+        let short_name = |e: &str| {
+            led && e.split_whitespace().count() <= 3
+                && !e.contains(['.', ',', ':', ';', '!', '?'])
+                && e.starts_with(char::is_alphabetic)
+        };
+        let roles: Option<Vec<bool>> = entries
+            .iter()
+            .map(|(_, e)| bare_role(e).or_else(|| short_name(e).then_some(false)))
+            .collect();
         let Some(roles) = roles else { continue };
         let nouns = roles.iter().filter(|&&r| r).count();
         let under_header = start == 0 && d.format == crate::posting::Format::Hn;
@@ -464,7 +587,12 @@ fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
         .filter_map(|f| f.value.text())
         .any(|t| {
             let u = unwrap(t, Depth::Full, &no_employer);
+            // A slogan for a title ("Werde Teil unseres Teams!") names no job.
+            let v = super::vocab::vocab();
+            let names_work =
+                v.roles.first_in(&u.title).is_some() || v.domains.first_in(&u.title).is_some();
             looks_like_title(&u.title)
+                && names_work
                 && !roles
                     .iter()
                     .any(|(_, r)| r.eq_ignore_ascii_case(t) || r.eq_ignore_ascii_case(&u.title))
@@ -685,6 +813,105 @@ mod tests {
         assert!(by_inline_list(&duties).is_none());
         let one = post(&["Looking for: Senior Backend Engineer with Go experience."]);
         assert!(by_inline_list(&one).is_none());
+    }
+
+    /// The labelled facts of a part, as (key, text).
+    fn label_texts(d: &Doc, key: Key) -> Vec<String> {
+        d.facts
+            .iter()
+            .filter(|f| f.key == key && f.origin == Origin::Label)
+            .filter_map(|f| f.value.text().map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_each_heading_a_role_with_its_own_labels() {
+        let text = "Hi Partner,\n\nWe have 3 Direct Client Requirements. Please find them below.\n\n\
+            1.      Functional Analyst - Oracle Forms and Reports Server\n\nTerm: Contract (1 Year)\n\
+            Location: Sacramento, CA\n\nOur client needs an analyst with a Java background.\n\
+            You will review an existing system.\n\n2.      Java Architect\n\nJob Type: Full-time\n\
+            Location: Austin, TX\n\nYou will lead the redesign of a mortgage application.\n\
+            Expert knowledge of Oracle 11g.\n\nThanks,\nRicky\n";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        assert_eq!(
+            titles(&ds),
+            [
+                "Functional Analyst - Oracle Forms and Reports Server",
+                "Java Architect"
+            ]
+        );
+        // Each role's "Location:" is its own; the other role's is not.
+        assert_eq!(label_texts(&ds[0], Key::Location), ["Sacramento, CA"]);
+        assert_eq!(label_texts(&ds[1], Key::Location), ["Austin, TX"]);
+        // A numbered list of duties is no list of roles.
+        let duties = "Senior Engineer\n\nWhat you will do:\n1. Design services\n2. Review code\n\
+            3. Mentor engineers\n\nBenefits: plenty.\n";
+        assert_eq!(
+            several_jobs(crate::parse::readers::text::read(duties)).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn positions_marked_by_number_with_the_role_on_the_next_line() {
+        let text = "My clients are looking for Java consultants.\n\n\
+            Position #1  - Austin, TX - 4-5 openings\n\nSoftware Engineer - Java - Contract to Hire 6mo\n\n\
+            You will design infrastructure.\nYou will tune databases.\n\n\
+            Position #2 - Dallas, TX  2-3 openings\n\nApplication Developer - Java - 6-12 mo contract\n\n\
+            Experience in Spring.\nExperience in JMS.\n";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        assert_eq!(
+            titles(&ds),
+            [
+                "Software Engineer - Java - Contract to Hire 6mo",
+                "Application Developer - Java - 6-12 mo contract"
+            ]
+        );
+        // The marker's line (where, how many) stays with its role.
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("Dallas")));
+        assert!(!ds[0].blocks.iter().any(|b| b.text.contains("Dallas")));
+        // "Vaga 2 - …" marks the second of several in Portuguese: numbering must start at one.
+        let from_two = "Intro text here.\n\nVaga 2 - Desenvolvedor PHP\n\nRequisitos: PHP.\nSalário: a combinar.\n\n\
+            Vaga 3 - Desenvolvedor Ruby\n\nRequisitos: Ruby.\nSalário: a combinar.\n";
+        assert_eq!(
+            several_jobs(crate::parse::readers::text::read(from_two)).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_short_line_that_says_so_leads_into_a_list_of_trades() {
+        let md = "Wir suchen ab sofort und unbefristet\n\n-Pflasterer\n\n-Bauhelfer\n\n-Mauerer\n\n\
+            -LKW Fahrer\n\nVoraussetzungen:\n\n-entsprechende Ausbildung oder Berufserfahrung\n";
+        let mut d = markdown::read(md).unwrap();
+        // A slogan for the page's title names no job of its own.
+        d[0].text(Key::Title, "Werde Teil unseres Teams!", Origin::Record);
+        let ds = several_jobs(d);
+        assert_eq!(
+            titles(&ds),
+            ["Pflasterer", "Bauhelfer", "Mauerer", "LKW Fahrer"]
+        );
+        // A page naming its own role keeps it: the list is of other jobs.
+        let mut one = markdown::read(md).unwrap();
+        one[0].text(Key::Title, "Bauleiter (m/w/d)", Origin::Record);
+        assert_eq!(several_jobs(one).len(), 1);
+    }
+
+    #[test]
+    fn markdown_lines_that_are_only_a_link_naming_a_role_head_its_card() {
+        let md = "[高级前端开发工程师](https://www.zhipin.com/job_detail/1.html)\n职位描述：\n\
+            1. 与产品设计师协作；\n2. 参与前端代码维护。\n\n\
+            [资深前端开发工程师](https://www.zhipin.com/job_detail/2.html)\n■ 1、精通各种前端技术。\n\
+            ■ 2、熟悉模块化。\n\n[前端开发专家](https://www.zhipin.com/job_detail/3.html)\n\
+            1、八年以上前端开发经验；\n2、前端基础扎实。\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(
+            titles(&ds),
+            ["高级前端开发工程师", "资深前端开发工程师", "前端开发专家"]
+        );
+        // A link to the apply page is no role.
+        let apply = "# Backend Engineer\n\nBuild things.\n\n[Apply here](https://acme.com/apply)\n\nMore text.\n";
+        assert_eq!(several_jobs(markdown::read(apply).unwrap()).len(), 1);
     }
 
     #[test]

@@ -284,6 +284,8 @@ pub struct Vocab {
     pub openings: Terms<()>,
     /// Words that count the people hired after a figure ("(2 vacantes)", ": 5-10 người").
     pub headcount: Terms<()>,
+    /// Words that mark the n-th of several positions a text offers ("Position #1", "Vaga 2").
+    pub role_markers: Terms<()>,
     /// Multiplier words after a figure ("k", "万", "triệu"), lowercased → factor.
     pub multipliers: HashMap<String, f64>,
     /// Words between two figures that make them one range ("to", "bis", "à", "～").
@@ -867,6 +869,7 @@ impl Vocab {
             domains: words("roles", "domains"),
             openings: words("roles", "openings"),
             headcount: words("roles", "headcount"),
+            role_markers: words("roles", "markers"),
             multipliers: multipliers_of(&langs),
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),

@@ -580,6 +580,31 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
         u.kind.get_or_insert_with(|| w.as_str().to_string());
         t.truncate(m.start());
     }
+    // "Software Engineer - Java - Contract to Hire 6mo", "… - 6-12 mo contract": a contract
+    // and how long it lasts, after a dash.
+    let dash = [" - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|s| t.rfind(s).map(|at| (at, s.len())))
+        .max();
+    if let Some((at, len)) = dash
+        && t.len() - at - len <= 40
+        && looks_like_title(&t[..at])
+    {
+        let v = vocab();
+        let piece = &t[at + len..];
+        let kind: Vec<&str> = piece
+            .split_whitespace()
+            .filter(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !w.chars().any(|c| c.is_ascii_digit()) && v.periods.whole(w).is_none()
+            })
+            .collect();
+        let kind = kind.join(" ");
+        if kind.len() < piece.len() && contract_word(&kind) {
+            u.kind.get_or_insert(kind);
+            t.truncate(at);
+        }
+    }
     // "… na stałe", "… Full Time": a contract of two or three words ends the title.
     let words: Vec<&str> = t.split_whitespace().collect();
     for n in [3, 2] {
@@ -794,9 +819,9 @@ fn strip_place_tail(u: &mut Unwrapped, t: &mut String) {
         let place = &c["place"];
         let head = &t[..c.get(0).map_or(0, |m| m.start())];
         let known = places::mentions_place(place);
-        // These also lead to what the role works on ("para Android", "pour mobile"): a place
-        // there must be one the gazetteer knows.
-        let english = matches!(&c["prep"], "in" | "a" | "en" | "para" | "pour");
+        // These also lead to what the role works on ("para Android", "pour mobile", "Analista
+        // em PHP"): a place there must be one the gazetteer knows.
+        let english = matches!(&c["prep"], "in" | "a" | "en" | "em" | "para" | "pour");
         if looks_like_title(head) && (known || (!english && place.split_whitespace().count() <= 3))
         {
             if known {
@@ -1773,6 +1798,31 @@ mod tests {
         let (t, _, kind) = title("SAS to Python and R Developer - Independent Contractor");
         assert_eq!(t, "SAS to Python and R Developer");
         assert_eq!(kind, Some(EmploymentType::Contract));
+        // A contract and how long it lasts, after a heading's title.
+        let u = unwrap(
+            "Software Engineer - Java - Contract to Hire 6mo",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Software Engineer - Java");
+        assert_eq!(u.kind.as_deref(), Some("Contract to Hire"));
+        let u = unwrap(
+            "Application Developer - Java - 6-12 mo contract",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Application Developer - Java");
+        assert_eq!(u.kind.as_deref(), Some("contract"));
+        // What the role works on after 'em' stays; a known town after it goes.
+        assert_eq!(title("Desenvolvedor em Java").0, "Desenvolvedor em Java");
+        assert_eq!(
+            title("Analista Pleno em PHP na [TRANSALVADOR]").0,
+            "Analista Pleno em PHP"
+        );
+        assert_eq!(
+            title("Vaga para atuar como Analista Pleno em PHP").0,
+            "Analista Pleno em PHP"
+        );
         assert_eq!(
             title("Senior Software Engineer-Confidential").0,
             "Senior Software Engineer"

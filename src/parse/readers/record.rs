@@ -154,10 +154,15 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
     (title && (company || description || place)) || (company && description)
 }
 
-/// Whether a value is a text of its own (several lines, at least 200 bytes): a posting's
-/// description, whatever its key.
+/// Whether a value is a text of its own (several lines, or several HTML paragraphs, at least
+/// 200 bytes): a posting's description, whatever its key (a dump's `descript` column, a site
+/// template's `content_links = "<p>Wir suchen…</p><p>-Pflasterer</p>…"`).
 pub fn is_long_text(t: &str) -> bool {
-    t.len() >= 200 && t.trim().contains('\n')
+    let html_blocks = ["<p>", "<p ", "<br", "<li>", "<li "]
+        .iter()
+        .map(|tag| t.matches(tag).count())
+        .sum::<usize>();
+    t.len() >= 200 && (t.trim().contains('\n') || html_blocks >= 2)
 }
 
 /// Whether an object names a title: a title key, Lever's `text`, or (SmartRecruiters, Adzuna)
@@ -931,6 +936,25 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn html_paragraphs_under_a_key_no_vocabulary_names_are_the_text() {
+        let d = doc(json!({
+            "titel": "Werde Teil unseres Teams!",
+            "content_links": "<p>Wir suchen ab sofort und unbefristet</p><p>-Pflasterer</p><p>-Bauhelfer</p>\
+                <p>Voraussetzungen:</p><p>-entsprechende Ausbildung oder Berufserfahrung</p>\
+                <p>Wir freuen uns über Ihre Bewerbung telefonisch, schriftlich oder per Email!</p>",
+            "karte_bild": ""
+        }));
+        assert!(
+            d.blocks.iter().any(|b| b.text == "Pflasterer"),
+            "{:?}",
+            d.blocks
+        );
+        // A short value, or one long line of plain text, is no description.
+        assert!(!is_long_text("<p>Berlin</p><p>Remote</p>"));
+        assert!(!is_long_text(&"word ".repeat(60)));
     }
 
     #[test]
