@@ -112,7 +112,7 @@ fn label_of(key: &str) -> Option<Label> {
     v.label(key).or_else(|| {
         // A field named with an export's suffix ("employment_type_code", "location_name").
         let n = norm_label(key);
-        ["code", "name", "label", "text"].iter().find_map(|suffix| {
+        ["code", "name", "label", "text", "libelle"].iter().find_map(|suffix| {
             n.strip_suffix(suffix)
                 .filter(|rest| rest.len() >= 4)
                 .and_then(|rest| v.label(rest))
@@ -601,7 +601,14 @@ impl Walk<'_> {
                 },
                 _ => match v {
                     Value::Object(_) | Value::Array(_) => self.pay(v, depth + 1),
-                    Value::String(s) if nk.contains("summary") && !is_missing(s) => {
+                    // A pay object's text: its summary, or its label ("salaire": {"libelle":
+                    // "Annuel de 20148,00 Euros à 25000,00 Euros"}, as France Travail writes).
+                    Value::String(s)
+                        if (nk.contains("summary")
+                            || matches!(nk.as_str(), "label" | "text" | "displayname")
+                            || vocab().name_keys.contains(&nk))
+                            && !is_missing(s) =>
+                    {
                         self.doc.text(Key::Salary, body::inline_text(s), origin)
                     }
                     _ => {}
