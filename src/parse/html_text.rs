@@ -165,6 +165,13 @@ pub fn element_blocks(root: ElementRef<'_>, opts: TextOptions) -> Vec<Block> {
     out
 }
 
+/// Whether an element is a dialog (`role="dialog"`, a `modal` class): hidden from assistive
+/// technology until it opens, as a careers page's role descriptions often are, and still the
+/// page's text.
+fn is_dialog(e: &scraper::node::Element) -> bool {
+    e.attr("role") == Some("dialog") || e.classes().any(|c| c == "modal")
+}
+
 /// Whether markup nests deeper than [`MAX_NESTING`] elements, by a linear scan of the tags
 /// (void and self-closing elements, and those the parser closes implicitly, don't count).
 pub fn too_deep(html: &str) -> bool {
@@ -261,7 +268,7 @@ fn walk(root: ElementRef<'_>, opts: TextOptions) -> Writer {
                         if SKIPPED.contains(&name)
                             || (opts.drop_furniture && is_furniture(node, e))
                             || e.attr("hidden").is_some()
-                            || e.attr("aria-hidden") == Some("true")
+                            || (e.attr("aria-hidden") == Some("true") && !is_dialog(e))
                         {
                             skipping = Some(node.id());
                             continue;

@@ -328,8 +328,24 @@ impl Renderer {
             TagEnd::HtmlBlock => {
                 self.in_html_block = false;
                 let html = std::mem::take(&mut self.html);
-                let text = html_text::fragment_to_text(&html);
-                self.push_lines(&text);
+                // Its own headings stay headings (a careers page's `<h3>Front-end-utvikler</h3>`
+                // in a modal); a line only its look makes a heading stays a paragraph, as
+                // Markdown's own lines do.
+                for b in html_text::fragment_blocks(&html) {
+                    let kind = match b.kind {
+                        BlockKind::Heading if b.level == 0 => BlockKind::Paragraph,
+                        k => k,
+                    };
+                    self.out.push(MdBlock {
+                        kind,
+                        level: if kind == BlockKind::Heading {
+                            b.level
+                        } else {
+                            0
+                        },
+                        text: b.text,
+                    });
+                }
             }
             _ => {}
         }
@@ -467,6 +483,24 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn an_html_block_keeps_its_headings_even_in_a_closed_modal() {
+        let md = "## Ledige stillinger\n\n<div class=\"modal fade oslo-3\" role=\"dialog\" aria-hidden=\"true\">\n\
+            <h3 class=\"\">Front-end-utvikler</h3>\nLyst til å skape noe vakkert?\n</br>\n\
+            <span aria-hidden=\"true\">×</span>\n</div>\n";
+        let t = texts(md);
+        assert!(
+            t.contains(&(BlockKind::Heading, "Front-end-utvikler".to_string())),
+            "{t:?}"
+        );
+        assert!(t.contains(&(
+            BlockKind::Paragraph,
+            "Lyst til å skape noe vakkert?".to_string()
+        )));
+        // What is hidden and is no dialog (a close button's glyph) stays out.
+        assert!(!t.iter().any(|(_, s)| s.contains('×')));
     }
 
     #[test]

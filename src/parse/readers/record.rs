@@ -112,11 +112,13 @@ fn label_of(key: &str) -> Option<Label> {
     v.label(key).or_else(|| {
         // A field named with an export's suffix ("employment_type_code", "location_name").
         let n = norm_label(key);
-        ["code", "name", "label", "text", "libelle"].iter().find_map(|suffix| {
-            n.strip_suffix(suffix)
-                .filter(|rest| rest.len() >= 4)
-                .and_then(|rest| v.label(rest))
-        })
+        ["code", "name", "label", "text", "libelle"]
+            .iter()
+            .find_map(|suffix| {
+                n.strip_suffix(suffix)
+                    .filter(|rest| rest.len() >= 4)
+                    .and_then(|rest| v.label(rest))
+            })
     })
 }
 
