@@ -354,6 +354,9 @@ pub struct Vocab {
     /// Keys of a record's object that hold its name, in other languages than English ("nom",
     /// "libelle"), compared as labels are (`[records] name_keys`).
     pub name_keys: HashSet<String>,
+    /// Keys of a record from an API that states pay as yearly amounts whatever it pays
+    /// (Adzuna's `salary_is_predicted`), compared as labels are (`boards.toml` `[records]`).
+    pub yearly_pay_keys: HashSet<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -906,6 +909,12 @@ impl Vocab {
             generic_prefixes: company_words(&langs, "generic_prefixes"),
             org_nouns: company_words(&langs, "org_nouns"),
             name_keys: name_keys_of(&langs),
+            yearly_pay_keys: table(&boards, "records")
+                .map(|r| list(r.get("yearly_pay_keys")))
+                .unwrap_or_default()
+                .iter()
+                .map(|k| norm_label(k))
+                .collect(),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),

@@ -396,6 +396,12 @@ impl Walk<'_> {
                 return;
             }
             money.kind = pay_kind(o);
+            if money.period.is_none()
+                && o.keys()
+                    .any(|k| vocab().yearly_pay_keys.contains(&norm_label(k)))
+            {
+                money.period = Some("year".to_string());
+            }
             if money.kind != PayKind::Estimated || depth == 0 {
                 self.doc
                     .push(Key::Pay, FactValue::Money(money), self.origin);
@@ -945,6 +951,26 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn an_api_that_states_yearly_pay_gives_bare_bounds_a_year() {
+        let pay = |d: &Doc| {
+            d.facts.iter().find_map(|f| match &f.value {
+                FactValue::Money(m) if f.key == Key::Pay => Some(m.period.clone()),
+                _ => None,
+            })
+        };
+        let adzuna = doc(json!({
+            "title": "Vaga de Estágio em TI", "salary_min": 9720, "salary_max": 9720,
+            "salary_is_predicted": "0", "company": {"display_name": "Acme"}
+        }));
+        assert_eq!(pay(&adzuna), Some(Some("year".to_string())));
+        let other = doc(json!({
+            "title": "Vaga de Estágio em TI", "salary_min": 9720, "salary_max": 9720,
+            "salary_currency": "BRL", "company": {"display_name": "Acme"}
+        }));
+        assert_eq!(pay(&other), Some(None));
     }
 
     #[test]
