@@ -14,6 +14,7 @@ pub mod json;
 pub mod jsonld;
 pub mod markdown;
 pub mod record;
+pub mod rich_text;
 pub mod sql;
 pub mod table;
 pub mod text;

@@ -637,7 +637,16 @@ impl Walk<'_> {
                     .iter()
                     .position(|k| *k == nk)
                     .unwrap_or(DESCRIPTION_ORDER.len());
-                self.descriptions.push((pref, nk, s.clone()));
+                // Rich text a CMS keeps as JSON (a database dump's `content` column).
+                let text = super::rich_text::html_of_json_text(s).unwrap_or_else(|| s.clone());
+                self.descriptions.push((pref, nk, text));
+            }
+            Value::Object(_) | Value::Array(_) if let Some(html) = super::rich_text::html_of(v) => {
+                let pref = DESCRIPTION_ORDER
+                    .iter()
+                    .position(|k| *k == nk)
+                    .unwrap_or(DESCRIPTION_ORDER.len());
+                self.descriptions.push((pref, nk, html));
             }
             Value::Object(o) => {
                 if let Some(section) = section_of(o) {

@@ -5,6 +5,9 @@
 //! give nothing.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde_json::{Map, Value};
 
@@ -17,12 +20,85 @@ pub fn looks_like_sql(text: &str) -> bool {
     let mut lexer = Lexer::new(text);
     let first = lexer.next_token();
     let starts = matches!(
-        first,
+        &first,
         Some(Token::Word(w)) if ["INSERT", "CREATE", "DROP", "SET", "START", "BEGIN", "USE", "LOCK", "PRAGMA"]
             .iter()
             .any(|k| w.eq_ignore_ascii_case(k))
     );
-    starts && contains_ignore_case(text, "insert") && contains_ignore_case(text, "values")
+    let inserts = contains_ignore_case(text, "insert") && contains_ignore_case(text, "values");
+    // pg_dump writes its rows as `COPY t (cols…) FROM stdin;` blocks.
+    let copies =
+        contains_ignore_case(text, "from stdin;") && text.lines().any(|l| COPY_HEAD.is_match(l));
+    (starts || matches!(&first, Some(Token::Word(w)) if w.eq_ignore_ascii_case("COPY")))
+        && (inserts || copies)
+}
+
+/// The line that opens a pg_dump `COPY` block, with its columns.
+static COPY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^COPY\s+[\w."]+\s*\(([^)]*)\)\s+FROM\s+stdin;\s*$"#).expect("valid regex")
+});
+
+/// The rows of pg_dump's `COPY t (cols…) FROM stdin;` blocks (tab-separated fields, `\N` for
+/// NULL, backslash escapes, ended by a line `\.`), and the text without them.
+fn copy_blocks(text: &str, limit: usize) -> (Vec<Value>, String) {
+    let mut out = Vec::new();
+    let mut rest = String::new();
+    let mut lines = text.lines();
+    let mut count = 0;
+    while let Some(line) = lines.next() {
+        let Some(c) = COPY_HEAD.captures(line) else {
+            rest.push_str(line);
+            rest.push('\n');
+            continue;
+        };
+        let cols: Vec<String> = c[1]
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').to_string())
+            .collect();
+        let mut objects = Vec::new();
+        for row in lines.by_ref() {
+            if row == "\\." {
+                break;
+            }
+            if count >= limit {
+                continue;
+            }
+            let o: Map<String, Value> = cols
+                .iter()
+                .cloned()
+                .zip(row.split('\t').map(copy_field))
+                .collect();
+            objects.push(Value::Object(o));
+            count += 1;
+        }
+        if !objects.is_empty() {
+            out.push(Value::Array(objects));
+        }
+    }
+    (out, rest)
+}
+
+/// A field of a COPY row: `\N` is NULL; `\t`, `\n`, `\r`, `\\` are escapes.
+fn copy_field(f: &str) -> Value {
+    if f == "\\N" {
+        return Value::Null;
+    }
+    let mut s = String::with_capacity(f.len());
+    let mut chars = f.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            s.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => s.push('\t'),
+            Some('n') => s.push('\n'),
+            Some('r') => s.push('\r'),
+            Some(other) => s.push(other),
+            None => {}
+        }
+    }
+    Value::String(s)
 }
 
 fn contains_ignore_case(text: &str, word: &str) -> bool {
@@ -33,10 +109,10 @@ fn contains_ignore_case(text: &str, word: &str) -> bool {
 
 /// The rows of every `INSERT` in a dump, one array of objects per statement.
 pub fn rows(text: &str) -> Vec<Value> {
-    let mut lexer = Lexer::new(text);
+    let (mut out, rest) = copy_blocks(text, MAX_ROWS);
+    let mut count: usize = out.iter().filter_map(Value::as_array).map(Vec::len).sum();
+    let mut lexer = Lexer::new(&rest);
     let mut tables: HashMap<String, Vec<String>> = HashMap::new();
-    let mut out = Vec::new();
-    let mut count = 0;
     while let Some(tok) = lexer.next_token() {
         let Token::Word(w) = tok else { continue };
         if w.eq_ignore_ascii_case("CREATE") {
@@ -353,6 +429,30 @@ impl<'a> Lexer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pg_dump_copy_blocks_are_rows() {
+        let dump = "--\n-- PostgreSQL database dump\n--\nSET statement_timeout = 0;\n\
+            COPY public.article_news (id, title, content) FROM stdin;\n\
+            4\tNew vacancies\t[{\"type\": \"paragraph\", \"children\": [{\"text\": \"We hire\\\\tnow\", \"type\": \"text\"}]}]\n\
+            5\t\\N\tline one\\nline two\n\
+            \\.\n";
+        assert!(looks_like_sql(dump));
+        let rows = rows(dump);
+        assert_eq!(rows.len(), 1);
+        let r = rows[0].as_array().unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0]["title"], "New vacancies");
+        assert!(
+            r[0]["content"]
+                .as_str()
+                .unwrap()
+                .starts_with("[{\"type\": \"paragraph\"")
+        );
+        assert_eq!(r[1]["title"], Value::Null);
+        assert_eq!(r[1]["content"], "line one\nline two");
+        assert!(!looks_like_sql("Copy the files from stdin; then run it."));
+    }
 
     #[test]
     fn rows_of_an_insert_with_its_columns() {
