@@ -357,6 +357,10 @@ pub struct Vocab {
     /// Keys of a record from an API that states pay as yearly amounts whatever it pays
     /// (Adzuna's `salary_is_predicted`), compared as labels are (`boards.toml` `[records]`).
     pub yearly_pay_keys: HashSet<String>,
+    /// Keys whose value is the posting's place when it names a place the gazetteer knows, and
+    /// no place otherwise (hh.ru's `area`, which elsewhere may be a field of work), compared as
+    /// labels are (`boards.toml` `[records]`).
+    pub place_keys: HashSet<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -909,6 +913,12 @@ impl Vocab {
             generic_prefixes: company_words(&langs, "generic_prefixes"),
             org_nouns: company_words(&langs, "org_nouns"),
             name_keys: name_keys_of(&langs),
+            place_keys: table(&boards, "records")
+                .map(|r| list(r.get("place_keys")))
+                .unwrap_or_default()
+                .iter()
+                .map(|k| norm_label(k))
+                .collect(),
             yearly_pay_keys: table(&boards, "records")
                 .map(|r| list(r.get("yearly_pay_keys")))
                 .unwrap_or_default()

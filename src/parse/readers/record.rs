@@ -353,6 +353,16 @@ impl Walk<'_> {
             if matches!(v, Value::Null) {
                 continue;
             }
+            // A key that is a place only when its value names one ("area": {"name": "Москва"}
+            // at hh.ru; Italian postings' "area" is a team).
+            if depth == 0
+                && vocab().place_keys.contains(&norm_label(k))
+                && let Some(place) = text_of(v)
+                && crate::parse::places::is_place(&place)
+            {
+                self.doc.text(Key::Location, place, self.origin);
+                continue;
+            }
             match label_of(k) {
                 Some(Label::Key(key)) => self.fact(key, v, depth),
                 Some(Label::Description) => {
@@ -682,6 +692,7 @@ impl Walk<'_> {
         if depth >= MAX_DEPTH {
             return;
         }
+
         match v {
             Value::Object(o) => {
                 if let Some(section) = section_of(o) {
@@ -960,6 +971,22 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_key_that_is_a_place_only_when_its_value_names_one() {
+        let places = |d: &Doc| {
+            d.texts(Key::Location)
+                .map(|t| t.0.to_string())
+                .collect::<Vec<_>>()
+        };
+        let hh = doc(json!({
+            "name": "Бизнес-аналитик", "employer": {"name": "Capybara"},
+            "area": {"id": "1", "name": "Москва", "url": "https://api.hh.ru/areas/1"}
+        }));
+        assert_eq!(places(&hh), ["Москва"]);
+        let team = doc(json!({"title": "Account Executive", "company": "Acme", "area": "Sales"}));
+        assert!(places(&team).is_empty());
     }
 
     #[test]
