@@ -533,11 +533,15 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
         // it names the mode ("(Remote/WFH with Travel)"; "(Remote - CANADA)" names Canada). A
         // place stays, as labels keep "Account Executive (India)".
         let modes = &vocab().work_mode;
-        let mode_only = modes.first_in(&inner).is_some()
-            && inner.split_whitespace().count() <= 5
-            && !places::is_place(&inner)
-            && !inner.chars().any(|c| c.is_ascii_digit())
-            && super::location::from_label(&inner)
+        // "(100 % Teletrabajo)": how much of the work is so, and the mode.
+        static SHARE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\d{1,3}\s*%\s*").expect("valid regex"));
+        let bare = SHARE.replace(&inner, "");
+        let mode_only = modes.first_in(&bare).is_some()
+            && bare.split_whitespace().count() <= 5
+            && !places::is_place(&bare)
+            && !bare.chars().any(|c| c.is_ascii_digit())
+            && super::location::from_label(&bare)
                 .iter()
                 .all(|p| modes.first_in(p).is_some());
         let taken = if is_pay(&inner) {
@@ -1813,6 +1817,16 @@ mod tests {
         );
         assert_eq!(u.title, "Application Developer - Java");
         assert_eq!(u.kind.as_deref(), Some("contract"));
+        // A bracket saying how much of the work is remote is the mode.
+        let u = unwrap("SysAdmin (100 % Teletrabajo)", Depth::Full, &no_employer);
+        assert_eq!(
+            (u.title.as_str(), u.mode.as_deref()),
+            ("SysAdmin", Some("100 % Teletrabajo"))
+        );
+        assert_eq!(
+            unwrap("Engineer (2 days remote)", Depth::Full, &no_employer).title,
+            "Engineer (2 days remote)"
+        );
         // What the role works on after 'em' stays; a known town after it goes.
         assert_eq!(title("Desenvolvedor em Java").0, "Desenvolvedor em Java");
         assert_eq!(
