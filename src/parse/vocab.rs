@@ -607,6 +607,30 @@ fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
             }
         }
     }
+    // A label without its small words, as keys write it ("tipo_trabajo", "type_contrat",
+    // "lugar_trabajo"), names the same, after every label written out.
+    let mut short = Vec::new();
+    for (_, t) in langs {
+        if let Some(l) = table(t, "labels") {
+            let connectives = list(l.get("connectives"));
+            for (name, key) in LABEL_KEYS {
+                for (rank, term) in list(l.get(*name)).into_iter().enumerate() {
+                    let words: Vec<&str> = term.split_whitespace().collect();
+                    let kept: Vec<&str> = words
+                        .iter()
+                        .copied()
+                        .filter(|w| !connectives.iter().any(|c| c == w))
+                        .collect();
+                    if kept.len() >= 2 && kept.len() < words.len() {
+                        short.push((norm_label(&kept.join(" ")), (*key, rank)));
+                    }
+                }
+            }
+        }
+    }
+    for (k, v) in short {
+        labels.entry(k).or_insert(v);
+    }
     labels
 }
 
@@ -1070,6 +1094,17 @@ mod tests {
         assert!(LANGS.files().count() >= 12, "at least twelve languages");
         assert!(v.countries.len() > 150);
         assert!(!v.mode_statements.is_empty());
+    }
+
+    #[test]
+    fn a_key_may_leave_a_label_s_small_words_out() {
+        let v = vocab();
+        assert_eq!(v.label("tipo_contrato"), v.label("tipo de contrato"));
+        assert_eq!(v.label("tipo_trabajo"), v.label("tipo de trabajo"));
+        assert_eq!(v.label("typeOfEmployment"), v.label("type employment"));
+        assert!(v.label("tipo_trabajo").is_some());
+        // A label written out keeps what it names ("tipo" alone is no short form of anything).
+        assert_eq!(v.label("tipo"), v.label("tipo"));
     }
 
     #[test]

@@ -153,6 +153,14 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
             Key::EmploymentType => 0,
             Key::Badge => 0,
             Key::Skill if vocab().employment.whole(t).is_some() => 10,
+            // A label both fields use ("tipo de trabajo": "Full-time" or "Remoto"): its value
+            // says which it is.
+            Key::WorkMode
+                if vocab().employment.whole(t).is_some()
+                    && vocab().work_mode.first_in(t).is_none() =>
+            {
+                5
+            }
             _ => continue,
         };
         if f.key == Key::EmploymentType && kinds_in(t).len() >= 2 && names_alternatives(t) {
@@ -211,6 +219,20 @@ mod tests {
             from_text("Engineer (FULL TIME, New York, NY, NO H1-B SPONSORSHIP)"),
             Some(EmploymentType::FullTime)
         );
+    }
+
+    #[test]
+    fn a_label_both_fields_use_is_the_kind_when_its_value_is_one() {
+        let kind = |csv: &str| {
+            crate::parse::parse_text(csv, "a.csv")
+                .unwrap()
+                .remove(0)
+                .employment_type
+        };
+        let csv = "titulo,empresa,descripcion,tipo_trabajo\nDesarrollador Python,Acme,\"Construimos pagos digitales para América Latina y buscamos personas curiosas.\",Full-time\n";
+        assert_eq!(kind(csv), Some(FullTime));
+        let remote = csv.replace(",Full-time", ",Remoto");
+        assert_eq!(kind(&remote), None);
     }
 
     #[test]
