@@ -1827,6 +1827,11 @@ mod tests {
             unwrap("Engineer (2 days remote)", Depth::Full, &no_employer).title,
             "Engineer (2 days remote)"
         );
+        // "We need a …" is no employer before a dash.
+        assert_eq!(
+            unwrap("НАМ НУЖЕН BACKEND - РАЗРАБОТЧИК", Depth::Full, &no_employer).company,
+            None
+        );
         // What the role works on after 'em' stays; a known town after it goes.
         assert_eq!(title("Desenvolvedor em Java").0, "Desenvolvedor em Java");
         assert_eq!(
