@@ -781,6 +781,16 @@ fn name_keys_of(langs: &Langs) -> HashSet<String> {
         .collect()
 }
 
+/// The keys listed under `boards.toml` `[records]` `key`, compared as labels are.
+fn record_keys(boards: &toml::Table, key: &str) -> HashSet<String> {
+    table(boards, "records")
+        .map(|r| list(r.get(key)))
+        .unwrap_or_default()
+        .iter()
+        .map(|k| norm_label(k))
+        .collect()
+}
+
 /// The words, lowercased, as a set.
 fn lowercase(words: Vec<String>) -> HashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
@@ -937,18 +947,8 @@ impl Vocab {
             generic_prefixes: company_words(&langs, "generic_prefixes"),
             org_nouns: company_words(&langs, "org_nouns"),
             name_keys: name_keys_of(&langs),
-            place_keys: table(&boards, "records")
-                .map(|r| list(r.get("place_keys")))
-                .unwrap_or_default()
-                .iter()
-                .map(|k| norm_label(k))
-                .collect(),
-            yearly_pay_keys: table(&boards, "records")
-                .map(|r| list(r.get("yearly_pay_keys")))
-                .unwrap_or_default()
-                .iter()
-                .map(|k| norm_label(k))
-                .collect(),
+            place_keys: record_keys(&boards, "place_keys"),
+            yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),

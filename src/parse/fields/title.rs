@@ -1803,20 +1803,21 @@ mod tests {
         assert_eq!(t, "SAS to Python and R Developer");
         assert_eq!(kind, Some(EmploymentType::Contract));
         // A contract and how long it lasts, after a heading's title.
-        let u = unwrap(
-            "Software Engineer - Java - Contract to Hire 6mo",
-            Depth::Full,
-            &no_employer,
-        );
-        assert_eq!(u.title, "Software Engineer - Java");
-        assert_eq!(u.kind.as_deref(), Some("Contract to Hire"));
-        let u = unwrap(
-            "Application Developer - Java - 6-12 mo contract",
-            Depth::Full,
-            &no_employer,
-        );
-        assert_eq!(u.title, "Application Developer - Java");
-        assert_eq!(u.kind.as_deref(), Some("contract"));
+        for (heading, role, kind) in [
+            (
+                "Software Engineer - Java - Contract to Hire 6mo",
+                "Software Engineer - Java",
+                "Contract to Hire",
+            ),
+            (
+                "Application Developer - Java - 6-12 mo contract",
+                "Application Developer - Java",
+                "contract",
+            ),
+        ] {
+            let u = unwrap(heading, Depth::Full, &no_employer);
+            assert_eq!((u.title.as_str(), u.kind.as_deref()), (role, Some(kind)));
+        }
         // A bracket saying how much of the work is remote is the mode.
         let u = unwrap("SysAdmin (100 % Teletrabajo)", Depth::Full, &no_employer);
         assert_eq!(
