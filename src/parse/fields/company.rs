@@ -204,7 +204,9 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
     let nouns = alt(&v.org_nouns, false);
     if !nouns.is_empty() {
         out.push((format!(
-            r"(?P<n>(?:{nouns}){sp}(?:(?:of|for|für|de|di|del|do|da|van|für){sp})?\p{{Lu}}[\p{{L}}\-]+(?:{sp}(?:\p{{Lu}}[\p{{L}}\-]+|of|and|und)){{0,5}})"
+            // Small words inside the name only before a capital ("Gemeente Wijk bij Duurstede",
+            // "Stadt Frankfurt am Main", "Department of Veterans Affairs").
+            r"(?P<n>(?:{nouns}){sp}(?:(?:of|for|für|de|di|del|do|da|van|für){sp})?\p{{Lu}}[\p{{L}}\-]+(?:{sp}(?:(?:of|and|und|bij|op|aan|den|der|van|am|an|im|sur|de|del|di|do|da){sp})?\p{{Lu}}[\p{{L}}\-]+){{0,5}})"
         ), true));
     }
     let cjk_suffix = alt(&v.legal_suffixes, true);
@@ -1028,6 +1030,22 @@ mod tests {
             names
                 .iter()
                 .any(|(n, _, org)| n == "Consensus Systems LLC" && !org)
+        );
+    }
+
+    #[test]
+    fn small_words_inside_an_organization_s_name_before_a_capital() {
+        let first = |t: &str| legal_names(t).first().map(|n| n.0.clone());
+        assert_eq!(
+            first(
+                "De Gemeente Wijk bij Duurstede zoekt iemand.\nWerken bij Gemeente Wijk bij Duurstede."
+            ),
+            Some("Gemeente Wijk bij Duurstede".to_string())
+        );
+        // A small word the name does not go on after stays out.
+        assert_eq!(
+            first("Die Universität Paderborn am besten.\nDie Universität Paderborn an sich."),
+            Some("Universität Paderborn".to_string())
         );
     }
 
