@@ -250,7 +250,18 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
                 name = rest.to_string();
             }
             name = without_generic_prefix(&name).to_string();
-            if name.chars().count() < 3 || is_generic(&name) || !is_company_name(&name) {
+            // "三共電気株式会社は" / "三共電気株式会社　採用担当者より": a legal form written after
+            // the name it ends is no prefix of what follows it.
+            let after_name = text[..m.start()].chars().next_back().is_some_and(|c| {
+                super::super::vocab::unspaced(c) && !matches!(c, '\u{3040}'..='\u{309f}')
+            });
+            let bare_form = after_name
+                && vocab()
+                    .legal_prefixes
+                    .iter()
+                    .any(|p| name.starts_with(p.as_str()));
+            if bare_form || name.chars().count() < 3 || is_generic(&name) || !is_company_name(&name)
+            {
                 continue;
             }
             match found.iter_mut().find(|f| f.0 == name) {
@@ -1046,6 +1057,23 @@ mod tests {
         assert_eq!(
             first("Die Universität Paderborn am besten.\nDie Universität Paderborn an sich."),
             Some("Universität Paderborn".to_string())
+        );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_name_is_no_prefix_of_what_follows() {
+        let names = legal_names(
+            "三共電気株式会社は、電気工事店様をメインに。\n三共電気株式会社　採用担当者より",
+        );
+        assert!(
+            !names.iter().any(|n| n.0.starts_with("株式会社")),
+            "{names:?}"
+        );
+        // A legal form in front of the name, after no name, still leads it.
+        assert!(
+            legal_names("募集：株式会社イルナ\n")
+                .iter()
+                .any(|n| n.0.starts_with("株式会社イルナ"))
         );
     }
 
