@@ -364,6 +364,9 @@ pub struct Vocab {
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
+    /// Words after an organization's name that say what the page is about ("Recruitment"),
+    /// lowercased (`[company] name_tails`).
+    pub name_tails: HashSet<String>,
     /// Articles and prepositions written before a name that are not part of it ("Die
     /// LanguageTooler GmbH", "Chez Acme").
     pub name_articles: std::collections::HashSet<String>,
@@ -950,6 +953,7 @@ impl Vocab {
             place_keys: record_keys(&boards, "place_keys"),
             yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
+            name_tails: lowercase(company_words(&langs, "name_tails")),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),
             client_labels: lowercase(company_words(&langs, "client_labels")),

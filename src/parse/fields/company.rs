@@ -228,6 +228,12 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
         .collect()
 }
 
+/// Whether a last word of an organization's name is what the page says of it, not the name
+/// ("Recruitment", "Vacancies", "Careers").
+fn org_name_tail(w: &str) -> bool {
+    vocab().name_tails.contains(&w.to_lowercase())
+}
+
 /// Organization names the text writes with their legal form or an organization noun
 /// ("LanguageTooler GmbH", "PT Logique Digital Indonesia", "株式会社イルナ", "Universität
 /// Paderborn", "Department of Veterans Affairs"), the most mentioned first, each with its
@@ -250,6 +256,12 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
                 name = rest.to_string();
             }
             name = without_generic_prefix(&name).to_string();
+            // "Department of Posts Recruitment": what the page is about after the name.
+            while let Some((head, last)) = name.rsplit_once(' ')
+                && org_name_tail(last)
+            {
+                name = head.to_string();
+            }
             // "三共電気株式会社は" / "三共電気株式会社　採用担当者より": a legal form written after
             // the name it ends is no prefix of what follows it.
             let after_name = text[..m.start()].chars().next_back().is_some_and(|c| {
@@ -1057,6 +1069,17 @@ mod tests {
         assert_eq!(
             first("Die Universität Paderborn am besten.\nDie Universität Paderborn an sich."),
             Some("Universität Paderborn".to_string())
+        );
+    }
+
+    #[test]
+    fn what_a_page_says_of_an_organization_is_no_part_of_its_name() {
+        let names = legal_names(
+            "Department of Posts Recruitment 2024\nApply to the Department of Posts Recruitment cell.",
+        );
+        assert_eq!(
+            names.first().map(|n| n.0.as_str()),
+            Some("Department of Posts")
         );
     }
 
