@@ -134,6 +134,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         .any(|t| {
             let u = unwrap(t, Depth::Full, &no_employer);
             looks_like_title(&u.title)
+                && names_work(&u.title)
                 && !headings
                     .iter()
                     .any(|h| *h == t.to_lowercase() || *h == u.title.to_lowercase())
@@ -568,6 +569,13 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
     None
 }
 
+/// Whether a page's title names work (a role noun or a field of work): a slogan ("Werde Teil
+/// unseres Teams!") or the list's own name ("Oferty Pracy") names no one job.
+fn names_work(title: &str) -> bool {
+    let v = super::vocab::vocab();
+    v.roles.first_in(title).is_some() || v.domains.first_in(title).is_some()
+}
+
 /// Whether the document already names its one job: a title that looks like one and is none of
 /// `roles` (a page about one job may list others: "Similar jobs", "We're also hiring").
 fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
@@ -587,12 +595,8 @@ fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
         .filter_map(|f| f.value.text())
         .any(|t| {
             let u = unwrap(t, Depth::Full, &no_employer);
-            // A slogan for a title ("Werde Teil unseres Teams!") names no job.
-            let v = super::vocab::vocab();
-            let names_work =
-                v.roles.first_in(&u.title).is_some() || v.domains.first_in(&u.title).is_some();
             looks_like_title(&u.title)
-                && names_work
+                && names_work(&u.title)
                 && !roles
                     .iter()
                     .any(|(_, r)| r.eq_ignore_ascii_case(t) || r.eq_ignore_ascii_case(&u.title))
@@ -912,6 +916,23 @@ mod tests {
         // A link to the apply page is no role.
         let apply = "# Backend Engineer\n\nBuild things.\n\n[Apply here](https://acme.com/apply)\n\nMore text.\n";
         assert_eq!(several_jobs(markdown::read(apply).unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn a_page_titled_as_a_list_of_offers_splits_by_its_role_headings() {
+        let md = "---\ntitle: \"Oferty Pracy\"\n---\n\n## Aktualne oferty pracy\n\n<div class=\"card\">\n\
+            <h3>Stażysta Python - Frappe/ERPnext</h3>\n<p>Poszukujemy ambitnego stażysty.</p>\n</div>\n\n\
+            <div class=\"card\">\n<h3>Ml. Programista Python (Frappe Developer)</h3>\n<p>Szukamy programisty.</p>\n</div>\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(
+            titles(&ds),
+            [
+                "Stażysta Python - Frappe/ERPnext",
+                "Ml. Programista Python (Frappe Developer)"
+            ]
+        );
+        // A heading that is a sentence is no role ("We build tools. Join us").
+        assert_eq!(role_heading("Senior Engineer wanted. Join us now"), None);
     }
 
     #[test]
