@@ -51,7 +51,10 @@ pub fn debug_disk_full(target: &Path) -> bool {
 /// its fields resolved (its facts and blocks, on stderr): a debugging aid for parser work
 /// (`JOBDECK_DEBUG_DOC=1 jobdeck parse FILE`). `show` is only called when it does.
 pub fn debug_doc(show: impl FnOnce() -> String) {
-    if std::env::var_os("JOBDECK_DEBUG_DOC").is_some() {
+    // Read once: parsing a corpus asks for every document.
+    static ON: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("JOBDECK_DEBUG_DOC").is_some());
+    if *ON {
         eprintln!("{}", show());
     }
 }

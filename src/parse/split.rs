@@ -168,7 +168,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                 (Some(r), Some(s)) if s > r
             )
     };
-    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut parts: Vec<RolePart> = Vec::new();
     for (k, &i) in at.iter().enumerate() {
         let limit = at.get(k + 1).copied().unwrap_or(d.blocks.len());
         let end = (i + 1..limit)
@@ -180,16 +180,12 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         {
             return None;
         }
-        parts.push((i, end));
-    }
-    let parts: Vec<RolePart> = parts
-        .iter()
-        .map(|&(i, end)| RolePart {
+        parts.push(RolePart {
             head: i,
             body: i + 1..end,
             title: unnumbered(&d.blocks[i].text).to_string(),
-        })
-        .collect();
+        });
+    }
     Some(role_parts(d, &parts))
 }
 
@@ -241,9 +237,7 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
 /// Java", "Vaga 2 - Desenvolvedor(a) PHP"): one document per role, as role headings give. A
 /// posting with a structured title is one job whatever its text numbers.
 fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
-    if d.facts.iter().any(|f| {
-        f.key == Key::Title && matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label)
-    }) {
+    if has_structured_title(d) {
         return None;
     }
     let mut parts: Vec<RolePart> = Vec::new();
@@ -291,6 +285,14 @@ fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
             >= 2
     };
     (parts.len() >= 2 && parts.iter().all(said)).then(|| role_parts(d, &parts))
+}
+
+/// Whether a posting's title comes from a structure (a record's field, JSON-LD, a "Title:"
+/// label): such a posting is one job whatever its text lists or numbers.
+fn has_structured_title(d: &Doc) -> bool {
+    d.facts.iter().any(|f| {
+        f.key == Key::Title && matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label)
+    })
 }
 
 /// The number a paragraph counts a role by, and what follows it: "1. Analyst", "2) Designer",
@@ -622,9 +624,7 @@ fn by_role_list(d: &Doc) -> Option<Vec<Doc>> {
 /// the offer are shared); the other roles' items are left out. A posting with a structured
 /// title is one job whatever its text lists.
 fn by_role_items(d: &Doc) -> Option<Vec<Doc>> {
-    if d.facts.iter().any(|f| {
-        f.key == Key::Title && matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label)
-    }) {
+    if has_structured_title(d) {
         return None;
     }
     let at: Vec<(usize, String)> = d

@@ -601,15 +601,6 @@ fn read_langs() -> Vec<(String, toml::Table)> {
 /// Every label of every language, normalized, with what it names and its rank in its list.
 fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
     let mut labels = HashMap::new();
-    for (_, t) in langs {
-        if let Some(l) = table(t, "labels") {
-            for (name, key) in LABEL_KEYS {
-                for (rank, term) in list(l.get(*name)).into_iter().enumerate() {
-                    labels.entry(norm_label(&term)).or_insert((*key, rank));
-                }
-            }
-        }
-    }
     // A label without its small words, as keys write it ("tipo_trabajo", "type_contrat",
     // "lugar_trabajo"), names the same, after every label written out.
     let mut short = Vec::new();
@@ -618,6 +609,7 @@ fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
             let connectives = list(l.get("connectives"));
             for (name, key) in LABEL_KEYS {
                 for (rank, term) in list(l.get(*name)).into_iter().enumerate() {
+                    labels.entry(norm_label(&term)).or_insert((*key, rank));
                     let words: Vec<&str> = term.split_whitespace().collect();
                     let kept: Vec<&str> = words
                         .iter()

@@ -829,11 +829,13 @@ impl<'a> Around<'a> {
             right_after.find(" + "),
             right_after.find(" & "),
             right_after.find(" plus "),
+            // Not "and up": a bound of the figure (`[pay] or_more`).
             right_after.find(" and ").filter(|&i| {
-                let next = &right_after[i + 5..];
-                !["up", "above", "more", "over"]
-                    .iter()
-                    .any(|w| next.starts_with(w))
+                !vocab()
+                    .pay_words
+                    .find(&fold(&right_after[i + 1..]))
+                    .next()
+                    .is_some_and(|(s, _, w)| s == 0 && w == PayWord::OrMore)
             }),
         ]
         .into_iter()

@@ -207,19 +207,8 @@ pub fn role_heading(text: &str) -> Option<String> {
         return None;
     }
     let u = unwrap(text, Depth::Full, &no_employer);
-    (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !ends_sentence(&u.title))
+    (looks_like_title(&u.title) && u.title.chars().count() <= 80 && !has_sentence_break(&u.title))
         .then(|| text.to_string())
-}
-
-/// Whether a text ends a sentence inside it (". " after a word of four letters or more; "Ml.
-/// Programista", "Sr. Engineer" are abbreviations).
-fn ends_sentence(t: &str) -> bool {
-    t.match_indices(". ").any(|(at, _)| {
-        t[..at]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.chars().count() >= 4)
-    })
 }
 
 /// Whether a piece states pay ("R$ 18.000,00", "14~28K 16薪", "300/天", "£80-100k").

@@ -641,21 +641,17 @@ impl Walk<'_> {
     /// A description-like value.
     fn description(&mut self, key: &str, v: &Value) {
         let nk = norm_label(key);
+        let pref = DESCRIPTION_ORDER
+            .iter()
+            .position(|k| *k == nk)
+            .unwrap_or(DESCRIPTION_ORDER.len());
         match v {
             Value::String(s) if !is_missing(s) => {
-                let pref = DESCRIPTION_ORDER
-                    .iter()
-                    .position(|k| *k == nk)
-                    .unwrap_or(DESCRIPTION_ORDER.len());
                 // Rich text a CMS keeps as JSON (a database dump's `content` column).
                 let text = super::rich_text::html_of_json_text(s).unwrap_or_else(|| s.clone());
                 self.descriptions.push((pref, nk, text));
             }
             Value::Object(_) | Value::Array(_) if let Some(html) = super::rich_text::html_of(v) => {
-                let pref = DESCRIPTION_ORDER
-                    .iter()
-                    .position(|k| *k == nk)
-                    .unwrap_or(DESCRIPTION_ORDER.len());
                 self.descriptions.push((pref, nk, html));
             }
             Value::Object(o) => {

@@ -38,10 +38,9 @@ pub fn html_of(v: &Value) -> Option<String> {
     for b in blocks {
         render(b, 0, &mut out);
     }
-    let has_text = out
-        .split(['<', '>'])
-        .step_by(2)
-        .any(|t| !t.trim().is_empty());
+    let has_text = !crate::parse::html_text::fragment_to_text(&out)
+        .trim()
+        .is_empty();
     has_text.then_some(out)
 }
 

@@ -109,7 +109,13 @@ fn contains_ignore_case(text: &str, word: &str) -> bool {
 
 /// The rows of every `INSERT` in a dump, one array of objects per statement.
 pub fn rows(text: &str) -> Vec<Value> {
-    let (mut out, rest) = copy_blocks(text, MAX_ROWS);
+    // pg_dump's COPY blocks, read first; the statements around them for the lexer.
+    let (mut out, rest) = if contains_ignore_case(text, "from stdin;") {
+        let (rows, rest) = copy_blocks(text, MAX_ROWS);
+        (rows, std::borrow::Cow::Owned(rest))
+    } else {
+        (Vec::new(), std::borrow::Cow::Borrowed(text))
+    };
     let mut count: usize = out.iter().filter_map(Value::as_array).map(Vec::len).sum();
     let mut lexer = Lexer::new(&rest);
     let mut tables: HashMap<String, Vec<String>> = HashMap::new();
