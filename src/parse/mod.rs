@@ -128,16 +128,20 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         {
             return Ok(postings);
         }
-        // A posting's text kept whole in a string (a pasted e-mail, a page's Markdown): read
-        // as the file it would be, its format from its own text.
-        if let Some(body) = readers::code::text_literal(text) {
+        // Postings' texts kept whole in strings (a pasted e-mail, a page's Markdown, a test's
+        // example postings): each read as the file it would be, its format from its own text.
+        let mut postings = Vec::new();
+        for body in readers::code::text_literals(text) {
             let format = detect::detect(&Document {
                 text: body,
                 source: "",
             });
-            if let Ok(postings) = parse_as(body, source, format) {
-                return Ok(postings);
+            if let Ok(found) = parse_as(body, source, format) {
+                postings.extend(found);
             }
+        }
+        if !postings.is_empty() {
+            return Ok(postings);
         }
     }
     parse_as(text, source, format)

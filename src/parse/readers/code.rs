@@ -91,12 +91,13 @@ const MIN_JSON_STRING: usize = 200;
 /// The shortest text a string literal must hold to be read as a posting's text.
 const MIN_TEXT_LITERAL: usize = 300;
 
-/// The longest block of text a source file holds in a string literal — a Python triple-quoted
-/// string, a JavaScript template literal (a pasted e-mail in a script, a careers page's
-/// Markdown in a component) — when it is long, spans lines and is most of the file (the file is
-/// that text's container, not a program with a text in it): the text, as written.
-pub fn text_literal(text: &str) -> Option<&str> {
-    let mut best: Option<&str> = None;
+/// The blocks of text a source file holds in string literals — Python triple-quoted strings,
+/// JavaScript template literals (a pasted e-mail in a script, a careers page's Markdown in a
+/// component, a test's example postings) — each long and spanning lines, when together they are
+/// most of the file (the file is those texts' container, not a program with a text in it): the
+/// texts, as written, in order.
+pub fn text_literals(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = Vec::new();
     let mut rest = text;
     let mut offset = 0;
     // Each opening quote is looked for from where the last literal ended: bounded by the text.
@@ -110,16 +111,18 @@ pub fn text_literal(text: &str) -> Option<&str> {
             break;
         };
         let body = &text[body_from..body_from + len];
-        if body.len() >= MIN_TEXT_LITERAL
-            && body.lines().count() >= 5
-            && best.is_none_or(|b| body.len() > b.len())
-        {
-            best = Some(body);
+        if body.len() >= MIN_TEXT_LITERAL && body.lines().count() >= 5 {
+            found.push(body);
         }
         offset = body_from + len + quote.len();
         rest = &text[offset..];
     }
-    best.filter(|b| b.len() * 2 >= text.len())
+    let held: usize = found.iter().map(|b| b.len()).sum();
+    if held * 2 >= text.len() {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// The length of a literal's body up to its closing `quote` (an escaped one skipped).
@@ -302,21 +305,38 @@ mod tests {
         let mail = "From: LinkedIn Job Alerts <jobalerts-noreply@linkedin.com>\n".repeat(12);
         let py =
             format!("def f():\n    \"\"\"Doc.\"\"\"\n\ntext = \"\"\"\n{mail}\"\"\"\nprint(text)\n");
-        assert_eq!(text_literal(&py).map(str::trim), Some(mail.trim()));
+        assert_eq!(
+            text_literals(&py)
+                .iter()
+                .map(|t| t.trim())
+                .collect::<Vec<_>>(),
+            [mail.trim()]
+        );
         let js = format!(
             "const c = `\n# Engineer\n{}\n`;\nexport default c;\n",
             "We build.\n".repeat(40)
         );
-        assert!(text_literal(&js).is_some_and(|t| t.contains("# Engineer")));
+        assert!(
+            text_literals(&js)
+                .first()
+                .is_some_and(|t| t.contains("# Engineer"))
+        );
         // A program with a text in it is read as a program: the text is not most of it.
         let big = format!(
             "{}\nconst t = `{}`;\n",
             "let x = 1;\n".repeat(200),
             "line\n".repeat(80)
         );
-        assert!(text_literal(&big).is_none());
+        assert!(text_literals(&big).is_empty());
         // An unclosed quote ends the search.
-        assert!(text_literal("x = \"\"\"never closed").is_none());
+        assert!(text_literals("x = \"\"\"never closed").is_empty());
+        // A test's example postings, one string each: every one of them, in order.
+        let one = "Engineer\nAcme\n".repeat(30);
+        let two = "Designer\nBeta\n".repeat(30);
+        let examples = format!("a = \"\"\"\n{one}\"\"\"\n\nb = '''\n{two}'''\n");
+        let found = text_literals(&examples);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].contains("Acme") && found[1].contains("Beta"));
     }
 
     #[test]
