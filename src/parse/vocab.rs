@@ -306,6 +306,8 @@ pub struct Vocab {
     pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
+    /// Short words joining a title prefix to the title, taken off with it ("Hiring a …").
+    pub prefix_joins: Terms<()>,
     /// Words after a title that name the posting, not the job ("job opening", "position").
     pub title_suffixes: Terms<()>,
     /// A posting's state written after its title ("(CLOSED)", "(PAUSADA)").
@@ -920,6 +922,7 @@ impl Vocab {
                 .collect(),
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
+            prefix_joins: words("roles", "prefix_joins"),
             title_suffixes: words("roles", "title_suffixes"),
             title_statuses: words("roles", "statuses"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),

@@ -51,6 +51,15 @@ pub fn looks_like_title(s: &str) -> bool {
     {
         return false;
     }
+    // A line of figures ("가사도우미 출퇴근 8시간 주5일 300만": hours, days, pay) states a job's
+    // facts, not its title.
+    if s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count()
+        >= 3
+    {
+        return false;
+    }
     // Code and template text ("@section('title', …)", "meta_title = '…'") and unfilled
     // placeholders ("XX工程师") are no titles.
     if [
@@ -360,8 +369,16 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
                 .map(|m| m.as_str().trim().to_string())
                 .filter(|s| !s.is_empty())
         };
+        // A name of six words at most, its small words not counted ("Procuradoria Geral do
+        // Município do Salvador").
         if let Some(company) = group("company")
-            && company.split_whitespace().count() <= 6
+            && company
+                .split_whitespace()
+                .filter(|w| {
+                    !w.starts_with(char::is_lowercase) && w.chars().any(char::is_alphanumeric)
+                })
+                .count()
+                <= 6
             && !looks_like_title(&company)
         {
             u.company = Some(company);
@@ -396,12 +413,26 @@ fn strip_prefixes(t: &mut String) {
         let Some((0, e, _)) = vocab().title_prefixes.find(&f).next() else {
             break;
         };
-        let rest = t[e..].trim_start_matches([':', '：', '-', '–', '—', '|', ' ']);
-        if rest.is_empty() || !looks_like_title(rest) {
+        let mut rest = t[e..].trim_start_matches([':', '：', '-', '–', '—', '|', ' ']);
+        // "Hiring a Lead Data Scientist": the article goes with the prefix.
+        if let Some((w, after)) = rest.split_once(' ')
+            && vocab().prefix_joins.whole(w).is_some()
+        {
+            rest = after.trim_start();
+        }
+        if rest.is_empty() || !looks_like_title(rest) || goes_on_phrase(rest) {
             break;
         }
         *t = rest.to_string();
     }
+}
+
+/// Whether what follows a prefix goes on its phrase ("Vaga de Estágio", "Offer of …"): a
+/// short word in lower case, a preposition or an article, starts it.
+fn goes_on_phrase(rest: &str) -> bool {
+    rest.split_whitespace().next().is_some_and(|w| {
+        w.chars().count() <= 3 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    })
 }
 
 /// A page's breadcrumb trail: "Careers > Engineering > Senior Engineer", "职位 > 高级前端开发工程师"
@@ -1802,6 +1833,35 @@ mod tests {
         let (t, _, kind) = title("SAS to Python and R Developer - Independent Contractor");
         assert_eq!(t, "SAS to Python and R Developer");
         assert_eq!(kind, Some(EmploymentType::Contract));
+        // A prefix's article goes with it; a word that goes on its phrase keeps it.
+        assert_eq!(
+            title("Hiring a Lead Data Scientist").0,
+            "Lead Data Scientist"
+        );
+        assert_eq!(
+            title("Hiring for DevSecOps Engineer").0,
+            "DevSecOps Engineer"
+        );
+        assert_eq!(title("Vaga de Estágio em TI").0, "Vaga de Estágio em TI");
+        assert_eq!(title("Ledige stillinger: Psykolog").0, "Psykolog");
+        // A bracketed employer keeps its dash and its small words.
+        let u = unwrap(
+            "estágio em TI na [PGMS – Procuradoria Geral do Município do Salvador]",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            (
+                "estágio em TI",
+                Some("PGMS – Procuradoria Geral do Município do Salvador")
+            )
+        );
+        // A line of hours, days and pay is no title.
+        assert!(!looks_like_title("가사도우미 출퇴근 8시간 주5일 300만"));
+        assert!(looks_like_title("가사도우미"));
+        assert!(looks_like_title("Produktmanager (m/w/d)"));
+        assert!(!looks_like_title("State College"));
         // A contract and how long it lasts, after a heading's title.
         for (heading, role, kind) in [
             (
