@@ -236,3 +236,45 @@ fn an_hn_header_of_labels_and_modes_names_no_company_and_a_link_is_no_title() {
         Some("Hiring an engineer to help us with tools and infrastructure.")
     );
 }
+
+#[test]
+fn a_script_holding_several_postings_in_strings_gives_each() {
+    let py = r#"import parser
+
+example1 = """
+Produktmanager (m/w/d) Dachflächenfenster
+Soltau, Germany
+
+Die Acme Handel GmbH sucht ab sofort in Vollzeit Verstärkung für das Team Einkauf in Soltau.
+* Analyse und Weiterentwicklung der Sortimente
+* Abstimmung mit Lieferanten und der Logistik
+* Erstellung von Vorgaben für Customer Service und Beschaffung
+* Monitoring warenwirtschaftlicher Kennziffern
+Arbeitsverhältnis: unbefristet
+"""
+
+example2 = """
+Senior Rust Engineer
+Berlin, Germany
+
+Beta Systems builds trading software in Rust for banks across Europe and is hiring.
+* Design and build low-latency services
+* Review code and mentor two engineers
+* Run the services you build, with a fair on-call rotation
+* Improve our build and release tooling
+Employment type: Full-time
+"""
+
+for e in (example1, example2):
+    print(parser.parse(e))
+"#;
+    let postings = parse_text(py, "examples.py").expect("two postings");
+    let titles: Vec<_> = postings.iter().map(|p| p.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Produktmanager (m/w/d) Dachflächenfenster"),
+            Some("Senior Rust Engineer")
+        ]
+    );
+}
