@@ -161,7 +161,7 @@ pub fn from_label(s: &str) -> Vec<String> {
             {
                 continue;
             }
-            let part = show_piece(part);
+            let part = show_piece(han_address_area(part));
             if group.iter().any(|g| g.eq_ignore_ascii_case(&part)) {
                 continue;
             }
@@ -191,6 +191,32 @@ pub fn from_label(s: &str) -> Vec<String> {
     }
     out.retain(|l| l.chars().any(char::is_alphabetic) && l.chars().count() <= 80);
     dedupe(out)
+}
+
+/// A Chinese or Japanese street address cut to its city and district: "台北市信義區松仁路97號16樓"
+/// → "台北市信義區", "東京都渋谷区桜丘町18-4 二宮ビル1F" → "東京都渋谷区". The place ends at the last
+/// administrative suffix (市, 區, 県 …) before the street (a road word or the first figure);
+/// a place without one stays as written.
+fn han_address_area(s: &str) -> &str {
+    const STREET: [&str; 11] = [
+        "路", "街", "巷", "弄", "號", "号", "大道", "段", "丁目", "番地", "樓",
+    ];
+    const AREA: [char; 10] = ['省', '市', '縣', '县', '區', '区', '都', '府', '県', '郡'];
+    let is_han =
+        |c: char| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if !s.chars().any(is_han) {
+        return s;
+    }
+    let figure = s.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let road = STREET.iter().filter_map(|w| s.find(w)).min();
+    let Some(street) = [figure, road].into_iter().flatten().min() else {
+        return s;
+    };
+    let head = &s[..street];
+    match head.char_indices().filter(|(_, c)| AREA.contains(c)).last() {
+        Some((i, c)) if i > 0 => head[..i + c.len_utf8()].trim(),
+        _ => s,
+    }
 }
 
 /// "Remote - US" → "US", "Remote: Canada" → "Canada".
@@ -689,6 +715,22 @@ mod tests {
             "Pinheiros, SP"
         );
         assert_eq!(from_label("69 - Vaulx-en-Velin"), ["69 - Vaulx-en-Velin"]);
+    }
+
+    #[test]
+    fn a_han_street_address_is_cut_to_its_city_and_district() {
+        assert_eq!(from_label("台北市信義區松仁路97號16樓"), ["台北市信義區"]);
+        assert_eq!(
+            from_label("東京都渋谷区桜丘町18-4 二宮ビル1F"),
+            ["東京都渋谷区"]
+        );
+        // No district before the street: as written.
+        assert_eq!(
+            from_label("上海浦东世纪大道地铁站附近"),
+            ["上海浦东世纪大道地铁站附近"]
+        );
+        assert_eq!(from_label("北海道"), ["北海道"]);
+        assert_eq!(from_label("Berlin 10115"), ["Berlin 10115"]);
     }
 
     #[test]
