@@ -195,9 +195,12 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
         ));
     }
     let prefix = alt(&v.legal_prefixes, false);
+    // After a legal form, a name in quotes is one piece ("ТОВ «Нова Пошта»", "КП ММР
+    // «МИКОЛАЇВПСТРАНС»").
+    let unit = format!(r#"(?:[«“„"][^»”“"\n]{{1,60}}[»”“"]|{word})"#);
     if !prefix.is_empty() {
         out.push((
-            format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix}){sp}{word}(?:{sp}{word}){{0,4}})"),
+            format!(r"(?:^|[^\p{{L}}])(?P<n>(?:{prefix}){sp}{unit}(?:{sp}{unit}){{0,4}})"),
             false,
         ));
     }
@@ -1053,6 +1056,19 @@ mod tests {
             names
                 .iter()
                 .any(|(n, _, org)| n == "Consensus Systems LLC" && !org)
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_after_a_legal_form_is_one_piece() {
+        let first = |t: &str| legal_names(t).first().map(|n| n.0.clone());
+        assert_eq!(
+            first("Підприємство КП ММР «МИКОЛАЇВПСТРАНС» оголошує конкурс."),
+            Some("КП ММР «МИКОЛАЇВПСТРАНС»".to_string())
+        );
+        assert_eq!(
+            first("Вакансія в ООО «Рога и копыта», Москва."),
+            Some("ООО «Рога и копыта»".to_string())
         );
     }
 
