@@ -213,7 +213,7 @@ fn han_address_area(s: &str) -> &str {
         return s;
     };
     let head = &s[..street];
-    match head.char_indices().filter(|(_, c)| AREA.contains(c)).last() {
+    match head.char_indices().rfind(|(_, c)| AREA.contains(c)) {
         Some((i, c)) if i > 0 => head[..i + c.len_utf8()].trim(),
         _ => s,
     }
