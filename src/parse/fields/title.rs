@@ -1131,7 +1131,11 @@ fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
         .chars()
         .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?'))
         .collect();
-    if !glued.is_empty() && glued.chars().count() <= 8 && !glued.starts_with('(') {
+    // Thai vowel and tone marks sit on a letter: they take no room of their own
+    // ("วิศวกร" + "ซอฟต์แวร์" is seven letters glued on).
+    let thai_mark = |c: char| matches!(c as u32, 0x0e31 | 0x0e34..=0x0e3a | 0x0e47..=0x0e4e);
+    let letters = glued.chars().filter(|&c| !thai_mark(c)).count();
+    if !glued.is_empty() && letters <= 8 && !glued.starts_with('(') {
         title.push_str(&glued);
         rest = &rest[glued.len()..];
     }
@@ -2091,6 +2095,11 @@ mod tests {
 
     #[test]
     fn title_from_sentences() {
+        // Thai marks take no room in what is glued on after a role noun.
+        assert_eq!(
+            role_phrase("วิศวกรเครือข่าย", true).as_deref(),
+            Some("วิศวกรเครือข่าย")
+        );
         assert_eq!(
             title_from_text("we're looking for a Backend Engineer to bring depth").as_deref(),
             Some("Backend Engineer")
