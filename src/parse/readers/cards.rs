@@ -214,7 +214,10 @@ fn card_doc(card: ElementRef<'_>, opts: TextOptions) -> Doc {
         (Part::Location, Key::Location),
         (Part::Salary, Key::Salary),
     ] {
+        // The part the card's markup names is the field; a line of its text read as one
+        // (a job category under the title taken for the employer) is not.
         if let Some(v) = part_of(card, kind) {
+            d.facts.retain(|f| f.key != key);
             d.text(key, v, Origin::Header);
         }
     }
@@ -246,6 +249,34 @@ mod tests {
             <h4 class="card__subtitle"><a>{company}</a></h4>
             <span class="card__location">{place}</span><time>2 days ago</time></div></li>"#
         )
+    }
+
+    #[test]
+    fn a_card_s_classed_company_is_its_employer_not_a_line_of_its_text() {
+        let row = |title: &str, place: &str, company: &str| {
+            format!(
+                r#"<div class="matchElement"><div class="matchValue title"><a>{title}</a></div><div class="matchValue jobcategory">Ingenieure und technische Berufe</div><div class="matchValue city"><span>{place}</span></div><div class="matchValue sg_company_id">{company}</div></div>"#
+            )
+        };
+        let html = format!(
+            "<html><body>{}{}</body></html>",
+            row(
+                "Servicemonteur (w/m/d) 80–100%",
+                "Neuhausen am Rheinfall",
+                "ETAVIS AG"
+            ),
+            row(
+                "Elektroinstallateur Service (w/m/d)",
+                "Wohlen bei Bern",
+                "Gfeller Elektro"
+            )
+        );
+        let docs = cards(&html).expect("two cards");
+        let companies: Vec<Vec<&str>> = docs
+            .iter()
+            .map(|d| d.texts(super::Key::Company).map(|(c, _)| c).collect())
+            .collect();
+        assert_eq!(companies, [vec!["ETAVIS AG"], vec!["Gfeller Elektro"]]);
     }
 
     #[test]
