@@ -119,6 +119,10 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static CUR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s?(?P<cur>{})", currency_alternation())).expect("valid regex")
+});
+
 fn is_letter(c: char) -> bool {
     c.is_alphabetic() && !unspaced(c)
 }
@@ -329,9 +333,16 @@ fn after_figure(
                 end = nend + mm.end();
             }
         }
-        if let Some(cm) = c.name("cur")
-            && (mult.is_some() || c.name("mult").is_none())
-        {
+        // A multiplier that was no multiplier ("l" of "10000 lei") leaves the currency to be
+        // read from where it stood.
+        let cur = if c.name("mult").is_some() && mult.is_none() {
+            CUR_AFTER.captures(right).and_then(|c2| c2.name("cur"))
+        } else if mult.is_some() || c.name("mult").is_none() {
+            c.name("cur")
+        } else {
+            None
+        };
+        if let Some(cm) = cur {
             let tok = cm.as_str();
             let next = right[cm.end()..].chars().next();
             let glued = tok.chars().last().is_some_and(is_letter) && next.is_some_and(is_letter);
@@ -1410,6 +1421,12 @@ mod tests {
             None
         );
         assert_eq!(salary_in_text("Gehalt: 5 Millionen Kunden"), None);
+        // "l" (lakh) of "lei" is no multiplier, and the word is still the currency.
+        let s = salary_in_text("Salariu: 8000 - 10000 lei net lunar.").expect("a lei range");
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str()),
+            (Some(8000.0), Some(10000.0), "RON")
+        );
     }
 
     #[test]
