@@ -263,11 +263,11 @@ pub struct Vocab {
     /// a heading's, not the job's badge.
     pub mode_not_alone: Terms<()>,
     pub mode_statements: Vec<Statement<WorkMode>>,
-    /// All of `mode_statements` at once, to find which occur in one pass.
-    pub mode_statement_set: RegexSet,
+    /// All of `mode_statements` at once, to find which occur in one pass per script.
+    pub mode_statement_set: StatementSets,
     pub employment: Terms<EmploymentType>,
     pub employment_statements: Vec<Statement<EmploymentType>>,
-    pub employment_statement_set: RegexSet,
+    pub employment_statement_set: StatementSets,
     /// Words of a sentence about the candidate, not the job, whose contract words say nothing
     /// of the job's kind ("authorized to work … on a full-time basis").
     pub not_about_the_kind: Terms<()>,
@@ -871,9 +871,91 @@ fn country_tables() -> CountryTables {
     out
 }
 
-/// All of `statements` as one set, to find which occur in one pass (see [`candidate_set`]).
-fn statement_set<T>(statements: &[Statement<T>]) -> RegexSet {
-    candidate_set(statements.iter().map(|s| s.re.as_str()))
+/// All of `statements` as sets by script, to find which occur in one pass per script (see
+/// [`candidate_set`]).
+fn statement_set<T>(statements: &[Statement<T>]) -> StatementSets {
+    let patterns: Vec<&str> = statements.iter().map(|s| s.re.as_str()).collect();
+    StatementSets::new(&patterns)
+}
+
+/// The statements of every language as sets grouped by the script their words are written in,
+/// to find which occur in a text in one pass per script the text holds: a Latin text is not
+/// scanned for Greek, Thai or Hebrew statements (thirty languages' statements in one set
+/// overflow the lazy DFA's cache and fall back to the slow search).
+pub struct StatementSets {
+    /// (script, the set, each pattern's index among the statements).
+    groups: Vec<(u8, RegexSet, Vec<usize>)>,
+}
+
+impl StatementSets {
+    fn new(patterns: &[&str]) -> StatementSets {
+        let mut by_script: Vec<(u8, Vec<usize>)> = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let s = p
+                .chars()
+                .map(script_of)
+                .find(|&s| s != LATIN)
+                .unwrap_or(LATIN);
+            match by_script
+                .iter_mut()
+                .find(|g| g.0 == s && g.1.len() < STATEMENTS_PER_SET)
+            {
+                Some(g) => g.1.push(i),
+                None => by_script.push((s, vec![i])),
+            }
+        }
+        let groups = by_script
+            .into_iter()
+            .map(|(s, idx)| (s, candidate_set(idx.iter().map(|&i| patterns[i])), idx))
+            .collect();
+        StatementSets { groups }
+    }
+
+    /// The indices of the statements that may occur in `text`, in order.
+    pub fn matching(&self, text: &str) -> Vec<usize> {
+        let mut present = 1u16 << LATIN;
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            present |= 1 << script_of(c);
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for (s, set, idx) in &self.groups {
+            if present & (1 << s) != 0 {
+                out.extend(set.matches(text).iter().map(|i| idx[i]));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// How many statements the sets hold.
+    pub fn len(&self) -> usize {
+        self.groups.iter().map(|g| g.2.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+const LATIN: u8 = 0;
+
+/// The most statements in one set: a larger one's lazy DFA outgrows its cache on long texts.
+const STATEMENTS_PER_SET: usize = 48;
+
+/// The script a character is written in, as the statement sets group them: Latin (and
+/// anything else), Cyrillic, Greek, Hebrew, Arabic, Devanagari, Thai, or Chinese, Japanese and
+/// Korean.
+fn script_of(c: char) -> u8 {
+    match c as u32 {
+        0x0400..=0x052f => 1,
+        0x0370..=0x03ff | 0x1f00..=0x1fff => 2,
+        0x0590..=0x05ff => 3,
+        0x0600..=0x06ff | 0x0750..=0x077f => 4,
+        0x0900..=0x097f => 5,
+        0x0e00..=0x0e7f => 6,
+        _ if unspaced(c) => 7,
+        _ => LATIN,
+    }
 }
 
 impl Vocab {
@@ -1159,6 +1241,31 @@ mod tests {
             assert_eq!(compiled.as_str(), re.as_str());
         }
         assert_eq!(v.mode_statement_set.len(), v.mode_statements.len());
+        // A text in one script is scanned for its script's statements (and Latin ones): every
+        // statement is in one group, found where its words occur.
+        let all: Vec<usize> = (0..v.mode_statements.len()).collect();
+        assert!(
+            v.mode_statement_set
+                .matching("x")
+                .iter()
+                .all(|i| all.contains(i))
+        );
+        let remote_uk = v
+            .mode_statement_set
+            .matching("Робота повністю віддалено, з дому.");
+        assert!(remote_uk.iter().any(|&i| {
+            v.mode_statements[i]
+                .re
+                .is_match("Робота повністю віддалено, з дому.")
+        }));
+        let latin = v
+            .mode_statement_set
+            .matching("Fully remote, work from anywhere.");
+        assert!(
+            latin
+                .iter()
+                .all(|&i| !v.mode_statements[i].re.as_str().contains("віддален"))
+        );
         assert_eq!(
             v.employment_statement_set.len(),
             v.employment_statements.len()

@@ -81,7 +81,7 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
     };
     let mut best: Option<(i32, EmploymentType)> = None;
     let mut tied = false;
-    for i in v.employment_statement_set.matches(text).iter() {
+    for i in v.employment_statement_set.matching(text) {
         let st = &v.employment_statements[i];
         if !st.re.is_match(text) {
             continue;
