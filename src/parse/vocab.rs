@@ -264,10 +264,10 @@ pub struct Vocab {
     pub mode_not_alone: Terms<()>,
     pub mode_statements: Vec<Statement<WorkMode>>,
     /// All of `mode_statements` at once, to find which occur in one pass per script.
-    pub mode_statement_set: StatementSets,
+    pub mode_statement_set: PatternSets,
     pub employment: Terms<EmploymentType>,
     pub employment_statements: Vec<Statement<EmploymentType>>,
-    pub employment_statement_set: StatementSets,
+    pub employment_statement_set: PatternSets,
     /// Words of a sentence about the candidate, not the job, whose contract words say nothing
     /// of the job's kind ("authorized to work … on a full-time basis").
     pub not_about_the_kind: Terms<()>,
@@ -299,7 +299,7 @@ pub struct Vocab {
     /// compiled at its first use.
     pub hiring: Vec<(LazyRegex, bool)>,
     /// All of `hiring` at once, to find which may occur in one pass.
-    pub hiring_set: RegexSet,
+    pub hiring_set: PatternSets,
     /// Patterns of sentences that name two roles together ("we're hiring one product manager
     /// and one software engineer"), each with the groups `a` and `b`.
     pub hiring_pairs: Vec<LazyRegex>,
@@ -873,22 +873,22 @@ fn country_tables() -> CountryTables {
 
 /// All of `statements` as sets by script, to find which occur in one pass per script (see
 /// [`candidate_set`]).
-fn statement_set<T>(statements: &[Statement<T>]) -> StatementSets {
+fn statement_set<T>(statements: &[Statement<T>]) -> PatternSets {
     let patterns: Vec<&str> = statements.iter().map(|s| s.re.as_str()).collect();
-    StatementSets::new(&patterns)
+    PatternSets::new(&patterns)
 }
 
-/// The statements of every language as sets grouped by the script their words are written in,
-/// to find which occur in a text in one pass per script the text holds: a Latin text is not
-/// scanned for Greek, Thai or Hebrew statements (thirty languages' statements in one set
-/// overflow the lazy DFA's cache and fall back to the slow search).
-pub struct StatementSets {
+/// The patterns of every language (statements, hiring sentences) as sets grouped by the script
+/// their words are written in, to find which occur in a text in one pass per script the text
+/// holds: a Latin text is not scanned for Greek, Thai or Hebrew patterns (thirty languages'
+/// patterns in one set overflow the lazy DFA's cache and fall back to the slow search).
+pub struct PatternSets {
     /// (script, the set, each pattern's index among the statements).
     groups: Vec<(u8, RegexSet, Vec<usize>)>,
 }
 
-impl StatementSets {
-    fn new(patterns: &[&str]) -> StatementSets {
+impl PatternSets {
+    fn new(patterns: &[&str]) -> PatternSets {
         let mut by_script: Vec<(u8, Vec<usize>)> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let s = p
@@ -908,7 +908,7 @@ impl StatementSets {
             .into_iter()
             .map(|(s, idx)| (s, candidate_set(idx.iter().map(|&i| patterns[i])), idx))
             .collect();
-        StatementSets { groups }
+        PatternSets { groups }
     }
 
     /// The indices of the statements that may occur in `text`, in order.
@@ -994,7 +994,7 @@ impl Vocab {
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),
             pay_estimate: words("pay", "estimate"),
-            hiring_set: candidate_set(hiring.iter().map(|h| h.0.as_str())),
+            hiring_set: PatternSets::new(&hiring.iter().map(|h| h.0.as_str()).collect::<Vec<_>>()),
             hiring,
             hiring_pairs: langs
                 .iter()

@@ -916,7 +916,7 @@ pub fn title_from_text(text: &str) -> Option<String> {
     let scan = crate::parse::scan::Scan::new(text);
     let mut best: Option<(usize, String)> = None;
     // The patterns that may match, found in one pass; each is confirmed by its own pattern.
-    for i in v.hiring_set.matches(scan.text()).iter() {
+    for i in v.hiring_set.matching(scan.text()) {
         let (re, noun_first) = &v.hiring[i];
         for c in re.captures_iter(scan.text()).take(3) {
             let Some(m) = c.name("t") else { continue };
