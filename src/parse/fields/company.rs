@@ -1059,42 +1059,47 @@ mod tests {
         );
     }
 
+    /// The most mentioned name a text writes with a legal form or an organization noun.
+    fn first_legal_name(text: &str) -> Option<String> {
+        legal_names(text).first().map(|n| n.0.clone())
+    }
+
     #[test]
     fn a_quoted_name_after_a_legal_form_is_one_piece() {
-        let first = |t: &str| legal_names(t).first().map(|n| n.0.clone());
         assert_eq!(
-            first("Підприємство КП ММР «МИКОЛАЇВПСТРАНС» оголошує конкурс."),
+            first_legal_name("Підприємство КП ММР «МИКОЛАЇВПСТРАНС» оголошує конкурс."),
             Some("КП ММР «МИКОЛАЇВПСТРАНС»".to_string())
         );
         assert_eq!(
-            first("Вакансія в ООО «Рога и копыта», Москва."),
+            first_legal_name("Вакансія в ООО «Рога и копыта», Москва."),
             Some("ООО «Рога и копыта»".to_string())
         );
     }
 
     #[test]
     fn small_words_inside_an_organization_s_name_before_a_capital() {
-        let first = |t: &str| legal_names(t).first().map(|n| n.0.clone());
         assert_eq!(
-            first(
+            first_legal_name(
                 "De Gemeente Wijk bij Duurstede zoekt iemand.\nWerken bij Gemeente Wijk bij Duurstede."
             ),
             Some("Gemeente Wijk bij Duurstede".to_string())
         );
         // A small word the name does not go on after stays out.
         assert_eq!(
-            first("Die Universität Paderborn am besten.\nDie Universität Paderborn an sich."),
+            first_legal_name(
+                "Die Universität Paderborn am besten.\nDie Universität Paderborn an sich."
+            ),
             Some("Universität Paderborn".to_string())
         );
     }
 
     #[test]
     fn what_a_page_says_of_an_organization_is_no_part_of_its_name() {
-        let names = legal_names(
-            "Department of Posts Recruitment 2024\nApply to the Department of Posts Recruitment cell.",
-        );
         assert_eq!(
-            names.first().map(|n| n.0.as_str()),
+            first_legal_name(
+                "Department of Posts Recruitment 2024\nApply to the Department of Posts Recruitment cell."
+            )
+            .as_deref(),
             Some("Department of Posts")
         );
     }

@@ -202,9 +202,7 @@ fn han_address_area(s: &str) -> &str {
         "路", "街", "巷", "弄", "號", "号", "大道", "段", "丁目", "番地", "樓",
     ];
     const AREA: [char; 10] = ['省', '市', '縣', '县', '區', '区', '都', '府', '県', '郡'];
-    let is_han =
-        |c: char| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c);
-    if !s.chars().any(is_han) {
+    if !s.chars().any(vocab::unspaced) {
         return s;
     }
     let figure = s.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
