@@ -94,6 +94,9 @@ pub enum Key {
     Badge,
     /// A subject line (an e-mail's, a forum post's): may hold the title and more.
     Subject,
+    /// An address to apply or write to (a front matter's `email`, a record's `contact`): its
+    /// domain may be the employer's.
+    Contact,
 }
 
 /// What kind of pay a figure is.

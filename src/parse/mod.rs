@@ -265,6 +265,18 @@ mod tests {
     }
 
     #[test]
+    fn a_front_matter_address_confirms_the_employer_the_text_names() {
+        let md = "---\ntitle: \"Frontend developer\"\nemail: joinus@devport.nl\n---\n\n\
+                  # Frontend developer\n\nAls Frontend Developer bij DevPort bouw jij webapplicaties \
+                  voor onze klanten. Je werkt samen met designers en developers.\n";
+        let p = &parse_text(md, "devport.md").unwrap()[0];
+        assert_eq!(p.company.as_deref(), Some("DevPort"));
+        // The address alone, with no name the text writes, names no one.
+        let md = md.replace("bij DevPort ", "");
+        assert_eq!(parse_text(&md, "devport.md").unwrap()[0].company, None);
+    }
+
+    #[test]
     fn a_short_text_still_parses() {
         let p = parse_text(
             "Acme is hiring a Rust Developer. Remote. $100k-120k per year.",

@@ -451,6 +451,7 @@ const LABEL_KEYS: &[(&str, Label)] = &[
     ("currency", Label::Key(Key::Currency)),
     ("posted", Label::Key(Key::Posted)),
     ("url", Label::Key(Key::Url)),
+    ("contact", Label::Key(Key::Contact)),
     ("skills", Label::Key(Key::Skill)),
     ("benefits", Label::Key(Key::Benefit)),
     ("description", Label::Description),

@@ -712,7 +712,13 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
     }
     // The account of an ATS link, as the text writes it. The titles the posting states count
     // as its text: a heading read as a title may be the employer's name ("## Helixa.ai").
-    let stated: Vec<&str> = ctx.doc.texts(Key::Title).map(|(t, _)| t).collect();
+    // The addresses to write to count too: a front matter's `email: joinus@devport.nl`.
+    let stated: Vec<&str> = ctx
+        .doc
+        .texts(Key::Title)
+        .chain(ctx.doc.texts(Key::Contact))
+        .map(|(t, _)| t)
+        .collect();
     let text_and_title = format!(
         "{}\n{}\n{}",
         title.unwrap_or(""),

@@ -81,6 +81,24 @@ pub fn number_of(v: &Value) -> Option<f64> {
     .filter(|x| x.is_finite() && *x > 0.0)
 }
 
+/// Whether a value is one e-mail address or link, and nothing else ("joinus@devport.nl",
+/// "mailto:jobs@acme.io", "https://acme.io/apply").
+fn is_address(t: &str) -> bool {
+    let t = t.trim();
+    let t = t.strip_prefix("mailto:").unwrap_or(t);
+    let mail = t.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    });
+    let link = (t.starts_with("https://") || t.starts_with("http://")) && !t.contains(' ');
+    t.len() <= 200 && !t.contains(char::is_whitespace) && (mail || link)
+}
+
 /// A truthy flag ("True", "yes", 1, true).
 pub fn flag_of(v: &Value) -> Option<bool> {
     match v {
@@ -458,6 +476,11 @@ impl Walk<'_> {
                     self.doc.text(key, t, origin);
                 }
             }
+            Key::Contact => {
+                if let Some(t) = text_of(v).filter(|t| is_address(t)) {
+                    self.doc.text(key, t, origin);
+                }
+            }
             Key::RemoteFlag | Key::HybridFlag => match flag_of(v) {
                 Some(b) => self.doc.push(key, FactValue::Flag(b), origin),
                 None => {
@@ -724,6 +747,10 @@ impl Walk<'_> {
             Value::String(t) if depth == 0 && is_long_text(t) => {
                 self.description(key, v);
             }
+            // An e-mail address under any key (`cta_email`, `recruiter`): where to write.
+            Value::String(t) if depth <= 1 && t.contains('@') && is_address(t) => {
+                self.doc.text(Key::Contact, t.trim(), self.origin);
+            }
             _ => {}
         }
     }
@@ -967,6 +994,23 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn an_address_under_any_key_is_where_to_write() {
+        let d = doc(json!({
+            "title": "Frontend developer",
+            "cta_email": "joinus@devport.nl",
+            "email": "mailto:jobs@acme.io",
+            "note": "write to joinus@devport.nl",
+            "contact": "Jan de Vries"
+        }));
+        let mut got = texts(&d, Key::Contact);
+        got.sort();
+        assert_eq!(got, ["joinus@devport.nl", "mailto:jobs@acme.io"]);
+        assert!(is_address("https://acme.io/apply"));
+        assert!(!is_address("a@b"));
+        assert!(!is_address("two@a.io three@b.io"));
     }
 
     #[test]
