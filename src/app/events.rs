@@ -33,7 +33,7 @@ impl App {
                 self.model.load.per_second = per_second;
             }
             Action::LoadSkipped(s) => self.load_skipped(s),
-            Action::LoadFinished { elapsed_ms } => self.load_finished(elapsed_ms),
+            Action::LoadFinished { elapsed_ms } => return self.load_finished(elapsed_ms),
             Action::Opened(o) => self.opened(*o),
             Action::SearchDone { generation, hits } => self.search_done(generation, hits),
             Action::Notify(m) => self.view.message = Some(m),
@@ -83,9 +83,10 @@ impl App {
         self.model.skipped.extend(s)
     }
 
-    fn load_finished(&mut self, elapsed_ms: u64) {
+    fn load_finished(&mut self, elapsed_ms: u64) -> Vec<Effect> {
         self.model.load.done = true;
         self.relink();
+        let (effects, followed) = self.follow_reread_postings();
         self.model.load.elapsed_ms = elapsed_ms;
         // A folder load (one that counted its files) ends with a summary line.
         if self.view.message.is_none() && self.model.load.files_total > 0 {
@@ -111,6 +112,31 @@ impl App {
             }
             self.view.message = Some(m);
         }
+        if followed > 0 {
+            let m = self.view.message.get_or_insert_with(String::new);
+            if !m.is_empty() {
+                m.push_str(" · ");
+            }
+            m.push_str(&crate::store::followed_message(followed));
+        }
+        effects
+    }
+
+    /// Bookmarks whose posting is read anew under another id (a newer jobdeck reads its file
+    /// better, or the file was edited) follow it, so that they do not show as missing: one
+    /// store change each. Returns the changes to save and how many bookmarks followed.
+    fn follow_reread_postings(&mut self) -> (Vec<Effect>, usize) {
+        let live: Vec<&crate::posting::Posting> = (0..self.model.postings.len() as u32)
+            .filter(|&i| !self.model.facet_index.is_duplicate_unlinked(i))
+            .map(|i| self.model.postings[i as usize].as_ref())
+            .collect();
+        let changes = self.model.shortlists.relinks(&live);
+        let n = changes.len();
+        let mut effects = Vec::new();
+        for c in changes {
+            effects.extend(self.store(c));
+        }
+        (effects, n)
     }
 
     fn source_changed(
@@ -151,6 +177,17 @@ impl App {
             });
         }
         self.model.stale.links = true;
+        if self.model.load.done {
+            let (follow, followed) = self.follow_reread_postings();
+            effects.extend(follow);
+            if followed > 0 && self.model.pull.is_none() {
+                let m = self.view.message.get_or_insert_with(String::new);
+                if !m.is_empty() {
+                    m.push_str(" · ");
+                }
+                m.push_str(&crate::store::followed_message(followed));
+            }
+        }
         effects.extend(self.refresh());
         effects
     }

@@ -251,6 +251,7 @@ fn undoable(change: &Change) -> Option<String> {
         | Change::CreateList { .. }
         | Change::RenameList { .. }
         | Change::Import(_)
+        | Change::Relink { .. }
         | Change::Restore { .. } => return None,
     };
     Some(what)
@@ -275,5 +276,6 @@ fn affected_ids(s: &crate::store::Shortlists, change: &Change) -> Vec<String> {
             .collect(),
         Change::CreateList { .. } | Change::Import(_) => Vec::new(),
         Change::Restore { entries, .. } => entries.iter().map(|(id, _)| id.clone()).collect(),
+        Change::Relink { from, to, .. } => vec![from.clone(), to.clone()],
     }
 }

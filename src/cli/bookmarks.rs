@@ -206,6 +206,29 @@ fn report_notices(notices: &[String], err: &mut dyn Write) {
     }
 }
 
+/// Bookmarks whose posting was read anew under another id follow it (see
+/// [`store::Shortlists::relinks`]), saved at once and told on standard error.
+fn follow_reread(
+    store: &mut Store,
+    corpus: &[Arc<Posting>],
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let refs: Vec<&Posting> = corpus.iter().map(|p| p.as_ref()).collect();
+    let changes = store.state().relinks(&refs);
+    let n = changes.len();
+    if n == 0 {
+        return Ok(());
+    }
+    for c in changes {
+        store.stage(c)?;
+    }
+    let r = store.flush();
+    report_notices(&store.take_notices(), err);
+    r.context("nothing was saved")?;
+    writeln!(err, "jobdeck: {}", store::followed_message(n))?;
+    Ok(())
+}
+
 /// Applies a change, reporting notices; a failed save is an error (this process ends, so the
 /// change is not kept anywhere).
 fn apply(store: &mut Store, change: Change, err: &mut dyn Write) -> anyhow::Result<()> {
@@ -289,6 +312,7 @@ fn add(
     };
     let mut store = open_store(&cx.file, cx.err)?;
     let postings = load_postings(&source, &cx.cache_dir, cx.err);
+    follow_reread(&mut store, &postings, cx.err)?;
     let Some(p) = best_match(&postings, query) else {
         writeln!(
             cx.err,
@@ -508,11 +532,12 @@ fn list_bookmarks(
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let store = open_store(&cx.file, cx.err)?;
+    let mut store = open_store(&cx.file, cx.err)?;
     if no_such_list(store.state(), list.as_deref(), cx.err) {
         return Ok(ExitCode::from(1));
     }
     let corpus = load_postings(&source, &cx.cache_dir, cx.err);
+    follow_reread(&mut store, &corpus, cx.err)?;
     let found = by_id(&corpus);
     let rows: Vec<ListRow> = store
         .state()

@@ -10,6 +10,8 @@
 
 pub mod export;
 mod file;
+mod relink;
+pub use relink::followed_message;
 pub mod stamp;
 
 use std::collections::BTreeMap;
@@ -496,6 +498,14 @@ pub enum Change {
     },
     /// Merges another store (an export) by id; nothing already here is lost.
     Import(Shortlists),
+    /// The posting `from` was re-read under the id `to` (a newer jobdeck reads its file
+    /// better): its entry moves there, with the fresh snapshot, merged with an entry already
+    /// there. Nothing happens when there is no entry `from` (another process moved it).
+    Relink {
+        from: String,
+        to: String,
+        snapshot: Snapshot,
+    },
 }
 
 /// Longest list name accepted (in characters).
@@ -718,7 +728,30 @@ impl Shortlists {
                 self.import(other);
                 Ok(())
             }
+            Change::Relink { from, to, snapshot } => self.relink(from, to, snapshot),
         }
+    }
+
+    /// [`Change::Relink`]. Not the user's change: the entry keeps its times.
+    fn relink(&mut self, from: &str, to: &str, snapshot: &Snapshot) -> Result<(), ChangeError> {
+        check_id(to)?;
+        if from == to {
+            return Ok(());
+        }
+        let Some(mut b) = self.bookmarks.remove(from) else {
+            return Ok(());
+        };
+        let mut snapshot = snapshot.clone();
+        snapshot.sanitize();
+        b.id = to.to_string();
+        b.refresh_snapshot(&snapshot);
+        match self.bookmarks.get_mut(to) {
+            Some(existing) => existing.merge(&b),
+            None => {
+                self.bookmarks.insert(to.to_string(), b);
+            }
+        }
+        Ok(())
     }
 
     /// [`Change::Add`].
@@ -1167,6 +1200,12 @@ impl Shortlists {
                 _ => format!("undo a change to {} bookmarks", entries.len()),
             },
             Change::Import(other) => format!("import {} bookmarks", other.bookmarks.len()),
+            Change::Relink { from, snapshot, .. } => {
+                format!(
+                    "follow {} to its re-read posting",
+                    name(from, Some(snapshot))
+                )
+            }
         }
     }
 

@@ -633,6 +633,35 @@ fn a_folder_load_ends_with_a_summary_and_the_skipped_count() {
 }
 
 #[test]
+fn a_bookmark_follows_its_posting_read_anew_under_a_new_id() {
+    let mut h = corpus();
+    h.send(Action::LoadFinished { elapsed_ms: 10 });
+    h.press("b");
+    let old = h.app.selected_posting().unwrap().as_ref().clone();
+    assert!(h.shortlists().in_list(&old.id, "Saved"));
+    // Its file is read anew: the company gains its legal form, so the id changes.
+    let mut new = old.clone();
+    new.company = Some(format!("{} GmbH", old.company.as_deref().unwrap()));
+    new.id = jobdeck::posting::posting_id(&new);
+    assert_ne!(new.id, old.id);
+    h.send(Action::SourceChanged {
+        source: old.source.clone(),
+        postings: vec![std::sync::Arc::new(new.clone())],
+    });
+    assert!(
+        h.effects().iter().any(|e| matches!(e, Effect::Store(c)
+            if matches!(&**c, jobdeck::store::Change::Relink { from, to, .. }
+                if *from == old.id && *to == new.id))),
+        "a relink goes to the store"
+    );
+    assert!(h.shortlists().in_list(&new.id, "Saved"));
+    assert!(h.shortlists().get(&old.id).is_none());
+    assert!(h.app.is_bookmarked(&new.id));
+    let m = h.app.view.message.clone().unwrap_or_default();
+    assert!(m.contains("1 bookmark follows its posting"), "{m}");
+}
+
+#[test]
 fn duplicates_are_listed_once() {
     let p = posting("Same Job", "Acme", WorkMode::Remote, None, &[]);
     let mut q = p.clone();

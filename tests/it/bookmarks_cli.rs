@@ -313,6 +313,74 @@ fn a_renamed_posting_keeps_its_bookmark_and_a_vanished_one_is_missing() {
 }
 
 #[test]
+fn a_bookmark_follows_its_posting_read_anew_under_a_new_id() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = postings(&home, 3);
+    ok_here(
+        &home,
+        &["bookmarks", "add", "'k01", arg(&dir), "--note", "call Jan"],
+    );
+    ok_here(&home, &["bookmarks", "add", "'k03", arg(&dir)]);
+    let before = list_json(&home, &dir);
+    let old_id = before
+        .iter()
+        .find(|r| r["title"] == "Rust Engineer k01")
+        .unwrap()["id"]
+        .clone();
+    // The file now reads differently (as a newer jobdeck may read it): its id changes.
+    let path = dir.join("job-01.txt");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("Company: Ferrous 01", "Company: Ferrous 01 GmbH"),
+    )
+    .unwrap();
+    // Another file now holds another job altogether: its bookmark does not follow.
+    fs::write(
+        dir.join("job-03.txt"),
+        "Office Manager\nCompany: Papier AG\nLocation: Köln, Germany\n\nWe sell paper.\n",
+    )
+    .unwrap();
+    let out = jobdeck(&home)
+        .args(["bookmarks", "list", "--json", arg(&dir)])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("1 bookmark follows its posting, read anew under a new id"),
+        "{}",
+        stderr(&out)
+    );
+    let rows: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(rows.len(), 2, "nothing dropped");
+    let k01 = rows
+        .iter()
+        .find(|r| r["title"] == "Rust Engineer k01")
+        .unwrap();
+    assert_eq!(k01["missing"], false);
+    assert_ne!(k01["id"], old_id);
+    assert_eq!(k01["company"], "Ferrous 01 GmbH");
+    assert_eq!(k01["note"], "call Jan");
+    let k03 = rows
+        .iter()
+        .find(|r| r["title"] == "Rust Engineer k03")
+        .unwrap();
+    assert_eq!(k03["missing"], true);
+    // Saved: the next run has nothing to follow.
+    let again = jobdeck(&home)
+        .args(["bookmarks", "list", "--json", arg(&dir)])
+        .output()
+        .unwrap();
+    assert!(!stderr(&again).contains("follows"), "{}", stderr(&again));
+    let saved = Shortlists::from_json(&fs::read_to_string(store_file(&home)).unwrap()).unwrap();
+    assert!(saved.get(old_id.as_str().unwrap()).is_none());
+}
+
+#[test]
 fn a_corrupt_file_is_set_aside_reported_and_the_command_still_works() {
     let home = tempfile::tempdir().unwrap();
     let dir = postings(&home, 1);
