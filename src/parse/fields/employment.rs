@@ -101,7 +101,65 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
             }
         }
     }
-    best.filter(|_| !tied).map(|b| b.1)
+    if tied {
+        return None;
+    }
+    best.map(|b| b.1).or_else(|| term_lines(text))
+}
+
+/// The kind that lines made only of a language's employment terms name ("Полная занятость,
+/// полный день", "* Heltid", "正社員"): a badge written into the text. None when such lines
+/// name different kinds, or offer several ("Full-time | Part-time").
+fn term_lines(text: &str) -> Option<EmploymentType> {
+    let v = vocab();
+    let mut found: Option<EmploymentType> = None;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(['•', '*', '-', '+', '·', '#', '>', ' '])
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    for (i, &line) in lines.iter().enumerate() {
+        if line.chars().count() > 80 {
+            continue;
+        }
+        // After a plain entry of a list (a role: "Community Leader", "+INTERN"; a tool:
+        // "Internetworking and BGP", "Temporal"), an entry of that list. A badge follows a
+        // label, a figure or a sentence.
+        let entry_before = i.checked_sub(1).map(|j| lines[j]).is_some_and(|l| {
+            l.split_whitespace().count() <= 6
+                && !l.contains([':', '：'])
+                && !l.chars().any(|c| c.is_ascii_digit())
+                && !l.ends_with(['.', '!', '?'])
+                && kinds_in(l).is_empty()
+        });
+        if entry_before {
+            continue;
+        }
+        let folded = fold(line);
+        let terms: Vec<(usize, usize, EmploymentType)> = v.employment.find(&folded).collect();
+        if terms.is_empty() {
+            continue;
+        }
+        let mut rest = String::new();
+        let mut at = 0;
+        for &(a, b, _) in &terms {
+            rest.push_str(&folded[at..a]);
+            at = b;
+        }
+        rest.push_str(&folded[at..]);
+        if rest.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let kind = from_label(line, None)?;
+        match found {
+            Some(k) if k != kind => return None,
+            _ => found = Some(kind),
+        }
+    }
+    found
 }
 
 /// The sentences of a text, each with its end: a line's end, or a full stop before a capital
@@ -200,6 +258,37 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
 mod tests {
     use super::*;
     use EmploymentType::*;
+
+    #[test]
+    fn a_line_of_terms_alone_is_a_badge() {
+        assert_eq!(
+            from_text(
+                "Требуемый опыт работы: 1–3 года\n\nПолная занятость, полный день\n\nО компании."
+            ),
+            Some(FullTime)
+        );
+        assert_eq!(
+            from_text("Montpellier - 34\nFreelance\nVoir l’offre"),
+            Some(Contract)
+        );
+        // Several offered, or different lines naming different kinds: none.
+        assert_eq!(
+            from_text("Москва\nПолная занятость | Частичная занятость\n"),
+            None
+        );
+        assert_eq!(from_text("Москва: 1\nПолная занятость\nСтажировка\n"), None);
+        // An entry of a list of roles or tools is no badge.
+        assert_eq!(
+            from_text(
+                "Our roles:\nSenior front-end engineer\nCommunity Leader\n+INTERN\nWrite to us."
+            ),
+            None
+        );
+        assert_eq!(
+            from_text("Stack:\n• Internetworking and BGP\n• Temporal\n"),
+            None
+        );
+    }
 
     #[test]
     fn a_sentence_about_the_candidate_s_papers_says_no_kind() {
