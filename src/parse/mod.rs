@@ -277,6 +277,23 @@ mod tests {
     }
 
     #[test]
+    fn a_site_name_with_its_legal_form_is_the_employer_unwritten_in_the_text() {
+        let page = |site: &str| {
+            format!(
+                "<html><head><title>採用情報 | {site}</title>\
+                 <meta property=\"og:site_name\" content=\"{site}\"></head><body>\
+                 <h1>ドライバー</h1><p>仕事内容：配送業務全般。</p><p>勤務地：埼玉県上尾市</p>\
+                 <p>雇用形態：正社員</p></body></html>"
+            )
+        };
+        let p = &parse_text(&page("株式会社タスカル"), "recruit.html").unwrap()[0];
+        assert_eq!(p.company.as_deref(), Some("株式会社タスカル"));
+        // Without a legal form, a site name the text does not write is not confirmed.
+        let p = &parse_text(&page("タスカル"), "recruit.html").unwrap()[0];
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
     fn a_short_text_still_parses() {
         let p = parse_text(
             "Acme is hiring a Rust Developer. Remote. $100k-120k per year.",

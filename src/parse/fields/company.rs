@@ -619,9 +619,13 @@ fn lower_case_word(text: &str, name: &str) -> bool {
 /// a link ("saiconinc" in "pwakade@saiconinc.biz" is not).
 fn word_in(text: &str, word: &str) -> bool {
     let outside = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && !"./@-_".contains(c));
+    // A script written without spaces has no word edges to ask for ("株式会社タスカルの採用情報").
+    let unspaced = |c: Option<char>| c.is_some_and(super::super::vocab::unspaced);
+    let (first, last) = (word.chars().next(), word.chars().next_back());
     !word.is_empty()
         && text.match_indices(word).any(|(i, m)| {
-            outside(text[..i].chars().next_back()) && outside(text[i + m.len()..].chars().next())
+            (unspaced(first) || outside(text[..i].chars().next_back()))
+                && (unspaced(last) || outside(text[i + m.len()..].chars().next()))
         })
 }
 
@@ -781,7 +785,14 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             } else if own_sites.contains(&key) && c.value != key {
                 // (A name as written, not a domain's key: "saiconinc" is no name.)
                 c.strength += 10;
-            } else if !word_in(full_fold, &fold(&c.value)) {
+            } else if !word_in(full_fold, &fold(&c.value))
+                // A name with its legal form is a company's, written or not ("株式会社タスカル"
+                // as a page's site name, its text naming it only in a dropped footer).
+                && (is_platform(&c.value)
+                    || !legal_names(&c.value)
+                        .iter()
+                        .any(|(n, _, org)| !org && *n == c.value))
+            {
                 // Only inside an address or a link ("pwakade@saiconinc.biz"): not confirmed.
                 c.strength = 0;
             }
@@ -932,6 +943,13 @@ mod tests {
             company_in("Workday is hiring engineers of all kinds.", false).as_deref(),
             Some("Workday")
         );
+    }
+
+    #[test]
+    fn a_word_of_a_script_without_spaces_has_no_edges() {
+        assert!(word_in("株式会社タスカルの採用情報", "株式会社タスカル"));
+        assert!(word_in("Join Acme today", "Acme"));
+        assert!(!word_in("Join Acmes today", "Acme"));
     }
 
     #[test]
