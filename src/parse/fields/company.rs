@@ -214,10 +214,10 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
     }
     let cjk_suffix = alt(&v.legal_suffixes, true);
     if !cjk_suffix.is_empty() {
-        out.push((
-            format!(r"(?P<n>{cjk_name}{{2,20}}?(?:{cjk_suffix}))"),
-            false,
-        ));
+        // The name before a legal form is a run of Han, Katakana or Latin letters: a
+        // Hiragana particle ends it ("弊社は三共電気株式会社" → "三共電気株式会社").
+        let before = r"[\p{Han}\p{Katakana}ー（）()A-Za-z0-9]";
+        out.push((format!(r"(?P<n>{before}{{2,20}}?(?:{cjk_suffix}))"), false));
     }
     let cjk_prefix = alt(&v.legal_prefixes, true);
     if !cjk_prefix.is_empty() {
@@ -950,6 +950,23 @@ mod tests {
         assert!(word_in("株式会社タスカルの採用情報", "株式会社タスカル"));
         assert!(word_in("Join Acme today", "Acme"));
         assert!(!word_in("Join Acmes today", "Acme"));
+    }
+
+    #[test]
+    fn a_japanese_legal_form_after_the_name() {
+        assert_eq!(
+            first_legal_name("<p>三共電気株式会社は、電気設備機器の商社です。</p>").as_deref(),
+            Some("三共電気株式会社")
+        );
+        assert_eq!(
+            first_legal_name("採用情報 | 株式会社タスカル").as_deref(),
+            Some("株式会社タスカル")
+        );
+        // A particle ends the name before the form.
+        assert_eq!(
+            first_legal_name("弊社は三共電気株式会社の子会社です。").as_deref(),
+            Some("三共電気株式会社")
+        );
     }
 
     #[test]
