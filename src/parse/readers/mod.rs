@@ -158,6 +158,9 @@ pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
     if let Some((label, v)) = label_line(&b.text) {
         return Some((label, v.to_string()));
     }
+    if let Some(priced) = priced_pay_line(&b.text) {
+        return Some((Label::Key(Key::Salary), priced));
+    }
     let label = bare_label(&b.text)?;
     let next = blocks.get(i + 1)?;
     // The last item of a list ("Naam en telefoonnummer" / "Woonplaats") says what to send, and
@@ -169,6 +172,26 @@ pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
         && bare_label(&next.text).is_none()
         && label_line(&next.text).is_none())
     .then(|| (label, next.text.clone()))
+}
+
+/// A pay label that names its currency ("Remuneração R$: 4.003,00", "Salary (USD): 95,000",
+/// "Gehalt [€]: 4.000"): the value with the currency put before it ("R$ 4.003,00").
+fn priced_pay_line(line: &str) -> Option<String> {
+    let (k, v) = line.trim().split_once([':', '：'])?;
+    let k = bare(k.trim_start_matches(['•', '*', '-', '–', '>', ' ']));
+    let v = v.trim();
+    if v.is_empty() || v.chars().count() > MAX_LABEL_VALUE || !v.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let (name, marker) = match k.strip_suffix([')', ']']) {
+        Some(open) => open.rsplit_once(['(', '['])?,
+        None => k.rsplit_once(' ')?,
+    };
+    let (name, marker) = (bare(name), marker.trim());
+    let v_ = vocab();
+    let currency = v_.currency(marker).is_some() || v_.ambiguous_symbols.contains_key(marker);
+    (currency && v_.label(name) == Some(Label::Key(Key::Salary))).then(|| format!("{marker} {v}"))
 }
 
 /// Splits a header line into its pieces ("Berlin, Germany · Hybrid · Full-time", "Acme — Remote").
@@ -195,6 +218,26 @@ pub fn is_short_line(b: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pay_label_naming_its_currency() {
+        assert_eq!(
+            priced_pay_line("Remuneração R$: 4.003,00 + benefícios").as_deref(),
+            Some("R$ 4.003,00 + benefícios")
+        );
+        assert_eq!(
+            priced_pay_line("**Salary (USD)**: 95,000 - 120,000").as_deref(),
+            Some("USD 95,000 - 120,000")
+        );
+        assert_eq!(
+            priced_pay_line("Gehalt [€]: 4.000").as_deref(),
+            Some("€ 4.000")
+        );
+        // Not a pay label, or no figure, or no currency.
+        assert_eq!(priced_pay_line("Team (EUR): 4 people"), None);
+        assert_eq!(priced_pay_line("Salary (USD): competitive"), None);
+        assert_eq!(priced_pay_line("Salary (yearly): 90,000"), None);
+    }
 
     #[test]
     fn a_program_literal_for_no_value_is_no_value() {
