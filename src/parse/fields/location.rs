@@ -463,13 +463,7 @@ fn frequent_city(text: &str) -> Option<String> {
 fn sole_city(text: &str) -> Option<String> {
     let v = vocab();
     let g = crate::places::Gazetteer::get();
-    let mut found: Option<(String, String, bool)> = None;
-    // Where the last third of a long text begins.
-    let tail = if text.len() > 2000 {
-        text.len() * 2 / 3
-    } else {
-        text.len()
-    };
+    let mut found: Option<(String, String)> = None;
     let mut at = 0;
     for word in text.split_whitespace() {
         let start = at + text[at..].find(word).unwrap_or(0);
@@ -488,18 +482,13 @@ fn sole_city(text: &str) -> Option<String> {
         if employer_seat_before(&vocab::fold(sentence)) {
             continue;
         }
-        match &mut found {
-            Some((_, c, _)) if *c != city => return None,
-            Some((_, _, early)) => *early |= start < tail,
-            None => found = Some((name, city, start < tail)),
+        match &found {
+            Some((_, c)) if *c != city => return None,
+            Some(_) => {}
+            None => found = Some((name, city)),
         }
     }
-    // Named in the tail of a long text only (the legal notes, the perks: "for positions in
-    // New York City, our use of …", "our last offsite was in Lisbon"), it is not the job's.
-    let (name, city, early) = found?;
-    if !early {
-        return None;
-    }
+    let (name, city) = found?;
     // Any other city the text names (the short list of well-known ones) makes it unsure.
     let other = places::places_in(text).into_iter().any(|(a, b, kind)| {
         kind == PlaceKind::City
@@ -664,9 +653,8 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
     }
 }
 
-/// Resolves the places. Of a `remote` job, a city its text names in passing ("our last
-/// offsite was in Lisbon") is not taken for its place.
-pub fn resolve(ctx: &mut Ctx<'_>, remote: bool) -> Option<Places> {
+/// Resolves the places.
+pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
     let mut cands: Vec<Cand<Vec<String>>> = Vec::new();
     let mut origins: Vec<Origin> = Vec::new();
     for (t, origin) in ctx.doc.texts(Key::Location) {
@@ -719,7 +707,7 @@ pub fn resolve(ctx: &mut Ctx<'_>, remote: bool) -> Option<Places> {
         if places.is_empty() {
             places = frequent_city(&ctx.full).into_iter().collect();
         }
-        if places.is_empty() && !remote {
+        if places.is_empty() {
             places = sole_city(&ctx.full).into_iter().collect();
         }
         if !places.is_empty() {

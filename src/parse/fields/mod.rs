@@ -19,7 +19,7 @@ pub mod work_mode;
 
 use super::blocks::{SectionKind, kind_of, list_items, sections_of};
 use super::doc::{Doc, Fact, Key, Origin};
-use crate::posting::{Field, FieldSource, Posted, Posting, Section, WorkMode, posting_id};
+use crate::posting::{Field, FieldSource, Posted, Posting, Section, posting_id};
 use crate::sanitize::clean_field;
 
 /// A candidate value of a field.
@@ -215,16 +215,14 @@ pub fn resolve(doc: &Doc) -> Posting {
     );
     let company = company::resolve(&mut ctx, p.title.as_deref());
     set!(company, Field::Company, company.map(|(c, s)| (Some(c), s)));
-    // The mode first: a remote job's text names places that are not where it is done.
-    let mode = work_mode::resolve(&mut ctx, p.title.as_deref());
-    let remote = mode.as_ref().is_some_and(|(m, _)| *m == WorkMode::Remote);
-    let places = location::resolve(&mut ctx, remote);
+    let places = location::resolve(&mut ctx);
     let country = places.as_ref().and_then(|p| p.country);
     set!(
         locations,
         Field::Locations,
         places.map(|p| (p.places, p.source))
     );
+    let mode = work_mode::resolve(&mut ctx, p.title.as_deref());
     set!(work_mode, Field::WorkMode, mode.map(|(m, s)| (Some(m), s)));
     let kind = employment::resolve(&mut ctx, p.title.as_deref());
     set!(
