@@ -340,9 +340,6 @@ pub struct Vocab {
     pub workplace: Terms<()>,
     /// Words before a workplace phrase that make it the employer's seat ("a company based in").
     pub employer_seat: Terms<()>,
-    /// Prepositions that put what follows somewhere ("in", "à", "w", "в"): a city after one is
-    /// a place the text is in.
-    pub locatives: Terms<()>,
     /// Han characters written only in Traditional Chinese ("們", "萬", "資") and only in
     /// Simplified ("们", "万", "资"): the script of a Chinese text hints at its country.
     pub traditional_han: HashSet<char>,
@@ -1024,7 +1021,6 @@ impl Vocab {
             anywhere: words("places", "anywhere"),
             workplace: words("places", "workplace"),
             employer_seat: words("places", "employer_seat"),
-            locatives: words("places", "locatives"),
             traditional_han: script_chars(&langs, "traditional"),
             simplified_han: script_chars(&langs, "simplified"),
             legal_suffixes: company_words(&langs, "legal_suffixes"),

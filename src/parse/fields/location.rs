@@ -455,52 +455,6 @@ fn frequent_city(text: &str) -> Option<String> {
     }
 }
 
-/// The one city a text puts something in ("… bei Defacto in Groningen!", "une équipe en
-/// pleine croissance à Casablanca"): the place after a preposition of place, when every such
-/// place is that city and the text names no other city. Where the job is, when nothing says
-/// so in other words. A city named only as the employer's seat ("a company based in Lyon")
-/// does not count.
-fn sole_city(text: &str) -> Option<String> {
-    let v = vocab();
-    let g = crate::places::Gazetteer::get();
-    let mut found: Option<(String, String)> = None;
-    let mut at = 0;
-    for word in text.split_whitespace() {
-        let start = at + text[at..].find(word).unwrap_or(0);
-        at = start + word.len();
-        let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if bare.is_empty() || v.locatives.whole(bare).is_none() {
-            continue;
-        }
-        let Some(name) = place_at_start(&text[at..]) else {
-            continue;
-        };
-        let Some(city) = g.resolve(&name).and_then(|p| p.city) else {
-            continue;
-        };
-        let sentence = &text[text.floor_char_boundary(start.saturating_sub(200))..start];
-        if employer_seat_before(&vocab::fold(sentence)) {
-            continue;
-        }
-        match &found {
-            Some((_, c)) if *c != city => return None,
-            Some(_) => {}
-            None => found = Some((name, city)),
-        }
-    }
-    let (name, city) = found?;
-    // Any other city the text names (the short list of well-known ones) makes it unsure.
-    let other = places::places_in(text).into_iter().any(|(a, b, kind)| {
-        kind == PlaceKind::City
-            && text[a..b].chars().next().is_some_and(char::is_uppercase)
-            && !crate::places::is_common_word(&text[a..b])
-            && g.resolve(&text[a..b])
-                .and_then(|p| p.city)
-                .is_some_and(|c| c != city)
-    });
-    (!other).then_some(name)
-}
-
 /// The known places named in a short text, each as a label reads it ("Berlin, Germany" stays
 /// one place), two-letter codes only when they are countries written in capitals ("UK", "US").
 fn known_places_in(t: &str) -> Vec<String> {
@@ -707,9 +661,6 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
         if places.is_empty() {
             places = frequent_city(&ctx.full).into_iter().collect();
         }
-        if places.is_empty() {
-            places = sole_city(&ctx.full).into_iter().collect();
-        }
         if !places.is_empty() {
             cands.push(Cand::new(places, TEXT, FieldSource::Text));
             origins.push(Origin::Page);
@@ -804,26 +755,6 @@ mod tests {
         assert!(from_text("Acme is a consulting company based in New York City.").is_empty());
         assert!(from_text("We have offices in Texas but are a remote first company.").is_empty());
         assert!(from_text("Une société située à Lyon, leader du marché.").is_empty());
-    }
-
-    #[test]
-    fn the_one_city_a_text_puts_the_job_in() {
-        assert_eq!(
-            sole_city("Dann bewerbe dich jetzt bei Defacto in Groningen!").as_deref(),
-            Some("Groningen")
-        );
-        assert_eq!(
-            sole_city("Rejoignez notre équipe en pleine croissance à Casablanca.").as_deref(),
-            Some("Casablanca")
-        );
-        // Two cities, or another city named elsewhere: unsure.
-        assert!(sole_city("Werk in Zaandam of in Utrecht.").is_none());
-        assert!(sole_city("Werk in Zaandam, klanten uit Amsterdam.").is_none());
-        // A region or a country is no city; the employer's seat is not the job's place.
-        assert!(sole_city("We build websites for shops in Tasmania, Australia.").is_none());
-        assert!(sole_city("Acme is a consulting company in Lyon.").is_none());
-        // No preposition of place before it.
-        assert!(sole_city("Groningen is a lovely city.").is_none());
     }
 
     #[test]
