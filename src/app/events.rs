@@ -117,7 +117,7 @@ impl App {
             if !m.is_empty() {
                 m.push_str(" · ");
             }
-            m.push_str(&crate::store::followed_message(followed));
+            m.push_str(&relinked(followed));
         }
         effects
     }
@@ -185,7 +185,7 @@ impl App {
                 if !m.is_empty() {
                     m.push_str(" · ");
                 }
-                m.push_str(&crate::store::followed_message(followed));
+                m.push_str(&relinked(followed));
             }
         }
         effects.extend(self.refresh());
@@ -303,6 +303,12 @@ impl App {
 }
 
 /// The first (best) hit that is listed.
+/// "1 bookmark re-linked": short, so that it shows beside the load summary on a narrow screen
+/// (`jobdeck bookmarks` says it at length).
+fn relinked(n: usize) -> String {
+    format!("{n} bookmark{} re-linked", if n == 1 { "" } else { "s" })
+}
+
 fn best_listed(hits: &[crate::search::Hit], listed: &[bool]) -> Option<u32> {
     hits.iter()
         .find(|h| listed.get(h.index as usize).copied().unwrap_or(false))

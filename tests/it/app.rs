@@ -658,7 +658,7 @@ fn a_bookmark_follows_its_posting_read_anew_under_a_new_id() {
     assert!(h.shortlists().get(&old.id).is_none());
     assert!(h.app.is_bookmarked(&new.id));
     let m = h.app.view.message.clone().unwrap_or_default();
-    assert!(m.contains("1 bookmark follows its posting"), "{m}");
+    assert!(m.contains("1 bookmark re-linked"), "{m}");
 }
 
 #[test]
