@@ -113,13 +113,18 @@ impl App {
             self.view.message = Some(m);
         }
         if followed > 0 {
-            let m = self.view.message.get_or_insert_with(String::new);
-            if !m.is_empty() {
-                m.push_str(" · ");
-            }
-            m.push_str(&relinked(followed));
+            self.add_to_message(&relinked(followed));
         }
         effects
+    }
+
+    /// Adds a part to the message shown ("… in 0.5 s · 1 bookmark re-linked").
+    fn add_to_message(&mut self, part: &str) {
+        let m = self.view.message.get_or_insert_with(String::new);
+        if !m.is_empty() {
+            m.push_str(" · ");
+        }
+        m.push_str(part);
     }
 
     /// Bookmarks whose posting is read anew under another id (a newer jobdeck reads its file
@@ -177,15 +182,18 @@ impl App {
             });
         }
         self.model.stale.links = true;
-        if self.model.load.done {
+        // Only a bookmark read from this file can have lost its posting to a new id here.
+        let bookmarked_here = self
+            .model
+            .shortlists
+            .bookmarks
+            .values()
+            .any(|b| b.snapshot.source == source);
+        if self.model.load.done && bookmarked_here {
             let (follow, followed) = self.follow_reread_postings();
             effects.extend(follow);
             if followed > 0 && self.model.pull.is_none() {
-                let m = self.view.message.get_or_insert_with(String::new);
-                if !m.is_empty() {
-                    m.push_str(" · ");
-                }
-                m.push_str(&relinked(followed));
+                self.add_to_message(&relinked(followed));
             }
         }
         effects.extend(self.refresh());
@@ -302,13 +310,13 @@ impl App {
     }
 }
 
-/// The first (best) hit that is listed.
 /// "1 bookmark re-linked": short, so that it shows beside the load summary on a narrow screen
 /// (`jobdeck bookmarks` says it at length).
 fn relinked(n: usize) -> String {
     format!("{n} bookmark{} re-linked", if n == 1 { "" } else { "s" })
 }
 
+/// The first (best) hit that is listed.
 fn best_listed(hits: &[crate::search::Hit], listed: &[bool]) -> Option<u32> {
     hits.iter()
         .find(|h| listed.get(h.index as usize).copied().unwrap_or(false))

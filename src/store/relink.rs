@@ -81,8 +81,9 @@ impl Shortlists {
             let Some(cands) = by_source.get(b.snapshot.source.as_str()) else {
                 continue;
             };
-            let free: Vec<&&Posting> = cands
+            let free: Vec<&Posting> = cands
                 .iter()
+                .copied()
                 .filter(|p| !taken.contains(p.id.as_str()))
                 .collect();
             let score = |p: &Posting| {
@@ -99,18 +100,18 @@ impl Shortlists {
             };
             let mut best: Vec<(&Posting, u8)> = free
                 .iter()
-                .map(|p| (**p, score(p)))
+                .map(|p| (*p, score(p)))
                 .filter(|(_, s)| *s > 0)
                 .collect();
             best.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
             let chosen = match best.as_slice() {
-                [(p, _)] => Some(*p),
-                [(p, a), (_, b), ..] if a > b => Some(*p),
+                [one] => Some(*one),
+                [first, second, ..] if first.1 > second.1 => Some(*first),
                 _ => None,
             };
             // A weak likeness (the company only) counts only when it is the file's one
             // unclaimed posting.
-            let Some(p) = chosen.filter(|p| score(p) >= 2 || free.len() == 1) else {
+            let Some((p, _)) = chosen.filter(|(_, s)| *s >= 2 || free.len() == 1) else {
                 continue;
             };
             taken.insert(p.id.as_str());

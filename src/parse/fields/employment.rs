@@ -143,14 +143,16 @@ fn term_lines(text: &str) -> Option<EmploymentType> {
         if terms.is_empty() {
             continue;
         }
-        let mut rest = String::new();
-        let mut at = 0;
-        for &(a, b, _) in &terms {
-            rest.push_str(&folded[at..a]);
-            at = b;
-        }
-        rest.push_str(&folded[at..]);
-        if rest.chars().any(char::is_alphanumeric) {
+        // Nothing but the terms and punctuation between them.
+        let ends = std::iter::once(0).chain(terms.iter().map(|t| t.1));
+        let starts = terms
+            .iter()
+            .map(|t| t.0)
+            .chain(std::iter::once(folded.len()));
+        if ends
+            .zip(starts)
+            .any(|(a, b)| folded[a..b].chars().any(char::is_alphanumeric))
+        {
             continue;
         }
         let kind = from_label(line, None)?;

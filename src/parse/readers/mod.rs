@@ -189,9 +189,10 @@ fn priced_pay_line(line: &str) -> Option<String> {
         None => k.rsplit_once(' ')?,
     };
     let (name, marker) = (bare(name), marker.trim());
-    let v_ = vocab();
-    let currency = v_.currency(marker).is_some() || v_.ambiguous_symbols.contains_key(marker);
-    (currency && v_.label(name) == Some(Label::Key(Key::Salary))).then(|| format!("{marker} {v}"))
+    let words = vocab();
+    let currency = words.currency(marker).is_some() || words.ambiguous_symbols.contains_key(marker);
+    (currency && words.label(name) == Some(Label::Key(Key::Salary)))
+        .then(|| format!("{marker} {v}"))
 }
 
 /// Splits a header line into its pieces ("Berlin, Germany · Hybrid · Full-time", "Acme — Remote").
