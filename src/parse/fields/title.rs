@@ -349,7 +349,10 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
         let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
             continue;
         };
-        if title.is_empty() || title.len() >= t.len() || !looks_like_title(title) {
+        // A phrase cut off before its end ("We're looking for developers with", a line leading
+        // into a list) names no title.
+        let unfinished = title.split_whitespace().last().is_some_and(is_stop_word);
+        if title.is_empty() || title.len() >= t.len() || unfinished || !looks_like_title(title) {
             continue;
         }
         // "Programista .NET na stałe": what follows the 'na' is the contract, no employer.
@@ -1751,6 +1754,27 @@ mod tests {
         assert_eq!(u.company.as_deref(), Some("Round Pegs"));
         assert_eq!(u.mode.as_deref(), Some("100% Remoto"));
         assert_eq!(u.pay.as_deref(), Some("R$ 18.000,00"));
+        // The role sought, the purpose after "to" left off; a line that leads into a list
+        // names no role.
+        let u = un("Justin.tv is looking for a Lead Flash Engineer");
+        assert_eq!(u.title, "Lead Flash Engineer");
+        assert_eq!(u.company.as_deref(), Some("Justin.tv"));
+        let u = un("HP Labs seeking a Java contract web programmer to Do Amazing");
+        assert_eq!(u.title, "Java contract web programmer");
+        assert_eq!(u.company.as_deref(), Some("HP Labs"));
+        assert_eq!(
+            un("Looking for an architect to help Thunderbird").title,
+            "architect"
+        );
+        assert_eq!(un("Seeking PHP Experts").title, "PHP Experts");
+        assert_eq!(
+            un("We're looking for developers with").title,
+            "We're looking for developers with"
+        );
+        assert_eq!(
+            un("Director of Hiring Operations").title,
+            "Director of Hiring Operations"
+        );
         let u = un("Buchhalter:in in Berlin Süd 40.000 - 50.000, hybrid");
         assert!(u.title.starts_with("Buchhalter:in"), "{u:?}");
         let u = unwrap("GTM Engineer | TestGorilla", Depth::Full, &|piece: &str| {
