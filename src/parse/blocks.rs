@@ -162,11 +162,13 @@ pub fn is_heading(line: &str, next: Option<&str>) -> bool {
 /// width go on in lower case on the next line (prose broken mid-sentence); other texts, and a
 /// line or a next line that is a "Label: value" line, and a next line that is a bullet or a
 /// numbered item, are left as they are.
+///
+/// Whatever the width, a line that opens a quote or a bracket its next line closes is joined
+/// to it ("«Wissenschaftliche:r Mitarbeiter:in im Bereich" / "High-Dimensional Machine
+/// Learning»": a title a PDF broke in two).
 pub fn unwrap_hard_breaks<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let lines: Vec<&str> = lines.iter().map(|l| l.as_ref().trim_end()).collect();
-    let Some(width) = wrap_width(&lines) else {
-        return lines.iter().map(|l| (*l).to_string()).collect();
-    };
+    let width = wrap_width(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut joining = false;
     for (i, line) in lines.iter().enumerate() {
@@ -176,11 +178,42 @@ pub fn unwrap_hard_breaks<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
         } else {
             out.push((*line).to_string());
         }
-        joining = lines
-            .get(i + 1)
-            .is_some_and(|next| wrapped_before(line, next, width));
+        joining = lines.get(i + 1).is_some_and(|next| {
+            width.is_some_and(|w| wrapped_before(line, next, w)) || closes_quote(line, next)
+        });
     }
     out
+}
+
+/// Whether `line` leaves a quote or bracket open that `next`, a short line going on with the
+/// same text (no bullet, no "Label: value"), closes. Curly double quotes count as one family
+/// („…“, „…”, “…”): an odd number of them leaves one open.
+fn closes_quote(line: &str, next: &str) -> bool {
+    const PAIRS: [(char, char); 5] = [
+        ('«', '»'),
+        ('(', ')'),
+        ('[', ']'),
+        ('「', '」'),
+        ('『', '』'),
+    ];
+    const CURLY: [char; 3] = ['„', '“', '”'];
+    let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
+    let closers: &[char] = if let Some((_, c)) = PAIRS
+        .iter()
+        .find(|&&(o, c)| count(line, o) > count(line, c))
+    {
+        std::slice::from_ref(c)
+    } else if line.chars().filter(|c| CURLY.contains(c)).count() % 2 == 1 {
+        &CURLY[1..]
+    } else {
+        return false;
+    };
+    let next = next.trim();
+    line.chars().count() <= 120
+        && next.chars().count() <= 120
+        && next.contains(closers)
+        && bullet_marker(next).is_none()
+        && super::readers::label_line(next).is_none()
 }
 
 /// The width a text is wrapped at, if it is: at most 3 % of its lines longer, and at least five
@@ -414,6 +447,34 @@ Faces as a functional analyst.
             requirements below\nRust\nGo\nKubernetes\nPostgres\nTerraform";
         let lines: Vec<&str> = pasted.lines().collect();
         assert_eq!(unwrap_hard_breaks(&lines), lines);
+    }
+
+    #[test]
+    fn a_quote_or_bracket_left_open_is_joined_with_the_line_that_closes_it() {
+        let lines = [
+            "Universität Kassel",
+            "«Wissenschaftliche:r Mitarbeiter:in im Bereich",
+            "High-Dimensional Machine Learning»",
+            "„Projektleiter Bau",
+            "(m/w/d)“",
+            "Engineer (Backend,",
+            "- Rust)",
+            "Closed (yes)",
+            "next line",
+        ];
+        assert_eq!(
+            unwrap_hard_breaks(&lines),
+            [
+                "Universität Kassel",
+                "«Wissenschaftliche:r Mitarbeiter:in im Bereich High-Dimensional Machine Learning»",
+                "„Projektleiter Bau (m/w/d)“",
+                // A bullet on the next line is not the bracket's end.
+                "Engineer (Backend,",
+                "- Rust)",
+                "Closed (yes)",
+                "next line",
+            ]
+        );
     }
 
     #[test]

@@ -299,11 +299,36 @@ fn unbracket(t: &mut String) {
     }
 }
 
+/// A title wholly inside one pair of quotes: "«Wissenschaftliche:r Mitarbeiter:in»",
+/// "„Projektleiter“", "\"Data Engineer\"" → what is inside.
+fn unquote(t: &mut String) {
+    const PAIRS: [(char, &[char]); 6] = [
+        ('«', &['»']),
+        ('»', &['«']),
+        ('“', &['”']),
+        ('„', &['“', '”']),
+        ('"', &['"']),
+        ('「', &['」']),
+    ];
+    let mut chars = t.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return;
+    };
+    let inner = chars.as_str();
+    let quoted = PAIRS.iter().any(|&(open, close)| {
+        first == open && close.contains(&last) && !inner.contains(close) && !inner.contains(open)
+    });
+    if quoted && !inner.trim().is_empty() {
+        *t = inner.trim().to_string();
+    }
+}
+
 /// Takes a title out of its wrapper. A piece `is_employer` knows is the company, not part of
 /// the title.
 pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped {
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    unquote(&mut t);
     // Only bracket groups: the role is one of them. At full depth the place and mode groups in
     // front are taken first ("[São Paulo] [Dev Android] [Hunter]").
     if depth != Depth::Full {
@@ -1767,6 +1792,14 @@ mod tests {
             "architect"
         );
         assert_eq!(un("Seeking PHP Experts").title, "PHP Experts");
+        // A title in quotes.
+        assert_eq!(un("«Data Engineer»").title, "Data Engineer");
+        assert_eq!(un("„Projektleiter“").title, "Projektleiter");
+        assert_eq!(un("\"Backend Developer\"").title, "Backend Developer");
+        assert_eq!(
+            un("\"Hello\" World Engineer").title,
+            "\"Hello\" World Engineer"
+        );
         assert_eq!(
             un("We're looking for developers with").title,
             "We're looking for developers with"
