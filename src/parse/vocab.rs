@@ -271,6 +271,8 @@ pub struct Vocab {
     /// Words of a sentence about the candidate, not the job, whose contract words say nothing
     /// of the job's kind ("authorized to work … on a full-time basis").
     pub not_about_the_kind: Terms<()>,
+    /// Keys of a site's template (`layout`, `class`), whose values say nothing of the posting.
+    pub site_keys: Terms<()>,
     pub seniority: Terms<Seniority>,
     pub periods: Terms<Period>,
     pub pay_words: Terms<PayWord>,
@@ -981,6 +983,7 @@ impl Vocab {
             employment: terms_of(&langs, "employment", KINDS),
             employment_statement_set: statement_set(&employment_statements),
             not_about_the_kind: words("employment", "not_about_the_kind"),
+            site_keys: words("labels", "site_keys"),
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),
             periods: terms_of(&langs, "pay", PERIODS),

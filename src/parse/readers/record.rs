@@ -269,6 +269,9 @@ struct Walk<'a> {
     sections: Vec<(Option<String>, String)>,
     /// Place parts (city, region, country) of the top level.
     place_parts: Vec<String>,
+    /// Whether the walk is inside a list of objects (another job's card, a history entry):
+    /// a bare contract or mode word there is not this posting's.
+    in_list: bool,
 }
 
 /// Reads a record into a document. None when it holds nothing of a posting.
@@ -280,6 +283,7 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         descriptions: Vec::new(),
         sections: Vec::new(),
         place_parts: Vec::new(),
+        in_list: false,
     };
     if let Some(t) = lever_title(o)
         && !o
@@ -738,7 +742,9 @@ impl Walk<'_> {
                     } else if let Some(section) = section_of(o) {
                         self.sections.push(section);
                     } else if depth + 1 < MAX_DEPTH && norm_label(key) != "jobs" {
+                        let was = std::mem::replace(&mut self.in_list, true);
                         self.object(o, depth + 1);
+                        self.in_list = was;
                     }
                 }
             }
@@ -750,6 +756,24 @@ impl Walk<'_> {
             // An e-mail address under any key (`cta_email`, `recruiter`): where to write.
             Value::String(t) if depth <= 1 && t.contains('@') && is_address(t) => {
                 self.doc.text(Key::Contact, t.trim(), self.origin);
+            }
+            // A value that is wholly a contract or a mode word, under a key no vocabulary
+            // names (`time: "Полная занятость"`, a campus export's `stage: 实习`,
+            // `modality: "Teletrabajo"`): the posting's, of the record itself or of an
+            // object of it (`info: {…}`), not of a list.
+            Value::String(t)
+                if depth <= 1
+                    && !self.in_list
+                    && t.chars().count() <= 40
+                    && vocab().site_keys.whole(key).is_none() =>
+            {
+                let v = vocab();
+                let t = t.trim();
+                if v.employment.whole(t).is_some() {
+                    self.doc.text(Key::EmploymentType, t, self.origin);
+                } else if v.work_mode.whole(t).is_some() && v.mode_not_alone.whole(t).is_none() {
+                    self.doc.text(Key::WorkMode, t, self.origin);
+                }
             }
             _ => {}
         }
@@ -1011,6 +1035,21 @@ mod tests {
         assert!(is_address("https://acme.io/apply"));
         assert!(!is_address("a@b"));
         assert!(!is_address("two@a.io three@b.io"));
+    }
+
+    #[test]
+    fn a_contract_or_mode_word_under_any_key_is_the_postings() {
+        let d = doc(json!({
+            "title": "项目实习生",
+            "stage": "实习",
+            "info": {"zanyatost": "Полная занятость", "modality": "Teletrabajo"},
+            // A site's template, another job's card, a longer text: none of them.
+            "layout": "employee",
+            "similar": [{"name": "Analyst", "kind": "Part-time"}, {"name": "Dev", "kind": "Remote"}],
+            "note": "Full-time or part-time, as you like"
+        }));
+        assert_eq!(texts(&d, Key::EmploymentType), ["实习", "Полная занятость"]);
+        assert_eq!(texts(&d, Key::WorkMode), ["Teletrabajo"]);
     }
 
     #[test]
