@@ -4,6 +4,7 @@
 //! blocks.
 
 use super::super::doc::{Block, BlockKind, Doc, Key, Origin};
+use super::super::fields::company::legal_names;
 use super::super::fields::title::looks_like_title;
 use super::{header_pieces, label_facts, label_line};
 use crate::posting::Format;
@@ -134,11 +135,14 @@ pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
             start += 1;
             k += 1;
         }
-        // "Title / Acme / Berlin, Germany": a bare name line above a line of facts.
+        // "Title / Acme / Berlin, Germany": a bare name line above a line of facts, or a name
+        // with its legal form above a line that is one contract or mode word ("Clearwater
+        // Analytics, LLC" / "FULL_TIME"; "Ledelse" / "Fuldtid" is a category).
         if k == 0
             && let (Some(name), Some(facts)) = (text(start), text(start + 1))
             && is_name_line(name)
-            && meta_line(&mut doc, facts, false)
+            && (meta_line(&mut doc, facts, false)
+                || (!legal_names(name).is_empty() && term_line(&mut doc, facts)))
         {
             doc.text(Key::Company, name, Origin::Header);
             start += 2;
@@ -169,6 +173,19 @@ pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
     };
     label_facts(&mut doc);
     doc
+}
+
+/// A line that is wholly one contract or mode word, as an ATS writes it ("Full-time",
+/// "FULL_TIME", "Remote"), read as a badge.
+fn term_line(doc: &mut Doc, line: &str) -> bool {
+    let v = super::super::vocab::vocab();
+    let t = line.trim().replace('_', " ");
+    let is_term = v.employment.whole(&t).is_some()
+        || (v.work_mode.whole(&t).is_some() && v.mode_not_alone.whole(&t).is_none());
+    if is_term {
+        doc.text(Key::Badge, t, Origin::Header);
+    }
+    is_term
 }
 
 /// "Acme / Senior Engineer / Berlin · 2 days ago": the employer's name on the line above the
@@ -337,6 +354,29 @@ mod tests {
         );
         // A first line followed by a sentence is no employer.
         let d = read("Wiraa\nSoftware Engineer\nWe build things in Rust.").remove(0);
+        assert!(
+            !d.facts.iter().any(|f| f.key == Key::Company),
+            "{:?}",
+            d.facts
+        );
+    }
+
+    #[test]
+    fn a_named_employer_under_the_title_above_one_contract_word() {
+        let d = read("Product Management Intern\nClearwater Analytics, LLC\nFULL_TIME\nPosted: 2026-09-19\nWe build things.")
+            .remove(0);
+        let facts = key_texts(&d);
+        assert!(
+            facts.contains(&(Key::Company, "Clearwater Analytics, LLC".into())),
+            "{facts:?}"
+        );
+        assert!(
+            facts.contains(&(Key::Badge, "FULL TIME".into())),
+            "{facts:?}"
+        );
+        // A category above the contract is no employer.
+        let d =
+            read("Kontorchef\n\nLedelse\nFuldtid\nFastansættelse\nVi søger en leder.").remove(0);
         assert!(
             !d.facts.iter().any(|f| f.key == Key::Company),
             "{:?}",
