@@ -631,6 +631,28 @@ fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
     for (k, v) in short {
         labels.entry(k).or_insert(v);
     }
+    // A pay label with a bound word of any language before or after it names that bound
+    // ("Sueldo Mínimo", "salario_desde", "зарплата от", "Gehalt bis").
+    let all = |name: &str| -> Vec<String> {
+        langs
+            .iter()
+            .filter_map(|(_, t)| table(t, "labels"))
+            .flat_map(|l| list(l.get(name)))
+            .collect()
+    };
+    let pay = all("salary");
+    for (words, bound) in [
+        (all("bound_min"), Label::SalaryMin),
+        (all("bound_max"), Label::SalaryMax),
+    ] {
+        for w in &words {
+            for p in &pay {
+                for k in [format!("{p} {w}"), format!("{w} {p}")] {
+                    labels.entry(norm_label(&k)).or_insert((bound, 0));
+                }
+            }
+        }
+    }
     labels
 }
 
@@ -1054,6 +1076,15 @@ impl Vocab {
         self.labels.get(&norm_label(label)).map(|l| l.0)
     }
 
+    /// Whether a key holds a pay label of some language ("Sueldo Mínimo", "salario_desde"),
+    /// beyond a bare bound word ("min", "from").
+    pub fn holds_pay_label(&self, key: &str) -> bool {
+        let k = norm_label(key);
+        self.labels.iter().any(|(l, (label, _))| {
+            *label == Label::Key(Key::Salary) && l.chars().count() >= 4 && k.contains(l.as_str())
+        })
+    }
+
     /// What a label names and how usual a name for it it is (0 = the usual one).
     pub fn label_ranked(&self, label: &str) -> Option<(Label, usize)> {
         self.labels.get(&norm_label(label)).copied()
@@ -1297,6 +1328,11 @@ mod tests {
         assert_eq!(v.label_key("arbetsgivare"), Some(Key::Company));
         assert_eq!(v.label("descriptionPlain"), Some(Label::Description));
         assert_eq!(v.label("min_amount"), Some(Label::SalaryMin));
+        // A pay label and a bound word of any language.
+        assert_eq!(v.label("Sueldo Mínimo"), Some(Label::SalaryMin));
+        assert_eq!(v.label("salario_hasta"), Some(Label::SalaryMax));
+        assert_eq!(v.label("зарплата от"), Some(Label::SalaryMin));
+        assert_eq!(v.label("Gehalt bis"), Some(Label::SalaryMax));
         assert_eq!(v.label("Favourite colour"), None);
     }
 

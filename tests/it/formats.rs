@@ -278,3 +278,29 @@ for e in (example1, example2):
         ]
     );
 }
+
+#[test]
+fn pay_bounds_named_in_any_language_and_figures_with_no_currency_anywhere() {
+    // "Sueldo Mínimo" / "Sueldo Máximo" are the bounds; a pesos figure in a Mexican posting is
+    // in pesos.
+    let json = r#"[{"Puesto": "Asistente Administrativo", "Empresa": "Acme S.A. de C.V.",
+        "Ubicación": "Ciudad de México, México", "Sueldo Mínimo": "6000", "Sueldo Máximo": "7000"}]"#;
+    let p = parse_text(json, "bolsa.json").unwrap().remove(0);
+    let s = p.salary.expect("the bounds are the pay");
+    assert_eq!(
+        (s.min, s.max, s.currency.as_str()),
+        (Some(6000.0), Some(7000.0), "MXN")
+    );
+    // No currency, no country: "7000" is not seven thousand dollars.
+    let json = r#"[{"Puesto": "Asistente Administrativo", "Empresa": "Acme", "Descripción": "Apoyo administrativo.",
+        "Sueldo Mínimo": "7000", "Sueldo Máximo": "7000"}]"#;
+    let p = parse_text(json, "bolsa.json").unwrap().remove(0);
+    assert_eq!(p.salary, None);
+    let json = r#"[{"title": "Data Engineer", "company": "Acme", "pay": "RAL 25k - 28k"}]"#;
+    let p = parse_text(json, "jobs.json").unwrap().remove(0);
+    assert_eq!(p.salary, None);
+    // A currency symbol says it.
+    let json = r#"[{"title": "Data Engineer", "company": "Acme", "pay": "€25k - €28k"}]"#;
+    let p = parse_text(json, "jobs.json").unwrap().remove(0);
+    assert_eq!(p.salary.map(|s| s.currency), Some("EUR".to_string()));
+}

@@ -1055,7 +1055,9 @@ fn from_money(m: &Money, country: Option<&Country>, currencies: &[String]) -> Op
                 })
         })
         .or_else(|| currencies.first().cloned())
-        .unwrap_or_else(|| default_currency(None, country));
+        // Bare figures with no currency anywhere and no country to take one from are no pay
+        // that can be shown: "7000" is not seven thousand dollars.
+        .or_else(|| country.map(|c| c.currency.clone()))?;
     let lo = m.min.or(m.max)?;
     let period = m
         .period
@@ -1128,6 +1130,10 @@ pub fn resolve(
             && s.currency == default_currency(None, country)
         {
             s.currency = c.clone();
+        } else if currencies.is_empty() && country.is_none() && !looks_like_pay(t) {
+            // Bare figures ("RAL 25k - 28k", "2000") with no currency anywhere and no country
+            // to take one from: no pay that can be shown.
+            return None;
         }
         Some(s)
     };

@@ -354,6 +354,7 @@ fn names_pay(key: &str) -> bool {
     ["sal", "pay", "comp", "wage", "amount", "rate", "earn"]
         .iter()
         .any(|w| k.contains(w))
+        || vocab().holds_pay_label(key)
 }
 
 impl Walk<'_> {
