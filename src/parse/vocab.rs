@@ -273,6 +273,9 @@ pub struct Vocab {
     pub not_about_the_kind: Terms<()>,
     /// Keys of a site's template (`layout`, `class`), whose values say nothing of the posting.
     pub site_keys: Terms<()>,
+    /// The pay labels of every language as keys write them ("sueldo", "gehalt"), of four
+    /// letters or more.
+    pub pay_labels: Vec<String>,
     pub seniority: Terms<Seniority>,
     pub periods: Terms<Period>,
     pub pay_words: Terms<PayWord>,
@@ -656,6 +659,20 @@ fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
     labels
 }
 
+/// The pay labels of every language, as [`norm_label`] writes them, of four letters or more.
+fn pay_labels_of(langs: &Langs) -> Vec<String> {
+    let mut out: Vec<String> = langs
+        .iter()
+        .filter_map(|(_, t)| table(t, "labels"))
+        .flat_map(|l| list(l.get("salary")))
+        .map(|w| norm_label(&w))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The `statement` patterns of `section` in every language.
 fn statements_of<T: Copy>(
     langs: &Langs,
@@ -1006,6 +1023,7 @@ impl Vocab {
             employment_statement_set: statement_set(&employment_statements),
             not_about_the_kind: words("employment", "not_about_the_kind"),
             site_keys: words("labels", "site_keys"),
+            pay_labels: pay_labels_of(&langs),
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),
             periods: terms_of(&langs, "pay", PERIODS),
@@ -1080,9 +1098,7 @@ impl Vocab {
     /// beyond a bare bound word ("min", "from").
     pub fn holds_pay_label(&self, key: &str) -> bool {
         let k = norm_label(key);
-        self.labels.iter().any(|(l, (label, _))| {
-            *label == Label::Key(Key::Salary) && l.chars().count() >= 4 && k.contains(l.as_str())
-        })
+        self.pay_labels.iter().any(|l| k.contains(l.as_str()))
     }
 
     /// What a label names and how usual a name for it it is (0 = the usual one).
