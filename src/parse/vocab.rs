@@ -273,6 +273,9 @@ pub struct Vocab {
     pub not_about_the_kind: Terms<()>,
     /// Keys of a site's template (`layout`, `class`), whose values say nothing of the posting.
     pub site_keys: Terms<()>,
+    /// The bound words of every language ("mínimo", "hasta", "от", "a partir de"), as
+    /// [`norm_label`] writes them, each with the bound it names.
+    pub bound_words: HashMap<String, Label>,
     /// The pay labels of every language as keys write them ("sueldo", "gehalt"), of four
     /// letters or more.
     pub pay_labels: Vec<String>,
@@ -634,29 +637,26 @@ fn labels_of(langs: &Langs) -> HashMap<String, (Label, usize)> {
     for (k, v) in short {
         labels.entry(k).or_insert(v);
     }
-    // A pay label with a bound word of any language before or after it names that bound
-    // ("Sueldo Mínimo", "salario_desde", "зарплата от", "Gehalt bis").
-    let all = |name: &str| -> Vec<String> {
-        langs
-            .iter()
-            .filter_map(|(_, t)| table(t, "labels"))
-            .flat_map(|l| list(l.get(name)))
-            .collect()
-    };
-    let pay = all("salary");
-    for (words, bound) in [
-        (all("bound_min"), Label::SalaryMin),
-        (all("bound_max"), Label::SalaryMax),
-    ] {
-        for w in &words {
-            for p in &pay {
-                for k in [format!("{p} {w}"), format!("{w} {p}")] {
-                    labels.entry(norm_label(&k)).or_insert((bound, 0));
+    labels
+}
+
+/// The bound words of every language (`[labels] bound_min`, `bound_max`), as [`norm_label`]
+/// writes them.
+fn bound_words_of(langs: &Langs) -> HashMap<String, Label> {
+    let mut out = HashMap::new();
+    for (_, t) in langs {
+        if let Some(l) = table(t, "labels") {
+            for (name, bound) in [
+                ("bound_min", Label::SalaryMin),
+                ("bound_max", Label::SalaryMax),
+            ] {
+                for w in list(l.get(name)) {
+                    out.entry(norm_label(&w)).or_insert(bound);
                 }
             }
         }
     }
-    labels
+    out
 }
 
 /// The pay labels of every language, as [`norm_label`] writes them, of four letters or more.
@@ -1024,6 +1024,7 @@ impl Vocab {
             not_about_the_kind: words("employment", "not_about_the_kind"),
             site_keys: words("labels", "site_keys"),
             pay_labels: pay_labels_of(&langs),
+            bound_words: bound_words_of(&langs),
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),
             periods: terms_of(&langs, "pay", PERIODS),
@@ -1091,7 +1092,51 @@ impl Vocab {
 
     /// What a label names ("Job Title", "Lieu", "勤務地", "job_title").
     pub fn label(&self, label: &str) -> Option<Label> {
-        self.labels.get(&norm_label(label)).map(|l| l.0)
+        self.label_ranked(label).map(|l| l.0)
+    }
+
+    /// A pay label with a bound word of any language before or after it names that bound
+    /// ("Sueldo Mínimo", "salario_desde", "min_ral", "зарплата от", "Gehalt bis"): the key's
+    /// words (split at spaces, marks and a lower-to-upper case change) cut in two, one side a
+    /// bound word, the other a pay label.
+    fn pay_bound(&self, label: &str) -> Option<Label> {
+        let mut words: Vec<String> = Vec::new();
+        let mut prev_lower = false;
+        for c in label.chars() {
+            if !c.is_alphanumeric() {
+                prev_lower = false;
+                words.push(String::new());
+                continue;
+            }
+            if (c.is_uppercase() && prev_lower) || words.is_empty() {
+                words.push(String::new());
+            }
+            prev_lower = c.is_lowercase();
+            if let Some(w) = words.last_mut() {
+                w.push(c);
+            }
+        }
+        let words: Vec<String> = words
+            .iter()
+            .map(|w| norm_label(w))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 || words.len() > 6 {
+            return None;
+        }
+        let is_pay = |w: &str| {
+            self.labels
+                .get(w)
+                .is_some_and(|l| l.0 == Label::Key(Key::Salary))
+        };
+        (1..words.len()).find_map(|k| {
+            let (head, tail) = (words[..k].concat(), words[k..].concat());
+            match (self.bound_words.get(&head), self.bound_words.get(&tail)) {
+                (_, Some(&b)) if is_pay(&head) => Some(b),
+                (Some(&b), _) if is_pay(&tail) => Some(b),
+                _ => None,
+            }
+        })
     }
 
     /// Whether a key holds a pay label of some language ("Sueldo Mínimo", "salario_desde"),
@@ -1103,7 +1148,10 @@ impl Vocab {
 
     /// What a label names and how usual a name for it it is (0 = the usual one).
     pub fn label_ranked(&self, label: &str) -> Option<(Label, usize)> {
-        self.labels.get(&norm_label(label)).copied()
+        self.labels
+            .get(&norm_label(label))
+            .copied()
+            .or_else(|| self.pay_bound(label).map(|b| (b, 0)))
     }
 
     /// The fact key a label names, when it names one.
