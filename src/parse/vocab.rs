@@ -276,9 +276,6 @@ pub struct Vocab {
     /// The bound words of every language ("mínimo", "hasta", "от", "a partir de"), as
     /// [`norm_label`] writes them, each with the bound it names.
     pub bound_words: HashMap<String, Label>,
-    /// The pay labels of every language as keys write them ("sueldo", "gehalt"), of four
-    /// letters or more.
-    pub pay_labels: Vec<String>,
     pub seniority: Terms<Seniority>,
     pub periods: Terms<Period>,
     pub pay_words: Terms<PayWord>,
@@ -418,6 +415,28 @@ fn list(v: Option<&toml::Value>) -> Vec<String> {
 
 fn table<'a>(v: &'a toml::Table, key: &str) -> Option<&'a toml::Table> {
     v.get(key).and_then(toml::Value::as_table)
+}
+
+/// The words of a key or an attribute, lowercased: split at anything not a letter or digit and
+/// between a lowercase letter and a capital ("offerTitle" → "offer", "title"; "Sueldo_Mínimo"
+/// → "sueldo", "mínimo").
+pub fn key_words(attr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in attr.chars() {
+        if (!c.is_alphanumeric() || (c.is_uppercase() && prev_lower)) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// "Job Title" → "jobtitle", "Lieu de travail" → "lieudetravail", "勤務地" → "勤務地".
@@ -656,20 +675,6 @@ fn bound_words_of(langs: &Langs) -> HashMap<String, Label> {
             }
         }
     }
-    out
-}
-
-/// The pay labels of every language, as [`norm_label`] writes them, of four letters or more.
-fn pay_labels_of(langs: &Langs) -> Vec<String> {
-    let mut out: Vec<String> = langs
-        .iter()
-        .filter_map(|(_, t)| table(t, "labels"))
-        .flat_map(|l| list(l.get("salary")))
-        .map(|w| norm_label(&w))
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -1023,7 +1028,6 @@ impl Vocab {
             employment_statement_set: statement_set(&employment_statements),
             not_about_the_kind: words("employment", "not_about_the_kind"),
             site_keys: words("labels", "site_keys"),
-            pay_labels: pay_labels_of(&langs),
             bound_words: bound_words_of(&langs),
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),
@@ -1099,24 +1103,8 @@ impl Vocab {
     /// ("Sueldo Mínimo", "salario_desde", "min_ral", "зарплата от", "Gehalt bis"): the key's
     /// words (split at spaces, marks and a lower-to-upper case change) cut in two, one side a
     /// bound word, the other a pay label.
-    fn pay_bound(&self, label: &str) -> Option<Label> {
-        let mut words: Vec<String> = Vec::new();
-        let mut prev_lower = false;
-        for c in label.chars() {
-            if !c.is_alphanumeric() {
-                prev_lower = false;
-                words.push(String::new());
-                continue;
-            }
-            if (c.is_uppercase() && prev_lower) || words.is_empty() {
-                words.push(String::new());
-            }
-            prev_lower = c.is_lowercase();
-            if let Some(w) = words.last_mut() {
-                w.push(c);
-            }
-        }
-        let words: Vec<String> = words
+    pub fn pay_bound(&self, label: &str) -> Option<Label> {
+        let words: Vec<String> = key_words(label)
             .iter()
             .map(|w| norm_label(w))
             .filter(|w| !w.is_empty())
@@ -1139,11 +1127,19 @@ impl Vocab {
         })
     }
 
-    /// Whether a key holds a pay label of some language ("Sueldo Mínimo", "salario_desde"),
-    /// beyond a bare bound word ("min", "from").
-    pub fn holds_pay_label(&self, key: &str) -> bool {
-        let k = norm_label(key);
-        self.pay_labels.iter().any(|l| k.contains(l.as_str()))
+    /// The field a value names when it is wholly one contract or mode word ("Full-time",
+    /// "实习", "Teletrabajo"; not a word that says nothing alone, "Office"): employment type
+    /// or work mode.
+    pub fn term_key(&self, value: &str) -> Option<Key> {
+        if self.employment.whole(value).is_some() {
+            Some(Key::EmploymentType)
+        } else if self.work_mode.whole(value).is_some()
+            && self.mode_not_alone.whole(value).is_none()
+        {
+            Some(Key::WorkMode)
+        } else {
+            None
+        }
     }
 
     /// What a label names and how usual a name for it it is (0 = the usual one).

@@ -134,7 +134,7 @@ fn part_kind(el: ElementRef<'_>) -> Option<Part> {
     let words: Vec<String> = HINTS
         .iter()
         .filter_map(|a| el.value().attr(a))
-        .flat_map(hint_words)
+        .flat_map(super::super::vocab::key_words)
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     if has(&["salary", "compensation", "wage", "pay"]) {
@@ -154,27 +154,6 @@ fn part_kind(el: ElementRef<'_>) -> Option<Part> {
     } else {
         None
     }
-}
-
-/// The words of an attribute, lowercased: split at anything not a letter or digit and between
-/// a lowercase letter and a capital ("offerTitle" → "offer", "title").
-fn hint_words(attr: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in attr.chars() {
-        if (!c.is_alphanumeric() || (c.is_uppercase() && prev_lower)) && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
-        }
-        prev_lower = c.is_lowercase();
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
 }
 
 /// The text of a card's first part of `kind`: its first run of text ("DevOps H/F" of a title

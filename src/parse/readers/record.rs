@@ -354,7 +354,7 @@ fn names_pay(key: &str) -> bool {
     ["sal", "pay", "comp", "wage", "amount", "rate", "earn"]
         .iter()
         .any(|w| k.contains(w))
-        || vocab().holds_pay_label(key)
+        || vocab().pay_bound(key).is_some()
 }
 
 impl Walk<'_> {
@@ -768,12 +768,9 @@ impl Walk<'_> {
                     && t.chars().count() <= 40
                     && vocab().site_keys.whole(key).is_none() =>
             {
-                let v = vocab();
                 let t = t.trim();
-                if v.employment.whole(t).is_some() {
-                    self.doc.text(Key::EmploymentType, t, self.origin);
-                } else if v.work_mode.whole(t).is_some() && v.mode_not_alone.whole(t).is_none() {
-                    self.doc.text(Key::WorkMode, t, self.origin);
+                if let Some(key) = vocab().term_key(t) {
+                    self.doc.text(key, t, self.origin);
                 }
             }
             _ => {}

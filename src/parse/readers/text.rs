@@ -178,10 +178,8 @@ pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
 /// A line that is wholly one contract or mode word, as an ATS writes it ("Full-time",
 /// "FULL_TIME", "Remote"), read as a badge.
 fn term_line(doc: &mut Doc, line: &str) -> bool {
-    let v = super::super::vocab::vocab();
     let t = line.trim().replace('_', " ");
-    let is_term = v.employment.whole(&t).is_some()
-        || (v.work_mode.whole(&t).is_some() && v.mode_not_alone.whole(&t).is_none());
+    let is_term = super::super::vocab::vocab().term_key(&t).is_some();
     if is_term {
         doc.text(Key::Badge, t, Origin::Header);
     }
