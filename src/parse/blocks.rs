@@ -197,6 +197,10 @@ fn closes_quote(line: &str, next: &str) -> bool {
         ('『', '』'),
     ];
     const CURLY: [char; 3] = ['„', '“', '”'];
+    // Most lines open nothing: one pass says so before the counting.
+    if !line.contains(|c| CURLY.contains(&c) || PAIRS.iter().any(|p| p.0 == c)) {
+        return false;
+    }
     let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
     let closers: &[char] = if let Some((_, c)) = PAIRS
         .iter()
