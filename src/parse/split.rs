@@ -27,6 +27,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_role_list(&d))
             .or_else(|| by_hiring_sentence(&d))
             .or_else(|| by_inline_list(&d))
+            .or_else(|| by_section_cycles(&d))
         {
             out.extend(parts);
         } else {
@@ -230,6 +231,115 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
         .collect()
 }
 
+/// The kind of section a block wholly names, when it is a short line ("주요 업무",
+/// "Requirements:"); the employer's, legal and how-to-apply sections are left out, as a page
+/// says them once for all its jobs.
+fn section_label(b: &Block) -> Option<super::vocab::SectionWord> {
+    use super::vocab::SectionWord;
+    if b.text.chars().count() > 40 {
+        return None;
+    }
+    let bare = super::blocks::bare_heading(&b.text).replace('’', "'");
+    super::vocab::vocab().sections.whole(&bare).filter(|w| {
+        !matches!(
+            w,
+            SectionWord::Company | SectionWord::Legal | SectionWord::Apply
+        )
+    })
+}
+
+/// Whether a line can name a job or its employer above the job's sections: short, one phrase,
+/// no "Label:" lead, no sentence, no place or badge alone.
+fn names_entry(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 60
+        && t.split_whitespace().count() <= 6
+        && !t.ends_with([':', '：', '.', ';', '。', ',', '!', '?'])
+        && !super::fields::title::has_sentence_break(t)
+        && !super::places::is_place_name(t)
+        && !super::vocab::vocab().is_furniture(t)
+}
+
+/// Jobs listed one after another, each a line naming it over the same labelled sections (a
+/// list of jobs gathered from boards: "1. [Kitten Planet](…)" / "- 주요 업무" / … / "- 자격
+/// 요건" / … / "2. [Jaritalk](…)" / "- 주요 업무" …): a job opens at each label of the kind
+/// that opened the first one, after a label of another kind, and the line above that label
+/// names the job — its role, or else its employer. Each job has a section of another kind
+/// too, the lines naming them differ, and a page whose title names one job is that job.
+fn by_section_cycles(d: &Doc) -> Option<Vec<Doc>> {
+    if has_structured_title(d) {
+        return None;
+    }
+    let kinds: Vec<_> = d.blocks.iter().map(section_label).collect();
+    let first = kinds.iter().flatten().next().copied()?;
+    let mut opens = Vec::new();
+    let mut prev = None;
+    for (i, k) in kinds.iter().enumerate() {
+        let Some(k) = *k else { continue };
+        if k == first && prev != Some(first) {
+            opens.push(i);
+        }
+        prev = Some(k);
+    }
+    if opens.len() < 2 {
+        return None;
+    }
+    let mut parts: Vec<RolePart> = Vec::new();
+    for (n, &i) in opens.iter().enumerate() {
+        let head = i.checked_sub(1)?;
+        let text = d.blocks[head].text.trim();
+        if kinds[head].is_some() || !names_entry(text) {
+            return None;
+        }
+        let end = opens.get(n + 1).map_or(d.blocks.len(), |&j| j - 1);
+        if !kinds[i + 1..end].iter().flatten().any(|&k| k != first) {
+            return None;
+        }
+        parts.push(RolePart {
+            head,
+            body: i..end,
+            title: text.to_string(),
+        });
+    }
+    let mut names: Vec<String> = parts.iter().map(|p| p.title.to_lowercase()).collect();
+    names.sort();
+    names.dedup();
+    let roles: Vec<(usize, String)> = parts
+        .iter()
+        .filter(|p| role_heading(&p.title).is_some())
+        .map(|p| (p.head, p.title.clone()))
+        .collect();
+    if names.len() < parts.len() || names_other_job(d, &roles) {
+        return None;
+    }
+    let mut docs = role_parts(d, &parts);
+    // A line that names no role names the employer ("키튼 플래닛"): the job's title is unsaid,
+    // and the page's headings above the jobs ("### BE개발") name the list, not this job.
+    let own = |p: &RolePart| p.body.len();
+    for (doc, p) in docs.iter_mut().zip(&parts) {
+        if role_heading(&p.title).is_none() {
+            for b in doc.blocks.iter_mut().skip(own(p)) {
+                if b.kind == BlockKind::Heading {
+                    b.kind = BlockKind::Paragraph;
+                    b.level = 0;
+                }
+            }
+            doc.facts
+                .retain(|f| !(f.key == Key::Title && f.origin == Origin::Header));
+            doc.facts.insert(
+                0,
+                Fact {
+                    key: Key::Company,
+                    value: super::doc::Value::Text(p.title.clone()),
+                    origin: Origin::Header,
+                },
+            );
+        }
+    }
+    Some(docs)
+}
+
 /// Numbered paragraphs of plain text that each name a role and head some text of their own,
 /// numbered 1, 2, 3… in order ("1.      Functional Analyst – Oracle Forms" / "Term: Contract"
 /// / "Location: Sacramento, CA" / what the role is; "2.      Java Architect" …), or marked as
@@ -264,6 +374,14 @@ fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
         {
             // The marker's line says where and how many: it is the role's.
             (next.text.trim().to_string(), i)
+        } else if marked
+            && !rest.is_empty()
+            && role_number(rest).is_none()
+            && !super::places::mentions_place(rest)
+        {
+            // A word that marks a position heads a role whatever follows it ("Vaga 1 -
+            // aiqfome -> Backend (junior)"); a bare number needs a role after it.
+            (rest.to_string(), i + 1)
         } else {
             continue;
         };
@@ -881,6 +999,83 @@ mod tests {
             several_jobs(crate::parse::readers::text::read(from_two)).len(),
             1
         );
+    }
+
+    #[test]
+    fn a_word_marking_a_position_heads_it_whatever_follows() {
+        let text = "Para cada vaga preencha no formulário:\n- Os requisitos da vaga;\n\n\
+            ==============================\nVaga 1 - aiqfome -> Backend (junior)\n\n\
+            - requisitos: PHP ou Nodejs, SQL e Git.\n- Salário: R$ 3.760 - R$ 4.071/mês\n\n\
+            ==============================\nVaga 2 - Desenvolvedor(a) Back-End PHP Júnior\n\n\
+            - requisitos: PHP e Docker.\n- Salário: R$ 5.118 - R$ 5.481/mês\n";
+        let ds = several_jobs(markdown::read(text).unwrap());
+        assert_eq!(
+            titles(&ds),
+            [
+                "aiqfome -> Backend (junior)",
+                "Desenvolvedor(a) Back-End PHP Júnior"
+            ]
+        );
+        assert!(!ds[0].blocks.iter().any(|b| b.text.contains("5.118")));
+    }
+
+    #[test]
+    fn jobs_each_named_over_the_same_sections() {
+        let company = |d: &Doc| {
+            d.facts
+                .iter()
+                .find(|f| f.key == Key::Company)
+                .and_then(|f| f.value.text())
+                .map(str::to_string)
+        };
+        // Each job a line with its employer's name over its sections; the sections a page
+        // gives its jobs differ a little from one to the next.
+        let md = "# Jobs this week\n\n### Backend\n\n1. [Acme Robotics](https://example.com/1)\n\n\
+            - Responsibilities\n  - Build the order service\n- Requirements\n  - Three years of Java\n\n\
+            2. [Globex](https://example.com/2)\n\n- Responsibilities\n  - Run the public APIs\n\
+            - Requirements\n  - Spring Boot\n- Nice to have\n  - Kafka\n\n\
+            3. [Initech](https://example.com/3)\n\n- Responsibilities\n  - Keep billing running\n\
+            - Benefits\n  - Lunch every day\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(ds.len(), 3);
+        let names: Vec<Option<String>> = ds.iter().map(company).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Acme Robotics".to_string()),
+                Some("Globex".to_string()),
+                Some("Initech".to_string())
+            ]
+        );
+        // No title is said, and the page's headings name the list, not a job.
+        assert!(ds.iter().all(|d| d.texts(Key::Title).next().is_none()));
+        assert!(
+            ds.iter()
+                .all(|d| !d.blocks.iter().any(|b| b.kind == BlockKind::Heading))
+        );
+        // Each job has its own sections only.
+        assert!(
+            ds[0]
+                .blocks
+                .iter()
+                .any(|b| b.text.contains("order service"))
+        );
+        assert!(!ds[0].blocks.iter().any(|b| b.text.contains("public APIs")));
+        // Lines naming roles are the jobs' titles.
+        let roles = "Strap - software for wearables\n\nMOBILE DEVELOPER\n\nDESCRIPTION\n\n\
+            Ship the SDKs for phones and watches.\n\nCOMPENSATION\n\n$50K - $70K Salary\n\n\
+            DATA SCIENTIST\n\nDESCRIPTION\n\nModel the sensor data we collect.\n\nCOMPENSATION\n\n\
+            $70K - $90K Salary\n";
+        let ds = several_jobs(crate::parse::readers::text::read(roles));
+        assert_eq!(titles(&ds), ["MOBILE DEVELOPER", "DATA SCIENTIST"]);
+        // One job with its sections is one job, even when a kind comes back.
+        let one = "# Backend Engineer\n\n## Responsibilities\n\n- Build APIs\n\n## Requirements\n\n\
+            - Go\n\n## Benefits\n\n- Lunch\n";
+        assert_eq!(several_jobs(markdown::read(one).unwrap()).len(), 1);
+        // A page that names its one job keeps it, whatever its sections repeat.
+        let mut d = markdown::read(md).unwrap();
+        d[0].text(Key::Title, "Senior Java Engineer", Origin::Page);
+        assert_eq!(several_jobs(d).len(), 1);
     }
 
     #[test]

@@ -344,7 +344,9 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         strip_leading_brackets(&mut u, &mut t, is_employer);
         unbracket(&mut t);
         strip_trailing_facts(&mut u, &mut t);
-        for sep in [" | ", " – ", " — ", " - ", " · ", "｜", "，", ", ", " : "] {
+        for sep in [
+            " | ", " – ", " — ", " - ", " · ", "｜", "，", ", ", " : ", " -> ", " → ",
+        ] {
             cut_pieces(&mut u, &mut t, sep, is_employer);
         }
         cut_slash_fields(&mut u, &mut t, is_employer);
@@ -1765,6 +1767,12 @@ mod tests {
         let u = un("Programista .NET na stałe");
         assert_eq!((u.title.as_str(), u.company), ("Programista .NET", None));
         assert_eq!(un("Rails Engineer - Full Time").title, "Rails Engineer");
+        // An arrow from the employer to the role.
+        let u = un("aiqfome -> Backend (junior)");
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            ("Backend (junior)", Some("aiqfome"))
+        );
         let u = un("Trackdéchets recrute un.e ingénieur.e données senior");
         assert_eq!(u.title, "ingénieur.e données senior");
         assert_eq!(u.company.as_deref(), Some("Trackdéchets"));
