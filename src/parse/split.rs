@@ -28,6 +28,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_hiring_sentence(&d))
             .or_else(|| by_inline_list(&d))
             .or_else(|| by_section_cycles(&d))
+            .or_else(|| with_role_in_passing(&d))
         {
             out.extend(parts);
         } else {
@@ -229,6 +230,37 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
             part
         })
         .collect()
+}
+
+/// A Hacker News post about one role that names another in passing ("We're also hiring an
+/// applied AI engineer!"): the post stays its own role's, and the other role is a posting of
+/// its own with the employer, the post's date and that sentence — not the header's place, pay
+/// or contract, which are the first role's.
+fn with_role_in_passing(d: &Doc) -> Option<Vec<Doc>> {
+    if d.format != crate::posting::Format::Hn || !names_other_job(d, &[]) {
+        return None;
+    }
+    let (i, role) = d
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind != BlockKind::Heading)
+        .find_map(|(i, b)| super::fields::title::also_hiring(&b.text).map(|r| (i, r)))?;
+    let own = |t: &str| {
+        let u = unwrap(t, Depth::Full, &no_employer);
+        u.title.eq_ignore_ascii_case(&role) || t.eq_ignore_ascii_case(&role)
+    };
+    if d.texts(Key::Title).any(|(t, _)| own(t)) {
+        return None;
+    }
+    let mut other = d.clone();
+    other
+        .facts
+        .retain(|f| matches!(f.key, Key::Company | Key::Posted | Key::Contact));
+    other.facts.insert(0, title_fact(&role, Origin::Header));
+    other.blocks = vec![d.blocks[i].clone()];
+    other.related.clear();
+    Some(vec![d.clone(), other])
 }
 
 /// The kind of section a block wholly names, when it is a short line ("주요 업무",
@@ -1017,6 +1049,44 @@ mod tests {
             ]
         );
         assert!(!ds[0].blocks.iter().any(|b| b.text.contains("5.118")));
+    }
+
+    #[test]
+    fn a_role_named_in_passing_is_a_posting_of_its_own() {
+        let mut d = post(&[
+            "You'll own the agent experience end to end, in React and Python.",
+            "If you're interested please apply here: https://example.com/jobs/spe",
+            "We're also hiring an applied AI engineer! https://example.com/jobs/ai",
+        ]);
+        d.text(Key::Title, "Senior Product Engineer", Origin::Header);
+        d.text(
+            Key::Company,
+            "The General Intelligence Company",
+            Origin::Header,
+        );
+        d.text(Key::Location, "NYC", Origin::Header);
+        d.text(Key::Salary, "$260K - $300K", Origin::Header);
+        let ds = several_jobs(vec![d.clone()]);
+        assert_eq!(
+            titles(&ds),
+            ["Senior Product Engineer", "applied AI engineer"]
+        );
+        // The header's place and pay are the first role's; the employer is both's.
+        let keys: Vec<Key> = ds[1].facts.iter().map(|f| f.key).collect();
+        assert_eq!(keys, [Key::Title, Key::Company]);
+        assert_eq!(ds[1].blocks.len(), 1);
+        assert_eq!(ds[0].blocks, d.blocks);
+        // The post's own role named again is no other; a post naming no role of its own is
+        // no post about one role.
+        let mut same = post(&["We're also hiring a senior product engineer for Berlin."]);
+        same.text(Key::Title, "Senior Product Engineer", Origin::Header);
+        assert_eq!(several_jobs(vec![same]).len(), 1);
+        let none = post(&["We're also hiring a designer."]);
+        assert_eq!(several_jobs(vec![none]).len(), 1);
+        // Roles in general are none ("We're also hiring for various business roles").
+        let mut general = post(&["We're also hiring for various business roles."]);
+        general.text(Key::Title, "Senior Product Engineer", Origin::Header);
+        assert_eq!(several_jobs(vec![general]).len(), 1);
     }
 
     #[test]

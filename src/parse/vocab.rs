@@ -308,6 +308,9 @@ pub struct Vocab {
     /// Patterns of sentences that name two roles together ("we're hiring one product manager
     /// and one software engineer"), each with the groups `a` and `b`.
     pub hiring_pairs: Vec<LazyRegex>,
+    /// Patterns of sentences that name another role in passing ("we're also hiring an applied
+    /// AI engineer"), each with the group `a`.
+    pub also_hiring: Vec<LazyRegex>,
     pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
@@ -1051,6 +1054,12 @@ impl Vocab {
                 .flat_map(|r| list(r.get("hiring_pairs")))
                 .map(LazyRegex::roomy)
                 .collect(),
+            also_hiring: langs
+                .iter()
+                .filter_map(|(_, t)| table(t, "roles"))
+                .flat_map(|r| list(r.get("also_hiring")))
+                .map(LazyRegex::roomy)
+                .collect(),
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
             prefix_joins: words("roles", "prefix_joins"),
@@ -1330,7 +1339,7 @@ mod tests {
         let statements = statements.chain(v.employment_statements.iter().map(|s| &s.re));
         let wrappers = v.title_wrappers.list.iter().map(|w| &w.re);
         let hiring = v.hiring.iter().map(|h| &h.0);
-        let pairs = v.hiring_pairs.iter();
+        let pairs = v.hiring_pairs.iter().chain(v.also_hiring.iter());
         for re in statements.chain(wrappers).chain(hiring).chain(pairs) {
             let compiled: &Regex = re;
             assert_eq!(compiled.as_str(), re.as_str());
@@ -1368,6 +1377,7 @@ mod tests {
         assert_eq!(v.title_wrappers.set.len(), v.title_wrappers.list.len());
         assert_eq!(v.hiring_set.len(), v.hiring.len());
         assert!(v.hiring_pairs.iter().all(|p| p.group_names() == ["a", "b"]));
+        assert!(v.also_hiring.iter().all(|p| p.group_names() == ["a"]));
         assert!(!v.is_furniture("Senior Rust Engineer"));
     }
 

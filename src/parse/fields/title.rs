@@ -1000,6 +1000,17 @@ pub fn roles_from_text(text: &str) -> Option<[String; 2]> {
     })
 }
 
+/// The role a sentence names in passing beside the post's own ("We're also hiring an applied AI
+/// engineer!", `[roles] also_hiring`): a short phrase ending with a role noun.
+pub fn also_hiring(text: &str) -> Option<String> {
+    let v = vocab();
+    v.also_hiring.iter().find_map(|re| {
+        let a = re.captures(text)?.name("a")?.as_str().trim();
+        let last = a.split_whitespace().last().unwrap_or("");
+        (v.roles.whole(last).is_some() && looks_like_title(a)).then(|| a.to_string())
+    })
+}
+
 /// Words that end a role phrase after its noun.
 fn is_stop_word(w: &str) -> bool {
     matches!(
