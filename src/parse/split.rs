@@ -28,6 +28,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_hiring_sentence(&d))
             .or_else(|| by_inline_list(&d))
             .or_else(|| by_section_cycles(&d))
+            .or_else(|| by_vacancy_lines(&d))
             .or_else(|| with_role_in_passing(&d))
         {
             out.extend(parts);
@@ -261,6 +262,55 @@ fn with_role_in_passing(d: &Doc) -> Option<Vec<Doc>> {
     other.blocks = vec![d.blocks[i].clone()];
     other.related.clear();
     Some(vec![d.clone(), other])
+}
+
+/// The role and the number of people hired a line gives ("डाक सहायक (Postal assistant) : 69
+/// पद", "Junior Engineer – 12 posts", "Operario (2 vacantes)"), `[roles] headcount` naming the
+/// count.
+fn vacancy_line(text: &str) -> Option<String> {
+    static LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?P<r>[^:：\n]{2,60}?)\s*(?:[:：–—-]\s*|\(\s*)\d{1,5}\s+(?P<w>\p{L}+)\s*\)?\s*$",
+        )
+        .expect("valid regex")
+    });
+    let c = LINE.captures(text)?;
+    super::vocab::vocab().headcount.whole(&c["w"])?;
+    let role = c["r"].trim();
+    (role.starts_with(char::is_alphanumeric) && label_line(role).is_none())
+        .then(|| role.to_string())
+}
+
+/// Lines one under the other that each name a role and how many are hired ("डाक सहायक (Postal
+/// assistant) : 69 पद" / "डाकिया (Postman) : 65 पद" / "एमटीएस (MTS) : 77 पद", as a recruitment
+/// notice lists its posts): one document per role, each with the rest of the text. The count
+/// and its word say the lines are posts; one of them at least names a role the vocabulary
+/// knows.
+fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
+    if has_structured_title(d) {
+        return None;
+    }
+    let mut i = 0;
+    while i < d.blocks.len() {
+        let start = i;
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        while let Some(role) = d.blocks.get(i).and_then(|b| vacancy_line(&b.text)) {
+            lines.push((i, role));
+            i += 1;
+        }
+        i = i.max(start + 1);
+        let known = lines
+            .iter()
+            .filter(|(_, r)| super::vocab::vocab().names_role(r))
+            .count();
+        let mut names: Vec<String> = lines.iter().map(|(_, r)| r.to_lowercase()).collect();
+        names.sort();
+        names.dedup();
+        if lines.len() >= 2 && names.len() == lines.len() && known >= 1 {
+            return (!names_other_job(d, &lines)).then(|| one_per_role(d, &lines));
+        }
+    }
+    None
 }
 
 /// The kind of section a block wholly names, when it is a short line ("주요 업무",
@@ -1087,6 +1137,41 @@ mod tests {
         let mut general = post(&["We're also hiring for various business roles."]);
         general.text(Key::Title, "Senior Product Engineer", Origin::Header);
         assert_eq!(several_jobs(vec![general]).len(), 1);
+    }
+
+    #[test]
+    fn lines_each_naming_a_post_and_how_many_are_hired() {
+        let text = "Department of Posts recruitment: vacancies\n\n\
+            डाक सहायक (Postal assistant) : 69 पद\nडाकिया (Postman) : 65 पद\nएमटीएस (MTS) : 77 पद\n\n\
+            Age limit: 18 to 27 years.\n";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        assert_eq!(
+            titles(&ds),
+            [
+                "डाक सहायक (Postal assistant)",
+                "डाकिया (Postman)",
+                "एमटीएस (MTS)"
+            ]
+        );
+        // Each keeps the rest of the notice, not the other posts' lines.
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("Age limit")));
+        assert!(!ds[1].blocks.iter().any(|b| b.text.contains("69")));
+        let en = "We are recruiting.\n\nJunior Engineer – 12 posts\nStaff Nurse – 25 posts\n";
+        assert_eq!(
+            titles(&several_jobs(crate::parse::readers::text::read(en))),
+            ["Junior Engineer", "Staff Nurse"]
+        );
+        // Counts of other things name no posts; one post is one job.
+        let other = "Our office.\n\nMeeting rooms – 12 seats\nParking – 40 spaces\n";
+        assert_eq!(
+            several_jobs(crate::parse::readers::text::read(other)).len(),
+            1
+        );
+        let one = "We are recruiting.\n\nStaff Nurse – 25 posts\nApply by May.\n";
+        assert_eq!(
+            several_jobs(crate::parse::readers::text::read(one)).len(),
+            1
+        );
     }
 
     #[test]
