@@ -1020,6 +1020,15 @@ impl Vocab {
         let countries = country_tables();
         let hiring = hiring_of(&langs);
         let words = |section: &str, key: &str| terms_of(&langs, section, &[(key, ())]);
+        // A `[roles]` list of sentence patterns of every language.
+        let patterns = |key: &str| -> Vec<LazyRegex> {
+            langs
+                .iter()
+                .filter_map(|(_, t)| table(t, "roles"))
+                .flat_map(|r| list(r.get(key)))
+                .map(LazyRegex::roomy)
+                .collect()
+        };
         Vocab {
             labels: labels_of(&langs),
             work_mode: terms_of(&langs, "work_mode", MODES),
@@ -1048,18 +1057,8 @@ impl Vocab {
             pay_estimate: words("pay", "estimate"),
             hiring_set: PatternSets::new(&hiring.iter().map(|h| h.0.as_str()).collect::<Vec<_>>()),
             hiring,
-            hiring_pairs: langs
-                .iter()
-                .filter_map(|(_, t)| table(t, "roles"))
-                .flat_map(|r| list(r.get("hiring_pairs")))
-                .map(LazyRegex::roomy)
-                .collect(),
-            also_hiring: langs
-                .iter()
-                .filter_map(|(_, t)| table(t, "roles"))
-                .flat_map(|r| list(r.get("also_hiring")))
-                .map(LazyRegex::roomy)
-                .collect(),
+            hiring_pairs: patterns("hiring_pairs"),
+            also_hiring: patterns("also_hiring"),
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
             prefix_joins: words("roles", "prefix_joins"),
