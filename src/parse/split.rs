@@ -234,9 +234,9 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
 }
 
 /// A Hacker News post about one role that names another in passing ("We're also hiring an
-/// applied AI engineer!"): the post stays its own role's, and the other role is a posting of
-/// its own with the employer, the post's date and that sentence — not the header's place, pay
-/// or contract, which are the first role's.
+/// applied AI engineer!"): the post stays its own role's, without that sentence, and the other
+/// role is a posting of its own with the employer, the post's date and the sentence — not the
+/// header's place, pay or contract, which are the first role's.
 fn with_role_in_passing(d: &Doc) -> Option<Vec<Doc>> {
     if d.format != crate::posting::Format::Hn || !names_other_job(d, &[]) {
         return None;
@@ -261,7 +261,11 @@ fn with_role_in_passing(d: &Doc) -> Option<Vec<Doc>> {
     other.facts.insert(0, title_fact(&role, Origin::Header));
     other.blocks = vec![d.blocks[i].clone()];
     other.related.clear();
-    Some(vec![d.clone(), other])
+    // The sentence is the other role's: its pay ("a Product Owner (£36000-42000)") is not
+    // the post's own.
+    let mut own_post = d.clone();
+    own_post.blocks.remove(i);
+    Some(vec![own_post, other])
 }
 
 /// The role and the number of people hired a line gives ("डाक सहायक (Postal assistant) : 69
@@ -1125,7 +1129,7 @@ mod tests {
         let keys: Vec<Key> = ds[1].facts.iter().map(|f| f.key).collect();
         assert_eq!(keys, [Key::Title, Key::Company]);
         assert_eq!(ds[1].blocks.len(), 1);
-        assert_eq!(ds[0].blocks, d.blocks);
+        assert_eq!(ds[0].blocks, d.blocks[..2]);
         // The post's own role named again is no other; a post naming no role of its own is
         // no post about one role.
         let mut same = post(&["We're also hiring a senior product engineer for Berlin."]);
