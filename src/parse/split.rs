@@ -274,7 +274,7 @@ fn with_role_in_passing(d: &Doc) -> Option<Vec<Doc>> {
 fn vacancy_line(text: &str) -> Option<String> {
     static LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s*(?P<r>[^:：\n]{2,60}?)\s*(?:[:：–—-]\s*|\(\s*)\d{1,5}\s+(?P<w>\p{L}+)\s*\)?\s*$",
+            r"^\s*(?P<r>[^:：\n]{2,60}?)\s*(?:[:：–—-]\s*|\(\s*)\d{1,5}\s+(?P<w>[\p{L}\p{M}]+)\s*\)?\s*$",
         )
         .expect("valid regex")
     });
@@ -1160,6 +1160,9 @@ mod tests {
         // Each keeps the rest of the notice, not the other posts' lines.
         assert!(ds[1].blocks.iter().any(|b| b.text.contains("Age limit")));
         assert!(!ds[1].blocks.iter().any(|b| b.text.contains("69")));
+        // A word of the count with a vowel sign ("पदों") is a word.
+        let hi = "भर्ती\n\nडाक सहायक (Postal assistant) : 69 पदों\nडाकिया : 65 पदों\n";
+        assert_eq!(several_jobs(crate::parse::readers::text::read(hi)).len(), 2);
         let en = "We are recruiting.\n\nJunior Engineer – 12 posts\nStaff Nurse – 25 posts\n";
         assert_eq!(
             titles(&several_jobs(crate::parse::readers::text::read(en))),
