@@ -279,7 +279,9 @@ fn vacancy_line(text: &str) -> Option<String> {
         .expect("valid regex")
     });
     let c = LINE.captures(text)?;
-    super::vocab::vocab().headcount.whole(&c["w"])?;
+    if !super::fields::title::counts_hires(&c["w"]) {
+        return None;
+    }
     let role = c["r"].trim();
     (role.starts_with(char::is_alphanumeric) && label_line(role).is_none())
         .then(|| role.to_string())

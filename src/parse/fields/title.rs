@@ -148,6 +148,15 @@ pub enum Depth {
     Full,
 }
 
+/// Whether a word after a figure counts the people hired ("vacantes", "posts", "पद"; `[roles]
+/// openings` and `headcount`, or their plural).
+pub fn counts_hires(w: &str) -> bool {
+    let v = vocab();
+    [&v.openings, &v.headcount]
+        .iter()
+        .any(|o| o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some())
+}
+
 fn strip_count(t: &str) -> &str {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s*(?:\(\s*)?[x×]\s?\d{1,2}(?:\s*\))?$|\s+\(\d{1,2}\)$")
@@ -166,12 +175,6 @@ fn strip_count(t: &str) -> &str {
         Some(m) if m.start() > 0 => t[..m.start()].trim_end(),
         _ => t,
     };
-    let hires = |w: &str| {
-        let v = vocab();
-        [&v.openings, &v.headcount]
-            .iter()
-            .any(|o| o.whole(w).is_some() || o.whole(&format!("{w}s")).is_some())
-    };
     if let Some(c) = OPENINGS.captures(t)
         && let Some(m) = c.get(0)
         && m.start() > 0
@@ -179,7 +182,7 @@ fn strip_count(t: &str) -> &str {
             .name("w")
             .or_else(|| c.name("w2"))
             .or_else(|| c.name("w3"))
-        && hires(w.as_str().trim())
+        && counts_hires(w.as_str().trim())
     {
         return t[..m.start()].trim_end();
     }
@@ -989,26 +992,28 @@ fn second_role(phrase: &str, first: &str, noun_first: bool) -> Option<String> {
 /// The two roles a sentence names together ("We're hiring one product manager and one
 /// software engineer", `[roles] hiring_pairs`): each a short phrase ending with a role noun.
 pub fn roles_from_text(text: &str) -> Option<[String; 2]> {
-    let v = vocab();
-    let role = |s: &str| {
-        let last = s.split_whitespace().last().unwrap_or("");
-        (v.roles.whole(last).is_some() && looks_like_title(s)).then(|| s.to_string())
-    };
-    v.hiring_pairs.iter().find_map(|re| {
+    vocab().hiring_pairs.iter().find_map(|re| {
         let c = re.captures(text)?;
-        Some([role(c.name("a")?.as_str())?, role(c.name("b")?.as_str())?])
+        Some([
+            ends_with_role(c.name("a")?.as_str())?,
+            ends_with_role(c.name("b")?.as_str())?,
+        ])
     })
+}
+
+/// A phrase a sentence names as a role: it ends with a role noun and reads as a title.
+fn ends_with_role(s: &str) -> Option<String> {
+    let last = s.split_whitespace().last().unwrap_or("");
+    (vocab().roles.whole(last).is_some() && looks_like_title(s)).then(|| s.to_string())
 }
 
 /// The role a sentence names in passing beside the post's own ("We're also hiring an applied AI
 /// engineer!", `[roles] also_hiring`): a short phrase ending with a role noun.
 pub fn also_hiring(text: &str) -> Option<String> {
-    let v = vocab();
-    v.also_hiring.iter().find_map(|re| {
-        let a = re.captures(text)?.name("a")?.as_str().trim();
-        let last = a.split_whitespace().last().unwrap_or("");
-        (v.roles.whole(last).is_some() && looks_like_title(a)).then(|| a.to_string())
-    })
+    vocab()
+        .also_hiring
+        .iter()
+        .find_map(|re| ends_with_role(re.captures(text)?.name("a")?.as_str().trim()))
 }
 
 /// Words that end a role phrase after its noun.
