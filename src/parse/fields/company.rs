@@ -185,7 +185,10 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
     let word = r"[\p{Lu}\d][\p{L}\d&'’.\-]*";
     // A name does not run over a line's end ("Universität Paderborn" / "Warburger Str.").
     let sp = r"[ \t\u{a0}]+";
-    let cjk_name = r"[\p{Han}\p{Katakana}\p{Hiragana}ー（）()A-Za-z0-9]";
+    // After a legal form, a CJK name is a run of Han, Katakana or Latin letters, which a
+    // Hiragana particle ends ("株式会社イルナは月…" → "株式会社イルナ"), or a name in Hiragana
+    // alone ("株式会社ぐるなび").
+    let cjk_name = r"(?:[\p{Han}\p{Katakana}ー（）()A-Za-z0-9]{1,20}|[\p{Hiragana}ー]{2,12})";
     let mut out = Vec::new();
     let suffix = alt(&v.legal_suffixes, false);
     if !suffix.is_empty() {
@@ -221,10 +224,7 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
     }
     let cjk_prefix = alt(&v.legal_prefixes, true);
     if !cjk_prefix.is_empty() {
-        out.push((
-            format!(r"(?P<n>(?:{cjk_prefix})\s?{cjk_name}{{1,20}})"),
-            false,
-        ));
+        out.push((format!(r"(?P<n>(?:{cjk_prefix})\s?{cjk_name})"), false));
     }
     out.iter()
         .map(|(p, org)| (Regex::new(p).expect("legal name patterns compile"), *org))
@@ -966,6 +966,19 @@ mod tests {
         assert_eq!(
             first_legal_name("弊社は三共電気株式会社の子会社です。").as_deref(),
             Some("三共電気株式会社")
+        );
+        // A particle ends the name after the form; a name in Hiragana alone is one.
+        assert_eq!(
+            first_legal_name("株式会社イルナは月（LUNA）のように照らす").as_deref(),
+            Some("株式会社イルナ")
+        );
+        assert_eq!(
+            first_legal_name("株式会社トーフラボでは一緒に働く仲間を募集").as_deref(),
+            Some("株式会社トーフラボ")
+        );
+        assert_eq!(
+            first_legal_name("株式会社ぐるなび 採用").as_deref(),
+            Some("株式会社ぐるなび")
         );
     }
 
