@@ -293,6 +293,11 @@ pub struct Vocab {
     pub role_markers: Terms<()>,
     /// Multiplier words after a figure ("k", "万", "triệu"), lowercased → factor.
     pub multipliers: HashMap<String, f64>,
+    /// Multiplier words only some currencies are counted in, folded → those currencies
+    /// ("triệu" → VND, "万" → CNY, JPY, TWD …): a figure with one and no currency is in the
+    /// country's money when it is one of them ("lên tới 25 triệu", "月薪 6-10 萬"), and a large
+    /// one is pay, not a company's figure.
+    pub local_multipliers: HashMap<String, Vec<String>>,
     /// Words between two figures that make them one range ("to", "bis", "à", "～").
     pub range_words: Terms<()>,
     /// Words saying a figure is the pay of a later role ("on conversion", "转正").
@@ -805,6 +810,25 @@ fn multipliers_of(langs: &Langs) -> HashMap<String, f64> {
     multipliers
 }
 
+/// Multiplier words only some currencies are counted in, folded → those currencies (every
+/// language's together: "万" is Chinese and Japanese).
+fn local_multipliers_of(langs: &Langs) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (_, t) in langs {
+        if let Some(m) = table(t, "pay").and_then(|p| table(p, "local_multipliers")) {
+            for (word, v) in m {
+                let codes = out.entry(fold(word)).or_default();
+                for c in list(Some(v)) {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The `[company]` list `key` of every language, longest first, without repeats.
 fn company_words(langs: &Langs, key: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -1052,6 +1076,7 @@ impl Vocab {
             headcount: words("roles", "headcount"),
             role_markers: words("roles", "markers"),
             multipliers: multipliers_of(&langs),
+            local_multipliers: local_multipliers_of(&langs),
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),
             pay_estimate: words("pay", "estimate"),

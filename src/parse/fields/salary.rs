@@ -55,6 +55,8 @@ struct Amount {
     lakh: bool,
     /// "million", "billion": a company's figure, not pay.
     company_figure: bool,
+    /// The currencies its multiplier word is used with only ("25 triệu": VND), if any.
+    local: &'static [String],
 }
 
 /// Currency tokens, longest first, as a regex alternation.
@@ -218,8 +220,12 @@ fn amount_at(
     if let Some(m) = after.mult {
         value *= m;
     }
-    let company_figure = after.mult.is_some_and(|m| m >= 1e6)
-        && !matches!(after.mult_word.as_str(), "triệu" | "tr" | "juta" | "jt");
+    let local = vocab()
+        .local_multipliers
+        .get(&after.mult_word)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let company_figure = after.mult.is_some_and(|m| m >= 1e6) && local.is_empty();
     let lakh = matches!(
         after.mult_word.as_str(),
         "lakh" | "lakhs" | "lac" | "lacs" | "l" | "lpa" | "cr" | "crore" | "crores"
@@ -232,6 +238,7 @@ fn amount_at(
         currency: after.currency,
         lakh,
         company_figure,
+        local,
     })
 }
 
@@ -745,6 +752,9 @@ fn hit(
         }
         Cur::None if lakh => "INR".to_string(),
         Cur::None if bare => default_currency(None, country),
+        // "lên tới 25 triệu", "月薪 6-10 萬": a figure counted in the country's own words is in
+        // its money.
+        Cur::None if counted_in_local_words(a, b, country) => default_currency(None, country),
         Cur::None => return None,
     };
     let (lo, hi) = range_values(a, b);
@@ -759,9 +769,10 @@ fn hit(
     let period = explicit_period.unwrap_or_else(|| period_for(usd, low_wage(&code)));
     let yearly_usd = usd * period.per_year();
     // Where a month's pay may be worth a few hundred dollars, a stated period lets a low figure
-    // stand ("₹12,000 – ₹25,000 per month").
+    // stand ("₹12,000 – ₹25,000 per month", a collaborator's "2 triệu/ tháng"), as pay given as
+    // numbers does.
     let floor = if around.period().is_some() && low_wage(&code) {
-        1_000.0
+        500.0
     } else {
         2_000.0
     };
@@ -774,6 +785,17 @@ fn hit(
         start,
         end,
         score,
+    })
+}
+
+/// Whether a figure (or range) is counted in a word only the country's money is counted in
+/// ("lên tới 25 triệu" in Vietnam, "月薪 6-10 萬" in Taiwan).
+fn counted_in_local_words(a: &Amount, b: Option<&Amount>, country: Option<&Country>) -> bool {
+    country.is_some_and(|c| {
+        [Some(a), b]
+            .into_iter()
+            .flatten()
+            .any(|x| x.local.contains(&c.currency))
     })
 }
 
@@ -1332,6 +1354,22 @@ mod tests {
             (s.min, s.max, s.currency.as_str(), s.period),
             (Some(6e6), Some(8e6), "VND", Month)
         );
+        // In running text a figure counted in a word only the country's money uses is in that
+        // money; the same figure elsewhere, or a bare one, is not.
+        let in_text = |t: &str, c: &str| {
+            best_in_text(t, country(c)).map(|h| (h.salary.min, h.salary.max, h.salary.currency))
+        };
+        assert_eq!(
+            in_text("【月薪 6-10 萬】網頁前端工程師", "TW"),
+            Some((Some(60e3), Some(100e3), "TWD".into()))
+        );
+        assert_eq!(
+            in_text("Thu nhập: 20-40 tr/tháng, thưởng theo dự án", "VN"),
+            Some((Some(20e6), Some(40e6), "VND".into()))
+        );
+        assert_eq!(in_text("【月薪 6-10 萬】網頁前端工程師", "DE"), None);
+        assert_eq!(in_text("Mức lương 6-10 triệu", ""), None);
+        assert_eq!(in_text("Salary: 6000 - 8000 per month", "VN"), None);
         assert_eq!(
             one("R$ 3.500 a R$ 4.000"),
             (Some(3500.0), Some(4000.0), "BRL".into(), Month)
