@@ -351,6 +351,8 @@ mod tests {
         );
         assert_eq!(from_label("Full Time, Part Time", None), Some(FullTime));
         assert_eq!(from_label("Contrato a plazo Fijo", None), Some(Temporary));
+        assert_eq!(l("CTFP por tempo indeterminado"), Some(FullTime));
+        assert_eq!(l("Contrato a termo certo"), Some(Temporary));
         assert_eq!(l("CLT / PJ"), None);
         assert_eq!(l("Full time/Part time"), None);
         assert_eq!(l("B2B or UoP"), None);

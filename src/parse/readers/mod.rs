@@ -126,6 +126,9 @@ pub fn bare_label(line: &str) -> Option<Label> {
 pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) {
     match label {
         Label::Key(k) => doc.text(k, value, origin),
+        // A region's label is also a word for other things ("Estado: Expirada" is a status):
+        // its value counts when it names a place.
+        Label::Region if !super::places::is_place(value) => {}
         Label::City | Label::Region => doc.text(Key::Location, value, origin),
         Label::RemoteRegion => {
             doc.text(Key::Location, value, origin);
@@ -238,6 +241,19 @@ mod tests {
         assert_eq!(priced_pay_line("Team (EUR): 4 people"), None);
         assert_eq!(priced_pay_line("Salary (USD): competitive"), None);
         assert_eq!(priced_pay_line("Salary (yearly): 90,000"), None);
+    }
+
+    #[test]
+    fn a_region_label_counts_when_its_value_is_a_place() {
+        let region = vocab().label("estado").expect("a region label");
+        let mut d = Doc::new(crate::posting::Format::Text);
+        add_label_fact(&mut d, region, "Expirada", Origin::Label);
+        assert_eq!(d.texts(Key::Location).count(), 0);
+        add_label_fact(&mut d, region, "Minas Gerais", Origin::Label);
+        assert_eq!(
+            d.texts(Key::Location).map(|(t, _)| t).collect::<Vec<_>>(),
+            ["Minas Gerais"]
+        );
     }
 
     #[test]
