@@ -900,24 +900,45 @@ fn strip_place_tail(u: &mut Unwrapped, t: &mut String) {
     }
 }
 
-/// A page or subject line split into (title, company): "Senior Engineer at Acme | Board",
-/// "Acme - Senior Engineer", "Acme hiring Data Engineer in Berlin", "Engineer - Acme - Berlin".
-pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
+/// A page or subject line split into its title, company and place: "Senior Engineer at Acme
+/// (Richmond, VA) | Board", "Acme - Senior Engineer", "Acme hiring Data Engineer in Berlin",
+/// "Engineer - Acme - Berlin". A place is one only when the gazetteer knows it.
+pub struct PageTitle {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub place: Option<String>,
+}
+
+pub fn split_title_company(t: &str) -> PageTitle {
     let t = t.trim();
+    let known = |p: &str| places::mentions_place(p).then(|| p.trim().to_string());
+    let split = |title: &str, company: &str, place: Option<String>| PageTitle {
+        title: Some(title.trim().to_string()),
+        company: Some(company.trim().to_string()),
+        place,
+    };
     // A trailing site name after " | " (and " - SEEK", " – Indeed.com").
     let main = t.split(" | ").next().unwrap_or(t).trim();
     // "Acme hiring Senior Engineer in Berlin, Germany" (as a large network titles its pages).
     if let Some((c, rest)) = main.split_once(" hiring ") {
-        let title = rest.rsplit_once(" in ").map_or(rest, |(t, _)| t).trim();
+        let (title, place) = rest
+            .rsplit_once(" in ")
+            .map_or((rest, None), |(t, p)| (t, known(p)));
         if looks_like_title(title) && !c.trim().is_empty() {
-            return (Some(title.to_string()), Some(c.trim().to_string()));
+            return split(title, c, place);
         }
     }
     if let Some((a, b)) = main.rsplit_once(" at ").or_else(|| main.rsplit_once(" @ "))
         && looks_like_title(a)
         && !looks_like_title(b)
     {
-        return (Some(a.trim().to_string()), Some(b.trim().to_string()));
+        // "… at CarMax (Richmond, VA)": the employer, then where.
+        if let Some((c, p)) = b.trim().strip_suffix(')').and_then(|x| x.rsplit_once(" ("))
+            && let Some(place) = known(p)
+        {
+            return split(a, c, Some(place));
+        }
+        return split(a, b, None);
     }
     for sep in [" - ", " – ", " — "] {
         let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
@@ -927,19 +948,23 @@ pub fn split_title_company(t: &str) -> (Option<String>, Option<String>) {
             && !looks_like_title(parts[1])
             && places::mentions_place(parts[2])
         {
-            return (Some(parts[0].to_string()), Some(parts[1].to_string()));
+            return split(parts[0], parts[1], known(parts[2]));
         }
         if let Some((a, b)) = main.split_once(sep) {
             let (a, b) = (a.trim(), b.trim());
             if looks_like_title(a) && !looks_like_title(b) && !places::mentions_place(b) {
-                return (Some(a.to_string()), Some(b.to_string()));
+                return split(a, b, None);
             }
             if looks_like_title(b) && !looks_like_title(a) && !places::mentions_place(a) {
-                return (Some(b.to_string()), Some(a.to_string()));
+                return split(b, a, None);
             }
         }
     }
-    (looks_like_title(main).then(|| main.to_string()), None)
+    PageTitle {
+        title: looks_like_title(main).then(|| main.to_string()),
+        company: None,
+        place: None,
+    }
 }
 
 /// The role a sentence names: "we're looking for a Backend Engineer to…", "As a Backend
@@ -1570,11 +1595,14 @@ fn heading_title(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<(Unwrappe
 fn subject_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
     let mut cands = Vec::new();
     for (s, origin) in ctx.doc.texts(Key::Subject) {
-        let (t, c) = split_title_company(s);
-        if let Some(t) = t {
+        let page = split_title_company(s);
+        if let Some(t) = page.title {
             let mut u = unwrap(&t, Depth::Full, is_employer);
             if u.company.is_none() {
-                u.company = c;
+                u.company = page.company;
+            }
+            if u.place.is_none() {
+                u.place = page.place;
             }
             if looks_like_title(&u.title) && !enumerates(&u.title) {
                 cands.push(Cand::of((u, origin), origin, 5));
@@ -2115,21 +2143,39 @@ mod tests {
 
     #[test]
     fn page_titles() {
+        let split = |t: &str| {
+            let p = split_title_company(t);
+            (p.title, p.company, p.place)
+        };
+        let some = |s: &str| Some(s.to_string());
         assert_eq!(
-            split_title_company("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
-            (Some("Data Engineer".into()), Some("Acme".into()))
+            split("Acme hiring Data Engineer in Berlin, Germany | LinkedIn"),
+            (some("Data Engineer"), some("Acme"), some("Berlin, Germany"))
         );
         assert_eq!(
-            split_title_company("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
-            (Some("Data Engineer".into()), Some("Acme".into()))
+            split("Data Engineer - Acme - Berlin, Germany | Indeed.com"),
+            (some("Data Engineer"), some("Acme"), some("Berlin, Germany"))
         );
         assert_eq!(
-            split_title_company("Senior Engineer at Acme | LinkedIn"),
-            (Some("Senior Engineer".into()), Some("Acme".into()))
+            split("Senior Engineer at Acme | LinkedIn"),
+            (some("Senior Engineer"), some("Acme"), None)
         );
         assert_eq!(
-            split_title_company("Acme - Staff Designer"),
-            (Some("Staff Designer".into()), Some("Acme".into()))
+            split("Senior Software Developer - Online Systems at CarMax (Richmond, VA)"),
+            (
+                some("Senior Software Developer - Online Systems"),
+                some("CarMax"),
+                some("Richmond, VA")
+            )
+        );
+        // A bracket that is no place stays with the company.
+        assert_eq!(
+            split("Engineer at Acme (YC S21)"),
+            (some("Engineer"), some("Acme (YC S21)"), None)
+        );
+        assert_eq!(
+            split("Acme - Staff Designer"),
+            (some("Staff Designer"), some("Acme"), None)
         );
     }
 
