@@ -307,7 +307,28 @@ fn workplace_place(text: &str) -> Option<String> {
         .workplace
         .find(&folded)
         .filter(|&(start, _, ())| !employer_seat_before(&folded[..start]))
-        .find_map(|(_, end, ())| place_at_start(&text[end..]))
+        .find_map(|(_, end, ())| {
+            place_at_start(&text[end..]).or_else(|| place_in_clause(&text[end..]))
+        })
+}
+
+/// The place a clause names after a few small words (up to 80 bytes, to the sentence's end, a
+/// colon or a bracket): its first word written with a capital starts a place the gazetteer
+/// knows ("werkplek in ons moderne hoofdkantoor in Purmerend", "based in the heart of
+/// Amsterdam"), or it names none ("based in Latin America", "based in the AMER, EMEA or APAC
+/// regions").
+fn place_in_clause(rest: &str) -> Option<String> {
+    let rest = &rest[..rest.floor_char_boundary(80)];
+    let clause = rest
+        .find(['.', ';', ':', '!', '?', '\n', '(', '|', '/'])
+        .map_or(rest, |end| &rest[..end]);
+    let (i, _) = clause
+        .char_indices()
+        .find(|&(_, c)| c.is_uppercase() || c.is_ascii_digit() || c == '*')?;
+    clause[..i]
+        .ends_with(' ')
+        .then(|| place_at_start(&clause[i..]))
+        .flatten()
 }
 
 /// Whether the sentence before a workplace phrase (`before`, folded) describes the employer
@@ -750,6 +771,19 @@ mod tests {
             from_text("Top pay, located in Boston's Seaport district."),
             ["Boston"]
         );
+        // A place later in the phrase's clause.
+        assert_eq!(
+            from_text("- Een fijne werkplek in ons moderne hoofdkantoor in Purmerend (25 min.)"),
+            ["Purmerend"]
+        );
+        assert_eq!(
+            from_text("You will be based in the heart of Amsterdam, near the station."),
+            ["Amsterdam"]
+        );
+        // Only the clause's first capital starts the place.
+        assert!(from_text("A developer based in Latin America, working remotely.").is_empty());
+        assert!(from_text("Whether based in the AMER, EMEA, or APAC regions…").is_empty());
+        assert!(from_text("Applicants located in the following states: Ohio, Iowa.").is_empty());
         // Lower case after the phrase names no place; the employer's seat is not the job's.
         assert!(from_text("The role is based in beautiful surroundings.").is_empty());
         assert!(from_text("Acme is a consulting company based in New York City.").is_empty());
