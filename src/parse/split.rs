@@ -287,11 +287,49 @@ fn vacancy_line(text: &str) -> Option<String> {
         .then(|| role.to_string())
 }
 
+/// A short line naming a role and its pay, nothing else ("【月薪 6-10 萬】網頁前端工程師｜Web
+/// Engineer", "Senior Backend Engineer ($150k-$180k + equity)", "Nhân viên IT Software: 15 –
+/// 16 triệu"): the role, its first piece (between brackets, bars, colons and dashes) with no
+/// figure that names a role the vocabulary knows. The pay is a figure with a currency, or a
+/// figure beside a pay word.
+fn priced_role_line(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.chars().count() > 90 || t.contains('\n') || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let v = super::vocab::vocab();
+    let pay_word = v
+        .pay_words
+        .all_in(t)
+        .iter()
+        .any(|(_, _, w)| *w == super::vocab::PayWord::Pay);
+    if !pay_word && !super::fields::salary::looks_like_pay(t) {
+        return None;
+    }
+    let pieces = t
+        .split([
+            '|', '｜', '【', '】', '(', ')', '（', '）', '[', ']', ':', '：',
+        ])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "));
+    pieces
+        .map(|p| p.trim().trim_start_matches(['-', '*', '•', '·']).trim())
+        .find(|p| {
+            !p.is_empty()
+                && !p.chars().any(|c| c.is_ascii_digit())
+                && v.names_role(p)
+                && looks_like_title(p)
+        })
+        .map(str::to_string)
+}
+
 /// Lines one under the other that each name a role and how many are hired ("डाक सहायक (Postal
 /// assistant) : 69 पद" / "डाकिया (Postman) : 65 पद" / "एमटीएस (MTS) : 77 पद", as a recruitment
-/// notice lists its posts): one document per role, each with the rest of the text. The count
-/// and its word say the lines are posts; one of them at least names a role the vocabulary
-/// knows.
+/// notice lists its posts), or a role and its pay ("【月薪 6-10 萬】網頁前端工程師" / "【年薪
+/// 120-190 萬】資深網頁前端工程師"): one document per role, each with its line and the rest of the
+/// text. The count and its word say the lines are posts; one of them at least names a role
+/// the vocabulary knows (a priced line always does).
 fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
     if has_structured_title(d) {
         return None;
@@ -300,7 +338,11 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
     while i < d.blocks.len() {
         let start = i;
         let mut lines: Vec<(usize, String)> = Vec::new();
-        while let Some(role) = d.blocks.get(i).and_then(|b| vacancy_line(&b.text)) {
+        while let Some(role) = d
+            .blocks
+            .get(i)
+            .and_then(|b| vacancy_line(&b.text).or_else(|| priced_role_line(&b.text)))
+        {
             lines.push((i, role));
             i += 1;
         }
@@ -313,7 +355,22 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
         names.sort();
         names.dedup();
         if lines.len() >= 2 && names.len() == lines.len() && known >= 1 {
-            return (!names_other_job(d, &lines)).then(|| one_per_role(d, &lines));
+            if names_other_job(d, &lines) {
+                return None;
+            }
+            // A role's line that states its pay is that role's pay, whatever the page says for
+            // all of them ("SALARY: $80k-$180k" in the header over "- Lead Engineer ($140-180k
+            // plus stock options)").
+            let mut parts = one_per_role(d, &lines);
+            for (part, (at, _)) in parts.iter_mut().zip(&lines) {
+                let line = &d.blocks[*at].text;
+                if vacancy_line(line).is_none() && priced_role_line(line).is_some() {
+                    part.facts
+                        .retain(|f| !matches!(f.key, Key::Salary | Key::Pay | Key::SalaryEstimate));
+                    part.text(Key::Salary, line, Origin::Header);
+                }
+            }
+            return Some(parts);
         }
     }
     None
@@ -1181,6 +1238,47 @@ mod tests {
             several_jobs(crate::parse::readers::text::read(one)).len(),
             1
         );
+    }
+
+    #[test]
+    fn lines_each_naming_a_role_and_its_pay() {
+        let salaries =
+            |d: &Doc| -> Vec<String> { d.texts(Key::Salary).map(|(t, _)| t.to_string()).collect() };
+        let text = "【公司名稱】即準數位科技股份有限公司\n\n【月薪 6-10 萬】網頁前端工程師｜Web Engineer\n\
+            【年薪 120-190 萬】資深網頁前端工程師｜Senior Web Engineer\n\n工作地點：台北市\n";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        assert_eq!(titles(&ds), ["網頁前端工程師", "資深網頁前端工程師"]);
+        // Each role's line is its pay, over the page's pay for all of them.
+        let mut hn = Doc::new(crate::posting::Format::Hn);
+        hn.text(Key::Salary, "$80k-$180k", Origin::Header);
+        for l in [
+            "We build tools for doctors.",
+            "- Lead Engineer ($140-180k plus stock options)",
+            "- Product Manager ($90-120k plus stock options)",
+            "Apply online.",
+        ] {
+            hn.blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                level: 0,
+                text: l.into(),
+            });
+        }
+        let ds = several_jobs(vec![hn]);
+        assert_eq!(titles(&ds), ["Lead Engineer", "Product Manager"]);
+        assert_eq!(
+            salaries(&ds[1]),
+            ["- Product Manager ($90-120k plus stock options)"]
+        );
+        // Figures of other things, or one priced role, are no list of jobs.
+        for other in [
+            "Our perks.\n\nGym ($50 a month)\nLunch ($10 a day)\n",
+            "We are hiring.\n\nSenior Engineer ($150k-$180k)\nApply by May.\n",
+        ] {
+            assert_eq!(
+                several_jobs(crate::parse::readers::text::read(other)).len(),
+                1
+            );
+        }
     }
 
     #[test]

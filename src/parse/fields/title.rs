@@ -352,6 +352,11 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         ] {
             cut_pieces(&mut u, &mut t, sep, is_employer);
         }
+        // Scripts written without spaces set a title's fields apart with an underscore too
+        // ("網頁前端工程師_擴大徵才中": the role, then "now hiring more").
+        if t.chars().any(super::super::vocab::unspaced) {
+            cut_pieces(&mut u, &mut t, "_", is_employer);
+        }
         cut_slash_fields(&mut u, &mut t, is_employer);
         strip_leading_words(&mut u, &mut t);
         strip_place_tail(&mut u, &mut t);
@@ -756,8 +761,9 @@ fn keeps_piece(
     let v = vocab();
     let comma = sep == ", " || sep == "，";
     let after = side.is_gt();
-    if v.is_furniture(piece) {
-        // "| 1 Location(s)", "· 1 month ago · Over 100 applicants": the board's.
+    if v.is_furniture(piece) || v.title_statuses.whole(piece).is_some() {
+        // "| 1 Location(s)", "· 1 month ago · Over 100 applicants": the board's;
+        // "網頁前端工程師_擴大徵才中", "QA Engineer - CLOSED": the posting's state.
         return false;
     }
     if classified(u, piece, is_employer) {
