@@ -122,7 +122,46 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         }
     }
     let (level, _) = best?;
-    let at: Vec<usize> = heads.iter().filter(|h| h.1 == level).map(|h| h.0).collect();
+    let mut at: Vec<usize> = heads.iter().filter(|h| h.1 == level).map(|h| h.0).collect();
+    // A heading of the same level between two roles' is a role the vocabulary does not know
+    // when it has their form: the word marking a position they all start with ("### Posizione
+    // Segreteria Amministrativa" between "### Posizione Account Manager" and "### Posizione IT
+    // Support"), or the section they open with ("Formazione richiesta"). A section's name or
+    // no name at all is none.
+    if let (Some(&first), Some(&last)) = (at.first(), at.last()) {
+        let first_word = |i: usize| {
+            let t = unnumbered(&d.blocks[i].text);
+            t.split_whitespace().next().unwrap_or("").to_lowercase()
+        };
+        let marker = Some(first_word(first)).filter(|w| {
+            super::vocab::vocab().role_markers.whole(w).is_some()
+                && at.iter().all(|&i| first_word(i) == *w)
+        });
+        // The first heading under a heading, before the next one of its level.
+        let opens_with = |i: usize| {
+            d.blocks[i + 1..]
+                .iter()
+                .take_while(|b| !(b.kind == BlockKind::Heading && b.level == level))
+                .find(|b| b.kind == BlockKind::Heading)
+                .map(|b| unnumbered(&b.text).to_lowercase())
+        };
+        let sections: Vec<String> = at.iter().filter_map(|&i| opens_with(i)).collect();
+        let between: Vec<usize> = (first + 1..last)
+            .filter(|&j| {
+                let b = &d.blocks[j];
+                b.kind == BlockKind::Heading
+                    && b.level == level
+                    && level > 0
+                    && !at.contains(&j)
+                    && section_label(b).is_none()
+                    && names_entry(&b.text)
+                    && (marker.as_ref().is_some_and(|m| first_word(j) == *m)
+                        || opens_with(j).is_some_and(|s| sections.contains(&s)))
+            })
+            .collect();
+        at.extend(between);
+        at.sort_unstable();
+    }
     // A page about one job (its title names a role that is none of these headings) lists
     // other jobs ("Similar jobs"), or sub-roles of its own.
     let headings: Vec<String> = at
@@ -161,11 +200,23 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     if names.len() < 2 {
         return None;
     }
+    // A heading right above the first role that groups roles ("#### Area Amministrativa"
+    // over "### Posizione Account Manager"): a heading of its level ends a role, whatever
+    // the levels' order.
+    let group = at.first().and_then(|&first| {
+        d.blocks[..first]
+            .iter()
+            .rev()
+            .take_while(|b| b.kind == BlockKind::Heading || b.text.trim().is_empty())
+            .find(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.level)
+            .filter(|&l| l > 0 && l != level)
+    });
     // Each role heads some text of its own. A heading numbered under the role's ("2.1.1.
     // Duties" under "2.1. Engineer") is its section, whatever its level.
     let ends_role = |role: &Block, b: &Block| {
         b.kind == BlockKind::Heading
-            && (level > 0 && b.level > 0 && b.level <= level)
+            && (level > 0 && b.level > 0 && (b.level <= level || Some(b.level) == group))
             && !matches!(
                 (outline_depth(&role.text), outline_depth(&b.text)),
                 (Some(r), Some(s)) if s > r
@@ -183,13 +234,31 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         {
             return None;
         }
+        let heading = unnumbered(&d.blocks[i].text);
+        let (title, origin) = if heads.iter().any(|h| h.0 == i) {
+            (heading.to_string(), Origin::Header)
+        } else {
+            (without_marker(heading).to_string(), Origin::Label)
+        };
         parts.push(RolePart {
             head: i,
             body: i + 1..end,
-            title: unnumbered(&d.blocks[i].text).to_string(),
+            title,
+            origin,
         });
     }
     Some(role_parts(d, &parts))
+}
+
+/// A heading without a word in front marking a position ("Posizione Segreteria
+/// Amministrativa" → "Segreteria Amministrativa").
+fn without_marker(heading: &str) -> &str {
+    heading
+        .split_once(' ')
+        .filter(|(w, rest)| {
+            super::vocab::vocab().role_markers.whole(w).is_some() && !rest.trim().is_empty()
+        })
+        .map_or(heading, |(_, rest)| rest.trim())
 }
 
 /// A role's part of a page: the block that opens it, the blocks of its text, its title.
@@ -197,6 +266,9 @@ struct RolePart {
     head: usize,
     body: std::ops::Range<usize>,
     title: String,
+    /// Where the title was read: a heading's `Header`; `Label` for a heading that names no
+    /// role the vocabulary knows but stands where the roles' do (its place says it is one).
+    origin: Origin,
 }
 
 /// One document per role, `parts` giving each role's heading block and where its text ends:
@@ -223,7 +295,7 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
             part.facts.retain(|f| {
                 f.key != Key::Title && f.key != Key::Subject && f.origin != Origin::Label
             });
-            part.facts.insert(0, title_fact(&p.title, Origin::Header));
+            part.facts.insert(0, title_fact(&p.title, p.origin));
             part.blocks.extend(d.blocks[p.body.clone()].iter().cloned());
             part.blocks.extend(tail.iter().cloned());
             part.blocks.extend(intro.iter().cloned());
@@ -445,6 +517,7 @@ fn by_section_cycles(d: &Doc) -> Option<Vec<Doc>> {
             head,
             body: i..end,
             title: text.to_string(),
+            origin: Origin::Header,
         });
     }
     let mut names: Vec<String> = parts.iter().map(|p| p.title.to_lowercase()).collect();
@@ -537,6 +610,7 @@ fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
             head: i,
             body: from..d.blocks.len(),
             title,
+            origin: Origin::Header,
         });
     }
     // Each role says something of its own: two blocks of text at least.
@@ -1143,6 +1217,36 @@ mod tests {
         assert_eq!(
             several_jobs(crate::parse::readers::text::read(from_two)).len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_heading_of_the_roles_form_between_them_is_a_role() {
+        // Headings grouping the roles ("#### Area …") end the role above them, whatever their
+        // level; a heading between two roles with their marker word is a role too, and one
+        // without it ("### Sede di lavoro" after them) is none.
+        let text = "#### Area Amministrativa\n\n### Posizione Account Manager\n\nClienti.\n\n\
+            ###### Formazione richiesta\n\nLaurea.\n\n### Posizione Segreteria Amministrativa\n\n\
+            Agenda.\n\n###### Formazione richiesta\n\nDiploma.\n\n#### Area Tecnica\n\n\
+            ### Posizione IT Support\n\nHelpdesk.\n\n###### Formazione richiesta\n\nDiploma.\n\n\
+            ### Sede di lavoro\n\nRoma.\n";
+        let ds = several_jobs(markdown::read(text).unwrap());
+        assert_eq!(
+            titles(&ds),
+            [
+                "Posizione Account Manager",
+                "Segreteria Amministrativa",
+                "Posizione IT Support"
+            ]
+        );
+        assert!(!ds[1].blocks.iter().any(|b| b.text.contains("Area Tecnica")));
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("Roma")));
+        // Without the roles' form, a heading between them is a section of the one above.
+        let plain = "## Backend Engineer\n\nRust.\n\n## Perks we like\n\nGym.\n\n\
+            ## Product Designer\n\nFigma.\n";
+        assert_eq!(
+            titles(&several_jobs(markdown::read(plain).unwrap())),
+            ["Backend Engineer", "Product Designer"]
         );
     }
 
