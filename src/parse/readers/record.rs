@@ -170,7 +170,8 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
                 _ => false,
             };
             filled && label_of(k).is_some_and(is_place)
-        });
+        })
+        || names_place_by_key(o);
     (title && (company || description || place)) || (company && description)
 }
 
@@ -193,9 +194,18 @@ pub fn has_title(o: &Map<String, Value>) -> bool {
         v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
     }) || lever_title(o).is_some()
         || named
-            && has_label(o, |l| {
+            && (has_label(o, |l| {
                 matches!(l, Label::Key(Key::Company) | Label::Key(Key::Location))
-            })
+            }) || names_place_by_key(o))
+}
+
+/// Whether a key that is a place only when its value names one does ("area": {"name":
+/// "Москва"} at hh.ru).
+fn names_place_by_key(o: &Map<String, Value>) -> bool {
+    o.iter().any(|(k, v)| {
+        vocab().place_keys.contains(&norm_label(k))
+            && text_of(v).is_some_and(|p| crate::parse::places::is_place(&p))
+    })
 }
 
 /// Whether a key names the employer ("company", "arbeitgeber", "hiringOrganization"…): the
@@ -1135,6 +1145,22 @@ mod tests {
             }))
             .unwrap()
         ));
+    }
+
+    #[test]
+    fn a_name_beside_a_place_named_by_a_place_key_is_a_posting() {
+        // hh.ru's vacancy as a test fixture writes it: "name" and "area" {"name": "Москва"}.
+        let o = |v: Value| serde_json::from_value::<Map<String, Value>>(v).unwrap();
+        assert!(looks_like_posting(&o(json!({
+            "name": "Python-разработчик",
+            "area": {"name": "Москва"},
+            "salary": {"from": 256000},
+        }))));
+        // An area that is no place is a team's: a name and a team are no posting.
+        assert!(!looks_like_posting(&o(json!({
+            "name": "Anna",
+            "area": {"name": "Marketing"},
+        }))));
     }
 
     #[test]
