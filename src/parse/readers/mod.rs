@@ -169,8 +169,17 @@ pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
     // The last item of a list ("Naam en telefoonnummer" / "Woonplaats") says what to send, and
     // the sentence after it is no value ("Vermeld in je bericht: …").
     let last_item = b.kind == BlockKind::Item && next.kind != BlockKind::Item;
+    // A name ("Company" / "Acme") is no sentence: one that ends as a sentence does, or runs on
+    // to a next line in lower case, describes the employer ("Company" / "Software Consulting
+    // founded with the mission to inspire the connection of" / "technology with people, …").
+    let names = matches!(label, Label::Key(Key::Company | Key::Title | Key::Team));
+    let sentence = next.text.trim_end().ends_with(['.', '!', '?', '。'])
+        || blocks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == next.kind && n.text.starts_with(char::is_lowercase));
     (next.kind != BlockKind::Heading
         && !last_item
+        && !(names && sentence)
         && next.text.chars().count() <= 80
         && bare_label(&next.text).is_none()
         && label_line(&next.text).is_none())
@@ -241,6 +250,29 @@ mod tests {
         assert_eq!(priced_pay_line("Team (EUR): 4 people"), None);
         assert_eq!(priced_pay_line("Salary (USD): competitive"), None);
         assert_eq!(priced_pay_line("Salary (yearly): 90,000"), None);
+    }
+
+    #[test]
+    fn a_name_label_over_a_sentence_names_nothing() {
+        let blocks = |lines: &[&str]| super::super::blocks::from_lines(lines.iter().copied());
+        let b = blocks(&["Company", "Acme Robotics", "", "We build robots."]);
+        assert_eq!(
+            label_at(&b, 0).map(|(_, v)| v).as_deref(),
+            Some("Acme Robotics")
+        );
+        for lines in [
+            &[
+                "Empresa",
+                "Atuar num grande banco por uma consultoria internacional.",
+            ][..],
+            &[
+                "Company",
+                "Software Consulting founded with the mission to inspire the connection of",
+                "technology with people, fostering the best of our professionals.",
+            ][..],
+        ] {
+            assert_eq!(label_at(&blocks(lines), 0), None, "{lines:?}");
+        }
     }
 
     #[test]
