@@ -88,8 +88,32 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
     });
     let scan = crate::parse::scan::Scan::new(text);
     let mut scores: HashMap<String, i32> = HashMap::new();
+    // "LEFT JOIN LATERAL (": a query's join, no invitation to join an employer.
+    let sql_join = |m: regex::Match<'_>| {
+        let at = m.start() + m.as_str().len()
+            - m.as_str()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let joins = scan.text()[at..]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("join"));
+        let before = scan.text()[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        joins
+            && [
+                "left", "right", "inner", "outer", "cross", "full", "natural",
+            ]
+            .iter()
+            .any(|q| word.eq_ignore_ascii_case(q))
+    };
     for (re, weight) in PATTERNS.iter() {
         for c in re.captures_iter(scan.text()) {
+            if c.get(0).is_some_and(sql_join) {
+                continue;
+            }
             let name = trim_name(c.name("c").map_or("", |m| scan.original(m.range())));
             let board = boards_send && is_platform(name);
             if !name.is_empty() && !is_generic(name) && !board {
@@ -942,6 +966,18 @@ mod tests {
         assert_eq!(
             company_in("Workday is hiring engineers of all kinds.", false).as_deref(),
             Some("Workday")
+        );
+    }
+
+    #[test]
+    fn a_query_s_join_is_no_invitation() {
+        let sql = "\"LEFT JOIN LATERAL (SELECT 1) a ON true\" +\n\
+            \"LEFT JOIN LATERAL (SELECT 2) b ON true\" +\n\
+            \"LEFT JOIN LATERAL (SELECT 3) c ON true\"";
+        assert_eq!(company_in(sql, false), None);
+        assert_eq!(
+            company_in("Join Acme today. Acme is hiring engineers.", false).as_deref(),
+            Some("Acme")
         );
     }
 
