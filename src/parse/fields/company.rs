@@ -299,7 +299,14 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
                     .legal_prefixes
                     .iter()
                     .any(|p| name.starts_with(p.as_str()));
-            if bare_form || name.chars().count() < 3 || is_generic(&name) || !is_company_name(&name)
+            // "Laboratory Technician" (an organization noun, then a role's): a role, not its
+            // employer.
+            let role = *org && super::title::ends_with_role(&name).is_some();
+            if bare_form
+                || role
+                || name.chars().count() < 3
+                || is_generic(&name)
+                || !is_company_name(&name)
             {
                 continue;
             }
@@ -1164,6 +1171,14 @@ mod tests {
             first_legal_name("Вакансія в ООО «Рога и копыта», Москва."),
             Some("ООО «Рога и копыта»".to_string())
         );
+    }
+
+    #[test]
+    fn an_organization_noun_before_a_role_names_a_role() {
+        let t = "2. Laboratory Technician 12th pass.\nDiploma as Medical Laboratory Technician.";
+        assert_eq!(first_legal_name(t), None);
+        let t = "Laboratory Animal Services is hiring.\nJoin Laboratory Animal Services.";
+        assert!(first_legal_name(t).is_some());
     }
 
     #[test]

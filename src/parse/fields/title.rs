@@ -1033,7 +1033,7 @@ pub fn roles_from_text(text: &str) -> Option<[String; 2]> {
 }
 
 /// A phrase a sentence names as a role: it ends with a role noun and reads as a title.
-fn ends_with_role(s: &str) -> Option<String> {
+pub fn ends_with_role(s: &str) -> Option<String> {
     let last = s.split_whitespace().last().unwrap_or("");
     (vocab().roles.whole(last).is_some() && looks_like_title(s)).then(|| s.to_string())
 }
