@@ -1403,6 +1403,11 @@ mod tests {
         assert!(v.hiring_pairs.iter().all(|p| p.group_names() == ["a", "b"]));
         assert!(v.also_hiring.iter().all(|p| p.group_names() == ["a"]));
         assert!(!v.is_furniture("Senior Rust Engineer"));
+        // A code host's issue page, read out.
+        assert!(v.is_furniture("Empregos-dev/Vagas-dev · issue #109 · open"));
+        assert!(v.is_furniture("soujava/vagas-java · issue #1904 · closed · TypeScript"));
+        assert!(v.is_furniture("labels: ESTÁGIO, HELP WANTED, SALVADOR"));
+        assert!(!v.is_furniture("Labels and packaging engineer"));
     }
 
     #[test]

@@ -304,6 +304,29 @@ fn unbracket(t: &mut String) {
 
 /// A title wholly inside one pair of quotes: "«Wissenschaftliche:r Mitarbeiter:in»",
 /// "„Projektleiter“", "\"Data Engineer\"" → what is inside.
+/// Pictographs decorate a title and set its pieces apart ("🚀 Vaga Desenvolvedor Java 👩🏻💻
+/// 📍 Remoto 🚀" → "Vaga Desenvolvedor Java | Remoto"): a run of them between words is a
+/// separator, one at an end goes.
+fn set_apart_pictographs(t: &mut String) {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\x{200d}\x{fe0f}\x{20e3}]\s*)+",
+        )
+        .expect("valid regex")
+    });
+    if !RUN.is_match(t) {
+        return;
+    }
+    let set_apart = RUN.replace_all(t, " | ");
+    let trimmed = set_apart
+        .trim()
+        .trim_matches(|c: char| c == '|' || c.is_whitespace())
+        .to_string();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        *t = trimmed;
+    }
+}
+
 fn unquote(t: &mut String) {
     const PAIRS: [(char, &[char]); 6] = [
         ('«', &['»']),
@@ -332,6 +355,9 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     unquote(&mut t);
+    if depth == Depth::Full {
+        set_apart_pictographs(&mut t);
+    }
     // Only bracket groups: the role is one of them. At full depth the place and mode groups in
     // front are taken first ("[São Paulo] [Dev Android] [Hunter]").
     if depth != Depth::Full {
@@ -1692,6 +1718,23 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn pictographs_decorate_and_set_pieces_apart() {
+        let u = un("🚀 Vaga Desenvolvedor Java 👩🏻‍💻 📍 Remoto 🚀");
+        assert_eq!(u.title, "Desenvolvedor Java");
+        assert_eq!(u.mode.as_deref(), Some("Remoto"));
+        assert_eq!(
+            un("★ Lead Software Engineer").title,
+            "Lead Software Engineer"
+        );
+        assert_eq!(
+            un("📱Senior Frontend Engineer (f/m/d)").title,
+            "Senior Frontend Engineer (f/m/d)"
+        );
+        // Digits and signs are no pictographs.
+        assert_eq!(un("C# Engineer #2").title, "C# Engineer #2");
     }
 
     #[test]
