@@ -889,7 +889,8 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
             *t = after.to_string();
             continue;
         }
-        if !looks_like_title(rest) {
+        // "Office of Solutions: …": a word that goes on into a phrase names no mode or kind.
+        if !looks_like_title(rest) || goes_on_phrase(rest) {
             break;
         }
         // A hashtag ("#hiring", a job fair's "#ForumOGCNice") tags the post; it names no role.
@@ -942,7 +943,37 @@ pub struct PageTitle {
 }
 
 pub fn split_title_company(t: &str) -> PageTitle {
-    let t = t.trim();
+    let mut page = split_page_title(t.trim());
+    // "FedRAMP Director | Join the Technology Transformation Services", "… | Careers at
+    // Acme": the site's name invites to its employer.
+    if page.company.is_none()
+        && let Some((_, site)) = t.rsplit_once(" | ")
+    {
+        let site = site.trim();
+        page.company = vocab()
+            .employer
+            .lead_ins
+            .iter()
+            .find_map(|w| {
+                let rest = site.get(w.len()..)?;
+                let head = site.get(..w.len())?;
+                (head.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
+            })
+            .map(|rest| {
+                let rest = rest.trim();
+                ["the ", "The "]
+                    .iter()
+                    .find_map(|a| rest.strip_prefix(a))
+                    .unwrap_or(rest)
+                    .trim_end_matches(['!', '.'])
+                    .to_string()
+            })
+            .filter(|c| c.starts_with(char::is_uppercase) && c.split_whitespace().count() <= 6);
+    }
+    page
+}
+
+fn split_page_title(t: &str) -> PageTitle {
     let known = |p: &str| places::mentions_place(p).then(|| p.trim().to_string());
     let split = |title: &str, company: &str, place: Option<String>| PageTitle {
         title: Some(title.trim().to_string()),
@@ -1729,6 +1760,13 @@ mod tests {
             un("★ Lead Software Engineer").title,
             "Lead Software Engineer"
         );
+        // A mode word that goes on into a phrase is part of it.
+        assert!(
+            un("Office of Solutions: FedRAMP Director")
+                .title
+                .starts_with("Office")
+        );
+        assert_eq!(un("Remote Senior Engineer").title, "Senior Engineer");
         assert_eq!(
             un("📱Senior Frontend Engineer (f/m/d)").title,
             "Senior Frontend Engineer (f/m/d)"
@@ -2217,6 +2255,13 @@ mod tests {
                 some("Richmond, VA")
             )
         );
+        // The site's name inviting to its employer names the company.
+        assert_eq!(
+            split("Office of Solutions: FedRAMP Director | Join the Technology Transformation Services").1,
+            some("Technology Transformation Services")
+        );
+        assert_eq!(split("Data Engineer | Careers at Acme").1, some("Acme"));
+        assert_eq!(split("Data Engineer | Indeed.com").1, None);
         // A bracket that is no place stays with the company.
         assert_eq!(
             split("Engineer at Acme (YC S21)"),
