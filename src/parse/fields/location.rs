@@ -146,6 +146,10 @@ pub fn from_label(s: &str) -> Vec<String> {
             if vocab().employment.whole(part).is_some() && vocab().country(part).is_none() {
                 continue;
             }
+            // "Full Remote" is a mode whole, not "Full" with a mode after it.
+            if is_mode_word(part) {
+                continue;
+            }
             let part = strip_mode_prefix(part);
             if part.is_empty()
                 || is_mode_word(part)
@@ -793,6 +797,9 @@ mod tests {
 
     #[test]
     fn labels_split_into_places() {
+        // A mode of several words is one mode ("Full Remote" is no town called Full).
+        assert_eq!(from_label("🏠 Full Remote"), Vec::<String>::new());
+        assert_eq!(from_label("Poland Remote"), ["Poland"]);
         // A part saying how the work is done names no place, in any bracket or comma.
         assert_eq!(
             from_label("Remote（主要是远程办公+每月1周集中办公）"),
