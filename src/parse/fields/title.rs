@@ -302,8 +302,6 @@ fn unbracket(t: &mut String) {
     }
 }
 
-/// A title wholly inside one pair of quotes: "«Wissenschaftliche:r Mitarbeiter:in»",
-/// "„Projektleiter“", "\"Data Engineer\"" → what is inside.
 /// Pictographs decorate a title and set its pieces apart ("🚀 Vaga Desenvolvedor Java 👩🏻💻
 /// 📍 Remoto 🚀" → "Vaga Desenvolvedor Java | Remoto"): a run of them between words is a
 /// separator, one at an end goes.
@@ -327,6 +325,8 @@ fn set_apart_pictographs(t: &mut String) {
     }
 }
 
+/// A title wholly inside one pair of quotes: "«Wissenschaftliche:r Mitarbeiter:in»",
+/// "„Projektleiter“", "\"Data Engineer\"" → what is inside.
 fn unquote(t: &mut String) {
     const PAIRS: [(char, &[char]); 6] = [
         ('«', &['»']),
@@ -942,6 +942,9 @@ pub struct PageTitle {
     pub place: Option<String>,
 }
 
+/// A page or subject line's title, company and place ([`PageTitle`]); a site name after the
+/// last " | " that invites to its employer ("Join the …", "Careers at …") names the company
+/// when the line names none.
 pub fn split_title_company(t: &str) -> PageTitle {
     let mut page = split_page_title(t.trim());
     // "FedRAMP Director | Join the Technology Transformation Services", "… | Careers at
