@@ -410,11 +410,23 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
     while i < d.blocks.len() {
         let start = i;
         let mut lines: Vec<(usize, String)> = Vec::new();
-        while let Some(role) = d
-            .blocks
-            .get(i)
-            .and_then(|b| vacancy_line(&b.text).or_else(|| priced_role_line(&b.text)))
-        {
+        // A line that may state a role's pay: short, one line, a figure (a cheap look before
+        // the pay is read, as most lines are none).
+        let may_price = |j: usize| {
+            d.blocks.get(j).is_some_and(|b| {
+                b.text.len() <= 360
+                    && !b.text.contains('\n')
+                    && b.text.bytes().any(|c| c.is_ascii_digit())
+            })
+        };
+        while let Some(role) = d.blocks.get(i).and_then(|b| {
+            vacancy_line(&b.text).or_else(|| {
+                // Priced lines come two at least, one under the other.
+                (may_price(i) && (may_price(i + 1) || !lines.is_empty()))
+                    .then(|| priced_role_line(&b.text))
+                    .flatten()
+            })
+        }) {
             lines.push((i, role));
             i += 1;
         }

@@ -312,7 +312,8 @@ fn set_apart_pictographs(t: &mut String) {
         )
         .expect("valid regex")
     });
-    if !RUN.is_match(t) {
+    // Pictographs are far from ASCII: most titles need no look at all.
+    if t.is_ascii() || !RUN.is_match(t) {
         return;
     }
     let set_apart = RUN.replace_all(t, " | ");
