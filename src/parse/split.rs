@@ -545,10 +545,17 @@ fn by_section_cycles(d: &Doc) -> Option<Vec<Doc>> {
     }
     let mut docs = role_parts(d, &parts);
     // A line that names no role names the employer ("키튼 플래닛"): the job's title is unsaid,
-    // and the page's headings above the jobs ("### BE개발") name the list, not this job.
+    // and the page's headings above the jobs ("### BE개발") name the list, not this job. A list
+    // is of one kind: where two thirds of its lines at least name employers, all do ("리드
+    // 넘버" among them is a company whose name holds the word for a lead).
+    let employers = parts
+        .iter()
+        .filter(|p| role_heading(&p.title).is_none())
+        .count();
+    let all_employers = employers * 3 >= parts.len() * 2;
     let own = |p: &RolePart| p.body.len();
     for (doc, p) in docs.iter_mut().zip(&parts) {
-        if role_heading(&p.title).is_none() {
+        if all_employers || role_heading(&p.title).is_none() {
             for b in doc.blocks.iter_mut().skip(own(p)) {
                 if b.kind == BlockKind::Heading {
                     b.kind = BlockKind::Paragraph;
@@ -1439,6 +1446,14 @@ mod tests {
                 .any(|b| b.text.contains("order service"))
         );
         assert!(!ds[0].blocks.iter().any(|b| b.text.contains("public APIs")));
+        // A list is of one kind: among employers, a name holding a role word is an employer's.
+        let md = "# Jobs\n\n1. [Acme Robotics](https://example.com/1)\n\n- Responsibilities\n  - APIs\n\
+            - Requirements\n  - Java\n\n2. [Globex](https://example.com/2)\n\n- Responsibilities\n\
+              - Billing\n- Requirements\n  - Go\n\n3. [Lead Number](https://example.com/3)\n\n\
+            - Responsibilities\n  - Search\n- Requirements\n  - Rust\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(company(&ds[2]).as_deref(), Some("Lead Number"));
+        assert!(ds[2].texts(Key::Title).next().is_none());
         // Lines naming roles are the jobs' titles.
         let roles = "Strap - software for wearables\n\nMOBILE DEVELOPER\n\nDESCRIPTION\n\n\
             Ship the SDKs for phones and watches.\n\nCOMPENSATION\n\n$50K - $70K Salary\n\n\
