@@ -800,6 +800,9 @@ mod tests {
         // A mode of several words is one mode ("Full Remote" is no town called Full).
         assert_eq!(from_label("🏠 Full Remote"), Vec::<String>::new());
         assert_eq!(from_label("Poland Remote"), ["Poland"]);
+        // Words saying the place is not given are none.
+        assert_eq!(from_label("Ospecificerad arbetsort, Sverige"), ["Sverige"]);
+        assert_eq!(from_label("Não especificado"), Vec::<String>::new());
         // A part saying how the work is done names no place, in any bracket or comma.
         assert_eq!(
             from_label("Remote（主要是远程办公+每月1周集中办公）"),
