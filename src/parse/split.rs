@@ -410,6 +410,8 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
     while i < d.blocks.len() {
         let start = i;
         let mut lines: Vec<(usize, String)> = Vec::new();
+        // Whether each line gave its role with its pay (not with a headcount).
+        let mut priced: Vec<bool> = Vec::new();
         // A line that may state a role's pay: short, one line, a figure (a cheap look before
         // the pay is read, as most lines are none).
         let may_price = |j: usize| {
@@ -419,15 +421,16 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
                     && b.text.bytes().any(|c| c.is_ascii_digit())
             })
         };
-        while let Some(role) = d.blocks.get(i).and_then(|b| {
-            vacancy_line(&b.text).or_else(|| {
+        while let Some((role, with_pay)) = d.blocks.get(i).and_then(|b| {
+            vacancy_line(&b.text).map(|r| (r, false)).or_else(|| {
                 // Priced lines come two at least, one under the other.
                 (may_price(i) && (may_price(i + 1) || !lines.is_empty()))
-                    .then(|| priced_role_line(&b.text))
+                    .then(|| priced_role_line(&b.text).map(|r| (r, true)))
                     .flatten()
             })
         }) {
             lines.push((i, role));
+            priced.push(with_pay);
             i += 1;
         }
         i = i.max(start + 1);
@@ -446,13 +449,15 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
             // all of them ("SALARY: $80k-$180k" in the header over "- Lead Engineer ($140-180k
             // plus stock options)").
             let mut parts = one_per_role(d, &lines);
-            for (part, (at, _)) in parts.iter_mut().zip(&lines) {
-                let line = &d.blocks[*at].text;
-                if vacancy_line(line).is_none() && priced_role_line(line).is_some() {
-                    part.facts
-                        .retain(|f| !matches!(f.key, Key::Salary | Key::Pay | Key::SalaryEstimate));
-                    part.text(Key::Salary, line, Origin::Header);
-                }
+            for ((part, (at, _)), _) in parts
+                .iter_mut()
+                .zip(&lines)
+                .zip(&priced)
+                .filter(|(_, with_pay)| **with_pay)
+            {
+                part.facts
+                    .retain(|f| !matches!(f.key, Key::Salary | Key::Pay | Key::SalaryEstimate));
+                part.text(Key::Salary, &d.blocks[*at].text, Origin::Header);
             }
             return Some(parts);
         }

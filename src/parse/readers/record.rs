@@ -202,10 +202,16 @@ pub fn has_title(o: &Map<String, Value>) -> bool {
 /// Whether a key that is a place only when its value names one does ("area": {"name":
 /// "Москва"} at hh.ru).
 fn names_place_by_key(o: &Map<String, Value>) -> bool {
-    o.iter().any(|(k, v)| {
-        vocab().place_keys.contains(&norm_label(k))
-            && text_of(v).is_some_and(|p| crate::parse::places::is_place(&p))
-    })
+    o.iter().any(|(k, v)| place_by_key(k, v).is_some())
+}
+
+/// The place under a key that is a place only when its value names one ("area": {"name":
+/// "Москва"} at hh.ru; Italian postings' "area" is a team).
+fn place_by_key(k: &str, v: &Value) -> Option<String> {
+    if !vocab().place_keys.contains(&norm_label(k)) {
+        return None;
+    }
+    text_of(v).filter(|p| crate::parse::places::is_place(p))
 }
 
 /// Whether a key names the employer ("company", "arbeitgeber", "hiringOrganization"…): the
@@ -389,9 +395,7 @@ impl Walk<'_> {
             // A key that is a place only when its value names one ("area": {"name": "Москва"}
             // at hh.ru; Italian postings' "area" is a team).
             if depth == 0
-                && vocab().place_keys.contains(&norm_label(k))
-                && let Some(place) = text_of(v)
-                && crate::parse::places::is_place(&place)
+                && let Some(place) = place_by_key(k, v)
             {
                 self.doc.text(Key::Location, place, self.origin);
                 continue;
