@@ -271,6 +271,9 @@ pub struct Vocab {
     /// Words of a sentence about the candidate, not the job, whose contract words say nothing
     /// of the job's kind ("authorized to work … on a full-time basis").
     pub not_about_the_kind: Terms<()>,
+    /// Words after an employment kind that offer it beside the job's own ("part time
+    /// negotiable", "Interns considered", "Teilzeit möglich").
+    pub kind_offered_as_option: Terms<()>,
     /// Keys of a site's template (`layout`, `class`), whose values say nothing of the posting.
     pub site_keys: Terms<()>,
     /// The bound words of every language ("mínimo", "hasta", "от", "a partir de"), as
@@ -1063,6 +1066,7 @@ impl Vocab {
             employment: terms_of(&langs, "employment", KINDS),
             employment_statement_set: statement_set(&employment_statements),
             not_about_the_kind: words("employment", "not_about_the_kind"),
+            kind_offered_as_option: words("employment", "offered_as_option"),
             site_keys: words("labels", "site_keys"),
             bound_words: bound_words_of(&langs),
             employment_statements,

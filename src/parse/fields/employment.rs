@@ -8,12 +8,21 @@ use super::super::vocab::{fold, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{EmploymentType, Field, FieldSource};
 
-/// The kinds a field names, in the order it names them ("Part-time, Contract").
+/// The kinds a field names, in the order it names them ("Part-time, Contract"); a kind offered
+/// as an option beside the job's own ("Full time, part time negotiable", "Interns considered")
+/// is not one of them.
 pub fn kinds_in(s: &str) -> Vec<EmploymentType> {
-    let s = s.replace('_', " ");
+    let v = vocab();
+    let folded = fold(&s.replace('_', " "));
     let mut out = Vec::new();
-    for (_, _, k) in vocab().employment.find(&fold(&s)) {
-        if !out.contains(&k) {
+    for (_, end, k) in v.employment.find(&folded) {
+        let rest = folded[end..].trim_start_matches([' ', '-', ':', '(']);
+        let offered = v
+            .kind_offered_as_option
+            .find(rest)
+            .next()
+            .is_some_and(|(start, _, _)| start == 0);
+        if !offered && !out.contains(&k) {
             out.push(k);
         }
     }
@@ -28,7 +37,7 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
     let mut kinds = kinds_in(s);
     // "CLT / PJ", "Full time/Part time", "B2B or UoP": alternatives offered, the candidate
     // chooses — the posting states no one kind.
-    if kinds.len() >= 2 && names_alternatives(s) {
+    if kinds.len() >= 2 && (names_alternatives(s) || both_hours(&kinds)) {
         return None;
     }
     // "REMOTE, INTERN or ONSITE": interns welcome among other options, not an internship.
@@ -46,6 +55,14 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
         (many, Some(t)) if many.contains(&t) && specific(t) && !specific(many[0]) => Some(t),
         (many, _) => Some(many[0]),
     }
+}
+
+/// Full-time and part-time named together and nothing else ("Vollzeit, Teilzeit", `["FULL_TIME",
+/// "PART_TIME"]`): the hours are the candidate's choice, the posting states neither.
+fn both_hours(kinds: &[EmploymentType]) -> bool {
+    kinds.len() == 2
+        && kinds.contains(&EmploymentType::FullTime)
+        && kinds.contains(&EmploymentType::PartTime)
 }
 
 /// Whether a label's kinds are alternatives ("CLT / PJ", "B2B or UoP") rather than one kind
@@ -207,7 +224,36 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
     });
     let mut cands: Vec<Cand<EmploymentType>> = Vec::new();
     let mut alternatives = false;
-    for f in &ctx.doc.facts {
+    // A list of kinds given as one key's values, each its own fact (JSON-LD `["FULL_TIME",
+    // "PART_TIME"]`), is read as one label: a run of facts of the kind from one origin.
+    let mut skip = vec![false; ctx.doc.facts.len()];
+    let mut i = 0;
+    while i < ctx.doc.facts.len() {
+        let run_of = |f: &super::super::doc::Fact| {
+            (f.key == Key::EmploymentType && matches!(f.value, Value::Text(_))).then_some(f.origin)
+        };
+        let Some(origin) = run_of(&ctx.doc.facts[i]) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..ctx.doc.facts.len())
+            .find(|&j| run_of(&ctx.doc.facts[j]) != Some(origin))
+            .unwrap_or(ctx.doc.facts.len());
+        let mut kinds = Vec::new();
+        for f in &ctx.doc.facts[i..end] {
+            for k in f.value.text().map(kinds_in).unwrap_or_default() {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            }
+        }
+        if end - i >= 2 && both_hours(&kinds) {
+            skip[i..end].fill(true);
+            alternatives = true;
+        }
+        i = end;
+    }
+    for (f, _) in ctx.doc.facts.iter().zip(&skip).filter(|(_, s)| !**s) {
         let Value::Text(t) = &f.value else { continue };
         let less = match f.key {
             Key::EmploymentType => 0,
@@ -327,6 +373,26 @@ mod tests {
     }
 
     #[test]
+    fn full_time_and_part_time_offered_side_by_side_state_neither() {
+        let kind = |types: &str| {
+            let html = format!(
+                r#"<html><head><script type="application/ld+json">{{"@type": "JobPosting",
+                "title": "Facharzt Psychiatrie (m/w/d)", "employmentType": {types},
+                "hiringOrganization": {{"name": "Praxis Beispiel"}},
+                "description": "Wir suchen eine Fachärztin oder einen Facharzt in Vollzeit oder Teilzeit."}}
+                </script></head><body></body></html>"#
+            );
+            crate::parse::parse_text(&html, "a.html")
+                .unwrap()
+                .remove(0)
+                .employment_type
+        };
+        assert_eq!(kind(r#"["FULL_TIME", "PART_TIME"]"#), None);
+        assert_eq!(kind(r#""FULL_TIME""#), Some(FullTime));
+        assert_eq!(kind(r#"["PART_TIME"]"#), Some(PartTime));
+    }
+
+    #[test]
     fn labels_in_many_languages() {
         let l = |s: &str| from_label(s, None);
         assert_eq!(l("Full-time"), Some(FullTime));
@@ -349,7 +415,12 @@ mod tests {
             from_label("Part-time, Contract", Some(Contract)),
             Some(Contract)
         );
-        assert_eq!(from_label("Full Time, Part Time", None), Some(FullTime));
+        assert_eq!(from_label("Full Time, Part Time", None), None);
+        assert_eq!(l("Vollzeit, Teilzeit"), None);
+        // A kind offered beside the job's own is not the job's.
+        assert_eq!(l("Full time, part time negotiable"), Some(FullTime));
+        assert_eq!(l("Vollzeit, Teilzeit möglich"), Some(FullTime));
+        assert_eq!(l("Interns considered"), None);
         assert_eq!(from_label("Contrato a plazo Fijo", None), Some(Temporary));
         assert_eq!(l("CTFP por tempo indeterminado"), Some(FullTime));
         assert_eq!(l("Contrato a termo certo"), Some(Temporary));
