@@ -94,6 +94,9 @@ pub enum Key {
     Badge,
     /// A subject line (an e-mail's, a forum post's): may hold the title and more.
     Subject,
+    /// The page's own summary of itself (an HTML page's meta description): only an employer
+    /// named with its legal form is read from it ("株式会社イルナは…", "Acme GmbH ist …").
+    Summary,
     /// An address to apply or write to (a front matter's `email`, a record's `contact`): its
     /// domain may be the employer's.
     Contact,

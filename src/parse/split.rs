@@ -327,9 +327,12 @@ fn with_role_in_passing(d: &Doc) -> Option<Vec<Doc>> {
         return None;
     }
     let mut other = d.clone();
-    other
-        .facts
-        .retain(|f| matches!(f.key, Key::Company | Key::Posted | Key::Contact));
+    other.facts.retain(|f| {
+        matches!(
+            f.key,
+            Key::Company | Key::Posted | Key::Contact | Key::Summary
+        )
+    });
     other.facts.insert(0, title_fact(&role, Origin::Header));
     other.blocks = vec![d.blocks[i].clone()];
     other.related.clear();

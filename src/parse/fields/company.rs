@@ -189,6 +189,17 @@ fn trim_name(s: &str) -> &str {
         .trim()
 }
 
+/// A name without the article a sentence puts before it ("Die LanguageTooler GmbH"): the
+/// article is not part of it.
+fn without_article(mut name: &str) -> &str {
+    while let Some((first, rest)) = name.split_once(' ')
+        && vocab().name_articles.contains(first)
+    {
+        name = rest.trim_start();
+    }
+    name
+}
+
 /// The patterns of names with a legal form or an organization noun, each with whether it is an
 /// organization noun's (those names count from a second mention: a degree "from an accredited
 /// University" is not the employer).
@@ -276,13 +287,7 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
                 .trim()
                 .trim_end_matches([',', '.', ')', '）'])
                 .to_string();
-            // "Die LanguageTooler GmbH": an article before the name is not part of it.
-            while let Some((first, rest)) = name.split_once(' ')
-                && vocab().name_articles.contains(first)
-            {
-                name = rest.to_string();
-            }
-            name = without_generic_prefix(&name).to_string();
+            name = without_generic_prefix(without_article(&name)).to_string();
             // "Department of Posts Recruitment": what the page is about after the name.
             while let Some((head, last)) = name.rsplit_once(' ')
                 && org_name_tail(last)
@@ -772,6 +777,15 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
         {
             let strength = TEXT + 4 * (!org as i32) + 4 * (mentions.min(3) as i32 - 1);
             cands.push(Cand::new(c, strength, FieldSource::Text));
+        } else if let Some((c, _, _)) = ctx
+            .doc
+            .texts(Key::Summary)
+            .flat_map(|(s, _)| legal_names(s))
+            .find(|(c, _, org)| !org && !is_platform(c))
+        {
+            // The page's summary of itself names the employer with its legal form, where the
+            // text names none ("株式会社イルナは月（LUNA）のように…").
+            cands.push(Cand::new(c, TEXT + 4, FieldSource::Header));
         }
         if let Some(c) = ctx.company_in_text()
             && is_company_name(c)
@@ -1206,6 +1220,43 @@ mod tests {
             )
             .as_deref(),
             Some("Department of Posts")
+        );
+    }
+
+    #[test]
+    fn the_page_summary_names_the_employer_with_its_legal_form() {
+        let company = |summary: &str, body: &str| {
+            let html = format!(
+                r#"<html><head><title>Jobs</title><meta name="description" content="{summary}"></head>
+                <body><h1>Backend Developer (m/w/d)</h1><p>{body}</p>
+                <p>Du entwickelst unsere Dienste in Rust und Go weiter.</p></body></html>"#
+            );
+            crate::parse::parse_text(&html, "a.html")
+                .unwrap()
+                .remove(0)
+                .company
+        };
+        assert_eq!(
+            company(
+                "Die Nordlicht Software GmbH entwickelt Apps für Bäckereien.",
+                "Wir suchen Verstärkung."
+            ),
+            Some("Nordlicht Software GmbH".into())
+        );
+        // A summary without a legal form names no one; the text's own name comes first.
+        assert_eq!(
+            company(
+                "Wir entwickeln Apps für Bäckereien.",
+                "Wir suchen Verstärkung."
+            ),
+            None
+        );
+        assert_eq!(
+            company(
+                "Die Nordlicht Software GmbH entwickelt Apps.",
+                "Bei der Brotzeit Digital GmbH arbeitest du mit uns."
+            ),
+            Some("Brotzeit Digital GmbH".into())
         );
     }
 

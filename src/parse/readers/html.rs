@@ -265,7 +265,8 @@ fn without_trailing_commas(s: &str) -> String {
 }
 
 /// Title and employer hints of the page around the posting: the `<h1>`, the `og:title` or
-/// `<title>` (split later: "Senior Engineer at Acme | Board"), the site's name.
+/// `<title>` (split later: "Senior Engineer at Acme | Board"), the site's name, the page's
+/// summary of itself (its meta description).
 fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
     let text_of = |e: ElementRef<'_>| {
         let t: String = e.text().collect::<Vec<_>>().join(" ");
@@ -277,6 +278,7 @@ fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
         out.push((Key::Title, h1));
     }
     let mut og_title = None;
+    let mut summary = None;
     let mut site = None;
     let mut url = None;
     for m in page.select(&META) {
@@ -294,6 +296,7 @@ fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
         match key.as_str() {
             "og:title" | "twitter:title" if og_title.is_none() => og_title = content,
             "og:site_name" if site.is_none() => site = content,
+            "description" | "og:description" if summary.is_none() => summary = content,
             "og:url" if url.is_none() => url = content,
             _ => {}
         }
@@ -318,6 +321,9 @@ fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
     }
     if let Some(s) = site.or_else(|| ld_site.map(|s| s.0)) {
         out.push((Key::Company, s));
+    }
+    if let Some(s) = summary {
+        out.push((Key::Summary, s));
     }
     out
 }

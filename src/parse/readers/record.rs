@@ -550,6 +550,8 @@ impl Walk<'_> {
                     }
                 }
             },
+            // No record key names a page's summary of itself.
+            Key::Summary => {}
         }
     }
 
