@@ -732,6 +732,29 @@ mod tests {
     }
 
     #[test]
+    fn places_written_in_cyrillic_greek_and_vietnamese() {
+        for (s, c) in [
+            ("Москва", "Moscow"),
+            ("Воронеж", "Voronezh"),
+            ("Київ", "Kyiv"),
+            ("Киев", "Kyiv"),
+            ("Θεσσαλονίκη", "Thessaloníki"),
+            ("Берлин", "Berlin"),
+        ] {
+            assert_eq!(city(s).as_deref(), Some(c), "{s}");
+        }
+        let g = Gazetteer::get();
+        for (s, c) in [("Россия", "RU"), ("Україна", "UA"), ("Nhật Bản", "JP")] {
+            assert_eq!(g.country(s).map(|c| c.iso2.as_str()), Some(c), "{s}");
+        }
+        // A language's short name for a country that is a word of its own, or another place's
+        // name, is none: Vietnamese "Pháp" (France; also "law"), "Columbia" (a city's).
+        for s in ["Pháp", "Đức", "Columbia", "Man"] {
+            assert_eq!(g.country(s), None, "{s}");
+        }
+    }
+
+    #[test]
     fn a_country_is_not_a_town_that_shares_its_name() {
         // "India" is also an alternate name of Inđija (Serbia); "Lebanon" a town in Pennsylvania.
         for (s, c) in [("India", "IN"), ("Lebanon", "LB"), ("Remote, India", "IN")] {
