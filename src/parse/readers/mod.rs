@@ -131,7 +131,16 @@ pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) 
         Label::Region if !super::places::is_place(value) => {}
         Label::City | Label::Region => doc.text(Key::Location, value, origin),
         Label::RemoteRegion => {
-            doc.text(Key::Location, value, origin);
+            // "Candidates location: Must be currently residing in Canada": the place the
+            // sentence ends with.
+            let place = match value.rsplit_once(" in ") {
+                Some((_, tail)) if !super::places::is_place_name(value) => {
+                    let tail = tail.trim().trim_end_matches(['.', '!']);
+                    super::places::is_place_name(tail).then_some(tail)
+                }
+                _ => None,
+            };
+            doc.text(Key::Location, place.unwrap_or(value), origin);
             doc.push(Key::RemoteFlag, super::doc::Value::Flag(true), origin);
         }
         // Numbers and periods said in a text are read with the pay text.
@@ -369,6 +378,26 @@ mod tests {
         assert!(
             facts.contains(&(Key::EmploymentType, "Part-time")),
             "{facts:?}"
+        );
+    }
+
+    #[test]
+    fn where_candidates_must_live_is_a_remote_job_s_region() {
+        let located = |line: &str| {
+            let mut d = Doc::default();
+            d.add_lines(["Position: Senior Engineer", line, "About the company"]);
+            label_facts(&mut d);
+            let places: Vec<String> = d.texts(Key::Location).map(|(t, _)| t.to_string()).collect();
+            let remote = d.facts.iter().any(|f| f.key == Key::RemoteFlag);
+            (places, remote)
+        };
+        assert_eq!(
+            located("Candidates location: Latin America (LATAM)"),
+            (vec!["Latin America (LATAM)".to_string()], true)
+        );
+        assert_eq!(
+            located("Candidates location: Must be currently residing in Canada"),
+            (vec!["Canada".to_string()], true)
         );
     }
 
