@@ -356,6 +356,10 @@ mod tests {
         assert_eq!(from_label("México DF (40% teletrabajo)"), Some(Hybrid));
         assert_eq!(m("Poste 100% télétravail."), Some(Remote));
         assert_eq!(
+            m("Quarterly work from anywhere weeks.\nTeams are in the office 4 days per week."),
+            Some(Hybrid)
+        );
+        assert_eq!(
             m(
                 "At Postman, we embrace a hybrid work model. Employees are expected to come into the office 3-days a week."
             ),
