@@ -53,7 +53,7 @@ SCRIPTS = {
 }
 def script_quota(sc, country, pop):
     if country in SCRIPTS[sc][2].split():
-        return 8
+        return 16
     return 4 if pop >= 1_000_000 else 2 if pop >= 200_000 else 0
 def script(s):
     """The one script of SCRIPTS a name is written in (spaces, hyphens and apostrophes

@@ -356,6 +356,9 @@ pub struct Vocab {
     pub workplace: Terms<()>,
     /// Words before a workplace phrase that make it the employer's seat ("a company based in").
     pub employer_seat: Terms<()>,
+    /// A place name's case endings and what its own form ends with instead ("Ярославле" →
+    /// "Ярославль": `("е", "ь")`), the longest ending first.
+    pub place_inflections: Vec<(String, String)>,
     /// Han characters written only in Traditional Chinese ("們", "萬", "資") and only in
     /// Simplified ("们", "万", "资"): the script of a Chinese text hints at its country.
     pub traditional_han: HashSet<char>,
@@ -422,6 +425,26 @@ fn list(v: Option<&toml::Value>) -> Vec<String> {
         .flatten()
         .filter_map(|x| x.as_str().map(str::to_string))
         .collect()
+}
+
+/// Every language's `[places] inflections` (pairs of an ending and its replacement), the
+/// longest ending first, else in the order written.
+fn inflections_of(lang_tables: &[(String, toml::Table)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = lang_tables
+        .iter()
+        .filter_map(|(_, t)| table(t, "places")?.get("inflections")?.as_array())
+        .flatten()
+        .filter_map(|pair| {
+            let pair = pair.as_array()?;
+            match pair.as_slice() {
+                [a, b] => Some((a.as_str()?.to_string(), b.as_str()?.to_string())),
+                _ => None,
+            }
+        })
+        .filter(|(ending, _)| !ending.is_empty())
+        .collect();
+    out.sort_by_key(|(ending, _)| std::cmp::Reverse(ending.chars().count()));
+    out
 }
 
 fn table<'a>(v: &'a toml::Table, key: &str) -> Option<&'a toml::Table> {
@@ -1106,6 +1129,7 @@ impl Vocab {
             anywhere: words("places", "anywhere"),
             workplace: words("places", "workplace"),
             employer_seat: words("places", "employer_seat"),
+            place_inflections: inflections_of(&langs),
             traditional_han: script_chars(&langs, "traditional"),
             simplified_han: script_chars(&langs, "simplified"),
             legal_suffixes: company_words(&langs, "legal_suffixes"),

@@ -371,11 +371,30 @@ fn place_at_start(rest: &str) -> Option<String> {
             .or_else(|| cand.strip_suffix("’s"))
             .unwrap_or(&cand);
         let cand = cand.trim_end_matches(['\'', '’', '"', '-', '–']);
-        (capital(words[0])
-            && capital(words[n - 1])
-            && !crate::places::is_common_word(cand)
-            && places::is_place_name(cand))
-        .then(|| cand.to_string())
+        if !(capital(words[0]) && capital(words[n - 1])) {
+            return None;
+        }
+        if !crate::places::is_common_word(cand) && places::is_place_name(cand) {
+            return Some(cand.to_string());
+        }
+        // "офис в Ярославле", "w Warszawie": one word in a case of its own names the place
+        // in its own form.
+        (n == 1).then(|| uninflected(cand)).flatten()
+    })
+}
+
+/// The place a word written in a case of its own names ("Ярославле" → "Ярославль", "Warszawie"
+/// → "Warszawa", "Brně" → "Brno"): the languages' case endings replaced in turn
+/// (`[places] inflections`), where the result is a place the gazetteer knows.
+fn uninflected(word: &str) -> Option<String> {
+    let len = word.chars().count();
+    vocab().place_inflections.iter().find_map(|(ending, own)| {
+        let stem = word.strip_suffix(ending.as_str())?;
+        if len < ending.chars().count() + 3 {
+            return None;
+        }
+        let cand = format!("{stem}{own}");
+        (!crate::places::is_common_word(&cand) && places::is_place_name(&cand)).then_some(cand)
     })
 }
 
@@ -754,6 +773,27 @@ mod tests {
         );
         assert_eq!(from_label("北海道"), ["北海道"]);
         assert_eq!(from_label("Berlin 10115"), ["Berlin 10115"]);
+    }
+
+    #[test]
+    fn a_place_written_in_a_case_of_its_own_is_named_in_its_own_form() {
+        for (text, place) in [
+            (
+                "У нас красивый и просторный офис в Ярославле - в Петровском Пассаже.",
+                "Ярославль",
+            ),
+            ("Офисы в Омске и Красноярске.", "Омск"),
+            ("Работа в Москве, м. Павелецкая.", "Москва"),
+            ("Запрошуємо на роботу в офіс у Львові.", "Львів"),
+            ("Oferujemy pracę w biurze w Warszawie.", "Warszawa"),
+            ("Praca w Krakowie lub zdalnie.", "Kraków"),
+            ("Nabízíme práci v kanceláři v Brně.", "Brno"),
+        ] {
+            assert_eq!(from_text(text), [place], "{text}");
+        }
+        // A word that is no place in any of its cases names none: a team, an employer.
+        assert!(from_text("Работа в Яндексе и в команде.").is_empty());
+        assert!(from_text("Praca w Grupie Allegro.").is_empty());
     }
 
     #[test]
