@@ -2349,6 +2349,18 @@ mod tests {
             Some("Développeur Full Stack Senior")
         );
         assert_eq!(title_from_text("We like engineers."), None);
+        // The role as the subject of what the job does.
+        assert_eq!(
+            title_from_text(
+                "Reporting to the Senior Research Manager, the Research Data Analyst will support research data needs."
+            )
+            .as_deref(),
+            Some("Research Data Analyst")
+        );
+        assert_eq!(
+            title_from_text("In this role, the team will support you from day one."),
+            None
+        );
     }
 
     #[test]
