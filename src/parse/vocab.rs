@@ -281,6 +281,8 @@ pub struct Vocab {
     pub bound_words: HashMap<String, Label>,
     pub seniority: Terms<Seniority>,
     pub periods: Terms<Period>,
+    /// Words after a figure that make it hours of work when a period follows ("18hrs/week").
+    pub working_hours: Terms<()>,
     pub pay_words: Terms<PayWord>,
     pub sections: Terms<SectionWord>,
     /// Nouns that make a phrase a job title ("engineer", "*entwickler", "工程师").
@@ -1095,6 +1097,7 @@ impl Vocab {
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),
             periods: terms_of(&langs, "pay", PERIODS),
+            working_hours: words("pay", "working_hours"),
             pay_words: terms_of(&langs, "pay", PAY_WORDS),
             sections: terms_of(&langs, "sections", SECTION_WORDS),
             roles: roles_of(&langs),

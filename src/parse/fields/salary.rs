@@ -511,6 +511,17 @@ fn period_at_start(s: &str) -> Option<(Period, usize)> {
     None
 }
 
+/// Whether the words after a figure make it hours of work ("18hrs/week", "40 hours per week",
+/// "32 Stunden pro Woche"): an hours word, then a period.
+fn working_time(after: &str) -> bool {
+    let f = fold(&after[..floor_boundary(after, after.len().min(40))]);
+    let f = f.trim_start();
+    let Some((0, e, ())) = vocab().working_hours.find(f).next() else {
+        return false;
+    };
+    period_at_start(&f[e..]).is_some_and(|(p, _)| p != Period::Hour)
+}
+
 /// The period named right before a figure ("annual salary of", "hourly rate", "月給", "年収").
 fn period_before(before: &str) -> Option<Period> {
     let v = vocab();
@@ -733,6 +744,9 @@ fn hit(
     let (start, end) = (a.start, b.map_or(a.end, |b| b.end));
     let lakh = a.lakh || b.is_some_and(|b| b.lakh);
     if a.company_figure || b.is_some_and(|b| b.company_figure) {
+        return None;
+    }
+    if matches!(range_currency(a, b), Cur::None) && working_time(&text[end..]) {
         return None;
     }
     let code = match range_currency(a, b) {
@@ -1208,6 +1222,30 @@ mod tests {
 
     fn country(iso: &str) -> Option<&'static Country> {
         vocab().country(iso)
+    }
+
+    #[test]
+    fn hours_of_work_in_a_pay_field_are_no_pay() {
+        let pay = |field: &str| {
+            let md = format!(
+                "---\ntitle: Frontend Developer\ncompany: Acme\nlocation: Berlin\ncompensation: {field}\n---\nBuild our app.\n"
+            );
+            crate::parse::parse_text(&md, "a.md")
+                .unwrap()
+                .remove(0)
+                .salary
+                .map(|s| (s.min, s.max, s.period))
+        };
+        assert_eq!(pay("part-time / 18hrs/week"), None);
+        assert_eq!(pay("40 Stunden pro Woche"), None);
+        assert_eq!(
+            pay("€18 per hour"),
+            Some((Some(18.0), Some(18.0), Period::Hour))
+        );
+        assert_eq!(
+            pay("18 € / Stunde, 20 Stunden pro Woche"),
+            Some((Some(18.0), Some(18.0), Period::Hour))
+        );
     }
 
     #[test]
