@@ -286,7 +286,40 @@ fn to_json(src: &str) -> Option<String> {
                     });
                 }
             }
-            '`' => return None,
+            // A template literal (a description kept as written, over many lines): a string,
+            // its lines kept.
+            '`' => {
+                let end = skip_string(&chars, i);
+                strings += 1;
+                out.push('"');
+                let mut j = i + 1;
+                while j < end.saturating_sub(1) {
+                    match chars[j] {
+                        '\\' => {
+                            match chars.get(j + 1) {
+                                // JavaScript's own escapes that JSON lacks.
+                                Some(&n @ ('`' | '\'' | '$')) => out.push(n),
+                                Some(&n) => {
+                                    out.push('\\');
+                                    out.push(n);
+                                }
+                                None => {}
+                            }
+                            j += 2;
+                            continue;
+                        }
+                        '"' => out.push_str("\\\""),
+                        '\n' => out.push_str("\\n"),
+                        '\t' => out.push_str("\\t"),
+                        '\r' => {}
+                        other if other.is_control() => out.push(' '),
+                        other => out.push(other),
+                    }
+                    j += 1;
+                }
+                out.push('"');
+                i = end;
+            }
             _ => {
                 out.push(c);
                 i += 1;
@@ -337,6 +370,19 @@ mod tests {
         let found = text_literals(&examples);
         assert_eq!(found.len(), 2);
         assert!(found[0].contains("Acme") && found[1].contains("Beta"));
+    }
+
+    #[test]
+    fn a_template_literal_is_a_string_with_its_lines() {
+        let ts = "export const jobOffers = [\n  {\n    title: \"Frontend Developer\",\n    description: `<div><p>Cześć!</p>\n<ul><li>\"React\" \\`hooks\\`</li></ul>`,\n    salaryMin: 11100,\n  },\n  {\n    title: 'Java Developer',\n    description: \"<p>Java</p>\",\n  },\n];\n";
+        let v = data_literals(ts);
+        assert_eq!(v.len(), 1, "{ts}");
+        assert_eq!(v[0].as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            v[0][0]["description"],
+            "<div><p>Cześć!</p>\n<ul><li>\"React\" `hooks`</li></ul>"
+        );
+        assert_eq!(v[0][1]["title"], "Java Developer");
     }
 
     #[test]
