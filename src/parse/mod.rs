@@ -144,7 +144,19 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             return Ok(postings);
         }
     }
-    parse_as(text, source, format)
+    let parsed = parse_as(text, source, format);
+    if parsed.is_err() {
+        // A page or component whose reader finds no posting but whose script keeps one as data
+        // (a Vue component with the board's record in a comment): the record.
+        let values = readers::code::data_literals(text);
+        if let Ok(docs) = readers::json::read_values(values, Vec::new())
+            && let Ok(postings) = finish_docs(docs, source)
+            && !postings.is_empty()
+        {
+            return Ok(postings);
+        }
+    }
+    parsed
 }
 
 /// The documents a reader unwraps from a text of `format`.

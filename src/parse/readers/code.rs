@@ -373,6 +373,16 @@ mod tests {
     }
 
     #[test]
+    fn a_component_s_record_kept_in_a_comment_is_its_posting() {
+        let vue = "<script setup>\nconst router = useRouter();\n/**\n  {\n  \"arbeitgeber\": \"Süd Personalmanagement GmbH\",\n  \"arbeitsort\": {\"ort\": \"Stuttgart\", \"plz\": \"70178\"},\n  \"titel\": \"Personaldisponent/in\"\n}\n */\n</script>\n<template><n-card>{{ job.titel }}</n-card></template>\n";
+        let p = crate::parse::parse_text(vue, "JobCard.vue").unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title.as_deref(), Some("Personaldisponent/in"));
+        assert_eq!(p[0].company.as_deref(), Some("Süd Personalmanagement GmbH"));
+        assert_eq!(p[0].locations, ["Stuttgart"]);
+    }
+
+    #[test]
     fn a_template_literal_is_a_string_with_its_lines() {
         let ts = "export const jobOffers = [\n  {\n    title: \"Frontend Developer\",\n    description: `<div><p>Cześć!</p>\n<ul><li>\"React\" \\`hooks\\`</li></ul>`,\n    salaryMin: 11100,\n  },\n  {\n    title: 'Java Developer',\n    description: \"<p>Java</p>\",\n  },\n];\n";
         let v = data_literals(ts);

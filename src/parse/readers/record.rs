@@ -918,6 +918,15 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
         return Some(p);
     }
     let pick = |keys: &[&str]| keys.iter().find_map(|k| get(o, k).and_then(text_of));
+    // The town a language's labels name ("ort", "stadt"), after the schema.org and English
+    // keys.
+    // A value counts when it names a place ("commune": "69383" is a code, not a town).
+    let labelled = |want: &dyn Fn(Label) -> bool| {
+        o.iter()
+            .filter(|(k, _)| label_of(k).is_some_and(want))
+            .filter_map(|(_, v)| text_of(v))
+            .find(|t| super::super::places::is_place_name(t))
+    };
     let locality = pick(&[
         "addressLocality",
         "city",
@@ -925,7 +934,8 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
         "locality",
         "town",
         "municipality",
-    ]);
+    ])
+    .or_else(|| labelled(&|l| matches!(l, Label::City | Label::Key(Key::Location))));
     let region = pick(&["addressRegion", "region", "state", "province"]);
     let country = pick(&["addressCountry", "country", "countryName", "countryCode"]);
     let mut parts: Vec<String> = Vec::new();
@@ -1025,6 +1035,23 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_place_object_in_another_language_s_keys() {
+        let place = |v: Value| place_of(v.as_object().unwrap());
+        assert_eq!(
+            place(
+                json!({"land": "Deutschland", "ort": "Stuttgart", "plz": "70178",
+                "region": "Baden-Württemberg", "strasse": "Marienstr. 24"})
+            ),
+            Some("Stuttgart, Baden-Württemberg".into())
+        );
+        // A town's code is no town.
+        assert_ne!(
+            place(json!({"commune": "69383", "libelle": "69 - LYON 03"})).as_deref(),
+            Some("69383")
+        );
+    }
 
     fn doc(v: Value) -> Doc {
         record_doc(v.as_object().unwrap(), Origin::Record, Format::Json).unwrap()
