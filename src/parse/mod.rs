@@ -115,6 +115,17 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         }
     }
     let format = detect::detect(&Document { text, source });
+    // A PHP file that keeps its postings as arrays of data (`$jobs[] = array('title' => …)`),
+    // however much markup their values hold: the records, when each names its title.
+    if readers::code::is_code_file(source) && text.trim_start().starts_with("<?php") {
+        let values = readers::code::data_literals(text);
+        if let Ok(docs) = readers::json::read_values(values, Vec::new())
+            && docs.iter().all(|d| d.has(doc::Key::Title))
+            && let Ok(postings) = finish_docs(docs, source)
+        {
+            return Ok(postings);
+        }
+    }
     // Source code whose literals hold postings (a script's data, a test's fixtures).
     if readers::code::is_code_file(source)
         && matches!(

@@ -7,9 +7,9 @@
 use serde_json::Value;
 
 /// The extensions of source files whose literals may hold postings.
-const CODE_EXTENSIONS: [&str; 15] = [
+const CODE_EXTENSIONS: [&str; 16] = [
     "js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt", "cs", "go", "swift", "scala",
-    "dart", "rs",
+    "dart", "rs", "php",
 ];
 
 /// The most literals read from one file.
@@ -29,6 +29,8 @@ pub fn is_code_file(source: &str) -> bool {
 
 /// The literals of objects in a source file (outermost only, in order), each as JSON.
 pub fn data_literals(text: &str) -> Vec<Value> {
+    // PHP's strings run over lines; its arrays are `array('key' => 'value')`.
+    let multiline = text.trim_start().starts_with("<?php");
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -36,7 +38,7 @@ pub fn data_literals(text: &str) -> Vec<Value> {
     while i < chars.len() && out.len() < MAX_LITERALS {
         match chars[i] {
             '"' | '\'' | '`' => {
-                let end = skip_string(&chars, i);
+                let end = skip_string(&chars, i, multiline);
                 // JSON kept in a string ("json.loads('[{\"positionName\": …}]')").
                 if end - i >= MIN_JSON_STRING && attempts < MAX_ATTEMPTS {
                     let body: String = chars[i + 1..end.saturating_sub(1).max(i + 1)]
@@ -47,7 +49,8 @@ pub fn data_literals(text: &str) -> Vec<Value> {
                         // Strict JSON, or a lenient one (a C# verbatim string of
                         // single-quoted JSON that Json.NET reads: `@"{ 'hits': [ … ] }"`).
                         let v = serde_json::from_str::<Value>(&body).ok().or_else(|| {
-                            to_json(&body).and_then(|j| serde_json::from_str::<Value>(&j).ok())
+                            to_json(&body, false)
+                                .and_then(|j| serde_json::from_str::<Value>(&j).ok())
                         });
                         if let Some(v) = v
                             && holds_object(&v)
@@ -61,15 +64,41 @@ pub fn data_literals(text: &str) -> Vec<Value> {
             // A Python or shell comment ("# …", "#!…").
             '#' if matches!(chars.get(i + 1), Some(' ' | '!')) => i = skip_line(&chars, i),
             '/' if chars.get(i + 1) == Some(&'/') => i = skip_line(&chars, i),
+            // A PHP array: `array(…)` read from its bracket.
+            'a' if multiline
+                && attempts < MAX_ATTEMPTS
+                && chars[i..].starts_with(&['a', 'r', 'r', 'a', 'y', '('])
+                && !chars[..i]
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || *c == '_') =>
+            {
+                attempts += 1;
+                let Some(end) = literal_end(&chars, i + 5, multiline) else {
+                    i += 1;
+                    continue;
+                };
+                let source: String = chars[i..=end].iter().collect();
+                match to_json(&source, multiline)
+                    .and_then(|j| serde_json::from_str::<Value>(&j).ok())
+                {
+                    Some(v) if holds_object(&v) => {
+                        out.push(v);
+                        i = end + 1;
+                    }
+                    _ => i += 1,
+                }
+            }
             '{' | '[' if attempts < MAX_ATTEMPTS => {
                 attempts += 1;
-                let end = literal_end(&chars, i);
+                let end = literal_end(&chars, i, multiline);
                 let Some(end) = end else {
                     i += 1;
                     continue;
                 };
                 let source: String = chars[i..=end].iter().collect();
-                match to_json(&source).and_then(|j| serde_json::from_str::<Value>(&j).ok()) {
+                match to_json(&source, multiline)
+                    .and_then(|j| serde_json::from_str::<Value>(&j).ok())
+                {
                     Some(v) if holds_object(&v) => {
                         out.push(v);
                         i = end + 1;
@@ -147,15 +176,17 @@ fn holds_object(v: &Value) -> bool {
     }
 }
 
-/// The index just past a string starting at `i` (its quote), escapes skipped.
-fn skip_string(chars: &[char], i: usize) -> usize {
+/// The index just past a string starting at `i` (its quote), escapes skipped. A string ends at
+/// its line's end unless it is a template literal or `multiline` says the language's strings
+/// span lines (PHP's, Ruby's).
+fn skip_string(chars: &[char], i: usize, multiline: bool) -> usize {
     let q = chars[i];
     let mut j = i + 1;
     while j < chars.len() {
         match chars[j] {
             '\\' => j += 2,
             c if c == q => return j + 1,
-            '\n' if q != '`' => return j + 1,
+            '\n' if q != '`' && !multiline => return j + 1,
             _ => j += 1,
         }
     }
@@ -171,15 +202,18 @@ fn skip_line(chars: &[char], i: usize) -> usize {
 
 /// The index of the bracket closing the one at `start`, strings skipped; None when the brackets
 /// do not balance.
-fn literal_end(chars: &[char], start: usize) -> Option<usize> {
+fn literal_end(chars: &[char], start: usize, multiline: bool) -> Option<usize> {
     let mut stack = Vec::new();
     let mut i = start;
     while i < chars.len() {
         match chars[i] {
             '"' | '\'' | '`' => {
-                i = skip_string(chars, i);
+                i = skip_string(chars, i, multiline);
                 continue;
             }
+            // Deeper than data nests: code, or a hostile file (each level read again from its
+            // own bracket would make the reading quadratic).
+            '{' | '[' | '(' if stack.len() >= MAX_BRACKETS => return None,
             c @ ('{' | '[' | '(') => stack.push(c),
             c @ ('}' | ']' | ')') => {
                 let open = stack.pop()?;
@@ -197,8 +231,24 @@ fn literal_end(chars: &[char], start: usize) -> Option<usize> {
     None
 }
 
-/// A JavaScript or Python literal as JSON; None when it holds code (a call, an operator).
-fn to_json(src: &str) -> Option<String> {
+/// A JavaScript, Python, PHP or Ruby literal as JSON; None when it holds code (a call, an
+/// operator).
+fn to_json(src: &str, multiline: bool) -> Option<String> {
+    to_json_within(src, multiline, 0)
+}
+
+/// How deep brackets nest in a literal read as data.
+const MAX_BRACKETS: usize = 64;
+
+/// How deep wrappers and PHP arrays are read inside each other: data nests a few levels, a
+/// hostile file thousands (each level is a call).
+const MAX_NESTING: usize = 32;
+
+/// [`to_json`] of a literal `depth` levels inside others.
+fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
+    if depth > MAX_NESTING {
+        return None;
+    }
     let chars: Vec<char> = src.chars().collect();
     let mut out = String::with_capacity(src.len());
     let mut i = 0;
@@ -209,7 +259,7 @@ fn to_json(src: &str) -> Option<String> {
         let c = chars[i];
         match c {
             '"' | '\'' => {
-                let end = skip_string(&chars, i);
+                let end = skip_string(&chars, i, multiline);
                 strings += 1;
                 out.push('"');
                 let mut j = i + 1;
@@ -236,6 +286,18 @@ fn to_json(src: &str) -> Option<String> {
                 }
                 out.push('"');
                 i = end;
+            }
+            // PHP's and Ruby's `=>` between a key and its value.
+            '=' if chars.get(i + 1) == Some(&'>') => {
+                out.push(':');
+                i += 2;
+            }
+            // PHP's short array of keys (`['key' => 'value']`) is an object.
+            '[' if multiline => {
+                let close = literal_end(&chars, i, multiline)?;
+                let inner: String = chars[i + 1..close].iter().collect();
+                out.push_str(&php_array(&inner, multiline, depth + 1)?);
+                i = close + 1;
             }
             ',' => {
                 // A trailing comma before a closing bracket goes.
@@ -265,11 +327,18 @@ fn to_json(src: &str) -> Option<String> {
                     out.push_str(&word);
                     out.push('"');
                 } else if next == Some(&'(') {
-                    // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`): the value.
                     let open = i + chars[i..].iter().position(|&c| c == '(')?;
-                    let close = literal_end(&chars, open)?;
+                    let close = literal_end(&chars, open, multiline)?;
                     let inner: String = chars[open + 1..close].iter().collect();
-                    out.push_str(&to_json(inner.trim())?);
+                    if word.eq_ignore_ascii_case("array") {
+                        // PHP's `array('key' => 'value', …)` is an object, `array('a', 'b')` a
+                        // list.
+                        out.push_str(&php_array(&inner, multiline, depth + 1)?);
+                    } else {
+                        // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`): the
+                        // value.
+                        out.push_str(&to_json_within(inner.trim(), multiline, depth + 1)?);
+                    }
                     i = close + 1;
                 } else {
                     let after_key = out.trim_end().ends_with(':');
@@ -289,7 +358,7 @@ fn to_json(src: &str) -> Option<String> {
             // A template literal (a description kept as written, over many lines): a string,
             // its lines kept.
             '`' => {
-                let end = skip_string(&chars, i);
+                let end = skip_string(&chars, i, multiline);
                 strings += 1;
                 out.push('"');
                 let mut j = i + 1;
@@ -327,6 +396,40 @@ fn to_json(src: &str) -> Option<String> {
         }
     }
     (variables * 8 <= strings).then_some(out)
+}
+
+/// A PHP array's body as JSON: an object when its entries have keys (`'key' => 'value'`), else
+/// a list.
+fn php_array(inner: &str, multiline: bool, depth: usize) -> Option<String> {
+    let body = to_json_within(inner.trim(), multiline, depth)?;
+    // A trailing comma before the bracket goes.
+    let body = body.trim_end().trim_end_matches(',');
+    Some(if has_top_level_arrow(inner, multiline) {
+        format!("{{{body}}}")
+    } else {
+        format!("[{body}]")
+    })
+}
+
+/// Whether `=>` stands in a text outside its strings and brackets.
+fn has_top_level_arrow(text: &str, multiline: bool) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '"' | '\'' | '`' => {
+                i = skip_string(&chars, i, multiline);
+                continue;
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '=' if depth == 0 && chars.get(i + 1) == Some(&'>') => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -380,6 +483,24 @@ mod tests {
         assert_eq!(p[0].title.as_deref(), Some("Personaldisponent/in"));
         assert_eq!(p[0].company.as_deref(), Some("Süd Personalmanagement GmbH"));
         assert_eq!(p[0].locations, ["Stuttgart"]);
+    }
+
+    #[test]
+    fn php_arrays_of_data_are_records() {
+        let php = "<?php\n$jobs = array();\n/**\n * PHP Developer\n */\n$jobs[] = array(\n    'title'       => 'PHP Developer',\n    'salary'      => '35,000 - 60,000 THB',\n    'description' => '\n    <ul>\n        <li>Build things</li>\n    </ul>',\n);\n$jobs[] = ['title' => 'Designer', 'tags' => ['Figma', 'CSS'], 'description' => '<p>Design</p>'];\n";
+        let v = data_literals(php);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0]["title"], "PHP Developer");
+        assert!(
+            v[0]["description"]
+                .as_str()
+                .unwrap()
+                .contains("<li>Build things</li>")
+        );
+        assert_eq!(v[1]["tags"][1], "CSS");
+        let p = crate::parse::parse_text(php, "careers.php").unwrap();
+        let titles: Vec<_> = p.iter().filter_map(|p| p.title.as_deref()).collect();
+        assert_eq!(titles, ["PHP Developer", "Designer"]);
     }
 
     #[test]
@@ -449,5 +570,18 @@ mod tests {
     fn unbalanced_and_hostile_input_ends() {
         assert!(data_literals(&"{".repeat(10_000)).is_empty());
         assert!(data_literals("[{\"a\": \"unterminated").is_empty());
+        // PHP arrays nested far deeper than data nests: read no deeper than MAX_NESTING.
+        let deep = format!(
+            "<?php\n$a = {}1{};\n",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
+        assert!(data_literals(&deep).is_empty());
+        let deep = format!(
+            "<?php\n$a = {}1{};\n",
+            "array(".repeat(20_000),
+            ")".repeat(20_000)
+        );
+        assert!(data_literals(&deep).is_empty());
     }
 }
