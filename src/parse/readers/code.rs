@@ -31,6 +31,45 @@ pub fn is_code_file(source: &str) -> bool {
 pub fn data_literals(text: &str) -> Vec<Value> {
     // PHP's strings run over lines; its arrays are `array('key' => 'value')`.
     let multiline = text.trim_start().starts_with("<?php");
+    let found = literals_in(text, multiline);
+    if !found.is_empty() {
+        return found;
+    }
+    // Data kept in comments (an API's response pasted under `#` or `//` beside the code that
+    // fetched it): the comments' text, their markers taken off.
+    literals_in(&commented_out(text), multiline)
+}
+
+/// The text of a file's runs of comment lines (`#`, `//`; five lines at least), each line
+/// without its marker and the space after it.
+fn commented_out(text: &str) -> String {
+    let mut out = String::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut String| {
+        if run.len() >= 5 {
+            for l in run.iter() {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        run.clear();
+    };
+    for line in text.lines() {
+        let t = line.trim_start();
+        let body = t
+            .strip_prefix("//")
+            .or_else(|| t.strip_prefix('#').filter(|_| !t.starts_with("#!")));
+        match body {
+            Some(b) => run.push(b.strip_prefix(' ').unwrap_or(b)),
+            None => flush(&mut run, &mut out),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The literals of objects in a text (outermost only, in order), each as JSON.
+fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -501,6 +540,19 @@ mod tests {
         let p = crate::parse::parse_text(php, "careers.php").unwrap();
         let titles: Vec<_> = p.iter().filter_map(|p| p.title.as_deref()).collect();
         assert_eq!(titles, ["PHP Developer", "Designer"]);
+    }
+
+    #[test]
+    fn data_kept_in_comments_beside_the_code() {
+        let py = "def index(request):\n    return JsonResponse(rows)\n\n    #     json_result = [\n    #   {\n    #     \"company\": {\"name\": \"Generali Real Estate\"},\n    #     \"name\": \"Data Engineer\",\n    #     \"location\": \"Milano\"\n    #   },\n    #   {\n    #     \"company\": {\"name\": \"Epiphany\"},\n    #     \"name\": \"Engineering Lead\"\n    #   }\n    # ]\n";
+        let v = data_literals(py);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0][1]["company"]["name"], "Epiphany");
+        // Data in the code itself comes first; a short comment is no data.
+        let js = "// {\"a\": 1, \"b\": 2}\nvar data = [{\"title\": \"Engineer\", \"company\": \"Acme\"}];\n";
+        let v = data_literals(js);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0][0]["title"], "Engineer");
     }
 
     #[test]
