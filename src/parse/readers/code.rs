@@ -103,34 +103,13 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
             // A Python or shell comment ("# …", "#!…").
             '#' if matches!(chars.get(i + 1), Some(' ' | '!')) => i = skip_line(&chars, i),
             '/' if chars.get(i + 1) == Some(&'/') => i = skip_line(&chars, i),
-            // A PHP array: `array(…)` read from its bracket.
-            'a' if multiline
-                && attempts < MAX_ATTEMPTS
-                && chars[i..].starts_with(&['a', 'r', 'r', 'a', 'y', '('])
-                && !chars[..i]
-                    .last()
-                    .is_some_and(|c| c.is_alphanumeric() || *c == '_') =>
+            // A literal: an object or a list, or a PHP `array(…)` read from its bracket.
+            c if attempts < MAX_ATTEMPTS
+                && (matches!(c, '{' | '[') || (multiline && php_array_at(&chars, i))) =>
             {
                 attempts += 1;
-                let Some(end) = literal_end(&chars, i + 5, multiline) else {
-                    i += 1;
-                    continue;
-                };
-                let source: String = chars[i..=end].iter().collect();
-                match to_json(&source, multiline)
-                    .and_then(|j| serde_json::from_str::<Value>(&j).ok())
-                {
-                    Some(v) if holds_object(&v) => {
-                        out.push(v);
-                        i = end + 1;
-                    }
-                    _ => i += 1,
-                }
-            }
-            '{' | '[' if attempts < MAX_ATTEMPTS => {
-                attempts += 1;
-                let end = literal_end(&chars, i, multiline);
-                let Some(end) = end else {
+                let open = if c == 'a' { i + "array".len() } else { i };
+                let Some(end) = literal_end(&chars, open, multiline) else {
                     i += 1;
                     continue;
                 };
@@ -435,6 +414,14 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
         }
     }
     (variables * 8 <= strings).then_some(out)
+}
+
+/// Whether a PHP `array(` starts at `i` (not the end of a longer name).
+fn php_array_at(chars: &[char], i: usize) -> bool {
+    chars[i..].starts_with(&['a', 'r', 'r', 'a', 'y', '('])
+        && !chars[..i]
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || *c == '_')
 }
 
 /// A PHP array's body as JSON: an object when its entries have keys (`'key' => 'value'`), else
