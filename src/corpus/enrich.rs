@@ -77,11 +77,21 @@ fn remote_from(p: &Posting, g: &Gazetteer) -> Vec<String> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
+        // A group's name may be several words ("Latin America", "North America"): the longest
+        // run of up to three words that names one.
         let mut grouped = false;
-        for w in &words {
-            if let Some(cs) = g.group(w) {
-                out.extend(cs.iter().cloned());
-                grouped = true;
+        let mut i = 0;
+        while i < words.len() {
+            let found = (1..=3.min(words.len() - i))
+                .rev()
+                .find_map(|n| g.group(&words[i..i + n].join(" ")).map(|cs| (n, cs)));
+            match found {
+                Some((n, cs)) => {
+                    out.extend(cs.iter().cloned());
+                    grouped = true;
+                    i += n;
+                }
+                None => i += 1,
             }
         }
         if grouped {
@@ -125,6 +135,9 @@ mod tests {
         let eu = remote_from(&remote(&["Remote — EU"]), g);
         assert!(eu.contains(&"DE".to_string()) && eu.contains(&"FR".to_string()));
         assert!(!eu.contains(&"US".to_string()));
+        // A group named in several words.
+        let latam = remote_from(&remote(&["Latin America"]), g);
+        assert!(latam.contains(&"BR".to_string()) && latam.contains(&"MX".to_string()));
         assert!(remote_from(&remote(&[]), g).is_empty());
         let mut office = remote(&["Berlin"]);
         office.work_mode = Some(WorkMode::Onsite);

@@ -110,6 +110,13 @@ fn after_mode_and_dash(s: &str) -> Option<&str> {
         .map(str::trim_start)
 }
 
+/// Whether two names of a label's parts name the same group of countries ("Latin America
+/// (LATAM)", "European Union (EU)"): the second is the first's other name.
+fn same_place(a: &str, b: &str) -> bool {
+    let g = crate::places::Gazetteer::get();
+    matches!((g.group(a), g.group(b)), (Some(x), Some(y)) if x == y)
+}
+
 pub fn from_label(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in s
@@ -166,7 +173,10 @@ pub fn from_label(s: &str) -> Vec<String> {
                 continue;
             }
             let part = show_piece(han_address_area(part));
-            if group.iter().any(|g| g.eq_ignore_ascii_case(&part)) {
+            if group
+                .iter()
+                .any(|g| g.eq_ignore_ascii_case(&part) || same_place(g, &part))
+            {
                 continue;
             }
             let kind =
@@ -750,6 +760,13 @@ mod tests {
     fn a_middle_dot_joins_a_place_from_the_city_up() {
         assert_eq!(from_label("Vienna · Austria"), ["Vienna, Austria"]);
         assert_eq!(from_label("Berlin · Munich"), ["Berlin", "Munich"]);
+        // A region's or a country's other name in brackets is no second place.
+        assert_eq!(from_label("Latin America (LATAM)"), ["Latin America"]);
+        assert_eq!(from_label("Toronto (Canada)"), ["Toronto, Canada"]);
+        assert_eq!(
+            from_label("Glasgow, Scotland, United Kingdom"),
+            ["Glasgow, Scotland, United Kingdom"]
+        );
         assert_eq!(from_label("📍 Pune, Hyderabad"), ["Pune", "Hyderabad"]);
         assert!(from_label("Híbrido — sede + visitas periódicas à Fábrica Sorocaba").is_empty());
         assert_eq!(
