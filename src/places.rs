@@ -115,7 +115,14 @@ impl Gazetteer {
     /// The built-in table, read afresh (what [`Gazetteer::get`] keeps; for benchmarks).
     #[doc(hidden)]
     pub fn load() -> Result<Gazetteer, String> {
-        Gazetteer::parse(TABLE, Prebuilt::new(PREBUILT, TABLE), ALIASES)
+        let prebuilt = Prebuilt::new(PREBUILT, TABLE);
+        if prebuilt.made_from(TABLE) {
+            return Gazetteer::parse(TABLE, prebuilt, ALIASES);
+        }
+        // An index made from another version of the table (a build directory an older
+        // checkout wrote to): built afresh from the table itself, once, rather than read wrong.
+        let blob: &'static [u8] = table::build(TABLE)?.leak();
+        Gazetteer::parse(TABLE, Prebuilt::new(blob, TABLE), ALIASES)
     }
 
     /// The countries and regions of `table` (its city rows, which come after them, and every
@@ -607,7 +614,18 @@ mod tests {
             let t = Prebuilt::new(blob, "");
             assert_eq!(t.get("berlin").count(), 0);
             assert_eq!(t.city_count(), 0);
+            assert!(!t.made_from(""));
         }
+    }
+
+    #[test]
+    fn an_index_made_from_another_table_is_known_for_one() {
+        let fresh: &'static [u8] = super::table::build(TABLE).unwrap().leak();
+        assert!(Prebuilt::new(fresh, TABLE).made_from(TABLE));
+        // The index of an older table beside today's text: not taken for its index.
+        let older = TABLE.replacen("San Francisco", "San Fransisco", 1);
+        let blob: &'static [u8] = super::table::build(&older).unwrap().leak();
+        assert!(!Prebuilt::new(blob, TABLE).made_from(TABLE));
     }
 
     #[test]

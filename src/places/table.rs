@@ -117,14 +117,23 @@ pub struct City {
     pub population: u32,
 }
 
-const HEADER: usize = 4;
+const HEADER: usize = 5;
+
+/// The fingerprint of a `places.tsv` text (FNV-1a over its bytes): the prebuilt table records the
+/// text it was made from, so that an index built from another version of the text (a build
+/// directory shared with an older checkout) is known for what it is.
+pub fn fingerprint(table: &str) -> u32 {
+    table.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
 const NAME_WORDS: usize = 4;
 const CITY_WORDS: usize = 5;
 
-/// Builds the prebuilt table from the text of `places.tsv` (at compile time). Countries and
+/// Builds the prebuilt table from the text of `places.tsv` (at compile time; at start only when
+/// the prebuilt one was made from another text). Countries and
 /// regions are numbered in the order of their rows, as [`Gazetteer`](super::Gazetteer) numbers
 /// them reading the same rows; every country and region row comes before the first city row.
-#[allow(dead_code)] // the library uses it only in its tests
 pub fn build(table: &str) -> Result<Vec<u8>, String> {
     use std::collections::HashMap;
     let mut names: HashMap<String, Vec<Entry>> = HashMap::new();
@@ -212,6 +221,7 @@ pub fn build(table: &str) -> Result<Vec<u8>, String> {
     let words = [sorted.len(), entries.len(), cities.len(), keys.len()]
         .into_iter()
         .map(|n| n as u32)
+        .chain([fingerprint(table)])
         .chain(index)
         .chain(entries)
         .chain(cities.into_iter().flatten());
@@ -290,6 +300,12 @@ impl Prebuilt {
 
     pub fn city_count(&self) -> u32 {
         self.cities as u32
+    }
+
+    /// Whether the table was made from this text of `places.tsv` (an empty or garbled blob was
+    /// made from none).
+    pub fn made_from(&self, table: &str) -> bool {
+        self.names > 0 && self.word(4) == fingerprint(table)
     }
 
     /// The city `id` (an empty one past the end: ids come from the table itself).
