@@ -303,6 +303,9 @@ pub struct Vocab {
     /// country's money when it is one of them ("lên tới 25 triệu", "月薪 6-10 萬"), and a large
     /// one is pay, not a company's figure.
     pub local_multipliers: HashMap<String, Vec<String>>,
+    /// Words of a pay key that name its currency and period on their own (`[pay.label_money]`:
+    /// Italy's "ral" → EUR a year), folded.
+    pub label_money: HashMap<String, (String, String)>,
     /// Words between two figures that make them one range ("to", "bis", "à", "～").
     pub range_words: Terms<()>,
     /// Words saying a figure is the pay of a later role ("on conversion", "转正").
@@ -838,6 +841,21 @@ fn multipliers_of(langs: &Langs) -> HashMap<String, f64> {
     multipliers
 }
 
+/// Every language's `[pay.label_money]`: a pay key's word → its currency and period.
+fn label_money_of(langs: &Langs) -> HashMap<String, (String, String)> {
+    let mut out = HashMap::new();
+    for (_, t) in langs {
+        if let Some(m) = table(t, "pay").and_then(|p| table(p, "label_money")) {
+            for (word, v) in m {
+                if let [currency, period] = list(Some(v)).as_slice() {
+                    out.insert(fold(word), (currency.clone(), period.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Multiplier words only some currencies are counted in, folded → those currencies (every
 /// language's together: "万" is Chinese and Japanese).
 fn local_multipliers_of(langs: &Langs) -> HashMap<String, Vec<String>> {
@@ -1107,6 +1125,7 @@ impl Vocab {
             role_markers: words("roles", "markers"),
             multipliers: multipliers_of(&langs),
             local_multipliers: local_multipliers_of(&langs),
+            label_money: label_money_of(&langs),
             range_words: words("pay", "range"),
             later_pay: words("pay", "later"),
             pay_estimate: words("pay", "estimate"),

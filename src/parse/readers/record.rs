@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::super::body;
 use super::super::doc::{Block, BlockKind, Doc, Key, Money, Origin, PayKind, Value as FactValue};
-use super::super::vocab::{Label, norm_label, vocab};
+use super::super::vocab::{Label, key_words, norm_label, vocab};
 use super::add_label_fact;
 use crate::posting::Format;
 
@@ -437,6 +437,16 @@ impl Walk<'_> {
                 .iter()
                 .find(|(k, _)| label_of(k) == Some(Label::Key(Key::Currency)))
                 .and_then(|(_, v)| text_of(v));
+            // A bound's key whose word names the money ("min_ral": a year's euros in Italy).
+            if let Some((currency, period)) = o
+                .iter()
+                .filter(|(k, _)| matches!(label_of(k), Some(Label::SalaryMin | Label::SalaryMax)))
+                .flat_map(|(k, _)| key_words(k))
+                .find_map(|w| vocab().label_money.get(&w))
+            {
+                money.currency.get_or_insert_with(|| currency.clone());
+                money.period.get_or_insert_with(|| period.clone());
+            }
             // Bare bounds ("min", "max") are pay only beside a currency or a pay period: a
             // `scope_of_work: {min: 100, max: 100}` is a percentage of full time.
             if !named_pay && money.currency.is_none() && money.period.is_none() {
@@ -1035,6 +1045,20 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_pay_key_that_names_its_money() {
+        let json = r#"[{"name": "Backend Developer", "company": {"name": "Assist Digital"},
+            "min_ral": 35000, "max_ral": 45000, "min_ral_extra": 0,
+            "description": "Cerchiamo uno sviluppatore backend per il nostro team."}]"#;
+        let p = crate::parse::parse_text(json, "jobs.json")
+            .unwrap()
+            .remove(0);
+        let s = p.salary.expect("pay");
+        assert_eq!((s.min, s.max), (Some(35000.0), Some(45000.0)));
+        assert_eq!(s.currency, "EUR");
+        assert_eq!(s.period, crate::posting::Period::Year);
+    }
 
     #[test]
     fn a_place_object_in_another_language_s_keys() {
