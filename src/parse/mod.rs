@@ -106,37 +106,39 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Vec<Posting>, SkipReaso
 /// Parses decoded, sanitized text.
 pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> {
     // A database dump of scraped postings: its rows, read as records.
-    if readers::sql::looks_like_sql(text) {
-        let values = readers::sql::rows(text);
-        if let Ok(docs) = readers::json::read_values(values, Vec::new())
-            && let Ok(postings) = finish_docs(docs, source)
-        {
-            return Ok(postings);
-        }
+    if readers::sql::looks_like_sql(text)
+        && let Some(postings) = postings_of_records(readers::sql::rows(text), source, |_| true)
+    {
+        return Ok(postings);
     }
     let format = detect::detect(&Document { text, source });
+    let code = readers::code::is_code_file(source);
+    // The records a file keeps as data in its literals: read once, however many of the ways
+    // below ask for them.
+    let literals = std::cell::OnceCell::new();
+    let literals = || {
+        literals
+            .get_or_init(|| readers::code::data_literals(text))
+            .clone()
+    };
     // A PHP file that keeps its postings as arrays of data (`$jobs[] = array('title' => …)`),
     // however much markup their values hold: the records, when each names its title.
-    if readers::code::is_code_file(source) && text.trim_start().starts_with("<?php") {
-        let values = readers::code::data_literals(text);
-        if let Ok(docs) = readers::json::read_values(values, Vec::new())
-            && docs.iter().all(|d| d.has(doc::Key::Title))
-            && let Ok(postings) = finish_docs(docs, source)
-        {
-            return Ok(postings);
-        }
+    if code
+        && text.trim_start().starts_with("<?php")
+        && let Some(postings) = postings_of_records(literals(), source, |docs| {
+            docs.iter().all(|d| d.has(doc::Key::Title))
+        })
+    {
+        return Ok(postings);
     }
     // Source code whose literals hold postings (a script's data, a test's fixtures).
-    if readers::code::is_code_file(source)
+    if code
         && matches!(
             format,
             Format::Text | Format::Markdown | Format::Hn | Format::Board
         )
     {
-        let values = readers::code::data_literals(text);
-        if let Ok(docs) = readers::json::read_values(values, Vec::new())
-            && let Ok(postings) = finish_docs(docs, source)
-        {
+        if let Some(postings) = postings_of_records(literals(), source, |_| true) {
             return Ok(postings);
         }
         // Postings' texts kept whole in strings (a pasted e-mail, a page's Markdown, a test's
@@ -156,18 +158,28 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         }
     }
     let parsed = parse_as(text, source, format);
-    if parsed.is_err() {
+    if parsed.is_err()
         // A page or component whose reader finds no posting but whose script keeps one as data
         // (a Vue component with the board's record in a comment): the record.
-        let values = readers::code::data_literals(text);
-        if let Ok(docs) = readers::json::read_values(values, Vec::new())
-            && let Ok(postings) = finish_docs(docs, source)
-            && !postings.is_empty()
-        {
-            return Ok(postings);
-        }
+        && let Some(postings) = postings_of_records(literals(), source, |_| true)
+    {
+        return Ok(postings);
     }
     parsed
+}
+
+/// The postings of records a reader found as data (a dump's rows, a script's literals), when
+/// `accept` takes the documents they make.
+fn postings_of_records(
+    values: Vec<serde_json::Value>,
+    source: &str,
+    accept: impl Fn(&[doc::Doc]) -> bool,
+) -> Option<Vec<Posting>> {
+    let docs = readers::json::read_values(values, Vec::new()).ok()?;
+    if !accept(&docs) {
+        return None;
+    }
+    finish_docs(docs, source).ok()
 }
 
 /// The documents a reader unwraps from a text of `format`.

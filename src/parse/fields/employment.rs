@@ -226,12 +226,12 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
     let mut alternatives = false;
     // A list of kinds given as one key's values, each its own fact (JSON-LD `["FULL_TIME",
     // "PART_TIME"]`), is read as one label: a run of facts of the kind from one origin.
+    let run_of = |f: &super::super::doc::Fact| {
+        (f.key == Key::EmploymentType && matches!(f.value, Value::Text(_))).then_some(f.origin)
+    };
     let mut skip = vec![false; ctx.doc.facts.len()];
     let mut i = 0;
     while i < ctx.doc.facts.len() {
-        let run_of = |f: &super::super::doc::Fact| {
-            (f.key == Key::EmploymentType && matches!(f.value, Value::Text(_))).then_some(f.origin)
-        };
         let Some(origin) = run_of(&ctx.doc.facts[i]) else {
             i += 1;
             continue;

@@ -112,7 +112,7 @@ fn after_mode_and_dash(s: &str) -> Option<&str> {
 
 /// Whether two names of a label's parts name the same group of countries ("Latin America
 /// (LATAM)", "European Union (EU)"): the second is the first's other name.
-fn same_place(a: &str, b: &str) -> bool {
+fn same_group(a: &str, b: &str) -> bool {
     let g = crate::places::Gazetteer::get();
     matches!((g.group(a), g.group(b)), (Some(x), Some(y)) if x == y)
 }
@@ -175,7 +175,7 @@ pub fn from_label(s: &str) -> Vec<String> {
             let part = show_piece(han_address_area(part));
             if group
                 .iter()
-                .any(|g| g.eq_ignore_ascii_case(&part) || same_place(g, &part))
+                .any(|g| g.eq_ignore_ascii_case(&part) || same_group(g, &part))
             {
                 continue;
             }
@@ -384,7 +384,7 @@ fn place_at_start(rest: &str) -> Option<String> {
         if !(capital(words[0]) && capital(words[n - 1])) {
             return None;
         }
-        if !crate::places::is_common_word(cand) && places::is_place_name(cand) {
+        if known_place(cand) {
             return Some(cand.to_string());
         }
         // "офис в Ярославле", "w Warszawie": one word in a case of its own names the place
@@ -404,8 +404,14 @@ fn uninflected(word: &str) -> Option<String> {
             return None;
         }
         let cand = format!("{stem}{own}");
-        (!crate::places::is_common_word(&cand) && places::is_place_name(&cand)).then_some(cand)
+        known_place(&cand).then_some(cand)
     })
+}
+
+/// Whether a run of words is, whole, a place the gazetteer knows and no common English word
+/// ("Reading", "Mobile").
+fn known_place(cand: &str) -> bool {
+    !crate::places::is_common_word(cand) && places::is_place_name(cand)
 }
 
 /// "San Francisco Bay Area, Boston, Bangalore, Hyderabad, and New York, employees are…" →

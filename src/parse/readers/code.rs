@@ -276,33 +276,12 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
     while i < chars.len() {
         let c = chars[i];
         match c {
-            '"' | '\'' => {
+            // A string; a template literal (a description kept as written, over many lines)
+            // keeps its lines.
+            '"' | '\'' | '`' => {
                 let end = skip_string(&chars, i, multiline);
                 strings += 1;
-                out.push('"');
-                let mut j = i + 1;
-                while j < end.saturating_sub(1) {
-                    match chars[j] {
-                        '\\' if chars.get(j + 1) == Some(&'\'') => {
-                            out.push('\'');
-                            j += 2;
-                            continue;
-                        }
-                        '\\' => {
-                            out.push('\\');
-                            if let Some(&n) = chars.get(j + 1) {
-                                out.push(n);
-                            }
-                            j += 2;
-                            continue;
-                        }
-                        '"' if c == '\'' => out.push_str("\\\""),
-                        '\n' | '\r' | '\t' => out.push(' '),
-                        other => out.push(other),
-                    }
-                    j += 1;
-                }
-                out.push('"');
+                push_json_string(&mut out, &chars, i + 1, end.saturating_sub(1), c);
                 i = end;
             }
             // PHP's and Ruby's `=>` between a key and its value.
@@ -373,40 +352,6 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                     });
                 }
             }
-            // A template literal (a description kept as written, over many lines): a string,
-            // its lines kept.
-            '`' => {
-                let end = skip_string(&chars, i, multiline);
-                strings += 1;
-                out.push('"');
-                let mut j = i + 1;
-                while j < end.saturating_sub(1) {
-                    match chars[j] {
-                        '\\' => {
-                            match chars.get(j + 1) {
-                                // JavaScript's own escapes that JSON lacks.
-                                Some(&n @ ('`' | '\'' | '$')) => out.push(n),
-                                Some(&n) => {
-                                    out.push('\\');
-                                    out.push(n);
-                                }
-                                None => {}
-                            }
-                            j += 2;
-                            continue;
-                        }
-                        '"' => out.push_str("\\\""),
-                        '\n' => out.push_str("\\n"),
-                        '\t' => out.push_str("\\t"),
-                        '\r' => {}
-                        other if other.is_control() => out.push(' '),
-                        other => out.push(other),
-                    }
-                    j += 1;
-                }
-                out.push('"');
-                i = end;
-            }
             _ => {
                 out.push(c);
                 i += 1;
@@ -414,6 +359,43 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
         }
     }
     (variables * 8 <= strings).then_some(out)
+}
+
+/// The characters `from..to` of a string literal quoted with `quote`, as a JSON string: the
+/// language's escapes that JSON lacks (`\'`; a template literal's `` \` `` and `\$`) written as
+/// their character. A template literal keeps its lines; another string's line breaks and tabs
+/// (PHP's run over lines) are spaces.
+fn push_json_string(out: &mut String, chars: &[char], from: usize, to: usize, quote: char) {
+    let template = quote == '`';
+    out.push('"');
+    let mut j = from;
+    while j < to {
+        match chars[j] {
+            '\\' => {
+                match chars.get(j + 1) {
+                    Some(&n) if n == '\'' || (template && matches!(n, '`' | '$')) => out.push(n),
+                    Some(&n) => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                    None if !template => out.push('\\'),
+                    None => {}
+                }
+                j += 2;
+                continue;
+            }
+            // Inside a double-quoted literal a bare `"` ends it: only the other quotes hold one.
+            '"' => out.push_str("\\\""),
+            '\n' if template => out.push_str("\\n"),
+            '\t' if template => out.push_str("\\t"),
+            '\r' if template => {}
+            '\n' | '\r' | '\t' => out.push(' '),
+            other if template && other.is_control() => out.push(' '),
+            other => out.push(other),
+        }
+        j += 1;
+    }
+    out.push('"');
 }
 
 /// Whether a PHP `array(` starts at `i` (not the end of a longer name).
