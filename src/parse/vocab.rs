@@ -14,7 +14,7 @@
 //! spaces (Chinese, Japanese, Korean) match anywhere.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use include_dir::{Dir, include_dir};
@@ -287,6 +287,9 @@ pub struct Vocab {
     pub sections: Terms<SectionWord>,
     /// Nouns that make a phrase a job title ("engineer", "*entwickler", "工程师").
     pub roles: Terms<()>,
+    /// A role noun's declined forms (`[roles] cases`), lowercased → the noun as a title names
+    /// it ("розробника" → "розробник").
+    pub role_nominative: HashMap<String, Declined>,
     /// Words of a field of work ("backend", "data"): a short phrase of them reads as a role.
     pub domains: Terms<()>,
     /// Words of a line that leads into a list of the roles a post offers ("Open positions:",
@@ -572,22 +575,106 @@ fn terms_of<T: Copy>(
 /// The role nouns of every language, each also with its language's plural endings
 /// (`[roles] plurals = ["s"]`: "engineer" → "engineers", "développeur" → "développeurs"), but
 /// for the nouns whose plural is mostly something else (`singular_only`: "agents", "leads").
-fn roles_of(lang_tables: &[(String, toml::Table)]) -> Terms<()> {
+///
+/// Languages that decline their nouns also list, in `[roles] cases`, the endings a noun takes
+/// after "we seek" or "invites" (`["", "а"]`: "разработчик" → "разработчика"; `["ець", "ця"]`:
+/// "фахівець" → "фахівця"): each such form is a role noun too, and is returned with the noun
+/// it declines, so that a title can be given as its role is named.
+fn roles_of(lang_tables: &[(String, toml::Table)]) -> (Terms<()>, HashMap<String, Declined>) {
     let mut items = Vec::new();
-    for (_, t) in lang_tables {
+    // (language, declined form, noun): a form another language lists as a noun of its own
+    // ("analista") is that language's noun, not a declined one.
+    let mut declined_forms: Vec<(&str, String, Declined)> = Vec::new();
+    let mut listed: HashMap<String, Vec<&str>> = HashMap::new();
+    for (lang, t) in lang_tables {
         let Some(sec) = table(t, "roles") else {
             continue;
         };
         let plurals = list(sec.get("plurals"));
         let singular_only = list(sec.get("singular_only"));
-        for noun in list(sec.get("nouns")) {
-            if noun.ends_with(char::is_alphabetic) && !singular_only.contains(&noun) {
+        let cases = endings(sec.get("cases"));
+        let adjectives: Arc<[(String, String)]> = endings(sec.get("adjective_cases")).into();
+        let adjectives_after = sec
+            .get("adjectives_after")
+            .and_then(toml::Value::as_bool)
+            .unwrap_or(false);
+        // Forms the cases would give that are words of their own ("informatyka": computing).
+        let not_declined = list(sec.get("not_declined"));
+        let nouns = list(sec.get("nouns"));
+        for noun in &nouns {
+            if noun.ends_with(char::is_alphabetic) && !singular_only.contains(noun) {
                 items.extend(plurals.iter().map(|p| (format!("{noun}{p}"), ())));
             }
-            items.push((noun, ()));
+            for (from, to) in &cases {
+                let Some(stem) = noun.strip_suffix(from.as_str()) else {
+                    continue;
+                };
+                let declined = format!("{stem}{to}");
+                if not_declined.contains(&declined) {
+                    continue;
+                }
+                if stem.ends_with(char::is_alphabetic) && !nouns.contains(&declined) {
+                    items.push((declined.clone(), ()));
+                }
+                if let Some(bare) = declined.rsplit('-').next()
+                    && !bare.starts_with('*')
+                    && stem.chars().count() >= 2
+                {
+                    let base = noun.rsplit('-').next().unwrap_or(noun);
+                    declined_forms.push((
+                        lang.as_str(),
+                        bare.to_lowercase(),
+                        Declined {
+                            noun: base.to_string(),
+                            adjectives: Arc::clone(&adjectives),
+                            adjectives_after,
+                        },
+                    ));
+                }
+            }
+            listed
+                .entry(noun.to_lowercase())
+                .or_default()
+                .push(lang.as_str());
+            items.push((noun.clone(), ()));
         }
     }
-    Terms::new(items)
+    let nominative = declined_forms
+        .into_iter()
+        .filter(|(lang, form, _)| {
+            listed
+                .get(form)
+                .is_none_or(|langs| langs.iter().all(|l| l == lang))
+        })
+        .map(|(_, form, noun)| (form, noun))
+        .collect();
+    (Terms::new(items), nominative)
+}
+
+/// A role noun's declined form: the noun, and the endings its language's adjectives take in
+/// that case (`[roles] adjective_cases`: "старшего" → "старший" beside "разработчика").
+#[derive(Debug, Clone)]
+pub struct Declined {
+    pub noun: String,
+    pub adjectives: Arc<[(String, String)]>,
+    /// Whether an adjective after the noun agrees with it too (`[roles] adjectives_after`:
+    /// Polish "pracownika biurowego"); else only one before it ("старшего разработчика").
+    pub adjectives_after: bool,
+}
+
+/// Pairs of endings, [nominative, declined] (`[roles] cases = [["", "а"], ["ець", "ця"]]`).
+fn endings(v: Option<&toml::Value>) -> Vec<(String, String)> {
+    v.and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| {
+            let pair = pair.as_array()?;
+            Some((
+                pair.first()?.as_str()?.to_string(),
+                pair.get(1)?.as_str()?.to_string(),
+            ))
+        })
+        .collect()
 }
 
 /// The names a language file gives each work mode, contract, level, period, pay word and
@@ -1089,6 +1176,7 @@ impl Vocab {
         let (currencies, ambiguous_symbols) = currency_tables();
         let countries = country_tables();
         let hiring = hiring_of(&langs);
+        let (roles, role_nominative) = roles_of(&langs);
         let words = |section: &str, key: &str| terms_of(&langs, section, &[(key, ())]);
         // A `[roles]` list of sentence patterns of every language.
         let patterns = |key: &str| -> Vec<LazyRegex> {
@@ -1118,7 +1206,8 @@ impl Vocab {
             working_hours: words("pay", "working_hours"),
             pay_words: terms_of(&langs, "pay", PAY_WORDS),
             sections: terms_of(&langs, "sections", SECTION_WORDS),
-            roles: roles_of(&langs),
+            roles,
+            role_nominative,
             domains: words("roles", "domains"),
             openings: words("roles", "openings"),
             headcount: words("roles", "headcount"),

@@ -304,3 +304,31 @@ fn pay_bounds_named_in_any_language_and_figures_with_no_currency_anywhere() {
     let p = parse_text(json, "jobs.json").unwrap().remove(0);
     assert_eq!(p.salary.map(|s| s.currency), Some("EUR".to_string()));
 }
+
+#[test]
+fn roles_named_after_a_verb_are_titled_as_the_role_is_named() {
+    // Ukrainian and Russian decline a role after "invites" / "we seek": the title names the
+    // role itself ("секретаря" → "секретар", "фахівця" → "фахівець").
+    let text = "КП «Міськтранс»\n\nЗАПРОШУЄ НА ПОСТІЙНУ РОБОТУ:\n\n- фахівця з публічних закупівель;\n\
+                - секретаря;\n- мийника-прибиральника рухомого складу.\n\nПРОПОНУЄМО:\n\n\
+                - офіційне працевлаштування.\n";
+    let postings = parse_text(text, "vakansii.txt").unwrap();
+    let titles: Vec<Option<&str>> = postings.iter().map(|p| p.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("фахівець з публічних закупівель"),
+            Some("секретар"),
+            Some("мийник-прибиральник рухомого складу")
+        ]
+    );
+    assert!(
+        postings
+            .iter()
+            .all(|p| p.employment_type == Some(jobdeck::posting::EmploymentType::FullTime)),
+        "'на постійну роботу' is a permanent, full-time job"
+    );
+    let text = "Платёжный сервис.\n\nИщем Backend-разработчика на Go, который будет писать ядро.\n";
+    let p = parse_text(text, "vacancy.txt").unwrap().remove(0);
+    assert_eq!(p.title.as_deref(), Some("Backend-разработчик"));
+}

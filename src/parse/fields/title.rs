@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::super::doc::{BlockKind, Fact, Key, Origin, Value};
 use super::super::places;
-use super::super::vocab::{Label, fold, vocab};
+use super::super::vocab::{Declined, Label, fold, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{EmploymentType, Field, FieldSource};
 
@@ -1594,7 +1594,92 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     if let Some(c) = cands.iter().find(|c| c.value.0.title == title) {
         record_wrapper(ctx, &c.value.0, c.value.1);
     }
-    Some((title, source))
+    Some((undeclined(&title), source))
+}
+
+/// A title with its role nouns as a title names them: "ищем Backend-разработчика на Go" gives
+/// the role declined after its verb, and the job is a "Backend-разработчик на Go"
+/// (`[roles] cases`); an adjective right before such a noun goes back with it ("старшего
+/// разработчика" → "старший разработчик", `[roles] adjective_cases`), and in a language that
+/// puts them after it one right after ("pracownika administracyjno-biurowego" → "pracownik
+/// administracyjno-biurowy"). Each part of a hyphenated word is looked at ("мийника-прибиральника"),
+/// and a capital stays.
+pub fn undeclined(title: &str) -> String {
+    let map = &vocab().role_nominative;
+    if map.is_empty() {
+        return title.to_string();
+    }
+    // Each word as its letters and what ends it ("бухгалтера;").
+    let mut words: Vec<(String, &str)> = title
+        .split(' ')
+        .map(|w| {
+            let end = w
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            (w[..end].to_string(), &w[end..])
+        })
+        .collect();
+    let mut declined: Vec<Option<&Declined>> = vec![None; words.len()];
+    for (i, (core, _)) in words.iter_mut().enumerate() {
+        let mut parts: Vec<String> = Vec::new();
+        for p in core.split('-') {
+            match map.get(&p.to_lowercase()) {
+                Some(d) => {
+                    parts.push(in_case_of(p, &d.noun));
+                    declined[i] = Some(d);
+                }
+                None => parts.push(p.to_string()),
+            }
+        }
+        *core = parts.join("-");
+    }
+    for i in 0..words.len() {
+        if declined[i].is_some() {
+            continue;
+        }
+        let after = i
+            .checked_sub(1)
+            .and_then(|j| declined[j])
+            .filter(|d| d.adjectives_after);
+        let Some(d) = declined.get(i + 1).copied().flatten().or(after) else {
+            continue;
+        };
+        let core = &words[i].0;
+        let lower = core.to_lowercase();
+        // The longest declined ending that fits ("iego" before "ego").
+        if let Some((nom, dec)) = d
+            .adjectives
+            .iter()
+            .filter(|(_, dec)| lower.ends_with(dec.as_str()) && lower.len() > dec.len() + 2)
+            .max_by_key(|(_, dec)| dec.len())
+        {
+            let stem = &lower[..lower.len() - dec.len()];
+            words[i].0 = in_case_of(core, &format!("{stem}{nom}"));
+        }
+    }
+    words
+        .iter()
+        .map(|(core, tail)| format!("{core}{tail}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `word` (lower case) in the case of `like`, letter by letter; letters beyond `like`'s end
+/// take the case of its last one.
+fn in_case_of(like: &str, word: &str) -> String {
+    let last_upper = like.chars().last().is_some_and(char::is_uppercase);
+    let mut cases = like.chars().map(char::is_uppercase);
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if cases.next().unwrap_or(last_upper) {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The titles the posting states, each out of its wrapper (structured ones only out of
@@ -1753,6 +1838,39 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn declined_role_nouns_are_named_as_a_title_names_them() {
+        assert_eq!(
+            undeclined("Backend-разработчика на Go"),
+            "Backend-разработчик на Go"
+        );
+        assert_eq!(
+            undeclined("фахівця з публічних закупівель;"),
+            "фахівець з публічних закупівель;"
+        );
+        assert_eq!(undeclined("СЕКРЕТАРЯ"), "СЕКРЕТАР");
+        assert_eq!(undeclined("Programistę Java"), "Programista Java");
+        assert_eq!(undeclined("Specjalisty ds. kadr"), "Specjalista ds. kadr");
+        // An adjective agrees with its noun: before it, and after it where the language puts it
+        // there; an adjective of a noun of its own stays ("технического отдела").
+        assert_eq!(undeclined("Старшего разработчика"), "Старший разработчик");
+        assert_eq!(
+            undeclined("pracownika administracyjno-biurowego"),
+            "pracownik administracyjno-biurowy"
+        );
+        assert_eq!(
+            undeclined("специалиста технического отдела"),
+            "специалист технического отдела"
+        );
+        // A form that is a word of its own ("informatyka": computing) or another language's
+        // noun ("analista") stays; so do nominatives and English.
+        assert_eq!(undeclined("Informatyka"), "Informatyka");
+        assert_eq!(undeclined("Analista de dados"), "Analista de dados");
+        assert_eq!(undeclined("Аналитика данных"), "Аналитика данных");
+        assert_eq!(undeclined("бухгалтер"), "бухгалтер");
+        assert_eq!(undeclined("Senior Engineer"), "Senior Engineer");
     }
 
     #[test]
