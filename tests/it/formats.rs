@@ -332,3 +332,19 @@ fn roles_named_after_a_verb_are_titled_as_the_role_is_named() {
     let p = parse_text(text, "vacancy.txt").unwrap().remove(0);
     assert_eq!(p.title.as_deref(), Some("Backend-разработчик"));
 }
+
+#[test]
+fn a_short_line_at_the_top_of_a_plain_text_that_names_a_role_is_its_title() {
+    let text = "Logo van Gemeente Wijk bij Duurstede\n\nSalarisadministrateur/ HR medewerker\n\n\
+                Karel de Grotestraat 30, 3962 CL Wijk bij Duurstede, Nederland\n\nSluit over 16 dagen\n";
+    let p = parse_text(text, "opdracht.txt").unwrap().remove(0);
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Salarisadministrateur/ HR medewerker")
+    );
+    // A line that names no role, or says something of it, is none.
+    let text =
+        "Logo van Gemeente Wijk bij Duurstede\n\nWij zoeken een collega.\n\nSluit over 16 dagen\n";
+    let p = parse_text(text, "opdracht.txt").unwrap().remove(0);
+    assert_eq!(p.title, None);
+}

@@ -1725,8 +1725,21 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
 fn heading_title(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<(Unwrapped, bool)> {
     // Headings the page marks up; a plain text's short lines only at its top (further down
     // they may be anything: a signature's "Peter | Technical Recruiter").
+    let plain = ctx.doc.format == crate::posting::Format::Text;
     for (i, b) in ctx.doc.blocks.iter().enumerate().take(12) {
-        if b.kind != BlockKind::Heading || (b.level == 0 && i >= 4) {
+        // A plain text's short line at its top that names a role is its title, whatever its
+        // case ("Salarisadministrateur/ HR medewerker" under the employer's logo line).
+        let top_line = plain
+            && i < 4
+            && b.kind == BlockKind::Paragraph
+            && b.text.split_whitespace().count() <= 8
+            && !b
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', ',', ';', '。'])
+            && super::super::readers::label_line(&b.text).is_none()
+            && names_a_role(&b.text);
+        if !top_line && (b.kind != BlockKind::Heading || (b.level == 0 && i >= 4)) {
             continue;
         }
         if super::super::blocks::is_known_heading(unnumbered(&b.text)) {
