@@ -31,19 +31,47 @@ pub fn is_code_file(source: &str) -> bool {
 pub fn data_literals(text: &str) -> Vec<Value> {
     // PHP's strings run over lines; its arrays are `array('key' => 'value')`.
     let multiline = text.trim_start().starts_with("<?php");
-    let found = literals_in(text, multiline);
-    if !found.is_empty() {
+    let mut found = literals_in(text, multiline);
+    if found.iter().any(holds_posting) {
         return found;
     }
-    // Data kept in comments (an API's response pasted under `#` or `//` beside the code that
-    // fetched it): the comments' text, their markers taken off.
-    literals_in(&commented_out(text), multiline)
+    // Data kept in comments (an API's response pasted under `#` or `//` or in `/* … */` beside
+    // the code that fetched it), when the code's own literals hold no posting (a request's
+    // options): the comments' text, their markers taken off. Code put out of use in a comment
+    // beside code that holds postings is not read.
+    let commented = literals_in(&commented_out(text), multiline);
+    if found.is_empty() || commented.iter().any(holds_posting) {
+        found.extend(commented);
+    }
+    found
+}
+
+/// Whether a value is (or holds) a record with the keys of a job posting.
+fn holds_posting(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => super::record::looks_like_posting(o) || o.values().any(holds_posting),
+        Value::Array(a) => a.iter().any(holds_posting),
+        _ => false,
+    }
 }
 
 /// The text of a file's runs of comment lines (`#`, `//`; five lines at least), each line
-/// without its marker and the space after it.
+/// without its marker and the space after it, and of its block comments (`/* … */`, each
+/// line without a leading `*`).
 fn commented_out(text: &str) -> String {
     let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("/*") {
+        let Some(len) = rest[open + 2..].find("*/") else {
+            break;
+        };
+        for l in rest[open + 2..open + 2 + len].lines() {
+            let t = l.trim_start();
+            out.push_str(t.strip_prefix('*').unwrap_or(t));
+            out.push('\n');
+        }
+        rest = &rest[open + 2 + len + 2..];
+    }
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, out: &mut String| {
         if run.len() >= 5 {
@@ -74,6 +102,7 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut attempts = 0;
+    let mut unclosed = false;
     while i < chars.len() && out.len() < MAX_LITERALS {
         match chars[i] {
             '"' | '\'' | '`' => {
@@ -103,6 +132,17 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
             // A Python or shell comment ("# …", "#!…").
             '#' if matches!(chars.get(i + 1), Some(' ' | '!')) => i = skip_line(&chars, i),
             '/' if chars.get(i + 1) == Some(&'/') => i = skip_line(&chars, i),
+            // A block comment: code put out of use ("/* $jobs[] = array(…); */") or notes.
+            '/' if chars.get(i + 1) == Some(&'*') && !unclosed => {
+                match block_comment_end(&chars, i) {
+                    Some(end) => i = end,
+                    // No comment closes after this one: none is looked for again.
+                    None => {
+                        unclosed = true;
+                        i += 2;
+                    }
+                }
+            }
             // A literal: an object or a list, or a PHP `array(…)` read from its bracket.
             c if attempts < MAX_ATTEMPTS
                 && (matches!(c, '{' | '[') || (multiline && php_array_at(&chars, i))) =>
@@ -209,6 +249,13 @@ fn skip_string(chars: &[char], i: usize, multiline: bool) -> usize {
         }
     }
     chars.len()
+}
+
+/// The index after the `*/` closing the block comment that opens at `i`.
+fn block_comment_end(chars: &[char], i: usize) -> Option<usize> {
+    (i + 2..chars.len().saturating_sub(1))
+        .find(|&j| chars[j] == '*' && chars[j + 1] == '/')
+        .map(|j| j + 2)
 }
 
 fn skip_line(chars: &[char], i: usize) -> usize {
@@ -491,6 +538,42 @@ mod tests {
         assert_eq!(p[0].title.as_deref(), Some("Personaldisponent/in"));
         assert_eq!(p[0].company.as_deref(), Some("Süd Personalmanagement GmbH"));
         assert_eq!(p[0].locations, ["Stuttgart"]);
+    }
+
+    #[test]
+    fn code_put_out_of_use_in_a_block_comment_is_no_posting() {
+        // A role taken off the page by commenting its array out, between two live ones, and a
+        // key misspelt by its author ('postion').
+        let record = |title: &str| {
+            format!(
+                "$p[] = array(\n    'postion' => '{title}',\n    'salary' => '35,000 - 60,000',\n    'jobdesc' => '\n    <ul>\n{}    </ul>\n    ',\n);\n",
+                "        <li>Build and look after the web applications and sites of the company</li>\n"
+                    .repeat(4)
+            )
+        };
+        let php = format!(
+            "<?php\n$p = array();\n{}/*\n{}*/\n{}",
+            record("PHP Developer"),
+            record("Admin"),
+            record("Designer")
+        );
+        let php = php.as_str();
+        let p = crate::parse::parse_text(php, "careers.php").unwrap();
+        let titles: Vec<_> = p.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(titles, [Some("PHP Developer"), Some("Designer")]);
+        // An API's response pasted in a block comment under code whose only literal is a
+        // request's options: the response's records.
+        let js = "var requestOptions = {\n\tmethod: 'GET',\n\tredirect: 'follow'\n};\nfetch(url, requestOptions);\n/*\nExample response:\n{\n\t\"data\": [\n\t\t{\"title\": \"Murex Developer\", \"company_name\": \"ateeca\", \"location\": \"London\", \"job_types\": [\"contract\"]},\n\t\t{\"title\": \"Mulesoft Developer\", \"company_name\": \"ateeca\", \"location\": \"Leicester\"}\n\t]\n}\n*/\n";
+        let p = crate::parse::parse_text(js, "search.js").unwrap();
+        let titles: Vec<_> = p.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [Some("Murex Developer"), Some("Mulesoft Developer")]
+        );
+        assert_eq!(
+            p[0].employment_type,
+            Some(crate::posting::EmploymentType::Contract)
+        );
     }
 
     #[test]

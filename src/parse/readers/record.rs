@@ -6,6 +6,9 @@
 //! facts (Greenhouse `metadata`), title/text lists become description sections (Lever `lists`),
 //! pay given as numbers becomes [`Money`]. Nothing here decides a field.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use serde_json::{Map, Value};
 
 use super::super::body;
@@ -137,7 +140,73 @@ fn label_of(key: &str) -> Option<Label> {
                     .filter(|rest| rest.len() >= 4)
                     .and_then(|rest| v.label(rest))
             })
+            .or_else(|| misspelt_label(&n))
     })
+}
+
+/// The label of eight letters or more a key names when it is misspelt by one letter: one left
+/// out ("postion"), one doubled ("positionn"), or two swapped ("poistion"). A misspelling that
+/// could be two labels names none; shorter labels are too near other words ("format" is no
+/// "formato").
+fn misspelt_label(key: &str) -> Option<Label> {
+    static MISSPELT: LazyLock<HashMap<String, Option<Label>>> = LazyLock::new(|| {
+        let labels = &vocab().labels;
+        let mut out: HashMap<String, Option<Label>> = HashMap::new();
+        for (name, (label, _)) in labels {
+            if !name.is_ascii() || name.len() < 8 {
+                continue;
+            }
+            let b = name.as_bytes();
+            let mut variants: Vec<Vec<u8>> = Vec::new();
+            for i in 0..b.len() {
+                let mut v = b.to_vec();
+                v.remove(i);
+                variants.push(v);
+                if i + 1 < b.len() && b[i] != b[i + 1] {
+                    let mut v = b.to_vec();
+                    v.swap(i, i + 1);
+                    variants.push(v);
+                }
+            }
+            for v in variants {
+                let Ok(v) = String::from_utf8(v) else {
+                    continue;
+                };
+                if labels.contains_key(&v) {
+                    continue;
+                }
+                out.entry(v)
+                    .and_modify(|l| {
+                        if *l != Some(*label) {
+                            *l = None;
+                        }
+                    })
+                    .or_insert(Some(*label));
+            }
+        }
+        out
+    });
+    if !key.is_ascii() || key.len() < 7 {
+        return None;
+    }
+    if let Some(l) = MISSPELT.get(key) {
+        return *l;
+    }
+    // A letter doubled: the key without one of them is a label.
+    if key.len() < 9 {
+        return None;
+    }
+    let b = key.as_bytes();
+    let labels = &vocab().labels;
+    let found: Vec<Label> = (1..b.len())
+        .filter(|&i| b[i] == b[i - 1])
+        .filter_map(|i| labels.get(&format!("{}{}", &key[..i], &key[i + 1..])))
+        .map(|l| l.0)
+        .collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
@@ -1045,6 +1114,19 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_key_misspelt_by_one_letter_names_its_label() {
+        let title = Some(Label::Key(Key::Title));
+        assert_eq!(label_of("postion"), title);
+        assert_eq!(label_of("positionn"), title);
+        assert_eq!(label_of("poistion"), title);
+        assert_eq!(label_of("job_titel"), title);
+        // Short keys are too near other words; an unknown word is none.
+        assert_eq!(label_of("format"), None);
+        assert_eq!(label_of("potion"), None);
+        assert_eq!(label_of("checksum"), None);
+    }
 
     #[test]
     fn a_pay_key_that_names_its_money() {
