@@ -802,7 +802,7 @@ fn list_entry(b: &Block) -> Option<&str> {
 
 /// A list entry without its links and the marks that led to them ("Data Engineer - https://…",
 /// "DevOps Engineers: https://…", "Designer => https://…").
-fn entry_text(entry: &str) -> String {
+pub(crate) fn entry_text(entry: &str) -> String {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S*").expect("valid regex"));
     LINK.replace_all(entry, " ")
@@ -814,7 +814,7 @@ fn entry_text(entry: &str) -> String {
 
 /// An entry that is only a role's name ("Senior Backend Engineer (Go)", "Product Designer,
 /// Berlin"), not a sentence or a duty; whether it holds a role noun.
-fn bare_role(entry: &str) -> Option<bool> {
+pub(crate) fn bare_role(entry: &str) -> Option<bool> {
     let t = entry;
     if t.is_empty() || t.chars().count() > 80 || t.contains(". ") || t.ends_with([':', '：']) {
         return None;
@@ -833,7 +833,7 @@ fn bare_role(entry: &str) -> Option<bool> {
 /// colon or dash describes it only when it is a phrase in lower case ("Platform Engineer -
 /// DevOps, Linux", "Software Engineer: Front-end" are names). None when the entry opens with
 /// no role.
-fn role_head(entry: &str) -> Option<String> {
+pub(crate) fn role_head(entry: &str) -> Option<String> {
     let named = bare_role(entry).is_some();
     let at = [". ", ": ", " – ", " — ", " - "]
         .iter()

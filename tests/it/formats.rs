@@ -348,3 +348,37 @@ fn a_short_line_at_the_top_of_a_plain_text_that_names_a_role_is_its_title() {
     let p = parse_text(text, "opdracht.txt").unwrap().remove(0);
     assert_eq!(p.title, None);
 }
+
+#[test]
+fn a_hacker_news_post_names_its_role_on_a_line_of_its_own() {
+    let hn = |text: &str| {
+        let json = serde_json::json!({"hits": [{"author": "someone", "objectID": "1",
+            "story_id": 1, "comment_text": text}]});
+        parse_bytes(json.to_string().as_bytes(), "hn.json")
+            .expect("an HN comment parses")
+            .remove(0)
+    };
+    // The header names no role; the next line does, before what it says of the job.
+    let p = hn(
+        "SF Sauna -- SF Bay Area<p>Electrical &#x2F; Power Systems Engineer - Build a \
+                battery-integrated sauna heater<p>Paid contract role, $80 - 150&#x2F;hr.",
+    );
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Electrical / Power Systems Engineer")
+    );
+    let p = hn(
+        "SeatGeek | New York, NY<p>Web Engineer — We're looking for someone who loves \
+                building for the web.<p>Apply at seatgeek.com/jobs",
+    );
+    assert_eq!(p.title.as_deref(), Some("Web Engineer"));
+    // A line about the company, a label's line or a list of terms names no role.
+    let p = hn(
+        "FutureAdvisor | San Francisco<p>FutureAdvisor is an automated investment manager\
+                <p>We build software for investors.",
+    );
+    assert_eq!(p.title.as_deref(), Some("FutureAdvisor — hiring"));
+    let p =
+        hn("BloomReach | Mountain View<p>H1B, Intern, Full-time all welcome<p>We build search.");
+    assert_eq!(p.title.as_deref(), Some("BloomReach — hiring"));
+}

@@ -1578,6 +1578,13 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             FieldSource::Header,
         ));
     }
+    if cands.is_empty()
+        && ctx.doc.format == crate::posting::Format::Hn
+        && let Some(u) = role_line(ctx, &is_employer)
+    {
+        // Below a sentence that names the role (TEXT + 10).
+        cands.push(Cand::new((u, Origin::Page), TEXT + 5, FieldSource::Text));
+    }
     if let Some((t, strength)) = sentence_title(ctx, &cands) {
         let u = Unwrapped {
             title: t,
@@ -1754,6 +1761,79 @@ fn heading_title(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<(Unwrappe
         }
     }
     None
+}
+
+/// The role a Hacker News post whose header names none gives a line of its own near the top:
+/// the line is the role's name ("Electrical / Power Systems Engineer"), or opens with it before
+/// what it says of it ("Web Engineer — We're looking for someone who loves…"). A short phrase
+/// that names a role and is no sentence (one that says "we're looking for a …" is the
+/// sentence's to name).
+fn role_line(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<Unwrapped> {
+    use super::super::split::{bare_role, entry_text, role_head};
+    // "FutureAdvisor is an automated investment manager": a sentence about the company.
+    let says = |t: &str| {
+        t.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "can"
+                    | "you're"
+                    | "you’re"
+                    | "we’re"
+            )
+        })
+    };
+    let phrase = |t: &str| -> Option<Unwrapped> {
+        let u = unwrap(t, Depth::Full, is_employer);
+        let words = u.title.split_whitespace().count();
+        // "H1B, Intern", "Full Time, INTERNS, VISA": terms, not a role named first.
+        let first = u.title.split(", ").next().unwrap_or("");
+        (t.chars().count() <= 80
+            && u.title.chars().count() <= 60
+            && (1..=6).contains(&words)
+            && !says(t)
+            && u.title.matches('(').count() == u.title.matches(')').count()
+            && super::super::readers::label_line(t).is_none()
+            && names_a_role(first)
+            && u.title
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && names_a_role(&u.title)
+            && !has_sentence_break(t)
+            && !enumerates(&u.title)
+            && title_from_text(t).is_none())
+        .then_some(u)
+    };
+    ctx.doc
+        .blocks
+        .iter()
+        .take(3)
+        .filter(|b| b.kind != BlockKind::Item)
+        .find_map(|b| {
+            let t = entry_text(&b.text);
+            // "Who: K2 and Associates": a label's line, not a role's.
+            if bare_role(&t) == Some(true)
+                && !t.contains([':', '：'])
+                && let Some(u) = phrase(&t)
+            {
+                return Some(u);
+            }
+            // The role's name before a dash or a colon and what it says of the role.
+            role_head(&t)
+                .or_else(|| {
+                    [" - ", " – ", " — ", ": "]
+                        .iter()
+                        .filter_map(|sep| t.split_once(sep))
+                        .min_by_key(|(head, _)| head.len())
+                        .map(|(head, _)| head.trim().to_string())
+                })
+                .and_then(|h| phrase(&h))
+        })
 }
 
 /// The titles of subject lines ("Senior Engineer at Acme"), with the company they name.
