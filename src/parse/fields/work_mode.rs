@@ -125,7 +125,8 @@ pub fn from_text(text: &str) -> Option<(WorkMode, i32)> {
 }
 
 /// The mode the text's badge lines say: a short line of mode words only ("🏢 Presencial", "-
-/// Remote", "Zdalnie/Hybrydowo", "Remote (EU)"), when the lines that do all say the same mode
+/// Remote", "Zdalnie/Hybrydowo", "Remote (EU)"; contract badges beside them: "Full-Time ·
+/// Remote"), when the lines that do all say the same mode
 /// (a menu of modes says none). Not the words that say nothing alone ("Office", "Flexible":
 /// `[work_mode] not_alone`).
 pub fn from_lines(text: &str) -> Option<WorkMode> {
@@ -148,6 +149,11 @@ pub fn from_lines(text: &str) -> Option<WorkMode> {
             continue;
         }
         // What the mode words leave: joiners and a region at most ("or", "US", "EU", "NYC").
+        // Badges of the kind of contract may stand beside them ("`Full-Time` `Paruh Waktu`
+        // `Jarak Jauh`", "CDI · Télétravail").
+        let mut spans = spans;
+        spans.extend(v.employment.find(&f).map(|(a, b, _)| (a, b)));
+        spans.sort_unstable();
         let mut rest = String::with_capacity(f.len());
         let mut at = 0;
         for (a, b) in spans {
@@ -433,6 +439,16 @@ mod tests {
         );
         assert_eq!(from_lines("Zdalnie/Hybrydowo"), Some(Hybrid));
         assert_eq!(from_lines("NYC or Remote"), Some(Remote));
+        // Contract badges beside the mode's.
+        assert_eq!(
+            from_lines("`Full-Time` `Paruh Waktu` `Jarak Jauh`"),
+            Some(Remote)
+        );
+        assert_eq!(from_lines("CDI · Télétravail"), Some(Remote));
+        assert_eq!(
+            from_lines("Full-time, remote or onsite in big data teams"),
+            None
+        );
         // A menu of modes says none; a label's line is a fact; words that say nothing alone.
         assert_eq!(from_lines("Remote\nHybrid\nOn-site"), None);
         assert_eq!(from_lines("遠端選項: 否"), None);
