@@ -354,6 +354,18 @@ mod tests {
     #[test]
     fn text_statements() {
         let m = |t: &str| from_text(t).map(|x| x.0);
+        // Languages' own ways to say it; a day or two at home is hybrid.
+        assert_eq!(m("Arbejder på deltid, hjemmefra."), Some(Remote));
+        assert_eq!(
+            m(
+                "Men passer det dig bedst at du arbejder hjemmefra en dag eller to, finder vi ud af det."
+            ),
+            Some(Hybrid)
+        );
+        assert_eq!(m("Możliwość pracy zdalnej"), Some(Remote));
+        assert_eq!(m("Możliwość pracy zdalnej lub hybrydowej"), Some(Hybrid));
+        assert_eq!(m("Kami bekerja dari rumah."), Some(Remote));
+        assert_eq!(m("Tamamen uzaktan çalışma imkanı."), Some(Remote));
         // Part of the time remote is hybrid, in a field too.
         assert_eq!(
             m("- 40% de teletrabajo (2 días a la semana de home-office)"),
