@@ -308,6 +308,15 @@ mod tests {
     use EmploymentType::*;
 
     #[test]
+    fn traditional_chinese_names_the_kind_too() {
+        assert_eq!(
+            from_text("【實習工讀】我們正在尋找實習生，一起打造產品。"),
+            Some(Internship)
+        );
+        assert_eq!(from_text("工作性質：\n全職\n"), Some(FullTime));
+    }
+
+    #[test]
     fn a_line_of_terms_alone_is_a_badge() {
         assert_eq!(
             from_text(
