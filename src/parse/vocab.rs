@@ -390,6 +390,9 @@ pub struct Vocab {
     /// no place otherwise (hh.ru's `area`, which elsewhere may be a field of work), compared as
     /// labels are (`boards.toml` `[records]`).
     pub place_keys: HashSet<String>,
+    /// Keys naming where the employer is (`[records] seat_keys`): the posting's place when
+    /// its record names none of its own.
+    pub seat_keys: HashSet<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -1249,6 +1252,7 @@ impl Vocab {
             org_nouns: company_words(&langs, "org_nouns"),
             name_keys: name_keys_of(&langs),
             place_keys: record_keys(&boards, "place_keys"),
+            seat_keys: record_keys(&boards, "seat_keys"),
             yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_tails: lowercase(company_words(&langs, "name_tails")),

@@ -447,6 +447,15 @@ impl Walk<'_> {
         let mut money = Money::default();
         // Whether a bound's key says it is pay ("salary_min"), not only a bound ("min").
         let mut named_pay = false;
+        // Whether the record says where the job is, under a place's key of its own.
+        let states_place = depth == 0
+            && o.iter().any(|(k, v)| {
+                !v.is_null()
+                    && (matches!(
+                        label_of(k),
+                        Some(Label::Key(Key::Location) | Label::City | Label::Key(Key::Country))
+                    ) || place_by_key(k, v).is_some())
+            });
         // Keys in the order of their labels' usualness ("title" before "role"), whatever
         // order the object keeps them in.
         let mut entries: Vec<(usize, &String, &Value)> = o
@@ -465,6 +474,15 @@ impl Walk<'_> {
             // at hh.ru; Italian postings' "area" is a team).
             if depth == 0
                 && let Some(place) = place_by_key(k, v)
+            {
+                self.doc.text(Key::Location, place, self.origin);
+                continue;
+            }
+            // Where the employer is, in a record that says nothing of where the job is.
+            if depth == 0
+                && !states_place
+                && vocab().seat_keys.contains(&norm_label(k))
+                && let Some(place) = text_of(v).filter(|p| crate::parse::places::is_place(p))
             {
                 self.doc.text(Key::Location, place, self.origin);
                 continue;
@@ -1114,6 +1132,23 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn where_the_employer_is_places_a_job_that_says_nothing_of_its_own() {
+        let csv = "Job Title,Company Name,Company Location,Job Description\n\
+                   IT Developer,The Tower Ideas,\"London, United Kingdom\",Build our web apps.\n";
+        let p = crate::parse::parse_text(csv, "bayt.csv").unwrap().remove(0);
+        assert_eq!(p.locations, ["London, United Kingdom"]);
+        // A job's own place wins; a company location that names no place is none.
+        let csv = "Job Title,Company Name,Company Location,Location,Job Description\n\
+                   IT Developer,The Tower Ideas,\"London, United Kingdom\",Berlin,Build our web apps.\n";
+        let p = crate::parse::parse_text(csv, "bayt.csv").unwrap().remove(0);
+        assert_eq!(p.locations, ["Berlin"]);
+        let csv = "Job Title,Company Name,Company Location,Job Description\n\
+                   IT Developer,The Tower Ideas,Software and services,Build our web apps.\n";
+        let p = crate::parse::parse_text(csv, "bayt.csv").unwrap().remove(0);
+        assert!(p.locations.is_empty());
+    }
 
     #[test]
     fn a_key_misspelt_by_one_letter_names_its_label() {
