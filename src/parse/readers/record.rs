@@ -149,39 +149,52 @@ fn label_of(key: &str) -> Option<Label> {
 /// could be two labels names none; shorter labels are too near other words ("format" is no
 /// "formato").
 fn misspelt_label(key: &str) -> Option<Label> {
-    static MISSPELT: LazyLock<HashMap<String, Option<Label>>> = LazyLock::new(|| {
+    // The labels of the fields a record is known by (its title, employer, place, text), each
+    // misspelt every way by one letter, kept as a hash of the misspelling: a few hundred
+    // thousand strings would take megabytes.
+    fn hash(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+    static MISSPELT: LazyLock<HashMap<u64, Option<Label>>> = LazyLock::new(|| {
         let labels = &vocab().labels;
-        let mut out: HashMap<String, Option<Label>> = HashMap::new();
+        let mut out: HashMap<u64, Option<Label>> = HashMap::new();
         for (name, (label, _)) in labels {
-            if !name.is_ascii() || name.len() < 8 {
+            let known_by = matches!(
+                label,
+                Label::Key(Key::Title | Key::Company | Key::Location)
+                    | Label::Description
+                    | Label::City
+            );
+            if !known_by || !name.is_ascii() || name.len() < 8 {
                 continue;
             }
             let b = name.as_bytes();
-            let mut variants: Vec<Vec<u8>> = Vec::new();
+            let mut v = Vec::with_capacity(b.len());
             for i in 0..b.len() {
-                let mut v = b.to_vec();
-                v.remove(i);
-                variants.push(v);
-                if i + 1 < b.len() && b[i] != b[i + 1] {
-                    let mut v = b.to_vec();
-                    v.swap(i, i + 1);
-                    variants.push(v);
-                }
-            }
-            for v in variants {
-                let Ok(v) = String::from_utf8(v) else {
-                    continue;
+                let mut add = |v: &[u8]| {
+                    if std::str::from_utf8(v).is_ok_and(|s| labels.contains_key(s)) {
+                        return;
+                    }
+                    out.entry(hash(v))
+                        .and_modify(|l| {
+                            if *l != Some(*label) {
+                                *l = None;
+                            }
+                        })
+                        .or_insert(Some(*label));
                 };
-                if labels.contains_key(&v) {
-                    continue;
+                v.clear();
+                v.extend_from_slice(&b[..i]);
+                v.extend_from_slice(&b[i + 1..]);
+                add(&v);
+                if i + 1 < b.len() && b[i] != b[i + 1] {
+                    v.clear();
+                    v.extend_from_slice(b);
+                    v.swap(i, i + 1);
+                    add(&v);
                 }
-                out.entry(v)
-                    .and_modify(|l| {
-                        if *l != Some(*label) {
-                            *l = None;
-                        }
-                    })
-                    .or_insert(Some(*label));
             }
         }
         out
@@ -189,7 +202,7 @@ fn misspelt_label(key: &str) -> Option<Label> {
     if !key.is_ascii() || key.len() < 7 {
         return None;
     }
-    if let Some(l) = MISSPELT.get(key) {
+    if let Some(l) = MISSPELT.get(&hash(key.as_bytes())) {
         return *l;
     }
     // A letter doubled: the key without one of them is a label.
