@@ -382,3 +382,28 @@ fn a_hacker_news_post_names_its_role_on_a_line_of_its_own() {
         hn("BloomReach | Mountain View<p>H1B, Intern, Full-time all welcome<p>We build search.");
     assert_eq!(p.title.as_deref(), Some("BloomReach — hiring"));
 }
+
+#[test]
+fn a_social_post_s_author_headline_is_not_its_title() {
+    // A post pasted whole from a social network: the author's name, the author's own headline,
+    // how long ago it was posted. The headline is the author's job.
+    let text = "Feed post\nMaria Silva\nSenior Talent Acquisition Partner | Tech Recruiter\n1w\n\n\
+                Opportunity for a backend developer with Go, remote from Brazil.\n";
+    let p = parse_text(text, "post.txt").unwrap().remove(0);
+    assert_ne!(
+        p.title.as_deref(),
+        Some("Senior Talent Acquisition Partner | Tech Recruiter")
+    );
+    let text = "Jane Doe\nTechnical Recruiter at Acme Corp\n2d • Edited\n\nWe are growing our data \
+                platform team in Berlin and need people who love pipelines.\n";
+    let p = parse_text(text, "post.txt").unwrap().remove(0);
+    assert_eq!(p.title, None);
+    // A page that is no post keeps its title line.
+    let text = "Technical Recruiter at Acme Corp\n\nWe are growing our people team in Berlin.\n";
+    let p = parse_text(text, "job.txt").unwrap().remove(0);
+    assert!(
+        p.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Technical Recruiter"))
+    );
+}

@@ -1733,6 +1733,11 @@ fn heading_title(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<(Unwrappe
     // Headings the page marks up; a plain text's short lines only at its top (further down
     // they may be anything: a signature's "Peter | Technical Recruiter").
     let plain = ctx.doc.format == crate::posting::Format::Text;
+    // A social network's post pasted whole opens with its author's headline, which is the
+    // author's job, not the post's.
+    if plain && super::super::readers::text::social_post(&ctx.doc.blocks) {
+        return None;
+    }
     for (i, b) in ctx.doc.blocks.iter().enumerate().take(12) {
         // A plain text's short line at its top that names a role is its title, whatever its
         // case ("Salarisadministrateur/ HR medewerker" under the employer's logo line).

@@ -3,6 +3,10 @@
 //! (Berlin)", "Berlin, Germany · Full-time"), "Label: value" lines anywhere, and the rest as
 //! blocks.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::super::doc::{Block, BlockKind, Doc, Key, Origin};
 use super::super::fields::company::legal_names;
 use super::super::fields::title::looks_like_title;
@@ -22,7 +26,10 @@ pub fn read(text: &str) -> Vec<Doc> {
         super::super::blocks::from_lines(lines.iter().map(String::as_str)),
         Format::Text,
     );
-    card_titles(&mut doc, &lines);
+    // A social post's "Technical Recruiter at Acme" is its author's headline.
+    if !social_post(&doc.blocks) {
+        card_titles(&mut doc, &lines);
+    }
     vec![doc]
 }
 
@@ -103,16 +110,36 @@ fn without_leading_buttons(mut line: &str) -> &str {
     }
 }
 
+/// Whether a text is a social network's post pasted whole: it opens with its author (a name,
+/// the author's own headline — "Senior Talent Acquisition Partner | Tech Recruiter" — and how
+/// long ago it was posted: "1w", "2d • Edited"). The lines above that are the author's, not the
+/// job's.
+pub fn social_post(blocks: &[Block]) -> bool {
+    static POSTED_AGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\d{1,2}\s?(?:s|m|h|d|w|mo|y|yr)\b\s*(?:[•·].*)?|.*[•·]\s*(?:Edited|Follow|Promoted))\s*$",
+        )
+        .expect("valid regex")
+    });
+    blocks
+        .iter()
+        .take(6)
+        .any(|b| POSTED_AGO.is_match(b.text.trim()))
+}
+
 /// Reads the blocks of a plain text (a paste, a page's main text): the title line and the fact
 /// lines under it become facts and leave the text; labelled lines are read where they are.
 pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
     let mut doc = Doc::new(format);
-    if let Some(name) = name_above_title(&blocks, format) {
+    // A social post's first lines are its author's: no name or title is taken from them.
+    let social = format == Format::Text && social_post(&blocks);
+    if !social && let Some(name) = name_above_title(&blocks, format) {
         doc.text(Key::Company, name, Origin::Header);
         blocks.remove(0);
     }
     let mut start = 0;
-    if let Some(first) = blocks.first()
+    if !social
+        && let Some(first) = blocks.first()
         && first.kind != BlockKind::Item
         && let Some(t) = title_line(&first.text)
     {
