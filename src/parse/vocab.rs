@@ -336,6 +336,9 @@ pub struct Vocab {
     pub title_suffixes: Terms<()>,
     /// A posting's state written after its title ("(CLOSED)", "(PAUSADA)").
     pub title_statuses: Terms<()>,
+    /// Words that make a line a sentence, not a role's name ("is", "are", "you're": `[roles]
+    /// sentence_words`): "FutureAdvisor is an automated investment manager".
+    pub sentence_words: Terms<()>,
     /// Words that mark a line as a page's furniture, not the posting.
     pub furniture_lines: Terms<()>,
     /// Buttons whose words a page's text reader may glue before a job's title ("Save Software
@@ -1230,6 +1233,7 @@ impl Vocab {
             prefix_joins: words("roles", "prefix_joins"),
             title_suffixes: words("roles", "title_suffixes"),
             title_statuses: words("roles", "statuses"),
+            sentence_words: words("roles", "sentence_words"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
             readme_headings: furniture_lines_of(&langs, &boards, "readme_headings"),

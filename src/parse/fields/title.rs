@@ -1777,22 +1777,8 @@ fn role_line(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<Unwrapped> {
     use super::super::split::{bare_role, entry_text, role_head};
     // "FutureAdvisor is an automated investment manager": a sentence about the company.
     let says = |t: &str| {
-        t.split_whitespace().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "can"
-                    | "you're"
-                    | "you’re"
-                    | "we’re"
-            )
-        })
+        t.split_whitespace()
+            .any(|w| vocab().sentence_words.whole(w).is_some())
     };
     let phrase = |t: &str| -> Option<Unwrapped> {
         let u = unwrap(t, Depth::Full, is_employer);
