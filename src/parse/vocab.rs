@@ -344,6 +344,8 @@ pub struct Vocab {
     /// Buttons whose words a page's text reader may glue before a job's title ("Save Software
     /// Engineer at Wiraa").
     pub buttons: Terms<()>,
+    /// What a social network writes after a post's age ("2d • Edited": `[furniture] post_marks`).
+    pub post_marks: Terms<()>,
     /// Headings of a README or a tool's documentation ("API", "Output"): never an employer.
     pub readme_headings: Terms<()>,
     /// The furniture patterns as one alternation (a line matches it when it matches any), so a
@@ -1236,6 +1238,7 @@ impl Vocab {
             sentence_words: words("roles", "sentence_words"),
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
+            post_marks: furniture_lines_of(&langs, &boards, "post_marks"),
             readme_headings: furniture_lines_of(&langs, &boards, "readme_headings"),
             furniture_patterns: furniture_patterns_of(&langs, &boards, "patterns"),
             page_titles: furniture_patterns_of(&langs, &boards, "titles"),

@@ -115,16 +115,22 @@ fn without_leading_buttons(mut line: &str) -> &str {
 /// long ago it was posted: "1w", "2d • Edited"). The lines above that are the author's, not the
 /// job's.
 pub fn social_post(blocks: &[Block]) -> bool {
-    static POSTED_AGO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:\d{1,2}\s?(?:s|m|h|d|w|mo|y|yr)\b\s*(?:[•·].*)?|.*[•·]\s*(?:Edited|Follow|Promoted))\s*$",
-        )
-        .expect("valid regex")
+    // A post's age ("1w", "2d", "3mo"), maybe followed by a mark after a bullet.
+    static AGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}\s?(?:s|m|h|d|w|mo|y|yr)\b\s*(?:[•·].*)?$").expect("valid regex")
     });
-    blocks
-        .iter()
-        .take(6)
-        .any(|b| POSTED_AGO.is_match(b.text.trim()))
+    let marked = |t: &str| {
+        t.rsplit_once(['•', '·']).is_some_and(|(_, mark)| {
+            super::super::vocab::vocab()
+                .post_marks
+                .whole(mark)
+                .is_some()
+        })
+    };
+    blocks.iter().take(6).any(|b| {
+        let t = b.text.trim();
+        AGE.is_match(t) || marked(t)
+    })
 }
 
 /// Reads the blocks of a plain text (a paste, a page's main text): the title line and the fact
