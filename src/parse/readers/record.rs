@@ -460,15 +460,17 @@ impl Walk<'_> {
         let mut money = Money::default();
         // Whether a bound's key says it is pay ("salary_min"), not only a bound ("min").
         let mut named_pay = false;
-        // Whether the record says where the job is, under a place's key of its own.
-        let states_place = depth == 0
-            && o.iter().any(|(k, v)| {
+        // Whether the record says where the job is, under a place's key of its own: asked only
+        // of a record with a key naming where its employer is (a look at every key's label).
+        let states_place = || {
+            o.iter().any(|(k, v)| {
                 !v.is_null()
                     && (matches!(
                         label_of(k),
                         Some(Label::Key(Key::Location) | Label::City | Label::Key(Key::Country))
                     ) || place_by_key(k, v).is_some())
-            });
+            })
+        };
         // Keys in the order of their labels' usualness ("title" before "role"), whatever
         // order the object keeps them in.
         let mut entries: Vec<(usize, &String, &Value)> = o
@@ -493,8 +495,8 @@ impl Walk<'_> {
             }
             // Where the employer is, in a record that says nothing of where the job is.
             if depth == 0
-                && !states_place
                 && vocab().seat_keys.contains(&norm_label(k))
+                && !states_place()
                 && let Some(place) = text_of(v).filter(|p| crate::parse::places::is_place(p))
             {
                 self.doc.text(Key::Location, place, self.origin);
