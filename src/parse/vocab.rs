@@ -398,6 +398,9 @@ pub struct Vocab {
     /// Keys naming where the employer is (`[records] seat_keys`): the posting's place when
     /// its record names none of its own.
     pub seat_keys: HashSet<String>,
+    /// Words a record's keys put before a label to say it is the job's (`[records]
+    /// posting_words`: "work" in `workTitle`, "vacancy" in `vacancy_city`).
+    pub posting_words: HashSet<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -1260,6 +1263,7 @@ impl Vocab {
             name_keys: name_keys_of(&langs),
             place_keys: record_keys(&boards, "place_keys"),
             seat_keys: record_keys(&boards, "seat_keys"),
+            posting_words: record_keys(&boards, "posting_words"),
             yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_tails: lowercase(company_words(&langs, "name_tails")),

@@ -140,8 +140,20 @@ fn label_of(key: &str) -> Option<Label> {
                     .filter(|rest| rest.len() >= 4)
                     .and_then(|rest| v.label(rest))
             })
+            .or_else(|| posting_label(key))
             .or_else(|| misspelt_label(&n))
     })
+}
+
+/// The label a key names after a word saying the field is the job's (`workTitle`,
+/// `vacancy_city`: `[records] posting_words`).
+fn posting_label(key: &str) -> Option<Label> {
+    let words = key_words(key);
+    let (first, rest) = words.split_first()?;
+    if rest.is_empty() || !vocab().posting_words.contains(&norm_label(first)) {
+        return None;
+    }
+    vocab().label(&rest.concat())
 }
 
 /// The label of eight letters or more a key names when it is misspelt by one letter: one left
@@ -236,7 +248,8 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
     // A description under its own key, or any long text of several lines (a dump's
     // `descript` column).
     let description = has_label(o, |l| l == Label::Description)
-        || o.values().any(|v| v.as_str().is_some_and(is_long_text));
+        || o.values().any(|v| v.as_str().is_some_and(is_long_text))
+        || !prose_pieces(o).is_empty();
     let is_place = |l: Label| {
         matches!(
             l,
@@ -255,6 +268,24 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
         })
         || names_place_by_key(o);
     (title && (company || description || place)) || (company && description)
+}
+
+/// A text a record cuts into pieces under keys no vocabulary names (a site's JSON front matter:
+/// `TextLine1` … `TextLine4`, `HeadLine1Point1` …): the sentences, in order, when there are at
+/// least three of eight words or more, together 300 bytes or more. Empty otherwise.
+fn prose_pieces(o: &Map<String, Value>) -> Vec<&str> {
+    let pieces: Vec<&str> = o
+        .iter()
+        .filter(|(k, _)| label_of(k).is_none())
+        .filter_map(|(_, v)| v.as_str())
+        .filter(|t| t.split_whitespace().count() >= 8 && !t.contains("://"))
+        .collect();
+    let total: usize = pieces.iter().map(|t| t.len()).sum();
+    if pieces.len() >= 3 && total >= 300 {
+        pieces
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether a value is a text of its own (several lines, or several HTML paragraphs, at least
@@ -401,7 +432,13 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         w.doc.text(Key::Location, parts.join(", "), origin);
     }
     let descriptions = std::mem::take(&mut w.descriptions);
-    let sections = std::mem::take(&mut w.sections);
+    let mut sections = std::mem::take(&mut w.sections);
+    if descriptions.is_empty() && sections.is_empty() {
+        sections = prose_pieces(o)
+            .into_iter()
+            .map(|t| (None, t.to_string()))
+            .collect();
+    }
     // Title from a bare `name` when nothing else names it (Adzuna, SmartRecruiters, an
     // export's "Name" column).
     if !doc.has(Key::Title)
@@ -1315,6 +1352,46 @@ mod tests {
         // A title and a sentence is no card.
         let d = doc(json!({"title": "Data Engineer\nWe build pipelines for our clients."}));
         assert!(texts(&d, Key::Company).is_empty());
+    }
+
+    #[test]
+    fn a_text_cut_into_pieces_under_keys_of_its_own() {
+        // A careers site's JSON front matter: the title and the text in numbered keys.
+        let line = "Wir suchen kreative Java Talente, die sich an der Full Stack Entwicklung beteiligen möchten.";
+        let o = json!({
+            "Title": "Full Stack Java Entwickler (m/w/d)",
+            "TextLine1": line,
+            "TextLine2": "Werde als Full Stack Java Entwickler Teil unseres internationalen Teams in München, Nürnberg, Karlsruhe, Münster, Hamburg oder Hannover!",
+            "HeadLine1": "Was bieten wir dir?",
+            "HeadLine1Point1": "<td>Interessante und abwechslungsreiche Projekte, vielfältige Karrierewege, flache Hierarchien und Weiterbildung</td>",
+        });
+        assert!(looks_like_posting(o.as_object().unwrap()));
+        let d = doc(o);
+        assert_eq!(
+            texts(&d, Key::Title),
+            ["Full Stack Java Entwickler (m/w/d)"]
+        );
+        assert!(d.blocks.iter().any(|b| b.text.contains("Teams in München")));
+        // Two sentences are no text of their own: a title beside them makes no posting.
+        let o = json!({"Title": "Engineer", "a": line, "b": line});
+        assert!(!looks_like_posting(o.as_object().unwrap()));
+    }
+
+    #[test]
+    fn a_key_naming_a_field_as_the_jobs() {
+        // A Swedish job app's records: `workTitle` is the title as `title` would be.
+        let o = json!({
+            "workTitle": "Platschef",
+            "company": "Sodexo AB",
+            "vacancy_city": "Skellefteå",
+        });
+        let d = doc(o.clone());
+        assert_eq!(texts(&d, Key::Title), ["Platschef"]);
+        assert_eq!(texts(&d, Key::Location), ["Skellefteå"]);
+        assert!(has_title(o.as_object().unwrap()));
+        // A word that is no posting word before a label names nothing.
+        assert_eq!(label_of("pageTitle"), None);
+        assert_eq!(label_of("companyTitle"), None);
     }
 
     #[test]
