@@ -298,14 +298,29 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
             .filter(|v| !is_wrapper(v))
             .and_then(from_json),
         Value::Object(o) => {
-            // Algolia search results: {"hits": [...]} with story_id / parent_id.
-            let hits = get(o, "hits")?.as_array()?;
-            let objs: Vec<&Map<String, Value>> =
-                hits.iter().filter_map(|h| h.as_object()).collect();
-            if objs.is_empty() || !objs.iter().all(|h| is_comment(h)) {
-                return None;
-            }
-            Some(comment_docs(&top_level(&objs)))
+            // Comments listed under a key of the wrapper: Algolia's search results {"hits":
+            // […]}, a scraper's thread {"title": "Ask HN: Who is hiring?", "comments": […]}.
+            // Another site's comments (an issue's) are no HN thread: the list is `hits`, the
+            // wrapper names the thread, or its comments carry HN's own keys.
+            let thread = get(o, "title")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.to_lowercase().contains("who is hiring"));
+            o.iter().find_map(|(k, v)| {
+                let items = v.as_array()?;
+                let objs: Vec<&Map<String, Value>> =
+                    items.iter().filter_map(|h| h.as_object()).collect();
+                let hn_keys = objs.iter().all(|h| {
+                    ["objectID", "story_id", "parent_id", "by"]
+                        .iter()
+                        .any(|k| h.contains_key(*k))
+                });
+                let listed = k == "hits" || thread || hn_keys;
+                (listed
+                    && !objs.is_empty()
+                    && objs.len() == items.len()
+                    && objs.iter().all(|h| is_comment(h)))
+                .then(|| comment_docs(&top_level(&objs)))
+            })
         }
         Value::Array(a) => {
             let objs: Vec<&Map<String, Value>> = a.iter().filter_map(|h| h.as_object()).collect();
@@ -1526,6 +1541,22 @@ mod tests {
         assert!(from_json(&serde_json::json!({"type": "story", "title": "Ask HN: Who is hiring?", "kids": [1, 2]})).unwrap().is_empty());
         let _ = read_post(&"| ".repeat(10_000));
         let _ = read_post(&"(".repeat(10_000));
+    }
+
+    #[test]
+    fn a_threads_comments_under_a_key_of_its_own() {
+        let v: Value = serde_json::from_str(r#"{"thread_id": "1", "title": "Ask HN: Who is hiring? (July 2026)",
+            "comments": [{"objectID": "2", "author": "a", "comment_text": "Acme | Engineer | NYC<p>We build anvils."},
+                         {"objectID": "3", "author": "b", "comment_text": "Initech | Designer | Remote<p>We build printers."}]}"#).unwrap();
+        let docs = from_json(&v).unwrap();
+        assert_eq!(docs.len(), 2);
+        // An issue's comments are no thread of HN's.
+        let v: Value = serde_json::from_str(
+            r#"{"title": "Senior Engineer at Acme", "body": "We are hiring.",
+            "comments": [{"author": "a", "body": "Is this remote?"}]}"#,
+        )
+        .unwrap();
+        assert!(from_json(&v).is_none());
     }
 
     #[test]
