@@ -355,6 +355,7 @@ fn unquote(t: &mut String) {
 pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped {
     let mut u = Unwrapped::default();
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    strip_heading_marks(&mut t);
     unquote(&mut t);
     if depth == Depth::Full {
         set_apart_pictographs(&mut t);
@@ -395,6 +396,23 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         .trim_end();
     u.title = strip_count(t).trim().to_string();
     u
+}
+
+/// A Markdown heading's marks left on a line no reader took for a heading ("##[接案] … ##": no
+/// space after the opening marks): two or more `#` at the start, or after a space at the end.
+fn strip_heading_marks(t: &mut String) {
+    let head = t.len() - t.trim_start_matches('#').len();
+    let body = if head >= 2 { &t[head..] } else { t.as_str() };
+    let tail = body.len() - body.trim_end_matches('#').len();
+    let body = if tail >= 2 && body[..body.len() - tail].ends_with(' ') {
+        &body[..body.len() - tail]
+    } else {
+        body
+    };
+    let body = body.trim().to_string();
+    if !body.is_empty() {
+        *t = body;
+    }
 }
 
 /// Wrapper phrases of every language ("Acme recrute un·e {title}"): the title inside, and
@@ -2518,6 +2536,18 @@ mod tests {
         // "We hire…" names no company.
         let u = unwrap("我们招前端开发", Depth::Full, &no_employer);
         assert_eq!(u.company, None);
+        // Traditional script's "誠徵", a tag in brackets before, heading marks around it.
+        let u = unwrap(
+            "##[接案 / 工作] 自由軟體鑄造場誠徵軟體工程師／程式設計師 ##",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "軟體工程師／程式設計師");
+        assert_eq!(u.company.as_deref(), Some("自由軟體鑄造場"));
+        // A role with a word in Latin script.
+        let u = unwrap("薄荷科技诚聘 Ruby 工程师", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Ruby 工程师");
+        assert_eq!(u.company.as_deref(), Some("薄荷科技"));
     }
 
     #[test]
