@@ -50,10 +50,25 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
     // Several kinds named: the first, unless the text states a more specific one of them
     // ("Part-time, Contract" and a 1099 contract in the text).
     match (kinds.as_slice(), text_kind) {
-        ([], _) => None,
+        ([], _) => share_of_full_time(s),
         ([one], _) => Some(*one),
         (many, Some(t)) if many.contains(&t) && specific(t) && !specific(many[0]) => Some(t),
         (many, _) => Some(many[0]),
+    }
+}
+
+/// A field giving the job's share of full time ("omfattning: 100%", "Stillingsprosent: 50 %",
+/// `workTime: "75%"`): all of it is full-time, less is part-time. A range ("80–100 %") states
+/// neither.
+fn share_of_full_time(s: &str) -> Option<EmploymentType> {
+    let n = s.trim().strip_suffix('%')?.trim().replace(',', ".");
+    let share: f64 = n.parse().ok()?;
+    if share == 100.0 {
+        Some(EmploymentType::FullTime)
+    } else if share > 0.0 && share < 100.0 {
+        Some(EmploymentType::PartTime)
+    } else {
+        None
     }
 }
 
@@ -399,6 +414,15 @@ mod tests {
         assert_eq!(kind(r#"["FULL_TIME", "PART_TIME"]"#), None);
         assert_eq!(kind(r#""FULL_TIME""#), Some(FullTime));
         assert_eq!(kind(r#"["PART_TIME"]"#), Some(PartTime));
+    }
+
+    #[test]
+    fn a_share_of_full_time() {
+        assert_eq!(from_label("100%", None), Some(FullTime));
+        assert_eq!(from_label("75 %", None), Some(PartTime));
+        assert_eq!(from_label("26,82%", None), Some(PartTime));
+        assert_eq!(from_label("80–100 %", None), None);
+        assert_eq!(from_label("0%", None), None);
     }
 
     #[test]
