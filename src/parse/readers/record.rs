@@ -448,6 +448,19 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
     {
         doc.text(Key::Title, body::inline_text(n), origin);
     }
+    // An employer named only by an object of its own under a key no vocabulary names
+    // (InfoJobs' `author: {name, uri, logoUrl}`): an organization is what has a logo.
+    if !doc.has(Key::Company)
+        && let Some(name) = o.values().find_map(|v| {
+            let org = v.as_object()?;
+            org.keys()
+                .any(|k| norm_label(k).starts_with("logo"))
+                .then(|| org.get("name").and_then(text_of))
+                .flatten()
+        })
+    {
+        doc.text(Key::Company, body::inline_text(&name), origin);
+    }
     description_blocks(&mut doc, descriptions, sections);
     company_info(&mut doc, o);
     super::label_facts(&mut doc);
@@ -1375,6 +1388,23 @@ mod tests {
         // Two sentences are no text of their own: a title beside them makes no posting.
         let o = json!({"Title": "Engineer", "a": line, "b": line});
         assert!(!looks_like_posting(o.as_object().unwrap()));
+    }
+
+    #[test]
+    fn an_organization_with_a_logo_is_the_employer() {
+        let d = doc(json!({
+            "title": "Field Service Manager",
+            "author": {"name": "Grupo Diusframi", "logoUrl": "https://example.com/l.png"},
+            "category": {"name": "Ingenieros y técnicos"},
+        }));
+        assert_eq!(texts(&d, Key::Company), ["Grupo Diusframi"]);
+        // A company of the record's own comes first.
+        let d = doc(json!({
+            "title": "Engineer",
+            "company": "Acme",
+            "partner": {"name": "Initech", "logo": "https://example.com/l.png"},
+        }));
+        assert_eq!(texts(&d, Key::Company), ["Acme"]);
     }
 
     #[test]
