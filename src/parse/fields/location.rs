@@ -137,7 +137,7 @@ pub fn from_label(s: &str) -> Vec<String> {
             .replace([')', ']', '）', '】'], "");
         let mut group: Vec<String> = Vec::new();
         let mut group_has = (false, false); // (city or unknown lead, country)
-        for part in chunk.split(',') {
+        for (i, part) in chunk.split(',').enumerate() {
             // A sentence glued after the place ("London, UK. Time zone…") is no part of it.
             // A pin or another symbol in front ("📍 Bangalore") is no part of the place.
             let part = part
@@ -157,8 +157,11 @@ pub fn from_label(s: &str) -> Vec<String> {
             if is_mode_word(part) {
                 continue;
             }
-            let part = strip_mode_prefix(part);
+            let part = place_after_phrase(strip_mode_prefix(part));
             if part.is_empty()
+                // A figure may be an address's ("Văn phòng công ty tại LK 02.03") where a
+                // label starts; after a place it is a remark's ("within 3 hours of…").
+                || (is_remark(part) && (i > 0 || !part.contains(|c: char| c.is_ascii_digit())))
                 || is_mode_word(part)
                 || is_mode_list(part)
                 || says_how_not_where(part)
@@ -229,6 +232,52 @@ fn han_address_area(s: &str) -> &str {
         Some((i, c)) if i > 0 => head[..i + c.len_utf8()].trim(),
         _ => s,
     }
+}
+
+/// The place a phrase with a mode word leads to: "Remote/WFH and travel to Rahway" →
+/// "Rahway". The name after the preposition must end the piece.
+fn place_after_phrase(s: &str) -> &str {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<head>[^\d]*?\s)(?:to|in|near|at|from)\s+(?P<place>\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3})$")
+            .expect("valid regex")
+    });
+    let Some(c) = LEAD.captures(s) else {
+        return s;
+    };
+    let head = &c["head"];
+    // Only after a mode word: "close to Caltrain", "next to Boston" say what is near.
+    if vocab().work_mode.first_in(head).is_some()
+        && head
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase))
+        && !places::mentions_place(head)
+    {
+        c.name("place").map_or(s, |m| &s[m.range()])
+    } else {
+        s
+    }
+}
+
+/// A remark beside the place, not a place: three words or more, most of them in lower case,
+/// naming no place ("Expenses reimbursed by the client"; "Paris et périphérie" names Paris,
+/// "DC will help with" starts with a place).
+fn is_remark(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    // Three words in lower case, or a verb ("This role is"): "Vale dos barris" is a place.
+    let sentence = lower >= 3
+        || words
+            .iter()
+            .any(|w| vocab().sentence_words.whole(w).is_some());
+    words.len() >= 3
+        && lower * 2 >= words.len()
+        && sentence
+        && !places::mentions_place(s)
+        && !places::is_place(words[0])
 }
 
 /// "Remote - US" → "US", "Remote: Canada" → "Canada".
@@ -764,6 +813,16 @@ mod tests {
 
     #[test]
     fn a_middle_dot_joins_a_place_from_the_city_up() {
+        assert_eq!(
+            from_label("Remote/WFH and travel to Rahway, NJ (Expenses reimbursed by the client)"),
+            ["Rahway, NJ"]
+        );
+        assert_eq!(from_label("Paris et périphérie"), ["Paris et périphérie"]);
+        assert_eq!(
+            from_label("TRANSALVADOR, Vale dos barris"),
+            ["TRANSALVADOR, Vale dos barris"]
+        );
+        assert_eq!(from_label("Rio de Janeiro, RJ"), ["Rio de Janeiro, RJ"]);
         assert_eq!(from_label("Vienna · Austria"), ["Vienna, Austria"]);
         assert_eq!(from_label("Berlin · Munich"), ["Berlin", "Munich"]);
         // A region's or a country's other name in brackets is no second place.
