@@ -448,6 +448,10 @@ fn is_company_name(s: &str) -> bool {
         || words > 14
         || !s.chars().any(char::is_alphabetic)
         || s.starts_with(['#', '=', '/', '*', '>', '-'])
+        // A program's identifier ("com_name_list"), not a name.
+        || (s.contains('_')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
         || is_label_or_mode(s)
         || is_placeholder(s)
         || is_place_or_skill_list(s)
@@ -471,6 +475,18 @@ fn is_label_or_mode(s: &str) -> bool {
         .unwrap_or(s)
         .trim();
     if lead.len() < s.len() && v.label(lead).is_some() {
+        return true;
+    }
+    // A contract phrase written as one word or a few in lower case ("Part-or-full-time"): a
+    // name has capitals of its own, or is a domain ("elev.io": "elev" is Swedish for a trainee).
+    let folded = fold(s);
+    if s.split([' ', '-', '/']).count() <= 5
+        && !s.contains('.')
+        && !s.chars().skip(1).any(char::is_uppercase)
+        && v.employment
+            .find(&folded)
+            .any(|(a, b, _)| (b - a) * 5 >= folded.len() * 2)
+    {
         return true;
     }
     let first_word = s
@@ -1096,6 +1112,14 @@ mod tests {
             assert_eq!(clean_company(bad), None, "{bad}");
         }
         assert_eq!(clean_company("Acme\n4.1").as_deref(), Some("Acme"));
+        // A contract phrase is no name; a name with a contract word in it is.
+        assert_eq!(clean_company("Part-or-full-time"), None);
+        assert_eq!(clean_company("com_name_list"), None);
+        assert_eq!(clean_company("elev.io").as_deref(), Some("elev.io"));
+        assert_eq!(
+            clean_company("Fulltime Solutions").as_deref(),
+            Some("Fulltime Solutions")
+        );
         assert_eq!(
             clean_company("DIS AG Geschäftsbereich Office & Management").as_deref(),
             Some("DIS AG")
