@@ -122,6 +122,8 @@ pub fn from_label(s: &str) -> Vec<String> {
     for chunk in s
         .split([';', '|', '•', '⎮', '│', '¦', '\n'])
         .flat_map(|c| c.split(" / "))
+        // A list flattened with its line breaks lost: "Adelaide  Brisbane  Canberra".
+        .flat_map(|c| c.split("  "))
         .flat_map(|c| c.split(" or "))
         .flat_map(|c| c.split(" OR "))
         .flat_map(|c| c.split(" oder "))
@@ -818,6 +820,10 @@ mod tests {
             ["Rahway, NJ"]
         );
         assert_eq!(from_label("Paris et périphérie"), ["Paris et périphérie"]);
+        assert_eq!(
+            from_label("Adelaide  Brisbane  Canberra"),
+            ["Adelaide", "Brisbane", "Canberra"]
+        );
         assert_eq!(
             from_label("TRANSALVADOR, Vale dos barris"),
             ["TRANSALVADOR, Vale dos barris"]
