@@ -24,6 +24,12 @@ pub fn looks_like_title(s: &str) -> bool {
     if !(2..=120).contains(&n) || s.trim_end().ends_with(['?', '？']) {
         return false;
     }
+    // A program's structure or a template's placeholder (`{ "type": "offre", … }`,
+    // "{{ job.title }}") names no job.
+    // "{Data, Frontend, Backend} Engineer" lists roles.
+    if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
+        return false;
+    }
     // A sentence about us or you is not a title ("We are looking for people with").
     if s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .any(|w| {
@@ -394,8 +400,22 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         .trim()
         .trim_end_matches(['-', '–', '—', '|', ',', ':'])
         .trim_end();
-    u.title = strip_count(t).trim().to_string();
+    u.title = without_article(strip_count(t).trim()).to_string();
     u
+}
+
+/// A title without the article a sentence left in front of it ("A Mid-Senior QA Automation
+/// engineer" from "we're hiring: a …"); "A/B Tester" keeps its letter.
+fn without_article(t: &str) -> &str {
+    for article in ["A ", "An "] {
+        if let Some(rest) = t.strip_prefix(article)
+            && rest.starts_with(char::is_uppercase)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest;
+        }
+    }
+    t
 }
 
 /// A Markdown heading's marks left on a line no reader took for a heading ("##[接案] … ##": no
@@ -2050,6 +2070,11 @@ mod tests {
     #[test]
     fn a_question_is_no_title() {
         assert!(!looks_like_title("Jste programátor?"));
+        assert!(!looks_like_title(
+            "{ \"type\": \"offre\", \"sections\": { ... } }"
+        ));
+        assert!(!looks_like_title("{{ job.title }}"));
+        assert!(looks_like_title("{Data, Frontend, Backend} Engineer"));
         assert!(!looks_like_title("Are you our next Backend Engineer?"));
         assert!(looks_like_title("Programátor PHP, MySQL"));
         assert!(names_a_role("Ervaren interieurreiniger (auto’s)"));
@@ -2526,6 +2551,18 @@ mod tests {
         );
         assert_eq!(u.title, "Applied AI / ML Engineer");
         assert!(u.pay.is_some());
+    }
+
+    #[test]
+    fn an_article_before_the_role_comes_off() {
+        let u = unwrap(
+            "A Mid-Senior QA Automation engineer / SDET",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Mid-Senior QA Automation engineer / SDET");
+        let u = unwrap("A/B Testing Engineer", Depth::Full, &no_employer);
+        assert_eq!(u.title, "A/B Testing Engineer");
     }
 
     #[test]
