@@ -299,6 +299,22 @@ pub fn is_long_text(t: &str) -> bool {
     t.len() >= 200 && (t.trim().contains('\n') || html_blocks >= 2)
 }
 
+/// A title under a key whose last word says what its value heads (`anno_subject`,
+/// `posting_headline`), when the value names a role.
+fn heading_key_title(o: &Map<String, Value>) -> Option<&str> {
+    o.iter().find_map(|(k, v)| {
+        let words = key_words(k);
+        let heads = words.len() >= 2
+            && ["title", "subject", "headline", "heading"].contains(&words.last()?.as_str());
+        let t = v.as_str()?;
+        (heads
+            && t.chars().count() <= 120
+            && !t.contains('\n')
+            && super::super::fields::title::names_a_role(t))
+        .then_some(t)
+    })
+}
+
 /// Whether an object names a title: a title key, Lever's `text`, or (SmartRecruiters, Adzuna)
 /// a `name` next to an employer or a place.
 pub fn has_title(o: &Map<String, Value>) -> bool {
@@ -306,6 +322,7 @@ pub fn has_title(o: &Map<String, Value>) -> bool {
     o.iter().any(|(k, v)| {
         v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
     }) || lever_title(o).is_some()
+        || heading_key_title(o).is_some()
         || named
             && (has_label(o, |l| {
                 matches!(l, Label::Key(Key::Company) | Label::Key(Key::Location))
@@ -460,6 +477,13 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         })
     {
         doc.text(Key::Company, body::inline_text(&name), origin);
+    }
+    // Title from a key whose last word says what its value heads (`anno_subject`,
+    // `posting_headline`) when its value names a role and nothing else names the title.
+    if !doc.has(Key::Title)
+        && let Some(t) = heading_key_title(o)
+    {
+        doc.text(Key::Title, body::inline_text(t), origin);
     }
     description_blocks(&mut doc, descriptions, sections);
     company_info(&mut doc, o);
@@ -1405,6 +1429,28 @@ mod tests {
             "partner": {"name": "Initech", "logo": "https://example.com/l.png"},
         }));
         assert_eq!(texts(&d, Key::Company), ["Acme"]);
+    }
+
+    #[test]
+    fn a_key_whose_last_word_heads_its_value() {
+        let d = doc(json!({
+            "anno_subject": "[넷마블] 마케팅 데이터 엔지니어 모집",
+            "content": "<p>데이터 엔지니어를 모집합니다.</p><p>마케팅 데이터 파이프라인을 만듭니다.</p>",
+        }));
+        assert_eq!(
+            texts(&d, Key::Title),
+            ["[넷마블] 마케팅 데이터 엔지니어 모집"]
+        );
+        assert!(has_title(
+            &serde_json::from_value(
+                json!({"anno_subject": "[넷마블] 마케팅 데이터 엔지니어 모집"})
+            )
+            .unwrap()
+        ));
+        // A heading that names no role is no title.
+        let d =
+            doc(json!({"company": "Acme", "page_title": "Careers", "description": "We build."}));
+        assert!(texts(&d, Key::Title).is_empty());
     }
 
     #[test]
