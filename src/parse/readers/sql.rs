@@ -18,7 +18,11 @@ const MAX_ROWS: usize = 20_000;
 /// with, and it inserts rows somewhere.
 pub fn looks_like_sql(text: &str) -> bool {
     let mut lexer = Lexer::new(text);
-    let first = lexer.next_token();
+    // Past the semicolons that end a dump's conditional comments (`/*!40101 SET … */;`).
+    let mut first = lexer.next_token();
+    while matches!(first, Some(Token::Semicolon)) {
+        first = lexer.next_token();
+    }
     let starts = matches!(
         &first,
         Some(Token::Word(w)) if ["INSERT", "CREATE", "DROP", "SET", "START", "BEGIN", "USE", "LOCK", "PRAGMA"]
@@ -240,13 +244,16 @@ fn insert(
         }
     }
     let name = name?;
-    let cols = cols.or_else(|| tables.get(&name).cloned())?;
-    let mut rows = Vec::new();
+    let cols = cols.or_else(|| tables.get(&name).cloned());
+    let mut rows: Vec<Vec<Value>> = Vec::new();
     loop {
         match lexer.next_token()? {
             Token::Open => {
                 let row = tuple(lexer)?;
-                if row.len() == cols.len() && rows.len() < room {
+                let width = cols
+                    .as_ref()
+                    .map_or(rows.first().map(Vec::len), |c| Some(c.len()));
+                if width.is_none_or(|w| row.len() == w) && rows.len() < room {
                     rows.push(row);
                 }
             }
@@ -254,7 +261,52 @@ fn insert(
             _ => break,
         }
     }
+    let cols = cols.or_else(|| positional_columns(&rows))?;
     Some((cols, rows))
+}
+
+/// Names for the columns of rows no statement names (`INSERT INTO jobs VALUES (…)` in a dump
+/// without its `CREATE TABLE`), from what their values are: the first column of short lines,
+/// one of them a title naming a role, is `title`; the first holding long texts is `description`; one
+/// whose values are places is `location`. None when no column reads as titles.
+fn positional_columns(rows: &[Vec<Value>]) -> Option<Vec<String>> {
+    use super::super::fields::title::{looks_like_title, names_a_role};
+    let width = rows.first()?.len();
+    let column =
+        |i: usize| -> Vec<&str> { rows.iter().filter_map(|r| r.get(i)?.as_str()).collect() };
+    let most = |vals: &[&str], pred: &dyn Fn(&str) -> bool| {
+        !vals.is_empty() && vals.iter().filter(|v| pred(v)).count() * 2 >= vals.len()
+    };
+    let mut names: Vec<String> = (0..width).map(|i| format!("column {i}")).collect();
+    let title = (0..width).find(|&i| {
+        let vals = column(i);
+        most(&vals, &|v| {
+            v.chars().count() <= 120
+                && !v.contains('\n')
+                && v.chars().any(char::is_alphabetic)
+                && !v.contains("://")
+                && !v.contains('@')
+        }) && vals.iter().any(|v| looks_like_title(v) && names_a_role(v))
+    })?;
+    names[title] = "title".into();
+    if let Some(d) = (0..width).find(|&i| {
+        i != title
+            && column(i)
+                .iter()
+                .any(|v| v.chars().count() >= 200 || super::record::is_long_text(v))
+    }) {
+        names[d] = "description".into();
+    }
+    if let Some(l) = (0..width).find(|&i| {
+        let vals = column(i);
+        i != title
+            && most(&vals, &|v| {
+                v.chars().count() <= 60 && super::super::places::is_place(v)
+            })
+    }) {
+        names[l] = "location".into();
+    }
+    Some(names)
 }
 
 /// `a, b, c)` after an opening bracket: the column names.
@@ -501,6 +553,32 @@ mod tests {
         assert_eq!(postings[1].locations, ["Marseille"]);
         let pay = postings[0].salary.as_ref().expect("pay from the text");
         assert_eq!((pay.min, pay.currency.as_str()), (Some(2440.0), "EUR"));
+    }
+
+    #[test]
+    fn a_mysqldump_opening_with_conditional_comments_is_a_dump() {
+        let dump = "-- MySQL dump 10.13\n/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n/*!50503 SET NAMES utf8 */;\nLOCK\nTABLES `jobs` WRITE;\nINSERT INTO `jobs` (title) VALUES ('Engineer');";
+        assert!(looks_like_sql(dump));
+    }
+
+    #[test]
+    fn rows_no_statement_names_take_the_columns_their_values_fill() {
+        let dump = "INSERT INTO `jobs` VALUES (1, 'public', 'Lehrkraft (m/w/d) an einer Schule', 'Wir suchen eine Lehrkraft für Mathematik und Physik. Die Stelle ist unbefristet und in Vollzeit zu besetzen. Bewerbungen bitte über das Karriereportal des Landes, wir freuen uns auf Sie. Schwerbehinderte Menschen werden bei gleicher Eignung bevorzugt.', 'Schwerin'),\n (2, 'public', 'Zolldeklarant (m/w/d)', 'Kurz.', 'Hamburg');";
+        let rows = rows(dump);
+        let first = &rows[0].as_array().unwrap()[0];
+        assert_eq!(first["title"], "Lehrkraft (m/w/d) an einer Schule");
+        assert_eq!(first["location"], "Schwerin");
+        assert!(
+            first["description"]
+                .as_str()
+                .unwrap()
+                .starts_with("Wir suchen")
+        );
+        // Rows of something else (users, settings) name no title column.
+        assert!(
+            super::rows("INSERT INTO users VALUES (1, 'anna', 'secret'), (2, 'ben', 'x');")
+                .is_empty()
+        );
     }
 
     #[test]
