@@ -18,6 +18,7 @@ use super::super::doc::{Doc, Key, Origin};
 use super::super::fields::location;
 use super::super::html_text;
 use super::super::places;
+use super::super::vocab::vocab;
 use super::label_facts;
 use super::record::{get, text_of};
 use crate::posting::Format;
@@ -477,6 +478,13 @@ pub fn read_post(text: &str) -> Option<Doc> {
         {
             body_from = k + 1;
         }
+    } else if let Some((head, rest)) = header_glued_to_text(first)
+        && read_header(&mut d, head)
+    {
+        // "SmarterDx | 180 - 230K | Remote first | Full time We are an early stage…": a
+        // comment whose line breaks were lost.
+        body_lines.push(rest.to_string());
+        body_from = first_idx + 1;
     } else if let Some((head, rest)) = header_then_sentences(first)
         && read_header(&mut d, head)
     {
@@ -552,6 +560,45 @@ fn header_then_sentences(line: &str) -> Option<(&str, &str)> {
         search = at + 2;
     }
     None
+}
+
+/// A header whose last field runs into the text with no line break between them (a comment
+/// flattened by a scraper): "Figma | … | US remote | Full TimeSelected job postings here…",
+/// "SmarterDx | … | Full time We are an early stage…". The last field ends where a word glued
+/// to it starts with a capital, or after the longest run of its first words that is a contract
+/// or mode term or a place; the text must go on with a capital. At least two separators first.
+fn header_glued_to_text(line: &str) -> Option<(&str, &str)> {
+    let window = &line[..line.floor_char_boundary(250)];
+    let seps: Vec<usize> = window.match_indices(" | ").map(|(i, _)| i).collect();
+    if seps.len() < 2 || line.chars().count() <= 250 {
+        return None;
+    }
+    let start = seps[seps.len() - 1] + 3;
+    let last = &line[start..];
+    let v = vocab();
+    let term = |t: &str| v.employment.whole(t).is_some() || v.work_mode.whole(t).is_some();
+    // A term, a place, or terms side by side ("Full-Time ONSITE").
+    let is_field = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && (term(t) || places::is_place(t) || t.split_whitespace().all(term))
+    };
+    // A capital glued to the word before it ("TimeSelected").
+    let glued = last
+        .char_indices()
+        .take(40)
+        .zip(last.chars().skip(1))
+        .find(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8())
+        .filter(|&k| is_field(&last[..k]));
+    // The longest run of first words that is a field ("Full time" before "We are").
+    let spaced = || {
+        let ends: Vec<usize> = last.match_indices(' ').map(|(i, _)| i).take(4).collect();
+        ends.into_iter().rev().find(|&k| is_field(&last[..k]))
+    };
+    let k = glued.or_else(spaced)?;
+    let rest = last[k..].trim_start();
+    rest.starts_with(char::is_uppercase)
+        .then(|| (line[..start + k].trim_end(), rest))
 }
 
 static MARKER_WORDS_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1541,6 +1588,26 @@ mod tests {
         assert!(from_json(&serde_json::json!({"type": "story", "title": "Ask HN: Who is hiring?", "kids": [1, 2]})).unwrap().is_empty());
         let _ = read_post(&"| ".repeat(10_000));
         let _ = read_post(&"(".repeat(10_000));
+    }
+
+    #[test]
+    fn a_header_glued_to_the_text_of_a_flattened_comment() {
+        let body = "We are an early stage health tech company using AI to improve hospital revenue cycle, making healthcare costs lower and allowing doctors to focus on patient care. The team is small but high functioning.";
+        let post = format!(
+            "SmarterDx | Data scientists | Remote first (but U.S. only) | Full time {body}"
+        );
+        let d = read_post(&post).unwrap();
+        assert!(d.texts(Key::Badge).any(|t| t.0 == "Full time"));
+        let post = format!(
+            "Figma | https://www.figma.com/ | San Francisco, New York City | Full TimeSelected job postings here. {body}"
+        );
+        let d = read_post(&post).unwrap();
+        assert!(d.texts(Key::Badge).any(|t| t.0 == "Full Time"));
+        let post = format!(
+            "Clover Health | San Francisco, CA | Software Engineers | Full-Time ONSITE Clover is reinventing health insurance. {body}"
+        );
+        let d = read_post(&post).unwrap();
+        assert!(d.texts(Key::Badge).any(|t| t.0 == "Full-Time ONSITE"));
     }
 
     #[test]
