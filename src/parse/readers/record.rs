@@ -107,11 +107,20 @@ pub fn flag_of(v: &Value) -> Option<bool> {
     match v {
         Value::Bool(b) => Some(*b),
         Value::Number(n) => n.as_f64().map(|x| x != 0.0),
-        Value::String(s) => match s.trim().to_lowercase().as_str() {
-            "true" | "yes" | "y" | "1" | "t" => Some(true),
-            "false" | "no" | "n" | "0" | "f" => Some(false),
-            _ => None,
-        },
+        // "Yes (but U.S. only)", "No, on site": the answer first, then a note.
+        Value::String(s) => {
+            let t = s.trim().to_lowercase();
+            let head = t
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .filter(|h| matches!(*h, "yes" | "no") && t.len() > h.len())
+                .unwrap_or(&t);
+            match head {
+                "true" | "yes" | "y" | "1" | "t" => Some(true),
+                "false" | "no" | "n" | "0" | "f" => Some(false),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -1451,6 +1460,17 @@ mod tests {
         let d =
             doc(json!({"company": "Acme", "page_title": "Careers", "description": "We build."}));
         assert!(texts(&d, Key::Title).is_empty());
+    }
+
+    #[test]
+    fn a_flag_answered_with_a_note() {
+        assert_eq!(
+            flag_of(&json!("Yes (but U.S. only due to data confidentiality)")),
+            Some(true)
+        );
+        assert_eq!(flag_of(&json!("No, on site in Berlin")), Some(false));
+        assert_eq!(flag_of(&json!("Nope")), None);
+        assert_eq!(flag_of(&json!("yes")), Some(true));
     }
 
     #[test]
