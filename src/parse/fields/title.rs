@@ -606,19 +606,35 @@ fn strip_codes(t: &mut String) {
             .expect("valid regex")
     });
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i:\s*[\[(（【]\s*(?:(?:req(?:uisition)?|ref(?:erence)?|job\s*id|id|job|no|nr)\s*[#:.]?\s*|#\s*)?(?P<b>[^\s\])）】]{3,20})\s*[\])）】]|\s*[-–—|_/]\s*#?(?P<s>[^\s\-–—|_/][^\s–—|]{2,19}))\s*$")
+        Regex::new(r"(?i:\s*[\[(（【]\s*(?:(?P<lab>(?:req(?:uisition)?|ref(?:erence)?|réf(?:érence)?|job\s*id|id|job|no|nr)\b)\s*[#:.]?\s*|#\s*)?(?P<b>[^\s\])）】]{3,20})\s*[\])）】]|\s*[-–—|_/]\s*#?(?P<s>[^\s\-–—|_/][^\s–—|]{2,19}))\s*$")
             .expect("valid regex")
     });
     let tag_at = GENDER.find(t).map_or(t.len(), |m| m.start());
     let (head, tag) = t.split_at(tag_at);
     if let Some(c) = TRAIL.captures(head)
         && let Some(code) = c.name("b").or_else(|| c.name("s"))
-        && is_code(code.as_str())
+        // "(REF: DEV/PHP)": a bracket that says it holds a reference holds one.
+        && (is_code(code.as_str())
+            || c.name("lab").is_some_and(|l| {
+                let l = l.as_str().to_lowercase();
+                l.starts_with("ref") || l.starts_with("réf") || l.starts_with("req")
+            }))
         && let Some(m) = c.get(0)
         && m.start() > 0
         && looks_like_title(&head[..m.start()])
     {
         *t = format!("{}{tag}", &head[..m.start()]);
+    }
+    // A list's number glued to a role in a script without spaces ("01現場技術者").
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && t[digits..]
+            .chars()
+            .next()
+            .is_some_and(super::super::vocab::unspaced)
+        && looks_like_title(&t[digits..])
+    {
+        *t = t[digits..].to_string();
     }
     // A code in front, joined to the role by a separator.
     let lead = t
@@ -2551,6 +2567,27 @@ mod tests {
         );
         assert_eq!(u.title, "Applied AI / ML Engineer");
         assert!(u.pay.is_some());
+    }
+
+    #[test]
+    fn a_reference_in_brackets_and_a_list_number_come_off() {
+        let u = unwrap(
+            "Programadores PHP (REF: DEV/PHP)",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Programadores PHP");
+        let u = unwrap("01現場技術者", Depth::Full, &no_employer);
+        assert_eq!(u.title, "現場技術者");
+        // A bracket that names no reference stays.
+        let u = unwrap(
+            "Senior Backend Engineer (Referrals)",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Senior Backend Engineer (Referrals)");
+        let u = unwrap("Engineer (Backend/Infra)", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Engineer (Backend/Infra)");
     }
 
     #[test]
