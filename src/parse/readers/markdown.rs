@@ -269,6 +269,30 @@ fn embedded_post(doc: &Doc, blocks: &[Block]) -> Option<Doc> {
     Some(post)
 }
 
+/// The employer's name on a line of its own under a title: a short name (no sentence, no
+/// place, no contract or mode word, no label), with a place or a contract on the next line.
+fn employer_line(line: &str, rest: &[&str]) -> Option<String> {
+    let v = super::super::vocab::vocab();
+    let name = inline(line);
+    let name = name.trim();
+    let next = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
+    let next = inline(next);
+    let next = next.trim();
+    let fact = |t: &str| {
+        places::is_place(t)
+            || v.employment.first_in(t).is_some()
+            || v.work_mode.first_in(t).is_some()
+    };
+    let short = name.chars().count() <= 40
+        && name.split_whitespace().count() <= 4
+        && !name.contains([':', '|', '.', '!', '?', '#'])
+        && !name.starts_with(['-', '*', '>', '['])
+        && name.chars().any(char::is_alphabetic);
+    (short && !fact(name) && v.label(name).is_none() && next.chars().count() <= 60 && fact(next))
+        .then(|| super::super::fields::company::clean_company(name))
+        .flatten()
+}
+
 /// Reads a board-style header at the top of a Markdown body: a first heading naming the role
 /// (a link to apply), a short heading naming the employer (or the place), badge lines
 /// (`` `💰 $120k` ``, `` `🌎 Berlin` ``). Returns the index of the first line after the header.
@@ -306,6 +330,18 @@ fn read_header(d: &mut Doc, lines: &[&str]) -> usize {
             if line.starts_with('#') {
                 headings += 1;
             }
+            i += 1;
+            continue;
+        }
+        // A job page's header pasted whole: the employer's name alone on the line under the
+        // title, a place or the contract on the next ("# Développeur web" / "i2N" /
+        // "_Monaco (06)_").
+        if headings == 1
+            && !line.starts_with('#')
+            && !d.has(Key::Company)
+            && let Some(name) = employer_line(line, lines.get(i + 1..).unwrap_or_default())
+        {
+            d.text(Key::Company, name, h);
             i += 1;
             continue;
         }
@@ -472,6 +508,19 @@ mod tests {
         // A block of settings is no posting.
         let md = "# Setup\n\nConfigure it:\n\n```json\n{\"port\": 8080, \"debug\": true}\n```\n";
         assert!(read(md).unwrap().iter().all(|d| !d.has(Key::Company)));
+    }
+
+    #[test]
+    fn the_employer_alone_on_the_line_under_the_title() {
+        let d = one(
+            "# Développeur web full stack H/F\n<ins>i2N</ins>\n_Monaco (06)_\nCDI, Temps plein\n\nVous êtes passionnée.\n",
+        );
+        assert_eq!(all(&d, Key::Company), ["i2N"]);
+        // A sentence under the title names no employer, nor does a line before no place.
+        let d = one("# Senior Engineer\nWe build things\nBerlin\n\nText.\n");
+        assert!(all(&d, Key::Company).is_empty());
+        let d = one("# Senior Engineer\nAcme\n\nWe build things in a small team.\n");
+        assert!(all(&d, Key::Company).is_empty());
     }
 
     #[test]
