@@ -355,9 +355,16 @@ fn is_name_line(s: &str) -> bool {
         && t.chars().count() <= 60
         && !t.ends_with(['.', '!', '?', ':', ','])
         && !t.contains(": ")
-        && t.chars()
+        && (t
+            .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            // "i2N", "eBay": a name in lower case that has a capital or a figure of its own.
+            || t.split_whitespace().next().is_some_and(|w| {
+                w.chars()
+                    .skip(1)
+                    .any(|c| c.is_uppercase() || c.is_ascii_digit())
+            }))
 }
 
 #[cfg(test)]
@@ -390,6 +397,17 @@ mod tests {
             "{:?}",
             d.facts
         );
+    }
+
+    #[test]
+    fn an_employer_named_in_lower_case_under_the_title() {
+        let d = read("Développeur web full stack H/F\ni2N\nMonaco\nCDI, Temps plein\n\nVous rejoindrez notre équipe.")
+            .remove(0);
+        assert!(key_texts(&d).contains(&(Key::Company, "i2N".into())));
+        // A line of lower-case words is no name.
+        let d =
+            read("Développeur web\nen équipe\nMonaco\n\nVous rejoindrez notre équipe.").remove(0);
+        assert!(!d.facts.iter().any(|f| f.key == Key::Company));
     }
 
     #[test]
