@@ -401,6 +401,16 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         .trim_end_matches(['-', '–', '—', '|', ',', ':'])
         .trim_end();
     u.title = without_article(strip_count(t).trim()).to_string();
+    // What is left is a contract or a mode ("正社員" of "正社員募集", "regular staff wanted"):
+    // no role.
+    let v = vocab();
+    // An intern is a role as much as a contract.
+    let kind = v.employment.whole(&u.title);
+    if kind.is_some_and(|k| k != EmploymentType::Internship)
+        || v.work_mode.whole(&u.title).is_some()
+    {
+        u.title.clear();
+    }
     u
 }
 
@@ -2588,6 +2598,13 @@ mod tests {
         assert_eq!(u.title, "Senior Backend Engineer (Referrals)");
         let u = unwrap("Engineer (Backend/Infra)", Depth::Full, &no_employer);
         assert_eq!(u.title, "Engineer (Backend/Infra)");
+    }
+
+    #[test]
+    fn a_contract_alone_is_no_title() {
+        assert_eq!(unwrap("正社員募集", Depth::Full, &no_employer).title, "");
+        assert_eq!(unwrap("Full-time", Depth::Full, &no_employer).title, "");
+        assert_eq!(unwrap("INTERN", Depth::Full, &no_employer).title, "INTERN");
     }
 
     #[test]
