@@ -408,10 +408,19 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     let kind = v.employment.whole(&u.title);
     if kind.is_some_and(|k| k != EmploymentType::Internship)
         || v.work_mode.whole(&u.title).is_some()
+        || only_markup(&u.title)
     {
         u.title.clear();
     }
     u
+}
+
+/// A markup's tags and nothing of a role between them ("</h2>" left of a template's
+/// `<h2>{job.title}</h2>`, "<id>1834171</id>").
+fn only_markup(t: &str) -> bool {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"</?[A-Za-z][\w:-]*[^<>]*>").expect("valid regex"));
+    TAG.is_match(t) && !TAG.replace_all(t, " ").chars().any(char::is_alphabetic)
 }
 
 /// A title without the article a sentence left in front of it ("A Mid-Senior QA Automation
@@ -2605,6 +2614,16 @@ mod tests {
         assert_eq!(unwrap("正社員募集", Depth::Full, &no_employer).title, "");
         assert_eq!(unwrap("Full-time", Depth::Full, &no_employer).title, "");
         assert_eq!(unwrap("INTERN", Depth::Full, &no_employer).title, "INTERN");
+        assert_eq!(unwrap("</h2>", Depth::Full, &no_employer).title, "");
+        assert_eq!(
+            unwrap("<id>1834171</id>", Depth::Full, &no_employer).title,
+            ""
+        );
+        assert!(
+            unwrap("<b>Engineer</b>", Depth::Full, &no_employer)
+                .title
+                .contains("Engineer")
+        );
     }
 
     #[test]
