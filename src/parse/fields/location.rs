@@ -243,6 +243,12 @@ fn place_after_phrase(s: &str) -> &str {
         Regex::new(r"^(?P<head>[^\d]*?\s)(?:to|in|near|at|from)\s+(?P<place>\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3})$")
             .expect("valid regex")
     });
+    if ![" to ", " in ", " near ", " at ", " from "]
+        .iter()
+        .any(|p| s.contains(p))
+    {
+        return s;
+    }
     let Some(c) = LEAD.captures(s) else {
         return s;
     };

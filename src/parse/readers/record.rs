@@ -157,6 +157,16 @@ fn label_of(key: &str) -> Option<Label> {
 /// The label a key names after a word saying the field is the job's (`workTitle`,
 /// `vacancy_city`: `[records] posting_words`).
 fn posting_label(key: &str) -> Option<Label> {
+    // Most keys start with no posting word: asked before the key is cut into words.
+    let starts = |w: &String| {
+        key.len() > w.len()
+            && key
+                .get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    };
+    if !vocab().posting_words.iter().any(starts) {
+        return None;
+    }
     let words = key_words(key);
     let (first, rest) = words.split_first()?;
     if rest.is_empty() || !vocab().posting_words.contains(&norm_label(first)) {
@@ -283,11 +293,19 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
 /// `TextLine1` … `TextLine4`, `HeadLine1Point1` …): the sentences, in order, when there are at
 /// least three of eight words or more, together 300 bytes or more. Empty otherwise.
 fn prose_pieces(o: &Map<String, Value>) -> Vec<&str> {
+    // Sentences first (cheap), then whether their keys are labels.
+    let sentences = |(_, v): &(&String, &Value)| {
+        v.as_str()
+            .is_some_and(|t| t.split_whitespace().nth(7).is_some() && !t.contains("://"))
+    };
+    if o.iter().filter(sentences).nth(2).is_none() {
+        return Vec::new();
+    }
     let pieces: Vec<&str> = o
         .iter()
+        .filter(sentences)
         .filter(|(k, _)| label_of(k).is_none())
         .filter_map(|(_, v)| v.as_str())
-        .filter(|t| t.split_whitespace().count() >= 8 && !t.contains("://"))
         .collect();
     let total: usize = pieces.iter().map(|t| t.len()).sum();
     if pieces.len() >= 3 && total >= 300 {
@@ -311,10 +329,19 @@ pub fn is_long_text(t: &str) -> bool {
 /// A title under a key whose last word says what its value heads (`anno_subject`,
 /// `posting_headline`), when the value names a role.
 fn heading_key_title(o: &Map<String, Value>) -> Option<&str> {
+    const HEADS: [&str; 4] = ["title", "subject", "headline", "heading"];
     o.iter().find_map(|(k, v)| {
+        // Asked before the key is cut into words: most keys end in none of them.
+        let ends = |w: &&str| {
+            k.len() > w.len()
+                && k.get(k.len() - w.len()..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+        };
+        if !HEADS.iter().any(ends) {
+            return None;
+        }
         let words = key_words(k);
-        let heads = words.len() >= 2
-            && ["title", "subject", "headline", "heading"].contains(&words.last()?.as_str());
+        let heads = words.len() >= 2 && HEADS.contains(&words.last()?.as_str());
         let t = v.as_str()?;
         (heads
             && t.chars().count() <= 120
