@@ -283,7 +283,13 @@ fn employer_line(line: &str, rest: &[&str]) -> Option<String> {
             || v.employment.first_in(t).is_some()
             || v.work_mode.first_in(t).is_some()
     };
-    let short = name.chars().count() <= 40
+    let skill = name.split_whitespace().next().is_some_and(|w| {
+        super::super::fields::skills::vocabulary()
+            .canonical(w)
+            .is_some()
+    });
+    let short = !skill
+        && name.chars().count() <= 40
         && name.split_whitespace().count() <= 4
         && !name.contains([':', '|', '.', '!', '?', '#'])
         && !name.starts_with(['-', '*', '>', '['])
@@ -518,6 +524,8 @@ mod tests {
         assert_eq!(all(&d, Key::Company), ["i2N"]);
         // A sentence under the title names no employer, nor does a line before no place.
         let d = one("# Senior Engineer\nWe build things\nBerlin\n\nText.\n");
+        assert!(all(&d, Key::Company).is_empty());
+        let d = one("# Senior Engineer\niOS Team\nBerlin\n\nWe build apps.\n");
         assert!(all(&d, Key::Company).is_empty());
         let d = one("# Senior Engineer\nAcme\n\nWe build things in a small team.\n");
         assert!(all(&d, Key::Company).is_empty());

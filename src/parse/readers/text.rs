@@ -359,11 +359,15 @@ fn is_name_line(s: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            // "i2N", "eBay": a name in lower case that has a capital or a figure of its own.
+            // "i2N", "eBay": a name in lower case that has a capital or a figure of its own
+            // ("iOS", "jQuery" are skills).
             || t.split_whitespace().next().is_some_and(|w| {
                 w.chars()
                     .skip(1)
                     .any(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && super::super::fields::skills::vocabulary()
+                        .canonical(w)
+                        .is_none()
             }))
 }
 
@@ -404,6 +408,9 @@ mod tests {
         let d = read("Développeur web full stack H/F\ni2N\nMonaco\nCDI, Temps plein\n\nVous rejoindrez notre équipe.")
             .remove(0);
         assert!(key_texts(&d).contains(&(Key::Company, "i2N".into())));
+        // A skill is no name.
+        let d = read("Senior Engineer\niOS Team\nBerlin\n\nWe build apps.").remove(0);
+        assert!(!d.facts.iter().any(|f| f.key == Key::Company));
         // A line of lower-case words is no name.
         let d =
             read("Développeur web\nen équipe\nMonaco\n\nVous rejoindrez notre équipe.").remove(0);
