@@ -1282,6 +1282,13 @@ impl Vocab {
     }
 
     /// What a label names ("Job Title", "Lieu", "勤務地", "job_title").
+    /// Whether a text holds a word that makes it a sentence (`[roles] sentence_words`: "is",
+    /// "are", "will" …).
+    pub fn says(&self, t: &str) -> bool {
+        t.split_whitespace()
+            .any(|w| self.sentence_words.whole(w).is_some())
+    }
+
     pub fn label(&self, label: &str) -> Option<Label> {
         self.label_ranked(label).map(|l| l.0)
     }

@@ -277,10 +277,7 @@ fn is_remark(s: &str) -> bool {
         .filter(|w| w.starts_with(char::is_lowercase))
         .count();
     // Three words in lower case, or a verb ("This role is"): "Vale dos barris" is a place.
-    let sentence = lower >= 3
-        || words
-            .iter()
-            .any(|w| vocab().sentence_words.whole(w).is_some());
+    let sentence = lower >= 3 || vocab().says(s);
     words.len() >= 3
         && lower * 2 >= words.len()
         && sentence

@@ -1849,10 +1849,7 @@ fn heading_title(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<(Unwrappe
 fn role_line(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Option<Unwrapped> {
     use super::super::split::{bare_role, entry_text, role_head};
     // "FutureAdvisor is an automated investment manager": a sentence about the company.
-    let says = |t: &str| {
-        t.split_whitespace()
-            .any(|w| vocab().sentence_words.whole(w).is_some())
-    };
+    let says = |t: &str| vocab().says(t);
     let phrase = |t: &str| -> Option<Unwrapped> {
         let u = unwrap(t, Depth::Full, is_employer);
         let words = u.title.split_whitespace().count();

@@ -269,8 +269,9 @@ fn embedded_post(doc: &Doc, blocks: &[Block]) -> Option<Doc> {
     Some(post)
 }
 
-/// The employer's name on a line of its own under a title: a short name (no sentence, no
-/// place, no contract or mode word, no label), with a place or a contract on the next line.
+/// The employer's name on a line of its own under a title: a name line as a plain text's header
+/// has one ([`super::text::is_name_line`]) that is no place, contract or mode word and no label,
+/// with a place or a contract on the next line.
 fn employer_line(line: &str, rest: &[&str]) -> Option<String> {
     let v = super::super::vocab::vocab();
     let name = inline(line);
@@ -283,20 +284,13 @@ fn employer_line(line: &str, rest: &[&str]) -> Option<String> {
             || v.employment.first_in(t).is_some()
             || v.work_mode.first_in(t).is_some()
     };
-    let skill = name.split_whitespace().next().is_some_and(|w| {
-        super::super::fields::skills::vocabulary()
-            .canonical(w)
-            .is_some()
-    });
-    let short = !skill
-        && name.chars().count() <= 40
-        && name.split_whitespace().count() <= 4
-        && !name.contains([':', '|', '.', '!', '?', '#'])
-        && !name.starts_with(['-', '*', '>', '['])
-        && name.chars().any(char::is_alphabetic);
-    (short && !fact(name) && v.label(name).is_none() && next.chars().count() <= 60 && fact(next))
-        .then(|| super::super::fields::company::clean_company(name))
-        .flatten()
+    (super::text::is_name_line(name)
+        && !fact(name)
+        && v.label(name).is_none()
+        && next.chars().count() <= 60
+        && fact(next))
+    .then(|| super::super::fields::company::clean_company(name))
+    .flatten()
 }
 
 /// Reads a board-style header at the top of a Markdown body: a first heading naming the role

@@ -342,8 +342,10 @@ pub fn is_badge(piece: &str) -> bool {
             || super::super::fields::dates::posted_from_label(p).is_some())
 }
 
-/// A short line that can be a name: a few words, no sentence punctuation, no label.
-fn is_name_line(s: &str) -> bool {
+/// A short line that can be a name: a few words, no sentence punctuation, no label, its first
+/// word no skill ("iOS Team", "jQuery"). A name starts with a capital or a figure, or has one
+/// of its own after a small letter ("i2N", "eBay").
+pub(super) fn is_name_line(s: &str) -> bool {
     // "Omen.": a name may end with its own full stop.
     let t = s.trim();
     let t = if t.split_whitespace().count() <= 3 {
@@ -351,24 +353,16 @@ fn is_name_line(s: &str) -> bool {
     } else {
         t
     };
+    let first = t.split_whitespace().next().unwrap_or("");
+    let capital = |c: char| c.is_uppercase() || c.is_ascii_digit();
     (1..=5).contains(&t.split_whitespace().count())
         && t.chars().count() <= 60
         && !t.ends_with(['.', '!', '?', ':', ','])
         && !t.contains(": ")
-        && (t
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            // "i2N", "eBay": a name in lower case that has a capital or a figure of its own
-            // ("iOS", "jQuery" are skills).
-            || t.split_whitespace().next().is_some_and(|w| {
-                w.chars()
-                    .skip(1)
-                    .any(|c| c.is_uppercase() || c.is_ascii_digit())
-                    && super::super::fields::skills::vocabulary()
-                        .canonical(w)
-                        .is_none()
-            }))
+        && (first.starts_with(capital) || first.chars().skip(1).any(capital))
+        && super::super::fields::skills::vocabulary()
+            .canonical(first)
+            .is_none()
 }
 
 #[cfg(test)]
