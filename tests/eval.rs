@@ -336,6 +336,8 @@ struct Report {
     misses: Vec<String>,
     /// Files whose number of postings differs from the number labelled.
     count_mismatches: Vec<String>,
+    /// Per label: its file's name and the outcome of each field (in `FIELDS` order).
+    outcomes: Vec<(String, Vec<Outcome>)>,
 }
 
 impl Report {
@@ -412,11 +414,14 @@ fn score(name: &str, postings_dir: &Path, labels: &[Label], schema: Schema) -> R
     let mut counts: BTreeMap<&'static str, (usize, usize, usize)> =
         FIELDS.iter().map(|f| (*f, (0, 0, 0))).collect();
     let mut misses = Vec::new();
+    let mut outcomes = Vec::new();
     let paired = pair_up(labels, &parsed, schema);
     for (l, p) in labels.iter().zip(paired) {
+        let mut per_field = Vec::new();
         for &field in FIELDS {
             let label = label_value(l, field);
             let o = outcome(field, label, p, schema);
+            per_field.push(o);
             let c = counts.get_mut(field).expect("field");
             match o {
                 Outcome::Right => c.0 += 1,
@@ -438,6 +443,7 @@ fn score(name: &str, postings_dir: &Path, labels: &[Label], schema: Schema) -> R
                 ));
             }
         }
+        outcomes.push((l.file.clone(), per_field));
     }
     Report {
         name: name.to_string(),
@@ -445,7 +451,50 @@ fn score(name: &str, postings_dir: &Path, labels: &[Label], schema: Schema) -> R
         counts,
         misses,
         count_mismatches,
+        outcomes,
     }
+}
+
+/// The kind of a gathered file, the third part of its name (`g7-02-export-tsv-…` → `export`):
+/// paste, api, html, export, hn, email or md (the first sets also used issue, blog, careers,
+/// code and a few more).
+fn kind_of(file: &str) -> &str {
+    file.split('-').nth(2).unwrap_or("?")
+}
+
+/// One table over every report of a root, by the kind of file: how each kind of source fares.
+fn kind_table(root: &str, reports: &[Report]) -> String {
+    let mut by_kind: BTreeMap<&str, (usize, Vec<usize>, usize)> = BTreeMap::new();
+    for (file, per_field) in reports.iter().flat_map(|r| &r.outcomes) {
+        let entry = by_kind
+            .entry(kind_of(file))
+            .or_insert_with(|| (0, vec![0; FIELDS.len()], 0));
+        entry.0 += 1;
+        for (i, o) in per_field.iter().enumerate() {
+            match o {
+                Outcome::Right => entry.1[i] += 1,
+                Outcome::Wrong => entry.2 += 1,
+                Outcome::Empty => {}
+            }
+        }
+    }
+    let mut t = format!(
+        "\n## {root}, all sets by kind of file (right % per field)\n| kind | postings | {} | wrong |\n|---|---|{}---|\n",
+        FIELDS.join(" | "),
+        "---|".repeat(FIELDS.len())
+    );
+    for (kind, (n, right, wrong)) in &by_kind {
+        let pcts: Vec<String> = right
+            .iter()
+            .map(|r| format!("{:.1}", 100.0 * *r as f64 / *n as f64))
+            .collect();
+        t.push_str(&format!(
+            "| {kind} | {n} | {} | {:.1} % |\n",
+            pcts.join(" | "),
+            100.0 * *wrong as f64 / (*n * FIELDS.len()) as f64
+        ));
+    }
+    t
 }
 
 /// The parsed posting each label is scored against. Where a file gives as many postings as it
@@ -617,6 +666,7 @@ fn score_sets(root: &str, floors: Option<&[SetFloors]>) {
         .filter(|p| p.join("labels.json").is_file())
         .collect();
     dirs.sort();
+    let mut reports = Vec::new();
     for dir in dirs {
         let name = format!(
             "{root}/{}",
@@ -633,7 +683,9 @@ fn score_sets(root: &str, floors: Option<&[SetFloors]>) {
                 .unwrap_or_else(|| panic!("{name}: a new set needs its floors in tests/eval.rs")),
         };
         check(&report, fields, wrong);
+        reports.push(report);
     }
+    println!("{}", kind_table(root, &reports));
 }
 
 /// Every gathered development set (`tests/fixtures/gathered-dev/<name>/`): postings gathered
