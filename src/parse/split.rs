@@ -816,7 +816,15 @@ pub(crate) fn entry_text(entry: &str) -> String {
 /// Berlin"), not a sentence or a duty; whether it holds a role noun.
 pub(crate) fn bare_role(entry: &str) -> Option<bool> {
     let t = entry;
-    if t.is_empty() || t.chars().count() > 80 || t.contains(". ") || t.ends_with([':', '：']) {
+    // A sentence break ends a name; a level's short form ("Sr. Front-End Engineers") does not.
+    let sentence = t.match_indices(". ").any(|(at, _)| {
+        let word = t[..at].rsplit([' ', '(']).next().unwrap_or("");
+        !matches!(
+            word.to_lowercase().as_str(),
+            "sr" | "jr" | "snr" | "jnr" | "sen" | "mgr" | "assoc" | "asst"
+        )
+    });
+    if t.is_empty() || t.chars().count() > 80 || sentence || t.ends_with([':', '：']) {
         return None;
     }
     if label_line(t).is_some() {
@@ -892,6 +900,7 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             return Some(lines);
         }
     }
+    let hn = d.format == crate::posting::Format::Hn;
     let mut i = 0;
     while i < blocks.len() {
         if list_entry(&blocks[i]).is_none() {
@@ -899,16 +908,26 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             continue;
         }
         let start = i;
-        while i < blocks.len() && list_entry(&blocks[i]).is_some() {
+        let mut run = Vec::new();
+        while i < blocks.len() {
+            if list_entry(&blocks[i]).is_some() {
+                run.push(i);
+            } else if !(is_link_line(&blocks[i])
+                && blocks.get(i + 1).is_some_and(|b| list_entry(b).is_some()))
+            {
+                // A line that is only the link of the entry above it ("Data Engineer" /
+                // "https://jobs.lever.co/…") does not end the list.
+                break;
+            }
             i += 1;
         }
         let led = start > 0 && leads_into_roles(&blocks[start - 1]);
-        let entries: Vec<(usize, String)> = (start..i)
-            .filter_map(|k| list_entry(&blocks[k]).map(|e| (k, entry_text(e))))
-            // Under a line that leads into the roles, an entry may go on to say what the role
-            // is ("Software Engineer, Infrastructure ($150K-$250K). Go, Kubernetes…").
-            .map(|(k, e)| (k, led.then(|| role_head(&e)).flatten().unwrap_or(e)))
-            .collect();
+        let under_header = start == 0 && hn;
+        // Each entry as a role: a role's name as a whole, or (under a lead into the roles or
+        // in a Hacker News post) the role it opens with before it says what the role is
+        // ("Software Engineer, Infrastructure ($150K-$250K). Go, Kubernetes…", "Full-stack
+        // Engineer - generalist opportunities across the stack"), or its name before a remark
+        // in brackets ("Client Success Manager (our first)"); with whether it holds a role noun.
         // Under a lead into the roles, a name of a word or three is an entry too, though the
         // vocabulary knows no role in it ("Mauerer" misspelt among "Pflasterer", "Bauhelfer").
         let short_name = |e: &str| {
@@ -916,23 +935,143 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
                 && !e.contains(['.', ',', ':', ';', '!', '?'])
                 && e.starts_with(char::is_alphabetic)
         };
-        let roles: Option<Vec<bool>> = entries
+        // Without a lead, the entries are a list of duties or wants as often ("Take over as
+        // tech lead on existing analytics", "A smart and driven developer that is motivated…"):
+        // there an entry is a role only when it is a role's name, ending with its role noun
+        // before what it says of it.
+        let unled = !led && !under_header;
+        let entries: Vec<(usize, Option<(String, bool)>)> = run
             .iter()
-            .map(|(_, e)| bare_role(e).or_else(|| short_name(e).then_some(false)))
+            .filter_map(|&k| list_entry(&blocks[k]).map(|e| (k, entry_text(e))))
+            .map(|(k, e)| {
+                let head = (led || hn).then(|| role_head(&e)).flatten();
+                let role = match (head, bare_role(&e)) {
+                    (Some(head), _) => Some((head, true)),
+                    (None, Some(noun)) => Some((e.clone(), noun)),
+                    (None, None) => before_remark(&e)
+                        .map(|r| (r, true))
+                        .or_else(|| short_name(&e).then(|| (e.clone(), false))),
+                };
+                (k, role.filter(|_| !unled || ends_in_role(&e)))
+            })
             .collect();
-        let Some(roles) = roles else { continue };
-        let nouns = roles.iter().filter(|&&r| r).count();
-        let under_header = start == 0 && d.format == crate::posting::Format::Hn;
+        let nouns = entries
+            .iter()
+            .filter(|(_, r)| r.as_ref().is_some_and(|r| r.1))
+            .count();
+        let named = entries.iter().filter(|(_, r)| r.is_some()).count();
+        // Under a lead into the roles, most entries name a role (one may say more: "Several
+        // research and student positions also available"); in a Hacker News post, a list under
+        // its header or anywhere in it whose entries all name a role but one at most (a
+        // post's list of its roles needs no lead: "Positions Available" may be its heading, a
+        // paragraph may stand between).
         let enough = if led {
-            nouns * 2 >= roles.len()
+            nouns * 2 >= entries.len()
+        } else if hn {
+            let others = entries.len() - nouns;
+            nouns >= 2 && (others == 0 || (!under_header && others == 1 && nouns >= 3))
         } else {
-            under_header && nouns == roles.len()
+            false
         };
-        if entries.len() >= 2 && enough {
-            return Some(entries);
+        if named >= 2 && enough {
+            // Among entries that each open with a role and go on to say what it is, one of
+            // that shape is a role too, though the vocabulary knows no role in it ("Data
+            // Preparation Expert - you will help our customers…").
+            let heads = run
+                .iter()
+                .filter_map(|&k| list_entry(&blocks[k]))
+                .filter(|e| role_head(&entry_text(e)).is_some())
+                .count();
+            return Some(
+                entries
+                    .into_iter()
+                    .filter_map(|(k, r)| {
+                        let head = || {
+                            (heads >= 2)
+                                .then(|| {
+                                    list_entry(&blocks[k]).and_then(|e| head_of(&entry_text(e)))
+                                })
+                                .flatten()
+                        };
+                        r.map(|r| r.0).or_else(head).map(|r| (k, r))
+                    })
+                    .collect(),
+            );
         }
     }
     None
+}
+
+/// The name an entry opens with before a dash or colon and a phrase in lower case that says
+/// what it is ("Data Preparation Export (Data Science) - you will help our customers…"): a few
+/// words starting with a capital, no sentence.
+fn head_of(entry: &str) -> Option<String> {
+    let (head, tail) = [" - ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|sep| entry.split_once(sep))
+        .min_by_key(|(head, _)| head.len())?;
+    let head = head.trim();
+    (head.starts_with(char::is_uppercase)
+        && head.split_whitespace().count() <= 6
+        && head.chars().count() <= 60
+        && !head.contains(['.', '!', '?', ';'])
+        && tail.trim_start().starts_with(char::is_lowercase)
+        && tail.split_whitespace().count() >= 3)
+        .then(|| head.to_string())
+}
+
+/// Whether an entry names a role by its last word before what it says of the role ("Senior
+/// Data Scientist", "DevOps Engineer (DC or Boston)", "Full-stack Engineer - generalist
+/// opportunities", "2x Product Designers"), not a duty or a want that mentions one.
+fn ends_in_role(entry: &str) -> bool {
+    let main = [
+        " (", "(", ", ", " - ", " – ", " — ", ": ", " | ", " with ", " for ", " who ", " to ", " $",
+    ]
+    .iter()
+    .filter_map(|sep| entry.find(sep))
+    .min()
+    .map_or(entry, |at| &entry[..at]);
+    let words: Vec<&str> = main.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // A want opens with an article or a pronoun ("A smart and driven developer that…").
+    let opens_sentence = matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an" | "the" | "i" | "we" | "you"
+    );
+    let roles = &super::vocab::vocab().roles;
+    // The last of roles joined by a slash counts ("Sales Manager/Director").
+    let is_role = |w: &str| {
+        let w = w.rsplit('/').next().unwrap_or(w);
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        roles.whole(w).is_some()
+            || w.strip_suffix('s')
+                .is_some_and(|w| roles.whole(w).is_some())
+    };
+    // "Head of Growth", "VP of Engineering": the role is the words up to "of".
+    let up_to_of = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("of"))
+        .filter(|&at| at > 0)
+        .map(|at| (words[at - 1], words[..=at].join(" ")));
+    let of_role = up_to_of.is_some_and(|(w, head)| is_role(w) || roles.whole(&head).is_some());
+    !opens_sentence && words.len() <= 8 && (is_role(last) || of_role)
+}
+
+/// A line that is only a link.
+fn is_link_line(b: &Block) -> bool {
+    let t = b.text.trim();
+    b.kind != BlockKind::Heading
+        && !t.contains(' ')
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// An entry's role before a remark in brackets at its end ("Client Success Manager (our
+/// first)"), when the entry as a whole does not read as a role's name.
+fn before_remark(entry: &str) -> Option<String> {
+    let head = entry.strip_suffix(')')?.rsplit_once(" (")?.0.trim();
+    (bare_role(head) == Some(true)).then(|| head.to_string())
 }
 
 /// Whether a page's title names work (a role noun or a field of work): a slogan ("Werde Teil
@@ -947,12 +1086,27 @@ fn names_work(title: &str) -> bool {
 fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
     // A Hacker News header's role field that lists several ("C++ Systems, Infrastructure,
     // BizOps") sums up the roles below it.
+    // So does one that names a kind of role in the plural ("Hiring Software Engineers" over
+    // "Back-End Engineers", "QA Automation Engineers").
+    let plural = |t: &str| {
+        let u = unwrap(t, Depth::Full, &no_employer);
+        u.title.split_whitespace().last().is_some_and(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && super::vocab::vocab()
+                    .roles
+                    .whole(&w[..w.len() - 1])
+                    .is_some()
+        })
+    };
     let sums_up = |f: &&Fact| {
         d.format == crate::posting::Format::Hn
             && f.origin == Origin::Header
-            && f.value
-                .text()
-                .is_some_and(|t| t.contains([',', ';', '&']) || t.contains(" and "))
+            && f.value.text().is_some_and(|t| {
+                t.contains([',', ';', '&'])
+                    || t.contains(" and ")
+                    || (roles.len() >= 2 && plural(t))
+            })
     };
     d.facts
         .iter()
@@ -1687,6 +1841,105 @@ mod tests {
                 "Business Operations Lead ($150K-$225K)"
             ]
         );
+    }
+
+    #[test]
+    fn a_hacker_news_posts_list_of_roles_anywhere_in_it() {
+        // No line leads into it: each entry is a role's name all the same.
+        let post = "NGP VAN | Washington, DC and Boston, MA\n\
+            Have you heard about this guy?\n\
+            - DevOps Engineer (DC or Boston)\n\
+            - Data Developer (Boston)\n\
+            - UX Designer (Boston)\n\
+            NGP VAN is the leading political technology firm.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        let ds = several_jobs(vec![d]);
+        assert_eq!(
+            titles(&ds),
+            [
+                "DevOps Engineer (DC or Boston)",
+                "Data Developer (Boston)",
+                "UX Designer (Boston)"
+            ]
+        );
+        assert!(ds[2].blocks.iter().any(|b| b.text.contains("political")));
+        // Entries that open with their role and say what it is; the apply link of each on a
+        // line of its own.
+        let post = "Vurb | San Francisco, CA\n\
+            Why us? A small team and a hard problem.\n\
+            - Full-stack Engineer - generalist opportunities across the stack\n\
+            https://jobs.example/1\n\
+            - Marketing and Growth Lead - experience marketing consumer products\n\
+            https://jobs.example/2\n\
+            - Product Designer";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        assert_eq!(
+            titles(&several_jobs(vec![d])),
+            [
+                "Full-stack Engineer",
+                "Marketing and Growth Lead",
+                "Product Designer"
+            ]
+        );
+        // A header that names a kind of role in the plural sums up the roles listed.
+        let post = "Acme | Hiring Software Engineers | Santa Monica, CA\n\
+            We are continuing to expand our technology team.\n\
+            - Back-End Engineers (Jr., Mid, and Sr.)\n\
+            - Sr. Front-End Engineers\n\
+            - QA Automation Engineers";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        assert_eq!(several_jobs(vec![d]).len(), 3);
+    }
+
+    #[test]
+    fn a_list_of_roles_with_an_entry_that_says_more() {
+        // Under a lead, an entry that is no role's name stays in every job's text; a remark in
+        // brackets leaves the role's name; a level's short form is no sentence break.
+        let post = "CU LASP | Boulder, CO | ONSITE\n\
+            We're currently filling a number of engineering positions:\n\
+            - Flight Software Engineer\n\
+            - Sr. Systems Engineer\n\
+            - Client Success Manager (our first)\n\
+            - Several research and student positions also available";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        let ds = several_jobs(vec![d]);
+        assert_eq!(
+            titles(&ds),
+            [
+                "Flight Software Engineer",
+                "Sr. Systems Engineer",
+                "Client Success Manager"
+            ]
+        );
+        assert!(ds[0].blocks.iter().any(|b| b.text.contains("student")));
+        // Among entries that each open with a role and say what it is, one of that shape whose
+        // role the vocabulary does not know.
+        let post = "OneDot | Zurich | ONSITE\n\
+            We are looking for:\n\
+            - Senior Machine Learning Engineer - you will work on our core backend.\n\
+            - Senior Backend Scala engineer - you will build our well-tested backend.\n\
+            - Data Wrangling Wizard - you will help our customers adjust their data.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        assert_eq!(several_jobs(vec![d]).len(), 3);
+    }
+
+    #[test]
+    fn a_hacker_news_posts_list_of_duties_or_wants_is_no_list_of_roles() {
+        for list in [
+            "- Take over as tech lead on existing analytics application\n\
+             - Architect and build new web applications and internal tools\n\
+             - Work with and help lead a team of remote developers",
+            "- A smart and driven developer that is motivated to build\n\
+             - Ability to contribute day one and become an owner of the backend\n\
+             - Experience as a software engineer",
+        ] {
+            let post = format!("Acme | Senior Engineer | NYC\nAbout the role.\n{list}");
+            let d = crate::parse::readers::hn::read_post(&post).expect("a post");
+            assert_eq!(several_jobs(vec![d]).len(), 1, "{list}");
+            let post = format!("Acme | NYC | Full-time\nWe build things.\n{list}");
+            let d = crate::parse::readers::hn::read_post(&post).expect("a post");
+            assert_eq!(several_jobs(vec![d]).len(), 1, "{list}");
+        }
     }
 
     #[test]

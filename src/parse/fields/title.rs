@@ -30,30 +30,32 @@ pub fn looks_like_title(s: &str) -> bool {
     if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
         return false;
     }
-    // A sentence about us or you is not a title ("We are looking for people with").
-    if s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "we" | "we're"
-                    | "our"
-                    | "you"
-                    | "your"
-                    | "you'll"
-                    | "i'm"
-                    | "nous"
-                    | "vous"
-                    | "wir"
-                    | "ihr"
-                    | "wij"
-                    | "jij"
-                    | "vi"
-                    | "ni"
-                    | "my"
-                    | "somos"
-                    | "estamos"
-            )
-        })
+    // A sentence about us or you is not a title ("We are looking for people with", "I am an
+    // early engineer at Karius").
+    if s.starts_with("I am ")
+        || s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "we" | "we're"
+                        | "our"
+                        | "you"
+                        | "your"
+                        | "you'll"
+                        | "i'm"
+                        | "nous"
+                        | "vous"
+                        | "wir"
+                        | "ihr"
+                        | "wij"
+                        | "jij"
+                        | "vi"
+                        | "ni"
+                        | "my"
+                        | "somos"
+                        | "estamos"
+                )
+            })
     {
         return false;
     }
