@@ -318,7 +318,9 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
     let mut out = String::with_capacity(src.len());
     let mut i = 0;
     // Strings, and variables standing as values (`companyLogo: origoEnergiaLogo`, an imported
-    // image): a literal of data may name a few variables, code names more.
+    // image): a literal of data may name a few variables, code names more. A constant's member
+    // (`logo: ATTENDEE_LOGOS.visma`, an entry of a table of assets) is data's reference, not
+    // code's.
     let (mut strings, mut variables) = (0usize, 0usize);
     while i < chars.len() {
         let c = chars[i];
@@ -365,6 +367,11 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 }
                 let word: String = chars[start..i].iter().collect();
                 let next = chars[i..].iter().find(|c| !c.is_whitespace());
+                if word == "new" && next.is_some_and(|c| c.is_alphabetic()) {
+                    // A constructor's call (`new Date(Date.parse("2022-10-01"))`): the call
+                    // that follows stands for the value.
+                    continue;
+                }
                 if next == Some(&':') {
                     // An unquoted key.
                     out.push('"');
@@ -392,7 +399,9 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                         "False" | "false" => "false",
                         // A variable as a key's value: its value is not here.
                         _ if after_key && matches!(next, Some(',' | '}')) => {
-                            variables += 1;
+                            if !word.contains('.') {
+                                variables += 1;
+                            }
                             "null"
                         }
                         _ => return None,
@@ -626,6 +635,16 @@ mod tests {
         let v = data_literals(js);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0][0]["by"], "sinak");
+    }
+
+    #[test]
+    fn a_constructor_and_a_table_of_assets_among_data() {
+        let ts = "import { ATTENDEE_LOGOS } from \"./attendees\";\nexport const JOBS = [\n  {\n    name: \"Summer Intern\",\n    company: \"Visma\",\n    logo: ATTENDEE_LOGOS.visma,\n    location: [\"Oslo\"],\n    deadline: new Date(Date.parse(\"2022-10-01\")),\n  },\n  {\n    name: \"Utviklere\",\n    company: \"Metzum\",\n    logo: ATTENDEE_LOGOS.metzum,\n    deadline: null,\n  },\n];";
+        let v = data_literals(ts);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0][0]["name"], "Summer Intern");
+        assert_eq!(v[0][0]["deadline"], "2022-10-01");
+        assert!(v[0][1]["logo"].is_null());
     }
 
     #[test]
