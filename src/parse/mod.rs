@@ -157,6 +157,23 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             return Ok(postings);
         }
     }
+    // Records printed one to a line in a text or a page (a scraper's output pasted under
+    // "Result": `{'title': 'Data Engineer', 'company_name': …}`): the records, when there are
+    // several and each names its title.
+    if !code
+        && matches!(format, Format::Text | Format::Markdown)
+        && text
+            .lines()
+            .map(|l| l.trim().trim_end_matches(','))
+            .filter(|l| l.starts_with('{') && l.ends_with('}') && l.contains(':'))
+            .nth(1)
+            .is_some()
+        && let Some(postings) = postings_of_records(literals(), source, |docs| {
+            docs.len() >= 2 && docs.iter().all(|d| d.has(doc::Key::Title))
+        })
+    {
+        return Ok(postings);
+    }
     let parsed = parse_as(text, source, format);
     if parsed.is_err()
         // A page or component whose reader finds no posting but whose script keeps one as data
@@ -326,6 +343,20 @@ mod tests {
         // Without a legal form, a site name the text does not write is not confirmed.
         let p = &parse_text(&page("タスカル"), "recruit.html").unwrap()[0];
         assert_eq!(p.company, None);
+    }
+
+    #[test]
+    fn records_printed_one_to_a_line_in_a_page() {
+        let md = "# Scraping practice\n\nResult\n------\n\
+            {'title': 'Data Engineer', 'company_name': '(주)자비스앤빌런즈', 'skills': 'Spark'}\n\
+            {'title': 'Sr. Data Engineer', 'company_name': '잡플래닛', 'skills': 'python, aws'}\n";
+        let p = parse_text(md, "README.md").unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].title.as_deref(), Some("Sr. Data Engineer"));
+        assert_eq!(p[1].company.as_deref(), Some("잡플래닛"));
+        // A program's braces over many lines are not records printed one to a line.
+        let md = "Notes\n\n{\n  title: 'Join our team',\n}\n\nWe are hiring a Rust Engineer.";
+        assert_eq!(parse_text(md, "notes.md").unwrap().len(), 1);
     }
 
     #[test]
