@@ -88,6 +88,9 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         || has(Label::Description)
         || (named && has(Label::Key(Key::Company))))
     {
+        if let Some(docs) = headerless(text) {
+            return Ok(docs);
+        }
         return Err(SkipReason::NoPosting(format!(
             "CSV without a title or description column (columns: {})",
             headers
@@ -149,6 +152,111 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     Ok(out)
 }
 
+/// A table without a header that names its columns (a scrape written row by row, a header
+/// mangled into one letter per field): the rows of the most common width (three fields or
+/// more), each column taken for what most of its cells are — the roles' names (the title),
+/// pay, links, places, and the first other column of short text beside the title (the
+/// employer). None unless a column names roles in most rows and two rows or more are read.
+fn headerless(text: &str) -> Option<Vec<Doc>> {
+    let rows_of = |delim: u8| -> Vec<Vec<String>> {
+        ::csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .take(5_000)
+            .filter_map(Result::ok)
+            .map(|r| r.iter().map(|c| c.trim().to_string()).collect::<Vec<_>>())
+            // A row of single letters is a header spelt out, no record.
+            .filter(|r: &Vec<String>| r.iter().any(|c| c.chars().count() > 1))
+            .collect()
+    };
+    // The delimiter and width that most rows share.
+    let (rows, width) = [b',', b';', b'\t', b'|']
+        .into_iter()
+        .filter_map(|d| {
+            let rows = rows_of(d);
+            let mut widths: std::collections::HashMap<usize, usize> = Default::default();
+            for r in &rows {
+                *widths.entry(r.len()).or_default() += 1;
+            }
+            let (&width, &n) = widths
+                .iter()
+                .filter(|(w, _)| **w >= 3)
+                .max_by_key(|(_, n)| **n)?;
+            (n >= 2 && n * 5 >= rows.len() * 3).then(|| {
+                let rows: Vec<Vec<String>> =
+                    rows.into_iter().filter(|r| r.len() == width).collect();
+                (rows, width)
+            })
+        })
+        .max_by_key(|(rows, _)| rows.len())?;
+    let share = |col: usize, test: &dyn Fn(&str) -> bool| -> f64 {
+        let cells: Vec<&str> = rows
+            .iter()
+            .map(|r| r[col].as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.len() * 2 < rows.len() {
+            return 0.0;
+        }
+        cells.iter().filter(|c| test(c)).count() as f64 / cells.len() as f64
+    };
+    let role = |c: &str| crate::parse::fields::title::names_a_role(c);
+    let title = (0..width)
+        .map(|j| (j, share(j, &role)))
+        .filter(|&(_, s)| s >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1))?
+        .0;
+    let mut cols: Vec<(usize, &str)> = vec![(title, "title")];
+    type Test = fn(&str) -> bool;
+    let kinds: [(&str, Test, f64); 3] = [
+        (
+            "url",
+            |c| c.starts_with("http://") || c.starts_with("https://"),
+            0.8,
+        ),
+        ("salary", crate::parse::fields::salary::looks_like_pay, 0.5),
+        ("location", crate::parse::places::is_place, 0.6),
+    ];
+    for (name, test, min) in kinds {
+        if let Some((j, _)) = (0..width)
+            .filter(|j| !cols.iter().any(|(k, _)| k == j))
+            .map(|j| (j, share(j, &test)))
+            .filter(|&(_, s)| s >= min)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        {
+            cols.push((j, name));
+        }
+    }
+    // The employer: the nearest other column of short words, not figures.
+    let short_text = |c: &str| {
+        c.chars().count() <= 80
+            && c.chars().any(char::is_alphabetic)
+            && !c.chars().any(|ch| ch.is_ascii_digit())
+    };
+    if let Some(j) = [title + 1, title.wrapping_sub(1)]
+        .into_iter()
+        .filter(|&j| j < width && !cols.iter().any(|(k, _)| *k == j))
+        .find(|&j| share(j, &short_text) >= 0.8 && share(j, &role) < 0.5)
+    {
+        cols.push((j, "company"));
+    }
+    let docs: Vec<Doc> = rows
+        .iter()
+        .filter_map(|r| {
+            let rec: Map<String, Value> = cols
+                .iter()
+                .filter(|(j, _)| !r[*j].is_empty())
+                .map(|(j, name)| (name.to_string(), Value::String(r[*j].clone())))
+                .collect();
+            (!r[title].is_empty()).then(|| record::record_doc(&rec, Origin::Record, Format::Csv))?
+        })
+        .collect();
+    (docs.len() >= 2).then_some(docs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +281,33 @@ mod tests {
         );
         assert_eq!(ds[0].facts_of(Key::Pay).count(), 1);
         assert_eq!(ds[0].blocks[0].text, "About us");
+    }
+
+    #[test]
+    fn a_table_without_a_header_that_names_its_columns() {
+        // A header mangled into one letter per field, then rows of title, employer, pay, link.
+        let csv = "Н,а,з,в,а,н,и,е\nК,о,м,п\n\
+            Аналитик / бизнес-аналитик,Сталепромышленная компания,до 125 000 ₽ на руки,\n\
+            Системный аналитик,Goodt,100 000 – 180 000 ₽ на руки,\n\
+            Бизнес-аналитик,ООО САПФИР - Интеграция,от 60 000 ₽ на руки,\n";
+        let ds = read(csv).unwrap();
+        assert_eq!(ds.len(), 3);
+        let texts = |k| {
+            ds.iter()
+                .map(|d| d.texts(k).next().map(|t| t.0.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(Key::Title)[1].as_deref(), Some("Системный аналитик"));
+        assert_eq!(
+            texts(Key::Company)[2].as_deref(),
+            Some("ООО САПФИР - Интеграция")
+        );
+        assert!(ds[0].has(Key::Salary));
+        // A table whose columns name no roles is none.
+        assert!(matches!(
+            read("a,b,c\nBob,3,Paris\nAlice,4,Rome\n"),
+            Err(SkipReason::NoPosting(_))
+        ));
     }
 
     #[test]
