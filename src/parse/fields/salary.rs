@@ -625,9 +625,14 @@ fn usd_rate(code: &str) -> f64 {
 
 /// Guesses the period of an unlabelled figure from its size (in rough US dollars). Where pay is
 /// low (`low_wage`), a figure worth a few hundred dollars is a month's, not an hour's.
-fn period_for(usd: f64, low_wage: bool) -> Period {
+/// A range's lower figure decides, but it is no hour's when its upper figure is too much for an
+/// hour ("250 – 1 500$").
+fn period_for(lo: f64, hi: f64, low_wage: bool) -> Period {
     let hour_max = if low_wage { 30.0 } else { 300.0 };
-    if usd < hour_max {
+    let usd = lo;
+    if usd < hour_max && hi >= hour_max {
+        Period::Month
+    } else if usd < hour_max {
         Period::Hour
     } else if usd < 15_000.0 {
         Period::Month
@@ -780,7 +785,8 @@ fn hit(
         around.period()
     };
     let usd = lo * usd_rate(&code);
-    let period = explicit_period.unwrap_or_else(|| period_for(usd, low_wage(&code)));
+    let period = explicit_period
+        .unwrap_or_else(|| period_for(usd, hi.unwrap_or(lo) * usd_rate(&code), low_wage(&code)));
     let yearly_usd = usd * period.per_year();
     // Where a month's pay may be worth a few hundred dollars, a stated period lets a low figure
     // stand ("₹12,000 – ₹25,000 per month", a collaborator's "2 triệu/ tháng"), as pay given as
@@ -1095,11 +1101,10 @@ fn from_money(m: &Money, country: Option<&Country>, currencies: &[String]) -> Op
         // that can be shown: "7000" is not seven thousand dollars.
         .or_else(|| country.map(|c| c.currency.clone()))?;
     let lo = m.min.or(m.max)?;
-    let period = m
-        .period
-        .as_deref()
-        .and_then(period_of)
-        .unwrap_or_else(|| period_for(lo * usd_rate(&code), low_wage(&code)));
+    let period = m.period.as_deref().and_then(period_of).unwrap_or_else(|| {
+        let hi = m.max.unwrap_or(lo);
+        period_for(lo * usd_rate(&code), hi * usd_rate(&code), low_wage(&code))
+    });
     let yearly_usd = lo * usd_rate(&code) * period.per_year();
     if !(500.0..=5_000_000.0).contains(&yearly_usd) {
         return None;
@@ -1222,6 +1227,18 @@ mod tests {
 
     fn country(iso: &str) -> Option<&'static Country> {
         vocab().country(iso)
+    }
+
+    #[test]
+    fn a_range_too_high_for_an_hour_is_a_months() {
+        assert_eq!(
+            one("250 – 1 500$на руки"),
+            (Some(250.0), Some(1500.0), "USD".into(), Period::Month)
+        );
+        assert_eq!(
+            one("$25 - $35"),
+            (Some(25.0), Some(35.0), "USD".into(), Period::Hour)
+        );
     }
 
     #[test]
