@@ -401,6 +401,9 @@ pub struct Vocab {
     /// Words a record's keys put before a label to say it is the job's (`[records]
     /// posting_words`: "work" in `workTitle`, "vacancy" in `vacancy_city`).
     pub posting_words: HashSet<String>,
+    /// Keys of coordinates (`[records] coordinate_keys`: "lat", "lon"), which name no field
+    /// when spelt in plain ASCII.
+    pub coordinate_keys: HashSet<String>,
     /// Words that start sentences or name generic things, never a company, as a name's first
     /// word ("We", "Our", "Vi", "Wir").
     pub not_names: std::collections::HashSet<String>,
@@ -1264,6 +1267,7 @@ impl Vocab {
             place_keys: record_keys(&boards, "place_keys"),
             seat_keys: record_keys(&boards, "seat_keys"),
             posting_words: record_keys(&boards, "posting_words"),
+            coordinate_keys: record_keys(&boards, "coordinate_keys"),
             yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_tails: lowercase(company_words(&langs, "name_tails")),

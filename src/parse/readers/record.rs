@@ -125,6 +125,14 @@ pub fn flag_of(v: &Value) -> Option<bool> {
     }
 }
 
+/// A pay range's upper bound; a run of five nines or more (99999, 9999999) is a placeholder
+/// for none, not an amount.
+fn max_of(v: &Value) -> Option<f64> {
+    number_of(v).filter(|&x| {
+        !(x >= 99_999.0 && x.fract() == 0.0 && format!("{x}").chars().all(|c| c == '9'))
+    })
+}
+
 /// The value of `key` (compared as lowercase letters and digits).
 pub fn get<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     if let Some(v) = o.get(key) {
@@ -139,6 +147,10 @@ pub fn get<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 /// What a key of a record names.
 fn label_of(key: &str) -> Option<Label> {
     let v = vocab();
+    // "lon" beside "lat" is a longitude, not the Swedish "lön" (pay) it folds to.
+    if key.is_ascii() && v.coordinate_keys.contains(&norm_label(key)) {
+        return None;
+    }
     v.label(key).or_else(|| {
         // A field named with an export's suffix ("employment_type_code", "location_name").
         let n = norm_label(key);
@@ -625,7 +637,7 @@ impl Walk<'_> {
                 }
                 Some(Label::SalaryMax) => {
                     named_pay |= names_pay(k);
-                    money.max = money.max.or_else(|| number_of(v))
+                    money.max = money.max.or_else(|| max_of(v))
                 }
                 Some(Label::PayPeriod) => money.period = money.period.or_else(|| text_of(v)),
                 Some(Label::RemoteRegion) => {
@@ -864,7 +876,7 @@ impl Walk<'_> {
             let nk = norm_label(k);
             match label_of(k) {
                 Some(Label::SalaryMin) => money.min = money.min.or_else(|| number_of(v)),
-                Some(Label::SalaryMax) => money.max = money.max.or_else(|| number_of(v)),
+                Some(Label::SalaryMax) => money.max = money.max.or_else(|| max_of(v)),
                 Some(Label::PayPeriod) => money.period = money.period.or_else(|| text_of(v)),
                 Some(Label::Key(Key::Currency)) => {
                     money.currency = money.currency.or_else(|| text_of(v))
@@ -1273,6 +1285,18 @@ mod tests {
                    IT Developer,The Tower Ideas,Software and services,Build our web apps.\n";
         let p = crate::parse::parse_text(csv, "bayt.csv").unwrap().remove(0);
         assert!(p.locations.is_empty());
+    }
+
+    #[test]
+    fn coordinates_and_a_bound_of_nines_are_no_pay() {
+        // "lon" folds to the Swedish "lön" (pay) but beside "lat" it is a longitude.
+        assert_eq!(label_of("lon"), None);
+        assert_eq!(label_of("lng"), None);
+        assert_eq!(label_of("lön"), Some(Label::Key(Key::Salary)));
+        assert_eq!(max_of(&serde_json::json!(9999999)), None);
+        assert_eq!(max_of(&serde_json::json!(99999)), None);
+        assert_eq!(max_of(&serde_json::json!(40000)), Some(40000.0));
+        assert_eq!(max_of(&serde_json::json!(999)), Some(999.0));
     }
 
     #[test]
