@@ -504,6 +504,11 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
                 .count()
                 <= 6
             && !looks_like_title(&company)
+            // "Vi søker en rådgiver": a pronoun is no employer.
+            && !company
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| vocab().not_names.contains(w))
         {
             u.company = Some(company);
         }
@@ -664,7 +669,13 @@ fn strip_codes(t: &mut String) {
         .filter(|&(_, c)| "_-–—:|".contains(c))
         .map(|(i, _)| i)
         .find(|&i| is_code(&t[..i]));
-    if let Some(i) = lead {
+    // Or set apart by a spaced separator ("0703 - GERENTE DE NEGÓCIOS PJ").
+    let spaced = [" - ", " – ", " — ", " | ", ": "]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()
+        .filter(|&i| is_code(&t[..i]));
+    if let Some(i) = lead.or(spaced) {
         let rest = t[i..].trim_start_matches(|c: char| "_-–—:| ".contains(c));
         if !rest.is_empty() && looks_like_title(rest) {
             *t = rest.to_string();
@@ -715,8 +726,42 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
             && super::location::from_label(&bare)
                 .iter()
                 .all(|p| modes.first_in(p).is_some());
+        // "(on-site, SF and Richmond CA)", "(on-site SF or remote)": the mode first, then
+        // where: both leave, each a fact of its own.
+        let mode_then_places = || -> Option<String> {
+            let pieces: Vec<&str> = bare
+                .split([',', '/'])
+                .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" or "))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let mode = |p: &str| modes.whole(p).is_some();
+            // A piece is a mode, a place, or a mode before a place ("on-site SF").
+            let place_of = |p: &str| -> Option<Option<String>> {
+                if mode(p) {
+                    return Some(None);
+                }
+                if places::is_place(p) {
+                    return Some(Some(p.to_string()));
+                }
+                let (head, tail) = p.split_once(' ')?;
+                (mode(head) && places::is_place(tail)).then(|| Some(tail.to_string()))
+            };
+            let first = pieces.first()?;
+            if !(mode(first) || first.split_once(' ').is_some_and(|(h, _)| mode(h))) {
+                return None;
+            }
+            let found: Option<Vec<Option<String>>> = pieces.iter().map(|p| place_of(p)).collect();
+            let named: Vec<String> = found?.into_iter().flatten().collect();
+            (!named.is_empty()).then(|| named.join(", "))
+        };
         let taken = if is_pay(&inner) {
             u.pay.get_or_insert(inner);
+            true
+        } else if let Some(place) = (!mode_only).then(mode_then_places).flatten() {
+            u.mode.get_or_insert_with(|| inner.clone());
+            u.place.get_or_insert(place);
             true
         } else if mode_only {
             // "(REMOTE, FT)": the contract beside the mode leaves with it, and still counts.
@@ -1591,11 +1636,23 @@ fn pay_first(tail: &str) -> Option<(&str, Option<&str>)> {
 
 /// Whether a posting's location fields name a place (folded) as one of their parts.
 fn said_elsewhere(doc: &super::super::doc::Doc, place_f: &str) -> bool {
+    // "GUARULHOS - SP", "JALES /SP": a city and its state, set apart by a dash or a slash.
+    let parts = |l: &str| -> Vec<String> {
+        l.split([',', ';', '/'])
+            .flat_map(|p| p.split(" - "))
+            .map(|p| fold(p).trim().to_string())
+            .collect()
+    };
+    // A tail that names the city before its state ("JALES /SP") is said by a location that
+    // starts with that city.
+    let tail_first = parts(place_f).into_iter().next().unwrap_or_default();
     doc.texts(Key::Location)
         .chain(doc.texts(Key::Country))
         .any(|(l, _)| {
-            let l = fold(l);
-            l == place_f || l.split([',', ';', '/']).any(|p| p.trim() == place_f)
+            let parts = parts(l);
+            fold(l) == place_f
+                || parts.iter().any(|p| *p == place_f)
+                || (tail_first.chars().count() > 3 && parts.first() == Some(&tail_first))
         })
 }
 
@@ -2466,6 +2523,39 @@ mod tests {
     }
 
     #[test]
+    fn a_city_and_its_state_said_elsewhere_and_a_code_in_front() {
+        let mut d = super::super::super::doc::Doc::default();
+        d.text(Key::Location, "GUARULHOS - SP", Origin::Record);
+        let mut u = unwrap(
+            "TECNICO(A) EM ELETRICA I - GUARULHOS",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(u.title, "TECNICO(A) EM ELETRICA I");
+        // A place the posting does not name stays.
+        let mut u = unwrap("Analista - CAMPINAS", Depth::Wrappers, &no_employer);
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(u.title, "Analista - CAMPINAS");
+        // A code set apart by a spaced dash.
+        assert_eq!(
+            un("0703 - GERENTE DE NEGÓCIOS").title,
+            "GERENTE DE NEGÓCIOS"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_before_a_hiring_verb_is_no_employer() {
+        let u = un("Vi søker en rådgiver/seniorrådgiver");
+        assert_eq!(u.title, "rådgiver/seniorrådgiver");
+        assert_eq!(u.company, None);
+        assert_eq!(
+            un("Acme søker en utvikler").company.as_deref(),
+            Some("Acme")
+        );
+    }
+
+    #[test]
     fn a_structured_title_loses_the_place_the_posting_states() {
         let mut d = super::super::super::doc::Doc::default();
         d.text(Key::Location, "Italy", Origin::Record);
@@ -2740,5 +2830,40 @@ mod tests {
                 "{raw}"
             );
         }
+    }
+
+    #[test]
+    fn a_bracket_that_says_the_mode_then_where() {
+        for (raw, title, place) in [
+            (
+                "Senior Engineer: Wayback Machine (on-site, SF)",
+                "Senior Engineer: Wayback Machine",
+                "SF",
+            ),
+            (
+                "Web Archiving Software Engineer (on-site SF or remote)",
+                "Web Archiving Software Engineer",
+                "SF",
+            ),
+            (
+                "Manager: Operations (on-site, SF and Richmond CA)",
+                "Manager: Operations",
+                "SF, Richmond CA",
+            ),
+        ] {
+            let u = unwrap(raw, Depth::Full, &no_employer);
+            assert_eq!(u.title, title);
+            assert_eq!(u.place.as_deref(), Some(place));
+            assert!(u.mode.is_some());
+        }
+        // A place alone stays, as labels keep "Account Executive (India)"; a remark stays.
+        assert_eq!(
+            unwrap("Account Executive (India)", Depth::Full, &no_employer).title,
+            "Account Executive (India)"
+        );
+        assert_eq!(
+            unwrap("Designer (on-site, our first)", Depth::Full, &no_employer).title,
+            "Designer (on-site, our first)"
+        );
     }
 }
