@@ -2545,6 +2545,30 @@ mod tests {
     }
 
     #[test]
+    fn a_careers_pages_own_name_is_no_title() {
+        let names = &vocab().page_titles;
+        for t in [
+            "Lavora con noi",
+            "加入我们",
+            "Open Position!",
+            "採用情報",
+            "Join our team",
+            "Karriere",
+            "Trabalhe Conosco",
+            "Hacker News Who is Hiring",
+        ] {
+            assert!(names.is_match(t), "{t}");
+        }
+        for t in [
+            "Open Source Engineer",
+            "Careers Advisor",
+            "Karriereberater (m/w/d)",
+        ] {
+            assert!(!names.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
     fn a_pronoun_before_a_hiring_verb_is_no_employer() {
         let u = un("Vi søker en rådgiver/seniorrådgiver");
         assert_eq!(u.title, "rådgiver/seniorrådgiver");

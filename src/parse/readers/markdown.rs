@@ -408,6 +408,8 @@ fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>)
         || level <= 1
         // "# prak_tpm_api" / "## API": a README's heading.
         || super::super::vocab::vocab().readme_headings.whole(t).is_some()
+        // "# Lavora con noi" / "## Posizioni aperte": a careers page's own names.
+        || super::super::vocab::vocab().page_titles.is_match(t)
     {
         return false;
     }
