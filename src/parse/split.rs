@@ -177,6 +177,8 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
             let u = unwrap(t, Depth::Full, &no_employer);
             looks_like_title(&u.title)
                 && names_work(&u.title)
+                // A careers page's own name ("Posizioni aperte") names no job.
+                && !super::vocab::vocab().page_titles.is_match(&u.title)
                 && !headings
                     .iter()
                     .any(|h| *h == t.to_lowercase() || *h == u.title.to_lowercase())
@@ -921,7 +923,14 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             }
             i += 1;
         }
-        let led = start > 0 && leads_into_roles(&blocks[start - 1]);
+        // A heading that says so leads into the list under it also across a paragraph that
+        // introduces it ("## Posizioni aperte" / "Inviaci il tuo curriculum…" / "✔ Stagista: …").
+        let led = start > 0
+            && (leads_into_roles(&blocks[start - 1])
+                || (start > 1
+                    && blocks[start - 2].kind == BlockKind::Heading
+                    && blocks[start - 1].kind == BlockKind::Paragraph
+                    && leads_into_roles(&blocks[start - 2])));
         let under_header = start == 0 && hn;
         // Each entry as a role: a role's name as a whole, or (under a lead into the roles or
         // in a Hacker News post) the role it opens with before it says what the role is
@@ -1818,6 +1827,23 @@ mod tests {
         // In German too ("Wir suchen:").
         let md = "Wir suchen:\n\n- Softwareentwickler (m/w/d)\n- Product Designer\n";
         assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn a_heading_that_leads_into_roles_across_an_introduction() {
+        let md = "# Lavora con noi\n\n## Posizioni aperte\n\n\
+            Inviaci il tuo curriculum vitae, la passione per il giardinaggio è indispensabile.\n\n\
+            &#10004; **Manutentore del verde**: richieste affidabilità e puntualità\n\n\
+            &#10004; **Stagista**: preferibilmente diplomando in agraria\n\n\
+            &#10004; **Aiutante giardiniere**: studenti in cerca di lavoro durante le vacanze\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(
+            titles(&ds),
+            ["Manutentore del verde", "Stagista", "Aiutante giardiniere"]
+        );
+        // A heading that says nothing of openings leads into nothing.
+        let md = "# Lavora con noi\n\n## Il nostro team\n\nSiamo in tanti.\n\n- Manutentore del verde\n- Stagista\n";
+        assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 1);
     }
 
     #[test]
