@@ -391,6 +391,7 @@ impl Renderer {
 pub fn render(md: &str) -> Vec<MdBlock> {
     let md = &*tight_templates(md);
     let md = &*tight_bold(md);
+    let md = &*unindented_html(md);
     let mut r = Renderer::default();
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
         r.event(ev, md, range);
@@ -410,6 +411,48 @@ fn tight_bold(md: &str) -> Cow<'_, str> {
         return Cow::Borrowed(md);
     }
     LOOSE.replace_all(md, "**$in**")
+}
+
+/// A page's HTML indented inside its Markdown (a Jekyll page's `<div>` whose `    <h4>1. Editor
+/// </h4>` follows a blank line), which CommonMark reads as a block of code: those lines start at
+/// the margin, so they are the page's HTML. Fenced code stays as it is.
+fn unindented_html(md: &str) -> Cow<'_, str> {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:[ ]{4,}|\t+)</?(?:div|p|h[1-6]|ul|ol|li|table|tr|td|th|section|article|header|footer|br|span|strong|a)\b",
+        )
+        .expect("valid regex")
+    });
+    if !md.lines().any(|l| TAG.is_match(l)) {
+        return Cow::Borrowed(md);
+    }
+    // Only inside a container the page opens at the margin (`<div class="post-content">`): a
+    // component's markup indented in a script is code.
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^<(?P<close>/)?(?:div|section|article|main)\b").expect("valid regex")
+    });
+    let mut out = String::with_capacity(md.len());
+    let mut fenced = false;
+    let mut depth = 0usize;
+    for line in md.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if !fenced && let Some(c) = OPEN.captures(line) {
+            if c.name("close").is_some() {
+                depth = depth.saturating_sub(1);
+            } else if !t.contains("</div>") {
+                depth += 1;
+            }
+        }
+        out.push_str(if !fenced && depth > 0 && TAG.is_match(line) {
+            t
+        } else {
+            line
+        });
+    }
+    Cow::Owned(out)
 }
 
 /// A site template's expressions without their spaces ("{{ site.baseurl }}" → "{{site.baseurl}}"):
@@ -527,6 +570,21 @@ mod tests {
             t,
             [(BlockKind::Paragraph, "Apply on our site.".to_string())]
         );
+    }
+
+    #[test]
+    fn a_pages_html_indented_inside_its_container() {
+        let md = "<div class=\"post-content\">\n    <p>We are a small team.</p>\n\n    <h3>Open roles</h3>\n\n    <h4>1. Editor (remote)</h4>\n</div>\n";
+        let blocks = render(md);
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Heading && b.text == "1. Editor (remote)"),
+            "{blocks:?}"
+        );
+        // Outside a container the page opens, indented markup is a block of code.
+        let md = "Example:\n\n    <h3>Not a heading</h3>\n";
+        assert!(!render(md).iter().any(|b| b.kind == BlockKind::Heading));
     }
 
     #[test]
