@@ -157,6 +157,21 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             return Ok(postings);
         }
     }
+    // A Hacker News post kept in a Markdown page's fenced block (a handbook's copy of the
+    // comment a company posts each month): the post, read as Hacker News.
+    if matches!(format, Format::Markdown | Format::Text | Format::Hn) && text.contains("```") {
+        let mut postings = Vec::new();
+        for block in fenced_blocks(text) {
+            if readers::hn::looks_like_post(&block)
+                && let Ok(found) = parse_as(&block, source, Format::Hn)
+            {
+                postings.extend(found);
+            }
+        }
+        if !postings.is_empty() {
+            return Ok(postings);
+        }
+    }
     // Records printed one to a line in a text or a page (a scraper's output pasted under
     // "Result": `{'title': 'Data Engineer', 'company_name': …}`): the records, when there are
     // several and each names its title.
@@ -183,6 +198,28 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         return Ok(postings);
     }
     parsed
+}
+
+/// The texts of a Markdown page's fenced blocks ("```" or "~~~" lines around them).
+fn fenced_blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut open: Option<String> = None;
+    for line in text.lines() {
+        let fence = {
+            let t = line.trim_start();
+            t.starts_with("```") || t.starts_with("~~~")
+        };
+        match (&mut open, fence) {
+            (None, true) => open = Some(String::new()),
+            (Some(_), true) => blocks.extend(open.take()),
+            (Some(b), false) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            (None, false) => {}
+        }
+    }
+    blocks
 }
 
 /// The postings of records a reader found as data (a dump's rows, a script's literals), when
@@ -343,6 +380,21 @@ mod tests {
         // Without a legal form, a site name the text does not write is not confirmed.
         let p = &parse_text(&page("タスカル"), "recruit.html").unwrap()[0];
         assert_eq!(p.company, None);
+    }
+
+    #[test]
+    fn a_hacker_news_post_kept_in_a_fenced_block() {
+        let md = "# Hacker News Who is Hiring\n\nThe comment we post each month.\n\n```\n\
+            Sourcegraph (https://sourcegraph.com) | Software Engineer, Product Manager | ALL REMOTE\n\n\
+            Sourcegraph is building code search.\n```\n";
+        let p = parse_text(md, "hiring.md").unwrap();
+        let titles: Vec<_> = p
+            .iter()
+            .map(|p| p.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Software Engineer", "Product Manager"]);
+        assert_eq!(p[0].company.as_deref(), Some("Sourcegraph"));
+        assert_eq!(p[0].work_mode, Some(crate::posting::WorkMode::Remote));
     }
 
     #[test]

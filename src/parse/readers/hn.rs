@@ -60,7 +60,7 @@ static MARKER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
           intern(?:s|ship|ships)?|co-?ops?|remote(?:ly)?|remote[\s-](?:first|friendly|only|ok|okay)|on[\s-]?site|onsite|in[\s-]office|hybrid|
           visas?|h-?1-?bs?|sponsorship|sponsor(?:ed|s)?|transfers?|relocation|relocate|no|not|ok|okay|friendly|possible|
           considered|welcome|available|only|preferred|options?|allowed|fine|partial(?:ly)?|local(?:ly)?|fully|100%|
-          equity|benefits|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|up|in|office|day|remote/\d+|
+          equity|benefits|all|and|or|&|\+|yes|provided|offered|assistance|help|also|some|flexible|open|to|is|are|up|in|office|day|remote/\d+|
           a|an|the|plus|with|paid|unpaid|\d+(?:[/-]\d+)?|\d+x|times|days?|weeks?|wk|months?|years?|per|w/|wfh|locals?|anywhere|worldwide|global|us|u\.s\.|usa|eu|uk|us-only|only
         )$",
     )
