@@ -146,10 +146,10 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         let mut postings = Vec::new();
         for body in readers::code::text_literals(text) {
             let format = detect::detect(&Document {
-                text: body,
+                text: &body,
                 source: "",
             });
-            if let Ok(found) = parse_as(body, source, format) {
+            if let Ok(found) = parse_as(&body, source, format) {
                 postings.extend(found);
             }
         }

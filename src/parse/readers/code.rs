@@ -4,6 +4,8 @@
 //! as JSON — single-quoted strings, unquoted keys, trailing commas, Python's `None` / `True`,
 //! a shell's `ObjectId("…")` — and read as the JSON reader reads a file.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 /// The extensions of source files whose literals may hold postings.
@@ -183,8 +185,8 @@ const MIN_TEXT_LITERAL: usize = 300;
 /// component, a test's example postings) — each long and spanning lines, when together they are
 /// most of the file (the file is those texts' container, not a program with a text in it): the
 /// texts, as written, in order.
-pub fn text_literals(text: &str) -> Vec<&str> {
-    let mut found: Vec<&str> = Vec::new();
+pub fn text_literals(text: &str) -> Vec<Cow<'_, str>> {
+    let mut found: Vec<Cow<'_, str>> = Vec::new();
     let mut rest = text;
     let mut offset = 0;
     // Each opening quote is looked for from where the last literal ended: bounded by the text.
@@ -194,12 +196,23 @@ pub fn text_literals(text: &str) -> Vec<&str> {
         .min()
     {
         let body_from = start + quote.len();
-        let Some(len) = closing(&text[body_from..], quote) else {
-            break;
+        // A file cut inside its last text (a page's HTML in a Java text block, copied up to
+        // where the posting ends) holds the text to its end.
+        let (len, closed) = match closing(&text[body_from..], quote) {
+            Some(len) => (len, true),
+            None if quote != "`" => (text.len() - body_from, false),
+            None => break,
         };
         let body = &text[body_from..body_from + len];
         if body.len() >= MIN_TEXT_LITERAL && body.lines().count() >= 5 {
-            found.push(body);
+            found.push(if quote == "\"\"\"" {
+                java_text_block(body)
+            } else {
+                Cow::Borrowed(body)
+            });
+        }
+        if !closed {
+            break;
         }
         offset = body_from + len + quote.len();
         rest = &text[offset..];
@@ -212,7 +225,15 @@ pub fn text_literals(text: &str) -> Vec<&str> {
     }
 }
 
-/// The length of a literal's body up to its closing `quote` (an escaped one skipped).
+/// A Java text block's escapes that stand for spacing: `\s` a space, a backslash at a line's
+/// end joins the next line.
+fn java_text_block(body: &str) -> Cow<'_, str> {
+    if !body.contains("\\s") && !body.contains("\\\n") {
+        return Cow::Borrowed(body);
+    }
+    Cow::Owned(body.replace("\\s", " ").replace("\\\n", ""))
+}
+
 fn closing(body: &str, quote: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = body[from..].find(quote) {
@@ -530,6 +551,13 @@ mod tests {
         assert!(text_literals(&big).is_empty());
         // An unclosed quote ends the search.
         assert!(text_literals("x = \"\"\"never closed").is_empty());
+        // A file cut inside a Java text block: the text to the file's end, its `\s` spaces.
+        let card = "<li><h3 class=\"title\">\\s Handläggare \\s</h3></li>\n".repeat(12);
+        let java =
+            format!("class S {{\n  Document get() {{\n    return Jsoup.parse(\"\"\"\n{card}");
+        let found = text_literals(&java);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("<h3 class=\"title\">  Handläggare  </h3>"));
         // A test's example postings, one string each: every one of them, in order.
         let one = "Engineer\nAcme\n".repeat(30);
         let two = "Designer\nBeta\n".repeat(30);
