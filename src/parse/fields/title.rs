@@ -955,6 +955,28 @@ fn cut_slash_fields(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'
     }
     let pieces = split_outside_brackets(t, "/");
     let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+    // A link's slashes are no fields' ("Software Engineer: https://boards.example/jobs/1"): a
+    // link at the end goes.
+    if let Some(at) = t.find("https://").or_else(|| t.find("http://"))
+        && !t[at..].contains(char::is_whitespace)
+    {
+        let head = t[..at].trim_end_matches(|c: char| c.is_whitespace() || ":-–—|(".contains(c));
+        if looks_like_title(head) {
+            *t = head.to_string();
+        }
+        return;
+    }
+    // A word's other ending after its slash ("Koch/in", "Auszubildende/r Koch/in",
+    // "specialista/ka") is no field: "in" is no India.
+    let ending = |p: &&str| {
+        p.starts_with(char::is_lowercase)
+            && p.split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().count() <= 5)
+    };
+    if pieces[1..].iter().any(ending) {
+        return;
+    }
     if pieces.len() >= 3 && looks_like_title(pieces[0]) {
         let mut trial = u.clone();
         let classified = pieces[1..]
@@ -2566,6 +2588,17 @@ mod tests {
         ] {
             assert!(!names.is_match(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_words_other_ending_and_a_link_are_no_slash_fields() {
+        let u = un("Auszubildende/r Koch/in");
+        assert_eq!(u.title, "Auszubildende/r Koch/in");
+        assert_eq!(u.place, None);
+        assert_eq!(
+            un("Software Engineer: https://boards.greenhouse.io/acme/jobs/11316").title,
+            "Software Engineer"
+        );
     }
 
     #[test]
