@@ -190,6 +190,20 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         return Ok(postings);
     }
     let parsed = parse_as(text, source, format);
+    // A component's markup (a JSX page's `<h3>Koch/in</h3>` cards) whose text names no title:
+    // read as the page it renders, when that names one.
+    if format != Format::Html
+        && readers::code::is_component_file(source)
+        && text.contains("</")
+        && !parsed
+            .as_ref()
+            .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()))
+        && literals().iter().all(|v| !readers::code::holds_posting(v))
+        && let Ok(found) = parse_as(text, source, Format::Html)
+        && found.iter().any(|p| p.title.is_some())
+    {
+        return Ok(found);
+    }
     if parsed.is_err()
         // A page or component whose reader finds no posting but whose script keeps one as data
         // (a Vue component with the board's record in a comment): the record.
@@ -395,6 +409,22 @@ mod tests {
         assert_eq!(titles, ["Software Engineer", "Product Manager"]);
         assert_eq!(p[0].company.as_deref(), Some("Sourcegraph"));
         assert_eq!(p[0].work_mode, Some(crate::posting::WorkMode::Remote));
+    }
+
+    #[test]
+    fn a_components_markup_is_the_page_it_renders() {
+        let jsx = "import { Helmet } from \"react-helmet-async\";\n\
+            export default function Stellenangebote() {\n  return (\n    <div>\n\
+            <h2>Wir suchen Verstärkung!</h2>\n\
+            <h3>Auszubildende/r Koch/in</h3>\n<p>Wir suchen zum nächstmöglichen Zeitpunkt einen Kochauszubildenden für unsere Küche.</p>\n\
+            <h3>Servicekraft</h3>\n<p>Servicekraft in Voll- oder Teilzeit gesucht, unser Restaurant ist ab 17 Uhr geöffnet.</p>\n\
+            </div>\n  );\n}\n";
+        let p = parse_text(jsx, "Stellenangebote.jsx").unwrap();
+        let titles: Vec<_> = p
+            .iter()
+            .map(|p| p.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Auszubildende/r Koch/in", "Servicekraft"]);
     }
 
     #[test]

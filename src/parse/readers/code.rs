@@ -21,6 +21,15 @@ const MAX_LITERALS: usize = 200;
 /// file of code is given up on rather than read again and again.
 const MAX_ATTEMPTS: usize = 2_000;
 
+/// Whether a file's name says it is a component whose markup is a page (JSX, TSX, a Vue or
+/// Svelte file).
+pub fn is_component_file(source: &str) -> bool {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && ["jsx", "tsx", "vue", "svelte"].contains(&ext.to_lowercase().as_str())
+    })
+}
+
 /// Whether a file's name says it is source code.
 pub fn is_code_file(source: &str) -> bool {
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
@@ -49,7 +58,7 @@ pub fn data_literals(text: &str) -> Vec<Value> {
 }
 
 /// Whether a value is (or holds) a record with the keys of a job posting.
-fn holds_posting(v: &Value) -> bool {
+pub fn holds_posting(v: &Value) -> bool {
     match v {
         Value::Object(o) => super::record::looks_like_posting(o) || o.values().any(holds_posting),
         Value::Array(a) => a.iter().any(holds_posting),
