@@ -844,7 +844,11 @@ pub(crate) fn bare_role(entry: &str) -> Option<bool> {
 /// DevOps, Linux", "Software Engineer: Front-end" are names). None when the entry opens with
 /// no role.
 pub(crate) fn role_head(entry: &str) -> Option<String> {
-    let named = bare_role(entry).is_some();
+    role_head_of(entry, bare_role(entry).is_some())
+}
+
+/// [`role_head`] of an entry whose being a role's name as a whole (`named`) is known.
+fn role_head_of(entry: &str, named: bool) -> Option<String> {
     let at = [". ", ": ", " – ", " — ", " - "]
         .iter()
         .filter_map(|sep| entry.find(sep).map(|i| (i, sep.len())))
@@ -949,12 +953,23 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         // there an entry is a role only when it is a role's name, ending with its role noun
         // before what it says of it.
         let unled = !led && !under_header;
-        let entries: Vec<(usize, Option<(String, bool)>)> = run
+        let texts: Vec<(usize, String)> = run
             .iter()
             .filter_map(|&k| list_entry(&blocks[k]).map(|e| (k, entry_text(e))))
+            .collect();
+        // Without a lead (most lists of a post: its duties, its wants), all entries but one must
+        // name a role; asked first, as it is cheap.
+        if unled && texts.iter().filter(|(_, e)| !ends_in_role(e)).count() > 1 {
+            continue;
+        }
+        let entries: Vec<(usize, Option<(String, bool)>)> = texts
+            .into_iter()
             .map(|(k, e)| {
-                let head = (led || hn).then(|| role_head(&e)).flatten();
-                let role = match (head, bare_role(&e)) {
+                let bare = bare_role(&e);
+                let head = (led || hn)
+                    .then(|| role_head_of(&e, bare.is_some()))
+                    .flatten();
+                let role = match (head, bare) {
                     (Some(head), _) => Some((head, true)),
                     (None, Some(noun)) => Some((e.clone(), noun)),
                     (None, None) => before_remark(&e)
