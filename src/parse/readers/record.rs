@@ -947,6 +947,19 @@ impl Walk<'_> {
                     }
                 }
             }
+            // Paragraphs kept as a list of strings ("description": ["…", "【給与】月給 …"]):
+            // the description, a paragraph each.
+            Value::Array(a) if !a.is_empty() && a.iter().all(Value::is_string) => {
+                let text = a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .filter(|s| !is_missing(s))
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                if !text.trim().is_empty() {
+                    self.descriptions.push((pref, nk, text));
+                }
+            }
             Value::Array(a) => {
                 for item in a {
                     if let Value::Object(o) = item
@@ -1285,6 +1298,21 @@ mod tests {
                    IT Developer,The Tower Ideas,Software and services,Build our web apps.\n";
         let p = crate::parse::parse_text(csv, "bayt.csv").unwrap().remove(0);
         assert!(p.locations.is_empty());
+    }
+
+    #[test]
+    fn a_description_kept_as_a_list_of_paragraphs() {
+        let json = serde_json::json!({"title": "施工管理（土木）", "minSalary": 250000,
+            "description": ["三重県四日市市を拠点に施工管理を担当します。", "【給与】月給 250,000円〜400,000円"]});
+        let d = record_doc(json.as_object().unwrap(), Origin::Record, Format::Json).unwrap();
+        let text: String = d
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("月給 250,000円"), "{text}");
+        assert!(text.contains("四日市市"), "{text}");
     }
 
     #[test]
