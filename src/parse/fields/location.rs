@@ -649,7 +649,7 @@ pub fn country_of_places(places: &[String]) -> Option<&'static Country> {
 }
 
 /// The country a text's script points to, for a posting that names no place: Hangul is
-/// Korean, kana Japanese, Han alone Chinese, Vietnamese letters Vietnamese, Cyrillic Russian
+/// Korean, kana Japanese, Han alone Chinese (a short text only with a word only Chinese writes), Vietnamese letters Vietnamese, Cyrillic Russian
 /// (Ukrainian with its own letters), and Polish, Czech and Turkish letters their countries'.
 pub fn country_of_script(text: &str) -> Option<&'static Country> {
     let v = vocab();
@@ -700,6 +700,17 @@ pub fn country_of_script(text: &str) -> Option<&'static Country> {
         v.country("KR")
     } else if kana >= 5 && share(kana + han) {
         v.country("JP")
+    // Han alone says Chinese in a text long enough to have shown kana were it Japanese, or in
+    // a short one with a word only Chinese writes ("我们", "的", "招聘"); a title such as
+    // "現場作業員（土木）" is either.
+    } else if share(han)
+        && han < 30
+        && !text
+            .chars()
+            .take(2_000)
+            .any(|c| "的我们們是这這个個你您为為了招聘".contains(c))
+    {
+        None
     } else if share(han) && traditional > simplified {
         // Traditional characters: Taiwan, where most postings in them are written.
         v.country("TW")
@@ -1000,6 +1011,8 @@ mod tests {
             Some("TW")
         );
         assert_eq!(s("東京のエンジニアを募集しています").as_deref(), Some("JP"));
+        // A short title in Han alone may be Japanese as well as Chinese.
+        assert_eq!(s("現場作業員（土木）").as_deref(), None);
         assert_eq!(
             s(
                 "Szukamy programisty Java. Oferujemy pracę zdalną, umowę o pracę i prywatną opiekę \
