@@ -428,6 +428,20 @@ mod tests {
     }
 
     #[test]
+    fn a_permanent_contract_says_less_than_the_hours() {
+        let json = r#"[{"intitule": "Livreur (H/F)", "entreprise": "LARCAD",
+            "typeContrat": "CDI", "dureeTravailLibelle": "Temps partiel",
+            "description": "Livraison de colis dans la région d'Annonay."},
+            {"intitule": "Vendeur (H/F)", "entreprise": "WAS", "typeContrat": "CDI",
+            "description": "Vente en magasin de prêt-à-porter à Aubenas."}]"#;
+        let p = parse_text(json, "offres.json").unwrap();
+        use crate::posting::EmploymentType::{FullTime, PartTime};
+        assert_eq!(p[0].employment_type, Some(PartTime));
+        // Alone, a permanent contract is read as full-time, as before.
+        assert_eq!(p[1].employment_type, Some(FullTime));
+    }
+
+    #[test]
     fn records_printed_one_to_a_line_in_a_page() {
         let md = "# Scraping practice\n\nResult\n------\n\
             {'title': 'Data Engineer', 'company_name': '(주)자비스앤빌런즈', 'skills': 'Spark'}\n\

@@ -271,6 +271,8 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
     for (f, _) in ctx.doc.facts.iter().zip(&skip).filter(|(_, s)| !**s) {
         let Value::Text(t) = &f.value else { continue };
         let less = match f.key {
+            // "CDI" beside "Temps partiel": the permanent contract says nothing of the hours.
+            Key::EmploymentType if vocab().kind_permanent.whole(t).is_some() => 10,
             Key::EmploymentType => 0,
             Key::Badge => 0,
             Key::Skill if vocab().employment.whole(t).is_some() => 10,
