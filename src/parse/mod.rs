@@ -191,7 +191,8 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     }
     let parsed = parse_as(text, source, format);
     // A component's markup (a JSX page's `<h3>Koch/in</h3>` cards) whose text names no title:
-    // read as the page it renders, when that names one.
+    // read as the page it renders, when that gives more postings, each with its title (one
+    // title in a component's markup may be its template's placeholder).
     if format != Format::Html
         && readers::code::is_component_file(source)
         && text.contains("</")
@@ -199,8 +200,9 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             .as_ref()
             .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()))
         && literals().iter().all(|v| !readers::code::holds_posting(v))
-        && let Ok(found) = parse_as(text, source, Format::Html)
-        && found.iter().any(|p| p.title.is_some())
+        && let Ok(found) = parse_as(markup_of(text), source, Format::Html)
+        && found.len() > parsed.as_ref().map_or(0, Vec::len)
+        && found.iter().all(|p| p.title.is_some())
     {
         return Ok(found);
     }
@@ -212,6 +214,21 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         return Ok(postings);
     }
     parsed
+}
+
+/// A component's markup without the script around it: from its first line that opens a tag to
+/// the last tag's end (a JSX file's `import …` and `return (` are no text of the page).
+fn markup_of(text: &str) -> &str {
+    let start = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let line = text[i..].trim_start_matches([' ', '\t']);
+            line.starts_with('<') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+        .unwrap_or(0);
+    let end = text.rfind('>').map_or(text.len(), |i| i + 1).max(start);
+    &text[start..end]
 }
 
 /// The texts of a Markdown page's fenced blocks ("```" or "~~~" lines around them).
@@ -425,6 +442,12 @@ mod tests {
             .map(|p| p.title.clone().unwrap_or_default())
             .collect();
         assert_eq!(titles, ["Auszubildende/r Koch/in", "Servicekraft"]);
+        // The script around the markup is no text of the page.
+        assert!(p.iter().all(|p| {
+            p.sections
+                .iter()
+                .all(|s| !s.body.contains("import") && !s.body.contains("return ("))
+        }));
     }
 
     #[test]
