@@ -778,7 +778,10 @@ fn gathered_dev() {
             // wrong 8.9 %; g22 65.0, 72.5, 75.0, 97.5, 70.0, 100.0 %, wrong 4.6 %; g23 39.2,
             // 25.5, 82.4, 84.3, 78.4, 80.4 %, wrong 4.9 %; g24 41.3, 37.0, 73.9, 100.0, 87.0,
             // 76.1 %, wrong 4.0 %.
-            ("g21", [71.8, 90.5, 96.8, 84.3, 99.9, 99.9], 6.9),
+            // g21's location fell within stop 42 from 96.9 to 93.8 % when a component's markup
+            // came to be read only where it gives more postings than its text: g21-04's sentence
+            // "We're based in San Francisco, CA!", taken for its place, went with a wrong title.
+            ("g21", [71.8, 90.5, 93.7, 84.3, 99.9, 99.9], 6.3),
             ("g22", [84.9, 72.4, 74.9, 97.4, 82.4, 99.9], 3.4),
             ("g23", [78.3, 70.5, 80.3, 94.0, 80.3, 88.1], 5.0),
             ("g24", [78.2, 73.8, 86.9, 99.9, 91.2, 97.7], 2.6),
