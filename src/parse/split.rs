@@ -962,13 +962,14 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         if unled && texts.iter().filter(|(_, e)| !ends_in_role(e)).count() > 1 {
             continue;
         }
-        let entries: Vec<(usize, Option<(String, bool)>)> = texts
+        let entries: Vec<ListEntry> = texts
             .into_iter()
             .map(|(k, e)| {
                 let bare = bare_role(&e);
                 let head = (led || hn)
                     .then(|| role_head_of(&e, bare.is_some()))
                     .flatten();
+                let headed = head.is_some();
                 let role = match (head, bare) {
                     (Some(head), _) => Some((head, true)),
                     (None, Some(noun)) => Some((e.clone(), noun)),
@@ -976,14 +977,20 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
                         .map(|r| (r, true))
                         .or_else(|| short_name(&e).then(|| (e.clone(), false))),
                 };
-                (k, role.filter(|_| !unled || ends_in_role(&e)))
+                let role = role.filter(|_| !unled || ends_in_role(&e));
+                ListEntry {
+                    block: k,
+                    text: e,
+                    role,
+                    headed,
+                }
             })
             .collect();
         let nouns = entries
             .iter()
-            .filter(|(_, r)| r.as_ref().is_some_and(|r| r.1))
+            .filter(|e| e.role.as_ref().is_some_and(|r| r.1))
             .count();
-        let named = entries.iter().filter(|(_, r)| r.is_some()).count();
+        let named = entries.iter().filter(|e| e.role.is_some()).count();
         // Under a lead into the roles, most entries name a role (one may say more: "Several
         // research and student positions also available"); in a Hacker News post, a list under
         // its header or anywhere in it whose entries all name a role but one at most (a
@@ -1001,23 +1008,13 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             // Among entries that each open with a role and go on to say what it is, one of
             // that shape is a role too, though the vocabulary knows no role in it ("Data
             // Preparation Expert - you will help our customers…").
-            let heads = run
-                .iter()
-                .filter_map(|&k| list_entry(&blocks[k]))
-                .filter(|e| role_head(&entry_text(e)).is_some())
-                .count();
+            let heads = entries.iter().filter(|e| e.headed).count();
             return Some(
                 entries
                     .into_iter()
-                    .filter_map(|(k, r)| {
-                        let head = || {
-                            (heads >= 2)
-                                .then(|| {
-                                    list_entry(&blocks[k]).and_then(|e| head_of(&entry_text(e)))
-                                })
-                                .flatten()
-                        };
-                        r.map(|r| r.0).or_else(head).map(|r| (k, r))
+                    .filter_map(|e| {
+                        let head = || (heads >= 2).then(|| head_of(&e.text)).flatten();
+                        e.role.map(|r| r.0).or_else(head).map(|r| (e.block, r))
                     })
                     .collect(),
             );
@@ -1070,8 +1067,6 @@ fn ends_in_role(entry: &str) -> bool {
         let w = w.rsplit('/').next().unwrap_or(w);
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         roles.whole(w).is_some()
-            || w.strip_suffix('s')
-                .is_some_and(|w| roles.whole(w).is_some())
     };
     // "Head of Growth", "VP of Engineering": the role is the words up to "of".
     let up_to_of = words
@@ -1081,6 +1076,18 @@ fn ends_in_role(entry: &str) -> bool {
         .map(|at| (words[at - 1], words[..=at].join(" ")));
     let of_role = up_to_of.is_some_and(|(w, head)| is_role(w) || roles.whole(&head).is_some());
     !opens_sentence && words.len() <= 8 && (is_role(last) || of_role)
+}
+
+/// An entry of a list that may name the roles a post offers.
+struct ListEntry {
+    /// The block it is.
+    block: usize,
+    /// Its text without its links.
+    text: String,
+    /// The role it names, and whether with a role noun.
+    role: Option<(String, bool)>,
+    /// Whether it opens with a role before saying what the role is.
+    headed: bool,
 }
 
 /// A line that is only a link.

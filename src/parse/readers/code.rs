@@ -24,17 +24,19 @@ const MAX_ATTEMPTS: usize = 2_000;
 /// Whether a file's name says it is a component whose markup is a page (JSX, TSX, a Vue or
 /// Svelte file).
 pub fn is_component_file(source: &str) -> bool {
-    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
-    name.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && ["jsx", "tsx", "vue", "svelte"].contains(&ext.to_lowercase().as_str())
-    })
+    has_extension(source, &["jsx", "tsx", "vue", "svelte"])
 }
 
 /// Whether a file's name says it is source code.
 pub fn is_code_file(source: &str) -> bool {
+    has_extension(source, &CODE_EXTENSIONS)
+}
+
+/// Whether a file's name (not a bare ".ext") ends with one of `extensions`, in any case.
+fn has_extension(source: &str, extensions: &[&str]) -> bool {
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
     name.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && CODE_EXTENSIONS.contains(&ext.to_lowercase().as_str())
+        !stem.is_empty() && extensions.contains(&ext.to_lowercase().as_str())
     })
 }
 
