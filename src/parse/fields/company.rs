@@ -228,7 +228,11 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
     let suffix = alt(&v.legal_suffixes, false);
     if !suffix.is_empty() {
         out.push((
-            format!(r"(?P<n>(?:{word}{sp}){{0,4}}{word},?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"),
+            // Small words inside the name only before a capital ("Bank of Nova Scotia Ltd",
+            // "Gesellschaft für Baustoffe mbH", "Banco de Crédito S.A.").
+            format!(
+                r"(?P<n>{word}(?:{sp}(?:(?:of|für|und|&|de|du|des|di|del|da|do|van|von|y|et){sp})?{word}){{0,4}},?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"
+            ),
             false,
         ));
     }
@@ -1197,6 +1201,27 @@ mod tests {
     /// The most mentioned name a text writes with a legal form or an organization noun.
     fn first_legal_name(text: &str) -> Option<String> {
         legal_names(text).first().map(|n| n.0.clone())
+    }
+
+    #[test]
+    fn small_words_inside_a_name_before_its_legal_form() {
+        assert_eq!(
+            first_legal_name("Please apply to the Bank of Nova Scotia Ltd by June."),
+            Some("Bank of Nova Scotia Ltd".to_string())
+        );
+        assert_eq!(
+            first_legal_name("Die Handelsgesellschaft für Baustoffe mbH sucht Verstärkung."),
+            Some("Handelsgesellschaft für Baustoffe mbH".to_string())
+        );
+        assert_eq!(
+            first_legal_name("Send it to Dill & Pearman LLC today."),
+            Some("Dill & Pearman LLC".to_string())
+        );
+        // A small word is no name's start, nor its end.
+        assert_eq!(
+            first_legal_name("We work of Acme Ltd and for it."),
+            Some("Acme Ltd".to_string())
+        );
     }
 
     #[test]
