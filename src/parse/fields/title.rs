@@ -16,18 +16,35 @@ use super::super::vocab::{Declined, Label, fold, vocab};
 use super::{Cand, Ctx, TEXT, pick};
 use crate::posting::{EmploymentType, Field, FieldSource};
 
+/// What no title is, wherever it stands, a structured field too: a question ("Jste
+/// programátor?", "¿Buscas nuevos desafíos como desarrollador?", "Are you our next
+/// engineer?") asks; a program's structure or a template's placeholder (`{ "type": "offre", …
+/// }`, "{{ job.title }}", "@section('title', …)", "meta_title = '…'", "XX工程师") names no
+/// job. "{Data, Frontend, Backend} Engineer" lists roles.
+pub fn never_a_title(s: &str) -> bool {
+    let s = s.trim();
+    if s.ends_with(['?', '？']) || (s.starts_with('¿') && s.contains('?')) {
+        return true;
+    }
+    if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
+        return true;
+    }
+    // An unfilled placeholder is a run of X's alone ("XX工程师", "XXX Developer"), not "XXL".
+    static PLACEHOLDER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])X{2,}(?:[^A-Za-z]|$)").expect("valid regex"));
+    [
+        "{{", "}}", "{%", "@section", "@extends", "<?", "?>", "= '", "= \"",
+    ]
+    .iter()
+    .any(|m| s.contains(m))
+        || PLACEHOLDER.is_match(s)
+}
+
 /// True when `s` reads like a job title: a short phrase naming a role, or a field of work in a
 /// few words ("Backend", "Data Science").
 pub fn looks_like_title(s: &str) -> bool {
     let n = s.chars().count();
-    // A question ("Jste programátor?", "Are you our next engineer?") asks, it names no job.
-    if !(2..=120).contains(&n) || s.trim_end().ends_with(['?', '？']) {
-        return false;
-    }
-    // A program's structure or a template's placeholder (`{ "type": "offre", … }`,
-    // "{{ job.title }}") names no job.
-    // "{Data, Frontend, Backend} Engineer" lists roles.
-    if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
+    if !(2..=120).contains(&n) || never_a_title(s) {
         return false;
     }
     // A sentence about us or you is not a title ("We are looking for people with", "I am an
@@ -65,16 +82,6 @@ pub fn looks_like_title(s: &str) -> bool {
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
         .count()
         >= 3
-    {
-        return false;
-    }
-    // Code and template text ("@section('title', …)", "meta_title = '…'") and unfilled
-    // placeholders ("XX工程师") are no titles.
-    if [
-        "{{", "}}", "{%", "@section", "@extends", "<?", "?>", "= '", "= \"", "XX",
-    ]
-    .iter()
-    .any(|m| s.contains(m))
     {
         return false;
     }
@@ -1868,6 +1875,7 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
         }
         let ok = if depth == Depth::Wrappers || origin == Origin::Record {
             !u.title.is_empty()
+                && !never_a_title(&u.title)
                 && u.title.chars().count() <= 160
                 && u.title.chars().any(char::is_alphabetic)
         } else {
@@ -2073,6 +2081,26 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn no_question_code_or_placeholder_is_a_title_even_in_a_field() {
+        for s in [
+            "¿Buscas nuevos desafíos como desarrollador de software?",
+            "Are you our next engineer?",
+            "{ \"type\": \"offre\", \"sections\": { ... } }",
+            "XX工程师",
+            "XXX Developer",
+        ] {
+            assert!(never_a_title(s), "{s}");
+        }
+        for s in [
+            "XXL Sales Assistant",
+            "{Data, Frontend} Engineer",
+            "Senior Engineer",
+        ] {
+            assert!(!never_a_title(s), "{s}");
+        }
     }
 
     #[test]
