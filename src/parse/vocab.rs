@@ -871,14 +871,16 @@ fn hiring_of(langs: &Langs) -> Vec<(LazyRegex, bool)> {
     hiring
 }
 
-/// The title wrappers of every language; each must have a `title` group.
+/// The title wrappers of every language; each must have a `title` group, or a `company` and a
+/// `rest` one (a headline naming its employer and maybe no role).
 fn wrappers_of(langs: &Langs) -> Wrappers {
     let mut wrappers = Vec::new();
     for (file, t) in langs {
         for re in patterns_of([(file.as_str(), t)], "roles", "wrappers") {
+            let has = |g: &str| re.group_names().iter().any(|n| n == g);
             assert!(
-                re.group_names().iter().any(|n| n == "title"),
-                "{file}: a title wrapper needs a (?P<title>…) group: {}",
+                has("title") || (has("company") && has("rest")),
+                "{file}: a title wrapper needs a (?P<title>…) group, or (?P<company>…) and (?P<rest>…): {}",
                 re.as_str()
             );
             wrappers.push(Wrapper { re });

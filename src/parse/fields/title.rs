@@ -474,6 +474,23 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
             continue;
         }
         let Some(c) = w.re.captures(t) else { continue };
+        // A headline naming its employer and no role ("Acme (YC S19) Is Hiring (acme.com)"):
+        // the employer, and no title, unless what follows names a role.
+        if c.name("title").is_none()
+            && let Some(company) = c.name("company")
+        {
+            let rest = c.name("rest").map_or("", |m| m.as_str());
+            if !vocab().names_role(rest) {
+                u.company = Some(company.as_str().trim().to_string());
+                // "(Remote)" after it says the mode.
+                if vocab().work_mode.first_in(rest).is_some() {
+                    u.mode.get_or_insert_with(|| rest.trim().to_string());
+                }
+                t.clear();
+                return;
+            }
+            continue;
+        }
         let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
             continue;
         };
@@ -501,7 +518,8 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
                 .filter(|s| !s.is_empty())
         };
         // A name of six words at most, its small words not counted ("Procuradoria Geral do
-        // Município do Salvador").
+        // Município do Salvador"); a longer word in lower case after its first is a sentence's
+        // ("Tesorio raised a Series B and is hiring …"; "commit42 recrute" is a name).
         if let Some(company) = group("company")
             && company
                 .split_whitespace()
@@ -510,6 +528,9 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
                 })
                 .count()
                 <= 6
+            && !company.split_whitespace().skip(1).any(|w| {
+                w.chars().count() > 4 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            })
             && !looks_like_title(&company)
             // "Vi søker en rådgiver": a pronoun is no employer.
             && !company
@@ -1720,7 +1741,8 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             || (shared.full_folded().contains(piece)
                 && shared.company_in_text().is_some_and(|c| fold(c) == piece))
     };
-    let mut cands = title_cands(ctx, &is_employer);
+    let mut roleless = Vec::new();
+    let mut cands = title_cands(ctx, &is_employer, &mut roleless);
     cands.extend(subject_cands(ctx, &is_employer));
     if cands.is_empty()
         && ctx.doc.format != crate::posting::Format::Hn
@@ -1752,6 +1774,10 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
             ..Unwrapped::default()
         };
         cands.push(Cand::new((u, Origin::Page), strength, FieldSource::Text));
+    }
+    // A headline naming its employer and no role still names the employer.
+    for (u, origin) in &roleless {
+        record_wrapper(ctx, u, *origin);
     }
     // Compare titles, not wrappers.
     let titles: Vec<Cand<String>> = cands
@@ -1852,7 +1878,13 @@ fn in_case_of(like: &str, word: &str) -> String {
 
 /// The titles the posting states, each out of its wrapper (structured ones only out of
 /// wrapper phrases), kept when they read as a title.
-fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
+/// The title fields' candidates; a field that was a headline naming its employer and no role
+/// ("Acme (YC S19) Is Hiring") goes to `roleless`.
+fn title_cands(
+    ctx: &Ctx<'_>,
+    is_employer: IsEmployer<'_>,
+    roleless: &mut Vec<(Unwrapped, Origin)>,
+) -> Vec<TitleCand> {
     let mut cands = Vec::new();
     // A front matter's title is a page's title ("Stellenausschreibung …", "… - Praha"); an
     // API's is the employer's.
@@ -1865,6 +1897,10 @@ fn title_cands(ctx: &Ctx<'_>, is_employer: IsEmployer<'_>) -> Vec<TitleCand> {
             Depth::Full
         };
         let mut u = unwrap(t, depth, is_employer);
+        if u.title.is_empty() && u.company.is_some() {
+            roleless.push((u, origin));
+            continue;
+        }
         if depth == Depth::Wrappers {
             drop_tail_said_elsewhere(&mut u, ctx.doc, is_employer);
         }
@@ -2081,6 +2117,58 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_headline_naming_its_employer_and_no_role() {
+        for (raw, company) in [
+            (
+                "TaxProper (YC S19) Is Hiring (taxproper.notion.site)",
+                "TaxProper",
+            ),
+            (
+                "Svix, the Enterprise Ready Webhook Service (YC W21) Is Hiring (Remote)",
+                "Svix",
+            ),
+            (
+                "Devcycle (YC W14) – feature flags and remote config – is hiring (devcycle.com)",
+                "Devcycle",
+            ),
+            (
+                "Flexport is hiring smart people who want to work hard (flexport.com)",
+                "Flexport",
+            ),
+            (
+                "SigNoz (YC W21, open source Datadog) Is Hiring across roles",
+                "SigNoz",
+            ),
+        ] {
+            let u = unwrap(raw, Depth::Wrappers, &no_employer);
+            assert_eq!(u.title, "", "{raw}");
+            assert_eq!(u.company.as_deref(), Some(company), "{raw}");
+        }
+        let u = unwrap(
+            "Svix (YC W21) Is Hiring (Remote)",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        assert!(u.mode.is_some());
+        let u = unwrap(
+            "Ivy (YC W23) is hiring software engineers",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            ("software engineers", Some("Ivy"))
+        );
+        // A sentence before "is hiring" is no employer's name.
+        let u = unwrap(
+            "Tesorio raised a Series B and is hiring a Sr Front end Engineer",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        assert_eq!(u.company, None);
     }
 
     #[test]

@@ -71,17 +71,58 @@ fn cell_value(cell: &str, label: Option<Label>) -> Option<String> {
     Some(text)
 }
 
+/// How sure a table's header is that its rows are jobs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Header {
+    /// A title column and another posting column (company, place, pay, contract).
+    Jobs,
+    /// A title column beside only a date or a link (`| id | Title | Posted On |`): a list of
+    /// headlines, jobs when most rows' titles name a role ("Ivy (YC W23) is hiring software
+    /// engineers"), and not a blog's list of posts.
+    Headlines,
+}
+
 /// Whether a table's header names a title column and another posting column.
-fn is_jobs_header(labels: &[Option<Label>]) -> bool {
-    labels.contains(&Some(Label::Key(Key::Title)))
-        && labels.iter().any(|l| {
-            matches!(
-                l,
-                Some(Label::Key(
-                    Key::Company | Key::Location | Key::Salary | Key::EmploymentType
-                ))
-            )
+fn jobs_header(labels: &[Option<Label>]) -> Option<Header> {
+    let title = labels.contains(&Some(Label::Key(Key::Title)));
+    let has = |keys: &[Key]| {
+        labels
+            .iter()
+            .any(|l| matches!(l, Some(Label::Key(k)) if keys.contains(k)))
+    };
+    if !title {
+        None
+    } else if has(&[
+        Key::Company,
+        Key::Location,
+        Key::Salary,
+        Key::EmploymentType,
+    ]) {
+        Some(Header::Jobs)
+    } else if has(&[Key::Posted, Key::Url]) {
+        Some(Header::Headlines)
+    } else {
+        None
+    }
+}
+
+/// Whether rows under a header of headlines are jobs: most of their titles name a role.
+fn headlines_are_jobs(labels: &[Option<Label>], rows: &[Vec<Option<String>>]) -> bool {
+    let Some(at) = labels
+        .iter()
+        .position(|l| *l == Some(Label::Key(Key::Title)))
+    else {
+        return false;
+    };
+    let roles = rows
+        .iter()
+        .filter(|r| {
+            r.get(at)
+                .and_then(Option::as_deref)
+                .is_some_and(|t| vocab().names_role(t))
         })
+        .count();
+    2 * roles > rows.len()
 }
 
 /// The documents of a table's rows (each already its cells' values), at least two of them;
@@ -139,8 +180,8 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
             let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
             (i, header, labels)
         })
-        .find(|(_, _, labels)| is_jobs_header(labels))?;
-    let rows = lines[at + 1..]
+        .find(|(_, _, labels)| jobs_header(labels).is_some())?;
+    let rows: Vec<Vec<Option<String>>> = lines[at + 1..]
         .iter()
         .take_while(|l| l.contains('|'))
         .map(|line| {
@@ -151,6 +192,9 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
                 .collect()
         })
         .collect();
+    if jobs_header(&labels) == Some(Header::Headlines) && !headlines_are_jobs(&labels, &rows) {
+        return None;
+    }
     rows_docs(&header, rows, format)
 }
 
@@ -178,10 +222,10 @@ pub fn html_jobs(page: &scraper::Html, format: Format) -> Option<Vec<Doc>> {
             .map(|c| text_of(c).split_whitespace().collect::<Vec<_>>().join(" "))
             .collect();
         let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
-        if !is_jobs_header(&labels) {
+        let Some(kind) = jobs_header(&labels) else {
             continue;
-        }
-        let values = rest
+        };
+        let values: Vec<Vec<Option<String>>> = rest
             .iter()
             .map(|r| {
                 r.select(&CELL)
@@ -201,6 +245,9 @@ pub fn html_jobs(page: &scraper::Html, format: Format) -> Option<Vec<Doc>> {
                     .collect()
             })
             .collect();
+        if kind == Header::Headlines && !headlines_are_jobs(&labels, &values) {
+            continue;
+        }
         if let Some(docs) = rows_docs(&header, values, format) {
             return Some(docs);
         }
@@ -219,6 +266,19 @@ mod tests {
         | <img src=\"https://x/b.png\"> | ML Engineer | Greenly | Certified B Corp | Paris | nan | [Apply](https://example.com/jobs/2) |\n\
         | | Backend Engineer | Wiremind | nan | fulltime | [Apply](https://example.com/jobs/3) |\n\
         \nMore text.\n";
+
+    #[test]
+    fn a_table_of_hiring_headlines_is_jobs_a_list_of_posts_is_not() {
+        let headlines = "| id | Title | Posted On |\n|---|---|---|\n\
+            | 1 | [Ivy (YC W23) is hiring software engineers (ycombinator.com)](https://x/1) | 9/4/2022 |\n\
+            | 2 | [OneSignal (YC S11) is hiring engineers (onesignal.com)](https://x/2) | 9/3/2022 |\n\
+            | 3 | [TaxProper (YC S19) Is Hiring (taxproper.notion.site)](https://x/3) | 9/1/2022 |\n";
+        let ds = jobs(headlines, Format::Markdown).unwrap();
+        assert_eq!(ds.len(), 3);
+        let posts = "| Title | Date |\n|---|---|\n| Why we moved to Rust | 2024-01-02 |\n\
+            | Our year in review | 2024-12-30 |\n| Hello world | 2023-05-01 |\n";
+        assert!(jobs(posts, Format::Markdown).is_none());
+    }
 
     #[test]
     fn rows_are_jobs() {
