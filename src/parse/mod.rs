@@ -172,6 +172,18 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             return Ok(postings);
         }
     }
+    // A page that is not HTML but embeds schema.org JobPosting data (a static site's Markdown
+    // with a `<script type="application/ld+json">` block per job): read as the page it renders,
+    // whose JSON-LD gives a posting each, when each is titled.
+    if matches!(format, Format::Markdown | Format::Text)
+        && text.contains("application/ld+json")
+        && text.contains("JobPosting")
+        && let Ok(found) = parse_as(text, source, Format::Html)
+        && !found.is_empty()
+        && found.iter().all(|p| p.title.is_some())
+    {
+        return Ok(found);
+    }
     // Records printed one to a line in a text or a page (a scraper's output pasted under
     // "Result": `{'title': 'Data Engineer', 'company_name': …}`): the records, when there are
     // several and each names its title.

@@ -407,3 +407,32 @@ fn a_social_post_s_author_headline_is_not_its_title() {
             .is_some_and(|t| t.starts_with("Technical Recruiter"))
     );
 }
+
+#[test]
+fn a_markdown_page_embedding_json_ld_gives_a_posting_per_job_posting() {
+    let ld = |title: &str, pay: u32| {
+        format!(
+            "<script type=\"application/ld+json\">\n{{\"@context\": \"http://schema.org\", \"@type\": \"JobPosting\", \
+             \"title\": \"{title}\", \"employmentType\": \"FULL_TIME\", \
+             \"hiringOrganization\": {{\"@type\": \"Organization\", \"name\": \"Sistema Estatal\"}}, \
+             \"jobLocation\": {{\"@type\": \"Place\", \"address\": {{\"addressLocality\": \"Saltillo\", \"addressCountry\": \"MX\"}}}}, \
+             \"baseSalary\": {{\"@type\": \"MonetaryAmount\", \"currency\": \"MXP\", \
+             \"value\": {{\"@type\": \"QuantitativeValue\", \"value\": {pay}, \"unitText\": \"MONTH\"}}}}}}\n</script>\n"
+        )
+    };
+    let page = format!(
+        "Title: Vacantes\nDate: 2018-03-15\n\n### Subdirección de informática\n\nRequisitos: Python.\n\n{}\n### Auxiliar de informática\n\nSoporte técnico.\n\n{}",
+        ld("Subdirección de informática", 15000),
+        ld("Auxiliar de informática", 10000)
+    );
+    let ps = parse_text(&page, "vacantes.md").unwrap();
+    let titles: Vec<_> = ps.iter().map(|p| p.title.as_deref().unwrap()).collect();
+    assert_eq!(
+        titles,
+        ["Subdirección de informática", "Auxiliar de informática"]
+    );
+    assert_eq!(ps[0].company.as_deref(), Some("Sistema Estatal"));
+    // "MXP", the old peso's code, is written for today's.
+    let pay = ps[1].salary.as_ref().unwrap();
+    assert_eq!((pay.min, pay.currency.as_str()), (Some(10000.0), "MXN"));
+}
