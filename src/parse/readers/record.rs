@@ -1036,9 +1036,29 @@ impl Walk<'_> {
                     self.doc.text(key, t, self.origin);
                 }
             }
+            // A yes/no column named after a contract, set (`employ_fulltime: 1`,
+            // `is_part_time: true`, a job app's one column per kind): that contract.
+            v if depth <= 1 && !self.in_list && flag_of(v) == Some(true) => {
+                if let Some(kind) = contract_in_key(key) {
+                    self.doc.text(Key::EmploymentType, kind, self.origin);
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// The contract a key's last words name ("employ_fulltime" → "fulltime", "isPartTime" → "part
+/// time"), when they name one and nothing more.
+fn contract_in_key(key: &str) -> Option<String> {
+    let words = super::super::vocab::key_words(key);
+    let kinds = &vocab().employment;
+    (0..words.len()).find_map(|i| {
+        let tail = &words[i..];
+        [tail.join(" "), tail.concat()]
+            .into_iter()
+            .find(|t| kinds.whole(t).is_some())
+    })
 }
 
 /// Facts about the employer in a record: a rating column (or a rating glued under the company
@@ -1338,6 +1358,21 @@ mod tests {
         assert_eq!(label_of("format"), None);
         assert_eq!(label_of("potion"), None);
         assert_eq!(label_of("checksum"), None);
+    }
+
+    #[test]
+    fn a_yes_no_column_named_after_a_contract_names_it_when_set() {
+        let json = r#"[{"title": "Delivery Driver", "company_name": "WorkClass",
+            "employ_fulltime": 0, "employ_contract": 0, "employ_parttime": 1,
+            "description": "Deliver products across the island."},
+            {"title": "Warehouse Assistant", "company_name": "WorkClass",
+            "isFullTime": true, "isPartTime": false,
+            "description": "Pick and pack orders in the warehouse."}]"#;
+        let ps = crate::parse::parse_text(json, "jobs.json").unwrap();
+        let kinds: Vec<_> = ps.iter().map(|p| p.employment_type).collect();
+        use crate::posting::EmploymentType::{FullTime, PartTime};
+        assert_eq!(kinds, [Some(PartTime), Some(FullTime)]);
+        assert_eq!(contract_in_key("employ_adhoc"), None);
     }
 
     #[test]
