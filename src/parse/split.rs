@@ -874,6 +874,18 @@ fn leads_into_roles(b: &Block) -> bool {
         && super::vocab::vocab().openings.first_in(t).is_some()
 }
 
+/// Whether a block is a short line of where and how a job is worked, and nothing else:
+/// "Bologna (ONSITE)", "Remote (EU)".
+fn says_where_or_how(b: &Block) -> bool {
+    let t = b.text.trim().trim_matches(|c: char| c == '*' || c == '_');
+    let v = super::vocab::vocab();
+    b.kind != BlockKind::Item
+        && t.split_whitespace().count() <= 6
+        && !t.ends_with([':', '.', '!', '?'])
+        && (v.work_mode.first_in(t).is_some() || super::places::mentions_place(t))
+        && !v.names_role(t)
+}
+
 /// The first list that names the roles a post offers, as (block index, role) per entry: two or
 /// more entries that are each only a role's name, after a line leading into them or (in a
 /// Hacker News post) right under the header, where every entry must hold a role noun.
@@ -929,11 +941,16 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         }
         // A heading that says so leads into the list under it also across a paragraph that
         // introduces it ("## Posizioni aperte" / "Inviaci il tuo curriculum…" / "✔ Stagista: …").
+        // So does a line that leads into it across a line of where and how the roles are
+        // worked ("In Mavigex stiamo cercando:" / "**Bologna (ONSITE)**" / the roles).
         let led = start > 0
             && (leads_into_roles(&blocks[start - 1])
                 || (start > 1
                     && blocks[start - 2].kind == BlockKind::Heading
                     && blocks[start - 1].kind == BlockKind::Paragraph
+                    && leads_into_roles(&blocks[start - 2]))
+                || (start > 1
+                    && says_where_or_how(&blocks[start - 1])
                     && leads_into_roles(&blocks[start - 2])));
         let under_header = start == 0 && hn;
         // Each entry as a role: a role's name as a whole, or (under a lead into the roles or
@@ -1849,6 +1866,28 @@ mod tests {
         // In German too ("Wir suchen:").
         let md = "Wir suchen:\n\n- Softwareentwickler (m/w/d)\n- Product Designer\n";
         assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn a_line_leads_into_roles_across_a_line_of_where_and_how() {
+        let md = "# Mavigex\n\nIn [Mavigex](https://www.mavigex.com) stiamo cercando:\n\n\
+            **Bologna (ONSITE)**\n\n\
+            * [Frontend Web & Mobile Developer](https://example.com/1)\n\
+            * [Android / iOS Developer](https://example.com/2)\n\
+            * [Full Stack Developer](https://example.com/3)\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(
+            titles(&ds),
+            [
+                "Frontend Web & Mobile Developer",
+                "Android / iOS Developer",
+                "Full Stack Developer"
+            ]
+        );
+        // A line of what the job asks is no such line: the list under it is not led.
+        let md = "Stiamo cercando:\n\nEsperienza con Python richiesta da anni.\n\n\
+            * lavoro in team\n* problem solving\n";
+        assert!(several_jobs(markdown::read(md).unwrap()).len() <= 1);
     }
 
     #[test]
