@@ -224,6 +224,25 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                 (Some(r), Some(s)) if s > r
             )
     };
+    // Headings that are only the roles' names, one under the other with no text of their own
+    // ("Do you want to join us as a:" / "### Fire Safety Manager" / "### WSHO Coordinator" / …):
+    // a list of roles, each sharing the page's text.
+    // A heading of the level among them is a role the vocabulary does not know ("Registered
+    // Workplace Safety and Health (WSHO)"), unless it names a section.
+    if let (Some(&first), Some(&last)) = (at.first(), at.last())
+        && at.len() >= 2
+        && d.blocks[first..=last]
+            .iter()
+            .all(|b| b.kind == BlockKind::Heading && b.level == level && section_label(b).is_none())
+        && d.blocks
+            .get(last + 1)
+            .is_none_or(|b| b.kind == BlockKind::Heading && b.level <= level)
+    {
+        let roles: Vec<(usize, String)> = (first..=last)
+            .map(|i| (i, unnumbered(&d.blocks[i].text).to_string()))
+            .collect();
+        return Some(one_per_role(d, &roles));
+    }
     let mut parts: Vec<RolePart> = Vec::new();
     for (k, &i) in at.iter().enumerate() {
         let limit = at.get(k + 1).copied().unwrap_or(d.blocks.len());
@@ -1888,6 +1907,22 @@ mod tests {
         let md = "Stiamo cercando:\n\nEsperienza con Python richiesta da anni.\n\n\
             * lavoro in team\n* problem solving\n";
         assert!(several_jobs(markdown::read(md).unwrap()).len() <= 1);
+    }
+
+    #[test]
+    fn headings_that_are_only_roles_names_are_a_list_of_roles() {
+        let md = "# Career\n\n### Do you want to join us as a:\n\n\
+            ### SCDF Registered Fire Safety Manager\n\n\
+            ### Registered Workplace Safety and Health (WSHO)\n\n\
+            ### Environmental Control Officer (ECO)\n\n\
+            ### Please send your CV to hr@example.com\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(ds.len(), 3, "the heading among the roles is one too");
+        assert_eq!(titles(&ds)[2], "Environmental Control Officer (ECO)");
+        // Role headings over text of their own are read as sections, each its role's.
+        let md = "### Fire Safety Manager\n\nKeep the site safe.\n\n### Control Officer\n\nWatch the plant.\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(ds.len(), 2);
     }
 
     #[test]
