@@ -152,9 +152,10 @@ fn label_of(key: &str) -> Option<Label> {
         return None;
     }
     v.label(key).or_else(|| {
-        // A field named with an export's suffix ("employment_type_code", "location_name").
+        // A field named with an export's suffix ("employment_type_code", "location_name",
+        // "location_list").
         let n = norm_label(key);
-        ["code", "name", "label", "text", "libelle"]
+        ["code", "name", "label", "text", "libelle", "list"]
             .iter()
             .find_map(|suffix| {
                 n.strip_suffix(suffix)
@@ -1354,6 +1355,8 @@ mod tests {
         assert_eq!(label_of("positionn"), title);
         assert_eq!(label_of("poistion"), title);
         assert_eq!(label_of("job_titel"), title);
+        // A list's key names the field of its items.
+        assert_eq!(label_of("location_list"), Some(Label::Key(Key::Location)));
         // Short keys are too near other words; an unknown word is none.
         assert_eq!(label_of("format"), None);
         assert_eq!(label_of("potion"), None);
