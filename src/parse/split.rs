@@ -300,9 +300,56 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
     let intro = &d.blocks[..parts.first().map_or(0, |p| p.head)];
     let last_end = parts.last().map_or(d.blocks.len(), |p| p.body.end);
     let tail = &d.blocks[last_end..];
+    // Roles grouped under headings above theirs (a board's "## Optiver" over its roles, then
+    // "## Sentry" over its own): each role's introduction is its group's (the group's heading
+    // and text up to its first role) after the page's, not every group's.
+    let group_of = |head: usize| {
+        let level = d.blocks[head].level;
+        (level > 1)
+            .then(|| {
+                d.blocks[..head].iter().rposition(|b| {
+                    b.kind == BlockKind::Heading
+                        && b.level > 0
+                        && b.level < level
+                        && section_label(b).is_none()
+                })
+            })
+            .flatten()
+    };
+    let groups: Vec<Option<usize>> = parts.iter().map(|p| group_of(p.head)).collect();
+    let mut starts: Vec<usize> = groups.iter().flatten().copied().collect();
+    starts.dedup();
+    // Roles before the first group's heading are the page's own (its first heading may have
+    // been read as its header).
+    let grouped = !starts.is_empty() && groups.iter().any(|g| *g != groups[0]);
+    let page_end = parts
+        .first()
+        .map_or(0, |p| p.head)
+        .min(starts.first().copied().unwrap_or(usize::MAX));
+    let intro_of = |k: usize| -> Vec<Block> {
+        if !grouped {
+            return intro.to_vec();
+        }
+        let Some(g) = groups[k] else {
+            return intro.to_vec();
+        };
+        // The group's text runs to its first role.
+        let first_role = parts
+            .iter()
+            .zip(&groups)
+            .find(|(_, gk)| **gk == Some(g))
+            .map_or(g + 1, |(p, _)| p.head);
+        let page = &d.blocks[..page_end];
+        d.blocks[g..first_role]
+            .iter()
+            .chain(page)
+            .cloned()
+            .collect()
+    };
     parts
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(k, p)| {
             let mut part = Doc {
                 format: d.format,
                 facts: d.facts.clone(),
@@ -319,7 +366,7 @@ fn role_parts(d: &Doc, parts: &[RolePart]) -> Vec<Doc> {
             part.facts.insert(0, title_fact(&p.title, p.origin));
             part.blocks.extend(d.blocks[p.body.clone()].iter().cloned());
             part.blocks.extend(tail.iter().cloned());
-            part.blocks.extend(intro.iter().cloned());
+            part.blocks.extend(intro_of(k));
             label_facts(&mut part);
             part
         })
@@ -1923,6 +1970,30 @@ mod tests {
         let md = "### Fire Safety Manager\n\nKeep the site safe.\n\n### Control Officer\n\nWatch the plant.\n";
         let ds = several_jobs(markdown::read(md).unwrap());
         assert_eq!(ds.len(), 2);
+    }
+
+    #[test]
+    fn roles_grouped_under_their_employers_headings_take_their_groups_introduction() {
+        let md = "---\ntitle: Jobs Board\n---\n## Optiver\n\nOptiver is a market maker.\n\n\
+            #### Software Engineer\n\nWrite Python at Optiver.\n\n\
+            #### Production Engineer\n\nRun trading systems.\n\n\
+            ## Sentry\n\nSentry builds error monitoring.\n\n\
+            #### Senior Backend Engineer\n\nScale the ingestion pipeline.\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(ds.len(), 3);
+        let text = |d: &Doc| {
+            d.blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(
+            text(&ds[1]).contains("market maker") && !text(&ds[1]).contains("error monitoring")
+        );
+        assert!(
+            text(&ds[2]).contains("error monitoring") && !text(&ds[2]).contains("market maker")
+        );
     }
 
     #[test]
