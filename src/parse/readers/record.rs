@@ -647,8 +647,10 @@ impl Walk<'_> {
                         .push(Key::RemoteFlag, FactValue::Flag(true), self.origin);
                 }
                 Some(Label::City | Label::Region) => {
+                    // A record's state ("state": "open" of a GitHub issue) is no region.
                     if depth == 0
                         && let Some(t) = text_of(v)
+                        && vocab().title_statuses.whole(t.trim()).is_none()
                     {
                         self.place_parts.push(t);
                     }
@@ -795,7 +797,11 @@ impl Walk<'_> {
         let origin = self.origin;
         match v {
             Value::String(_) | Value::Number(_) => {
-                if let Some(t) = text_of(v) {
+                // A record's state under a place's key (a GitHub issue's "state": "open") is
+                // no place.
+                if let Some(t) = text_of(v)
+                    && vocab().title_statuses.whole(t.trim()).is_none()
+                {
                     self.doc.text(Key::Location, t, origin);
                 }
             }
@@ -1376,6 +1382,17 @@ mod tests {
         use crate::posting::EmploymentType::{FullTime, PartTime};
         assert_eq!(kinds, [Some(PartTime), Some(FullTime)]);
         assert_eq!(contract_in_key("employ_adhoc"), None);
+    }
+
+    #[test]
+    fn a_records_state_is_no_place() {
+        let json = r#"[{"title": "Desenvolvedor Backend Pleno", "state": "open",
+            "body": "Vaga para desenvolvedor backend com Node.js e PostgreSQL."},
+            {"title": "Data Engineer", "state": "Texas", "city": "Austin",
+            "body": "Build our pipelines in Python and SQL."}]"#;
+        let ps = crate::parse::parse_text(json, "issues.json").unwrap();
+        assert!(ps[0].locations.is_empty(), "{:?}", ps[0].locations);
+        assert!(!ps[1].locations.is_empty());
     }
 
     #[test]
