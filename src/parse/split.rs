@@ -964,11 +964,20 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         // Evangelist: $130-180K").
         let role_of = |b: &Block| {
             let t = entry_text(&b.text);
-            let t = t
-                .split_once(": ")
-                .map_or(t.as_str(), |(r, _)| r)
-                .trim()
-                .to_string();
+            // What a line says after a colon goes ("DevOps Evangelist: $130-180K"), unless it
+            // names which of the role it is ("Software Engineer: Web & Mobile (NYC)").
+            let qualifier = |q: &str| {
+                q.starts_with(char::is_uppercase)
+                    && q.split_whitespace().count() <= 6
+                    && !q.chars().any(|c| {
+                        c.is_ascii_digit() || c.is_ascii_punctuation() && "$€£".contains(c)
+                    })
+            };
+            let t = match t.split_once(": ") {
+                Some((_, q)) if qualifier(q.trim()) => t.trim().to_string(),
+                Some((r, _)) => r.trim().to_string(),
+                None => t.trim().to_string(),
+            };
             // A short line may have been taken for a heading by its look (level 0).
             let line =
                 b.kind == BlockKind::Paragraph || (b.kind == BlockKind::Heading && b.level == 0);
@@ -982,6 +991,22 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         let lines: Vec<(usize, String)> = blocks.iter().map_while(role_of).enumerate().collect();
         if lines.len() >= 2 {
             return Some(lines);
+        }
+        // Or on lines of their own under a line that leads into them ("We're actively hiring
+        // for the following positions:" / "DevOps Engineer" / "Server Developer (Java)").
+        for (i, b) in blocks.iter().enumerate() {
+            if b.kind == BlockKind::Item || !leads_into_roles(b) {
+                continue;
+            }
+            let lines: Vec<(usize, String)> = blocks[i + 1..]
+                .iter()
+                .map_while(role_of)
+                .enumerate()
+                .map(|(k, t)| (i + 1 + k, t))
+                .collect();
+            if lines.len() >= 2 {
+                return Some(lines);
+            }
         }
     }
     let hn = d.format == crate::posting::Format::Hn;
@@ -2034,6 +2059,37 @@ mod tests {
                 "Business Operations Lead ($150K-$225K)"
             ]
         );
+    }
+
+    #[test]
+    fn a_hacker_news_posts_roles_on_lines_of_their_own_under_a_lead() {
+        let post = "CaseWare | Toronto, Canada | Full-time | Multiple Positions | Onsite\n\
+            We are looking for experienced developers to build our cloud services.\n\
+            We're actively hiring for the following positions:\n\
+            DevOps Engineer\n\
+            Server Developer (Java)\n\
+            Software Engineer: Web & Mobile (NYC)\n\
+            Distributed Systems Engineer: $130-180K\n\
+            Our stack: Docker, Kubernetes, AWS, Java, Scala.";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        let ds = several_jobs(vec![d]);
+        assert_eq!(
+            titles(&ds),
+            [
+                "DevOps Engineer",
+                "Server Developer (Java)",
+                "Software Engineer: Web & Mobile (NYC)",
+                "Distributed Systems Engineer"
+            ]
+        );
+        // Without the lead, lines in the body are not a list of roles.
+        let post = "CaseWare | Toronto, Canada | Onsite\n\
+            We build cloud services for accountants in many countries.\n\
+            DevOps Engineer\n\
+            Server Developer (Java)\n\
+            Apply at https://example.com/careers";
+        let d = crate::parse::readers::hn::read_post(post).expect("a post");
+        assert_eq!(several_jobs(vec![d]).len(), 1);
     }
 
     #[test]

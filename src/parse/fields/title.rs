@@ -1069,7 +1069,8 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
             *t = rest.to_string();
             continue;
         }
-        if v.work_mode.whole(first).is_some() {
+        // A mode word that is none alone ("Distributed Systems Engineer") stays.
+        if v.work_mode.whole(first).is_some() && v.mode_not_alone.whole(first).is_none() {
             u.mode.get_or_insert_with(|| first.to_string());
         } else if contract_word(first) {
             u.kind.get_or_insert_with(|| first.to_string());
@@ -2117,6 +2118,17 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_mode_word_that_is_none_alone_stays_at_a_titles_start() {
+        let u = unwrap("Distributed Systems Engineer", Depth::Full, &no_employer);
+        assert_eq!(
+            (u.title.as_str(), u.mode),
+            ("Distributed Systems Engineer", None)
+        );
+        let u = unwrap("Remote Systems Engineer", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Systems Engineer");
     }
 
     #[test]
