@@ -2132,6 +2132,19 @@ mod tests {
     }
 
     #[test]
+    fn a_dutch_heading_as_the_role_at_its_employer() {
+        let u = unwrap(
+            "Als Dakkapel Monteur bij Ruiter:",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            ("Dakkapel Monteur", Some("Ruiter"))
+        );
+    }
+
+    #[test]
     fn a_headline_naming_its_employer_and_no_role() {
         for (raw, company) in [
             (
