@@ -969,9 +969,7 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             let qualifier = |q: &str| {
                 q.starts_with(char::is_uppercase)
                     && q.split_whitespace().count() <= 6
-                    && !q.chars().any(|c| {
-                        c.is_ascii_digit() || c.is_ascii_punctuation() && "$€£".contains(c)
-                    })
+                    && !q.chars().any(|c| c.is_ascii_digit() || "$€£¥".contains(c))
             };
             let t = match t.split_once(": ") {
                 Some((_, q)) if qualifier(q.trim()) => t.trim().to_string(),
