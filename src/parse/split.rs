@@ -986,25 +986,27 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
                 && bare_role(&t) == Some(true))
             .then_some(t)
         };
-        let lines: Vec<(usize, String)> = blocks.iter().map_while(role_of).enumerate().collect();
-        if lines.len() >= 2 {
-            return Some(lines);
-        }
-        // Or on lines of their own under a line that leads into them ("We're actively hiring
-        // for the following positions:" / "DevOps Engineer" / "Server Developer (Java)").
-        for (i, b) in blocks.iter().enumerate() {
-            if b.kind == BlockKind::Item || !leads_into_roles(b) {
-                continue;
-            }
-            let lines: Vec<(usize, String)> = blocks[i + 1..]
+        // The role lines from a block on, when there are two or more.
+        let run_at = |from: usize| -> Option<Vec<(usize, String)>> {
+            let lines: Vec<(usize, String)> = blocks[from..]
                 .iter()
                 .map_while(role_of)
                 .enumerate()
-                .map(|(k, t)| (i + 1 + k, t))
+                .map(|(k, t)| (from + k, t))
                 .collect();
-            if lines.len() >= 2 {
-                return Some(lines);
-            }
+            (lines.len() >= 2).then_some(lines)
+        };
+        // Or on lines of their own under a line that leads into them ("We're actively hiring
+        // for the following positions:" / "DevOps Engineer" / "Server Developer (Java)").
+        let led = || {
+            blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.kind != BlockKind::Item && leads_into_roles(b))
+                .find_map(|(i, _)| run_at(i + 1))
+        };
+        if let Some(lines) = run_at(0).or_else(led) {
+            return Some(lines);
         }
     }
     let hn = d.format == crate::posting::Format::Hn;

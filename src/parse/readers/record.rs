@@ -647,10 +647,8 @@ impl Walk<'_> {
                         .push(Key::RemoteFlag, FactValue::Flag(true), self.origin);
                 }
                 Some(Label::City | Label::Region) => {
-                    // A record's state ("state": "open" of a GitHub issue) is no region.
                     if depth == 0
-                        && let Some(t) = text_of(v)
-                        && vocab().title_statuses.whole(t.trim()).is_none()
+                        && let Some(t) = place_text(v)
                     {
                         self.place_parts.push(t);
                     }
@@ -797,11 +795,7 @@ impl Walk<'_> {
         let origin = self.origin;
         match v {
             Value::String(_) | Value::Number(_) => {
-                // A record's state under a place's key (a GitHub issue's "state": "open") is
-                // no place.
-                if let Some(t) = text_of(v)
-                    && vocab().title_statuses.whole(t.trim()).is_none()
-                {
+                if let Some(t) = place_text(v) {
                     self.doc.text(Key::Location, t, origin);
                 }
             }
@@ -1053,6 +1047,12 @@ impl Walk<'_> {
             _ => {}
         }
     }
+}
+
+/// A place's value as text; a record's state under a place's key (a GitHub issue's "state":
+/// "open") is none.
+fn place_text(v: &Value) -> Option<String> {
+    text_of(v).filter(|t| vocab().title_statuses.whole(t.trim()).is_none())
 }
 
 /// The contract a key's last words name ("employ_fulltime" → "fulltime", "isPartTime" → "part

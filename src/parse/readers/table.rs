@@ -126,12 +126,18 @@ fn headlines_are_jobs(labels: &[Option<Label>], rows: &[Vec<Option<String>>]) ->
 }
 
 /// The documents of a table's rows (each already its cells' values), at least two of them;
-/// a row whose cells do not line up with the header is skipped with a note.
+/// a row whose cells do not line up with the header is skipped with a note. Under a header of
+/// headlines, none unless most rows name a role.
 fn rows_docs(
     header: &[String],
+    labels: &[Option<Label>],
+    kind: Header,
     rows: Vec<Vec<Option<String>>>,
     format: Format,
 ) -> Option<Vec<Doc>> {
+    if kind == Header::Headlines && !headlines_are_jobs(labels, &rows) {
+        return None;
+    }
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     for (n, row) in rows.into_iter().enumerate() {
@@ -173,14 +179,13 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
     }
     let lines: Vec<&str> = text.lines().collect();
     // The header: the line above a delimiter row, naming a title and another posting column.
-    let (at, header, labels) = (1..lines.len())
+    let (at, header, labels, kind) = (1..lines.len())
         .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
-        .map(|i| {
+        .find_map(|i| {
             let header = cells(lines[i - 1]);
             let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
-            (i, header, labels)
-        })
-        .find(|(_, _, labels)| jobs_header(labels).is_some())?;
+            jobs_header(&labels).map(|kind| (i, header, labels, kind))
+        })?;
     let rows: Vec<Vec<Option<String>>> = lines[at + 1..]
         .iter()
         .take_while(|l| l.contains('|'))
@@ -192,10 +197,7 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
                 .collect()
         })
         .collect();
-    if jobs_header(&labels) == Some(Header::Headlines) && !headlines_are_jobs(&labels, &rows) {
-        return None;
-    }
-    rows_docs(&header, rows, format)
+    rows_docs(&header, &labels, kind, rows, format)
 }
 
 /// The jobs of the first HTML `<table>` whose header row (`<th>` cells, or the first row's)
@@ -245,10 +247,7 @@ pub fn html_jobs(page: &scraper::Html, format: Format) -> Option<Vec<Doc>> {
                     .collect()
             })
             .collect();
-        if kind == Header::Headlines && !headlines_are_jobs(&labels, &values) {
-            continue;
-        }
-        if let Some(docs) = rows_docs(&header, values, format) {
+        if let Some(docs) = rows_docs(&header, &labels, kind, values, format) {
             return Some(docs);
         }
     }
