@@ -58,6 +58,23 @@ pub fn text_of(v: &Value) -> Option<String> {
             o.iter()
                 .filter(|(k, _)| names.contains(&norm_label(k)))
                 .find_map(|(_, v)| text_of(v))
+        })
+        .or_else(|| {
+            // The one key that is a name of something ("Company": {"CompanyName": …}); a
+            // person's names and an object of several names say nothing alone.
+            let mut named = o.iter().filter(|(k, _)| {
+                let k = norm_label(k);
+                k.ends_with("name")
+                    && ![
+                        "first", "last", "middle", "user", "file", "full", "given", "family",
+                    ]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            });
+            match (named.next(), named.next()) {
+                (Some((_, v)), None) if v.is_string() => text_of(v),
+                _ => None,
+            }
         }),
         Value::Array(a) => {
             let items: Vec<String> = a.iter().filter_map(text_of).collect();
