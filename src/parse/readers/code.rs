@@ -290,6 +290,16 @@ fn block_comment_end(chars: &[char], i: usize) -> Option<usize> {
         .map(|j| j + 2)
 }
 
+/// The index after a comment inside a literal (`// …` or `# …` to the line's end, `/* … */`)
+/// that starts at `i`; None when none starts there.
+fn comment_end(chars: &[char], i: usize) -> Option<usize> {
+    match (chars[i], chars.get(i + 1)) {
+        ('/', Some('/')) | ('#', Some(' ')) => Some(skip_line(chars, i)),
+        ('/', Some('*')) => block_comment_end(chars, i),
+        _ => None,
+    }
+}
+
 fn skip_line(chars: &[char], i: usize) -> usize {
     chars[i..]
         .iter()
@@ -306,6 +316,10 @@ fn literal_end(chars: &[char], start: usize, multiline: bool) -> Option<usize> {
         match chars[i] {
             '"' | '\'' | '`' => {
                 i = skip_string(chars, i, multiline);
+                continue;
+            }
+            '/' | '#' if let Some(end) = comment_end(chars, i) => {
+                i = end;
                 continue;
             }
             // Deeper than data nests: code, or a hostile file (each level read again from its
@@ -365,6 +379,8 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 push_json_string(&mut out, &chars, i + 1, end.saturating_sub(1), c);
                 i = end;
             }
+            // A comment beside a value (`"id": "22619", //pakollinen`).
+            '/' | '#' if let Some(end) = comment_end(&chars, i) => i = end,
             // PHP's and Ruby's `=>` between a key and its value.
             '=' if chars.get(i + 1) == Some(&'>') => {
                 out.push(':');
@@ -653,6 +669,18 @@ mod tests {
         let v = data_literals(js);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0][0]["title"], "Engineer");
+    }
+
+    #[test]
+    fn comments_beside_a_literal_s_values_are_no_part_of_it() {
+        let js = "export default {\n  \"ad\": {\n    \"id\": \"22619\", //pakollinen\n    /* the ad's own (it's {required}) */\n    \"title\": \"Varhaiskasvatuksen opettaja\", //pakollinen\n    \"location\": \"Asikkala\"\n  }\n}\n";
+        let v = data_literals(js);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0]["title"], "Varhaiskasvatuksen opettaja", "{v:?}");
+        let py = "JOBS = [\n    {\"title\": \"Engineer\",  # the role's name\n     \"city\": \"Oslo\"},\n]\n";
+        let v = data_literals(py);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0][0]["city"], "Oslo");
     }
 
     #[test]
