@@ -1592,6 +1592,26 @@ mod tests {
     }
 
     #[test]
+    fn an_object_named_by_its_one_name_key() {
+        let d = doc(json!({
+            "JobTitle": "Product Manager",
+            "Company": {"CompanyName": "Satair Pte Ltd", "CompanyPostalCode": "508728"},
+        }));
+        assert_eq!(texts(&d, Key::Company), ["Satair Pte Ltd"]);
+        // A person's names, or an object of several names, name nothing alone.
+        let d = doc(json!({
+            "title": "Engineer",
+            "employer": {"firstName": "Ann", "lastName": "Lee"},
+        }));
+        assert!(texts(&d, Key::Company).is_empty());
+        let d = doc(json!({
+            "title": "Engineer",
+            "company": {"legalName": "Acme GmbH", "brandName": "Acme"},
+        }));
+        assert!(texts(&d, Key::Company).is_empty());
+    }
+
+    #[test]
     fn a_key_whose_last_word_heads_its_value() {
         let d = doc(json!({
             "anno_subject": "[넷마블] 마케팅 데이터 엔지니어 모집",
