@@ -12,8 +12,9 @@ use super::record::{self, looks_like_posting, text_of};
 use super::{hn, jsonld};
 use crate::posting::Format;
 
-/// How deep wrappers are searched for records.
-const MAX_WRAP_DEPTH: usize = 4;
+/// How deep wrappers are searched for records: a search engine's response kept in a list
+/// (`[{"hits": {"hits": [{"_source": {…}}]}}]`) holds its records five levels down.
+const MAX_WRAP_DEPTH: usize = 6;
 
 /// Whether a text starts like a JSON document (an object or an array of values).
 pub fn looks_like_json(text: &str) -> bool {
@@ -123,8 +124,69 @@ fn posting_text(o: &Map<String, Value>) -> Option<&str> {
     }
 }
 
+/// Whether an object keeps its fields the way search engines' documents do (Elasticsearch's,
+/// Solr's, Drupal's search API): each one a list of one value (`"title": ["Engineer"]`).
+fn one_value_lists(o: &Map<String, Value>) -> bool {
+    let lists = o
+        .values()
+        .filter(|v| matches!(v.as_array().map(Vec::as_slice), Some([item]) if !item.is_object() && !item.is_array()))
+        .count();
+    lists >= 3 && lists * 2 >= o.len()
+}
+
+/// A value with its search-engine records' one-value lists read as their values; None when
+/// it holds no such record.
+fn unlisted(v: &Value, depth: usize) -> Option<Value> {
+    if depth > MAX_WRAP_DEPTH + 4 {
+        return None;
+    }
+    match v {
+        Value::Object(o) => {
+            let own = one_value_lists(o);
+            let mut changed = own;
+            let mut out = Map::new();
+            for (k, c) in o {
+                let c = match (c, unlisted(c, depth + 1)) {
+                    (_, Some(n)) => {
+                        changed = true;
+                        n
+                    }
+                    (Value::Array(a), None)
+                        if own && a.len() == 1 && !a[0].is_object() && !a[0].is_array() =>
+                    {
+                        a[0].clone()
+                    }
+                    (c, None) => c.clone(),
+                };
+                out.insert(k.clone(), c);
+            }
+            changed.then_some(Value::Object(out))
+        }
+        Value::Array(a) => {
+            let items: Vec<Option<Value>> = a.iter().map(|c| unlisted(c, depth + 1)).collect();
+            items.iter().any(Option::is_some).then(|| {
+                Value::Array(
+                    items
+                        .into_iter()
+                        .zip(a)
+                        .map(|(n, c)| n.unwrap_or_else(|| c.clone()))
+                        .collect(),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The documents of one JSON value.
 pub fn collect(v: &Value, out: &mut Vec<Doc>) {
+    if let Some(v) = unlisted(v, 0) {
+        return collect_from(&v, out);
+    }
+    collect_from(v, out)
+}
+
+fn collect_from(v: &Value, out: &mut Vec<Doc>) {
     let jobs = jsonld::find_job_postings(v);
     if !jobs.is_empty() {
         let wrapper_names = wrapper_names(v);
@@ -403,6 +465,34 @@ mod tests {
         // A posting with its employer as an object stays one posting.
         let ps = run(r#"{"title": "Engineer", "company": {"name": "Acme", "city": "Berlin"}, "description": "Build."}"#).unwrap();
         assert_eq!(titles(&ps), ["Engineer"]);
+    }
+
+    #[test]
+    fn a_search_engine_s_records_of_one_value_lists() {
+        let es = r#"[{"took": 14, "hits": {"total": {"value": 188}, "hits": [
+            {"_index": "job_listings", "_id": "node/1", "_source": {
+                "url": ["https://example.com/jobs/1"], "field_copied": [false],
+                "field_organization": ["Taloushallintopalvelu"],
+                "field_employment_type": ["Vakinainen työsuhde"],
+                "title": ["kehityspäällikkö"], "uuid": ["969e89e4"]}},
+            {"_index": "job_listings", "_id": "node/2", "_source": {
+                "url": ["https://example.com/jobs/2"], "field_copied": [false],
+                "field_organization": ["Kasvatuksen ja koulutuksen toimiala"],
+                "title": ["varhaiskasvatuksen opettaja"], "tags": ["a", "b"]}}
+        ]}}]"#;
+        let ds = run(es).unwrap();
+        assert_eq!(
+            titles(&ds),
+            ["kehityspäällikkö", "varhaiskasvatuksen opettaja"]
+        );
+        let p = crate::parse::fields::resolve(&ds[0]);
+        assert_eq!(p.company.as_deref(), Some("Taloushallintopalvelu"));
+        // A record with a list or two of one item keeps them as lists.
+        let v: Value = serde_json::from_str(
+            r#"{"title": "Engineer", "company": "Acme", "skills": ["Rust"], "city": "Oslo"}"#,
+        )
+        .unwrap();
+        assert!(unlisted(&v, 0).is_none());
     }
 
     #[test]
