@@ -470,6 +470,13 @@ fn is_label_or_mode(s: &str) -> bool {
     if v.label(s).is_some() || v.work_mode.whole(s).is_some() || v.employment.whole(s).is_some() {
         return true;
     }
+    // A section's heading ("Обязанности:" under a role, in a card's subtitle).
+    if v.sections
+        .whole(crate::parse::blocks::bare_heading(s))
+        .is_some()
+    {
+        return true;
+    }
     let lead = s
         .split([':', '–', '—'])
         .next()
@@ -1089,6 +1096,9 @@ mod tests {
             "ONSITE, VISA",
             "Remote or South Florida",
             "Onsite in San Francisco, CA",
+            "Обязанности:",
+            "Requirements",
+            "أولاً",
         ] {
             assert_eq!(clean_company(s), None, "{s}");
         }
