@@ -710,12 +710,13 @@ fn text_currency(text: &str, country: Option<&Country>) -> Option<String> {
 }
 
 /// Whether a short text states pay: a figure with a currency ("$120k", "€60.000", "2K€/month",
-/// "300 元/天").
+/// "300 元/天") or with a multiplier word only one country's money is counted in ("10~14tr",
+/// "25 triệu").
 pub fn looks_like_pay(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
         && find_amounts(s)
             .iter()
-            .any(|a| !a.currency.is_none() && !a.company_figure)
+            .any(|a| (!a.currency.is_none() || !a.local.is_empty()) && !a.company_figure)
 }
 
 /// All salary-like figures in `text`, each scored by its context; `country` decides shared
@@ -1219,6 +1220,16 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_with_one_country_s_multiplier_word_looks_like_pay() {
+        for s in ["10~14tr", "10-15tr/thang", "25 triệu", "$120k", "2K€/month"] {
+            assert!(looks_like_pay(s), "{s}");
+        }
+        for s in ["10-14", "3 years", "24/7", "5 million users"] {
+            assert!(!looks_like_pay(s), "{s}");
+        }
+    }
 
     fn one(s: &str) -> (Option<f64>, Option<f64>, String, Period) {
         let sal = salary_from_field(s).unwrap_or_else(|| panic!("no salary in {s:?}"));
