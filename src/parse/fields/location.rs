@@ -141,10 +141,13 @@ pub fn from_label(s: &str) -> Vec<String> {
         let mut group_has = (false, false); // (city or unknown lead, country)
         for (i, part) in chunk.split(',').enumerate() {
             // A sentence glued after the place ("London, UK. Time zone…") is no part of it.
-            // A pin or another symbol in front ("📍 Bangalore") is no part of the place.
+            // A pin or another symbol in front ("📍 Bangalore") is no part of the place. A
+            // place's own name may hold a dot and a space ("St. Louis", "TP. HCM").
+            let whole = place_kind(part.trim()).is_some();
             let part = part
                 .split(". ")
                 .next()
+                .filter(|_| !whole)
                 .unwrap_or(part)
                 .trim()
                 .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
@@ -826,6 +829,13 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<Places> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_s_own_dot_is_no_sentence_s_end() {
+        assert_eq!(from_label("TP. HCM"), ["TP. HCM"]);
+        assert_eq!(from_label("St. Louis, MO"), ["St. Louis, MO"]);
+        assert_eq!(from_label("London, UK. Time zone: GMT"), ["London, UK"]);
+    }
 
     #[test]
     fn a_middle_dot_joins_a_place_from_the_city_up() {
