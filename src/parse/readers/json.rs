@@ -511,6 +511,13 @@ mod tests {
         );
         // A short text, or one beside nested data, is no posting.
         assert!(run(r#"{"id": 1, "raw_text": "hello\nworld"}"#).is_err());
+        // A chat with a language model: a speaker's role is no job's title; the posting
+        // pasted into a message is read as text.
+        let chat = format!(
+            r#"[{{"role": "system", "content": "Act as the interviewer."}}, {{"role": "user", "content": {}}}]"#,
+            serde_json::to_string(body).unwrap()
+        );
+        assert_eq!(titles(&run(&chat).unwrap()), ["Product Management Intern"]);
     }
 
     #[test]

@@ -292,6 +292,9 @@ fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
 /// Whether a record has the keys of a job posting: a title, or a company with a description or
 /// a place.
 pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
+    if is_chat_message(o) {
+        return false;
+    }
     let company = has_label(o, |l| l == Label::Key(Key::Company));
     let title = has_title(o);
     // A description under its own key, or any long text of several lines (a dump's
@@ -317,6 +320,19 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
         })
         || names_place_by_key(o);
     (title && (company || description || place)) || (company && description)
+}
+
+/// A message of a chat with a language model (`{"role": "system", "content": "…"}`): its role is
+/// the speaker's, no job's; its content may be a posting's text.
+fn is_chat_message(o: &Map<String, Value>) -> bool {
+    o.len() <= 3
+        && o.contains_key("content")
+        && o.get("role").and_then(Value::as_str).is_some_and(|r| {
+            matches!(
+                r,
+                "system" | "user" | "assistant" | "developer" | "tool" | "model"
+            )
+        })
 }
 
 /// A text a record cuts into pieces under keys no vocabulary names (a site's JSON front matter:
