@@ -227,6 +227,9 @@ pub enum PayWord {
     OrMore,
     /// An upper bound precedes ("まで").
     OrLess,
+    /// Names the least a job may pay, a floor the pay stated goes up from ("the monthly
+    /// minimum wage for the position is", "das kollektivvertragliche Mindestgehalt … beträgt").
+    Floor,
     /// Gross / net words that may sit between a figure and its period.
     Gross,
 }
@@ -737,6 +740,7 @@ const PAY_WORDS: &[(&str, PayWord)] = &[
     ("up_to", PayWord::UpTo),
     ("or_more", PayWord::OrMore),
     ("or_less", PayWord::OrLess),
+    ("floor", PayWord::Floor),
     ("gross", PayWord::Gross),
 ];
 const SECTION_WORDS: &[(&str, SectionWord)] = &[

@@ -951,6 +951,16 @@ impl<'a> Around<'a> {
                 (None, Some(lo))
             }
             None if bound_before(PayWord::From) => (Some(lo), None),
+            // A figure the sentence calls the least the job pays (Austria's collective
+            // agreement minimum, stated with "willing to overpay").
+            None if v
+                .pay_words
+                .all_in(sentence_window(self.text, self.start, self.end, 120, 0).0)
+                .iter()
+                .any(|x| x.2 == PayWord::Floor) =>
+            {
+                (Some(lo), None)
+            }
             None => (Some(lo), Some(lo)),
         }
     }
@@ -970,7 +980,11 @@ impl<'a> Around<'a> {
             |s: &str| -> Vec<PayWord> { v.pay_words.all_in(s).into_iter().map(|x| x.2).collect() };
         let (near_before, near_after) = sentence_window(self.text, self.start, self.end, 40, 25);
         let mut score = 0;
-        if words(self.before).contains(&PayWord::Pay) {
+        // A floor's name ("minimum wage") says pay as a pay word does.
+        if words(self.before)
+            .iter()
+            .any(|w| matches!(w, PayWord::Pay | PayWord::Floor))
+        {
             score += 3;
         }
         if range {
@@ -1220,6 +1234,20 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_the_sentence_calls_the_least_the_job_pays_is_a_minimum() {
+        for t in [
+            "According to the Austrian collective agreement, the minimum salary is 29.000 €/year. We are happy to offer more.",
+            "Aus gesetzlichen Gründen weisen wir darauf hin, dass das kollektivvertragliche Mindestgehalt für diese Stelle aktuell €1.749,32 Brutto/Monat beträgt.",
+        ] {
+            let s = salary_in_text(t).expect(t);
+            assert!(s.min.is_some() && s.max.is_none(), "{t}: {s:?}");
+        }
+        // A figure named as the pay itself stays both bounds.
+        let s = salary_in_text("Salary: €45,000 a year.").unwrap();
+        assert_eq!((s.min, s.max), (Some(45000.0), Some(45000.0)));
+    }
 
     #[test]
     fn a_figure_with_one_country_s_multiplier_word_looks_like_pay() {
