@@ -41,6 +41,17 @@ pub fn split_front_matter(s: &str) -> Option<(FrontMatter<'_>, &str)> {
             let t = line.trim_end();
             if t == fence || (!toml && t == "...") {
                 let fm = &rest[..offset];
+                // A heading between two rules ("---" / "# Vaga: Product Designer" / "---")
+                // is the page's, no block of YAML comments.
+                if !toml
+                    && fm.lines().any(|l| !l.trim().is_empty())
+                    && fm
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .all(|l| l.starts_with("# "))
+                {
+                    return None;
+                }
                 let body = &rest[offset + line.len()..];
                 return Some((
                     if toml {
@@ -598,6 +609,9 @@ mod tests {
         let d = one("---\n---\n# Engineer\nBody text.");
         assert_eq!(all(&d, Key::Title), ["Engineer"]);
         assert!(read("---\n---\n").is_err());
+        // A heading between two rules is the page's title, no YAML.
+        let d = one("---\n# Vaga: Product Designer Pleno — Trizy\n---\n\nEmpresa: Trizy\n");
+        assert_eq!(all(&d, Key::Title), ["Product Designer Pleno — Trizy"]);
     }
 
     #[test]
