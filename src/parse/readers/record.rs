@@ -1251,6 +1251,18 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
             parts.push(part);
         }
     }
+    let named = || {
+        ["name", "display_name", "label", "fullLocation", "location"]
+            .iter()
+            .find_map(|k| get(o, k).and_then(text_of))
+    };
+    // Only a country's code beside the place's name ({"label": "Wellington Central,
+    // Wellington", "countryCode": "NZ"}): the name says more.
+    if parts.is_empty()
+        && let Some(name) = named()
+    {
+        return Some(name);
+    }
     if let Some(c) = country
         && (locality.is_none() || region.is_none())
         && !parts.iter().any(|p| p.eq_ignore_ascii_case(&c))
@@ -1260,9 +1272,7 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
     if !parts.is_empty() {
         return Some(parts.join(", "));
     }
-    ["name", "display_name", "label", "fullLocation", "location"]
-        .iter()
-        .find_map(|k| get(o, k).and_then(text_of))
+    None
 }
 
 /// A list of short items from an array or a comma-separated string.
@@ -1605,6 +1615,21 @@ mod tests {
             "partner": {"name": "Initech", "logo": "https://example.com/l.png"},
         }));
         assert_eq!(texts(&d, Key::Company), ["Acme"]);
+    }
+
+    #[test]
+    fn a_place_s_name_beside_only_its_country_s_code() {
+        let d = doc(json!({
+            "title": "Team Leader Applications",
+            "companyName": "Tertiary Education Commission",
+            "locations": [{"label": "Wellington Central, Wellington", "countryCode": "NZ"}],
+            "workTypes": ["Full time"],
+        }));
+        assert_eq!(texts(&d, Key::Location), ["Wellington Central, Wellington"]);
+        assert_eq!(texts(&d, Key::EmploymentType), ["Full time"]);
+        let d =
+            doc(json!({"title": "Engineer", "location": {"city": "Oslo", "countryCode": "NO"}}));
+        assert_eq!(texts(&d, Key::Location), ["Oslo, NO"]);
     }
 
     #[test]
