@@ -1436,6 +1436,10 @@ mod tests {
         let ps = crate::parse::parse_text(json, "issues.json").unwrap();
         assert!(ps[0].locations.is_empty(), "{:?}", ps[0].locations);
         assert!(!ps[1].locations.is_empty());
+        // Nor is the state a tracker keeps of an application.
+        let md = "---\ntitle: IT Support\ncompany: Amoria Bond GmbH\nstate: rejected\n---\n\nFür einen Kunden suche ich einen IT-Support Mitarbeiter.\n";
+        let ps = crate::parse::parse_text(md, "job.md").unwrap();
+        assert!(ps[0].locations.is_empty(), "{:?}", ps[0].locations);
     }
 
     #[test]
