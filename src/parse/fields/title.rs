@@ -2516,6 +2516,8 @@ mod tests {
             "DevOps & Kubernetes engineer"
         );
         assert_eq!(un("Backend Developer position").title, "Backend Developer");
+        // A Turkish capital İ keeps its dot in lower case.
+        assert_eq!(un("Web Geliştiricisi İş İlanı").title, "Web Geliştiricisi");
         // A suffix word that is the whole title stays.
         assert_eq!(un("Open position").title, "Open position");
     }
