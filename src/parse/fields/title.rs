@@ -1816,6 +1816,25 @@ pub fn undeclined(title: &str) -> String {
             (w[..end].to_string(), &w[end..])
         })
         .collect();
+    // A role noun as a title names it before the first declined one heads the title, and
+    // what follows it is its complement ("Ассистент руководителя направления": the assistant
+    // of a head): nothing goes back.
+    static NOMINATIVES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        vocab()
+            .role_nominative
+            .values()
+            .map(|d| d.noun.clone())
+            .collect()
+    });
+    let is_declined = |core: &str| core.split('-').any(|p| map.contains_key(&p.to_lowercase()));
+    if let Some(first) = words.iter().position(|(core, _)| is_declined(core))
+        && words[..first].iter().any(|(core, _)| {
+            core.split('-')
+                .any(|p| NOMINATIVES.contains(&p.to_lowercase()))
+        })
+    {
+        return title.to_string();
+    }
     let mut declined: Vec<Option<&Declined>> = vec![None; words.len()];
     for (i, (core, _)) in words.iter_mut().enumerate() {
         let mut parts: Vec<String> = Vec::new();
@@ -2247,6 +2266,12 @@ mod tests {
         assert_eq!(undeclined("Аналитика данных"), "Аналитика данных");
         assert_eq!(undeclined("бухгалтер"), "бухгалтер");
         assert_eq!(undeclined("Senior Engineer"), "Senior Engineer");
+        // A role noun as a title names it heads the title: a declined one after it is its
+        // complement ("the assistant of a head").
+        assert_eq!(
+            undeclined("Ассистент руководителя направления"),
+            "Ассистент руководителя направления"
+        );
     }
 
     #[test]
