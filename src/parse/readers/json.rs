@@ -474,6 +474,7 @@ mod tests {
                 "url": ["https://example.com/jobs/1"], "field_copied": [false],
                 "field_organization": ["Taloushallintopalvelu"],
                 "field_employment_type": ["Vakinainen työsuhde"],
+                "field_postal_area": ["helsinki"],
                 "title": ["kehityspäällikkö"], "uuid": ["969e89e4"]}},
             {"_index": "job_listings", "_id": "node/2", "_source": {
                 "url": ["https://example.com/jobs/2"], "field_copied": [false],
@@ -487,6 +488,7 @@ mod tests {
         );
         let p = crate::parse::fields::resolve(&ds[0]);
         assert_eq!(p.company.as_deref(), Some("Taloushallintopalvelu"));
+        assert_eq!(p.locations, ["helsinki"]);
         // A record with a list or two of one item keeps them as lists.
         let v: Value = serde_json::from_str(
             r#"{"title": "Engineer", "company": "Acme", "skills": ["Rust"], "city": "Oslo"}"#,
