@@ -109,9 +109,11 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     {
         docs = posts;
     }
-    // The page's main element.
+    // The page's main element. An article among others (a list of them, a search form in
+    // one) is no page's main part: their page is.
     let main = MAIN
         .iter()
+        .filter(|s| !std::ptr::eq(*s, &MAIN[2]) || page.select(s).nth(1).is_none())
         .find_map(|s| {
             page.select(s)
                 .find(|e| e.text().any(|t| !t.trim().is_empty()))
@@ -484,6 +486,19 @@ mod tests {
         );
         assert_eq!(all(&d, Key::Company), ["Acme"]);
         assert!(d.blocks.iter().any(|b| b.text == "Kubernetes"));
+    }
+
+    #[test]
+    fn an_article_among_others_is_no_page_s_main_part() {
+        // A search form in the first article, the job in the next: the page is read.
+        let html = "<html><body><article class=\"search\"><form><select><option>Alle opslag</option></select></form></article>\
+            <article class=\"job\"><h3>Grafisk designer</h3><p>Vi søger en dygtig multimediedesigner til 3 måneders praktik i Århus. Du arbejder med brands, film og tekster.</p></article></body></html>";
+        let ds = run(html).unwrap();
+        assert!(
+            ds.iter()
+                .any(|d| all(d, Key::Title).iter().any(|t| t == "Grafisk designer")),
+            "{ds:?}"
+        );
     }
 
     #[test]
