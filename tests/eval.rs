@@ -802,8 +802,12 @@ fn gathered_dev() {
             // wrong 3.7 %; g31 16.7, 33.3, 33.3, 93.3, 36.7, 86.7 %, wrong 7.2 %; g32 65.7,
             // 82.9, 80.0, 91.4, 65.7, 71.4 %, wrong 7.1 %.
             ("g29", [62.4, 67.4, 67.4, 84.9, 94.9, 97.4], 7.2),
-            ("g30", [51.8, 70.3, 62.9, 70.3, 81.4, 81.4], 3.8),
-            ("g31", [49.9, 66.6, 56.6, 93.2, 69.9, 93.2], 5.7),
+            ("g30", [59.2, 70.3, 66.6, 70.3, 81.4, 85.1], 3.8),
+            // g31's employment type fell from 70.0 to 66.7 % and its wrong share rose from 5.6 to
+            // 6.7 % when a page's articles stopped standing for its main part: g31-13, skipped
+            // before as a page without text, is read as two postings over its five cards, and
+            // one card takes its neighbour's 'Studiejob' (part-time).
+            ("g31", [56.6, 66.6, 63.2, 93.2, 66.6, 93.2], 6.8),
             ("g32", [77.0, 88.5, 82.8, 91.3, 65.6, 71.3], 3.0),
         ]),
     );
