@@ -22,12 +22,10 @@ fn sel(s: &str) -> Selector {
 
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
 static SCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("script"));
-static MAIN: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    ["main", "[role=main]", "article", "body"]
-        .iter()
-        .map(|s| sel(s))
-        .collect()
-});
+/// Where a page keeps its main part, the likeliest first.
+const MAIN_PARTS: [&str; 4] = ["main", "[role=main]", "article", "body"];
+static MAIN: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| MAIN_PARTS.iter().map(|s| sel(s)).collect());
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
@@ -113,8 +111,9 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     // one) is no page's main part: their page is.
     let main = MAIN
         .iter()
-        .filter(|s| !std::ptr::eq(*s, &MAIN[2]) || page.select(s).nth(1).is_none())
-        .find_map(|s| {
+        .zip(MAIN_PARTS)
+        .filter(|(s, part)| *part != "article" || page.select(s).nth(1).is_none())
+        .find_map(|(s, _)| {
             page.select(s)
                 .find(|e| e.text().any(|t| !t.trim().is_empty()))
         })

@@ -127,11 +127,16 @@ fn posting_text(o: &Map<String, Value>) -> Option<&str> {
 /// Whether an object keeps its fields the way search engines' documents do (Elasticsearch's,
 /// Solr's, Drupal's search API): each one a list of one value (`"title": ["Engineer"]`).
 fn one_value_lists(o: &Map<String, Value>) -> bool {
-    let lists = o
-        .values()
-        .filter(|v| matches!(v.as_array().map(Vec::as_slice), Some([item]) if !item.is_object() && !item.is_array()))
-        .count();
+    let lists = o.values().filter_map(one_scalar).count();
     lists >= 3 && lists * 2 >= o.len()
+}
+
+/// The one value of a list of one scalar (`["Engineer"]`).
+fn one_scalar(v: &Value) -> Option<&Value> {
+    match v.as_array().map(Vec::as_slice) {
+        Some([item]) if !item.is_object() && !item.is_array() => Some(item),
+        _ => None,
+    }
 }
 
 /// A value with its search-engine records' one-value lists read as their values; None when
@@ -151,12 +156,10 @@ fn unlisted(v: &Value, depth: usize) -> Option<Value> {
                         changed = true;
                         n
                     }
-                    (Value::Array(a), None)
-                        if own && a.len() == 1 && !a[0].is_object() && !a[0].is_array() =>
-                    {
-                        a[0].clone()
-                    }
-                    (c, None) => c.clone(),
+                    (c, None) => match one_scalar(c).filter(|_| own) {
+                        Some(item) => item.clone(),
+                        None => c.clone(),
+                    },
                 };
                 out.insert(k.clone(), c);
             }

@@ -1251,15 +1251,13 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
             parts.push(part);
         }
     }
-    let named = || {
-        ["name", "display_name", "label", "fullLocation", "location"]
+    // The place's name, when no part names its town or region: it says more than a
+    // country's code beside it ({"label": "Wellington Central, Wellington", "countryCode":
+    // "NZ"}).
+    if parts.is_empty()
+        && let Some(name) = ["name", "display_name", "label", "fullLocation", "location"]
             .iter()
             .find_map(|k| get(o, k).and_then(text_of))
-    };
-    // Only a country's code beside the place's name ({"label": "Wellington Central,
-    // Wellington", "countryCode": "NZ"}): the name says more.
-    if parts.is_empty()
-        && let Some(name) = named()
     {
         return Some(name);
     }
@@ -1269,10 +1267,7 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
     {
         parts.push(c);
     }
-    if !parts.is_empty() {
-        return Some(parts.join(", "));
-    }
-    None
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// A list of short items from an array or a comma-separated string.
