@@ -1121,6 +1121,9 @@ mod tests {
             "Private Client",
             "Confidential Company",
             "Unser Kunde",
+            // "Let" of "Let's Join Our Troop!" ("Let's Encrypt" stays a name).
+            "Let",
+            "Private Advertiser",
             "Empresa confidencial",
         ] {
             assert_eq!(clean_company(bad), None, "{bad}");
@@ -1130,6 +1133,10 @@ mod tests {
         assert_eq!(clean_company("Part-or-full-time"), None);
         assert_eq!(clean_company("com_name_list"), None);
         assert_eq!(clean_company("elev.io").as_deref(), Some("elev.io"));
+        assert_eq!(
+            clean_company("Let's Encrypt").as_deref(),
+            Some("Let's Encrypt")
+        );
         assert_eq!(
             clean_company("Fulltime Solutions").as_deref(),
             Some("Fulltime Solutions")
