@@ -296,6 +296,8 @@ pub struct Vocab {
     /// A role noun's declined forms (`[roles] cases`), lowercased → the noun as a title names
     /// it ("розробника" → "розробник").
     pub role_nominative: HashMap<String, Declined>,
+    /// The nouns of those declined forms, lowercased, as a title names them ("розробник").
+    pub declinable_roles: HashSet<String>,
     /// Words of a field of work ("backend", "data"): a short phrase of them reads as a role.
     pub domains: Terms<()>,
     /// Words of a line that leads into a list of the roles a post offers ("Open positions:",
@@ -1200,6 +1202,10 @@ impl Vocab {
         let countries = country_tables();
         let hiring = hiring_of(&langs);
         let (roles, role_nominative) = roles_of(&langs);
+        let declinable_roles = role_nominative
+            .values()
+            .map(|d| d.noun.to_lowercase())
+            .collect();
         let words = |section: &str, key: &str| terms_of(&langs, section, &[(key, ())]);
         // A `[roles]` list of sentence patterns of every language.
         let patterns = |key: &str| -> Vec<LazyRegex> {
@@ -1232,6 +1238,7 @@ impl Vocab {
             sections: terms_of(&langs, "sections", SECTION_WORDS),
             roles,
             role_nominative,
+            declinable_roles,
             domains: words("roles", "domains"),
             openings: words("roles", "openings"),
             headcount: words("roles", "headcount"),

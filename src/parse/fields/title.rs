@@ -1819,18 +1819,12 @@ pub fn undeclined(title: &str) -> String {
     // A role noun as a title names it before the first declined one heads the title, and
     // what follows it is its complement ("Ассистент руководителя направления": the assistant
     // of a head): nothing goes back.
-    static NOMINATIVES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-        vocab()
-            .role_nominative
-            .values()
-            .map(|d| d.noun.clone())
-            .collect()
-    });
+    let nominatives = &vocab().declinable_roles;
     let is_declined = |core: &str| core.split('-').any(|p| map.contains_key(&p.to_lowercase()));
     if let Some(first) = words.iter().position(|(core, _)| is_declined(core))
         && words[..first].iter().any(|(core, _)| {
             core.split('-')
-                .any(|p| NOMINATIVES.contains(&p.to_lowercase()))
+                .any(|p| nominatives.contains(&p.to_lowercase()))
         })
     {
         return title.to_string();

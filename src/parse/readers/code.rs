@@ -291,11 +291,13 @@ fn block_comment_end(chars: &[char], i: usize) -> Option<usize> {
 }
 
 /// The index after a comment inside a literal (`// …` or `# …` to the line's end, `/* … */`)
-/// that starts at `i`; None when none starts there.
+/// that starts at `i`; None when none starts there. A block comment that never closes runs to
+/// the text's end (looked for again at each opener, a hostile text of them would take
+/// quadratic time; the literal is no data anyway).
 fn comment_end(chars: &[char], i: usize) -> Option<usize> {
     match (chars[i], chars.get(i + 1)) {
         ('/', Some('/')) | ('#', Some(' ')) => Some(skip_line(chars, i)),
-        ('/', Some('*')) => block_comment_end(chars, i),
+        ('/', Some('*')) => Some(block_comment_end(chars, i).unwrap_or(chars.len())),
         _ => None,
     }
 }
@@ -760,6 +762,8 @@ mod tests {
     fn unbalanced_and_hostile_input_ends() {
         assert!(data_literals(&"{".repeat(10_000)).is_empty());
         assert!(data_literals("[{\"a\": \"unterminated").is_empty());
+        // Block comments that never close, opened again and again inside a literal.
+        assert!(data_literals(&format!("[{}", "/*a".repeat(300_000))).is_empty());
         // PHP arrays nested far deeper than data nests: read no deeper than MAX_NESTING.
         let deep = format!(
             "<?php\n$a = {}1{};\n",
