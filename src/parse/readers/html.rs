@@ -50,16 +50,48 @@ pub fn looks_like_html(text: &str, source: &str) -> bool {
         return true;
     }
     let lower = source.to_lowercase();
-    // A server page's source (PHP, JSP, ASP, ERB) is the page's markup with code in it.
+    // A server page's source (PHP, JSP, ASP, ERB) or a template's (Smarty, Twig, Jinja,
+    // Handlebars, Liquid…) is the page's markup with code in it.
     let ext_html = [
-        "html", "htm", "xhtml", "php", "phtml", "jsp", "asp", "aspx", "erb", "cshtml",
+        "html",
+        "htm",
+        "xhtml",
+        "php",
+        "phtml",
+        "jsp",
+        "asp",
+        "aspx",
+        "erb",
+        "cshtml",
+        "tpl",
+        "twig",
+        "jinja",
+        "jinja2",
+        "j2",
+        "njk",
+        "hbs",
+        "handlebars",
+        "mustache",
+        "liquid",
+        "ejs",
+        "tmpl",
+        "gohtml",
+        "ftl",
+        "vm",
+        "eex",
+        "heex",
     ]
     .iter()
     .any(|e| lower.ends_with(&format!(".{e}")));
     let starts_tag = head.starts_with('<')
         && head[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
-    (starts_tag || ext_html) && head.contains("</")
+    // A template's page may open with a long style sheet: its closing tags come later.
+    (starts_tag && head.contains("</"))
+        || (ext_html && text[..text.floor_char_boundary(HTML_PROBE)].contains("</"))
 }
+
+/// How far into a server page or template a closing tag is looked for.
+const HTML_PROBE: usize = 64 * 1024;
 
 pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     if html_text::too_deep(page_text) {
@@ -485,6 +517,22 @@ mod tests {
         );
         assert_eq!(all(&d, Key::Company), ["Acme"]);
         assert!(d.blocks.iter().any(|b| b.text == "Kubernetes"));
+    }
+
+    #[test]
+    fn a_template_is_a_page_though_a_long_style_sheet_opens_it() {
+        let style = ".job { color: #0052cd; }\n".repeat(200);
+        let page = format!(
+            "{{literal}}<style>\n{style}</style>{{/literal}}\n<div><h2>Front-End Developer</h2><p>Build pages.</p></div>"
+        );
+        assert!(looks_like_html(&page, "jobs.tpl"));
+        assert!(looks_like_html(&page, "careers.twig"));
+        // The extension alone makes no page: markup must close somewhere.
+        assert!(!looks_like_html(
+            "{literal}.job { color: red; }",
+            "jobs.tpl"
+        ));
+        assert!(!looks_like_html(&page, "notes.txt"));
     }
 
     #[test]
