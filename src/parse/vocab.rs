@@ -168,6 +168,43 @@ pub struct Statement<T> {
     pub re: LazyRegex,
     pub value: T,
     pub weight: i32,
+    /// Words right before a match that make it no statement of the value ("at least 30
+    /// hours per week" is no part-time job's hours), lowercased.
+    pub not_after: Vec<String>,
+    /// Words right after a match that make it no statement of the value ("full time or part
+    /// time" offers both), lowercased.
+    pub not_before: Vec<String>,
+}
+
+impl<T> Statement<T> {
+    /// Where the statement is made in `text`: its matches, but those right after one of its
+    /// `not_after` words.
+    pub fn found<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+        self.re.find_iter(text).filter(move |m| {
+            let voided_before = !self.not_after.is_empty() && {
+                let b = text[..m.start()].trim_end();
+                let b = b[b.floor_char_boundary(b.len().saturating_sub(40))..].to_lowercase();
+                self.not_after.iter().any(|w| {
+                    b.strip_suffix(w.as_str())
+                        .is_some_and(|head| word_edge(head.chars().next_back()))
+                })
+            };
+            let voided_after = !self.not_before.is_empty() && {
+                let a = text[m.end()..].trim_start();
+                let a = a[..a.floor_char_boundary(40)].to_lowercase();
+                self.not_before.iter().any(|w| {
+                    a.strip_prefix(w.as_str())
+                        .is_some_and(|tail| word_edge(tail.chars().next()))
+                })
+            };
+            !voided_before && !voided_after
+        })
+    }
+}
+
+/// Whether a character beside a word leaves it whole (none, or no letter or figure).
+fn word_edge(c: Option<char>) -> bool {
+    !c.is_some_and(char::is_alphanumeric)
 }
 
 /// A title wrapper: a pattern around a title that may also name the company, the place, the
@@ -566,10 +603,21 @@ fn statements<T: Copy>(
             .get("weight")
             .and_then(toml::Value::as_integer)
             .unwrap_or(3) as i32;
+        let words = |k: &str| {
+            s.get(k)
+                .and_then(toml::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(toml::Value::as_str)
+                .map(str::to_lowercase)
+                .collect()
+        };
         out.push(Statement {
             re: LazyRegex::new(format!("(?i){pattern}")),
             value: v,
             weight,
+            not_after: words("not_after"),
+            not_before: words("not_before"),
         });
     }
     out

@@ -115,7 +115,7 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
     let mut tied = false;
     for i in v.employment_statement_set.matching(text) {
         let st = &v.employment_statements[i];
-        if !st.re.is_match(text) {
+        if st.found(text).next().is_none() {
             continue;
         }
         match best {
@@ -488,5 +488,27 @@ mod tests {
         assert_eq!(from_text("full medical coverage"), None);
         assert_eq!(from_text("Die Stelle ist befristet."), Some(Temporary));
         assert_eq!(from_text("about 20 hours per week"), Some(PartTime));
+    }
+
+    #[test]
+    fn a_floor_or_a_definition_of_the_hours_is_no_part_time_job() {
+        assert_eq!(
+            from_text("Working hours must overlap with PST for at least 30 hours/week."),
+            None
+        );
+        assert_eq!(
+            from_text("All full-time (30 hours/week) employees are eligible for our bonus."),
+            Some(FullTime)
+        );
+        assert_eq!(from_text("A minimum of 25 hrs per week."), None);
+        // A ceiling of the hours is still a part-time job's.
+        assert_eq!(from_text("Maximum 25 hours per week."), Some(PartTime));
+        assert_eq!(from_text("We need you 20 hours a week."), Some(PartTime));
+        // Both offered, neither stated.
+        assert_eq!(
+            from_text("Worldwide, REMOTE, full time or part time -- 100% flexibility."),
+            None
+        );
+        assert_eq!(from_text("Part-time or full-time, as you like."), None);
     }
 }

@@ -114,7 +114,7 @@ pub fn from_text(text: &str) -> Option<(WorkMode, i32)> {
     // One pass finds which statements occur; only those are counted.
     for i in v.mode_statement_set.matching(text) {
         let st = &v.mode_statements[i];
-        let n = st.re.find_iter(text).take(2).count() as i32;
+        let n = st.found(text).take(2).count() as i32;
         score[st.value as usize] += n * st.weight;
     }
     let (best, &top) = score
