@@ -1138,8 +1138,13 @@ fn classify(s: &str) -> Part {
     {
         return Part::Title;
     }
+    // "Competitive Salary & Benefits": a field about the pay, without a figure, is no name.
+    static PAY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:salary|salaries|compensation|wages?|remuneration)\b")
+            .expect("valid regex")
+    });
     if SALARY_PART.is_match(&bare) && bare.chars().any(|c| c.is_ascii_digit())
-        || bare.to_lowercase().starts_with("salary")
+        || PAY_NOUN.is_match(&bare)
     {
         return Part::Salary;
     }
@@ -1576,6 +1581,11 @@ mod tests {
         assert_eq!(all(&d, Key::Company), ["Galaxy"]);
         let d = post("Al Jazeera Digital - Platforms Team | Doha | ONSITE");
         assert_eq!(all(&d, Key::Company), ["Al Jazeera Digital"]);
+        // A field about the pay without a figure names no one.
+        let d = post(
+            "Paris, France | ONSITE | Competitive Salary & Benefits | Full-time | www.quasardb.net",
+        );
+        assert!(all(&d, Key::Company).is_empty());
     }
 
     #[test]

@@ -156,11 +156,29 @@ pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) 
 /// followed by one short paragraph). Every line stays in the text.
 pub fn label_facts(doc: &mut Doc) {
     let found: Vec<(Label, String)> = (0..doc.blocks.len())
-        .filter_map(|i| label_at(&doc.blocks, i))
+        .flat_map(|i| match piped_labels(&doc.blocks[i].text) {
+            Some(pairs) => pairs,
+            None => label_at(&doc.blocks, i).into_iter().collect(),
+        })
         .collect();
     for (label, v) in found {
         add_label_fact(doc, label, &v, Origin::Label);
     }
+}
+
+/// The pairs of a line of several "Label: value" pairs between bars ("Position: Senior
+/// Engineer | Salary: $80-$125k | Equity: 1.0%-4.0%"): each pair, not the first label with
+/// the rest of the line as its value. None unless the line starts with a pair and holds another.
+fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
+    if !line.contains(['|', '｜']) {
+        return None;
+    }
+    let pieces: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
+    let pairs: Vec<(Label, String)> = pieces
+        .iter()
+        .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
+        .collect();
+    (pairs.len() >= 2 && label_line(pieces[0]).is_some()).then_some(pairs)
 }
 
 /// The label and value block `i` of `blocks` starts: a "Label: value" line, or a label alone on
@@ -240,6 +258,25 @@ pub fn is_short_line(b: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn several_pairs_between_bars_are_each_a_pair() {
+        let mut d = Doc::new(crate::posting::Format::Text);
+        d.blocks = super::super::blocks::from_lines([
+            "We are looking for a Senior Engineer.",
+            "Position: Senior Engineer | Salary: $80-$125k | Equity: 1.0%-4.0% | https://example.com/jobs/1",
+        ]);
+        label_facts(&mut d);
+        let texts = |k: Key| d.texts(k).map(|(t, _)| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(texts(Key::Title), ["Senior Engineer"]);
+        assert_eq!(texts(Key::Salary), ["$80-$125k"]);
+        // One pair with bars in its value stays one value.
+        assert_eq!(
+            piped_labels("Location: Berlin | Munich"),
+            None,
+            "a place list between bars"
+        );
+    }
 
     #[test]
     fn a_pay_label_naming_its_currency() {
