@@ -52,6 +52,15 @@ fn is_mode_list(s: &str) -> bool {
 static HOW_OFTEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+\s*x(?:\s*/|\s|$)").expect("valid regex"));
 
+/// Hours of work, not a place: "9 AM - 5 PM EST", "09:00–17:00 CET", "9am to 6pm".
+static WORKING_HOURS: LazyLock<Regex> = LazyLock::new(|| {
+    let time = r"\d{1,2}(?:(?::|\.)\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)";
+    Regex::new(&format!(
+        r"(?i)^(?:from\s+)?{time}\s*(?:[-–—~]|to|until|till)\s*{time}(?:\s+[\p{{L}}+\-\d:]+)?$"
+    ))
+    .expect("valid regex")
+});
+
 /// Time zones and offsets are not places ("CST", "UTC-6", "GMT+1").
 fn is_time_zone(s: &str) -> bool {
     static TZ: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,6 +182,7 @@ pub fn from_label(s: &str) -> Vec<String> {
                 || is_time_zone(part)
                 // "2x/semana", "3x/week": how often, not where.
                 || HOW_OFTEN.is_match(part)
+                || WORKING_HOURS.is_match(part)
                 || matches!(
                     part.to_lowercase().as_str(),
                     "hq" | "headquarters" | "office" | "offices" | "peo" | "and"
@@ -998,6 +1008,18 @@ mod tests {
         assert_eq!(from_label("Singapore, sg"), ["Singapore"]);
         assert_eq!(from_label("London, UK (HQ)"), ["London, UK"]);
         assert_eq!(from_label("Salem oder Remote"), ["Salem"]);
+    }
+
+    #[test]
+    fn hours_of_work_are_no_place() {
+        assert_eq!(
+            from_label("Fully-Remote (Work from Home), 9 AM - 5 PM EST"),
+            Vec::<String>::new()
+        );
+        assert_eq!(from_label("Berlin, 09:00–17:00 CET"), ["Berlin"]);
+        assert_eq!(from_label("9am to 6pm"), Vec::<String>::new());
+        // A street number is no time.
+        assert!(from_label("10 Downing Street, London").contains(&"London".to_string()));
     }
 
     #[test]
