@@ -238,6 +238,14 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
+/// Takes out the characters that only say where a line may or may not break (a soft hyphen, a
+/// word joiner), so that "$80\u{ad}-$125k" reads as a range and "Full\u{ad}time" as a word.
+pub fn drop_break_hints(s: &mut String) {
+    if s.contains(['\u{ad}', '\u{2060}']) {
+        s.retain(|c| !matches!(c, '\u{ad}' | '\u{2060}'));
+    }
+}
+
 /// Zero-width characters that hide text in headline fields.
 pub fn is_zero_width(c: char) -> bool {
     matches!(

@@ -45,7 +45,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
             }
         }
     };
-    let clean = sanitize(&text);
+    let mut clean = sanitize(&text);
+    crate::sanitize::drop_break_hints(&mut clean);
     if clean.trim().is_empty() {
         return Err(SkipReason::Empty);
     }

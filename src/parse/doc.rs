@@ -264,19 +264,23 @@ impl Doc {
     /// Removes control characters, escape sequences and invisible characters from every fact
     /// and block: JSON escapes, character references and MIME encodings were decoded after the
     /// file's text was sanitized, and a resolver must not read "Esc\x1b[31mape Ltd" as "Esc".
+    /// Soft hyphens and word joiners are taken out too (JSON escapes and character references
+    /// may have made them).
     pub fn sanitize(&mut self) {
         use crate::sanitize::{needs_sanitizing, sanitize};
-        for f in &mut self.facts {
-            if let Value::Text(t) = &mut f.value
-                && needs_sanitizing(t)
-            {
+        let clean = |t: &mut String| {
+            if needs_sanitizing(t) {
                 *t = sanitize(t);
+            }
+            crate::sanitize::drop_break_hints(t);
+        };
+        for f in &mut self.facts {
+            if let Value::Text(t) = &mut f.value {
+                clean(t);
             }
         }
         for b in &mut self.blocks {
-            if needs_sanitizing(&b.text) {
-                b.text = sanitize(&b.text);
-            }
+            clean(&mut b.text);
         }
         self.blocks.retain(|b| !b.text.trim().is_empty());
     }

@@ -697,4 +697,24 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Rust Engineer"));
         assert!(crate::sanitize::is_clean(&p.description_text()));
     }
+
+    #[test]
+    fn soft_hyphens_break_no_figure_and_no_word() {
+        // As a file's bytes, and as a JSON escape decoded after the file was read.
+        let text = "Acme | San Francisco, CA | Full\u{ad}time | Onsite\n\nWe build things.\n\n\
+                    Position: Senior Engineer | Salary: $80\u{ad}-$125k | Equity: 1%-4%\n";
+        let p = &parse_bytes(text.as_bytes(), "a.txt").unwrap()[0];
+        let s = p.salary.as_ref().expect("a salary");
+        assert_eq!((s.min, s.max), (Some(80_000.0), Some(125_000.0)));
+        assert_eq!(
+            p.employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
+        let json = r#"{"@type": "JobPosting", "title": "Senior Engineer",
+            "hiringOrganization": {"name": "Acme"},
+            "description": "Salary: $80\u00ad-$125k per year. We build things in Rust."}"#;
+        let p = &parse_text(json, "a.json").unwrap()[0];
+        let s = p.salary.as_ref().expect("a salary");
+        assert_eq!((s.min, s.max), (Some(80_000.0), Some(125_000.0)));
+    }
 }
