@@ -809,6 +809,15 @@ fn gathered_dev() {
             // one card takes its neighbour's 'Studiejob' (part-time).
             ("g31", [56.6, 66.6, 63.2, 93.2, 66.6, 93.2], 6.8),
             ("g32", [77.0, 88.5, 82.8, 91.3, 65.6, 71.3], 3.0),
+            // g33–g36 were gathered in stop 45 and scored as they arrived (at 95d9249, before
+            // any change made on them): g33 title 65.5, company 41.4, location 75.9, work mode
+            // 93.1, employment type 72.4, salary 79.3 %, wrong 9.2 %; g34 89.2, 35.1, 54.1, 89.2,
+            // 91.9, 86.5 %, wrong 7.7 %; g35 44.1, 47.1, 50.0, 88.2, 58.8, 73.5 %, wrong 6.4 %;
+            // g36 8.5, 6.8, 39.0, 52.5, 62.7, 88.1 %, wrong 7.3 %.
+            ("g33", [0.0; 6], 100.0),
+            ("g34", [0.0; 6], 100.0),
+            ("g35", [0.0; 6], 100.0),
+            ("g36", [0.0; 6], 100.0),
         ]),
     );
 }
