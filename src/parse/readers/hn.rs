@@ -303,9 +303,15 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
             // […]}, a scraper's thread {"title": "Ask HN: Who is hiring?", "comments": […]}.
             // Another site's comments (an issue's) are no HN thread: the list is `hits`, the
             // wrapper names the thread, or its comments carry HN's own keys.
+            // A wrapper linking to an HN item is that thread ({"url":
+            // "https://news.ycombinator.com/item?id=…", "comments": […]}).
             let thread = get(o, "title")
                 .and_then(Value::as_str)
-                .is_some_and(|t| t.to_lowercase().contains("who is hiring"));
+                .is_some_and(|t| t.to_lowercase().contains("who is hiring"))
+                || LINK_KEYS
+                    .iter()
+                    .filter_map(|k| o.get(*k).and_then(Value::as_str))
+                    .any(|u| u.contains("news.ycombinator.com/item"));
             o.iter().find_map(|(k, v)| {
                 let items = v.as_array()?;
                 let objs: Vec<&Map<String, Value>> =
@@ -920,6 +926,9 @@ fn record_header(d: &mut Doc, fields: &[(String, Part)]) {
                     d.text(Key::Badge, text, h);
                 }
             }
+            // "Senior SWE Backend | … | Typescript/Node/Postgres roles": after a role, a field
+            // whose only role word is a word for openings says what the roles use, not another.
+            Part::Title if d.has(Key::Title) && only_openings(text) => {}
             Part::Title => {
                 for t in split_roles(&strip_urls(text)) {
                     d.text(Key::Title, t, h);
@@ -954,6 +963,17 @@ fn record_header(d: &mut Doc, fields: &[(String, Part)]) {
             }
         }
     }
+}
+
+/// Whether a field's only words for a role are words for openings ("Typescript/Node/Postgres
+/// roles"): no role noun and no field of work besides them.
+fn only_openings(s: &str) -> bool {
+    static OPENINGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:roles|positions|openings|jobs)\b").expect("valid regex")
+    });
+    let rest = OPENINGS.replace_all(s, " ");
+    let v = super::super::vocab::vocab();
+    rest.len() < s.len() && !v.names_role(&rest) && v.domains.first_in(&rest).is_none()
 }
 
 /// A title field naming several roles, each with its own pay ("Senior Frontend Engineer
@@ -1447,6 +1467,14 @@ mod tests {
         // A record with a body but nothing of a comment is no comment.
         let other: Value = serde_json::from_str(r#"{"a": {"content": "x"}}"#).unwrap();
         assert!(from_json(&other).is_none());
+        // A thread a scraper keeps under a key of its own, linked to its HN item.
+        let thread: Value = serde_json::from_str(
+            r#"{"783e9f14": {"url": "https://news.ycombinator.com/item?id=44159528",
+                "comments": [{"id": "1", "text": "Acme | Engineer | Remote", "author": "a"},
+                             {"id": "2", "text": "Bolt | Designer | NYC", "author": "b"}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(from_json(&thread).map(|d| d.len()), Some(2));
     }
 
     #[test]
@@ -1579,6 +1607,11 @@ mod tests {
         // A tagline or team after a dash is not the name.
         let d = post("Galaxy (getgalaxy.io) - The Cursor for SQL | NYC, NY | Full time");
         assert_eq!(all(&d, Key::Company), ["Galaxy"]);
+        // After a role, a stack's "roles" is no second role.
+        let d = post(
+            "Normal | Senior SWE Backend | Full-time | Remote | Typescript/Node/Postgres roles",
+        );
+        assert_eq!(all(&d, Key::Title), ["Senior SWE Backend"]);
         let d = post("Al Jazeera Digital - Platforms Team | Doha | ONSITE");
         assert_eq!(all(&d, Key::Company), ["Al Jazeera Digital"]);
         // A field about the pay without a figure names no one.
