@@ -403,6 +403,13 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         cut_slash_fields(&mut u, &mut t, is_employer);
         strip_leading_words(&mut u, &mut t);
         strip_place_tail(&mut u, &mut t);
+    } else if let Some(open) = t.rfind(" (")
+        && t.ends_with(')')
+        && asks_experience(&t[open + 2..t.len() - 1])
+    {
+        // "Software Engineer II (3+ years of experience)": however structured, the experience
+        // asked is no part of the role's name.
+        t.truncate(open);
     }
     // A separator left at an end once what stood beyond it is gone ("Engineer in Test -").
     let t = t
@@ -2603,6 +2610,12 @@ mod tests {
             assert_eq!((u.title.as_str(), u.kind.as_deref()), (role, Some(kind)));
         }
         // A bracket saying how much of the work is remote is the mode.
+        let u = unwrap(
+            "Software Engineer II (3+ years of experience)",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Software Engineer II");
         let u = unwrap("SysAdmin (100 % Teletrabajo)", Depth::Full, &no_employer);
         assert_eq!(
             (u.title.as_str(), u.mode.as_deref()),
