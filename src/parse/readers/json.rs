@@ -300,6 +300,19 @@ fn wrapper_names(v: &Value) -> Vec<String> {
 /// A posting object with the objects wrapping it, outermost first.
 type Wrapped<'a> = (&'a Map<String, Value>, Vec<&'a Map<String, Value>>);
 
+/// Whether an object lists postings under a key of its own (an RSS feed's channel: its title,
+/// link and description, then its `item`s): a feed, not a posting, however it is titled.
+fn lists_postings(o: &Map<String, Value>) -> bool {
+    o.values().any(|v| {
+        v.as_array().is_some_and(|a| {
+            a.iter()
+                .filter(|i| i.as_object().is_some_and(looks_like_posting))
+                .nth(1)
+                .is_some()
+        })
+    })
+}
+
 fn records(v: &Value) -> Vec<Wrapped<'_>> {
     let mut level: Vec<(&Value, Vec<&Map<String, Value>>)> = vec![(v, Vec::new())];
     for _ in 0..=MAX_WRAP_DEPTH {
@@ -307,7 +320,9 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
         let mut next = Vec::new();
         for (v, wrappers) in &level {
             match v {
-                Value::Object(o) if looks_like_posting(o) => found.push((o, wrappers.clone())),
+                Value::Object(o) if looks_like_posting(o) && !lists_postings(o) => {
+                    found.push((o, wrappers.clone()))
+                }
                 Value::Object(o) => {
                     let mut w = wrappers.clone();
                     w.push(o);

@@ -104,6 +104,31 @@ mod tests {
     }
 
     #[test]
+    fn an_rss_feed_s_items_are_its_records_not_its_channel() {
+        let item = |t: &str, c: &str| {
+            format!(
+                "<item><title>{t}</title><link>https://x.example/{c}</link>\
+                 <job:company><![CDATA[ {c} ]]></job:company>\
+                 <description><![CDATA[ ]]></description></item>"
+            )
+        };
+        let xml = format!(
+            "<rss xmlns:job=\"https://x.example\" version=\"2.0\"><channel><title>LaraJobs</title>\
+             <link>https://x.example</link><description>Your Laravel Jobs source.</description>{}{}\
+             </channel></rss>",
+            item("Full Stack Developer", "ZenOne"),
+            item("Data Engineer", "Definable")
+        );
+        let docs = read(&xml);
+        let titles: Vec<&str> = docs
+            .iter()
+            .filter_map(|d| d.texts(Key::Title).next())
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(titles, ["Full Stack Developer", "Data Engineer"]);
+    }
+
+    #[test]
     fn an_hr_xml_position_opening_is_a_record() {
         let xml = "<?xml version='1.0'?><PositionOpening xmlns=\"http://www.hr-xml.org/3\">\
             <PositionProfile><PositionTitle>Elektrikere</PositionTitle>\
