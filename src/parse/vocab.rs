@@ -414,6 +414,9 @@ pub struct Vocab {
     pub workplace: Terms<()>,
     /// Words before a workplace phrase that make it the employer's seat ("a company based in").
     pub employer_seat: Terms<()>,
+    /// Words after a place that restrict the job to it ("USA only with optional offsites",
+    /// "EU only"): the place before them is the place, what follows a remark.
+    pub place_only: Terms<()>,
     /// A place name's case endings and what its own form ends with instead ("Ярославле" →
     /// "Ярославль": `("е", "ь")`), the longest ending first.
     pub place_inflections: Vec<(String, String)>,
@@ -1321,6 +1324,7 @@ impl Vocab {
             anywhere: words("places", "anywhere"),
             workplace: words("places", "workplace"),
             employer_seat: words("places", "employer_seat"),
+            place_only: words("places", "only"),
             place_inflections: inflections_of(&langs),
             traditional_han: script_chars(&langs, "traditional"),
             simplified_han: script_chars(&langs, "simplified"),

@@ -171,7 +171,7 @@ pub fn from_label(s: &str) -> Vec<String> {
             if is_mode_word(part) {
                 continue;
             }
-            let part = place_after_phrase(strip_mode_prefix(part));
+            let part = place_before_only(place_after_phrase(strip_mode_prefix(part)));
             if part.is_empty()
                 // A figure may be an address's ("Văn phòng công ty tại LK 02.03") where a
                 // label starts; after a place it is a remark's ("within 3 hours of…").
@@ -274,6 +274,22 @@ fn place_after_phrase(s: &str) -> &str {
         && !places::mentions_place(head)
     {
         c.name("place").map_or(s, |m| &s[m.range()])
+    } else {
+        s
+    }
+}
+
+/// The place a piece restricts the job to, without the remark after it: "USA only with
+/// optional team offsites" → "USA", "EU-only" → "EU" (`[places] only`). A piece that names no
+/// place before the word stays.
+fn place_before_only(s: &str) -> &str {
+    let folded = vocab::fold(s);
+    let Some((start, _, _)) = vocab().place_only.find(&folded).next() else {
+        return s;
+    };
+    let head = s[..start].trim_end_matches(['-', ' ', ',']);
+    if !head.is_empty() && (places::is_place(head) || vocab().country(head).is_some()) {
+        head
     } else {
         s
     }
@@ -1008,6 +1024,16 @@ mod tests {
         assert_eq!(from_label("Singapore, sg"), ["Singapore"]);
         assert_eq!(from_label("London, UK (HQ)"), ["London, UK"]);
         assert_eq!(from_label("Salem oder Remote"), ["Salem"]);
+    }
+
+    #[test]
+    fn a_place_the_job_is_restricted_to_without_the_remark_after_it() {
+        assert_eq!(
+            from_label("USA only with optional adventure-style team offsites each year"),
+            ["USA"]
+        );
+        assert_eq!(from_label("EU-only"), ["EU"]);
+        assert_eq!(from_label("Berlin, Germany"), ["Berlin, Germany"]);
     }
 
     #[test]
