@@ -50,6 +50,23 @@ pub fn looks_like_html(text: &str, source: &str) -> bool {
         return true;
     }
     let lower = source.to_lowercase();
+    // A Markdown file may open with inline markup (`<a name="jobs"></a>`): it is Markdown
+    // unless markup makes a good share of its lines (a README laid out in HTML tables).
+    if [".md", ".markdown", ".mdown", ".mkd", ".mdx"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(200)
+            .collect();
+        let tagged = lines.iter().filter(|l| l.starts_with('<')).count();
+        if tagged < 3 || tagged * 4 < lines.len() {
+            return false;
+        }
+    }
     // A server page's source (PHP, JSP, ASP, ERB) or a template's (Smarty, Twig, Jinja,
     // Handlebars, Liquid…) is the page's markup with code in it.
     let ext_html = [
@@ -533,6 +550,15 @@ mod tests {
             "jobs.tpl"
         ));
         assert!(!looks_like_html(&page, "notes.txt"));
+    }
+
+    #[test]
+    fn markdown_opening_with_inline_markup_is_no_page() {
+        let md = "<a name=\"jobs\"></a>\n# **Recent Job Postings**\n\n1. [Engineer](https://x.example/1): Acme, Boston, MA\n";
+        assert!(!looks_like_html(md, "newsletter.md"));
+        assert!(looks_like_html(md, "newsletter.html"));
+        let laid_out = "<div align=\"center\">\n\n# Jobs\n\n<table>\n<tr>\n<td>Engineer</td>\n</tr>\n</table>\n</div>\n";
+        assert!(looks_like_html(laid_out, "README.md"));
     }
 
     #[test]
