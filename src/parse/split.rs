@@ -20,6 +20,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
     let mut out = Vec::with_capacity(docs.len());
     for d in docs {
         if let Some(parts) = by_header_titles(&d)
+            .or_else(|| by_employer_groups(&d))
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_title_labels(&d))
             .or_else(|| by_numbered_roles(&d))
@@ -70,6 +71,65 @@ fn by_header_titles(d: &Doc) -> Option<Vec<Doc>> {
             })
             .collect(),
     )
+}
+
+/// A digest of jobs grouped by employer: a heading naming each ("**Audiotool**", "## Enso"),
+/// the roles it hires for listed under it ("• Rust / Audio DSP Developer", "• Senior Cloud Rust
+/// Engineer (Remote)"); two such groups or more, one after the other. One document per role,
+/// its employer's heading its company (as weak as a wrapper's name: a careers page grouping its
+/// roles by team names its employer elsewhere).
+fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
+    let blocks = &d.blocks;
+    let v = super::vocab::vocab();
+    let names_employer = |b: &Block| {
+        let t = b.text.trim();
+        b.kind == BlockKind::Heading
+            && (1..=6).contains(&t.split_whitespace().count())
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !t.ends_with([':', '：', '.', '!', '?'])
+            && !v.names_role(t)
+            && v.domains.first_in(t).is_none()
+            && v.openings.first_in(t).is_none()
+            && !super::places::mentions_place(t)
+            && section_label(b).is_none()
+    };
+    let role_item = |b: &Block| {
+        b.kind == BlockKind::Item && {
+            let e = entry_text(&b.text);
+            bare_role(&e) == Some(true) || ends_in_role(&e)
+        }
+    };
+    // (heading, items) per group, from the first group on while groups follow each other.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut i = blocks.iter().position(names_employer)?;
+    while i < blocks.len() && names_employer(&blocks[i]) {
+        let items: Vec<usize> = (i + 1..blocks.len())
+            .take_while(|&k| role_item(&blocks[k]))
+            .collect();
+        if items.is_empty() {
+            break;
+        }
+        i = items[items.len() - 1] + 1;
+        groups.push((i - items.len() - 1, items));
+    }
+    let roles: usize = groups.iter().map(|g| g.1.len()).sum();
+    if groups.len() < 2 || roles < 3 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(roles);
+    for (h, items) in &groups {
+        for &k in items {
+            let mut part = d.clone();
+            part.blocks = vec![blocks[*h].clone(), blocks[k].clone()];
+            part.facts
+                .retain(|f| f.key != Key::Title && f.key != Key::Company);
+            part.facts
+                .insert(0, title_fact(&entry_text(&blocks[k].text), Origin::Header));
+            part.text(Key::Company, blocks[*h].text.trim(), Origin::Wrapper);
+            out.push(part);
+        }
+    }
+    Some(out)
 }
 
 fn title_fact(t: &str, origin: Origin) -> Fact {
@@ -1414,9 +1474,90 @@ fn one_per_role(d: &Doc, roles: &[(usize, String)]) -> Vec<Doc> {
                 .collect();
             part.facts.retain(|f| f.key != Key::Title);
             part.facts.insert(0, title_fact(role, Origin::Header));
+            // A digest's entry names who hires and where after the role ("Research Software
+            // Engineer: University of Michigan, Ann Arbor, MI").
+            if let Some(entry) = list_entry(&d.blocks[*i]).map(entry_text)
+                && let Some(tail) = entry.strip_prefix(role.as_str())
+                && let Some((company, place)) = employer_and_place(tail)
+            {
+                part.facts.retain(|f| f.key != Key::Company);
+                part.text(Key::Company, company, Origin::Header);
+                if let Some(place) = place {
+                    part.text(Key::Location, place, Origin::Header);
+                }
+            }
             part
         })
         .collect()
+}
+
+/// Who hires and where, as a digest's entry names them after the role: "…: Carnegie Mellon
+/// University, Pittsburgh, PA _Posted: Nov 01, 2022_" → ("Carnegie Mellon University",
+/// "Pittsburgh, PA"); "… — Survey Research Center, University of Michigan, Ann Arbor, MI" →
+/// the organization right before the place. None unless the text after the role is the
+/// employer's name, then a place or a work mode.
+fn employer_and_place(tail: &str) -> Option<(String, Option<String>)> {
+    static LEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:[:–—-]|\bat\b|@)\s*").expect("valid regex"));
+    // What follows a label ("Posted: …") or an emphasis mark is no part of it.
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+(?:_|\*|\p{Lu}\w+:\s)").expect("valid regex"));
+    let lead = LEAD.find(tail)?;
+    let rest = &tail[lead.end()..];
+    let rest = AFTER.find(rest).map_or(rest, |m| &rest[..m.start()]).trim();
+    let pieces: Vec<&str> = rest.split(", ").map(str::trim).collect();
+    let v = super::vocab::vocab();
+    // A piece that is a place as a whole ("Ann Arbor", "MD", "Germany"); "University of
+    // Michigan" mentions one and is a name.
+    let whole_place = |p: &str| {
+        super::places::place_kind(p).is_some()
+            || super::places::is_place_name(p)
+            || v.country(p).is_some()
+    };
+    let placed = |p: &str| {
+        let bare = p.split(" (").next().unwrap_or(p);
+        whole_place(bare) || v.work_mode.first_in(p).is_some() || v.anywhere.first_in(p).is_some()
+    };
+    if rest.chars().count() > 120 || pieces.len() > 8 {
+        return None;
+    }
+    let mut at = pieces.iter().position(|p| placed(p))?;
+    // Every piece after the name is where: a sentence's list ("fulfillment centers, Chef,
+    // Puppet") is none.
+    let code = |p: &str| p.len() <= 3 && p.chars().all(|c| c.is_ascii_uppercase());
+    let unknown_town = |p: &str| {
+        p.split_whitespace().count() <= 3
+            && p.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+    };
+    if !pieces[at..]
+        .iter()
+        .all(|p| placed(p) || code(p) || unknown_town(p))
+    {
+        return None;
+    }
+    // A state's code after a town the gazetteer does not know ("University of Minnesota, Twin
+    // Cities, MN"): the town is the place's too.
+    if at >= 2 && code(pieces[at]) {
+        at -= 1;
+    }
+    let name = pieces.get(at.checked_sub(1)?)?;
+    let words = name.split_whitespace().count();
+    // A name's words start with a capital but its small ones ("University of Michigan").
+    let lower = name
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3)
+        .count();
+    let is_name = lower == 0
+        && name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && (1..=8).contains(&words)
+        && !v.names_role(name)
+        && !whole_place(name);
+    if !is_name {
+        return None;
+    }
+    let place = pieces[at..].join(", ");
+    Some((name.to_string(), Some(place)))
 }
 
 #[cfg(test)]
@@ -1442,6 +1583,60 @@ mod tests {
             .map(|l| Block::new(BlockKind::Paragraph, *l))
             .collect();
         d
+    }
+
+    #[test]
+    fn a_digest_of_roles_grouped_by_employer() {
+        let mut d = Doc::new(crate::posting::Format::Markdown);
+        d.blocks = vec![
+            Block::new(BlockKind::Heading, "Audiotool"),
+            Block::new(BlockKind::Item, "Rust / Audio DSP Developer"),
+            Block::new(BlockKind::Heading, "Enso"),
+            Block::new(BlockKind::Item, "Senior Rust IDE Developer (Remote)"),
+            Block::new(BlockKind::Item, "Senior Cloud Rust Engineer (Remote)"),
+            Block::new(
+                BlockKind::Paragraph,
+                "Tweet us to get your job offers listed here!",
+            ),
+        ];
+        let parts = by_employer_groups(&d).expect("one part per role");
+        assert_eq!(
+            titles(&parts),
+            [
+                "Rust / Audio DSP Developer",
+                "Senior Rust IDE Developer (Remote)",
+                "Senior Cloud Rust Engineer (Remote)"
+            ]
+        );
+        let company = |d: &Doc| d.texts(Key::Company).next().map(|t| t.0.to_string());
+        assert_eq!(company(&parts[2]).as_deref(), Some("Enso"));
+        // A careers page's teams, each a field of work, are no employers.
+        d.blocks[0] = Block::new(BlockKind::Heading, "Engineering");
+        d.blocks[2] = Block::new(BlockKind::Heading, "Design");
+        assert!(by_employer_groups(&d).is_none());
+    }
+
+    #[test]
+    fn a_digest_entry_names_the_employer_and_the_place_after_the_role() {
+        let e = |t: &str| employer_and_place(t);
+        assert_eq!(
+            e(": Carnegie Mellon University, Pittsburgh, PA _Posted: Nov 01, 2022_"),
+            Some((
+                "Carnegie Mellon University".to_string(),
+                Some("Pittsburgh, PA".to_string())
+            ))
+        );
+        assert_eq!(
+            e(": Survey Research Center, University of Michigan, Ann Arbor, MI").map(|x| x.0),
+            Some("University of Michigan".to_string())
+        );
+        assert_eq!(
+            e(": University of Minnesota, Twin Cities, MN").map(|x| x.0),
+            Some("University of Minnesota".to_string())
+        );
+        // A description after the role names no employer.
+        assert_eq!(e(" - you will build our data platform in Berlin"), None);
+        assert_eq!(e(": Python, Django, Postgres"), None);
     }
 
     #[test]
