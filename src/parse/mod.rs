@@ -145,6 +145,15 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         // example postings): each read as the file it would be, its format from its own text.
         let mut postings = Vec::new();
         for body in readers::code::text_literals(text) {
+            // A fragment of markup, no page (a comment's HTML): read as the text it shows.
+            let body = if html_text::has_markup(&body)
+                && (body.contains("<p>") || body.contains("<br"))
+                && !readers::html::looks_like_html(&body, "")
+            {
+                std::borrow::Cow::Owned(html_text::fragment_to_text(&body))
+            } else {
+                body
+            };
             let format = detect::detect(&Document {
                 text: &body,
                 source: "",

@@ -9,9 +9,10 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 /// The extensions of source files whose literals may hold postings.
-const CODE_EXTENSIONS: [&str; 16] = [
-    "js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt", "cs", "go", "swift", "scala",
-    "dart", "rs", "php",
+const CODE_EXTENSIONS: [&str; 40] = [
+    "js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt", "kts", "cs", "go", "swift", "scala",
+    "dart", "rs", "php", "r", "jl", "lua", "pl", "pm", "ex", "exs", "ml", "mli", "hs", "clj",
+    "cljs", "erl", "sh", "bash", "groovy", "c", "cc", "cpp", "h", "hpp", "fs", "nim",
 ];
 
 /// The most literals read from one file.
@@ -228,12 +229,44 @@ pub fn text_literals(text: &str) -> Vec<Cow<'_, str>> {
         offset = body_from + len + quote.len();
         rest = &text[offset..];
     }
+    if found.is_empty() {
+        found = quoted_line_texts(text);
+    }
     let held: usize = found.iter().map(|b| b.len()).sum();
     if held * 2 >= text.len() {
         found
     } else {
         Vec::new()
     }
+}
+
+/// Texts kept whole in an ordinary double-quoted string on one line, their line breaks and
+/// quotes escaped (R's `text <- "Acme | Engineer<p>We build…"`, a test's `body = "…\n…"`):
+/// each long one, its escapes read as JSON reads them.
+fn quoted_line_texts(text: &str) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(open) = line.find('"') else { continue };
+        let body = &line[open + 1..];
+        // The closing quote: the last one on the line not escaped.
+        let Some(close) = body
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| c == '"' && !body[..i].ends_with('\\'))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        if close < MIN_TEXT_LITERAL.max(400) {
+            continue;
+        }
+        if let Ok(s) = serde_json::from_str::<String>(&line[open..=open + 1 + close])
+            && (s.contains('\n') || s.contains("<p>") || s.contains("<br"))
+        {
+            out.push(Cow::Owned(s));
+        }
+    }
+    out
 }
 
 /// A Java text block's escapes that stand for spacing: `\s` a space, a backslash at a line's
@@ -594,6 +627,21 @@ mod tests {
         let found = text_literals(&examples);
         assert_eq!(found.len(), 2);
         assert!(found[0].contains("Acme") && found[1].contains("Beta"));
+    }
+
+    #[test]
+    fn a_post_kept_in_one_quoted_line_is_read_with_its_escapes() {
+        let post = format!(
+            "Acme | Senior Engineer | Remote<br>{}<br>We&#x27;re Hiring:<br>• Designer: <a href=\\\"https://x.example/1\\\">apply</a>",
+            "We build anvils for the road runner. ".repeat(15)
+        );
+        let r = format!("text <- \"{post}\"\nstr_extract_all(text, \"x\")\n");
+        let found = text_literals(&r);
+        assert_eq!(found.len(), 1, "{r}");
+        assert!(found[0].starts_with("Acme | Senior Engineer"));
+        assert!(found[0].contains("<a href=\"https://x.example/1\">"));
+        let p = crate::parse::parse_text(&r, "hn.R").unwrap();
+        assert_eq!(p[0].company.as_deref(), Some("Acme"));
     }
 
     #[test]
