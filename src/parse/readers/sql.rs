@@ -402,9 +402,15 @@ impl<'a> Lexer<'a> {
                     .find('\n')
                     .map_or(self.text.len(), |i| self.pos + i + 1);
             } else if c == b'/' && next == Some(b'*') {
-                self.pos = self.text[self.pos + 2..]
-                    .find("*/")
-                    .map_or(self.text.len(), |i| self.pos + 2 + i + 2);
+                // A comment whose closing mark was lost put the statement it opens out of use
+                // ("/* CREATE TABLE jobs( … );" then the rows): it ends with that statement.
+                let rest = &self.text[self.pos + 2..];
+                self.pos = match rest.find("*/") {
+                    Some(i) => self.pos + 2 + i + 2,
+                    None => rest
+                        .find(";\n")
+                        .map_or(self.text.len(), |i| self.pos + 2 + i + 2),
+                };
             } else {
                 break;
             }
@@ -579,6 +585,15 @@ mod tests {
             super::rows("INSERT INTO users VALUES (1, 'anna', 'secret'), (2, 'ben', 'x');")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_comment_that_lost_its_closing_mark_ends_with_the_statement_it_hides() {
+        let dump = "/* CREATE TABLE jobs(\n  title VARCHAR(40) NOT NULL\n ,company VARCHAR(9)\n);\n\
+                    INSERT INTO jobs(title,company) VALUES ('Technician','Amazon');\n\
+                    INSERT INTO jobs(title,company) VALUES ('Area Manager','Amazon');\n";
+        assert!(looks_like_sql(dump));
+        assert_eq!(super::rows(dump).len(), 2);
     }
 
     #[test]
