@@ -170,17 +170,28 @@ fn label_of(key: &str) -> Option<Label> {
     }
     v.label(key).or_else(|| {
         // A field named with an export's suffix ("employment_type_code", "location_name",
-        // "location_list").
+        // "location_list"; a flattened object's "companydisplay_name" of Adzuna's
+        // `company.display_name`).
         let n = norm_label(key);
-        ["code", "name", "label", "text", "libelle", "list"]
-            .iter()
-            .find_map(|suffix| {
-                n.strip_suffix(suffix)
-                    .filter(|rest| rest.len() >= 4)
-                    .and_then(|rest| v.label(rest))
-            })
-            .or_else(|| posting_label(key))
-            .or_else(|| misspelt_label(&n))
+        [
+            "display name",
+            "displayname",
+            "display",
+            "code",
+            "name",
+            "label",
+            "text",
+            "libelle",
+            "list",
+        ]
+        .iter()
+        .find_map(|suffix| {
+            n.strip_suffix(suffix)
+                .filter(|rest| rest.len() >= 4)
+                .and_then(|rest| v.label(rest.trim()))
+        })
+        .or_else(|| posting_label(key))
+        .or_else(|| misspelt_label(&n))
     })
 }
 
@@ -521,6 +532,14 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         w.doc.text(Key::Title, body::inline_text(t), origin);
     }
     w.object(o, 0);
+    // A board's flag that it predicted the pay (Adzuna's `salary_is_predicted: 1`): the
+    // record's figures are the board's estimate, not the employer's.
+    if o.iter().any(|(k, v)| {
+        norm_label(k).contains("predicted")
+            && (flag_of(v) == Some(true) || number_of(v) == Some(1.0))
+    }) {
+        w.doc.mark_estimates(0);
+    }
     if !w.place_parts.is_empty() {
         let mut parts: Vec<String> = Vec::new();
         for p in std::mem::take(&mut w.place_parts) {
@@ -1542,6 +1561,24 @@ mod tests {
             "salary_currency": "BRL", "company": {"display_name": "Acme"}
         }));
         assert_eq!(pay(&other), Some(None));
+        // The board's flag that it predicted the pay makes the figures its estimate.
+        let kind = |d: &Doc| {
+            d.facts.iter().find_map(|f| match &f.value {
+                FactValue::Money(m) if f.key == Key::Pay => Some(m.kind),
+                _ => None,
+            })
+        };
+        let predicted = doc(json!({
+            "title": "Data Scientist", "salary_min": 49947.44, "salary_max": 49947.44,
+            "salary_is_predicted": 1, "companydisplay_name": "Amazon"
+        }));
+        assert_eq!(kind(&predicted), Some(PayKind::Estimated));
+        assert_eq!(kind(&adzuna), Some(PayKind::Base));
+        // A flattened object's key ("companydisplay_name") names its field.
+        assert_eq!(
+            predicted.texts(Key::Company).next().map(|t| t.0),
+            Some("Amazon")
+        );
     }
 
     #[test]
