@@ -123,6 +123,8 @@ pub fn rows(text: &str) -> Vec<Value> {
     let mut count: usize = out.iter().filter_map(Value::as_array).map(Vec::len).sum();
     let mut lexer = Lexer::new(&rest);
     let mut tables: HashMap<String, Vec<String>> = HashMap::new();
+    // The table of each array of rows in `out` (none for COPY blocks).
+    let mut names: Vec<String> = Vec::new();
     while let Some(tok) = lexer.next_token() {
         let Token::Word(w) = tok else { continue };
         if w.eq_ignore_ascii_case("CREATE") {
@@ -130,7 +132,7 @@ pub fn rows(text: &str) -> Vec<Value> {
                 tables.insert(name, cols);
             }
         } else if w.eq_ignore_ascii_case("INSERT") {
-            let Some((cols, rows)) = insert(&mut lexer, &tables, MAX_ROWS - count) else {
+            let Some((name, cols, rows)) = insert(&mut lexer, &tables, MAX_ROWS - count) else {
                 continue;
             };
             count += rows.len();
@@ -142,6 +144,7 @@ pub fn rows(text: &str) -> Vec<Value> {
                 })
                 .collect();
             if !objects.is_empty() {
+                names.push(name);
                 out.push(Value::Array(objects));
             }
             if count >= MAX_ROWS {
@@ -149,7 +152,77 @@ pub fn rows(text: &str) -> Vec<Value> {
             }
         }
     }
+    if names.len() == out.len() {
+        join_names(&names, &mut out);
+    }
     out
+}
+
+/// A row's key to another table of the dump (`company_id` → the `company` table's row of that
+/// `id`) names what that row names: its `name` is set under the key's stem ("company":
+/// "Manpower"), unless the row already has one.
+fn join_names(tables: &[String], out: &mut [Value]) {
+    let bare = |t: &str| t.trim_matches(['`', '"', '[', ']']).to_lowercase();
+    // Each table's names by id.
+    let mut by_id: HashMap<String, HashMap<String, String>> = HashMap::new();
+    for (t, rows) in tables.iter().zip(out.iter()) {
+        for row in rows
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object)
+        {
+            let id = row.get("id").map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            });
+            let name = [
+                "name",
+                "title",
+                "nom",
+                "nombre",
+                "company_name",
+                "display_name",
+            ]
+            .iter()
+            .find_map(|k| row.get(*k).and_then(Value::as_str));
+            if let (Some(id), Some(name)) = (id, name) {
+                by_id
+                    .entry(bare(t))
+                    .or_default()
+                    .insert(id, name.to_string());
+            }
+        }
+    }
+    if by_id.is_empty() {
+        return;
+    }
+    for rows in out.iter_mut() {
+        for row in rows
+            .as_array_mut()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object_mut)
+        {
+            let joined: Vec<(String, String)> = row
+                .iter()
+                .filter_map(|(k, v)| {
+                    let stem = k.to_lowercase().strip_suffix("_id")?.to_string();
+                    let table = [stem.clone(), format!("{stem}s"), format!("{stem}es")]
+                        .into_iter()
+                        .find_map(|t| by_id.get(&t))?;
+                    let id = match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    Some((stem, table.get(&id)?.clone()))
+                })
+                .collect();
+            for (stem, name) in joined {
+                row.entry(stem).or_insert(Value::String(name));
+            }
+        }
+    }
 }
 
 /// `CREATE TABLE [IF NOT EXISTS] name ( col type …, …, PRIMARY KEY (…) )` → the name and the
@@ -217,7 +290,7 @@ fn table_name(lexer: &mut Lexer<'_>) -> Option<String> {
     }
 }
 
-type Insert = (Vec<String>, Vec<Vec<Value>>);
+type Insert = (String, Vec<String>, Vec<Vec<Value>>);
 
 /// `INSERT [IGNORE] INTO name [(cols…)] VALUES (…), (…);` → the columns and up to
 /// `room` rows. Rows whose length differs from the columns' are left out.
@@ -262,7 +335,7 @@ fn insert(
         }
     }
     let cols = cols.or_else(|| positional_columns(&rows))?;
-    Some((cols, rows))
+    Some((name, cols, rows))
 }
 
 /// Names for the columns of rows no statement names (`INSERT INTO jobs VALUES (…)` in a dump
@@ -585,6 +658,18 @@ mod tests {
             super::rows("INSERT INTO users VALUES (1, 'anna', 'secret'), (2, 'ben', 'x');")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_row_s_key_to_another_table_names_what_that_row_names() {
+        let dump = "INSERT INTO `company` (`id`, `name`) VALUES (145, 'Manpower'), (155, 'Amazon');\n\
+                    INSERT INTO `job_posting` (`id`, `title`, `company_id`) VALUES \
+                    (1, 'Technicien de maintenance', 155), (2, 'Opérateur', 999);\n";
+        let rows = super::rows(dump);
+        let jobs = rows[1].as_array().unwrap();
+        assert_eq!(jobs[0]["company"], "Amazon");
+        // An id no row has names nothing.
+        assert!(jobs[1].get("company").is_none());
     }
 
     #[test]
