@@ -44,7 +44,7 @@ pub fn detect(doc: &Document<'_>) -> Format {
     {
         return Format::Csv;
     }
-    if matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd") && !hn::looks_like_thread(text) {
+    if is_markdown_file(doc.source) && !hn::looks_like_thread(text) {
         return Format::Markdown;
     }
     match detect_text(doc) {
@@ -72,6 +72,14 @@ pub fn detect_text(doc: &Document<'_>) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// Whether a file's name says it is Markdown.
+pub fn is_markdown_file(source: &str) -> bool {
+    matches!(
+        extension(source).as_str(),
+        "md" | "markdown" | "mdown" | "mkd" | "mdx"
+    )
 }
 
 /// The lowercased extension of a source path ("" when none).

@@ -293,10 +293,18 @@ fn closing(body: &str, quote: &str) -> Option<usize> {
 
 fn holds_object(v: &Value) -> bool {
     match v {
-        Value::Object(o) => o.len() >= 2,
+        Value::Object(o) => o.len() >= 2 && !declares_types(o),
         Value::Array(a) => a.iter().any(holds_object),
         _ => false,
     }
+}
+
+/// Whether an object is a type's declaration, not data: every value names a type (an OCaml
+/// record type `{ title : string; company : string }`, a TypeScript interface, a schema's
+/// `{"title": "string"}`).
+fn declares_types(o: &serde_json::Map<String, Value>) -> bool {
+    o.values()
+        .all(|v| v.as_str().is_some_and(super::is_type_name))
 }
 
 /// The index just past a string starting at `i` (its quote), escapes skipped. A string ends at
@@ -627,6 +635,15 @@ mod tests {
         let found = text_literals(&examples);
         assert_eq!(found.len(), 2);
         assert!(found[0].contains("Acme") && found[1].contains("Beta"));
+    }
+
+    #[test]
+    fn a_type_s_declaration_is_no_data() {
+        let ml = "type t =\n  { id : int\n  ; title : string\n  ; company : string\n  ; fullfilled : bool\n  }\n";
+        assert!(data_literals(ml).is_empty());
+        let ts = "interface Job { title: string; company: string; remote?: boolean }\n\
+                  const jobs: Job[] = [{ title: 'Engineer', company: 'Acme' }];\n";
+        assert_eq!(data_literals(ts).len(), 1);
     }
 
     #[test]

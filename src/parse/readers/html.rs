@@ -52,10 +52,7 @@ pub fn looks_like_html(text: &str, source: &str) -> bool {
     let lower = source.to_lowercase();
     // A Markdown file may open with inline markup (`<a name="jobs"></a>`): it is Markdown
     // unless markup makes a good share of its lines (a README laid out in HTML tables).
-    if [".md", ".markdown", ".mdown", ".mkd", ".mdx"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-    {
+    if super::super::detect::is_markdown_file(source) {
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)

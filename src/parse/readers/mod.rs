@@ -110,6 +110,19 @@ fn is_empty_literal(v: &str) -> bool {
     ["null", "undefined", "none", "nil", "nan"]
         .iter()
         .any(|w| bare.eq_ignore_ascii_case(w))
+        || is_type_name(bare)
+}
+
+/// Whether a value is a program's name of a type (`title : string`, `remote?: boolean`,
+/// `tags: string[]`): a declaration's, no posting's value.
+pub fn is_type_name(s: &str) -> bool {
+    static TYPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:string|str|int|integer|i32|i64|u32|u64|usize|bool|boolean|float|f32|f64|double|number|bigint|any|unknown|void)(?:\[\])?(?:\s*\|\s*(?:null|undefined))?\??$",
+        )
+        .expect("valid regex")
+    });
+    TYPE.is_match(s.trim())
 }
 
 /// Whether a whole line is a known field label and nothing else ("Pay", "Job type",
@@ -337,6 +350,10 @@ mod tests {
     #[test]
     fn a_program_literal_for_no_value_is_no_value() {
         assert_eq!(label_line("title: null,"), None);
+        // A declaration's type names no value.
+        assert_eq!(label_line("  ; title : string"), None);
+        assert_eq!(label_line("remote?: boolean;"), None);
+        assert!(label_line("Title: String Theory Researcher").is_some());
         assert_eq!(label_line("\"salary\": None"), None);
         assert!(label_line("Title: Null Pointer Analyst").is_some());
         // A database's empty cell.
