@@ -26,7 +26,9 @@ pub fn posted_from_label(s: &str) -> Option<String> {
 /// A URL for applying, named in the text near words that say so.
 pub fn url_from_text(text: &str) -> Option<String> {
     static URL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"https?://[^\s<>"'()\[\]]+[^\s<>"'()\[\].,;:!?]"#).expect("valid regex")
+        // A bar or a brace ends it: a link written inside a table's cell or a quoted string
+        // (OCaml's `{js|https://…|js}`) is no part of what surrounds it.
+        Regex::new(r#"https?://[^\s<>"'()\[\]|{}]+[^\s<>"'()\[\].,;:!?|{}]"#).expect("valid regex")
     });
     static APPLY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:apply|application|careers|jobs|job\s+posting|position|opening)\b")
@@ -97,5 +99,9 @@ mod tests {
             Some("https://jobs.example.com/123")
         );
         assert_eq!(url_from_text("Our blog: https://blog.example.com"), None);
+        assert_eq!(
+            url_from_text("; link = {js|https://tarides.com/jobs/engineer|js}").as_deref(),
+            Some("https://tarides.com/jobs/engineer")
+        );
     }
 }

@@ -17,6 +17,10 @@ pub mod skills;
 pub mod title;
 pub mod work_mode;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::blocks::{SectionKind, kind_of, list_items, sections_of};
 use super::doc::{Doc, Fact, Key, Origin};
 use crate::posting::{Field, FieldSource, Posted, Posting, Section, posting_id};
@@ -317,9 +321,21 @@ fn benefits(ctx: &Ctx<'_>) -> Option<(Vec<String>, FieldSource)> {
 /// Cleans every headline field (no control characters, zero-width characters or stray
 /// whitespace), drops empty values and repeats, and derives the id.
 pub fn finish(p: &mut Posting) {
+    // Markup left in a headline field (a page's HTML read as text: "<h2>Permanent position
+    // …", "CEA List, France</h2>") is no part of it.
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").expect("valid regex")
+    });
+    let untagged = |s: &str| -> String {
+        if s.contains('<') {
+            TAG.replace_all(s, " ").into_owned()
+        } else {
+            s.to_string()
+        }
+    };
     let clean_opt = |v: &mut Option<String>| {
         if let Some(s) = v {
-            let c = clean_field(s);
+            let c = clean_field(&untagged(s));
             *v = if c.is_empty() { None } else { Some(c) };
         }
     };
@@ -333,7 +349,7 @@ pub fn finish(p: &mut Posting) {
     let clean_list = |v: &mut Vec<String>| {
         let mut out: Vec<String> = Vec::with_capacity(v.len());
         for s in v.drain(..) {
-            let c = clean_field(&s);
+            let c = clean_field(&untagged(&s));
             if !c.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&c)) {
                 out.push(c);
             }
@@ -371,4 +387,33 @@ pub fn finish(p: &mut Posting) {
         p.warnings.push("no company found".into());
     }
     p.id = posting_id(p);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_left_in_a_headline_field_is_no_part_of_it() {
+        let mut p = Posting {
+            title: Some("<h2>Permanent position for Computer Scientist".into()),
+            company: Some("CEA List, France</h2>".into()),
+            locations: vec!["<b>Paris</b>".into()],
+            ..Posting::default()
+        };
+        finish(&mut p);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Permanent position for Computer Scientist")
+        );
+        assert_eq!(p.company.as_deref(), Some("CEA List, France"));
+        assert_eq!(p.locations, ["Paris"]);
+        // A "<" that opens no tag stays.
+        let mut p = Posting {
+            title: Some("Engineer <3 years".into()),
+            ..Posting::default()
+        };
+        finish(&mut p);
+        assert_eq!(p.title.as_deref(), Some("Engineer <3 years"));
+    }
 }
