@@ -106,11 +106,9 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
         let items: Vec<usize> = (i + 1..blocks.len())
             .take_while(|&k| role_item(&blocks[k]))
             .collect();
-        if items.is_empty() {
-            break;
-        }
-        i = items[items.len() - 1] + 1;
-        groups.push((i - items.len() - 1, items));
+        let Some(&last) = items.last() else { break };
+        groups.push((i, items));
+        i = last + 1;
     }
     let roles: usize = groups.iter().map(|g| g.1.len()).sum();
     if groups.len() < 2 || roles < 3 {
@@ -1482,9 +1480,7 @@ fn one_per_role(d: &Doc, roles: &[(usize, String)]) -> Vec<Doc> {
             {
                 part.facts.retain(|f| f.key != Key::Company);
                 part.text(Key::Company, company, Origin::Header);
-                if let Some(place) = place {
-                    part.text(Key::Location, place, Origin::Header);
-                }
+                part.text(Key::Location, place, Origin::Header);
             }
             part
         })
@@ -1496,7 +1492,7 @@ fn one_per_role(d: &Doc, roles: &[(usize, String)]) -> Vec<Doc> {
 /// "Pittsburgh, PA"); "… — Survey Research Center, University of Michigan, Ann Arbor, MI" →
 /// the organization right before the place. None unless the text after the role is the
 /// employer's name, then a place or a work mode.
-fn employer_and_place(tail: &str) -> Option<(String, Option<String>)> {
+fn employer_and_place(tail: &str) -> Option<(String, String)> {
     static LEAD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:[:–—-]|\bat\b|@)\s*").expect("valid regex"));
     // What follows a label ("Posted: …") or an emphasis mark is no part of it.
@@ -1556,8 +1552,7 @@ fn employer_and_place(tail: &str) -> Option<(String, Option<String>)> {
     if !is_name {
         return None;
     }
-    let place = pieces[at..].join(", ");
-    Some((name.to_string(), Some(place)))
+    Some((name.to_string(), pieces[at..].join(", ")))
 }
 
 #[cfg(test)]
@@ -1623,7 +1618,7 @@ mod tests {
             e(": Carnegie Mellon University, Pittsburgh, PA _Posted: Nov 01, 2022_"),
             Some((
                 "Carnegie Mellon University".to_string(),
-                Some("Pittsburgh, PA".to_string())
+                "Pittsburgh, PA".to_string()
             ))
         );
         assert_eq!(

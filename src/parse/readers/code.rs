@@ -240,6 +240,10 @@ pub fn text_literals(text: &str) -> Vec<Cow<'_, str>> {
     }
 }
 
+/// The shortest one-line string read as a posting's text (a longer bar than a text block's:
+/// one line of code holds many strings that are no text).
+const MIN_QUOTED_LINE: usize = 400;
+
 /// Texts kept whole in an ordinary double-quoted string on one line, their line breaks and
 /// quotes escaped (R's `text <- "Acme | Engineer<p>We build…"`, a test's `body = "…\n…"`):
 /// each long one, its escapes read as JSON reads them.
@@ -257,7 +261,7 @@ fn quoted_line_texts(text: &str) -> Vec<Cow<'_, str>> {
         else {
             continue;
         };
-        if close < MIN_TEXT_LITERAL.max(400) {
+        if close < MIN_QUOTED_LINE {
             continue;
         }
         if let Ok(s) = serde_json::from_str::<String>(&line[open..=open + 1 + close])
