@@ -200,6 +200,10 @@ fn without_article(mut name: &str) -> &str {
     name
 }
 
+/// What a bracket before a legal form may say of the registration, not the name: its year or
+/// its country ("Banham Poultry (2018) Limited", "Acme (UK) Ltd").
+const REGISTRATION: &str = r"(?:\d{4}|UK|U\.K\.|EU|Europe|International|Holdings)";
+
 /// The patterns of names with a legal form or an organization noun, each with whether it is an
 /// organization noun's (those names count from a second mention: a degree "from an accredited
 /// University" is not the employer).
@@ -231,7 +235,7 @@ fn legal_name_patterns() -> Vec<(Regex, bool)> {
             // Small words inside the name only before a capital ("Bank of Nova Scotia Ltd",
             // "Gesellschaft für Baustoffe mbH", "Banco de Crédito S.A.").
             format!(
-                r"(?P<n>{word}(?:{sp}(?:(?:of|für|und|&|de|du|des|di|del|da|do|van|von|y|et){sp})?{word}){{0,4}},?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"
+                r"(?P<n>{word}(?:{sp}(?:(?:of|für|und|&|de|du|des|di|del|da|do|van|von|y|et){sp})?{word}){{0,4}}(?:{sp}\({REGISTRATION}\))?,?{sp}(?:{suffix}))(?:[^\p{{L}}\d]|$)"
             ),
             false,
         ));
@@ -292,6 +296,14 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
                 .trim_end_matches([',', '.', ')', '）'])
                 .to_string();
             name = without_generic_prefix(without_article(&name)).to_string();
+            // "Banham Poultry (2018) Limited": the year of its registration (or its country)
+            // in brackets before the legal form is no part of the name shown.
+            static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(&format!(r" \({REGISTRATION}\)")).expect("valid regex")
+            });
+            if name.contains(" (") {
+                name = REGISTERED.replace(&name, "").into_owned();
+            }
             // "Department of Posts Recruitment": what the page is about after the name.
             while let Some((head, last)) = name.rsplit_once(' ')
                 && org_name_tail(last)
@@ -1364,6 +1376,23 @@ mod tests {
             "Acme Engineer role | ONSITE\n\nApply at https://jobs.lever.co/nlcollect-bv/123 today.";
         let p = crate::parse::parse_text(hn, "post.txt").unwrap().remove(0);
         assert_ne!(p.company.as_deref(), Some("nlcollect-bv"));
+    }
+
+    #[test]
+    fn a_registration_year_in_brackets_before_the_legal_form() {
+        assert_eq!(
+            first_legal_name("By submitting your details you consent to Banham Poultry (2018) Limited retaining them.")
+                .as_deref(),
+            Some("Banham Poultry Limited")
+        );
+        // A legal form written in capitals.
+        assert_eq!(
+            first_legal_name(
+                "Banham Poultry LTD recruiting for Kitchen assistant to work on night shift."
+            )
+            .as_deref(),
+            Some("Banham Poultry LTD")
+        );
     }
 
     #[test]
