@@ -58,13 +58,12 @@ pub fn detect(doc: &Document<'_>) -> Format {
 pub fn detect_text(doc: &Document<'_>) -> Format {
     let text = doc.text;
     // An HN comment copied with its markup ("Acme | Engineer | NYC<p>We build…").
-    let probe: std::borrow::Cow<'_, str> =
-        if (text.contains("<p>") || text.contains("<br")) && html_text::has_markup(text) {
-            let head: String = text.chars().take(4096).collect();
-            html_text::fragment_to_text(&head).into()
-        } else {
-            text.into()
-        };
+    let probe: std::borrow::Cow<'_, str> = if html_text::breaks_lines_with_markup(text) {
+        let head: String = text.chars().take(4096).collect();
+        html_text::fragment_to_text(&head).into()
+    } else {
+        text.into()
+    };
     if hn::looks_like_thread(&probe) || hn::looks_like_post(&probe) {
         Format::Hn
     } else if board::looks_like_board(text) {

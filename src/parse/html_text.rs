@@ -229,6 +229,12 @@ fn strip_tags(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a text breaks its lines with markup (`<p>`, `<br>`): a fragment of HTML written
+/// for a page (a Hacker News comment's), not prose that mentions a tag.
+pub fn breaks_lines_with_markup(s: &str) -> bool {
+    (s.contains("<p>") || s.contains("<br")) && has_markup(s)
+}
+
 /// Whether `s` contains markup worth running through the HTML parser.
 pub fn has_markup(s: &str) -> bool {
     let Some(i) = s.find('<') else {

@@ -146,8 +146,7 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         let mut postings = Vec::new();
         for body in readers::code::text_literals(text) {
             // A fragment of markup, no page (a comment's HTML): read as the text it shows.
-            let body = if html_text::has_markup(&body)
-                && (body.contains("<p>") || body.contains("<br"))
+            let body = if html_text::breaks_lines_with_markup(&body)
                 && !readers::html::looks_like_html(&body, "")
             {
                 std::borrow::Cow::Owned(html_text::fragment_to_text(&body))

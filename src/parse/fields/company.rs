@@ -615,15 +615,12 @@ fn ats_candidates(
     text_and_title: &str,
     cands: &mut Vec<Cand<String>>,
 ) -> Option<String> {
-    static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]]+").expect("valid regex"));
     let mut account: Option<String> = None;
     // The links the text writes count as the page's own (a post's "apply at
     // jobs.lever.co/aquabyte/…"), when the text also writes the account's name.
-    let in_text = LINK
-        .find_iter(&ctx.full)
+    let in_text = super::dates::links(&ctx.full)
         .take(50)
-        .map(|m| (m.as_str(), Origin::Page));
+        .map(|u| (u, Origin::Page));
     for (u, origin) in ctx.doc.texts(Key::Url).chain(in_text) {
         let Some(key) = ats_account(u) else { continue };
         // Only a record's own link is the posting's: a post's text links anywhere.

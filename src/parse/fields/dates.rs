@@ -23,13 +23,20 @@ pub fn posted_from_label(s: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
+/// A link as a text writes it: a bar or a brace ends it (a link written inside a table's cell
+/// or a quoted string, OCaml's `{js|https://…|js}`, is no part of what surrounds it), and so
+/// does the punctuation of the sentence around it.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"https?://[^\s<>"'()\[\]|{}]+[^\s<>"'()\[\].,;:!?|{}]"#).expect("valid regex")
+});
+
+/// The links a text writes, in order.
+pub fn links(text: &str) -> impl Iterator<Item = &str> {
+    URL.find_iter(text).map(|m| m.as_str())
+}
+
 /// A URL for applying, named in the text near words that say so.
 pub fn url_from_text(text: &str) -> Option<String> {
-    static URL: LazyLock<Regex> = LazyLock::new(|| {
-        // A bar or a brace ends it: a link written inside a table's cell or a quoted string
-        // (OCaml's `{js|https://…|js}`) is no part of what surrounds it.
-        Regex::new(r#"https?://[^\s<>"'()\[\]|{}]+[^\s<>"'()\[\].,;:!?|{}]"#).expect("valid regex")
-    });
     static APPLY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:apply|application|careers|jobs|job\s+posting|position|opening)\b")
             .expect("valid regex")

@@ -265,7 +265,7 @@ fn quoted_line_texts(text: &str) -> Vec<Cow<'_, str>> {
             continue;
         }
         if let Ok(s) = serde_json::from_str::<String>(&line[open..=open + 1 + close])
-            && (s.contains('\n') || s.contains("<p>") || s.contains("<br"))
+            && (s.contains('\n') || super::super::html_text::breaks_lines_with_markup(&s))
         {
             out.push(Cow::Owned(s));
         }

@@ -174,7 +174,6 @@ fn label_of(key: &str) -> Option<Label> {
         // `company.display_name`).
         let n = norm_label(key);
         [
-            "display name",
             "displayname",
             "display",
             "code",
@@ -188,7 +187,7 @@ fn label_of(key: &str) -> Option<Label> {
         .find_map(|suffix| {
             n.strip_suffix(suffix)
                 .filter(|rest| rest.len() >= 4)
-                .and_then(|rest| v.label(rest.trim()))
+                .and_then(|rest| v.label(rest))
         })
         .or_else(|| posting_label(key))
         .or_else(|| misspelt_label(&n))
@@ -534,10 +533,9 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
     w.object(o, 0);
     // A board's flag that it predicted the pay (Adzuna's `salary_is_predicted: 1`): the
     // record's figures are the board's estimate, not the employer's.
-    if o.iter().any(|(k, v)| {
-        norm_label(k).contains("predicted")
-            && (flag_of(v) == Some(true) || number_of(v) == Some(1.0))
-    }) {
+    if o.iter()
+        .any(|(k, v)| norm_label(k).contains("predicted") && flag_of(v) == Some(true))
+    {
         w.doc.mark_estimates(0);
     }
     if !w.place_parts.is_empty() {
