@@ -22,6 +22,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
         if let Some(parts) = by_header_titles(&d)
             .or_else(|| by_employer_groups(&d))
             .or_else(|| by_role_headings(&d))
+            .or_else(|| by_sectioned_headings(&d))
             .or_else(|| by_title_labels(&d))
             .or_else(|| by_numbered_roles(&d))
             .or_else(|| by_role_items(&d))
@@ -327,6 +328,98 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         });
     }
     Some(role_parts(d, &parts))
+}
+
+/// Headings of one level that each open their text with the same kind of section, the roles
+/// of a page that lists several whether or not the vocabulary knows them ("## Μια (1) θέση
+/// προγραμματιστή web" / "Απαιτούμενα προσόντα" / …, "## Δύο (2) θέσεις Προγραμματιστή
+/// Android" / "Απαιτούμενα προσόντα" / …): one document per heading, as role headings give. A
+/// page about one job groups unlike sections under its headings ("## The role" / "What you'll
+/// do", "## About you" / "Requirements"); the headings of several jobs open alike, and every
+/// heading of their level between the first and the last is one of them.
+fn by_sectioned_headings(d: &Doc) -> Option<Vec<Doc>> {
+    use super::vocab::SectionWord;
+    // The kind of section a heading's text opens with: its first line, a section's name under
+    // it (a heading of a lower level, or a line found to be one).
+    let opens_with = |i: usize| -> Option<SectionWord> {
+        let level = d.blocks[i].level;
+        let b = d.blocks[i + 1..]
+            .iter()
+            .find(|b| !b.text.trim().is_empty())?;
+        if b.kind == BlockKind::Item
+            || (b.kind == BlockKind::Heading && b.level > 0 && b.level <= level)
+        {
+            return None;
+        }
+        section_label(b)
+    };
+    let mut levels: Vec<u8> = d
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.level > 0)
+        .map(|b| b.level)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    for level in levels {
+        let at: Vec<usize> = (0..d.blocks.len())
+            .filter(|&i| {
+                let b = &d.blocks[i];
+                b.kind == BlockKind::Heading
+                    && b.level == level
+                    && section_label(b).is_none()
+                    && names_entry(&unwrap(&b.text, Depth::Full, &no_employer).title)
+                    && opens_with(i).is_some()
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+            continue;
+        };
+        let kind = opens_with(first);
+        let alike = at.len() >= 2
+            && at.iter().all(|&i| opens_with(i) == kind)
+            && (first..=last).all(|j| {
+                let b = &d.blocks[j];
+                at.contains(&j)
+                    || !(b.kind == BlockKind::Heading && b.level > 0 && b.level <= level)
+            });
+        if !alike {
+            continue;
+        }
+        let mut names: Vec<String> = at
+            .iter()
+            .map(|&i| unnumbered(&d.blocks[i].text).to_lowercase())
+            .collect();
+        names.sort();
+        names.dedup();
+        if names.len() < at.len() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        for (k, &i) in at.iter().enumerate() {
+            let limit = at.get(k + 1).copied().unwrap_or(d.blocks.len());
+            let end = (i + 1..limit)
+                .find(|&j| {
+                    let b = &d.blocks[j];
+                    b.kind == BlockKind::Heading && b.level > 0 && b.level <= level
+                })
+                .unwrap_or(limit);
+            let heading = unnumbered(&d.blocks[i].text);
+            let origin = if role_heading(heading).is_some() {
+                Origin::Header
+            } else {
+                Origin::Label
+            };
+            parts.push(RolePart {
+                head: i,
+                body: i + 1..end,
+                title: without_marker(heading).to_string(),
+                origin,
+            });
+        }
+        return Some(role_parts(d, &parts));
+    }
+    None
 }
 
 /// A heading without a word in front marking a position ("Posizione Segreteria
@@ -1995,6 +2088,30 @@ mod tests {
         // A link to the apply page is no role.
         let apply = "# Backend Engineer\n\nBuild things.\n\n[Apply here](https://acme.com/apply)\n\nMore text.\n";
         assert_eq!(several_jobs(markdown::read(apply).unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn headings_that_open_alike_are_roles_the_vocabulary_need_not_know() {
+        // Each heading opens with the same kind of section: several jobs, one per heading (the
+        // title's resolver takes the count off).
+        let text = "## Μια (1) θέση προγραμματιστή web\n\n**Απαιτούμενα προσόντα:**\n\n* Γνώσεις Java\n* HTML\n\n\
+                    ## Δύο (2) θέσεις Προγραμματιστή Windows Phone 7\n\n**Απαιτούμενα προσόντα:**\n\n* Silverlight\n* XNA\n";
+        let ds = several_jobs(markdown::read(text).unwrap());
+        assert_eq!(
+            titles(&ds),
+            [
+                "Μια (1) θέση προγραμματιστή web",
+                "Δύο (2) θέσεις Προγραμματιστή Windows Phone 7"
+            ]
+        );
+        // One job's page groups unlike sections under its headings: one job.
+        let one = "# Platform Engineer\n\n## The team\n\n### What you'll do\n\n- Run the fleet\n\n\
+                   ## You\n\n### Requirements\n\n- Linux\n";
+        assert_eq!(several_jobs(markdown::read(one).unwrap()).len(), 1);
+        // Every heading of their level between the first and the last must open alike.
+        let mixed = "## Alpha\n\n### Requirements\n\n- Linux\n\n## Our office\n\nNice.\n\n\
+                     ## Beta\n\n### Requirements\n\n- Go\n";
+        assert_eq!(several_jobs(markdown::read(mixed).unwrap()).len(), 1);
     }
 
     #[test]

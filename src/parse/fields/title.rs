@@ -186,6 +186,18 @@ fn strip_count(t: &str) -> &str {
         )
         .expect("valid regex")
     });
+    // In front: "Μια (1) θέση προγραμματιστή web", "Δύο (2) θέσεις Προγραμματιστή Android", "2
+    // θέσεις …": a figure (its word before it) and a word counting hires.
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{L}+\s+)?\(?\d{1,3}\)?\s+(?P<w>\p{L}+)\s+\S").expect("valid regex")
+    });
+    let t = match LEADING.captures(t) {
+        Some(c) if counts_hires(&c["w"]) => {
+            let end = c.name("w").map_or(0, |w| w.end());
+            t[end..].trim_start()
+        }
+        _ => t,
+    };
     let t = match COUNT.find(t) {
         Some(m) if m.start() > 0 => t[..m.start()].trim_end(),
         _ => t,
@@ -2421,6 +2433,16 @@ mod tests {
         );
         assert_eq!(un("Cajera-Empaque (1 vacantes)").title, "Cajera-Empaque");
         assert_eq!(un("Nurse (1 vacancy)").title, "Nurse");
+        // A count in front: its figure, the figure's word, a word counting hires.
+        assert_eq!(
+            un("Two (2) positions Android Developer").title,
+            "Android Developer"
+        );
+        assert_eq!(un("3 vacancies Night Nurse").title, "Night Nurse");
+        assert_eq!(
+            un("2 Nu Colombia Engineers").title,
+            "2 Nu Colombia Engineers"
+        );
         assert_eq!(un("Engineer (2 years)").title, "Engineer (2 years)");
         assert_eq!(un("저희 회사 개발자 모집합니다").title, "개발자");
         // A contract of a few words after the title, not an employer after 'na'.
