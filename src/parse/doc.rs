@@ -100,6 +100,9 @@ pub enum Key {
     /// An address to apply or write to (a front matter's `email`, a record's `contact`): its
     /// domain may be the employer's.
     Contact,
+    /// A link's target that the markup hides from the text (a Markdown `[Acme](https://acme.io)`,
+    /// an HTML `href`): its domain may be the employer's, as a link the text writes out is.
+    Link,
 }
 
 /// What kind of pay a figure is.

@@ -329,7 +329,15 @@ pub(crate) const PARALLEL_FROM: usize = 64;
 /// Parses decoded, sanitized text with the reader of `format`, whatever [`detect::detect`]
 /// would say (the fuzz targets drive each reader this way).
 pub fn parse_as(text: &str, source: &str, format: Format) -> Result<Vec<Posting>, SkipReason> {
-    finish_docs(read(text, format)?, source)
+    let mut docs = read(text, format)?;
+    // A page read as one document keeps the links its markup hides from the text (a page of
+    // cards or records links every card's).
+    if matches!(format, Format::Markdown | Format::Html)
+        && let [doc] = docs.as_mut_slice()
+    {
+        readers::link_facts(doc, text);
+    }
+    finish_docs(docs, source)
 }
 
 /// The postings of a reader's documents: each split where it holds several jobs, its fields

@@ -1481,6 +1481,27 @@ pub struct Domains {
     pub job_platforms: std::collections::HashSet<String>,
     /// Second-level names of boards that list remote jobs only ("jobicy", "remoteok").
     pub remote_only: std::collections::HashSet<String>,
+    /// Words of a link's path that say it leads to jobs ("careers", "lavora-con-noi").
+    pub careers_paths: std::collections::HashSet<String>,
+}
+
+impl Domains {
+    /// Whether a link's path leads to jobs: a path word the vocabulary knows, alone or first of
+    /// the words a segment joins with hyphens ("career-opportunities").
+    pub fn leads_to_jobs(&self, url: &str) -> bool {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let Some((_, path)) = rest.split_once('/') else {
+            return false;
+        };
+        let path = path.split(['?', '#']).next().unwrap_or("").to_lowercase();
+        path.split('/').any(|seg| {
+            self.careers_paths.contains(seg)
+                || seg
+                    .split(['-', '_', '.'])
+                    .next()
+                    .is_some_and(|w| self.careers_paths.contains(w))
+        })
+    }
 }
 
 /// A host's own name, before its public suffix: "memodo" of "www.memodo.de", "acme" of
@@ -1522,6 +1543,7 @@ pub fn domains() -> &'static Domains {
             platforms,
             job_platforms,
             remote_only: set("remote_only"),
+            careers_paths: set("careers_paths"),
         }
     });
     &D

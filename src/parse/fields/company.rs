@@ -620,6 +620,7 @@ fn ats_candidates(
     // jobs.lever.co/aquabyte/…"), when the text also writes the account's name.
     let in_text = super::dates::links(&ctx.full)
         .take(50)
+        .chain(ctx.doc.texts(Key::Link).map(|(u, _)| u))
         .map(|u| (u, Origin::Page));
     for (u, origin) in ctx.doc.texts(Key::Url).chain(in_text) {
         let Some(key) = ats_account(u) else { continue };
@@ -837,7 +838,22 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
             cands.push(Cand::new(c.to_string(), TEXT + 5, FieldSource::Text));
         }
         // A name the text writes that is also the domain of its addresses and links.
-        if let Some((name, seen)) = own_domains(&text_and_title)
+        // The links its markup hides count when they are the employer's own: an address to
+        // write to, or a link to its jobs ("[Mavigex](…)" and "mavigex.com/lavora-con-noi/…"),
+        // not a link to a product, a tool or a partner. Their number adds nothing.
+        let links: Vec<&str> = ctx
+            .doc
+            .texts(Key::Link)
+            .map(|(u, _)| u)
+            .filter(|u| !u.contains("://") || vocab::domains().leads_to_jobs(u))
+            .collect();
+        let mut domains = own_domains(&text_and_title);
+        for (key, _) in own_domains(&links.join("\n")) {
+            if !domains.iter().any(|(k, _)| *k == key) {
+                domains.push((key, 0));
+            }
+        }
+        if let Some((name, seen)) = domains
             .into_iter()
             .filter_map(|(key, seen)| {
                 let name = name_written(&key, &text_and_title, true)?;
@@ -1218,6 +1234,28 @@ mod tests {
             "Visit https://www.house.gov, the House",
             "House"
         ));
+    }
+
+    #[test]
+    fn a_page_s_hidden_link_to_its_jobs_names_the_employer() {
+        let company = |md: &str| {
+            crate::parse::parse_text(md, "post.md").expect("a posting")[0]
+                .company
+                .clone()
+        };
+        // The link's target is hidden by the markup; its path leads to the employer's jobs.
+        let md = "# Ottobre\n\nIn [Mavigex](https://www.mavigex.com) stiamo cercando un \
+                  [Full Stack Developer](https://www.mavigex.com/lavora-con-noi/full-stack/) a Bologna, \
+                  per lavorare ai nostri prodotti web e mobile.\n";
+        assert_eq!(company(md).as_deref(), Some("Mavigex"));
+        // A link to a product or a partner names no employer.
+        let md = "# Backend developer\n\nWe build [Checkpad](https://checkpad.de), a product for \
+                  hospitals, and we are looking for a backend developer in Freiburg.\n";
+        assert_eq!(company(md), None);
+        let d = crate::parse::vocab::domains();
+        assert!(d.leads_to_jobs("https://optiver.com/working-at-optiver/career-opportunities/1/"));
+        assert!(!d.leads_to_jobs("https://careers.example.com/"));
+        assert!(!d.leads_to_jobs("https://acme.com/products/checkpad-for-hospitals"));
     }
 
     #[test]

@@ -263,6 +263,37 @@ pub fn text_doc(doc: &mut Doc, lines: &[&str]) {
 }
 
 /// Whether a block is a short line that could be a header value (not a sentence).
+/// The most links of a page's markup kept as facts.
+const MAX_LINKS: usize = 100;
+
+/// The targets of the links a Markdown or HTML page's markup hides from its text (`[Acme](https://
+/// acme.io)`, `<a href="https://acme.io/jobs">`, `mailto:` addresses), each once, as
+/// [`Key::Link`] facts of the page's document.
+pub fn link_facts(doc: &mut Doc, markup: &str) {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?i)(?:\]\(\s*<?|href\s*=\s*["']?|<)(?:mailto:)?((?:https?://)?[^\s"'<>()\[\]]{3,300})"#,
+        )
+        .expect("valid regex")
+    });
+    let mut seen: Vec<&str> = Vec::new();
+    for c in LINK.captures_iter(markup) {
+        let Some(m) = c.get(1) else { continue };
+        let target = m.as_str().trim_end_matches(['.', ',', ';']);
+        let address = target.contains('@') && !target.contains('/');
+        if !(address || target.starts_with("http://") || target.starts_with("https://"))
+            || seen.contains(&target)
+        {
+            continue;
+        }
+        seen.push(target);
+        doc.text(Key::Link, target, Origin::Page);
+        if seen.len() >= MAX_LINKS {
+            break;
+        }
+    }
+}
+
 pub fn is_short_line(b: &Block) -> bool {
     let t = b.text.trim();
     t.chars().count() <= 100 && !t.ends_with(['.', '!', '?', '。']) && !t.contains(". ")

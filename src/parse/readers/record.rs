@@ -775,7 +775,7 @@ impl Walk<'_> {
                     self.doc.text(key, body::inline_text(&t), origin);
                 }
             }
-            Key::Url => {
+            Key::Url | Key::Link => {
                 if let Some(t) = text_of(v).filter(|u| u.starts_with("http")) {
                     self.doc.text(key, t, origin);
                 }
