@@ -171,8 +171,13 @@ impl<'a> Ctx<'a> {
         self.company_in_text
             .get_or_init(|| {
                 // A subject line is the text's first sentence ("Volt is looking for candidates
-                // like you!").
-                let subjects: Vec<&str> = self.doc.texts(Key::Subject).map(|(s, _)| s).collect();
+                // like you!"), and so is a title ("Gå med i Safespring som Cloud Engineer").
+                let subjects: Vec<&str> = self
+                    .doc
+                    .texts(Key::Subject)
+                    .chain(self.doc.texts(Key::Title))
+                    .map(|(s, _)| s)
+                    .collect();
                 let boards_send = self.doc.format == crate::posting::Format::Email;
                 if subjects.is_empty() {
                     company::company_in(&self.full, boards_send)
