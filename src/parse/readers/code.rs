@@ -157,6 +157,28 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
                     }
                 }
             }
+            // Records built by calls with named arguments (Kotlin's `listOf(JobsData(title =
+            // "…", …), …)`, Python's `Job(title="…", …)`): read from the call's name.
+            c if attempts < MAX_ATTEMPTS
+                && c.is_alphabetic()
+                && let Some(open) = record_call_at(&chars, i) =>
+            {
+                attempts += 1;
+                let Some(end) = literal_end(&chars, open, multiline) else {
+                    i += 1;
+                    continue;
+                };
+                let source: String = chars[i..=end].iter().collect();
+                match to_json(&source, multiline)
+                    .and_then(|j| serde_json::from_str::<Value>(&j).ok())
+                {
+                    Some(v) if holds_object(&v) => {
+                        out.push(v);
+                        i = end + 1;
+                    }
+                    _ => i = open + 1,
+                }
+            }
             // A literal: an object or a list, or a PHP `array(…)` read from its bracket.
             c if attempts < MAX_ATTEMPTS
                 && (matches!(c, '{' | '[') || (multiline && php_array_at(&chars, i))) =>
@@ -316,6 +338,19 @@ fn declares_types(o: &serde_json::Map<String, Value>) -> bool {
 /// span lines (PHP's, Ruby's).
 fn skip_string(chars: &[char], i: usize, multiline: bool) -> usize {
     let q = chars[i];
+    // A triple-quoted string (Python's, Kotlin's, Scala's `"""…"""`) runs over lines to its
+    // three closing quotes.
+    if is_triple(chars, i) {
+        let mut j = i + 3;
+        while j + 2 < chars.len() {
+            match chars[j] {
+                '\\' => j += 2,
+                c if c == q && chars[j + 1] == q && chars[j + 2] == q => return j + 3,
+                _ => j += 1,
+            }
+        }
+        return chars.len();
+    }
     let mut j = i + 1;
     while j < chars.len() {
         match chars[j] {
@@ -326,6 +361,12 @@ fn skip_string(chars: &[char], i: usize, multiline: bool) -> usize {
         }
     }
     chars.len()
+}
+
+/// Whether three quotes of a kind (`"""`, `\'\'\'`) open a string at `i`.
+fn is_triple(chars: &[char], i: usize) -> bool {
+    let q = chars[i];
+    q != '`' && chars.get(i + 1) == Some(&q) && chars.get(i + 2) == Some(&q)
 }
 
 /// The index after the `*/` closing the block comment that opens at `i`.
@@ -423,8 +464,18 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
             '"' | '\'' | '`' => {
                 let end = skip_string(&chars, i, multiline);
                 strings += 1;
-                push_json_string(&mut out, &chars, i + 1, end.saturating_sub(1), c);
+                if is_triple(&chars, i) && end >= i + 6 {
+                    // Kept as written, over its lines, as a template literal is.
+                    push_json_string(&mut out, &chars, i + 3, end - 3, '`');
+                } else {
+                    push_json_string(&mut out, &chars, i + 1, end.saturating_sub(1), c);
+                }
                 i = end;
+                // A method called on the string (Kotlin's `"""…""".trimIndent()`, `.strip()`):
+                // the string stands for its value.
+                while let Some(after) = empty_call_at(&chars, i) {
+                    i = after;
+                }
             }
             // A comment beside a value (`"id": "22619", //pakollinen`).
             '/' | '#' if let Some(end) = comment_end(&chars, i) => i = end,
@@ -472,6 +523,12 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                     out.push('"');
                     out.push_str(&word);
                     out.push('"');
+                } else if let Some(after) = named_argument_at(&chars, i) {
+                    // A named argument (Kotlin's and Python's `title = "…"`): a key.
+                    out.push('"');
+                    out.push_str(&word);
+                    out.push_str("\":");
+                    i = after;
                 } else if next == Some(&'(') {
                     let open = i + chars[i..].iter().position(|&c| c == '(')?;
                     let close = literal_end(&chars, open, multiline)?;
@@ -480,6 +537,19 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                         // PHP's `array('key' => 'value', …)` is an object, `array('a', 'b')` a
                         // list.
                         out.push_str(&php_array(&inner, multiline, depth + 1)?);
+                    } else if named_arguments(&inner) {
+                        // A constructor called with named arguments (`JobsData(title = "…",
+                        // companyName = "…")`): an object of them.
+                        let body = to_json_within(inner.trim(), multiline, depth + 1)?;
+                        out.push('{');
+                        out.push_str(body.trim_end().trim_end_matches(','));
+                        out.push('}');
+                    } else if has_top_level_comma(&inner, multiline) {
+                        // A list built by a call (`listOf(…)`, `arrayOf(…)`): a list.
+                        let body = to_json_within(inner.trim(), multiline, depth + 1)?;
+                        out.push('[');
+                        out.push_str(body.trim_end().trim_end_matches(','));
+                        out.push(']');
                     } else {
                         // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`): the
                         // value.
@@ -547,6 +617,114 @@ fn push_json_string(out: &mut String, chars: &[char], from: usize, to: usize, qu
         j += 1;
     }
     out.push('"');
+}
+
+/// The index after a method called with no argument that starts at `i` (`.trimIndent()`,
+/// spaces before it allowed), if one does.
+fn empty_call_at(chars: &[char], i: usize) -> Option<usize> {
+    let mut j = i;
+    while chars.get(j).is_some_and(|c| *c == ' ') {
+        j += 1;
+    }
+    if chars.get(j) != Some(&'.') {
+        return None;
+    }
+    j += 1;
+    let name = j;
+    while chars
+        .get(j)
+        .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+    {
+        j += 1;
+    }
+    (j > name && chars.get(j) == Some(&'(') && chars.get(j + 1) == Some(&')')).then_some(j + 2)
+}
+
+/// The index after the `=` of a named argument whose name ends right before `i` (`title =
+/// "…"`, not `==` nor `=>`), if one stands there.
+fn named_argument_at(chars: &[char], i: usize) -> Option<usize> {
+    let mut j = i;
+    while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+        j += 1;
+    }
+    (chars.get(j) == Some(&'=') && !matches!(chars.get(j + 1), Some('=' | '>'))).then_some(j + 1)
+}
+
+/// Whether a call's arguments are named (`title = "…", …`): the first is a name and `=`.
+fn named_arguments(inner: &str) -> bool {
+    let chars: Vec<char> = inner.trim_start().chars().collect();
+    let name = chars
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '_')
+        .count();
+    name > 0 && chars[0].is_alphabetic() && named_argument_at(&chars, name).is_some()
+}
+
+/// Whether a comma stands in a text outside its strings and brackets.
+fn has_top_level_comma(text: &str, multiline: bool) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '"' | '\'' | '`' => {
+                i = skip_string(&chars, i, multiline);
+                continue;
+            }
+            '{' | '[' | '(' => depth += 1,
+            '}' | ']' | ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Where a call that builds records opens, when one starts at `i`: a name, its bracket, and
+/// named arguments in it or in the first call inside it (`listOf(JobsData(title = "…"`,
+/// `Job(title="…"`). The call's opening bracket.
+fn record_call_at(chars: &[char], i: usize) -> Option<usize> {
+    if i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '_' | '.' | '$')) {
+        return None;
+    }
+    let word = |j: usize| {
+        let mut k = j;
+        while chars
+            .get(k)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+        {
+            k += 1;
+        }
+        k
+    };
+    let spaces = |mut k: usize| {
+        while chars.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        k
+    };
+    let end = word(i);
+    let open = spaces(end);
+    if end == i || chars.get(open) != Some(&'(') {
+        return None;
+    }
+    let mut k = spaces(open + 1);
+    for _ in 0..2 {
+        let name_end = word(k);
+        if name_end == k {
+            return None;
+        }
+        if named_argument_at(chars, name_end).is_some() && !chars[k..name_end].contains(&'.') {
+            return Some(open);
+        }
+        let inner_open = spaces(name_end);
+        if chars.get(inner_open) != Some(&'(') {
+            return None;
+        }
+        k = spaces(inner_open + 1);
+    }
+    None
 }
 
 /// Whether a PHP `array(` starts at `i` (not the end of a longer name).
@@ -639,6 +817,28 @@ mod tests {
         let found = text_literals(&examples);
         assert_eq!(found.len(), 2);
         assert!(found[0].contains("Acme") && found[1].contains("Beta"));
+    }
+
+    #[test]
+    fn records_built_by_calls_with_named_arguments() {
+        // Kotlin: a list of constructor calls, a description in a triple-quoted string with a
+        // method called on it.
+        let kt = "object Jobs {\n    val list = listOf(\n        JobsData(\n            title = \"Mobile Developer\",\n            companyName = \"PT Kwadran\",\n            location = \"Jakarta\",\n            description = \"\"\"\n                1. Kotlin, \"MVVM\"\n                2. Git\n            \"\"\".trimIndent()\n        ),\n        JobsData(title = \"SQL Developer\", companyName = \"PT Kwadran\", location = \"Bandung\")\n    )\n}\n";
+        let v = data_literals(kt);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0][1]["title"], "SQL Developer");
+        assert_eq!(
+            v[0][0]["description"].as_str().map(str::trim),
+            Some("1. Kotlin, \"MVVM\"\n                2. Git")
+        );
+        let ps = crate::parse::parse_text(kt, "Jobs.kt").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[1].locations, ["Bandung"]);
+        // Python keyword arguments; a call with positional arguments is no record.
+        let py = "jobs = [Job(title=\"Data Engineer\", company=\"Acme\", location=\"Oslo\"), Job(title=\"Designer\", company=\"Acme\", location=\"Bergen\")]\nrequests.get(url, timeout=5)\n";
+        let v = data_literals(py);
+        assert_eq!(v[0][1]["location"], "Bergen");
+        assert!(v.iter().all(|x| x.get("timeout").is_none()));
     }
 
     #[test]
