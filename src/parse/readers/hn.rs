@@ -281,7 +281,10 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
         }
         Value::Object(o) if is_comment(o) => Some(comment_doc(o).into_iter().collect()),
         Value::Object(o)
-            if !o.is_empty() && o.values().all(|c| c.as_object().is_some_and(is_comment)) =>
+            if !o.is_empty()
+                && o.values().any(|c| c.as_object().is_some_and(is_comment))
+                && o.values()
+                    .all(|c| c.as_object().is_some_and(is_comment_or_removed)) =>
         {
             // Comments keyed by their ids ({"44159535": {…}, …}): a scraper's export.
             let objs: Vec<&Map<String, Value>> = o.values().filter_map(|c| c.as_object()).collect();
@@ -316,16 +319,16 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
                 let items = v.as_array()?;
                 let objs: Vec<&Map<String, Value>> =
                     items.iter().filter_map(|h| h.as_object()).collect();
-                let hn_keys = objs.iter().all(|h| {
+                let hn_keys = objs.iter().filter(|h| !is_removed(h)).all(|h| {
                     ["objectID", "story_id", "parent_id", "by"]
                         .iter()
                         .any(|k| h.contains_key(*k))
                 });
                 let listed = k == "hits" || thread || hn_keys;
                 (listed
-                    && !objs.is_empty()
+                    && objs.iter().any(|h| is_comment(h))
                     && objs.len() == items.len()
-                    && objs.iter().all(|h| is_comment(h)))
+                    && objs.iter().all(|h| is_comment_or_removed(h)))
                 .then(|| comment_docs(&top_level(&objs)))
             })
         }
@@ -335,8 +338,9 @@ pub fn from_json(v: &Value) -> Option<Vec<Doc>> {
                 return None;
             }
             let comments = objs.iter().filter(|o| is_comment(o)).count();
+            let removed = objs.iter().filter(|o| is_removed(o)).count();
             let stories = objs.iter().filter(|o| is_story(o)).count();
-            if comments == 0 || comments + stories != objs.len() {
+            if comments == 0 || comments + removed + stories != objs.len() {
                 return None;
             }
             let comments: Vec<&Map<String, Value>> =
@@ -406,6 +410,22 @@ fn is_comment(o: &Map<String, Value>) -> bool {
     // The Algolia API writes `"title": null` on every comment: no title of its own.
     let titled = o.get("title").is_some_and(|t| !t.is_null());
     has_body && (author || hn_link || ty == Some("comment")) && !titled
+}
+
+/// A comment its author deleted or HN killed (`{"deleted": true, "id": …, "parent": …}`): no
+/// body, still one of the thread's comments.
+fn is_removed(o: &Map<String, Value>) -> bool {
+    ["deleted", "dead"]
+        .iter()
+        .any(|k| o.get(*k).and_then(Value::as_bool) == Some(true))
+        && get(o, "type")
+            .and_then(Value::as_str)
+            .is_none_or(|t| t == "comment")
+}
+
+/// A comment, or one deleted or killed.
+fn is_comment_or_removed(o: &Map<String, Value>) -> bool {
+    is_comment(o) || is_removed(o)
 }
 
 /// Comments that answer the thread rather than another comment: with a story in view, those
@@ -743,6 +763,16 @@ fn comma_fields(line: &str) -> Option<Vec<String>> {
 
 /// Reads a header line; true when the line was a header (and is not description).
 fn read_header(d: &mut Doc, line: &str) -> bool {
+    // A header set in italics or bold ("*Fastly | Engineers | US | Full-time*").
+    let line = ["**", "*", "__", "_"]
+        .iter()
+        .find_map(|m| {
+            line.trim()
+                .strip_prefix(m)
+                .and_then(|l| l.strip_suffix(m))
+                .filter(|l| !l.starts_with(['*', '_']) && !l.ends_with(['*', '_']))
+        })
+        .unwrap_or(line);
     let Some(parts) = header_parts(line) else {
         return false;
     };
@@ -808,21 +838,32 @@ fn classify_parts(mut parts: Vec<String>) -> Vec<(String, Part)> {
     }
     // Two role-like fields and no name: the first is the company ("Lead Genius | Software
     // Engineer | Berlin").
+    // A longer first field is one too when no role noun names it, only a field of work
+    // ("Spanish National Cancer Research Centre").
     if kinds[0] == Part::Title
         && !kinds.contains(&Part::Other)
         && kinds[1..].contains(&Part::Title)
-        && parts[0].split_whitespace().count() <= 4
+        && (parts[0].split_whitespace().count() <= 4
+            || !super::super::vocab::vocab().names_role(&parts[0]))
     {
         kinds[0] = Part::Other;
     }
     // "Devops Engineer - RetailMeNot, London, UK": a name before the place in a place field.
-    if !kinds.contains(&Part::Other)
-        && let Some(i) = kinds.iter().position(|k| *k == Part::Place)
+    // The first field may name the company before its country ("Paul Scherrer Institut
+    // (PSI), Switzerland") whatever the other fields hold.
+    if let Some(i) = kinds.iter().position(|k| *k == Part::Place)
+        && (!kinds.contains(&Part::Other)
+            || (i == 0
+                && parts[0]
+                    .rsplit(", ")
+                    .next()
+                    .is_some_and(|c| places::place_kind(c) == Some(places::PlaceKind::Country))))
         && let Some(f) = comma_fields(&parts[i])
         && f.len() == 2
         && classify(&f[0]) == Part::Other
         && classify(&f[1]) == Part::Place
-        && names_city(&f[1])
+        && (names_city(&f[1])
+            || (i == 0 && places::place_kind(&f[1]) == Some(places::PlaceKind::Country)))
     {
         parts.splice(i..=i, f);
         kinds.splice(i..=i, [Part::Other, Part::Place]);
@@ -1041,8 +1082,8 @@ fn joined_roles(s: &str, joiners: &[&str]) -> Vec<String> {
     };
     for joiner in joiners {
         // "A, B, or C": the last part without its conjunction.
-        let parts: Vec<&str> = s
-            .split(joiner)
+        let parts: Vec<&str> = split_outside_brackets(s, joiner)
+            .into_iter()
             .map(|p| {
                 let p = p.trim();
                 let p = ["or ", "and ", "& "]
@@ -1062,6 +1103,33 @@ fn joined_roles(s: &str, joiners: &[&str]) -> Vec<String> {
         }
     }
     vec![s.to_string()]
+}
+
+/// `s` split at each `joiner` that stands outside brackets ("Software Engineers (Senior, Staff,
+/// Principal), Designers": two pieces).
+fn split_outside_brackets<'a>(s: &'a str, joiner: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        if depth == 0 && rest.starts_with(joiner) {
+            out.push(&s[start..i]);
+            i += joiner.len();
+            start = i;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    out.push(&s[start..]);
+    out
 }
 
 /// `s` without pay figures, to see whether what is left are markers.
@@ -1619,6 +1687,37 @@ mod tests {
             "Paris, France | ONSITE | Competitive Salary & Benefits | Full-time | www.quasardb.net",
         );
         assert!(all(&d, Key::Company).is_empty());
+        // A long name that only a field of work makes look like a role; a name with its country
+        // in the first field; a header in italics.
+        let d = post(
+            "Spanish National Cancer Research Centre (CNIO) | Madrid, Spain | HYBRID | Senior Scientific Computing Engineer | Full-time",
+        );
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Senior Scientific Computing Engineer"]
+        );
+        let d = post(
+            "Paul Scherrer Institut (PSI), Switzerland | Software Engineer | ONSITE (CH) | 2y project",
+        );
+        assert_eq!(all(&d, Key::Company), ["Paul Scherrer Institut"]);
+        let d = post("Kailua, Hawaii - Real Geeks - Full-stack Rails dev");
+        assert_eq!(all(&d, Key::Company), ["Real Geeks"]);
+        let d = post("*Fastly | Software Engineers (Senior, Staff, Principal) | US | Full-time*");
+        assert_eq!(all(&d, Key::Company), ["Fastly"]);
+        assert_eq!(
+            all(&d, Key::Title),
+            ["Software Engineers (Senior, Staff, Principal)"]
+        );
+    }
+
+    #[test]
+    fn a_thread_s_deleted_comments_are_among_its_comments() {
+        let v: Value = serde_json::from_str(r#"{"hilo": {"by": "whoishiring", "id": 1, "kids": [2, 3], "title": "Ask HN: Who is hiring?", "type": "story"},
+            "comentarios": [{"by": "a", "id": 2, "parent": 1, "text": "Acme | Engineer | NYC", "type": "comment"},
+            {"deleted": true, "id": 3, "parent": 1, "type": "comment"}]}"#).unwrap();
+        let docs = from_json(&v).expect("a thread");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(all(&docs[0], Key::Company), ["Acme"]);
     }
 
     #[test]
