@@ -756,7 +756,14 @@ impl Walk<'_> {
                     } else {
                         t
                     };
-                    self.doc.text(key, t, origin);
+                    // "TAM Aviação Executiva - São Paulo, SP.": the employer's place after a
+                    // dash is where the job is, weaker than a column of its own.
+                    if let Some((name, place)) = name_then_place(&t) {
+                        self.doc.text(key, name, origin);
+                        self.doc.text(Key::Location, place, Origin::Header);
+                    } else {
+                        self.doc.text(key, t, origin);
+                    }
                 }
             }
             Key::Title if !v.is_string() => {}
@@ -1201,6 +1208,25 @@ fn name_value(o: &Map<String, Value>) -> Option<(String, String)> {
     None
 }
 
+/// A name and the place after its last dash ("TAM Aviação Executiva - São Paulo, SP." →
+/// "TAM Aviação Executiva", "São Paulo, SP"), when what follows the dash is a place the
+/// gazetteer knows (its first piece before a comma) and what comes before is none.
+fn name_then_place(t: &str) -> Option<(&str, &str)> {
+    let (name, place) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| t.rsplit_once(d))
+        .max_by_key(|(name, _)| name.len())?;
+    let name = name.trim();
+    let place = place.trim().trim_end_matches(['.', ' ']);
+    let first = place.split(',').next().unwrap_or("").trim();
+    (name.chars().count() >= 2
+        && !first.is_empty()
+        && (crate::parse::places::place_kind(first).is_some()
+            || crate::parse::places::is_place_name(first))
+        && !crate::parse::places::is_place(name))
+    .then_some((name, place))
+}
+
 /// `{title|text|heading|name, content|text|body|description}` with a body of some length: a
 /// description section.
 fn section_of(o: &Map<String, Value>) -> Option<(Option<String>, String)> {
@@ -1212,11 +1238,33 @@ fn section_of(o: &Map<String, Value>) -> Option<(Option<String>, String)> {
                 .filter(|h| h.chars().count() <= 80 && !h.contains('\n'))
                 .map(|h| (*k, h))
         })?;
-    let body = ["content", "text", "body", "description", "html", "value"]
+    let text = ["content", "text", "body", "description", "html", "value"]
         .iter()
         .filter(|k| **k != hk)
-        .find_map(|k| o.get(*k).and_then(Value::as_str))?;
-    (body.trim().chars().count() > 40).then(|| (Some(body::inline_text(heading)), body.to_string()))
+        .find_map(|k| o.get(*k).and_then(Value::as_str));
+    // Its points as a list of strings (`"bullets": ["Salário: R$ 2.031,00 (CLT)", …]`), after
+    // its text if it has one.
+    let points: Vec<&str> = ["bullets", "items", "points", "list", "lines", "content"]
+        .iter()
+        .filter(|k| **k != hk)
+        .find_map(|k| {
+            let a = o.get(*k)?.as_array()?;
+            let items: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
+            (!items.is_empty() && items.len() == a.len()).then_some(items)
+        })
+        .unwrap_or_default();
+    if text.is_none() && points.is_empty() {
+        return None;
+    }
+    let mut body = text.unwrap_or("").to_string();
+    for p in points {
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str("- ");
+        body.push_str(p.trim());
+    }
+    (body.trim().chars().count() > 40).then(|| (Some(body::inline_text(heading)), body))
 }
 
 /// A schema.org Place or PostalAddress, or an ATS location object, as "City, Region,
@@ -1491,6 +1539,29 @@ mod tests {
 
     fn texts(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn an_employer_s_place_after_a_dash_and_sections_of_points() {
+        let d = doc(json!({
+            "titulo": "Agente de atendimento",
+            "empresa": "TAM Aviação Executiva - São Paulo, SP. ",
+            "sections": [{"title": "Remuneração e horário",
+                "bullets": ["Salário: R$ 2.031,00 (CLT)", "Horário: segunda a sexta-feira, das 08h às 18h"]}]
+        }));
+        assert_eq!(texts(&d, Key::Company), ["TAM Aviação Executiva"]);
+        assert_eq!(texts(&d, Key::Location), ["São Paulo, SP"]);
+        let p = &crate::parse::parse_text(
+            &json!({"title": "Estoquista", "company": "Acme", "sections": [{"title": "Remuneração",
+                "bullets": ["Salário: R$ 2.031,00 (CLT)", "Horário: segunda a sexta-feira"]}]})
+            .to_string(),
+            "jobs.json",
+        )
+        .unwrap()[0];
+        assert_eq!(p.salary.as_ref().and_then(|s| s.min), Some(2031.0));
+        // A name with a dash and no place after it stays whole.
+        assert_eq!(name_then_place("Rolls-Royce - Power Systems"), None);
+        assert_eq!(name_then_place("Berlin - Brandenburg"), None);
     }
 
     #[test]
