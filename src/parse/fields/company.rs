@@ -323,8 +323,16 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
             // "Laboratory Technician" (an organization noun, then a role's): a role, not its
             // employer.
             let role = *org && super::title::ends_with_role(&name).is_some();
+            // A legal form wrapped onto the next line ("(Gani Software" / "Pty Ltd)"): the
+            // capitalised words ending the line above are its name.
+            if only_legal_form(&name)
+                && let Some(head) = name_ending_line_above(&text[..m.start()])
+            {
+                name = format!("{head} {name}");
+            }
             if bare_form
                 || role
+                || only_legal_form(&name)
                 || name.chars().count() < 3
                 || is_generic(&name)
                 || !is_company_name(&name)
@@ -340,6 +348,55 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
     found.retain(|f| !f.3 || f.1 >= 2);
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     found.into_iter().map(|f| (f.0, f.1, f.3)).collect()
+}
+
+/// The capitalised words that end the line above a position (the line itself empty before
+/// it): "Gani Software" of "…perusahaan kami (Gani Software \n". None when the line above ends a
+/// sentence or with a word in lower case.
+fn name_ending_line_above(before: &str) -> Option<String> {
+    let before = before.trim_end_matches([' ', '\t']);
+    let above = before.strip_suffix('\n')?.trim_end_matches('\r').trim_end();
+    let mut words: Vec<&str> = Vec::new();
+    for w in above.rsplit(' ') {
+        let bare = w.trim_start_matches(['(', '[', '"', '“']);
+        let capital = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !capital || bare.ends_with(['.', ',', ';', ':', '!', '?']) || words.len() == 4 {
+            break;
+        }
+        words.push(bare);
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    words.reverse();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Whether a name is only a legal form, its name left on a line above ("(Gani Software" /
+/// "Pty Ltd)"): "Pty Ltd", "GmbH & Co. KG".
+fn only_legal_form(name: &str) -> bool {
+    let v = vocab();
+    let mut rest = name.trim();
+    loop {
+        let before = rest;
+        for f in v.legal_suffixes.iter().chain(&v.legal_prefixes) {
+            if rest.eq_ignore_ascii_case(f) {
+                return true;
+            }
+            if let Some(r) = rest.strip_suffix(f.as_str()) {
+                rest = r.trim_end_matches([' ', ',', '&']).trim_end();
+            }
+        }
+        if rest.is_empty() {
+            return true;
+        }
+        if rest == before {
+            return false;
+        }
+    }
 }
 
 /// A name without a word in front that only means "company" ("Công ty VNPT EPAY" → "VNPT
@@ -1256,6 +1313,21 @@ mod tests {
         assert!(d.leads_to_jobs("https://optiver.com/working-at-optiver/career-opportunities/1/"));
         assert!(!d.leads_to_jobs("https://careers.example.com/"));
         assert!(!d.leads_to_jobs("https://acme.com/products/checkpad-for-hospitals"));
+    }
+
+    #[test]
+    fn a_legal_form_wrapped_onto_the_next_line() {
+        let text = "Kami mencari developer untuk perusahaan kami (Gani Software \nPty Ltd) mengembangkan aplikasi.";
+        assert_eq!(legal_names(text)[0].0, "Gani Software Pty Ltd");
+        // The line above ends a sentence: the form alone is no name.
+        let text = "We build software for clinics.\nPty Ltd companies may apply.";
+        assert!(
+            legal_names(text)
+                .iter()
+                .all(|(n, _, _)| !only_legal_form(n))
+        );
+        assert!(only_legal_form("Pty Ltd"));
+        assert!(!only_legal_form("Acme Pty Ltd"));
     }
 
     #[test]
