@@ -617,6 +617,20 @@ fn is_place_or_skill_list(s: &str) -> bool {
 
 /// A sentence, not a name.
 fn reads_as_sentence(s: &str) -> bool {
+    // Every word after the first in lower case, three long ones at least ("Effectively track
+    // and manage responsibilities", a skill's line under an "Organization:" label): a phrase,
+    // no name.
+    let rest: Vec<&str> = s.split_whitespace().skip(1).collect();
+    let lower = |w: &&str| w.chars().next().is_some_and(char::is_lowercase);
+    if rest.iter().all(lower)
+        && rest
+            .iter()
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .count()
+            >= 3
+    {
+        return true;
+    }
     let l = format!(" {} ", s.to_lowercase());
     [
         " is ",
@@ -1313,6 +1327,21 @@ mod tests {
         assert!(d.leads_to_jobs("https://optiver.com/working-at-optiver/career-opportunities/1/"));
         assert!(!d.leads_to_jobs("https://careers.example.com/"));
         assert!(!d.leads_to_jobs("https://acme.com/products/checkpad-for-hospitals"));
+    }
+
+    #[test]
+    fn a_phrase_in_lower_case_is_no_name() {
+        assert!(!is_company_name(
+            "Effectively track and manage responsibilities"
+        ));
+        assert!(!is_company_name(
+            "Full-time no remote work relocation supported"
+        ));
+        assert!(is_company_name("factis research"));
+        assert!(is_company_name(
+            "Open Source project for more transparency in the political process"
+        ));
+        assert!(is_company_name("Amt für Statistik Berlin-Brandenburg"));
     }
 
     #[test]
