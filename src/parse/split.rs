@@ -356,17 +356,36 @@ fn by_sectioned_headings(d: &Doc) -> Option<Vec<Doc>> {
     let mut levels: Vec<u8> = d
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Heading && b.level > 0)
+        .filter(|b| b.kind == BlockKind::Heading)
         .map(|b| b.level)
         .collect();
-    levels.sort_unstable();
+    // The markup's levels first, from the top; then the headings found by their look in plain
+    // text (level 0), where a section's name and a role's stand at one level.
+    levels.sort_unstable_by_key(|&l| (l == 0, l));
     levels.dedup();
+    // A heading that ends a role's text: one of its level or above; in plain text, a heading
+    // that names no section.
+    let ranks_with = |b: &Block, level: u8| {
+        b.kind == BlockKind::Heading
+            && if level == 0 {
+                b.level == 0 && section_label(b).is_none()
+            } else {
+                b.level > 0 && b.level <= level
+            }
+    };
     for level in levels {
         let at: Vec<usize> = (0..d.blocks.len())
             .filter(|&i| {
                 let b = &d.blocks[i];
-                b.kind == BlockKind::Heading
-                    && b.level == level
+                // In plain text a role's name may be a short line of its own ("Kelner" over
+                // "Wymagania:").
+                let heads = (b.kind == BlockKind::Heading && b.level == level)
+                    || (level == 0
+                        && b.kind == BlockKind::Paragraph
+                        && !b.text.contains([':', '：'])
+                        && !b.text.chars().any(|c| c.is_ascii_digit())
+                        && looks_like_title(&b.text));
+                heads
                     && section_label(b).is_none()
                     && names_entry(&unwrap(&b.text, Depth::Full, &no_employer).title)
                     && opens_with(i).is_some()
@@ -378,11 +397,7 @@ fn by_sectioned_headings(d: &Doc) -> Option<Vec<Doc>> {
         let kind = opens_with(first);
         let alike = at.len() >= 2
             && at.iter().all(|&i| opens_with(i) == kind)
-            && (first..=last).all(|j| {
-                let b = &d.blocks[j];
-                at.contains(&j)
-                    || !(b.kind == BlockKind::Heading && b.level > 0 && b.level <= level)
-            });
+            && (first..=last).all(|j| at.contains(&j) || !ranks_with(&d.blocks[j], level));
         if !alike {
             continue;
         }
@@ -399,10 +414,7 @@ fn by_sectioned_headings(d: &Doc) -> Option<Vec<Doc>> {
         for (k, &i) in at.iter().enumerate() {
             let limit = at.get(k + 1).copied().unwrap_or(d.blocks.len());
             let end = (i + 1..limit)
-                .find(|&j| {
-                    let b = &d.blocks[j];
-                    b.kind == BlockKind::Heading && b.level > 0 && b.level <= level
-                })
+                .find(|&j| ranks_with(&d.blocks[j], level))
                 .unwrap_or(limit);
             let heading = unnumbered(&d.blocks[i].text);
             let origin = if role_heading(heading).is_some() {
@@ -2112,6 +2124,13 @@ mod tests {
         let mixed = "## Alpha\n\n### Requirements\n\n- Linux\n\n## Our office\n\nNice.\n\n\
                      ## Beta\n\n### Requirements\n\n- Go\n";
         assert_eq!(several_jobs(markdown::read(mixed).unwrap()).len(), 1);
+        // In plain text, a role's short line over the same kind of section.
+        let text = "Locus Energy is hiring.\n\nSenior Front End Engineer\n\nResponsibilities:\n• Build interfaces\n• Visualise data\n\nSenior Backend Engineer\n\nResponsibilities:\n• Build pipelines\n• Process energy data\n";
+        let ds = several_jobs(crate::parse::readers::text::read(text));
+        assert_eq!(
+            titles(&ds),
+            ["Senior Front End Engineer", "Senior Backend Engineer"]
+        );
     }
 
     #[test]
