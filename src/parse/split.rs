@@ -278,6 +278,9 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     let ends_role = |role: &Block, b: &Block| {
         b.kind == BlockKind::Heading
             && (level > 0 && b.level > 0 && (b.level <= level || Some(b.level) == group))
+            // A section's name set at the role's level ("#### Rust-developer" / "#### Ожидания
+            // от кандидата") is the role's own section.
+            && !(b.level == level && section_label(b).is_some())
             && !matches!(
                 (outline_depth(&role.text), outline_depth(&b.text)),
                 (Some(r), Some(s)) if s > r
@@ -2100,6 +2103,14 @@ mod tests {
         // A link to the apply page is no role.
         let apply = "# Backend Engineer\n\nBuild things.\n\n[Apply here](https://acme.com/apply)\n\nMore text.\n";
         assert_eq!(several_jobs(markdown::read(apply).unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn a_section_s_name_at_the_role_s_level_is_the_role_s_own() {
+        let text = "### Acme\n\n#### Rust Developer\n\n##### Требования:\n\n- Rust\n- Tokio\n\n\
+                    ### Beta\n\n#### Go Developer\n\n#### Ожидания от кандидата\n\n- Go\n- gRPC\n";
+        let ds = several_jobs(markdown::read(text).unwrap());
+        assert_eq!(titles(&ds), ["Rust Developer", "Go Developer"]);
     }
 
     #[test]
