@@ -456,6 +456,9 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
     // (`logo: ATTENDEE_LOGOS.visma`, an entry of a table of assets) is data's reference, not
     // code's.
     let (mut strings, mut variables) = (0usize, 0usize);
+    // Where the output's last string ended: a string right after it, only spaces between, is
+    // its continuation (Python's and C's `"…" "…"` are one string).
+    let mut string_end: Option<usize> = None;
     while i < chars.len() {
         let c = chars[i];
         match c {
@@ -464,12 +467,21 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
             '"' | '\'' | '`' => {
                 let end = skip_string(&chars, i, multiline);
                 strings += 1;
+                let mut piece = String::new();
                 if is_triple(&chars, i) && end >= i + 6 {
                     // Kept as written, over its lines, as a template literal is.
-                    push_json_string(&mut out, &chars, i + 3, end - 3, '`');
+                    push_json_string(&mut piece, &chars, i + 3, end - 3, '`');
                 } else {
-                    push_json_string(&mut out, &chars, i + 1, end.saturating_sub(1), c);
+                    push_json_string(&mut piece, &chars, i + 1, end.saturating_sub(1), c);
                 }
+                match string_end {
+                    Some(at) if out.len() >= at && out[at..].trim().is_empty() => {
+                        out.truncate(at - 1);
+                        out.push_str(&piece[1..]);
+                    }
+                    _ => out.push_str(&piece),
+                }
+                string_end = Some(out.len());
                 i = end;
                 // A method called on the string (Kotlin's `"""…""".trimIndent()`, `.strip()`):
                 // the string stands for its value.
@@ -839,6 +851,17 @@ mod tests {
         let v = data_literals(py);
         assert_eq!(v[0][1]["location"], "Bergen");
         assert!(v.iter().all(|x| x.get("timeout").is_none()));
+    }
+
+    #[test]
+    fn strings_side_by_side_are_one() {
+        let py = "for i in [\n    {\"name\": \"Онколог\", \"area\": \"Москва\",\n     \"snippet\": {\"requirement\": \"Опыт работы \"\n         \"не менее 6 лет.\"}},\n    {\"name\": \"Инструктор\", \"area\": \"Кемерово\"},\n]:\n    pass\n";
+        let v = data_literals(py);
+        assert_eq!(
+            v[0][0]["snippet"]["requirement"],
+            "Опыт работы не менее 6 лет."
+        );
+        assert_eq!(v[0][1]["area"], "Кемерово");
     }
 
     #[test]
