@@ -121,9 +121,14 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
             }
         }
     }
-    // Names repeated throughout the text are more likely the employer.
+    // Names repeated throughout the text are more likely the employer; a mention that goes on
+    // as a longer name ("House" of "House of Lords") is that name's.
     for (name, score) in scores.iter_mut() {
-        let mentions = text.matches(name.as_str()).count().min(10) as i32;
+        let mentions = text
+            .match_indices(name.as_str())
+            .filter(|(at, n)| !continues_name(&text[at + n.len()..]))
+            .count()
+            .min(10) as i32;
         *score += mentions;
     }
     scores
@@ -179,6 +184,13 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
         4,
     );
     out
+}
+
+/// Whether the text after a name's mention goes on with more of a longer name: " of Lords"
+/// ("Amazon's New Product team" is Amazon's).
+fn continues_name(after: &str) -> bool {
+    let rest = [" of ", " for "].iter().find_map(|p| after.strip_prefix(p));
+    rest.is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 fn trim_name(s: &str) -> &str {
@@ -1327,6 +1339,17 @@ mod tests {
         assert!(d.leads_to_jobs("https://optiver.com/working-at-optiver/career-opportunities/1/"));
         assert!(!d.leads_to_jobs("https://careers.example.com/"));
         assert!(!d.leads_to_jobs("https://acme.com/products/checkpad-for-hospitals"));
+    }
+
+    #[test]
+    fn a_mention_that_goes_on_as_a_longer_name_is_that_name_s() {
+        let text = "We are looking for a Head of Policy Research at the House of Lords. The House of \
+                    Lords is the second chamber. The work we do is vital to House of Lords, and the \
+                    House’s values are respect and inclusivity. The House of Lords Administration is \
+                    committed to diversity.";
+        assert_ne!(company_in(text, false).as_deref(), Some("House"));
+        assert!(continues_name(" of Lords is"));
+        assert!(!continues_name("’s New Product team"));
     }
 
     #[test]
