@@ -457,12 +457,25 @@ pub fn clean_company(raw: &str) -> Option<String> {
     }
     let s = URL.replace_all(&joined, " ");
     let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Notes in brackets after the name: "(YC S15)", "UNICEF Job Vacancies (Filtered)", "[http://…]" — but not a bracket inside a
+    // registered name ("EUROPA (Trinidad & Tobago) Ltd").
+    if let Some(i) = s.find(['(', '['])
+        && i > 0
+        && !inside_legal_name(&s[i..])
+    {
+        s = s[..i].trim().to_string();
+    }
     for suffix in [
         " logo",
         " Logo",
         " Careers",
         " careers",
         " Career Site",
+        " Current Job Openings",
+        " Current Openings",
+        " Job Vacancies",
+        " Vacancies",
+        " Job Openings",
         " Jobs",
         " jobs",
         " Job Board",
@@ -472,14 +485,6 @@ pub fn clean_company(raw: &str) -> Option<String> {
         if let Some(x) = s.strip_suffix(suffix) {
             s = x.trim().to_string();
         }
-    }
-    // Notes in brackets after the name: "(YC S15)", "[http://…]" — but not a bracket inside a
-    // registered name ("EUROPA (Trinidad & Tobago) Ltd").
-    if let Some(i) = s.find(['(', '['])
-        && i > 0
-        && !inside_legal_name(&s[i..])
-    {
-        s = s[..i].trim().to_string();
     }
     // The employer's town after its name: "Wargaming, Minsk" → "Wargaming".
     if let Some((name, tail)) = s.rsplit_once(", ")
@@ -1245,6 +1250,15 @@ mod tests {
             assert_eq!(clean_company(bad), None, "{bad}");
         }
         assert_eq!(clean_company("Acme\n4.1").as_deref(), Some("Acme"));
+        // A board's name for its list of jobs, before or after a note in brackets.
+        assert_eq!(
+            clean_company("UNICEF Job Vacancies (Filtered)").as_deref(),
+            Some("UNICEF")
+        );
+        assert_eq!(
+            clean_company("Earnest Current Job Openings").as_deref(),
+            Some("Earnest")
+        );
         // A contract phrase is no name; a name with a contract word in it is.
         assert_eq!(clean_company("Part-or-full-time"), None);
         assert_eq!(clean_company("com_name_list"), None);
