@@ -269,6 +269,9 @@ pub enum PayWord {
     Floor,
     /// Gross / net words that may sit between a figure and its period.
     Gross,
+    /// Names a pay scale's grade right before its number ("EG 11–12 TVöD", "Grade 7", "GS-13"):
+    /// the number is a grade, no money.
+    Grade,
 }
 
 /// What a label (a "Label: value" line's label, a JSON key, a CSV column) names.
@@ -795,6 +798,7 @@ const PAY_WORDS: &[(&str, PayWord)] = &[
     ("or_less", PayWord::OrLess),
     ("floor", PayWord::Floor),
     ("gross", PayWord::Gross),
+    ("grades", PayWord::Grade),
 ];
 const SECTION_WORDS: &[(&str, SectionWord)] = &[
     ("role", SectionWord::Role),

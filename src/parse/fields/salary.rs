@@ -993,6 +993,20 @@ impl<'a> Around<'a> {
         if explicit_period {
             score += 2;
         }
+        // A pay scale's grade named right before the figure ("EG 11–12", "Grade 7"), or its
+        // scale right after it ("13 LBesO"): no money.
+        let just_before = window(self.text, self.start, self.end, 25, 0).0;
+        if v.pay_words
+            .all_in(just_before)
+            .last()
+            .is_some_and(|(_, e, w)| *w == PayWord::Grade && just_before[*e..].trim().is_empty())
+            || v.pay_words
+                .all_in(self.after)
+                .first()
+                .is_some_and(|(s, _, w)| *w == PayWord::Grade && self.after[..*s].trim().is_empty())
+        {
+            score -= 8;
+        }
         let near_before_words = words(near_before);
         if near_before_words.contains(&PayWord::NotPay)
             || words(near_after).contains(&PayWord::NotPay)
@@ -1247,6 +1261,20 @@ mod tests {
         // A figure named as the pay itself stays both bounds.
         let s = salary_in_text("Salary: €45,000 a year.").unwrap();
         assert_eq!((s.min, s.max), (Some(45000.0), Some(45000.0)));
+    }
+
+    #[test]
+    fn a_pay_scale_s_grade_is_no_money() {
+        for t in [
+            "Vergütung: EG 11–12 TVöD",
+            "Besoldung nach A 13 LBesO BW",
+            "The post is at Grade 7 on the university's scale.",
+        ] {
+            assert!(salary_in_text(t).is_none(), "{t}");
+        }
+        // A figure whose grade is named after the period is still the pay.
+        let s = salary_in_text("Salary: Starting at $69,642 per year (GS 9)").unwrap();
+        assert_eq!(s.min, Some(69642.0));
     }
 
     #[test]
