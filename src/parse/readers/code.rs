@@ -672,27 +672,6 @@ fn named_arguments(inner: &str) -> bool {
     name > 0 && chars[0].is_alphabetic() && named_argument_at(&chars, name).is_some()
 }
 
-/// Whether a comma stands in a text outside its strings and brackets.
-fn has_top_level_comma(text: &str, multiline: bool) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '"' | '\'' | '`' => {
-                i = skip_string(&chars, i, multiline);
-                continue;
-            }
-            '{' | '[' | '(' => depth += 1,
-            '}' | ']' | ')' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
 /// Where a call that builds records opens, when one starts at `i`: a name, its bracket, and
 /// named arguments in it or in the first call inside it (`listOf(JobsData(title = "…"`,
 /// `Job(title="…"`). The call's opening bracket.
@@ -762,6 +741,18 @@ fn php_array(inner: &str, multiline: bool, depth: usize) -> Option<String> {
 
 /// Whether `=>` stands in a text outside its strings and brackets.
 fn has_top_level_arrow(text: &str, multiline: bool) -> bool {
+    top_level_at(text, multiline, |chars, i| {
+        chars[i] == '=' && chars.get(i + 1) == Some(&'>')
+    })
+}
+
+/// Whether a comma stands in a text outside its strings and brackets.
+fn has_top_level_comma(text: &str, multiline: bool) -> bool {
+    top_level_at(text, multiline, |chars, i| chars[i] == ',')
+}
+
+/// Whether `found` holds at a character of a text outside its strings and brackets.
+fn top_level_at(text: &str, multiline: bool, found: impl Fn(&[char], usize) -> bool) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let mut depth = 0usize;
     let mut i = 0;
@@ -773,7 +764,7 @@ fn has_top_level_arrow(text: &str, multiline: bool) -> bool {
             }
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            '=' if depth == 0 && chars.get(i + 1) == Some(&'>') => return true,
+            _ if depth == 0 && found(&chars, i) => return true,
             _ => {}
         }
         i += 1;
