@@ -381,17 +381,16 @@ fn by_sectioned_headings(d: &Doc) -> Option<Vec<Doc>> {
             .filter(|&i| {
                 let b = &d.blocks[i];
                 // In plain text a role's name may be a short line of its own ("Kelner" over
-                // "Wymagania:").
-                let heads = (b.kind == BlockKind::Heading && b.level == level)
-                    || (level == 0
-                        && b.kind == BlockKind::Paragraph
-                        && !b.text.contains([':', '：'])
-                        && !b.text.chars().any(|c| c.is_ascii_digit())
-                        && looks_like_title(&b.text));
-                heads
-                    && section_label(b).is_none()
-                    && names_entry(&unwrap(&b.text, Depth::Full, &no_employer).title)
+                // "Wymagania:"). The cheap tests first: most blocks open no section.
+                let line = level == 0
+                    && b.kind == BlockKind::Paragraph
+                    && !b.text.contains([':', '：'])
+                    && !b.text.chars().any(|c| c.is_ascii_digit());
+                ((b.kind == BlockKind::Heading && b.level == level) || line)
                     && opens_with(i).is_some()
+                    && section_label(b).is_none()
+                    && (!line || looks_like_title(&b.text))
+                    && names_entry(&unwrap(&b.text, Depth::Full, &no_employer).title)
             })
             .collect();
         let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
