@@ -457,7 +457,8 @@ pub fn clean_company(raw: &str) -> Option<String> {
     }
     let s = URL.replace_all(&joined, " ");
     let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    // Notes in brackets after the name: "(YC S15)", "UNICEF Job Vacancies (Filtered)", "[http://…]" — but not a bracket inside a
+    // Notes in brackets after the name ("(YC S15)", "[http://…]", "UNICEF Job Vacancies
+    // (Filtered)"), taken off before a board's words for its list — but not a bracket inside a
     // registered name ("EUROPA (Trinidad & Tobago) Ltd").
     if let Some(i) = s.find(['(', '['])
         && i > 0

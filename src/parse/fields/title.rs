@@ -918,7 +918,7 @@ fn cut_pieces(u: &mut Unwrapped, t: &mut String, sep: &str, is_employer: IsEmplo
 
 /// The pieces of a title between its separators, those inside brackets kept in their piece
 /// ("Software Engineers (scala, node.js)" is one piece).
-fn split_outside_brackets(t: &str, sep: &str) -> Vec<String> {
+pub(crate) fn split_outside_brackets(t: &str, sep: &str) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;

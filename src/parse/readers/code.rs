@@ -157,34 +157,13 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
                     }
                 }
             }
-            // Records built by calls with named arguments (Kotlin's `listOf(JobsData(title =
-            // "…", …), …)`, Python's `Job(title="…", …)`): read from the call's name.
-            c if attempts < MAX_ATTEMPTS
-                && c.is_alphabetic()
-                && let Some(open) = record_call_at(&chars, i) =>
+            // A literal read from its bracket: an object or a list, a PHP `array(…)`, or records
+            // built by calls with named arguments (Kotlin's `listOf(JobsData(title = "…", …),
+            // …)`, Python's `Job(title="…", …)`) read from the call's name.
+            _ if attempts < MAX_ATTEMPTS
+                && let Some((open, retry)) = literal_start(&chars, i, multiline) =>
             {
                 attempts += 1;
-                let Some(end) = literal_end(&chars, open, multiline) else {
-                    i += 1;
-                    continue;
-                };
-                let source: String = chars[i..=end].iter().collect();
-                match to_json(&source, multiline)
-                    .and_then(|j| serde_json::from_str::<Value>(&j).ok())
-                {
-                    Some(v) if holds_object(&v) => {
-                        out.push(v);
-                        i = end + 1;
-                    }
-                    _ => i = open + 1,
-                }
-            }
-            // A literal: an object or a list, or a PHP `array(…)` read from its bracket.
-            c if attempts < MAX_ATTEMPTS
-                && (matches!(c, '{' | '[') || (multiline && php_array_at(&chars, i))) =>
-            {
-                attempts += 1;
-                let open = if c == 'a' { i + "array".len() } else { i };
                 let Some(end) = literal_end(&chars, open, multiline) else {
                     i += 1;
                     continue;
@@ -198,13 +177,28 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
                         i = end + 1;
                     }
                     // Not data (a block of code): look inside it.
-                    _ => i += 1,
+                    _ => i = retry,
                 }
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// Where a literal starting at `i` opens its bracket, and where to look on when it holds no
+/// data: an object or a list (`{`, `[`), a PHP `array(` (with `multiline`), or a call building
+/// records (inside its bracket).
+fn literal_start(chars: &[char], i: usize, multiline: bool) -> Option<(usize, usize)> {
+    match chars[i] {
+        '{' | '[' => Some((i, i + 1)),
+        c if c.is_alphabetic() => record_call_at(chars, i)
+            .map(|open| (open, open + 1))
+            .or_else(|| {
+                (multiline && php_array_at(chars, i)).then_some((i + "array".len(), i + 1))
+            }),
+        _ => None,
+    }
 }
 
 /// The shortest string literal read as JSON data.

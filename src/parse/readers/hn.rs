@@ -851,19 +851,19 @@ fn classify_parts(mut parts: Vec<String>) -> Vec<(String, Part)> {
     // "Devops Engineer - RetailMeNot, London, UK": a name before the place in a place field.
     // The first field may name the company before its country ("Paul Scherrer Institut
     // (PSI), Switzerland") whatever the other fields hold.
+    let ends_in_country = |field: &str| {
+        field
+            .rsplit(", ")
+            .next()
+            .is_some_and(|c| places::place_kind(c) == Some(places::PlaceKind::Country))
+    };
     if let Some(i) = kinds.iter().position(|k| *k == Part::Place)
-        && (!kinds.contains(&Part::Other)
-            || (i == 0
-                && parts[0]
-                    .rsplit(", ")
-                    .next()
-                    .is_some_and(|c| places::place_kind(c) == Some(places::PlaceKind::Country))))
+        && (!kinds.contains(&Part::Other) || (i == 0 && ends_in_country(&parts[0])))
         && let Some(f) = comma_fields(&parts[i])
         && f.len() == 2
         && classify(&f[0]) == Part::Other
         && classify(&f[1]) == Part::Place
-        && (names_city(&f[1])
-            || (i == 0 && places::place_kind(&f[1]) == Some(places::PlaceKind::Country)))
+        && (names_city(&f[1]) || (i == 0 && ends_in_country(&f[1])))
     {
         parts.splice(i..=i, f);
         kinds.splice(i..=i, [Part::Other, Part::Place]);
@@ -1082,8 +1082,9 @@ fn joined_roles(s: &str, joiners: &[&str]) -> Vec<String> {
     };
     for joiner in joiners {
         // "A, B, or C": the last part without its conjunction.
-        let parts: Vec<&str> = split_outside_brackets(s, joiner)
-            .into_iter()
+        let pieces = super::super::fields::title::split_outside_brackets(s, joiner);
+        let parts: Vec<&str> = pieces
+            .iter()
             .map(|p| {
                 let p = p.trim();
                 let p = ["or ", "and ", "& "]
@@ -1103,33 +1104,6 @@ fn joined_roles(s: &str, joiners: &[&str]) -> Vec<String> {
         }
     }
     vec![s.to_string()]
-}
-
-/// `s` split at each `joiner` that stands outside brackets ("Software Engineers (Senior, Staff,
-/// Principal), Designers": two pieces).
-fn split_outside_brackets<'a>(s: &'a str, joiner: &str) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        if depth == 0 && rest.starts_with(joiner) {
-            out.push(&s[start..i]);
-            i += joiner.len();
-            start = i;
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += c.len_utf8();
-    }
-    out.push(&s[start..]);
-    out
 }
 
 /// `s` without pay figures, to see whether what is left are markers.
