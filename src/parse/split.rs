@@ -157,6 +157,22 @@ fn introduces(blocks: &[Block], level: u8) -> bool {
         && next.is_some_and(|h| h.level == level && role_heading(&h.text).is_some())
 }
 
+/// Whether the text under a heading is only a list of roles' names ("### Engineering" over "-
+/// Backend Developer" / "- Test Engineer"): the heading names a group of roles, none itself.
+fn groups_roles(blocks: &[Block]) -> bool {
+    let entries: Vec<&str> = blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Heading)
+        .map(list_entry)
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    let roles = entries
+        .iter()
+        .filter(|e| bare_role(&entry_text(e)) == Some(true))
+        .count();
+    entries.len() >= 2 && roles * 2 >= entries.len()
+}
+
 /// Headings of one level that each name a role and head their own text: one document per role.
 /// Text before the first role is the page's introduction; sections after the last role that
 /// are not under it (a heading of the same level or above) are shared.
@@ -169,6 +185,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
             b.kind == BlockKind::Heading
                 && role_heading(&b.text).is_some()
                 && !introduces(&d.blocks[i + 1..], b.level)
+                && !groups_roles(&d.blocks[i + 1..])
         })
         .map(|(i, b)| (i, b.level))
         .collect();
@@ -1182,15 +1199,19 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
             continue;
         }
         let start = i;
+        let group = grouped_under_lead(blocks, start);
         let mut run = Vec::new();
         while i < blocks.len() {
             if list_entry(&blocks[i]).is_some() {
                 run.push(i);
-            } else if !(is_link_line(&blocks[i])
+            } else if !((is_link_line(&blocks[i])
+                || group
+                    .is_some_and(|g| blocks[i].kind == BlockKind::Heading && blocks[i].level == g))
                 && blocks.get(i + 1).is_some_and(|b| list_entry(b).is_some()))
             {
                 // A line that is only the link of the entry above it ("Data Engineer" /
-                // "https://jobs.lever.co/…") does not end the list.
+                // "https://jobs.lever.co/…") does not end the list, nor does the heading of
+                // the next group of roles under one lead.
                 break;
             }
             i += 1;
@@ -1200,7 +1221,8 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         // So does a line that leads into it across a line of where and how the roles are
         // worked ("In Mavigex stiamo cercando:" / "**Bologna (ONSITE)**" / the roles).
         let led = start > 0
-            && (leads_into_roles(&blocks[start - 1])
+            && (group.is_some()
+                || leads_into_roles(&blocks[start - 1])
                 || (start > 1
                     && blocks[start - 2].kind == BlockKind::Heading
                     && blocks[start - 1].kind == BlockKind::Paragraph
@@ -1294,6 +1316,22 @@ fn role_list(d: &Doc) -> Option<Vec<(usize, String)>> {
         }
     }
     None
+}
+
+/// The level of the headings that group a lead's roles, when the list at `start` is the first
+/// under one: a heading that leads into the roles, then a heading of a lower rank over the
+/// list ("## 招聘岗位" / "### 市场类" / "- 品牌推广" / "- 渠道管理" / "### 运营类" / …, a careers page
+/// grouping its roles by team).
+fn grouped_under_lead(blocks: &[Block], start: usize) -> Option<u8> {
+    let group = blocks.get(start.checked_sub(1)?)?;
+    let lead = blocks.get(start.checked_sub(2)?)?;
+    (group.kind == BlockKind::Heading
+        && lead.kind == BlockKind::Heading
+        && lead.level > 0
+        && group.level > lead.level
+        && section_label(group).is_none()
+        && leads_into_roles(lead))
+    .then_some(group.level)
 }
 
 /// The name an entry opens with before a dash or colon and a phrase in lower case that says
@@ -1432,13 +1470,55 @@ fn names_other_job(d: &Doc, roles: &[(usize, String)]) -> bool {
 /// text; the other roles' entries are left out.
 fn by_role_list(d: &Doc) -> Option<Vec<Doc>> {
     let roles = role_list(d)?;
+    let parts = role_list_parts(d, &roles)?;
+    // An entry a page's list names as a role though it does not read as a title to the
+    // vocabulary ("品牌推广", "Mauerer" under "Wir suchen:") is its document's title by its place
+    // in the list. A Hacker News post's list ends as often with "and more", "Other roles".
+    if d.format == crate::posting::Format::Hn {
+        return Some(parts);
+    }
+    Some(
+        parts
+            .into_iter()
+            .zip(&roles)
+            .map(|(mut part, (_, role))| {
+                if !looks_like_title(role) {
+                    part.facts[0].origin = Origin::Label;
+                }
+                part
+            })
+            .collect(),
+    )
+}
+
+/// [`by_role_list`]'s documents, one per role of `roles`.
+fn role_list_parts(d: &Doc, roles: &[(usize, String)]) -> Option<Vec<Doc>> {
     let mut names: Vec<String> = roles.iter().map(|(_, r)| r.to_lowercase()).collect();
     names.sort();
     names.dedup();
-    if names.len() < 2 || names_other_job(d, &roles) {
+    if names.len() < 2 || names_other_job(d, roles) {
         return None;
     }
-    Some(one_per_role(d, &roles))
+    // The headings that group the roles under one lead ("### 市场类", "### 运营类") name none of
+    // them: no role's document keeps them.
+    let (first, last) = (roles[0].0, roles[roles.len() - 1].0);
+    let grouping = |j: usize| (first..last).contains(&j) && d.blocks[j].kind == BlockKind::Heading;
+    if (first..last).any(grouping) {
+        let mut cleaned = d.clone();
+        cleaned.blocks = d
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| !grouping(j))
+            .map(|(_, b)| b.clone())
+            .collect();
+        let roles: Vec<(usize, String)> = roles
+            .iter()
+            .map(|(k, r)| (k - (first..*k).filter(|&j| grouping(j)).count(), r.clone()))
+            .collect();
+        return Some(one_per_role(&cleaned, &roles));
+    }
+    Some(one_per_role(d, roles))
 }
 
 /// Items that each open with a role and say what it is (a post "hiring for two roles: 1. …
@@ -2085,6 +2165,33 @@ mod tests {
         let mut one = markdown::read(md).unwrap();
         one[0].text(Key::Title, "Bauleiter (m/w/d)", Origin::Record);
         assert_eq!(several_jobs(one).len(), 1);
+    }
+
+    #[test]
+    fn a_lead_over_roles_grouped_by_team_splits_into_every_group_s_roles() {
+        let md = "# Careers at Finto\n\nWe are a fintech team.\n\n## Open positions\n\n\
+            ### Marketing\n\n- Brand Promotion\n- Channel management\n\n\
+            ### Engineering\n\n- Backend Developer\n- Test Engineer\n\n\
+            ## Benefits\n\n- Remote work\n";
+        let ps =
+            crate::parse::parse_as(md, "careers.md", crate::posting::Format::Markdown).unwrap();
+        let got: Vec<&str> = ps.iter().filter_map(|p| p.title.as_deref()).collect();
+        // The group's headings are no role's title; an entry the vocabulary does not know is
+        // a role by its place under the lead.
+        assert_eq!(
+            got,
+            [
+                "Brand Promotion",
+                "Channel management",
+                "Backend Developer",
+                "Test Engineer"
+            ]
+        );
+        // Without a lead into the roles, the groups are a page's sections.
+        let plain = md.replace("## Open positions", "## What we do");
+        let ps =
+            crate::parse::parse_as(&plain, "careers.md", crate::posting::Format::Markdown).unwrap();
+        assert_eq!(ps.len(), 1);
     }
 
     #[test]
