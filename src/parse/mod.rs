@@ -131,6 +131,20 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     {
         return Ok(postings);
     }
+    // A component (TSX, Vue, Svelte) whose script keeps its postings as data (`const jobs =
+    // [{"title": …, "company": …}]` over the markup showing them): the records, not the markup's
+    // text that names their fields: two records or more, each titled. One record is as often
+    // the page's settings (`pageSettings = {title: …, description: …}`), the markup its posting.
+    if !code
+        && readers::code::is_component_file(source)
+        && matches!(format, Format::Text | Format::Markdown)
+        && literals().iter().any(readers::code::holds_posting)
+        && let Some(postings) = postings_of_records(literals(), source, |docs| {
+            docs.len() >= 2 && docs.iter().all(|d| d.has(doc::Key::Title))
+        })
+    {
+        return Ok(postings);
+    }
     // Source code whose literals hold postings (a script's data, a test's fixtures).
     if code
         && matches!(
@@ -476,6 +490,33 @@ mod tests {
                 .iter()
                 .all(|s| !s.body.contains("import") && !s.body.contains("return ("))
         }));
+    }
+
+    #[test]
+    fn a_components_records_are_its_postings_not_the_markup_naming_their_fields() {
+        let tsx = "import React from 'react';\n\
+            type JobsCardProps = {\n    company: string,\n    title: string\n}\n\n\
+            const jobs = [{\n\t\"type\": \"Full Time\",\n\t\"company\": \"Aon Cyber Solutions\",\n\
+            \t\"location\": \"NY or LA\",\n\t\"title\": \"Senior Developer\",\n\
+            \t\"description\": \"Build web applications for risk managers.\"\n}, {\n\
+            \t\"type\": \"Full Time\",\n\t\"created_at\": new Date('2020-05-12').toString(),\n\
+            \t\"company\": \"Sesame\",\n\t\"location\": \"Berlin\",\n\
+            \t\"title\": \"Software engineer (back end)\",\n\
+            \t\"description\": \"Build the health care platform.\"\n}];\n\n\
+            const JobsCard = ({company, title}: JobsCardProps) => (\n\
+            \t<div>\n\t\t<h3>{title}</h3>\n\t\t<p>{company}</p>\n\t</div>\n);\n";
+        let p = parse_text(tsx, "JobsList.tsx").unwrap();
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| (p.title.as_deref(), p.company.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Senior Developer"), Some("Aon Cyber Solutions")),
+                (Some("Software engineer (back end)"), Some("Sesame"))
+            ]
+        );
     }
 
     #[test]

@@ -544,6 +544,8 @@ fn is_company_name(s: &str) -> bool {
             && s.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
         || is_label_or_mode(s)
+        // A careers page's own name ("Join our team", "Junta-te à Nossa Equipa").
+        || vocab().page_titles.is_match(s)
         || is_placeholder(s)
         || is_place_or_skill_list(s)
         || reads_as_sentence(s))
@@ -1247,6 +1249,10 @@ mod tests {
             "Let",
             "Private Advertiser",
             "Empresa confidencial",
+            // A careers page's own name.
+            "Join our team",
+            "Junta-te à Nossa Equipa",
+            "Rejoignez Notre Équipe",
         ] {
             assert_eq!(clean_company(bad), None, "{bad}");
         }

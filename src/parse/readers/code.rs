@@ -9,10 +9,10 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 /// The extensions of source files whose literals may hold postings.
-const CODE_EXTENSIONS: [&str; 40] = [
-    "js", "mjs", "cjs", "ts", "jsx", "py", "rb", "java", "kt", "kts", "cs", "go", "swift", "scala",
-    "dart", "rs", "php", "r", "jl", "lua", "pl", "pm", "ex", "exs", "ml", "mli", "hs", "clj",
-    "cljs", "erl", "sh", "bash", "groovy", "c", "cc", "cpp", "h", "hpp", "fs", "nim",
+const CODE_EXTENSIONS: [&str; 42] = [
+    "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "py", "rb", "java", "kt", "kts", "cs", "go",
+    "swift", "scala", "dart", "rs", "php", "r", "jl", "lua", "pl", "pm", "ex", "exs", "ml", "mli",
+    "hs", "clj", "cljs", "erl", "sh", "bash", "groovy", "c", "cc", "cpp", "h", "hpp", "fs", "nim",
 ];
 
 /// The most literals read from one file.
@@ -562,6 +562,11 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                         out.push_str(&to_json_within(inner.trim(), multiline, depth + 1)?);
                     }
                     i = close + 1;
+                    // A method called on what the call built (`new Date('2020-05-12')
+                    // .toString()`): the call stands for the value.
+                    while let Some(after) = empty_call_at(&chars, i) {
+                        i = after;
+                    }
                 } else {
                     let after_key = out.trim_end().ends_with(':');
                     out.push_str(match word.as_str() {
@@ -991,6 +996,11 @@ mod tests {
         assert_eq!(v[0][0]["name"], "Summer Intern");
         assert_eq!(v[0][0]["deadline"], "2022-10-01");
         assert!(v[0][1]["logo"].is_null());
+        // A method called on the constructed value stands for it too.
+        let js = "const jobs = [{\"title\": \"Engineer\", \"created_at\": new Date('2020-05-12').toString(), \"company\": \"Sesame\"}];";
+        let v = data_literals(js);
+        assert_eq!(v[0][0]["created_at"], "2020-05-12");
+        assert_eq!(v[0][0]["company"], "Sesame");
     }
 
     #[test]
