@@ -127,6 +127,11 @@ fn same_group(a: &str, b: &str) -> bool {
 }
 
 pub fn from_label(s: &str) -> Vec<String> {
+    // A link is no place ("Location: https://maps.app.goo.gl/…", a map's pin beside the town).
+    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+").expect("valid regex")
+    });
+    let s = &*LINK.replace_all(s, " ");
     let mut out: Vec<String> = Vec::new();
     for chunk in s
         .split([';', '|', '•', '⎮', '│', '¦', '\n'])

@@ -519,6 +519,14 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 }
                 let word: String = chars[start..i].iter().collect();
                 let next = chars[i..].iter().find(|c| !c.is_whitespace());
+                if word == "as" && out.trim_end().ends_with(['"', 'l', 'e', ']', '}']) {
+                    // A TypeScript cast after a value (`img: null as string | null`): the
+                    // type is no data.
+                    while i < chars.len() && !matches!(chars[i], ',' | '}' | ']' | '\n') {
+                        i += 1;
+                    }
+                    continue;
+                }
                 if word == "new" && next.is_some_and(|c| c.is_alphabetic()) {
                     // A constructor's call (`new Date(Date.parse("2022-10-01"))`): the call
                     // that follows stands for the value.
@@ -996,6 +1004,11 @@ mod tests {
         assert_eq!(v[0][0]["name"], "Summer Intern");
         assert_eq!(v[0][0]["deadline"], "2022-10-01");
         assert!(v[0][1]["logo"].is_null());
+        // A TypeScript cast after a value is no data.
+        let ts = "const vacatures = [\n  {\n    uren: '38 uur',\n    title: 'Kok',\n    img: null as string | null,\n  },\n];";
+        let v = data_literals(ts);
+        assert_eq!(v[0][0]["title"], "Kok");
+        assert!(v[0][0]["img"].is_null());
         // A method called on the constructed value stands for it too.
         let js = "const jobs = [{\"title\": \"Engineer\", \"created_at\": new Date('2020-05-12').toString(), \"company\": \"Sesame\"}];";
         let v = data_literals(js);
