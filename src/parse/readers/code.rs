@@ -614,6 +614,17 @@ fn push_json_string(out: &mut String, chars: &[char], from: usize, to: usize, qu
             '\\' => {
                 match chars.get(j + 1) {
                     Some(&n) if n == '\'' || (template && matches!(n, '`' | '$')) => out.push(n),
+                    // Python's and JavaScript's `\xa0`: the character, as a JSON escape.
+                    Some('x')
+                        if chars
+                            .get(j + 2..j + 4)
+                            .is_some_and(|h| h.iter().all(char::is_ascii_hexdigit)) =>
+                    {
+                        out.push_str("\\u00");
+                        out.extend(&chars[j + 2..j + 4]);
+                        j += 4;
+                        continue;
+                    }
                     Some(&n) => {
                         out.push('\\');
                         out.push(n);
@@ -1004,6 +1015,10 @@ mod tests {
         assert_eq!(v[0][0]["name"], "Summer Intern");
         assert_eq!(v[0][0]["deadline"], "2022-10-01");
         assert!(v[0][1]["logo"].is_null());
+        // Python's hex escapes are characters.
+        let py = "r = {\"name\": \"Dev\", \"id\": \"1\", \"mode\": \"За\\xa0месяц\"}";
+        let v = data_literals(py);
+        assert_eq!(v[0]["mode"], "За\u{a0}месяц", "{v:?}");
         // A TypeScript cast after a value is no data.
         let ts = "const vacatures = [\n  {\n    uren: '38 uur',\n    title: 'Kok',\n    img: null as string | null,\n  },\n];";
         let v = data_literals(ts);
