@@ -75,6 +75,9 @@ struct Renderer {
     /// Raw HTML of the current HTML block.
     html: String,
     in_html_block: bool,
+    /// Inside an HTML comment written inline over lines (`As a <!--- job title --> _DevOps
+    /// engineer_`): its text is no text of the page.
+    in_comment: bool,
     /// Per open emphasis: the delimiter to write back when it is glued to a word ("2*3=6").
     literal_em: Vec<Option<char>>,
 }
@@ -211,6 +214,14 @@ impl Renderer {
     }
 
     fn event(&mut self, ev: Event<'_>, src: &str, range: std::ops::Range<usize>) {
+        if self.in_comment {
+            if let Event::InlineHtml(h) | Event::Html(h) | Event::Text(h) = &ev
+                && h.contains("-->")
+            {
+                self.in_comment = false;
+            }
+            return;
+        }
         match ev {
             Event::Start(Tag::Emphasis) => self.start_emphasis(src, range),
             Event::End(TagEnd::Emphasis) => {
@@ -354,6 +365,10 @@ impl Renderer {
     /// Inline HTML: line breaks end a line, entities and tags of text are rendered.
     fn inline_html(&mut self, h: &str) {
         let l = h.trim().to_ascii_lowercase();
+        if l.starts_with("<!--") {
+            self.in_comment = !l.contains("-->");
+            return;
+        }
         // Tags that end a line or a paragraph in HTML do so here ("…funding.<p>Open roles:<p>-
         // Engineer", a Hacker News comment kept in a Markdown page); an item starts its line.
         let breaks = ["<br", "<p>", "<p ", "</p", "<div", "</div", "</li", "<li"]
@@ -526,6 +541,16 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn an_inline_comment_over_lines_is_no_text() {
+        let md = "As a <!---\njob title\n-->\n_DevOps engineer_\nat B-Open you will <!---\n\
+            job short description\n-->\ndeploy systems.\n";
+        let all: String = texts(md).into_iter().map(|(_, t)| t + " ").collect();
+        assert!(!all.contains("job title"), "{all}");
+        assert!(!all.contains("short description"), "{all}");
+        assert!(all.contains("DevOps engineer") && all.contains("deploy systems."), "{all}");
     }
 
     #[test]
