@@ -550,7 +550,10 @@ mod tests {
         let all: String = texts(md).into_iter().map(|(_, t)| t + " ").collect();
         assert!(!all.contains("job title"), "{all}");
         assert!(!all.contains("short description"), "{all}");
-        assert!(all.contains("DevOps engineer") && all.contains("deploy systems."), "{all}");
+        assert!(
+            all.contains("DevOps engineer") && all.contains("deploy systems."),
+            "{all}"
+        );
     }
 
     #[test]
