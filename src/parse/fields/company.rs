@@ -18,7 +18,7 @@ use crate::posting::{Field, FieldSource};
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
-const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für|ltd\.?|inc\.?|llc)){0,3}";
+const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für|ltd\.?|inc\.?|llc|(?:und|et|y|og|och|van|von|del|di|da)[ \t]+[A-Z][\w&.'’+-]*)){0,3}";
 
 /// Words that start sentences or name generic things, never a company (the languages'
 /// `[company] not_names`).
