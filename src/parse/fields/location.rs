@@ -132,6 +132,9 @@ pub fn from_label(s: &str) -> Vec<String> {
         regex::Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+").expect("valid regex")
     });
     let s = &*LINK.replace_all(s, " ");
+    if let Some(city) = street_address_city(s) {
+        return vec![city];
+    }
     let mut out: Vec<String> = Vec::new();
     for chunk in s
         .split([';', '|', '•', '⎮', '│', '¦', '\n'])
@@ -561,6 +564,25 @@ fn split_place_list(list: &str) -> Vec<String> {
 
 /// The city of an address in the text ("Karl-Liebknecht-Str. 1, 14482 Potsdam", "75002 Paris",
 /// "1234 AB Amersfoort", "00-950 Warszawa"): where the office is.
+/// The town of a street address given as a place ("R. Voluntários da Pátria, 300 - Santana, São
+/// Paulo - SP, 01142-300, Brasil.", "123 Main St, Springfield, IL 62701"): three pieces or more
+/// between commas, a house number opening the first or the second; the last piece after the
+/// street that is a known town (a district comes before its town).
+fn street_address_city(s: &str) -> Option<String> {
+    let pieces: Vec<&str> = s.split(',').map(str::trim).collect();
+    let numbered = |p: &str| p.starts_with(|c: char| c.is_ascii_digit());
+    if pieces.len() < 3 || !(numbered(pieces[0]) || numbered(pieces[1])) {
+        return None;
+    }
+    pieces[1..]
+        .iter()
+        .flat_map(|p| p.split(" - "))
+        .map(|p| p.trim().trim_end_matches('.'))
+        .filter(|p| !numbered(p) && place_kind(p) == Some(PlaceKind::City))
+        .last()
+        .map(str::to_string)
+}
+
 fn address_city(text: &str) -> Option<String> {
     static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[\s,])(?:\d{5}|\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{3}\s\d{2}|\d{4})\s+(?P<city>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?)")
@@ -865,6 +887,19 @@ mod tests {
     fn a_place_s_own_dot_is_no_sentence_s_end() {
         assert_eq!(from_label("TP. HCM"), ["TP. HCM"]);
         assert_eq!(from_label("St. Louis, MO"), ["St. Louis, MO"]);
+        // A street address gives its town.
+        assert_eq!(
+            from_label(
+                "R. Voluntários da Pátria, 300 - Santana, São Paulo - SP, 01142-300, Brasil."
+            ),
+            ["São Paulo"]
+        );
+        // A link is no place.
+        assert!(from_label("https://maps.app.goo.gl/FK6Qrd8DAkEVwA3P6").is_empty());
+        assert_eq!(
+            from_label("Dubai (https://maps.app.goo.gl/FK6Qrd8D)"),
+            ["Dubai"]
+        );
         assert_eq!(from_label("London, UK. Time zone: GMT"), ["London, UK"]);
     }
 
