@@ -224,18 +224,20 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         return Ok(postings);
     }
     let parsed = parse_as(text, source, format);
-    // A component's markup (a JSX page's `<h3>Koch/in</h3>` cards) whose text names no title:
-    // read as the page it renders, when that gives more postings, each with its title (one
-    // title in a component's markup may be its template's placeholder).
+    // A component's markup (a JSX page's `<h3>Koch/in</h3>` cards) whose text names no title,
+    // or one job where the markup heads several: read as the page it renders, when that gives
+    // more postings, each with its title (one title in a component's markup may be its
+    // template's placeholder).
+    let untitled = !parsed
+        .as_ref()
+        .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()));
     if format != Format::Html
         && readers::code::is_component_file(source)
         && text.contains("</")
-        && !parsed
-            .as_ref()
-            .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()))
         && literals().iter().all(|v| !readers::code::holds_posting(v))
         && let Ok(found) = parse_as(markup_of(text), source, Format::Html)
         && found.len() > parsed.as_ref().map_or(0, Vec::len)
+        && (untitled || found.len() >= 2)
         && found.iter().all(|p| p.title.is_some())
     {
         return Ok(found);
@@ -490,6 +492,24 @@ mod tests {
                 .iter()
                 .all(|s| !s.body.contains("import") && !s.body.contains("return ("))
         }));
+    }
+
+    #[test]
+    fn a_components_markup_heading_two_jobs_is_two_postings() {
+        // A careers page's two cards; its text alone names one role in passing ("As the Prep
+        // Room Manager you will…").
+        let jsx = include_str!(
+            "../../tests/fixtures/gathered-dev/g47/postings/g47-16-html-jsx-bettaveg-current-vacancies-2-jobs-manchester-gbp-year-week-en-gb.jsx"
+        );
+        let p = parse_text(jsx, "Vacancies.jsx").unwrap();
+        let titles: Vec<_> = p
+            .iter()
+            .map(|p| p.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            titles,
+            ["Food Preparation Manager", "Multi Drop Delivery Driver"]
+        );
     }
 
     #[test]
