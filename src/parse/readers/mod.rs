@@ -217,9 +217,21 @@ pub fn label_at(blocks: &[Block], i: usize) -> Option<(Label, String)> {
         || blocks
             .get(i + 2)
             .is_some_and(|n| n.kind == next.kind && n.text.starts_with(char::is_lowercase));
+    // A name's label over a list ("Role:" / "1. Build async Python services" / "2. Integrate
+    // third-party APIs") heads a section of the list's points, not one value.
+    let entry = |b: &Block| {
+        b.kind == BlockKind::Item
+            || b.text
+                .trim_start()
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+                })
+    };
+    let heads_list = entry(next) && blocks.get(i + 2).is_some_and(entry);
     (next.kind != BlockKind::Heading
         && !last_item
-        && !(names && sentence)
+        && !(names && (sentence || heads_list))
         && next.text.chars().count() <= 80
         && bare_label(&next.text).is_none()
         && label_line(&next.text).is_none())
@@ -359,6 +371,12 @@ mod tests {
                 "Company",
                 "Software Consulting founded with the mission to inspire the connection of",
                 "technology with people, fostering the best of our professionals.",
+            ][..],
+            // Over a list, the label heads its points.
+            &[
+                "Role:",
+                "1. Build async Python services",
+                "2. Integrate third-party APIs",
             ][..],
         ] {
             assert_eq!(label_at(&blocks(lines), 0), None, "{lines:?}");
