@@ -513,6 +513,21 @@ mod tests {
     }
 
     #[test]
+    fn a_record_keeping_one_bound_of_its_text_s_range_takes_the_range() {
+        let json = r#"[{"Title": "Subway Team Member", "Salary": 7.75, "Currency": "GBP",
+            "Description": "Serve customers. Job Types: Full-time. Salary: £7.75-£10.50 per hour"},
+            {"Title": "Crew Member", "Salary": 9.00, "Currency": "GBP",
+            "Description": "Serve customers. Salary: £7.75-£10.50 per hour"}]"#;
+        let p = parse_text(json, "jobs.json").unwrap();
+        let s = p[0].salary.as_ref().unwrap();
+        assert_eq!((s.min, s.max), (Some(7.75), Some(10.5)));
+        assert_eq!(s.period, crate::posting::Period::Hour);
+        // A figure that is no bound of the text's range stays as the record states it.
+        let s = p[1].salary.as_ref().unwrap();
+        assert_eq!((s.min, s.max), (Some(9.0), Some(9.0)));
+    }
+
+    #[test]
     fn a_components_records_are_its_postings_not_the_markup_naming_their_fields() {
         let tsx = "import React from 'react';\n\
             type JobsCardProps = {\n    company: string,\n    title: string\n}\n\n\

@@ -1232,6 +1232,22 @@ pub fn resolve(
             cands.push(Cand::of(s, origin, 10));
         }
     }
+    // A record keeping one figure of a range its text states ("Salary": 7.75 over "Salary:
+    // £7.75-£10.50 per hour"): the text's range, the figure one of its bounds.
+    if let Some(c) = cands
+        .iter_mut()
+        .find(|c| c.strength >= 70 && c.value.min.is_some() && c.value.min == c.value.max)
+        && let Some(h) = best_in_text(&ctx.full, country)
+        && h.salary.currency == c.value.currency
+        && h.salary.min.is_some()
+        && h.salary.max.is_some()
+        && h.salary.min != h.salary.max
+        && (h.salary.min == c.value.min || h.salary.max == c.value.min)
+    {
+        c.value.min = h.salary.min;
+        c.value.max = h.salary.max;
+        c.value.period = h.salary.period;
+    }
     if cands.iter().all(|c| c.strength < 70)
         && let Some(mut h) = best_in_text(&ctx.full, country)
     {
