@@ -1481,14 +1481,34 @@ fn by_role_list(d: &Doc) -> Option<Vec<Doc>> {
         parts
             .into_iter()
             .zip(&roles)
-            .map(|(mut part, (_, role))| {
+            .map(|(mut part, (k, role))| {
                 if !looks_like_title(role) {
                     part.facts[0].origin = Origin::Label;
+                }
+                // The place a page groups its roles under ("## Zurich" over "- Software
+                // Engineer", "- Manual Tester") is where each of them is.
+                if let Some(place) = group_place(&d.blocks[..*k]) {
+                    part.text(Key::Location, &place, Origin::Header);
                 }
                 part
             })
             .collect(),
     )
+}
+
+/// The place heading the group of list entries that ends `blocks`: the line right above the
+/// entries when it is a heading or a short line naming only a known place ("Zurich", "Berlin,
+/// Germany").
+fn group_place(blocks: &[Block]) -> Option<String> {
+    let above = blocks.iter().rev().find(|b| list_entry(b).is_none())?;
+    let t = above
+        .text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == ':');
+    (matches!(above.kind, BlockKind::Heading | BlockKind::Paragraph)
+        && t.split_whitespace().count() <= 4
+        && super::places::place_kind(t).is_some())
+    .then(|| t.to_string())
 }
 
 /// [`by_role_list`]'s documents, one per role of `roles`.
@@ -2192,6 +2212,30 @@ mod tests {
         let ps =
             crate::parse::parse_as(&plain, "careers.md", crate::posting::Format::Markdown).unwrap();
         assert_eq!(ps.len(), 1);
+    }
+
+    #[test]
+    fn the_place_a_list_of_roles_is_grouped_under_is_theirs() {
+        let md = "# We are hiring\n\nWe are looking to fill the following openings:\n\n\
+            ## Zurich\n\n- Software Engineer for Test Robots\n- Manual Tester / Test Analyst\n";
+        let ps = crate::parse::parse_as(md, "jobs.md", crate::posting::Format::Markdown).unwrap();
+        let got: Vec<(Option<&str>, Vec<String>)> = ps
+            .iter()
+            .map(|p| (p.title.as_deref(), p.locations.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Software Engineer for Test Robots"),
+                    vec!["Zurich".to_string()]
+                ),
+                (
+                    Some("Manual Tester / Test Analyst"),
+                    vec!["Zurich".to_string()]
+                )
+            ]
+        );
     }
 
     #[test]
