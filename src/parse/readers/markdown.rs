@@ -138,8 +138,9 @@ fn unquote(s: &str) -> String {
 }
 
 /// Postings a page shows as JSON in a fenced block (a crawler's README with the response it
-/// got): the records of the first ```json block that holds titled postings; else the records
-/// pasted one per line (a JSON Lines dump's lines in notes).
+/// got, notes keeping the responses of several boards): the records of every ```json block that
+/// holds titled postings; else the records pasted one per line (a JSON Lines dump's lines in
+/// notes).
 fn fenced_records(body: &str) -> Option<Vec<Doc>> {
     static FENCE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?ms)^```json[ \t]*\n(?P<code>.*?)^```").expect("valid regex")
@@ -148,13 +149,16 @@ fn fenced_records(body: &str) -> Option<Vec<Doc>> {
         let docs = super::json::read(code).ok()?;
         (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
     };
-    if body.contains("```json")
-        && let Some(docs) = FENCE
+    if body.contains("```json") {
+        let docs: Vec<Doc> = FENCE
             .captures_iter(body)
             .take(8)
-            .find_map(|c| titled(&c["code"]))
-    {
-        return Some(docs);
+            .filter_map(|c| titled(&c["code"]))
+            .flatten()
+            .collect();
+        if !docs.is_empty() {
+            return Some(docs);
+        }
     }
     // Or records pasted one per line, as a JSON Lines dump holds them.
     let docs: Vec<Doc> = body
@@ -502,6 +506,14 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(all(&docs[0], Key::Title), ["Engenheiro SRE"]);
         assert_eq!(all(&docs[0], Key::Company), ["Segfy"]);
+        // Every block holding postings (notes keeping two boards' responses).
+        let two = format!(
+            "{md}\nLever:\n\n```json\n[{{\"title\": \"Autonomy System Test Engineer\", \"company\": \
+             \"Zoox\", \"location\": \"Foster City, CA\"}}]\n```\n"
+        );
+        let docs = read(&two).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(all(&docs[1], Key::Title), ["Autonomy System Test Engineer"]);
         // Records pasted one per line in notes.
         let rec = |t: &str| {
             format!(
