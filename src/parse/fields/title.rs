@@ -923,9 +923,15 @@ pub(crate) fn split_outside_brackets(t: &str, sep: &str) -> Vec<String> {
     let mut depth = 0i32;
     let mut start = 0;
     let mut i = 0;
+    // A dash between two figures is a range's ("60 - 100%"), no separator.
+    let dash = sep.trim().chars().all(|c| matches!(c, '-' | '–' | '—')) && !sep.trim().is_empty();
+    let range_at = |i: usize| {
+        dash && t[..i].ends_with(|c: char| c.is_ascii_digit())
+            && t[i + sep.len()..].starts_with(|c: char| c.is_ascii_digit())
+    };
     while i < t.len() {
         let rest = &t[i..];
-        if depth <= 0 && rest.starts_with(sep) {
+        if depth <= 0 && rest.starts_with(sep) && !range_at(i) {
             pieces.push(t[start..i].trim().to_string());
             i += sep.len();
             start = i;
@@ -2317,6 +2323,18 @@ mod tests {
         let mut u = un("Software Engineers (scala, node.js)");
         drop_tail_said_elsewhere(&mut u, &d, &no_employer);
         assert_eq!(u.title, "Software Engineers (scala, node.js)");
+    }
+
+    #[test]
+    fn a_dash_between_two_figures_is_a_range_not_a_separator() {
+        assert_eq!(
+            split_outside_brackets("Werbetechniker/In, 60 - 100%", " - "),
+            ["Werbetechniker/In, 60 - 100%"]
+        );
+        assert_eq!(
+            split_outside_brackets("Lead Engineer - 0.5 - 5.0%", " - "),
+            ["Lead Engineer", "0.5 - 5.0%"]
+        );
     }
 
     #[test]
