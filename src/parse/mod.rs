@@ -405,6 +405,13 @@ fn finish_docs(docs: Vec<doc::Doc>, source: &str) -> Result<Vec<Posting>, SkipRe
 mod tests {
     use super::*;
 
+    /// Each posting's title and company, in order.
+    fn titles_and_companies(ps: &[Posting]) -> Vec<(Option<&str>, Option<&str>)> {
+        ps.iter()
+            .map(|p| (p.title.as_deref(), p.company.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn bad_input_is_a_reason_not_a_panic() {
         assert_eq!(parse_bytes(b"", "x"), Err(SkipReason::Empty));
@@ -541,10 +548,7 @@ mod tests {
             const JobsCard = ({company, title}: JobsCardProps) => (\n\
             \t<div>\n\t\t<h3>{title}</h3>\n\t\t<p>{company}</p>\n\t</div>\n);\n";
         let p = parse_text(tsx, "JobsList.tsx").unwrap();
-        let got: Vec<_> = p
-            .iter()
-            .map(|p| (p.title.as_deref(), p.company.as_deref()))
-            .collect();
+        let got = titles_and_companies(&p);
         assert_eq!(
             got,
             [
@@ -755,10 +759,7 @@ mod tests {
             ),
         );
         let p = parse_text(&html, "thread.html").unwrap();
-        let got: Vec<_> = p
-            .iter()
-            .map(|p| (p.title.as_deref(), p.company.as_deref()))
-            .collect();
+        let got = titles_and_companies(&p);
         assert_eq!(
             got,
             [
