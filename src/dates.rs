@@ -92,6 +92,26 @@ fn date(y: i64, m: u8, d: i64) -> Option<Date> {
 
 /// An absolute date as postings write it. Numeric dates whose day and month could be swapped
 /// (03/04/2026) are not guessed.
+/// A text without its times of day ("15:44:44", "10:00") and the zone named after one ("UTC",
+/// "GMT").
+fn strip_time_of_day(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        let time = word.split(':').count() >= 2
+            && word
+                .split(':')
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        let zone = matches!(word, "UTC" | "GMT" | "Z");
+        if !time && !zone {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 pub fn parse_absolute(text: &str) -> Option<Date> {
     let t = text.trim();
     if let Some(d) = unix_time(t) {
@@ -102,6 +122,10 @@ pub fn parse_absolute(text: &str) -> Option<Date> {
         Some(i) if i == 10 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) => &t[..i],
         _ => t,
     };
+    // A time of day beside the date ("Mon Nov 19 15:44:44 UTC 2018", "20 Nov 2026 10:00") is
+    // no part of the day.
+    let without_time = strip_time_of_day(t);
+    let t = without_time.as_str();
     // Tokens: runs of digits and runs of letters; the rest separates them.
     let mut nums: Vec<i64> = Vec::new();
     let mut month_word = None;
@@ -374,6 +398,8 @@ mod tests {
             "20.11.2026",
             "11/20/2026",
             "20/11/2026",
+            "Fri Nov 20 15:44:44 UTC 2026",
+            "20 Nov 2026 10:00",
         ] {
             assert_eq!(p(s), Some(date!(2026 - 11 - 20)), "{s}");
         }

@@ -29,6 +29,11 @@ pub fn never_a_title(s: &str) -> bool {
     if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
         return true;
     }
+    // A data literal's pieces ("\"system\", \"content\": \"You are…", a chat message's fields
+    // read off a line of code).
+    if s.contains("\": \"") || s.contains("\", \"") {
+        return true;
+    }
     // An unfilled placeholder is a run of X's alone ("XX工程师", "XXX Developer"), not "XXL".
     static PLACEHOLDER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])X{2,}(?:[^A-Za-z]|$)").expect("valid regex"));
@@ -2242,6 +2247,7 @@ mod tests {
             "{ \"type\": \"offre\", \"sections\": { ... } }",
             "XX工程师",
             "XXX Developer",
+            "\"system\", \"content\": \"You are a helpful assistant",
         ] {
             assert!(never_a_title(s), "{s}");
         }
