@@ -143,7 +143,6 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
 /// полный день", "* Heltid", "正社員"): a badge written into the text. None when such lines
 /// name different kinds, or offer several ("Full-time | Part-time").
 fn term_lines(text: &str) -> Option<EmploymentType> {
-    let v = vocab();
     let mut found: Option<EmploymentType> = None;
     let lines: Vec<&str> = text
         .lines()
@@ -170,30 +169,46 @@ fn term_lines(text: &str) -> Option<EmploymentType> {
         if entry_before {
             continue;
         }
-        let folded = fold(line);
-        let terms: Vec<(usize, usize, EmploymentType)> = v.employment.find(&folded).collect();
-        if terms.is_empty() {
-            continue;
-        }
-        // Nothing but the terms and punctuation between them.
-        let ends = std::iter::once(0).chain(terms.iter().map(|t| t.1));
-        let starts = terms
-            .iter()
-            .map(|t| t.0)
-            .chain(std::iter::once(folded.len()));
-        if ends
-            .zip(starts)
-            .any(|(a, b)| folded[a..b].chars().any(char::is_alphanumeric))
-        {
-            continue;
-        }
-        let kind = from_label(line, None)?;
-        match found {
-            Some(k) if k != kind => return None,
-            _ => found = Some(kind),
+        // The line, or a bracket of it that holds only terms ("Stawka od 33,00 zł brutto za
+        // godzinę (umowa zlecenie)"). A bracket naming a trainee ("Especialista … (estagiário)")
+        // is the rank of the role beside it, which its title says, not the contract.
+        let brackets = line
+            .split('(')
+            .skip(1)
+            .filter_map(|rest| rest.split_once(')').map(|(inside, _)| inside));
+        for (k, piece) in std::iter::once(line).chain(brackets).enumerate() {
+            if !only_terms(piece) {
+                continue;
+            }
+            let kind = from_label(piece, None)?;
+            if k > 0 && kind == EmploymentType::Internship {
+                continue;
+            }
+            match found {
+                Some(k) if k != kind => return None,
+                _ => found = Some(kind),
+            }
+            break;
         }
     }
     found
+}
+
+/// Whether a text holds employment terms and nothing else but punctuation between them.
+fn only_terms(s: &str) -> bool {
+    let folded = fold(s);
+    let terms: Vec<(usize, usize, EmploymentType)> = vocab().employment.find(&folded).collect();
+    if terms.is_empty() {
+        return false;
+    }
+    let ends = std::iter::once(0).chain(terms.iter().map(|t| t.1));
+    let starts = terms
+        .iter()
+        .map(|t| t.0)
+        .chain(std::iter::once(folded.len()));
+    !ends
+        .zip(starts)
+        .any(|(a, b)| folded[a..b].chars().any(char::is_alphanumeric))
 }
 
 /// The sentences of a text, each with its end: a line's end, or a full stop before a capital
@@ -344,6 +359,15 @@ mod tests {
         assert_eq!(
             from_text("Montpellier - 34\nFreelance\nVoir l’offre"),
             Some(Contract)
+        );
+        // A bracket of terms alone in a line is a badge too; a trainee's is the role's rank.
+        assert_eq!(
+            from_text("- **Stawka od 33,00 zł brutto** za godzinę (umowa zlecenie)"),
+            Some(Contract)
+        );
+        assert_eq!(
+            from_text("Especialista de Informática de Grau 1 Nível 2 (estagiário)"),
+            None
         );
         // Several offered, or different lines naming different kinds: none.
         assert_eq!(
