@@ -94,7 +94,10 @@ fn date(y: i64, m: u8, d: i64) -> Option<Date> {
 /// (03/04/2026) are not guessed.
 /// A text without its times of day ("15:44:44", "10:00") and the zone named after one ("UTC",
 /// "GMT").
-fn strip_time_of_day(t: &str) -> String {
+fn strip_time_of_day(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains(':') && !t.contains("UTC") && !t.contains("GMT") && !t.contains('Z') {
+        return std::borrow::Cow::Borrowed(t);
+    }
     let mut out = String::with_capacity(t.len());
     for word in t.split_whitespace() {
         let time = word.split(':').count() >= 2
@@ -109,7 +112,7 @@ fn strip_time_of_day(t: &str) -> String {
             out.push_str(word);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 pub fn parse_absolute(text: &str) -> Option<Date> {
@@ -125,7 +128,7 @@ pub fn parse_absolute(text: &str) -> Option<Date> {
     // A time of day beside the date ("Mon Nov 19 15:44:44 UTC 2018", "20 Nov 2026 10:00") is
     // no part of the day.
     let without_time = strip_time_of_day(t);
-    let t = without_time.as_str();
+    let t = without_time.as_ref();
     // Tokens: runs of digits and runs of letters; the rest separates them.
     let mut nums: Vec<i64> = Vec::new();
     let mut month_word = None;

@@ -176,12 +176,13 @@ fn term_lines(text: &str) -> Option<EmploymentType> {
             .split('(')
             .skip(1)
             .filter_map(|rest| rest.split_once(')').map(|(inside, _)| inside));
-        for (k, piece) in std::iter::once(line).chain(brackets).enumerate() {
+        let pieces = std::iter::once((line, false)).chain(brackets.map(|b| (b, true)));
+        for (piece, in_bracket) in pieces {
             if !only_terms(piece) {
                 continue;
             }
             let kind = from_label(piece, None)?;
-            if k > 0 && kind == EmploymentType::Internship {
+            if in_bracket && kind == EmploymentType::Internship {
                 continue;
             }
             match found {

@@ -128,9 +128,8 @@ fn same_group(a: &str, b: &str) -> bool {
 
 pub fn from_label(s: &str) -> Vec<String> {
     // A link is no place ("Location: https://maps.app.goo.gl/…", a map's pin beside the town).
-    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+").expect("valid regex")
-    });
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+").expect("valid regex"));
     let s = &*LINK.replace_all(s, " ");
     if let Some(city) = street_address_city(s) {
         return vec![city];

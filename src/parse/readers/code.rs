@@ -519,7 +519,11 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 }
                 let word: String = chars[start..i].iter().collect();
                 let next = chars[i..].iter().find(|c| !c.is_whitespace());
-                if word == "as" && out.trim_end().ends_with(['"', 'l', 'e', ']', '}']) {
+                if word == "as"
+                    && out
+                        .trim_end()
+                        .ends_with(|c| !matches!(c, ':' | ',' | '[' | '{'))
+                {
                     // A TypeScript cast after a value (`img: null as string | null`): the
                     // type is no data.
                     while i < chars.len() && !matches!(chars[i], ',' | '}' | ']' | '\n') {
