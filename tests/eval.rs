@@ -853,7 +853,7 @@ fn gathered_dev() {
             // 'Medewerker facilitair beleid OZHW Barendrecht', labelled whole) and g46's work
             // mode (hh.ru records now read as records lose the 'ON_SITE' their text gave).
             ("g45", [55.9, 59.9, 83.9, 79.9, 75.9, 91.9], 9.4),
-            ("g46", [42.8, 57.0, 61.8, 76.1, 76.1, 90.4], 7.2),
+            ("g46", [42.8, 57.0, 61.8, 85.6, 76.1, 90.4], 7.2),
             ("g47", [91.6, 61.0, 74.9, 97.1, 80.5, 94.3], 7.0),
             ("g48", [86.6, 83.2, 83.2, 83.2, 83.2, 79.9], 1.2),
         ]),

@@ -52,6 +52,29 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A space other than the ASCII one: no-break, narrow no-break, figure, thin, ideographic…
+fn wide_space(c: char) -> bool {
+    !c.is_ascii() && c.is_whitespace()
+}
+
+/// `s` with every [`wide_space`] made an ASCII space, and for each byte offset of the result
+/// (and its end) the offset in `s` it comes from.
+fn plain_spaces(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        if wide_space(c) {
+            out.push(' ');
+            at.push(i);
+        } else {
+            out.push(c);
+            at.extend((0..c.len_utf8()).map(|k| i + k));
+        }
+    }
+    at.push(s.len());
+    (out, at)
+}
+
 /// Whether a character belongs to a script written without spaces between words.
 pub fn unspaced(c: char) -> bool {
     matches!(c as u32,
@@ -122,8 +145,29 @@ impl<T: Copy> Terms<T> {
     }
 
     /// Every term in `folded` (a text passed through [`fold`]), as (start, end, value),
-    /// leftmost-longest, whole words unless the term is open on a side.
+    /// leftmost-longest, whole words unless the term is open on a side. A no-break or other
+    /// Unicode space ("На\u{a0}месте работодателя", "5\u{202f}jours") is a space between a
+    /// term's words; the offsets are in `folded`.
     pub fn find<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, T)> + 'a {
+        // A text with such spaces is searched as a copy with plain spaces, its offsets mapped
+        // back; the common text is searched as it is.
+        let spaced = folded.contains(wide_space);
+        let mapped: Vec<(usize, usize, T)> = if spaced {
+            let (plain, at) = plain_spaces(folded);
+            self.find_plain(&plain)
+                .map(|(s, e, v)| (at[s], at[e], v))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (!spaced)
+            .then(|| self.find_plain(folded))
+            .into_iter()
+            .flatten()
+            .chain(mapped)
+    }
+
+    fn find_plain<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, T)> + 'a {
         self.matcher
             .iter()
             .flat_map(move |m| m.find_iter(folded))
@@ -152,9 +196,13 @@ impl<T: Copy> Terms<T> {
         self.find(&f).collect()
     }
 
-    /// The value when the whole of `s` (trimmed, any case) is a term.
+    /// The value when the whole of `s` (trimmed, any case, any kind of space) is a term.
     pub fn whole(&self, s: &str) -> Option<T> {
-        self.exact.get(&fold(s.trim())).copied()
+        let f = fold(s.trim());
+        if f.contains(wide_space) {
+            return self.exact.get(&plain_spaces(&f).0).copied();
+        }
+        self.exact.get(&f).copied()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1752,6 +1800,24 @@ mod tests {
         let s = "Développeur İstanbul ÉTÉ";
         assert_eq!(fold(s).len(), s.len());
         assert_eq!(fold("ÉTÉ"), "été");
+    }
+
+    #[test]
+    fn a_no_break_space_is_a_space_between_a_terms_words() {
+        let t = Terms::new([
+            ("на месте работодателя".to_string(), 1),
+            ("remote".to_string(), 2),
+        ]);
+        let s = "Формат: На\u{a0}месте работодателя, remote";
+        let f = fold(s);
+        let found: Vec<_> = t.find(&f).collect();
+        assert_eq!(found.len(), 2);
+        let (a, b, v) = found[0];
+        assert_eq!((&s[a..b], v), ("На\u{a0}месте работодателя", 1));
+        let (a, b, v) = found[1];
+        assert_eq!((&s[a..b], v), ("remote", 2));
+        assert_eq!(t.whole(" на\u{202f}месте\u{a0}работодателя "), Some(1));
+        assert_eq!(t.whole("на месте"), None);
     }
 
     proptest::proptest! {
