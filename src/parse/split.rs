@@ -82,17 +82,36 @@ fn by_header_titles(d: &Doc) -> Option<Vec<Doc>> {
 fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let blocks = &d.blocks;
     let v = super::vocab::vocab();
-    let names_employer = |b: &Block| {
-        let t = b.text.trim();
-        b.kind == BlockKind::Heading
-            && (1..=6).contains(&t.split_whitespace().count())
+    let employer = |t: &str| {
+        (1..=6).contains(&t.split_whitespace().count())
             && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !t.ends_with([':', '：', '.', '!', '?'])
             && !v.names_role(t)
             && v.domains.first_in(t).is_none()
             && v.openings.first_in(t).is_none()
             && !super::places::mentions_place(t)
-            && section_label(b).is_none()
+            && section_label_text(t).is_none()
+    };
+    // The group's lead: a heading naming the employer, or a line naming it before where and
+    // how its roles are done ("Aleo | San Francisco, Remote"), kept as its roles' place.
+    let lead = |b: &Block| -> Option<(String, Option<String>)> {
+        let t = b.text.trim();
+        match b.kind {
+            BlockKind::Heading => employer(t).then(|| (t.to_string(), None)),
+            BlockKind::Paragraph if t.contains('|') && t.chars().count() <= 80 => {
+                let (name, rest) = t.split_once('|')?;
+                let (name, rest) = (name.trim(), rest.trim());
+                let where_how = |p: &str| {
+                    let p = p.trim();
+                    super::places::place_kind(p).is_some()
+                        || super::fields::work_mode::from_label(p)
+                            .is_some_and(|_| p.split_whitespace().count() <= 2)
+                };
+                (employer(name) && rest.split(['|', ',', '/']).all(where_how))
+                    .then(|| (name.to_string(), Some(rest.to_string())))
+            }
+            _ => None,
+        }
     };
     let role_item = |b: &Block| {
         b.kind == BlockKind::Item && {
@@ -100,31 +119,35 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
             bare_role(&e) == Some(true) || ends_in_role(&e)
         }
     };
-    // (heading, items) per group, from the first group on while groups follow each other.
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut i = blocks.iter().position(names_employer)?;
-    while i < blocks.len() && names_employer(&blocks[i]) {
+    // (lead, its employer and place, items) per group, from the first group on while groups
+    // follow each other.
+    let mut groups: Vec<(usize, (String, Option<String>), Vec<usize>)> = Vec::new();
+    let mut i = blocks.iter().position(|b| lead(b).is_some())?;
+    while let Some(named) = blocks.get(i).and_then(lead) {
         let items: Vec<usize> = (i + 1..blocks.len())
             .take_while(|&k| role_item(&blocks[k]))
             .collect();
         let Some(&last) = items.last() else { break };
-        groups.push((i, items));
+        groups.push((i, named, items));
         i = last + 1;
     }
-    let roles: usize = groups.iter().map(|g| g.1.len()).sum();
+    let roles: usize = groups.iter().map(|g| g.2.len()).sum();
     if groups.len() < 2 || roles < 3 {
         return None;
     }
     let mut out = Vec::with_capacity(roles);
-    for (h, items) in &groups {
+    for (h, (name, place), items) in &groups {
         for &k in items {
             let mut part = d.clone();
             part.blocks = vec![blocks[*h].clone(), blocks[k].clone()];
             part.facts
-                .retain(|f| f.key != Key::Title && f.key != Key::Company);
+                .retain(|f| !matches!(f.key, Key::Title | Key::Company | Key::Location));
             part.facts
                 .insert(0, title_fact(&entry_text(&blocks[k].text), Origin::Header));
-            part.text(Key::Company, blocks[*h].text.trim(), Origin::Wrapper);
+            part.text(Key::Company, name, Origin::Wrapper);
+            if let Some(place) = place {
+                part.text(Key::Location, place, Origin::Header);
+            }
             out.push(part);
         }
     }
@@ -722,11 +745,16 @@ fn by_vacancy_lines(d: &Doc) -> Option<Vec<Doc>> {
 /// "Requirements:"); the employer's, legal and how-to-apply sections are left out, as a page
 /// says them once for all its jobs.
 fn section_label(b: &Block) -> Option<super::vocab::SectionWord> {
+    section_label_text(&b.text)
+}
+
+/// [`section_label`] of a line's text.
+fn section_label_text(text: &str) -> Option<super::vocab::SectionWord> {
     use super::vocab::SectionWord;
-    if b.text.chars().count() > 40 {
+    if text.chars().count() > 40 {
         return None;
     }
-    let bare = super::blocks::bare_heading(&b.text).replace('’', "'");
+    let bare = super::blocks::bare_heading(text).replace('’', "'");
     super::vocab::vocab().sections.whole(&bare).filter(|w| {
         !matches!(
             w,
@@ -1815,6 +1843,42 @@ mod tests {
         // A careers page's teams, each a field of work, are no employers.
         d.blocks[0] = Block::new(BlockKind::Heading, "Engineering");
         d.blocks[2] = Block::new(BlockKind::Heading, "Design");
+        assert!(by_employer_groups(&d).is_none());
+    }
+
+    #[test]
+    fn a_digest_line_names_the_employer_before_where_its_roles_are() {
+        let mut d = Doc::new(crate::posting::Format::Markdown);
+        d.blocks = vec![
+            Block::new(
+                BlockKind::Paragraph,
+                "This page shows current available jobs.",
+            ),
+            Block::new(BlockKind::Paragraph, "Aleo | San Francisco, Remote"),
+            Block::new(BlockKind::Item, "Senior Protocol Engineer"),
+            Block::new(BlockKind::Item, "Interface Designer"),
+            Block::new(BlockKind::Paragraph, "Anoma | Berlin"),
+            Block::new(BlockKind::Item, "Senior Rust Engineer"),
+        ];
+        let parts = by_employer_groups(&d).expect("one part per role");
+        assert_eq!(
+            titles(&parts),
+            [
+                "Senior Protocol Engineer",
+                "Interface Designer",
+                "Senior Rust Engineer"
+            ]
+        );
+        let first = |d: &Doc, k: Key| d.texts(k).next().map(|t| t.0.to_string());
+        assert_eq!(first(&parts[1], Key::Company).as_deref(), Some("Aleo"));
+        assert_eq!(
+            first(&parts[1], Key::Location).as_deref(),
+            Some("San Francisco, Remote")
+        );
+        assert_eq!(first(&parts[2], Key::Location).as_deref(), Some("Berlin"));
+        // A line whose other fields are no places is no employer's lead.
+        d.blocks[1] = Block::new(BlockKind::Paragraph, "Aleo | We build privacy tools");
+        d.blocks[4] = Block::new(BlockKind::Paragraph, "Anoma | Rust, Go");
         assert!(by_employer_groups(&d).is_none());
     }
 
