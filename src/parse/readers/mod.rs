@@ -129,7 +129,12 @@ pub fn is_type_name(s: &str) -> bool {
 /// "Employment type", "勤務地"): pages lay such labels out with the value on the next line.
 pub fn bare_label(line: &str) -> Option<Label> {
     let t = line.trim().trim_end_matches([':', '：']).trim();
-    if t.is_empty() || t.chars().count() > 40 || t.split_whitespace().count() > 5 {
+    // `"location": "",`: a label given an empty value (in code, in data) says nothing, and
+    // the line after it is no value of it.
+    let valued = t
+        .split_once([':', '：'])
+        .is_some_and(|(_, v)| !bare(v).is_empty());
+    if t.is_empty() || valued || t.chars().count() > 40 || t.split_whitespace().count() > 5 {
         return None;
     }
     vocab().label(t)
@@ -455,6 +460,18 @@ mod tests {
             Some(Label::Key(Key::EmploymentType))
         );
         assert_eq!(bare_label("Pay"), Some(Label::Key(Key::Salary)));
+        assert_eq!(bare_label("Location:"), Some(Label::Key(Key::Location)));
+        assert_eq!(
+            bare_label("** _Location:_**"),
+            Some(Label::Key(Key::Location))
+        );
+        // A key given an empty value in data is no label over the next line.
+        assert_eq!(bare_label("\"location\": \"\","), None);
+        let blocks = [
+            Block::new(BlockKind::Paragraph, "\"location\": \"\","),
+            Block::new(BlockKind::Paragraph, "\"job_code\": \"driver_01\","),
+        ];
+        assert_eq!(label_at(&blocks, 0), None);
     }
 
     #[test]
