@@ -411,14 +411,40 @@ fn heading_key_title(o: &Map<String, Value>) -> Option<&str> {
 /// a `name` next to an employer or a place.
 pub fn has_title(o: &Map<String, Value>) -> bool {
     let named = bare_name(o).is_some_and(Value::is_string);
-    o.iter().any(|(k, v)| {
-        v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
-    }) || lever_title(o).is_some()
+    own_title(o).is_some()
+        || nested_title(o).is_some()
+        || lever_title(o).is_some()
         || heading_key_title(o).is_some()
         || named
             && (has_label(o, |l| {
                 matches!(l, Label::Key(Key::Company) | Label::Key(Key::Location))
             }) || names_place_by_key(o))
+}
+
+/// The text under a title key of `o` itself.
+fn own_title(o: &Map<String, Value>) -> Option<String> {
+    o.iter().find_map(|(k, v)| {
+        (v.is_string() && label_of(k) == Some(Label::Key(Key::Title)))
+            .then(|| text_of(v))
+            .flatten()
+    })
+}
+
+/// A title kept in an object of the post's own details ("posts_data": {"post_name":
+/// "Driver"}), when the record itself has none: the one such object, itself no posting (a
+/// record of postings side by side is none of them); an employer's object names no job.
+fn nested_title(o: &Map<String, Value>) -> Option<String> {
+    if own_title(o).is_some() {
+        return None;
+    }
+    let mut titles = o
+        .iter()
+        .filter(|(k, _)| !is_employer_key(k))
+        .filter_map(|(_, v)| v.as_object())
+        .filter(|m| !looks_like_posting(m))
+        .filter_map(own_title);
+    let title = titles.next()?;
+    titles.next().is_none().then_some(title)
 }
 
 /// Whether a key that is a place only when its value names one does ("area": {"name":
@@ -583,6 +609,11 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         && let Some(t) = heading_key_title(o)
     {
         doc.text(Key::Title, body::inline_text(t), origin);
+    }
+    if !doc.has(Key::Title)
+        && let Some(t) = nested_title(o)
+    {
+        doc.text(Key::Title, body::inline_text(&t), origin);
     }
     description_blocks(&mut doc, descriptions, sections);
     company_info(&mut doc, o);
@@ -1840,6 +1871,27 @@ mod tests {
             "name": "Anna",
             "area": {"name": "Marketing"},
         }))));
+    }
+
+    #[test]
+    fn a_title_kept_in_the_posts_own_details() {
+        // A recruitment-notice export: the post's name in an object of its own.
+        let d = doc(json!({
+            "recruitment_board": "BTSC Bihar",
+            "location": "",
+            "posts_data": {"post_name": "Driver", "jobtype_masterdata": {"name": "Government"}},
+        }));
+        assert_eq!(texts(&d, Key::Title), ["Driver"]);
+        assert_eq!(texts(&d, Key::Company), ["BTSC Bihar"]);
+        // Two objects each with a title: neither is this record's.
+        let o = |v: Value| serde_json::from_value::<Map<String, Value>>(v).unwrap();
+        assert!(
+            nested_title(&o(json!({
+                "current": {"title": "Engineer"},
+                "next": {"title": "Designer"},
+            })))
+            .is_none()
+        );
     }
 
     #[test]
