@@ -137,23 +137,31 @@ fn unquote(s: &str) -> String {
         .to_string()
 }
 
-/// Postings a page shows as JSON in a fenced block (a crawler's README with the response it
-/// got, notes keeping the responses of several boards): the records of every ```json block that
-/// holds titled postings; else the records pasted one per line (a JSON Lines dump's lines in
-/// notes).
+/// Postings a page shows as JSON or XML in a fenced block (a crawler's README with the response
+/// it got, notes keeping the responses of several boards, a feed's documented example): the
+/// records of every fenced block that holds titled postings; else the records pasted one per
+/// line (a JSON Lines dump's lines in notes).
 fn fenced_records(body: &str) -> Option<Vec<Doc>> {
     static FENCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?ms)^```json[ \t]*\n(?P<code>.*?)^```").expect("valid regex")
+        Regex::new(r"(?ms)^```[\w-]*[ \t]*\n(?P<code>.*?)^```").expect("valid regex")
     });
     let titled = |code: &str| {
         let docs = super::json::read(code).ok()?;
         (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
     };
-    if body.contains("```json") {
+    let fenced = |code: &str| {
+        if super::xml::looks_like_xml(code) {
+            let docs = super::xml::read(code.trim_start());
+            (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
+        } else {
+            titled(code)
+        }
+    };
+    if body.contains("```") {
         let docs: Vec<Doc> = FENCE
             .captures_iter(body)
             .take(8)
-            .filter_map(|c| titled(&c["code"]))
+            .filter_map(|c| fenced(&c["code"]))
             .flatten()
             .collect();
         if !docs.is_empty() {
@@ -514,6 +522,17 @@ mod tests {
         let docs = read(&two).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(all(&docs[1], Key::Title), ["Autonomy System Test Engineer"]);
+        // A feed's documented example, as XML in a fenced block of any kind.
+        let xml = "# Feed\n\nExample feed\n\n```text\n<?xml version=\"1.0\"?>\n<source><jobs><job>\
+            <title><![CDATA[Customer Support Representative]]></title><company><![CDATA[Example Co]]>\
+            </company><location>Phoenix</location></job><job>...</job></jobs></source>\n```\n";
+        let docs = read(xml).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            all(&docs[0], Key::Title),
+            ["Customer Support Representative"]
+        );
+        assert_eq!(all(&docs[0], Key::Company), ["Example Co"]);
         // Records pasted one per line in notes.
         let rec = |t: &str| {
             format!(
