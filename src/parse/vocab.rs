@@ -490,6 +490,9 @@ pub struct Vocab {
     /// Keys of a record from an API that states pay as yearly amounts whatever it pays
     /// (Adzuna's `salary_is_predicted`), compared as labels are (`boards.toml` `[records]`).
     pub yearly_pay_keys: HashSet<String>,
+    /// Keys of a list of jobs (Workday's `jobPostings`): its titled items are jobs
+    /// (`boards.toml` `[records]`).
+    pub job_list_keys: HashSet<String>,
     /// Keys whose value is the posting's place when it names a place the gazetteer knows, and
     /// no place otherwise (hh.ru's `area`, which elsewhere may be a field of work), compared as
     /// labels are (`boards.toml` `[records]`).
@@ -1390,6 +1393,7 @@ impl Vocab {
             posting_words: record_keys(&boards, "posting_words"),
             coordinate_keys: record_keys(&boards, "coordinate_keys"),
             yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
+            job_list_keys: record_keys(&boards, "job_list_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_tails: lowercase(company_words(&langs, "name_tails")),
             name_articles: company_words(&langs, "articles").into_iter().collect(),

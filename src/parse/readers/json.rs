@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::super::SkipReason;
 use super::super::doc::{Doc, Key, Origin};
+use super::super::vocab::{norm_label, vocab};
 use super::record::{self, looks_like_posting, text_of};
 use super::{hn, jsonld};
 use crate::posting::Format;
@@ -324,6 +325,16 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                     found.push((o, wrappers.clone()))
                 }
                 Value::Object(o) => {
+                    // A list of jobs under a key naming it ("jobPostings": [{"title", "externalPath",
+                    // "bulletFields"}]): its titled items are jobs, as summaries name no more.
+                    let listed: Vec<&Map<String, Value>> = o
+                        .iter()
+                        .filter(|(k, _)| vocab().job_list_keys.contains(&norm_label(k)))
+                        .filter_map(|(_, v)| v.as_array())
+                        .flatten()
+                        .filter_map(Value::as_object)
+                        .filter(|i| record::has_title(i))
+                        .collect();
                     let mut w = wrappers.clone();
                     w.push(o);
                     // The employer's own object ("arbeitgeber": {name, address…}) names the
@@ -334,6 +345,10 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                         .filter_map(|(_, v)| v.as_object())
                         .collect();
                     w.extend(&employers);
+                    if !listed.is_empty() {
+                        found.extend(listed.into_iter().map(|i| (i, w.clone())));
+                        continue;
+                    }
                     next.extend(
                         o.iter()
                             .filter(|(k, c)| {
@@ -343,15 +358,21 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                     )
                 }
                 Value::Array(a) => {
-                    // Under an employer's object, a titled item is one of its jobs.
+                    // Under an employer's object, a titled item is one of its jobs; beside
+                    // postings, so is a titled item saying less than they do (a feed's
+                    // position without its office).
                     let employer_known = wrappers
                         .iter()
                         .any(|w| w.keys().any(|k| record::is_employer_key(k)));
+                    let beside_postings = a
+                        .iter()
+                        .any(|i| i.as_object().is_some_and(looks_like_posting));
                     for item in a {
                         match item {
                             Value::Object(o)
                                 if looks_like_posting(o)
-                                    || (employer_known && record::has_title(o)) =>
+                                    || (employer_known && record::has_title(o))
+                                    || (beside_postings && record::has_title_or_name(o)) =>
                             {
                                 found.push((o, wrappers.clone()))
                             }
@@ -538,6 +559,43 @@ mod tests {
             serde_json::to_string(body).unwrap()
         );
         assert_eq!(titles(&run(&chat).unwrap()), ["Product Management Intern"]);
+    }
+
+    #[test]
+    fn a_list_of_job_summaries_under_a_key_naming_jobs() {
+        // Workday's list: a title, a path and the bullets, no employer, place or text.
+        let ps = run(r#"{"total": 2, "jobPostings": [
+            {"title": "Store Operations Consultant", "externalPath": "/job/Cairo/x_1", "postedOn": "Posted Today"},
+            {"title": "Python & AWS Cloud Engineer", "externalPath": "/job/Cluj/y_2"}]}"#)
+        .unwrap();
+        assert_eq!(
+            titles(&ps),
+            ["Store Operations Consultant", "Python & AWS Cloud Engineer"]
+        );
+        // Gupy's: the workplace an object of its own, its place and mode the job's.
+        let ps = run(
+            r#"{"jobs": [{"title": "Pessoa Engenheira de Prompts", "workplace": {
+            "address": {"country": "Brasil", "city": ""}, "workplaceType": "remote"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(titles(&ps), ["Pessoa Engenheira de Prompts"]);
+        assert!(ps[0].texts(Key::WorkMode).any(|(t, _)| t == "remote"));
+        // Titled items under another key are no jobs by their key alone.
+        assert!(
+            run(r#"{"articles": [{"title": "Release notes"}, {"title": "Roadmap"}]}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn a_feeds_position_saying_less_than_the_others_is_one_of_them() {
+        let ps = run(r#"{"positions": {"position": [
+            {"name": "Country Manager", "subcompany": "Acme P.C.", "office": "Athens"},
+            {"name": "Backend Engineer (Remote)", "department": "Engineering"}]}}"#)
+        .unwrap();
+        assert_eq!(
+            titles(&ps),
+            ["Country Manager", "Backend Engineer (Remote)"]
+        );
     }
 
     #[test]

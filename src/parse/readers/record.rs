@@ -642,6 +642,15 @@ fn card_lines(t: &str) -> Option<(String, String)> {
 }
 
 /// The value of an object's bare `name` key, whatever its case ("name", "Name").
+/// Whether a record is titled, or named by a bare `name` (as postings beside it may title
+/// themselves).
+pub fn has_title_or_name(o: &Map<String, Value>) -> bool {
+    has_title(o)
+        || bare_name(o)
+            .and_then(Value::as_str)
+            .is_some_and(|n| !n.trim().is_empty())
+}
+
 fn bare_name(o: &Map<String, Value>) -> Option<&Value> {
     o.get("name").or_else(|| {
         o.iter()
@@ -866,6 +875,11 @@ impl Walk<'_> {
                 }
                 Value::Bool(b) if key == Key::WorkMode => {
                     self.doc.push(Key::RemoteFlag, FactValue::Flag(*b), origin)
+                }
+                // The workplace as an object of its own ("workplace": {"address": {…},
+                // "workplaceType": "remote"}): its fields are the record's.
+                Value::Object(m) if key == Key::WorkMode && text_of(v).is_none() => {
+                    self.object(m, depth + 1)
                 }
                 other => {
                     if let Some(t) = text_of(other) {
