@@ -42,7 +42,17 @@ pub fn clean_field(input: &str) -> String {
     let s = sanitize(input);
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A zero-width (non-)joiner between two letters of a script that joins them (Persian
+        // "برنامه‌نویس", Devanagari) or inside an emoji sequence is part of the word's spelling.
+        if matches!(c, '\u{200c}' | '\u{200d}')
+            && out.chars().next_back().is_some_and(joins)
+            && chars.peek().copied().is_some_and(joins)
+        {
+            out.push(c);
+            continue;
+        }
         if is_zero_width(c) {
             continue;
         }
@@ -246,6 +256,12 @@ pub fn drop_break_hints(s: &mut String) {
     }
 }
 
+/// A character a zero-width joiner or non-joiner may stand beside as part of a word's spelling:
+/// a letter or mark of a script other than Latin's ASCII, or a symbol of an emoji sequence.
+fn joins(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace() && !is_zero_width(c) && !needs_attention(c)
+}
+
 /// Zero-width characters that hide text in headline fields.
 pub fn is_zero_width(c: char) -> bool {
     matches!(
@@ -389,6 +405,11 @@ mod tests {
             "Senior Engineer (Backend)"
         );
         assert!(is_clean(&clean_field("x\x1b[2Jy\u{202e}")));
+        // A non-joiner between a script's letters is spelling (Persian); between Latin
+        // letters, or at an edge, it hides nothing worth keeping.
+        assert_eq!(clean_field("برنامه\u{200c}نویس"), "برنامه\u{200c}نویس");
+        assert_eq!(clean_field("Goo\u{200c}gle\u{200d}"), "Google");
+        assert_eq!(clean_field("\u{200d}نویس \u{200c}x"), "نویس x");
     }
 
     #[test]
