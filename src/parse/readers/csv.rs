@@ -192,6 +192,13 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
             })
         })
         .max_by_key(|(rows, _)| rows.len())?;
+    // A first row naming some columns ("Job Offer Title";"Company";"Country";"City") is the
+    // header of columns the vocabulary does not all know, no record.
+    let mut rows = rows;
+    let header = rows
+        .first()
+        .is_some_and(|r| r.iter().filter(|c| known_column(c).is_some()).count() >= 2)
+        .then(|| rows.remove(0));
     let share = |col: usize, test: &dyn Fn(&str) -> bool| -> f64 {
         let cells: Vec<&str> = rows
             .iter()
@@ -209,7 +216,7 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
         .filter(|&(_, s)| s >= 0.5)
         .max_by(|a, b| a.1.total_cmp(&b.1))?
         .0;
-    let mut cols: Vec<(usize, &str)> = vec![(title, "title")];
+    let mut cols: Vec<(usize, String)> = vec![(title, "title".into())];
     type Test = fn(&str) -> bool;
     let kinds: [(&str, Test, f64); 3] = [
         (
@@ -220,6 +227,12 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
         ("salary", crate::parse::fields::salary::looks_like_pay, 0.5),
         ("location", crate::parse::places::is_place, 0.6),
     ];
+    // The columns the header names are what it names them.
+    for (j, name) in header.iter().flatten().enumerate() {
+        if j != title && known_column(name).is_some() {
+            cols.push((j, name.clone()));
+        }
+    }
     for (name, test, min) in kinds {
         if let Some((j, _)) = (0..width)
             .filter(|j| !cols.iter().any(|(k, _)| k == j))
@@ -227,7 +240,7 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
             .filter(|&(_, s)| s >= min)
             .max_by(|a, b| a.1.total_cmp(&b.1))
         {
-            cols.push((j, name));
+            cols.push((j, name.into()));
         }
     }
     // The employer: the nearest other column of short words, not figures.
@@ -240,8 +253,11 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
         .into_iter()
         .filter(|&j| j < width && !cols.iter().any(|(k, _)| *k == j))
         .find(|&j| share(j, &short_text) >= 0.8 && share(j, &role) < 0.5)
+        && !cols
+            .iter()
+            .any(|(_, name)| known_column(name) == Some(Label::Key(Key::Company)))
     {
-        cols.push((j, "company"));
+        cols.push((j, "company".into()));
     }
     let docs: Vec<Doc> = rows
         .iter()
@@ -249,7 +265,7 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
             let rec: Map<String, Value> = cols
                 .iter()
                 .filter(|(j, _)| !r[*j].is_empty())
-                .map(|(j, name)| (name.to_string(), Value::String(r[*j].clone())))
+                .map(|(j, name)| (name.clone(), Value::String(r[*j].clone())))
                 .collect();
             (!r[title].is_empty()).then(|| record::record_doc(&rec, Origin::Record, Format::Csv))?
         })
@@ -303,6 +319,15 @@ mod tests {
             Some("ООО САПФИР - Интеграция")
         );
         assert!(ds[0].has(Key::Salary));
+        // A header naming only some of its columns is no record.
+        let csv = "\"Vacancy heading\";\"Profile\";\"Company\";\"Country\"\n\
+            \"Data Scientist\";\"R1\";\"CSIC\";\"Spain\"\n\
+            \"Software Engineer\";\"R2\";\"EMBL\";\"Germany\"\n";
+        let ds = read(csv).unwrap();
+        assert_eq!(ds.len(), 2);
+        assert!(ds[0].texts(Key::Title).any(|(t, _)| t == "Data Scientist"));
+        // The columns it names are read as named.
+        assert!(ds[1].texts(Key::Company).any(|(t, _)| t == "EMBL"));
         // A table whose columns name no roles is none.
         assert!(matches!(
             read("a,b,c\nBob,3,Paris\nAlice,4,Rome\n"),
