@@ -298,7 +298,7 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -
             u.mode.get_or_insert_with(|| p.to_string());
         }
         if place {
-            u.place.get_or_insert_with(|| p.to_string());
+            take_place(u, p);
         }
         return true;
     }
@@ -1109,6 +1109,21 @@ fn strip_leading_words(u: &mut Unwrapped, t: &mut String) {
         }
         *t = rest.to_string();
     }
+}
+
+/// A place a title's piece names, beside the one another piece named: a town and the country
+/// or region it is in, cut off one after the other ("GPU Engineer : Paris, France"), are one
+/// place; else the first named stays.
+fn take_place(u: &mut Unwrapped, p: &str) {
+    use places::PlaceKind::{City, Country, Region};
+    let wider = |x: &str| matches!(places::place_kind(x), Some(Country | Region));
+    let town = |x: &str| places::place_kind(x) == Some(City);
+    u.place = Some(match u.place.take() {
+        None => p.to_string(),
+        Some(had) if wider(&had) && town(p) => format!("{p}, {had}"),
+        Some(had) if town(&had) && wider(p) => format!("{had}, {p}"),
+        Some(had) => had,
+    });
 }
 
 /// A trailing place after a preposition: "Utvecklare i Stockholm och Göteborg", "Buchhalter:in
@@ -2486,6 +2501,16 @@ mod tests {
         assert_eq!(u.title, "développeur⋅se web back ou Full Stack");
         assert_eq!(u.company.as_deref(), Some("commit42"));
         assert_eq!(u.place.as_deref(), Some("Toulouse"));
+        // A town and its country cut off apart are one place; two towns are not.
+        let u = un("GPU Engineer : Paris, France");
+        assert_eq!(
+            (u.title.as_str(), u.place.as_deref()),
+            ("GPU Engineer", Some("Paris, France"))
+        );
+        assert_eq!(
+            un("Engineer | Berlin | London").place.as_deref(),
+            Some("Berlin")
+        );
         let u = un(
             "[100% Remoto] Full Stack Developer PHP na Round Pegs (R$ 18.000,00) - Vaga de emprego",
         );
