@@ -1493,6 +1493,24 @@ fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
         title.push_str(&glued);
         rest = &rest[glued.len()..];
     }
+    // A role noun right after the one found names the role with it ("Nix DevOps Engineers",
+    // "devops engineers": "DevOps" is a role's name too).
+    for _ in 0..2 {
+        let Some(w) = rest.split_whitespace().next() else {
+            break;
+        };
+        let clean = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        if clean.is_empty() || v.roles.whole(clean).is_none() {
+            break;
+        }
+        title.push(' ');
+        title.push_str(clean);
+        let at = rest.find(w).unwrap_or(0) + w.len();
+        rest = &rest[at..];
+        if clean.len() != w.len() {
+            break;
+        }
+    }
     let noun_first = noun_first_language && head.trim().is_empty() && !unspaced;
     let mut taken = 0;
     for w in rest.split_whitespace() {
@@ -3083,6 +3101,11 @@ mod tests {
             Some("Développeur Full Stack Senior")
         );
         assert_eq!(title_from_text("We like engineers."), None);
+        // A role noun after a role noun names the role with it ("DevOps" is a role too).
+        assert_eq!(
+            title_from_text("Serokell is hiring Nix DevOps Engineers").as_deref(),
+            Some("Nix DevOps Engineers")
+        );
         // The role as the subject of what the job does.
         assert_eq!(
             title_from_text(
