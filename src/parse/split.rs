@@ -20,6 +20,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
     let mut out = Vec::with_capacity(docs.len());
     for d in docs {
         if let Some(parts) = by_header_titles(&d)
+            .or_else(|| by_news_items(&d))
             .or_else(|| by_employer_groups(&d))
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_sectioned_headings(&d))
@@ -152,6 +153,67 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
         }
     }
     Some(out)
+}
+
+/// A newsletter's list of news in which an item or two says an employer is hiring ("[Serokell is
+/// hiring Nix DevOps Engineers](…)", "PDT Partners is looking for an experienced engineer"), four
+/// items or more: one document per such item, with the text under it. The newsletter's own
+/// title (a list of its topics) names no job, and the other news is none of the job's text.
+fn by_news_items(d: &Doc) -> Option<Vec<Doc>> {
+    static HIRING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<c>\p{Lu}[\w&.'’-]*(?:\s+\p{Lu}[\w&.'’-]*){0,3})\s+(?:is|are)\s+(?:now\s+)?(?:hiring|looking\s+for|seeking|recruiting)\b")
+            .expect("valid regex")
+    });
+    if d.format == crate::posting::Format::Hn
+        || d.texts(Key::Title)
+            .any(|(t, _)| looks_like_title(t) && t.matches(", ").count() < 2)
+    {
+        return None;
+    }
+    let items: Vec<usize> = (0..d.blocks.len())
+        .filter(|&i| d.blocks[i].kind == BlockKind::Item)
+        .collect();
+    if items.len() < 4 {
+        return None;
+    }
+    let hiring: Vec<(usize, String, String)> = items
+        .iter()
+        .filter_map(|&i| {
+            // The item opens with the news's headline; the text under it may follow.
+            let text = d.blocks[i].text.trim();
+            let company = HIRING.captures(text)?["c"].to_string();
+            // "We are looking for …" is the posting's own voice, no news of an employer.
+            if matches!(
+                company.to_lowercase().as_str(),
+                "we" | "they" | "you" | "i" | "he" | "she" | "it" | "who" | "everyone"
+            ) {
+                return None;
+            }
+            let role = super::fields::title::title_from_text(text)?;
+            Some((i, company, role))
+        })
+        .collect();
+    if hiring.is_empty() || hiring.len() * 2 > items.len() {
+        return None;
+    }
+    Some(
+        hiring
+            .into_iter()
+            .map(|(i, company, role)| {
+                let mut part = d.clone();
+                // The item and the text under it, up to the next item or heading.
+                let end = (i + 1..d.blocks.len())
+                    .find(|&k| matches!(d.blocks[k].kind, BlockKind::Item | BlockKind::Heading))
+                    .unwrap_or(d.blocks.len());
+                part.blocks = d.blocks[i..end].to_vec();
+                part.facts
+                    .retain(|f| !matches!(f.key, Key::Title | Key::Company | Key::Link));
+                part.facts.insert(0, title_fact(&role, Origin::Header));
+                part.text(Key::Company, &company, Origin::Header);
+                part
+            })
+            .collect(),
+    )
 }
 
 fn title_fact(t: &str, origin: Origin) -> Fact {
@@ -1844,6 +1906,40 @@ mod tests {
         d.blocks[0] = Block::new(BlockKind::Heading, "Engineering");
         d.blocks[2] = Block::new(BlockKind::Heading, "Design");
         assert!(by_employer_groups(&d).is_none());
+    }
+
+    #[test]
+    fn a_newsletters_item_saying_an_employer_is_hiring_is_a_job() {
+        let mut d = Doc::new(crate::posting::Format::Markdown);
+        d.text(
+            Key::Title,
+            "#12 - Mobile NixOS, import-from-derivation, runtime type-checker, a job",
+            Origin::Record,
+        );
+        d.blocks = vec![
+            Block::new(BlockKind::Heading, "News"),
+            Block::new(BlockKind::Item, "One-page Nix expression language overview"),
+            Block::new(BlockKind::Item, "Serokell is hiring Nix DevOps Engineers"),
+            Block::new(
+                BlockKind::Paragraph,
+                "Serokell is looking for remote full-time Nix SREs.",
+            ),
+            Block::new(BlockKind::Item, "Yants - Yet Another Nix Type System"),
+            Block::new(
+                BlockKind::Item,
+                "Encrypted ZFS mirror with mirrored boot on NixOS",
+            ),
+        ];
+        let parts = by_news_items(&d).expect("the job's item");
+        assert_eq!(titles(&parts), ["Nix DevOps Engineers"]);
+        assert_eq!(
+            parts[0].texts(Key::Company).next().map(|t| t.0),
+            Some("Serokell")
+        );
+        assert_eq!(parts[0].blocks.len(), 2);
+        // A posting's own voice ("We are looking for …") in its list is no news.
+        d.blocks[2] = Block::new(BlockKind::Item, "We are looking for Nix DevOps Engineers");
+        assert!(by_news_items(&d).is_none());
     }
 
     #[test]
