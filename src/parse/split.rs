@@ -75,10 +75,14 @@ fn by_header_titles(d: &Doc) -> Option<Vec<Doc>> {
     )
 }
 
-/// A digest of jobs grouped by employer: a heading naming each ("**Audiotool**", "## Enso"),
-/// the roles it hires for listed under it ("• Rust / Audio DSP Developer", "• Senior Cloud Rust
-/// Engineer (Remote)"); two such groups or more, one after the other. One document per role,
-/// its employer's heading its company (as weak as a wrapper's name: a careers page grouping its
+/// A group's lead: the employer it names, and where its roles are when it says so.
+type Lead = (String, Option<String>);
+
+/// A digest of jobs grouped by employer: a heading naming each ("**Audiotool**", "## Enso"), or
+/// a line naming it before where its roles are ("Aleo | San Francisco, Remote"), the roles it
+/// hires for listed under it ("• Rust / Audio DSP Developer", "• Senior Cloud Rust Engineer
+/// (Remote)"); two such groups or more, one after the other. One document per role, its
+/// employer's heading its company (as weak as a wrapper's name: a careers page grouping its
 /// roles by team names its employer elsewhere).
 fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let blocks = &d.blocks;
@@ -95,7 +99,7 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     };
     // The group's lead: a heading naming the employer, or a line naming it before where and
     // how its roles are done ("Aleo | San Francisco, Remote"), kept as its roles' place.
-    let lead = |b: &Block| -> Option<(String, Option<String>)> {
+    let lead = |b: &Block| -> Option<Lead> {
         let t = b.text.trim();
         match b.kind {
             BlockKind::Heading => employer(t).then(|| (t.to_string(), None)),
@@ -122,7 +126,7 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     };
     // (lead, its employer and place, items) per group, from the first group on while groups
     // follow each other.
-    let mut groups: Vec<(usize, (String, Option<String>), Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(usize, Lead, Vec<usize>)> = Vec::new();
     let mut i = blocks.iter().position(|b| lead(b).is_some())?;
     while let Some(named) = blocks.get(i).and_then(lead) {
         let items: Vec<usize> = (i + 1..blocks.len())
