@@ -186,11 +186,10 @@ fn by_news_items(d: &Doc) -> Option<Vec<Doc>> {
             // The item opens with the news's headline; the text under it may follow.
             let text = d.blocks[i].text.trim();
             let company = HIRING.captures(text)?["c"].to_string();
-            // "We are looking for …" is the posting's own voice, no news of an employer.
-            if matches!(
-                company.to_lowercase().as_str(),
-                "we" | "they" | "you" | "i" | "he" | "she" | "it" | "who" | "everyone"
-            ) {
+            // "We are looking for …" is the posting's own voice, no news of an employer: a
+            // word that starts no employer's name (`[company] not_names`) starts no news.
+            let first = company.split_whitespace().next().unwrap_or("");
+            if super::vocab::vocab().not_names.contains(first) {
                 return None;
             }
             let role = super::fields::title::title_from_text(text)?;

@@ -329,7 +329,9 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                     // "bulletFields"}]): its titled items are jobs, as summaries name no more.
                     let listed: Vec<&Map<String, Value>> = o
                         .iter()
-                        .filter(|(k, _)| vocab().job_list_keys.contains(&norm_label(k)))
+                        .filter(|(k, v)| {
+                            v.is_array() && vocab().job_list_keys.contains(&norm_label(k))
+                        })
                         .filter_map(|(_, v)| v.as_array())
                         .flatten()
                         .filter_map(Value::as_object)

@@ -411,7 +411,7 @@ fn heading_key_title(o: &Map<String, Value>) -> Option<&str> {
 /// a `name` next to an employer or a place.
 pub fn has_title(o: &Map<String, Value>) -> bool {
     let named = bare_name(o).is_some_and(Value::is_string);
-    own_title(o).is_some()
+    has_own_title(o)
         || nested_title(o).is_some()
         || lever_title(o).is_some()
         || heading_key_title(o).is_some()
@@ -419,6 +419,13 @@ pub fn has_title(o: &Map<String, Value>) -> bool {
             && (has_label(o, |l| {
                 matches!(l, Label::Key(Key::Company) | Label::Key(Key::Location))
             }) || names_place_by_key(o))
+}
+
+/// Whether `o` itself has a title key holding text.
+fn has_own_title(o: &Map<String, Value>) -> bool {
+    o.iter().any(|(k, v)| {
+        v.is_string() && label_of(k) == Some(Label::Key(Key::Title)) && text_of(v).is_some()
+    })
 }
 
 /// The text under a title key of `o` itself.
@@ -434,14 +441,14 @@ fn own_title(o: &Map<String, Value>) -> Option<String> {
 /// "Driver"}), when the record itself has none: the one such object, itself no posting (a
 /// record of postings side by side is none of them); an employer's object names no job.
 fn nested_title(o: &Map<String, Value>) -> Option<String> {
-    if own_title(o).is_some() {
+    if has_own_title(o) {
         return None;
     }
     let mut titles = o
         .iter()
         .filter(|(k, _)| !is_employer_key(k))
         .filter_map(|(_, v)| v.as_object())
-        .filter(|m| !looks_like_posting(m))
+        .filter(|m| has_own_title(m) && !looks_like_posting(m))
         .filter_map(own_title);
     let title = titles.next()?;
     titles.next().is_none().then_some(title)
