@@ -1078,10 +1078,46 @@ fn from_field(s: &str, country: Option<&Country>) -> Option<Salary> {
     if is_unstated(s) {
         return None;
     }
-    hits(s, country, true)
+    let s = unglued_letter_symbol(s, country);
+    hits(&s, country, true)
         .into_iter()
         .find(|h| h.score > -4)
         .map(|h| h.salary)
+}
+
+/// A pay field's figure glued to its country's one-letter currency symbol ("R849 702 per annum"
+/// in South Africa), the symbol set apart as "R 849 702" is read. A letter alone is too common
+/// a word to be a currency anywhere else.
+fn unglued_letter_symbol<'a>(s: &'a str, country: Option<&Country>) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let Some(c) = country else {
+        return Cow::Borrowed(s);
+    };
+    let letters: Vec<char> = vocab()
+        .currencies
+        .iter()
+        .filter(|(t, code)| **code == c.currency && t.len() == 1)
+        .filter_map(|(t, _)| t.chars().next().filter(char::is_ascii_alphabetic))
+        .collect();
+    let glued = |i: usize, ch: char| {
+        letters.contains(&ch.to_ascii_lowercase())
+            && !s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && s[i + ch.len_utf8()..].starts_with(|n: char| n.is_ascii_digit())
+    };
+    if letters.is_empty() || !s.char_indices().any(|(i, ch)| glued(i, ch)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    for (i, ch) in s.char_indices() {
+        out.push(ch);
+        if glued(i, ch) {
+            out.push(' ');
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A salary from a field known to be about pay, without a country.
@@ -1475,6 +1511,10 @@ mod tests {
         // A bare "$" is the country's dollar.
         let s = from_field("$90,000 - $110,000", country("CA")).unwrap();
         assert_eq!(s.currency, "CAD");
+        // The country's one-letter symbol glued to the figure in a pay field.
+        let s = from_field("R849 702 per annum", country("ZA")).unwrap();
+        assert_eq!((s.min, s.currency.as_str()), (Some(849_702.0), "ZAR"));
+        assert!(from_field("R849 702 per annum", country("DE")).is_none());
         assert_eq!(
             one("月給200,000円～300,000円"),
             (Some(200e3), Some(300e3), "JPY".into(), Month)
