@@ -1143,7 +1143,7 @@ fn strip_place_tail(u: &mut Unwrapped, t: &mut String) {
         if looks_like_title(head) && (known || (!english && place.split_whitespace().count() <= 3))
         {
             if known {
-                u.place.get_or_insert_with(|| place.to_string());
+                take_place(u, place);
             }
             *t = head.to_string();
         }
@@ -2528,6 +2528,10 @@ mod tests {
         assert_eq!(
             un("Engineer | Berlin | London").place.as_deref(),
             Some("Berlin")
+        );
+        assert_eq!(
+            un("Senior Engineer in Helsinki, Finland").place.as_deref(),
+            Some("Helsinki, Finland")
         );
         let u = un(
             "[100% Remoto] Full Stack Developer PHP na Round Pegs (R$ 18.000,00) - Vaga de emprego",
