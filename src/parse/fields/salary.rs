@@ -1093,6 +1093,14 @@ fn unglued_letter_symbol<'a>(s: &'a str, country: Option<&Country>) -> std::borr
     let Some(c) = country else {
         return Cow::Borrowed(s);
     };
+    // Most fields glue no letter to a figure: the vocabulary is looked at only when one does.
+    if !s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_digit())
+    {
+        return Cow::Borrowed(s);
+    }
     let letters: Vec<char> = vocab()
         .currencies
         .iter()

@@ -145,14 +145,13 @@ fn fenced_records(body: &str) -> Option<Vec<Doc>> {
     static FENCE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?ms)^```[\w-]*[ \t]*\n(?P<code>.*?)^```").expect("valid regex")
     });
-    let titled = |code: &str| {
-        let docs = super::json::read(code).ok()?;
+    let all_titled = |docs: Vec<Doc>| {
         (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
     };
+    let titled = |code: &str| all_titled(super::json::read(code).ok()?);
     let fenced = |code: &str| {
         if super::xml::looks_like_xml(code) {
-            let docs = super::xml::read(code.trim_start());
-            (!docs.is_empty() && docs.iter().all(|d| d.has(Key::Title))).then_some(docs)
+            all_titled(super::xml::read(code.trim_start()))
         } else {
             titled(code)
         }
