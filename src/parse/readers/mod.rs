@@ -279,7 +279,6 @@ pub fn text_doc(doc: &mut Doc, lines: &[&str]) {
         .extend(super::blocks::from_lines(lines.iter().copied()));
 }
 
-/// Whether a block is a short line that could be a header value (not a sentence).
 /// The most links of a page's markup kept as facts.
 const MAX_LINKS: usize = 100;
 
@@ -289,7 +288,7 @@ const MAX_LINKS: usize = 100;
 pub fn link_facts(doc: &mut Doc, markup: &str) {
     static LINK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#"(?i)(?:\]\(\s*<?|href\s*=\s*["']?|<)(?:mailto:)?((?:https?://)?[^\s"'<>()\[\]]{3,300})"#,
+            r#"(?i)(?:\]\(\s*<?|\bhref\s*=\s*["']?|<)(?:mailto:)?((?:https?://)?[^\s"'<>()\[\]]{3,300})"#,
         )
         .expect("valid regex")
     });
@@ -311,6 +310,7 @@ pub fn link_facts(doc: &mut Doc, markup: &str) {
     }
 }
 
+/// Whether a block is a short line that could be a header value (not a sentence).
 pub fn is_short_line(b: &Block) -> bool {
     let t = b.text.trim();
     t.chars().count() <= 100 && !t.ends_with(['.', '!', '?', '。']) && !t.contains(". ")
@@ -319,6 +319,25 @@ pub fn is_short_line(b: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_s_links_are_kept_from_its_markup() {
+        let mut d = Doc::new(crate::posting::Format::Html);
+        link_facts(
+            &mut d,
+            r#"<p><a href="https://acme-robotics.com/careers">Careers</a> <a class="x" href='mailto:jobs@acme-robotics.com'>Mail</a>
+            [Docs](https://docs.acme-robotics.com) <https://acme-robotics.com/careers></p>"#,
+        );
+        let links: Vec<&str> = d.texts(Key::Link).map(|(u, _)| u).collect();
+        assert_eq!(
+            links,
+            [
+                "https://acme-robotics.com/careers",
+                "jobs@acme-robotics.com",
+                "https://docs.acme-robotics.com"
+            ]
+        );
+    }
 
     #[test]
     fn several_pairs_between_bars_are_each_a_pair() {
