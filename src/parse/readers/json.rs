@@ -419,6 +419,16 @@ mod tests {
     }
 
     #[test]
+    fn a_key_naming_the_title_comes_before_one_naming_the_field_of_work() {
+        let ds = run(
+            r#"[{"vacatureTitel": "Full-stack Developer", "bedrijfsNaam": "Strangelove",
+            "functie": "Frontend Development"}]"#,
+        )
+        .unwrap();
+        assert_eq!(titles(&ds), ["Full-stack Developer"]);
+    }
+
+    #[test]
     fn a_posting_in_parts() {
         // Arbetsförmedlingen: the ad, its terms and its workplace beside each other.
         let ps = run(r#"[{"platsannons": {"annons": {"annonsrubrik": "Javautvecklare", "kommunnamn": "Malmö"},
