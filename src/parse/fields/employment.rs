@@ -513,6 +513,15 @@ mod tests {
         assert_eq!(from_text("full medical coverage"), None);
         assert_eq!(from_text("Die Stelle ist befristet."), Some(Temporary));
         assert_eq!(from_text("about 20 hours per week"), Some(PartTime));
+        // What the candidate did before is not this job's kind.
+        assert_eq!(
+            from_text("Experience with UVM (academic or internship exposure preferred)."),
+            None
+        );
+        assert_eq!(
+            from_text("Prior internship experience or 1 to 3 years of full-time experience."),
+            None
+        );
     }
 
     #[test]

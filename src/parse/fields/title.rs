@@ -37,12 +37,16 @@ pub fn never_a_title(s: &str) -> bool {
     // An unfilled placeholder is a run of X's alone ("XX工程师", "XXX Developer"), not "XXL".
     static PLACEHOLDER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])X{2,}(?:[^A-Za-z]|$)").expect("valid regex"));
+    // A call in code ("browser.get('http://selenium.dev/')").
+    static CALL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\w\.\w+\(['\x22]").expect("valid regex"));
     [
         "{{", "}}", "{%", "@section", "@extends", "<?", "?>", "= '", "= \"",
     ]
     .iter()
     .any(|m| s.contains(m))
         || PLACEHOLDER.is_match(s)
+        || CALL.is_match(s)
 }
 
 /// True when `s` reads like a job title: a short phrase naming a role, or a field of work in a
@@ -439,8 +443,10 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
     let v = vocab();
     // An intern is a role as much as a contract.
     let kind = v.employment.whole(&u.title);
+    // A wrapper's word alone ("vacature", "Job") names the page, not the role.
     if kind.is_some_and(|k| k != EmploymentType::Internship)
         || v.work_mode.whole(&u.title).is_some()
+        || v.title_prefixes.whole(&u.title).is_some()
         || only_markup(&u.title)
     {
         u.title.clear();
@@ -2208,6 +2214,26 @@ mod tests {
     }
 
     #[test]
+    fn an_llm_chat_message_s_role_is_no_title() {
+        let text = "completion = client.create(\n  messages=[\n    {\n      \"role\": \"user\",\n      \"content\": \"Extract\"\n    }\n  ]\n)\nJob type\nFull-time\nWe are seeking an efficient Data Entry Operator to join our team.\n";
+        let ps = crate::parse::parse_as(text, "prompt.py", crate::posting::Format::Text).unwrap();
+        assert_eq!(ps[0].title.as_deref(), Some("Data Entry Operator"));
+    }
+
+    #[test]
+    fn a_wrapper_s_word_alone_names_no_role() {
+        for s in ["vacature", "Job", "Vacancy:"] {
+            assert_eq!(un(s).title, "", "{s}");
+        }
+        assert_eq!(
+            un("Job Description for Associate Lead, Software Development Engineer in Test (SDET)")
+                .title,
+            "Associate Lead, Software Development Engineer in Test (SDET)"
+        );
+        assert_eq!(un("Vacature: Elixir Developer").title, "Elixir Developer");
+    }
+
+    #[test]
     fn a_dutch_heading_as_the_role_at_its_employer() {
         let u = unwrap(
             "Als Dakkapel Monteur bij Ruiter:",
@@ -2281,10 +2307,12 @@ mod tests {
             "XX工程师",
             "XXX Developer",
             "\"system\", \"content\": \"You are a helpful assistant",
+            "browser.get('http://selenium.dev/')",
         ] {
             assert!(never_a_title(s), "{s}");
         }
         for s in [
+            "Node.js Developer (React)",
             "XXL Sales Assistant",
             "{Data, Frontend} Engineer",
             "Senior Engineer",
