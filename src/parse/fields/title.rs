@@ -1598,6 +1598,9 @@ fn drop_tail_said_elsewhere(
         u.title = head;
         // Pay in a bracket before the tail: "Cajero/a ($290.000) | EASY Talca".
         drop_glued(u, doc, is_employer);
+        // The piece before may be another ("Supervisor/a | Manpower | Santiago": the place,
+        // then the employer).
+        drop_tail_said_elsewhere(u, doc, is_employer);
     }
 }
 
@@ -2442,6 +2445,17 @@ mod tests {
         let mut u = unwrap("Sprzedawca (3800 pln)", Depth::Wrappers, &no_employer);
         drop_glued(&mut u, &d, &no_employer);
         assert_eq!(u.pay.as_deref(), Some("3800 pln"));
+        // Tails one after another: the place, then the employer, then the pay before it.
+        let mut u = unwrap(
+            "Reponedor/a ($490.803 líquidos) | JYSK | Los Vilos",
+            Depth::Wrappers,
+            &employer,
+        );
+        drop_tail_said_elsewhere(&mut u, &d, &employer);
+        assert_eq!(u.title, "Reponedor/a");
+        assert_eq!(u.company.as_deref(), Some("JYSK"));
+        assert_eq!(u.place.as_deref(), Some("Los Vilos"));
+        assert_eq!(u.pay.as_deref(), Some("$490.803 líquidos"));
     }
 
     #[test]
