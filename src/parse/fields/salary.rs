@@ -402,12 +402,26 @@ fn sentence_window(
                 || (matches!(c, '.' | '!' | '?') && b[i + 1..].starts_with(' '))
         })
         .map_or(b, |(i, c)| &b[i + c.len_utf8()..]);
+    // The point of an abbreviation between a figure and its period ends no sentence
+    // ("$64,000.00 aprox. al mes").
+    let abbreviation = |head: &str| {
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let dotted = fold(&format!("{word}."));
+        // The term written with its point ("aprox."), not a word ending a sentence ("net.").
+        !word.is_empty()
+            && vocab()
+                .pay_words
+                .find(&dotted)
+                .next()
+                .is_some_and(|(s, e, w)| s == 0 && e == dotted.len() && w == PayWord::Gross)
+    };
     let cut_a = a
         .char_indices()
         .find(|(i, c)| {
             *c == '\n'
                 || *c == '。'
-                || (matches!(c, '.' | '!' | '?') && a[i + 1..].starts_with(' '))
+                || (matches!(c, '!' | '?') && a[i + 1..].starts_with(' '))
+                || (*c == '.' && a[i + 1..].starts_with(' ') && !abbreviation(&a[..*i]))
         })
         .map_or(a, |(i, _)| &a[..i]);
     (cut_b, cut_a)
@@ -504,7 +518,10 @@ fn period_at_start(s: &str) -> Option<(Period, usize)> {
             return Some((p, pos + 1 + (rest.len() - rest.trim_start().len()) + e));
         }
         match v.pay_words.find(tail).next() {
-            Some((0, e, PayWord::Gross | PayWord::Base)) => pos += e,
+            // The abbreviation's point goes with the word ("aprox.").
+            Some((0, e, PayWord::Gross | PayWord::Base)) => {
+                pos += e + usize::from(tail[e..].starts_with('.'));
+            }
             _ => return None,
         }
     }
@@ -1321,6 +1338,21 @@ mod tests {
         // A figure named as the pay itself stays both bounds.
         let s = salary_in_text("Salary: €45,000 a year.").unwrap();
         assert_eq!((s.min, s.max), (Some(45000.0), Some(45000.0)));
+    }
+
+    #[test]
+    fn a_hedge_between_a_figure_and_its_period_is_passed_over() {
+        for t in [
+            "$75,000.00 aprox. per month",
+            "€3.000 ca. im Monat",
+            "€4,000 approx. per month",
+        ] {
+            let s = salary_from_field(t).expect(t);
+            assert_eq!(s.period, Period::Month, "{t}");
+        }
+        // A word that ends a sentence is no hedge: the next sentence's period is not the pay's.
+        let s = salary_in_text("Salary: €55,000 net. Monthly travel allowance.").unwrap();
+        assert_eq!(s.period, Period::Year);
     }
 
     #[test]

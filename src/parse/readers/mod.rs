@@ -176,11 +176,38 @@ pub fn label_facts(doc: &mut Doc) {
     let found: Vec<(Label, String)> = (0..doc.blocks.len())
         .flat_map(|i| match piped_labels(&doc.blocks[i].text) {
             Some(pairs) => pairs,
-            None => label_at(&doc.blocks, i).into_iter().collect(),
+            None => label_at(&doc.blocks, i)
+                .map(|(label, v)| match label {
+                    Label::Key(Key::Salary) => (label, with_label_period(&doc.blocks[i].text, v)),
+                    _ => (label, v),
+                })
+                .into_iter()
+                .collect(),
         })
         .collect();
     for (label, v) in found {
         add_label_fact(doc, label, &v, Origin::Label);
+    }
+}
+
+/// A pay value with the period its label names and it does not ("Salario mensual*:" /
+/// "$64,000.00 aprox." is a month's pay; "Annual salary: 85,000").
+fn with_label_period(line: &str, value: String) -> String {
+    use crate::parse::fields::salary::period_of;
+    use crate::posting::Period;
+    let label = line.split_once([':', '：']).map_or(line, |(k, _)| k);
+    match (period_of(label), period_of(&value)) {
+        (Some(p), None) => {
+            let per = match p {
+                Period::Year => "per year",
+                Period::Month => "per month",
+                Period::Week => "per week",
+                Period::Day => "per day",
+                Period::Hour => "per hour",
+            };
+            format!("{value} {per}")
+        }
+        _ => value,
     }
 }
 
@@ -335,6 +362,27 @@ mod tests {
                 "https://acme-robotics.com/careers",
                 "jobs@acme-robotics.com",
                 "https://docs.acme-robotics.com"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pay_label_s_period_goes_with_its_value() {
+        let mut d = Doc::new(crate::posting::Format::Text);
+        d.blocks = super::super::blocks::from_lines([
+            "Salario mensual*:",
+            "$64,000.00 aprox.",
+            "Salario anual: 85.000 €",
+            "Salary: 4,000 per month",
+        ]);
+        label_facts(&mut d);
+        let pay: Vec<&str> = d.texts(Key::Salary).map(|(v, _)| v).collect();
+        assert_eq!(
+            pay,
+            [
+                "$64,000.00 aprox. per month",
+                "85.000 € per year",
+                "4,000 per month"
             ]
         );
     }
