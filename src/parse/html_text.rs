@@ -159,6 +159,20 @@ pub fn element_blocks(root: ElementRef<'_>, opts: TextOptions) -> Vec<Block> {
             next.next();
             continue;
         }
+        // A Markdown file read as HTML for its tags keeps Markdown's bold markers: a line bold
+        // alone ("**<font>高级测试工程师</font>**<br>") is a heading, as a bold paragraph is.
+        if let Some(inner) = line
+            .trim()
+            .strip_prefix("**")
+            .and_then(|l| l.strip_suffix("**"))
+            .map(str::trim)
+            && !inner.contains('*')
+            && (2..=70).contains(&inner.chars().count())
+        {
+            out.extend(super::blocks::from_lines(pending.drain(..)));
+            out.push(Block::heading(6, super::blocks::clean_heading(inner)));
+            continue;
+        }
         pending.push(line);
     }
     out.extend(super::blocks::from_lines(pending));
@@ -509,6 +523,7 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::doc::BlockKind;
 
     #[test]
     fn blocks_bullets_and_headings() {
@@ -519,6 +534,19 @@ mod tests {
         assert_eq!(
             t,
             "About the role:\n\nWe build things. Really.\n\n• Rust\n• SQL\n\nRequirements:\n\n5 years"
+        );
+    }
+
+    #[test]
+    fn markdown_s_bold_markers_around_a_line_make_it_a_heading() {
+        let b = fragment_blocks(
+            "**<font size=\"4\">高级测试工程师</font>**<br>\n<div><font> 工作职责：</font><br>\n<font> 1、参与项目</font><br></div>\n<p>**a** and **b** stay</p>",
+        );
+        assert_eq!(b[0].kind, BlockKind::Heading);
+        assert_eq!(b[0].text, "高级测试工程师");
+        assert!(
+            b.iter()
+                .any(|b| b.kind == BlockKind::Paragraph && b.text.contains("**a**"))
         );
     }
 
