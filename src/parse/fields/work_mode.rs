@@ -365,6 +365,9 @@ mod tests {
         assert_eq!(m("Możliwość pracy zdalnej"), Some(Remote));
         assert_eq!(m("Możliwość pracy zdalnej lub hybrydowej"), Some(Hybrid));
         assert_eq!(m("Kami bekerja dari rumah."), Some(Remote));
+        assert_eq!(m("Regime híbrido em Lisboa (Obrigatório);"), Some(Hybrid));
+        assert_eq!(m("Régimen híbrido: dos días en Madrid."), Some(Hybrid));
+        assert_eq!(m("Trabajo en modalidad remota."), Some(Remote));
         assert_eq!(m("Tamamen uzaktan çalışma imkanı."), Some(Remote));
         // Part of the time remote is hybrid, in a field too.
         assert_eq!(
