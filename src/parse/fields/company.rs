@@ -431,6 +431,15 @@ fn without_generic_prefix(name: &str) -> &str {
 
 /// A company value, tidied ("Acme\n4.1" → "Acme", "Foxpass (YC S15)" → "Foxpass", "Acme
 /// logo" → "Acme", "Acme Careers" → "Acme"), or None when it is not a company name at all.
+/// Whether a value says when, not who: a relative date, alone or after one word ("Activo hace
+/// 5 días" under a board's "Employer" label: the employer was active then).
+fn says_when(s: &str) -> bool {
+    let day = time::Date::from_calendar_date(2026, time::Month::January, 1).expect("valid date");
+    let after_word = s.split_once(' ').map_or("", |(_, rest)| rest);
+    crate::dates::parse_relative(s, day).is_some()
+        || crate::dates::parse_relative(after_word, day).is_some()
+}
+
 pub fn clean_company(raw: &str) -> Option<String> {
     static URL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\(?\[?\s*https?://\S+").expect("valid regex"));
@@ -452,7 +461,7 @@ pub fn clean_company(raw: &str) -> Option<String> {
         lines.pop();
     }
     let joined = lines.join(" ");
-    if COMMENT.is_match(&joined) {
+    if COMMENT.is_match(&joined) || says_when(&joined) {
         return None;
     }
     let s = URL.replace_all(&joined, " ");
@@ -1227,6 +1236,20 @@ mod tests {
             assert_eq!(clean_company(s), None, "{s}");
         }
         for s in ["Location Labs", "Acme: the store", "Periscope Data"] {
+            assert_eq!(clean_company(s).as_deref(), Some(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn when_an_employer_was_active_is_no_name() {
+        for s in ["Activo hace 5 días", "Active 3 days ago", "vor 2 Tagen"] {
+            assert_eq!(clean_company(s), None, "{s}");
+        }
+        for s in [
+            "SISTEMAS DE SEGURIDAD PRIVADA ARGOS S.A. DE C.V.",
+            "Days Inn",
+            "Hace Studio",
+        ] {
             assert_eq!(clean_company(s).as_deref(), Some(s), "{s}");
         }
     }

@@ -83,6 +83,17 @@ pub fn read_values(values: Vec<Value>, notes: Vec<String>) -> Result<Vec<Doc>, S
         // Records that only carry a posting's text ({"id", "raw_text"}: a scraper's dump):
         // each text is read as a pasted posting.
         for v in &values {
+            // A list of texts, each a posting a scraper copied off its card.
+            let texts: Vec<&str> = match v {
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            for t in texts.into_iter().filter(|t| record::is_long_text(t)) {
+                out.extend(super::text::read(t).into_iter().map(|mut d| {
+                    d.format = Format::Json;
+                    d
+                }));
+            }
             let objects: Vec<&Map<String, Value>> = match v {
                 Value::Object(o) => vec![o],
                 Value::Array(a) => a.iter().filter_map(Value::as_object).collect(),
@@ -369,10 +380,16 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                     let beside_postings = a
                         .iter()
                         .any(|i| i.as_object().is_some_and(looks_like_posting));
+                    // A list of summaries, each a title and its posting's link, is a board's
+                    // list of jobs.
+                    let summaries = a.len() >= 2
+                        && a.iter()
+                            .all(|i| i.as_object().is_some_and(record::titled_and_linked));
                     for item in a {
                         match item {
                             Value::Object(o)
                                 if looks_like_posting(o)
+                                    || summaries
                                     || (employer_known && record::has_title(o))
                                     || (beside_postings && record::has_title_or_name(o)) =>
                             {
@@ -426,6 +443,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(titles(&ds), ["Full-stack Developer"]);
+    }
+
+    #[test]
+    fn a_board_s_summaries_each_a_title_and_its_link_are_jobs() {
+        let ds = run(r#"[{"Titulo": "Soporte", "Link": "https://bolsa.example.ar/2595/ver", "OfertaPara": "Alumnos"},
+            {"Titulo": "Técnico web", "Link": "https://bolsa.example.ar/2596/ver", "OfertaPara": "Alumnos"}]"#)
+        .unwrap();
+        assert_eq!(titles(&ds), ["Soporte", "Técnico web"]);
+        // One alone, or titles without links, say too little.
+        assert!(run(r#"[{"Titulo": "Soporte", "Link": "https://x.example/1"}]"#).is_err());
+        assert!(run(r#"[{"Titulo": "Soporte"}, {"Titulo": "Web"}]"#).is_err());
+    }
+
+    #[test]
+    fn a_list_of_posting_texts_is_read_as_texts() {
+        let card = "Desarrollador Web\nSISTEMAS DE SEGURIDAD PRIVADA ARGOS S.A. DE C.V.\nTorreón, Coah.\n$13,000 a $15,000 por mes\nTiempo completo\nConocimientos en programación orientada a objetos y funcional, Java EE y Spring.";
+        let card = card.replace('\n', "\\n");
+        let ds = run(&format!(
+            r#"["{card}", "Conocimientos en programación.", ""]"#
+        ))
+        .unwrap();
+        assert_eq!(ds.len(), 1);
+        assert!(run(r#"["Rust", "Go", "Python"]"#).is_err());
     }
 
     #[test]

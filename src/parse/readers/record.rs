@@ -421,6 +421,12 @@ pub fn has_title(o: &Map<String, Value>) -> bool {
             }) || names_place_by_key(o))
 }
 
+/// Whether a record has a title and a link to its posting: a job board's summary of one
+/// (`{"Titulo": "Soporte", "Link": ".../ver_detalle_oferta"}`).
+pub fn titled_and_linked(o: &Map<String, Value>) -> bool {
+    has_own_title(o) && has_label(o, |l| l == Label::Key(Key::Url))
+}
+
 /// Whether `o` itself has a title key holding text.
 fn has_own_title(o: &Map<String, Value>) -> bool {
     o.iter().any(|(k, v)| {
