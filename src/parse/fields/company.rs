@@ -1241,6 +1241,21 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_before_a_hiring_verb_is_no_name() {
+        for t in [
+            "On recrute !\n\nVoici la liste des postes ouverts.",
+            "Se busca desarrollador backend.",
+            "Man sucht Entwickler.",
+        ] {
+            assert_eq!(company_from_text(t), None, "{t}");
+        }
+        assert_eq!(
+            company_from_text("Octo recrute !\n\nChez Octo, on code.").as_deref(),
+            Some("Octo")
+        );
+    }
+
+    #[test]
     fn when_an_employer_was_active_is_no_name() {
         for s in ["Activo hace 5 días", "Active 3 days ago", "vor 2 Tagen"] {
             assert_eq!(clean_company(s), None, "{s}");
