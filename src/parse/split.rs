@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
 use super::fields::title::{
-    Depth, looks_like_title, no_employer, role_heading, unnumbered, unwrap,
+    Depth, gender_tagged, looks_like_title, no_employer, role_heading, unnumbered, unwrap,
 };
 use super::readers::{label_at, label_facts, label_line};
 use super::vocab::Label;
@@ -285,8 +285,23 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
             best = Some((level, n));
         }
     }
-    let (level, _) = best?;
-    let mut at: Vec<usize> = heads.iter().filter(|h| h.1 == level).map(|h| h.0).collect();
+    // Roles tagged with the genders they are open to ("Développeur JS (H/F)") are roles
+    // whatever levels a careless page gives their headings.
+    let tagged: Vec<(usize, u8)> = heads
+        .iter()
+        .copied()
+        .filter(|&(i, _)| gender_tagged(&d.blocks[i].text))
+        .collect();
+    let (level, mixed) = match best {
+        Some((level, _)) => (level, false),
+        None if tagged.len() >= 2 => (tagged.iter().map(|h| h.1).max().unwrap_or(0), true),
+        None => return None,
+    };
+    let mut at: Vec<usize> = if mixed {
+        tagged.iter().map(|h| h.0).collect()
+    } else {
+        heads.iter().filter(|h| h.1 == level).map(|h| h.0).collect()
+    };
     // A heading of the same level between two roles' is a role the vocabulary does not know
     // when it has their form: the word marking a position they all start with ("### Posizione
     // Segreteria Amministrativa" between "### Posizione Account Manager" and "### Posizione IT
@@ -1869,6 +1884,22 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    #[test]
+    fn roles_tagged_with_genders_are_roles_at_any_level() {
+        let text = "# On recrute !\n\nVoici la liste des postes ouverts.\n\n# Pourquoi nous rejoindre ?\n\nUn groupe média.\n\n## Développeur ou leadDev backend (H/F)\n\nLes compétences recherchées sont les suivantes :\n\n* maîtrise de GIT\n\n# Développeur JS  (H/F)\n\nLes compétences recherchées :\n\n* React\n";
+        let ds = several_jobs(markdown::read(text).unwrap());
+        assert_eq!(
+            titles(&ds),
+            [
+                "Développeur ou leadDev backend (H/F)",
+                "Développeur JS (H/F)"
+            ]
+        );
+        // One tagged role among other headings is one job.
+        let one = "# Développeur JS (H/F)\n\n## Missions\n\nCoder.\n";
+        assert_eq!(several_jobs(markdown::read(one).unwrap()).len(), 1);
     }
 
     fn post(lines: &[&str]) -> Doc {

@@ -684,11 +684,17 @@ fn is_code(s: &str) -> bool {
 /// Engineer (REF1704U)", "(ID: 2143)"), after a separator at the end ("GCP Cloud Engineer -
 /// R-19409", before a gender tag: "Ingénieur Devops - ARANUM24 (H/F)"), or before one at the
 /// start ("2024-7222_Software Engineer", "0222U8-数据分析岗").
+static GENDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[(\[]\s*[mwfhdx*]\s*/\s*[mwfhdx*](?:\s*/\s*[mwfhdx*])?\s*[)\]]\s*$")
+        .expect("valid regex")
+});
+
+/// Whether a title ends with the genders the role is open to ("(H/F)", "(m/w/d)", "[f/m/x]").
+pub fn gender_tagged(t: &str) -> bool {
+    GENDER.is_match(t.trim())
+}
+
 fn strip_codes(t: &mut String) {
-    static GENDER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*[(\[]\s*[mwfhdx*]\s*/\s*[mwfhdx*](?:\s*/\s*[mwfhdx*])?\s*[)\]]\s*$")
-            .expect("valid regex")
-    });
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i:\s*[\[(（【]\s*(?:(?P<lab>(?:req(?:uisition)?|ref(?:erence)?|réf(?:érence)?|job\s*id|id|job|no|nr)\b)\s*[#:.]?\s*|#\s*)?(?P<b>[^\s\])）】]{3,20})\s*[\])）】]|\s*[-–—|_/]\s*#?(?P<s>[^\s\-–—|_/][^\s–—|]{2,19}))\s*$")
             .expect("valid regex")
