@@ -75,6 +75,13 @@ pub fn text_of(v: &Value) -> Option<String> {
                 (Some((_, v)), None) if v.is_string() => text_of(v),
                 _ => None,
             }
+        })
+        .or_else(|| {
+            // An object that only wraps another ("company": {"detail": {"name": …}}).
+            match o.values().collect::<Vec<_>>().as_slice() {
+                [inner @ Value::Object(_)] => text_of(inner),
+                _ => None,
+            }
         }),
         Value::Array(a) => {
             let items: Vec<String> = a.iter().filter_map(text_of).collect();
@@ -1014,10 +1021,14 @@ impl Walk<'_> {
                 _ => match v {
                     Value::Object(_) | Value::Array(_) => self.pay(v, depth + 1),
                     // A pay object's text: its summary, or its label ("salaire": {"libelle":
-                    // "Annuel de 20148,00 Euros à 25000,00 Euros"}, as France Travail writes).
+                    // "Annuel de 20148,00 Euros à 25000,00 Euros"}, as France Travail writes;
+                    // "salary": {"code": "12", "name": "3,000~3,200만원"}, as Saramin does).
                     Value::String(s)
                         if (nk.contains("summary")
-                            || matches!(nk.as_str(), "label" | "text" | "displayname")
+                            || matches!(
+                                nk.as_str(),
+                                "label" | "text" | "displayname" | "name"
+                            )
                             || vocab().name_keys.contains(&nk))
                             && !is_missing(s) =>
                     {
@@ -1470,6 +1481,20 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn an_object_wrapping_another_and_a_pay_object_s_name_are_read() {
+        let v = json!({"detail": {"href": "https://x.example/c", "name": "주식회사 윈트리"}});
+        assert_eq!(text_of(&v).as_deref(), Some("주식회사 윈트리"));
+        let json = r#"{"title": "교육기획", "company": {"detail": {"name": "주식회사 윈트리"}},
+            "salary": {"code": "12", "name": "3,000~3,200만원"}}"#;
+        let p = crate::parse::parse_text(json, "saramin.json")
+            .unwrap()
+            .remove(0);
+        assert_eq!(p.company.as_deref(), Some("주식회사 윈트리"));
+        let pay = p.salary.expect("the pay object's name");
+        assert_eq!((pay.min, pay.max), (Some(30_000_000.0), Some(32_000_000.0)));
+    }
 
     #[test]
     fn where_the_employer_is_places_a_job_that_says_nothing_of_its_own() {
