@@ -2685,8 +2685,10 @@ mod tests {
         assert_eq!(un("Backend Developer position").title, "Backend Developer");
         // A Turkish capital İ keeps its dot in lower case.
         assert_eq!(un("Web Geliştiricisi İş İlanı").title, "Web Geliştiricisi");
-        // A suffix word that is the whole title stays.
-        assert_eq!(un("Open position").title, "Open position");
+        // A suffix word leaves no word of its phrase behind ("Open"); the phrase alone names
+        // the posting, no role.
+        assert_eq!(un("Open position").title, "");
+        assert_eq!(un("Nurse position").title, "Nurse");
     }
 
     #[test]
