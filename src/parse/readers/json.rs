@@ -89,10 +89,7 @@ pub fn read_values(values: Vec<Value>, notes: Vec<String>) -> Result<Vec<Doc>, S
                 _ => Vec::new(),
             };
             for t in texts.into_iter().filter(|t| record::is_long_text(t)) {
-                out.extend(super::text::read(t).into_iter().map(|mut d| {
-                    d.format = Format::Json;
-                    d
-                }));
+                out.extend(pasted(t));
             }
             let objects: Vec<&Map<String, Value>> = match v {
                 Value::Object(o) => vec![o],
@@ -101,10 +98,7 @@ pub fn read_values(values: Vec<Value>, notes: Vec<String>) -> Result<Vec<Doc>, S
             };
             for o in objects {
                 if let Some(t) = posting_text(o) {
-                    out.extend(super::text::read(t).into_iter().map(|mut d| {
-                        d.format = Format::Json;
-                        d
-                    }));
+                    out.extend(pasted(t));
                 }
             }
         }
@@ -119,6 +113,14 @@ pub fn read_values(values: Vec<Value>, notes: Vec<String>) -> Result<Vec<Doc>, S
         d.notes.extend(notes.iter().cloned());
     }
     Ok(out)
+}
+
+/// A posting's text kept in a JSON string, read as a pasted posting of the JSON file.
+fn pasted(text: &str) -> impl Iterator<Item = Doc> {
+    super::text::read(text).into_iter().map(|mut d| {
+        d.format = Format::Json;
+        d
+    })
 }
 
 /// The one long text of a record that holds nothing else but ids, dates and short values: a

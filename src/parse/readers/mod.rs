@@ -194,19 +194,10 @@ pub fn label_facts(doc: &mut Doc) {
 /// "$64,000.00 aprox." is a month's pay; "Annual salary: 85,000").
 fn with_label_period(line: &str, value: String) -> String {
     use crate::parse::fields::salary::period_of;
-    use crate::posting::Period;
     let label = line.split_once([':', '：']).map_or(line, |(k, _)| k);
     match (period_of(label), period_of(&value)) {
-        (Some(p), None) => {
-            let per = match p {
-                Period::Year => "per year",
-                Period::Month => "per month",
-                Period::Week => "per week",
-                Period::Day => "per day",
-                Period::Hour => "per hour",
-            };
-            format!("{value} {per}")
-        }
+        // The period's own name ("month"), as a salary's long form writes it.
+        (Some(p), None) => format!("{value} per {p}"),
         _ => value,
     }
 }
