@@ -715,6 +715,27 @@ mod tests {
     }
 
     #[test]
+    fn an_estonian_board_paste_gives_its_fields() {
+        let md = "# Tarkvaraarendaja\n\n**Näidis Tarkvara OÜ**\n\n**Asukoht:** Tartu, Tartumaa  \n\
+                  **Brutopalk:** Alates 2800 €/kuus  \n**Töö tüüp:** Osaline tööaeg  \n\n\
+                  ## Töö kirjeldus\n\nOtsime arendajat, kes tunneb Rusti. Võimalus teha osaliselt kaugtööd.\n";
+        let p = parse_text(md, "kuulutus.md").unwrap();
+        assert_eq!(p[0].title.as_deref(), Some("Tarkvaraarendaja"));
+        assert_eq!(p[0].company.as_deref(), Some("Näidis Tarkvara OÜ"));
+        assert_eq!(p[0].locations, ["Tartu, Tartumaa"]);
+        assert_eq!(
+            p[0].employment_type,
+            Some(crate::posting::EmploymentType::PartTime)
+        );
+        assert_eq!(p[0].work_mode, Some(crate::posting::WorkMode::Hybrid));
+        let pay = p[0].salary.as_ref().expect("a salary");
+        assert_eq!(
+            (pay.min, pay.max, pay.currency.as_str(), pay.period),
+            (Some(2800.0), None, "EUR", crate::posting::Period::Month)
+        );
+    }
+
+    #[test]
     fn danish_role_headings_under_a_careers_page() {
         let md = "---\ntitle: \"Ledige stillinger\"\n---\n\n## Holion mangler udviklere\n\n\
                   Vi har travlt og søger flere kolleger.\n\n\

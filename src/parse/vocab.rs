@@ -1,7 +1,7 @@
 //! Vocabularies as data: the words postings use for field labels, work modes, contracts,
 //! seniority, pay periods, section headings, role nouns, title wrappers and page furniture, one
 //! file per language in `assets/vocab/lang/` (English, German, French, Spanish, Portuguese,
-//! Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Russian, Turkish, Persian, Vietnamese, Indonesian, Japanese, Korean,
+//! Italian, Dutch, Polish, Swedish, Danish, Norwegian, Estonian, Czech, Russian, Turkish, Persian, Vietnamese, Indonesian, Japanese, Korean,
 //! Chinese…), plus the tables every language shares: currencies, countries, board furniture
 //! (`assets/vocab/*.toml`). Embedded in the binary and compiled once, at first use.
 //!
