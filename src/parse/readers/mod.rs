@@ -143,6 +143,12 @@ pub fn bare_label(line: &str) -> Option<Label> {
 /// Adds the fact a label names with `value`, from a text.
 pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) {
     match label {
+        // A team's label is also a word for other things (Portuguese "time" is a team, a
+        // board's `time: "Full Time"` the contract): a value that is wholly a contract or mode
+        // word is that.
+        Label::Key(Key::Team) if let Some(k) = vocab().term_key(value.trim()) => {
+            doc.text(k, value.trim(), origin);
+        }
         Label::Key(k) => doc.text(k, value, origin),
         // A region's label is also a word for other things ("Estado: Expirada" is a status):
         // its value counts when it names a place.

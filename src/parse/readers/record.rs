@@ -837,6 +837,15 @@ impl Walk<'_> {
                 self.doc.text(key, role, origin);
                 self.doc.text(Key::Company, by, Origin::Header);
             }
+            // A team's key is also a word for other things (Portuguese "time" is a team, a
+            // board's `time: "Full Time"` the contract): a value that is wholly a contract or
+            // mode word is that.
+            Key::Team
+                if let Some(t) = text_of(v)
+                    && let Some(k) = vocab().term_key(t.trim()) =>
+            {
+                self.doc.text(k, t.trim(), origin);
+            }
             Key::Title | Key::Team | Key::Posted | Key::Seniority | Key::Experience => {
                 if let Some(t) = text_of(v) {
                     self.doc.text(key, body::inline_text(&t), origin);
@@ -1989,6 +1998,10 @@ mod tests {
         assert_eq!(texts(&d, Key::WorkMode), ["remote"]);
         assert_eq!(texts(&d, Key::Team), ["Infra"]);
         assert!(d.facts_of(Key::Pay).count() == 1);
+        // GitHub Jobs' `time` (a team in Portuguese) holding the contract: the contract.
+        let gh = doc(json!({"title": "Flutter Developer", "time": "Full Time", "place": "Berlin"}));
+        assert_eq!(texts(&gh, Key::EmploymentType), ["Full Time"]);
+        assert!(texts(&gh, Key::Team).is_empty());
         assert!(
             d.blocks
                 .iter()
