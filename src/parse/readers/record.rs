@@ -1124,6 +1124,19 @@ impl Walk<'_> {
                     self.object(o, depth + 1);
                 }
             }
+            // A list of "Label: value" lines under a key no vocabulary names ("Requirement":
+            // ["Employment Type: Full Time, Permanent", "Location: Kharadi, Pune"]): the
+            // posting's text, whose labelled lines are read as a text's are.
+            Value::Array(a) if depth <= 1 && !a.is_empty() && a.iter().all(Value::is_string) => {
+                let lines: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
+                let labelled = lines
+                    .iter()
+                    .filter(|l| super::label_line(l).is_some())
+                    .count();
+                if labelled >= 2 && labelled * 2 >= lines.len() {
+                    self.sections.push((None, lines.join("\n")));
+                }
+            }
             Value::Array(a) => {
                 let objs: Vec<&Map<String, Value>> =
                     a.iter().filter_map(Value::as_object).collect();
@@ -1999,6 +2012,12 @@ mod tests {
         assert_eq!(texts(&d, Key::Team), ["Infra"]);
         assert!(d.facts_of(Key::Pay).count() == 1);
         // GitHub Jobs' `time` (a team in Portuguese) holding the contract: the contract.
+        // "Label: value" lines listed under a key no vocabulary names: facts.
+        let lines = doc(json!({"position": "Project Management Officer",
+            "Requirement": ["Role Category: Software Development", "Employment Type: Full Time, Permanent",
+                "Location: Kharadi, Pune"]}));
+        assert_eq!(texts(&lines, Key::Location), ["Kharadi, Pune"]);
+        assert_eq!(texts(&lines, Key::EmploymentType), ["Full Time, Permanent"]);
         let gh = doc(json!({"title": "Flutter Developer", "time": "Full Time", "place": "Berlin"}));
         assert_eq!(texts(&gh, Key::EmploymentType), ["Full Time"]);
         assert!(texts(&gh, Key::Team).is_empty());
