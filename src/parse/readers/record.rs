@@ -782,6 +782,19 @@ impl Walk<'_> {
                 money.currency.get_or_insert_with(|| currency.clone());
                 money.period.get_or_insert_with(|| period.clone());
             }
+            // A bound's key that names the period ("annualSalaryFrom", "hourly_rate_min").
+            if money.period.is_none()
+                && let Some(period) = o
+                    .iter()
+                    .filter(|(k, _)| {
+                        matches!(label_of(k), Some(Label::SalaryMin | Label::SalaryMax))
+                    })
+                    .find_map(|(k, _)| {
+                        super::super::fields::salary::period_of(&key_words(k).join(" "))
+                    })
+            {
+                money.period = Some(period.to_string());
+            }
             // Bare bounds ("min", "max") are pay only beside a currency or a pay period: a
             // `scope_of_work: {min: 100, max: 100}` is a percentage of full time.
             if !named_pay && money.currency.is_none() && money.period.is_none() {
@@ -2012,6 +2025,25 @@ mod tests {
         assert_eq!(texts(&d, Key::Team), ["Infra"]);
         assert!(d.facts_of(Key::Pay).count() == 1);
         // GitHub Jobs' `time` (a team in Portuguese) holding the contract: the contract.
+        // DEVjobs: the job's own city beside the board's category; bounds whose keys name the
+        // period.
+        let dev = doc(
+            json!({"name": "Embedded Linux Kernel Developer", "cityCategory": "Munich",
+            "actualCity": "Lustenau", "annualSalaryFrom": 55000, "annualSalaryTo": 85000}),
+        );
+        assert!(texts(&dev, Key::Location).contains(&"Lustenau".to_string()));
+        let pay: Vec<&Money> = dev
+            .facts_of(Key::Pay)
+            .filter_map(|f| match &f.value {
+                FactValue::Money(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pay.len(), 1);
+        assert_eq!(
+            (pay[0].min, pay[0].max, pay[0].period.as_deref()),
+            (Some(55000.0), Some(85000.0), Some("year"))
+        );
         // "Label: value" lines listed under a key no vocabulary names: facts.
         let lines = doc(json!({"position": "Project Management Officer",
             "Requirement": ["Role Category: Software Development", "Employment Type: Full Time, Permanent",
