@@ -177,6 +177,11 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     if docs.is_empty() {
         let text = element_text(main, opts);
         if text.trim().is_empty() {
+            // A page a script renders from the data it carries (Inertia.js's `<div id="app"
+            // data-page="{…}">`): the records in that data.
+            if let Some(records) = page_data(&page) {
+                return Ok(records);
+            }
             return Err(SkipReason::NoPosting("HTML page without text".into()));
         }
         docs = if board::looks_like_board(&text) {
@@ -201,6 +206,24 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
         }
     }
     Ok(docs)
+}
+
+/// The records of the data a script renders the page from: an element's `data-page` (Inertia.js,
+/// as Laravel and Rails apps ship a page's props) holding a JSON object. None when there is no
+/// such data or it holds no record.
+fn page_data(page: &Html) -> Option<Vec<Doc>> {
+    static DATA: LazyLock<Selector> = LazyLock::new(|| sel("[data-page]"));
+    let values: Vec<serde_json::Value> = page
+        .select(&DATA)
+        .filter_map(|e| e.value().attr("data-page"))
+        .filter(|v| v.trim_start().starts_with('{'))
+        .filter_map(|v| serde_json::from_str(v).ok())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let docs = super::json::read_values(values, Vec::new()).ok()?;
+    (!docs.is_empty()).then_some(docs)
 }
 
 /// The posts of a saved Hacker News thread page: each comment row (`tr.athing` with a `td.ind`;
@@ -569,6 +592,22 @@ mod tests {
                 .any(|d| all(d, Key::Title).iter().any(|t| t == "Grafisk designer")),
             "{ds:?}"
         );
+    }
+
+    #[test]
+    fn a_page_rendered_from_its_data_gives_the_records_in_it() {
+        // Inertia.js: the page's props as JSON in an attribute, no text in the markup.
+        let html = "<html><body><div id=\"app\" data-page=\"{&quot;component&quot;: &quot;Jobs&quot;, \
+            &quot;props&quot;: {&quot;jobPostings&quot;: [{&quot;title&quot;: &quot;Full Stack Engineer&quot;, \
+            &quot;location&quot;: &quot;New York, NY, US&quot;, &quot;companyName&quot;: &quot;Acme&quot;}, \
+            {&quot;title&quot;: &quot;Sales Lead&quot;, &quot;location&quot;: &quot;Boston, MA, US&quot;, \
+            &quot;companyName&quot;: &quot;Acme&quot;}]}}\"></div></body></html>";
+        let ds = run(html).unwrap();
+        let titles: Vec<Vec<String>> = ds.iter().map(|d| all(d, Key::Title)).collect();
+        assert_eq!(titles, [["Full Stack Engineer"], ["Sales Lead"]]);
+        assert_eq!(all(&ds[1], Key::Location), ["Boston, MA, US"]);
+        // No data and no text: nothing.
+        assert!(run("<html><body><div id=\"app\" data-page=\"[]\"></div></body></html>").is_err());
     }
 
     #[test]

@@ -2044,6 +2044,12 @@ mod tests {
             (pay[0].min, pay[0].max, pay[0].period.as_deref()),
             (Some(55000.0), Some(85000.0), Some("year"))
         );
+        // BambooHR: the job opening's name is its title.
+        let bamboo = doc(
+            json!({"id": "177", "jobOpeningName": "Applied Data Scientist",
+            "employmentStatusLabel": "Full-Time"}),
+        );
+        assert_eq!(texts(&bamboo, Key::Title), ["Applied Data Scientist"]);
         // "Label: value" lines listed under a key no vocabulary names: facts.
         let lines = doc(json!({"position": "Project Management Officer",
             "Requirement": ["Role Category: Software Development", "Employment Type: Full Time, Permanent",
