@@ -25,6 +25,7 @@ const MIN_SHARE: f64 = 0.5;
 
 static CLASSED: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("[class]").expect("valid selector"));
+static LINK: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
 static HEADING: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("h1, h2, h3, h4, h5").expect("valid selector"));
 
@@ -98,7 +99,16 @@ fn is_titled(card: ElementRef<'_>) -> bool {
 /// A card's title: the first text of its part whose class names a title, else of its first
 /// heading.
 fn card_title(card: ElementRef<'_>) -> Option<String> {
-    title_part(card).and_then(first_text)
+    // Without the number a list of openings gives it ("2. DevOps & API Engineer").
+    static NUMBER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\d{1,2}[.)]\s*(?P<t>\p{L}.*)$").expect("valid regex")
+    });
+    title_part(card)
+        .and_then(first_text)
+        .map(|t| match NUMBER.captures(&t) {
+            Some(c) => c["t"].to_string(),
+            None => t,
+        })
 }
 
 /// The element of a card that holds its title.
@@ -114,6 +124,12 @@ fn title_part(card: ElementRef<'_>) -> Option<ElementRef<'_>> {
         .find(|e| first_text(*e).is_some_and(|t| names_a_role(&t)))
         .or_else(|| parts().find(|e| first_text(*e).is_some()))
         .or_else(|| card.select(&HEADING).find(|h| first_text(*h).is_some()))
+        // A card with neither (a careers page's `<p><a>2. DevOps & API Engineer</a></p>`):
+        // its first link whose text names a role.
+        .or_else(|| {
+            card.select(&LINK)
+                .find(|a| first_text(*a).is_some_and(|t| names_a_role(&t)))
+        })
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -256,6 +272,34 @@ mod tests {
             .map(|d| d.texts(super::Key::Company).map(|(c, _)| c).collect())
             .collect();
         assert_eq!(companies, [vec!["ETAVIS AG"], vec!["Gfeller Elektro"]]);
+    }
+
+    #[test]
+    fn a_card_without_heading_is_titled_by_its_role_link() {
+        let card = |n: u32, title: &str, text: &str| {
+            format!(
+                r#"<div class="col-md-4"><p class="list_center"><a href="https://x.example/{n}">{n}. {title}</a></p><p class="list_detail">{text}</p><a href="https://x.example/{n}">Read more</a></div>"#
+            )
+        };
+        let html = format!(
+            "<html><body><p>Open positions:</p>{}{}</body></html>",
+            card(
+                1,
+                "DevOps & API Engineer",
+                "Responsible for deploying and improving our systems."
+            ),
+            card(
+                2,
+                "PR & Content Manager",
+                "We're looking for someone to grow product awareness."
+            )
+        );
+        let docs = cards(&html).expect("two cards");
+        let titles: Vec<&str> = docs
+            .iter()
+            .map(|d| d.texts(super::Key::Title).next().unwrap().0)
+            .collect();
+        assert_eq!(titles, ["DevOps & API Engineer", "PR & Content Manager"]);
     }
 
     #[test]
