@@ -608,7 +608,7 @@ fn is_label_or_mode(s: &str) -> bool {
 /// A word standing where a name would ("Confidential", "Private Client", "N/A"), or a greeting
 /// or pronoun opening a line ("Hi", "We're", "Looking"): `[company]` placeholders and
 /// placeholder_openers of the languages.
-fn is_placeholder(s: &str) -> bool {
+pub fn is_placeholder(s: &str) -> bool {
     let v = vocab();
     let lower = s.trim().to_lowercase();
     if v.company_placeholders

@@ -657,8 +657,13 @@ fn card_lines(t: &str) -> Option<(String, String)> {
         // "Pointo Teknoloji A.Ş.", not a sentence.
         && (!by.ends_with('.') || by.split_whitespace().count() <= 4)
         && !super::super::fields::title::looks_like_title(by);
-    (names && super::super::fields::title::looks_like_title(role))
-        .then(|| (role.to_string(), by.to_string()))
+    // A role the vocabulary does not know over a hidden employer ("SYSTEM LINUX" / "חסוי",
+    // confidential) is still the role.
+    let role_shaped = super::super::fields::title::looks_like_title(role)
+        || (super::super::fields::company::is_placeholder(by)
+            && role.chars().count() <= 80
+            && !role.ends_with(['.', ':', '!', '?']));
+    (names && role_shaped).then(|| (role.to_string(), by.to_string()))
 }
 
 /// The value of an object's bare `name` key, whatever its case ("name", "Name").
@@ -2044,6 +2049,9 @@ mod tests {
             (pay[0].min, pay[0].max, pay[0].period.as_deref()),
             (Some(55000.0), Some(85000.0), Some("year"))
         );
+        // A title cell holding the role over a hidden employer ("confidential").
+        let hidden = doc(json!({"JobId": 25, "JobRole": "SYSTEM LINUX\nחסוי\n"}));
+        assert_eq!(texts(&hidden, Key::Title), ["SYSTEM LINUX"]);
         // BambooHR: the job opening's name is its title.
         let bamboo = doc(
             json!({"id": "177", "jobOpeningName": "Applied Data Scientist",

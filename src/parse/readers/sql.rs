@@ -320,7 +320,12 @@ fn insert(
     let cols = cols.or_else(|| tables.get(&name).cloned());
     let mut rows: Vec<Vec<Value>> = Vec::new();
     loop {
-        match lexer.next_token()? {
+        let before = lexer.pos;
+        // The text may end right after the last row.
+        let Some(tok) = lexer.next_token() else {
+            break;
+        };
+        match tok {
             Token::Open => {
                 let row = tuple(lexer)?;
                 let width = cols
@@ -331,6 +336,12 @@ fn insert(
                 }
             }
             Token::Comma => {}
+            // A statement without its semicolon (SQL Server's scripts): the word after it
+            // starts the next one.
+            Token::Word(_) => {
+                lexer.pos = before;
+                break;
+            }
             _ => break,
         }
     }
@@ -603,6 +614,17 @@ mod tests {
         assert_eq!(a[0]["title"], "Maçon");
         assert_eq!(a[1]["title"], "l'Électricien\r\nH/F");
         assert_eq!(a[2]["title"], "It's ok");
+    }
+
+    #[test]
+    fn statements_without_semicolons_are_each_read() {
+        // SQL Server's generated scripts: bracketed names, no semicolons.
+        let sql = "INSERT [dbo].[Job] ([JobId], [JobRole]) VALUES (24, N'מפתחת FULL STACK')\n\
+                   INSERT [dbo].[Job] ([JobId], [JobRole]) VALUES (25, N'SYSTEM LINUX')\n\
+                   INSERT [dbo].[Job] ([JobId], [JobRole]) VALUES (26, N'מנתחת מערכות WEB')\n";
+        let tables = super::rows(sql);
+        assert_eq!(tables.len(), 3, "{tables:?}");
+        assert_eq!(tables[1][0]["JobRole"], "SYSTEM LINUX");
     }
 
     #[test]
