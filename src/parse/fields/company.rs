@@ -491,6 +491,8 @@ pub fn clean_company(raw: &str) -> Option<String> {
         " Job Board",
         " Hiring",
         " Karriere",
+        // SAP SuccessFactors names its RSS feeds "Acme - Custom Search".
+        " - Custom Search",
     ] {
         if let Some(x) = s.strip_suffix(suffix) {
             s = x.trim().to_string();
@@ -1100,6 +1102,14 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_s_name_is_no_part_of_its_employer() {
+        assert_eq!(
+            clean_company("Qorvo - Custom Search ").as_deref(),
+            Some("Qorvo")
+        );
+    }
 
     #[test]
     fn the_client_a_label_names_is_the_employer_behind_the_recruiter() {

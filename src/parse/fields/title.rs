@@ -426,11 +426,17 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         strip_place_tail(&mut u, &mut t);
     } else if let Some(open) = t.rfind(" (")
         && t.ends_with(')')
-        && asks_experience(&t[open + 2..t.len() - 1])
     {
+        let inner = &t[open + 2..t.len() - 1];
         // "Software Engineer II (3+ years of experience)": however structured, the experience
-        // asked is no part of the role's name.
-        t.truncate(open);
+        // asked is no part of the role's name; nor is the address an ATS glues to it
+        // ("Principal Research Scientist (Richardson, TX, US, 75080)").
+        if asks_experience(inner) {
+            t.truncate(open);
+        } else if let Some(place) = address_bracket(inner) {
+            u.place.get_or_insert(place);
+            t.truncate(open);
+        }
     }
     // A separator left at an end once what stood beyond it is gone ("Engineer in Test -").
     let t = t
@@ -770,6 +776,22 @@ static TRAILING_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The place of an address in a title's bracket: comma-separated parts naming a place, the
+/// last a postal code ("Richardson, TX, US, 75080" → "Richardson, TX, US").
+fn address_bracket(inner: &str) -> Option<String> {
+    static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$",
+        )
+        .expect("valid regex")
+    });
+    let (place, code) = inner.rsplit_once(',')?;
+    (POSTAL.is_match(code.trim())
+        && place.contains(',')
+        && place.split(',').any(|p| places::is_place(p.trim())))
+    .then(|| place.trim().to_string())
+}
+
 fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
     if let Some(c) = TRAILING_BRACKET.captures(t)
         && c.get(0).is_some_and(|m| m.start() > 0)
@@ -833,6 +855,11 @@ fn strip_trailing_facts(u: &mut Unwrapped, t: &mut String) {
                 u.kind.get_or_insert_with(|| inner.clone());
             }
             u.mode.get_or_insert(inner);
+            true
+        } else if let Some(place) = address_bracket(&inner) {
+            // "(Richardson, TX, US, 75080)": an address an ATS glues to the title (SAP
+            // SuccessFactors' feeds), its postal code saying so — not a place a title names.
+            u.place.get_or_insert(place);
             true
         } else if asks_experience(&inner) || vocab().title_statuses.whole(&inner).is_some() {
             // "(5+ years of experience)", "(PAUSADA)": what is asked, or the posting's state.
@@ -2411,6 +2438,23 @@ mod tests {
             split_outside_brackets("Lead Engineer - 0.5 - 5.0%", " - "),
             ["Lead Engineer", "0.5 - 5.0%"]
         );
+    }
+
+    #[test]
+    fn an_address_glued_to_a_structured_title_is_its_place() {
+        let u = unwrap(
+            "Principal Research Scientist (Richardson, TX, US, 75080)",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Principal Research Scientist");
+        assert_eq!(u.place.as_deref(), Some("Richardson, TX, US"));
+        // A place alone in the bracket is the title's, as its employer wrote it.
+        let u = unwrap("Account Executive (India)", Depth::Wrappers, &no_employer);
+        assert_eq!(u.title, "Account Executive (India)");
+        // A figure that is no postal code.
+        let u = unwrap("Engineer (Berlin, DE, 12)", Depth::Wrappers, &no_employer);
+        assert_eq!(u.title, "Engineer (Berlin, DE, 12)");
     }
 
     #[test]
