@@ -22,6 +22,9 @@ pub enum SectionKind {
     Company,
     Legal,
     Apply,
+    /// Other postings a page shows beside this one ("More jobs", "Similar jobs"): none of this
+    /// posting's text.
+    Elsewhere,
     Other,
 }
 
@@ -47,6 +50,7 @@ pub fn kind_of(heading: &str) -> SectionKind {
         Some(SectionWord::Company) => SectionKind::Company,
         Some(SectionWord::Legal) => SectionKind::Legal,
         Some(SectionWord::Apply) => SectionKind::Apply,
+        Some(SectionWord::Elsewhere) => SectionKind::Elsewhere,
         None => SectionKind::Other,
     }
 }

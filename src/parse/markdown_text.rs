@@ -80,6 +80,8 @@ struct Renderer {
     in_comment: bool,
     /// Per open emphasis: the delimiter to write back when it is glued to a word ("2*3=6").
     literal_em: Vec<Option<char>>,
+    /// Whether the heading being read is underlined ("Title" / "-----"), not opened by "#".
+    setext: bool,
 }
 
 impl Renderer {
@@ -229,7 +231,14 @@ impl Renderer {
                     self.text(&d.to_string());
                 }
             }
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => {
+                if matches!(tag, Tag::Heading { .. }) {
+                    self.setext = src
+                        .get(range)
+                        .is_some_and(|h| !h.trim_start().starts_with('#'));
+                }
+                self.start(tag)
+            }
             Event::End(tag) => self.end(tag),
             Event::Text(t) | Event::Code(t) => {
                 if self.in_html_block {
@@ -247,6 +256,12 @@ impl Renderer {
                 }
             }
             Event::InlineHtml(h) => self.inline_html(&h),
+            // An underlined heading of several lines (a page pasted line by line: "Acme |
+            // LinkedIn" / "0 notifications" / "-----"): its last line is the heading, the lines
+            // before it a paragraph's.
+            Event::SoftBreak if self.heading.is_some() && self.setext => {
+                self.flush(BlockKind::Paragraph);
+            }
             Event::SoftBreak | Event::HardBreak => {
                 if self.heading.is_some() || self.items > 0 || self.cells > 0 {
                     self.buf.push(' ');
@@ -583,6 +598,28 @@ mod tests {
             t[0],
             (BlockKind::Heading, "Full Stack Developer".to_string())
         );
+    }
+
+    #[test]
+    fn an_underlined_heading_of_several_lines_is_its_last_line() {
+        let t = texts(
+            "Data Engineer | Acme | LinkedIn\n0 notifications\n---------------\nWe build sensors.\n\n## Requirements\n",
+        );
+        assert_eq!(
+            t[..3],
+            [
+                (
+                    BlockKind::Paragraph,
+                    "Data Engineer | Acme | LinkedIn".to_string()
+                ),
+                (BlockKind::Heading, "0 notifications".to_string()),
+                (BlockKind::Paragraph, "We build sensors.".to_string()),
+            ]
+        );
+        // One line over its rule stays one heading; an opened heading is untouched.
+        let t = texts("About the job\n-------------\n\n# Senior Engineer\n");
+        assert_eq!(t[0], (BlockKind::Heading, "About the job".to_string()));
+        assert_eq!(t[1], (BlockKind::Heading, "Senior Engineer".to_string()));
     }
 
     #[test]

@@ -715,6 +715,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pasted_board_page_gives_its_title_and_employer_not_its_other_jobs() {
+        let md = "Data Engineer (m/w/d) | ifm | LinkedIn\n0 notifications\n---------------\n\
+                  Skip to main content\n\nAbout the job\n-------------\n\
+                  We build sensors and the software around them. You design our data pipelines.\n\n\
+                  More jobs\n---------\nCloud Developer Java\nInstaffo\nLeipzig (Remote)\n\
+                  €53K/yr - €73K/yr\n";
+        let p = parse_text(md, "paste.md").unwrap();
+        assert_eq!(p[0].title.as_deref(), Some("Data Engineer (m/w/d)"));
+        assert_eq!(p[0].company.as_deref(), Some("ifm"));
+        // The pay of another job the page lists is none of this one's.
+        assert_eq!(p[0].salary, None);
+    }
+
+    #[test]
     fn an_estonian_board_paste_gives_its_fields() {
         let md = "# Tarkvaraarendaja\n\n**Näidis Tarkvara OÜ**\n\n**Asukoht:** Tartu, Tartumaa  \n\
                   **Brutopalk:** Alates 2800 €/kuus  \n**Töö tüüp:** Osaline tööaeg  \n\n\

@@ -289,6 +289,7 @@ pub enum SectionWord {
     Company,
     Legal,
     Apply,
+    Elsewhere,
 }
 
 /// Kinds of words about pay around a figure.
@@ -860,6 +861,7 @@ const SECTION_WORDS: &[(&str, SectionWord)] = &[
     ("company", SectionWord::Company),
     ("legal", SectionWord::Legal),
     ("apply", SectionWord::Apply),
+    ("elsewhere", SectionWord::Elsewhere),
 ];
 
 /// The language files, by file name.

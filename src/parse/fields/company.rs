@@ -780,7 +780,7 @@ fn own_domains(text: &str) -> Vec<(String, usize)> {
 
 /// Whether a name is a job board's or an ATS's ("ZipRecruiter", "LinkedIn"): in an e-mail a
 /// board sent, its footer and its pay estimates name the board, not the employer.
-fn is_platform(name: &str) -> bool {
+pub fn is_platform(name: &str) -> bool {
     // Without its legal form ("ZipRecruiter, Inc.").
     let bare = vocab()
         .legal_suffixes

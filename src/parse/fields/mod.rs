@@ -123,7 +123,11 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc) -> Ctx<'a> {
-        let sections = sections_of(&doc.blocks);
+        // Other postings the page shows beside this one are none of its text.
+        let sections: Vec<_> = sections_of(&doc.blocks)
+            .into_iter()
+            .filter(|s| s.heading.as_deref().map(kind_of) != Some(SectionKind::Elsewhere))
+            .collect();
         let mut full = String::new();
         let mut job = String::new();
         let mut requirements = String::new();

@@ -238,7 +238,7 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         && first.kind == BlockKind::Paragraph
         && let Some(t) = super::text::title_line(&first.text)
     {
-        doc.text(Key::Title, t, Origin::Header);
+        super::text::title_fact(&mut doc, &t);
         blocks.remove(0);
     }
     // A description from front matter comes first.

@@ -149,7 +149,7 @@ pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
         && first.kind != BlockKind::Item
         && let Some(t) = title_line(&first.text)
     {
-        doc.text(Key::Title, t, Origin::Header);
+        title_fact(&mut doc, &t);
         start = 1;
         // A rating under the employer's name ("2.0") is the board's.
         let rating = |t: &str| t.parse::<f32>().is_ok_and(|r| (0.0..=5.0).contains(&r));
@@ -206,6 +206,24 @@ pub fn read_blocks(mut blocks: Vec<Block>, format: Format) -> Doc {
     };
     label_facts(&mut doc);
     doc
+}
+
+/// The title a text's first line gives; a job board's page title pasted with the page
+/// ("Software Entwickler (m/w/d) | ifm | LinkedIn") gives the role and the employer.
+pub fn title_fact(doc: &mut Doc, t: &str) {
+    match t.split(" | ").map(str::trim).collect::<Vec<_>>()[..] {
+        [role, employer, site]
+            // (The employer's place in the line names it, however it is written: "ifm".)
+            if crate::parse::fields::company::is_platform(site)
+                && looks_like_title(role)
+                && (1..=6).contains(&employer.split_whitespace().count())
+                && !employer.ends_with(['.', '!', '?', ':']) =>
+        {
+            doc.text(Key::Title, role, Origin::Header);
+            doc.text(Key::Company, employer, Origin::Header);
+        }
+        _ => doc.text(Key::Title, t, Origin::Header),
+    }
 }
 
 /// A line that is wholly one contract or mode word, as an ATS writes it ("Full-time",
