@@ -194,6 +194,41 @@ pub fn label_facts(doc: &mut Doc) {
     for (label, v) in found {
         add_label_fact(doc, label, &v, Origin::Label);
     }
+    // A board's badges copied together with no space between them ("RemoteFull-time", as a
+    // LinkedIn page pastes its pills): each a badge, when each is a mode or contract word.
+    let glued: Vec<String> = doc
+        .blocks
+        .iter()
+        .take(40)
+        .flat_map(|b| b.text.split_whitespace())
+        .filter_map(glued_badges)
+        .flatten()
+        .collect();
+    for badge in glued {
+        doc.text(Key::Badge, badge, Origin::Header);
+    }
+}
+
+/// "RemoteFull-time" → ["Remote", "Full-time"]: a word split where a small letter meets a
+/// capital, when every piece is wholly a mode or contract word.
+fn glued_badges(word: &str) -> Option<Vec<String>> {
+    let t = word.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+            pieces.push(&t[start..i]);
+            start = i;
+        }
+        prev = Some(c);
+    }
+    pieces.push(&t[start..]);
+    (pieces.len() >= 2 && pieces.iter().all(|p| vocab().term_key(p).is_some()))
+        .then(|| pieces.into_iter().map(str::to_string).collect())
 }
 
 /// A pay value with the period its label names and it does not ("Salario mensual*:" /
@@ -343,6 +378,22 @@ pub fn is_short_line(b: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn badges_glued_by_a_paste_are_each_a_badge() {
+        assert_eq!(
+            glued_badges("RemoteFull-time"),
+            Some(vec!["Remote".to_string(), "Full-time".to_string()])
+        );
+        assert_eq!(
+            glued_badges("HybridContract"),
+            Some(vec!["Hybrid".to_string(), "Contract".to_string()])
+        );
+        // A name in camel case, or one word: no badges.
+        assert_eq!(glued_badges("JavaScript"), None);
+        assert_eq!(glued_badges("Remote"), None);
+        assert_eq!(glued_badges("RemoteFirstCompany"), None);
+    }
 
     #[test]
     fn a_page_s_links_are_kept_from_its_markup() {
