@@ -222,7 +222,11 @@ fn page_data(page: &Html) -> Option<Vec<Doc>> {
     if values.is_empty() {
         return None;
     }
-    let docs = super::json::read_values(values, Vec::new()).ok()?;
+    let mut docs = super::json::read_values(values, Vec::new()).ok()?;
+    // Read from a page, as its JSON-LD is: the page's format.
+    for d in &mut docs {
+        d.format = Format::Html;
+    }
     (!docs.is_empty()).then_some(docs)
 }
 
