@@ -729,6 +729,20 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_opening_with_its_address_and_a_title_with_a_full_stop() {
+        let md = "https://www.linkedin.com/jobs/search/?currentJobId=1\n\n\nSystemutvecklare.\n\
+                  Göteborgs Stad · Göteborg, Västra Götaland, Sverige\n\nOm jobbet\n\n\
+                  Vi söker dig som gillar utveckling, problemlösning och ny teknik.\n";
+        let p = parse_text(md, "paste.md").unwrap();
+        assert_eq!(p[0].title.as_deref(), Some("Systemutvecklare"));
+        // A sentence keeps its stop and is no title.
+        assert_eq!(
+            readers::text::title_line("We are growing fast and hiring."),
+            None
+        );
+    }
+
+    #[test]
     fn an_estonian_board_paste_gives_its_fields() {
         let md = "# Tarkvaraarendaja\n\n**Näidis Tarkvara OÜ**\n\n**Asukoht:** Tartu, Tartumaa  \n\
                   **Brutopalk:** Alates 2800 €/kuus  \n**Töö tüüp:** Osaline tööaeg  \n\n\

@@ -232,14 +232,20 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     }
     // No heading names the role: a first line that reads as a title does ("[São Paulo] Mobile
     // Developer na iCourier", as issues and posts begin).
+    // (The page's address a paste opens with is passed over: "https://www.linkedin.com/jobs/…".)
+    let url_first = blocks.first().is_some_and(|b| {
+        let t = b.text.trim();
+        t.starts_with("http") && !t.contains(char::is_whitespace)
+    });
+    let at = usize::from(url_first);
     if start == 0
         && !doc.has(Key::Title)
-        && let Some(first) = blocks.first()
+        && let Some(first) = blocks.get(at)
         && first.kind == BlockKind::Paragraph
         && let Some(t) = super::text::title_line(&first.text)
     {
         super::text::title_fact(&mut doc, &t);
-        blocks.remove(0);
+        blocks.remove(at);
     }
     // A description from front matter comes first.
     doc.blocks = front_blocks;

@@ -281,6 +281,15 @@ pub fn title_line(line: &str) -> Option<String> {
             .then(|| head.trim().to_string())
         });
     }
+    // "Systemutvecklare.": a title of a word or two a board's page ends with a full stop is no
+    // sentence.
+    if let Some(bare) = line.strip_suffix('.')
+        && !bare.ends_with('.')
+        && (1..=3).contains(&bare.split_whitespace().count())
+        && looks_like_title(bare)
+    {
+        return Some(bare.to_string());
+    }
     if line.ends_with(['.', '!', '。']) || !looks_like_title(line) {
         return None;
     }
