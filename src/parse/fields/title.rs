@@ -226,11 +226,11 @@ fn strip_count(t: &str) -> &str {
 }
 
 /// A heading without the number or letter that counts it ("1. CTV truyền thông", "B) Designer",
-/// "2 Nu Colombia - Engineer", "2.1. Technical Engineer").
+/// "2 Nu Colombia - Engineer", "2.1. Technical Engineer", "1.Full Stack Developer").
 pub fn unnumbered(text: &str) -> &str {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[IVX]{1,4})[.)]\s+|(?P<bare>\d{1,2}(?:\.\d{1,2})*\s+))",
+            r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[IVX]{1,4})[.)]\s+|(?P<bare>\d{1,2}(?:\.\d{1,2})*\s+)|(?P<glued>\d{1,2}[.)]))",
         )
             .expect("valid regex")
     });
@@ -238,8 +238,11 @@ pub fn unnumbered(text: &str) -> &str {
         return text;
     };
     let rest = &text[c.get(0).map_or(0, |m| m.end())..];
-    // A bare number counts only before a capital ("2 Nu Colombia", not "10 years of…").
-    if c.name("bare").is_some() && !rest.starts_with(char::is_uppercase) {
+    // A bare number, or one glued to its heading, counts only before a capital ("2 Nu
+    // Colombia", "1.Full Stack Developer"; not "10 years of…", "3.5 years").
+    if (c.name("bare").is_some() || c.name("glued").is_some())
+        && !rest.starts_with(char::is_uppercase)
+    {
         return text;
     }
     rest
@@ -2438,6 +2441,27 @@ mod tests {
             split_outside_brackets("Lead Engineer - 0.5 - 5.0%", " - "),
             ["Lead Engineer", "0.5 - 5.0%"]
         );
+    }
+
+    #[test]
+    fn a_heading_loses_the_number_that_counts_it() {
+        assert_eq!(
+            unnumbered("2. DevOps & API Engineer"),
+            "DevOps & API Engineer"
+        );
+        assert_eq!(
+            unnumbered("1.Full Stack Developer (Web & Android)"),
+            "Full Stack Developer (Web & Android)"
+        );
+        assert_eq!(
+            unnumbered("2 Nu Colombia - Engineer"),
+            "Nu Colombia - Engineer"
+        );
+        assert_eq!(
+            unnumbered("3.5 years of experience"),
+            "3.5 years of experience"
+        );
+        assert_eq!(unnumbered("10 years of Rust"), "10 years of Rust");
     }
 
     #[test]

@@ -100,15 +100,9 @@ fn is_titled(card: ElementRef<'_>) -> bool {
 /// heading.
 fn card_title(card: ElementRef<'_>) -> Option<String> {
     // Without the number a list of openings gives it ("2. DevOps & API Engineer").
-    static NUMBER: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"^\d{1,2}[.)]\s*(?P<t>\p{L}.*)$").expect("valid regex")
-    });
     title_part(card)
         .and_then(first_text)
-        .map(|t| match NUMBER.captures(&t) {
-            Some(c) => c["t"].to_string(),
-            None => t,
-        })
+        .map(|t| super::super::fields::title::unnumbered(&t).to_string())
 }
 
 /// The element of a card that holds its title.

@@ -140,14 +140,23 @@ pub fn bare_label(line: &str) -> Option<Label> {
     vocab().label(t)
 }
 
+/// What a team's label or key holds: a team, unless the value is wholly a contract or mode
+/// word — the label is also a word for other things (Portuguese "time" is a team, a board's
+/// `time: "Full Time"` the contract).
+pub fn team_or_term(value: &str) -> (Key, &str) {
+    let t = value.trim();
+    match vocab().term_key(t) {
+        Some(k) => (k, t),
+        None => (Key::Team, value),
+    }
+}
+
 /// Adds the fact a label names with `value`, from a text.
 pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) {
     match label {
-        // A team's label is also a word for other things (Portuguese "time" is a team, a
-        // board's `time: "Full Time"` the contract): a value that is wholly a contract or mode
-        // word is that.
-        Label::Key(Key::Team) if let Some(k) = vocab().term_key(value.trim()) => {
-            doc.text(k, value.trim(), origin);
+        Label::Key(Key::Team) => {
+            let (key, value) = team_or_term(value);
+            doc.text(key, value, origin);
         }
         Label::Key(k) => doc.text(k, value, origin),
         // A region's label is also a word for other things ("Estado: Expirada" is a status):

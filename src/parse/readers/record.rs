@@ -855,16 +855,13 @@ impl Walk<'_> {
                 self.doc.text(key, role, origin);
                 self.doc.text(Key::Company, by, Origin::Header);
             }
-            // A team's key is also a word for other things (Portuguese "time" is a team, a
-            // board's `time: "Full Time"` the contract): a value that is wholly a contract or
-            // mode word is that.
-            Key::Team
-                if let Some(t) = text_of(v)
-                    && let Some(k) = vocab().term_key(t.trim()) =>
-            {
-                self.doc.text(k, t.trim(), origin);
+            Key::Team => {
+                if let Some(t) = text_of(v) {
+                    let (key, value) = super::team_or_term(&t);
+                    self.doc.text(key, body::inline_text(value), origin);
+                }
             }
-            Key::Title | Key::Team | Key::Posted | Key::Seniority | Key::Experience => {
+            Key::Title | Key::Posted | Key::Seniority | Key::Experience => {
                 if let Some(t) = text_of(v) {
                     self.doc.text(key, body::inline_text(&t), origin);
                 }
