@@ -8,13 +8,14 @@ use serde_json::{Map, Value};
 
 use super::super::SkipReason;
 use super::super::doc::{Doc, Key, Origin};
-use super::super::vocab::{Label, vocab};
+use super::super::vocab::Label;
 use super::record;
 use crate::posting::Format;
 
-/// Whether a column name is one a posting table has.
+/// Whether a column name is one a posting table has (as a record's key is read: misspelt by a
+/// letter, "job tittles", or with an export's suffix).
 fn known_column(name: &str) -> Option<Label> {
-    vocab().label(name)
+    record::label_of(name)
 }
 
 /// The delimiter of a header line, when it reads as a CSV header: at least three fields, each a
@@ -276,6 +277,24 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_misspelt_by_its_scraper_names_its_columns() {
+        // A scraper's own spelling ("job skilles"); the pills it
+        // glued into the skills cell ("Full TimeWork From HomeExperienced") are each read.
+        let csv = "job title,company names,location,Date Posted,job skilles,Links\n\
+            Python Developer,GetTechForce.com -,\"Cairo, Egypt \",6 days ago,Full TimeWork From HomeExperienced \u{b7} 3+ Yrs of Exp \u{b7} Django,https://wuzzuf.net/jobs/p/1\n";
+        let ps = crate::parse::parse_text(csv, "wuzzuf.csv").unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].title.as_deref(), Some("Python Developer"));
+        assert_eq!(ps[0].locations, ["Cairo, Egypt"]);
+        assert_eq!(
+            ps[0].employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
+        assert_eq!(ps[0].work_mode, Some(crate::posting::WorkMode::Remote));
+        assert!(ps[0].skills.iter().any(|s| s == "Django"));
+    }
 
     #[test]
     fn jobspy_rows() {

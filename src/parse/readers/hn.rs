@@ -555,6 +555,44 @@ pub fn read_post(text: &str) -> Option<Doc> {
     Some(d)
 }
 
+/// The places, modes, contract and pay of a post's header that opens `text` (its first line,
+/// or the head of a line whose breaks were lost), as header facts of `d`; its title and
+/// employer are left to what names them.
+pub fn header_terms(d: &mut Doc, text: &str) {
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return;
+    };
+    let head = if is_header_line(first) {
+        Some(first)
+    } else {
+        header_glued_to_text(first)
+            .or_else(|| header_then_sentences(first))
+            .map(|(head, _)| head)
+    };
+    let Some(head) = head.filter(|h| is_header_line(h)) else {
+        return;
+    };
+    let mut post = Doc::new(Format::Hn);
+    if read_header(&mut post, head) {
+        // Read as the label's: a part of a page split into jobs reads its own labels again.
+        for f in &mut post.facts {
+            f.origin = Origin::Label;
+        }
+        d.facts.extend(post.facts.into_iter().filter(|f| {
+            matches!(
+                f.key,
+                Key::Location
+                    | Key::WorkMode
+                    | Key::RemoteFlag
+                    | Key::EmploymentType
+                    | Key::Badge
+                    | Key::Salary
+                    | Key::Pay
+            )
+        }));
+    }
+}
+
 /// A short line that can be one header field (a name, a place list, a role), not a sentence.
 fn is_short_field_line(l: &str) -> bool {
     let t = l.trim();

@@ -198,6 +198,12 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     let mut doc = Doc::new(Format::Markdown);
     if let Some(fm) = fm {
         let rec = front_matter_record(fm);
+        // A careers page whose front matter lists its jobs (`jobs: [{title, location,
+        // contract…}, …]`, as Jekyll and Hugo sites keep them): those are the postings.
+        let listed = listed_jobs(&rec);
+        if listed.len() >= 2 && !names_role(rec.get("title")) {
+            return Ok(listed);
+        }
         if let Some(d) = record::record_doc(&rec, Origin::Record, Format::Markdown) {
             doc = d;
         } else if !rec.is_empty() {
@@ -255,6 +261,49 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
         return Err(SkipReason::NoPosting("Markdown file without text".into()));
     }
     Ok(vec![doc])
+}
+
+/// Whether a value is a text naming a role.
+fn names_role(v: Option<&Value>) -> bool {
+    v.and_then(Value::as_str)
+        .is_some_and(super::super::fields::title::names_a_role)
+}
+
+/// The postings a front matter lists under its keys (not the page itself), read as the JSON
+/// reader reads records.
+/// Only lists count: an object of its own beside them (`opportunities: {title, content}`) is
+/// a part of the page.
+fn listed_jobs(rec: &Map<String, Value>) -> Vec<Doc> {
+    fn lists<'v>(v: &'v Value, depth: usize, found: &mut Vec<&'v Value>) {
+        match v {
+            Value::Array(_) => found.push(v),
+            Value::Object(o) if depth < 3 => {
+                for w in o.values() {
+                    lists(w, depth + 1, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for v in rec.values() {
+        lists(v, 0, &mut found);
+    }
+    let mut out = Vec::new();
+    for v in found {
+        super::json::collect(v, &mut out);
+    }
+    // Each names a role: a page's breadcrumbs (`{title: Home, url}`) and comments (`{author,
+    // content}`) are lists too.
+    out.retain(|d| {
+        d.texts(Key::Title)
+            .next()
+            .is_some_and(|(t, _)| names_role(Some(&Value::String(t.to_string()))))
+    });
+    for d in &mut out {
+        d.format = Format::Markdown;
+    }
+    out
 }
 
 /// A Hacker News post inside a page: a header line (`Acme | Engineer | Berlin | Full-time`)
@@ -618,6 +667,51 @@ mod tests {
         assert_eq!(all(&d, Key::Salary), ["$130,000—$140,000 USD"]);
         assert_eq!(all(&d, Key::Location), ["Reston, VA or Remote"]);
         assert_eq!(d.blocks[0].text, "What we do");
+    }
+
+    #[test]
+    fn a_careers_page_whose_front_matter_lists_its_jobs() {
+        let md = "---\nlayout: careers\ntitle: \"Careers | WebDev Team\"\nbreadcrumbs:\n- title: Home\n  url: /\njob_postings:\n  title: \"Job Postings\"\n  jobs:\n    - title: \"Web + Cloud Developer (Docker, Kubernetes)\"\n      location: Toronto, Ontario\n      contract: UW Co-op Position\n    - title: \"UI/UX Designer\"\n      location: Toronto, Ontario\n      contract: UW Co-op Position\nopportunities:\n  title: \"Meaningful Outcomes\"\n  content: \"The team has a successful history in educating students, and provides those interested in science with the knowledge and skills necessary to begin careers; the co-op term prepares students with solid experiences.\"\n---\n";
+        let ps = crate::parse::parse_text(md, "careers.md").unwrap();
+        let titles: Vec<&str> = ps
+            .iter()
+            .map(|p| p.title.as_deref().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Web + Cloud Developer (Docker, Kubernetes)",
+                "UI/UX Designer"
+            ]
+        );
+        assert_eq!(ps[0].locations, ["Toronto, Ontario"]);
+        assert_eq!(
+            ps[0].employment_type,
+            Some(crate::posting::EmploymentType::Internship)
+        );
+        // The list's own heading is no employer.
+        assert_eq!(ps[0].company, None);
+        // A page that is itself a posting keeps its front matter's lists as its parts.
+        let md = "---\ntitle: Data Engineer\ncomments:\n- author: opi\n  content: Good luck!\n- title: Backend Developer\n  location: Berlin\n---\nWe are hiring a data engineer in Munich.\n";
+        let ps = crate::parse::parse_text(md, "post.md").unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].title.as_deref(), Some("Data Engineer"));
+    }
+
+    #[test]
+    fn a_post_quoted_under_a_description_label_gives_its_header_s_terms() {
+        let md = "### Job 1\n- **Title**: Founding Engineer\n- **Company**: Hatchet\n- **Description**: Hatchet | Founding Engineer | NYC or REMOTE (US and EU) | https://hatchet.run Hey HN! I'm Alexander, one of the founders of Hatchet. We are hiring engineers who like queues.\n\n### Job 2\n- **Title**: Staff Engineer\n- **Company**: Archera\n- **Description**: Archera | Staff Engineer | Seattle | Hybrid | Full-time We help companies buy cloud. Our team is small and experienced.\n";
+        let ps = crate::parse::parse_text(md, "digest.md").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].title.as_deref(), Some("Founding Engineer"));
+        assert_eq!(ps[0].locations.first().map(String::as_str), Some("NYC"));
+        assert_eq!(ps[0].work_mode, Some(crate::posting::WorkMode::Remote));
+        assert_eq!(ps[1].locations, ["Seattle"]);
+        assert_eq!(ps[1].work_mode, Some(crate::posting::WorkMode::Hybrid));
+        assert_eq!(
+            ps[1].employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
     }
 
     #[test]

@@ -203,6 +203,21 @@ pub fn label_facts(doc: &mut Doc) {
     for (label, v) in found {
         add_label_fact(doc, label, &v, Origin::Label);
     }
+    // A post quoted under a description label ("Description: Hatchet | Founding Engineer |
+    // NYC or REMOTE (US and EU) | …", as a digest quotes Hacker News): its header's places,
+    // modes, contract and pay, weaker than the labels beside it.
+    let quoted: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            let (k, v) = b.text.split_once([':', '：'])?;
+            (k.chars().count() <= 40 && vocab().label(bare(k)) == Some(Label::Description))
+                .then(|| v.trim().to_string())
+        })
+        .collect();
+    for v in quoted {
+        hn::header_terms(doc, &v);
+    }
     // A board's badges copied together with no space between them ("RemoteFull-time", as a
     // LinkedIn page pastes its pills): each a badge, when each is a mode or contract word.
     let glued: Vec<String> = doc
@@ -219,8 +234,9 @@ pub fn label_facts(doc: &mut Doc) {
 }
 
 /// "RemoteFull-time" → ["Remote", "Full-time"]: a word split where a small letter meets a
-/// capital, when every piece is wholly a mode or contract word.
-fn glued_badges(word: &str) -> Option<Vec<String>> {
+/// capital, when every piece is wholly a mode or contract word — or a level beside one
+/// ("Full TimeExperienced", as a scraper glues a card's pills), which is left out.
+pub fn glued_badges(word: &str) -> Option<Vec<String>> {
     let t = word.trim();
     if t.is_empty() || t.len() > 40 {
         return None;
@@ -236,8 +252,20 @@ fn glued_badges(word: &str) -> Option<Vec<String>> {
         prev = Some(c);
     }
     pieces.push(&t[start..]);
-    (pieces.len() >= 2 && pieces.iter().all(|p| vocab().term_key(p).is_some()))
-        .then(|| pieces.into_iter().map(str::to_string).collect())
+    let v = vocab();
+    // A mode phrase that could be a label's ("Work From Home") is a pill here, glued to others.
+    let term = |p: &str| v.term_key(p).is_some() || v.work_mode.whole(p).is_some();
+    let terms: Vec<String> = pieces
+        .iter()
+        .filter(|p| term(p))
+        .map(|p| p.trim().to_string())
+        .collect();
+    (pieces.len() >= 2
+        && !terms.is_empty()
+        && pieces
+            .iter()
+            .all(|p| term(p) || v.seniority.whole(p).is_some()))
+    .then_some(terms)
 }
 
 /// A pay value with the period its label names and it does not ("Salario mensual*:" /
@@ -399,6 +427,12 @@ mod tests {
             Some(vec!["Hybrid".to_string(), "Contract".to_string()])
         );
         // A name in camel case, or one word: no badges.
+        // A level glued beside them is left out; a phrase of several words is one piece.
+        assert_eq!(
+            glued_badges("Full TimeWork From HomeExperienced"),
+            Some(vec!["Full Time".to_string(), "Work From Home".to_string()])
+        );
+        assert_eq!(glued_badges("SeniorExperienced"), None);
         assert_eq!(glued_badges("JavaScript"), None);
         assert_eq!(glued_badges("Remote"), None);
         assert_eq!(glued_badges("RemoteFirstCompany"), None);

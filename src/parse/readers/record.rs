@@ -169,7 +169,7 @@ pub fn get<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 }
 
 /// What a key of a record names.
-fn label_of(key: &str) -> Option<Label> {
+pub fn label_of(key: &str) -> Option<Label> {
     let v = vocab();
     // "lon" beside "lat" is a longitude, not the Swedish "lön" (pay) it folds to.
     if key.is_ascii() && v.coordinate_keys.contains(&norm_label(key)) {
@@ -241,7 +241,7 @@ fn misspelt_label(key: &str) -> Option<Label> {
         for (name, (label, _)) in labels {
             let known_by = matches!(
                 label,
-                Label::Key(Key::Title | Key::Company | Key::Location)
+                Label::Key(Key::Title | Key::Company | Key::Location | Key::Skill)
                     | Label::Description
                     | Label::City
             );
@@ -283,17 +283,25 @@ fn misspelt_label(key: &str) -> Option<Label> {
     if let Some(l) = MISSPELT.get(&hash(key.as_bytes())) {
         return *l;
     }
-    // A letter doubled: the key without one of them is a label.
+    // A letter doubled or one too many ("job skilles"): the key without it is a label — one
+    // that names a title, an employer, a place, a text or skills, as the misspellings above.
     if key.len() < 9 {
         return None;
     }
-    let b = key.as_bytes();
     let labels = &vocab().labels;
-    let found: Vec<Label> = (1..b.len())
-        .filter(|&i| b[i] == b[i - 1])
+    let mut found: Vec<Label> = (1..key.len())
         .filter_map(|i| labels.get(&format!("{}{}", &key[..i], &key[i + 1..])))
         .map(|l| l.0)
+        .filter(|l| {
+            matches!(
+                l,
+                Label::Key(Key::Title | Key::Company | Key::Location | Key::Skill)
+                    | Label::Description
+                    | Label::City
+            )
+        })
         .collect();
+    found.dedup();
     match found.as_slice() {
         [one] => Some(*one),
         _ => None,
@@ -309,6 +317,51 @@ fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
 /// Whether a record has the keys of a job posting: a title, or a company with a description or
 /// a place.
 pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
+    has_posting_keys(o) || states_facts(o)
+}
+
+/// Whether a record is a posting by its title alone ("[Remoto] Backend Developer -
+/// Rentbrella"): its title is then read as a header line, taken apart.
+fn headline_only(o: &Map<String, Value>) -> bool {
+    // Beside the title only its links, dates and tags (a board's issue: `number`,
+    // `html_url`, `labels`); a record with columns of facts of its own is read by them.
+    let facts = o.iter().any(|(k, v)| {
+        !v.is_null()
+            && matches!(label_of(k), Some(Label::Key(key)) if !matches!(
+                key,
+                Key::Title | Key::Url | Key::Link | Key::Skill | Key::Posted | Key::Subject
+            ))
+    });
+    !facts && !has_posting_keys(o) && states_facts(o)
+}
+
+/// The employer a headline names after its role and a dash or bar ("Full-stack Engineer
+/// (JAVA | KOTLIN | GOLANG) - Strider", as a board's issues are titled): a short name that is no
+/// role, place or technology.
+fn headline_employer(t: &str) -> Option<String> {
+    use super::super::fields::title::{
+        Depth, names_a_role, no_employer, split_outside_brackets, unwrap,
+    };
+    let u = unwrap(t, Depth::Full, &no_employer);
+    let last = [" | ", " - ", " – ", " — "].iter().find_map(|sep| {
+        let pieces = split_outside_brackets(&u.title, sep);
+        (pieces.len() >= 2)
+            .then(|| pieces.last().cloned())
+            .flatten()
+    })?;
+    let words = last.split_whitespace().count();
+    ((1..=4).contains(&words)
+        && last.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !names_a_role(&last)
+        && !crate::parse::places::is_place(&last)
+        && super::super::fields::skills::vocabulary()
+            .canonical(&last)
+            .is_none()
+        && super::super::fields::company::clean_company(&last).as_deref() == Some(last.as_str()))
+    .then_some(last)
+}
+
+fn has_posting_keys(o: &Map<String, Value>) -> bool {
     if is_chat_message(o) {
         return false;
     }
@@ -337,6 +390,19 @@ pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
         })
         || names_place_by_key(o);
     (title && (company || description || place)) || (company && description)
+}
+
+/// Whether a record's own title names a role and, beside it, what a posting states — a mode,
+/// a place, a contract or pay ("[Remoto] Backend Developer - Rentbrella", a board's issues
+/// listed by their titles): a posting however few its keys.
+fn states_facts(o: &Map<String, Value>) -> bool {
+    use super::super::fields::title::{Depth, names_a_role, no_employer, unwrap};
+    !is_chat_message(o)
+        && own_title(o).is_some_and(|t| {
+            let u = unwrap(&t, Depth::Full, &no_employer);
+            names_a_role(&u.title)
+                && (u.mode.is_some() || u.place.is_some() || u.kind.is_some() || u.pay.is_some())
+        })
 }
 
 /// A message of a chat with a language model (`{"role": "system", "content": "…"}`): its role is
@@ -556,6 +622,8 @@ struct Walk<'a> {
     /// Whether the walk is inside a list of objects (another job's card, a history entry):
     /// a bare contract or mode word there is not this posting's.
     in_list: bool,
+    /// Whether the record is a posting by its title alone ([`headline_only`]).
+    headline: bool,
 }
 
 /// Reads a record into a document. None when it holds nothing of a posting.
@@ -568,6 +636,7 @@ pub fn record_doc(o: &Map<String, Value>, origin: Origin, format: Format) -> Opt
         sections: Vec::new(),
         place_parts: Vec::new(),
         in_list: false,
+        headline: headline_only(o),
     };
     if let Some(t) = lever_title(o)
         && !o
@@ -861,6 +930,17 @@ impl Walk<'_> {
                     self.doc.text(key, body::inline_text(value), origin);
                 }
             }
+            // A record that is its title alone: the title is a header line, its pieces (the
+            // mode, the place, the employer) taken apart.
+            Key::Title if self.headline => {
+                if let Some(t) = text_of(v) {
+                    let t = body::inline_text(&t);
+                    if let Some(name) = headline_employer(&t) {
+                        self.doc.text(Key::Company, name, Origin::Header);
+                    }
+                    self.doc.text(key, t, Origin::Header);
+                }
+            }
             Key::Title | Key::Posted | Key::Seniority | Key::Experience => {
                 if let Some(t) = text_of(v) {
                     self.doc.text(key, body::inline_text(&t), origin);
@@ -908,7 +988,15 @@ impl Walk<'_> {
             }
             Key::Skill | Key::Benefit => {
                 for item in list_of(v) {
-                    self.doc.text(key, item, origin);
+                    // "Full TimeExperienced": a card's pills a scraper glued together.
+                    match super::glued_badges(&item) {
+                        Some(terms) => {
+                            for t in terms {
+                                self.doc.text(key, t, origin);
+                            }
+                        }
+                        None => self.doc.text(key, item, origin),
+                    }
                 }
             }
             Key::WorkMode | Key::EmploymentType | Key::Badge | Key::Subject => match v {
@@ -1448,7 +1536,7 @@ pub fn list_of(v: &Value) -> Vec<String> {
         other => text_of(other)
             .map(|s| {
                 let s = body::inline_text(&s);
-                s.split([',', ';', '\n', '|'])
+                s.split([',', ';', '\n', '|', '·'])
                     .map(|t| {
                         t.trim()
                             .trim_start_matches(['-', '*', '•'])
@@ -1578,12 +1666,52 @@ mod tests {
     }
 
     #[test]
+    fn a_board_s_issues_listed_by_their_titles_are_postings() {
+        // GitHub's issues of a job board: a number, a link, labels, and a title that says
+        // the mode, the place and the employer around the role.
+        let json = r#"[
+          {"number": 12376, "title": "[Híbrido - São Paulo/SP] Backend Developer - Rentbrella",
+           "html_url": "https://github.com/backend-br/vagas/issues/12376",
+           "labels": [{"name": "PJ"}, {"name": "Híbrido"}]},
+          {"number": 12350, "title": "[Remoto] Desenvolvedora Backend Plena | Grupo RBS",
+           "html_url": "https://github.com/backend-br/vagas/issues/12350",
+           "labels": [{"name": "CLT"}, {"name": "Remoto"}]}
+        ]"#;
+        let ps = crate::parse::parse_text(json, "issues.json").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].title.as_deref(), Some("Backend Developer"));
+        assert_eq!(ps[0].company.as_deref(), Some("Rentbrella"));
+        assert_eq!(ps[0].locations, ["São Paulo/SP"]);
+        assert_eq!(ps[0].work_mode, Some(crate::posting::WorkMode::Hybrid));
+        assert_eq!(
+            ps[0].employment_type,
+            Some(crate::posting::EmploymentType::Contract)
+        );
+        assert_eq!(ps[1].title.as_deref(), Some("Desenvolvedora Backend Plena"));
+        assert_eq!(ps[1].company.as_deref(), Some("Grupo RBS"));
+        assert_eq!(
+            ps[1].employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
+        // Issues that are no postings are none.
+        let json = r#"[{"number": 7, "title": "Release notes for 2.0 [Remote]",
+            "html_url": "https://github.com/acme/app/issues/7", "labels": []}]"#;
+        assert!(crate::parse::parse_text(json, "issues.json").is_err());
+        // A record with columns of its own keeps its title as written.
+        let csv = "title,company,job_type,location_type\nMarketing Manager (B2B),,FULL_TIME,TELECOMMUTE\n";
+        let ps = crate::parse::parse_text(csv, "jobs.csv").unwrap();
+        assert_eq!(ps[0].title.as_deref(), Some("Marketing Manager (B2B)"));
+    }
+
+    #[test]
     fn a_key_misspelt_by_one_letter_names_its_label() {
         let title = Some(Label::Key(Key::Title));
         assert_eq!(label_of("postion"), title);
         assert_eq!(label_of("positionn"), title);
         assert_eq!(label_of("poistion"), title);
         assert_eq!(label_of("job_titel"), title);
+        // A letter too many ("job skilles", a scraper's column).
+        assert_eq!(label_of("job skilles"), Some(Label::Key(Key::Skill)));
         // A list's key names the field of its items.
         assert_eq!(label_of("location_list"), Some(Label::Key(Key::Location)));
         // Short keys are too near other words; an unknown word is none.
