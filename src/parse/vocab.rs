@@ -524,6 +524,8 @@ pub struct Vocab {
     /// Words after an employer's name that start the name of one of its parts ("DIS AG
     /// Geschäftsbereich Finance", "Acme Inc. Division Retail"), as written.
     pub company_divisions: Vec<String>,
+    /// Words between an employer's name and whoever passed the job on (`[company] relays`).
+    pub company_relays: Vec<String>,
     /// Lowercased first words that make a line a greeting or a sentence, not a name ("hi", "we're").
     pub placeholder_openers: HashSet<String>,
     /// The phrases that name the employer ([`EmployerPhrases`]).
@@ -1402,6 +1404,7 @@ impl Vocab {
             company_placeholders: lowercase(company_words(&langs, "placeholders")),
             client_labels: lowercase(company_words(&langs, "client_labels")),
             company_divisions: company_words(&langs, "divisions"),
+            company_relays: company_words(&langs, "relays"),
             placeholder_openers: lowercase(company_words(&langs, "placeholder_openers")),
             employer: EmployerPhrases {
                 at: company_words(&langs, "at"),

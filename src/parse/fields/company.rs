@@ -508,10 +508,13 @@ pub fn clean_company(raw: &str) -> Option<String> {
     {
         s = name.trim().to_string();
     }
-    // A part of the employer after its name: "DIS AG Geschäftsbereich Finance" → "DIS AG".
-    if let Some(i) = vocab()
+    // A part of the employer after its name: "DIS AG Geschäftsbereich Finance" → "DIS AG"; the
+    // board that passed the job on: "Maastricht University via AcademicTransfer".
+    let v = vocab();
+    if let Some(i) = v
         .company_divisions
         .iter()
+        .chain(&v.company_relays)
         .filter_map(|d| s.find(&format!(" {d} ")))
         .min()
     {
@@ -1329,6 +1332,10 @@ mod tests {
         assert_eq!(
             clean_company("DIS AG Geschäftsbereich Office & Management").as_deref(),
             Some("DIS AG")
+        );
+        assert_eq!(
+            clean_company("Maastricht University via AcademicTransfer").as_deref(),
+            Some("Maastricht University")
         );
         assert_eq!(
             clean_company("Wargaming, Minsk").as_deref(),
