@@ -89,7 +89,9 @@ impl Renderer {
         if self.in_image > 0 {
             return;
         }
-        if self.strong == 0 && !t.trim().is_empty() {
+        // A pictograph or a mark before a bold line ("🔧 **Tech Lead Backend**") leaves it bold
+        // alone: only words and figures outside bold count.
+        if self.strong == 0 && t.chars().any(char::is_alphanumeric) {
             self.plain_text = true;
             self.line_plain = true;
         }
@@ -556,6 +558,25 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn a_bold_line_after_a_pictograph_is_a_heading() {
+        let t = texts(
+            "A **V3 Tecnologia** está com vagas abertas.\n\n🔧 **Desenvolvedor Pleno Android**\n[Descrição Completa](https://x.example/a)\n\n👨‍💻 **Tech Lead Backend**\n[Descrição Completa](https://x.example/b)\n",
+        );
+        let heads: Vec<&str> = t
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::Heading)
+            .map(|(_, x)| x.as_str())
+            .collect();
+        assert_eq!(heads.len(), 2, "{t:?}");
+        assert!(
+            heads[0].ends_with("Desenvolvedor Pleno Android"),
+            "{heads:?}"
+        );
+        // Words outside the bold keep a line a paragraph.
+        assert!(t[0].0 == BlockKind::Paragraph);
     }
 
     #[test]

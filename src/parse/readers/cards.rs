@@ -23,6 +23,10 @@ const MAX_CARD_TEXT: usize = 800;
 /// The share of the page's text the cards must hold together.
 const MIN_SHARE: f64 = 0.5;
 
+/// The most text beside cards that are a smaller share of their page: a job alert's greeting,
+/// its list of industries and its footer, no posting's text.
+const MAX_BESIDE: usize = 1200;
+
 static CLASSED: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("[class]").expect("valid selector"));
 static LINK: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
@@ -85,7 +89,13 @@ pub fn read(main: ElementRef<'_>, opts: TextOptions) -> Option<Vec<Doc>> {
         return (page_len <= MAX_CARD_TEXT && is_titled(main)).then(|| vec![card_doc(main, opts)]);
     };
     let held: usize = texts.iter().map(|t| t.chars().count()).sum();
-    if (held as f64) < MIN_SHARE * page_len as f64 {
+    // Cards that are a small part of a long page are its "similar jobs"; beside little else (a
+    // job alert's greeting and footer) they are the page, when four or more each class their
+    // title as one.
+    let beside_little = page_len.saturating_sub(held) <= MAX_BESIDE
+        && cards.len() >= 4
+        && cards.iter().all(|c| title_part(*c).is_some());
+    if (held as f64) < MIN_SHARE * page_len as f64 && !beside_little {
         return None;
     }
     Some(cards.iter().map(|c| card_doc(*c, opts)).collect())
@@ -207,6 +217,14 @@ fn card_doc(card: ElementRef<'_>, opts: TextOptions) -> Doc {
         // (a job category under the title taken for the employer) is not.
         if let Some(v) = part_of(card, kind) {
             d.facts.retain(|f| f.key != key);
+            // Nor is a line the markup names a place or pay the employer ("Kent" under
+            // "Warehouse Operative", classed `job-location`).
+            if key != Key::Company {
+                d.facts.retain(|f| {
+                    f.key != Key::Company
+                        || !matches!(&f.value, super::super::doc::Value::Text(c) if *c == v)
+                });
+            }
             d.text(key, v, Origin::Header);
         }
     }
@@ -294,6 +312,47 @@ mod tests {
             .map(|d| d.texts(super::Key::Title).next().unwrap().0)
             .collect();
         assert_eq!(titles, ["DevOps & API Engineer", "PR & Content Manager"]);
+    }
+
+    #[test]
+    fn a_job_alert_s_cards_beside_its_greeting_and_footer_are_its_postings() {
+        // Four cards in rows of two, a smaller share of the mail than its greeting, its list
+        // of industries and its footer; each classes its parts.
+        let card = |t: &str, place: &str, pay: &str| {
+            format!(
+                "<div class=\"job col\"><a href=\"https://jobs.example/q\"><div class=\"job-title\">{t}</div>\
+                 <div class=\"job-location\">{place}</div><div class=\"job-salary\">{pay}</div></a></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><p>Dear jobseeker, let this year make your dreams true and let us show the best jobs in the market for you! Check the most viewed jobs and the most popular industries.</p>\
+             <div class=\"row\">{}{}</div><div class=\"row\">{}{}</div>\
+             <p>Our most popular industries hold the best opportunities for you!</p><ul><li>Administration</li><li>Accountancy</li><li>Media &amp; Design</li><li>Education</li><li>Cleaning</li><li>Landscaping</li><li>Management</li><li>Retail</li><li>Hospitality</li><li>Manufacturing</li><li>Marketing</li><li>Insurance</li><li>Warehouse</li></ul>\
+             <p>This email was sent to you from JIK Software Ltd. Whilst reasonable precaution has been taken to minimise risks, we cannot accept liability for any damage which you sustain as a result of software viruses. You should therefore carry out your own virus checks before opening any attachment. Click here to manage your email preferences.</p></body></html>",
+            card(
+                "Warehouse Operative",
+                "Kent",
+                "£8.91 - £15 based on location"
+            ),
+            card("Forklift Driver", "Kent", "£10.50 - £11.66"),
+            card("Finance Administrator", "Maidstone, Kent", "Up to £10ph"),
+            card(
+                "Business Development Executive",
+                "Ramsgate, Kent",
+                "£20000 - £30000"
+            ),
+        );
+        let docs = cards(&html).expect("four cards");
+        assert_eq!(docs.len(), 4);
+        // The line the markup names a place is no employer; pay "based on location" says no mode.
+        assert_eq!(docs[0].texts(super::Key::Company).count(), 0);
+        assert_eq!(
+            docs[0].texts(super::Key::Location).next().unwrap().0,
+            "Kent"
+        );
+        let ps = crate::parse::parse_text(&html, "alert.html").unwrap();
+        assert_eq!(ps[0].work_mode, None);
+        assert_eq!(ps[0].company, None);
     }
 
     #[test]
