@@ -677,6 +677,16 @@ pub fn country_of_places(places: &[String]) -> Option<&'static Country> {
             .filter(|_| !(part.len() <= 3 && part.chars().all(|c| c.is_ascii_lowercase())))
     };
     for p in places {
+        // A place the table resolves as a whole, each part read beside the others: "Atlanta,
+        // Georgia" is in the US state, not the country that shares its name.
+        if p.contains(',')
+            && let Some(c) = crate::places::Gazetteer::get()
+                .resolve(p)
+                .and_then(|r| r.country)
+                .and_then(|iso| v.country(&iso))
+        {
+            return Some(c);
+        }
         let parts: Vec<&str> = p
             .split(',')
             .map(str::trim)

@@ -1704,6 +1704,30 @@ mod tests {
     }
 
     #[test]
+    fn usajobs_pay_ranges_and_a_summary_s_terms_are_read() {
+        // USAJOBS' remuneration objects, in a US state that shares its name with a country.
+        let json = r#"[{"PositionTitle": "IT Project Manager",
+            "OrganizationName": "Centers for Disease Control and Prevention",
+            "PositionLocation": [{"LocationName": "Atlanta, Georgia", "CountryCode": "United States",
+              "CountrySubDivisionCode": "Georgia", "CityName": "Atlanta, Georgia"}],
+            "PositionRemuneration": [{"MinimumRange": "88305.0", "MaximumRange": "114802.0",
+              "RateIntervalCode": "PA", "Description": "Per Year"}]},
+          {"title": "Senior Technical Business Intelligence Analyst", "company": "Hays",
+            "location": "Auckland", "short_description": "6-month contract role to start ASAP"},
+          {"title": "IT Data Analyst", "company": "NZ Green Building Council", "location": "Auckland CBD",
+            "short_description": "A career with a purpose\nHybrid working"}]"#;
+        let ps = crate::parse::parse_text(json, "jobs.json").unwrap();
+        let pay = ps[0].salary.as_ref().expect("pay");
+        assert_eq!((pay.min, pay.max), (Some(88305.0), Some(114802.0)));
+        assert_eq!(pay.currency, "USD");
+        assert_eq!(
+            ps[1].employment_type,
+            Some(crate::posting::EmploymentType::Contract)
+        );
+        assert_eq!(ps[2].work_mode, Some(crate::posting::WorkMode::Hybrid));
+    }
+
+    #[test]
     fn a_key_misspelt_by_one_letter_names_its_label() {
         let title = Some(Label::Key(Key::Title));
         assert_eq!(label_of("postion"), title);
