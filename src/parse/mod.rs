@@ -152,7 +152,7 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             Format::Text | Format::Markdown | Format::Hn | Format::Board
         )
     {
-        if let Some(postings) = postings_of_records(literals(), source, |_| true) {
+        if let Some(postings) = postings_of_code_records(literals(), source, text) {
             return Ok(postings);
         }
         // Postings' texts kept whole in strings (a pasted e-mail, a page's Markdown, a test's
@@ -303,6 +303,49 @@ fn postings_of_records(
     finish_docs(docs, source).ok()
 }
 
+/// The postings of the records a source file keeps as data. When none names its employer and
+/// the file names one organisation by its legal form, once or more ("Die Softdoor GmbH ist ein
+/// Unternehmen…" in a constant beside the jobs), that is the employer of them all, weaker than
+/// any a record names.
+fn postings_of_code_records(
+    values: Vec<serde_json::Value>,
+    source: &str,
+    text: &str,
+) -> Option<Vec<Posting>> {
+    let mut docs = readers::json::read_values(values, Vec::new()).ok()?;
+    if docs.len() >= 2 && docs.iter().all(|d| !d.has(doc::Key::Company)) {
+        // Outside the records: a name one record's text gives is that record's matter (a
+        // client, a former employer), not the file's.
+        let squeeze = |t: &str| -> String {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let records: Vec<String> = docs
+            .iter()
+            .flat_map(|d| d.blocks.iter().map(|b| squeeze(&b.text)))
+            .collect();
+        let in_records = |n: &str| {
+            let n = squeeze(n);
+            records.iter().any(|r| r.contains(&n))
+        };
+        let mut names: Vec<String> = fields::company::legal_names(text)
+            .into_iter()
+            .map(|(n, _, _)| n)
+            .filter(|n| !in_records(n))
+            .collect();
+        names.sort();
+        names.dedup();
+        if let [one] = names.as_slice() {
+            for d in &mut docs {
+                d.text(doc::Key::Company, one, doc::Origin::Wrapper);
+            }
+        }
+    }
+    finish_docs(docs, source).ok()
+}
+
 /// The documents a reader unwraps from a text of `format`.
 pub fn read(text: &str, format: Format) -> Result<Vec<doc::Doc>, SkipReason> {
     use readers::{board, csv, email, hn, html, json, markdown, text as plain};
@@ -410,6 +453,30 @@ mod tests {
         ps.iter()
             .map(|p| (p.title.as_deref(), p.company.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn a_script_s_jobs_take_the_employer_its_file_names_beside_them() {
+        let js = r#"const ABOUT = ["Die Softdoor GmbH ist ein Unternehmen, das Projekte im Bereich Gesundheit umsetzt."];
+const JOBS = [
+  {title: "Coach (m/w/d)", location: "Kiel", description: "Du führst Coachinggespräche durch und begleitest Menschen."},
+  {title: "Sozialarbeiter (m/w/d)", location: "Münster", description: "Du begleitest unsere Teilnehmer ganzheitlich."}
+];"#;
+        let ps = parse_text(js, "stellen.js").unwrap();
+        assert_eq!(
+            titles_and_companies(&ps),
+            [
+                (Some("Coach (m/w/d)"), Some("Softdoor GmbH")),
+                (Some("Sozialarbeiter (m/w/d)"), Some("Softdoor GmbH"))
+            ]
+        );
+        // A name one record's text gives is that record's matter, not the file's.
+        let js = r#"const JOBS = [
+  {title: "Backend Engineer", location: "Berlin", description: "You will build APIs for Car Registration, Inc and others."},
+  {title: "Data Engineer", location: "Köln", description: "You will build pipelines for our insurers."}
+];"#;
+        let ps = parse_text(js, "jobs.js").unwrap();
+        assert_eq!(ps[1].company, None, "{:?}", titles_and_companies(&ps));
     }
 
     #[test]
