@@ -289,7 +289,8 @@ fn misspelt_label(key: &str) -> Option<Label> {
         return None;
     }
     let labels = &vocab().labels;
-    let mut found: Vec<Label> = (1..key.len())
+    // Not the last letter: a plural ("institutions") is a list of its own kind, no misspelling.
+    let mut found: Vec<Label> = (1..key.len() - 1)
         .filter_map(|i| labels.get(&format!("{}{}", &key[..i], &key[i + 1..])))
         .map(|l| l.0)
         .filter(|l| {
