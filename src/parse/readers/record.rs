@@ -223,7 +223,8 @@ fn posting_label(key: &str) -> Option<Label> {
 }
 
 /// The label of eight letters or more a key names when it is misspelt by one letter: one left
-/// out ("postion"), one doubled ("positionn"), or two swapped ("poistion"). A misspelling that
+/// out ("postion"), one doubled ("positionn") or one too many before its last ("job skilles"),
+/// or two swapped ("poistion"). A misspelling that
 /// could be two labels names none; shorter labels are too near other words ("format" is no
 /// "formato").
 fn misspelt_label(key: &str) -> Option<Label> {
