@@ -228,6 +228,14 @@ fn posting_label(key: &str) -> Option<Label> {
 /// could be two labels names none; shorter labels are too near other words ("format" is no
 /// "formato").
 fn misspelt_label(key: &str) -> Option<Label> {
+    fn known_by(label: Label) -> bool {
+        matches!(
+            label,
+            Label::Key(Key::Title | Key::Company | Key::Location | Key::Skill)
+                | Label::Description
+                | Label::City
+        )
+    }
     // The labels of the fields a record is known by (its title, employer, place, text), each
     // misspelt every way by one letter, kept as a hash of the misspelling: a few hundred
     // thousand strings would take megabytes.
@@ -240,13 +248,7 @@ fn misspelt_label(key: &str) -> Option<Label> {
         let labels = &vocab().labels;
         let mut out: HashMap<u64, Option<Label>> = HashMap::new();
         for (name, (label, _)) in labels {
-            let known_by = matches!(
-                label,
-                Label::Key(Key::Title | Key::Company | Key::Location | Key::Skill)
-                    | Label::Description
-                    | Label::City
-            );
-            if !known_by || !name.is_ascii() || name.len() < 8 {
+            if !known_by(*label) || !name.is_ascii() || name.len() < 8 {
                 continue;
             }
             let b = name.as_bytes();
@@ -289,18 +291,27 @@ fn misspelt_label(key: &str) -> Option<Label> {
     if key.len() < 9 {
         return None;
     }
-    let labels = &vocab().labels;
+    // The labels themselves, by hash, to look the key up with each letter left out in turn
+    // without building a string for each.
+    static KNOWN: LazyLock<HashMap<u64, Label>> = LazyLock::new(|| {
+        vocab()
+            .labels
+            .iter()
+            .filter(|(name, (label, _))| known_by(*label) && name.is_ascii())
+            .map(|(name, (label, _))| (hash(name.as_bytes()), *label))
+            .collect()
+    });
+    let b = key.as_bytes();
     // Not the last letter: a plural ("institutions") is a list of its own kind, no misspelling.
-    let mut found: Vec<Label> = (1..key.len() - 1)
-        .filter_map(|i| labels.get(&format!("{}{}", &key[..i], &key[i + 1..])))
-        .map(|l| l.0)
-        .filter(|l| {
-            matches!(
-                l,
-                Label::Key(Key::Title | Key::Company | Key::Location | Key::Skill)
-                    | Label::Description
-                    | Label::City
-            )
+    let mut found: Vec<Label> = (1..b.len() - 1)
+        .filter_map(|i| {
+            let h = b[..i]
+                .iter()
+                .chain(&b[i + 1..])
+                .fold(0xcbf2_9ce4_8422_2325, |h, &c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+                });
+            KNOWN.get(&h).copied()
         })
         .collect();
     found.dedup();
@@ -399,8 +410,13 @@ fn has_posting_keys(o: &Map<String, Value>) -> bool {
 /// listed by their titles): a posting however few its keys.
 fn states_facts(o: &Map<String, Value>) -> bool {
     use super::super::fields::title::{Depth, names_a_role, no_employer, unwrap};
+    // Only a title with brackets or separators can hold such pieces; most records' titles
+    // have none, and taking one apart is dear.
     !is_chat_message(o)
         && own_title(o).is_some_and(|t| {
+            if !t.contains(['[', '(', '|', '@', '-', '–', '—', ',', '/']) {
+                return false;
+            }
             let u = unwrap(&t, Depth::Full, &no_employer);
             names_a_role(&u.title)
                 && (u.mode.is_some() || u.place.is_some() || u.kind.is_some() || u.pay.is_some())
