@@ -220,10 +220,8 @@ fn card_doc(card: ElementRef<'_>, opts: TextOptions) -> Doc {
             // Nor is a line the markup names a place or pay the employer ("Kent" under
             // "Warehouse Operative", classed `job-location`).
             if key != Key::Company {
-                d.facts.retain(|f| {
-                    f.key != Key::Company
-                        || !matches!(&f.value, super::super::doc::Value::Text(c) if *c == v)
-                });
+                d.facts
+                    .retain(|f| f.key != Key::Company || f.value.text() != Some(v.as_str()));
             }
             d.text(key, v, Origin::Header);
         }

@@ -563,14 +563,12 @@ pub fn header_terms(d: &mut Doc, text: &str) {
         return;
     };
     let head = if is_header_line(first) {
-        Some(first)
+        first
     } else {
-        header_glued_to_text(first)
-            .or_else(|| header_then_sentences(first))
-            .map(|(head, _)| head)
-    };
-    let Some(head) = head.filter(|h| is_header_line(h)) else {
-        return;
+        match header_glued_to_text(first).or_else(|| header_then_sentences(first)) {
+            Some((head, _)) if is_header_line(head) => head,
+            _ => return,
+        }
     };
     let mut post = Doc::new(Format::Hn);
     if read_header(&mut post, head) {

@@ -298,7 +298,7 @@ fn listed_jobs(rec: &Map<String, Value>) -> Vec<Doc> {
     out.retain(|d| {
         d.texts(Key::Title)
             .next()
-            .is_some_and(|(t, _)| names_role(Some(&Value::String(t.to_string()))))
+            .is_some_and(|(t, _)| super::super::fields::title::names_a_role(t))
     });
     for d in &mut out {
         d.format = Format::Markdown;

@@ -426,13 +426,13 @@ mod tests {
             glued_badges("HybridContract"),
             Some(vec!["Hybrid".to_string(), "Contract".to_string()])
         );
-        // A name in camel case, or one word: no badges.
         // A level glued beside them is left out; a phrase of several words is one piece.
         assert_eq!(
             glued_badges("Full TimeWork From HomeExperienced"),
             Some(vec!["Full Time".to_string(), "Work From Home".to_string()])
         );
         assert_eq!(glued_badges("SeniorExperienced"), None);
+        // A name in camel case, or one word: no badges.
         assert_eq!(glued_badges("JavaScript"), None);
         assert_eq!(glued_badges("Remote"), None);
         assert_eq!(glued_badges("RemoteFirstCompany"), None);

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::super::body;
 use super::super::doc::{Block, BlockKind, Doc, Key, Money, Origin, PayKind, Value as FactValue};
+use super::super::fields::title::Unwrapped;
 use super::super::vocab::{Label, key_words, norm_label, vocab};
 use super::add_label_fact;
 use crate::posting::Format;
@@ -330,12 +331,12 @@ fn has_label(o: &Map<String, Value>, pred: impl Fn(Label) -> bool) -> bool {
 /// Whether a record has the keys of a job posting: a title, or a company with a description or
 /// a place.
 pub fn looks_like_posting(o: &Map<String, Value>) -> bool {
-    has_posting_keys(o) || states_facts(o)
+    has_posting_keys(o) || fact_stating_title(o).is_some()
 }
 
-/// Whether a record is a posting by its title alone ("[Remoto] Backend Developer -
-/// Rentbrella"): its title is then read as a header line, taken apart.
-fn headline_only(o: &Map<String, Value>) -> bool {
+/// A record that is a posting by its title alone ("[Remoto] Backend Developer - Rentbrella"):
+/// the title taken apart, as its header line is read.
+fn headline_only(o: &Map<String, Value>) -> Option<Unwrapped> {
     // Beside the title only its links, dates and tags (a board's issue: `number`,
     // `html_url`, `labels`); a record with columns of facts of its own is read by them.
     let facts = o.iter().any(|(k, v)| {
@@ -345,17 +346,17 @@ fn headline_only(o: &Map<String, Value>) -> bool {
                 Key::Title | Key::Url | Key::Link | Key::Skill | Key::Posted | Key::Subject
             ))
     });
-    !facts && !has_posting_keys(o) && states_facts(o)
+    if facts || has_posting_keys(o) {
+        return None;
+    }
+    fact_stating_title(o)
 }
 
 /// The employer a headline names after its role and a dash or bar ("Full-stack Engineer
 /// (JAVA | KOTLIN | GOLANG) - Strider", as a board's issues are titled): a short name that is no
 /// role, place or technology.
-fn headline_employer(t: &str) -> Option<String> {
-    use super::super::fields::title::{
-        Depth, names_a_role, no_employer, split_outside_brackets, unwrap,
-    };
-    let u = unwrap(t, Depth::Full, &no_employer);
+fn headline_employer(u: &Unwrapped) -> Option<String> {
+    use super::super::fields::title::{names_a_role, split_outside_brackets};
     let last = [" | ", " - ", " – ", " — "].iter().find_map(|sep| {
         let pieces = split_outside_brackets(&u.title, sep);
         (pieces.len() >= 2)
@@ -405,22 +406,24 @@ fn has_posting_keys(o: &Map<String, Value>) -> bool {
     (title && (company || description || place)) || (company && description)
 }
 
-/// Whether a record's own title names a role and, beside it, what a posting states — a mode,
-/// a place, a contract or pay ("[Remoto] Backend Developer - Rentbrella", a board's issues
-/// listed by their titles): a posting however few its keys.
-fn states_facts(o: &Map<String, Value>) -> bool {
+/// A record's own title, taken apart, when it names a role and, beside it, what a posting
+/// states — a mode, a place, a contract or pay ("[Remoto] Backend Developer - Rentbrella", a
+/// board's issues listed by their titles): a posting however few its keys.
+fn fact_stating_title(o: &Map<String, Value>) -> Option<Unwrapped> {
     use super::super::fields::title::{Depth, names_a_role, no_employer, unwrap};
+    if is_chat_message(o) {
+        return None;
+    }
+    let t = own_title(o)?;
     // Only a title with brackets or separators can hold such pieces; most records' titles
     // have none, and taking one apart is dear.
-    !is_chat_message(o)
-        && own_title(o).is_some_and(|t| {
-            if !t.contains(['[', '(', '|', '@', '-', '–', '—', ',', '/']) {
-                return false;
-            }
-            let u = unwrap(&t, Depth::Full, &no_employer);
-            names_a_role(&u.title)
-                && (u.mode.is_some() || u.place.is_some() || u.kind.is_some() || u.pay.is_some())
-        })
+    if !t.contains(['[', '(', '|', '@', '-', '–', '—', ',', '/']) {
+        return None;
+    }
+    let u = unwrap(&t, Depth::Full, &no_employer);
+    (names_a_role(&u.title)
+        && (u.mode.is_some() || u.place.is_some() || u.kind.is_some() || u.pay.is_some()))
+    .then_some(u)
 }
 
 /// A message of a chat with a language model (`{"role": "system", "content": "…"}`): its role is
@@ -640,8 +643,9 @@ struct Walk<'a> {
     /// Whether the walk is inside a list of objects (another job's card, a history entry):
     /// a bare contract or mode word there is not this posting's.
     in_list: bool,
-    /// Whether the record is a posting by its title alone ([`headline_only`]).
-    headline: bool,
+    /// The record's title taken apart, when the record is a posting by it alone
+    /// ([`headline_only`]).
+    headline: Option<Unwrapped>,
 }
 
 /// Reads a record into a document. None when it holds nothing of a posting.
@@ -950,10 +954,10 @@ impl Walk<'_> {
             }
             // A record that is its title alone: the title is a header line, its pieces (the
             // mode, the place, the employer) taken apart.
-            Key::Title if self.headline => {
+            Key::Title if self.headline.is_some() => {
                 if let Some(t) = text_of(v) {
                     let t = body::inline_text(&t);
-                    if let Some(name) = headline_employer(&t) {
+                    if let Some(name) = self.headline.as_ref().and_then(headline_employer) {
                         self.doc.text(Key::Company, name, Origin::Header);
                     }
                     self.doc.text(key, t, Origin::Header);
