@@ -139,7 +139,7 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
         && readers::code::is_component_file(source)
         && matches!(format, Format::Text | Format::Markdown)
         && literals().iter().any(readers::code::holds_posting)
-        && let Some(postings) = postings_of_records(literals(), source, |docs| {
+        && let Some(postings) = postings_of_code_records(literals(), source, text, |docs| {
             docs.len() >= 2 && docs.iter().all(|d| d.has(doc::Key::Title))
         })
     {
@@ -152,7 +152,7 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
             Format::Text | Format::Markdown | Format::Hn | Format::Board
         )
     {
-        if let Some(postings) = postings_of_code_records(literals(), source, text) {
+        if let Some(postings) = postings_of_code_records(literals(), source, text, |_| true) {
             return Ok(postings);
         }
         // Postings' texts kept whole in strings (a pasted e-mail, a page's Markdown, a test's
@@ -303,16 +303,22 @@ fn postings_of_records(
     finish_docs(docs, source).ok()
 }
 
-/// The postings of the records a source file keeps as data. When none names its employer and
+/// The postings of the records a source file or a component keeps as data, when `accept` takes
+/// the documents they make. When none names its employer and
 /// the file names one organisation by its legal form, once or more ("Die Softdoor GmbH ist ein
 /// Unternehmen…" in a constant beside the jobs), that is the employer of them all, weaker than
-/// any a record names.
+/// any a record names; failing that, the one employer its own headings name ("Werken bij Kaap
+/// Noord").
 fn postings_of_code_records(
     values: Vec<serde_json::Value>,
     source: &str,
     text: &str,
+    accept: impl Fn(&[doc::Doc]) -> bool,
 ) -> Option<Vec<Posting>> {
     let mut docs = readers::json::read_values(values, Vec::new()).ok()?;
+    if !accept(&docs) {
+        return None;
+    }
     if docs.len() >= 2 && docs.iter().all(|d| !d.has(doc::Key::Company)) {
         // Outside the records: a name one record's text gives is that record's matter (a
         // client, a former employer), not the file's.
@@ -337,6 +343,9 @@ fn postings_of_code_records(
             .collect();
         names.sort();
         names.dedup();
+        if names.is_empty() {
+            names = page_heading_employers(text);
+        }
         if let [one] = names.as_slice() {
             for d in &mut docs {
                 d.text(doc::Key::Company, one, doc::Origin::Wrapper);
@@ -344,6 +353,23 @@ fn postings_of_code_records(
         }
     }
     finish_docs(docs, source).ok()
+}
+
+/// The employers a source file's own headings name, each written again elsewhere in it: a
+/// line that, its markup taken off, says only "Werken bij Kaap Noord" or "Stellenangebote bei
+/// Hof und Gut in Jesteburg" ([`fields::company::employer_of_page_heading`]).
+fn page_heading_employers(text: &str) -> Vec<String> {
+    static TAG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"<[^<>\n]*>").expect("valid regex"));
+    let mut names: Vec<String> = text
+        .lines()
+        .filter(|l| l.len() <= 200)
+        .filter_map(|l| fields::company::employer_of_page_heading(&TAG.replace_all(l, " ")))
+        .filter(|n| text.matches(n.as_str()).count() >= 2)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// The documents a reader unwraps from a text of `format`.
@@ -477,6 +503,36 @@ const JOBS = [
 ];"#;
         let ps = parse_text(js, "jobs.js").unwrap();
         assert_eq!(ps[1].company, None, "{:?}", titles_and_companies(&ps));
+    }
+
+    #[test]
+    fn a_component_s_jobs_take_the_employer_its_own_heading_names() {
+        let tsx = r#"const vacatures = [
+  {uren: '38 uur', title: 'Zelfstandig werkend kok', tekst: "Je kookt voor onze gasten."},
+  {uren: '24 uur', title: 'Medewerker bediening', tekst: "Je zorgt voor een ongedwongen service."},
+];
+export default function Page() {
+  return (
+    <main>
+      <h1 className="text-5xl uppercase">
+        Werken bij Kaap Noord
+      </h1>
+      <p>Ik werk al een jaar met veel plezier bij Kaap Noord!</p>
+    </main>
+  );
+}"#;
+        let ps = parse_text(tsx, "werken-bij.tsx").unwrap();
+        assert_eq!(
+            titles_and_companies(&ps),
+            [
+                (Some("Zelfstandig werkend kok"), Some("Kaap Noord")),
+                (Some("Medewerker bediening"), Some("Kaap Noord"))
+            ]
+        );
+        // A heading whose name the file writes nowhere else is no sure employer.
+        let once = tsx.replace("bij Kaap Noord!", "bij ons!");
+        let ps = parse_text(&once, "werken-bij.tsx").unwrap();
+        assert_eq!(ps[0].company, None, "{:?}", titles_and_companies(&ps));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
+use super::fields::company::employer_of_page_heading;
 use super::fields::title::{
     Depth, gender_tagged, looks_like_title, no_employer, role_heading, unnumbered, unwrap,
 };
@@ -34,12 +35,43 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_vacancy_lines(&d))
             .or_else(|| with_role_in_passing(&d))
         {
-            out.extend(parts);
+            // A careers page's own heading names the employer of every job it lists, unless a
+            // job's part names its own.
+            let employer = page_employer(&d);
+            out.extend(parts.into_iter().map(|mut part| {
+                if let Some(e) = &employer
+                    && !part.facts.iter().any(|f| f.key == Key::Company)
+                {
+                    part.facts.push(Fact {
+                        key: Key::Company,
+                        value: super::doc::Value::Text(e.clone()),
+                        origin: Origin::Page,
+                    });
+                }
+                part
+            }));
         } else {
             out.push(d);
         }
     }
     out
+}
+
+/// The employer a page's own title or one of its first headings names, saying nothing else
+/// ("Werken bij Kaap Noord", "Lattin's Job Opportunities": [`employer_of_page_heading`]).
+fn page_employer(d: &Doc) -> Option<String> {
+    let titles = d
+        .facts
+        .iter()
+        .filter(|f| matches!(f.key, Key::Title | Key::Subject))
+        .filter_map(|f| f.value.text());
+    let headings = d
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .take(3)
+        .map(|b| b.text.as_str());
+    titles.chain(headings).find_map(employer_of_page_heading)
 }
 
 /// A header naming several roles (`Acme | AI Intern | Embedded Intern | Paris`): one document
@@ -1884,6 +1916,23 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_careers_page_s_title_names_the_employer_of_every_role_it_lists() {
+        let html = "<html><head><title>Stellenangebote bei Hof und Gut in Jesteburg</title></head><body><h2>Wir suchen Verstärkung!</h2><p>Unser Restaurant Hof und Gut ist ab 17 Uhr geöffnet.</p><h3>Auszubildende/r Koch/in</h3><p>Wir suchen zum nächstmöglichen Zeitpunkt einen Kochauszubildenden. Bewerbungen an info@example.de</p><h3>Servicekraft</h3><p>Servicekräfte in Voll- oder Teilzeit gesucht. Bewerbungen an info@example.de</p></body></html>";
+        let ps = crate::parse::parse_text(html, "stellen.html").unwrap();
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| (p.title.as_deref(), p.company.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Auszubildende/r Koch/in"), Some("Hof und Gut")),
+                (Some("Servicekraft"), Some("Hof und Gut"))
+            ]
+        );
     }
 
     #[test]

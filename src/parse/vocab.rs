@@ -513,6 +513,9 @@ pub struct Vocab {
     /// Words after an organization's name that say what the page is about ("Recruitment"),
     /// lowercased (`[company] name_tails`).
     pub name_tails: HashSet<String>,
+    /// Lowercased words a careers page's own heading writes beside its employer's name
+    /// ("Lattin's Job Opportunities", "Careers | Acme"; `[company] page_heads`).
+    pub page_heads: HashSet<String>,
     /// Articles and prepositions written before a name that are not part of it ("Die
     /// LanguageTooler GmbH", "Chez Acme").
     pub name_articles: std::collections::HashSet<String>,
@@ -1400,6 +1403,7 @@ impl Vocab {
             job_list_keys: record_keys(&boards, "job_list_keys"),
             not_names: company_words(&langs, "not_names").into_iter().collect(),
             name_tails: lowercase(company_words(&langs, "name_tails")),
+            page_heads: lowercase(company_words(&langs, "page_heads")),
             name_articles: company_words(&langs, "articles").into_iter().collect(),
             company_placeholders: lowercase(company_words(&langs, "placeholders")),
             client_labels: lowercase(company_words(&langs, "client_labels")),

@@ -201,6 +201,53 @@ fn trim_name(s: &str) -> &str {
         .trim()
 }
 
+/// The employer a careers page's own heading names, the line saying nothing else: an
+/// invitation before the name ("Werken bij Kaap Noord", "Stellenangebote bei Hof und Gut in
+/// Jesteburg", the languages' `[company] lead_ins`), or the page's words on the other side of a
+/// bar or dash ("Careers | Acme", "Acme – Vacatures", `[company] page_heads`). None for any
+/// other line: "Latest Jobs" or "Current Openings" name no employer before the page's words.
+pub fn employer_of_page_heading(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches(['!', '.', '?', ':']).trim();
+    let v = vocab();
+    let head = |s: &str| v.page_heads.contains(&s.trim().to_lowercase());
+    let invited = v.employer.lead_ins.iter().find_map(|w| {
+        let rest = line.get(w.len()..)?;
+        (line.get(..w.len())?.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
+    });
+    let name = if let Some(rest) = invited {
+        // "… in Jesteburg": where the employer is, no part of its name — a place the
+        // gazetteer knows, or a town's name of a word or two.
+        let rest = rest.trim();
+        let town = |p: &str| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (1..=2).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        };
+        rest.rsplit_once(" in ")
+            .filter(|(_, place)| places::mentions_place(place) || town(place))
+            .map_or(rest, |(name, _)| name)
+    } else if let Some((a, b)) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))
+    {
+        match (head(a), head(b)) {
+            (true, false) => b,
+            (false, true) => a,
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let name = trim_name(without_article(name.trim()));
+    let starts_as_name = name.chars().next().is_some_and(|c| !c.is_lowercase());
+    // "Jobs | Python", "Careers - Berlin": a page of a skill's or a place's jobs.
+    let topic =
+        super::skills::vocabulary().canonical(name).is_some() || places::mentions_place(name);
+    (starts_as_name && name.split_whitespace().count() <= 5 && !is_generic(name) && !topic)
+        .then(|| clean_company(name))
+        .flatten()
+}
+
 /// A name without the article a sentence puts before it ("Die LanguageTooler GmbH"): the
 /// article is not part of it.
 fn without_article(mut name: &str) -> &str {
@@ -1105,6 +1152,34 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_careers_page_s_own_heading_names_its_employer() {
+        let e = |l: &str| employer_of_page_heading(l);
+        assert_eq!(e("Werken bij Kaap Noord").as_deref(), Some("Kaap Noord"));
+        assert_eq!(
+            e("Stellenangebote bei Hof und Gut in Jesteburg").as_deref(),
+            Some("Hof und Gut")
+        );
+        assert_eq!(e("Careers | Acme").as_deref(), Some("Acme"));
+        assert_eq!(e("Acme - Vacatures").as_deref(), Some("Acme"));
+        // Anything else on the line, or no name: no employer.
+        for line in [
+            "Join our team",
+            "Join Us!",
+            "Werken bij ons is fijn want Kaap Noord betaalt goed en de sfeer is top",
+            "Senior Engineer | Acme",
+            "Jobs",
+            "Open positions",
+            "We are hiring at Acme",
+            "Current Openings",
+            "Latest Jobs",
+            "Jobs | Python",
+            "Careers - Berlin",
+        ] {
+            assert_eq!(e(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn a_feed_s_name_is_no_part_of_its_employer() {
