@@ -57,7 +57,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
     out
 }
 
-/// The employer a page's own title or one of its first headings names, saying nothing else
+/// The employer a page's own title or heading names, saying nothing else
 /// ("Werken bij Kaap Noord", "Lattin's Job Opportunities": [`employer_of_page_heading`]).
 fn page_employer(d: &Doc) -> Option<String> {
     let titles = d
@@ -65,11 +65,13 @@ fn page_employer(d: &Doc) -> Option<String> {
         .iter()
         .filter(|f| matches!(f.key, Key::Title | Key::Subject))
         .filter_map(|f| f.value.text());
+    // Its own heading: a first-level one, or the first when the markup gives no levels.
+    let first = d.blocks.iter().find(|b| b.kind == BlockKind::Heading);
     let headings = d
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .take(3)
+        .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .chain(first.filter(|b| b.level == 0))
         .map(|b| b.text.as_str());
     titles.chain(headings).find_map(employer_of_page_heading)
 }

@@ -241,11 +241,19 @@ pub fn employer_of_page_heading(line: &str) -> Option<String> {
     let name = trim_name(without_article(name.trim()));
     let starts_as_name = name.chars().next().is_some_and(|c| !c.is_lowercase());
     // "Jobs | Python", "Careers - Berlin": a page of a skill's or a place's jobs.
-    let topic =
-        super::skills::vocabulary().canonical(name).is_some() || places::mentions_place(name);
-    (starts_as_name && name.split_whitespace().count() <= 5 && !is_generic(name) && !topic)
+    // A job board's own name ("Jobs | Indeed") is no employer.
+    let topic = super::skills::vocabulary().canonical(name).is_some()
+        || places::mentions_place(name)
+        || is_platform(name);
+    // "Why Choose Us": a phrase with a word no name has ("Us", "Our"), not a name.
+    let phrase = name
+        .split_whitespace()
+        .any(|w| vocab().not_names.contains(w));
+    // A name as it stands, that needs no tidying: "Work at Home Jobs" names a kind of job.
+    (starts_as_name && name.split_whitespace().count() <= 5 && !phrase && !topic)
         .then(|| clean_company(name))
         .flatten()
+        .filter(|c| c == name)
 }
 
 /// A name without the article a sentence puts before it ("Die LanguageTooler GmbH"): the
@@ -1176,6 +1184,17 @@ mod tests {
             "Latest Jobs",
             "Jobs | Python",
             "Careers - Berlin",
+            "Why Work With Us?",
+            "Why Choose Us",
+            "Join Our Growing Team",
+            "Welcome to Our Team",
+            "Join a Team of Experts",
+            "Join The Team",
+            "Why Join Us?",
+            "Careers | Open Positions",
+            "Work at Home Jobs",
+            "Join Us In Building The Future",
+            "Jobs | Remote",
         ] {
             assert_eq!(e(line), None, "{line}");
         }
