@@ -256,6 +256,33 @@ pub fn employer_of_page_heading(line: &str) -> Option<String> {
         .filter(|c| c == name)
 }
 
+/// A wrapper's name without the words that say what it lists ("Varma jobs" → "Varma",
+/// "StateJobsNY - Vacancy Postings" → "StateJobsNY", `[company] name_tails`); None when nothing
+/// but such words and words no name has is left ("PhD Scholarships Feed": a feed's name).
+pub fn before_list_words(name: &str) -> Option<String> {
+    let tails = &vocab().name_tails;
+    let is_tail = |w: &str| tails.contains(&w.to_lowercase());
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let all = words.len();
+    while words.last().is_some_and(|w| is_tail(w)) {
+        words.pop();
+    }
+    if words
+        .last()
+        .is_some_and(|w| ["-", "–", "|", ":"].contains(w))
+    {
+        words.pop();
+    }
+    if words.len() == all {
+        return Some(name.to_string());
+    }
+    let rest = words.join(" ");
+    let named = words
+        .iter()
+        .any(|w| !is_tail(w) && !vocab().not_names.contains(*w));
+    named.then_some(rest)
+}
+
 /// A name without the article a sentence puts before it ("Die LanguageTooler GmbH"): the
 /// article is not part of it.
 fn without_article(mut name: &str) -> &str {
@@ -527,6 +554,7 @@ pub fn clean_company(raw: &str) -> Option<String> {
     if let Some(i) = s.find(['(', '['])
         && i > 0
         && !inside_legal_name(&s[i..])
+        && !acronym_of(&s[..i], &s[i..])
     {
         s = s[..i].trim().to_string();
     }
@@ -582,6 +610,21 @@ pub fn clean_company(raw: &str) -> Option<String> {
     )
     .to_string();
     is_company_name(&s).then_some(s)
+}
+
+/// Whether a bracket is all that follows a name and holds its initials ("World Meteorological
+/// Organization (WMO)", "International Criminal Court (ICC)"): the name's own short form, kept
+/// with it as the employer writes it.
+fn acronym_of(name: &str, bracket: &str) -> bool {
+    let Some(inner) = bracket.strip_prefix('(').and_then(|b| b.strip_suffix(')')) else {
+        return false;
+    };
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    inner.len() >= 2 && inner.chars().all(|c| c.is_ascii_uppercase()) && inner == initials
 }
 
 /// Whether a bracket and what follows it ("(Trinidad & Tobago) Ltd") end in a legal form, or
@@ -1160,6 +1203,33 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_keeps_its_own_initials_in_brackets_and_loses_other_notes() {
+        assert_eq!(
+            clean_company("World Meteorological Organization (WMO)").as_deref(),
+            Some("World Meteorological Organization (WMO)")
+        );
+        assert_eq!(
+            clean_company("Acme Corp (YC S15)").as_deref(),
+            Some("Acme Corp")
+        );
+        assert_eq!(
+            clean_company("Acme Corp (AC) hiring now").as_deref(),
+            Some("Acme Corp")
+        );
+    }
+
+    #[test]
+    fn a_wrapper_s_name_loses_the_words_that_say_what_it_lists() {
+        assert_eq!(before_list_words("Varma jobs").as_deref(), Some("Varma"));
+        assert_eq!(
+            before_list_words("StateJobsNY - Vacancy Postings").as_deref(),
+            Some("StateJobsNY")
+        );
+        assert_eq!(before_list_words("PhD Scholarships Feed"), None);
+        assert_eq!(before_list_words("Acme").as_deref(), Some("Acme"));
+    }
 
     #[test]
     fn a_careers_page_s_own_heading_names_its_employer() {

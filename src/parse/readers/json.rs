@@ -298,6 +298,7 @@ fn names_of(o: &Map<String, Value>) -> Vec<String> {
     .filter_map(text_of)
     .filter(|n| n.chars().count() <= 60 && !n.contains('\n'))
     .take(1)
+    .filter_map(|n| super::super::fields::company::before_list_words(&n))
     .collect()
 }
 
