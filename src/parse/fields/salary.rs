@@ -249,7 +249,8 @@ fn glued_figure(text: &str, nstart: usize) -> bool {
     match before_char {
         Some(c) if c.is_ascii_digit() => true,
         Some(c) if is_letter(c) && !c.is_uppercase() => true,
-        Some('.') => true,
+        // "v2.5" is glued; "Rs.15,600" is a currency whose token ends in its dot.
+        Some('.') => !dotted_currency_before(text, nstart),
         // "24/7", "1/2" are glued; "本科/15-30k" is a list.
         Some('/') => before2.is_some_and(|c| c.is_ascii_digit()),
         // "COVID-19" is glued, "$100k-120k" is a range.
@@ -262,6 +263,15 @@ fn glued_figure(text: &str, nstart: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a currency token that ends in a dot ("Rs.", "Bs.") stands right before `nstart`.
+fn dotted_currency_before(text: &str, nstart: usize) -> bool {
+    let left = &text[floor_boundary(text, nstart.saturating_sub(14))..nstart];
+    CUR_BEFORE
+        .captures(left)
+        .and_then(|c| c.name("cur"))
+        .is_some_and(|m| m.as_str().ends_with('.') && m.end() == left.len())
 }
 
 /// The currency written before the figure at `nstart`, and where the amount then starts.
@@ -1325,6 +1335,15 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_currency_ending_in_a_dot_may_touch_its_figure() {
+        let s = salary_in_text("Pay Scale: Rs.15,600 to 39,100 with G.P. Rs.5,400/- P.M.").unwrap();
+        assert_eq!((s.min, s.max), (Some(15600.0), Some(39100.0)));
+        assert_eq!(s.period, Period::Month);
+        // A version number is still no pay.
+        assert!(salary_in_text("Requires Python v2.5 or later").is_none());
+    }
 
     #[test]
     fn a_figure_the_sentence_calls_the_least_the_job_pays_is_a_minimum() {
