@@ -277,10 +277,24 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -
     let p = piece
         .trim()
         .trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+    // A link after the piece's words ("Toulouse : <https://…>") is none of them.
+    let p = match p.find("<http").or_else(|| p.find("http")) {
+        Some(at) if at > 0 => p[..at].trim_end_matches([' ', ':', '-', '|', '(', '<']),
+        _ => p,
+    };
     if p.is_empty() {
         return true;
     }
     let v = vocab();
+    // "… Drupal - CDI | Toulouse": the contract said beside the role (an intern is a role as
+    // much as a contract, and stays).
+    if v.employment
+        .whole(p)
+        .is_some_and(|k| k != EmploymentType::Internship)
+    {
+        u.kind.get_or_insert_with(|| p.to_string());
+        return true;
+    }
     let pf = fold(p);
     if is_employer(&pf) {
         u.company.get_or_insert_with(|| p.to_string());
@@ -2239,6 +2253,20 @@ mod tests {
 
     fn un(s: &str) -> Unwrapped {
         unwrap(s, Depth::Full, &no_employer)
+    }
+
+    #[test]
+    fn a_contract_beside_the_role_is_cut_off_wherever_the_place_stands() {
+        let u = un("Développeur Drupal - CDI | Toulouse : <https://example.com/dev-drupal>");
+        assert_eq!(
+            (u.title.as_str(), u.kind.as_deref(), u.place.as_deref()),
+            ("Développeur Drupal", Some("CDI"), Some("Toulouse"))
+        );
+        // An internship is a role as much as a contract: it stays.
+        assert_eq!(
+            un("Développeur Full Stack - Stage | Paris").title,
+            "Développeur Full Stack - Stage"
+        );
     }
 
     #[test]
