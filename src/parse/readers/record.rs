@@ -232,12 +232,13 @@ fn misspelt_label(key: &str) -> Option<Label> {
     fn known_by(label: Label) -> bool {
         matches!(
             label,
-            Label::Key(Key::Title | Key::Company | Key::Location | Key::Skill)
-                | Label::Description
+            Label::Key(
+                Key::Title | Key::Company | Key::Location | Key::Skill | Key::EmploymentType
+            ) | Label::Description
                 | Label::City
         )
     }
-    // The labels of the fields a record is known by (its title, employer, place, text), each
+    // The labels of the fields a record is known by (its title, employer, place, text, contract), each
     // misspelt every way by one letter, kept as a hash of the misspelling: a few hundred
     // thousand strings would take megabytes.
     fn hash(bytes: &[u8]) -> u64 {
@@ -1758,6 +1759,11 @@ mod tests {
         assert_eq!(label_of("job_titel"), title);
         // A letter too many ("job skilles", a scraper's column).
         assert_eq!(label_of("job skilles"), Some(Label::Key(Key::Skill)));
+        // A doubled letter written once ("contractype", a Tunisian board's scrape).
+        assert_eq!(
+            label_of("contractype"),
+            Some(Label::Key(Key::EmploymentType))
+        );
         // A list's key names the field of its items.
         assert_eq!(label_of("location_list"), Some(Label::Key(Key::Location)));
         // Short keys are too near other words; an unknown word is none.
