@@ -2256,6 +2256,14 @@ mod tests {
     }
 
     #[test]
+    fn a_french_internship_in_a_field_is_a_role() {
+        assert!(names_a_role("Stage en Développement d'Applications"));
+        assert!(names_a_role("Stage d'été en comptabilité"));
+        // "Stage" alone is a contract, and an English "stage" no role.
+        assert!(!names_a_role("Early stage startup"));
+    }
+
+    #[test]
     fn a_contract_beside_the_role_is_cut_off_wherever_the_place_stands() {
         let u = un("Développeur Drupal - CDI | Toulouse : <https://example.com/dev-drupal>");
         assert_eq!(
