@@ -37,8 +37,9 @@ pub fn company_from_text(text: &str) -> Option<String> {
 /// sent) and a board's name in it is the sender, not the employer ("ZipRecruiter provides pay
 /// estimates"). Elsewhere a board may well be the employer ("Workday is hiring").
 pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
-    static PATTERNS: LazyLock<Vec<(Regex, i32)>> = LazyLock::new(|| {
-        let r = |p: String, w| (roomy_regex(&p).expect("valid regex"), w);
+    // Each pattern with its weight and whether its verb comes after the name ("Acme sucht").
+    static PATTERNS: LazyLock<Vec<(Regex, i32, bool)>> = LazyLock::new(|| {
+        let r = |p: String, w| (roomy_regex(&p).expect("valid regex"), w, false);
         vec![
             // "At Acme, we…", "At Leadtech we work hard".
             r(format!(r"\bAt\s+(?P<c>{NAME})(?:\s*,)?\s+(?:we|our)\b"), 4),
@@ -109,9 +110,25 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
             .iter()
             .any(|q| word.eq_ignore_ascii_case(q))
     };
-    for (re, weight) in PATTERNS.iter() {
+    // "Därför söker vi …", "Deshalb sucht man …": a pronoun after the verb is its subject,
+    // the word before it no employer.
+    let subject_after = |m: regex::Match<'_>, verb_last: bool| {
+        if !verb_last {
+            return false;
+        }
+        let next = scan.text()[m.end()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        next.starts_with(char::is_lowercase)
+            && vocab().not_names.iter().any(|n| n.to_lowercase() == next)
+    };
+    for (re, weight, verb_last) in PATTERNS.iter() {
         for c in re.captures_iter(scan.text()) {
-            if c.get(0).is_some_and(sql_join) {
+            if c.get(0)
+                .is_some_and(|m| sql_join(m) || subject_after(m, *verb_last))
+            {
                 continue;
             }
             let name = trim_name(c.name("c").map_or("", |m| scan.original(m.range())));
@@ -147,7 +164,7 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
 /// The languages' employer phrases ([`vocab::EmployerPhrases`]) as patterns with their weights:
 /// "Bei Acme, …" (4), "Join Acme" / "Välkommen till Variant" (2), a line "About Acme" / "Om
 /// Variant" (4), "Acme recrute" at a sentence's start (4).
-fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
+fn employer_phrase_patterns() -> Vec<(Regex, i32, bool)> {
     let e = &vocab().employer;
     let alt = |words: &[String]| {
         words
@@ -162,6 +179,7 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
             out.push((
                 roomy_regex(&pattern(&alt(words))).expect("employer phrases compile"),
                 weight,
+                false,
             ));
         }
     };
@@ -183,6 +201,12 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32)> {
         &|a| format!(r"(?m)(?:^[ \t]*|[.!?:]\s+)(?P<c>{NAME})\s+(?:{a})\b"),
         4,
     );
+    // The hires' verb comes after the name ("Acme sucht"), and may have its subject after it.
+    if !e.hires.is_empty()
+        && let Some(last) = out.last_mut()
+    {
+        last.2 = true;
+    }
     out
 }
 
@@ -1203,6 +1227,16 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_before_a_verb_whose_subject_follows_is_no_employer() {
+        let text = "Arbetsförmedlingen genomgår ett förnyelsearbete. Därför söker vi nu en systemutvecklare.";
+        assert_ne!(company_from_text(text).as_deref(), Some("Därför"));
+        assert_eq!(
+            company_from_text("Acme söker en systemutvecklare. Acme har 40 anställda.").as_deref(),
+            Some("Acme")
+        );
+    }
 
     #[test]
     fn a_name_keeps_its_own_initials_in_brackets_and_loses_other_notes() {
