@@ -182,6 +182,11 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             if let Some(records) = page_data(&page) {
                 return Ok(records);
             }
+            // A social network's page of a post, saved before its script ran: the post is
+            // the page's summary of itself (`og:description`), its lines kept.
+            if let Some(post) = shared_post(&page) {
+                return Ok(text::read(&post));
+            }
             return Err(SkipReason::NoPosting("HTML page without text".into()));
         }
         docs = if board::looks_like_board(&text) {
@@ -402,6 +407,25 @@ fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
     out
 }
 
+/// The post a page shares in its summary of itself, when the summary is a post of several
+/// lines (a Threads, LinkedIn or Mastodon page's `og:description`), not a line about the page.
+fn shared_post(page: &Html) -> Option<String> {
+    page.select(&META)
+        .filter(|m| {
+            let v = m.value();
+            let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
+            matches!(
+                key.to_lowercase().as_str(),
+                "og:description" | "description" | "twitter:description"
+            )
+        })
+        .filter_map(|m| m.value().attr("content"))
+        .map(str::trim)
+        .filter(|c| c.lines().filter(|l| !l.trim().is_empty()).count() >= 3)
+        .max_by_key(|c| c.len())
+        .map(|c| c.chars().take(super::super::fields::MAX_TEXT).collect())
+}
+
 /// Every JSON-LD block of a page that parses.
 fn ld_values(page: &Html) -> Vec<Value> {
     page.select(&SCRIPT)
@@ -525,6 +549,23 @@ fn is_inside(el: ElementRef<'_>, prop: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_post_s_page_without_text_is_its_summary() {
+        let html = "<html><head><meta property=\"og:title\" content=\"Rendy on Threads\" />\
+            <meta property=\"og:description\" content=\"We're Hiring!\n\nOpen Positions:\n\
+            \u{2022} Angular Developer\n\u{2022} Project Manager\n\nSend your CV.\" />\
+            <title>Threads</title></head><body></body></html>";
+        let docs = crate::parse::split::several_jobs(read(html).unwrap());
+        let titles: Vec<_> = docs
+            .iter()
+            .filter_map(|d| d.texts(Key::Title).next().map(|t| t.0.to_string()))
+            .collect();
+        assert_eq!(titles, ["Angular Developer", "Project Manager"]);
+        // A page whose summary is one line about itself has no posting.
+        let html = "<html><head><meta name=\"description\" content=\"The best jobs in town.\" /></head><body></body></html>";
+        assert!(read(html).is_err());
+    }
 
     fn run(text: &str) -> Result<Vec<Doc>, SkipReason> {
         read(text)
