@@ -277,11 +277,13 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -
     let p = piece
         .trim()
         .trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-    // A link after the piece's words ("Toulouse : <https://…>") is none of them.
-    let p = match p.find("<http").or_else(|| p.find("http")) {
-        Some(at) if at > 0 => p[..at].trim_end_matches([' ', ':', '-', '|', '(', '<']),
+    // A link after the piece's words ("Toulouse : <https://…>", or what is left of it) is
+    // none of them.
+    let p = match p.find("http") {
+        Some(at) if at > 0 => &p[..at],
         _ => p,
     };
+    let p = p.trim_end_matches([' ', ':', '-', '|', '(', '<']);
     if p.is_empty() {
         return true;
     }
@@ -2265,11 +2267,17 @@ mod tests {
 
     #[test]
     fn a_contract_beside_the_role_is_cut_off_wherever_the_place_stands() {
-        let u = un("Développeur Drupal - CDI | Toulouse : <https://example.com/dev-drupal>");
-        assert_eq!(
-            (u.title.as_str(), u.kind.as_deref(), u.place.as_deref()),
-            ("Développeur Drupal", Some("CDI"), Some("Toulouse"))
-        );
+        for t in [
+            "Développeur Drupal - CDI | Toulouse : <https://example.com/dev-drupal>",
+            // What a page's text leaves of an autolink.
+            "Développeur Drupal - CDI | Toulouse : <",
+        ] {
+            let u = un(t);
+            assert_eq!(
+                (u.title.as_str(), u.kind.as_deref(), u.place.as_deref()),
+                ("Développeur Drupal", Some("CDI"), Some("Toulouse"))
+            );
+        }
         // An internship is a role as much as a contract: it stays.
         assert_eq!(
             un("Développeur Full Stack - Stage | Paris").title,
