@@ -58,7 +58,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
 }
 
 /// The employer a page's own title or heading names, saying nothing else
-/// ("Werken bij Kaap Noord", "Lattin's Job Opportunities": [`employer_of_page_heading`]).
+/// ("Werken bij Kaap Noord", "Careers | Acme": [`employer_of_page_heading`]).
 fn page_employer(d: &Doc) -> Option<String> {
     let titles = d
         .facts

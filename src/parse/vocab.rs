@@ -513,8 +513,8 @@ pub struct Vocab {
     /// Words after an organization's name that say what the page is about ("Recruitment"),
     /// lowercased (`[company] name_tails`).
     pub name_tails: HashSet<String>,
-    /// Lowercased words a careers page's own heading writes beside its employer's name
-    /// ("Lattin's Job Opportunities", "Careers | Acme"; `[company] page_heads`).
+    /// Lowercased words a careers page's own heading writes on the other side of a bar or dash
+    /// from its employer's name ("Careers | Acme", "Acme – Vacatures"; `[company] page_heads`).
     pub page_heads: HashSet<String>,
     /// Articles and prepositions written before a name that are not part of it ("Die
     /// LanguageTooler GmbH", "Chez Acme").

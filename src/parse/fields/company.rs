@@ -264,8 +264,8 @@ pub fn employer_of_page_heading(line: &str) -> Option<String> {
     };
     let name = trim_name(without_article(name.trim()));
     let starts_as_name = name.chars().next().is_some_and(|c| !c.is_lowercase());
-    // "Jobs | Python", "Careers - Berlin": a page of a skill's or a place's jobs.
-    // A job board's own name ("Jobs | Indeed") is no employer.
+    // "Jobs | Python", "Careers - Berlin": a page of a skill's or a place's jobs; "Jobs |
+    // Indeed": a board's own page.
     let topic = super::skills::vocabulary().canonical(name).is_some()
         || places::mentions_place(name)
         || is_platform(name);
