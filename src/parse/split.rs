@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::doc::{Block, BlockKind, Doc, Fact, Key, Origin};
-use super::fields::company::employer_of_page_heading;
+use super::fields::company::page_heading;
 use super::fields::title::{
     Depth, gender_tagged, looks_like_title, no_employer, role_heading, unnumbered, unwrap,
 };
@@ -39,14 +39,17 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             // job's part names its own.
             let employer = page_employer(&d);
             out.extend(parts.into_iter().map(|mut part| {
-                if let Some(e) = &employer
+                if let Some((e, place)) = &employer
                     && !part.facts.iter().any(|f| f.key == Key::Company)
                 {
-                    part.facts.push(Fact {
-                        key: Key::Company,
-                        value: super::doc::Value::Text(e.clone()),
-                        origin: Origin::Page,
-                    });
+                    part.text(Key::Company, e, Origin::Page);
+                    // "… in Jesteburg": where the employer is, weaker than any place the
+                    // job's part gives.
+                    if let Some(p) = place
+                        && !part.facts.iter().any(|f| f.key == Key::Location)
+                    {
+                        part.text(Key::Location, p, Origin::Page);
+                    }
                 }
                 part
             }));
@@ -58,8 +61,9 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
 }
 
 /// The employer a page's own title or heading names, saying nothing else
-/// ("Werken bij Kaap Noord", "Careers | Acme": [`employer_of_page_heading`]).
-fn page_employer(d: &Doc) -> Option<String> {
+/// ("Werken bij Kaap Noord", "Careers | Acme"), and the place it gives ("… in Jesteburg":
+/// [`page_heading`]).
+fn page_employer(d: &Doc) -> Option<(String, Option<String>)> {
     let titles = d
         .facts
         .iter()
@@ -73,7 +77,7 @@ fn page_employer(d: &Doc) -> Option<String> {
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
         .chain(first.filter(|b| b.level == 0))
         .map(|b| b.text.as_str());
-    titles.chain(headings).find_map(employer_of_page_heading)
+    titles.chain(headings).find_map(page_heading)
 }
 
 /// A header naming several roles (`Acme | AI Intern | Embedded Intern | Paris`): one document
@@ -1935,6 +1939,7 @@ mod tests {
                 (Some("Servicekraft"), Some("Hof und Gut"))
             ]
         );
+        assert!(ps.iter().all(|p| p.locations == ["Jesteburg"]), "{ps:?}");
     }
 
     #[test]

@@ -231,7 +231,14 @@ fn trim_name(s: &str) -> &str {
 /// bar or dash ("Careers | Acme", "Acme – Vacatures", `[company] page_heads`). None for any
 /// other line: "Latest Jobs" or "Current Openings" name no employer before the page's words.
 pub fn employer_of_page_heading(line: &str) -> Option<String> {
+    page_heading(line).map(|(name, _)| name)
+}
+
+/// [`employer_of_page_heading`], with the place the heading gives after the name ("… in
+/// Jesteburg").
+pub fn page_heading(line: &str) -> Option<(String, Option<String>)> {
     let line = line.trim().trim_end_matches(['!', '.', '?', ':']).trim();
+    let mut place = None;
     let v = vocab();
     let head = |s: &str| v.page_heads.contains(&s.trim().to_lowercase());
     let invited = v.employer.lead_ins.iter().find_map(|w| {
@@ -247,9 +254,16 @@ pub fn employer_of_page_heading(line: &str) -> Option<String> {
             (1..=2).contains(&words.len())
                 && words.iter().all(|w| w.starts_with(char::is_uppercase))
         };
-        rest.rsplit_once(" in ")
-            .filter(|(_, place)| places::mentions_place(place) || town(place))
-            .map_or(rest, |(name, _)| name)
+        match rest
+            .rsplit_once(" in ")
+            .filter(|(_, p)| places::mentions_place(p) || town(p))
+        {
+            Some((name, p)) => {
+                place = Some(p.trim().to_string());
+                name
+            }
+            None => rest,
+        }
     } else if let Some((a, b)) = [" | ", " - ", " – ", " — "]
         .iter()
         .find_map(|sep| line.split_once(sep))
@@ -278,6 +292,7 @@ pub fn employer_of_page_heading(line: &str) -> Option<String> {
         .then(|| clean_company(name))
         .flatten()
         .filter(|c| c == name)
+        .map(|c| (c, place))
 }
 
 /// A wrapper's name without the words that say what it lists ("Varma jobs" → "Varma",
@@ -1270,8 +1285,8 @@ mod tests {
         let e = |l: &str| employer_of_page_heading(l);
         assert_eq!(e("Werken bij Kaap Noord").as_deref(), Some("Kaap Noord"));
         assert_eq!(
-            e("Stellenangebote bei Hof und Gut in Jesteburg").as_deref(),
-            Some("Hof und Gut")
+            page_heading("Stellenangebote bei Hof und Gut in Jesteburg"),
+            Some(("Hof und Gut".to_string(), Some("Jesteburg".to_string())))
         );
         assert_eq!(e("Careers | Acme").as_deref(), Some("Acme"));
         assert_eq!(e("Acme - Vacatures").as_deref(), Some("Acme"));
