@@ -1254,6 +1254,17 @@ mod tests {
     }
 
     #[test]
+    fn words_standing_where_a_name_would_are_no_company() {
+        for w in ["Startup", "STARTUP", "ไม่ระบุบริษัท", "Confidential"] {
+            assert_eq!(clean_company(w), None, "{w}");
+        }
+        assert_eq!(
+            clean_company("Startup Labs").as_deref(),
+            Some("Startup Labs")
+        );
+    }
+
+    #[test]
     fn a_name_keeps_its_own_initials_in_brackets_and_loses_other_notes() {
         assert_eq!(
             clean_company("World Meteorological Organization (WMO)").as_deref(),
