@@ -893,6 +893,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_place_not_given_is_no_place_in_any_language() {
+        for unsaid in ["not specified", "ไม่ระบุสถานที่"] {
+            let json = format!(
+                r#"[{{"title": "Sales Manager", "company": "Acme", "location": "{unsaid}", "description": "Sell freight."}}]"#
+            );
+            let ps = crate::parse::parse_text(&json, "jobs.json").unwrap();
+            assert!(
+                ps[0].locations.is_empty(),
+                "{unsaid}: {:?}",
+                ps[0].locations
+            );
+        }
+    }
+
+    #[test]
     fn a_place_s_own_dot_is_no_sentence_s_end() {
         assert_eq!(from_label("TP. HCM"), ["TP. HCM"]);
         assert_eq!(from_label("St. Louis, MO"), ["St. Louis, MO"]);
@@ -905,6 +920,7 @@ mod tests {
         );
         // A link is no place.
         assert!(from_label("https://maps.app.goo.gl/FK6Qrd8DAkEVwA3P6").is_empty());
+
         assert_eq!(
             from_label("Dubai (https://maps.app.goo.gl/FK6Qrd8D)"),
             ["Dubai"]
