@@ -225,8 +225,9 @@ pub fn too_deep(html: &str) -> bool {
     false
 }
 
-/// Text without tags, for markup too deep to parse: every `<…>` becomes a space.
-fn strip_tags(html: &str) -> String {
+/// Text without tags, for markup too deep to parse (or a line of a component's markup): every
+/// `<…>` becomes a space.
+pub(crate) fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut in_tag = false;
     for c in html.chars() {

@@ -359,12 +359,10 @@ fn postings_of_code_records(
 /// line that, its markup taken off, says only "Werken bij Kaap Noord" or "Stellenangebote bei
 /// Hof und Gut in Jesteburg" ([`fields::company::employer_of_page_heading`]).
 fn page_heading_employers(text: &str) -> Vec<String> {
-    static TAG: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"<[^<>\n]*>").expect("valid regex"));
     let mut names: Vec<String> = text
         .lines()
         .filter(|l| l.len() <= 200)
-        .filter_map(|l| fields::company::employer_of_page_heading(&TAG.replace_all(l, " ")))
+        .filter_map(|l| fields::company::employer_of_page_heading(&html_text::strip_tags(l)))
         .filter(|n| text.matches(n.as_str()).count() >= 2)
         .collect();
     names.sort();

@@ -174,39 +174,42 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32, bool)> {
             .join("|")
     };
     let mut out = Vec::new();
-    let mut add = |words: &[String], pattern: &dyn Fn(&str) -> String, weight| {
+    // Each with whether its verb comes after the name ("Acme sucht"): a subject may follow it.
+    let mut add = |words: &[String], pattern: &dyn Fn(&str) -> String, weight, verb_last| {
         if !words.is_empty() {
             out.push((
                 roomy_regex(&pattern(&alt(words))).expect("employer phrases compile"),
                 weight,
-                false,
+                verb_last,
             ));
         }
     };
-    add(&e.at, &|a| format!(r"\b(?:{a})\s+(?P<c>{NAME})\s*,"), 4);
+    add(
+        &e.at,
+        &|a| format!(r"\b(?:{a})\s+(?P<c>{NAME})\s*,"),
+        4,
+        false,
+    );
     // The phrase's first letter in either case ("to join Acme").
     add(
         &e.lead_ins,
         &|a| format!(r"(?:^|[^\w])(?i:{a})\s+(?P<c>{NAME})\b"),
         2,
+        false,
     );
     add(
         &e.about,
         &|a| format!(r"(?m)^(?:{a})\s+(?P<c>{NAME})\s*$"),
         4,
+        false,
     );
     add(
         &e.hires,
         // At a sentence's start, or after a label ("Description du poste: Elite Force ltd. recherche…").
         &|a| format!(r"(?m)(?:^[ \t]*|[.!?:]\s+)(?P<c>{NAME})\s+(?:{a})\b"),
         4,
+        true,
     );
-    // The hires' verb comes after the name ("Acme sucht"), and may have its subject after it.
-    if !e.hires.is_empty()
-        && let Some(last) = out.last_mut()
-    {
-        last.2 = true;
-    }
     out
 }
 
@@ -225,6 +228,15 @@ fn trim_name(s: &str) -> &str {
         .trim()
 }
 
+/// What follows an invitation to an employer that opens a line ("Careers at Acme", "Werken bij
+/// Kaap Noord": the languages' `[company] lead_ins`, in either case).
+pub fn after_lead_in(line: &str) -> Option<&str> {
+    vocab().employer.lead_ins.iter().find_map(|w| {
+        let rest = line.get(w.len()..)?;
+        (line.get(..w.len())?.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
+    })
+}
+
 /// The employer a careers page's own heading names, the line saying nothing else: an
 /// invitation before the name ("Werken bij Kaap Noord", "Stellenangebote bei Hof und Gut in
 /// Jesteburg", the languages' `[company] lead_ins`), or the page's words on the other side of a
@@ -241,11 +253,7 @@ pub fn page_heading(line: &str) -> Option<(String, Option<String>)> {
     let mut place = None;
     let v = vocab();
     let head = |s: &str| v.page_heads.contains(&s.trim().to_lowercase());
-    let invited = v.employer.lead_ins.iter().find_map(|w| {
-        let rest = line.get(w.len()..)?;
-        (line.get(..w.len())?.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
-    });
-    let name = if let Some(rest) = invited {
+    let name = if let Some(rest) = after_lead_in(line) {
         // "… in Jesteburg": where the employer is, no part of its name — a place the
         // gazetteer knows, or a town's name of a word or two.
         let rest = rest.trim();

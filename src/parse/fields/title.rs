@@ -290,10 +290,7 @@ fn classify_piece(u: &mut Unwrapped, piece: &str, is_employer: IsEmployer<'_>) -
     let v = vocab();
     // "… Drupal - CDI | Toulouse": the contract said beside the role (an intern is a role as
     // much as a contract, and stays).
-    if v.employment
-        .whole(p)
-        .is_some_and(|k| k != EmploymentType::Internship)
-    {
+    if contract_word(p) {
         u.kind.get_or_insert_with(|| p.to_string());
         return true;
     }
@@ -1228,15 +1225,7 @@ pub fn split_title_company(t: &str) -> PageTitle {
         && let Some((_, site)) = t.rsplit_once(" | ")
     {
         let site = site.trim();
-        page.company = vocab()
-            .employer
-            .lead_ins
-            .iter()
-            .find_map(|w| {
-                let rest = site.get(w.len()..)?;
-                let head = site.get(..w.len())?;
-                (head.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
-            })
+        page.company = super::company::after_lead_in(site)
             .map(|rest| {
                 let rest = rest.trim();
                 ["the ", "The "]

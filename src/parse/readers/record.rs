@@ -241,8 +241,8 @@ fn misspelt_label(key: &str) -> Option<Label> {
     // The labels of the fields a record is known by (its title, employer, place, text, contract), each
     // misspelt every way by one letter, kept as a hash of the misspelling: a few hundred
     // thousand strings would take megabytes.
-    fn hash(bytes: &[u8]) -> u64 {
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+    fn hash<'a>(bytes: impl IntoIterator<Item = &'a u8>) -> u64 {
+        bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         })
     }
@@ -306,15 +306,7 @@ fn misspelt_label(key: &str) -> Option<Label> {
     let b = key.as_bytes();
     // Not the last letter: a plural ("institutions") is a list of its own kind, no misspelling.
     let mut found: Vec<Label> = (1..b.len() - 1)
-        .filter_map(|i| {
-            let h = b[..i]
-                .iter()
-                .chain(&b[i + 1..])
-                .fold(0xcbf2_9ce4_8422_2325, |h, &c| {
-                    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-                });
-            KNOWN.get(&h).copied()
-        })
+        .filter_map(|i| KNOWN.get(&hash(b[..i].iter().chain(&b[i + 1..]))).copied())
         .collect();
     found.dedup();
     match found.as_slice() {
