@@ -18,7 +18,7 @@ use crate::posting::{Field, FieldSource};
 
 /// A capitalized name of up to four words ("Postman", "Open Technology Fund", "AT&T").
 /// Names may start lowercase when a capital follows ("d-Matrix", "eBay", "iRobot").
-const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für|ltd\.?|inc\.?|llc|(?:und|et|y|og|och|van|von|del|di|da)[ \t]+[A-Z][\w&.'’+-]*)){0,3}";
+const NAME: &str = r"(?:[A-Z0-9]|[a-z]{1,2}[-.]?[A-Z])[\w&.'’+-]*(?:[ \t]+(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|für|ltd\.?|inc\.?|llc|(?:und|et|y|og|och|van|von|del|di|da|the)[ \t]+[A-Z][\w&.'’+-]*)){0,3}";
 
 /// Words that start sentences or name generic things, never a company (the languages'
 /// `[company] not_names`).
@@ -131,6 +131,12 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
             {
                 continue;
             }
+            // "King’s College London": the possessive starts a longer name.
+            if c.name("c")
+                .is_some_and(|m| continues_name(&scan.text()[m.end()..]))
+            {
+                continue;
+            }
             let name = trim_name(c.name("c").map_or("", |m| scan.original(m.range())));
             let board = boards_send && is_platform(name);
             if !name.is_empty() && !is_generic(name) && !board {
@@ -213,11 +219,21 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32, bool)> {
     out
 }
 
-/// Whether the text after a name's mention goes on with more of a longer name: " of Lords"
-/// ("Amazon's New Product team" is Amazon's).
+/// Whether the text after a name's mention goes on with more of a longer name: " of Lords",
+/// or a possessive before an organization noun ("King’s College London" is no mention of
+/// King); "Amazon's New Product team" is Amazon's.
 fn continues_name(after: &str) -> bool {
     let rest = [" of ", " for "].iter().find_map(|p| after.strip_prefix(p));
-    rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+    let possessive = ["’s ", "'s "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .is_some_and(|r| {
+            vocab()
+                .org_nouns
+                .iter()
+                .any(|n| !n.contains(' ') && r.starts_with(n.as_str()))
+        });
+    possessive || rest.is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 fn trim_name(s: &str) -> &str {
@@ -1658,6 +1674,16 @@ mod tests {
         assert_ne!(company_in(text, false).as_deref(), Some("House"));
         assert!(continues_name(" of Lords is"));
         assert!(!continues_name("’s New Product team"));
+        assert!(continues_name("’s College London researchers"));
+    }
+
+    #[test]
+    fn an_article_inside_a_name_is_part_of_it() {
+        let text = "Staff Scientist\n\nHeal the Bay is a nonprofit environmental organization. \
+                    You will represent Heal the Bay’s positions at public meetings. Passion for \
+                    Heal the Bay’s mission. Work with other Heal the Bay staff. Heal\nthe Bay is \
+                    an equal opportunity employer.";
+        assert_eq!(company_in(text, false).as_deref(), Some("Heal the Bay"));
     }
 
     #[test]
