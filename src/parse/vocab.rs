@@ -366,6 +366,9 @@ pub struct Vocab {
     /// Words after an employment kind that offer it beside the job's own ("part time
     /// negotiable", "Interns considered", "Teilzeit möglich").
     pub kind_offered_as_option: Terms<()>,
+    /// Words joining kinds offered side by side ("Full-time and part-time", "Vollzeit oder
+    /// Teilzeit").
+    pub kind_joins: Terms<()>,
     /// Words that name a permanent contract, not its hours ("CDI", "unbefristet"): read as
     /// full-time, but a label stating the hours says more.
     pub kind_permanent: Terms<()>,
@@ -1340,6 +1343,7 @@ impl Vocab {
             employment_statement_set: statement_set(&employment_statements),
             not_about_the_kind: words("employment", "not_about_the_kind"),
             kind_offered_as_option: words("employment", "offered_as_option"),
+            kind_joins: words("employment", "joins"),
             kind_permanent: words("employment", "permanent"),
             site_keys: words("labels", "site_keys"),
             bound_words: bound_words_of(&langs),

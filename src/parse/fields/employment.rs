@@ -111,6 +111,14 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
     } else {
         text
     };
+    let both;
+    let text = match hours_offered_side_by_side(text) {
+        Some(t) => {
+            both = t;
+            both.as_str()
+        }
+        None => text,
+    };
     let mut best: Option<(i32, EmploymentType)> = None;
     let mut tied = false;
     for i in v.employment_statement_set.matching(text) {
@@ -137,6 +145,66 @@ pub fn from_text(text: &str) -> Option<EmploymentType> {
         return None;
     }
     best.map(|b| b.1).or_else(|| term_lines(text))
+}
+
+/// The text without the kinds it offers side by side with both hours among them ("Full-time,
+/// Part-time & Per diem shift opportunities", "`Full-Time` `Paruh Waktu`"): the candidate's
+/// choice, no kind of the job. Terms are side by side when only punctuation or a joining word
+/// (`[employment] joins`) stands between them on one line. None when the text has no such run.
+fn hours_offered_side_by_side(text: &str) -> Option<String> {
+    let v = vocab();
+    let folded = fold(text);
+    // A kind offered as an option beside the job's own ("Full-time, part-time negotiable")
+    // leaves the job's own kind stated.
+    let terms: Vec<(usize, usize, EmploymentType)> = v
+        .employment
+        .find(&folded)
+        .filter(|&(_, end, _)| {
+            let rest = folded[end..].trim_start_matches([' ', '-', ':', '(']);
+            v.kind_offered_as_option
+                .find(rest)
+                .next()
+                .is_none_or(|(start, _, _)| start != 0)
+        })
+        .collect();
+    let joined = |gap: &str| {
+        let gap = gap.trim_matches(|c: char| !c.is_alphanumeric());
+        !gap.contains('\n')
+            && (gap.is_empty()
+                || v.kind_joins
+                    .find(gap)
+                    .next()
+                    .is_some_and(|(s, e, _)| s == 0 && e == gap.len()))
+    };
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < terms.len() {
+        let mut j = i;
+        while j + 1 < terms.len()
+            && terms[j].1 <= terms[j + 1].0
+            && !folded[terms[j].1..terms[j + 1].0].contains('\n')
+            && joined(&folded[terms[j].1..terms[j + 1].0])
+        {
+            j += 1;
+        }
+        let kinds: Vec<EmploymentType> = terms[i..=j].iter().map(|t| t.2).collect();
+        if kinds.contains(&EmploymentType::FullTime) && kinds.contains(&EmploymentType::PartTime) {
+            blank.push((terms[i].0, terms[j].1));
+        }
+        i = j + 1;
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e) in blank {
+        out.push_str(&text[at..s]);
+        out.push_str(&" ".repeat(text[s..e].chars().count()));
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
 }
 
 /// The kind that lines made only of a language's employment terms name ("Полная занятость,
@@ -499,6 +567,23 @@ mod tests {
         assert_eq!(
             from_text("We offer full-time, long-term, 100% remote and contractor positions"),
             Some(Contract)
+        );
+    }
+
+    #[test]
+    fn both_hours_offered_side_by_side_in_a_sentence_state_neither() {
+        assert_eq!(
+            from_text("Full-time, Part-time & Per diem shift opportunities available!"),
+            None
+        );
+        assert_eq!(from_text("`Full-Time` `Paruh Waktu` `Jarak Jauh`"), None);
+        assert_eq!(
+            from_text("Full-time and part-time positions.\nThis is a full-time position."),
+            Some(FullTime)
+        );
+        assert_eq!(
+            from_text("Full-time position, part-time negotiable."),
+            Some(FullTime)
         );
     }
 
