@@ -35,6 +35,27 @@ fn is_mode_word(s: &str) -> bool {
         || v.not_remote.whole(s).is_some()
 }
 
+/// A line that names places and nothing else but mode words ("Toronto, Ontario, Canada",
+/// "Remote, Remote, United States"), as a feed writes a job's place above its description: its
+/// places. Empty for anything else — a sentence, a line with a word that is no place ("Python,
+/// Django"), a town the gazetteer does not put in the region beside it.
+pub fn place_line(line: &str) -> Vec<String> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 80 || line.ends_with(['.', ':']) {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = line
+        .split([',', '/', '|', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let places: Vec<&str> = parts.iter().copied().filter(|p| !is_mode_word(p)).collect();
+    if places.is_empty() || !places::is_place_name(&places.join(", ")) {
+        return Vec::new();
+    }
+    from_label(line)
+}
+
 /// Mode words only, joined by slashes, perhaps after "from" or "in": "from Anywhere/Remote",
 /// "Remote/Hybrid".
 fn is_mode_list(s: &str) -> bool {
@@ -905,6 +926,21 @@ mod tests {
                 ps[0].locations
             );
         }
+    }
+
+    #[test]
+    fn a_line_of_places_alone() {
+        assert_eq!(
+            place_line("Toronto, Ontario, Canada"),
+            ["Toronto, Ontario, Canada"]
+        );
+        assert_eq!(
+            place_line("Remote, Remote, United States"),
+            ["United States"]
+        );
+        assert!(place_line("Python, Django").is_empty());
+        assert!(place_line("We are based in Berlin.").is_empty());
+        assert!(place_line("Remote").is_empty());
     }
 
     #[test]

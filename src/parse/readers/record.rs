@@ -1581,7 +1581,18 @@ fn description_blocks(
         })
         .partition(|(_, k, _)| ADDENDUM_KEYS.iter().any(|a| k.starts_with(a)));
     if let Some((_, _, text)) = bodies.first() {
-        doc.blocks.extend(body::to_blocks(text));
+        let blocks = body::to_blocks(text);
+        // A feed writes the job's place on the description's first line ("Toronto, Ontario,
+        // Canada" above the text, read as a heading or as the first line of a paragraph): a
+        // place the header gives, weaker than a place field.
+        if let Some(first) = blocks.first()
+            && let Some(line) = first.text.lines().next()
+        {
+            for place in crate::parse::fields::location::place_line(line) {
+                doc.text(Key::Location, place, Origin::Header);
+            }
+        }
+        doc.blocks.extend(blocks);
     }
     let mut have: String = doc
         .blocks
@@ -2325,5 +2336,18 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_feed_s_place_line_above_the_description_is_the_job_s_place() {
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Jobs Feed</title>\
+            <item><title>Python React Developer</title><link>https://x.example/jobs/1/</link>\
+            <description>Toronto, Ontario, Canada\n&lt;ul&gt;&lt;li&gt;Ten years of Python.&lt;/li&gt;&lt;/ul&gt;</description></item>\
+            <item><title>Backend Developer</title><link>https://x.example/jobs/2/</link>\
+            <description>Python, Django\n&lt;p&gt;We build with Go in Berlin.&lt;/p&gt;</description></item>\
+            </channel></rss>";
+        let ps = crate::parse::parse_text(rss, "feed.xml").unwrap();
+        assert_eq!(ps[0].locations, ["Toronto, Ontario, Canada"]);
+        assert!(!ps[1].locations.iter().any(|l| l.contains("Python")));
     }
 }
