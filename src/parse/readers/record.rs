@@ -1045,7 +1045,13 @@ impl Walk<'_> {
         match v {
             Value::String(_) | Value::Number(_) => {
                 if let Some(t) = place_text(v) {
-                    self.doc.text(Key::Location, t, origin);
+                    // A scraper's column filled with the job's contract ("location":
+                    // "fulltime", "intern"): a badge, no place.
+                    if vocab().term_key(&t.replace('_', " ")) == Some(Key::EmploymentType) {
+                        self.doc.text(Key::Badge, t, origin);
+                    } else {
+                        self.doc.text(Key::Location, t, origin);
+                    }
                 }
             }
             Value::Array(a) => {
@@ -2349,5 +2355,25 @@ mod tests {
         let ps = crate::parse::parse_text(rss, "feed.xml").unwrap();
         assert_eq!(ps[0].locations, ["Toronto, Ontario, Canada"]);
         assert!(!ps[1].locations.iter().any(|l| l.contains("Python")));
+    }
+
+    #[test]
+    fn a_contract_in_the_place_column_is_the_job_s_kind_not_its_place() {
+        let json = r#"[{"title": "Software Engineer (SWE) Intern", "company": "Caseflood.ai (W25)", "location": "intern"},
+            {"title": "Lead Principal Engineer", "company": "SnapMagic (S15)", "location": "fulltime"}]"#;
+        let ps = crate::parse::parse_text(json, "jobs.json").unwrap();
+        assert_eq!(
+            ps[0].title.as_deref(),
+            Some("Software Engineer (SWE) Intern")
+        );
+        assert_eq!(
+            ps[0].employment_type,
+            Some(crate::posting::EmploymentType::Internship)
+        );
+        assert_eq!(
+            ps[1].employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
+        );
+        assert!(ps.iter().all(|p| p.locations.is_empty()));
     }
 }
