@@ -179,7 +179,7 @@ pub fn label_of(key: &str) -> Option<Label> {
     v.label(key).or_else(|| {
         // A field named with an export's suffix ("employment_type_code", "location_name",
         // "location_list"; a flattened object's "companydisplay_name" of Adzuna's
-        // `company.display_name`).
+        // `company.display_name`; a tag's type, "LocationTag").
         let n = norm_label(key);
         [
             "displayname",
@@ -190,6 +190,7 @@ pub fn label_of(key: &str) -> Option<Label> {
             "text",
             "libelle",
             "list",
+            "tag",
         ]
         .iter()
         .find_map(|suffix| {
@@ -1002,6 +1003,32 @@ impl Walk<'_> {
                 }
             }
             Key::Skill | Key::Benefit => {
+                // A tag typed as a place (AngelList's `{"tag_type": "LocationTag",
+                // "display_name": "Redwood City"}`) is the job's place, no skill. Other typed
+                // tags stay tags: a "RoleTag" is a category, not the title.
+                let mut v = v.clone();
+                if let Value::Array(a) = &mut v {
+                    a.retain(|item| {
+                        let typed = item.as_object().and_then(name_value).and_then(|(n, t)| {
+                            label_of(&n)
+                                .filter(|l| {
+                                    matches!(
+                                        l,
+                                        Label::Key(Key::Location | Key::Country) | Label::City
+                                    )
+                                })
+                                .map(|l| (l, t))
+                        });
+                        match typed {
+                            Some((label, t)) => {
+                                add_label_fact(self.doc, label, &t, origin);
+                                false
+                            }
+                            None => true,
+                        }
+                    });
+                }
+                let v = &v;
                 for item in list_of(v) {
                     // "Full TimeExperienced": a card's pills a scraper glued together.
                     match super::glued_badges(&item) {
@@ -1412,6 +1439,8 @@ fn name_value(o: &Map<String, Value>) -> Option<(String, String)> {
         ("title", "value"),
         ("icon", "label"),
         ("type", "label"),
+        // AngelList's tags: `{"tag_type": "LocationTag", "display_name": "Redwood City"}`.
+        ("tag_type", "display_name"),
     ] {
         if let (Some(Value::String(n)), Some(v)) = (o.get(nk), o.get(vk))
             && let Some(t) = text_of(v)
@@ -2375,5 +2404,21 @@ mod tests {
             Some(crate::posting::EmploymentType::FullTime)
         );
         assert!(ps.iter().all(|p| p.locations.is_empty()));
+    }
+
+    #[test]
+    fn a_tag_typed_as_a_place_is_the_job_s_place() {
+        let json = r#"[{"title": "Controller", "description": "Run our books.", "startup": {"name": "AngelList"},
+            "tags": [{"tag_type": "LocationTag", "name": "san francisco", "display_name": "San Francisco"},
+                     {"tag_type": "RoleTag", "name": "finance", "display_name": "Finance"}]}]"#;
+        let ps = crate::parse::parse_text(json, "jobs.json").unwrap();
+        assert_eq!(ps[0].locations, ["San Francisco"]);
+        assert_eq!(ps[0].title.as_deref(), Some("Controller"));
+        assert!(
+            !ps[0]
+                .skills
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case("san francisco"))
+        );
     }
 }
