@@ -125,18 +125,22 @@ type Lead = (String, Option<String>);
 fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let blocks = &d.blocks;
     let v = super::vocab::vocab();
-    let employer = |t: &str| {
+    // A name: no role, no board, no label; a heading alone names
+    // no place either ("Berlin Office"), while a name before where its roles are may hold one
+    // ("TTi Global | Des Moines").
+    let name = |t: &str| {
         (1..=6).contains(&t.split_whitespace().count())
             && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !t.ends_with([':', '：', '.', '!', '?'])
             && !v.names_role(t)
             && v.domains.first_in(t).is_none()
             && v.openings.first_in(t).is_none()
-            && !super::places::mentions_place(t)
             && section_label_text(t).is_none()
     };
+    let employer = |t: &str| name(t) && !super::places::mentions_place(t);
     // The group's lead: a heading naming the employer, or a line naming it before where and
     // how its roles are done ("Aleo | San Francisco, Remote"), kept as its roles' place.
+    let name_of = name;
     let lead = |b: &Block| -> Option<Lead> {
         let t = b.text.trim();
         match b.kind {
@@ -147,17 +151,25 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
                 let where_how = |p: &str| {
                     let p = p.trim();
                     super::places::place_kind(p).is_some()
+                        || super::places::is_place(p)
                         || super::fields::work_mode::from_label(p)
                             .is_some_and(|_| p.split_whitespace().count() <= 2)
                 };
-                (employer(name) && rest.split(['|', ',', '/']).all(where_how))
-                    .then(|| (name.to_string(), Some(rest.to_string())))
+                (name_of(name)
+                    && !super::places::is_place_name(name)
+                    && rest.split(['|', ',', '/']).all(where_how))
+                .then(|| (name.to_string(), Some(rest.to_string())))
             }
             _ => None,
         }
     };
+    // A role of the list: an item, or a short line of its own (a newsletter's "[Rust Core
+    // Developer](…)" lines under "Parity | Berlin, London, Remote", read as headings).
     let role_item = |b: &Block| {
-        b.kind == BlockKind::Item && {
+        let line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
+            && !b.text.trim().contains('\n')
+            && b.text.trim().chars().count() <= 80;
+        (b.kind == BlockKind::Item || line) && {
             let e = entry_text(&b.text);
             bare_role(&e) == Some(true) || ends_in_role(&e)
         }
@@ -165,7 +177,9 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     // (lead, its employer and place, items) per group, from the first group on while groups
     // follow each other.
     let mut groups: Vec<(usize, Lead, Vec<usize>)> = Vec::new();
-    let mut i = blocks.iter().position(|b| lead(b).is_some())?;
+    // From the first lead with a role under it (a newsletter's "Careers" heading leads none).
+    let mut i = (0..blocks.len())
+        .find(|&k| lead(&blocks[k]).is_some() && blocks.get(k + 1).is_some_and(|b| role_item(b)))?;
     while let Some(named) = blocks.get(i).and_then(lead) {
         let items: Vec<usize> = (i + 1..blocks.len())
             .take_while(|&k| role_item(&blocks[k]))
@@ -2066,6 +2080,40 @@ mod tests {
         d.blocks[1] = Block::new(BlockKind::Paragraph, "Aleo | We build privacy tools");
         d.blocks[4] = Block::new(BlockKind::Paragraph, "Anoma | Rust, Go");
         assert!(by_employer_groups(&d).is_none());
+    }
+
+    #[test]
+    fn a_newsletter_s_roles_on_lines_of_their_own_under_their_employers() {
+        let mut d = Doc::new(crate::posting::Format::Markdown);
+        d.blocks = vec![
+            Block::new(BlockKind::Heading, "Careers"),
+            Block::new(BlockKind::Paragraph, "TTi Global | Des Moines"),
+            Block::new(
+                BlockKind::Heading,
+                "Senior Software Developer (OpenGL / WebGL)",
+            ),
+            Block::new(BlockKind::Paragraph, "Consensys | Europe, US, Remote"),
+            Block::new(BlockKind::Heading, "Systems Engineer (Rust)"),
+            Block::new(BlockKind::Paragraph, "Parity | Berlin, London, Remote"),
+            Block::new(BlockKind::Heading, "Rust Core Developer"),
+            Block::new(BlockKind::Heading, "Runtime Engineer"),
+        ];
+        let parts = by_employer_groups(&d).expect("one part per role");
+        assert_eq!(
+            titles(&parts),
+            [
+                "Senior Software Developer (OpenGL / WebGL)",
+                "Systems Engineer (Rust)",
+                "Rust Core Developer",
+                "Runtime Engineer"
+            ]
+        );
+        let first = |d: &Doc, k: Key| d.texts(k).next().map(|t| t.0.to_string());
+        assert_eq!(
+            first(&parts[0], Key::Company).as_deref(),
+            Some("TTi Global")
+        );
+        assert_eq!(first(&parts[3], Key::Company).as_deref(), Some("Parity"));
     }
 
     #[test]
