@@ -179,7 +179,7 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let mut groups: Vec<(usize, Lead, Vec<usize>)> = Vec::new();
     // From the first lead with a role under it (a newsletter's "Careers" heading leads none).
     let mut i = (0..blocks.len())
-        .find(|&k| lead(&blocks[k]).is_some() && blocks.get(k + 1).is_some_and(|b| role_item(b)))?;
+        .find(|&k| lead(&blocks[k]).is_some() && blocks.get(k + 1).is_some_and(&role_item))?;
     while let Some(named) = blocks.get(i).and_then(lead) {
         let items: Vec<usize> = (i + 1..blocks.len())
             .take_while(|&k| role_item(&blocks[k]))
