@@ -215,6 +215,13 @@ fn amount_at(
         num = &num[..cut];
         nend = nstart + cut;
     }
+    // "1.5%+ equity", "20 % bonus": a share, no money.
+    if text[nend..]
+        .trim_start_matches(' ')
+        .starts_with(['%', '％'])
+    {
+        return None;
+    }
     let mut value = parse_number(num)?;
     let after = after_figure(text, nend, currency, symbols);
     if let Some(m) = after.mult {
@@ -908,6 +915,8 @@ impl<'a> Around<'a> {
         // Up to a sign or word that adds something: "$200k + 2% equity" is pay, then equity.
         let right_after = [
             right_after.find(" + "),
+            // "$100k+ equity": the sign glued to the figure adds what follows.
+            right_after.find("+ "),
             right_after.find(" & "),
             right_after.find(" plus "),
             // Not "and up": a bound of the figure (`[pay] or_more`).
@@ -964,7 +973,9 @@ impl<'a> Around<'a> {
             Some(h) => (Some(lo), Some(h)),
             None if bound_before(PayWord::UpTo) => (None, Some(lo)),
             // "$100k+", "$150k and up", "> $90K", ">= $200k", "≥ 50 000 €" (not an arrow "->").
-            None if after.starts_with('+')
+            // A "+" before other pay adds it ("13,000 ₪+ עמלות", "$100k+ equity"): the figure
+            // is the salary as it stands.
+            None if (after.starts_with('+') && !names_other_pay_next(&after[1..]))
                 || bound_after() == Some(PayWord::OrMore)
                 || at_least_sign(just_before) =>
             {
@@ -1343,6 +1354,30 @@ mod tests {
         assert_eq!(s.period, Period::Month);
         // A version number is still no pay.
         assert!(salary_in_text("Requires Python v2.5 or later").is_none());
+    }
+
+    #[test]
+    fn a_plus_glued_to_a_figure_adds_other_pay_or_says_or_more() {
+        let bounds = |t: &str| salary_in_text(t).map(|s| (s.min, s.max));
+        assert_eq!(
+            bounds("Salary: $100k+ equity"),
+            Some((Some(100000.0), Some(100000.0)))
+        );
+        assert_eq!(
+            bounds("שכר: 13,000 ₪+ עמלות"),
+            Some((Some(13000.0), Some(13000.0)))
+        );
+        assert_eq!(bounds("Salary: €50k+ a year"), Some((Some(50000.0), None)));
+        assert_eq!(bounds("Salary: $100k+"), Some((Some(100000.0), None)));
+        // A share is no money, whatever follows it.
+        assert_eq!(bounds("Equity: 10-20%"), None);
+        let post = "Cooklist | React Native / Django | Dallas, TX | Remote | Equity 1-8% Salary \
+                    $60-90k\n\nCooklist shows you recipes you can cook.\n";
+        let s = crate::parse::parse_text(post, "post.txt").unwrap()[0]
+            .salary
+            .clone()
+            .unwrap();
+        assert_eq!((s.min, s.max), (Some(60000.0), Some(90000.0)));
     }
 
     #[test]
