@@ -1681,7 +1681,11 @@ fn drop_glued(u: &mut Unwrapped, doc: &super::super::doc::Doc, is_employer: IsEm
         let first_f = fold(first);
         // A separator before the tail makes it a tail of its own, weighed as one.
         let parted = head.ends_with(['-', '–', '—', '|', ',', ':']);
-        if first.chars().count() < 3 || parted || !still(&head) {
+        // A tail inside a bracket the head opens is part of what the bracket says ("(1 Year
+        // Citi Contract-Renewable)"), no tail of the title.
+        let bracketed =
+            head.matches(['(', '（', '[']).count() > head.matches([')', '）', ']']).count();
+        if first.chars().count() < 3 || parted || bracketed || !still(&head) {
             continue;
         }
         if said_elsewhere(doc, &first_f) {
@@ -2543,6 +2547,11 @@ mod tests {
             (
                 "Senior Manager - Zacco Fleet",
                 "Senior Manager - Zacco Fleet",
+            ),
+            // Inside a bracket the head opens, the employer's name is what the bracket says.
+            (
+                "Account Officer (1 Year Zacco Contract-Renewable)",
+                "Account Officer (1 Year Zacco Contract-Renewable)",
             ),
         ] {
             let mut u = unwrap(raw, Depth::Wrappers, &employer);
