@@ -826,7 +826,9 @@ fn hit(
     // Where a month's pay may be worth a few hundred dollars, a stated period lets a low figure
     // stand ("₹12,000 – ₹25,000 per month", a collaborator's "2 triệu/ tháng"), as pay given as
     // numbers does.
-    let floor = if around.period().is_some() && low_wage(&code) {
+    // So does a pay field holding the figure alone ("base_salary": "2600000" in Jakarta).
+    let alone = text[..start].trim().is_empty() && text[end..].trim().is_empty();
+    let floor = if (around.period().is_some() || alone) && low_wage(&code) {
         500.0
     } else {
         2_000.0
@@ -1378,6 +1380,24 @@ mod tests {
             .clone()
             .unwrap();
         assert_eq!((s.min, s.max), (Some(60000.0), Some(90000.0)));
+    }
+
+    #[test]
+    fn a_pay_field_s_low_figure_in_a_low_wage_currency_stands() {
+        let csv =
+            "job_title,job_location,base_salary,company\nStaff Nurse,Padang,2600000,Morula IVF\n";
+        let s = crate::parse::parse_text(csv, "jobs.csv").unwrap()[0]
+            .salary
+            .clone()
+            .unwrap();
+        assert_eq!(
+            (s.min, s.currency.as_str(), s.period),
+            (Some(2600000.0), "IDR", Period::Month)
+        );
+        // In running text, a figure that low with no period is still no pay.
+        assert!(
+            salary_in_text("We have 2600000 users in Indonesia, IDR 2600000 raised.").is_none()
+        );
     }
 
     #[test]
