@@ -414,6 +414,49 @@ impl Gazetteer {
             (Entry::Region(r), Entry::Country(c)) => self.regions[r as usize].country == c,
             _ => false,
         };
+        // A part that names a region as written is no town elsewhere whose name it only matches
+        // once accents are folded, nor a small town of that name, when that region fits the
+        // other parts ("Bali" is Indonesia's province, not Bāli in West Bengal or Bali in
+        // Cameroon; "Oregon, United States" no town in Ohio; "Kent, WA" and "Mérida, Mexico"
+        // stay cities).
+        let keep: Vec<Vec<bool>> = options
+            .iter()
+            .zip(&parts)
+            .map(|(opts, part)| {
+                let written = part.to_lowercase();
+                let regions: Vec<u32> = opts
+                    .iter()
+                    .filter_map(|&(e, weak)| match e {
+                        Entry::Region(r)
+                            if !weak
+                                && self.regions[r as usize].name.to_lowercase() == written
+                                && options.iter().all(|o| {
+                                    o.iter().any(|&(x, _)| holds(x, Entry::Region(r)))
+                                }) =>
+                        {
+                            Some(r)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                opts.iter()
+                    .map(|&(e, _)| match e {
+                        Entry::City { id, .. } if !regions.is_empty() => {
+                            let c = self.city(id);
+                            let name = c.name.to_lowercase();
+                            let accents_only = name != written && fold(&name) == fold(&written);
+                            (c.population >= 100_000 && !accents_only)
+                                || c.region.is_some_and(|r| regions.contains(&r))
+                        }
+                        _ => true,
+                    })
+                    .collect()
+            })
+            .collect();
+        for (opts, keep) in options.iter_mut().zip(keep) {
+            let mut k = keep.into_iter();
+            opts.retain(|_| k.next().unwrap_or(true));
+        }
         let fits = |e: Entry| {
             options
                 .iter()
@@ -653,6 +696,16 @@ mod tests {
         Gazetteer::get()
             .resolve(s)
             .map(|p| (p.city, p.region, p.country))
+    }
+
+    #[test]
+    fn a_region_named_as_written_is_no_town_of_that_name_elsewhere() {
+        let r = |s: &str| r(s).unwrap();
+        assert_eq!(r("Bali"), (None, Some("Bali".into()), Some("ID".into())));
+        // A large city of the name is still the city; a city named with its region stays.
+        assert_eq!(r("Kent").0.as_deref(), Some("Kent"));
+        assert_eq!(r("Springfield, IL").1.as_deref(), Some("Illinois"));
+        assert_eq!(r("Jakarta Selatan").0.as_deref(), Some("Jakarta"));
     }
 
     #[test]
