@@ -611,6 +611,15 @@ pub fn clean_company(raw: &str) -> Option<String> {
     }
     let s = URL.replace_all(&joined, " ");
     let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A labelled note after the name ("KS Talent Solutions, EA Licence No: 16S8081", an
+    // agency's licence): the name before it.
+    if let Some((name, note)) = s.split_once(", ")
+        && note.contains(':')
+        && !name.contains(':')
+        && name.chars().count() >= 2
+    {
+        s = name.trim().to_string();
+    }
     // Notes in brackets after the name ("(YC S15)", "[http://…]", "UNICEF Job Vacancies
     // (Filtered)"), taken off before a board's words for its list — but not a bracket inside a
     // registered name ("EUROPA (Trinidad & Tobago) Ltd").
@@ -1675,6 +1684,18 @@ mod tests {
         assert!(continues_name(" of Lords is"));
         assert!(!continues_name("’s New Product team"));
         assert!(continues_name("’s College London researchers"));
+    }
+
+    #[test]
+    fn a_labelled_note_after_the_name_is_no_part_of_it() {
+        assert_eq!(
+            clean_company("KS Talent Solutions, EA Licence No: 16S8081").as_deref(),
+            Some("KS Talent Solutions")
+        );
+        assert_eq!(
+            clean_company("Talent Trader Group Pte Ltd, EA Licence No: 13C6305").as_deref(),
+            Some("Talent Trader Group Pte Ltd")
+        );
     }
 
     #[test]
