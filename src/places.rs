@@ -370,7 +370,10 @@ impl Gazetteer {
             return None;
         }
         let mut options: Vec<Vec<(Entry, bool)>> = Vec::new();
+        // Each part's name as looked up, beside its options (a part of qualifiers alone has none).
+        let mut looked: Vec<String> = Vec::new();
         for p in &parts {
+            let mut name = p.to_string();
             let mut found = self.lookup(p);
             if found.is_empty() {
                 // "US only", "Remote Germany", "Greater London": the place without its qualifier.
@@ -385,12 +388,14 @@ impl Gazetteer {
                 if start >= end {
                     continue;
                 }
-                found = self.lookup(&words[start..end].join(" "));
+                name = words[start..end].join(" ");
+                found = self.lookup(&name);
             }
             if found.is_empty() {
                 return None;
             }
             options.push(found);
+            looked.push(name);
         }
         // A part that names a country is not a town sharing that name in another language
         // ("India" is also an alternate name of Inđija, Serbia); alone, it is the country
@@ -421,7 +426,7 @@ impl Gazetteer {
         // stay cities).
         let keep: Vec<Vec<bool>> = options
             .iter()
-            .zip(&parts)
+            .zip(&looked)
             .map(|(opts, part)| {
                 let written = part.to_lowercase();
                 let regions: Vec<u32> = opts

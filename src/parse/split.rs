@@ -125,10 +125,9 @@ type Lead = (String, Option<String>);
 fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let blocks = &d.blocks;
     let v = super::vocab::vocab();
-    // A name: no role, no board, no label; a heading alone names
-    // no place either ("Berlin Office"), while a name before where its roles are may hold one
-    // ("TTi Global | Des Moines").
-    let name = |t: &str| {
+    // A name: no role, no board, no label. A heading alone names no place either ("Berlin
+    // Office"); a name before where its roles are may hold one ("TTi Global | Des Moines").
+    let names_one = |t: &str| {
         (1..=6).contains(&t.split_whitespace().count())
             && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !t.ends_with([':', '：', '.', '!', '?'])
@@ -137,10 +136,9 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
             && v.openings.first_in(t).is_none()
             && section_label_text(t).is_none()
     };
-    let employer = |t: &str| name(t) && !super::places::mentions_place(t);
+    let employer = |t: &str| names_one(t) && !super::places::mentions_place(t);
     // The group's lead: a heading naming the employer, or a line naming it before where and
     // how its roles are done ("Aleo | San Francisco, Remote"), kept as its roles' place.
-    let name_of = name;
     let lead = |b: &Block| -> Option<Lead> {
         let t = b.text.trim();
         match b.kind {
@@ -155,7 +153,7 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
                         || super::fields::work_mode::from_label(p)
                             .is_some_and(|_| p.split_whitespace().count() <= 2)
                 };
-                (name_of(name)
+                (names_one(name)
                     && !super::places::is_place_name(name)
                     && rest.split(['|', ',', '/']).all(where_how))
                 .then(|| (name.to_string(), Some(rest.to_string())))

@@ -1006,29 +1006,22 @@ impl Walk<'_> {
                 // A tag typed as a place (AngelList's `{"tag_type": "LocationTag",
                 // "display_name": "Redwood City"}`) is the job's place, no skill. Other typed
                 // tags stay tags: a "RoleTag" is a category, not the title.
-                let mut v = v.clone();
-                if let Value::Array(a) = &mut v {
-                    a.retain(|item| {
-                        let typed = item.as_object().and_then(name_value).and_then(|(n, t)| {
-                            label_of(&n)
-                                .filter(|l| {
-                                    matches!(
-                                        l,
-                                        Label::Key(Key::Location | Key::Country) | Label::City
-                                    )
-                                })
-                                .map(|l| (l, t))
-                        });
-                        match typed {
-                            Some((label, t)) => {
-                                add_label_fact(self.doc, label, &t, origin);
-                                false
-                            }
-                            None => true,
+                let untyped;
+                let v = match v {
+                    Value::Array(a) if a.iter().any(|i| place_tag(i).is_some()) => {
+                        for (label, t) in a.iter().filter_map(place_tag) {
+                            add_label_fact(self.doc, label, &t, origin);
                         }
-                    });
-                }
-                let v = &v;
+                        untyped = Value::Array(
+                            a.iter()
+                                .filter(|i| place_tag(i).is_none())
+                                .cloned()
+                                .collect(),
+                        );
+                        &untyped
+                    }
+                    _ => v,
+                };
                 for item in list_of(v) {
                     // "Full TimeExperienced": a card's pills a scraper glued together.
                     match super::glued_badges(&item) {
@@ -1426,6 +1419,15 @@ fn pay_kind(o: &Map<String, Value>) -> PayKind {
     } else {
         PayKind::Base
     }
+}
+
+/// A tag typed as a place (`{"tag_type": "LocationTag", "display_name": "Redwood City"}`): its
+/// label and place.
+fn place_tag(item: &Value) -> Option<(Label, String)> {
+    let (name, text) = name_value(item.as_object()?)?;
+    label_of(&name)
+        .filter(|l| matches!(l, Label::Key(Key::Location | Key::Country) | Label::City))
+        .map(|l| (l, text))
 }
 
 /// `{name, value}`, `{fieldLabel, valueLabel}`, `{label, value}`, `{key, value}`, `{icon,
