@@ -424,13 +424,12 @@ impl Gazetteer {
         // other parts ("Bali" is Indonesia's province, not Bāli in West Bengal or Bali in
         // Cameroon; "Oregon, United States" no town in Ohio; "Kent, WA" and "Mérida, Mexico"
         // stay cities).
-        let keep: Vec<Vec<bool>> = options
+        let named: Vec<Vec<u32>> = options
             .iter()
             .zip(&looked)
             .map(|(opts, part)| {
                 let written = part.to_lowercase();
-                let regions: Vec<u32> = opts
-                    .iter()
+                opts.iter()
                     .filter_map(|&(e, weak)| match e {
                         Entry::Region(r)
                             if !weak
@@ -443,24 +442,24 @@ impl Gazetteer {
                         }
                         _ => None,
                     })
-                    .collect();
-                opts.iter()
-                    .map(|&(e, _)| match e {
-                        Entry::City { id, .. } if !regions.is_empty() => {
-                            let c = self.city(id);
-                            let name = c.name.to_lowercase();
-                            let accents_only = name != written && fold(&name) == fold(&written);
-                            (c.population >= 100_000 && !accents_only)
-                                || c.region.is_some_and(|r| regions.contains(&r))
-                        }
-                        _ => true,
-                    })
                     .collect()
             })
             .collect();
-        for (opts, keep) in options.iter_mut().zip(keep) {
-            let mut k = keep.into_iter();
-            opts.retain(|_| k.next().unwrap_or(true));
+        for ((opts, regions), part) in options.iter_mut().zip(&named).zip(&looked) {
+            if regions.is_empty() {
+                continue;
+            }
+            let written = part.to_lowercase();
+            opts.retain(|&(e, _)| match e {
+                Entry::City { id, .. } => {
+                    let c = self.city(id);
+                    let name = c.name.to_lowercase();
+                    let accents_only = name != written && fold(&name) == fold(&written);
+                    (c.population >= 100_000 && !accents_only)
+                        || c.region.is_some_and(|r| regions.contains(&r))
+                }
+                _ => true,
+            });
         }
         let fits = |e: Entry| {
             options

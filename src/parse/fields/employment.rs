@@ -16,17 +16,22 @@ pub fn kinds_in(s: &str) -> Vec<EmploymentType> {
     let folded = fold(&s.replace('_', " "));
     let mut out = Vec::new();
     for (_, end, k) in v.employment.find(&folded) {
-        let rest = folded[end..].trim_start_matches([' ', '-', ':', '(']);
-        let offered = v
-            .kind_offered_as_option
-            .find(rest)
-            .next()
-            .is_some_and(|(start, _, _)| start == 0);
-        if !offered && !out.contains(&k) {
+        if !offered_as_option(&folded[end..]) && !out.contains(&k) {
             out.push(k);
         }
     }
     out
+}
+
+/// Whether the folded text right after a kind offers it as an option beside the job's own
+/// ("… negotiable", "… considered": `[employment] offered_as_option`).
+fn offered_as_option(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '-', ':', '(']);
+    vocab()
+        .kind_offered_as_option
+        .find(rest)
+        .next()
+        .is_some_and(|(start, _, _)| start == 0)
 }
 
 /// The kind a field names: the one the text supports when it names several, else the first.
@@ -159,22 +164,15 @@ fn hours_offered_side_by_side(text: &str) -> Option<String> {
     let terms: Vec<(usize, usize, EmploymentType)> = v
         .employment
         .find(&folded)
-        .filter(|&(_, end, _)| {
-            let rest = folded[end..].trim_start_matches([' ', '-', ':', '(']);
-            v.kind_offered_as_option
-                .find(rest)
-                .next()
-                .is_none_or(|(start, _, _)| start != 0)
-        })
+        .filter(|&(_, end, _)| !offered_as_option(&folded[end..]))
         .collect();
     let joined = |gap: &str| {
         let gap = gap.trim_matches(|c: char| !c.is_alphanumeric());
-        !gap.contains('\n')
-            && (gap.is_empty()
-                || v.kind_joins
-                    .find(gap)
-                    .next()
-                    .is_some_and(|(s, e, _)| s == 0 && e == gap.len()))
+        gap.is_empty()
+            || v.kind_joins
+                .find(gap)
+                .next()
+                .is_some_and(|(s, e, _)| s == 0 && e == gap.len())
     };
     let mut blank: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
