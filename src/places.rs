@@ -9,7 +9,7 @@
 mod table;
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 // Local data: a fast non-cryptographic hash.
 use rustc_hash::FxHashMap as HashMap;
@@ -101,6 +101,11 @@ pub struct Gazetteer {
     groups: BTreeMap<String, Vec<String>>,
     /// The groups as the table names them, in its order (sorted members).
     group_list: Vec<(String, Vec<String>)>,
+    /// How many people live in each region's towns (summed once, when namesake regions first
+    /// need ranking).
+    region_people: OnceLock<Vec<u32>>,
+    /// The countries whose region codes postings write, first first (`[codes] written`).
+    codes_written: Vec<u16>,
 }
 
 impl Gazetteer {
@@ -136,6 +141,8 @@ impl Gazetteer {
             codes: HashMap::default(),
             groups: BTreeMap::new(),
             group_list: Vec::new(),
+            region_people: OnceLock::new(),
+            codes_written: Vec::new(),
         };
         let mut country_ix: HashMap<String, u16> = HashMap::default();
         let mut region_ix: HashMap<(u16, String), u32> = HashMap::default();
@@ -195,6 +202,22 @@ impl Gazetteer {
         self.table.city(id)
     }
 
+    /// The people of the region's towns in the table: what ranks regions sharing a name ("Florida"
+    /// alone is the US state before Uruguay's department).
+    fn region_people(&self, r: u32) -> u32 {
+        let people = self.region_people.get_or_init(|| {
+            let mut sum = vec![0u32; self.regions.len()];
+            for id in 0..self.table.city_count() {
+                let c = self.city(id);
+                if let Some(s) = c.region.and_then(|r| sum.get_mut(r as usize)) {
+                    *s = s.saturating_add(c.population);
+                }
+            }
+            sum
+        });
+        people.get(r as usize).copied().unwrap_or(0)
+    }
+
     fn read_aliases(
         &mut self,
         text: &str,
@@ -241,6 +264,19 @@ impl Gazetteer {
             } else {
                 self.add_name(&alias, Entry::Country(c));
             }
+        }
+        let written = t
+            .get("codes")
+            .and_then(|c| c.get("written"))
+            .and_then(|w| w.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for iso2 in written {
+            let iso2 = iso2.as_str().unwrap_or_default();
+            let c = *country_ix
+                .get(iso2)
+                .ok_or(format!("places_aliases.toml: codes: no country {iso2}"))?;
+            self.codes_written.push(c);
         }
         for (name, members) in table("groups") {
             let members: Vec<String> = members
@@ -419,11 +455,13 @@ impl Gazetteer {
             (Entry::Region(r), Entry::Country(c)) => self.regions[r as usize].country == c,
             _ => false,
         };
-        // A part that names a region as written is no town elsewhere whose name it only matches
-        // once accents are folded, nor a small town of that name, when that region fits the
-        // other parts ("Bali" is Indonesia's province, not Bāli in West Bengal or Bali in
-        // Cameroon; "Oregon, United States" no town in Ohio; "Kent, WA" and "Mérida, Mexico"
-        // stay cities).
+        // A part that names a region as written, when that region fits the other parts (of
+        // namesake regions, the one with more people), is no town elsewhere whose name it
+        // matches only once accents are folded, nor a small town of that name, nor a town of
+        // another country named so in another language ("Bali" is Indonesia's province, not
+        // Bāli in West Bengal or Bali in Cameroon; "Oregon, United States" no town in Ohio;
+        // "Florida" the US state, not Floridablanca in Colombia; "Kent, WA", "Mérida, Mexico"
+        // and "Praha" stay cities).
         let named: Vec<Vec<u32>> = options
             .iter()
             .zip(&looked)
@@ -442,6 +480,10 @@ impl Gazetteer {
                         }
                         _ => None,
                     })
+                    // Namesake regions that all fit: the one with more people ("Florida" alone
+                    // is the US state, and no town of Uruguay's department).
+                    .max_by_key(|&r| self.region_people(r))
+                    .into_iter()
                     .collect()
             })
             .collect();
@@ -451,11 +493,14 @@ impl Gazetteer {
             }
             let written = part.to_lowercase();
             opts.retain(|&(e, _)| match e {
-                Entry::City { id, .. } => {
+                Entry::City { id, primary } => {
                     let c = self.city(id);
                     let name = c.name.to_lowercase();
                     let accents_only = name != written && fold(&name) == fold(&written);
-                    (c.population >= 100_000 && !accents_only)
+                    let beside = regions
+                        .iter()
+                        .any(|&r| self.regions[r as usize].country == c.country);
+                    (c.population >= 100_000 && (primary || beside) && !accents_only)
                         || c.region.is_some_and(|r| regions.contains(&r))
                 }
                 _ => true,
@@ -470,7 +515,14 @@ impl Gazetteer {
             let strong = !e.1;
             match e.0 {
                 Entry::City { id, primary } => (strong, 2, primary as u8, self.city(id).population),
-                Entry::Region(_) => (strong, 1, 0, 0),
+                // A code alone: the region of a country that writes its codes, first first;
+                // a name: the region with more people.
+                Entry::Region(r) if !strong => {
+                    let c = self.regions[r as usize].country;
+                    let at = self.codes_written.iter().position(|&w| w == c);
+                    (strong, 1, at.map_or(0, |i| u8::MAX - i as u8), 0)
+                }
+                Entry::Region(r) => (strong, 1, 0, self.region_people(r)),
                 Entry::Country(_) => (strong, 0, 0, 0),
             }
         };
@@ -871,6 +923,23 @@ mod tests {
         assert_eq!(country("London, Ontario").as_deref(), Some("CA"));
         assert_eq!(country("London").as_deref(), Some("GB"));
         assert_eq!(country("Toronto, ON").as_deref(), Some("CA"));
+    }
+
+    #[test]
+    fn regions_sharing_a_name_rank_by_their_people_unless_another_part_chooses() {
+        // Florida is a US state and a department of Uruguay; Córdoba a province of Argentina
+        // and a department of Colombia.
+        assert_eq!(country("Florida").as_deref(), Some("US"));
+        assert_eq!(country("Florida, Uruguay").as_deref(), Some("UY"));
+        assert_eq!(country("Córdoba, Colombia").as_deref(), Some("CO"));
+        // A code alone is the region of a country whose codes postings write.
+        let region = |s: &str| r(s).and_then(|x| x.1);
+        assert_eq!(region("OR").as_deref(), Some("Oregon"));
+        assert_eq!(region("ON").as_deref(), Some("Ontario"));
+        assert_eq!(region("BC").as_deref(), Some("British Columbia"));
+        assert_eq!(region("WA").as_deref(), Some("Washington"));
+        assert_eq!(region("NSW").as_deref(), Some("New South Wales"));
+        assert_eq!(region("Perth, WA").as_deref(), Some("Western Australia"));
     }
 
     #[test]
