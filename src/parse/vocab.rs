@@ -507,6 +507,9 @@ pub struct Vocab {
     /// Words a record's keys put before a label to say it is the job's (`[records]
     /// posting_words`: "work" in `workTitle`, "vacancy" in `vacancy_city`).
     pub posting_words: HashSet<String>,
+    /// Language codes a key may end with (`[records] language_suffixes`: `title_en`,
+    /// `descriptionFr`).
+    pub language_suffixes: HashSet<String>,
     /// Keys of coordinates (`[records] coordinate_keys`: "lat", "lon"), which name no field
     /// when spelt in plain ASCII.
     pub coordinate_keys: HashSet<String>,
@@ -1402,6 +1405,7 @@ impl Vocab {
             place_keys: record_keys(&boards, "place_keys"),
             seat_keys: record_keys(&boards, "seat_keys"),
             posting_words: record_keys(&boards, "posting_words"),
+            language_suffixes: record_keys(&boards, "language_suffixes"),
             coordinate_keys: record_keys(&boards, "coordinate_keys"),
             yearly_pay_keys: record_keys(&boards, "yearly_pay_keys"),
             job_list_keys: record_keys(&boards, "job_list_keys"),

@@ -3087,6 +3087,23 @@ mod tests {
     }
 
     #[test]
+    fn a_careers_page_s_own_name_is_no_title() {
+        let v = vocab();
+        for t in [
+            "Openings @facultycsmta",
+            "דרושים @facultycsmta",
+            "Careers",
+            "Open positions",
+            "Jobs @acme.io",
+        ] {
+            assert!(v.page_titles.is_match(t), "{t}");
+        }
+        for t in ["Openings Manager", "Careers Advisor @ Acme"] {
+            assert!(!v.page_titles.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
     fn page_titles() {
         let split = |t: &str| {
             let p = split_title_company(t);

@@ -199,8 +199,38 @@ pub fn label_of(key: &str) -> Option<Label> {
                 .and_then(|rest| v.label(rest))
         })
         .or_else(|| posting_label(key))
+        .or_else(|| language_label(key))
         .or_else(|| misspelt_label(&n))
     })
+}
+
+/// The label of a key that ends with a language's code (`title_en`, `body_ge`, `descriptionFr`:
+/// `[records] language_suffixes`): the field written in that language.
+fn language_label(key: &str) -> Option<Label> {
+    let (rest, code) = match key.rfind(['_', '-', '.']) {
+        Some(at) => (&key[..at], &key[at + 1..]),
+        // camelCase: "titleEn".
+        None => {
+            let at = key.len().checked_sub(2)?;
+            let code = key.get(at..)?;
+            let mut c = code.chars();
+            let upper_then_lower = c.next().is_some_and(|c| c.is_ascii_uppercase())
+                && c.next().is_some_and(|c| c.is_ascii_lowercase());
+            let lower_before = key[..at].ends_with(|c: char| c.is_ascii_lowercase());
+            if !(upper_then_lower && lower_before) {
+                return None;
+            }
+            (&key[..at], code)
+        }
+    };
+    if rest.len() < 3
+        || !vocab()
+            .language_suffixes
+            .contains(&code.to_ascii_lowercase())
+    {
+        return None;
+    }
+    vocab().label(rest).or_else(|| posting_label(rest))
 }
 
 /// The label a key names after a word saying the field is the job's (`workTitle`,
@@ -2164,6 +2194,34 @@ mod tests {
             }))
             .unwrap()
         ));
+    }
+
+    #[test]
+    fn a_field_named_with_its_language_s_code() {
+        // jobs.ge's export: each field in English and in Georgian.
+        let d = doc(json!({
+            "id": "690554",
+            "title_en": "Warehouse Worker",
+            "title_ge": "საწყობის თანამშრომელი",
+            "body_en": "Ad title:\nWarehouse Worker\nProvided By:\nState Catering Support",
+        }));
+        assert_eq!(
+            texts(&d, Key::Title).first().map(String::as_str),
+            Some("Warehouse Worker")
+        );
+        assert!(looks_like_posting(
+            &serde_json::from_value(json!({"title_en": "Accountant", "body_en": "In Batumi."}))
+                .unwrap()
+        ));
+        assert!(matches!(label_of("titleEn"), Some(Label::Key(Key::Title))));
+        assert!(matches!(
+            label_of("description_fr"),
+            Some(Label::Description)
+        ));
+        // A code that ends other keys, or a lowercase run, is no language.
+        assert!(label_of("salary_to").is_none_or(|l| !matches!(l, Label::Key(Key::Salary))));
+        assert_eq!(label_of("titleen"), None);
+        assert_eq!(label_of("id_en"), None);
     }
 
     #[test]
