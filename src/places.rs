@@ -254,6 +254,16 @@ impl Gazetteer {
                 self.add_name(&alias, Entry::City { id, primary: true });
             }
         }
+        for (alias, path) in table("regions") {
+            let path = path.as_str().unwrap_or_default();
+            let (c, r) = path.split_once('/').unwrap_or((path, ""));
+            let id = country_ix
+                .get(c)
+                .and_then(|&c| region_ix.get(&(c, r.to_string())))
+                .copied()
+                .ok_or(format!("places_aliases.toml: no region {path}"))?;
+            self.add_name(&alias, Entry::Region(id));
+        }
         for (alias, iso2) in table("countries") {
             let iso2 = iso2.as_str().unwrap_or_default();
             let c = *country_ix
@@ -471,7 +481,11 @@ impl Gazetteer {
                     .filter_map(|&(e, weak)| match e {
                         Entry::Region(r)
                             if !weak
-                                && self.regions[r as usize].name.to_lowercase() == written
+                                && (self.regions[r as usize].name.to_lowercase() == written
+                                    || self
+                                        .names
+                                        .get(&fold(part))
+                                        .is_some_and(|v| v.contains(&Entry::Region(r))))
                                 && options.iter().all(|o| {
                                     o.iter().any(|&(x, _)| holds(x, Entry::Region(r)))
                                 }) =>
@@ -555,7 +569,8 @@ impl Gazetteer {
 
     /// Whether a short piece of text — a header badge, a bracketed tag, a title's tail — names a
     /// place and nothing else: every part is a place and together they name one (no qualifier:
-    /// "US Only" is more than a place), it is written as a name (a capital first, or a script without case: "Salem", "Magdeburg", "广州"), and it
+    /// "US Only" is more than a place), it is written as a name (a capital first, or a script without case: "Salem", "Magdeburg", "广州",
+    /// "ბათუმი"), and it
     /// is not, whole, a common English word that is also some town's name ("Opportunity",
     /// "Mobile", "Normal").
     pub fn names_place(&self, piece: &str) -> bool {
@@ -568,7 +583,9 @@ impl Gazetteer {
         let Some(first) = name.chars().find(|c| c.is_alphabetic()) else {
             return false;
         };
-        let cased = first.is_uppercase() || !first.is_lowercase();
+        // Georgian's letters have capitals (Mtavruli) that no one writes a name with.
+        let georgian = ('\u{10D0}'..='\u{10FF}').contains(&first);
+        let cased = first.is_uppercase() || !first.is_lowercase() || georgian;
         // Codes ("IT", "HR", "CA") are a department as often as a place, and "1 QA" a head
         // count: not by this test.
         let code = p.is_ascii() && p.len() <= 3 || p.chars().any(|c| c.is_ascii_digit());
@@ -772,6 +789,7 @@ mod tests {
             "Magdeburg",
             "Amersfoort",
             "广州",
+            "ბათუმი",
             "'s-Hertogenbosch",
             "Salem, Oregon",
             "Boston, MA",
@@ -932,6 +950,9 @@ mod tests {
         assert_eq!(country("Florida").as_deref(), Some("US"));
         assert_eq!(country("Florida, Uruguay").as_deref(), Some("UY"));
         assert_eq!(country("Córdoba, Colombia").as_deref(), Some("CO"));
+        // A region by the name the aliases give it, not a small town named so elsewhere.
+        assert_eq!(country("adjara").as_deref(), Some("GE"));
+        assert_eq!(city("ბათუმი").as_deref(), Some("Batumi"));
         // A code alone is the region of a country whose codes postings write.
         let region = |s: &str| r(s).and_then(|x| x.1);
         assert_eq!(region("OR").as_deref(), Some("Oregon"));
