@@ -352,11 +352,12 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
     } else {
         heads.iter().filter(|h| h.1 == level).map(|h| h.0).collect()
     };
-    // A heading of the same level between two roles' is a role the vocabulary does not know
-    // when it has their form: the word marking a position they all start with ("### Posizione
-    // Segreteria Amministrativa" between "### Posizione Account Manager" and "### Posizione IT
-    // Support"), or the section they open with ("Formazione richiesta"). A section's name or
-    // no name at all is none.
+    // A heading of the same level between two roles', or before the first, is a role the
+    // vocabulary does not know when it has their form: the word marking a position they all
+    // start with ("### Posizione Segreteria Amministrativa" between "### Posizione Account
+    // Manager" and "### Posizione IT Support"; "## Offre 1 : Alternance Intelligence
+    // Artificielle" before "## Offre 2 : Alternant(e) Cybersécurité"), or the section they
+    // open with ("Formazione richiesta"). A section's name or no name at all is none.
     if let (Some(&first), Some(&last)) = (at.first(), at.last()) {
         let first_word = |i: usize| {
             let t = unnumbered(&d.blocks[i].text);
@@ -375,7 +376,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                 .map(|b| unnumbered(&b.text).to_lowercase())
         };
         let sections: Vec<String> = at.iter().filter_map(|&i| opens_with(i)).collect();
-        let between: Vec<usize> = (first + 1..last)
+        let between: Vec<usize> = (0..last)
             .filter(|&j| {
                 let b = &d.blocks[j];
                 b.kind == BlockKind::Heading
@@ -383,7 +384,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                     && level > 0
                     && !at.contains(&j)
                     && section_label(b).is_none()
-                    && names_entry(&b.text)
+                    && names_entry(counted_off(without_marker(unnumbered(&b.text))))
                     && (marker.as_ref().is_some_and(|m| first_word(j) == *m)
                         || opens_with(j).is_some_and(|s| sections.contains(&s)))
             })
@@ -491,7 +492,10 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
         let (title, origin) = if heads.iter().any(|h| h.0 == i) {
             (heading.to_string(), Origin::Header)
         } else {
-            (without_marker(heading).to_string(), Origin::Label)
+            (
+                counted_off(without_marker(heading)).to_string(),
+                Origin::Label,
+            )
         };
         parts.push(RolePart {
             head: i,
@@ -615,6 +619,18 @@ fn without_marker(heading: &str) -> &str {
             super::vocab::vocab().role_markers.whole(w).is_some() && !rest.trim().is_empty()
         })
         .map_or(heading, |(_, rest)| rest.trim())
+}
+
+/// A heading without the count a marker word leaves before it ("1 : Alternance …" of "Offre 1 :
+/// Alternance …").
+fn counted_off(heading: &str) -> &str {
+    let rest = heading.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == heading.len() {
+        return heading;
+    }
+    let rest = rest.trim_start();
+    rest.strip_prefix([':', '：', '-', '–', '.', ')'])
+        .map_or(heading, str::trim_start)
 }
 
 /// A role's part of a page: the block that opens it, the blocks of its text, its title.
