@@ -47,6 +47,28 @@ pub fn from_label(s: &str) -> Option<WorkMode> {
     combine(&found)
 }
 
+/// A mode field's value read with its label when the label is itself a mode word and the value
+/// says how much of it ("Télétravail: Partiel" is "télétravail partiel", hybrid; "Télétravail:
+/// Non autorisé", on-site): the label and value together, when a term of the vocabulary runs
+/// from the label into the value; else the value.
+pub fn with_label(label: &str, value: &str) -> String {
+    let v = vocab();
+    let label = label.trim();
+    if from_label(value).is_some() || v.work_mode.whole(label).is_none() {
+        return value.to_string();
+    }
+    let joined = format!("{label} {}", value.trim());
+    let f = fold(&joined);
+    let into_value = fold(label).len();
+    let spans = v
+        .work_mode
+        .find(&f)
+        .map(|(_, end, _)| end)
+        .chain(v.not_remote.find(&f).map(|(_, end, _)| end))
+        .any(|end| end > into_value);
+    if spans { joined } else { value.to_string() }
+}
+
 /// Several modes named together: with hybrid among them, hybrid; with remote, remote (the job
 /// can be done remotely); else on-site.
 pub fn combine(modes: &[WorkMode]) -> Option<WorkMode> {
@@ -288,6 +310,20 @@ fn on_remote_only_board(url: &str) -> bool {
 mod tests {
     use super::*;
     use WorkMode::*;
+
+    #[test]
+    fn a_value_saying_how_much_of_the_mode_its_label_names() {
+        let read = |l: &str, v: &str| from_label(&with_label(l, v));
+        assert_eq!(read("Télétravail", "Partiel"), Some(Hybrid));
+        assert_eq!(read("Télétravail", "Fréquent"), Some(Hybrid));
+        assert_eq!(read("Télétravail", "Non autorisé"), Some(Onsite));
+        assert_eq!(read("Télétravail", "Non"), Some(Onsite));
+        // A value that says the mode itself, or says nothing a term spans: the value.
+        assert_eq!(read("Télétravail", "Présentiel"), Some(Onsite));
+        assert_eq!(with_label("Télétravail", "Lyon"), "Lyon");
+        // A label that is no mode word: the value.
+        assert_eq!(with_label("Mode de travail", "Partiel"), "Partiel");
+    }
 
     #[test]
     fn labels() {

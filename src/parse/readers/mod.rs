@@ -194,6 +194,14 @@ pub fn label_facts(doc: &mut Doc) {
             None => label_at(&doc.blocks, i)
                 .map(|(label, v)| match label {
                     Label::Key(Key::Salary) => (label, with_label_period(&doc.blocks[i].text, v)),
+                    Label::Key(Key::WorkMode) => {
+                        let line = &doc.blocks[i].text;
+                        let name = line
+                            .split_once([':', '：'])
+                            .map_or(line.as_str(), |(k, _)| k);
+                        let v = crate::parse::fields::work_mode::with_label(bare(name), &v);
+                        (label, v)
+                    }
                     _ => (label, v),
                 })
                 .into_iter()
