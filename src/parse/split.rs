@@ -2270,6 +2270,39 @@ mod tests {
         );
         assert!(!ds[1].blocks.iter().any(|b| b.text.contains("Area Tecnica")));
         assert!(ds[1].blocks.iter().any(|b| b.text.contains("Roma")));
+        // One before the first, counted after its marker ("Offre 1 : …"), is a role too.
+        let counted = "# Offres d'Alternance Trouvées - Septembre 2025\n\
+            \n\
+            ## Offre 1 : Alternance Intelligence Artificielle - Devoteam France\n\
+            \n\
+            ### Informations Générales\n\
+            - **Entreprise** : Devoteam France (ESN)\n\
+            - **Poste** : Alternance - Intelligence Artificielle H/F\n\
+            - **Localisation** : Levallois-Perret (92)\n\
+            \n\
+            ## Analyse du Marché\n\
+            \n\
+            Beaucoup d'offres.\n\
+            \n\
+            ## Offre 2 : Alternant(e) Cybersécurité - The Progress Factory\n\
+            \n\
+            ### Informations Générales\n\
+            - **Entreprise** : The Progress Factory (Centre de formation)\n\
+            - **Poste** : Alternant(e) cybersécurité\n\
+            - **Localisation** : Lyon et périphérie\n\
+            - **Type de contrat** : Alternance (Statut Cadre)\n\
+            \n\
+            ## Offre 3 : Analyste en Renseignement Cyber - Citalid\n\
+            \n\
+            ### Informations Générales\n\
+            - **Entreprise** : Citalid (Solution SaaS)\n\
+            - **Poste** : [ALTERNANCE] Analyste en renseignement d'intérêt cyber stratégique\n\
+            - **Localisation** : Paris\n\
+            - **Type de contrat** : Alternance\n\
+            ";
+        let ds = several_jobs(markdown::read(counted).unwrap());
+        assert_eq!(ds.len(), 3);
+        assert!(titles(&ds)[0].starts_with("Alternance Intelligence Artificielle"));
         // Without the roles' form, a heading between them is a section of the one above.
         let plain = "## Backend Engineer\n\nRust.\n\n## Perks we like\n\nGym.\n\n\
             ## Product Designer\n\nFigma.\n";

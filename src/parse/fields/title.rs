@@ -2940,6 +2940,18 @@ mod tests {
     }
 
     #[test]
+    fn an_employer_named_with_a_note_in_brackets_is_cut_from_a_heading_s_tail() {
+        let text = "## Alternant(e) Cybersécurité - The Progress Factory\n\n\
+                    - **Entreprise** : The Progress Factory (Centre de formation)\n\
+                    - **Localisation** : Lyon\n\nMissions : sécuriser le SI.\n";
+        let p = crate::parse::parse_text(text, "offre.md")
+            .unwrap()
+            .remove(0);
+        assert_eq!(p.title.as_deref(), Some("Alternant(e) Cybersécurité"));
+        assert_eq!(p.company.as_deref(), Some("The Progress Factory"));
+    }
+
+    #[test]
     fn a_numbered_list_of_roles_is_no_title() {
         assert!(enumerates(
             "Direct Client Reqs.- 1) Functional Analyst, 2) JAVA Architect and 3) JAVA Developer"
