@@ -26,7 +26,7 @@ pub fn kinds_in(s: &str) -> Vec<EmploymentType> {
 /// Whether the folded text right after a kind offers it as an option beside the job's own
 /// ("… negotiable", "… considered": `[employment] offered_as_option`).
 fn offered_as_option(after: &str) -> bool {
-    let rest = after.trim_start_matches([' ', '-', ':', '(']);
+    let rest = after.trim_start_matches([' ', '-', ':', '(', '（']);
     vocab()
         .kind_offered_as_option
         .find(rest)
@@ -547,6 +547,10 @@ mod tests {
         assert_eq!(l("Full time, part time negotiable"), Some(FullTime));
         assert_eq!(l("Vollzeit, Teilzeit möglich"), Some(FullTime));
         assert_eq!(l("Interns considered"), None);
+        assert_eq!(
+            l("業務委託 / フリーランス契約 / 正社員（検討中）"),
+            Some(Contract)
+        );
         assert_eq!(from_label("Contrato a plazo Fijo", None), Some(Temporary));
         assert_eq!(l("CTFP por tempo indeterminado"), Some(FullTime));
         assert_eq!(l("Contrato a termo certo"), Some(Temporary));

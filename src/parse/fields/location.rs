@@ -171,9 +171,14 @@ pub fn from_label(s: &str) -> Vec<String> {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
         // A board's "Heliopolis · Cairo · Egypt" is one place from the city up, as with commas
         // (two cities in a row still make two places).
-        let chunk = chunk
-            .replace(['(', '[', '（', '【', '，', '、', '·'], ",")
-            .replace([')', ']', '）', '】'], "");
+        // Japanese sets places and remarks apart with a middle dot ("大阪・リモート併用可"), as
+        // it writes some foreign names ("ホー・チ・ミン"): a dot only when the chunk is no place.
+        let dots: &[char] = if place_kind(chunk.trim()).is_some() {
+            &['(', '[', '（', '【', '，', '、', '·']
+        } else {
+            &['(', '[', '（', '【', '，', '、', '·', '・']
+        };
+        let chunk = chunk.replace(dots, ",").replace([')', ']', '）', '】'], "");
         let mut group: Vec<String> = Vec::new();
         let mut group_has = (false, false); // (city or unknown lead, country)
         for (i, part) in chunk.split(',').enumerate() {
@@ -926,6 +931,15 @@ mod tests {
                 ps[0].locations
             );
         }
+    }
+
+    #[test]
+    fn a_japanese_middle_dot_sets_a_remark_apart() {
+        assert_eq!(from_label("大阪・リモート併用可"), ["大阪"]);
+        assert_eq!(
+            crate::parse::fields::work_mode::from_label("大阪・リモート併用可"),
+            Some(crate::posting::WorkMode::Hybrid)
+        );
     }
 
     #[test]
