@@ -427,7 +427,24 @@ fn has_posting_keys(o: &Map<String, Value>) -> bool {
             filled && label_of(k).is_some_and(is_place)
         })
         || names_place_by_key(o);
-    (title && (company || description || place)) || (company && description)
+
+    (title && (company || description || place || states_terms(o))) || (company && description)
+}
+
+/// Whether a record states the job's pay and its contract (hh.ru's search result without
+/// `employer` or `area`: `salary` {"from": 228000, …} and `employment` {"name": "Полная
+/// занятость"}): beside a title or a name, a posting's summary.
+fn states_terms(o: &Map<String, Value>) -> bool {
+    let pay = o.iter().any(|(k, v)| {
+        let filled = match v {
+            Value::Object(m) => m.values().any(Value::is_number),
+            Value::Number(_) => true,
+            Value::String(s) => !is_missing(s),
+            _ => false,
+        };
+        filled && matches!(label_of(k), Some(Label::Key(Key::Salary | Key::Pay)))
+    });
+    pay && has_label(o, |l| l == Label::Key(Key::EmploymentType))
 }
 
 /// A record's own title, taken apart, when it names a role and, beside it, what a posting
@@ -536,7 +553,8 @@ pub fn has_title(o: &Map<String, Value>) -> bool {
         || named
             && (has_label(o, |l| {
                 matches!(l, Label::Key(Key::Company) | Label::Key(Key::Location))
-            }) || names_place_by_key(o))
+            }) || names_place_by_key(o)
+                || states_terms(o))
 }
 
 /// Whether a record has a title and a link to its posting: a job board's summary of one
@@ -2222,6 +2240,24 @@ mod tests {
         assert!(label_of("salary_to").is_none_or(|l| !matches!(l, Label::Key(Key::Salary))));
         assert_eq!(label_of("titleen"), None);
         assert_eq!(label_of("id_en"), None);
+    }
+
+    #[test]
+    fn a_name_beside_its_pay_and_contract_is_a_posting() {
+        // hh.ru's search result without employer or area.
+        let o = |v: Value| serde_json::from_value::<Map<String, Value>>(v).unwrap();
+        assert!(looks_like_posting(&o(json!({
+            "name": "Машинист буровой установки RU-75",
+            "salary": {"currency": "RUR", "from": 228000, "to": 228000},
+            "employment": {"id": "full", "name": "Полная занятость"},
+        }))));
+        // Pay alone, or a contract alone, beside a name says no job.
+        assert!(!looks_like_posting(&o(json!({
+            "name": "USD", "rate": 1.08,
+        }))));
+        assert!(!looks_like_posting(&o(json!({
+            "name": "Ann", "salary": {"from": null}, "employment": "full-time",
+        }))));
     }
 
     #[test]
