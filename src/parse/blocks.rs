@@ -405,6 +405,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn section_headings_in_spanish() {
+        assert_eq!(kind_of("Objetivo del Puesto"), SectionKind::Role);
+        assert_eq!(
+            kind_of("Responsabilidades Principales"),
+            SectionKind::Responsibilities
+        );
+        assert_eq!(kind_of("Requisitos"), SectionKind::Requirements);
+    }
+
+    #[test]
     fn lines_wrapped_at_a_fixed_width_are_joined_back() {
         let mail = "My name is Ricky. We have 3 Direct Client Requirements. Please find the
 requirements given below. If you have any consultants, please send me their
