@@ -3113,6 +3113,17 @@ mod tests {
     }
 
     #[test]
+    fn an_employer_looking_for_a_role_in_french() {
+        let u = unwrap("Kanopée recherche un stagiaire", Depth::Full, &no_employer);
+        assert_eq!(u.title, "stagiaire");
+        assert_eq!(u.company.as_deref(), Some("Kanopée"));
+        // "recherche" as a noun, with no article after it, wraps nothing.
+        let u = unwrap("Chargé de recherche clinique", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Chargé de recherche clinique");
+        assert_eq!(u.company, None);
+    }
+
+    #[test]
     fn a_careers_page_s_own_name_is_no_title() {
         let v = vocab();
         for t in [
