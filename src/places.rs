@@ -472,20 +472,18 @@ impl Gazetteer {
         // Bāli in West Bengal or Bali in Cameroon; "Oregon, United States" no town in Ohio;
         // "Florida" the US state, not Floridablanca in Colombia; "Kent, WA", "Mérida, Mexico"
         // and "Praha" stay cities).
-        let named: Vec<Vec<u32>> = options
+        let named: Vec<Option<u32>> = options
             .iter()
             .zip(&looked)
             .map(|(opts, part)| {
                 let written = part.to_lowercase();
+                let aliased = self.names.get(&fold(part));
                 opts.iter()
                     .filter_map(|&(e, weak)| match e {
                         Entry::Region(r)
                             if !weak
                                 && (self.regions[r as usize].name.to_lowercase() == written
-                                    || self
-                                        .names
-                                        .get(&fold(part))
-                                        .is_some_and(|v| v.contains(&Entry::Region(r))))
+                                    || aliased.is_some_and(|v| v.contains(&Entry::Region(r))))
                                 && options.iter().all(|o| {
                                     o.iter().any(|&(x, _)| holds(x, Entry::Region(r)))
                                 }) =>
@@ -497,25 +495,21 @@ impl Gazetteer {
                     // Namesake regions that all fit: the one with more people ("Florida" alone
                     // is the US state, and no town of Uruguay's department).
                     .max_by_key(|&r| self.region_people(r))
-                    .into_iter()
-                    .collect()
             })
             .collect();
-        for ((opts, regions), part) in options.iter_mut().zip(&named).zip(&looked) {
-            if regions.is_empty() {
+        for ((opts, region), part) in options.iter_mut().zip(&named).zip(&looked) {
+            let Some(region) = *region else {
                 continue;
-            }
+            };
+            let country = self.regions[region as usize].country;
             let written = part.to_lowercase();
             opts.retain(|&(e, _)| match e {
                 Entry::City { id, primary } => {
                     let c = self.city(id);
                     let name = c.name.to_lowercase();
                     let accents_only = name != written && fold(&name) == fold(&written);
-                    let beside = regions
-                        .iter()
-                        .any(|&r| self.regions[r as usize].country == c.country);
-                    (c.population >= 100_000 && (primary || beside) && !accents_only)
-                        || c.region.is_some_and(|r| regions.contains(&r))
+                    (c.population >= 100_000 && (primary || c.country == country) && !accents_only)
+                        || c.region == Some(region)
                 }
                 _ => true,
             });
@@ -569,8 +563,8 @@ impl Gazetteer {
 
     /// Whether a short piece of text — a header badge, a bracketed tag, a title's tail — names a
     /// place and nothing else: every part is a place and together they name one (no qualifier:
-    /// "US Only" is more than a place), it is written as a name (a capital first, or a script without case: "Salem", "Magdeburg", "广州",
-    /// "ბათუმი"), and it
+    /// "US Only" is more than a place), it is written as a name (a capital first, or a script
+    /// without case: "Salem", "Magdeburg", "广州", "ბათუმი"), and it
     /// is not, whole, a common English word that is also some town's name ("Opportunity",
     /// "Mobile", "Normal").
     pub fn names_place(&self, piece: &str) -> bool {

@@ -376,7 +376,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                 .map(|b| unnumbered(&b.text).to_lowercase())
         };
         let sections: Vec<String> = at.iter().filter_map(|&i| opens_with(i)).collect();
-        let between: Vec<usize> = (0..last)
+        let alike: Vec<usize> = (0..last)
             .filter(|&j| {
                 let b = &d.blocks[j];
                 b.kind == BlockKind::Heading
@@ -389,7 +389,7 @@ fn by_role_headings(d: &Doc) -> Option<Vec<Doc>> {
                         || opens_with(j).is_some_and(|s| sections.contains(&s)))
             })
             .collect();
-        at.extend(between);
+        at.extend(alike);
         at.sort_unstable();
     }
     // A page about one job (its title names a role that is none of these headings) lists

@@ -173,12 +173,14 @@ pub fn from_label(s: &str) -> Vec<String> {
         // (two cities in a row still make two places).
         // Japanese sets places and remarks apart with a middle dot ("大阪・リモート併用可"), as
         // it writes some foreign names ("ホー・チ・ミン"): a dot only when the chunk is no place.
-        let dots: &[char] = if place_kind(chunk.trim()).is_some() {
+        let separators: &[char] = if place_kind(chunk.trim()).is_some() {
             &['(', '[', '（', '【', '，', '、', '·']
         } else {
             &['(', '[', '（', '【', '，', '、', '·', '・']
         };
-        let chunk = chunk.replace(dots, ",").replace([')', ']', '）', '】'], "");
+        let chunk = chunk
+            .replace(separators, ",")
+            .replace([')', ']', '）', '】'], "");
         let mut group: Vec<String> = Vec::new();
         let mut group_has = (false, false); // (city or unknown lead, country)
         for (i, part) in chunk.split(',').enumerate() {

@@ -427,7 +427,6 @@ fn has_posting_keys(o: &Map<String, Value>) -> bool {
             filled && label_of(k).is_some_and(is_place)
         })
         || names_place_by_key(o);
-
     (title && (company || description || place || states_terms(o))) || (company && description)
 }
 
