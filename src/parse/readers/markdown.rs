@@ -22,11 +22,16 @@ use crate::posting::Format;
 pub enum FrontMatter<'a> {
     Yaml(&'a str),
     Toml(&'a str),
+    /// A Clojure map of keywords (Cryogen's `{:title "…" :layout :post}`).
+    Edn(&'a str),
 }
 
 /// Splits `---\nyaml\n---\nbody` (or `+++\ntoml\n+++\nbody`) into (front matter, body). None
 /// when there is no closed front matter block at the very top.
 pub fn split_front_matter(s: &str) -> Option<(FrontMatter<'_>, &str)> {
+    if s.starts_with("{:") {
+        return split_edn(s);
+    }
     for (fence, toml) in [("---", false), ("+++", true)] {
         let rest = [
             format!("{fence}\n"),
@@ -68,6 +73,67 @@ pub fn split_front_matter(s: &str) -> Option<(FrontMatter<'_>, &str)> {
     None
 }
 
+/// `{:title "…"\n :layout :page\n }` and the body after it: the map up to its closing brace
+/// (outside strings), and the rest.
+fn split_edn(s: &str) -> Option<(FrontMatter<'_>, &str)> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' | '(' => depth += 1,
+            '}' | ']' | ')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some((FrontMatter::Edn(&s[1..i]), &s[i + 1..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A map of keywords → a record: strings as they are, a vector of strings as a list, a
+/// keyword or another scalar as its text (`:layout :page` → "page").
+fn edn_record(edn: &str) -> Map<String, Value> {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#":(?P<k>[\w?!*+-]+)\s+(?:"(?P<s>(?:[^"\\]|\\.)*)"|\[(?P<v>[^\]]*)\]|:?(?P<w>[^\s,{}\[\]"]+))"#,
+        )
+        .expect("valid regex")
+    });
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("valid regex"));
+    let unescape = |t: &str| t.replace("\\\"", "\"").replace("\\\\", "\\");
+    let mut out = Map::new();
+    for c in PAIR.captures_iter(edn) {
+        let value = if let Some(t) = c.name("s") {
+            Value::String(unescape(t.as_str()))
+        } else if let Some(v) = c.name("v") {
+            Value::Array(
+                ITEM.captures_iter(v.as_str())
+                    .map(|i| Value::String(unescape(&i[1])))
+                    .collect(),
+            )
+        } else {
+            Value::String(c["w"].to_string())
+        };
+        out.entry(c["k"].to_string()).or_insert(value);
+    }
+    out
+}
+
 /// Front matter → a record. YAML leniently: when it does not parse (odd quoting, tabs), a
 /// line-based `key: value` reading takes over. TOML through the `toml` crate.
 pub fn front_matter_record(fm: FrontMatter<'_>) -> Map<String, Value> {
@@ -82,6 +148,7 @@ pub fn front_matter_record(fm: FrontMatter<'_>) -> Map<String, Value> {
                 Err(_) => lenient_yaml(yaml),
             }
         }
+        FrontMatter::Edn(edn) => edn_record(edn),
         FrontMatter::Toml(t) => match toml::from_str::<toml::Table>(t) {
             Ok(table) => match serde_json::to_value(table) {
                 Ok(Value::Object(m)) => m,
@@ -728,6 +795,19 @@ mod tests {
         assert_eq!(all(&d, Key::Title), ["Rust Engineer"]);
         assert_eq!(all(&d, Key::Company), ["Ferrous"]);
         assert_eq!(all(&d, Key::Location), ["Berlin"]);
+    }
+
+    #[test]
+    fn front_matter_as_a_clojure_map() {
+        // Cryogen's front matter: keywords, strings (with an escaped quote), a keyword value.
+        let d = one(
+            "{:title \"Web Developer Needed\"\n :company \"The \\\"Rust\\\" Shop\"\n :layout :page\n :tags [\"clojure\" \"web\"]\n }\n\nI need a team to maintain my web site.\n",
+        );
+        assert_eq!(all(&d, Key::Title), ["Web Developer Needed"]);
+        assert_eq!(all(&d, Key::Company), ["The \"Rust\" Shop"]);
+        assert!(!d.blocks.iter().any(|b| b.text.contains("{:title")));
+        // An unclosed map is no front matter.
+        assert!(split_front_matter("{:title \"x\"\n").is_none());
     }
 
     #[test]
