@@ -1850,19 +1850,13 @@ pub fn resolve(ctx: &mut Ctx<'_>) -> Option<(String, FieldSource)> {
     // Names the posting gives its employer: a piece of the title equal to one is the company.
     // The one its sentences name is looked for only when a title has a piece to compare (the
     // search reads the whole text).
-    // A note in brackets after a name is no part of it ("The Progress Factory (Centre de
-    // formation)", "Devoteam France (ESN)").
+    // Each also as the company field shows it, without a note in brackets ("The Progress
+    // Factory (Centre de formation)", "Devoteam France (ESN)").
     let named: Vec<String> = ctx
         .doc
         .texts(Key::Company)
         .flat_map(|(c, _)| {
-            let bare = c
-                .trim_end()
-                .strip_suffix(')')
-                .and_then(|c| c.rsplit_once('('))
-                .map(|(name, _)| name.trim())
-                .filter(|name| !name.is_empty());
-            std::iter::once(fold(c)).chain(bare.map(fold))
+            std::iter::once(fold(c)).chain(super::company::clean_company(c).map(|n| fold(&n)))
         })
         .collect();
     let shared: &Ctx<'_> = ctx;

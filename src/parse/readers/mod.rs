@@ -195,10 +195,7 @@ pub fn label_facts(doc: &mut Doc) {
                 .map(|(label, v)| match label {
                     Label::Key(Key::Salary) => (label, with_label_period(&doc.blocks[i].text, v)),
                     Label::Key(Key::WorkMode) => {
-                        let line = &doc.blocks[i].text;
-                        let name = line
-                            .split_once([':', '：'])
-                            .map_or(line.as_str(), |(k, _)| k);
+                        let name = label_name(&doc.blocks[i].text);
                         let v = crate::parse::fields::work_mode::with_label(bare(name), &v);
                         (label, v)
                     }
@@ -276,11 +273,16 @@ pub fn glued_badges(word: &str) -> Option<Vec<String>> {
     .then_some(terms)
 }
 
+/// The label's part of a "Label: value" line (the whole line when it is a label alone).
+fn label_name(line: &str) -> &str {
+    line.split_once([':', '：']).map_or(line, |(k, _)| k)
+}
+
 /// A pay value with the period its label names and it does not ("Salario mensual*:" /
 /// "$64,000.00 aprox." is a month's pay; "Annual salary: 85,000").
 fn with_label_period(line: &str, value: String) -> String {
     use crate::parse::fields::salary::period_of;
-    let label = line.split_once([':', '：']).map_or(line, |(k, _)| k);
+    let label = label_name(line);
     match (period_of(label), period_of(&value)) {
         // The period's own name ("month"), as a salary's long form writes it.
         (Some(p), None) => format!("{value} per {p}"),
