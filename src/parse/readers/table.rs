@@ -45,10 +45,11 @@ fn cells(line: &str) -> Vec<String> {
     out
 }
 
-/// Whether a line is a table's delimiter row (`|:---|---:|`).
+/// Whether a line is a table's delimiter row (`|:---|---:|`, or `|---|:-:|`: GFM asks for one
+/// hyphen a cell).
 fn is_delimiter(line: &str) -> bool {
     static DELIM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$").expect("valid regex")
+        Regex::new(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$").expect("valid regex")
     });
     DELIM.is_match(line)
 }
@@ -338,6 +339,19 @@ mod tests {
             "<table><tr><td>Home</td><td>About</td></tr><tr><td>a</td><td>b</td></tr></table>",
         );
         assert!(html_jobs(&layout, Format::Html).is_none());
+    }
+
+    #[test]
+    fn a_delimiter_row_with_one_hyphen_a_cell() {
+        let t = "| Company Name | Job Title | Location | APPLY |\n|---|---|---|:-:|\n\
+                 | Sanofi | Data Intern | Framingham, MA | [APPLY](https://example.com/1) |\n\
+                 | Experian | Data Analyst Intern | Remote in USA | [APPLY](https://example.com/2) |\n";
+        let ds = jobs(t, Format::Markdown).unwrap();
+        assert_eq!(ds.len(), 2);
+        assert!(ds[1].texts(Key::Company).any(|(t, _)| t == "Experian"));
+        assert!(is_delimiter("|-|:-:|"));
+        assert!(!is_delimiter("- a | b"));
+        assert!(!is_delimiter("---"));
     }
 
     #[test]
