@@ -446,6 +446,10 @@ pub struct Vocab {
     pub buttons: Terms<()>,
     /// What a social network writes after a post's age ("2d • Edited": `[furniture] post_marks`).
     pub post_marks: Terms<()>,
+    /// A job board channel's tags that make a post its author's offer of work ("[For Hire]",
+    /// `[furniture] offers_work`), and words that say a post is hiring (`hiring_words`).
+    pub offers_work: Terms<()>,
+    pub hiring_words: Terms<()>,
     /// Headings of a README or a tool's documentation ("API", "Output"): never an employer.
     pub readme_headings: Terms<()>,
     /// The furniture patterns as one alternation (a line matches it when it matches any), so a
@@ -1382,6 +1386,8 @@ impl Vocab {
             furniture_lines: furniture_lines_of(&langs, &boards, "lines"),
             buttons: furniture_lines_of(&langs, &boards, "buttons"),
             post_marks: furniture_lines_of(&langs, &boards, "post_marks"),
+            offers_work: furniture_lines_of(&langs, &boards, "offers_work"),
+            hiring_words: furniture_lines_of(&langs, &boards, "hiring_words"),
             readme_headings: furniture_lines_of(&langs, &boards, "readme_headings"),
             furniture_patterns: furniture_patterns_of(&langs, &boards, "patterns"),
             page_titles: furniture_patterns_of(&langs, &boards, "titles"),

@@ -234,7 +234,8 @@ fn thread_posts(text: &str) -> Vec<Doc> {
                 .copied()
                 .filter(|l| !is_separator(l))
                 .collect();
-            if let Some(p) = read_post(&body.join("\n")) {
+            let post = body.join("\n");
+            if let Some(p) = read_post(&post).filter(|_| !offers_work(&post)) {
                 out.push(p);
             }
         }
@@ -258,11 +259,26 @@ fn thread_posts(text: &str) -> Vec<Doc> {
         if t.is_empty() || matches!(t, "[deleted]" | "[dead]" | "[flagged]" | "[removed]") {
             continue;
         }
-        if let Some(p) = read_post(t) {
+        if let Some(p) = read_post(t).filter(|_| !offers_work(t)) {
             out.push(p);
         }
     }
     out
+}
+
+/// Whether a post among a board's posts offers its author's work rather than a job: its first
+/// line tags it so ("[For Hire][Remote]", "SEEKING WORK | Berlin": `[furniture] offers_work`)
+/// and it nowhere says it is hiring (a mistaken "[For Hire]" tag on "Hiring for a Fullstack
+/// Dev at Merge" stays a job).
+fn offers_work(text: &str) -> bool {
+    let v = vocab();
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    first
+        .split(['[', ']', '|', '(', ')', '*', '#'])
+        .any(|tag| v.offers_work.whole(tag).is_some())
+        && v.hiring_words.first_in(text).is_none()
 }
 
 /// HN shapes in JSON: a thread (Algolia `items` tree with `children`, Firebase items with
@@ -469,6 +485,9 @@ fn comment_doc(o: &Map<String, Value>) -> Option<Doc> {
     } else {
         body
     };
+    if offers_work(&text) {
+        return None;
+    }
     let mut d = read_post(&text)?;
     let id = o.get("id").or_else(|| o.get("objectID")).and_then(text_of);
     // The comment's own link; a scraper's `post_url` is the thread's, so the id makes it.
@@ -1523,6 +1542,25 @@ mod tests {
 
     fn all(d: &Doc, k: Key) -> Vec<String> {
         d.texts(k).map(|(t, _)| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_post_offering_its_author_s_work_is_no_job() {
+        let board: Value = serde_json::from_str(
+            r#"[{"author": "a", "content": "[For Hire][Fullstack]\nOutsource your work to me, I'm a Nextjs dev."},
+                {"author": "b", "content": "**[FORHIRE] [REMOTE] [FULLTIME]**\nReact developer, 3 years."},
+                {"author": "c", "content": "[For Hire][Fullstack]\n\nHiring for a Fullstack Python and React Dev at Merge."},
+                {"author": "d", "content": "[HIRING][REMOTE]\nRust developer at Satellite IM."}]"#,
+        )
+        .unwrap();
+        let docs = from_json(&board).expect("comments");
+        assert_eq!(docs.len(), 2);
+        assert!(offers_work(
+            "SEEKING WORK | Berlin | Rust, Go\nI build backends."
+        ));
+        assert!(!offers_work(
+            "Acme | Engineer | Remote\nWe sell hire purchase plans."
+        ));
     }
 
     #[test]
