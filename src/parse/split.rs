@@ -1020,6 +1020,8 @@ fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
         return None;
     }
     let mut parts: Vec<RolePart> = Vec::new();
+    // The first role's number.
+    let mut start = 1;
     for (i, b) in d.blocks.iter().enumerate() {
         if b.kind == BlockKind::Item || b.text.chars().count() > 100 {
             continue;
@@ -1027,7 +1029,13 @@ fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
         let Some((n, rest, marked)) = role_number(&b.text) else {
             continue;
         };
-        if n != parts.len() + 1 {
+        // Counted from one; a list of headings may start further on (a digest's second page,
+        // "### 2. Solution Architect").
+        let counted = match parts.first() {
+            None => n == 1 || b.kind == BlockKind::Heading,
+            Some(_) => n == start + parts.len(),
+        };
+        if !counted {
             continue;
         }
         // The role after the number, or (after a marker that says where and how many) on the
@@ -1056,6 +1064,8 @@ fn by_numbered_roles(d: &Doc) -> Option<Vec<Doc>> {
         };
         if let Some(last) = parts.last_mut() {
             last.body.end = i;
+        } else {
+            start = n;
         }
         parts.push(RolePart {
             head: i,
@@ -2704,6 +2714,22 @@ mod tests {
                   ## Mobile Engineer\n\nBuild our SDKs.\n";
         let ds = several_jobs(markdown::read(md).unwrap());
         assert_eq!(titles(&ds), ["Backend Engineer", "Mobile Engineer"]);
+    }
+
+    #[test]
+    fn numbered_role_headings_from_further_on() {
+        // A digest's second page counts on from where the first stopped.
+        let md = "### 2. Solution Architect\n\n**Company**: Fellowmind\n**Location**: Helsinki\n\n\
+                  Design our customers' data platforms.\n\n\
+                  ### 3. Senior Platform Architect\n\n**Company**: ServiceNow\n**Location**: Espoo\n\n\
+                  Run the platform our teams build on.\n\n\
+                  ### 5. Business Analyst\n\n**Company**: Kesko\n**Location**: Helsinki\n\n\
+                  Study how our shops sell.\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        assert_eq!(
+            titles(&ds),
+            ["Solution Architect", "Senior Platform Architect"]
+        );
     }
 
     #[test]
