@@ -922,7 +922,7 @@ mod tests {
 
     #[test]
     fn a_place_not_given_is_no_place_in_any_language() {
-        for unsaid in ["not specified", "ไม่ระบุสถานที่"] {
+        for unsaid in ["not specified", "Unknown", "ไม่ระบุสถานที่"] {
             let json = format!(
                 r#"[{{"title": "Sales Manager", "company": "Acme", "location": "{unsaid}", "description": "Sell freight."}}]"#
             );
