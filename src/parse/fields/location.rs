@@ -196,7 +196,9 @@ pub fn from_label(s: &str) -> Vec<String> {
                 .trim()
                 .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
                 .trim()
-                .trim_end_matches('.');
+                // A dash left hanging where a board cut the line ("Helsinki –").
+                .trim_end_matches(['.', '–', '—', '-'])
+                .trim_end();
             // "Full Time" among a header's pieces is the contract, not a town called Time ("PT"
             // stays Portugal).
             if vocab().employment.whole(part).is_some() && vocab().country(part).is_none() {
@@ -963,6 +965,7 @@ mod tests {
     fn a_place_s_own_dot_is_no_sentence_s_end() {
         assert_eq!(from_label("TP. HCM"), ["TP. HCM"]);
         assert_eq!(from_label("St. Louis, MO"), ["St. Louis, MO"]);
+        assert_eq!(from_label("Helsinki –"), ["Helsinki"]);
         // A street address gives its town.
         assert_eq!(
             from_label(
