@@ -1048,6 +1048,12 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
     let mut cands: Vec<Cand<String>> = Vec::new();
     for f in ctx.doc.facts_of(Key::Company) {
         if let Some(c) = f.value.text().and_then(clean_company) {
+            // A record that gives its title again as the employer ("Empresa": "ASESOR EN
+            // SEGUROS Y FINANZAS" beside that "titulo", a scraper's slip) names none.
+            if f.origin == Origin::Record && title.is_some_and(|t| fold(t.trim()) == fold(c.trim()))
+            {
+                continue;
+            }
             // A long name is a structured field's (an organization's full name), not a header's.
             let structured = matches!(f.origin, Origin::Record | Origin::JsonLd | Origin::Label);
             if structured || c.split_whitespace().count() <= 8 {
@@ -1284,6 +1290,15 @@ mod tests {
             company_from_text("Acme söker en systemutvecklare. Acme har 40 anställda.").as_deref(),
             Some("Acme")
         );
+    }
+
+    #[test]
+    fn a_record_giving_its_title_as_its_employer_names_none() {
+        let json = r#"[{"titulo": "ASESOR EN SEGUROS", "Empresa": "ASESOR EN SEGUROS", "descripcion": "Vende seguros de vida a familias."},
+            {"titulo": "Guardia de Seguridad", "Empresa": "Grupo Vigía", "descripcion": "Vigila la planta de noche."}]"#;
+        let ps = crate::parse::parse_text(json, "jobs.json").unwrap();
+        assert_eq!(ps[0].company, None);
+        assert_eq!(ps[1].company.as_deref(), Some("Grupo Vigía"));
     }
 
     #[test]
