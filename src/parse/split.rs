@@ -23,6 +23,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
         if let Some(parts) = by_header_titles(&d)
             .or_else(|| by_news_items(&d))
             .or_else(|| by_employer_groups(&d))
+            .or_else(|| by_employer_sections(&d))
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_sectioned_headings(&d))
             .or_else(|| by_title_labels(&d))
@@ -124,18 +125,9 @@ type Lead = (String, Option<String>);
 /// roles by team names its employer elsewhere).
 fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let blocks = &d.blocks;
-    let v = super::vocab::vocab();
-    // A name: no role, no board, no label. A heading alone names no place either ("Berlin
-    // Office"); a name before where its roles are may hold one ("TTi Global | Des Moines").
-    let names_one = |t: &str| {
-        (1..=6).contains(&t.split_whitespace().count())
-            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            && !t.ends_with([':', '：', '.', '!', '?'])
-            && !v.names_role(t)
-            && v.domains.first_in(t).is_none()
-            && v.openings.first_in(t).is_none()
-            && section_label_text(t).is_none()
-    };
+    // A heading alone names no place either ("Berlin Office"); a name before where its roles
+    // are may hold one ("TTi Global | Des Moines").
+    let names_one = names_one;
     let employer = |t: &str| names_one(t) && !super::places::mentions_place(t);
     // The group's lead: a heading naming the employer, or a line naming it before where and
     // how its roles are done ("Aleo | San Francisco, Remote"), kept as its roles' place.
@@ -207,6 +199,112 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
         }
     }
     Some(out)
+}
+
+/// Whether a line may be a name: a few words, capitalized, no role, no board, no label.
+fn names_one(t: &str) -> bool {
+    let v = super::vocab::vocab();
+    (1..=6).contains(&t.split_whitespace().count())
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with([':', '：', '.', '!', '?'])
+        && !v.names_role(t)
+        && v.domains.first_in(t).is_none()
+        && v.openings.first_in(t).is_none()
+        && section_label_text(t).is_none()
+}
+
+/// A board of employers, each under a heading of its name with its job's text and an address
+/// of its own ("### Par Mais" … "recrutamento@parmais.com.br", "### Ecentry" …
+/// "curriculos@ecentry.com"): three headings of one level or more, each a name, and most of
+/// their sections with an address or a link at a domain the heading names. One document per
+/// section, its heading the company; the title is what the section's text gives, if anything.
+fn by_employer_sections(d: &Doc) -> Option<Vec<Doc>> {
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:[\w.+-]@|https?://(?:www\.)?)([a-z0-9-]+)\.").expect("valid regex")
+    });
+    let blocks = &d.blocks;
+    let squeeze = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut levels: Vec<u8> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.level > 0)
+        .map(|b| b.level)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    // The first heading, when the reader took it for the page's header ("### Par Mais" at the
+    // top), heads the text before the others.
+    let header = d
+        .facts
+        .iter()
+        .find(|f| f.key == Key::Title && f.origin == Origin::Header)
+        .and_then(|f| f.value.text())
+        .filter(|t| names_one(t.trim()));
+    levels.into_iter().find_map(|level| {
+        let heads: Vec<usize> = (0..blocks.len())
+            .filter(|&i| blocks[i].kind == BlockKind::Heading && blocks[i].level == level)
+            .collect();
+        if !heads.iter().all(|&i| names_one(blocks[i].text.trim())) {
+            return None;
+        }
+        // Each section runs to the next heading of its level or above.
+        let end_of = |h: usize| {
+            (h + 1..blocks.len())
+                .find(|&k| blocks[k].kind == BlockKind::Heading && blocks[k].level <= level)
+                .unwrap_or(blocks.len())
+        };
+        // (name, its section's blocks)
+        let mut sections: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+        if let Some(name) = header
+            && heads.first().is_some_and(|&h| h > 0)
+        {
+            sections.push((name.trim(), 0..heads[0]));
+        }
+        sections.extend(
+            heads
+                .iter()
+                .map(|&h| (blocks[h].text.trim(), h + 1..end_of(h))),
+        );
+        if sections.len() < 3 {
+            return None;
+        }
+        let own = sections
+            .iter()
+            .filter(|(name, range)| {
+                let name = squeeze(name);
+                blocks[range.clone()].iter().any(|b| {
+                    DOMAIN.captures_iter(&b.text).any(|c| {
+                        let dom = squeeze(&c[1]);
+                        dom.chars().count() >= 3 && (name.contains(&dom) || dom.contains(&name))
+                    })
+                })
+            })
+            .count();
+        if own < 3 || 2 * own < sections.len() {
+            return None;
+        }
+        let parts = sections
+            .into_iter()
+            .map(|(name, range)| {
+                let mut part = d.clone();
+                part.blocks = blocks[range].to_vec();
+                part.facts.retain(|f| {
+                    !matches!(
+                        f.key,
+                        Key::Title | Key::Subject | Key::Company | Key::Location
+                    ) && f.origin != Origin::Label
+                });
+                label_facts(&mut part);
+                part.text(Key::Company, name, Origin::Header);
+                part
+            })
+            .collect();
+        Some(parts)
+    })
 }
 
 /// A newsletter's list of news in which an item or two says an employer is hiring ("[Serokell is
@@ -2714,6 +2812,28 @@ mod tests {
                   ## Mobile Engineer\n\nBuild our SDKs.\n";
         let ds = several_jobs(markdown::read(md).unwrap());
         assert_eq!(titles(&ds), ["Backend Engineer", "Mobile Engineer"]);
+    }
+
+    #[test]
+    fn a_board_of_employers_each_under_its_name_with_its_own_address() {
+        let md = "### Par Mais\nAdicionado em 17-11-2015\n\nFull-Stack Web Developer - Florianópolis/SC\n\n\
+                  Interessados mandar currículo para: **recrutamento@parmais.com.br**\n\n\
+                  ### Ecentry\nAdicionado em 27-10-2015\n\n* Perfil do desenvolvedor\n\n\
+                  Desenvolver APIs com Python e Django.\n\nEnviar para: **curriculos@ecentry.com**\n\n\
+                  ### Catarina Touch\n\nAplicativos nativos para celulares.\n\n\
+                  Interessados enviar CV para: info@catarinatouch.com\n";
+        let ds = several_jobs(markdown::read(md).unwrap());
+        let companies: Vec<&str> = ds
+            .iter()
+            .map(|d| d.texts(Key::Company).next().map_or("", |t| t.0))
+            .collect();
+        assert_eq!(companies, ["Par Mais", "Ecentry", "Catarina Touch"]);
+        assert!(ds[1].blocks.iter().any(|b| b.text.contains("Django")));
+        assert!(!ds[1].blocks.iter().any(|b| b.text.contains("parmais")));
+        // A posting's own sections are no employers, whatever addresses it gives.
+        let md = "# Backend Engineer\n\nBuild our APIs.\n\n### Acme\n\nWe make anvils: acme.com\n\n\
+                  ### Benefits\n\nA good salary.\n\n### Apply\n\nWrite to jobs@acme.com\n";
+        assert_eq!(several_jobs(markdown::read(md).unwrap()).len(), 1);
     }
 
     #[test]
