@@ -456,6 +456,29 @@ mod tests {
     }
 
     #[test]
+    fn a_fixed_term_or_a_freelance_brief_said_in_a_sentence() {
+        // A contract for the work to be done is temporary, whatever the hours.
+        assert_eq!(
+            from_text("$ 1.750.905 (Mensual) Contrato de Obra o labor Tiempo Completo"),
+            Some(Temporary)
+        );
+        assert_eq!(
+            from_text("Buscamos operarios para incorporarse de forma eventual."),
+            Some(Temporary)
+        );
+        assert_eq!(
+            from_text("Necesito un freelancer para cargar 40 páginas."),
+            Some(Contract)
+        );
+        assert_eq!(
+            from_text("Sou profissional liberal e procuro free-lance. Pago por demanda."),
+            Some(Contract)
+        );
+        // An event is no contract.
+        assert_eq!(from_text("Habrá un evento eventual en la oficina."), None);
+    }
+
+    #[test]
     fn a_sentence_about_the_candidate_s_papers_says_no_kind() {
         assert_eq!(
             from_text(
