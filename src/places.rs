@@ -412,7 +412,8 @@ impl Gazetteer {
     /// qualifier, and at least one is a place.
     pub fn resolve(&self, text: &str) -> Option<Place> {
         let parts = split_parts(text);
-        if parts.is_empty() {
+        // A group of countries alone is no one place ("APAC" is no town Apac in Uganda).
+        if parts.is_empty() || (parts.len() == 1 && self.group(&parts[0]).is_some()) {
             return None;
         }
         let mut options: Vec<Vec<(Entry, bool)>> = Vec::new();
@@ -964,6 +965,9 @@ mod tests {
         assert!(!g.group("EU").unwrap().contains(&"GB".to_string()));
         assert!(g.group("emea").unwrap().contains(&"GB".to_string()));
         assert_eq!(g.group("Narnia"), None);
+        // A group alone resolves to no town that shares its name.
+        assert!(g.resolve("APAC").is_none());
+        assert!(g.resolve("Apac, Uganda").is_some());
         let eu = g.group("EU").unwrap().to_vec();
         let names = |codes: &[String]| -> Vec<String> {
             g.name_countries(codes)
