@@ -390,6 +390,8 @@ mod tests {
     #[test]
     fn text_statements() {
         let m = |t: &str| from_text(t).map(|x| x.0);
+        assert_eq!(m("All positions are full time and remote."), Some(Remote));
+        assert_eq!(m("Our roles are remote."), Some(Remote));
         // Languages' own ways to say it; a day or two at home is hybrid.
         assert_eq!(m("Arbejder på deltid, hjemmefra."), Some(Remote));
         assert_eq!(
