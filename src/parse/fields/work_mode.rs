@@ -392,6 +392,16 @@ mod tests {
         let m = |t: &str| from_text(t).map(|x| x.0);
         assert_eq!(m("All positions are full time and remote."), Some(Remote));
         assert_eq!(m("Our roles are remote."), Some(Remote));
+        assert_eq!(
+            m("Office: London preferred (Remote 3-4 days per week)"),
+            Some(Hybrid)
+        );
+        assert_eq!(
+            m(
+                "We mainly work remotely but you will need to go to the office usually a few times a month."
+            ),
+            Some(Hybrid)
+        );
         // Languages' own ways to say it; a day or two at home is hybrid.
         assert_eq!(m("Arbejder på deltid, hjemmefra."), Some(Remote));
         assert_eq!(
