@@ -1538,6 +1538,16 @@ mod tests {
             company_from_text("Octo recrute !\n\nChez Octo, on code.").as_deref(),
             Some("Octo")
         );
+        assert_eq!(
+            company_from_text("Sparrow seeks a high-energy Account Executive.").as_deref(),
+            Some("Sparrow")
+        );
+        for t in [
+            "We are seeking a designer.",
+            "The ideal candidate is looking for growth.",
+        ] {
+            assert_eq!(company_from_text(t), None, "{t}");
+        }
     }
 
     #[test]
