@@ -474,6 +474,10 @@ mod tests {
             from_text("Sou profissional liberal e procuro free-lance. Pago por demanda."),
             Some(Contract)
         );
+        assert_eq!(
+            from_text("Vi har fått en förfrågan på ett konsultuppdrag för en senior .NET-konsult."),
+            Some(Contract)
+        );
         // An event is no contract.
         assert_eq!(from_text("Habrá un evento eventual en la oficina."), None);
     }

@@ -440,6 +440,9 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         cut_slash_fields(&mut u, &mut t, is_employer);
         strip_leading_words(&mut u, &mut t);
         strip_place_tail(&mut u, &mut t);
+        // Words that say the role is sought, last once the place after them is gone ("Senior
+        // .NET-konsult sökes till uppdrag i Göteborg").
+        strip_suffixes(&mut t);
     } else if let Some(open) = t.rfind(" (")
         && t.ends_with(')')
     {
@@ -2042,6 +2045,9 @@ fn title_cands(
         }
         if depth == Depth::Wrappers {
             drop_tail_said_elsewhere(&mut u, ctx.doc, is_employer);
+            // Words that say the role is sought, last once the place after them is gone
+            // ("… sökes till uppdrag i Göteborg").
+            strip_suffixes(&mut u.title);
         }
         // "Reqs.- 1) Functional Analyst, 2) JAVA Architect and 3) JAVA Developer": a list of
         // roles, no one title; "HN Hiring (Ask HN: Who is hiring? …)": the page's.
@@ -2694,6 +2700,11 @@ mod tests {
         assert_eq!(
             un("Engineer | Berlin | London").place.as_deref(),
             Some("Berlin")
+        );
+        // Words that say the role is sought come off once the place after them has.
+        assert_eq!(
+            un("Konsultuppdrag: Senior .NET-konsult sökes till uppdrag i Göteborg").title,
+            "Senior .NET-konsult"
         );
         assert_eq!(
             un("Senior Engineer in Helsinki, Finland").place.as_deref(),
