@@ -1061,6 +1061,14 @@ mod tests {
             ["Lusaka"]
         );
         assert_eq!(
+            from_text("Wir sind eine Kanzlei mitten in Wels und suchen Verstärkung."),
+            ["Wels"]
+        );
+        assert_eq!(
+            from_text("Wir sind am zentralen Standort Innsbruck auf der Suche nach dir."),
+            ["Innsbruck"]
+        );
+        assert_eq!(
             from_text("Contratará un cajero para su tienda ubicada en Los Ángeles, cuyo objetivo…"),
             ["Los Ángeles"]
         );
