@@ -87,7 +87,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// "é", "Ð¿" for "п"), put right: a lead character and the continuation characters its
 /// UTF-8 byte needs, which together decode as one character. Text without such runs is left as
 /// it is.
-fn repair_mojibake(s: &str) -> String {
+pub(crate) fn repair_mojibake(s: &str) -> String {
     if !s.contains(['Â', 'Ã', 'Ä', 'Å', 'Î', 'Ï', 'Ð', 'Ñ', 'â', 'ï']) {
         return s.to_string();
     }

@@ -272,6 +272,14 @@ impl Doc {
     pub fn sanitize(&mut self) {
         use crate::sanitize::{needs_sanitizing, sanitize};
         let clean = |t: &mut String| {
+            // UTF-8 once read as Windows-1252 that escapes hid from the file's own repair
+            // (JSON's "Ger\u00c3\u00a4te"), mended before its C1 controls would be dropped.
+            if !t.is_ascii() {
+                let fixed = super::decode::repair_mojibake(t);
+                if fixed != *t {
+                    *t = fixed;
+                }
+            }
             if needs_sanitizing(t) {
                 *t = sanitize(t);
             }

@@ -480,6 +480,18 @@ mod tests {
     }
 
     #[test]
+    fn mojibake_hidden_by_escapes_is_mended() {
+        let json = r#"[{"title": "Verkaufsberater", "company": "AL-KO Ger\u00c3\u00a4te", "location": "S\u00c3\u00a3o Paulo",
+            "description": "Clari\u00e2\u0080\u0099s platform. S\u00c3O PAULO stays."}]"#;
+        let ps = parse_text(json, "jobs.json").unwrap();
+        assert_eq!(ps[0].company.as_deref(), Some("AL-KO Geräte"));
+        assert_eq!(ps[0].locations, ["São Paulo"]);
+        let body: String = ps[0].sections.iter().map(|s| s.body.as_str()).collect();
+        assert!(body.contains("Clari’s"), "{body}");
+        assert!(body.contains("SÃO PAULO"), "{body}");
+    }
+
+    #[test]
     fn a_script_s_jobs_take_the_employer_its_file_names_beside_them() {
         let js = r#"const ABOUT = ["Die Softdoor GmbH ist ein Unternehmen, das Projekte im Bereich Gesundheit umsetzt."];
 const JOBS = [
