@@ -582,6 +582,8 @@ mod tests {
         assert_eq!(l("CTFP por tempo indeterminado"), Some(FullTime));
         assert_eq!(l("Contrato a termo certo"), Some(Temporary));
         assert_eq!(l("CLT / PJ"), None);
+        assert_eq!(l("vacancy_type_effective"), Some(FullTime));
+        assert_eq!(l("vacancy_legal_entity"), Some(Contract));
         assert_eq!(l("Full time/Part time"), None);
         assert_eq!(l("B2B or UoP"), None);
         assert_eq!(l("Full-time/Permanent"), Some(FullTime));
