@@ -275,10 +275,7 @@ impl Doc {
             // UTF-8 once read as Windows-1252 that escapes hid from the file's own repair
             // (JSON's "Ger\u00c3\u00a4te"), mended before its C1 controls would be dropped.
             if !t.is_ascii() {
-                let fixed = super::decode::repair_mojibake(t);
-                if fixed != *t {
-                    *t = fixed;
-                }
+                *t = super::decode::repair_mojibake(t);
             }
             if needs_sanitizing(t) {
                 *t = sanitize(t);

@@ -127,7 +127,6 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
     let blocks = &d.blocks;
     // A heading alone names no place either ("Berlin Office"); a name before where its roles
     // are may hold one ("TTi Global | Des Moines").
-    let names_one = names_one;
     let employer = |t: &str| names_one(t) && !super::places::mentions_place(t);
     // The group's lead: a heading naming the employer, or a line naming it before where and
     // how its roles are done ("Aleo | San Francisco, Remote"), kept as its roles' place.
@@ -222,13 +221,8 @@ fn by_employer_sections(d: &Doc) -> Option<Vec<Doc>> {
     static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:[\w.+-]@|https?://(?:www\.)?)([a-z0-9-]+)\.").expect("valid regex")
     });
+    use super::vocab::norm_label;
     let blocks = &d.blocks;
-    let squeeze = |t: &str| -> String {
-        t.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let mut levels: Vec<u8> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level > 0)
@@ -275,13 +269,15 @@ fn by_employer_sections(d: &Doc) -> Option<Vec<Doc>> {
         let own = sections
             .iter()
             .filter(|(name, range)| {
-                let name = squeeze(name);
-                blocks[range.clone()].iter().any(|b| {
-                    DOMAIN.captures_iter(&b.text).any(|c| {
-                        let dom = squeeze(&c[1]);
-                        dom.chars().count() >= 3 && (name.contains(&dom) || dom.contains(&name))
+                // The name and the domain as their letters and digits ("Par Mais", "parmais").
+                let name = norm_label(name);
+                name.chars().count() >= 3
+                    && blocks[range.clone()].iter().any(|b| {
+                        DOMAIN.captures_iter(&b.text).any(|c| {
+                            let dom = norm_label(&c[1]);
+                            dom.chars().count() >= 3 && (name.contains(&dom) || dom.contains(&name))
+                        })
                     })
-                })
             })
             .count();
         if own < 3 || 2 * own < sections.len() {

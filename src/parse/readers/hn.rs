@@ -235,7 +235,10 @@ fn thread_posts(text: &str) -> Vec<Doc> {
                 .filter(|l| !is_separator(l))
                 .collect();
             let post = body.join("\n");
-            if let Some(p) = read_post(&post).filter(|_| !offers_work(&post)) {
+            if offers_work(&post) {
+                continue;
+            }
+            if let Some(p) = read_post(&post) {
                 out.push(p);
             }
         }
@@ -259,7 +262,10 @@ fn thread_posts(text: &str) -> Vec<Doc> {
         if t.is_empty() || matches!(t, "[deleted]" | "[dead]" | "[flagged]" | "[removed]") {
             continue;
         }
-        if let Some(p) = read_post(t).filter(|_| !offers_work(t)) {
+        if offers_work(t) {
+            continue;
+        }
+        if let Some(p) = read_post(t) {
             out.push(p);
         }
     }
