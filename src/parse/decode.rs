@@ -1,6 +1,8 @@
 //! Bytes → sanitized text: BOM sniffing (UTF-8, UTF-16), UTF-8 validation, legacy encodings
 //! detected with chardetng (Windows-1252, Latin-1…), line ends normalized, controls removed.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::SkipReason;
@@ -27,7 +29,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
             ));
         }
         match std::str::from_utf8(bytes) {
-            Ok(s) => repair_mojibake(s),
+            Ok(s) => repair_mojibake(s).into_owned(),
             // UTF-8 with a few bad bytes (a paste, a join of two files): each bad byte costs one
             // character, not the file.
             Err(_) if has_utf8_multibyte(bytes) => mixed(bytes),
@@ -86,10 +88,10 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// UTF-8 that was read once as Windows-1252 and written again ("â€“" for "–", "Ã©" for
 /// "é", "Ð¿" for "п"), put right: a lead character and the continuation characters its
 /// UTF-8 byte needs, which together decode as one character. Text without such runs is left as
-/// it is.
-pub(crate) fn repair_mojibake(s: &str) -> String {
+/// it is, borrowed.
+pub(crate) fn repair_mojibake(s: &str) -> Cow<'_, str> {
     if !s.contains(['Â', 'Ã', 'Ä', 'Å', 'Î', 'Ï', 'Ð', 'Ñ', 'â', 'ï']) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -120,7 +122,7 @@ pub(crate) fn repair_mojibake(s: &str) -> String {
         out.push(c);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A file is binary when its head holds NUL bytes or many C0 controls other than whitespace.

@@ -274,8 +274,10 @@ impl Doc {
         let clean = |t: &mut String| {
             // UTF-8 once read as Windows-1252 that escapes hid from the file's own repair
             // (JSON's "Ger\u00c3\u00a4te"), mended before its C1 controls would be dropped.
-            if !t.is_ascii() {
-                *t = super::decode::repair_mojibake(t);
+            if !t.is_ascii()
+                && let std::borrow::Cow::Owned(fixed) = super::decode::repair_mojibake(t)
+            {
+                *t = fixed;
             }
             if needs_sanitizing(t) {
                 *t = sanitize(t);
