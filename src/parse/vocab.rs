@@ -432,6 +432,8 @@ pub struct Vocab {
     pub title_prefixes: Terms<()>,
     /// Short words joining a title prefix to the title, taken off with it ("Hiring a …").
     pub prefix_joins: Terms<()>,
+    /// Indefinite articles a title cut from a sentence may start with ("a Software Engineer").
+    pub title_articles: Terms<()>,
     /// Words after a title that name the posting, not the job ("job opening", "position").
     pub title_suffixes: Terms<()>,
     /// A posting's state written after its title ("(CLOSED)", "(PAUSADA)").
@@ -1380,6 +1382,7 @@ impl Vocab {
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
             prefix_joins: words("roles", "prefix_joins"),
+            title_articles: words("roles", "title_articles"),
             title_suffixes: words("roles", "title_suffixes"),
             title_statuses: words("roles", "statuses"),
             sentence_words: words("roles", "sentence_words"),

@@ -498,6 +498,17 @@ fn without_article(t: &str) -> &str {
             return rest;
         }
     }
+    // An article in lower case starts a sentence's words, never a role's name: "a Software
+    // Engineer (m/f/d)", "eine*n Software-Entwickler*in" (the gender mark goes with it).
+    if let Some((word, rest)) = t.split_once(' ')
+        && word.starts_with(|c: char| c.is_lowercase())
+        && rest.starts_with(char::is_uppercase)
+    {
+        let bare = word.split(['*', ':', '/', '(', '·']).next().unwrap_or(word);
+        if vocab().title_articles.whole(bare).is_some() {
+            return rest;
+        }
+    }
     t
 }
 
@@ -3137,10 +3148,17 @@ mod tests {
             "Careers",
             "Open positions",
             "Jobs @acme.io",
+            // A scraper's placeholder for a title it did not find.
+            "Unknown",
+            "N/A",
         ] {
             assert!(v.page_titles.is_match(t), "{t}");
         }
-        for t in ["Openings Manager", "Careers Advisor @ Acme"] {
+        for t in [
+            "Openings Manager",
+            "Careers Advisor @ Acme",
+            "Unknown Worlds Engineer",
+        ] {
             assert!(!v.page_titles.is_match(t), "{t}");
         }
     }
@@ -3269,6 +3287,20 @@ mod tests {
         assert_eq!(u.title, "Mid-Senior QA Automation engineer / SDET");
         let u = unwrap("A/B Testing Engineer", Depth::Full, &no_employer);
         assert_eq!(u.title, "A/B Testing Engineer");
+        // In lower case, an article of any language is a sentence's, with its gender mark.
+        let u = unwrap("a Software Engineer", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Software Engineer");
+        let u = unwrap("eine*n Software-Entwickler*in", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Software-Entwickler*in");
+        // A word that is no article stays; so does an article before a word in lower case.
+        let u = unwrap(
+            "agile Java contract web programmer",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "agile Java contract web programmer");
+        let u = unwrap("un developer full stack", Depth::Full, &no_employer);
+        assert_eq!(u.title, "un developer full stack");
     }
 
     #[test]
