@@ -487,6 +487,19 @@ mod tests {
         );
         assert_eq!(m("Flexibilidad horaria y teletrabajo real."), Some(Remote));
         assert_eq!(m("Có thể làm việc remote."), Some(Remote));
+        // The job's own words for working from elsewhere.
+        for t in [
+            "This is a work-from-home (WFH) position in the Philippines.",
+            "This is a 12-week remote-first position starting June 1.",
+            "We offer remote, three-month internships with a stipend.",
+            "All staff work from home and choose the hours that suit them.",
+            "Interns work remotely with experienced mentors.",
+            "You'll work remotely with our distributed team.",
+            "Serokell is looking for remote full-time Nix SREs.",
+            "Télétravail illimité et horaires flexibles",
+        ] {
+            assert_eq!(m(t), Some(Remote), "{t}");
+        }
         // A team that is hybrid may still hire this role remotely.
         assert_eq!(
             m("We're a hybrid team, open to this role being remote."),
