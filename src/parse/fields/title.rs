@@ -1624,38 +1624,53 @@ fn drop_tail_said_elsewhere(
     is_employer: IsEmployer<'_>,
 ) {
     drop_glued(u, doc, is_employer);
-    // A hyphen without spaces last: "Full Stack Developer-Remote".
-    // A separator inside brackets is no tail's ("Software Engineers (scala, node.js)", "Guardia
+    // A hyphen without spaces last: "Full Stack Developer-Remote". A separator inside brackets is no tail's ("Software Engineers (scala, node.js)", "Guardia
     // ($600.000 - $650.000) | Prosegur").
     let open_bracket = |head: &str| head.matches('(').count() > head.matches(')').count();
-    let Some((sep, head, tail)) = [" - ", " – ", " — ", " | ", ", ", "-"]
-        .iter()
-        .find_map(|&sep| {
-            u.title
-                .rsplit_once(sep)
-                .filter(|(h, _)| !open_bracket(h))
-                .map(|(h, t)| (sep, h, t))
-        })
-    else {
-        return;
+    // The pieces after each separator, the last first ("… Innere Medizin - Rheumatologie |
+    // Cottbus": the place, before "Rheumatologie | Cottbus"); the first one taken goes.
+    // A comma is tried only when no dash or bar is there, a hyphen without spaces last.
+    let last_of = |seps: &[&'static str]| {
+        let mut cuts: Vec<(&str, usize)> = seps
+            .iter()
+            .filter_map(|&sep| u.title.rfind(sep).map(|i| (sep, i)))
+            .filter(|&(_, i)| !open_bracket(&u.title[..i]))
+            .collect();
+        cuts.sort_by_key(|&(_, i)| std::cmp::Reverse(i));
+        cuts
     };
-    let (head, tail) = (head.trim().to_string(), tail.trim().to_string());
-    let tail_f = fold(&tail);
-    // The head read without the pay in a bracket at its end ("Prevencionista ($900.000)").
-    let head_read = match TRAILING_BRACKET.captures(&head) {
-        Some(c) if is_pay(&c["in"]) => head[..c.get(0).map_or(head.len(), |m| m.start())].trim(),
-        _ => head.as_str(),
-    };
-    if tail_f.is_empty() || !looks_like_title(head_read) {
-        return;
+    let mut cuts = last_of(&[" - ", " – ", " — ", " | "]);
+    if cuts.is_empty() {
+        cuts = last_of(&[", "]);
     }
-    if takes_tail(u, sep, &tail, &tail_f, doc, is_employer) {
-        u.title = head;
-        // Pay in a bracket before the tail: "Cajero/a ($290.000) | EASY Talca".
-        drop_glued(u, doc, is_employer);
-        // The piece before may be another ("Supervisor/a | Manpower | Santiago": the place,
-        // then the employer).
-        drop_tail_said_elsewhere(u, doc, is_employer);
+    if cuts.is_empty() {
+        cuts = last_of(&["-"]);
+    }
+    for (sep, i) in cuts {
+        let (head, tail) = (
+            u.title[..i].trim().to_string(),
+            u.title[i + sep.len()..].trim().to_string(),
+        );
+        let tail_f = fold(&tail);
+        // The head read without the pay in a bracket at its end ("Prevencionista ($900.000)").
+        let head_read = match TRAILING_BRACKET.captures(&head) {
+            Some(c) if is_pay(&c["in"]) => {
+                head[..c.get(0).map_or(head.len(), |m| m.start())].trim()
+            }
+            _ => head.as_str(),
+        };
+        if tail_f.is_empty() || !looks_like_title(head_read) {
+            continue;
+        }
+        if takes_tail(u, sep, &tail, &tail_f, doc, is_employer) {
+            u.title = head;
+            // Pay in a bracket before the tail: "Cajero/a ($290.000) | EASY Talca".
+            drop_glued(u, doc, is_employer);
+            // The piece before may be another ("Supervisor/a | Manpower | Santiago": the place,
+            // then the employer).
+            drop_tail_said_elsewhere(u, doc, is_employer);
+            return;
+        }
     }
 }
 
@@ -3029,6 +3044,19 @@ mod tests {
         let mut u = unwrap("Analista - CAMPINAS", Depth::Wrappers, &no_employer);
         drop_tail_said_elsewhere(&mut u, &d, &no_employer);
         assert_eq!(u.title, "Analista - CAMPINAS");
+        // The last piece goes though a dash stands before it ("Innere Medizin - Rheumatologie").
+        let mut d = super::super::super::doc::Doc::default();
+        d.text(Key::Location, "Cottbus", Origin::Record);
+        let mut u = unwrap(
+            "Oberarzt (m/w/d) für Innere Medizin - Rheumatologie | Cottbus",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(
+            u.title,
+            "Oberarzt (m/w/d) für Innere Medizin - Rheumatologie"
+        );
         // A code set apart by a spaced dash.
         assert_eq!(
             un("0703 - GERENTE DE NEGÓCIOS").title,

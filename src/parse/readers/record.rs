@@ -2192,6 +2192,19 @@ mod tests {
         // A word that is no posting word before a label names nothing.
         assert_eq!(label_of("pageTitle"), None);
         assert_eq!(label_of("companyTitle"), None);
+        // A CMS's page title for search engines is the job's title; German names the fields.
+        let o = json!({
+            "seo_titel": "Oberarzt (m/w/d) für Innere Medizin - Rheumatologie | Cottbus",
+            "stadt": "Cottbus",
+            "stellenart": "Vollzeit",
+        });
+        let d = doc(o.clone());
+        assert_eq!(
+            texts(&d, Key::Title),
+            ["Oberarzt (m/w/d) für Innere Medizin - Rheumatologie | Cottbus"]
+        );
+        assert_eq!(texts(&d, Key::EmploymentType), ["Vollzeit"]);
+        assert!(has_title(o.as_object().unwrap()));
     }
 
     #[test]
