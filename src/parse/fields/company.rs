@@ -1050,7 +1050,13 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
         if let Some(c) = f.value.text().and_then(clean_company) {
             // A record that gives its title again as the employer ("Empresa": "ASESOR EN
             // SEGUROS Y FINANZAS" beside that "titulo", a scraper's slip) names none.
-            if f.origin == Origin::Record && title.is_some_and(|t| fold(t.trim()) == fold(c.trim()))
+            // Nor does one repeating the title as the record wrote it ("… at Ura Design").
+            if f.origin == Origin::Record
+                && (title.is_some_and(|t| fold(t.trim()) == fold(c.trim()))
+                    || ctx
+                        .doc
+                        .texts(Key::Title)
+                        .any(|(t, _)| fold(t.trim()) == fold(c.trim())))
             {
                 continue;
             }

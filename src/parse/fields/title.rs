@@ -2065,6 +2065,26 @@ fn title_cands(
             Depth::Full
         };
         let mut u = unwrap(t, depth, is_employer);
+        // A page's title names its employer after "at" as a subject line does ("Process
+        // Engineer II at Geltor").
+        if page_record
+            && origin == Origin::Record
+            && u.company.is_none()
+            && (t.contains(" at ") || t.contains(" @ "))
+            && let PageTitle {
+                title: Some(role),
+                company: Some(company),
+                ..
+            } = split_page_title(t.trim())
+        {
+            let mut v = unwrap(&role, depth, is_employer);
+            // "… at the Texas Tribune": the article is the sentence's.
+            let company = company.strip_prefix("the ").unwrap_or(&company).to_string();
+            if looks_like_title(&v.title) && company.split_whitespace().count() <= 5 {
+                v.company = Some(company);
+                u = v;
+            }
+        }
         if u.title.is_empty() && u.company.is_some() {
             roleless.push((u, origin));
             continue;
@@ -2980,6 +3000,24 @@ mod tests {
             .remove(0);
         assert_eq!(p.title.as_deref(), Some("Alternant(e) Cybersécurité"));
         assert_eq!(p.company.as_deref(), Some("The Progress Factory"));
+    }
+
+    #[test]
+    fn a_front_matter_title_names_its_employer_after_at() {
+        let text = "---\ntitle: Process Engineer II at Geltor\nposition: Process Engineer\n---\n\
+                    We are seeking an experienced Process Engineer.\n";
+        let p = crate::parse::parse_text(text, "geltor.md")
+            .unwrap()
+            .remove(0);
+        assert_eq!(p.title.as_deref(), Some("Process Engineer II"));
+        assert_eq!(p.company.as_deref(), Some("Geltor"));
+        // An organization field repeating that title names no employer of its own.
+        let text = "---\norganization: Style Guide Developer at Ura Design\n\
+                    title: Style Guide Developer at Ura Design\n---\n\
+                    At Ura we work on style guides.\n";
+        let p = crate::parse::parse_text(text, "ura.md").unwrap().remove(0);
+        assert_eq!(p.title.as_deref(), Some("Style Guide Developer"));
+        assert_eq!(p.company.as_deref(), Some("Ura Design"));
     }
 
     #[test]
