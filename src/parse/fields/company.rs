@@ -1309,7 +1309,8 @@ mod tests {
 
     #[test]
     fn words_standing_where_a_name_would_are_no_company() {
-        for w in ["Startup", "STARTUP", "ไม่ระบุบริษัท", "Confidential"] {
+        for w in ["Startup", "STARTUP", "ไม่ระบุบริษัท", "Confidential", "N/D"]
+        {
             assert_eq!(clean_company(w), None, "{w}");
         }
         assert_eq!(

@@ -373,6 +373,26 @@ mod tests {
     }
 
     #[test]
+    fn working_from_home_now_and_then_is_hybrid() {
+        // In any language a board tags it in, or writes it after the place.
+        let json = r#"[
+            {"title": "Business kontroler", "tags": ["Možnost občasné práce z domova"], "company": "Acme s.r.o."},
+            {"title": "Účetní", "tags": ["Práce z domova"], "company": "Beta a.s."},
+            {"title": "Analyst", "company": "Gamma", "location": "Bratislava, Slovakia (Job with occasional home office)"},
+            {"title": "Analytik", "company": "Delta", "location": "Bratislava (Pozícia umožňuje občasnú prácu z domu)"}
+        ]"#;
+        let modes: Vec<_> = crate::parse::parse_text(json, "a.json")
+            .unwrap()
+            .iter()
+            .map(|p| p.work_mode)
+            .collect();
+        assert_eq!(
+            modes,
+            [Some(Hybrid), Some(Remote), Some(Hybrid), Some(Hybrid)]
+        );
+    }
+
+    #[test]
     fn a_short_contract_field_can_say_the_mode_but_not_hybrid() {
         let mode = |job_type: &str| {
             let json = format!(
