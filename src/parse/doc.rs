@@ -6,7 +6,22 @@
 //! what a field is: "Hybrid" in a page header is a [`Key::Badge`], and whether it is the work
 //! mode is the work-mode resolver's call (`super::fields`).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::posting::{CompanyInfo, FieldSource, Format, RelatedJob};
+
+/// Whether a value is wholly a template's slot a program was to fill in: "{job_title}",
+/// "{{ job.location }}", "${company}", "%(title)s", "<JOB_TITLE>". "{Data, Frontend} Engineer"
+/// is a title.
+pub fn is_template_slot(v: &str) -> bool {
+    static SLOT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\$?\{\{?\s*[\w.-]{1,40}\s*\}\}?|%\(\w{1,40}\)s|<[A-Z][A-Z0-9_]{1,39}>)$")
+            .expect("valid regex")
+    });
+    SLOT.is_match(v.trim())
+}
 
 /// Where a fact came from. Resolvers weigh candidates by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -218,10 +233,11 @@ impl Doc {
         }
     }
 
-    /// Adds a text fact (trimmed; empty values are not facts).
+    /// Adds a text fact (trimmed; empty values are not facts, nor are a template's unfilled
+    /// slots: "{job_title}").
     pub fn text(&mut self, key: Key, value: impl AsRef<str>, origin: Origin) {
         let v = value.as_ref().trim();
-        if !v.is_empty() {
+        if !v.is_empty() && !is_template_slot(v) {
             self.facts.push(Fact {
                 key,
                 value: Value::Text(v.to_string()),
@@ -298,5 +314,35 @@ impl Doc {
     /// Appends lines of text as blocks (see [`super::blocks::from_lines`]).
     pub fn add_lines<'a>(&mut self, lines: impl IntoIterator<Item = &'a str>) {
         self.blocks.extend(super::blocks::from_lines(lines));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_s_unfilled_slot_is_no_value() {
+        for v in [
+            "{job_title}",
+            "{{ job.location }}",
+            "${company}",
+            "%(title)s",
+            "<JOB_TITLE>",
+        ] {
+            assert!(is_template_slot(v), "{v}");
+        }
+        for v in [
+            "{Data, Frontend} Engineer",
+            "Engineer {remote}",
+            "<b>",
+            "Berlin",
+        ] {
+            assert!(!is_template_slot(v), "{v}");
+        }
+        let mut d = Doc::default();
+        d.text(Key::Title, "{job_title}", Origin::Record);
+        d.text(Key::Location, "San Francisco, CA", Origin::Record);
+        assert_eq!(d.facts.len(), 1);
     }
 }

@@ -215,6 +215,8 @@ pub fn from_label(s: &str) -> Vec<String> {
                 || (is_remark(part) && (i > 0 || !part.contains(|c: char| c.is_ascii_digit())))
                 || is_mode_word(part)
                 || is_mode_list(part)
+                // "Permanent Remote": the contract left once the mode is gone.
+                || (vocab().employment.whole(part).is_some() && vocab().country(part).is_none())
                 || says_how_not_where(part)
                 || is_time_zone(part)
                 // "2x/semana", "3x/week": how often, not where.
@@ -1181,6 +1183,9 @@ mod tests {
         // "no" once "remote" is cut off is no lowercase code for Norway.
         assert_eq!(from_label("Milan, Italy (no remote)"), ["Milan, Italy"]);
         assert_eq!(from_label("Berlin remote"), ["Berlin"]);
+        // Nor is the contract left once the mode is cut off.
+        assert!(from_label("Permanent Remote").is_empty());
+        assert_eq!(from_label("San Francisco, Full Time"), ["San Francisco"]);
     }
 
     #[test]
