@@ -1616,6 +1616,11 @@ mod tests {
             one("entre 30.000 y 45.000 €"),
             (Some(30e3), Some(45e3), "EUR".into(), Year)
         );
+        // Catalan joins a range's figures with "i".
+        assert_eq!(
+            one("El salari de entre 18.000 i 24.000 euros bruts anual"),
+            (Some(18e3), Some(24e3), "EUR".into(), Year)
+        );
         let t = "Total Target Compensation CAD $119,000–$246,000, including a base salary of $100,000–$160,000.";
         let s = salary_in_text(t).unwrap();
         assert_eq!(

@@ -3021,6 +3021,24 @@ mod tests {
     }
 
     #[test]
+    fn a_catalan_page_of_calls_is_read_as_its_calls() {
+        let text = "---\ntitle: Ocupació Pública\n---\n\n\
+            ### Borsa de treball conserges amb discapacitat.\n\n\
+            El termini per a presentar instàncies romandrà obert fins el 5 de setembre.\n\n\
+            ### Borsa de treball socorristes piscina municipal.\n\n\
+            El termini per a presentar instàncies romandrà obert fins el 6 de juny.\n\n\
+            ### Borsa de treball monitors temps lliure àrea esports.\n\n\
+            El termini per a presentar instàncies romandrà obert fins el 6 de juny.\n";
+        let titles: Vec<_> = crate::parse::parse_text(text, "ocupacio.md")
+            .unwrap()
+            .into_iter()
+            .filter_map(|p| p.title)
+            .collect();
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert!(titles[1].starts_with("Borsa de treball socorristes"));
+    }
+
+    #[test]
     fn a_numbered_list_of_roles_is_no_title() {
         assert!(enumerates(
             "Direct Client Reqs.- 1) Functional Analyst, 2) JAVA Architect and 3) JAVA Developer"
