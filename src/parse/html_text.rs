@@ -65,6 +65,15 @@ const BLOCKS: &[&str] = &[
     "legend",
 ];
 
+/// Whether an element sits inside a heading (`h1`–`h6`).
+fn in_heading(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|x| matches!(x.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    })
+}
+
 /// Page furniture: navigation, forms and asides anywhere; headers and footers of the page
 /// (those inside the main content or an article are the posting's own); elements whose role,
 /// id or class names a widget (cookie banners, breadcrumbs, share buttons, related jobs).
@@ -286,7 +295,10 @@ fn walk(root: ElementRef<'_>, opts: TextOptions) -> Writer {
                     }
                     Node::Element(e) => {
                         let name = e.name();
-                        if SKIPPED.contains(&name)
+                        // A button inside a heading carries the heading's words (an
+                        // accordion's "<h4><button>Apotheker/in</button></h4>").
+                        let heading_button = name == "button" && in_heading(node);
+                        if (SKIPPED.contains(&name) && !heading_button)
                             || (opts.drop_furniture && is_furniture(node, e))
                             || e.attr("hidden").is_some()
                             || (e.attr("aria-hidden") == Some("true") && !is_dialog(e))
@@ -536,6 +548,16 @@ mod tests {
             t,
             "About the role:\n\nWe build things. Really.\n\n• Rust\n• SQL\n\nRequirements:\n\n5 years"
         );
+    }
+
+    #[test]
+    fn a_button_in_a_heading_keeps_its_words() {
+        // An accordion's header is a button inside a heading; a button alone is the page's.
+        let t = fragment_to_text(
+            "<h4 class=\"accordion-header\"><button type=\"button\">Apotheker/in</button></h4>\
+             <div><p>Approbation als Apotheker/in</p><button>Jetzt bewerben</button></div>",
+        );
+        assert_eq!(t, "Apotheker/in:\n\nApprobation als Apotheker/in");
     }
 
     #[test]
