@@ -43,7 +43,9 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
                 if let Some((e, place)) = &employer
                     && !part.facts.iter().any(|f| f.key == Key::Company)
                 {
-                    part.text(Key::Company, e, Origin::Page);
+                    // The page's own words confirm it: no part needs to write it again
+                    // ("Karriere bei der Ahorn-Apotheke" over an accordion of roles).
+                    part.text(Key::Company, e, Origin::Wrapper);
                     // "… in Jesteburg": where the employer is, weaker than any place the
                     // job's part gives.
                     if let Some(p) = place
@@ -2072,6 +2074,22 @@ mod tests {
             ]
         );
         assert!(ps.iter().all(|p| p.locations == ["Jesteburg"]), "{ps:?}");
+        // Named only in the page's title, the article the phrase needs left out; an accordion's
+        // roles are buttons inside headings.
+        let html = "<html><head><title>Karriere bei der Ahorn-Apotheke</title></head><body>\
+            <h2>Wir suchen Verstärkung für unser Team</h2>\
+            <h4><button>Apotheker/in</button></h4><div><ul><li>abgeschlossenes Studium der Pharmazie</li>\
+            <li>Approbation als Apotheker/in</li></ul></div>\
+            <h4><button>Fahrer/in</button></h4><div><p>Als Fahrer lieferst du Arzneimittel an Heime aus.</p></div>\
+            <h4><button>Raumpfleger/in</button></h4><div><p>Als Raumpfleger hältst du die Räume sauber.</p></div>\
+            </body></html>";
+        let ps = crate::parse::parse_text(html, "karriere.html").unwrap();
+        assert!(ps.len() >= 2, "{ps:?}");
+        assert!(
+            ps.iter()
+                .all(|p| p.company.as_deref() == Some("Ahorn-Apotheke")),
+            "{ps:?}"
+        );
     }
 
     #[test]

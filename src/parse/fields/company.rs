@@ -247,9 +247,22 @@ fn trim_name(s: &str) -> &str {
 /// What follows an invitation to an employer that opens a line ("Careers at Acme", "Werken bij
 /// Kaap Noord": the languages' `[company] lead_ins`, in either case).
 pub fn after_lead_in(line: &str) -> Option<&str> {
-    vocab().employer.lead_ins.iter().find_map(|w| {
+    let v = vocab();
+    let rest = v.employer.lead_ins.iter().find_map(|w| {
         let rest = line.get(w.len()..)?;
         (line.get(..w.len())?.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
+    })?;
+    // "Karriere bei der Ahorn-Apotheke": the article the phrase needs is no part of the name.
+    Some(match rest.trim_start().split_once(' ') {
+        Some((first, name))
+            if name.starts_with(char::is_uppercase)
+                && v.name_articles
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(first)) =>
+        {
+            name
+        }
+        _ => rest,
     })
 }
 
@@ -1350,6 +1363,11 @@ mod tests {
     fn a_careers_page_s_own_heading_names_its_employer() {
         let e = |l: &str| employer_of_page_heading(l);
         assert_eq!(e("Werken bij Kaap Noord").as_deref(), Some("Kaap Noord"));
+        // The article the phrase needs goes.
+        assert_eq!(
+            e("Karriere bei der Ahorn-Apotheke").as_deref(),
+            Some("Ahorn-Apotheke")
+        );
         assert_eq!(
             page_heading("Stellenangebote bei Hof und Gut in Jesteburg"),
             Some(("Hof und Gut".to_string(), Some("Jesteburg".to_string())))
