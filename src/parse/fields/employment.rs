@@ -45,6 +45,14 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
     if kinds.len() >= 2 && (names_alternatives(s) || both_hours(&kinds)) {
         return None;
     }
+    // Three kinds or more in one field ("Contrato a termo, Contrato sem termo, Prestação de
+    // Serviços"): the contracts a company offers, no one job's.
+    let mut distinct = kinds.clone();
+    distinct.sort_by_key(|k| *k as u8);
+    distinct.dedup();
+    if distinct.len() >= 3 {
+        return None;
+    }
     // "REMOTE, INTERN or ONSITE": interns welcome among other options, not an internship.
     if kinds.contains(&EmploymentType::Internship)
         && super::work_mode::from_label(s).is_some()
@@ -543,6 +551,18 @@ mod tests {
         assert_eq!(from_label("26,82%", None), Some(PartTime));
         assert_eq!(from_label("80–100 %", None), None);
         assert_eq!(from_label("0%", None), None);
+        // Three kinds in one field are the contracts a company offers; European Portuguese
+        // "sem termo" is open-ended.
+        assert_eq!(
+            from_label(
+                "Contrato a termo, Contrato sem termo, Prestação de Serviços",
+                None
+            ),
+            None
+        );
+        assert_eq!(from_label("Full-time, Part-time, Freelance", None), None);
+        assert_eq!(from_label("Contrato sem termo", None), Some(FullTime));
+        assert_eq!(from_label("Part-time, Contract", None), Some(PartTime));
     }
 
     #[test]
