@@ -1624,8 +1624,8 @@ fn drop_tail_said_elsewhere(
     is_employer: IsEmployer<'_>,
 ) {
     drop_glued(u, doc, is_employer);
-    // A hyphen without spaces last: "Full Stack Developer-Remote". A separator inside brackets is no tail's ("Software Engineers (scala, node.js)", "Guardia
-    // ($600.000 - $650.000) | Prosegur").
+    // A separator inside brackets is no tail's ("Software Engineers (scala, node.js)",
+    // "Guardia ($600.000 - $650.000) | Prosegur").
     let open_bracket = |head: &str| head.matches('(').count() > head.matches(')').count();
     // The pieces after each separator, the last first ("… Innere Medizin - Rheumatologie |
     // Cottbus": the place, before "Rheumatologie | Cottbus"); the first one taken goes.
