@@ -20,7 +20,9 @@ pub fn is_template_slot(v: &str) -> bool {
         Regex::new(r"^(?:\$?\{\{?\s*[\w.-]{1,40}\s*\}\}?|%\(\w{1,40}\)s|<[A-Z][A-Z0-9_]{1,39}>)$")
             .expect("valid regex")
     });
-    SLOT.is_match(v.trim())
+    let v = v.trim();
+    // Most values start with a letter: no regex for them.
+    v.starts_with(['{', '$', '%', '<']) && SLOT.is_match(v)
 }
 
 /// Where a fact came from. Resolvers weigh candidates by it.
