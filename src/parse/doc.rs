@@ -15,7 +15,7 @@ use crate::posting::{CompanyInfo, FieldSource, Format, RelatedJob};
 /// Whether a value is wholly a template's slot a program was to fill in: "{job_title}",
 /// "{{ job.location }}", "${company}", "%(title)s", "<JOB_TITLE>". "{Data, Frontend} Engineer"
 /// is a title.
-pub fn is_template_slot(v: &str) -> bool {
+fn is_template_slot(v: &str) -> bool {
     static SLOT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\$?\{\{?\s*[\w.-]{1,40}\s*\}\}?|%\(\w{1,40}\)s|<[A-Z][A-Z0-9_]{1,39}>)$")
             .expect("valid regex")

@@ -46,11 +46,8 @@ fn from_label(s: &str, text_kind: Option<EmploymentType>) -> Option<EmploymentTy
         return None;
     }
     // Three kinds or more in one field ("Contrato a termo, Contrato sem termo, Prestação de
-    // Serviços"): the contracts a company offers, no one job's.
-    let mut distinct = kinds.clone();
-    distinct.sort_by_key(|k| *k as u8);
-    distinct.dedup();
-    if distinct.len() >= 3 {
+    // Serviços"): the contracts a company offers, no one job's (`kinds_in` names each once).
+    if kinds.len() >= 3 {
         return None;
     }
     // "REMOTE, INTERN or ONSITE": interns welcome among other options, not an internship.

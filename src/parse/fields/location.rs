@@ -27,6 +27,11 @@ pub struct Places {
     pub country: Option<&'static Country>,
 }
 
+/// A contract word ("Full Time", "Permanent") that names no country ("PT" is Portugal).
+fn is_contract(s: &str) -> bool {
+    vocab().employment.whole(s).is_some() && vocab().country(s).is_none()
+}
+
 /// Words that say where the work happens rather than where the office is.
 fn is_mode_word(s: &str) -> bool {
     let v = vocab();
@@ -201,7 +206,7 @@ pub fn from_label(s: &str) -> Vec<String> {
                 .trim_end();
             // "Full Time" among a header's pieces is the contract, not a town called Time ("PT"
             // stays Portugal).
-            if vocab().employment.whole(part).is_some() && vocab().country(part).is_none() {
+            if is_contract(part) {
                 continue;
             }
             // "Full Remote" is a mode whole, not "Full" with a mode after it.
@@ -216,7 +221,7 @@ pub fn from_label(s: &str) -> Vec<String> {
                 || is_mode_word(part)
                 || is_mode_list(part)
                 // "Permanent Remote": the contract left once the mode is gone.
-                || (vocab().employment.whole(part).is_some() && vocab().country(part).is_none())
+                || is_contract(part)
                 || says_how_not_where(part)
                 || is_time_zone(part)
                 // "2x/semana", "3x/week": how often, not where.
