@@ -5,7 +5,9 @@
 //! a shell's `ObjectId("…")` — and read as the JSON reader reads a file.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde_json::Value;
 
 /// The extensions of source files whose literals may hold postings.
@@ -45,7 +47,8 @@ fn has_extension(source: &str, extensions: &[&str]) -> bool {
 pub fn data_literals(text: &str) -> Vec<Value> {
     // PHP's strings run over lines; its arrays are `array('key' => 'value')`.
     let multiline = text.trim_start().starts_with("<?php");
-    let mut found = literals_in(text, multiline);
+    let mut found = seeded_tables(text);
+    found.extend(literals_in(text, multiline));
     if found.iter().any(holds_posting) {
         return found;
     }
@@ -59,6 +62,85 @@ pub fn data_literals(text: &str) -> Vec<Value> {
     }
     found
 }
+
+/// The most tables read from a file's seeding calls.
+const MAX_SEEDED_TABLES: usize = 50;
+
+/// Rows a migration seeds, its columns named once and its rows positional (Entity Framework's
+/// `migrationBuilder.InsertData(table: "Vacancies", columns: new[] { "Id", "Name", … }, values:
+/// new object[,] { { 1, "Go Developer", … }, … })`): each table's rows as objects, a row's key
+/// to another table's row (`CompanyId`) naming what that row names, as a dump's do.
+fn seeded_tables(text: &str) -> Vec<Value> {
+    static CALL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"table:\s*"(?P<table>[^"\n]{1,80})"\s*,\s*columns:\s*new\s*(?:string\s*)?\[\]\s*\{(?P<cols>[^{}]{1,4000})\}\s*,\s*values:\s*new\s+object\s*\[\s*(?P<grid>,?)\s*\]\s*"#,
+        )
+        .expect("valid regex")
+    });
+    if !text.contains("columns:") {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut tables = Vec::new();
+    for c in CALL.captures_iter(text).take(MAX_SEEDED_TABLES) {
+        let Ok(Value::Array(cols)) = serde_json::from_str::<Value>(&format!("[{}]", &c["cols"]))
+        else {
+            continue;
+        };
+        let cols: Vec<String> = cols
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect();
+        let after = c.get(0).map_or(text.len(), |m| m.end());
+        let chars: Vec<char> = text[after..].chars().take(MAX_SEEDED_CHARS).collect();
+        if chars.first() != Some(&'{') {
+            continue;
+        }
+        let Some(end) = literal_end(&chars, 0, false) else {
+            continue;
+        };
+        let body: String = chars[1..end].iter().collect();
+        // A grid (`object[,]`) holds a row in each inner brace; a single row is the brace.
+        let rows: Vec<String> = if c["grid"].is_empty() {
+            vec![body]
+        } else {
+            let inner: Vec<char> = body.chars().collect();
+            let mut rows = Vec::new();
+            let mut i = 0;
+            while i < inner.len() {
+                if inner[i] == '{'
+                    && let Some(close) = literal_end(&inner, i, false)
+                {
+                    rows.push(inner[i + 1..close].iter().collect());
+                    i = close + 1;
+                } else {
+                    i += 1;
+                }
+            }
+            rows
+        };
+        let objects: Vec<Value> = rows
+            .iter()
+            .filter_map(|r| {
+                let json = to_json(&format!("[{r}]"), false)?;
+                let Ok(Value::Array(values)) = serde_json::from_str::<Value>(&json) else {
+                    return None;
+                };
+                (values.len() == cols.len())
+                    .then(|| Value::Object(cols.iter().cloned().zip(values).collect()))
+            })
+            .collect();
+        if !objects.is_empty() {
+            names.push(c["table"].to_string());
+            tables.push(Value::Array(objects));
+        }
+    }
+    super::sql::join_names(&names, &mut tables);
+    tables
+}
+
+/// The most characters of a file read as one seeding call's rows.
+const MAX_SEEDED_CHARS: usize = 1_000_000;
 
 /// Whether a value is (or holds) a record with the keys of a job posting.
 pub fn holds_posting(v: &Value) -> bool {
@@ -797,6 +879,54 @@ fn top_level_at(text: &str, multiline: bool, found: impl Fn(&[char], usize) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_migration_s_seeded_rows_are_records_joined_to_their_employer() {
+        let cs = r#"
+            migrationBuilder.InsertData(
+                table: "Companies",
+                columns: new[] { "Id", "Name", "Rating" },
+                values: new object[,]
+                {
+                    { 578702, "ArtVolkov.ru", null },
+                    { 723714, "ZennoLab", 4.5 }
+                });
+            migrationBuilder.InsertData(
+                table: "Vacancies",
+                columns: new[] { "Id", "Address", "CompanyId", "Name", "Salary" },
+                values: new object[,]
+                {
+                    { 48457284, "Москва", 723714, "Chromium C++ Developer", 350000.0 },
+                    { 49361125, "Москва", 999, "Go Developer", null }
+                });
+            migrationBuilder.InsertData(
+                table: "Users",
+                columns: new[] { "Id", "Login" },
+                values: new object[] { 1, "admin" });
+        "#;
+        let found = data_literals(cs);
+        let vacancies = found
+            .iter()
+            .filter_map(Value::as_array)
+            .find(|rows| rows[0].get("Address").is_some())
+            .expect("the vacancies' rows");
+        assert_eq!(vacancies.len(), 2);
+        assert_eq!(vacancies[0]["Name"], "Chromium C++ Developer");
+        assert_eq!(vacancies[0]["company"], "ZennoLab");
+        // A key no row of the other table has names nothing.
+        assert!(vacancies[1].get("company").is_none());
+        // A single row (`object[]`) is the brace itself.
+        assert!(
+            found
+                .iter()
+                .filter_map(Value::as_array)
+                .any(|rows| rows.len() == 1 && rows[0]["Login"] == "admin")
+        );
+        // A call whose rows do not fill its columns gives no rows.
+        let short =
+            r#"table: "Jobs", columns: new[] { "Id", "Name" }, values: new object[,] { { 1 } }"#;
+        assert!(seeded_tables(short).is_empty());
+    }
 
     #[test]
     fn a_text_kept_whole_in_a_string() {

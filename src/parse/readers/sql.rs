@@ -158,10 +158,10 @@ pub fn rows(text: &str) -> Vec<Value> {
     out
 }
 
-/// A row's key to another table of the dump (`company_id` → the `company` table's row of that
-/// `id`) names what that row names: its `name` is set under the key's stem ("company":
+/// A row's key to another table of the dump (`company_id` or `CompanyId` → the `company` or
+/// `Companies` table's row of that `id`) names what that row names: its `name` is set under the key's stem ("company":
 /// "Manpower"), unless the row already has one.
-fn join_names(tables: &[String], out: &mut [Value]) {
+pub(super) fn join_names(tables: &[String], out: &mut [Value]) {
     let bare = |t: &str| t.trim_matches(['`', '"', '[', ']']).to_lowercase();
     // Each table's names by id.
     let mut by_id: HashMap<String, HashMap<String, String>> = HashMap::new();
@@ -172,7 +172,12 @@ fn join_names(tables: &[String], out: &mut [Value]) {
             .flatten()
             .filter_map(Value::as_object)
         {
-            let id = row.get("id").map(|v| match v {
+            let get = |key: &str| {
+                row.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                    .map(|(_, v)| v)
+            };
+            let id = get("id").map(|v| match v {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             });
@@ -185,7 +190,7 @@ fn join_names(tables: &[String], out: &mut [Value]) {
                 "display_name",
             ]
             .iter()
-            .find_map(|k| row.get(*k).and_then(Value::as_str));
+            .find_map(|k| get(k).and_then(Value::as_str));
             if let (Some(id), Some(name)) = (id, name) {
                 by_id
                     .entry(bare(t))
@@ -207,9 +212,21 @@ fn join_names(tables: &[String], out: &mut [Value]) {
             let joined: Vec<(String, String)> = row
                 .iter()
                 .filter_map(|(k, v)| {
-                    let stem = k.to_lowercase().strip_suffix("_id")?.to_string();
+                    // `company_id`, or `CompanyId` in a camel-cased schema.
+                    let stem = k
+                        .strip_suffix("_id")
+                        .or_else(|| k.strip_suffix("_ID"))
+                        .or_else(|| {
+                            k.strip_suffix("Id")
+                                .filter(|s| s.ends_with(|c: char| c.is_lowercase()))
+                        })?
+                        .to_lowercase();
+                    // The table named for the key's stem, in the singular or a plural
+                    // ("companies" for `company_id`).
+                    let ies = stem.strip_suffix('y').map(|s| format!("{s}ies"));
                     let table = [stem.clone(), format!("{stem}s"), format!("{stem}es")]
                         .into_iter()
+                        .chain(ies)
                         .find_map(|t| by_id.get(&t))?;
                     let id = match v {
                         Value::String(s) => s.clone(),
@@ -692,6 +709,12 @@ mod tests {
         assert_eq!(jobs[0]["company"], "Amazon");
         // An id no row has names nothing.
         assert!(jobs[1].get("company").is_none());
+        // The table named in the plural: "companies" for `company_id`.
+        let dump = "INSERT INTO companies (id, name) VALUES ('company-magenx-001', 'MaGenX');\n\
+                    INSERT INTO jobs (id, company_id, title) VALUES \
+                    ('job-1', 'company-magenx-001', 'Full Stack Java Engineer');\n";
+        let rows = super::rows(dump);
+        assert_eq!(rows[1][0]["company"], "MaGenX");
     }
 
     #[test]
