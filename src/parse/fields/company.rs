@@ -1061,6 +1061,11 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
     let mut cands: Vec<Cand<String>> = Vec::new();
     for f in ctx.doc.facts_of(Key::Company) {
         if let Some(c) = f.value.text().and_then(clean_company) {
+            let c = if f.origin == Origin::Record {
+                without_site(&c, ctx)
+            } else {
+                c
+            };
             // A record that gives its title again as the employer ("Empresa": "ASESOR EN
             // SEGUROS Y FINANZAS" beside that "titulo", a scraper's slip) names none.
             // Nor does one repeating the title as the record wrote it ("… at Ura Design").
@@ -1209,6 +1214,32 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
     pick(Field::Company, cands, TEXT, &mut ctx.notes)
 }
 
+/// A record's employer without the site and town it wrote after the name ("East Sussex
+/// Healthcare NHS Trust, Eastbourne DGH, Eastbourne", "The London Clinic, London"): the pieces
+/// after the first comma, when the last is a town or a country, or they open the record's own
+/// place ("Royal Free Hampstead" beside the place "Royal Free Hampstead, Hampstead"). A state
+/// or region is part of a name it tells apart ("City of Santa Rosa, CA").
+fn without_site(c: &str, ctx: &Ctx<'_>) -> String {
+    let Some((name, rest)) = c.split_once(", ") else {
+        return c.to_string();
+    };
+    let last = rest.rsplit(", ").next().unwrap_or(rest).trim();
+    let town = match places::place_kind(last) {
+        Some(kind) => kind != places::PlaceKind::Region,
+        None => places::is_place_name(last),
+    };
+    let at_place = (town && last.chars().count() > 3)
+        || ctx
+            .doc
+            .texts(Key::Location)
+            .any(|(l, _)| l.trim().starts_with(rest.trim()));
+    if at_place && is_company_name(name) && !only_legal_form(rest) {
+        name.to_string()
+    } else {
+        c.to_string()
+    }
+}
+
 /// The team: a labelled team or department, else the team a sentence names.
 pub fn team(ctx: &Ctx<'_>) -> Option<(String, FieldSource)> {
     if let Some((t, o)) = ctx.doc.texts(Key::Team).next() {
@@ -1352,6 +1383,10 @@ mod tests {
     fn a_wrapper_s_name_loses_the_words_that_say_what_it_lists() {
         assert_eq!(before_list_words("Varma jobs").as_deref(), Some("Varma"));
         assert_eq!(
+            before_list_words("WFP Job Vacancies").as_deref(),
+            Some("WFP")
+        );
+        assert_eq!(
             before_list_words("StateJobsNY - Vacancy Postings").as_deref(),
             Some("StateJobsNY")
         );
@@ -1423,6 +1458,44 @@ mod tests {
             "description": "Stack\n\nClient : Angular / Struts2\n\nServer : Java"}"#;
         let p = &crate::parse::parse_text(json, "ad.json").expect("a posting")[0];
         assert_eq!(p.company.as_deref(), Some("Septeo"));
+    }
+
+    #[test]
+    fn a_record_s_employer_loses_the_site_and_town_written_after_it() {
+        let company = |employer: &str, location: &str| {
+            let json = format!(
+                r#"{{"Title": "Sister / Charge Nurse", "Employer": "{employer}",
+                    "Location": "{location}", "Description": "Join our ward team."}}"#
+            );
+            crate::parse::parse_text(&json, "nhs.json").expect("a posting")[0]
+                .company
+                .clone()
+        };
+        assert_eq!(
+            company(
+                "East Sussex Healthcare NHS Trust, Eastbourne DGH, Eastbourne",
+                "Eastbourne DGH, Eastbourne"
+            )
+            .as_deref(),
+            Some("East Sussex Healthcare NHS Trust")
+        );
+        assert_eq!(
+            company(
+                "Royal Free London NHS Foundation Trust, Royal Free Hampstead",
+                "Royal Free Hampstead, Hampstead"
+            )
+            .as_deref(),
+            Some("Royal Free London NHS Foundation Trust")
+        );
+        // A state tells a name apart; a legal form is part of it.
+        assert_eq!(
+            company("City of Santa Rosa, CA", "Santa Rosa, CA").as_deref(),
+            Some("City of Santa Rosa, CA")
+        );
+        assert_eq!(
+            company("Acme Holdings, Inc.", "Leeds").as_deref(),
+            Some("Acme Holdings, Inc.")
+        );
     }
 
     #[test]
