@@ -579,6 +579,29 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 out.push_str(&php_array(&inner, multiline, depth + 1)?);
                 i = close + 1;
             }
+            // A spread of shared fields (`...base,`, Python's `**base,`): the fields named
+            // elsewhere, none of this literal's own.
+            '.' | '*'
+                if chars.get(i + 1) == Some(&c) && (c == '*' || chars.get(i + 2) == Some(&'.')) =>
+            {
+                let mut j = i + if c == '.' { 3 } else { 2 };
+                while j < chars.len()
+                    && (chars[j].is_alphanumeric() || matches!(chars[j], '_' | '$' | '.'))
+                {
+                    j += 1;
+                }
+                let rest = chars[j..].iter().position(|c| !c.is_whitespace());
+                match rest.map(|k| chars[j + k]) {
+                    Some(',') => i = j + rest.unwrap_or(0) + 1,
+                    Some('}') => {
+                        // The comma before a spread that closes the literal goes too.
+                        let kept = out.trim_end().trim_end_matches(',').len();
+                        out.truncate(kept);
+                        i = j;
+                    }
+                    _ => return None,
+                }
+            }
             ',' => {
                 // A trailing comma before a closing bracket goes.
                 let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
@@ -879,6 +902,28 @@ fn top_level_at(text: &str, multiline: bool, found: impl Fn(&[char], usize) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spread_of_shared_fields_is_no_field_of_the_literal() {
+        let js = r#"const base = { source: "seed" };
+            export const SEED = [
+              { ...base, id: "robotiq", entreprise: "Robotiq", poste: "Spécialiste" },
+              { id: "laserax", poste: "Chargé de projets", ...base },
+            ];"#;
+        let found = data_literals(js);
+        let rows = found
+            .iter()
+            .filter_map(Value::as_array)
+            .next()
+            .expect("the seed's rows");
+        assert_eq!(rows[0]["poste"], "Spécialiste");
+        assert_eq!(rows[1]["id"], "laserax");
+        let py = to_json("{ **base, 'title': 'Engineer' }", false).expect("a literal");
+        assert_eq!(
+            serde_json::from_str::<Value>(&py).ok(),
+            Some(serde_json::json!({"title": "Engineer"}))
+        );
+    }
 
     #[test]
     fn a_migration_s_seeded_rows_are_records_joined_to_their_employer() {
