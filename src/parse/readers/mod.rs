@@ -189,20 +189,25 @@ pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) 
 /// followed by one short paragraph). Every line stays in the text.
 pub fn label_facts(doc: &mut Doc) {
     let found: Vec<(Label, String)> = (0..doc.blocks.len())
-        .flat_map(|i| match piped_labels(&doc.blocks[i].text) {
-            Some(pairs) => pairs,
-            None => label_at(&doc.blocks, i)
-                .map(|(label, v)| match label {
-                    Label::Key(Key::Salary) => (label, with_label_period(&doc.blocks[i].text, v)),
-                    Label::Key(Key::WorkMode) => {
-                        let name = label_name(&doc.blocks[i].text);
-                        let v = crate::parse::fields::work_mode::with_label(bare(name), &v);
-                        (label, v)
-                    }
-                    _ => (label, v),
-                })
-                .into_iter()
-                .collect(),
+        .flat_map(|i| {
+            match piped_labels(&doc.blocks[i].text).or_else(|| sentence_labels(&doc.blocks[i].text))
+            {
+                Some(pairs) => pairs,
+                None => label_at(&doc.blocks, i)
+                    .map(|(label, v)| match label {
+                        Label::Key(Key::Salary) => {
+                            (label, with_label_period(&doc.blocks[i].text, v))
+                        }
+                        Label::Key(Key::WorkMode) => {
+                            let name = label_name(&doc.blocks[i].text);
+                            let v = crate::parse::fields::work_mode::with_label(bare(name), &v);
+                            (label, v)
+                        }
+                        _ => (label, v),
+                    })
+                    .into_iter()
+                    .collect(),
+            }
         })
         .collect();
     for (label, v) in found {
@@ -303,6 +308,44 @@ fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
         .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
         .collect();
     (pairs.len() >= 2 && label_line(pieces[0]).is_some()).then_some(pairs)
+}
+
+/// The pairs of a paragraph whose sentences go on as "Label: value" ones ("WFP has a vacancy
+/// for the position of Internal Auditor P4. Location: Rome, Italy. Level: P-4.", a feed's
+/// summary): each labelled sentence, its closing stop left off. A stop inside a value ("St.
+/// Louis") ends nothing: only one before a label does. None unless a sentence after the first is
+/// labelled.
+fn sentence_labels(line: &str) -> Option<Vec<(Label, String)>> {
+    static STOP_BEFORE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[.!?]\s+(?P<k>\p{Lu}[^.:：|\n]{0,40}?)\s*[:：]\s").expect("valid regex")
+    });
+    if line.chars().count() > 2_000 || !line.contains(':') {
+        return None;
+    }
+    let starts: Vec<usize> = STOP_BEFORE_LABEL
+        .captures_iter(line)
+        .filter_map(|c| c.name("k"))
+        .filter(|k| vocab().label(bare(k.as_str())).is_some())
+        .map(|k| k.start())
+        .collect();
+    if starts.is_empty() {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let bounds: Vec<usize> = std::iter::once(0).chain(starts.iter().copied()).collect();
+    for (n, &from) in bounds.iter().enumerate() {
+        let to = bounds.get(n + 1).copied().unwrap_or(line.len());
+        let piece = line[from..to].trim_end();
+        // The stop that ends the sentence before the next label, or the paragraph.
+        let piece = piece
+            .strip_suffix(['.', '!', '?'])
+            .unwrap_or(piece)
+            .trim_end();
+        if let Some((label, v)) = label_line(piece) {
+            pairs.push((label, v.to_string()));
+        }
+    }
+    (!pairs.is_empty()).then_some(pairs)
 }
 
 /// The label and value block `i` of `blocks` starts: a "Label: value" line, or a label alone on
@@ -589,6 +632,32 @@ mod tests {
             label_line("Title: \"Senior\" Engineer").map(|l| l.1),
             Some("\"Senior\" Engineer")
         );
+    }
+
+    #[test]
+    fn labelled_sentences_of_a_paragraph_are_each_a_pair() {
+        let pairs = sentence_labels(
+            "WFP has a vacancy for the position of Internal Auditor P4. Location: Rome, Italy. Level: P-4.",
+        )
+        .expect("labelled sentences");
+        assert_eq!(
+            pairs.first(),
+            Some(&(Label::Key(Key::Location), "Rome, Italy".to_string()))
+        );
+        // A stop inside a value ends nothing.
+        let pairs = sentence_labels("We are hiring. Location: St. Louis, MO. Salary: $50k a year.")
+            .expect("labelled sentences");
+        assert_eq!(pairs[0].1, "St. Louis, MO");
+        assert_eq!(
+            pairs[1],
+            (Label::Key(Key::Salary), "$50k a year".to_string())
+        );
+        // A colon that follows no label, or none after a stop, makes no pair.
+        assert_eq!(
+            sentence_labels("Note: we reply fast. Thanks: the team."),
+            None
+        );
+        assert_eq!(sentence_labels("Location: Berlin"), None);
     }
 
     #[test]
