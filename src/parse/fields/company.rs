@@ -455,6 +455,20 @@ fn org_name_tail(w: &str) -> bool {
 /// Paderborn", "Department of Veterans Affairs"), the most mentioned first, each with its
 /// number of mentions and whether it is a name by an organization noun only.
 pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
+    let mut found = written_organizations(text);
+    found.retain(|f| !f.2 || f.1 >= 2);
+    found
+}
+
+/// The name a short piece (a title's head) writes as an organization's, with its legal form
+/// or an organization noun, mentioned once or more ("Boulder County Department of Housing and
+/// Human Services" → "Department of Housing and Human Services").
+pub fn organization_in(piece: &str) -> Option<String> {
+    written_organizations(piece).into_iter().next().map(|f| f.0)
+}
+
+/// [`legal_names`], a name by an organization noun counted from its first mention.
+fn written_organizations(text: &str) -> Vec<(String, usize, bool)> {
     static RES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(legal_name_patterns);
     let mut found: Vec<(String, usize, usize, bool)> = Vec::new();
     for (re, org) in RES.iter() {
@@ -515,7 +529,6 @@ pub fn legal_names(text: &str) -> Vec<(String, usize, bool)> {
             }
         }
     }
-    found.retain(|f| !f.3 || f.1 >= 2);
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     found.into_iter().map(|f| (f.0, f.1, f.3)).collect()
 }

@@ -438,6 +438,7 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
             cut_pieces(&mut u, &mut t, "_", is_employer);
         }
         cut_slash_fields(&mut u, &mut t, is_employer);
+        cut_employer_colon(&mut u, &mut t, is_employer);
         strip_leading_words(&mut u, &mut t);
         strip_place_tail(&mut u, &mut t);
         // Words that say the role is sought, last once the place after them is gone ("Senior
@@ -1072,6 +1073,27 @@ fn keeps_piece(
         // A comma keeps its tail unless it is a place or the like ("Staff Engineer,
         // Payments").
         true
+    }
+}
+
+/// The employer before a colon and the role after it ("Login.gov: Fraud Analyst", "Boulder
+/// County Department of Housing and Human Services: Statistical Analyst"): the name is one the
+/// posting gives its employer, or is written as an organization's ("… Department of …",
+/// "… GmbH"). Any other word before a colon ("Urgent: Nurse") is no employer.
+fn cut_employer_colon(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'_>) {
+    let pieces = split_outside_brackets(t, ": ");
+    let [head, role] = pieces.as_slice() else {
+        return;
+    };
+    if !looks_like_title(role) || looks_like_title(head) {
+        return;
+    }
+    // The whole head, or its end after the place the organization serves ("Boulder County").
+    let organization =
+        || super::company::organization_in(head).is_some_and(|n| head.ends_with(n.as_str()));
+    if is_employer(&fold(head)) || organization() {
+        u.company.get_or_insert_with(|| head.clone());
+        *t = role.clone();
     }
 }
 
@@ -2347,6 +2369,29 @@ mod tests {
         );
         let u = unwrap("Remote Systems Engineer", Depth::Full, &no_employer);
         assert_eq!(u.title, "Systems Engineer");
+    }
+
+    #[test]
+    fn an_employer_before_a_colon_is_the_company() {
+        let u = unwrap(
+            "Boulder County Department of Housing and Human Services: Statistical Analyst",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "Statistical Analyst");
+        assert_eq!(
+            u.company.as_deref(),
+            Some("Boulder County Department of Housing and Human Services")
+        );
+        let login = |p: &str| p == "login.gov";
+        let u = unwrap("Login.gov: Fraud Analyst", Depth::Full, &login);
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            ("Fraud Analyst", Some("Login.gov"))
+        );
+        // A word before a colon that names no employer stays.
+        let u = unwrap("Urgent: Night Nurse", Depth::Full, &no_employer);
+        assert_eq!(u.company, None);
     }
 
     #[test]
