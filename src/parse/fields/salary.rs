@@ -1195,6 +1195,24 @@ pub fn bare_salary(s: &str, currency: &str) -> Option<Salary> {
 }
 
 /// A salary from pay given as numbers.
+/// The currency a symbol several share stands for in a record's field ("$"): the country's,
+/// when it uses that symbol; else one the text names that does; else, with a country that uses
+/// another, the symbol's first ("$" in Britain is a US dollar). With no country and no currency
+/// named, none: a record's "$18.00" in "Port Elgin" is no more a US dollar than a Canadian one.
+fn shared_symbol_currency(
+    symbol: &str,
+    country: Option<&Country>,
+    currencies: &[String],
+) -> Option<String> {
+    let options = vocab().ambiguous_symbols.get(&fold(symbol.trim()))?;
+    country
+        .map(|c| &c.currency)
+        .filter(|c| options.contains(c))
+        .or_else(|| currencies.iter().find(|c| options.contains(c)))
+        .or_else(|| country.and(options.first()))
+        .cloned()
+}
+
 fn from_money(m: &Money, country: Option<&Country>, currencies: &[String]) -> Option<Salary> {
     let v = vocab();
     let code = m
@@ -1203,7 +1221,7 @@ fn from_money(m: &Money, country: Option<&Country>, currencies: &[String]) -> Op
         .and_then(|c| {
             v.currency(c)
                 .map(str::to_string)
-                .or_else(|| v.symbol_currency(c, country))
+                .or_else(|| shared_symbol_currency(c, country, currencies))
                 .or_else(|| {
                     let t = c.trim().to_uppercase();
                     (t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase())).then_some(t)
@@ -1460,6 +1478,27 @@ mod tests {
 
     fn country(iso: &str) -> Option<&'static Country> {
         vocab().country(iso)
+    }
+
+    #[test]
+    fn a_record_s_dollar_is_the_dollar_of_its_country_or_of_none() {
+        let money = |min: f64| Money {
+            min: Some(min),
+            max: Some(min + 2.0),
+            currency: Some("$".into()),
+            period: Some("hour".into()),
+            kind: PayKind::Base,
+        };
+        let s = from_money(&money(18.0), country("CA"), &[]).expect("pay");
+        assert_eq!(s.currency, "CAD");
+        // A currency the text names that writes "$".
+        let s = from_money(&money(18.0), None, &["MXN".into()]).expect("pay");
+        assert_eq!(s.currency, "MXN");
+        // A country that writes another sign: "$" is a US dollar there.
+        let s = from_money(&money(18.0), country("GB"), &[]).expect("pay");
+        assert_eq!(s.currency, "USD");
+        // No country and no currency named: no pay shown in a guessed currency.
+        assert_eq!(from_money(&money(18.0), None, &[]), None);
     }
 
     #[test]

@@ -97,16 +97,29 @@ pub fn number_of(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => {
-            let t: String = s
-                .trim()
-                .chars()
-                .filter(|c| *c != ',' && *c != '_')
-                .collect();
+            // A figure written with its currency's sign ("$18.00", "25 000 €"): the figure.
+            let bare = s.trim();
+            let bare = currency_sign(bare).map_or(bare, |(_, rest)| rest);
+            let t: String = bare.chars().filter(|c| *c != ',' && *c != '_').collect();
             t.parse::<f64>().ok()
         }
         _ => None,
     }
     .filter(|x| x.is_finite() && *x > 0.0)
+}
+
+/// The signs of currencies a figure may be written with in a record's field.
+const CURRENCY_SIGNS: [&str; 12] = ["R$", "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₱", "₦"];
+
+/// A figure's currency sign written before or after it ("$18.00", "25000 €") and the figure
+/// without it.
+fn currency_sign(s: &str) -> Option<(&'static str, &str)> {
+    CURRENCY_SIGNS.iter().find_map(|sign| {
+        s.strip_prefix(sign)
+            .or_else(|| s.strip_suffix(sign))
+            .map(|rest| (*sign, rest.trim()))
+            .filter(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Whether a value is one e-mail address or link, and nothing else ("joinus@devport.nl",
@@ -908,7 +921,16 @@ impl Walk<'_> {
             money.currency = o
                 .iter()
                 .find(|(k, _)| label_of(k) == Some(Label::Key(Key::Currency)))
-                .and_then(|(_, v)| text_of(v));
+                .and_then(|(_, v)| text_of(v))
+                // Else the sign a bound is written with ("Minimum Salary": "$18.00").
+                .or_else(|| {
+                    o.iter()
+                        .filter(|(k, _)| {
+                            matches!(label_of(k), Some(Label::SalaryMin | Label::SalaryMax))
+                        })
+                        .find_map(|(_, v)| currency_sign(v.as_str()?.trim()))
+                        .map(|(sign, _)| sign.to_string())
+                });
             // A bound's key whose word names the money ("min_ral": a year's euros in Italy).
             if let Some((currency, period)) = o
                 .iter()
@@ -1716,6 +1738,14 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_bound_written_with_its_currency_sign_is_a_figure() {
+        assert_eq!(number_of(&Value::from("$18.00")), Some(18.0));
+        assert_eq!(number_of(&Value::from("25000 €")), Some(25000.0));
+        assert_eq!(currency_sign("$200,000"), Some(("$", "200,000")));
+        assert_eq!(currency_sign("USD"), None);
+    }
 
     #[test]
     fn an_object_wrapping_another_and_a_pay_object_s_name_are_read() {
