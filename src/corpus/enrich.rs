@@ -16,7 +16,18 @@ use crate::posting::{Posted, Posting, WorkMode};
 pub fn enrich(p: &mut Posting, saved: Option<OffsetDateTime>) {
     resolve_posted(p, saved.map(|t| t.date()));
     let g = Gazetteer::get();
-    p.places = p.locations.iter().filter_map(|l| g.resolve(l)).collect();
+    p.places = p
+        .locations
+        .iter()
+        .filter_map(|l| {
+            g.resolve(l).or_else(|| {
+                // "Anywhere in the US": the place it is anywhere inside, as written.
+                let mut place = g.resolve(within_anywhere(l)?)?;
+                place.name = l.clone();
+                Some(place)
+            })
+        })
+        .collect();
     p.remote_from = remote_from(p, g);
 }
 
@@ -59,6 +70,36 @@ const ANYWHERE: &[&str] = &[
     "everywhere",
 ];
 
+/// The place after "anywhere in" ("Anywhere in the U.S. (remote)" → "U.S."): the place the
+/// role may be worked anywhere inside. None when none follows, or it is the world's.
+fn within_anywhere(l: &str) -> Option<&str> {
+    let lower = l.to_lowercase();
+    let at = lower.find("anywhere")?;
+    let rest = &l[at + "anywhere".len()..];
+    let rest = ["in ", "within ", "across "]
+        .iter()
+        .find_map(|p| rest.trim_start().strip_prefix(p))?;
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix("the ")
+        .or_else(|| rest.strip_prefix("The "))
+        .unwrap_or(rest);
+    // Up to a bracket or a dash that says something else ("(remote)", "- full time").
+    let place = rest
+        .split(['(', '[', '|', ';'])
+        .next()
+        .unwrap_or(rest)
+        .split(" - ")
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    let world = ANYWHERE
+        .iter()
+        .chain(&["world", "earth"])
+        .any(|w| contains_words(&crate::places::fold(place), w));
+    (!place.is_empty() && !world).then_some(place)
+}
+
 /// The countries (ISO-2) a remote role is open to, `["*"]` for anywhere: from its locations
 /// ("Remote (US only)" → US, "Remote — EU" → the EU's countries, "Remote, worldwide" → *).
 /// Empty when the role is not remote or the posting does not say.
@@ -68,8 +109,11 @@ fn remote_from(p: &Posting, g: &Gazetteer) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     for l in &p.locations {
+        // "Anywhere in the U.S.", "anywhere within Canada": anywhere inside the place named.
+        let within = within_anywhere(l);
+        let l = within.unwrap_or(l);
         let folded = crate::places::fold(l);
-        if ANYWHERE.iter().any(|w| contains_words(&folded, w)) {
+        if within.is_none() && ANYWHERE.iter().any(|w| contains_words(&folded, w)) {
             return vec!["*".into()];
         }
         // "Remote (EU)", "Remote - EMEA", "EU only": a group of countries.
@@ -132,6 +176,12 @@ mod tests {
         let g = Gazetteer::get();
         assert_eq!(remote_from(&remote(&["Remote (US only)"]), g), ["US"]);
         assert_eq!(remote_from(&remote(&["Remote, worldwide"]), g), ["*"]);
+        assert_eq!(
+            remote_from(&remote(&["Anywhere in the U.S. (remote)"]), g),
+            ["US"]
+        );
+        assert_eq!(remote_from(&remote(&["Anywhere in Canada"]), g), ["CA"]);
+        assert_eq!(remote_from(&remote(&["Anywhere in the world"]), g), ["*"]);
         let eu = remote_from(&remote(&["Remote — EU"]), g);
         assert!(eu.contains(&"DE".to_string()) && eu.contains(&"FR".to_string()));
         assert!(!eu.contains(&"US".to_string()));
