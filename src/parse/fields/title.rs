@@ -439,6 +439,7 @@ pub fn unwrap(raw: &str, depth: Depth, is_employer: IsEmployer<'_>) -> Unwrapped
         }
         cut_slash_fields(&mut u, &mut t, is_employer);
         cut_employer_colon(&mut u, &mut t, is_employer);
+        cut_employer_tail(&mut u, &mut t, is_employer);
         strip_leading_words(&mut u, &mut t);
         strip_place_tail(&mut u, &mut t);
         // Words that say the role is sought, last once the place after them is gone ("Senior
@@ -1094,6 +1095,47 @@ fn cut_employer_colon(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer
     if is_employer(&fold(head)) || organization() {
         u.company.get_or_insert_with(|| head.clone());
         *t = role.clone();
+    }
+}
+
+/// The employer after the word for "at" of any language ("Ausbildung zum*r Spieleentwickler*in
+/// bei der InnoGames GmbH", "Développeur chez Qonto SAS", "Engineer at Acme Inc."), the article
+/// the phrase needs left out: the name is one the posting gives its employer, or is written as
+/// an organization's. Any other phrase ("Nurse at Night") stays.
+fn cut_employer_tail(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'_>) {
+    let v = vocab();
+    let words: Vec<String> = v
+        .employer
+        .at
+        .iter()
+        .map(|w| w.to_lowercase())
+        .chain(["at".to_string(), "@".to_string()])
+        .collect();
+    let lower = t.to_lowercase();
+    let Some((at, len)) = words
+        .iter()
+        .filter_map(|w| lower.rfind(&format!(" {w} ")).map(|i| (i, w.len() + 2)))
+        .max_by_key(|(i, _)| *i)
+    else {
+        return;
+    };
+    let (role, rest) = (&t[..at], &t[at + len..]);
+    let mut name = rest.trim();
+    while let Some((first, after)) = name.split_once(' ')
+        && v.name_articles
+            .iter()
+            .any(|a| a.to_lowercase() == first.to_lowercase())
+    {
+        name = after.trim_start();
+    }
+    if name.is_empty() || !looks_like_title(role) || looks_like_title(name) {
+        return;
+    }
+    let organization =
+        || super::company::organization_in(name).is_some_and(|n| name.ends_with(n.as_str()));
+    if is_employer(&fold(name)) || organization() {
+        u.company.get_or_insert_with(|| name.to_string());
+        *t = role.trim().to_string();
     }
 }
 
@@ -2392,6 +2434,21 @@ mod tests {
         // A word before a colon that names no employer stays.
         let u = unwrap("Urgent: Night Nurse", Depth::Full, &no_employer);
         assert_eq!(u.company, None);
+        // The employer after the word for "at", the article left out.
+        let u = unwrap(
+            "Ausbildung zum*r Spieleentwickler*in bei der InnoGames GmbH",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(
+            (u.title.as_str(), u.company.as_deref()),
+            (
+                "Ausbildung zum*r Spieleentwickler*in",
+                Some("InnoGames GmbH")
+            )
+        );
+        let u = unwrap("Night Nurse at Home", Depth::Full, &no_employer);
+        assert_eq!(u.title, "Night Nurse at Home");
     }
 
     #[test]
