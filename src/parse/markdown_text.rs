@@ -422,6 +422,7 @@ impl Renderer {
 /// Renders Markdown into blocks, headings with their level.
 pub fn render(md: &str) -> Vec<MdBlock> {
     let md = &*tight_templates(md);
+    let md = &*textile_headings(md);
     let md = &*tight_bold(md);
     let md = &*unindented_html(md);
     let mut r = Renderer::default();
@@ -431,6 +432,21 @@ pub fn render(md: &str) -> Vec<MdBlock> {
     let kind = r.current_kind();
     r.flush(kind);
     r.out
+}
+
+/// Textile's headings, as a blog of Textile posts writes them ("h4. TEACHER TRAINING
+/// OPPORTUNITIES"): Markdown headings of the same level.
+fn textile_headings(md: &str) -> Cow<'_, str> {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^h(?P<level>[1-6])\.[ \t]+(?P<text>\S)").expect("valid regex")
+    });
+    if !md.contains(". ") || !HEADING.is_match(md) {
+        return Cow::Borrowed(md);
+    }
+    HEADING.replace_all(md, |c: &regex::Captures<'_>| {
+        let level: usize = c["level"].parse().unwrap_or(1);
+        format!("{} {}", "#".repeat(level), &c["text"])
+    })
 }
 
 /// A bold line written with spaces inside its asterisks ("** 2.2. Solution Engineer**"), which
@@ -558,6 +574,19 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn textile_headings_are_headings() {
+        let blocks =
+            render("Intro.\n\nh4. TEACHER TRAINING OPPORTUNITIES\n\nAre you a graduate?\n");
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b.text == "TEACHER TRAINING OPPORTUNITIES" && b.level == 4)
+        );
+        // "h4." inside a line is no heading.
+        assert_eq!(textile_headings("See h4. above"), "See h4. above");
     }
 
     #[test]
