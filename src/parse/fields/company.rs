@@ -754,6 +754,10 @@ fn is_company_name(s: &str) -> bool {
             && s.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
         || is_label_or_mode(s)
+        // A labelled line of a form ("VACANCY REFERENCE NUMBER: IRC 74295"), whatever its label.
+        || s.split_once(": ").is_some_and(|(k, v)| {
+            k.split_whitespace().count() >= 2 && !v.trim().is_empty()
+        })
         // A careers page's own name ("Join our team", "Junta-te à Nossa Equipa").
         || vocab().page_titles.is_match(s)
         || is_placeholder(s)
@@ -1852,6 +1856,9 @@ mod tests {
             "Full-time no remote work relocation supported"
         ));
         assert!(is_company_name("factis research"));
+        // A form's labelled line, whatever its label.
+        assert!(!is_company_name("VACANCY REFERENCE NUMBER: IRC 74295"));
+        assert!(!is_company_name("CA Bay Area: On-site only"));
         assert!(is_company_name(
             "Open Source project for more transparency in the political process"
         ));
