@@ -1144,6 +1144,8 @@ mod tests {
         assert!(from_label("Remote").is_empty());
         assert!(from_label("Worldwide").is_empty());
         assert!(from_label("from Anywhere/Remote").is_empty());
+        // A place not yet decided is none.
+        assert!(from_label("TBD Upon Selection").is_empty());
         assert!(from_label("Remote/Hybrid").is_empty());
         assert!(from_label("🌎 Remote/Worldwide").is_empty());
         assert_eq!(from_label("Remote United States"), ["United States"]);
