@@ -1233,24 +1233,22 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(String, FieldS
 
 /// A record's employer without the site and town it wrote after the name ("East Sussex
 /// Healthcare NHS Trust, Eastbourne DGH, Eastbourne", "The London Clinic, London"): the pieces
-/// after the first comma, when the last is a town or a country, or they open the record's own
-/// place ("Royal Free Hampstead" beside the place "Royal Free Hampstead, Hampstead"). A state
-/// or region is part of a name it tells apart ("City of Santa Rosa, CA").
+/// after the first comma, when the record gives them as its place too (its place "Eastbourne
+/// DGH, Eastbourne", or one that opens with them). A state or region is part of a name it tells
+/// apart ("City of Santa Rosa, CA"); a town the record gives as no place of its own may be too
+/// ("MGNREGA, Hazaribag", a district's office).
 fn without_site(c: &str, ctx: &Ctx<'_>) -> String {
     let Some((name, rest)) = c.split_once(", ") else {
         return c.to_string();
     };
     let last = rest.rsplit(", ").next().unwrap_or(rest).trim();
-    let town = match places::place_kind(last) {
-        Some(kind) => kind != places::PlaceKind::Region,
-        None => places::is_place_name(last),
-    };
-    let at_place = (town && last.chars().count() > 3)
-        || ctx
-            .doc
-            .texts(Key::Location)
-            .any(|(l, _)| l.trim().starts_with(rest.trim()));
-    if at_place && is_company_name(name) && !only_legal_form(rest) {
+    let region =
+        places::place_kind(last) == Some(places::PlaceKind::Region) || last.chars().count() <= 3;
+    let its_place = ctx
+        .doc
+        .texts(Key::Location)
+        .any(|(l, _)| l.trim().starts_with(rest.trim()) || l.split(',').any(|p| p.trim() == last));
+    if its_place && !region && is_company_name(name) && !only_legal_form(rest) {
         name.to_string()
     } else {
         c.to_string()
