@@ -716,7 +716,7 @@ fn gathered_dev() {
             // g1's employment type fell in stop 36 from 93.1 to 86.2 %: two records state
             // `contract_details: temporary` where the labels say contract (contract-to-hire);
             // the record's own word is taken.
-            ("g1", [89.6, 75.8, 86.1, 89.6, 86.1, 79.2], 8.7),
+            ("g1", [89.6, 75.8, 86.1, 89.6, 86.1, 82.7], 8.7),
             ("g2", [87.4, 87.4, 79.1, 91.6, 87.4, 91.6], 6.3),
             ("g3", [93.1, 82.1, 84.8, 93.1, 90.3, 99.9], 2.8),
             // g4 was gathered in stop 25; its first score, before any tuning on it, was title
@@ -886,8 +886,8 @@ fn gathered_dev() {
             // third role of a three-role post, which no reading yet splits off, is now another
             // seeker's post that says neither "remote" nor "full-time". No job lost a field.
             ("g65", [48.2, 68.9, 82.7, 62.0, 93.0, 79.2], 5.3),
-            ("g66", [80.5, 87.0, 96.7, 96.7, 93.4, 99.9], 3.3),
-            ("g67", [66.6, 60.5, 78.7, 99.9, 87.8, 87.8], 2.6),
+            ("g66", [80.5, 90.2, 96.7, 96.7, 93.4, 99.9], 3.3),
+            ("g67", [66.6, 60.5, 81.7, 99.9, 87.8, 87.8], 2.6),
             ("g68", [73.2, 93.2, 79.9, 93.2, 86.6, 86.6], 2.3),
             // g69–g72 were gathered in stop 53 and scored as they arrived (at 670d121, before
             // any change made on them): g69 title 64.9, company 70.3, location 86.5, work mode
@@ -907,9 +907,12 @@ fn gathered_dev() {
             // each the export's region ("adjara") where the labels name the town from the text.
             // (g76's employment type ended stop 54 below arrival; stop 55's reading of its
             // internship table put it above.)
-            ("g73", [66.6, 71.0, 62.1, 91.0, 91.0, 64.3], 4.2),
+            // g73's wrong-value floor rose from 4.2 to 5.3 in stop 57: the EF Core seed g73-14 is
+            // now read as its ten postings (one before), and two of their titles keep
+            // "(удаленно)", which this set's label leaves off (other sets' labels keep "(Remote)").
+            ("g73", [82.1, 93.2, 82.1, 97.7, 91.0, 86.6], 5.3),
             ("g74", [76.8, 84.5, 84.5, 99.9, 99.9, 92.2], 3.9),
-            ("g75", [73.4, 67.5, 67.5, 88.1, 73.4, 67.5], 4.5),
+            ("g75", [73.4, 82.3, 67.5, 88.1, 73.4, 67.5], 4.5),
             ("g76", [86.7, 97.3, 97.3, 94.6, 81.5, 89.4], 6.7),
             // g77–g80 were gathered in stop 55 and scored as they arrived (at 42d2400, before
             // any change made on them): g77 title 88.9, company 77.8, location 77.8, work mode
@@ -929,10 +932,15 @@ fn gathered_dev() {
             ("g82", [83.2, 72.1, 83.2, 91.6, 74.9, 91.6], 6.1),
             ("g83", [72.4, 89.9, 64.9, 92.4, 92.4, 92.4], 3.4),
             ("g84", [97.4, 94.9, 97.4, 97.4, 97.4, 99.9], 0.9),
-            ("g85", [0.0; 6], 100.0),
-            ("g86", [0.0; 6], 100.0),
-            ("g87", [0.0; 6], 100.0),
-            ("g88", [0.0; 6], 100.0),
+            // g85–g88 were gathered in stop 57 and scored as they arrived (at 5eab56c, before any
+            // change made on them): g85 title 55.2, company 34.5, location 65.5, work mode 72.4,
+            // employment type 72.4, salary 93.1 %, wrong 11.5 %; g86 55.8, 62.8, 48.8, 97.7,
+            // 62.8, 44.2 %, wrong 7.4 %; g87 89.7, 15.4, 43.6, 97.4, 92.3, 61.5 %, wrong 12.4 %;
+            // g88 78.6, 82.1, 85.7, 85.7, 89.3, 96.4 %, wrong 10.1 %.
+            ("g85", [65.4, 65.4, 65.4, 72.3, 79.2, 93.0], 5.8),
+            ("g86", [55.7, 62.7, 48.7, 95.2, 62.7, 58.0], 6.3),
+            ("g87", [92.2, 97.3, 92.2, 97.3, 92.2, 61.4], 3.1),
+            ("g88", [82.0, 82.0, 85.6, 85.6, 89.2, 96.3], 9.6),
         ]),
     );
 }
