@@ -1089,13 +1089,18 @@ fn cut_employer_colon(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer
     if !looks_like_title(role) || looks_like_title(head) {
         return;
     }
-    // The whole head, or its end after the place the organization serves ("Boulder County").
-    let organization =
-        || super::company::organization_in(head).is_some_and(|n| head.ends_with(n.as_str()));
-    if is_employer(&fold(head)) || organization() {
+    if names_employer(head, is_employer) {
         u.company.get_or_insert_with(|| head.clone());
         *t = role.clone();
     }
+}
+
+/// Whether a piece of a title names its employer: a name the posting gives it, or one written
+/// as an organization's, whole or at its end after the place it serves ("Boulder County
+/// Department of …").
+fn names_employer(name: &str, is_employer: IsEmployer<'_>) -> bool {
+    is_employer(&fold(name))
+        || super::company::organization_in(name).is_some_and(|n| name.ends_with(n.as_str()))
 }
 
 /// The employer after the word for "at" of any language ("Ausbildung zum*r Spieleentwickler*in
@@ -1104,14 +1109,16 @@ fn cut_employer_colon(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer
 /// an organization's. Any other phrase ("Nurse at Night") stays.
 fn cut_employer_tail(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'_>) {
     let v = vocab();
+    // In ASCII lower case, which keeps every byte where it was: an offset in `lower` is one in
+    // `t`.
     let words: Vec<String> = v
         .employer
         .at
         .iter()
-        .map(|w| w.to_lowercase())
+        .map(|w| w.to_ascii_lowercase())
         .chain(["at".to_string(), "@".to_string()])
         .collect();
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     let Some((at, len)) = words
         .iter()
         .filter_map(|w| lower.rfind(&format!(" {w} ")).map(|i| (i, w.len() + 2)))
@@ -1131,9 +1138,7 @@ fn cut_employer_tail(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<
     if name.is_empty() || !looks_like_title(role) || looks_like_title(name) {
         return;
     }
-    let organization =
-        || super::company::organization_in(name).is_some_and(|n| name.ends_with(n.as_str()));
-    if is_employer(&fold(name)) || organization() {
+    if names_employer(name, is_employer) {
         u.company.get_or_insert_with(|| name.to_string());
         *t = role.trim().to_string();
     }
@@ -2449,6 +2454,13 @@ mod tests {
         );
         let u = unwrap("Night Nurse at Home", Depth::Full, &no_employer);
         assert_eq!(u.title, "Night Nurse at Home");
+        // Letters whose lower case is longer ("İ") leave every offset where it was.
+        let u = unwrap(
+            "İŞ GÜVENLİĞİ UZMANI at İnci Holding",
+            Depth::Full,
+            &no_employer,
+        );
+        assert_eq!(u.title, "İŞ GÜVENLİĞİ UZMANI at İnci Holding");
     }
 
     #[test]
