@@ -73,8 +73,8 @@ const ANYWHERE: &[&str] = &[
 /// The place after "anywhere in" ("Anywhere in the U.S. (remote)" → "U.S."): the place the
 /// role may be worked anywhere inside. None when none follows, or it is the world's.
 fn within_anywhere(l: &str) -> Option<&str> {
-    let lower = l.to_lowercase();
-    let at = lower.find("anywhere")?;
+    // ASCII lower case keeps every byte where it was: the offset is one in `l`.
+    let at = l.to_ascii_lowercase().find("anywhere")?;
     let rest = &l[at + "anywhere".len()..];
     let rest = ["in ", "within ", "across "]
         .iter()
@@ -182,6 +182,11 @@ mod tests {
         );
         assert_eq!(remote_from(&remote(&["Anywhere in Canada"]), g), ["CA"]);
         assert_eq!(remote_from(&remote(&["Anywhere in the world"]), g), ["*"]);
+        // Letters whose lower case is longer ("İ") before it leave the place where it was.
+        assert_eq!(
+            remote_from(&remote(&["İİİ İstanbul or anywhere in Germany"]), g),
+            ["DE"]
+        );
         let eu = remote_from(&remote(&["Remote — EU"]), g);
         assert!(eu.contains(&"DE".to_string()) && eu.contains(&"FR".to_string()));
         assert!(!eu.contains(&"US".to_string()));

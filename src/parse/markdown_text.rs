@@ -440,7 +440,7 @@ fn textile_headings(md: &str) -> Cow<'_, str> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^h(?P<level>[1-6])\.[ \t]+(?P<text>\S)").expect("valid regex")
     });
-    if !md.contains(". ") || !HEADING.is_match(md) {
+    if !HEADING.is_match(md) {
         return Cow::Borrowed(md);
     }
     HEADING.replace_all(md, |c: &regex::Captures<'_>| {
