@@ -247,23 +247,29 @@ fn trim_name(s: &str) -> &str {
 /// What follows an invitation to an employer that opens a line ("Careers at Acme", "Werken bij
 /// Kaap Noord": the languages' `[company] lead_ins`, in either case).
 pub fn after_lead_in(line: &str) -> Option<&str> {
-    let v = vocab();
-    let rest = v.employer.lead_ins.iter().find_map(|w| {
+    let rest = vocab().employer.lead_ins.iter().find_map(|w| {
         let rest = line.get(w.len()..)?;
         (line.get(..w.len())?.eq_ignore_ascii_case(w) && rest.starts_with(' ')).then_some(rest)
     })?;
     // "Karriere bei der Ahorn-Apotheke": the article the phrase needs is no part of the name.
-    Some(match rest.trim_start().split_once(' ') {
+    Some(after_phrase_article(rest))
+}
+
+/// A name after a phrase ("bei der Ahorn-Apotheke", "at the Texas Tribune") without the article
+/// the phrase needs, in either case, when a capitalised name follows it; else as it was.
+pub(crate) fn after_phrase_article(rest: &str) -> &str {
+    match rest.trim_start().split_once(' ') {
         Some((first, name))
             if name.starts_with(char::is_uppercase)
-                && v.name_articles
+                && vocab()
+                    .name_articles
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(first)) =>
         {
             name
         }
         _ => rest,
-    })
+    }
 }
 
 /// The employer a careers page's own heading names, the line saying nothing else: an

@@ -1108,33 +1108,28 @@ fn names_employer(name: &str, is_employer: IsEmployer<'_>) -> bool {
 /// the phrase needs left out: the name is one the posting gives its employer, or is written as
 /// an organization's. Any other phrase ("Nurse at Night") stays.
 fn cut_employer_tail(u: &mut Unwrapped, t: &mut String, is_employer: IsEmployer<'_>) {
-    let v = vocab();
-    // In ASCII lower case, which keeps every byte where it was: an offset in `lower` is one in
-    // `t`.
-    let words: Vec<String> = v
-        .employer
-        .at
-        .iter()
-        .map(|w| w.to_ascii_lowercase())
-        .chain(["at".to_string(), "@".to_string()])
-        .collect();
+    // Each word with its spaces, in ASCII lower case, which keeps every byte where it was: an
+    // offset in `lower` is one in `t`.
+    static NEEDLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        vocab()
+            .employer
+            .at
+            .iter()
+            .map(|w| w.as_str())
+            .chain(["at", "@"])
+            .map(|w| format!(" {} ", w.to_ascii_lowercase()))
+            .collect()
+    });
     let lower = t.to_ascii_lowercase();
-    let Some((at, len)) = words
+    let Some((at, len)) = NEEDLES
         .iter()
-        .filter_map(|w| lower.rfind(&format!(" {w} ")).map(|i| (i, w.len() + 2)))
+        .filter_map(|w| lower.rfind(w.as_str()).map(|i| (i, w.len())))
         .max_by_key(|(i, _)| *i)
     else {
         return;
     };
     let (role, rest) = (&t[..at], &t[at + len..]);
-    let mut name = rest.trim();
-    while let Some((first, after)) = name.split_once(' ')
-        && v.name_articles
-            .iter()
-            .any(|a| a.to_lowercase() == first.to_lowercase())
-    {
-        name = after.trim_start();
-    }
+    let name = super::company::after_phrase_article(rest.trim()).trim();
     if name.is_empty() || !looks_like_title(role) || looks_like_title(name) {
         return;
     }
