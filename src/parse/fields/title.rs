@@ -40,6 +40,16 @@ pub fn never_a_title(s: &str) -> bool {
     // A call in code ("browser.get('http://selenium.dev/')").
     static CALL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\w\.\w+\(['\x22]").expect("valid regex"));
+    // A source file's opening statement ("package com.acme.jobs;", "import java.util.List;",
+    // "using System.Text;", "#include <stdio.h>", "from django.db import models"): the file
+    // around a posting written in code, not its title. A dotted name or the closing ';' tells
+    // it from a role ("Import Coordinator").
+    static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:package|import|using)\s+(?:[\w.*]+\.[\w*]+\s*;?|[\w.*]+\s*;)|#include\s*[<\x22]|from\s+[\w.]+\s+import\s)",
+        )
+        .expect("valid regex")
+    });
     [
         "{{", "}}", "{%", "@section", "@extends", "<?", "?>", "= '", "= \"",
     ]
@@ -47,6 +57,7 @@ pub fn never_a_title(s: &str) -> bool {
     .any(|m| s.contains(m))
         || PLACEHOLDER.is_match(s)
         || CALL.is_match(s)
+        || STATEMENT.is_match(s)
 }
 
 /// True when `s` reads like a job title: a short phrase naming a role, or a field of work in a
@@ -2553,6 +2564,11 @@ mod tests {
             "XXX Developer",
             "\"system\", \"content\": \"You are a helpful assistant",
             "browser.get('http://selenium.dev/')",
+            "package com.generation.opticvbeckend.controllers;",
+            "import java.util.List;",
+            "using System.Text;",
+            "#include <stdio.h>",
+            "from django.db import models",
         ] {
             assert!(never_a_title(s), "{s}");
         }
@@ -2561,6 +2577,9 @@ mod tests {
             "XXL Sales Assistant",
             "{Data, Frontend} Engineer",
             "Senior Engineer",
+            "Import Coordinator",
+            "Import/Export Specialist",
+            "Package Handler",
         ] {
             assert!(!never_a_title(s), "{s}");
         }
