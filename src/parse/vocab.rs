@@ -454,6 +454,9 @@ pub struct Vocab {
     pub hiring_words: Terms<()>,
     /// Headings of a README or a tool's documentation ("API", "Output"): never an employer.
     pub readme_headings: Terms<()>,
+    /// The line a browser writes above an XML document it shows without a style sheet
+    /// (`[furniture] viewer_notes`).
+    pub viewer_notes: Terms<()>,
     /// The furniture patterns as one alternation (a line matches it when it matches any), so a
     /// line is scanned once, not once per pattern.
     pub furniture_patterns: Regex,
@@ -1392,6 +1395,7 @@ impl Vocab {
             offers_work: furniture_lines_of(&langs, &boards, "offers_work"),
             hiring_words: furniture_lines_of(&langs, &boards, "hiring_words"),
             readme_headings: furniture_lines_of(&langs, &boards, "readme_headings"),
+            viewer_notes: furniture_lines_of(&langs, &boards, "viewer_notes"),
             furniture_patterns: furniture_patterns_of(&langs, &boards, "patterns"),
             page_titles: furniture_patterns_of(&langs, &boards, "titles"),
             currencies,

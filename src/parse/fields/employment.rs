@@ -342,8 +342,17 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(EmploymentType
             .find(|&j| run_of(&ctx.doc.facts[j]) != Some(origin))
             .unwrap_or(ctx.doc.facts.len());
         let mut kinds = Vec::new();
+        // A permanent contract ("Contract_Type": "permanent" beside "Working_Patterns":
+        // "part_time") says nothing of the hours: it offers no alternative to them.
+        let hours = |t: &&str| vocab().kind_permanent.whole(t).is_none();
         for f in &ctx.doc.facts[i..end] {
-            for k in f.value.text().map(kinds_in).unwrap_or_default() {
+            for k in f
+                .value
+                .text()
+                .filter(hours)
+                .map(kinds_in)
+                .unwrap_or_default()
+            {
                 if !kinds.contains(&k) {
                     kinds.push(k);
                 }
@@ -539,6 +548,20 @@ mod tests {
         assert_eq!(kind(r#"["FULL_TIME", "PART_TIME"]"#), None);
         assert_eq!(kind(r#""FULL_TIME""#), Some(FullTime));
         assert_eq!(kind(r#"["PART_TIME"]"#), Some(PartTime));
+    }
+
+    #[test]
+    fn a_permanent_contract_beside_its_hours_leaves_the_hours_to_say() {
+        let kinds = |json: &str| -> Vec<Option<EmploymentType>> {
+            crate::parse::parse_text(json, "a.json")
+                .unwrap()
+                .into_iter()
+                .map(|p| p.employment_type)
+                .collect()
+        };
+        let json = r#"[{"title": "Teaching Assistant", "Contract_Type": "permanent", "Working_Patterns": "part_time", "location": "Leeds"},
+            {"title": "Staff Nurse", "Job Type": "Secondment (7 months)", "Working Pattern": "Full time", "location": "Leeds"}]"#;
+        assert_eq!(kinds(json), [Some(PartTime), Some(Temporary)]);
     }
 
     #[test]

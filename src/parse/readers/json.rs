@@ -318,14 +318,21 @@ type Wrapped<'a> = (&'a Map<String, Value>, Vec<&'a Map<String, Value>>);
 /// Whether an object lists postings under a key of its own (an RSS feed's channel: its title,
 /// link and description, then its `item`s): a feed, not a posting, however it is titled.
 fn lists_postings(o: &Map<String, Value>) -> bool {
-    o.values().any(|v| {
-        v.as_array().is_some_and(|a| {
-            a.iter()
-                .filter(|i| i.as_object().is_some_and(looks_like_posting))
-                .nth(1)
-                .is_some()
+    // A feed of one: RSS's `item`, Atom's `entry` is a titled entry of the feed, not a part of
+    // the channel's own posting.
+    let feed_entry = ["item", "entry"].iter().any(|k| match o.get(*k) {
+        Some(Value::Object(i)) => record::has_title(i),
+        _ => false,
+    });
+    feed_entry
+        || o.values().any(|v| {
+            v.as_array().is_some_and(|a| {
+                a.iter()
+                    .filter(|i| i.as_object().is_some_and(looks_like_posting))
+                    .nth(1)
+                    .is_some()
+            })
         })
-    })
 }
 
 fn records(v: &Value) -> Vec<Wrapped<'_>> {

@@ -7,6 +7,7 @@ use roxmltree::{Document, Node};
 use serde_json::{Map, Value};
 
 use super::super::doc::Doc;
+use super::super::vocab::vocab;
 
 /// How deep an element tree is followed (a posting is a few levels deep).
 const MAX_DEPTH: usize = 32;
@@ -20,7 +21,7 @@ pub fn looks_like_xml(text: &str) -> bool {
         "header", "footer", "nav", "br", "img", "form", "title", "b", "i", "strong", "em", "pre",
         "svg", "template",
     ];
-    let head: String = text.trim_start().chars().take(512).collect();
+    let head: String = document(text).chars().take(512).collect();
     let lower = head.to_lowercase();
     if lower.contains("<html") || lower.contains("<!doctype html") {
         return false;
@@ -42,9 +43,18 @@ pub fn looks_like_xml(text: &str) -> bool {
 
 /// The records of an XML document; none when it is not well-formed XML or holds no record.
 pub fn read(text: &str) -> Vec<Doc> {
+    let text = document(text);
     // roxmltree refuses DTDs by default: no entity expansion to bomb it with.
-    let Ok(doc) = Document::parse(text) else {
-        return Vec::new();
+    let repaired;
+    let doc = match Document::parse(text) {
+        Ok(doc) => doc,
+        Err(_) => {
+            repaired = repair(text);
+            let Ok(doc) = Document::parse(&repaired) else {
+                return Vec::new();
+            };
+            doc
+        }
     };
     let root = doc.root_element();
     let mut top = Map::new();
@@ -52,6 +62,129 @@ pub fn read(text: &str) -> Vec<Doc> {
     let mut out = Vec::new();
     super::json::collect(&Value::Object(top), &mut out);
     out
+}
+
+/// The document a text holds: without the note a browser writes above an XML document it shows
+/// without a style sheet ("This XML file does not appear to have any style information…"), which
+/// a feed saved or copied from the browser's view keeps.
+fn document(text: &str) -> &str {
+    let text = text.trim_start();
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if vocab().viewer_notes.whole(first.trim()).is_some() {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
+/// An XML document as its writer meant it, where it is not well-formed: an end tag written in
+/// another case than its start (`<Visa_Sponsorship_Available>…</Visa_sponsorship_available>`)
+/// closes it, and the elements left open inside it; an end tag that closes nothing open is
+/// dropped; elements still open at the end are closed; a bare `&` or `<` in text ("R&D", "a <
+/// b") and an entity XML does not define (`&nbsp;`) are escaped. Comments, CDATA sections and
+/// declarations are kept as they are. One pass over the text.
+fn repair(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = text;
+    'scan: while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            if !defined_entity(rest) {
+                out.push_str("&amp;");
+                rest = &rest[1..];
+            } else {
+                out.push('&');
+                rest = &rest[1..];
+            }
+            continue;
+        }
+        for (start, end) in [
+            ("<!--", "-->"),
+            ("<![CDATA[", "]]>"),
+            ("<?", "?>"),
+            ("<!", ">"),
+        ] {
+            if rest.starts_with(start) {
+                let len = rest[start.len()..]
+                    .find(end)
+                    .map_or(rest.len(), |j| start.len() + j + end.len());
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue 'scan;
+            }
+        }
+        let closing = rest.starts_with("</");
+        let after = &rest[if closing { 2 } else { 1 }..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')))
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        let Some(len) =
+            tag_len(rest).filter(|_| name.starts_with(|c: char| c.is_alphabetic() || c == '_'))
+        else {
+            out.push_str("&lt;");
+            rest = &rest[1..];
+            continue;
+        };
+        if closing {
+            if let Some(k) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                for o in open.drain(k..).rev() {
+                    out.push_str("</");
+                    out.push_str(o);
+                    out.push('>');
+                }
+            }
+        } else {
+            out.push_str(&rest[..len]);
+            if !rest[..len].ends_with("/>") {
+                open.push(name);
+            }
+        }
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    for o in open.into_iter().rev() {
+        out.push_str("</");
+        out.push_str(o);
+        out.push('>');
+    }
+    out
+}
+
+/// Whether a text starting with `&` starts with a reference XML defines: one of its five named
+/// entities or a character's number.
+fn defined_entity(s: &str) -> bool {
+    let Some(end) = s[1..].find(';').filter(|&e| e <= 10) else {
+        return false;
+    };
+    let name = &s[1..1 + end];
+    matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
+        || name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+        || name
+            .strip_prefix('#')
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The length of the tag a text starts with, through its `>` (a `>` inside a quoted attribute
+/// value does not end it); none when no `>` ends it or another `<` comes first.
+fn tag_len(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return Some(i + 1),
+            (None, '<') => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The JSON value an element spells.
@@ -148,6 +281,55 @@ mod tests {
         assert_eq!(all(Key::Title), ["Elektrikere"]);
         assert_eq!(all(Key::Location), ["SANDEFJORD, NO"]);
         assert_eq!(all(Key::EmploymentType), ["FullTime"]);
+    }
+
+    #[test]
+    fn a_feed_with_a_mismatched_end_tag_is_read_as_meant() {
+        let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Acme Trust RSS Feed</title>\
+            <item><title>Teaching Assistant</title><description><![CDATA[<p>R&D <b>team</b></p>]]></description>\
+            <Vacancy><Job_Location>Barnstaple</Job_Location><Pay>£21,575 & more&nbsp;</Pay>\
+            <Visa_Sponsorship_Available>true</Visa_sponsorship_available></Vacancy></item>\
+            </channel></rss>";
+        assert!(Document::parse(xml).is_err());
+        let docs = read(xml);
+        assert_eq!(docs.len(), 1);
+        let titles: Vec<&str> = docs[0].texts(Key::Title).map(|t| t.0).collect();
+        assert_eq!(titles, ["Teaching Assistant"]);
+        assert_eq!(
+            repair("<a><b>x</B><c>1 < 2 & 3</d></a>"),
+            "<a><b>x</b><c>1 &lt; 2 &amp; 3</c></a>"
+        );
+        assert_eq!(repair("<a x='>'><b>"), "<a x='>'><b></b></a>");
+        assert_eq!(
+            repair("<a>&#38;&#x26;&amp;&nbsp;</a>"),
+            "<a>&#38;&#x26;&amp;&amp;nbsp;</a>"
+        );
+    }
+
+    #[test]
+    fn a_feed_of_one_item_is_that_item_not_its_channel() {
+        let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>\
+            <title>Ventnor Academy Trust RSS Feed</title><link>https://x.example/feed</link>\
+            <description>Ventnor Academy Trust RSS Feed</description>\
+            <item><link>https://x.example/jobs/1</link><title>Teaching Assistant</title>\
+            <description>Support pupils in class.</description><content><Vacancy><Salary>£21,575 - £22,369</Salary><Job_Location>Barnstaple</Job_Location>\
+            <Working_Patterns>part_time</Working_Patterns></Vacancy></content></item></channel></rss>";
+        let ps = crate::parse::parse_text(xml, "feed.xml").unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].title.as_deref(), Some("Teaching Assistant"));
+        assert_eq!(ps[0].company.as_deref(), Some("Ventnor Academy Trust"));
+    }
+
+    #[test]
+    fn a_browser_s_view_of_a_feed_is_the_feed() {
+        let xml = "This XML file does not appear to have any style information associated with it. \
+            The document tree is shown below.\n<source><publisher>Acme Staffing</publisher>\
+            <job><title>\n<![CDATA[ Tool Design Engineer ]]>\n</title><city><![CDATA[ Worcester ]]></city></job></source>";
+        assert!(looks_like_xml(xml));
+        let docs = read(xml);
+        assert_eq!(docs.len(), 1);
+        let titles: Vec<&str> = docs[0].texts(Key::Title).map(|t| t.0).collect();
+        assert_eq!(titles, ["Tool Design Engineer"]);
     }
 
     #[test]
