@@ -282,8 +282,12 @@ fn with_siblings(
 }
 
 /// The name a wrapper object gives itself (`name`, `title`, `company`…): a board's or an
-/// account's name around its jobs.
+/// account's name around its jobs. A feed's channel (RSS's `item`s, Atom's `entry`s) titles the
+/// feed: an employer's name only where it calls the feed that employer's jobs ("Miyamoto
+/// International Jobs", "UNHCR Job Vacancies", "Acme Trust RSS Feed"), not a board's or a
+/// site's own name ("Research Computing Teams - Job Board", "LaraJobs").
 fn names_of(o: &Map<String, Value>) -> Vec<String> {
+    let feed = o.contains_key("item") || o.contains_key("entry");
     [
         "name",
         "title",
@@ -298,7 +302,22 @@ fn names_of(o: &Map<String, Value>) -> Vec<String> {
     .filter_map(text_of)
     .filter(|n| n.chars().count() <= 60 && !n.contains('\n'))
     .take(1)
-    .filter_map(|n| super::super::fields::company::before_list_words(&n))
+    .filter_map(|n| {
+        if !feed {
+            return super::super::fields::company::before_list_words(&n);
+        }
+        // A feed's note in brackets after its title ("UNICEF Job Vacancies (Filtered)").
+        let titled = match n
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once(" ("))
+        {
+            Some((t, _)) => t.trim_end(),
+            None => n.as_str(),
+        };
+        let name = super::super::fields::company::before_list_words(titled)?;
+        (name != titled).then_some(name)
+    })
     .collect()
 }
 

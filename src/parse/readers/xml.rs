@@ -321,6 +321,43 @@ mod tests {
     }
 
     #[test]
+    fn a_feed_s_title_names_the_employer_only_as_its_jobs() {
+        let companies = |channel: &str| -> Vec<Option<String>> {
+            let item = |t: &str| {
+                format!(
+                    "<item><title>{t}</title><link>https://x.example/{t}</link>\
+                     <description>Lead the team. Location: Lemont IL USA</description></item>"
+                )
+            };
+            let xml = format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{channel}</title>\
+                 <link>https://x.example</link><description>Jobs</description>{}{}</channel></rss>",
+                item("HPC Storage Systems Team Lead"),
+                item("Workloads Team Lead")
+            );
+            crate::parse::parse_text(&xml, "feed.rss")
+                .unwrap()
+                .into_iter()
+                .map(|p| p.company)
+                .collect()
+        };
+        assert_eq!(
+            companies("Research Computing Teams - Job Board"),
+            [None, None]
+        );
+        let miyamoto = Some("Miyamoto International".to_string());
+        assert_eq!(
+            companies("Miyamoto International Jobs"),
+            [miyamoto.clone(), miyamoto]
+        );
+        let unicef = Some("UNICEF".to_string());
+        assert_eq!(
+            companies("UNICEF Job Vacancies (Filtered)"),
+            [unicef.clone(), unicef]
+        );
+    }
+
+    #[test]
     fn a_browser_s_view_of_a_feed_is_the_feed() {
         let xml = "This XML file does not appear to have any style information associated with it. \
             The document tree is shown below.\n<source><publisher>Acme Staffing</publisher>\
