@@ -267,7 +267,16 @@ pub fn resolve(ctx: &mut Ctx<'_>, title: Option<&str>) -> Option<(WorkMode, Fiel
                     .flatten()
             })
         })
-        .flatten();
+        .flatten()
+        // The office the job is based in, where the whole text also says how many days a week
+        // it asks there ("based in our San Francisco office", "work from our office at least 3x
+        // per week"): hybrid.
+        .map(|(m, w)| match m {
+            WorkMode::Onsite if ctx.job.len() != ctx.full.len() => from_text(&ctx.full)
+                .filter(|&(f, _)| f == WorkMode::Hybrid)
+                .unwrap_or((m, w)),
+            _ => (m, w),
+        });
     if let Some((m, weight)) = stated {
         cands.push(Cand::new(m, TEXT + weight.min(15), FieldSource::Text));
     }
@@ -310,6 +319,26 @@ fn on_remote_only_board(url: &str) -> bool {
 mod tests {
     use super::*;
     use WorkMode::*;
+
+    #[test]
+    fn the_office_a_job_is_based_in_and_the_days_a_week_there() {
+        let mode = |t: &str| from_text(t).map(|(m, _)| m);
+        assert_eq!(
+            mode("We are seeking an Electrical Engineer to be based out of our Pleasanton office."),
+            Some(Onsite)
+        );
+        assert_eq!(
+            mode("Must be willing to work from our San Francisco office at least 3x per week."),
+            Some(Hybrid)
+        );
+        assert_eq!(
+            mode(
+                "This internship is based in our San Francisco office. Must be willing to work from our San Francisco office at least 3x per week."
+            ),
+            Some(Hybrid)
+        );
+        assert_eq!(mode("Our office is based in Berlin."), None);
+    }
 
     #[test]
     fn a_value_saying_how_much_of_the_mode_its_label_names() {
