@@ -674,9 +674,10 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                         out.push_str(body.trim_end().trim_end_matches(','));
                         out.push(']');
                     } else {
-                        // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`): the
-                        // value.
-                        out.push_str(&to_json_within(inner.trim(), multiline, depth + 1)?);
+                        // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`,
+                        // `localize('…',)`): the value.
+                        let value = inner.trim().trim_end_matches(',');
+                        out.push_str(&to_json_within(value, multiline, depth + 1)?);
                     }
                     i = close + 1;
                     // A method called on what the call built (`new Date('2020-05-12')
@@ -684,6 +685,14 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                     while let Some(after) = empty_call_at(&chars, i) {
                         i = after;
                     }
+                } else if word.contains('.')
+                    && (out.trim_end().is_empty() || out.trim_end().ends_with(['[', ',']))
+                    && matches!(next, None | Some(',' | ']'))
+                {
+                    // A constant's member in a list (`type: [job_types.full_time]`, an enum's
+                    // `JobType.FULL_TIME`): data's reference, named as the value it stands for.
+                    let member = word.rsplit('.').next().unwrap_or_default();
+                    out.push_str(&Value::from(member).to_string());
                 } else {
                     let after_key = out.trim_end().ends_with(':');
                     out.push_str(match word.as_str() {
@@ -875,7 +884,11 @@ fn has_top_level_arrow(text: &str, multiline: bool) -> bool {
 
 /// Whether a comma stands in a text outside its strings and brackets.
 fn has_top_level_comma(text: &str, multiline: bool) -> bool {
-    top_level_at(text, multiline, |chars, i| chars[i] == ',')
+    // A trailing comma after a call's one argument (`localize('…',)`, as formatters write it)
+    // separates nothing.
+    top_level_at(text, multiline, |chars, i| {
+        chars[i] == ',' && chars[i + 1..].iter().any(|c| !c.is_whitespace())
+    })
 }
 
 /// Whether `found` holds at a character of a text outside its strings and brackets.
@@ -1119,6 +1132,26 @@ mod tests {
         assert_eq!(
             p[0].employment_type,
             Some(crate::posting::EmploymentType::Contract)
+        );
+    }
+
+    #[test]
+    fn translated_strings_and_enum_members_are_data() {
+        let js = "import { localize } from 'components/localization'\n\nexport const positions = [\n    {\n        title: localize('Blockchain Developer'),\n        location: localize('Cyberjaya, Malaysia'),\n        type: [job_types.full_time],\n        description: [\n            localize(\n                'You will help run our crypto-cashier system.',\n            ),\n        ],\n    },\n    {\n        title: localize('Blockchain Developer'),\n        location: localize('Dubai'),\n        type: [job_types.full_time],\n    },\n]\n";
+        let v = data_literals(js);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0][0]["title"], "Blockchain Developer");
+        assert_eq!(v[0][0]["type"][0], "full_time");
+        assert_eq!(
+            v[0][0]["description"][0],
+            "You will help run our crypto-cashier system."
+        );
+        let p = crate::parse::parse_text(js, "positions.js").unwrap();
+        let places: Vec<_> = p.iter().map(|p| p.locations.join("; ")).collect();
+        assert_eq!(places, ["Cyberjaya, Malaysia", "Dubai"]);
+        assert_eq!(
+            p[1].employment_type,
+            Some(crate::posting::EmploymentType::FullTime)
         );
     }
 
