@@ -1653,8 +1653,20 @@ fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
         // "(Backend)", "II": the role's own qualifiers.
         let paren = w.starts_with('(') && title.matches('(').count() == title.matches(')').count();
         let roman = matches!(w, "I" | "II" | "III" | "IV" | "V");
+        // A level written after the noun, with its gender mark ("Engineer confirmé(e)",
+        // "développeur senior").
+        let level = {
+            let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+            let bare = bare
+                .strip_suffix("(e)")
+                .or_else(|| bare.strip_suffix("·e"))
+                .or_else(|| bare.strip_suffix("⋅e"))
+                .or_else(|| bare.strip_suffix(".e"))
+                .unwrap_or(bare);
+            taken == 0 && v.seniority.whole(bare).is_some()
+        };
         let in_paren = title.matches('(').count() > title.matches(')').count();
-        if in_paren || paren || roman || (noun_first && taken < 5 && !is_stop_word(w)) {
+        if in_paren || paren || roman || level || (noun_first && taken < 5 && !is_stop_word(w)) {
             let clean = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
             title.push(' ');
             title.push_str(clean);
@@ -3349,6 +3361,22 @@ mod tests {
         let u = unwrap("Chargé de recherche clinique", Depth::Full, &no_employer);
         assert_eq!(u.title, "Chargé de recherche clinique");
         assert_eq!(u.company, None);
+    }
+
+    #[test]
+    fn a_gender_inclusive_article_and_a_level_after_the_noun() {
+        assert_eq!(
+            title_from_text(
+                "Nous recherchons un(e) AI/ML Engineer confirmé(e) pour rejoindre notre équipe Data & IA."
+            )
+            .as_deref(),
+            Some("AI/ML Engineer confirmé(e)")
+        );
+        assert_eq!(
+            title_from_text("Cerchiamo un(a) Data Engineer per il nostro team di Milano.")
+                .as_deref(),
+            Some("Data Engineer")
+        );
     }
 
     #[test]
