@@ -49,7 +49,10 @@ pub fn read(text: &str) -> Vec<Doc> {
     let doc = match Document::parse(text) {
         Ok(doc) => doc,
         Err(_) => {
-            repaired = repair(text);
+            let Some(text) = repair(text) else {
+                return Vec::new();
+            };
+            repaired = text;
             let Ok(doc) = Document::parse(&repaired) else {
                 return Vec::new();
             };
@@ -83,7 +86,7 @@ fn document(text: &str) -> &str {
 /// dropped; elements still open at the end are closed; a bare `&` or `<` in text ("R&D", "a <
 /// b") and an entity XML does not define (`&nbsp;`) are escaped. Comments, CDATA sections and
 /// declarations are kept as they are. One pass over the text.
-fn repair(text: &str) -> String {
+fn repair(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 64);
     let mut open: Vec<&str> = Vec::new();
     let mut rest = text;
@@ -129,7 +132,14 @@ fn repair(text: &str) -> String {
             continue;
         };
         if closing {
-            if let Some(k) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+            // Looked for among the innermost open elements only, so a file of stray end tags
+            // under deep nesting costs no more than a page's worth of work each.
+            let from = open.len().saturating_sub(MAX_DEPTH);
+            if let Some(k) = open[from..]
+                .iter()
+                .rposition(|o| o.eq_ignore_ascii_case(name))
+                .map(|k| from + k)
+            {
                 for o in open.drain(k..).rev() {
                     out.push_str("</");
                     out.push_str(o);
@@ -140,6 +150,10 @@ fn repair(text: &str) -> String {
             out.push_str(&rest[..len]);
             if !rest[..len].ends_with("/>") {
                 open.push(name);
+                // Nesting no feed has: no document to repair.
+                if open.len() > MAX_OPEN {
+                    return None;
+                }
             }
         }
         rest = &rest[len..];
@@ -150,13 +164,20 @@ fn repair(text: &str) -> String {
         out.push_str(o);
         out.push('>');
     }
-    out
+    Some(out)
 }
+
+/// How many elements may be open at once in a document [`repair`] takes on.
+const MAX_OPEN: usize = 4 * 1024;
+
+/// How long a tag may be (its name and attributes): past that, a `<` opens no tag.
+const MAX_TAG: usize = 4 * 1024;
 
 /// Whether a text starting with `&` starts with a reference XML defines: one of its five named
 /// entities or a character's number.
 fn defined_entity(s: &str) -> bool {
-    let Some(end) = s[1..].find(';').filter(|&e| e <= 10) else {
+    // Looked for within a reference's length, not through the rest of the text.
+    let Some(end) = s[1..].bytes().take(12).position(|b| b == b';') else {
         return false;
     };
     let name = &s[1..1 + end];
@@ -174,7 +195,7 @@ fn defined_entity(s: &str) -> bool {
 /// value does not end it); none when no `>` ends it or another `<` comes first.
 fn tag_len(s: &str) -> Option<usize> {
     let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
+    for (i, c) in s.char_indices().skip(1).take(MAX_TAG) {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
@@ -296,13 +317,16 @@ mod tests {
         let titles: Vec<&str> = docs[0].texts(Key::Title).map(|t| t.0).collect();
         assert_eq!(titles, ["Teaching Assistant"]);
         assert_eq!(
-            repair("<a><b>x</B><c>1 < 2 & 3</d></a>"),
-            "<a><b>x</b><c>1 &lt; 2 &amp; 3</c></a>"
+            repair("<a><b>x</B><c>1 < 2 & 3</d></a>").as_deref(),
+            Some("<a><b>x</b><c>1 &lt; 2 &amp; 3</c></a>")
         );
-        assert_eq!(repair("<a x='>'><b>"), "<a x='>'><b></b></a>");
         assert_eq!(
-            repair("<a>&#38;&#x26;&amp;&nbsp;</a>"),
-            "<a>&#38;&#x26;&amp;&amp;nbsp;</a>"
+            repair("<a x='>'><b>").as_deref(),
+            Some("<a x='>'><b></b></a>")
+        );
+        assert_eq!(
+            repair("<a>&#38;&#x26;&amp;&nbsp;</a>").as_deref(),
+            Some("<a>&#38;&#x26;&amp;&amp;nbsp;</a>")
         );
     }
 
@@ -355,6 +379,27 @@ mod tests {
             companies("UNICEF Job Vacancies (Filtered)"),
             [unicef.clone(), unicef]
         );
+    }
+
+    #[test]
+    fn a_hostile_broken_document_is_repaired_in_one_pass_or_given_up() {
+        // Deeper than any feed: given up, no records.
+        let deep = format!("<?xml version='1.0'?>{}", "<a>".repeat(MAX_OPEN + 1));
+        assert_eq!(repair(&deep), None);
+        assert!(read(&deep).is_empty());
+        // Stray end tags under deep nesting, bare ampersands, unclosed quotes: each looked at
+        // within bounds; the text comes back escaped.
+        let stray = format!(
+            "<?xml version='1.0'?><r>{}{}{}{}</r>",
+            "<a>".repeat(MAX_OPEN - 2),
+            "</b>".repeat(50_000),
+            "&".repeat(100_000),
+            "<x \"".repeat(10_000)
+        );
+        let fixed = repair(&stray).unwrap();
+        assert!(fixed.contains("&amp;&amp;"));
+        assert!(!fixed.contains("</b>"));
+        assert!(read(&stray).is_empty());
     }
 
     #[test]
