@@ -351,7 +351,14 @@ fn after_figure(
                 && right[mm.end()..]
                     .strip_prefix(['.', '/'])
                     .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-            if !glued && !cites {
+            // "Posti disponibili: 4\nL'Azienda…": a letter on the next line, or one elided
+            // before a word ("L'Azienda", "l'entreprise"), is an article, not 4 lakh.
+            let next_line = right[..mm.start()].contains('\n');
+            let elided = word.chars().count() == 1
+                && rest
+                    .strip_prefix(['\'', '’'])
+                    .is_some_and(|r| r.starts_with(is_letter));
+            if !glued && !cites && !next_line && !elided {
                 mult = vocab().multipliers.get(&fold(word)).copied();
                 mult_word = fold(word);
                 end = nend + mm.end();
@@ -1796,6 +1803,25 @@ mod tests {
 
     #[test]
     fn words_after_figures_are_not_multipliers() {
+        // An article on the next line or elided before a word is no lakh.
+        assert!(
+            crate::parse::parse_text(
+                "# Fisioterapista\n\n- Luogo: Napoli\n- Posti disponibili: 4\nL'Azienda Ospedaliera cerca quattro fisioterapisti.\n",
+                "concorsi.md"
+            )
+            .unwrap()[0]
+                .salary
+                .is_none()
+        );
+        assert!(
+            crate::parse::parse_text(
+                "# Développeur\n\nNous recrutons 3 l'an prochain à Lyon pour notre équipe.\n",
+                "a.md"
+            )
+            .unwrap()[0]
+                .salary
+                .is_none()
+        );
         assert_eq!(
             salary_in_text("Mehr als 50.000 Mitarbeiter in 30 Ländern."),
             None
