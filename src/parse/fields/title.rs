@@ -516,13 +516,22 @@ fn without_article(t: &str) -> &str {
     if let Some((word, rest)) = t.split_once(' ')
         && word.starts_with(|c: char| c.is_lowercase())
         && rest.starts_with(char::is_uppercase)
+        && vocab()
+            .title_articles
+            .whole(without_gender_mark(word))
+            .is_some()
     {
-        let bare = word.split(['*', ':', '/', '(', '·']).next().unwrap_or(word);
-        if vocab().title_articles.whole(bare).is_some() {
-            return rest;
-        }
+        return rest;
     }
     t
+}
+
+/// A word without the gender mark written after it ("eine*n", "un(e)", "confirmé·e",
+/// "Mitarbeiter:in", "un/une").
+fn without_gender_mark(word: &str) -> &str {
+    word.split(['*', ':', '/', '(', '·', '⋅', '.'])
+        .next()
+        .unwrap_or(word)
 }
 
 /// A Markdown heading's marks left on a line no reader took for a heading ("##[接案] … ##": no
@@ -1655,16 +1664,8 @@ fn role_phrase(phrase: &str, noun_first_language: bool) -> Option<String> {
         let roman = matches!(w, "I" | "II" | "III" | "IV" | "V");
         // A level written after the noun, with its gender mark ("Engineer confirmé(e)",
         // "développeur senior").
-        let level = {
-            let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
-            let bare = bare
-                .strip_suffix("(e)")
-                .or_else(|| bare.strip_suffix("·e"))
-                .or_else(|| bare.strip_suffix("⋅e"))
-                .or_else(|| bare.strip_suffix(".e"))
-                .unwrap_or(bare);
-            taken == 0 && v.seniority.whole(bare).is_some()
-        };
+        let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        let level = taken == 0 && v.seniority.whole(without_gender_mark(bare)).is_some();
         let in_paren = title.matches('(').count() > title.matches(')').count();
         if in_paren || paren || roman || level || (noun_first && taken < 5 && !is_stop_word(w)) {
             let clean = w.trim_end_matches([',', '.', ';', ':', '!', '?']);

@@ -281,13 +281,16 @@ fn with_siblings(
     Some(merged)
 }
 
+/// The keys a feed's channel lists its entries under: RSS's `item`s, Atom's `entry`s.
+const FEED_ENTRIES: [&str; 2] = ["item", "entry"];
+
 /// The name a wrapper object gives itself (`name`, `title`, `company`…): a board's or an
 /// account's name around its jobs. A feed's channel (RSS's `item`s, Atom's `entry`s) titles the
 /// feed: an employer's name only where it calls the feed that employer's jobs ("Miyamoto
 /// International Jobs", "UNHCR Job Vacancies", "Acme Trust RSS Feed"), not a board's or a
 /// site's own name ("Research Computing Teams - Job Board", "LaraJobs").
 fn names_of(o: &Map<String, Value>) -> Vec<String> {
-    let feed = o.contains_key("item") || o.contains_key("entry");
+    let feed = FEED_ENTRIES.iter().any(|k| o.contains_key(*k));
     [
         "name",
         "title",
@@ -339,7 +342,7 @@ type Wrapped<'a> = (&'a Map<String, Value>, Vec<&'a Map<String, Value>>);
 fn lists_postings(o: &Map<String, Value>) -> bool {
     // A feed of one: RSS's `item`, Atom's `entry` is a titled entry of the feed, not a part of
     // the channel's own posting.
-    let feed_entry = ["item", "entry"].iter().any(|k| match o.get(*k) {
+    let feed_entry = FEED_ENTRIES.iter().any(|k| match o.get(*k) {
         Some(Value::Object(i)) => record::has_title(i),
         _ => false,
     });

@@ -94,13 +94,8 @@ fn repair(text: &str) -> Option<String> {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with('&') {
-            if !defined_entity(rest) {
-                out.push_str("&amp;");
-                rest = &rest[1..];
-            } else {
-                out.push('&');
-                rest = &rest[1..];
-            }
+            out.push_str(if defined_entity(rest) { "&" } else { "&amp;" });
+            rest = &rest[1..];
             continue;
         }
         for (start, end) in [
@@ -141,9 +136,7 @@ fn repair(text: &str) -> Option<String> {
                 .map(|k| from + k)
             {
                 for o in open.drain(k..).rev() {
-                    out.push_str("</");
-                    out.push_str(o);
-                    out.push('>');
+                    push_end_tag(&mut out, o);
                 }
             }
         } else {
@@ -160,11 +153,15 @@ fn repair(text: &str) -> Option<String> {
     }
     out.push_str(rest);
     for o in open.into_iter().rev() {
-        out.push_str("</");
-        out.push_str(o);
-        out.push('>');
+        push_end_tag(&mut out, o);
     }
     Some(out)
+}
+
+fn push_end_tag(out: &mut String, name: &str) {
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
 }
 
 /// How many elements may be open at once in a document [`repair`] takes on.
