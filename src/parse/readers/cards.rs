@@ -136,6 +136,37 @@ fn title_part(card: ElementRef<'_>) -> Option<ElementRef<'_>> {
         })
 }
 
+/// The role a page's markup classes as a title, where the page has no heading that names one
+/// (`<div class="vacancy_title"><div class="vacancy_name">Фармацевт</div>`, `<div
+/// class="header-title">ECONOMIST CONTABIL</div>`): the first text of a part whose class says
+/// title, or a job's name, that names a role.
+pub fn classed_title(page: ElementRef<'_>) -> Option<String> {
+    page.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| part_kind(*e) == Some(Part::Title) || names_a_job(*e))
+        .filter_map(first_text)
+        .find(|t| names_a_role(t))
+        .map(|t| super::super::fields::title::unnumbered(&t).to_string())
+}
+
+/// Whether an element's class names a job's name ("vacancy_name", "job-name", "position-name").
+fn names_a_job(el: ElementRef<'_>) -> bool {
+    let words = hint_words(el);
+    words.iter().any(|w| w == "name")
+        && words.iter().any(|w| {
+            ["job", "vacancy", "position", "offer", "posting", "role"].contains(&w.as_str())
+        })
+}
+
+/// The words of an element's class and test attributes.
+fn hint_words(el: ElementRef<'_>) -> Vec<String> {
+    HINTS
+        .iter()
+        .filter_map(|a| el.value().attr(a))
+        .flat_map(super::super::vocab::key_words)
+        .collect()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
     Title,
@@ -151,11 +182,7 @@ const HINTS: [&str; 5] = ["class", "data-cy", "data-testid", "data-test", "itemp
 /// ("base-search-card__title", "job-search-card__location", `data-cy="localisationCard"`), whole
 /// words only ("opacity-100" names no city).
 fn part_kind(el: ElementRef<'_>) -> Option<Part> {
-    let words: Vec<String> = HINTS
-        .iter()
-        .filter_map(|a| el.value().attr(a))
-        .flat_map(super::super::vocab::key_words)
-        .collect();
+    let words = hint_words(el);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     if has(&["salary", "compensation", "wage", "pay"]) {
         Some(Part::Salary)

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::super::SkipReason;
 use super::super::doc::{Doc, Key, Origin};
+use super::super::fields::title::names_a_role;
 use super::super::html_text::{self, TextOptions, element_blocks, element_text};
 use super::{board, cards, hn, jsonld, text, xml};
 use crate::posting::Format;
@@ -353,7 +354,14 @@ fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
         (!t.is_empty() && t.chars().count() <= 200).then_some(t)
     };
     let mut out = Vec::new();
-    if let Some(h1) = page.select(&H1).find_map(text_of) {
+    let h1 = page.select(&H1).find_map(text_of);
+    // Without a heading that names a role, the part the markup classes as the title.
+    if !h1.as_deref().is_some_and(names_a_role)
+        && let Some(t) = cards::classed_title(page.root_element())
+    {
+        out.push((Key::Title, t));
+    }
+    if let Some(h1) = h1 {
         out.push((Key::Title, h1));
     }
     let mut og_title = None;
@@ -653,6 +661,28 @@ mod tests {
         assert_eq!(all(&ds[1], Key::Location), ["Boston, MA, US"]);
         // No data and no text: nothing.
         assert!(run("<html><body><div id=\"app\" data-page=\"[]\"></div></body></html>").is_err());
+    }
+
+    #[test]
+    fn a_page_without_a_role_heading_is_titled_by_the_part_its_markup_classes_as_one() {
+        // The heading names the company's page; the vacancy's name is a classed part, as is a
+        // section's own title, which names no role.
+        let html = "<html><body><div class=\"page_title\"><h1>О компании</h1></div>\
+            <div class=\"vacancy\"><div class=\"vacancy_title\"><div class=\"vacancy_name\">Фармацевт </div></div>\
+            <ul><li><span class=\"vacancy_text_title\">Должностные обязанности:</span></li>\
+            <li>Консультирование покупателей, работа с кассой, приём товара.</li></ul></div></body></html>";
+        let ps = crate::parse::parse_text(html, "vacancy.php").unwrap();
+        assert_eq!(ps[0].title.as_deref(), Some("Фармацевт"));
+        // A heading that names a role stays the title.
+        let html = "<html><body><h1>Senior Accountant</h1><div class=\"sidebar-title\">Junior Designer</div>\
+            <p>We are looking for an accountant to run our month-end close.</p>{}</body></html>";
+        let html = html.replace(
+            "{}",
+            &"<p>You will reconcile ledgers, prepare reports and work with our auditors.</p>"
+                .repeat(12),
+        );
+        let ps = crate::parse::parse_text(&html, "job.html").unwrap();
+        assert_eq!(ps[0].title.as_deref(), Some("Senior Accountant"));
     }
 
     #[test]
