@@ -565,6 +565,21 @@ mod tests {
     }
 
     #[test]
+    fn a_role_named_integral_states_no_hours() {
+        // "Integral" names the cashier's remit here; "tempo integral" states the hours.
+        let kind = |text: &str| {
+            crate::parse::parse_text(text, "a.txt")
+                .unwrap()
+                .remove(0)
+                .employment_type
+        };
+        let text = "Cajero Asistente Integral\n\nRequiere contratar un cajero asistente integral para su tienda de Temuco.\nAtender clientes y operar la caja.\n";
+        assert_eq!(kind(text), None);
+        let text = "Vendedor\n\nVaga de vendedor na loja de Curitiba.\nJornada: tempo integral\nAtender clientes e operar o caixa.\n";
+        assert_eq!(kind(text), Some(FullTime));
+    }
+
+    #[test]
     fn a_share_of_full_time() {
         assert_eq!(from_label("100%", None), Some(FullTime));
         assert_eq!(from_label("75 %", None), Some(PartTime));

@@ -3597,6 +3597,21 @@ mod tests {
             .as_deref(),
             Some("Développeur Full Stack Senior")
         );
+        // The role the reader will hold, and the one a store "needs to hire".
+        assert_eq!(
+            title_from_text("Como Analytics Engineer SR, você será a referência técnica.")
+                .as_deref(),
+            Some("Analytics Engineer SR")
+        );
+        assert_eq!(
+            title_from_text("Requiere contratar un cajero asistente para su tienda de Temuco.")
+                .as_deref(),
+            Some("cajero asistente")
+        );
+        assert_eq!(
+            title_from_text("Como funciona o processo? Você conversa."),
+            None
+        );
         assert_eq!(title_from_text("We like engineers."), None);
         // A role noun after a role noun names the role with it ("DevOps" is a role too).
         assert_eq!(
