@@ -136,7 +136,7 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     // text that names their fields: two records or more, each titled. One record is as often
     // the page's settings (`pageSettings = {title: …, description: …}`), the markup its posting.
     if !code
-        && readers::code::is_component_file(source)
+        && readers::code::is_component(source, text)
         && matches!(format, Format::Text | Format::Markdown)
         && literals().iter().any(readers::code::holds_posting)
         && let Some(postings) = postings_of_code_records(literals(), source, text, |docs| {
@@ -226,18 +226,24 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     let parsed = parse_as(text, source, format);
     // A component's markup (a JSX page's `<h3>Koch/in</h3>` cards) whose text names no title,
     // or one job where the markup heads several: read as the page it renders, when that gives
-    // more postings, each with its title (one title in a component's markup may be its
+    // as many postings (more, where the text named a title), each with its title (one title in a component's markup may be its
     // template's placeholder).
     let untitled = !parsed
         .as_ref()
         .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()));
     if format != Format::Html
-        && readers::code::is_component_file(source)
+        && readers::code::is_component(source, text)
         && text.contains("</")
         && literals().iter().all(|v| !readers::code::holds_posting(v))
         && let Ok(found) = parse_as(markup_of(text), source, Format::Html)
-        && found.len() > parsed.as_ref().map_or(0, Vec::len)
-        && (untitled || found.len() >= 2)
+        && (if untitled {
+            found.len() >= parsed.as_ref().map_or(0, Vec::len)
+        } else {
+            // A script's markup is read over its text only where the text names no title.
+            readers::code::is_component_file(source)
+                && found.len() >= 2
+                && found.len() > parsed.as_ref().map_or(0, Vec::len)
+        })
         && found.iter().all(|p| p.title.is_some())
     {
         return Ok(found);
@@ -632,6 +638,26 @@ export default function Page() {
                 .iter()
                 .all(|s| !s.body.contains("import") && !s.body.contains("return ("))
         }));
+    }
+
+    #[test]
+    fn a_script_returning_markup_is_the_page_it_renders_when_its_text_names_no_title() {
+        // React components are as often kept in `.js` files; the declaration above the markup
+        // is no title.
+        let js = "import React from \"react\"\n\nexport default function Barista() {\n  return (\n\
+            <section id=\"the-role\" className=\"section--who\">\n\
+            <h2 className=\"title--who\"><span>Barista / All Rounder</span></h2>\n\
+            <p>We are looking for a friendly new member of our coffee shop team, ready to get involved in the day-to-day running of the shop.</p>\n\
+            <ul><li>15 - 25 hours per week</li><li>Shifts from 6-10 hours</li></ul>\n\
+            </section>\n  )\n}\n";
+        let p = parse_text(js, "barista.js").unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title.as_deref(), Some("Barista / All Rounder"));
+        // A script without markup stays code.
+        assert!(!readers::code::is_component(
+            "jobs.js",
+            "const jobs = [{title: 'Barista'}];"
+        ));
     }
 
     #[test]

@@ -41,12 +41,13 @@ pub fn never_a_title(s: &str) -> bool {
     static CALL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\w\.\w+\(['\x22]").expect("valid regex"));
     // A source file's opening statement ("package com.acme.jobs;", "import java.util.List;",
-    // "using System.Text;", "#include <stdio.h>", "from django.db import models"): the file
-    // around a posting written in code, not its title. A dotted name or the closing ';' tells
+    // "using System.Text;", "#include <stdio.h>", "from django.db import models") or a
+    // declaration ("export default function Barista() {", "const jobs = [", "def render("): the
+    // file around a posting written in code, not its title. A dotted name or the closing ';' tells
     // it from a role ("Import Coordinator").
     static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:(?:package|import|using)\s+(?:[\w.*]+\.[\w*]+\s*;?|[\w.*]+\s*;)|#include\s*[<\x22]|from\s+[\w.]+\s+import\s)",
+            r"^(?:(?:package|import|using)\s+(?:[\w.*]+\.[\w*]+\s*;?|[\w.*]+\s*;)|#include\s*[<\x22]|from\s+[\w.]+\s+import\s|(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function\*?|def|fn)\s+\w*\s*\(|export\s+(?:default|const|let|var|class|function)\b|(?:const|let|var)\s+\w+\s*=)",
         )
         .expect("valid regex")
     });
@@ -2582,6 +2583,11 @@ mod tests {
             "using System.Text;",
             "#include <stdio.h>",
             "from django.db import models",
+            "export default function Barista() {",
+            "export const jobs = [",
+            "const offers = [",
+            "async function load(url) {",
+            "def render(job):",
         ] {
             assert!(never_a_title(s), "{s}");
         }
@@ -2593,6 +2599,9 @@ mod tests {
             "Import Coordinator",
             "Import/Export Specialist",
             "Package Handler",
+            "Export Manager",
+            "Function Lead, Finance",
+            "Constable",
         ] {
             assert!(!never_a_title(s), "{s}");
         }

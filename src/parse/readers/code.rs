@@ -30,6 +30,17 @@ pub fn is_component_file(source: &str) -> bool {
     has_extension(source, &["jsx", "tsx", "vue", "svelte"])
 }
 
+/// Whether a file is a component whose markup is a page: by its name (JSX, TSX, Vue, Svelte),
+/// or a script whose code returns markup (React's components are as often kept in `.js` and
+/// `.ts` files: `return (\n  <section className="…">`).
+pub fn is_component(source: &str, text: &str) -> bool {
+    static RETURNS_MARKUP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\breturn\s*\(\s*<[A-Za-z]").expect("valid regex"));
+    is_component_file(source)
+        || (has_extension(source, &["js", "mjs", "ts"])
+            && (text.contains("className=") || RETURNS_MARKUP.is_match(text)))
+}
+
 /// Whether a file's name says it is source code.
 pub fn is_code_file(source: &str) -> bool {
     has_extension(source, &CODE_EXTENSIONS)
