@@ -157,6 +157,16 @@ pub fn from_label(s: &str) -> Vec<String> {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+").expect("valid regex"));
     let s = &*LINK.replace_all(s, " ");
+    // A value written inside a description ends where a sentence starts after it ("Local de
+    // trabalho: Areião. Ter disponibilidade…"): a dot after a word of three letters or a code in
+    // capitals ("CA", not "St. Louis"), then a capital's word and a word in lower case.
+    static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\p{L}{3}|\b\p{Lu}{2,})\.\s+\p{Lu}\p{Ll}*\s+\p{Ll}").expect("valid regex")
+    });
+    let s = match SENTENCE.find(s) {
+        Some(m) => &s[..s[..m.end()].rfind('.').unwrap_or(m.end())],
+        None => s,
+    };
     if let Some(city) = street_address_city(s) {
         return vec![city];
     }
@@ -988,6 +998,17 @@ mod tests {
             ["Dubai"]
         );
         assert_eq!(from_label("London, UK. Time zone: GMT"), ["London, UK"]);
+        // The sentences after a label's value inside a description are no places.
+        assert_eq!(
+            from_label(
+                "Areião. Ter disponibilidade para inicio imediato.  Irá auxiliar o pedreiro na execução de obras, reformas e manutenções."
+            ),
+            ["Areião"]
+        );
+        assert_eq!(
+            from_label("Mountain View, CA. Hybrid role with two office days"),
+            ["Mountain View, CA"]
+        );
     }
 
     #[test]
