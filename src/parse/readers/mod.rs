@@ -297,7 +297,9 @@ fn with_label_period(line: &str, value: String) -> String {
 
 /// The pairs of a line of several "Label: value" pairs between bars ("Position: Senior
 /// Engineer | Salary: $80-$125k | Equity: 1.0%-4.0%"): each pair, not the first label with
-/// the rest of the line as its value. None unless the line starts with a pair and holds another.
+/// the rest of the line as its value. None unless the line holds two pairs and starts with one,
+/// or holds nothing but pairs after its first piece (a feed's summary: "Driver/Clerk - Monrovia,
+/// Liberia | Location: MONROVIA | Department: West & Central Africa Div.").
 fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
     if !line.contains(['|', '｜']) {
         return None;
@@ -307,7 +309,8 @@ fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
         .iter()
         .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
         .collect();
-    (pairs.len() >= 2 && label_line(pieces[0]).is_some()).then_some(pairs)
+    (pairs.len() >= 2 && (label_line(pieces[0]).is_some() || pairs.len() + 1 == pieces.len()))
+        .then_some(pairs)
 }
 
 /// The pairs of a paragraph whose sentences go on as "Label: value" ones ("WFP has a vacancy
@@ -547,6 +550,20 @@ mod tests {
             piped_labels("Location: Berlin | Munich"),
             None,
             "a place list between bars"
+        );
+        // A feed's summary: its title, then nothing but pairs.
+        let pairs = piped_labels(
+            "Driver/Clerk - Monrovia, Liberia | Location: MONROVIA | Department: West & Central Africa Div.",
+        )
+        .expect("two pairs after the title");
+        assert_eq!(
+            pairs[0],
+            (Label::Key(Key::Location), "MONROVIA".to_string())
+        );
+        // A header of pieces that are no pairs is no list of pairs.
+        assert_eq!(
+            piped_labels("Acme | Backend Engineer | Location: Berlin | Salary: €70k"),
+            None
         );
     }
 
