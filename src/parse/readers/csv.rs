@@ -226,7 +226,7 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
             0.8,
         ),
         ("salary", crate::parse::fields::salary::looks_like_pay, 0.5),
-        ("location", crate::parse::places::is_place, 0.6),
+        ("location", place_in_any_case, 0.6),
     ];
     // The columns the header names are what it names them.
     for (j, name) in header.iter().flatten().enumerate() {
@@ -272,6 +272,17 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
         })
         .collect();
     (docs.len() >= 2).then_some(docs)
+}
+
+/// Whether a cell names a place, as written or with each word's first letter a capital (a
+/// scrape lower-cases its cells: "hong kong sar", "united states of america").
+fn place_in_any_case(c: &str) -> bool {
+    use crate::parse::fields::company::capitalize;
+    crate::parse::places::is_place(c)
+        || (c.chars().all(|ch| !ch.is_uppercase())
+            && crate::parse::places::is_place(
+                &c.split(' ').map(capitalize).collect::<Vec<_>>().join(" "),
+            ))
 }
 
 #[cfg(test)]
@@ -347,6 +358,13 @@ mod tests {
         assert!(ds[0].texts(Key::Title).any(|(t, _)| t == "Data Scientist"));
         // The columns it names are read as named.
         assert!(ds[1].texts(Key::Company).any(|(t, _)| t == "EMBL"));
+        // A scrape's lower-cased places are its places.
+        let csv = "secretary,2023-03-23,hong kong,https://example.com/job/1\n\
+            credit controller assistant,2023-03-15,hong kong sar,https://example.com/job/2\n\
+            global quality compliance auditor,2023-03-27,china,https://example.com/job/3\n";
+        let ps = crate::parse::parse_text(csv, "jobs.csv").unwrap();
+        assert_eq!(ps.len(), 3);
+        assert_eq!(ps[2].locations, ["china"]);
         // A table whose columns name no roles is none.
         assert!(matches!(
             read("a,b,c\nBob,3,Paris\nAlice,4,Rome\n"),
