@@ -299,7 +299,8 @@ fn with_label_period(line: &str, value: String) -> String {
 /// Engineer | Salary: $80-$125k | Equity: 1.0%-4.0%"): each pair, not the first label with
 /// the rest of the line as its value. None unless the line holds two pairs and starts with one,
 /// or holds nothing but pairs after its first piece (a feed's summary: "Driver/Clerk - Monrovia,
-/// Liberia | Location: MONROVIA | Department: West & Central Africa Div.").
+/// Liberia | Location: MONROVIA | Department: West & Central Africa Div.", "Accreditation
+/// Officer | Location: Incheon, Korea, Republic of").
 fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
     if !line.contains(['|', '｜']) {
         return None;
@@ -309,7 +310,8 @@ fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
         .iter()
         .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
         .collect();
-    (pairs.len() >= 2 && (label_line(pieces[0]).is_some() || pairs.len() + 1 == pieces.len()))
+    let first_is_pair = label_line(pieces[0]).is_some();
+    ((pairs.len() >= 2 && first_is_pair) || (!first_is_pair && pairs.len() + 1 == pieces.len()))
         .then_some(pairs)
 }
 
@@ -559,6 +561,13 @@ mod tests {
         assert_eq!(
             pairs[0],
             (Label::Key(Key::Location), "MONROVIA".to_string())
+        );
+        assert_eq!(
+            piped_labels("Accreditation Officer | Location: Incheon, Korea, Republic of"),
+            Some(vec![(
+                Label::Key(Key::Location),
+                "Incheon, Korea, Republic of".to_string()
+            )])
         );
         // A header of pieces that are no pairs is no list of pairs.
         assert_eq!(
