@@ -204,7 +204,80 @@ fn commented_out(text: &str) -> String {
 }
 
 /// The literals of objects in a text (outermost only, in order), each as JSON.
+/// The key marking a spread of another literal's fields (`...base`) in a literal read as JSON.
+const SPREAD: &str = "...";
+
+/// The literals of a text, a spread of another literal's fields (`{ ...commonJobDetails, title:
+/// … }`) filled in from the literal the text declares under that name (`const commonJobDetails =
+/// { about: … }`), the literal's own fields first.
 fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
+    let found = named_literals_in(text, multiline);
+    let named: std::collections::HashMap<&str, &serde_json::Map<String, Value>> = found
+        .iter()
+        .filter_map(|(n, v)| Some((n.as_deref()?, v.as_object()?)))
+        .collect();
+    found
+        .iter()
+        .map(|(_, v)| with_spreads(v, &named, 0))
+        .collect()
+}
+
+/// `v` with each spread marker replaced by the fields of the literal it names (those the object
+/// does not give itself); a spread of a name the text does not declare gives nothing.
+fn with_spreads(
+    v: &Value,
+    named: &std::collections::HashMap<&str, &serde_json::Map<String, Value>>,
+    depth: usize,
+) -> Value {
+    match v {
+        Value::Object(o) if depth <= MAX_NESTING => {
+            let mut out = serde_json::Map::new();
+            for (k, x) in o {
+                if !k.starts_with(SPREAD) {
+                    out.insert(k.clone(), with_spreads(x, named, depth + 1));
+                }
+            }
+            for k in o.keys() {
+                if let Some(base) = k.strip_prefix(SPREAD).and_then(|n| named.get(n)) {
+                    for (bk, bx) in base.iter() {
+                        if !bk.starts_with(SPREAD) && !out.contains_key(bk) {
+                            out.insert(bk.clone(), bx.clone());
+                        }
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(a) if depth <= MAX_NESTING => Value::Array(
+            a.iter()
+                .map(|x| with_spreads(x, named, depth + 1))
+                .collect(),
+        ),
+        _ => v.clone(),
+    }
+}
+
+/// The name a literal starting at `i` is declared under: `const base = {`, `let jobs: Job[] =
+/// [`, Python's `base = {` at a line's start.
+fn declared_name(chars: &[char], i: usize) -> Option<String> {
+    static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^\s*|\b(?:const|let|var)\s+)(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]{1,80})?=\s*$",
+        )
+        .expect("valid regex")
+    });
+    let from = chars[..i]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |p| p + 1);
+    if i - from > 200 {
+        return None;
+    }
+    let line: String = chars[from..i].iter().collect();
+    DECLARED.captures(&line).map(|c| c["n"].to_string())
+}
+
+fn named_literals_in(text: &str, multiline: bool) -> Vec<(Option<String>, Value)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -230,7 +303,7 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
                         if let Some(v) = v
                             && holds_object(&v)
                         {
-                            out.push(v);
+                            out.push((None, v));
                         }
                     }
                 }
@@ -266,7 +339,7 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
                     .and_then(|j| serde_json::from_str::<Value>(&j).ok())
                 {
                     Some(v) if holds_object(&v) => {
-                        out.push(v);
+                        out.push((declared_name(&chars, i), v));
                         i = end + 1;
                     }
                     // Not data (a block of code): look inside it.
@@ -601,13 +674,28 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 {
                     j += 1;
                 }
+                let name: String = chars[i + if c == '.' { 3 } else { 2 }..j].iter().collect();
+                // Marked by the name it spreads, for the file's literal of that name to fill
+                // in ([`with_spreads`]).
+                let marker = (!name.is_empty()).then(|| format!("\"{SPREAD}{name}\":null"));
                 let rest = chars[j..].iter().position(|c| !c.is_whitespace());
                 match rest.map(|k| chars[j + k]) {
-                    Some(',') => i = j + rest.unwrap_or(0) + 1,
+                    Some(',') => {
+                        if let Some(m) = &marker {
+                            out.push_str(m);
+                            out.push(',');
+                        }
+                        i = j + rest.unwrap_or(0) + 1;
+                    }
                     Some('}') => {
-                        // The comma before a spread that closes the literal goes too.
-                        let kept = out.trim_end().trim_end_matches(',').len();
-                        out.truncate(kept);
+                        match &marker {
+                            Some(m) => out.push_str(m),
+                            None => {
+                                // The comma before a spread that closes the literal goes too.
+                                let kept = out.trim_end().trim_end_matches(',').len();
+                                out.truncate(kept);
+                            }
+                        }
                         i = j;
                     }
                     _ => return None,
@@ -928,8 +1016,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_spread_of_shared_fields_is_no_field_of_the_literal() {
-        let js = r#"const base = { source: "seed" };
+    fn a_spread_of_shared_fields_is_filled_in_from_the_literal_it_names() {
+        let js = r#"const base = { source: "seed", ville: "Québec" };
             export const SEED = [
               { ...base, id: "robotiq", entreprise: "Robotiq", poste: "Spécialiste" },
               { id: "laserax", poste: "Chargé de projets", ...base },
@@ -942,10 +1030,18 @@ mod tests {
             .expect("the seed's rows");
         assert_eq!(rows[0]["poste"], "Spécialiste");
         assert_eq!(rows[1]["id"], "laserax");
-        let py = to_json("{ **base, 'title': 'Engineer' }", false).expect("a literal");
+        // The spread's fields are the declared literal's, the literal's own first.
+        assert_eq!(rows[0]["source"], "seed");
+        assert_eq!(rows[1]["source"], "seed");
+        let py = "base = {'company': 'AYRO', 'title': 'Driver'}\n\
+            jobs = [{ **base, 'title': 'Dallas, TX - Driver' }, { **unknown, 'title': 'Plano' }]\n";
+        let found = data_literals(py);
         assert_eq!(
-            serde_json::from_str::<Value>(&py).ok(),
-            Some(serde_json::json!({"title": "Engineer"}))
+            found[1],
+            serde_json::json!([
+                {"title": "Dallas, TX - Driver", "company": "AYRO"},
+                {"title": "Plano"}
+            ])
         );
     }
 

@@ -677,6 +677,9 @@ const DESCRIPTION_ORDER: &[&str] = &[
 
 /// Keys whose text adds to the description rather than replacing it.
 const ADDENDUM_KEYS: &[&str] = &[
+    // A board's long text beside its summary, and its words about the employer.
+    "longdescription",
+    "about",
     "additional",
     "additionalinformation",
     "qualifications",
@@ -1738,6 +1741,21 @@ fn description_blocks(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_records_long_text_and_its_words_about_the_employer_add_to_its_summary() {
+        let json = r#"[{"title": "Dallas, TX - Driver Jobs", "location": "Dallas, TX",
+            "description": "Drive with AYRO in Dallas, TX.",
+            "longDescription": "As an AYRO driver in Dallas, your job is simple: get people where they need to go safely.",
+            "about": "Ride-sharing is broken for drivers and riders. AYRO is fixing that with a modern mobility platform.\n\nWe believe great platforms are built by diverse people. AYRO is committed to inclusion and equal opportunity."}]"#;
+        let p = crate::parse::parse_text(json, "jobs.json")
+            .unwrap()
+            .remove(0);
+        assert_eq!(p.company.as_deref(), Some("AYRO"));
+        let text: String = p.sections.iter().map(|s| s.body.as_str()).collect();
+        assert!(text.starts_with("Drive with AYRO"));
+        assert!(text.contains("your job is simple"));
+    }
 
     #[test]
     fn a_bound_written_with_its_currency_sign_is_a_figure() {
