@@ -110,6 +110,14 @@ impl<T: Copy> Terms<T> {
         let mut meta = Vec::new();
         let mut exact = HashMap::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        // A term written with an apostrophe is written with a typographic one as often
+        // ("offre d’emploi", "l’azienda"): both spellings are the term.
+        let items = items.into_iter().flat_map(|(term, value)| {
+            let curly = term
+                .contains('\'')
+                .then(|| (term.replace('\'', "’"), value));
+            std::iter::once((term, value)).chain(curly)
+        });
         for (term, value) in items {
             let t = fold(term.trim());
             let open_start = t.starts_with('*');
@@ -1656,6 +1664,13 @@ mod tests {
         assert!(v.label("tipo_trabajo").is_some());
         // A label written out keeps what it names ("tipo" alone is no short form of anything).
         assert_eq!(v.label("tipo"), v.label("tipo"));
+    }
+
+    #[test]
+    fn a_term_with_an_apostrophe_matches_a_typographic_one() {
+        let t = Terms::new([("offre d'emploi".to_string(), ())]);
+        assert_eq!(t.find(&fold("Offre d’emploi Audea")).count(), 1);
+        assert_eq!(t.find(&fold("Offre d'emploi Audea")).count(), 1);
     }
 
     #[test]

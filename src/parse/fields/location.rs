@@ -492,7 +492,17 @@ fn employer_seat_before(before: &str) -> bool {
     let from = before
         .floor_char_boundary(before.len().saturating_sub(80))
         .max(sentence_start);
-    vocab().employer_seat.find(&before[from..]).next().is_some()
+    let window = &before[from..];
+    // "We're looking for someone to join our team in London": a place the reader joins is
+    // the job's.
+    let joins = window.split_whitespace().any(|w| {
+        vocab()
+            .employer
+            .lead_ins
+            .iter()
+            .any(|l| !l.contains(' ') && vocab::fold(l) == w)
+    });
+    !joins && vocab().employer_seat.find(window).next().is_some()
 }
 
 /// The place a text starts with (after spaces or a colon): its longest run of up to four words,
@@ -1127,6 +1137,11 @@ mod tests {
         assert!(from_text("Acme is a consulting company based in New York City.").is_empty());
         assert!(from_text("We have offices in Texas but are a remote first company.").is_empty());
         assert!(from_text("Une société située à Lyon, leader du marché.").is_empty());
+        // A team the reader joins is where the job is.
+        assert_eq!(
+            from_text("Looking for an engineer to join our team in Lisbon, Portugal."),
+            ["Lisbon"]
+        );
     }
 
     #[test]
