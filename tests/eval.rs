@@ -734,7 +734,7 @@ fn gathered_dev() {
             // g6 was gathered in stop 27; its first score, before any tuning on it, was title
             // 30.8, company 44.2, location 50.0, work mode 80.8, employment type 73.1, salary
             // 84.6 %, wrong 7.4 %.
-            ("g6", [86.4, 92.2, 94.1, 96.1, 78.7, 98.0], 2.0),
+            ("g6", [88.4, 92.2, 94.1, 96.1, 78.7, 98.0], 2.0),
             // g7 was gathered in stop 28; its first score, before any tuning on it, was title
             // 17.9, company 30.4, location 26.8, work mode 85.7, employment type 57.1, salary
             // 82.1 %, wrong 3.9 %.
@@ -750,7 +750,10 @@ fn gathered_dev() {
             // 6.4 %): its SQL dump is now read row by row, and three rows' `wages` column (a
             // student's test figure, not the ad's) beats the pay their text states.
             ("g9", [67.9, 63.9, 87.9, 83.9, 83.9, 87.9], 5.4),
-            ("g10", [89.3, 78.6, 93.5, 91.4, 91.4, 85.0], 4.7),
+            // Stop 59 lowered g10's location floor 93.5 → 91.4 and raised its wrong ceiling 4.7
+            // → 5.1: g10-21's component is now read as its page, whose header is a template's
+            // placeholder role (a wrong title) and which loses the place its text gave.
+            ("g10", [89.3, 78.6, 91.4, 91.4, 91.4, 85.0], 5.1),
             ("g11", [94.2, 94.2, 86.7, 92.4, 86.7, 86.7], 2.0),
             // In stop 39 rabota.ua's bare pay took the currency of the board's country (UAH) once
             // its Cyrillic cities were known, where the labels leave it empty: wrong 3.3 -> 4.1 %.
@@ -793,7 +796,9 @@ fn gathered_dev() {
             // g21's location fell within stop 42 from 96.9 to 93.8 % when a component's markup
             // came to be read only where it gives more postings than its text: g21-04's sentence
             // "We're based in San Francisco, CA!", taken for its place, went with a wrong title.
-            ("g21", [71.8, 90.5, 93.7, 84.3, 99.9, 99.9], 6.3),
+            // Stop 59 raised g21's wrong ceiling 6.3 → 6.9: g21-04's component, read as its
+            // page, is titled "InstantDB: Founding Backend Engineer" (its employer is "Instant").
+            ("g21", [74.9, 90.5, 96.8, 84.3, 99.9, 99.9], 6.9),
             ("g22", [84.9, 82.4, 84.9, 97.4, 84.9, 99.9], 3.0),
             ("g23", [78.3, 88.1, 80.3, 94.0, 80.3, 96.0], 5.0),
             ("g24", [91.2, 76.0, 86.9, 99.9, 91.2, 97.7], 2.3),
@@ -804,8 +809,11 @@ fn gathered_dev() {
             // g27 70.6, 41.2, 88.2, 94.1, 76.5, 100.0 %, wrong 6.9 %; g28 66.7, 66.7, 66.7, 90.5,
             // 95.2, 100.0 %, wrong 4.8 %.
             ("g25", [85.0, 93.5, 89.3, 95.6, 93.5, 85.0], 2.9),
-            ("g26", [72.6, 63.5, 77.2, 72.6, 95.4, 81.7], 6.2),
-            ("g27", [82.3, 41.1, 88.1, 94.0, 76.4, 99.9], 5.0),
+            // Stop 59 raised g26's wrong ceiling 6.2 → 6.9: g26-05's role is read from its
+            // "contratar un desarrollador/a informático/a" sentence; its label is the notice's
+            // long heading.
+            ("g26", [81.7, 63.5, 81.7, 72.6, 95.4, 81.7], 6.9),
+            ("g27", [88.1, 41.1, 88.1, 94.0, 76.4, 99.9], 5.0),
             ("g28", [76.1, 66.6, 71.3, 90.4, 95.1, 99.9], 3.3),
             // g29–g32 were gathered in stop 44 and scored as they arrived (after that stop's
             // first two changes, an object's one name key and comments beside a literal's
@@ -830,9 +838,9 @@ fn gathered_dev() {
             // Full-time, Part-time" now states no kind, as g9's and g43's labels ask; g33-10's
             // label took the first kind and calls null defensible.
             ("g33", [86.1, 68.9, 89.6, 96.5, 86.1, 86.1], 8.1),
-            ("g34", [81.0, 91.8, 94.5, 89.1, 91.8, 89.1], 6.4),
+            ("g34", [83.7, 91.8, 94.5, 89.1, 91.8, 89.1], 6.0),
             ("g35", [82.3, 58.7, 73.4, 88.1, 82.3, 88.1], 5.5),
-            ("g36", [72.8, 76.2, 71.1, 94.8, 84.6, 99.9], 6.0),
+            ("g36", [74.5, 76.2, 71.1, 94.8, 84.6, 99.9], 5.7),
             // g37–g40 were gathered in stop 46 and scored as they arrived (at ab2abbe, before
             // any change made on them): g37 title 55.6, company 38.9, location 27.8, work mode
             // 77.8, employment type 66.7, salary 72.2 %, wrong 15.7 %; g38 52.0, 24.0, 16.0, 84.0,
@@ -840,12 +848,12 @@ fn gathered_dev() {
             // g40 52.6, 50.0, 57.9, 76.3, 68.4, 73.7 %, wrong 5.3 %. g41–g44 likewise at 2baad29:
             // all four 53.0, 51.3, 58.1, 94.0, 67.5, 80.3 %, wrong 11.0 %.
             ("g37", [55.5, 44.3, 61.0, 77.7, 66.6, 72.1], 15.8),
-            ("g38", [87.9, 63.9, 51.9, 91.9, 79.9, 95.9], 5.4),
+            ("g38", [91.9, 63.9, 51.9, 91.9, 79.9, 95.9], 5.4),
             ("g39", [94.5, 89.1, 94.5, 94.5, 91.8, 94.5], 1.9),
-            ("g40", [76.2, 84.1, 86.7, 97.3, 94.6, 97.3], 4.9),
+            ("g40", [78.8, 84.1, 86.7, 97.3, 94.6, 97.3], 4.9),
             ("g41", [33.2, 55.5, 58.2, 86.0, 74.9, 83.2], 8.0),
             ("g42", [46.1, 57.6, 57.6, 96.1, 69.1, 96.1], 12.3),
-            ("g43", [84.3, 79.9, 79.9, 99.9, 66.6, 79.9], 4.2),
+            ("g43", [86.6, 79.9, 79.9, 99.9, 66.6, 79.9], 4.2),
             ("g44", [39.9, 89.9, 69.9, 99.9, 79.9, 89.9], 11.8),
             // g45–g48 were gathered in stop 47 and scored as they arrived (at 1316615, before
             // any change made on them): g45 title 60.0, company 36.0, location 44.0, work mode
@@ -856,9 +864,9 @@ fn gathered_dev() {
             // 'Medewerker facilitair beleid OZHW Barendrecht', labelled whole) and g46's work
             // mode (hh.ru records now read as records lose the 'ON_SITE' their text gave).
             ("g45", [59.9, 59.9, 83.9, 79.9, 75.9, 91.9], 8.8),
-            ("g46", [42.8, 57.0, 61.8, 85.6, 76.1, 90.4], 7.2),
+            ("g46", [47.5, 57.0, 61.8, 85.6, 76.1, 90.4], 7.2),
             ("g47", [91.6, 77.7, 74.9, 97.1, 80.5, 94.3], 7.0),
-            ("g48", [89.9, 83.2, 83.2, 83.2, 86.6, 79.9], 0.7),
+            ("g48", [89.9, 83.2, 86.6, 83.2, 86.6, 79.9], 0.7),
             ("g49", [72.6, 59.0, 54.4, 86.3, 81.7, 86.3], 11.5),
             ("g50", [94.3, 91.6, 86.0, 86.0, 99.9, 77.7], 2.0),
             ("g51", [63.3, 82.8, 82.8, 87.7, 87.7, 92.6], 2.9),
@@ -867,10 +875,12 @@ fn gathered_dev() {
             ("g54", [99.9, 66.6, 99.9, 99.9, 0.0, 0.0], 22.3),
             ("g55", [66.6, 79.1, 83.2, 99.9, 83.2, 95.7], 3.6),
             ("g56", [87.8, 75.7, 66.6, 96.9, 87.8, 90.8], 3.1),
-            ("g57", [84.9, 79.9, 69.9, 89.9, 89.9, 89.9], 4.3),
+            ("g57", [94.9, 79.9, 74.9, 89.9, 89.9, 94.9], 3.4),
             ("g58", [99.9, 84.3, 93.7, 96.8, 96.8, 96.8], 4.8),
-            ("g59", [81.7, 84.7, 81.7, 87.8, 96.9, 90.8], 4.6),
-            ("g60", [93.7, 62.4, 62.4, 99.9, 93.7, 99.9], 1.7),
+            // Stop 59 raised g59's wrong ceiling 4.6 → 5.2: g59-19's classed title "웹디자이너 경력
+            // 채용" loses its "채용" (hiring), which its label keeps.
+            ("g59", [81.7, 84.7, 81.7, 87.8, 96.9, 90.8], 5.2),
+            ("g60", [96.8, 62.4, 62.4, 99.9, 93.7, 99.9], 1.7),
             // g61–g64 were gathered in stop 51 and scored as they arrived (at e07f296, before
             // any change made on them): g61 title 48.6, company 54.3, location 60.0, work mode
             // 42.9, employment type 77.1, salary 97.1 %, wrong 3.3 %; g62 81.6, 60.5, 78.9, 97.4,
@@ -894,8 +904,8 @@ fn gathered_dev() {
             // 75.7, employment type 89.2, salary 89.2 %, wrong 7.2 %; g70 69.2, 69.2, 82.1,
             // 100.0, 84.6, 84.6 %, wrong 5.1 %; g71 82.1, 43.6, 76.9, 94.9, 100.0, 94.9 %, wrong
             // 3.8 %; g72 41.9, 44.2, 39.5, 86.0, 81.4, 86.0 %, wrong 7.0 %.
-            ("g69", [64.8, 70.2, 86.4, 75.6, 89.1, 89.1], 7.3),
-            ("g70", [71.7, 74.3, 82.0, 99.9, 84.5, 94.8], 3.9),
+            ("g69", [64.8, 70.2, 86.4, 75.6, 89.1, 89.1], 6.9),
+            ("g70", [71.7, 74.3, 84.5, 99.9, 84.5, 94.8], 3.9),
             ("g71", [82.0, 43.5, 76.8, 94.8, 99.9, 99.9], 3.9),
             ("g72", [62.7, 62.7, 72.0, 97.6, 99.9, 85.9], 5.9),
             // g73–g76 were gathered in stop 54 and scored as they arrived (at 8117c34, before
@@ -911,7 +921,7 @@ fn gathered_dev() {
             // now read as its ten postings (one before), and two of their titles keep
             // "(удаленно)", which this set's label leaves off (other sets' labels keep "(Remote)").
             ("g73", [82.1, 93.2, 82.1, 97.7, 91.0, 86.6], 5.3),
-            ("g74", [76.8, 84.5, 84.5, 99.9, 99.9, 92.2], 3.9),
+            ("g74", [84.5, 84.5, 84.5, 99.9, 99.9, 92.2], 3.9),
             ("g75", [73.4, 82.3, 67.5, 88.1, 73.4, 67.5], 4.5),
             ("g76", [86.7, 97.3, 97.3, 94.6, 81.5, 89.4], 6.7),
             // g77–g80 were gathered in stop 55 and scored as they arrived (at 42d2400, before
@@ -940,20 +950,29 @@ fn gathered_dev() {
             ("g85", [65.4, 65.4, 65.4, 72.3, 79.2, 93.0], 5.8),
             ("g86", [55.7, 62.7, 48.7, 95.2, 65.0, 58.0], 6.3),
             ("g87", [92.2, 97.3, 92.2, 97.3, 92.2, 61.4], 3.1),
-            ("g88", [82.0, 82.0, 85.6, 85.6, 89.2, 96.3], 9.6),
+            // Stop 59 lowered g88's location floor 85.6 → 82.0: "We’re looking for … to join our
+            // team in London" now reads as its ASCII spelling always did, the place taken for
+            // the employer's seat.
+            ("g88", [82.0, 82.0, 82.0, 85.6, 89.2, 96.3], 9.6),
             // g89–g92 were gathered in stop 58 and scored as they arrived (at d69f34f, after that
             // stop's first change, before any change made on them): g89 title 45.7, company 57.1,
             // location 80.0, work mode 94.3, employment type 85.7, salary 97.1 %, wrong 6.7 %; g90
             // 67.3, 65.3, 79.6, 85.7, 89.8, 93.9 %, wrong 3.1 %; g91 46.7, 46.7, 53.3, 93.3, 86.7,
             // 80.0 %, wrong 13.3 %; g92 63.2, 65.8, 73.7, 73.7, 92.1, 97.4 %, wrong 11.0 %.
-            ("g89", [48.5, 57.0, 79.9, 94.2, 85.6, 99.9], 6.3),
+            ("g89", [51.3, 57.0, 79.9, 94.2, 85.6, 99.9], 6.3),
             ("g90", [75.4, 65.2, 85.6, 85.6, 95.8, 93.8], 2.8),
             ("g91", [53.2, 53.2, 59.9, 93.2, 93.2, 79.9], 13.4),
             ("g92", [65.7, 76.2, 73.6, 92.0, 92.0, 97.3], 7.6),
-            ("g93", [0.0; 6], 100.0),
-            ("g94", [0.0; 6], 100.0),
-            ("g95", [0.0; 6], 100.0),
-            ("g96", [0.0; 6], 100.0),
+            // g93–g96 were gathered in stop 59 and scored as they arrived (at ec1c9c8, after that
+            // stop's first two changes, before any change made on them): g93 title 78.0,
+            // company 65.9, location 51.2, work mode 87.8, employment type 95.1, salary 95.1 %,
+            // wrong 2.8 %; g94 70.4, 37.0, 81.5, 100.0, 59.3, 88.9 %, wrong 8.0 %; g95 80.0,
+            // 33.3, 63.3, 86.7, 73.3, 93.3 %, wrong 10.0 %; g96 47.4, 39.5, 36.8, 100.0, 84.2,
+            // 78.9 %, wrong 11.0 %.
+            ("g93", [77.9, 68.2, 68.2, 87.7, 95.0, 95.0], 2.5),
+            ("g94", [74.0, 66.6, 81.4, 99.9, 59.2, 88.8], 7.5),
+            ("g95", [76.6, 33.2, 86.6, 86.6, 73.2, 93.2], 10.7),
+            ("g96", [47.3, 39.4, 36.7, 99.9, 84.1, 78.8], 11.1),
         ]),
     );
 }
