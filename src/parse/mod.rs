@@ -136,7 +136,7 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     // text that names their fields: two records or more, each titled. One record is as often
     // the page's settings (`pageSettings = {title: …, description: …}`), the markup its posting.
     if !code
-        && readers::code::is_component(source, text)
+        && readers::code::is_component_file(source)
         && matches!(format, Format::Text | Format::Markdown)
         && literals().iter().any(readers::code::holds_posting)
         && let Some(postings) = postings_of_code_records(literals(), source, text, |docs| {
@@ -226,8 +226,8 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     let parsed = parse_as(text, source, format);
     // A component's markup (a JSX page's `<h3>Koch/in</h3>` cards) whose text names no title,
     // or one job where the markup heads several: read as the page it renders, when that gives
-    // as many postings (more, where the text named a title), each with its title (one title in a component's markup may be its
-    // template's placeholder).
+    // as many postings (more, where the text named a title), each with its title (one title in
+    // a component's markup may be its template's placeholder).
     let untitled = !parsed
         .as_ref()
         .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()));

@@ -516,14 +516,18 @@ mod tests {
         );
     }
 
+    /// The kind of each posting a file of `name` gives.
+    fn kinds_of(text: &str, name: &str) -> Vec<Option<EmploymentType>> {
+        crate::parse::parse_text(text, name)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.employment_type)
+            .collect()
+    }
+
     #[test]
     fn a_label_both_fields_use_is_the_kind_when_its_value_is_one() {
-        let kind = |csv: &str| {
-            crate::parse::parse_text(csv, "a.csv")
-                .unwrap()
-                .remove(0)
-                .employment_type
-        };
+        let kind = |csv: &str| kinds_of(csv, "a.csv")[0];
         let csv = "titulo,empresa,descripcion,tipo_trabajo\nDesarrollador Python,Acme,\"Construimos pagos digitales para América Latina y buscamos personas curiosas.\",Full-time\n";
         assert_eq!(kind(csv), Some(FullTime));
         let remote = csv.replace(",Full-time", ",Remoto");
@@ -540,10 +544,7 @@ mod tests {
                 "description": "Wir suchen eine Fachärztin oder einen Facharzt in Vollzeit oder Teilzeit."}}
                 </script></head><body></body></html>"#
             );
-            crate::parse::parse_text(&html, "a.html")
-                .unwrap()
-                .remove(0)
-                .employment_type
+            kinds_of(&html, "a.html")[0]
         };
         assert_eq!(kind(r#"["FULL_TIME", "PART_TIME"]"#), None);
         assert_eq!(kind(r#""FULL_TIME""#), Some(FullTime));
@@ -552,13 +553,7 @@ mod tests {
 
     #[test]
     fn a_permanent_contract_beside_its_hours_leaves_the_hours_to_say() {
-        let kinds = |json: &str| -> Vec<Option<EmploymentType>> {
-            crate::parse::parse_text(json, "a.json")
-                .unwrap()
-                .into_iter()
-                .map(|p| p.employment_type)
-                .collect()
-        };
+        let kinds = |json: &str| kinds_of(json, "a.json");
         let json = r#"[{"title": "Teaching Assistant", "Contract_Type": "permanent", "Working_Patterns": "part_time", "location": "Leeds"},
             {"title": "Staff Nurse", "Job Type": "Secondment (7 months)", "Working Pattern": "Full time", "location": "Leeds"}]"#;
         assert_eq!(kinds(json), [Some(PartTime), Some(Temporary)]);
@@ -567,12 +562,7 @@ mod tests {
     #[test]
     fn a_role_named_integral_states_no_hours() {
         // "Integral" names the cashier's remit here; "tempo integral" states the hours.
-        let kind = |text: &str| {
-            crate::parse::parse_text(text, "a.txt")
-                .unwrap()
-                .remove(0)
-                .employment_type
-        };
+        let kind = |text: &str| kinds_of(text, "a.txt")[0];
         let text = "Cajero Asistente Integral\n\nRequiere contratar un cajero asistente integral para su tienda de Temuco.\nAtender clientes y operar la caja.\n";
         assert_eq!(kind(text), None);
         let text = "Vendedor\n\nVaga de vendedor na loja de Curitiba.\nJornada: tempo integral\nAtender clientes e operar o caixa.\n";

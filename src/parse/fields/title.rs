@@ -199,8 +199,8 @@ fn strip_count(t: &str) -> &str {
             .expect("valid regex")
     });
     // "Operario (2 vacantes)", "Nurse (1 vacancy)", "Technical Engineer: 5-10 người", "Ruby 工程师
-    // 2 名", "前端开发（2人）": how many are hired (`[roles] openings` and `headcount` say which words count; a
-    // counter of a script without spaces is one character after the figure).
+    // 2 名", "前端开发（2人）": how many are hired (`[roles] openings` and `headcount` say which
+    // words count; a counter of a script without spaces is one character after the figure).
     static OPENINGS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"\s*(?:[(（]\s*\d{1,3}(?:\s*[-–~]\s*\d{1,3})?\s*(?P<w>[^()（）\d]{1,20}?)\s*[)）]|[:：]\s*\d{1,3}(?:\s*[-–~]\s*\d{1,3})?\s*(?P<w2>[^()\d:]{1,20}?)|\s\d{1,2}\s?(?P<w3>[\p{Han}\p{Hangul}]))$",

@@ -266,13 +266,14 @@ fn declared_name(chars: &[char], i: usize) -> Option<String> {
         )
         .expect("valid regex")
     });
-    let from = chars[..i]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |p| p + 1);
-    if i - from > 200 {
-        return None;
-    }
+    // Within the line's last 200 characters: a long line of code (a minified script) declares
+    // nothing this reads, and is not scanned back over for each of its literals.
+    let lo = i.saturating_sub(200);
+    let from = match chars[lo..i].iter().rposition(|&c| c == '\n') {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
     let line: String = chars[from..i].iter().collect();
     DECLARED.captures(&line).map(|c| c["n"].to_string())
 }
@@ -1042,6 +1043,16 @@ mod tests {
                 {"title": "Dallas, TX - Driver", "company": "AYRO"},
                 {"title": "Plano"}
             ])
+        );
+        // Far along one long line (a minified script), a declaration names nothing.
+        let js = format!(
+            "{}var base = {{a: 'x', b: 'y'}}; var jobs = [{{...base, title: 'Engineer', company: 'Acme'}}];",
+            ";".repeat(300)
+        );
+        let found = data_literals(&js);
+        assert_eq!(
+            found.last(),
+            Some(&serde_json::json!([{"title": "Engineer", "company": "Acme"}]))
         );
     }
 
