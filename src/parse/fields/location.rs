@@ -457,7 +457,9 @@ fn workplace_place(text: &str) -> Option<String> {
     vocab()
         .workplace
         .find(&folded)
-        .filter(|&(start, _, ())| !employer_seat_before(&folded[..start]))
+        .filter(|&(start, end, ())| {
+            joins(&folded[start..end]) || !employer_seat_before(&folded[..start])
+        })
         .find_map(|(_, end, ())| {
             place_at_start(&text[end..]).or_else(|| place_in_clause(&text[end..]))
         })
@@ -493,16 +495,20 @@ fn employer_seat_before(before: &str) -> bool {
         .floor_char_boundary(before.len().saturating_sub(80))
         .max(sentence_start);
     let window = &before[from..];
-    // "We're looking for someone to join our team in London": a place the reader joins is
-    // the job's.
-    let joins = window.split_whitespace().any(|w| {
+    !joins(window) && vocab().employer_seat.find(window).next().is_some()
+}
+
+/// Whether a piece of folded text asks the reader to join ("We're looking for someone to join
+/// our team in London"): a place the reader joins is the job's, not the employer's seat. The
+/// one-word lead-ins of the languages' employer phrases ("Join", "Rejoignez") say so.
+fn joins(folded: &str) -> bool {
+    folded.split_whitespace().any(|w| {
         vocab()
             .employer
             .lead_ins
             .iter()
             .any(|l| !l.contains(' ') && vocab::fold(l) == w)
-    });
-    !joins && vocab().employer_seat.find(window).next().is_some()
+    })
 }
 
 /// The place a text starts with (after spaces or a colon): its longest run of up to four words,
@@ -1141,6 +1147,10 @@ mod tests {
         assert_eq!(
             from_text("Looking for an engineer to join our team in Lisbon, Portugal."),
             ["Lisbon"]
+        );
+        assert_eq!(
+            from_text("We're looking for a tester to join our team in London and help us."),
+            ["London"]
         );
     }
 
