@@ -231,18 +231,17 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     let untitled = !parsed
         .as_ref()
         .is_ok_and(|ps| ps.iter().any(|p| p.title.is_some()));
+    let parsed_len = parsed.as_ref().map_or(0, Vec::len);
     if format != Format::Html
         && readers::code::is_component(source, text)
         && text.contains("</")
         && literals().iter().all(|v| !readers::code::holds_posting(v))
         && let Ok(found) = parse_as(markup_of(text), source, Format::Html)
         && (if untitled {
-            found.len() >= parsed.as_ref().map_or(0, Vec::len)
+            found.len() >= parsed_len
         } else {
             // A script's markup is read over its text only where the text names no title.
-            readers::code::is_component_file(source)
-                && found.len() >= 2
-                && found.len() > parsed.as_ref().map_or(0, Vec::len)
+            readers::code::is_component_file(source) && found.len() >= 2 && found.len() > parsed_len
         })
         && found.iter().all(|p| p.title.is_some())
     {

@@ -502,13 +502,18 @@ fn employer_seat_before(before: &str) -> bool {
 /// our team in London"): a place the reader joins is the job's, not the employer's seat. The
 /// one-word lead-ins of the languages' employer phrases ("Join", "Rejoignez") say so.
 fn joins(folded: &str) -> bool {
-    folded.split_whitespace().any(|w| {
+    static JOIN_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         vocab()
             .employer
             .lead_ins
             .iter()
-            .any(|l| !l.contains(' ') && vocab::fold(l) == w)
-    })
+            .filter(|l| !l.contains(' '))
+            .map(|l| vocab::fold(l))
+            .collect()
+    });
+    folded
+        .split_whitespace()
+        .any(|w| JOIN_WORDS.iter().any(|j| j == w))
 }
 
 /// The place a text starts with (after spaces or a colon): its longest run of up to four words,

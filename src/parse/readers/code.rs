@@ -212,48 +212,54 @@ const SPREAD: &str = "...";
 /// { about: … }`), the literal's own fields first.
 fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
     let found = named_literals_in(text, multiline);
-    let named: std::collections::HashMap<&str, &serde_json::Map<String, Value>> = found
+    // Only the declared objects are copied; every literal is filled in where it stands.
+    let named: std::collections::HashMap<String, serde_json::Map<String, Value>> = found
         .iter()
-        .filter_map(|(n, v)| Some((n.as_deref()?, v.as_object()?)))
+        .filter_map(|(n, v)| Some((n.clone()?, v.as_object()?.clone())))
         .collect();
     found
-        .iter()
-        .map(|(_, v)| with_spreads(v, &named, 0))
+        .into_iter()
+        .map(|(_, mut v)| {
+            fill_spreads(&mut v, &named, 0);
+            v
+        })
         .collect()
 }
 
-/// `v` with each spread marker replaced by the fields of the literal it names (those the object
+/// Each spread marker in `v` replaced by the fields of the literal it names (those the object
 /// does not give itself); a spread of a name the text does not declare gives nothing.
-fn with_spreads(
-    v: &Value,
-    named: &std::collections::HashMap<&str, &serde_json::Map<String, Value>>,
+fn fill_spreads(
+    v: &mut Value,
+    named: &std::collections::HashMap<String, serde_json::Map<String, Value>>,
     depth: usize,
-) -> Value {
+) {
+    if depth > MAX_NESTING {
+        return;
+    }
     match v {
-        Value::Object(o) if depth <= MAX_NESTING => {
-            let mut out = serde_json::Map::new();
-            for (k, x) in o {
-                if !k.starts_with(SPREAD) {
-                    out.insert(k.clone(), with_spreads(x, named, depth + 1));
-                }
+        Value::Object(o) => {
+            let spreads: Vec<String> = o
+                .keys()
+                .filter_map(|k| k.strip_prefix(SPREAD).map(str::to_string))
+                .collect();
+            o.retain(|k, _| !k.starts_with(SPREAD));
+            for x in o.values_mut() {
+                fill_spreads(x, named, depth + 1);
             }
-            for k in o.keys() {
-                if let Some(base) = k.strip_prefix(SPREAD).and_then(|n| named.get(n)) {
-                    for (bk, bx) in base.iter() {
-                        if !bk.starts_with(SPREAD) && !out.contains_key(bk) {
-                            out.insert(bk.clone(), bx.clone());
-                        }
+            for base in spreads.iter().filter_map(|n| named.get(n)) {
+                for (bk, bx) in base {
+                    if !bk.starts_with(SPREAD) && !o.contains_key(bk) {
+                        o.insert(bk.clone(), bx.clone());
                     }
                 }
             }
-            Value::Object(out)
         }
-        Value::Array(a) if depth <= MAX_NESTING => Value::Array(
-            a.iter()
-                .map(|x| with_spreads(x, named, depth + 1))
-                .collect(),
-        ),
-        _ => v.clone(),
+        Value::Array(a) => {
+            for x in a {
+                fill_spreads(x, named, depth + 1);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -677,7 +683,7 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                 }
                 let name: String = chars[i + if c == '.' { 3 } else { 2 }..j].iter().collect();
                 // Marked by the name it spreads, for the file's literal of that name to fill
-                // in ([`with_spreads`]).
+                // in ([`fill_spreads`]).
                 let marker = (!name.is_empty()).then(|| format!("\"{SPREAD}{name}\":null"));
                 let rest = chars[j..].iter().position(|c| !c.is_whitespace());
                 match rest.map(|k| chars[j + k]) {
