@@ -34,6 +34,18 @@ pub fn never_a_title(s: &str) -> bool {
     if s.contains("\": \"") || s.contains("\", \"") {
         return true;
     }
+    // The rest of a literal in code: a quoted value then the next key ("\"Verkoop\", img:
+    // \"assets/v1.jpg\" }"), a call on an address ("#link(\"https://…\")[Developer]"), an
+    // assignment left open ("Harnham content_1 =").
+    static LITERAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"["']\s*,\s*[A-Za-z_]\w*\s*:\s*\S|\(\s*["']https?://|\s=\s*$|\w:\s*\w+\s*\}\s*$"#,
+        )
+        .expect("valid regex")
+    });
+    if LITERAL_TAIL.is_match(s) {
+        return true;
+    }
     // An unfilled placeholder is a run of X's alone ("XX工程师", "XXX Developer"), not "XXL".
     static PLACEHOLDER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])X{2,}(?:[^A-Za-z]|$)").expect("valid regex"));
@@ -2588,6 +2600,10 @@ mod tests {
             "const offers = [",
             "async function load(url) {",
             "def render(job):",
+            "\"Verkoop\", img: \"assets/vacature-img1.jpg\" }",
+            "\"Ausbildung\", ancher: \"#AUS\", active: false, ref: ausRef }",
+            "= #link(\"https://www.capgemini.com/fr-fr/jobs/204073/\")[Développeur Full Stack]",
+            "MLOps Engineer Harnham content_1 =",
         ] {
             assert!(never_a_title(s), "{s}");
         }
@@ -2602,6 +2618,9 @@ mod tests {
             "Export Manager",
             "Function Lead, Finance",
             "Constable",
+            "Engineer, Platform: Berlin",
+            "Developer (C#, Go): Remote",
+            "Manager, Sales",
         ] {
             assert!(!never_a_title(s), "{s}");
         }
