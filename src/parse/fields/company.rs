@@ -45,7 +45,7 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
             r(format!(r"\bAt\s+(?P<c>{NAME})(?:\s*,)?\s+(?:we|our)\b"), 4),
             r(
                 format!(
-                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,60}}\))?(?:,\s+an?\s+[^,\n]{{1,40}},)?\s+is\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping|growing|committed|dedicated)\s"
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?:The\s+)?(?P<c>{NAME})(?:\s*\([^)\n]{{1,60}}\))?(?:,\s+an?\s+[^,\n]{{1,40}},)?\s+(?:is|are)\s+(?:a|an|the|on\s+a\s+mission|building|transforming|reinventing|revolutionizing|redefining|changing|helping|growing|committed|dedicated)\s"
                 ),
                 3,
             ),
@@ -1531,6 +1531,10 @@ mod tests {
                  Postman is an Equal Employment Opportunity Employer. We use Zoom.";
         assert_eq!(company_from_text(t).as_deref(), Some("Postman"));
         assert_eq!(company_from_text("We are hiring. The team is great."), None);
+        // A company spoken of in the plural, as British English does.
+        let t = "Bettaveg are a family owned fresh produce supplier to the North West. \
+                 Send your CV to Bettaveg today.";
+        assert_eq!(company_from_text(t).as_deref(), Some("Bettaveg"));
     }
 
     #[test]
