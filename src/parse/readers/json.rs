@@ -378,7 +378,7 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                         .filter_map(|(_, v)| v.as_array())
                         .flatten()
                         .filter_map(Value::as_object)
-                        .filter(|i| record::has_title(i))
+                        .filter(|i| record::has_title(i) || record::named_and_linked(i))
                         .collect();
                     let mut w = wrappers.clone();
                     w.push(o);
@@ -486,6 +486,24 @@ mod tests {
         // One alone, or titles without links, say too little.
         assert!(run(r#"[{"Titulo": "Soporte", "Link": "https://x.example/1"}]"#).is_err());
         assert!(run(r#"[{"Titulo": "Soporte"}, {"Titulo": "Web"}]"#).is_err());
+    }
+
+    #[test]
+    fn a_named_and_linked_item_of_a_list_of_jobs_is_a_job() {
+        let ds = run(r#"{"company_name_ja": "はてな", "positions": [
+            {"name": "SRE（中途）", "description": "信頼性", "link": "https://hatena.example/recruit/sre"},
+            {"name": "デザイナー（中途）", "techstack": [], "link": "https://hatena.example/recruit/designer"}]}"#)
+        .unwrap();
+        assert_eq!(titles(&ds), ["SRE（中途）", "デザイナー（中途）"]);
+        // A name without a link, under a key that lists no jobs, is no job.
+        assert!(run(r#"{"positions": [{"name": "SRE"}, {"name": "Designer"}]}"#).is_err());
+        assert!(
+            run(
+                r#"{"plans": [{"name": "Gold", "link": "https://x.example/gold"},
+            {"name": "Silver", "link": "https://x.example/silver"}]}"#
+            )
+            .is_err()
+        );
     }
 
     #[test]

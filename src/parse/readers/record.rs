@@ -575,6 +575,15 @@ pub fn titled_and_linked(o: &Map<String, Value>) -> bool {
     has_own_title(o) && has_label(o, |l| l == Label::Key(Key::Url))
 }
 
+/// Whether a record has a name and a link to its page: a position of a list of jobs
+/// (`"positions": [{"name": "SRE（中途）", "link": ".../recruit/career/sre"}]`).
+pub fn named_and_linked(o: &Map<String, Value>) -> bool {
+    bare_name(o)
+        .and_then(Value::as_str)
+        .is_some_and(|n| !n.trim().is_empty())
+        && has_label(o, |l| l == Label::Key(Key::Url))
+}
+
 /// Whether `o` itself has a title key holding text.
 fn has_own_title(o: &Map<String, Value>) -> bool {
     o.iter().any(|(k, v)| {
