@@ -736,10 +736,18 @@ fn acronym_of(name: &str, bracket: &str) -> bool {
 fn inside_legal_name(rest: &str) -> bool {
     let v = vocab();
     rest.find([')', ']']).is_some_and(|close| {
+        // The name goes on right after the bracket, with no space: "研华(中国)公司".
+        let glued = rest[close + 1..].starts_with(char::is_alphabetic);
         let after = rest[close + 1..].trim();
         // The bracket is the legal form itself ("행복쇼핑(주)").
         let form = &rest[..=close];
-        v.legal_suffixes.iter().any(|f| after == f.as_str())
+        glued
+            || v.legal_suffixes.iter().any(|f| {
+                after == f.as_str()
+                    || after
+                        .strip_suffix(f.as_str())
+                        .is_some_and(|head| head.ends_with(' ') || !head.is_ascii())
+            })
             || v.legal_prefixes
                 .iter()
                 .chain(&v.legal_suffixes)
@@ -1398,6 +1406,14 @@ mod tests {
             clean_company("Acme Corp (AC) hiring now").as_deref(),
             Some("Acme Corp")
         );
+        // A bracket the name goes on after is part of it.
+        for name in [
+            "研华(中国)公司",
+            "某某(中国)科技有限公司",
+            "EUROPA (Trinidad & Tobago) Holdings Ltd",
+        ] {
+            assert_eq!(clean_company(name).as_deref(), Some(name));
+        }
     }
 
     #[test]
