@@ -3421,6 +3421,11 @@ mod tests {
             // A scraper's placeholder for a title it did not find.
             "Unknown",
             "N/A",
+            // "We're hiring" in any language, and a list's name.
+            "On recrute !",
+            "Wir stellen ein!",
+            "Estamos contratando",
+            "INTERNSHIPS",
         ] {
             assert!(v.page_titles.is_match(t), "{t}");
         }
@@ -3428,6 +3433,7 @@ mod tests {
             "Openings Manager",
             "Careers Advisor @ Acme",
             "Unknown Worlds Engineer",
+            "Internships Coordinator",
         ] {
             assert!(!v.page_titles.is_match(t), "{t}");
         }
