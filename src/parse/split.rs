@@ -23,6 +23,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
         if let Some(parts) = by_header_titles(&d)
             .or_else(|| by_news_items(&d))
             .or_else(|| by_employer_groups(&d))
+            .or_else(|| by_placed_entries(&d))
             .or_else(|| by_employer_sections(&d))
             .or_else(|| by_role_headings(&d))
             .or_else(|| by_sectioned_headings(&d))
@@ -200,6 +201,118 @@ fn by_employer_groups(d: &Doc) -> Option<Vec<Doc>> {
         }
     }
     Some(out)
+}
+
+/// A newsletter's list of jobs, each entry where, then the role (a link), then who hires:
+/// "Anywhere - [Business Analyst](…), Newspack", "UK - [Data Investigations Advisor](…),
+/// Global Witness". Three entries or more of that shape, most of their list, are each a job:
+/// titled by the role, the employer's name and the place from the entry.
+fn by_placed_entries(d: &Doc) -> Option<Vec<Doc>> {
+    let blocks = &d.blocks;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if blocks[i].kind != BlockKind::Item {
+            i += 1;
+            continue;
+        }
+        let run: Vec<usize> = (i..blocks.len())
+            .take_while(|&k| blocks[k].kind == BlockKind::Item)
+            .collect();
+        i += run.len();
+        let entries: Vec<(usize, PlacedEntry)> = run
+            .iter()
+            .filter_map(|&k| placed_entry(&entry_text(&blocks[k].text)).map(|e| (k, e)))
+            .collect();
+        // Most name a role as a title does: a list of news in that shape ("UK - The Guardian
+        // launched an app, Guardian Live") names none.
+        let titled = entries
+            .iter()
+            .filter(|(_, e)| looks_like_title(&e.role))
+            .count();
+        if entries.len() < 3 || entries.len() * 4 < run.len() * 3 || titled * 2 < entries.len() {
+            continue;
+        }
+        for (k, e) in entries {
+            let mut part = d.clone();
+            part.blocks = vec![blocks[k].clone()];
+            part.facts
+                .retain(|f| !matches!(f.key, Key::Title | Key::Company | Key::Location));
+            part.facts.insert(0, title_fact(&e.role, Origin::Header));
+            part.text(Key::Company, &e.employer, Origin::Header);
+            match &e.place {
+                Some(place) => part.text(Key::Location, place, Origin::Header),
+                // "Anywhere": where a job is done anywhere, it is done remotely.
+                None => part.text(Key::WorkMode, &e.at, Origin::Header),
+            }
+            out.push(part);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// An entry of a newsletter's list of jobs, read by [`placed_entry`].
+struct PlacedEntry {
+    role: String,
+    employer: String,
+    /// Where, as the entry says it.
+    at: String,
+    /// The place; none where the entry says the job is done anywhere.
+    place: Option<String>,
+}
+
+/// "Anywhere - Business Analyst, Newspack" → the role, the employer and the place (none for
+/// "Anywhere", "Remote"): where first (places the gazetteer knows, one or several joined by
+/// '/'), a dash, the role's name (no sentence), a comma, then a name of a few words.
+fn placed_entry(entry: &str) -> Option<PlacedEntry> {
+    static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<at>[^-–—,:]{2,40}?)\s+[-–—]\s+(?P<role>[^,]{2,80}?),\s+(?P<by>[^,;:.!?]{2,60})$",
+        )
+        .expect("valid regex")
+    });
+    let c = SHAPE.captures(entry.trim())?;
+    let (at, role, by) = (c["at"].trim(), c["role"].trim(), c["by"].trim());
+    let v = super::vocab::vocab();
+    let anywhere = v.anywhere.whole(at).is_some() || v.work_mode.whole(at).is_some();
+    let place = |p: &str| {
+        let p = p.trim();
+        super::places::place_kind(p).is_some()
+            || super::places::is_place_name(p)
+            || v.country(p).is_some()
+    };
+    let placed = anywhere || at.split('/').next().is_some_and(place);
+    let name = by.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || by.split_whitespace().count() == 1;
+    (placed
+        && name
+        && by.split_whitespace().count() <= 6
+        && !v.names_role(by)
+        && role.split_whitespace().count() <= 10
+        && !has_sentence(role))
+    .then(|| PlacedEntry {
+        role: role.to_string(),
+        employer: by.to_string(),
+        at: at.to_string(),
+        place: (!anywhere).then(|| at.to_string()),
+    })
+}
+
+/// Whether a text holds a sentence's break ("… team. We"); a level's short form ("Sr. Backend
+/// Engineer") is none.
+fn has_sentence(t: &str) -> bool {
+    t.match_indices(". ").any(|(at, _)| {
+        let word = t[..at].rsplit([' ', '(']).next().unwrap_or("");
+        t[at + 2..].starts_with(char::is_uppercase) && !is_level_abbreviation(word)
+    })
+}
+
+/// A level's short form written with a dot after it ("Sr.", "Jr.", "Mgr.").
+fn is_level_abbreviation(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "sr" | "jr" | "snr" | "jnr" | "sen" | "mgr" | "assoc" | "asst"
+    )
 }
 
 /// Whether a line may be a name: a few words, capitalized, no role, no board, no label.
@@ -1349,10 +1462,7 @@ pub(crate) fn bare_role(entry: &str) -> Option<bool> {
     // A sentence break ends a name; a level's short form ("Sr. Front-End Engineers") does not.
     let sentence = t.match_indices(". ").any(|(at, _)| {
         let word = t[..at].rsplit([' ', '(']).next().unwrap_or("");
-        !matches!(
-            word.to_lowercase().as_str(),
-            "sr" | "jr" | "snr" | "jnr" | "sen" | "mgr" | "assoc" | "asst"
-        )
+        !is_level_abbreviation(word)
     });
     if t.is_empty() || t.chars().count() > 80 || sentence || t.ends_with([':', '：']) {
         return None;
@@ -2056,6 +2166,57 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_newsletter_s_entries_of_where_role_and_employer_are_jobs() {
+        let md = "Hello, readers! The Post is [looking for reporters](https://x.example/a).\n\n\
+            **Job postings:**\n\n\
+            *   Anywhere - [Sr. Backend Engineer](https://x.example/1), Newspack\n\
+            *   UK - [Video Archive Researcher](https://x.example/2), Global Witness\n\
+            *   Asia/Africa - [Enterprise Reporter](https://x.example/3), The Fuller Project\n\
+            *   US - [SEO Editor](https://x.example/4), WSJ\n\n**Upcoming events:**\n";
+        let ps = crate::parse::parse_text(md, "news.md").unwrap();
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.title.as_deref(),
+                    p.company.as_deref(),
+                    p.locations.first().map(String::as_str),
+                    p.work_mode.map(|m| m.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Sr. Backend Engineer"),
+                    Some("Newspack"),
+                    None,
+                    Some("remote".into())
+                ),
+                (
+                    Some("Video Archive Researcher"),
+                    Some("Global Witness"),
+                    Some("UK"),
+                    None
+                ),
+                (
+                    Some("Enterprise Reporter"),
+                    Some("The Fuller Project"),
+                    Some("Asia/Africa"),
+                    None
+                ),
+                (Some("SEO Editor"), Some("WSJ"), Some("US"), None),
+            ]
+        );
+        // A list of news, each a place, a dash and a sentence, is none.
+        let news = "*   UK - The Guardian launched a new app, Guardian Live\n\
+            *   US - A court ruled on data scraping, Reuters\n\
+            *   Europe - New funding for local news, EJC\n";
+        assert!(by_placed_entries(&markdown::read(news).unwrap()[0]).is_none());
     }
 
     #[test]
