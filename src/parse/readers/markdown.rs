@@ -554,6 +554,8 @@ fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>)
         || super::super::vocab::vocab().readme_headings.whole(t).is_some()
         // "# Lavora con noi" / "## Posizioni aperte": a careers page's own names.
         || super::super::vocab::vocab().page_titles.is_match(t)
+        // "# SRE" / "## 仕事概要", "## Contexte", "## 目标与职责": the posting's first section.
+        || names_section(t)
     {
         return false;
     }
@@ -563,6 +565,17 @@ fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>)
         d.text(Key::Company, t, h);
     }
     true
+}
+
+/// Whether a heading names one of a posting's sections: as a whole, or (in a script written
+/// without spaces) as a part ("目标与职责", goals and duties).
+fn names_section(t: &str) -> bool {
+    let sections = &super::super::vocab::vocab().sections;
+    let bare = super::super::blocks::bare_heading(t).replace('’', "'");
+    sections.whole(&bare).is_some()
+        || (!bare.is_ascii()
+            && !bare.contains(char::is_whitespace)
+            && sections.first_in(&bare).is_some())
 }
 
 /// "Senior Engineer at Acme" / "Senior Engineer @ Acme" → (title, company). Dashes are not
@@ -688,6 +701,19 @@ mod tests {
         assert!(all(&d, Key::Company).is_empty());
         let d = one("# Senior Engineer\nAcme\n\nWe build things in a small team.\n");
         assert!(all(&d, Key::Company).is_empty());
+    }
+
+    #[test]
+    fn a_section_s_heading_under_the_title_names_no_employer() {
+        for md in [
+            "# SRE\n## 仕事概要\n### 業務内容\nSRE業務\n",
+            "# 开发者支持 / Developer Advocate\n\n## 目标与职责\n\n* 分享 JuiceFS 的使用方法\n",
+            "# Journaliste\n\n## Contexte\n\nVie-publique.sn recherche un journaliste.\n",
+        ] {
+            assert!(all(&one(md), Key::Company).is_empty(), "{md}");
+        }
+        let d = one("# Senior Engineer\n## Acme Robotics\n\nWe build robots.\n");
+        assert_eq!(all(&d, Key::Company), ["Acme Robotics"]);
     }
 
     #[test]
