@@ -190,7 +190,10 @@ pub fn add_label_fact(doc: &mut Doc, label: Label, value: &str, origin: Origin) 
 pub fn label_facts(doc: &mut Doc) {
     let found: Vec<(Label, String)> = (0..doc.blocks.len())
         .flat_map(|i| {
-            match piped_labels(&doc.blocks[i].text).or_else(|| sentence_labels(&doc.blocks[i].text))
+            let text = &doc.blocks[i].text;
+            match piped_labels(text)
+                .or_else(|| bulleted_labels(text))
+                .or_else(|| sentence_labels(text))
             {
                 Some(pairs) => pairs,
                 None => label_at(&doc.blocks, i)
@@ -313,6 +316,28 @@ fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
     let first_is_pair = label_line(pieces[0]).is_some();
     ((pairs.len() >= 2 && first_is_pair) || (!first_is_pair && pairs.len() + 1 == pieces.len()))
         .then_some(pairs)
+}
+
+/// The pairs of a line of bulleted ones run together ("・職種：スタイリスト ・雇用形態：正社員
+/// ・勤務地：東京都港区", a page's lines joined by its markup): each pair, its value ending at the
+/// next bullet. A bullet counts at the line's start or after a space, not inside a word
+/// ("待遇・福利厚生"). None unless two pieces or more are pairs and the first is one.
+fn bulleted_labels(line: &str) -> Option<Vec<(Label, String)>> {
+    static BULLET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)[・•]\s*").expect("valid regex"));
+    if !line.contains(['・', '•']) || line.chars().count() > 2_000 {
+        return None;
+    }
+    let pieces: Vec<&str> = BULLET
+        .split(line)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let pairs: Vec<(Label, String)> = pieces
+        .iter()
+        .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
+        .collect();
+    (pairs.len() >= 2 && pieces.first().is_some_and(|p| label_line(p).is_some())).then_some(pairs)
 }
 
 /// The pairs of a paragraph whose sentences go on as "Label: value" ones ("WFP has a vacancy
@@ -684,6 +709,27 @@ mod tests {
             None
         );
         assert_eq!(sentence_labels("Location: Berlin"), None);
+    }
+
+    #[test]
+    fn bulleted_pairs_run_together_are_each_a_pair() {
+        let pairs = bulleted_labels(
+            "・職種：スタイリスト ・雇用形態：正社員 ・勤務地：東京都港区新橋5-8-3",
+        )
+        .expect("bulleted pairs");
+        assert_eq!(
+            pairs,
+            [
+                (Label::Key(Key::Title), "スタイリスト".to_string()),
+                (Label::Key(Key::EmploymentType), "正社員".to_string()),
+                (Label::Key(Key::Location), "東京都港区新橋5-8-3".to_string()),
+            ]
+        );
+        let pairs = bulleted_labels("• Location: Berlin • Salary: €70k").expect("bulleted pairs");
+        assert_eq!(pairs.len(), 2);
+        // A dot inside a word is no bullet; one pair alone is a label line's.
+        assert_eq!(bulleted_labels("待遇・福利厚生：社会保険完備"), None);
+        assert_eq!(bulleted_labels("• Location: Berlin"), None);
     }
 
     #[test]
