@@ -523,6 +523,11 @@ Faces as a functional analyst.
         assert!(!is_heading("This is a sentence.", Some(para)));
         assert!(!is_heading("- Design, build", Some(para)));
         assert_eq!(kind_of("What We’re Looking For"), SectionKind::Requirements);
+        // What the reader brings is what the job requires.
+        assert_eq!(
+            kind_of("What you’ll bring to the Team"),
+            SectionKind::Requirements
+        );
         assert_eq!(kind_of("Benefits & Perks"), SectionKind::Benefits);
         assert_eq!(kind_of("Who Are We?"), SectionKind::Company);
         assert_eq!(kind_of("Das bieten wir"), SectionKind::Benefits);

@@ -14,7 +14,8 @@ use super::doc::{Block, BlockKind};
 use super::html_text;
 
 /// Whether a text reads as Markdown: enough Markdown syntax (ATX headings, bold runs, links,
-/// fenced code).
+/// fenced code, punctuation escaped with a backslash as a converter from HTML writes it:
+/// "\\- \\$94,906\\.00", "R\\&D").
 pub fn looks_markdown(s: &str) -> bool {
     use regex::Regex;
     use std::sync::LazyLock;
@@ -30,10 +31,13 @@ pub fn looks_markdown(s: &str) -> bool {
         None => s,
     };
     let headings = HEADING.find_iter(head).take(3).count();
-    let bold = BOLD.find_iter(head).take(3).count();
+    let bold = BOLD.find_iter(head).take(4).count();
     let links = LINK.find_iter(head).take(3).count();
     let fences = head.matches("\n```").take(2).count();
-    let score = headings * 2 + bold + links * 2 + fences * 2;
+    static ESCAPE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\\[-.&()#*_!+\[\]]").expect("valid regex"));
+    let escapes = ESCAPE.find_iter(head).take(2).count();
+    let score = headings * 2 + bold + links * 2 + fences * 2 + escapes;
     score >= 4 || (headings >= 1 && score >= 3)
 }
 
@@ -449,16 +453,21 @@ fn textile_headings(md: &str) -> Cow<'_, str> {
     })
 }
 
-/// A bold line written with spaces inside its asterisks ("** 2.2. Solution Engineer**"), which
-/// CommonMark reads as literal asterisks: the spaces go, so the line is bold as its writer meant.
+/// A bold line written with spaces inside its asterisks ("** 2.2. Solution Engineer**", " **
+/// _Summary of position:_**", "**Les avantages : **"), which CommonMark reads as literal
+/// asterisks: the spaces go, so the line is bold as its writer meant. A line may be indented
+/// as a paragraph's may (three spaces at most).
 fn tight_bold(md: &str) -> Cow<'_, str> {
     static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^\*\*[ \t]+(?P<in>[^*\n]*[^*\s])[ \t]*\*\*").expect("valid regex")
+        Regex::new(
+            r"(?m)^(?P<lead>[ ]{0,3})\*\*(?:[ \t]+(?P<a>[^*\n]*[^*\s])[ \t]*|(?P<b>[^*\s][^*\n]*?)[ \t]+)\*\*",
+        )
+        .expect("valid regex")
     });
-    if !md.contains("** ") {
+    if !md.contains("** ") && !md.contains(" **") {
         return Cow::Borrowed(md);
     }
-    LOOSE.replace_all(md, "**$in**")
+    LOOSE.replace_all(md, "$lead**$a$b**")
 }
 
 /// A page's HTML indented inside its Markdown (a Jekyll page's `<div>` whose `    <h4>1. Editor
@@ -676,6 +685,30 @@ mod tests {
     fn asterisks_that_are_not_emphasis_stay() {
         let t = texts("We use C++ and *nix tools, 2*3=6 and **bold** text.");
         assert_eq!(t[0].1, "We use C++ and *nix tools, 2*3=6 and bold text.");
+    }
+
+    #[test]
+    fn bold_lines_with_spaces_inside_their_asterisks_are_bold() {
+        for (md, want) in [
+            (
+                " ** _Summary of position and objectives:_**\n\nWe build.\n",
+                "Summary of position and objectives",
+            ),
+            (
+                "**Les avantages à nous rejoindre : **\n\nTout.\n",
+                "Les avantages à nous rejoindre",
+            ),
+            (
+                "** Minimum Requirements:**\n\n- SQL\n",
+                "Minimum Requirements",
+            ),
+        ] {
+            // A bold line alone is a heading, its colon off.
+            let text: Vec<String> = to_blocks(md).into_iter().map(|b| b.text).collect();
+            let bare = |t: &String| t.trim_end_matches([':', ' ']).to_string();
+            assert!(text.iter().any(|t| bare(t) == want), "{md:?} → {text:?}");
+            assert!(!text.iter().any(|t| t.contains("**")), "{md:?} → {text:?}");
+        }
     }
 
     #[test]
