@@ -26,6 +26,8 @@ pub fn looks_markdown(s: &str) -> bool {
     });
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\]\((?:https?://|mailto:|/|#)").expect("valid regex"));
+    static ESCAPE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\\[-.&()#*_!+\[\]]").expect("valid regex"));
     let head: &str = match s.char_indices().nth(30_000) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -34,9 +36,11 @@ pub fn looks_markdown(s: &str) -> bool {
     let bold = BOLD.find_iter(head).take(4).count();
     let links = LINK.find_iter(head).take(3).count();
     let fences = head.matches("\n```").take(2).count();
-    static ESCAPE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\\[-.&()#*_!+\[\]]").expect("valid regex"));
-    let escapes = ESCAPE.find_iter(head).take(2).count();
+    let escapes = if head.contains('\\') {
+        ESCAPE.find_iter(head).take(2).count()
+    } else {
+        0
+    };
     let score = headings * 2 + bold + links * 2 + fences * 2 + escapes;
     score >= 4 || (headings >= 1 && score >= 3)
 }
@@ -456,15 +460,16 @@ fn textile_headings(md: &str) -> Cow<'_, str> {
 /// A bold line written with spaces inside its asterisks ("** 2.2. Solution Engineer**", " **
 /// _Summary of position:_**", "**Les avantages : **"), which CommonMark reads as literal
 /// asterisks: the spaces go, so the line is bold as its writer meant. A line may be indented
-/// as a paragraph's may (three spaces at most).
+/// as a paragraph's may (three spaces at most); a space before the closing asterisks counts at
+/// the line's end only.
 fn tight_bold(md: &str) -> Cow<'_, str> {
     static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?m)^(?P<lead>[ ]{0,3})\*\*(?:[ \t]+(?P<a>[^*\n]*[^*\s])[ \t]*|(?P<b>[^*\s][^*\n]*?)[ \t]+)\*\*",
+            r"(?m)^(?P<lead>[ ]{0,3})\*\*(?:[ \t]+(?P<a>[^*\n]*[^*\s])[ \t]*\*\*|(?P<b>[^*\s][^*\n]*?)[ \t]+\*\*[ \t]*$)",
         )
         .expect("valid regex")
     });
-    if !md.contains("** ") && !md.contains(" **") {
+    if !md.contains("** ") && !md.contains(" **\n") && !md.ends_with(" **") {
         return Cow::Borrowed(md);
     }
     LOOSE.replace_all(md, "$lead**$a$b**")

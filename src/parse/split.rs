@@ -275,13 +275,7 @@ fn placed_entry(entry: &str) -> Option<PlacedEntry> {
     let (at, role, by) = (c["at"].trim(), c["role"].trim(), c["by"].trim());
     let v = super::vocab::vocab();
     let anywhere = v.anywhere.whole(at).is_some() || v.work_mode.whole(at).is_some();
-    let place = |p: &str| {
-        let p = p.trim();
-        super::places::place_kind(p).is_some()
-            || super::places::is_place_name(p)
-            || v.country(p).is_some()
-    };
-    let placed = anywhere || at.split('/').next().is_some_and(place);
+    let placed = anywhere || at.split('/').next().is_some_and(|p| whole_place(p.trim()));
     let name = by.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || by.split_whitespace().count() == 1;
     (placed
@@ -296,6 +290,14 @@ fn placed_entry(entry: &str) -> Option<PlacedEntry> {
         at: at.to_string(),
         place: (!anywhere).then(|| at.to_string()),
     })
+}
+
+/// A piece that is a place as a whole ("Ann Arbor", "MD", "Germany"); "University of Michigan"
+/// mentions one and is a name.
+fn whole_place(p: &str) -> bool {
+    super::places::place_kind(p).is_some()
+        || super::places::is_place_name(p)
+        || super::vocab::vocab().country(p).is_some()
 }
 
 /// Whether a text holds a sentence's break ("… team. We"); a level's short form ("Sr. Backend
@@ -2100,13 +2102,6 @@ fn employer_and_place(tail: &str) -> Option<(String, String)> {
     let rest = AFTER.find(rest).map_or(rest, |m| &rest[..m.start()]).trim();
     let pieces: Vec<&str> = rest.split(", ").map(str::trim).collect();
     let v = super::vocab::vocab();
-    // A piece that is a place as a whole ("Ann Arbor", "MD", "Germany"); "University of
-    // Michigan" mentions one and is a name.
-    let whole_place = |p: &str| {
-        super::places::place_kind(p).is_some()
-            || super::places::is_place_name(p)
-            || v.country(p).is_some()
-    };
     let placed = |p: &str| {
         let bare = p.split(" (").next().unwrap_or(p);
         whole_place(bare) || v.work_mode.first_in(p).is_some() || v.anywhere.first_in(p).is_some()

@@ -328,16 +328,12 @@ fn bulleted_labels(line: &str) -> Option<Vec<(Label, String)>> {
     if !line.contains(['・', '•']) || line.chars().count() > 2_000 {
         return None;
     }
-    let pieces: Vec<&str> = BULLET
-        .split(line)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+    let mut pieces = BULLET.split(line).map(str::trim).filter(|p| !p.is_empty());
+    let (label, value) = label_line(pieces.next()?)?;
+    let pairs: Vec<(Label, String)> = std::iter::once((label, value.to_string()))
+        .chain(pieces.filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string()))))
         .collect();
-    let pairs: Vec<(Label, String)> = pieces
-        .iter()
-        .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
-        .collect();
-    (pairs.len() >= 2 && pieces.first().is_some_and(|p| label_line(p).is_some())).then_some(pairs)
+    (pairs.len() >= 2).then_some(pairs)
 }
 
 /// The pairs of a paragraph whose sentences go on as "Label: value" ones ("WFP has a vacancy

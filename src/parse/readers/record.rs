@@ -578,10 +578,7 @@ pub fn titled_and_linked(o: &Map<String, Value>) -> bool {
 /// Whether a record has a name and a link to its page: a position of a list of jobs
 /// (`"positions": [{"name": "SRE（中途）", "link": ".../recruit/career/sre"}]`).
 pub fn named_and_linked(o: &Map<String, Value>) -> bool {
-    bare_name(o)
-        .and_then(Value::as_str)
-        .is_some_and(|n| !n.trim().is_empty())
-        && has_label(o, |l| l == Label::Key(Key::Url))
+    has_bare_name(o) && has_label(o, |l| l == Label::Key(Key::Url))
 }
 
 /// Whether `o` itself has a title key holding text.
@@ -827,10 +824,14 @@ fn card_lines(t: &str) -> Option<(String, String)> {
 /// Whether a record is titled, or named by a bare `name` (as postings beside it may title
 /// themselves).
 pub fn has_title_or_name(o: &Map<String, Value>) -> bool {
-    has_title(o)
-        || bare_name(o)
-            .and_then(Value::as_str)
-            .is_some_and(|n| !n.trim().is_empty())
+    has_title(o) || has_bare_name(o)
+}
+
+/// Whether `o` has a `name` holding text.
+fn has_bare_name(o: &Map<String, Value>) -> bool {
+    bare_name(o)
+        .and_then(Value::as_str)
+        .is_some_and(|n| !n.trim().is_empty())
 }
 
 fn bare_name(o: &Map<String, Value>) -> Option<&Value> {
