@@ -1706,6 +1706,9 @@ mod tests {
         let v = vocab();
         assert!(v.names_role("Insurance Sales Representatives"));
         assert!(v.names_role("Développeurs"));
+        // A fellowship is a post one is hired for, as a fellow is.
+        assert!(v.names_role("Postdoctoral fellowships in computational biology"));
+        assert!(v.names_role("Fall Engineering Fellowship"));
         // Unless its plural is mostly something else.
         assert!(!v.names_role("Build the OS for Autonomous Agents"));
         assert!(!v.names_role("No recruiters"));

@@ -26,6 +26,11 @@ pub fn never_a_title(s: &str) -> bool {
     if s.ends_with(['?', '？']) || (s.starts_with('¿') && s.contains('?')) {
         return true;
     }
+    // A piece cut after a conjunction's sign ("Full-Time & Adventure Fellowship" split at its
+    // contract word): the rest of a phrase, no title.
+    if s.starts_with('&') {
+        return true;
+    }
     if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
         return true;
     }
@@ -2604,6 +2609,7 @@ mod tests {
             "\"Ausbildung\", ancher: \"#AUS\", active: false, ref: ausRef }",
             "= #link(\"https://www.capgemini.com/fr-fr/jobs/204073/\")[Développeur Full Stack]",
             "MLOps Engineer Harnham content_1 =",
+            "& Adventure Fellowship",
         ] {
             assert!(never_a_title(s), "{s}");
         }
