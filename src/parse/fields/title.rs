@@ -23,12 +23,9 @@ use crate::posting::{EmploymentType, Field, FieldSource};
 /// job. "{Data, Frontend, Backend} Engineer" lists roles.
 pub fn never_a_title(s: &str) -> bool {
     let s = s.trim();
-    if s.ends_with(['?', '？']) || (s.starts_with('¿') && s.contains('?')) {
-        return true;
-    }
-    // A piece cut after a conjunction's sign ("Full-Time & Adventure Fellowship" split at its
-    // contract word): the rest of a phrase, no title.
-    if s.starts_with('&') {
+    // A question; or a piece cut after a conjunction's sign ("Full-Time & Adventure
+    // Fellowship" split at its contract word), the rest of a phrase.
+    if s.ends_with(['?', '？']) || (s.starts_with('¿') && s.contains('?')) || s.starts_with('&') {
         return true;
     }
     if s.contains('{') && s.contains('}') && (s.contains(['"', ':']) || s.contains("{{")) {
@@ -39,6 +36,9 @@ pub fn never_a_title(s: &str) -> bool {
     if s.contains("\": \"") || s.contains("\", \"") {
         return true;
     }
+    // An unfilled placeholder is a run of X's alone ("XX工程师", "XXX Developer"), not "XXL".
+    static PLACEHOLDER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])X{2,}(?:[^A-Za-z]|$)").expect("valid regex"));
     // The rest of a literal in code: a quoted value then the next key ("\"Verkoop\", img:
     // \"assets/v1.jpg\" }"), a call on an address ("#link(\"https://…\")[Developer]"), an
     // assignment left open ("Harnham content_1 =").
@@ -48,12 +48,6 @@ pub fn never_a_title(s: &str) -> bool {
         )
         .expect("valid regex")
     });
-    if LITERAL_TAIL.is_match(s) {
-        return true;
-    }
-    // An unfilled placeholder is a run of X's alone ("XX工程师", "XXX Developer"), not "XXL".
-    static PLACEHOLDER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])X{2,}(?:[^A-Za-z]|$)").expect("valid regex"));
     // A call in code ("browser.get('http://selenium.dev/')").
     static CALL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\w\.\w+\(['\x22]").expect("valid regex"));
@@ -74,6 +68,7 @@ pub fn never_a_title(s: &str) -> bool {
     .iter()
     .any(|m| s.contains(m))
         || PLACEHOLDER.is_match(s)
+        || LITERAL_TAIL.is_match(s)
         || CALL.is_match(s)
         || STATEMENT.is_match(s)
 }

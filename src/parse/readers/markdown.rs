@@ -571,11 +571,12 @@ fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>)
 /// without spaces) as a part ("目标与职责", goals and duties).
 fn names_section(t: &str) -> bool {
     let sections = &super::super::vocab::vocab().sections;
-    let bare = super::super::blocks::bare_heading(t).replace('’', "'");
-    sections.whole(&bare).is_some()
+    // The vocabulary's terms match either apostrophe ("What you’ll do").
+    let bare = super::super::blocks::bare_heading(t);
+    sections.whole(bare).is_some()
         || (!bare.is_ascii()
             && !bare.contains(char::is_whitespace)
-            && sections.first_in(&bare).is_some())
+            && sections.first_in(bare).is_some())
 }
 
 /// "Senior Engineer at Acme" / "Senior Engineer @ Acme" → (title, company). Dashes are not

@@ -308,14 +308,24 @@ fn piped_labels(line: &str) -> Option<Vec<(Label, String)>> {
     if !line.contains(['|', '｜']) {
         return None;
     }
-    let pieces: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
-    let pairs: Vec<(Label, String)> = pieces
-        .iter()
-        .filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string())))
-        .collect();
-    let first_is_pair = label_line(pieces[0]).is_some();
-    ((pairs.len() >= 2 && first_is_pair) || (!first_is_pair && pairs.len() + 1 == pieces.len()))
+    let (pieces, first_is_pair, pairs) = pairs_of(line.split(['|', '｜']).map(str::trim));
+    ((pairs.len() >= 2 && first_is_pair) || (!first_is_pair && pairs.len() + 1 == pieces))
         .then_some(pairs)
+}
+
+/// The "Label: value" pairs among a line's pieces: how many pieces there are, whether the first
+/// is a pair, and the pairs.
+fn pairs_of<'a>(pieces: impl Iterator<Item = &'a str>) -> (usize, bool, Vec<(Label, String)>) {
+    let mut count = 0;
+    let mut first_is_pair = false;
+    let mut pairs = Vec::new();
+    for p in pieces {
+        let pair = label_line(p);
+        first_is_pair |= count == 0 && pair.is_some();
+        pairs.extend(pair.map(|(l, v)| (l, v.to_string())));
+        count += 1;
+    }
+    (count, first_is_pair, pairs)
 }
 
 /// The pairs of a line of bulleted ones run together ("・職種：スタイリスト ・雇用形態：正社員
@@ -328,12 +338,9 @@ fn bulleted_labels(line: &str) -> Option<Vec<(Label, String)>> {
     if !line.contains(['・', '•']) || line.chars().count() > 2_000 {
         return None;
     }
-    let mut pieces = BULLET.split(line).map(str::trim).filter(|p| !p.is_empty());
-    let (label, value) = label_line(pieces.next()?)?;
-    let pairs: Vec<(Label, String)> = std::iter::once((label, value.to_string()))
-        .chain(pieces.filter_map(|p| label_line(p).map(|(l, v)| (l, v.to_string()))))
-        .collect();
-    (pairs.len() >= 2).then_some(pairs)
+    let (_, first_is_pair, pairs) =
+        pairs_of(BULLET.split(line).map(str::trim).filter(|p| !p.is_empty()));
+    (first_is_pair && pairs.len() >= 2).then_some(pairs)
 }
 
 /// The pairs of a paragraph whose sentences go on as "Label: value" ones ("WFP has a vacancy
