@@ -1511,6 +1511,37 @@ impl Vocab {
             .or_else(|| self.pay_bound(label).map(|b| (b, 0)))
     }
 
+    /// What a label names, also when it carries a remark in brackets ("Salary (gross)",
+    /// "总部办公地址（工作地点）"). Only for a label with its value after a colon on its line: a
+    /// line alone with a bracket is a place or a heading as often ("Remote (USA)", "San
+    /// Francisco, CA (local)", "Must Haves (Required Skills):").
+    pub fn label_with_remark(&self, label: &str) -> Option<Label> {
+        self.label(label)
+            .or_else(|| self.bracketed_label(label).map(|l| l.0))
+    }
+
+    /// A label with a remark in brackets names what its words outside them name, or else what
+    /// the words inside name ("Salary (gross)"; "总部办公地址（工作地点）", the head office's
+    /// address, the place of work).
+    fn bracketed_label(&self, label: &str) -> Option<(Label, usize)> {
+        // A remark follows the label's words after a space or in a full-width bracket; a
+        // bracket glued to a word is a call in a template (`@lang("Address")`).
+        let open = label.find(['(', '（'])?;
+        if !(label[open..].starts_with('（') || label[..open].ends_with(' ')) {
+            return None;
+        }
+        let inner = &label[open..];
+        let close = inner.find([')', '）'])?;
+        let inside = &inner[inner[..close].chars().next()?.len_utf8()..close];
+        let rest = &inner[close + inner[close..].chars().next()?.len_utf8()..];
+        let outside = format!("{} {}", &label[..open], rest);
+        [outside.as_str(), inside]
+            .into_iter()
+            .map(norm_label)
+            .filter(|k| !k.is_empty())
+            .find_map(|k| self.labels.get(&k).copied())
+    }
+
     /// The fact key a label names, when it names one.
     pub fn label_key(&self, label: &str) -> Option<Key> {
         match self.label(label)? {
@@ -1793,6 +1824,15 @@ mod tests {
         assert_eq!(v.label("зарплата от"), Some(Label::SalaryMin));
         assert_eq!(v.label("Gehalt bis"), Some(Label::SalaryMax));
         assert_eq!(v.label("Favourite colour"), None);
+        assert_eq!(v.label_with_remark("Salary (gross)"), v.label("Salary"));
+        assert_eq!(
+            v.label_with_remark("总部办公地址（工作地点）"),
+            v.label("工作地点")
+        );
+        assert!(v.label("工作地点").is_some());
+        assert_eq!(v.label("Remote (USA)"), None);
+        assert_eq!(v.label_with_remark("Favourite (colour)"), None);
+        assert_eq!(v.label_with_remark("@lang(\"Address\")"), None);
     }
 
     #[test]

@@ -291,6 +291,21 @@ fn han_address_area(s: &str) -> &str {
     if !s.chars().any(vocab::unspaced) {
         return s;
     }
+    // A larger area after a smaller one starts a second address ("深圳南山区广东省深圳市南山区…",
+    // the district, then the head office's full address): the place is the first.
+    let rank = |c: char| match c {
+        '省' | '都' | '府' | '県' => 0,
+        '市' => 1,
+        '縣' | '县' | '郡' => 2,
+        _ => 3,
+    };
+    let mut last: Option<(usize, usize)> = None;
+    for (i, c) in s.char_indices().filter(|(_, c)| AREA.contains(c)) {
+        match last {
+            Some((r, end)) if rank(c) < r => return han_address_area(&s[..end]),
+            _ => last = Some((rank(c), i + c.len_utf8())),
+        }
+    }
     let figure = s.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let road = STREET.iter().filter_map(|w| s.find(w)).min();
     let Some(street) = [figure, road].into_iter().flatten().min() else {
@@ -1069,6 +1084,11 @@ mod tests {
     #[test]
     fn a_han_street_address_is_cut_to_its_city_and_district() {
         assert_eq!(from_label("台北市信義區松仁路97號16樓"), ["台北市信義區"]);
+        assert_eq!(
+            from_label("深圳南山区广东省深圳市南山区西丽官龙名苑t6艺术区2层A13"),
+            ["深圳南山区"]
+        );
+        assert_eq!(from_label("京都府京都市中京区"), ["京都府京都市中京区"]);
         assert_eq!(
             from_label("東京都渋谷区桜丘町18-4 二宮ビル1F"),
             ["東京都渋谷区"]

@@ -65,7 +65,7 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
     if k.split_whitespace().count() > 5 || v.chars().count() > MAX_LABEL_VALUE {
         return None;
     }
-    let label = vocab().label(k)?;
+    let label = vocab().label_with_remark(k)?;
     let v = v
         .trim()
         .trim_matches(|ch: char| ch == '*' || ch == '_')
