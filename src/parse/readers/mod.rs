@@ -71,7 +71,13 @@ pub fn label_line(line: &str) -> Option<(Label, &str)> {
         .trim_matches(|ch: char| ch == '*' || ch == '_')
         .trim();
     let v = unquoted(v);
-    (!v.is_empty() && !is_empty_literal(v)).then_some((label, v))
+    // `local: false,` (a flag in code, named by a word that is also a place's label in
+    // Spanish and Portuguese): only a flag's label takes a truth value.
+    let flag = matches!(label, Label::Key(Key::RemoteFlag | Key::HybridFlag));
+    let truth = ["true", "false"]
+        .iter()
+        .any(|w| v.trim_end_matches([',', ';']).eq_ignore_ascii_case(w));
+    (!v.is_empty() && !is_empty_literal(v) && (flag || !truth)).then_some((label, v))
 }
 
 /// A label or value without its emphasis marks and spaces ("**Location**").
@@ -522,6 +528,14 @@ mod tests {
         assert_eq!(glued_badges("JavaScript"), None);
         assert_eq!(glued_badges("Remote"), None);
         assert_eq!(glued_badges("RemoteFirstCompany"), None);
+    }
+
+    #[test]
+    fn only_a_flag_s_label_takes_a_truth_value() {
+        assert!(label_line("      local: false,").is_none());
+        assert!(label_line("title: true").is_none());
+        assert_eq!(label_line("local: Skellefteå").map(|l| l.1), Some("Skellefteå"));
+        assert_eq!(label_line("remote: true").map(|l| l.1), Some("true"));
     }
 
     #[test]
