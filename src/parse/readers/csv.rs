@@ -59,6 +59,31 @@ pub fn header_delimiter(text: &str) -> Option<u8> {
         .map(|(d, _)| d)
 }
 
+/// The character a table quotes its fields with: the double quote, or the single quote when
+/// the fields are quoted with it and none with the other (`354287,'Faculty, Foreign
+/// Languages',…`, as a script that writes Python's `repr` of each cell does). An apostrophe
+/// within a field ("Alabama's") opens no field, as it stands after no delimiter.
+fn quote_char(text: &str, delim: u8) -> u8 {
+    let d = delim as char;
+    // How many fields open (after a delimiter or at a line's start) and close (before one or
+    // at a line's end) with a quote.
+    let count = |q: char| {
+        let (open, close) = (format!("{d}{q}"), format!("{q}{d}"));
+        text.lines().take(2_000).fold((0, 0), |(o, c), l| {
+            (
+                o + l.matches(&open[..]).count() + usize::from(l.starts_with(q)),
+                c + l.matches(&close[..]).count() + usize::from(l.ends_with(q)),
+            )
+        })
+    };
+    let (single_open, single_close) = count('\'');
+    if count('"').0 == 0 && single_open >= 2 && single_close >= 2 {
+        b'\''
+    } else {
+        b'"'
+    }
+}
+
 pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     let delim = header_delimiter(text).unwrap_or_else(|| {
         let first = text.lines().next().unwrap_or("");
@@ -69,6 +94,7 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     });
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delim)
+        .quote(quote_char(text, delim))
         .flexible(true)
         .has_headers(true)
         .trim(::csv::Trim::Headers)
@@ -162,6 +188,7 @@ fn headerless(text: &str) -> Option<Vec<Doc>> {
     let rows_of = |delim: u8| -> Vec<Vec<String>> {
         ::csv::ReaderBuilder::new()
             .delimiter(delim)
+            .quote(quote_char(text, delim))
             .flexible(true)
             .has_headers(false)
             .from_reader(text.as_bytes())
@@ -288,6 +315,23 @@ fn place_in_any_case(c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_quoted_with_single_quotes_are_read_whole() {
+        let text = "Job ID,Job Title,Employer,Location\n\
+            1,'Faculty, Foreign Languages',Hagerstown Community College,'Maryland, United States'\n\
+            2,Professor,'Alabama''s college',Montevallo\n";
+        assert_eq!(quote_char(text, b','), b'\'');
+        let docs = read(text).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(
+            docs[0].texts(Key::Title).next().map(|t| t.0),
+            Some("Faculty, Foreign Languages")
+        );
+        // An apostrophe inside a field opens none; double quotes stay the quote.
+        assert_eq!(quote_char("a,b,c\nO'Neil,it's,x\n", b','), b'"');
+        assert_eq!(quote_char("a,b\n\"x, y\",'z'\n'q',w\n", b','), b'"');
+    }
 
     #[test]
     fn a_header_misspelt_by_its_scraper_names_its_columns() {
