@@ -251,6 +251,14 @@ fn amount_at(
 
 /// A figure glued to letters or digits is not money ("A320", "v2.5", "COVID-19", "24/7").
 fn glued_figure(text: &str, nstart: usize) -> bool {
+    // A figure in a web address ("http://apply.interfolio.com/86056", "www.x.com/job?id=4500").
+    let word = text[..nstart]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    if word.contains("://") || word.starts_with("www.") {
+        return true;
+    }
     let before_char = text[..nstart].chars().next_back();
     let before2 = text[..nstart].chars().rev().nth(1);
     match before_char {
@@ -1381,6 +1389,9 @@ mod tests {
         assert_eq!(s.period, Period::Month);
         // A version number is still no pay.
         assert!(salary_in_text("Requires Python v2.5 or later").is_none());
+        // A figure in a web address is no pay.
+        assert!(salary_in_text("Apply at http://apply.interfolio.com/86056.").is_none());
+        assert!(salary_in_text("See www.jobs.example.com/job/45000 for more").is_none());
     }
 
     #[test]

@@ -534,7 +534,10 @@ mod tests {
     fn only_a_flag_s_label_takes_a_truth_value() {
         assert!(label_line("      local: false,").is_none());
         assert!(label_line("title: true").is_none());
-        assert_eq!(label_line("local: Skellefteå").map(|l| l.1), Some("Skellefteå"));
+        assert_eq!(
+            label_line("local: Skellefteå").map(|l| l.1),
+            Some("Skellefteå")
+        );
         assert_eq!(label_line("remote: true").map(|l| l.1), Some("true"));
     }
 
