@@ -639,6 +639,11 @@ pub fn norm_label(s: &str) -> String {
             unicode_normalization::char::decompose_canonical(c, |d| {
                 base.get_or_insert(d);
             });
+            // Turkish dotless "ı" has no base letter; keys written in ASCII give "i"
+            // ("baslik" for "başlık").
+            if c == 'ı' {
+                return 'i';
+            }
             base.filter(|b| b.is_ascii_alphabetic() && !c.is_ascii())
                 .unwrap_or(c)
         })
@@ -1824,6 +1829,8 @@ mod tests {
         assert_eq!(v.label("зарплата от"), Some(Label::SalaryMin));
         assert_eq!(v.label("Gehalt bis"), Some(Label::SalaryMax));
         assert_eq!(v.label("Favourite colour"), None);
+        assert_eq!(v.label("baslik"), v.label("başlık"));
+        assert!(v.label("başlık").is_some());
         assert_eq!(v.label_with_remark("Salary (gross)"), v.label("Salary"));
         assert_eq!(
             v.label_with_remark("总部办公地址（工作地点）"),
