@@ -561,6 +561,12 @@ fn second_heading(d: &mut Doc, t: &str, level: usize, first_title: Option<&str>)
     }
     if places::mentions_place(t) && places::place_kind(t).is_some() {
         d.text(Key::Location, t, h);
+    } else if let Some((name, place)) = super::super::fields::company::page_heading(t) {
+        // "## Werken bij JM Zorgpartners": the employer after the page's invitation.
+        d.text(Key::Company, &name, h);
+        if let Some(place) = place {
+            d.text(Key::Location, &place, h);
+        }
     } else {
         d.text(Key::Company, t, h);
     }
@@ -715,6 +721,9 @@ mod tests {
         }
         let d = one("# Senior Engineer\n## Acme Robotics\n\nWe build robots.\n");
         assert_eq!(all(&d, Key::Company), ["Acme Robotics"]);
+        // A careers page's invitation before the name is no part of it.
+        let d = one("# Pagina Vacatures\n\n## Werken bij JM Zorgpartners\n\nBij ons.\n");
+        assert_eq!(all(&d, Key::Company), ["JM Zorgpartners"]);
     }
 
     #[test]
