@@ -350,8 +350,10 @@ fn after_figure(
             let code_follows = rest.get(..3).is_some_and(|c| {
                 c.chars().all(|ch| ch.is_ascii_uppercase()) && vocab().currency(c).is_some()
             }) && !rest[3..].starts_with(is_letter);
+            // "8l4" (a drawing's path, "M17 8l4 4"): a letter with a figure right after it
+            // is glued too.
             let glued = word.chars().last().is_some_and(is_letter)
-                && next.is_some_and(is_letter)
+                && next.is_some_and(|c| is_letter(c) || c.is_ascii_digit())
                 && !code_follows;
             // "30 Ländern": not "30 L"; "art. 18 L.68/1999", "art. 18 L. 68/99": a law's number,
             // not 18 lakh.
@@ -1389,6 +1391,8 @@ mod tests {
         assert_eq!(s.period, Period::Month);
         // A version number is still no pay.
         assert!(salary_in_text("Requires Python v2.5 or later").is_none());
+        // A figure in a drawing's path is no pay ("8l" is no lakh).
+        assert!(salary_in_text("<path d=\"M17 8l4 4m0 0l-4 4m4-4H3\" />").is_none());
         // A figure in a web address is no pay.
         assert!(salary_in_text("Apply at http://apply.interfolio.com/86056.").is_none());
         assert!(salary_in_text("See www.jobs.example.com/job/45000 for more").is_none());
