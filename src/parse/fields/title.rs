@@ -1371,15 +1371,23 @@ fn split_page_title(t: &str) -> PageTitle {
     }
     if let Some((a, b)) = main.rsplit_once(" at ").or_else(|| main.rsplit_once(" @ "))
         && looks_like_title(a)
-        && !looks_like_title(b)
     {
-        // "… at CarMax (Richmond, VA)": the employer, then where.
-        if let Some((c, p)) = b.trim().strip_suffix(')').and_then(|x| x.rsplit_once(" ("))
-            && let Some(place) = known(p)
-        {
-            return split(a, c, Some(place));
+        // "… at CarMax (Richmond, VA)": the employer, then where; "… at KAIST (Due: May 17)
+        // (KAIST 수리과학과 초빙교수 채용 공고)": the employer, then remarks.
+        let b = b.trim();
+        let (c, remarks) = b.split_once(" (").map_or((b, ""), |(c, r)| (c.trim(), r));
+        if !looks_like_title(c) {
+            let bracket = remarks
+                .strip_suffix(')')
+                .filter(|p| !p.contains(['(', ')']));
+            if let Some(place) = bracket.and_then(known) {
+                return split(a, c, Some(place));
+            }
+            // A short bracket stays with the name ("Acme (YC S21)"); remarks go.
+            let short =
+                bracket.is_some_and(|r| r.split_whitespace().count() <= 3 && !r.contains(':'));
+            return split(a, if short { b } else { c }, None);
         }
-        return split(a, b, None);
     }
     for sep in [" - ", " – ", " — "] {
         let parts: Vec<&str> = main.split(sep).map(str::trim).collect();
@@ -3478,6 +3486,13 @@ mod tests {
         assert_eq!(
             split("Engineer at Acme (YC S21)"),
             (some("Engineer"), some("Acme (YC S21)"), None)
+        );
+        // Remarks after the employer's name go.
+        assert_eq!(
+            split(
+                "Assistant Professorship at KAIST (Due: May 17) (KAIST 수리과학과 초빙교수 채용 공고)"
+            ),
+            (some("Assistant Professorship"), some("KAIST"), None)
         );
         assert_eq!(
             split("Acme - Staff Designer"),
