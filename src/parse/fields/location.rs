@@ -157,6 +157,10 @@ pub fn from_label(s: &str) -> Vec<String> {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bhttps?://\S+|\bwww\.\S+").expect("valid regex"));
     let s = &*LINK.replace_all(s, " ");
+    // A program's name for a value ("at_one_school", an application's option) is no place.
+    if is_identifier(s.trim()) {
+        return Vec::new();
+    }
     // A value written inside a description ends where a sentence starts after it ("Local de
     // trabalho: Areião. Ter disponibilidade…"): a dot after a word of three letters or a code in
     // capitals ("CA", not "St. Louis"), then a capital's word and a word in lower case.
@@ -277,6 +281,14 @@ pub fn from_label(s: &str) -> Vec<String> {
     }
     out.retain(|l| l.chars().any(char::is_alphabetic) && l.chars().count() <= 80);
     dedupe(out)
+}
+
+/// Whether a value is a program's identifier: words in lower case joined by underscores
+/// ("at_one_school", "multiple_locations"), no name written for people.
+fn is_identifier(s: &str) -> bool {
+    s.contains('_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// A Chinese or Japanese street address cut to its city and district: "台北市信義區松仁路97號16樓"
@@ -1084,6 +1096,8 @@ mod tests {
     #[test]
     fn a_han_street_address_is_cut_to_its_city_and_district() {
         assert_eq!(from_label("台北市信義區松仁路97號16樓"), ["台北市信義區"]);
+        assert!(from_label("at_one_school").is_empty());
+        assert_eq!(from_label("San_Francisco"), ["San_Francisco"]);
         assert_eq!(
             from_label("深圳南山区广东省深圳市南山区西丽官龙名苑t6艺术区2层A13"),
             ["深圳南山区"]
