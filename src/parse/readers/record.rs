@@ -1598,6 +1598,10 @@ fn section_of(o: &Map<String, Value>) -> Option<(Option<String>, String)> {
 /// A schema.org Place or PostalAddress, or an ATS location object, as "City, Region,
 /// Country" (the country only when no region says where the city is).
 pub fn place_of(o: &Map<String, Value>) -> Option<String> {
+    // An address written out: the place, unless the object names its town apart
+    // ({"address": "Anders Wigens veg 3", "city": "TRONDHEIM"}: the street is no place to
+    // show).
+    let mut street = None;
     if let Some(addr) = get(o, "address") {
         match addr {
             Value::Object(a) => {
@@ -1605,11 +1609,7 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
                     return Some(p);
                 }
             }
-            other => {
-                if let Some(s) = text_of(other) {
-                    return Some(s);
-                }
-            }
+            other => street = text_of(other),
         }
     }
     if let Some(Value::Object(pa)) = get(o, "postalAddress")
@@ -1637,6 +1637,12 @@ pub fn place_of(o: &Map<String, Value>) -> Option<String> {
     ])
     .or_else(|| labelled(&|l| matches!(l, Label::City | Label::Key(Key::Location))));
     let region = pick(&["addressRegion", "region", "state", "province"]);
+    if locality.is_none()
+        && region.is_none()
+        && let Some(street) = street
+    {
+        return Some(street);
+    }
     let country = pick(&["addressCountry", "country", "countryName", "countryCode"]);
     let mut parts: Vec<String> = Vec::new();
     for part in [locality.clone(), region.clone()].into_iter().flatten() {
@@ -1975,6 +1981,16 @@ mod tests {
         assert_ne!(
             place(json!({"commune": "69383", "libelle": "69 - LYON 03"})).as_deref(),
             Some("69383")
+        );
+        // A street beside the town's own key: the town.
+        assert_eq!(
+            place(json!({"country": "NORGE", "address": "Anders Wigens veg 3",
+                "city": "TRONDHEIM", "postalCode": "7024"})),
+            Some("TRONDHEIM, NORGE".into())
+        );
+        assert_eq!(
+            place(json!({"address": "Marienstr. 24, Stuttgart"})),
+            Some("Marienstr. 24, Stuttgart".into())
         );
     }
 
