@@ -69,10 +69,11 @@ pub fn company_in(text: &str, boards_send: bool) -> Option<String> {
                 ),
                 5,
             ),
-            // "Facile.it è…"
+            // "Facile.it è…", "Genesis RH, est une agence…" (a comma after the subject, as
+            // French writes it at times).
             r(
                 format!(
-                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME})\s+(?:est|ist|è|es|é|är|jest|is)\s+(?:une?|eine?|una?|uma?|een|ett|en|a|an|the|in|la|le|il|o|die|der|das|ein|leader|leading|spécialisée?|specializzat[ao])\s"
+                    r"(?m)(?:^[ \t]*|[.!?]\s+)(?P<c>{NAME}),?\s+(?:est|ist|è|es|é|är|jest|is)\s+(?:une?|eine?|una?|uma?|een|ett|en|a|an|the|in|la|le|il|o|die|der|das|ein|leader|leading|spécialisée?|specializzat[ao])\s"
                 ),
                 2,
             ),
@@ -1551,6 +1552,10 @@ mod tests {
         let t = "Bettaveg are a family owned fresh produce supplier to the North West. \
                  Send your CV to Bettaveg today.";
         assert_eq!(company_from_text(t).as_deref(), Some("Bettaveg"));
+        // A comma after the subject, as French writes it at times.
+        let t = "Genesis RH, est une agence d'emploi spécialisée. \
+                 Genesis RH, est une équipe à l'écoute.";
+        assert_eq!(company_from_text(t).as_deref(), Some("Genesis RH"));
     }
 
     #[test]
