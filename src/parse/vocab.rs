@@ -438,6 +438,9 @@ pub struct Vocab {
     pub title_wrappers: Wrappers,
     /// Words in front of a title that are not part of it ("Vacature:", "Stellenausschreibung").
     pub title_prefixes: Terms<()>,
+    /// Words that start with a title prefix and are words of their own ("招商", investment
+    /// promotion, starts with "招", hiring): a title that opens with one keeps it.
+    pub prefixed_words: Terms<()>,
     /// Short words joining a title prefix to the title, taken off with it ("Hiring a …").
     pub prefix_joins: Terms<()>,
     /// Indefinite articles a title cut from a sentence may start with ("a Software Engineer").
@@ -1397,6 +1400,7 @@ impl Vocab {
             also_hiring: patterns("also_hiring"),
             title_wrappers: wrappers_of(&langs),
             title_prefixes: words("roles", "title_prefixes"),
+            prefixed_words: words("roles", "prefixed_words"),
             prefix_joins: words("roles", "prefix_joins"),
             title_articles: words("roles", "title_articles"),
             title_suffixes: words("roles", "title_suffixes"),

@@ -595,6 +595,10 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
         let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
             continue;
         };
+        // "城市招商经理": the wrapper's hiring word starts a word of its own ("招商").
+        if c.name("title").is_some_and(|m| splits_word(t, m.start())) {
+            continue;
+        }
         // A phrase cut off before its end ("We're looking for developers with", a line leading
         // into a list) names no title.
         let unfinished = title.split_whitespace().last().is_some_and(is_stop_word);
@@ -664,6 +668,25 @@ fn strip_described_employer(t: &mut String) {
     }
 }
 
+/// Whether `at` falls inside a word that starts with a hiring word and is a word of its own
+/// (`[roles] prefixed_words`: "招商", investment promotion, starts with "招", hires): no
+/// hiring word ends there.
+fn splits_word(t: &str, at: usize) -> bool {
+    let lo = t[..at].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let hi = t[at..]
+        .char_indices()
+        .nth(3)
+        .map_or(t.len(), |(i, _)| at + i);
+    let piece = &t[lo..hi];
+    let cut = at - lo;
+    let f = fold(piece);
+    f.len() == piece.len()
+        && vocab()
+            .prefixed_words
+            .find(&f)
+            .any(|(s, e, _)| s < cut && cut < e)
+}
+
 /// "Vacature:", "Stellenausschreibung", "招聘": words in front that are not the title.
 fn strip_prefixes(t: &mut String) {
     loop {
@@ -671,6 +694,10 @@ fn strip_prefixes(t: &mut String) {
         let Some((0, e, _)) = vocab().title_prefixes.find(&f).next() else {
             break;
         };
+        // "招商经理": the prefix is the start of a word of its own.
+        if splits_word(t, e) {
+            break;
+        }
         let mut rest = t[e..].trim_start_matches([':', '：', '-', '–', '—', '|', ' ']);
         // "Hiring a Lead Data Scientist": the article goes with the prefix.
         if let Some((w, after)) = rest.split_once(' ')
@@ -1427,6 +1454,11 @@ pub fn title_from_text(text: &str) -> Option<String> {
         let (re, noun_first) = &v.hiring[i];
         for c in re.captures_iter(scan.text()).take(3) {
             let Some(m) = c.name("t") else { continue };
+            // "负责城市招商": the hiring word is the start of a word of its own ("招商",
+            // investment promotion).
+            if splits_word(scan.text(), m.start()) {
+                continue;
+            }
             let phrase = scan.original(m.range());
             let Some(t) = role_phrase(phrase, *noun_first) else {
                 continue;
