@@ -35,6 +35,7 @@ pub fn several_jobs(docs: Vec<Doc>) -> Vec<Doc> {
             .or_else(|| by_inline_list(&d))
             .or_else(|| by_section_cycles(&d))
             .or_else(|| by_vacancy_lines(&d))
+            .or_else(|| by_contract_lines(&d))
             .or_else(|| with_role_in_passing(&d))
         {
             // A careers page's own heading names the employer of every job it lists, unless a
@@ -1395,6 +1396,67 @@ fn by_title_labels(d: &Doc) -> Option<Vec<Doc>> {
     )
 }
 
+/// Lines that each name a role after its kind of contract, as a label would ("全职：小学语文老师"
+/// / "兼职：城市招商经理（合伙人）", "Full-time: Barista" / "Part-time: Cook"): one job each, of
+/// that kind ("全职或兼职：朗诵", either kind, says none). Two such lines or more in a row.
+fn by_contract_lines(d: &Doc) -> Option<Vec<Doc>> {
+    let v = super::vocab::vocab();
+    // The kind a label names, when the label is wholly contract words: Some(None) for a
+    // choice of kinds.
+    fn kind_of(label: &str) -> Option<Option<&str>> {
+        let v = super::vocab::vocab();
+        let label = label.trim().trim_matches(['*', '_']).trim();
+        if v.employment.whole(label).is_some() {
+            return Some(Some(label));
+        }
+        let pieces: Vec<&str> = label
+            .split(['或', '/', '、'])
+            .flat_map(|p| p.split(" or "))
+            .map(str::trim)
+            .collect();
+        (pieces.len() >= 2 && pieces.iter().all(|p| v.employment.whole(p).is_some()))
+            .then_some(None)
+    }
+    let line_role = |b: &Block| -> Option<(String, Option<String>)> {
+        if b.kind == BlockKind::Heading {
+            return None;
+        }
+        let t = b.text.trim();
+        let (label, role) = t.split_once(['：', ':'])?;
+        let role = role.trim().trim_matches(['*', '_']).trim();
+        let kind = kind_of(label)?;
+        // "CDI : 45-60K€" / "Freelance : 320-450€/j": pay for each kind, no roles.
+        (!role.is_empty()
+            && role.chars().count() <= 60
+            && !role.contains(|c: char| c.is_ascii_digit() || ".。:：;$€£¥".contains(c))
+            && !v.says(role))
+        .then(|| (role.to_string(), kind.map(str::to_string)))
+    };
+    let mut i = 0;
+    while i < d.blocks.len() {
+        let run: Vec<(usize, (String, Option<String>))> = d.blocks[i..]
+            .iter()
+            .map_while(line_role)
+            .enumerate()
+            .map(|(k, r)| (i + k, r))
+            .collect();
+        if run.len() < 2 {
+            i += run.len().max(1);
+            continue;
+        }
+        let roles: Vec<(usize, String)> = run.iter().map(|(k, (r, _))| (*k, r.clone())).collect();
+        let mut parts = one_per_role(d, &roles);
+        for (part, (_, (_, kind))) in parts.iter_mut().zip(&run) {
+            part.facts.retain(|f| f.key != Key::EmploymentType);
+            if let Some(kind) = kind {
+                part.text(Key::EmploymentType, kind, Origin::Header);
+            }
+        }
+        return Some(parts);
+    }
+    None
+}
+
 /// The role a numbered item opens with, before the colon or dash that starts what it says of
 /// it ("1. Senior Go Engineer: You will build…", "2) Data Engineer – you'll own…").
 fn item_role(b: &Block) -> Option<String> {
@@ -2161,6 +2223,28 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    #[test]
+    fn lines_naming_a_role_after_its_kind_of_contract_are_jobs() {
+        let text = "招聘岗位：\n\n全职：小学语文老师\n全职：区域经理（市场人员）\n\
+            兼职：城市招商经理（合伙人）\n\n联系方式：0755-86538477\n";
+        let ps = crate::parse::parse_text(text, "jobs.txt").unwrap();
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| (p.title.as_deref(), p.employment_type.map(|e| e.to_string())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("小学语文老师"), Some("full-time".into())),
+                (Some("区域经理（市场人员）"), Some("full-time".into())),
+                (Some("城市招商经理（合伙人）"), Some("part-time".into())),
+            ]
+        );
+        // Pay for each kind of contract names no roles.
+        let text = "Développeur Fullstack (H/F)\n\nCDI : 45-60K€\nFreelance : 320-450€/j\n";
+        assert_eq!(crate::parse::parse_text(text, "job.txt").unwrap().len(), 1);
     }
 
     #[test]
