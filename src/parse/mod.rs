@@ -135,9 +135,11 @@ pub fn parse_text(text: &str, source: &str) -> Result<Vec<Posting>, SkipReason> 
     // [{"title": …, "company": …}]` over the markup showing them): the records, not the markup's
     // text that names their fields: two records or more, each titled. One record is as often
     // the page's settings (`pageSettings = {title: …, description: …}`), the markup its posting.
+    // A component read as HTML by its look (`useRef<HTMLDivElement>`, a type in angle brackets)
+    // is so too.
     if !code
         && readers::code::is_component_file(source)
-        && matches!(format, Format::Text | Format::Markdown)
+        && matches!(format, Format::Text | Format::Markdown | Format::Html)
         && literals().iter().any(readers::code::holds_posting)
         && let Some(postings) = postings_of_code_records(literals(), source, text, |docs| {
             docs.len() >= 2 && docs.iter().all(|d| d.has(doc::Key::Title))
@@ -713,6 +715,24 @@ export default function Page() {
                 (Some("Senior Developer"), Some("Aon Cyber Solutions")),
                 (Some("Software engineer (back end)"), Some("Sesame"))
             ]
+        );
+        // A component whose code reads as HTML by its look (a type's angle brackets).
+        let tsx = "import { useState } from 'react';\n\
+            export default function Karriere() {\n\
+            \x20 const [file, setFile] = useState<File | null>(null);\n\
+            \x20 const formRef = useRef<HTMLDivElement>(null);\n\
+            \x20 const jobs: Job[] = [\n    {\n      id: 'physio',\n\
+            \x20     title: 'Physiotherapeut (m/w/d)',\n      type: 'Vollzeit',\n\
+            \x20     location: 'Freiburg',\n\
+            \x20     description: 'Verstärke unser Team an den Standorten Freiburg.'\n    },\n\
+            \x20   {\n      id: 'masseur',\n      title: 'Masseur (m/w/d)',\n\
+            \x20     type: 'Teilzeit',\n      location: 'Freiburg',\n\
+            \x20     description: 'Bringe Wohlbefinden zu unseren Patienten.'\n    }\n  ];\n";
+        let p = parse_text(tsx, "Karriere.tsx").unwrap();
+        let titles: Vec<_> = p.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [Some("Physiotherapeut (m/w/d)"), Some("Masseur (m/w/d)")]
         );
     }
 
