@@ -776,7 +776,7 @@ fn gathered_dev() {
             // In stop 42 the second role of g15-03's Monumental post became a job of its own,
             // and it takes the wrong work mode the first has (a "Remote job boards" line of the
             // scraper's report around the post): wrong 6.5 -> 7.0 %.
-            ("g15", [67.6, 77.3, 48.3, 90.2, 74.1, 90.2], 7.0),
+            ("g15", [67.6, 77.3, 51.5, 90.2, 74.1, 90.2], 6.6),
             ("g16", [89.4, 89.4, 84.1, 92.0, 97.3, 92.0], 1.9),
             // g17–g20 were gathered in stop 41 and scored as they arrived (g17 and g18 after
             // three changes made from reading four of g17's dev parses, none of their labels):
@@ -854,7 +854,7 @@ fn gathered_dev() {
             ("g41", [33.2, 55.5, 58.2, 86.0, 74.9, 83.2], 8.0),
             ("g42", [46.1, 57.6, 57.6, 96.1, 69.1, 96.1], 12.3),
             ("g43", [86.6, 79.9, 79.9, 99.9, 66.6, 79.9], 4.2),
-            ("g44", [39.9, 89.9, 69.9, 99.9, 79.9, 89.9], 11.8),
+            ("g44", [39.9, 89.9, 79.9, 99.9, 79.9, 89.9], 10.1),
             // g45–g48 were gathered in stop 47 and scored as they arrived (at 1316615, before
             // any change made on them): g45 title 60.0, company 36.0, location 44.0, work mode
             // 80.0, employment type 76.0, salary 80.0 %, wrong 10.7 %; g46 33.3, 47.6, 57.1,
@@ -981,12 +981,18 @@ fn gathered_dev() {
             // 100.0 %, wrong 8.0 %.
             ("g97", [68.1, 56.7, 81.7, 95.4, 79.4, 90.8], 7.7),
             ("g98", [68.3, 73.6, 68.3, 99.9, 84.1, 63.1], 10.6),
-            ("g99", [65.2, 36.6, 71.3, 95.8, 71.3, 85.6], 3.2),
+            ("g99", [77.5, 36.6, 85.6, 95.8, 79.5, 85.6], 3.2),
             ("g100", [34.4, 30.9, 62.0, 79.2, 68.9, 99.9], 7.6),
-            ("g101", [0.0; 6], 100.0),
-            ("g102", [0.0; 6], 100.0),
-            ("g103", [0.0; 6], 100.0),
-            ("g104", [0.0; 6], 100.0),
+            // g101–g104 were gathered in stop 61 and scored as they arrived (at b9a5235, after that
+            // stop's first change, before any change made on them): g101 title 64.5, company
+            // 54.8, location 67.7, work mode 100.0, employment type 74.2, salary 100.0 %, wrong
+            // 4.8 %; g102 39.1, 47.8, 78.3, 87.0, 60.9, 73.9 %, wrong 13.8 %; g103 70.3, 81.1,
+            // 62.2, 89.2, 94.6, 97.3 %, wrong 2.7 %; g104 82.4, 64.7, 35.3, 58.8, 35.3, 88.2 %,
+            // wrong 14.7 %.
+            ("g101", [74.1, 67.6, 74.1, 99.9, 80.5, 99.9], 3.3),
+            ("g102", [52.1, 56.4, 91.2, 86.9, 73.8, 78.2], 11.0),
+            ("g103", [83.7, 81.0, 97.2, 89.1, 97.2, 99.9], 2.4),
+            ("g104", [82.3, 64.6, 41.1, 58.7, 35.2, 88.1], 6.0),
         ]),
     );
 }
