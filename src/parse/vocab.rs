@@ -638,15 +638,15 @@ pub fn norm_label(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric())
         .map(|c| {
-            let mut base = None;
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                base.get_or_insert(d);
-            });
             // Turkish dotless "ı" has no base letter; keys written in ASCII give "i"
             // ("baslik" for "başlık").
             if c == 'ı' {
                 return 'i';
             }
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
             base.filter(|b| b.is_ascii_alphabetic() && !c.is_ascii())
                 .unwrap_or(c)
         })
@@ -1525,30 +1525,30 @@ impl Vocab {
     /// line alone with a bracket is a place or a heading as often ("Remote (USA)", "San
     /// Francisco, CA (local)", "Must Haves (Required Skills):").
     pub fn label_with_remark(&self, label: &str) -> Option<Label> {
-        self.label(label)
-            .or_else(|| self.bracketed_label(label).map(|l| l.0))
+        self.label(label).or_else(|| self.bracketed_label(label))
     }
 
     /// A label with a remark in brackets names what its words outside them name, or else what
     /// the words inside name ("Salary (gross)"; "总部办公地址（工作地点）", the head office's
     /// address, the place of work).
-    fn bracketed_label(&self, label: &str) -> Option<(Label, usize)> {
+    fn bracketed_label(&self, label: &str) -> Option<Label> {
         // A remark follows the label's words after a space or in a full-width bracket; a
         // bracket glued to a word is a call in a template (`@lang("Address")`).
         let open = label.find(['(', '（'])?;
-        if !(label[open..].starts_with('（') || label[..open].ends_with(' ')) {
+        let bracket = label[open..].chars().next()?;
+        if !(bracket == '（' || label[..open].ends_with(' ')) {
             return None;
         }
-        let inner = &label[open..];
+        let inner = &label[open + bracket.len_utf8()..];
         let close = inner.find([')', '）'])?;
-        let inside = &inner[inner[..close].chars().next()?.len_utf8()..close];
-        let rest = &inner[close + inner[close..].chars().next()?.len_utf8()..];
-        let outside = format!("{} {}", &label[..open], rest);
+        let (inside, rest) = (&inner[..close], &inner[close..]);
+        let rest = &rest[rest.chars().next()?.len_utf8()..];
+        let outside = format!("{} {rest}", &label[..open]);
         [outside.as_str(), inside]
             .into_iter()
             .map(norm_label)
             .filter(|k| !k.is_empty())
-            .find_map(|k| self.labels.get(&k).copied())
+            .find_map(|k| self.labels.get(&k).map(|l| l.0))
     }
 
     /// The fact key a label names, when it names one.

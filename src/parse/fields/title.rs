@@ -592,13 +592,14 @@ fn strip_wrappers(u: &mut Unwrapped, t: &mut String) {
             }
             continue;
         }
-        let Some(title) = c.name("title").map(|m| m.as_str().trim()) else {
+        let Some(title_match) = c.name("title") else {
             continue;
         };
         // "城市招商经理": the wrapper's hiring word starts a word of its own ("招商").
-        if c.name("title").is_some_and(|m| splits_word(t, m.start())) {
+        if splits_word(t, title_match.start()) {
             continue;
         }
+        let title = title_match.as_str().trim();
         // A phrase cut off before its end ("We're looking for developers with", a line leading
         // into a list) names no title.
         let unfinished = title.split_whitespace().last().is_some_and(is_stop_word);
