@@ -1856,7 +1856,11 @@ fn drop_glued(u: &mut Unwrapped, doc: &super::super::doc::Doc, is_employer: IsEm
         // Citi Contract-Renewable)"), no tail of the title.
         let bracketed =
             head.matches(['(', '（', '[']).count() > head.matches([')', '）', ']']).count();
-        if first.chars().count() < 3 || parted || bracketed || !still(&head) {
+        // A tail inside a piece a dash sets apart was weighed whole as that piece ("Assistant
+        // Sales Manager - Upper Egypt": not "Egypt" alone). After a bar, a place's word may
+        // lead it ("… | Raum Greifswald").
+        let in_piece = [" - ", " – ", " — "].iter().any(|s| head.contains(s));
+        if first.chars().count() < 3 || parted || bracketed || in_piece || !still(&head) {
             continue;
         }
         if said_elsewhere(doc, &first_f) {
@@ -3325,6 +3329,16 @@ mod tests {
             u.title,
             "Oberarzt (m/w/d) für Innere Medizin - Rheumatologie"
         );
+        // A piece a dash sets apart is weighed whole: its last word alone is no tail.
+        let mut d = super::super::super::doc::Doc::default();
+        d.text(Key::Location, "Sohag, Egypt", Origin::Record);
+        let mut u = unwrap(
+            "Assistant Sales Manager - Upper Egypt",
+            Depth::Wrappers,
+            &no_employer,
+        );
+        drop_tail_said_elsewhere(&mut u, &d, &no_employer);
+        assert_eq!(u.title, "Assistant Sales Manager - Upper Egypt");
         // A code set apart by a spaced dash.
         assert_eq!(
             un("0703 - GERENTE DE NEGÓCIOS").title,
