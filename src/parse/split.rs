@@ -284,7 +284,7 @@ fn placed_entry(entry: &str) -> Option<PlacedEntry> {
         && by.split_whitespace().count() <= 6
         && !v.names_role(by)
         && role.split_whitespace().count() <= 10
-        && !has_sentence(role))
+        && !has_sentence(role, true))
     .then(|| PlacedEntry {
         role: role.to_string(),
         employer: by.to_string(),
@@ -301,12 +301,13 @@ fn whole_place(p: &str) -> bool {
         || super::vocab::vocab().country(p).is_some()
 }
 
-/// Whether a text holds a sentence's break ("… team. We"); a level's short form ("Sr. Backend
-/// Engineer") is none.
-fn has_sentence(t: &str) -> bool {
+/// Whether a text holds a sentence's break ("… team. We"), with a capital after it when
+/// `capital_after` asks; a level's short form ("Sr. Backend Engineer") is none.
+fn has_sentence(t: &str, capital_after: bool) -> bool {
     t.match_indices(". ").any(|(at, _)| {
         let word = t[..at].rsplit([' ', '(']).next().unwrap_or("");
-        t[at + 2..].starts_with(char::is_uppercase) && !is_level_abbreviation(word)
+        (!capital_after || t[at + 2..].starts_with(char::is_uppercase))
+            && !is_level_abbreviation(word)
     })
 }
 
@@ -1524,10 +1525,7 @@ pub(crate) fn entry_text(entry: &str) -> String {
 pub(crate) fn bare_role(entry: &str) -> Option<bool> {
     let t = entry;
     // A sentence break ends a name; a level's short form ("Sr. Front-End Engineers") does not.
-    let sentence = t.match_indices(". ").any(|(at, _)| {
-        let word = t[..at].rsplit([' ', '(']).next().unwrap_or("");
-        !is_level_abbreviation(word)
-    });
+    let sentence = has_sentence(t, false);
     if t.is_empty() || t.chars().count() > 80 || sentence || t.ends_with([':', '：']) {
         return None;
     }
