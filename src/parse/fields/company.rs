@@ -212,8 +212,10 @@ fn employer_phrase_patterns() -> Vec<(Regex, i32, bool)> {
     );
     add(
         &e.hires,
-        // At a sentence's start, or after a label ("Description du poste: Elite Force ltd. recherche…").
-        &|a| format!(r"(?m)(?:^[ \t]*|[.!?:]\s+)(?P<c>{NAME})\s+(?:{a})\b"),
+        // At a sentence's start, or after a label ("Description du poste: Elite Force ltd. recherche…");
+        // "The University of Virginia Press seeks…": the article is no part of the name, as in
+        // the English patterns above.
+        &|a| format!(r"(?m)(?:^[ \t]*|[.!?:]\s+)(?:The\s+)?(?P<c>{NAME})\s+(?:{a})\b"),
         4,
         true,
     );
@@ -1685,6 +1687,14 @@ mod tests {
         assert_eq!(
             company_from_text("Sparrow seeks a high-energy Account Executive.").as_deref(),
             Some("Sparrow")
+        );
+        // The article before a name that hires is no part of it.
+        assert_eq!(
+            company_from_text(
+                "The University of Virginia Press seeks to hire an Editorial Specialist."
+            )
+            .as_deref(),
+            Some("University of Virginia Press")
         );
         for t in [
             "We are seeking a designer.",
