@@ -1341,6 +1341,17 @@ impl Walk<'_> {
         if depth >= MAX_DEPTH {
             return;
         }
+        // A key that names a section of the posting ("requirements": ["…", "…"], `tasks`,
+        // `keyResponsibilities`, "Aufgaben") holds that section, under the key's words: the
+        // record's own, not another job's card in a list.
+        if depth <= 1
+            && !self.in_list
+            && let Some(heading) = section_key(key)
+            && let Some(body) = section_body(v)
+        {
+            self.sections.push((Some(heading), body));
+            return;
+        }
 
         match v {
             Value::Object(o) => {
@@ -1553,6 +1564,73 @@ fn name_then_place(t: &str) -> Option<(&str, &str)> {
             || crate::parse::places::is_place_name(first))
         && !crate::parse::places::is_place(name))
     .then_some((name, place))
+}
+
+/// A record's key as the heading of the section it holds ("keyResponsibilities" → "Key
+/// responsibilities", `was_du_mitbringst` → "Was du mitbringst"), when its words are a section
+/// heading of the languages' `[sections]` about the job: its role, tasks, requirements or
+/// benefits (not the employer's, the legal text or how to apply).
+fn section_key(key: &str) -> Option<String> {
+    use crate::parse::vocab::SectionWord;
+    let words = crate::parse::vocab::key_words(key).join(" ");
+    if words.chars().count() > 40 {
+        return None;
+    }
+    let kind = vocab().sections.whole(&words)?;
+    if !matches!(
+        kind,
+        SectionWord::Role
+            | SectionWord::Responsibilities
+            | SectionWord::Requirements
+            | SectionWord::Benefits
+    ) {
+        return None;
+    }
+    // The key's words as written, but a camel-cased key's later words in small letters.
+    let mut shown = String::new();
+    let mut prev_lower = false;
+    for c in key.trim().chars() {
+        if c == '_' || c == '-' {
+            shown.push(' ');
+        } else if c.is_uppercase() && prev_lower {
+            shown.push(' ');
+            shown.extend(c.to_lowercase());
+        } else {
+            shown.push(c);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut c = shown.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect())
+}
+
+/// A section's text from a record's value: a text, or a list of texts (a point each, or a
+/// paragraph each when its items are paragraphs). None when it holds no words.
+fn section_body(v: &Value) -> Option<String> {
+    let body = match v {
+        Value::String(s) if !is_missing(s) => s.trim().to_string(),
+        Value::Array(a) if !a.is_empty() && a.iter().all(Value::is_string) => {
+            let items: Vec<&str> = a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !is_missing(s))
+                .collect();
+            let point = |s: &&str| !s.contains('\n') && !s.starts_with('<');
+            if items.iter().all(point) {
+                items
+                    .iter()
+                    .map(|s| format!("- {s}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                items.join("\n\n")
+            }
+        }
+        _ => return None,
+    };
+    body.chars().any(char::is_alphabetic).then_some(body)
 }
 
 /// `{title|text|heading|name, content|text|body|description}` with a body of some length: a
@@ -1771,6 +1849,39 @@ mod tests {
         let text: String = p.sections.iter().map(|s| s.body.as_str()).collect();
         assert!(text.starts_with("Drive with AYRO"));
         assert!(text.contains("your job is simple"));
+    }
+
+    #[test]
+    fn a_key_that_names_a_section_holds_that_section() {
+        let json = r#"[{"title": "Physiotherapeut (m/w/d)", "location": "Freiburg",
+            "description": "Verstärke unser Team in Freiburg.",
+            "requirements": ["Abgeschlossene Ausbildung als Physiotherapeut", "Freude an Teamarbeit"],
+            "keyResponsibilities": "Behandlung orthopädischer Patienten",
+            "Ihr_Profil": ["Führerschein Klasse B"],
+            "internal_notes": ["Nicht veröffentlichen"]}]"#;
+        let p = crate::parse::parse_text(json, "jobs.json")
+            .unwrap()
+            .remove(0);
+        let sections: Vec<(Option<&str>, &str)> = p
+            .sections
+            .iter()
+            .map(|s| (s.heading.as_deref(), s.body.as_str()))
+            .collect();
+        assert!(sections.contains(&(
+            Some("Requirements"),
+            "• Abgeschlossene Ausbildung als Physiotherapeut\n• Freude an Teamarbeit"
+        )));
+        assert!(sections.contains(&(
+            Some("Key responsibilities"),
+            "Behandlung orthopädischer Patienten"
+        )));
+        assert!(sections.contains(&(Some("Ihr Profil"), "• Führerschein Klasse B")));
+        assert!(!sections.iter().any(|(_, b)| b.contains("veröffentlichen")));
+        assert_eq!(
+            section_key("what_we_offer").as_deref(),
+            Some("What we offer")
+        );
+        assert_eq!(section_key("company"), None);
     }
 
     #[test]
