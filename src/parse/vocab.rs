@@ -382,6 +382,8 @@ pub struct Vocab {
     pub kind_permanent: Terms<()>,
     /// Keys of a site's template (`layout`, `class`), whose values say nothing of the posting.
     pub site_keys: Terms<()>,
+    /// Keys of an interface's own words (`i18n`, `translations`), whose objects are no posting.
+    pub ui_text_keys: Terms<()>,
     /// The bound words of every language ("mínimo", "hasta", "от", "a partir de"), as
     /// [`norm_label`] writes them, each with the bound it names.
     pub bound_words: HashMap<String, Label>,
@@ -1374,6 +1376,7 @@ impl Vocab {
             kind_joins: words("employment", "joins"),
             kind_permanent: words("employment", "permanent"),
             site_keys: words("labels", "site_keys"),
+            ui_text_keys: words("labels", "ui_text_keys"),
             bound_words: bound_words_of(&langs),
             employment_statements,
             seniority: terms_of(&langs, "seniority", LEVELS),

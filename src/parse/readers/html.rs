@@ -154,6 +154,14 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
     {
         docs = posts;
     }
+    // 3c. A list of jobs a script component is given (Vue's `<job-list v-bind='{"content":
+    // {"vacancies": […]}}'>`, React's `data-props`), two or more, each titled: those jobs, as
+    // the data of a page without text is read; the page's own text is the frame around them.
+    if docs.is_empty()
+        && let Some(records) = bound_data(&page)
+    {
+        return Ok(with_page_hints(records, &page, &ld));
+    }
     // The page's main element. An article among others (a list of them, a search form in
     // one) is no page's main part: their page is.
     let main = MAIN
@@ -204,14 +212,57 @@ pub fn read(page_text: &str) -> Result<Vec<Doc>, SkipReason> {
             super::label_facts(d);
         }
     }
-    let hints = page_facts(&page, &ld);
+    Ok(with_page_hints(docs, &page, &ld))
+}
+
+/// The postings read from a page, each with what the page says of them all (its site's name,
+/// its title), weaker than what a posting says itself.
+fn with_page_hints(mut docs: Vec<Doc>, page: &Html, ld: &[Value]) -> Vec<Doc> {
+    let hints = page_facts(page, ld);
     for d in &mut docs {
         d.format = Format::Html;
-        for (k, v) in &hints {
-            d.text(*k, v, Origin::Page);
+        for (k, v, origin) in &hints {
+            d.text(*k, v, *origin);
         }
     }
-    Ok(docs)
+    docs
+}
+
+/// The jobs of the data a page's script components are given in its markup: a Vue
+/// component's `v-bind` object or a bound prop (`:jobs="[…]"`), React's `data-props` /
+/// `data-react-props`. None unless some such data holds two postings or more, each titled.
+fn bound_data(page: &Html) -> Option<Vec<Doc>> {
+    const NAMED: [&str; 4] = ["v-bind", "data-props", "data-react-props", "data-vue-props"];
+    let mut best: Option<Vec<Doc>> = None;
+    for e in page
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
+        for (name, value) in e.value().attrs() {
+            if !(NAMED.contains(&name) || name.starts_with(':') || name.starts_with("v-bind:")) {
+                continue;
+            }
+            let v = value.trim_start();
+            if !(v.starts_with('{') || v.starts_with('[')) {
+                continue;
+            }
+            let Ok(json) = serde_json::from_str::<Value>(value) else {
+                continue;
+            };
+            let Ok(docs) = super::json::read_values(vec![json], Vec::new()) else {
+                continue;
+            };
+            let titled = docs.iter().filter(|d| d.has(Key::Title)).count();
+            if titled >= 2
+                && titled == docs.len()
+                && best.as_ref().is_none_or(|b| b.len() < docs.len())
+            {
+                best = Some(docs);
+            }
+        }
+    }
+    best
 }
 
 /// The records of the data a script renders the page from: an element's `data-page` (Inertia.js,
@@ -346,8 +397,9 @@ fn without_trailing_commas(s: &str) -> String {
 
 /// Title and employer hints of the page around the posting: the `<h1>`, the `og:title` or
 /// `<title>` (split later: "Senior Engineer at Acme | Board"), the site's name, the page's
-/// summary of itself (its meta description).
-fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
+/// summary of itself (its meta description). Each as the page's (weak), but a site's name its
+/// logo bears too as the employer around the postings (a wrapper's name).
+fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String, Origin)> {
     let text_of = |e: ElementRef<'_>| {
         let t: String = e.text().collect::<Vec<_>>().join(" ");
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -412,7 +464,38 @@ fn page_facts(page: &Html, ld: &[Value]) -> Vec<(Key, String)> {
     if let Some(s) = summary {
         out.push((Key::Summary, s));
     }
-    out
+    out.into_iter()
+        .map(|(k, v)| {
+            let origin = if k == Key::Company && logo_names(page, &v) {
+                Origin::Wrapper
+            } else {
+                Origin::Page
+            };
+            (k, v, origin)
+        })
+        .collect()
+}
+
+/// Whether the page's logo bears a name: an image whose alternative text is the name, the image
+/// or what holds it classed as a logo (`<figure class="company-logo"><img alt="Acme">`).
+fn logo_names(page: &Html, name: &str) -> bool {
+    static IMG: LazyLock<Selector> = LazyLock::new(|| sel("img[alt]"));
+    let logo = |e: ElementRef<'_>| {
+        e.value()
+            .attr("class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("logo"))
+    };
+    page.select(&IMG).any(|img| {
+        img.value()
+            .attr("alt")
+            .is_some_and(|a| a.trim().eq_ignore_ascii_case(name.trim()))
+            && (logo(img)
+                || img
+                    .ancestors()
+                    .take(2)
+                    .filter_map(ElementRef::wrap)
+                    .any(logo))
+    })
 }
 
 /// The post a page shares in its summary of itself, when the summary is a post of several
@@ -557,6 +640,55 @@ fn is_inside(el: ElementRef<'_>, prop: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_jobs_a_component_is_given_are_the_page_s_postings() {
+        let html = r#"<html><head><meta property="og:site_name" content="Lieferando Scoober"></head>
+            <body><figure class="company-logo"><img alt="Lieferando Scoober" src="l.png"></figure>
+            <h1>#LEAD</h1><p>Du möchtest Dich auf andere Standorte bewerben? Klicke hier!</p>
+            <job-list v-bind='{"content": {"vacancies": [
+              {"id": 1, "title": "Senior Project Manager (m/f/d)", "location_id": 10029, "job_type_id": 0},
+              {"id": 2, "title": "Schichtleiter Flottenassistenz Werkstudent (m/w/d)", "location_id": 10032, "job_type_id": 1}],
+              "locations": [{"id": 10029, "name": "Berlin"}, {"id": 10032, "name": "Hannover", "address": "Friesenstraße 54"}],
+              "job_types": [{"id": 0, "name": "Vollzeit"}, {"id": 1, "name": "Teilzeit"}]},
+              "i18n": {"title": "Unsere Stellen", "locations": "Standort", "jobTypes": "Stellenart"}}'></job-list>
+            </body></html>"#;
+        let ps = crate::parse::parse_text(html, "careers.html").unwrap();
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.title.as_deref().unwrap_or(""),
+                    p.company.as_deref().unwrap_or(""),
+                    p.locations.join("; "),
+                    p.employment_type.map(|e| e.as_str()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Senior Project Manager (m/f/d)",
+                    "Lieferando Scoober",
+                    "Berlin".to_string(),
+                    "full-time"
+                ),
+                (
+                    "Schichtleiter Flottenassistenz Werkstudent (m/w/d)",
+                    "Lieferando Scoober",
+                    "Hannover".to_string(),
+                    "part-time"
+                ),
+            ]
+        );
+        // One job in a component's data is no list of jobs: the page is read as before.
+        let one = html.replace(
+            r#"{"id": 2, "title": "Schichtleiter Flottenassistenz Werkstudent (m/w/d)", "location_id": 10032, "job_type_id": 1}"#,
+            r#"{"id": 2, "location_id": 10032}"#,
+        );
+        assert!(read(&one).unwrap().len() == 1);
+    }
 
     #[test]
     fn a_shared_post_s_page_without_text_is_its_summary() {

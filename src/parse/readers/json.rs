@@ -221,7 +221,9 @@ fn collect_from(v: &Value, out: &mut Vec<Doc>) {
         return;
     }
     for (o, wrappers) in records(v) {
-        let merged = with_siblings(o, wrappers.last().copied());
+        let parent = wrappers.last().copied();
+        let merged = with_siblings(o, parent);
+        let merged = with_lookups(merged.as_ref().unwrap_or(o), parent).or(merged);
         if let Some(mut d) =
             record::record_doc(merged.as_ref().unwrap_or(o), Origin::Record, Format::Json)
         {
@@ -279,6 +281,69 @@ fn with_siblings(
         }
     }
     Some(merged)
+}
+
+/// A posting that names its place, team or kind of job by a number its wrapper explains
+/// (Homerun's `{"vacancies": [{"title", "location_id": 10030, "job_type_id": 0}], "locations":
+/// [{"id": 10030, "name": "Hamburg"}], "job_types": [{"id": 0, "name": "Vollzeit"}]}`): the
+/// posting with each such key's name (`location: "Hamburg"`, `job_type: "Vollzeit"`), unless it
+/// names that itself. None when it refers to nothing its wrapper lists.
+fn with_lookups(
+    o: &Map<String, Value>,
+    parent: Option<&Map<String, Value>>,
+) -> Option<Map<String, Value>> {
+    let parent = parent?;
+    let mut out: Option<Map<String, Value>> = None;
+    for (k, id) in o {
+        if !(id.is_number() || id.is_string()) {
+            continue;
+        }
+        let Some(base) = ["_id", "Id", "ID", "-id"]
+            .iter()
+            .find_map(|s| k.strip_suffix(s))
+            .filter(|b| !b.is_empty())
+        else {
+            continue;
+        };
+        let name = norm_label(base);
+        let plurals = [
+            name.clone(),
+            format!("{name}s"),
+            format!("{name}es"),
+            format!("{}ies", name.strip_suffix('y').unwrap_or(&name)),
+            format!("{name}list"),
+        ];
+        let found = parent
+            .iter()
+            .filter(|(pk, _)| plurals.contains(&norm_label(pk)))
+            .filter_map(|(_, v)| v.as_array())
+            .flatten()
+            .filter_map(Value::as_object)
+            .find(|item| item.get("id").is_some_and(|i| same_id(i, id)))
+            .and_then(|item| {
+                let mut named = item.clone();
+                named.remove("id");
+                record::text_of(&Value::Object(named))
+            });
+        let said = o.keys().any(|x| norm_label(x) == name);
+        if let Some(found) = found
+            && !said
+        {
+            out.get_or_insert_with(|| o.clone())
+                .insert(base.to_string(), Value::String(found));
+        }
+    }
+    out
+}
+
+/// Whether two ids are the same, a number and its digits as a string alike.
+fn same_id(a: &Value, b: &Value) -> bool {
+    let s = |v: &Value| match v {
+        Value::String(t) => Some(t.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    s(a).is_some_and(|x| Some(x) == s(b))
 }
 
 /// The keys a feed's channel lists its entries under: RSS's `item`s, Atom's `entry`s.
@@ -396,6 +461,8 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                     }
                     next.extend(
                         o.iter()
+                            // An interface's own words (`i18n: {"title": "Unsere Stellen"}`).
+                            .filter(|(k, _)| vocab().ui_text_keys.whole(k).is_none())
                             .filter(|(k, c)| {
                                 (c.is_object() && !record::is_employer_key(k)) || c.is_array()
                             })
