@@ -207,11 +207,8 @@ pub fn from_label(s: &str) -> Vec<String> {
             // A pin or another symbol in front ("📍 Bangalore") is no part of the place. A
             // place's own name may hold a dot and a space ("St. Louis", "TP. HCM").
             let whole = place_kind(part.trim()).is_some();
+            let part = if whole { part } else { before_sentence(part) };
             let part = part
-                .split(". ")
-                .next()
-                .filter(|_| !whole)
-                .unwrap_or(part)
                 .trim()
                 .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
                 .trim()
@@ -492,7 +489,30 @@ fn workplace_place(text: &str) -> Option<String> {
         })
 }
 
-/// The place a clause names after a few small words (up to 80 bytes, to the sentence's end, a
+/// A place's text up to a sentence glued after it ("London, UK. Time zone…" → "London, UK"):
+/// a dot and a space end it, but not after a place's own short form ("St. George", "Kab.
+/// Magetan", "Kota Adm. Jakarta Pusat": a capital and up to three small letters that are no
+/// place of their own, a capital after them and no figure: "Av. Brigadeiro Luis Antonio 2013"
+/// is a street, cut as before).
+fn before_sentence(part: &str) -> &str {
+    for (at, _) in part.match_indices(". ") {
+        let before = &part[..at];
+        let word = before.rsplit(' ').next().unwrap_or(before);
+        let mut c = word.chars();
+        let short_form = c.next().is_some_and(char::is_uppercase)
+            && (1..=3).contains(&c.clone().count())
+            && c.all(char::is_lowercase)
+            && place_kind(before.trim()).is_none()
+            && part[at + 2..].starts_with(char::is_uppercase)
+            && !part[at + 2..].contains(|c: char| c.is_ascii_digit());
+        if !short_form {
+            return before;
+        }
+    }
+    part
+}
+
+/// The place a clause names after a few small words/// The place a clause names after a few small words (up to 80 bytes, to the sentence's end, a
 /// colon or a bracket): its first word written with a capital starts a place the gazetteer
 /// knows ("werkplek in ons moderne hoofdkantoor in Purmerend", "based in the heart of
 /// Amsterdam"), or it names none ("based in Latin America", "based in the AMER, EMEA or APAC
@@ -1030,6 +1050,14 @@ mod tests {
     fn a_place_s_own_dot_is_no_sentence_s_end() {
         assert_eq!(from_label("TP. HCM"), ["TP. HCM"]);
         assert_eq!(from_label("St. Louis, MO"), ["St. Louis, MO"]);
+        // A short form the gazetteer does not know is no sentence's end either.
+        assert_eq!(from_label("St. George, UT"), ["St. George, UT"]);
+        assert_eq!(from_label("Kab. Magetan"), ["Kab. Magetan"]);
+        assert_eq!(
+            from_label("Kota Adm. Jakarta Pusat"),
+            ["Kota Adm. Jakarta Pusat"]
+        );
+        assert_eq!(from_label("Ulm. Wir suchen Sie"), ["Ulm"]);
         assert_eq!(from_label("Helsinki –"), ["Helsinki"]);
         // A street address gives its town.
         assert_eq!(
