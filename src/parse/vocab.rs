@@ -491,6 +491,9 @@ pub struct Vocab {
     pub workplace: Terms<()>,
     /// Words before a workplace phrase that make it the employer's seat ("a company based in").
     pub employer_seat: Terms<()>,
+    /// Words joining two places of a list ("Hamburg oder Berlin", "Kota Surabaya dan Palu"),
+    /// each as written and in capitals, the longest first.
+    pub place_joins: Vec<String>,
     /// Words after a place that restrict the job to it ("USA only with optional offsites",
     /// "EU only"): the place before them is the place, what follows a remark.
     pub place_only: Terms<()>,
@@ -1146,6 +1149,19 @@ fn company_words(langs: &Langs, key: &str) -> Vec<String> {
     words
 }
 
+/// Every language's `[places] joins`, each as written and in capitals, the longest first.
+fn place_joins_of(langs: &Langs) -> Vec<String> {
+    let mut words: Vec<String> = langs
+        .iter()
+        .filter_map(|(_, t)| table(t, "places"))
+        .flat_map(|p| list(p.get("joins")))
+        .flat_map(|w| [w.to_uppercase(), w])
+        .collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
 /// The keys naming a record's object, of every language, as labels are compared.
 fn name_keys_of(langs: &Langs) -> HashSet<String> {
     langs
@@ -1426,6 +1442,7 @@ impl Vocab {
             anywhere: words("places", "anywhere"),
             workplace: words("places", "workplace"),
             employer_seat: words("places", "employer_seat"),
+            place_joins: place_joins_of(&langs),
             place_only: words("places", "only"),
             place_inflections: inflections_of(&langs),
             traditional_han: script_chars(&langs, "traditional"),

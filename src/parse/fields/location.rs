@@ -175,18 +175,13 @@ pub fn from_label(s: &str) -> Vec<String> {
         return vec![city];
     }
     let mut out: Vec<String> = Vec::new();
-    for chunk in s
+    let chunks: Vec<&str> = s
         .split([';', '|', '•', '⎮', '│', '¦', '\n'])
         .flat_map(|c| c.split(" / "))
         // A list flattened with its line breaks lost: "Adelaide  Brisbane  Canberra".
         .flat_map(|c| c.split("  "))
-        .flat_map(|c| c.split(" or "))
-        .flat_map(|c| c.split(" OR "))
-        .flat_map(|c| c.split(" oder "))
-        .flat_map(|c| c.split(" ou "))
-        .flat_map(|c| c.split(" och "))
-        .flat_map(|c| c.split(" & "))
-    {
+        .collect();
+    for chunk in chunks.into_iter().flat_map(split_joined) {
         // Parenthesized qualifiers are parts: "Remote (US)" → "US", "Berlin (Germany)" → "Berlin, Germany".
         // A board's "Heliopolis · Cairo · Egypt" is one place from the city up, as with commas
         // (two cities in a row still make two places).
@@ -487,6 +482,27 @@ fn workplace_place(text: &str) -> Option<String> {
         .find_map(|(_, end, ())| {
             place_at_start(&text[end..]).or_else(|| place_in_clause(&text[end..]))
         })
+}
+
+/// A piece of a place's text split where a word joins two places of a list ("Hamburg oder
+/// Berlin", "Kota Surabaya dan Palu", the languages' `[places] joins`); a piece the gazetteer
+/// knows whole stays one ("Trinidad and Tobago").
+fn split_joined(chunk: &str) -> Vec<&str> {
+    let mut pieces = vec![chunk];
+    for w in &vocab().place_joins {
+        let sep = format!(" {w} ");
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| {
+                if p.contains(sep.as_str()) && place_kind(p.trim()).is_none() {
+                    p.split(sep.as_str()).collect::<Vec<_>>()
+                } else {
+                    vec![p]
+                }
+            })
+            .collect();
+    }
+    pieces
 }
 
 /// A place's text up to a sentence glued after it ("London, UK. Time zone…" → "London, UK"):
@@ -1058,6 +1074,16 @@ mod tests {
             ["Kota Adm. Jakarta Pusat"]
         );
         assert_eq!(from_label("Ulm. Wir suchen Sie"), ["Ulm"]);
+    }
+
+    #[test]
+    fn a_list_s_joining_word_parts_its_places() {
+        assert_eq!(
+            from_label("Kota Surabaya dan Palu"),
+            ["Kota Surabaya", "Palu"]
+        );
+        assert_eq!(from_label("Hamburg oder Berlin"), ["Hamburg", "Berlin"]);
+        assert_eq!(from_label("Sydney OR Melbourne"), ["Sydney", "Melbourne"]);
         assert_eq!(from_label("Helsinki –"), ["Helsinki"]);
         // A street address gives its town.
         assert_eq!(
