@@ -139,10 +139,16 @@ fn posting_text(o: &Map<String, Value>) -> Option<&str> {
 }
 
 /// Whether an object keeps its fields the way search engines' documents do (Elasticsearch's,
-/// Solr's, Drupal's search API): each one a list of one value (`"title": ["Engineer"]`).
+/// Solr's, Drupal's search API): each one a list of one value (`"title": ["Engineer"]`); or as
+/// a scraper's selectors give them (Scrapy's `extract()`), its title a list of one text
+/// (`"position": ["Data Engineer"]`).
 fn one_value_lists(o: &Map<String, Value>) -> bool {
     let lists = o.values().filter_map(one_scalar).count();
-    lists >= 3 && lists * 2 >= o.len()
+    let listed_title = o.iter().any(|(k, v)| {
+        record::label_of(k) == Some(super::super::vocab::Label::Key(Key::Title))
+            && one_scalar(v).is_some_and(Value::is_string)
+    });
+    (lists >= 3 && lists * 2 >= o.len()) || listed_title
 }
 
 /// The one value of a list of one scalar (`["Engineer"]`).
@@ -703,6 +709,16 @@ mod tests {
         )
         .unwrap();
         assert!(unlisted(&v, 0).is_none());
+        // A scraper's item, its title a list of one text (Scrapy's `extract()`).
+        let scrapy = r#"[{"position": ["Data Engineer"], "company_name": "KBC Global Services BG",
+            "location": "Варна", "skills_list": ["Python", "SQL"]},
+            {"position": ["DevOps Engineer"], "company_name": "Офериста Груп България ЕАД",
+            "location": "София", "skills_list": ["Linux"]}]"#;
+        let ds = run(scrapy).unwrap();
+        assert_eq!(titles(&ds), ["Data Engineer", "DevOps Engineer"]);
+        let p = crate::parse::fields::resolve(&ds[0]);
+        assert_eq!(p.company.as_deref(), Some("KBC Global Services BG"));
+        assert_eq!(p.locations, ["Варна"]);
     }
 
     #[test]
