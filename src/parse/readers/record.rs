@@ -1885,6 +1885,16 @@ mod tests {
     }
 
     #[test]
+    fn a_payment_column_is_the_pay() {
+        let csv = "position,institution,location,payment\n\
+            ASISTENTE EN FUNCION FISCAL,MINISTERIO PUBLICO,AMAZONAS - NIEVA,\"S/. 2,614.19\"\n\
+            ADMINISTRADOR,PROGRAMA NACIONAL CUNA MAS,AMAZONAS - BAGUA,\"S/. 5,114.19\"\n";
+        let ps = crate::parse::parse_text(csv, "cas.csv").unwrap();
+        let pay = ps[0].salary.as_ref().expect("the payment column");
+        assert_eq!((pay.min, pay.currency.as_str()), (Some(2614.19), "PEN"));
+    }
+
+    #[test]
     fn a_bound_written_with_its_currency_sign_is_a_figure() {
         assert_eq!(number_of(&Value::from("$18.00")), Some(18.0));
         assert_eq!(number_of(&Value::from("25000 €")), Some(25000.0));
