@@ -49,6 +49,40 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
+/// The rows of a text's tables (head included), each as its cells' words joined by " | ", as
+/// [`to_blocks`] gives a row as a paragraph: a row of a table is no line a writer wrote.
+pub fn table_rows(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut rows = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut in_row = false;
+    for ev in Parser::new_ext(md, options()) {
+        match ev {
+            Event::Start(Tag::TableRow | Tag::TableHead) => {
+                in_row = true;
+                cells.clear();
+            }
+            Event::Start(Tag::TableCell) => cells.push(String::new()),
+            Event::Text(t) | Event::Code(t) if in_row => {
+                if let Some(c) = cells.last_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
+                in_row = false;
+                let row = cells
+                    .iter()
+                    .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                rows.push(row);
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
 /// One rendered Markdown block, with the heading level when it is a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MdBlock {

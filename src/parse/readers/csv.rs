@@ -13,7 +13,8 @@ use super::record;
 use crate::posting::Format;
 
 /// Whether a column name is one a posting table has (as a record's key is read: misspelt by a
-/// letter, "job tittles", or with an export's suffix).
+/// letter, "job tittles", or with an export's suffix; or with a remark in brackets, "Salary
+/// (USD)", "Remuneração Inicial (Classe A)").
 fn known_column(name: &str) -> Option<Label> {
     record::label_of(name)
 }
@@ -315,6 +316,18 @@ fn place_in_any_case(c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_named_with_a_remark_in_brackets_is_its_field() {
+        let text = "Title,Company,Salary (gross)\n\
+            Nurse,Acme Care,\"EUR 3,100\"\nCook,Acme Care,\"EUR 2,400\"\n";
+        let ps: Vec<_> = read(text)
+            .unwrap()
+            .iter()
+            .map(crate::parse::fields::resolve)
+            .collect();
+        assert_eq!(ps[1].salary.as_ref().and_then(|s| s.min), Some(2400.0));
+    }
 
     #[test]
     fn fields_quoted_with_single_quotes_are_read_whole() {

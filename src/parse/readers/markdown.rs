@@ -278,6 +278,10 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
                 .push("front matter names no title, company or description".into());
         }
     }
+    // A table of the one job the text is about: its labelled cells are the job's facts.
+    for (label, value) in super::table::single_row(body).unwrap_or_default() {
+        super::add_label_fact(&mut doc, label, &value, Origin::Label);
+    }
     let front_blocks = std::mem::take(&mut doc.blocks);
     let lines: Vec<&str> = body.lines().collect();
     let start = read_header(&mut doc, &lines);
@@ -300,7 +304,7 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     }
     // A Hacker News post kept in a page (a digest or a report quoting it under its own
     // heading): its header line among the first blocks, read as a post from there on.
-    if let Some(post) = embedded_post(&doc, &blocks) {
+    if let Some(post) = embedded_post(&doc, &blocks, &markdown_text::table_rows(&rest)) {
         return Ok(vec![post]);
     }
     // No heading names the role: a first line that reads as a title does ("[São Paulo] Mobile
@@ -375,8 +379,10 @@ fn listed_jobs(rec: &Map<String, Value>) -> Vec<Doc> {
 
 /// A Hacker News post inside a page: a header line (`Acme | Engineer | Berlin | Full-time`)
 /// among the first blocks, under nothing that names a role, read with the rest of the page as
-/// one post. The page's own facts that the post does not state (a date, a link) stay.
-fn embedded_post(doc: &Doc, blocks: &[Block]) -> Option<Doc> {
+/// one post. The page's own facts that the post does not state (a date, a link) stay. A row of
+/// one of the page's tables (`table_rows`: "Analista Judiciário | 40h | R$ 5.831,16") is no
+/// header line, however its cells read.
+fn embedded_post(doc: &Doc, blocks: &[Block], table_rows: &[String]) -> Option<Doc> {
     use super::super::fields::title::names_a_role;
     if doc
         .texts(Key::Title)
@@ -384,10 +390,13 @@ fn embedded_post(doc: &Doc, blocks: &[Block]) -> Option<Doc> {
     {
         return None;
     }
-    let k = blocks
-        .iter()
-        .take(6)
-        .position(|b| b.kind == BlockKind::Paragraph && super::hn::is_header_line(&b.text))?;
+    let k = blocks.iter().take(6).position(|b| {
+        let row = || {
+            let t = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            table_rows.contains(&t)
+        };
+        b.kind == BlockKind::Paragraph && super::hn::is_header_line(&b.text) && !row()
+    })?;
     if blocks[..k].iter().any(|b| {
         b.kind == BlockKind::Heading && names_a_role(&b.text) && !is_known_heading(&b.text)
     }) {
@@ -641,6 +650,21 @@ mod tests {
 
     fn one(text: &str) -> Doc {
         read(text).unwrap().remove(0)
+    }
+
+    #[test]
+    fn a_table_of_the_one_post_gives_its_facts_and_no_header_line() {
+        let text = "**2.2. Carga Horária e Remuneração Inicial:**\n\n\
+            | Cargo | Carga Horária | Vencimento | Remuneração Inicial (Classe A - Padrão 1) |\n\
+            | ----- | ------------- | ---------- | ----------------------------------------- |\n\
+            | Analista Judiciário | 40h | R$ 5.831,16 | **R$ 13.994,78** |\n\n\
+            2.2.1. Será acrescido o valor de R$ 1.393,10 relativo ao auxílio-alimentação.\n";
+        let d = one(text);
+        assert_eq!(d.format, Format::Markdown);
+        let p = crate::parse::fields::resolve(&d);
+        assert_eq!(p.title.as_deref(), Some("Analista Judiciário"));
+        assert_eq!(p.company, None);
+        assert_eq!(p.salary.map(|s| s.min), Some(Some(13994.78)));
     }
 
     fn all(d: &Doc, k: Key) -> Vec<String> {

@@ -214,6 +214,9 @@ pub fn label_of(key: &str) -> Option<Label> {
         .or_else(|| posting_label(key))
         .or_else(|| language_label(key))
         .or_else(|| misspelt_label(&n))
+        // A column named with a remark in brackets ("Salary (gross)", "Remuneração Inicial
+        // (Classe A)"): a key is a label, whatever its bracket says.
+        .or_else(|| v.label_with_remark(key))
     })
 }
 

@@ -184,7 +184,10 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
         .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
         .find_map(|i| {
             let header = cells(lines[i - 1]);
-            let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+            let labels: Vec<Option<Label>> = header
+                .iter()
+                .map(|h| vocab().label_with_remark(h))
+                .collect();
             jobs_header(&labels).map(|kind| (i, header, labels, kind))
         })?;
     let rows: Vec<Vec<Option<String>>> = lines[at + 1..]
@@ -199,6 +202,45 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
         })
         .collect();
     rows_docs(&header, &labels, kind, rows, format)
+}
+
+/// The one row of a text's Markdown table whose header names a title and another posting
+/// column (a call for applications' "| Cargo | … | Remuneração Inicial |" with one post): its
+/// labelled cells, the facts of the text's one job. None when no such table has exactly one row.
+pub fn single_row(text: &str) -> Option<Vec<(Label, String)>> {
+    if !text.contains("---") || !text.contains('|') {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    (1..lines.len())
+        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
+        .find_map(|i| {
+            let header = cells(lines[i - 1]);
+            let labels: Vec<Option<Label>> = header
+                .iter()
+                .map(|h| vocab().label_with_remark(h))
+                .collect();
+            if jobs_header(&labels) != Some(Header::Jobs) {
+                return None;
+            }
+            let rows: Vec<&str> = lines[i + 1..]
+                .iter()
+                .take_while(|l| l.contains('|'))
+                .copied()
+                .collect();
+            let [row] = rows.as_slice() else {
+                return None;
+            };
+            let row = cells(row);
+            (row.len() == header.len()).then(|| {
+                row.iter()
+                    .zip(&labels)
+                    .filter_map(|(cell, label)| {
+                        Some((label.as_ref().copied()?, cell_value(cell, *label)?))
+                    })
+                    .collect()
+            })
+        })
 }
 
 /// The jobs of the first HTML `<table>` whose header row (`<th>` cells, or the first row's)
@@ -224,7 +266,10 @@ pub fn html_jobs(page: &scraper::Html, format: Format) -> Option<Vec<Doc>> {
             .select(&CELL)
             .map(|c| text_of(c).split_whitespace().collect::<Vec<_>>().join(" "))
             .collect();
-        let labels: Vec<Option<Label>> = header.iter().map(|h| vocab().label(h)).collect();
+        let labels: Vec<Option<Label>> = header
+            .iter()
+            .map(|h| vocab().label_with_remark(h))
+            .collect();
         let Some(kind) = jobs_header(&labels) else {
             continue;
         };
