@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::super::vocab::{norm_label, vocab};
+
 /// The extensions of source files whose literals may hold postings.
 const CODE_EXTENSIONS: [&str; 42] = [
     "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "py", "rb", "java", "kt", "kts", "cs", "go",
@@ -219,9 +221,24 @@ fn literals_in(text: &str, multiline: bool) -> Vec<Value> {
         .collect();
     found
         .into_iter()
-        .map(|(_, mut v)| {
+        .map(|(name, mut v)| {
             fill_spreads(&mut v, &named, 0);
-            v
+            // An object declared under a name that lists jobs (`$recrutement = array("runners"
+            // => array("title" => "Runners", …), …)`): the jobs under that name, as a record's
+            // key would list them.
+            match name {
+                Some(n)
+                    if v.is_object()
+                        && vocab()
+                            .job_list_keys
+                            .contains(&norm_label(n.trim_start_matches('$'))) =>
+                {
+                    let mut o = serde_json::Map::new();
+                    o.insert(n, v);
+                    Value::Object(o)
+                }
+                _ => v,
+            }
         })
         .collect()
 }
@@ -268,7 +285,7 @@ fn fill_spreads(
 fn declared_name(chars: &[char], i: usize) -> Option<String> {
     static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^\s*|\b(?:const|let|var)\s+)(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]{1,80})?=\s*$",
+            r"(?:^\s*|\b(?:const|let|var|return)\s+)(?P<n>[A-Za-z_$][\w$]*)\s*(?::[^=\n]{1,80})?=\s*(?:\((?i:object|array)\)\s*)?$",
         )
         .expect("valid regex")
     });
@@ -658,6 +675,8 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
             }
             // A comment beside a value (`"id": "22619", //pakollinen`).
             '/' | '#' if let Some(end) = comment_end(&chars, i) => i = end,
+            // PHP's cast of a value (`(object) array(…)`): the value.
+            '(' if let Some(after) = php_cast_at(&chars, i) => i = after,
             // PHP's and Ruby's `=>` between a key and its value.
             '=' if chars.get(i + 1) == Some(&'>') => {
                 out.push(':');
@@ -958,6 +977,15 @@ fn record_call_at(chars: &[char], i: usize) -> Option<usize> {
         k = spaces(inner_open + 1);
     }
     None
+}
+
+/// Where the value after a PHP cast at `i` (`(object)`, `(array)`) starts.
+fn php_cast_at(chars: &[char], i: usize) -> Option<usize> {
+    ["(object)", "(array)"].iter().find_map(|cast| {
+        let n = cast.chars().count();
+        let here: String = chars.get(i..i + n)?.iter().collect();
+        here.eq_ignore_ascii_case(cast).then_some(i + n)
+    })
 }
 
 /// Whether a PHP `array(` starts at `i` (not the end of a longer name).
@@ -1277,6 +1305,17 @@ mod tests {
             p[1].employment_type,
             Some(crate::posting::EmploymentType::FullTime)
         );
+    }
+
+    #[test]
+    fn php_objects_cast_from_arrays_under_a_name_listing_jobs_are_the_jobs() {
+        let php = "<?php \nreturn $recrutement = (object) array(\n    \"runners\" => (object) array(\n        \"title\" => \"Runners\",\n        \"subtitle\" => \"Une table à dresser ?\",\n        \"list\" => (object) array(\"01\" => \"Mise en place\", \"02\" => \"Service\"),\n    ),\n    \"pizzaiolos\" => (object) array(\n        \"title\" => \"Pizzaïolos\",\n        \"subtitle\" => \"Faites valser les pâtes !\",\n    ),\n);\n";
+        let titles: Vec<_> = crate::parse::parse_text(php, "recrutement.php")
+            .unwrap()
+            .into_iter()
+            .map(|p| p.title.unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Runners", "Pizzaïolos"]);
     }
 
     #[test]

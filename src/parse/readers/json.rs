@@ -441,13 +441,18 @@ fn records(v: &Value) -> Vec<Wrapped<'_>> {
                 Value::Object(o) => {
                     // A list of jobs under a key naming it ("jobPostings": [{"title", "externalPath",
                     // "bulletFields"}]): its titled items are jobs, as summaries name no more.
+                    // Or kept as an object of them by a key each (`$recrutement = array(
+                    // "runners" => array("title" => "Runners", …), …)`).
                     let listed: Vec<&Map<String, Value>> = o
                         .iter()
-                        .filter(|(k, v)| {
-                            v.is_array() && vocab().job_list_keys.contains(&norm_label(k))
+                        .filter(|(k, _)| vocab().job_list_keys.contains(&norm_label(k)))
+                        .flat_map(|(_, v)| match v {
+                            Value::Array(a) => a.iter().collect::<Vec<_>>(),
+                            Value::Object(m) if m.values().all(Value::is_object) => {
+                                m.values().collect()
+                            }
+                            _ => Vec::new(),
                         })
-                        .filter_map(|(_, v)| v.as_array())
-                        .flatten()
                         .filter_map(Value::as_object)
                         .filter(|i| record::has_title(i) || record::named_and_linked(i))
                         .collect();
