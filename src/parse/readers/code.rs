@@ -798,6 +798,10 @@ fn to_json_within(src: &str, multiline: bool, depth: usize) -> Option<String> {
                         out.push('[');
                         out.push_str(body.trim_end().trim_end_matches(','));
                         out.push(']');
+                    } else if inner.trim().is_empty() {
+                        // A value a call makes when the code runs (`DateTime.now()`,
+                        // `uuid()`): none the data states.
+                        out.push_str("null");
                     } else {
                         // A wrapper around one value (`ObjectId("…")`, `ISODate("…")`,
                         // `localize('…',)`): the value.
@@ -1316,6 +1320,23 @@ mod tests {
             .map(|p| p.title.unwrap_or_default())
             .collect();
         assert_eq!(titles, ["Runners", "Pizzaïolos"]);
+    }
+
+    #[test]
+    fn a_value_made_when_the_code_runs_is_none_and_a_description_s_parts_are_sections() {
+        let dart = "List<Map<String, dynamic>> vacancies = [\n  {\n    \"id\": 1,\n    \"city\": \"Praha\",\n    \"description\": {\n      \"info\": \"Budete vyvíjet nová řešení v oblasti data managementu.\",\n      \"tech\": [\".NET, WinAPI, C#\", \"Microsoft SQL Server\"]\n    },\n    \"name\": \"C# Developer\",\n    \"updatedAt\": DateTime.now()\n  },\n  {\n    \"id\": 2,\n    \"city\": \"Bratislava\",\n    \"description\": {\"info\": \"Návrh cloudovej infraštruktúry.\"},\n    \"name\": \"Cloud Systems Developer\",\n    \"updatedAt\": DateTime.now()\n  }\n];\n";
+        let ps = crate::parse::parse_text(dart, "vacancies.dart").unwrap();
+        let titles: Vec<_> = ps
+            .iter()
+            .map(|p| p.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["C# Developer", "Cloud Systems Developer"]);
+        let sections: Vec<_> = ps[0]
+            .sections
+            .iter()
+            .map(|s| (s.heading.as_deref(), s.body.as_str()))
+            .collect();
+        assert!(sections.contains(&(Some("Tech"), "• .NET, WinAPI, C#\n• Microsoft SQL Server")));
     }
 
     #[test]

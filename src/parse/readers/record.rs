@@ -1308,6 +1308,12 @@ impl Walk<'_> {
                             self.sections.push(section);
                         } else if label_of(k) == Some(Label::Description) {
                             self.description(k, v);
+                        } else if label_of(k).is_none()
+                            && let Some(body) = section_body(v)
+                        {
+                            // A part of the description under a key of its own (`"description":
+                            // {"info": "…", "tech": ["…"], "finance": ["…"]}`): a section each.
+                            self.sections.push((Some(key_heading(k)), body));
                         }
                     }
                 }
@@ -1589,7 +1595,12 @@ fn section_key(key: &str) -> Option<String> {
     ) {
         return None;
     }
-    // The key's words as written, but a camel-cased key's later words in small letters.
+    Some(key_heading(key))
+}
+
+/// A record's key as a heading: its words as written, but a camel-cased key's later words in
+/// small letters, the first letter a capital ("keyResponsibilities" → "Key responsibilities").
+fn key_heading(key: &str) -> String {
     let mut shown = String::new();
     let mut prev_lower = false;
     for c in key.trim().chars() {
@@ -1605,7 +1616,9 @@ fn section_key(key: &str) -> Option<String> {
     }
     let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut c = shown.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A section's text from a record's value: a text, or a list of texts (a point each, or a
