@@ -230,7 +230,9 @@ fn with_page_hints(mut docs: Vec<Doc>, page: &Html, ld: &[Value]) -> Vec<Doc> {
 
 /// The jobs of the data a page's script components are given in its markup: a Vue
 /// component's `v-bind` object or a bound prop (`:jobs="[…]"`), React's `data-props` /
-/// `data-react-props`. None unless some such data holds two postings or more, each titled.
+/// `data-react-props`. None unless some such data holds two postings or more, each titled and
+/// most of them naming a role (a menu's `:links='[{"title": "Home", "url": "/"}, …]'` is no
+/// list of jobs).
 fn bound_data(page: &Html) -> Option<Vec<Doc>> {
     const NAMED: [&str; 4] = ["v-bind", "data-props", "data-react-props", "data-vue-props"];
     let mut best: Option<Vec<Doc>> = None;
@@ -254,8 +256,14 @@ fn bound_data(page: &Html) -> Option<Vec<Doc>> {
                 continue;
             };
             let titled = docs.iter().filter(|d| d.has(Key::Title)).count();
+            let roles = docs
+                .iter()
+                .filter(|d| d.texts(Key::Title).any(|(t, _)| names_a_role(t)))
+                .count();
             if titled >= 2
                 && titled == docs.len()
+                && roles >= 2
+                && roles * 2 >= docs.len()
                 && best.as_ref().is_none_or(|b| b.len() < docs.len())
             {
                 best = Some(docs);
@@ -687,7 +695,14 @@ mod tests {
             r#"{"id": 2, "title": "Schichtleiter Flottenassistenz Werkstudent (m/w/d)", "location_id": 10032, "job_type_id": 1}"#,
             r#"{"id": 2, "location_id": 10032}"#,
         );
-        assert!(read(&one).unwrap().len() == 1);
+        assert_eq!(read(&one).unwrap().len(), 1);
+        // A menu's items are no jobs.
+        let menu = r#"<html><body><h1>Backend Engineer</h1><p>Join us to build the platform.</p>
+            <nav-menu :links='[{"title": "Home", "url": "/"}, {"title": "About us", "url": "/about"},
+              {"title": "Blog", "url": "/blog"}]'></nav-menu></body></html>"#;
+        let ps = crate::parse::parse_text(menu, "page.html").unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].title.as_deref(), Some("Backend Engineer"));
     }
 
     #[test]

@@ -172,6 +172,35 @@ fn rows_docs(
     Some(docs)
 }
 
+/// A pipe table's header naming a title column and another posting column: the index of its
+/// delimiter row, its cells, their labels and how sure it is that its rows are jobs.
+type JobsHeader = (usize, Vec<String>, Vec<Option<Label>>, Header);
+
+/// The headers of a text's pipe tables that name a title column and another posting column, in
+/// order (the line above a delimiter row); none when the text has no pipe table.
+fn jobs_headers<'a>(lines: &'a [&'a str]) -> impl Iterator<Item = JobsHeader> + 'a {
+    (1..lines.len())
+        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
+        .filter_map(|i| {
+            let header = cells(lines[i - 1]);
+            let labels: Vec<Option<Label>> = header
+                .iter()
+                .map(|h| vocab().label_with_remark(h))
+                .collect();
+            jobs_header(&labels).map(|kind| (i, header, labels, kind))
+        })
+}
+
+/// The rows of the pipe table whose delimiter row is line `at`: the lines after it that hold a
+/// pipe.
+fn rows_after<'a>(lines: &[&'a str], at: usize) -> Vec<&'a str> {
+    lines[at + 1..]
+        .iter()
+        .take_while(|l| l.contains('|'))
+        .copied()
+        .collect()
+}
+
 /// The jobs of the first pipe table whose header has a title column and another posting
 /// column, when it has at least two rows. None when the text has no such table.
 pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
@@ -179,20 +208,9 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
-    // The header: the line above a delimiter row, naming a title and another posting column.
-    let (at, header, labels, kind) = (1..lines.len())
-        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
-        .find_map(|i| {
-            let header = cells(lines[i - 1]);
-            let labels: Vec<Option<Label>> = header
-                .iter()
-                .map(|h| vocab().label_with_remark(h))
-                .collect();
-            jobs_header(&labels).map(|kind| (i, header, labels, kind))
-        })?;
-    let rows: Vec<Vec<Option<String>>> = lines[at + 1..]
-        .iter()
-        .take_while(|l| l.contains('|'))
+    let (at, header, labels, kind) = jobs_headers(&lines).next()?;
+    let rows: Vec<Vec<Option<String>>> = rows_after(&lines, at)
+        .into_iter()
         .map(|line| {
             let row = cells(line);
             row.iter()
@@ -204,31 +222,18 @@ pub fn jobs(text: &str, format: Format) -> Option<Vec<Doc>> {
     rows_docs(&header, &labels, kind, rows, format)
 }
 
-/// The one row of a text's Markdown table whose header names a title and another posting
-/// column (a call for applications' "| Cargo | … | Remuneração Inicial |" with one post): its
-/// labelled cells, the facts of the text's one job. None when no such table has exactly one row.
+/// The one row of a text's pipe table whose header names a title and another posting column
+/// (a call for applications' "| Cargo | … | Remuneração Inicial |" with one post): its labelled
+/// cells, the facts of the text's one job. None when no such table has exactly one row.
 pub fn single_row(text: &str) -> Option<Vec<(Label, String)>> {
     if !text.contains("---") || !text.contains('|') {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
-    (1..lines.len())
-        .filter(|&i| is_delimiter(lines[i]) && lines[i - 1].contains('|'))
-        .find_map(|i| {
-            let header = cells(lines[i - 1]);
-            let labels: Vec<Option<Label>> = header
-                .iter()
-                .map(|h| vocab().label_with_remark(h))
-                .collect();
-            if jobs_header(&labels) != Some(Header::Jobs) {
-                return None;
-            }
-            let rows: Vec<&str> = lines[i + 1..]
-                .iter()
-                .take_while(|l| l.contains('|'))
-                .copied()
-                .collect();
-            let [row] = rows.as_slice() else {
+    jobs_headers(&lines)
+        .filter(|(.., kind)| *kind == Header::Jobs)
+        .find_map(|(at, header, labels, _)| {
+            let [row] = rows_after(&lines, at)[..] else {
                 return None;
             };
             let row = cells(row);
