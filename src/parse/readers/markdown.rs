@@ -304,7 +304,7 @@ pub fn read(text: &str) -> Result<Vec<Doc>, SkipReason> {
     }
     // A Hacker News post kept in a page (a digest or a report quoting it under its own
     // heading): its header line among the first blocks, read as a post from there on.
-    if let Some(post) = embedded_post(&doc, &blocks, &markdown_text::table_rows(&rest)) {
+    if let Some(post) = embedded_post(&doc, &blocks, &rest) {
         return Ok(vec![post]);
     }
     // No heading names the role: a first line that reads as a title does ("[São Paulo] Mobile
@@ -380,9 +380,9 @@ fn listed_jobs(rec: &Map<String, Value>) -> Vec<Doc> {
 /// A Hacker News post inside a page: a header line (`Acme | Engineer | Berlin | Full-time`)
 /// among the first blocks, under nothing that names a role, read with the rest of the page as
 /// one post. The page's own facts that the post does not state (a date, a link) stay. A row of
-/// one of the page's tables (`table_rows`: "Analista Judiciário | 40h | R$ 5.831,16") is no
-/// header line, however its cells read.
-fn embedded_post(doc: &Doc, blocks: &[Block], table_rows: &[String]) -> Option<Doc> {
+/// one of the page's tables (of `source`, the Markdown the blocks are of: "Analista Judiciário
+/// | 40h | R$ 5.831,16") is no header line, however its cells read.
+fn embedded_post(doc: &Doc, blocks: &[Block], source: &str) -> Option<Doc> {
     use super::super::fields::title::names_a_role;
     if doc
         .texts(Key::Title)
@@ -390,12 +390,15 @@ fn embedded_post(doc: &Doc, blocks: &[Block], table_rows: &[String]) -> Option<D
     {
         return None;
     }
+    // The tables' rows are read only when a block reads as a header line.
+    let mut table_rows: Option<Vec<String>> = None;
     let k = blocks.iter().take(6).position(|b| {
-        let row = || {
+        b.kind == BlockKind::Paragraph && super::hn::is_header_line(&b.text) && {
             let t = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            table_rows.contains(&t)
-        };
-        b.kind == BlockKind::Paragraph && super::hn::is_header_line(&b.text) && !row()
+            !table_rows
+                .get_or_insert_with(|| markdown_text::table_rows(source))
+                .contains(&t)
+        }
     })?;
     if blocks[..k].iter().any(|b| {
         b.kind == BlockKind::Heading && names_a_role(&b.text) && !is_known_heading(&b.text)
