@@ -492,7 +492,7 @@ pub struct Vocab {
     /// Words before a workplace phrase that make it the employer's seat ("a company based in").
     pub employer_seat: Terms<()>,
     /// Words joining two places of a list ("Hamburg oder Berlin", "Kota Surabaya dan Palu"),
-    /// each as written and in capitals, the longest first.
+    /// each as written and in capitals, with a space on each side, the longest first.
     pub place_joins: Vec<String>,
     /// Words after a place that restrict the job to it ("USA only with optional offsites",
     /// "EU only"): the place before them is the place, what follows a remark.
@@ -1149,13 +1149,14 @@ fn company_words(langs: &Langs, key: &str) -> Vec<String> {
     words
 }
 
-/// Every language's `[places] joins`, each as written and in capitals, the longest first.
+/// Every language's `[places] joins`, each as written and in capitals, with a space on each
+/// side (" oder "), the longest first.
 fn place_joins_of(langs: &Langs) -> Vec<String> {
     let mut words: Vec<String> = langs
         .iter()
         .filter_map(|(_, t)| table(t, "places"))
         .flat_map(|p| list(p.get("joins")))
-        .flat_map(|w| [w.to_uppercase(), w])
+        .flat_map(|w| [format!(" {} ", w.to_uppercase()), format!(" {w} ")])
         .collect();
     words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words.dedup();

@@ -489,8 +489,7 @@ fn workplace_place(text: &str) -> Option<String> {
 /// knows whole stays one ("Trinidad and Tobago").
 fn split_joined(chunk: &str) -> Vec<&str> {
     let mut pieces = vec![chunk];
-    for w in &vocab().place_joins {
-        let sep = format!(" {w} ");
+    for sep in &vocab().place_joins {
         pieces = pieces
             .into_iter()
             .flat_map(|p| {

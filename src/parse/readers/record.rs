@@ -1635,11 +1635,7 @@ fn section_body(v: &Value) -> Option<String> {
                 .collect();
             let point = |s: &&str| !s.contains('\n') && !s.starts_with('<');
             if items.iter().all(point) {
-                items
-                    .iter()
-                    .map(|s| format!("- {s}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                as_points(&items)
             } else {
                 items.join("\n\n")
             }
@@ -1647,6 +1643,15 @@ fn section_body(v: &Value) -> Option<String> {
         _ => return None,
     };
     body.chars().any(char::is_alphabetic).then_some(body)
+}
+
+/// Texts as a list's points, a line each ("- …").
+fn as_points(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|p| format!("- {}", p.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `{title|text|heading|name, content|text|body|description}` with a body of some length: a
@@ -1679,12 +1684,11 @@ fn section_of(o: &Map<String, Value>) -> Option<(Option<String>, String)> {
         return None;
     }
     let mut body = text.unwrap_or("").to_string();
-    for p in points {
+    if !points.is_empty() {
         if !body.is_empty() {
             body.push('\n');
         }
-        body.push_str("- ");
-        body.push_str(p.trim());
+        body.push_str(&as_points(&points));
     }
     (body.trim().chars().count() > 40).then(|| (Some(body::inline_text(heading)), body))
 }
